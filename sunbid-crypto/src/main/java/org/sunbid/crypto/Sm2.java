@@ -1,0 +1,70 @@
+package org.sunbid.crypto;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+
+import org.bouncycastle.jcajce.spec.SM2ParameterSpec;
+
+/**
+ * SM2 keys and signatures (GB/T 32918): SM3withSM2 with the signer's distinguishing identifier.
+ *
+ * <p>Signatures use the default identifier {@code 1234567812345678} of GM/T 0009 unless told otherwise,
+ * which is what Chinese CA middleware and USB keys use.
+ */
+public final class Sm2 {
+
+    /** GM/T 0009's default user identifier for SM2 signatures. */
+    public static final byte[] DEFAULT_USER_ID = "1234567812345678".getBytes(StandardCharsets.US_ASCII);
+
+    /** The JCA name of the SM3withSM2 signature algorithm. */
+    public static final String SIGNATURE_ALGORITHM = "SM3withSM2";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Sm2() {
+    }
+
+    /** A fresh SM2 key pair on the sm2p256v1 curve. */
+    public static KeyPair generateKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", Gm.provider());
+            generator.initialize(new ECGenParameterSpec("sm2p256v1"), RANDOM);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new CryptoException("SM2 key generation failed", e);
+        }
+    }
+
+    /** Signs {@code data} with SM3withSM2 and the default user identifier; DER-encoded signature. */
+    public static byte[] sign(PrivateKey key, byte[] data) {
+        try {
+            Signature signature = Signature.getInstance(SIGNATURE_ALGORITHM, Gm.provider());
+            signature.setParameter(new SM2ParameterSpec(DEFAULT_USER_ID));
+            signature.initSign(key, RANDOM);
+            signature.update(data);
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
+            throw new CryptoException("SM2 signing failed", e);
+        }
+    }
+
+    /** Whether {@code signature} is a valid SM3withSM2 signature of {@code data} under {@code key}. Never throws for a bad signature. */
+    public static boolean verify(PublicKey key, byte[] data, byte[] signature) {
+        try {
+            Signature verifier = Signature.getInstance(SIGNATURE_ALGORITHM, Gm.provider());
+            verifier.setParameter(new SM2ParameterSpec(DEFAULT_USER_ID));
+            verifier.initVerify(key);
+            verifier.update(data);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package org.sunbid.platform.demo;
+
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.sunbid.crypto.Pem;
+import org.sunbid.crypto.Sm2;
+import org.sunbid.platform.catalog.RegionLevel;
+import org.sunbid.platform.catalog.Regions;
+import org.sunbid.platform.experts.Experts;
+import org.sunbid.platform.kernel.Actor;
+import org.sunbid.platform.kernel.DatabaseKind;
+import org.sunbid.platform.kernel.StartupNotes;
+import org.sunbid.platform.kernel.SunbidProperties;
+import org.sunbid.platform.parties.Accounts;
+import org.sunbid.platform.parties.Certificates;
+import org.sunbid.platform.parties.DemoCertificateAuthority;
+import org.sunbid.platform.parties.Organisation;
+import org.sunbid.platform.parties.OrganisationKind;
+import org.sunbid.platform.parties.Organisations;
+import org.sunbid.platform.parties.Role;
+import org.sunbid.platform.parties.UnifiedSocialCreditCode;
+import org.sunbid.crypto.KeyFiles;
+
+/**
+ * Loads the demo data set when asked ({@code --demo}, {@code sunbid.demo=true}) or, by default, into a new, empty
+ * embedded database. Demo key pairs go to {@code data/demo-keys/} so the bidder tool can sign with them.
+ */
+@Component
+@Order(10)
+class DemoData implements ApplicationRunner, StartupNotes {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    /** Every demo account's password. Demo data is for trying the platform, never for production. */
+    static final String PASSWORD = "Sunbid@2026";
+
+    private final SunbidProperties properties;
+    private final Environment environment;
+    private final DatabaseKind databaseKind;
+    private final Regions regions;
+    private final Organisations organisations;
+    private final Accounts accounts;
+    private final Certificates certificates;
+    private final DemoCertificateAuthority ca;
+    private final Experts experts;
+    private final Actor system = Actor.SYSTEM;
+
+    DemoData(SunbidProperties properties, Environment environment, DatabaseKind databaseKind, Regions regions,
+            Organisations organisations, Accounts accounts, Certificates certificates, DemoCertificateAuthority ca,
+            Experts experts) {
+        this.properties = properties;
+        this.environment = environment;
+        this.databaseKind = databaseKind;
+        this.regions = regions;
+        this.organisations = organisations;
+        this.accounts = accounts;
+        this.certificates = certificates;
+        this.ca = ca;
+        this.experts = experts;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        boolean asked = args.containsOption("demo") || "true".equalsIgnoreCase(properties.demo());
+        boolean auto = "auto".equalsIgnoreCase(properties.demo()) && databaseKind == DatabaseKind.EMBEDDED;
+        if (!(asked || auto)) {
+            return;
+        }
+        if (regions.count() > 0) {
+            if (asked) {
+                log.info("demo data not loaded: the database already holds data");
+            }
+            return;
+        }
+        if (!ca.enabled()) {
+            log.warn("demo data not loaded: it needs the demo CA (sunbid.ca.demo-ca=true)");
+            return;
+        }
+        long started = System.nanoTime();
+        load();
+        log.info("demo data loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Override
+    public List<String> lines() {
+        if (accounts.findByUsername("bidder1").isEmpty() || accounts.findByUsername("admin").isEmpty()) {
+            return List.of();
+        }
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("Demo accounts (演示账号), password " + PASSWORD + ":");
+        for (String[] account : demoAccounts()) {
+            lines.add(String.format("  %-10s %s", account[0], account[1]));
+        }
+        return lines;
+    }
+
+    /** The demo accounts, as printed at start-up. */
+    static List<String[]> demoAccounts() {
+        return List.of(
+                new String[] {"admin", "系统管理员 administrator"},
+                new String[] {"centre", "云州市交易中心 trading-centre staff"},
+                new String[] {"qs-centre", "青山县分中心 county centre staff"},
+                new String[] {"supervisor", "行政监督 supervisor"},
+                new String[] {"tenderee", "招标人 tenderee (also tenderee2)"},
+                new String[] {"agency", "代理机构 agency"},
+                new String[] {"bidder1", "投标人 bidder (bidder1 … bidder8)"},
+                new String[] {"expert01", "评标专家 expert (expert01 … expert30)"});
+    }
+
+    private void load() {
+        // Regions: a province, the city, three counties, their townships and one village.
+        regions.create("990000", "示范省", RegionLevel.PROVINCE, null, system);
+        regions.create("990100", "云州市", RegionLevel.CITY, "990000", system);
+        regions.create("990121", "青山县", RegionLevel.COUNTY, "990100", system);
+        regions.create("990122", "临江县", RegionLevel.COUNTY, "990100", system);
+        regions.create("990123", "松源县", RegionLevel.COUNTY, "990100", system);
+        regions.create("990121100", "青山镇", RegionLevel.TOWNSHIP, "990121", system);
+        regions.create("990121101", "柳河镇", RegionLevel.TOWNSHIP, "990121", system);
+        regions.create("990121200", "桃源乡", RegionLevel.TOWNSHIP, "990121", system);
+        regions.create("990122100", "临江镇", RegionLevel.TOWNSHIP, "990122", system);
+        regions.create("990122101", "白沙镇", RegionLevel.TOWNSHIP, "990122", system);
+        regions.create("990123100", "松源镇", RegionLevel.TOWNSHIP, "990123", system);
+        regions.create("990123200", "石门乡", RegionLevel.TOWNSHIP, "990123", system);
+        regions.create("990121100201", "东关村", RegionLevel.VILLAGE, "990121100", system);
+
+        Organisation centre = organisation("12", "990100", 1, "云州市公共资源交易中心", OrganisationKind.TRADING_CENTRE);
+        Organisation countyCentre = organisation("12", "990121", 2, "青山县公共资源交易中心", OrganisationKind.TRADING_CENTRE);
+        Organisation supervision = organisation("11", "990100", 3, "云州市住房和城乡建设局", OrganisationKind.SUPERVISION_DEPARTMENT);
+        Organisation tenderee = organisation("91", "990100", 4, "云州市城市建设投资集团有限公司", OrganisationKind.TENDEREE);
+        Organisation tenderee2 = organisation("11", "990121", 5, "青山县水利局", OrganisationKind.TENDEREE);
+        Organisation agency = organisation("91", "990100", 6, "云州华信招标代理有限公司", OrganisationKind.AGENCY);
+
+        account("admin", "王建国", Role.ADMINISTRATOR, null, "990000");
+        account("centre", "李敏", Role.CENTRE_STAFF, centre, null);
+        account("qs-centre", "赵强", Role.CENTRE_STAFF, countyCentre, null);
+        account("supervisor", "陈静", Role.SUPERVISOR, supervision, null);
+        account("tenderee", "周涛", Role.TENDEREE, tenderee, null);
+        account("tenderee2", "吴芳", Role.TENDEREE, tenderee2, null);
+        account("agency", "郑磊", Role.AGENCY, agency, null);
+
+        String[][] bidders = {
+                {"990100", "云州第一建筑工程有限公司"}, {"990121", "青山路桥建设有限公司"},
+                {"990122", "临江水利水电工程有限公司"}, {"990123", "松源市政工程有限公司"},
+                {"990000", "示范省建工集团有限公司"}, {"990100", "云州恒远建设有限公司"},
+                {"990122", "临江安装工程有限公司"}, {"990121", "青山绿城园林工程有限公司"}};
+        String[] bidderContacts = {"孙浩", "马丽", "朱伟", "胡军", "郭静", "何勇", "高峰", "林雪"};
+        for (int i = 0; i < bidders.length; i++) {
+            Organisation bidder = organisation("91", bidders[i][0], 10 + i, bidders[i][1], OrganisationKind.BIDDER);
+            account("bidder" + (i + 1), bidderContacts[i], Role.BIDDER, bidder, null);
+        }
+
+        List<Organisation> employers = List.of(
+                organisation("12", "990100", 30, "云州大学", OrganisationKind.OTHER),
+                organisation("12", "990100", 31, "云州市建筑设计研究院", OrganisationKind.OTHER),
+                organisation("12", "990000", 32, "示范省水利水电勘测设计院", OrganisationKind.OTHER),
+                organisation("91", "990100", 33, "云州正信工程造价咨询有限公司", OrganisationKind.OTHER),
+                organisation("31", "990100", 34, "云州明理律师事务所", OrganisationKind.OTHER));
+        loadExperts(employers);
+    }
+
+    private void loadExperts(List<Organisation> employers) {
+        String[] surnames = {"张", "刘", "杨", "黄", "徐", "罗", "梁", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭",
+                "曾", "萧", "田", "董", "潘", "袁", "蔡", "蒋", "余", "于", "杜", "叶", "程", "魏", "苏"};
+        String[] given = {"文华", "志刚", "海燕", "国平", "立新", "秀英", "明远", "建军", "晓东", "红梅"};
+        // specialty sets and titles cycle so every specialty has several experts
+        String[][] specialties = {{"A01"}, {"A01", "A05"}, {"A02"}, {"A03"}, {"A04"}, {"A05"}, {"A02", "A04"},
+                {"B01"}, {"B02"}, {"A01", "A02"}, {"C01"}, {"A03", "A05"}, {"C02"}, {"B01", "B02"}, {"A04"}};
+        String[] titles = {"高级工程师", "正高级工程师", "教授", "高级经济师", "高级工程师", "高级会计师"};
+        int[] employerOf = {1, 3, 1, 2, 1, 3, 0, 0, 0, 1, 3, 2, 4, 0, 1};
+        for (int i = 0; i < 30; i++) {
+            String username = String.format("expert%02d", i + 1);
+            String name = surnames[i] + given[i % given.length];
+            String[] spec = specialties[i % specialties.length];
+            Organisation employer = employers.get(employerOf[i % employerOf.length]);
+            UUID accountId = account(username, name, Role.EXPERT, null, employer.regionCode());
+            KeyPair keys = Sm2.generateKeyPair();
+            X509Certificate cert = ca.issue("CN=" + name + ",OU=评标专家,O=" + employer.name() + ",C=CN", keys.getPublic());
+            KeyFiles.write(demoKeys(), username, keys.getPrivate(), cert);
+            certificates.registerForAccount(accountId, Pem.encode(cert), system);
+            experts.register(accountId, employer.id(), employer.regionCode(), titles[i % titles.length], List.of(spec), system);
+        }
+    }
+
+    private Organisation organisation(String prefix, String division, int serial, String name, OrganisationKind kind) {
+        String first17 = prefix + division + String.format("MA%07d", serial);
+        String code = first17 + UnifiedSocialCreditCode.checkCharacter(first17);
+        String regionCode = kind == OrganisationKind.TRADING_CENTRE && division.equals("990121") ? "990121"
+                : regions.find(division).isPresent() ? division : "990100";
+        Organisation organisation = organisations.register(
+                new Organisations.Registration(code, name, kind, regionCode), system);
+        KeyPair keys = Sm2.generateKeyPair();
+        X509Certificate cert = ca.issue("CN=" + name + ",SERIALNUMBER=" + code + ",O=" + name + ",C=CN", keys.getPublic());
+        KeyFiles.write(demoKeys(), code, keys.getPrivate(), cert);
+        certificates.registerForOrganisation(organisation, Pem.encode(cert), system);
+        return organisation;
+    }
+
+    private UUID account(String username, String name, Role role, Organisation organisation, String regionCode) {
+        return accounts.create(new Accounts.NewAccount(username, name, PASSWORD, role,
+                organisation == null ? null : organisation.id(), regionCode), system);
+    }
+
+    private Path demoKeys() {
+        return properties.dataDir().resolve("demo-keys");
+    }
+}

@@ -1,0 +1,37 @@
+package org.sunbid.platform.kernel;
+
+/** Error codes that belong to no context: malformed requests, authentication, unknown resources. */
+public enum CommonError implements ErrorCode {
+    /** The request body is not valid JSON or does not match the expected shape. */
+    MALFORMED_REQUEST(400),
+    /** One or more fields failed validation; the problem lists them. */
+    VALIDATION_FAILED(400),
+    /** No valid credentials were given. */
+    UNAUTHENTICATED(401),
+    /** The caller's role or region does not allow this. */
+    FORBIDDEN(403),
+    /** No such resource, or none the caller may see. */
+    NOT_FOUND(404),
+    /** The HTTP method is not supported here. */
+    METHOD_NOT_ALLOWED(405),
+    /** The request's media type is not supported. */
+    UNSUPPORTED_MEDIA_TYPE(415),
+    /** Something failed on the server; nothing was changed. */
+    INTERNAL_ERROR(500);
+
+    private final int httpStatus;
+
+    CommonError(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    @Override
+    public String code() {
+        return name();
+    }
+
+    @Override
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

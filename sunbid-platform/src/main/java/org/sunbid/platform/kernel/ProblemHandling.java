@@ -1,0 +1,133 @@
+package org.sunbid.platform.kernel;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.BindException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * The one place where exceptions become responses: RFC 9457 problem+json with a stable code for the API, a readable
+ * Chinese (or English) page for the web UI. Unexpected failures are logged with an incident id that the response
+ * repeats, and nothing of their internals reaches the caller.
+ */
+@ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ProblemHandling {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+    private final Problems problems;
+    private final MessageSource messages;
+
+    ProblemHandling(Problems problems, MessageSource messages) {
+        this.problems = problems;
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(DomainException.class)
+    Object domain(DomainException e, HttpServletRequest request) {
+        return respond(problems.of(e.errorCode(), e.arguments()), request);
+    }
+
+    @ExceptionHandler(BindException.class)
+    Object invalid(BindException e, HttpServletRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        e.getFieldErrors().forEach(f -> errors.add(fieldError(f.getField(),
+                messages.getMessage(f, LocaleContextHolder.getLocale()))));
+        e.getGlobalErrors().forEach(g -> errors.add(fieldError(g.getObjectName(),
+                messages.getMessage(g, LocaleContextHolder.getLocale()))));
+        return respond(problems.validation(errors), request);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    Object invalidParameters(HandlerMethodValidationException e, HttpServletRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err -> errors.add(
+                fieldError(r.getMethodParameter().getParameterName(),
+                        messages.getMessage(err, LocaleContextHolder.getLocale())))));
+        return respond(problems.validation(errors), request);
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestParameterException.class,
+            MethodArgumentTypeMismatchException.class})
+    Object malformed(Exception e, HttpServletRequest request) {
+        log.debug("malformed request {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+        return respond(problems.of(CommonError.MALFORMED_REQUEST), request);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    Object notFound(NoResourceFoundException e, HttpServletRequest request) {
+        return respond(problems.of(CommonError.NOT_FOUND), request);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    Object methodNotAllowed(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        return respond(problems.of(CommonError.METHOD_NOT_ALLOWED), request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    Object unsupportedMediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        return respond(problems.of(CommonError.UNSUPPORTED_MEDIA_TYPE), request);
+    }
+
+    /** Security exceptions are left to the security filters' entry points and access-denied handlers. */
+    @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+    void security(RuntimeException e) {
+        throw e;
+    }
+
+    @ExceptionHandler(Exception.class)
+    Object unexpected(Exception e, HttpServletRequest request) {
+        String incident = UUID.randomUUID().toString();
+        log.error("incident {} on {} {}", incident, request.getMethod(), request.getRequestURI(), e);
+        ProblemDetail problem = problems.of(CommonError.INTERNAL_ERROR, incident);
+        problem.setProperty("incident", incident);
+        return respond(problem, request);
+    }
+
+    private static Map<String, String> fieldError(String field, String message) {
+        Map<String, String> error = new LinkedHashMap<>();
+        error.put("field", field);
+        error.put("message", message);
+        return error;
+    }
+
+    private Object respond(ProblemDetail problem, HttpServletRequest request) {
+        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        if (Problems.isApi(request)) {
+            return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        ModelAndView page = new ModelAndView("error");
+        page.setStatus(org.springframework.http.HttpStatusCode.valueOf(problem.getStatus()));
+        page.addObject("problem", problem);
+        page.addObject("status", problem.getStatus());
+        page.addObject("detail", problem.getDetail());
+        return page;
+    }
+}

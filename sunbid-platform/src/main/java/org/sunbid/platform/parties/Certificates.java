@@ -1,0 +1,194 @@
+package org.sunbid.platform.parties;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.crypto.CertificateTrust;
+import org.sunbid.crypto.Pem;
+import org.sunbid.crypto.Sm2Certificates;
+import org.sunbid.crypto.Sm3;
+import org.sunbid.platform.kernel.Actor;
+import org.sunbid.platform.kernel.CommonError;
+import org.sunbid.platform.kernel.DomainException;
+import org.sunbid.platform.kernel.SunbidProperties;
+
+/**
+ * Certificates (数字证书) held by organisations and experts. A certificate is accepted when it chains to any trusted CA
+ * root: the demo CA's (when enabled) and each PEM file in {@code sunbid.ca.trusted-roots-dir}. Any trusted root is
+ * good in every region (互认).
+ */
+@Service
+public class Certificates {
+
+    private static final Logger log = LoggerFactory.getLogger(Certificates.class);
+
+    private final JdbcClient jdbc;
+    private final Organisations organisations;
+    private final Clock clock;
+    private final CertificateTrust trust;
+
+    Certificates(JdbcClient jdbc, Organisations organisations, Clock clock, SunbidProperties properties,
+            DemoCertificateAuthority demoCa) {
+        this.jdbc = jdbc;
+        this.organisations = organisations;
+        this.clock = clock;
+        List<X509Certificate> roots = new ArrayList<>();
+        demoCa.rootCertificate().ifPresent(roots::add);
+        roots.addAll(readRoots(properties.ca().trustedRootsDir()));
+        this.trust = new CertificateTrust(roots);
+        roots.forEach(r -> log.info("trusting CA root {}", Sm2Certificates.subjectName(r)));
+    }
+
+    /** A registered certificate, without its PEM. */
+    public record CertificateInfo(UUID id, UUID organisationId, UUID accountId, String serialHex, String subject,
+            String issuer, Instant notBefore, Instant notAfter, String fingerprint, String status) {
+    }
+
+    /** The trusted CA roots. */
+    public List<X509Certificate> trustedRoots() {
+        return trust.roots();
+    }
+
+    /**
+     * Registers {@code pem} as a certificate of organisation {@code organisationId}; the certificate's subject must name
+     * the organisation's credit code. Staff may do this in their scope, an organisation's own accounts for their own.
+     */
+    @Transactional
+    public CertificateInfo registerForOrganisation(UUID organisationId, String pem, CurrentUser user) {
+        Organisation organisation = organisations.get(organisationId, user);
+        boolean allowed = user.seesAllRegions() || user.role() == Role.CENTRE_STAFF
+                || organisationId.equals(user.organisationId());
+        if (!allowed) {
+            throw new DomainException(CommonError.FORBIDDEN);
+        }
+        return registerForOrganisation(organisation, pem, user.actor());
+    }
+
+    /** Registers a certificate for {@code organisation} as {@code actor}, without a scope check (system use). */
+    @Transactional
+    public CertificateInfo registerForOrganisation(Organisation organisation, String pem, Actor actor) {
+        X509Certificate certificate = trusted(pem);
+        String code = organisation.creditCode().value();
+        if (Sm2Certificates.subjectValues(certificate).stream().noneMatch(v -> v.toUpperCase(java.util.Locale.ROOT).contains(code))) {
+            throw new DomainException(PartiesError.CERTIFICATE_SUBJECT_MISMATCH, organisation.creditCode().value());
+        }
+        return insert(certificate, organisation.id(), null, actor);
+    }
+
+    /** Registers a personal certificate for the account {@code accountId} (an expert's) as {@code actor}. */
+    @Transactional
+    public CertificateInfo registerForAccount(UUID accountId, String pem, Actor actor) {
+        return insert(trusted(pem), null, accountId, actor);
+    }
+
+    /** The certificates of an organisation the user may see, newest first. */
+    public List<CertificateInfo> ofOrganisation(UUID organisationId, CurrentUser user) {
+        organisations.get(organisationId, user);
+        return jdbc.sql(SELECT + " WHERE organisation_id = :id ORDER BY not_before DESC").param("id", organisationId)
+                .query(Certificates::map).list();
+    }
+
+    /** The personal certificates of an account, newest first. */
+    public List<CertificateInfo> ofAccount(UUID accountId) {
+        return jdbc.sql(SELECT + " WHERE account_id = :id ORDER BY not_before DESC").param("id", accountId)
+                .query(Certificates::map).list();
+    }
+
+    private static final String SELECT = "SELECT id, organisation_id, account_id, serial_hex, subject_dn, issuer_dn,"
+            + " not_before, not_after, fingerprint, status FROM certificate";
+
+    private X509Certificate trusted(String pem) {
+        X509Certificate certificate;
+        try {
+            certificate = Pem.certificate(pem == null ? "" : pem.strip());
+        } catch (CertificateException e) {
+            throw new DomainException(PartiesError.CERTIFICATE_UNTRUSTED, "unreadable");
+        }
+        try {
+            trust.check(certificate, List.of(), clock.instant());
+        } catch (CertificateTrust.UntrustedCertificateException e) {
+            throw new DomainException(PartiesError.CERTIFICATE_UNTRUSTED, e.getMessage());
+        }
+        return certificate;
+    }
+
+    private CertificateInfo insert(X509Certificate certificate, UUID organisationId, UUID accountId, Actor actor) {
+        UUID id = UUID.randomUUID();
+        String fingerprint;
+        try {
+            fingerprint = Sm3.hex(certificate.getEncoded());
+        } catch (CertificateEncodingException e) {
+            throw new DomainException(PartiesError.CERTIFICATE_UNTRUSTED, "unencodable");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        try {
+            jdbc.sql("""
+                    INSERT INTO certificate (id, organisation_id, account_id, serial_hex, subject_dn, issuer_dn, not_before,
+                                             not_after, fingerprint, pem, status, created_at, created_by, updated_at, updated_by)
+                    VALUES (:id, :org, :account, :serial, :subject, :issuer, :nb, :na, :fp, :pem, 'ACTIVE',
+                            :now, :actor, :now, :actor)""")
+                    .param("id", id).param("org", organisationId).param("account", accountId)
+                    .param("serial", certificate.getSerialNumber().toString(16))
+                    .param("subject", Sm2Certificates.subjectName(certificate))
+                    .param("issuer", Sm2Certificates.issuerName(certificate))
+                    .param("nb", certificate.getNotBefore().toInstant().atOffset(ZoneOffset.UTC))
+                    .param("na", certificate.getNotAfter().toInstant().atOffset(ZoneOffset.UTC))
+                    .param("fp", fingerprint).param("pem", Pem.encode(certificate))
+                    .param("now", now).param("actor", actor.username())
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new DomainException(PartiesError.DUPLICATE_CERTIFICATE, fingerprint);
+        }
+        return new CertificateInfo(id, organisationId, accountId, certificate.getSerialNumber().toString(16),
+                Sm2Certificates.subjectName(certificate), Sm2Certificates.issuerName(certificate),
+                certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), fingerprint, "ACTIVE");
+    }
+
+    private static CertificateInfo map(ResultSet rs, int row) throws SQLException {
+        return new CertificateInfo(rs.getObject("id", UUID.class), rs.getObject("organisation_id", UUID.class),
+                rs.getObject("account_id", UUID.class), rs.getString("serial_hex"), rs.getString("subject_dn"),
+                rs.getString("issuer_dn"), rs.getObject("not_before", OffsetDateTime.class).toInstant(),
+                rs.getObject("not_after", OffsetDateTime.class).toInstant(), rs.getString("fingerprint"),
+                rs.getString("status"));
+    }
+
+    private static List<X509Certificate> readRoots(String dir) {
+        List<X509Certificate> roots = new ArrayList<>();
+        if (dir == null || dir.isBlank()) {
+            return roots;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(Path.of(dir), "*.{pem,crt,cer}")) {
+            for (Path file : files) {
+                try {
+                    roots.addAll(Pem.certificates(Files.readAllBytes(file)));
+                } catch (CertificateException e) {
+                    throw new IllegalStateException("unreadable CA root " + file + ": " + e.getMessage(), e);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read trusted CA roots from " + dir, e);
+        }
+        return roots;
+    }
+}

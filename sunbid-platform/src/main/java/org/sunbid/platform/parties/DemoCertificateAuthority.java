@@ -1,0 +1,71 @@
+package org.sunbid.platform.parties;
+
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.sunbid.crypto.Sm2;
+import org.sunbid.crypto.Sm2Certificates;
+import org.sunbid.platform.kernel.SunbidProperties;
+import org.sunbid.crypto.KeyFiles;
+
+/**
+ * The built-in demo CA (演示 CA) for development and demo data: an SM2 root generated on first start into
+ * {@code data/keys/}. Real deployments switch it off ({@code sunbid.ca.demo-ca=false}) and trust the CA roots of
+ * licensed CAs instead.
+ */
+@Component
+public class DemoCertificateAuthority {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCertificateAuthority.class);
+
+    private final KeyFiles.KeyAndCertificate root;
+    private final Clock clock;
+
+    DemoCertificateAuthority(SunbidProperties properties, Clock clock) {
+        this.clock = clock;
+        if (properties.ca().demoCa()) {
+            Instant now = clock.instant();
+            this.root = KeyFiles.loadOrCreate(properties.dataDir().resolve("keys"), "demo-ca", () -> {
+                KeyPair keys = Sm2.generateKeyPair();
+                log.info("generated the demo CA root key in {}", properties.dataDir().resolve("keys"));
+                return KeyFiles.of(keys, Sm2Certificates.selfSignedRoot(
+                        "CN=Sunbid Demo Root CA,OU=演示用途 For demonstration only,O=Sunbid,C=CN", keys,
+                        now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650))));
+            });
+        } else {
+            this.root = null;
+        }
+    }
+
+    /** The demo CA's root certificate, if the demo CA is enabled. */
+    public Optional<X509Certificate> rootCertificate() {
+        return Optional.ofNullable(root).map(KeyFiles.KeyAndCertificate::certificate);
+    }
+
+    /** Whether the demo CA is enabled. */
+    public boolean enabled() {
+        return root != null;
+    }
+
+    /**
+     * Issues a two-year signing certificate for {@code subjectDn} and {@code subjectKey}.
+     *
+     * @throws IllegalStateException if the demo CA is disabled
+     */
+    public X509Certificate issue(String subjectDn, PublicKey subjectKey) {
+        if (root == null) {
+            throw new IllegalStateException("the demo CA is disabled");
+        }
+        Instant now = clock.instant();
+        return Sm2Certificates.issue(root.certificate(), root.key(), subjectDn, subjectKey, now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(730)));
+    }
+}

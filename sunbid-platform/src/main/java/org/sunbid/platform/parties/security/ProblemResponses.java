@@ -1,0 +1,48 @@
+package org.sunbid.platform.parties.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.web.servlet.LocaleResolver;
+import org.sunbid.platform.kernel.CommonError;
+import org.sunbid.platform.kernel.Problems;
+import tools.jackson.databind.json.JsonMapper;
+
+/** 401 and 403 for the API as problem+json, in the same shape as every other error. */
+final class ProblemResponses {
+
+    private ProblemResponses() {
+    }
+
+    static AuthenticationEntryPoint unauthenticated(Problems problems, JsonMapper json, LocaleResolver locales) {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Bearer");
+            write(response, problems.of(CommonError.UNAUTHENTICATED, locales.resolveLocale(request)), json);
+        };
+    }
+
+    static AccessDeniedHandler forbidden(Problems problems, JsonMapper json, LocaleResolver locales) {
+        return (request, response, e) -> write(response,
+                problems.of(CommonError.FORBIDDEN, locales.resolveLocale(request)), json);
+    }
+
+    private static void write(HttpServletResponse response, ProblemDetail problem, JsonMapper json) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        var body = new java.util.LinkedHashMap<String, Object>();
+        body.put("type", String.valueOf(problem.getType()));
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        response.getWriter().write(json.writeValueAsString(body));
+    }
+}

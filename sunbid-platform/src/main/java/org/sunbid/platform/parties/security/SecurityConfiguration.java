@@ -1,0 +1,98 @@
+package org.sunbid.platform.parties.security;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.LocaleResolver;
+import org.sunbid.platform.kernel.Problems;
+import org.sunbid.platform.kernel.SunbidProperties;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may call what. Two filter chains: the API ({@code /api/**}: stateless, bearer tokens, problem+json for 401/403,
+ * no cookies and so no CSRF) and the web UI (session login form, CSRF on). URL rules here grant by role; services then
+ * check the region scope of each record, so both layers must agree before anything is shown or changed.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String[] STAFF = {"ADMINISTRATOR", "CENTRE_STAFF", "SUPERVISOR"};
+
+    /** Argon2id for new hashes; bcrypt hashes still verify, so the default can change without a reset. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        var encoders = new java.util.HashMap<String, PasswordEncoder>();
+        encoders.put("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8());
+        encoders.put("bcrypt", new BCryptPasswordEncoder());
+        return new DelegatingPasswordEncoder("argon2", encoders);
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(AccountDetailsService accounts, PasswordEncoder encoder, JdbcClient jdbc,
+            TransactionTemplate tx, Clock clock, SunbidProperties properties) {
+        return new ProviderManager(new LockoutAuthenticationProvider(accounts, encoder, jdbc, tx, clock,
+                properties.security()));
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AccountDetailsService accounts, Problems problems,
+            JsonMapper json, LocaleResolver locales) throws Exception {
+        http.securityMatcher("/api/**")
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable()) // no cookies are read on /api/**: a bearer token cannot be sent by another site
+                .requestCache(c -> c.disable())
+                .addFilterBefore(new BearerTokenFilter(tokens, accounts), UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.unauthenticated(problems, json, locales))
+                        .accessDeniedHandler(ProblemResponses.forbidden(problems, json, locales)))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/regions", "/api/v1/regions/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ca/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/portal/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/organisations").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/organisations").hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/organisations/*", "/api/v1/organisations/*/certificates")
+                        .hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF", "SUPERVISOR", "TENDEREE", "AGENCY", "BIDDER")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/organisations/*/certificates")
+                        .hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF", "TENDEREE", "AGENCY", "BIDDER")
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/", "/guide", "/login", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+                                "/demo-ca.pem", "/v3/api-docs", "/v3/api-docs/**", "/actuator/health").permitAll()
+                        .requestMatchers("/workbench/organisations", "/workbench/organisations/**").hasAnyRole(STAFF)
+                        .requestMatchers("/workbench", "/workbench/**").authenticated()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/workbench", true)
+                        .failureHandler((request, response, e) -> response.sendRedirect(
+                                request.getContextPath() + (e instanceof LockedException ? "/login?locked" : "/login?error"))))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/"))
+                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .contentSecurityPolicy(c -> c.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")));
+        return http.build();
+    }
+}

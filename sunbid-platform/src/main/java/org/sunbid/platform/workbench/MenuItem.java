@@ -1,0 +1,26 @@
+package org.sunbid.platform.workbench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.sunbid.platform.parties.Role;
+
+/**
+ * An entry of the workbench's left menu, in the order of the work.
+ *
+ * @param key   message key of its label
+ * @param href  where it leads
+ */
+record MenuItem(String key, String href) {
+
+    /** The menu of {@code role}: only what exists and what the role may open. */
+    static List<MenuItem> of(Role role) {
+        List<MenuItem> items = new ArrayList<>();
+        items.add(new MenuItem("workbench.menu.home", "/workbench"));
+        if (role == Role.ADMINISTRATOR || role == Role.CENTRE_STAFF || role == Role.SUPERVISOR) {
+            items.add(new MenuItem("workbench.menu.organisations", "/workbench/organisations"));
+            items.add(new MenuItem("workbench.menu.regions", "/workbench/regions"));
+        }
+        return items;
+    }
+}
