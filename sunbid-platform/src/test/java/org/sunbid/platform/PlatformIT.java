@@ -1,0 +1,82 @@
+package org.sunbid.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.sunbid.crypto.Pem;
+import org.sunbid.crypto.Sm2;
+import org.sunbid.crypto.Sm2Certificates;
+
+/**
+ * Base of every integration test: the whole application on a random port, on a real embedded PostgreSQL in a fresh
+ * directory, with the demo data loaded, a clock tests can move, and one "external" CA root trusted besides the demo
+ * CA (as a real deployment trusts licensed CAs). Every subclass shares this one context, so the database starts once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(PlatformIT.TestTime.class)
+public abstract class PlatformIT {
+
+    /** Where test runs keep their data; under target/ so `mvn clean` removes it. */
+    static final Path DATA = Path.of("target", "it-data", UUID.randomUUID().toString()).toAbsolutePath();
+
+    /** The start of test time: a Monday morning in Beijing. */
+    public static final Instant START = Instant.parse("2026-11-23T01:30:00Z");
+
+    /** An external CA (e.g. a provincial CA) whose root the platform is configured to trust. */
+    protected static final KeyPair EXTERNAL_CA_KEYS = Sm2.generateKeyPair();
+    protected static final X509Certificate EXTERNAL_CA_ROOT = Sm2Certificates.selfSignedRoot(
+            "CN=Other Province CA Root,O=Provincial CA,C=CN", EXTERNAL_CA_KEYS, START.minus(Duration.ofDays(30)),
+            START.plus(Duration.ofDays(3650)));
+
+    public static final String PASSWORD = "Sunbid@2026";
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected TestClock clock;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        Path roots = DATA.resolve("trusted-roots");
+        try {
+            Files.createDirectories(roots);
+            Files.writeString(roots.resolve("external-root.pem"), Pem.encode(EXTERNAL_CA_ROOT));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        registry.add("sunbid.data-dir", DATA::toString);
+        registry.add("sunbid.demo", () -> "true");
+        registry.add("sunbid.ca.trusted-roots-dir", roots::toString);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestTime {
+        @Bean
+        @Primary
+        TestClock testClock() {
+            return new TestClock(START, ZoneId.of("Asia/Shanghai"));
+        }
+    }
+
+    protected String baseUrl() {
+        return "http://localhost:" + port;
+    }
+}

@@ -1,0 +1,41 @@
+package org.sunbid.platform;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/** A clock tests move by hand, so deadlines and lock-outs are tested by travelling in time, never by sleeping. */
+public final class TestClock extends Clock {
+
+    private volatile Instant now;
+    private final ZoneId zone;
+
+    public TestClock(Instant start, ZoneId zone) {
+        this.now = start;
+        this.zone = zone;
+    }
+
+    public void advance(Duration duration) {
+        now = now.plus(duration);
+    }
+
+    public void set(Instant instant) {
+        now = instant;
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return zone;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return new TestClock(now, zone);
+    }
+}
