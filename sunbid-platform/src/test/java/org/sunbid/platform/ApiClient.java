@@ -51,6 +51,12 @@ public final class ApiClient {
         });
     }
 
+    /** A new token, not cached (for tests that revoke it). */
+    public String freshToken(String username) {
+        Response r = post("/api/v1/auth/token", "{\"username\":\"" + username + "\",\"password\":\"" + PlatformIT.PASSWORD + "\"}", null);
+        return r.json().path("token").asString();
+    }
+
     public Response get(String path, String token) {
         return send(request(path, token).GET());
     }

@@ -87,6 +87,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * postmaster still running from the dead JVM, or a {@code postmaster.pid} whose PID now belongs to another process.
      */
     static void recoverFromCrash(Path dataDirectory) throws IOException {
+        if (!Files.exists(dataDirectory.resolve("PG_VERSION"))) {
+            return; // not initialised yet: nothing can be left over, and initdb needs the directory empty
+        }
         // zonky holds this lock for as long as its JVM lives: if we cannot take it, the directory is not orphaned but
         // in use by a running process, whose database must not be touched.
         try (FileChannel channel = FileChannel.open(dataDirectory.resolve(LOCK_FILE), StandardOpenOption.CREATE,

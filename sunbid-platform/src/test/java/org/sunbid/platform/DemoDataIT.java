@@ -1,0 +1,70 @@
+package org.sunbid.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.sunbid.platform.kernel.SunbidProperties;
+
+/** The demo data set that a newcomer clicks through: what the foundation issue promises is there. */
+class DemoDataIT extends PlatformIT {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    SunbidProperties properties;
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    @Test
+    void aCityWithThreeCountiesAndTheirTownships() {
+        assertThat(count("SELECT count(*) FROM region WHERE level = 'CITY'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM region WHERE level = 'COUNTY' AND parent_code = '990100'")).isEqualTo(3);
+        assertThat(count("""
+                SELECT count(DISTINCT c.code) FROM region c JOIN region t ON t.parent_code = c.code
+                WHERE c.level = 'COUNTY' AND t.level = 'TOWNSHIP'""")).isEqualTo(3);
+    }
+
+    @Test
+    void theOrganisationsAndAccountsOfEveryRole() {
+        assertThat(count("SELECT count(*) FROM organisation WHERE kind = 'TRADING_CENTRE' AND region_code = '990100'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM organisation WHERE kind = 'TENDEREE'")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM organisation WHERE kind = 'AGENCY'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM organisation WHERE kind = 'BIDDER' AND name NOT LIKE '%测试%'")).isEqualTo(8);
+        for (String role : new String[] {"ADMINISTRATOR", "CENTRE_STAFF", "TENDEREE", "AGENCY", "BIDDER", "EXPERT", "SUPERVISOR"}) {
+            assertThat(count("SELECT count(*) FROM account WHERE role = '" + role + "'")).as(role).isPositive();
+        }
+    }
+
+    @Test
+    void thirtyExpertsOverSeveralSpecialtiesEachWithACertificate() {
+        assertThat(count("SELECT count(*) FROM expert WHERE status = 'ACTIVE'")).isEqualTo(30);
+        assertThat(count("SELECT count(DISTINCT specialty_code) FROM expert_specialty")).isGreaterThanOrEqualTo(5);
+        assertThat(count("""
+                SELECT count(*) FROM expert x WHERE NOT EXISTS
+                (SELECT 1 FROM certificate c WHERE c.account_id = x.account_id)""")).isZero();
+    }
+
+    @Test
+    void everyOrganisationHasACertificateAndItsKeyIsOnDiskNotInTheDatabase() {
+        assertThat(count("""
+                SELECT count(*) FROM organisation o WHERE o.name NOT LIKE '%测试%' AND NOT EXISTS
+                (SELECT 1 FROM certificate c WHERE c.organisation_id = o.id)""")).isZero();
+        String code = jdbc.sql("SELECT credit_code FROM organisation WHERE name = '云州第一建筑工程有限公司'").query(String.class).single();
+        Path demoKeys = properties.dataDir().resolve("demo-keys");
+        assertThat(Files.exists(demoKeys.resolve(code + ".key.pem"))).isTrue();
+        assertThat(Files.exists(demoKeys.resolve("expert01.key.pem"))).isTrue();
+    }
+
+    @Test
+    void theSchemaCameFromFlywayMigrations() {
+        assertThat(count("SELECT count(*) FROM flyway_schema_history WHERE success")).isGreaterThanOrEqualTo(4);
+    }
+}

@@ -1,0 +1,42 @@
+package org.sunbid.platform;
+
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.sunbid.crypto.Pem;
+import org.sunbid.crypto.Sm2;
+import org.sunbid.crypto.Sm2Certificates;
+import org.sunbid.platform.parties.UnifiedSocialCreditCode;
+
+/** Test data factories. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    /** A valid credit code nobody holds yet (the demo uses serials below 100 in its "MA" range). */
+    public static String freshCreditCode(String division) {
+        String first17 = "91" + division + "MB" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000));
+        return first17 + UnifiedSocialCreditCode.checkCharacter(first17);
+    }
+
+    /** JSON to register an organisation. */
+    public static String organisationJson(String creditCode, String name, String kind, String region) {
+        return ApiClient.json(java.util.Map.of("creditCode", creditCode, "name", name, "kind", kind, "regionCode", region));
+    }
+
+    /** A certificate for an organisation, issued by the trusted external CA of {@link PlatformIT}, as JSON for upload. */
+    public static String externalCertificateJson(String creditCode, Instant now) {
+        return certificateJson(PlatformIT.EXTERNAL_CA_ROOT, PlatformIT.EXTERNAL_CA_KEYS,
+                "CN=测试单位,SERIALNUMBER=" + creditCode + ",C=CN", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
+    }
+
+    public static String certificateJson(X509Certificate issuer, KeyPair issuerKeys, String subject, Instant from, Instant to) {
+        X509Certificate certificate = Sm2Certificates.issue(issuer, issuerKeys.getPrivate(), subject,
+                Sm2.generateKeyPair().getPublic(), from, to);
+        return ApiClient.json(java.util.Map.of("pem", Pem.encode(certificate)));
+    }
+}

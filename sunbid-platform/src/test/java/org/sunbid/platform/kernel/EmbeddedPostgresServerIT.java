@@ -1,0 +1,141 @@
+package org.sunbid.platform.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The embedded PostgreSQL keeps its data across restarts, runs durably, and starts again after the JVM that owned it
+ * was killed; it never touches a database that a live process still uses.
+ */
+class EmbeddedPostgresServerIT {
+
+    private final Path dir = Path.of("target", "it-data", "pg-" + UUID.randomUUID()).toAbsolutePath();
+
+    @Test
+    void keepsDataAcrossRestartsAndRunsDurably() throws Exception {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, 0); Connection c = connect(server)) {
+            c.createStatement().execute("CREATE TABLE kept (note TEXT)");
+            c.createStatement().execute("INSERT INTO kept VALUES ('开标记录')");
+            assertEquals("on", single(c, "SHOW fsync"));
+            assertEquals("on", single(c, "SHOW synchronous_commit"));
+            assertEquals("on", single(c, "SHOW full_page_writes"));
+        }
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, 0); Connection c = connect(server)) {
+            assertEquals("开标记录", single(c, "SELECT note FROM kept"));
+        }
+    }
+
+    @Test
+    void startsAgainAfterTheOwningJvmWasKilled() throws Exception {
+        Process holder = startHolder("written before kill -9");
+        try {
+            awaitReady(holder);
+            long postmaster = Long.parseLong(Files.readAllLines(dir.resolve("postmaster.pid")).get(0).trim());
+            holder.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL: no shutdown hook, PostgreSQL keeps running
+            assertTrue(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false),
+                    "the orphaned postmaster should still be running, as after a real kill -9");
+
+            try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, 0); Connection c = connect(server)) {
+                assertEquals("written before kill -9", single(c, "SELECT note FROM survivor"));
+            }
+            assertFalse(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false));
+        } finally {
+            holder.destroyForcibly();
+        }
+    }
+
+    @Test
+    void removesAStalePidFileNamingADeadProcess() throws Exception {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, 0); Connection c = connect(server)) {
+            c.createStatement().execute("CREATE TABLE kept (note TEXT)");
+        }
+        // A pid file as after a power cut, naming a process that no longer exists (or, after a reboot, another one).
+        Files.writeString(dir.resolve("postmaster.pid"), deadPid() + "\n" + dir + "\n1700000000\n5432\n");
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, 0); Connection c = connect(server)) {
+            assertEquals("0", single(c, "SELECT count(*) FROM kept"));
+        }
+    }
+
+    @Test
+    void refusesADirectoryThatALiveProcessUses() throws Exception {
+        Process holder = startHolder("still in use");
+        try {
+            awaitReady(holder);
+            IOException e = assertThrows(IOException.class, () -> EmbeddedPostgresServer.start(dir, 0));
+            assertTrue(e.getMessage().contains("in use by another running process"), e.getMessage());
+            assertTrue(holder.isAlive(), "the other process and its database must be left alone");
+        } finally {
+            holder.destroy();
+            holder.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void refusesToOpenTheSameDirectoryTwiceInOneProcess() throws Exception {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, 0)) {
+            IOException e = assertThrows(IOException.class, () -> EmbeddedPostgresServer.start(dir, 0));
+            assertTrue(e.getMessage().contains("already open"), e.getMessage());
+        }
+    }
+
+    private Process startHolder(String note) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(PostgresHolder.class.getName());
+        command.add(dir.toString());
+        command.add(note);
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    private static void awaitReady(Process holder) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
+        for (String line; (line = out.readLine()) != null; ) {
+            if (line.equals("READY")) {
+                return;
+            }
+            seen.append(line).append('\n');
+        }
+        throw new IllegalStateException("the holder process ended before READY:\n" + seen);
+    }
+
+    private static long deadPid() {
+        long pid = 4_000_000; // above Linux's default pid_max
+        while (ProcessHandle.of(pid).isPresent()) {
+            pid++;
+        }
+        return pid;
+    }
+
+    private static Connection connect(EmbeddedPostgresServer server) throws SQLException {
+        return DriverManager.getConnection(server.jdbcUrl(), "postgres", "postgres");
+    }
+
+    private static String single(Connection c, String sql) throws SQLException {
+        try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}

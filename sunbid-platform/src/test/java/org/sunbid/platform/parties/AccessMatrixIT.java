@@ -1,0 +1,162 @@
+package org.sunbid.platform.parties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.sunbid.platform.ApiClient;
+import org.sunbid.platform.Fixtures;
+import org.sunbid.platform.PlatformIT;
+
+/**
+ * Who may call what, by role and by region: every API endpoint is called as the public and as each demo role, and the
+ * status must be exactly the expected one. Scope refusals of a record answer 404 so that its existence does not leak.
+ * A second test makes sure no API endpoint is missing from this matrix.
+ */
+class AccessMatrixIT extends PlatformIT {
+
+    /** The callers, in the order of each row's expected statuses. {@code null} is the public. */
+    static final String[] CALLERS = {null, "admin", "centre", "qs-centre", "supervisor", "tenderee", "agency", "bidder1", "expert01"};
+
+    @Autowired
+    Organisations organisations;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private ApiClient api;
+    private String bidder1Org;   // 云州第一建筑工程有限公司, city level (990100)
+    private String bidder2Org;   // 青山路桥建设有限公司, in 青山县 (990121)
+
+    record Row(String method, String pattern, String path, Supplier<String> body, boolean revokesToken, int... expected) {
+    }
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(baseUrl());
+        bidder1Org = orgOf("bidder1");
+        bidder2Org = orgOf("bidder2");
+    }
+
+    private String orgOf(String username) {
+        return api.get("/api/v1/me", api.token(username)).json().path("organisationId").asString();
+    }
+
+    List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        //                                                                               pub admin centre qs   sup  tend agen bid1 expert
+        rows.add(new Row("GET", "/api/v1/regions", "/api/v1/regions", null, false,       200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/v1/regions/{code}", "/api/v1/regions/990121", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/v1/ca/platform-certificate", "/api/v1/ca/platform-certificate", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/v1/ca/trusted-roots", "/api/v1/ca/trusted-roots", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("POST", "/api/v1/auth/token", "/api/v1/auth/token",
+                () -> "{\"username\":\"agency\",\"password\":\"" + PASSWORD + "\"}", false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("DELETE", "/api/v1/auth/token", "/api/v1/auth/token", null, true,
+                                                                                          401, 204, 204, 204, 204, 204, 204, 204, 204));
+        rows.add(new Row("GET", "/api/v1/me", "/api/v1/me", null, false,                 401, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/v1/organisations", "/api/v1/organisations", null, false,
+                                                                                          401, 200, 200, 200, 200, 403, 403, 403, 403));
+        rows.add(new Row("GET", "/api/v1/organisations/{id}", "/api/v1/organisations/" + bidder1Org, null, false,
+                                                                                          401, 200, 200, 404, 200, 404, 404, 200, 403));
+        rows.add(new Row("GET", "/api/v1/organisations/{id}", "/api/v1/organisations/" + bidder2Org, null, false,
+                                                                                          401, 200, 200, 200, 200, 404, 404, 404, 403));
+        rows.add(new Row("GET", "/api/v1/organisations/{id}/certificates", "/api/v1/organisations/" + bidder1Org + "/certificates",
+                null, false,                                                              401, 200, 200, 404, 200, 404, 404, 200, 403));
+        // A new organisation in 临江县: outside 青山县 staff's jurisdiction.
+        rows.add(new Row("POST", "/api/v1/organisations", "/api/v1/organisations",
+                () -> Fixtures.organisationJson(Fixtures.freshCreditCode("990122"), "临江测试有限公司", "BIDDER", "990122"), false,
+                                                                                          401, 201, 201, 403, 403, 403, 403, 403, 403));
+        // A new organisation in 青山镇, inside 青山县.
+        rows.add(new Row("POST", "/api/v1/organisations", "/api/v1/organisations",
+                () -> Fixtures.organisationJson(Fixtures.freshCreditCode("990121"), "青山测试有限公司", "BIDDER", "990121100"), false,
+                                                                                          401, 201, 201, 201, 403, 403, 403, 403, 403));
+        rows.add(new Row("POST", "/api/v1/organisations/{id}/certificates", "/api/v1/organisations/" + bidder1Org + "/certificates",
+                () -> Fixtures.externalCertificateJson(creditCodeOf(bidder1Org), clock.instant()), false,
+                                                                                          401, 201, 201, 404, 403, 404, 404, 201, 403));
+        return rows;
+    }
+
+    private String creditCodeOf(String organisationId) {
+        return organisations.find(UUID.fromString(organisationId)).orElseThrow().creditCode().value();
+    }
+
+    @Test
+    void eachRoleGetsExactlyTheExpectedStatusOnEveryEndpoint() {
+        List<String> mismatches = new ArrayList<>();
+        for (Row row : rows()) {
+            for (int i = 0; i < CALLERS.length; i++) {
+                String caller = CALLERS[i];
+                String token = caller == null ? null : row.revokesToken() ? api.freshToken(caller) : api.token(caller);
+                ApiClient.Response response = api.send(row.method(), row.path(), row.body() == null ? null : row.body().get(), token);
+                if (response.status() != row.expected()[i]) {
+                    mismatches.add(row.method() + " " + row.path() + " as " + (caller == null ? "public" : caller)
+                            + ": expected " + row.expected()[i] + ", got " + response.status() + " " + response.body());
+                }
+                if (response.status() >= 400) {
+                    assertThat(response.isProblem()).as("error of %s %s as %s is problem+json", row.method(), row.path(), caller)
+                            .isTrue();
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void everyApiEndpointIsInTheMatrix() {
+        Set<String> covered = new HashSet<>();
+        rows().forEach(r -> covered.add(r.method() + " " + r.pattern()));
+        Set<String> endpoints = new HashSet<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
+                .filter(p -> p.startsWith("/api/"))
+                .forEach(p -> info.getMethodsCondition().getMethods().forEach(m -> endpoints.add(m.name() + " " + p))));
+        assertThat(endpoints).isNotEmpty();
+        assertThat(covered).containsAll(endpoints);
+    }
+
+    @Test
+    void staffListsOnlyOrganisationsInTheirRegionsSubtree() {
+        Map<String, Integer> visible = new LinkedHashMap<>();
+        for (String staff : List.of("admin", "centre", "qs-centre", "supervisor")) {
+            var list = api.get("/api/v1/organisations", api.token(staff)).json();
+            visible.put(staff, list.size());
+            for (var organisation : list) {
+                String region = organisation.path("regionCode").asString();
+                switch (staff) {
+                    case "qs-centre" -> assertThat(region).startsWith("990121");
+                    case "centre", "supervisor" -> assertThat(region).startsWith("9901");
+                    default -> { }
+                }
+            }
+        }
+        // The administrator also sees the province-level organisations that the city does not.
+        assertThat(visible.get("admin")).isGreaterThan(visible.get("centre"));
+        assertThat(visible.get("centre")).isGreaterThan(visible.get("qs-centre"));
+        assertEquals(visible.get("centre"), visible.get("supervisor"));
+    }
+
+    @Test
+    void aRegionFilterOutsideTheCallersScopeFallsBackToTheScope() {
+        var list = api.get("/api/v1/organisations?region=990122", api.token("qs-centre")).json();
+        for (var organisation : list) {
+            assertThat(organisation.path("regionCode").asString()).startsWith("990121");
+        }
+    }
+}
