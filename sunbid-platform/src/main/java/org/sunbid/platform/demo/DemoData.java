@@ -24,7 +24,7 @@ import org.sunbid.platform.kernel.StartupNotes;
 import org.sunbid.platform.kernel.SunbidProperties;
 import org.sunbid.platform.parties.Accounts;
 import org.sunbid.platform.parties.Certificates;
-import org.sunbid.platform.parties.DemoCertificateAuthority;
+import org.sunbid.platform.trust.DemoCertificateAuthority;
 import org.sunbid.platform.parties.Organisation;
 import org.sunbid.platform.parties.OrganisationKind;
 import org.sunbid.platform.parties.Organisations;

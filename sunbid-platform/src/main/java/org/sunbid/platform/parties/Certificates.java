@@ -1,10 +1,5 @@
 package org.sunbid.platform.parties;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -14,12 +9,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -31,43 +23,30 @@ import org.sunbid.crypto.Sm3;
 import org.sunbid.platform.kernel.Actor;
 import org.sunbid.platform.kernel.CommonError;
 import org.sunbid.platform.kernel.DomainException;
-import org.sunbid.platform.kernel.SunbidProperties;
+import org.sunbid.platform.trust.TrustedRoots;
 
 /**
- * Certificates (数字证书) held by organisations and experts. A certificate is accepted when it chains to any trusted CA
- * root: the demo CA's (when enabled) and each PEM file in {@code sunbid.ca.trusted-roots-dir}. Any trusted root is
- * good in every region (互认).
+ * Certificates (数字证书) held by organisations and experts. A certificate is accepted when it chains to any of the
+ * {@link TrustedRoots}, whatever the region (互认).
  */
 @Service
 public class Certificates {
 
-    private static final Logger log = LoggerFactory.getLogger(Certificates.class);
-
     private final JdbcClient jdbc;
     private final Organisations organisations;
     private final Clock clock;
-    private final CertificateTrust trust;
+    private final TrustedRoots trust;
 
-    Certificates(JdbcClient jdbc, Organisations organisations, Clock clock, SunbidProperties properties,
-            DemoCertificateAuthority demoCa) {
+    Certificates(JdbcClient jdbc, Organisations organisations, Clock clock, TrustedRoots trust) {
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.clock = clock;
-        List<X509Certificate> roots = new ArrayList<>();
-        demoCa.rootCertificate().ifPresent(roots::add);
-        roots.addAll(readRoots(properties.ca().trustedRootsDir()));
-        this.trust = new CertificateTrust(roots);
-        roots.forEach(r -> log.info("trusting CA root {}", Sm2Certificates.subjectName(r)));
+        this.trust = trust;
     }
 
     /** A registered certificate, without its PEM. */
     public record CertificateInfo(UUID id, UUID organisationId, UUID accountId, String serialHex, String subject,
             String issuer, Instant notBefore, Instant notAfter, String fingerprint, String status) {
-    }
-
-    /** The trusted CA roots. */
-    public List<X509Certificate> trustedRoots() {
-        return trust.roots();
     }
 
     /**
@@ -126,7 +105,7 @@ public class Certificates {
             throw new DomainException(PartiesError.CERTIFICATE_UNTRUSTED, "unreadable");
         }
         try {
-            trust.check(certificate, List.of(), clock.instant());
+            trust.check(certificate);
         } catch (CertificateTrust.UntrustedCertificateException e) {
             throw new DomainException(PartiesError.CERTIFICATE_UNTRUSTED, e.getMessage());
         }
@@ -171,24 +150,5 @@ public class Certificates {
                 rs.getString("issuer_dn"), rs.getObject("not_before", OffsetDateTime.class).toInstant(),
                 rs.getObject("not_after", OffsetDateTime.class).toInstant(), rs.getString("fingerprint"),
                 rs.getString("status"));
-    }
-
-    private static List<X509Certificate> readRoots(String dir) {
-        List<X509Certificate> roots = new ArrayList<>();
-        if (dir == null || dir.isBlank()) {
-            return roots;
-        }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(Path.of(dir), "*.{pem,crt,cer}")) {
-            for (Path file : files) {
-                try {
-                    roots.addAll(Pem.certificates(Files.readAllBytes(file)));
-                } catch (CertificateException e) {
-                    throw new IllegalStateException("unreadable CA root " + file + ": " + e.getMessage(), e);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read trusted CA roots from " + dir, e);
-        }
-        return roots;
     }
 }

@@ -24,6 +24,7 @@ import org.sunbid.platform.ApiClient;
 import org.sunbid.platform.Fixtures;
 import org.sunbid.platform.PlatformIT;
 import org.sunbid.platform.kernel.SunbidProperties;
+import org.sunbid.platform.trust.PlatformIdentity;
 
 /**
  * Certificates: any trusted CA root is good in every region (互认); untrusted, expired, mismatched or unreadable

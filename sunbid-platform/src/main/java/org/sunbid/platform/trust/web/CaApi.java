@@ -1,4 +1,4 @@
-package org.sunbid.platform.parties.web;
+package org.sunbid.platform.trust.web;
 
 import java.util.List;
 
@@ -7,9 +7,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.sunbid.crypto.Pem;
-import org.sunbid.platform.parties.Certificates;
-import org.sunbid.platform.parties.DemoCertificateAuthority;
-import org.sunbid.platform.parties.PlatformIdentity;
+import org.sunbid.platform.trust.DemoCertificateAuthority;
+import org.sunbid.platform.trust.PlatformIdentity;
+import org.sunbid.platform.trust.TrustedRoots;
 
 /**
  * Public certificates: the platform's signing certificate (to verify receipts and published records) and the CA roots
@@ -19,12 +19,12 @@ import org.sunbid.platform.parties.PlatformIdentity;
 class CaApi {
 
     private final PlatformIdentity platform;
-    private final Certificates certificates;
+    private final TrustedRoots trustedRoots;
     private final DemoCertificateAuthority demoCa;
 
-    CaApi(PlatformIdentity platform, Certificates certificates, DemoCertificateAuthority demoCa) {
+    CaApi(PlatformIdentity platform, TrustedRoots trustedRoots, DemoCertificateAuthority demoCa) {
         this.platform = platform;
-        this.certificates = certificates;
+        this.trustedRoots = trustedRoots;
         this.demoCa = demoCa;
     }
 
@@ -43,7 +43,7 @@ class CaApi {
 
     @GetMapping("/api/v1/ca/trusted-roots")
     List<CertificateView> trustedRoots() {
-        return certificates.trustedRoots().stream().map(CertificateView::of).toList();
+        return trustedRoots.roots().stream().map(CertificateView::of).toList();
     }
 
     /** The demo CA root as a PEM download, for installing in a browser or a bidder tool. */

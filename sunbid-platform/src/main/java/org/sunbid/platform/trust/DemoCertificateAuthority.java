@@ -1,4 +1,4 @@
-package org.sunbid.platform.parties;
+package org.sunbid.platform.trust;
 
 import java.security.KeyPair;
 import java.security.PublicKey;
