@@ -1,0 +1,335 @@
+package org.sunbid.platform.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sunbid.platform.PlatformIT;
+import org.sunbid.platform.parties.UnifiedSocialCreditCode;
+
+/**
+ * The web UI as a person uses it: Debian's headless Chromium, driven by Selenium, logs in through the real form, reads
+ * the workbench, registers an organisation and looks at the public portal. Every page visited is saved as a full-page
+ * PNG under {@code target/screenshots/} so the layout can be looked at (laptop 1366×900 and phone 390×844).
+ *
+ * <p>One browser serves the whole class; each test starts from an empty cookie jar (no session, no language choice),
+ * so the tests do not depend on each other's order.
+ */
+class BrowserLoginIT extends PlatformIT {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots").toAbsolutePath();
+    private static final int LAPTOP_WIDTH = 1366;
+    private static final int LAPTOP_HEIGHT = 900;
+    private static final int PHONE_WIDTH = 390;
+    private static final int PHONE_HEIGHT = 844;
+
+    private static ChromeDriver browser;
+    private static WebDriverWait wait;
+    private static Path profile;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        profile = Files.createTempDirectory("sunbid-chromium-");
+        // The network is closed: an explicit driver and binary keep Selenium Manager from trying to download either.
+        System.setProperty("SE_AVOID_STATS", "true");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=" + LAPTOP_WIDTH + "," + LAPTOP_HEIGHT,
+                "--user-data-dir=" + profile, "--lang=zh-CN");
+        // Headless Chromium sends "Accept-Language: en-US" by default, which the platform would answer in English;
+        // a visitor from China sends zh-CN.
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @BeforeEach
+    void anonymousLaptopVisitor() {
+        // Clears every cookie of the browser (session and language), not only those of the current page.
+        browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    @Test
+    void portalHomeShowsTheDemoStatisticsAndTheGuideLoads() {
+        open("/");
+        assertThat(text(By.id("stat-bidders"))).isEqualTo("8");
+        assertThat(text(By.id("stat-experts"))).isEqualTo("30");
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
+        assertNoHorizontalScroll();
+        screenshot("portal-home");
+
+        browser.findElement(By.linkText("办事指南")).click();
+        wait.until(ExpectedConditions.urlToBe(baseUrl() + "/guide"));
+        assertThat(text(By.tagName("h1"))).isEqualTo("办事指南");
+        assertThat(browser.findElement(By.id("login")).getText()).contains("连续 5 次输错后账户锁定 15 分钟");
+        screenshot("portal-guide");
+    }
+
+    @Test
+    void langParameterSwitchesTheLoginPageToEnglish() {
+        open("/login");
+        assertThat(text(By.tagName("h1"))).isEqualTo("用户登录");
+        // An untouched, empty required field is not yet an error: no red (--bad) border before the user acts.
+        assertThat(browser.findElement(By.id("password")).getCssValue("border-top-color"))
+                .isNotEqualTo("rgba(179, 38, 30, 1)");
+        screenshot("login");
+
+        open("/login?lang=en");
+        assertThat(text(By.tagName("h1"))).isEqualTo("Sign in");
+        assertThat(text(By.id("login-submit"))).isEqualTo("Sign in");
+        screenshot("login-english");
+
+        // The choice is remembered in a cookie: the next page is English without the parameter.
+        open("/");
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+        screenshot("portal-home-english");
+    }
+
+    @ParameterizedTest(name = "{0} lands on the {1}工作台")
+    @CsvSource({
+            "admin,      系统管理员",
+            "centre,     交易中心",
+            "qs-centre,  交易中心",
+            "supervisor, 行政监督",
+            "tenderee,   招标人",
+            "agency,     代理机构",
+            "bidder1,    投标人",
+            "expert01,   评标专家"
+    })
+    void eachRoleLandsOnItsOwnWorkbench(String username, String label) {
+        logIn(username, PASSWORD);
+        assertThat(browser.getCurrentUrl()).isEqualTo(baseUrl() + "/workbench");
+        assertThat(text(By.id("workbench-title"))).isEqualTo(label + "工作台");
+        assertThat(text(By.id("profile-role"))).isEqualTo(label);
+        assertThat(browser.getTitle()).startsWith(label + "工作台");
+        assertNoHorizontalScroll();
+        screenshot("workbench-" + username);
+
+        logOut();
+        // The session is gone: the workbench asks for a login again.
+        open("/workbench");
+        assertThat(browser.getCurrentUrl()).isEqualTo(baseUrl() + "/login");
+    }
+
+    @Test
+    void wrongPasswordIsRefusedWithAChineseMessage() {
+        // One wrong attempt only, on an account no other test uses: five would lock it.
+        logInExpectingFailure("bidder8", "Wrong@2026");
+        assertThat(text(By.id("login-error"))).isEqualTo("用户名或密码错误。");
+        assertThat(browser.getCurrentUrl()).isEqualTo(baseUrl() + "/login?error");
+        assertThat(browser.findElements(By.id("workbench-title"))).isEmpty();
+        screenshot("login-wrong-password");
+    }
+
+    @Test
+    void centreStaffSeeTheOrganisationRegisterInTheirMenu() {
+        logIn("centre", PASSWORD);
+        assertThat(menuLinks()).contains("/workbench/organisations", "/workbench/regions");
+
+        sidebarLink("/workbench/organisations").click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("org-table")));
+        assertThat(text(By.tagName("h1"))).isEqualTo("主体管理");
+        assertThat(sidebarLink("/workbench/organisations").getDomAttribute("class")).contains("active");
+    }
+
+    @Test
+    void biddersHaveNoOrganisationMenuAndAreRefusedTheRegister() throws Exception {
+        logIn("bidder1", PASSWORD);
+        assertThat(menuLinks()).containsExactly("/workbench");
+
+        open("/workbench/organisations");
+        assertThat(text(By.id("error-detail"))).isEqualTo("无权访问");
+        assertThat(browser.findElements(By.id("org-table"))).isEmpty();
+        screenshot("organisations-forbidden-bidder1");
+
+        // WebDriver cannot read a response's status: ask again with the browser's own session cookie.
+        Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+        assertThat(session).as("the browser's session cookie").isNotNull();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/workbench/organisations"))
+                        .header("Cookie", "JSESSIONID=" + session.getValue()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).doesNotContain("org-table");
+    }
+
+    @Test
+    void centreStaffRegisterAnOrganisationOnlyWithAValidCreditCode() {
+        logIn("centre", PASSWORD);
+        open("/workbench/organisations");
+        String name = "青山县浏览器测试建材有限公司" + ThreadLocalRandom.current().nextInt(1000, 10000);
+
+        // 18 alphanumerics, so the form's pattern lets it through and the server's check-character test decides.
+        String wrongCode = "91350100M000100Y44";
+        fillRegistration(wrongCode, name);
+        String error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form-error"))).getText();
+        assertThat(error).contains("校验码不正确").contains(wrongCode);
+        // The form keeps what was typed, so the user only corrects the code.
+        assertThat(browser.findElement(By.id("name")).getDomProperty("value")).isEqualTo(name);
+        assertThat(browser.findElements(By.id("registered"))).isEmpty();
+        assertNoHorizontalScroll();
+        screenshot("organisations-check-character-error");
+
+        String first17 = "91990100MA9" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+        String validCode = first17 + UnifiedSocialCreditCode.checkCharacter(first17);
+        fillRegistration(validCode, name);
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("registered"))).getText())
+                .contains(name);
+        assertThat(browser.findElements(By.id("form-error"))).isEmpty();
+        String table = text(By.id("org-table"));
+        assertThat(table).contains(name).contains(validCode);
+        screenshot("organisations-registered");
+    }
+
+    @Test
+    void pagesFitAPhoneScreen() {
+        // Emulated rather than resized: a desktop window cannot be made narrower than ~500 px.
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+                "width", PHONE_WIDTH, "height", PHONE_HEIGHT, "deviceScaleFactor", 1, "mobile", true));
+
+        open("/");
+        assertThat(text(By.id("stat-bidders"))).isEqualTo("8");
+        assertNoHorizontalScroll();
+        screenshot("phone-portal-home");
+
+        logIn("centre", PASSWORD);
+        assertThat(text(By.id("workbench-title"))).isEqualTo("交易中心工作台");
+        assertNoHorizontalScroll();
+        screenshot("phone-workbench-centre");
+
+        open("/workbench/organisations");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("org-table")));
+        assertNoHorizontalScroll();
+        screenshot("phone-organisations-centre");
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------------
+
+    private void open(String path) {
+        browser.get(baseUrl() + path);
+    }
+
+    private static String text(By locator) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator)).getText();
+    }
+
+    private void typeCredentials(String username, String password) {
+        open("/login");
+        WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        user.clear();
+        user.sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login-submit")).click();
+    }
+
+    private void logIn(String username, String password) {
+        typeCredentials(username, password);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("workbench-title")));
+    }
+
+    private void logInExpectingFailure(String username, String password) {
+        typeCredentials(username, password);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+    }
+
+    private static void logOut() {
+        browser.findElement(By.id("nav-logout")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-login")));
+    }
+
+    private static List<String> menuLinks() {
+        return browser.findElements(By.cssSelector(".sidebar a")).stream().map(a -> a.getDomAttribute("href")).toList();
+    }
+
+    private static WebElement sidebarLink(String href) {
+        return browser.findElement(By.cssSelector(".sidebar a[href='" + href + "']"));
+    }
+
+    private static void fillRegistration(String creditCode, String name) {
+        WebElement code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("creditCode")));
+        code.clear();
+        code.sendKeys(creditCode);
+        WebElement nameField = browser.findElement(By.id("name"));
+        nameField.clear();
+        nameField.sendKeys(name);
+        new Select(browser.findElement(By.id("kind"))).selectByValue("BIDDER");
+        new Select(browser.findElement(By.id("regionCode"))).selectByValue("990121"); // 青山县, in the centre's scope
+        browser.findElement(By.id("register-submit")).click();
+    }
+
+    /** Nothing sticks out sideways: the page is no wider than the viewport. */
+    private static void assertNoHorizontalScroll() {
+        Number pageWidth = (Number) browser.executeScript("return document.documentElement.scrollWidth");
+        Number viewportWidth = (Number) browser.executeScript("return document.documentElement.clientWidth");
+        assertThat(pageWidth.intValue()).as("page width on %s", browser.getCurrentUrl())
+                .isLessThanOrEqualTo(viewportWidth.intValue());
+    }
+
+    /** Saves the whole page, not only the viewport, as {@code target/screenshots/<name>.png}. */
+    @SuppressWarnings("unchecked")
+    private static void screenshot(String name) {
+        Map<String, Object> metrics = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
+        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of(
+                "format", "png",
+                "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "scale", 1,
+                        "width", ((Number) content.get("width")).doubleValue(),
+                        "height", ((Number) content.get("height")).doubleValue())));
+        try {
+            Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
