@@ -188,7 +188,7 @@ class BrowserLoginIT extends PlatformIT {
         assertThat(menuLinks()).containsExactly("/workbench");
 
         open("/workbench/organisations");
-        assertThat(text(By.id("error-detail"))).isEqualTo("无权访问");
+        assertThat(text(By.id("error-detail"))).isEqualTo("您的角色或所属区域无权进行此操作。");
         assertThat(browser.findElements(By.id("org-table"))).isEmpty();
         screenshot("organisations-forbidden-bidder1");
 
