@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.platform.audit.AuditLog;
+import org.sunbid.platform.audit.AuditRecord;
 import org.sunbid.platform.kernel.Actor;
 import org.sunbid.platform.kernel.DomainException;
 
@@ -23,10 +25,12 @@ public class Regions {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditLog log;
 
-    Regions(JdbcClient jdbc, Clock clock) {
+    Regions(JdbcClient jdbc, Clock clock, AuditLog log) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.log = log;
     }
 
     /** Adds a region under {@code parentCode} (null for a root). */
@@ -55,6 +59,12 @@ public class Regions {
                 .param("code", code).param("name", name).param("level", level.name()).param("parent", parentCode)
                 .param("path", path).param("now", now).param("actor", actor.username())
                 .update();
+        java.util.Map<String, Object> payload = new java.util.LinkedHashMap<>();
+        payload.put("code", code);
+        payload.put("name", name);
+        payload.put("level", level.name());
+        payload.put("parent", parentCode);
+        log.append(AuditRecord.of("catalog.region.created", code, code, actor, payload));
         return new Region(code, name, level, parentCode, path);
     }
 

@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.platform.audit.AuditLog;
+import org.sunbid.platform.audit.AuditRecord;
 import org.sunbid.platform.kernel.Actor;
 
 /** The expert database's API: profiles by account, counts by specialty. */
@@ -17,10 +19,12 @@ public class Experts {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AuditLog log;
 
-    Experts(JdbcClient jdbc, Clock clock) {
+    Experts(JdbcClient jdbc, Clock clock, AuditLog log) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.log = log;
     }
 
     /** An expert's profile. */
@@ -47,6 +51,9 @@ public class Experts {
             jdbc.sql("INSERT INTO expert_specialty (expert_id, specialty_code) VALUES (:id, :code)")
                     .param("id", id).param("code", code).update();
         }
+        log.append(AuditRecord.of("experts.expert.registered", id.toString(), regionCode, actor, java.util.Map.of(
+                "accountId", accountId.toString(), "employerId", employerId.toString(), "title", title,
+                "specialties", List.copyOf(specialties))));
         return id;
     }
 

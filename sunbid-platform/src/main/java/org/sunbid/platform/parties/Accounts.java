@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.platform.audit.AuditLog;
+import org.sunbid.platform.audit.AuditRecord;
 import org.sunbid.platform.catalog.Regions;
 import org.sunbid.platform.kernel.Actor;
 import org.sunbid.platform.kernel.CommonError;
@@ -30,13 +32,16 @@ public class Accounts {
     private final Regions regions;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final AuditLog log;
 
-    Accounts(JdbcClient jdbc, Organisations organisations, Regions regions, PasswordEncoder passwords, Clock clock) {
+    Accounts(JdbcClient jdbc, Organisations organisations, Regions regions, PasswordEncoder passwords, Clock clock,
+            AuditLog log) {
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.regions = regions;
         this.passwords = passwords;
         this.clock = clock;
+        this.log = log;
     }
 
     /**
@@ -81,6 +86,12 @@ public class Accounts {
         } catch (DuplicateKeyException e) {
             throw new DomainException(PartiesError.DUPLICATE_USERNAME, username);
         }
+        java.util.Map<String, Object> payload = new java.util.LinkedHashMap<>();
+        payload.put("username", username);
+        payload.put("role", account.role().name());
+        payload.put("organisationId", account.organisationId() == null ? null : account.organisationId().toString());
+        payload.put("region", region);
+        log.append(AuditRecord.of("parties.account.created", id.toString(), region, actor, payload));
         return id;
     }
 

@@ -20,6 +20,8 @@ import org.sunbid.crypto.CertificateTrust;
 import org.sunbid.crypto.Pem;
 import org.sunbid.crypto.Sm2Certificates;
 import org.sunbid.crypto.Sm3;
+import org.sunbid.platform.audit.AuditLog;
+import org.sunbid.platform.audit.AuditRecord;
 import org.sunbid.platform.kernel.Actor;
 import org.sunbid.platform.kernel.CommonError;
 import org.sunbid.platform.kernel.DomainException;
@@ -36,12 +38,14 @@ public class Certificates {
     private final Organisations organisations;
     private final Clock clock;
     private final TrustedRoots trust;
+    private final AuditLog log;
 
-    Certificates(JdbcClient jdbc, Organisations organisations, Clock clock, TrustedRoots trust) {
+    Certificates(JdbcClient jdbc, Organisations organisations, Clock clock, TrustedRoots trust, AuditLog log) {
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.clock = clock;
         this.trust = trust;
+        this.log = log;
     }
 
     /** A registered certificate, without its PEM. */
@@ -139,6 +143,14 @@ public class Certificates {
         } catch (DuplicateKeyException e) {
             throw new DomainException(PartiesError.DUPLICATE_CERTIFICATE, fingerprint);
         }
+        java.util.Map<String, Object> payload = new java.util.LinkedHashMap<>();
+        payload.put("fingerprint", fingerprint);
+        payload.put("subject", Sm2Certificates.subjectName(certificate));
+        payload.put("issuer", Sm2Certificates.issuerName(certificate));
+        payload.put("serial", certificate.getSerialNumber().toString(16));
+        payload.put("organisationId", organisationId == null ? null : organisationId.toString());
+        payload.put("accountId", accountId == null ? null : accountId.toString());
+        log.append(AuditRecord.of("parties.certificate.registered", id.toString(), null, actor, payload));
         return new CertificateInfo(id, organisationId, accountId, certificate.getSerialNumber().toString(16),
                 Sm2Certificates.subjectName(certificate), Sm2Certificates.issuerName(certificate),
                 certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), fingerprint, "ACTIVE");

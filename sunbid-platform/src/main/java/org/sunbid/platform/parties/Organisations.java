@@ -14,6 +14,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.platform.audit.AuditLog;
+import org.sunbid.platform.audit.AuditRecord;
 import org.sunbid.platform.catalog.Regions;
 import org.sunbid.platform.kernel.Actor;
 import org.sunbid.platform.kernel.CommonError;
@@ -32,11 +34,13 @@ public class Organisations {
     private final JdbcClient jdbc;
     private final Regions regions;
     private final Clock clock;
+    private final AuditLog log;
 
-    Organisations(JdbcClient jdbc, Regions regions, Clock clock) {
+    Organisations(JdbcClient jdbc, Regions regions, Clock clock, AuditLog log) {
         this.jdbc = jdbc;
         this.regions = regions;
         this.clock = clock;
+        this.log = log;
     }
 
     /** What is needed to register an organisation. */
@@ -82,6 +86,9 @@ public class Organisations {
         } catch (DuplicateKeyException raced) {
             throw new DomainException(PartiesError.DUPLICATE_ORGANISATION, code.value());
         }
+        log.append(AuditRecord.of("parties.organisation.registered", id.toString(), registration.regionCode(), actor,
+                Map.of("creditCode", code.value(), "name", registration.name().strip(), "kind", registration.kind().name(),
+                        "region", registration.regionCode())));
         return new Organisation(id, code, registration.name().strip(), registration.kind(), registration.regionCode(), false);
     }
 

@@ -91,6 +91,19 @@ class AccessMatrixIT extends PlatformIT {
         rows.add(new Row("POST", "/api/v1/organisations/{id}/certificates", "/api/v1/organisations/" + bidder1Org + "/certificates",
                 () -> Fixtures.externalCertificateJson(creditCodeOf(bidder1Org), clock.instant()), false,
                                                                                           401, 201, 201, 404, 403, 404, 404, 201, 403));
+        // The transparency log is public; only the administrator signs a head on demand.
+        String leaf = api.get("/api/v1/log/entries?start=0&end=1", null).json().get(0).path("leafHash").asString();
+        rows.add(new Row("GET", "/api/v1/log/head", "/api/v1/log/head", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("POST", "/api/v1/log/heads", "/api/v1/log/heads", null, false,  401, 200, 403, 403, 403, 403, 403, 403, 403));
+        rows.add(new Row("GET", "/api/v1/log/entries", "/api/v1/log/entries?start=0&end=5", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/v1/log/proof/inclusion", "/api/v1/log/proof/inclusion?leafHash=" + leaf + "&treeSize=2",
+                null, false,                                                              200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/v1/log/proof/consistency", "/api/v1/log/proof/consistency?first=1&second=2", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/v1/log/receipts/{seq}", "/api/v1/log/receipts/0", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
         return rows;
     }
 

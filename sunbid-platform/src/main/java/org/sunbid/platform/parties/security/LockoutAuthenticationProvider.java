@@ -14,6 +14,9 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.sunbid.platform.audit.AuditLog;
+import org.sunbid.platform.audit.AuditRecord;
+import org.sunbid.platform.kernel.Actor;
 import org.sunbid.platform.kernel.SunbidProperties;
 
 /**
@@ -30,9 +33,11 @@ class LockoutAuthenticationProvider implements AuthenticationProvider {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final SunbidProperties.Security settings;
+    private final AuditLog auditLog;
 
     LockoutAuthenticationProvider(AccountDetailsService accounts, PasswordEncoder encoder, JdbcClient jdbc,
-            TransactionTemplate tx, Clock clock, SunbidProperties.Security settings) {
+            TransactionTemplate tx, Clock clock, SunbidProperties.Security settings, AuditLog log) {
+        this.auditLog = log;
         this.passwords = new DaoAuthenticationProvider(accounts);
         this.passwords.setPasswordEncoder(encoder);
         this.jdbc = jdbc;
@@ -65,6 +70,9 @@ class LockoutAuthenticationProvider implements AuthenticationProvider {
             if (failures != null && failures >= settings.maxFailedLogins()) {
                 jdbc.sql("UPDATE account SET failed_logins = 0, locked_until = :until WHERE username = :u")
                         .param("until", now.plus(settings.lockout())).param("u", username).update();
+                auditLog.append(AuditRecord.of("parties.account.locked", username, null, Actor.SYSTEM,
+                        java.util.Map.of("username", username, "failedLogins", failures,
+                                "lockedUntil", now.plus(settings.lockout()).toInstant().toString())));
                 log.warn("account {} locked for {} after {} failed logins", username, settings.lockout(), failures);
             }
         });

@@ -21,6 +21,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.LocaleResolver;
+import org.sunbid.platform.audit.AuditLog;
 import org.sunbid.platform.kernel.Problems;
 import org.sunbid.platform.kernel.SunbidProperties;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,9 +47,9 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(AccountDetailsService accounts, PasswordEncoder encoder, JdbcClient jdbc,
-            TransactionTemplate tx, Clock clock, SunbidProperties properties) {
+            TransactionTemplate tx, Clock clock, SunbidProperties properties, AuditLog log) {
         return new ProviderManager(new LockoutAuthenticationProvider(accounts, encoder, jdbc, tx, clock,
-                properties.security()));
+                properties.security(), log));
     }
 
     @Bean
@@ -67,6 +68,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/regions", "/api/v1/regions/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/ca/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/portal/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/log/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/log/heads").hasRole("ADMINISTRATOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/organisations").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/v1/organisations").hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF")
                         .requestMatchers(HttpMethod.GET, "/api/v1/organisations/*", "/api/v1/organisations/*/certificates")

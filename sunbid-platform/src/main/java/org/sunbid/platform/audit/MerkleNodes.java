@@ -1,0 +1,134 @@
+package org.sunbid.platform.audit;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.sunbid.crypto.log.MerkleTree;
+
+/**
+ * The stored hashes of complete subtrees: node (level, idx) covers leaves {@code [idx·2^level, (idx+1)·2^level)}.
+ * Appending leaf n adds O(1) nodes on average (one per trailing 1-bit of n); any subtree an RFC 9162 proof needs is
+ * composed from at most O(log n) stored nodes, fetched in one query.
+ */
+@Component
+class MerkleNodes {
+
+    private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] PLACEHOLDER = new byte[32];
+
+    private final JdbcClient jdbc;
+
+    MerkleNodes(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Key(int level, long idx) {
+    }
+
+    /** Stores leaf {@code seq} and every complete subtree it completes. Must run under the log's append lock. */
+    void addLeaf(long seq, byte[] leafHash) {
+        List<Key> siblings = new ArrayList<>();
+        for (int level = 0; ((seq >> level) & 1) == 1; level++) {
+            siblings.add(new Key(level, (seq >> level) - 1));
+        }
+        Map<Key, byte[]> left = fetch(siblings);
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {0, seq, HEX.formatHex(leafHash)});
+        byte[] hash = leafHash;
+        for (Key sibling : siblings) {
+            byte[] l = left.get(sibling);
+            if (l == null) {
+                throw new IllegalStateException("log node " + sibling + " is missing");
+            }
+            hash = MerkleTree.nodeHash(l, hash);
+            rows.add(new Object[] {sibling.level() + 1, seq >> (sibling.level() + 1), HEX.formatHex(hash)});
+        }
+        for (Object[] row : rows) {
+            jdbc.sql("INSERT INTO log_node (level, idx, hash) VALUES (:level, :idx, :hash)")
+                    .param("level", row[0]).param("idx", row[1]).param("hash", row[2]).update();
+        }
+    }
+
+    /** The root of the tree of the first {@code size} leaves. */
+    byte[] root(long size) {
+        if (size == 0) {
+            return MerkleTree.emptyRoot();
+        }
+        return withNodes(hashes -> hashes.subtree(0, size), 0, size);
+    }
+
+    List<byte[]> inclusionProof(long index, long size) {
+        return withProof(hashes -> MerkleTree.inclusionProof(index, size, hashes));
+    }
+
+    List<byte[]> consistencyProof(long first, long second) {
+        return withProof(hashes -> MerkleTree.consistencyProof(first, second, hashes));
+    }
+
+    /** Runs {@code proof} twice: once to learn which stored nodes it needs, then with them fetched in one query. */
+    private List<byte[]> withProof(Function<MerkleTree.Hashes, List<byte[]>> proof) {
+        Set<Key> needed = new LinkedHashSet<>();
+        proof.apply((start, end) -> {
+            collect(start, end, needed);
+            return PLACEHOLDER;
+        });
+        Map<Key, byte[]> nodes = fetch(new ArrayList<>(needed));
+        return proof.apply((start, end) -> compose(start, end, nodes));
+    }
+
+    private byte[] withNodes(Function<MerkleTree.Hashes, byte[]> use, long start, long end) {
+        Set<Key> needed = new LinkedHashSet<>();
+        collect(start, end, needed);
+        Map<Key, byte[]> nodes = fetch(new ArrayList<>(needed));
+        return use.apply((s, e) -> compose(s, e, nodes));
+    }
+
+    private static void collect(long start, long end, Set<Key> out) {
+        long n = end - start;
+        if (MerkleTree.isPowerOfTwo(n) && start % n == 0) {
+            out.add(new Key(Long.numberOfTrailingZeros(n), start / n));
+            return;
+        }
+        long k = MerkleTree.split(n);
+        collect(start, start + k, out);
+        collect(start + k, end, out);
+    }
+
+    private static byte[] compose(long start, long end, Map<Key, byte[]> nodes) {
+        long n = end - start;
+        if (MerkleTree.isPowerOfTwo(n) && start % n == 0) {
+            byte[] hash = nodes.get(new Key(Long.numberOfTrailingZeros(n), start / n));
+            if (hash == null) {
+                throw new IllegalStateException("log node for leaves [" + start + ", " + end + ") is missing");
+            }
+            return hash;
+        }
+        long k = MerkleTree.split(n);
+        return MerkleTree.nodeHash(compose(start, start + k, nodes), compose(start + k, end, nodes));
+    }
+
+    private Map<Key, byte[]> fetch(List<Key> keys) {
+        Map<Key, byte[]> out = new HashMap<>();
+        if (keys.isEmpty()) {
+            return out;
+        }
+        Integer[] levels = keys.stream().map(Key::level).toArray(Integer[]::new);
+        Long[] indexes = keys.stream().map(Key::idx).toArray(Long[]::new);
+        jdbc.sql("""
+                SELECT n.level, n.idx, n.hash FROM log_node n
+                JOIN unnest(CAST(:levels AS int[]), CAST(:idxs AS bigint[])) AS k(level, idx)
+                  ON n.level = k.level AND n.idx = k.idx""")
+                .param("levels", levels).param("idxs", indexes)
+                .query((rs, i) -> out.put(new Key(rs.getInt("level"), rs.getLong("idx")), HEX.parseHex(rs.getString("hash"))))
+                .list();
+        return out;
+    }
+}

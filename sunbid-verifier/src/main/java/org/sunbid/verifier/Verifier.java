@@ -1,0 +1,230 @@
+package org.sunbid.verifier;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.sunbid.crypto.Pem;
+import org.sunbid.crypto.Sm3;
+import org.sunbid.crypto.log.LogLeaf;
+import org.sunbid.crypto.log.MerkleTree;
+import org.sunbid.crypto.log.TreeHead;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Verifies a Sunbid platform's transparency log from outside, trusting nothing but the platform's certificate:
+ *
+ * <pre>
+ *   sunbid-verifier log URL [--state FILE] [--cert PEM]      check every entry, the signed head and, with a state
+ *                                                             file, that the log only grew since the last run
+ *   sunbid-verifier inclusion URL LEAF_HASH [--cert PEM]     check one entry (e.g. from a receipt) is in the log
+ * </pre>
+ *
+ * Prints a one-line verdict; exits 0 when verified, 1 when verification failed, 2 when it could not check.
+ */
+public final class Verifier {
+
+    private static final HexFormat HEX = HexFormat.of();
+    private static final int PAGE = 1000;
+
+    private Verifier() {
+    }
+
+    public static void main(String[] args) {
+        Verdict verdict = run(args);
+        System.out.println(verdict.line());
+        System.exit(verdict.exitCode());
+    }
+
+    /** Runs a command and returns its verdict (never throws). */
+    public static Verdict run(String... args) {
+        try {
+            if (args.length >= 2 && args[0].equals("log")) {
+                return verifyLog(new LogClient(args[1]), option(args, "--state"), option(args, "--cert"));
+            }
+            if (args.length >= 3 && args[0].equals("inclusion")) {
+                return verifyInclusion(new LogClient(args[1]), args[2], option(args, "--cert"));
+            }
+            return Verdict.error("usage: sunbid-verifier log URL [--state FILE] [--cert PEM] | inclusion URL LEAF_HASH [--cert PEM]");
+        } catch (LogClient.Refused e) {
+            return Verdict.error("the platform refused a request: " + e.getMessage());
+        } catch (IOException e) {
+            return Verdict.error("cannot reach the platform: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Verdict.error("interrupted");
+        } catch (RuntimeException | CertificateException e) {
+            return Verdict.error(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    static Verdict verifyLog(LogClient client, String stateFile, String certFile)
+            throws IOException, InterruptedException, CertificateException {
+        X509Certificate platform = certificate(client, certFile);
+        State previous = stateFile == null ? null : State.read(Path.of(stateFile));
+        String fingerprint = Sm3.hex(platform.getEncoded());
+        if (previous != null && !previous.certificate().equals(fingerprint)) {
+            return Verdict.fail("the platform's certificate is not the one seen before (" + previous.certificate().substring(0, 16) + "…)");
+        }
+        JsonNode headJson = client.head();
+        TreeHead head = head(headJson);
+        if (!head.verify(platform.getPublicKey(), headJson.path("signature").asString())) {
+            return Verdict.fail("the tree head of size " + head.size() + " is not signed by the platform");
+        }
+
+        List<byte[]> leaves = new ArrayList<>();
+        for (long start = 0; start < head.size(); start += PAGE) {
+            JsonNode page = client.entries(start, Math.min(start + PAGE, head.size()));
+            for (JsonNode entry : page) {
+                long seq = entry.path("seq").asLong();
+                if (seq != leaves.size()) {
+                    return Verdict.fail("entry " + leaves.size() + " is missing from the log");
+                }
+                String commitment = entry.path("commitment").asString();
+                Instant time = Instant.parse(entry.path("appendedAt").asString());
+                if (!entry.path("details").isNull() && !entry.path("details").isMissingNode()) {
+                    String details = entry.path("details").asString();
+                    if (!LogLeaf.commitment(details).equals(commitment)) {
+                        return Verdict.fail("entry " + seq + ": its details do not match its commitment (changed?)");
+                    }
+                    String payload = entry.path("payload").isNull() ? null : entry.path("payload").asString();
+                    String payloadHash = LogClient.json().readTree(details).path("payloadHash").asString();
+                    if (payload != null && !Sm3.hex(payload).equals(payloadHash)) {
+                        return Verdict.fail("entry " + seq + ": its payload does not match its details (changed?)");
+                    }
+                }
+                leaves.add(LogLeaf.hash(seq, time, commitment));
+            }
+            if (leaves.size() < Math.min(start + PAGE, head.size())) {
+                return Verdict.fail("entry " + leaves.size() + " is missing from the log");
+            }
+        }
+
+        if (!Arrays.equals(MerkleTree.root(leaves), head.rootHash())) {
+            return firstEntryNotInTree(client, leaves, head);
+        }
+
+        String grown = "";
+        if (previous != null) {
+            if (previous.size() > head.size()) {
+                return Verdict.fail("the log shrank from " + previous.size() + " to " + head.size() + " entries");
+            }
+            List<byte[]> proof = hashes(client.consistency(previous.size(), head.size()).path("path"));
+            byte[] previousRoot = HEX.parseHex(previous.root());
+            if (!MerkleTree.verifyConsistency(previous.size(), head.size(), previousRoot, head.rootHash(), proof)
+                    || !Arrays.equals(MerkleTree.root(leaves.subList(0, (int) previous.size())), previousRoot)) {
+                return Verdict.fail("the log of " + head.size() + " entries does not extend the " + previous.size()
+                        + " entries seen before: history was rewritten");
+            }
+            grown = ", consistent with the " + previous.size() + " entries seen before";
+        }
+        if (stateFile != null) {
+            new State(head.size(), head.rootHex(), fingerprint).write(Path.of(stateFile));
+        }
+        return Verdict.ok("log of " + head.size() + " entries verified, root " + head.rootHex().substring(0, 16) + "…" + grown);
+    }
+
+    /** Finds the first entry whose recomputed leaf the platform cannot prove to be in the signed tree. */
+    private static Verdict firstEntryNotInTree(LogClient client, List<byte[]> leaves, TreeHead head)
+            throws IOException, InterruptedException {
+        for (int i = 0; i < leaves.size(); i++) {
+            String leaf = HEX.formatHex(leaves.get(i));
+            boolean included;
+            try {
+                JsonNode proof = client.inclusion(leaf, head.size());
+                included = proof.path("leafIndex").asLong() == i && MerkleTree.verifyInclusion(leaves.get(i), i,
+                        head.size(), hashes(proof.path("path")), head.rootHash());
+            } catch (LogClient.Refused e) {
+                included = false;
+            }
+            if (!included) {
+                return Verdict.fail("entry " + i + " is not the entry the signed tree holds (changed, removed or reordered)");
+            }
+        }
+        return Verdict.fail("the entries do not add up to the signed root " + head.rootHex());
+    }
+
+    static Verdict verifyInclusion(LogClient client, String leafHash, String certFile)
+            throws IOException, InterruptedException, CertificateException {
+        X509Certificate platform = certificate(client, certFile);
+        JsonNode headJson = client.head();
+        TreeHead head = head(headJson);
+        if (!head.verify(platform.getPublicKey(), headJson.path("signature").asString())) {
+            return Verdict.fail("the tree head of size " + head.size() + " is not signed by the platform");
+        }
+        JsonNode proof;
+        try {
+            proof = client.inclusion(leafHash, head.size());
+        } catch (LogClient.Refused e) {
+            return Verdict.fail("entry " + leafHash + " is not in the log");
+        }
+        long index = proof.path("leafIndex").asLong();
+        if (!MerkleTree.verifyInclusion(HEX.parseHex(leafHash), index, head.size(), hashes(proof.path("path")), head.rootHash())) {
+            return Verdict.fail("the proof does not place entry " + leafHash + " in the signed tree");
+        }
+        return Verdict.ok("entry " + index + " is in the signed log of " + head.size() + " entries");
+    }
+
+    private static X509Certificate certificate(LogClient client, String certFile)
+            throws IOException, InterruptedException, CertificateException {
+        if (certFile != null) {
+            return Pem.certificate(Files.readAllBytes(Path.of(certFile)));
+        }
+        return Pem.certificate(client.platformCertificate().path("pem").asString());
+    }
+
+    private static TreeHead head(JsonNode json) {
+        return new TreeHead(json.path("size").asLong(), HEX.parseHex(json.path("rootHash").asString()),
+                Instant.parse(json.path("timestamp").asString()));
+    }
+
+    private static List<byte[]> hashes(JsonNode array) {
+        List<byte[]> out = new ArrayList<>();
+        array.forEach(h -> out.add(HEX.parseHex(h.asString())));
+        return out;
+    }
+
+    private static String option(String[] args, String name) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return null;
+    }
+
+    /** What the verifier remembers between runs: the last verified head and the platform certificate's fingerprint. */
+    record State(long size, String root, String certificate) {
+
+        static State read(Path file) throws IOException {
+            if (!Files.exists(file)) {
+                return null;
+            }
+            JsonNode json = LogClient.json().readTree(Files.readString(file, StandardCharsets.UTF_8));
+            return new State(json.path("size").asLong(), json.path("rootHash").asString(),
+                    json.path("certificateSm3").asString());
+        }
+
+        void write(Path file) throws IOException {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("size", size);
+            json.put("rootHash", root);
+            json.put("certificateSm3", certificate);
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, LogClient.json().writeValueAsString(json), StandardCharsets.UTF_8);
+        }
+    }
+}
