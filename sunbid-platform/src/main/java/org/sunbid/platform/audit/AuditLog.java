@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -40,12 +42,14 @@ public class AuditLog {
     public static final int MAX_PAGE = 1000;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final MerkleNodes nodes;
     private final PlatformIdentity platform;
     private final Clock clock;
 
-    AuditLog(JdbcClient jdbc, MerkleNodes nodes, PlatformIdentity platform, Clock clock) {
+    AuditLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate, MerkleNodes nodes, PlatformIdentity platform, Clock clock) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.nodes = nodes;
         this.platform = platform;
         this.clock = clock;
@@ -54,7 +58,55 @@ public class AuditLog {
     /** Appends {@code record} in the current transaction (or a new one) and returns the entry as published. */
     @Transactional(propagation = Propagation.REQUIRED)
     public LogEntry append(AuditRecord record) {
-        String payload = CanonicalJson.write(record.payload());
+        return appendAll(List.of(record)).get(0);
+    }
+
+    /**
+     * Appends {@code records}, in order and with consecutive sequence numbers, in the current transaction (or a new
+     * one): one wait for the append lock and batched writes, for commands that record many facts at once.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public List<LogEntry> appendAll(List<AuditRecord> records) {
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        List<String> payloads = new ArrayList<>(records.size());
+        List<String> details = new ArrayList<>(records.size());
+        List<String> commitments = new ArrayList<>(records.size());
+        for (AuditRecord record : records) {
+            String payload = CanonicalJson.write(record.payload());
+            String detailsJson = CanonicalJson.write(details(record, payload));
+            payloads.add(payload);
+            details.add(detailsJson);
+            commitments.add(LogLeaf.commitment(detailsJson));
+        }
+
+        // Everything above ran without the lock; from here to commit, other appends queue on this row.
+        long first = jdbc.sql("UPDATE log_state SET size = size + :n WHERE id = 1 RETURNING size - :n")
+                .param("n", records.size()).query(Long.class).single();
+        Instant time = Instant.ofEpochMilli(clock.millis());
+        OffsetDateTime stored = time.atOffset(ZoneOffset.UTC);
+        List<byte[]> leafHashes = new ArrayList<>(records.size());
+        List<Object[]> rows = new ArrayList<>(records.size());
+        List<LogEntry> entries = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            long seq = first + i;
+            byte[] leafHash = LogLeaf.hash(seq, time, commitments.get(i));
+            Instant sealedUntil = records.get(i).sealedUntil();
+            leafHashes.add(leafHash);
+            rows.add(new Object[] {seq, stored, commitments.get(i), HEX.formatHex(leafHash), details.get(i), payloads.get(i),
+                    sealedUntil == null ? null : sealedUntil.atOffset(ZoneOffset.UTC)});
+            entries.add(new LogEntry(seq, time, commitments.get(i), HEX.formatHex(leafHash), details.get(i), payloads.get(i),
+                    sealedUntil != null));
+        }
+        jdbcTemplate.batchUpdate("""
+                INSERT INTO log_entry (seq, appended_at, commitment, leaf_hash, details, payload, sealed_until)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", rows);
+        nodes.addLeaves(first, leafHashes);
+        return entries;
+    }
+
+    private static Map<String, Object> details(AuditRecord record, String payload) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("v", 1);
         details.put("action", record.action());
@@ -68,22 +120,7 @@ public class AuditLog {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt); // without it, a sealed commitment over a small set of bidders could be guessed
         details.put("salt", HEX.formatHex(salt));
-        String detailsJson = CanonicalJson.write(details);
-        String commitment = LogLeaf.commitment(detailsJson);
-
-        // Everything above ran without the lock; from here to commit, appends queue on this row.
-        long seq = jdbc.sql("UPDATE log_state SET size = size + 1 WHERE id = 1 RETURNING size - 1").query(Long.class).single();
-        Instant time = Instant.ofEpochMilli(clock.millis());
-        byte[] leafHash = LogLeaf.hash(seq, time, commitment);
-        jdbc.sql("""
-                INSERT INTO log_entry (seq, appended_at, commitment, leaf_hash, details, payload, sealed_until)
-                VALUES (:seq, :time, :commitment, :leaf, :details, :payload, :sealed)""")
-                .param("seq", seq).param("time", time.atOffset(ZoneOffset.UTC)).param("commitment", commitment)
-                .param("leaf", HEX.formatHex(leafHash)).param("details", detailsJson).param("payload", payload)
-                .param("sealed", record.sealedUntil() == null ? null : record.sealedUntil().atOffset(ZoneOffset.UTC))
-                .update();
-        nodes.addLeaf(seq, leafHash);
-        return new LogEntry(seq, time, commitment, HEX.formatHex(leafHash), detailsJson, payload, record.sealedUntil() != null);
+        return details;
     }
 
     /** The number of entries committed so far. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.sunbid.crypto.log.MerkleTree;
@@ -25,36 +26,47 @@ class MerkleNodes {
     private static final byte[] PLACEHOLDER = new byte[32];
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
 
-    MerkleNodes(JdbcClient jdbc) {
+    MerkleNodes(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     record Key(int level, long idx) {
     }
 
-    /** Stores leaf {@code seq} and every complete subtree it completes. Must run under the log's append lock. */
-    void addLeaf(long seq, byte[] leafHash) {
-        List<Key> siblings = new ArrayList<>();
-        for (int level = 0; ((seq >> level) & 1) == 1; level++) {
-            siblings.add(new Key(level, (seq >> level) - 1));
-        }
-        Map<Key, byte[]> left = fetch(siblings);
-        List<Object[]> rows = new ArrayList<>();
-        rows.add(new Object[] {0, seq, HEX.formatHex(leafHash)});
-        byte[] hash = leafHash;
-        for (Key sibling : siblings) {
-            byte[] l = left.get(sibling);
-            if (l == null) {
-                throw new IllegalStateException("log node " + sibling + " is missing");
+    /**
+     * Stores leaves {@code firstSeq, firstSeq+1, …} and every complete subtree they complete, with one query for the
+     * existing nodes they build on and batched inserts. Must run under the log's append lock.
+     */
+    void addLeaves(long firstSeq, List<byte[]> leafHashes) {
+        // The nodes the batch builds on: the complete subtrees that make up the leaves before it, one per set bit of
+        // firstSeq (for 5 = 0b101: leaves [0, 4) and [4, 5)).
+        List<Key> frontier = new ArrayList<>();
+        for (int level = 0; level < 63; level++) {
+            if (((firstSeq >> level) & 1) == 1) {
+                frontier.add(new Key(level, (firstSeq >> level) - 1));
             }
-            hash = MerkleTree.nodeHash(l, hash);
-            rows.add(new Object[] {sibling.level() + 1, seq >> (sibling.level() + 1), HEX.formatHex(hash)});
         }
-        for (Object[] row : rows) {
-            jdbc.sql("INSERT INTO log_node (level, idx, hash) VALUES (:level, :idx, :hash)")
-                    .param("level", row[0]).param("idx", row[1]).param("hash", row[2]).update();
+        Map<Key, byte[]> known = fetch(frontier);
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < leafHashes.size(); i++) {
+            long seq = firstSeq + i;
+            byte[] hash = leafHashes.get(i);
+            known.put(new Key(0, seq), hash);
+            rows.add(new Object[] {0, seq, HEX.formatHex(hash)});
+            for (int level = 0; ((seq >> level) & 1) == 1; level++) {
+                byte[] left = known.get(new Key(level, (seq >> level) - 1));
+                if (left == null) {
+                    throw new IllegalStateException("log node (" + level + ", " + ((seq >> level) - 1) + ") is missing");
+                }
+                hash = MerkleTree.nodeHash(left, hash);
+                known.put(new Key(level + 1, seq >> (level + 1)), hash);
+                rows.add(new Object[] {level + 1, seq >> (level + 1), HEX.formatHex(hash)});
+            }
         }
+        jdbcTemplate.batchUpdate("INSERT INTO log_node (level, idx, hash) VALUES (?, ?, ?)", rows);
     }
 
     /** The root of the tree of the first {@code size} leaves. */

@@ -299,6 +299,37 @@ class TransparencyLogIT extends PlatformIT {
         assertThat(verdict.ok()).as(verdict.line()).isTrue();
     }
 
+    @Test
+    void aBatchAppendsConsecutiveEntriesThatVerify() {
+        long before = log.size();
+        List<AuditRecord> batch = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            batch.add(AuditRecord.of("test.batch.appended", "B-" + i, "990100", Actor.SYSTEM, Map.of("i", i)));
+        }
+        List<LogEntry> entries = tx.execute(s -> log.appendAll(batch));
+
+        assertThat(entries).extracting(LogEntry::seq).containsExactlyElementsOf(
+                java.util.stream.LongStream.range(before, before + 2_500).boxed().toList());
+        assertThat(log.entries(before + 2_499, before + 2_500).get(0).payload()).isEqualTo("{\"i\":2499}");
+        Verdict verdict = verify();
+        assertThat(verdict.ok()).as(verdict.line()).isTrue();
+    }
+
+    @Test
+    void batchesOfEverySizeAndAlignmentBuildTheSameTree() {
+        // Batches of 1..40 entries start at every kind of position, so each must build on the complete subtrees
+        // before it (every set bit of its first sequence number), not only on the first leaf's siblings.
+        for (int n = 1; n <= 40; n++) {
+            List<AuditRecord> batch = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                batch.add(AuditRecord.of("test.aligned", n + "-" + i, null, Actor.SYSTEM, Map.of()));
+            }
+            tx.executeWithoutResult(s -> log.appendAll(batch));
+        }
+        Verdict verdict = verify();
+        assertThat(verdict.ok()).as(verdict.line()).isTrue();
+    }
+
     private long someEntry() {
         return Math.max(1, log.size() / 2);
     }

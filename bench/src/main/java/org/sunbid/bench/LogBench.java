@@ -1,0 +1,178 @@
+package org.sunbid.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.sunbid.crypto.log.MerkleTree;
+import org.sunbid.platform.SunbidApplication;
+import org.sunbid.platform.audit.AuditLog;
+import org.sunbid.platform.audit.AuditRecord;
+import org.sunbid.platform.audit.SignedTreeHead;
+import org.sunbid.platform.kernel.Actor;
+
+/**
+ * Transparency-log benchmark on the real application and a real (embedded, fsync on) PostgreSQL:
+ * <ol>
+ *   <li>appends per second, each in its own committed transaction, at 1 and 16 writers — beside the raw limit: a
+ *       one-row INSERT + COMMIT into a plain table at the same concurrency, measured in the same run;</li>
+ *   <li>bulk appends per second ({@code appendAll}, 10,000 per transaction) while growing the log to 10^6 entries;</li>
+ *   <li>at 10^6 entries: signing a tree head, inclusion and consistency proofs — beside the raw limit: one primary-key
+ *       SELECT of a tree node.</li>
+ * </ol>
+ * Usage: {@code mvn -B -ntp -pl bench exec:java [-Dexec.args="--entries 1000000"]}. Not a test: it prints figures.
+ */
+public final class LogBench {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    public static void main(String[] args) throws Exception {
+        long target = args.length >= 2 && args[0].equals("--entries") ? Long.parseLong(args[1]) : 1_000_000;
+        Path dir = Files.createTempDirectory("sunbid-bench-");
+        System.out.printf("Sunbid transparency-log benchmark — JDK %s (%s), %d cores, target %,d entries%n",
+                System.getProperty("java.version"), System.getProperty("java.vm.name"),
+                Runtime.getRuntime().availableProcessors(), target);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(SunbidApplication.class)
+                .web(WebApplicationType.SERVLET)
+                .properties(Map.of("sunbid.data-dir", dir.toString(), "sunbid.demo", "false",
+                        "sunbid.audit.head-interval", "PT24H", "logging.level.root", "warn", "server.port", "0",
+                        "spring.datasource.hikari.maximum-pool-size", "20"))
+                .run();
+        try {
+            run(context, target);
+        } finally {
+            context.close();
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a temp directory
+            }
+        }
+    }
+
+    private static void run(ConfigurableApplicationContext context, long target) throws Exception {
+        AuditLog log = context.getBean(AuditLog.class);
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+        jdbc.sql("CREATE SCHEMA bench").update();
+        jdbc.sql("CREATE TABLE bench.raw (id BIGSERIAL PRIMARY KEY, at TIMESTAMPTZ NOT NULL, note TEXT NOT NULL)").update();
+
+        Runnable raw = () -> tx.executeWithoutResult(s -> jdbc.sql("INSERT INTO bench.raw (at, note) VALUES (now(), :n)")
+                .param("n", "x".repeat(200)).update());
+        Runnable append = () -> tx.executeWithoutResult(s -> log.append(AuditRecord.of("bench.appended", "B", "990100",
+                Actor.SYSTEM, Map.of("n", ThreadLocalRandom.current().nextInt()))));
+
+        // warm up the JIT and the pool
+        rate(1, 300, raw);
+        rate(1, 300, append);
+        System.out.println();
+        System.out.println("| appends, one committed transaction each | writers | per second | raw INSERT+COMMIT per second (same run) | ratio |");
+        System.out.println("|---|---|---|---|---|");
+        for (int writers : new int[] {1, 16}) {
+            int count = writers == 1 ? 2_000 : 8_000;
+            double r = rate(writers, count, raw);
+            double a = rate(writers, count, append);
+            System.out.printf("| log.append | %d | %,.0f | %,.0f | %.2f |%n", writers, a, r, a / r);
+        }
+
+        long started = System.nanoTime();
+        long before = log.size();
+        while (log.size() < target) {
+            int n = (int) Math.min(10_000, target - log.size());
+            List<AuditRecord> batch = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                batch.add(AuditRecord.of("bench.bulk", "B", "990100", Actor.SYSTEM, Map.of("i", i)));
+            }
+            tx.executeWithoutResult(s -> log.appendAll(batch));
+        }
+        double bulkSeconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("%nBulk appendAll (10,000 per transaction): %,d entries in %.1f s = %,.0f entries/s%n",
+                log.size() - before, bulkSeconds, (log.size() - before) / bulkSeconds);
+
+        long size = log.size();
+        long t0 = System.nanoTime();
+        SignedTreeHead head = log.signHead();
+        double signMs = (System.nanoTime() - t0) / 1e6;
+        byte[] root = HEX.parseHex(head.rootHash());
+
+        int proofs = 1_000;
+        double[] inclusion = new double[proofs];
+        List<String> leaves = jdbc.sql("SELECT leaf_hash FROM log_entry WHERE seq = ANY(:s) ORDER BY seq")
+                .param("s", ThreadLocalRandom.current().longs(proofs, 0, size).boxed().toArray(Long[]::new))
+                .query(String.class).list();
+        for (int i = 0; i < leaves.size(); i++) {
+            long s0 = System.nanoTime();
+            AuditLog.InclusionProof proof = log.inclusionProof(leaves.get(i), size);
+            inclusion[i] = (System.nanoTime() - s0) / 1e6;
+            if (!MerkleTree.verifyInclusion(HEX.parseHex(leaves.get(i)), proof.leafIndex(), size,
+                    proof.path().stream().map(HEX::parseHex).toList(), root)) {
+                throw new IllegalStateException("an inclusion proof did not verify");
+            }
+        }
+        double[] consistency = new double[proofs];
+        for (int i = 0; i < proofs; i++) {
+            long first = ThreadLocalRandom.current().nextLong(1, size);
+            long s0 = System.nanoTime();
+            log.consistencyProof(first, size);
+            consistency[i] = (System.nanoTime() - s0) / 1e6;
+        }
+        double[] select = new double[proofs];
+        for (int i = 0; i < proofs; i++) {
+            long idx = ThreadLocalRandom.current().nextLong(0, size);
+            long s0 = System.nanoTime();
+            jdbc.sql("SELECT hash FROM log_node WHERE level = 0 AND idx = :i").param("i", idx).query(String.class).single();
+            select[i] = (System.nanoTime() - s0) / 1e6;
+        }
+        System.out.printf("%nAt %,d entries (tree of %,d stored nodes):%n", size,
+                jdbc.sql("SELECT count(*) FROM log_node").query(Long.class).single());
+        System.out.println("| operation | mean ms | p50 ms | p99 ms |");
+        System.out.println("|---|---|---|---|");
+        System.out.printf("| sign tree head (root + SM2 signature) | %.2f | | |%n", signMs);
+        row("inclusion proof (%d leaves, verified)".formatted(leaves.size()), inclusion, leaves.size());
+        row("consistency proof (%d random sizes)".formatted(proofs), consistency, proofs);
+        row("raw limit: one primary-key SELECT of a node", select, proofs);
+    }
+
+    private static void row(String name, double[] ms, int n) {
+        double[] sorted = Arrays.copyOf(ms, n);
+        Arrays.sort(sorted);
+        System.out.printf("| %s | %.3f | %.3f | %.3f |%n", name, Arrays.stream(sorted).average().orElse(0),
+                sorted[n / 2], sorted[(int) (n * 0.99)]);
+    }
+
+    /** Operations per second of {@code count} runs of {@code op} spread over {@code threads} threads. */
+    private static double rate(int threads, int count, Runnable op) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int share = count / threads;
+            futures.add(pool.submit(() -> {
+                for (int i = 0; i < share; i++) {
+                    op.run();
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+}
