@@ -48,12 +48,11 @@ public final class LogBench {
         System.out.printf("Sunbid transparency-log benchmark — JDK %s (%s), %d cores, target %,d entries%n",
                 System.getProperty("java.version"), System.getProperty("java.vm.name"),
                 Runtime.getRuntime().availableProcessors(), target);
+        // Command-line arguments outrank application.yml (builder defaults would not).
         ConfigurableApplicationContext context = new SpringApplicationBuilder(SunbidApplication.class)
                 .web(WebApplicationType.SERVLET)
-                .properties(Map.of("sunbid.data-dir", dir.toString(), "sunbid.demo", "false",
-                        "sunbid.audit.head-interval", "PT24H", "logging.level.root", "warn", "server.port", "0",
-                        "spring.datasource.hikari.maximum-pool-size", "20"))
-                .run();
+                .run("--sunbid.data-dir=" + dir, "--sunbid.demo=false", "--sunbid.audit.head-interval=PT24H",
+                        "--logging.level.root=warn", "--server.port=0");
         try {
             run(context, target);
         } finally {

@@ -61,6 +61,9 @@ class WebAccessIT extends PlatformIT {
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("最新交易公告").contains("云州市");
         assertThat(anonymous.get("/guide").statusCode()).isEqualTo(200);
+        HttpResponse<String> log = anonymous.get("/log");
+        assertThat(log.statusCode()).isEqualTo(200);
+        assertThat(log.body()).contains("签名树头").contains("id=\"log-table\"").contains("sunbid-verifier");
         HttpResponse<String> workbench = anonymous.get("/workbench");
         assertThat(workbench.statusCode()).isEqualTo(302);
         assertThat(workbench.headers().firstValue("Location").orElse("")).endsWith("/login");

@@ -159,6 +159,23 @@ public class AuditLog {
                 .optional();
     }
 
+    /** The newest {@code limit} signed heads, newest first. */
+    public List<SignedTreeHead> heads(int limit) {
+        return jdbc.sql("SELECT size, root_hash, signed_at, signature FROM log_tree_head ORDER BY id DESC LIMIT :limit")
+                .param("limit", Math.max(1, Math.min(limit, MAX_PAGE)))
+                .query((rs, i) -> new SignedTreeHead(rs.getLong("size"), rs.getString("root_hash"),
+                        rs.getObject("signed_at", OffsetDateTime.class).toInstant(), rs.getString("signature")))
+                .list();
+    }
+
+    /** The newest {@code count} entries as published, newest first. */
+    public List<LogEntry> newest(int count) {
+        long size = size();
+        List<LogEntry> page = new ArrayList<>(entries(Math.max(0, size - Math.min(count, MAX_PAGE)), size));
+        java.util.Collections.reverse(page);
+        return page;
+    }
+
     /** The newest signed head, signing one first if there is none or it is older than the log. */
     public SignedTreeHead currentHead() {
         return latestHead().filter(h -> h.size() == size()).orElseGet(this::signHead);

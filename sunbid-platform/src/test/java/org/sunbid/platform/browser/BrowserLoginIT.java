@@ -116,6 +116,18 @@ class BrowserLoginIT extends PlatformIT {
     }
 
     @Test
+    void theTransparencyLogPageShowsTheSignedHeadAndTheNewestEntries() {
+        open("/");
+        browser.findElement(By.linkText("全程留痕")).click();
+        wait.until(ExpectedConditions.urlToBe(baseUrl() + "/log"));
+        assertThat(text(By.tagName("h1"))).isEqualTo("全程留痕");
+        assertThat(Long.parseLong(text(By.id("head-size")))).isGreaterThan(100); // the demo data's own entries
+        assertThat(browser.findElements(By.cssSelector("#log-table tbody tr"))).hasSize(50);
+        assertNoHorizontalScroll();
+        screenshot("portal-log");
+    }
+
+    @Test
     void langParameterSwitchesTheLoginPageToEnglish() {
         open("/login");
         assertThat(text(By.tagName("h1"))).isEqualTo("用户登录");

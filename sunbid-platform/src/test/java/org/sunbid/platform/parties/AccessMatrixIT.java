@@ -95,6 +95,8 @@ class AccessMatrixIT extends PlatformIT {
         String leaf = api.get("/api/v1/log/entries?start=0&end=1", null).json().get(0).path("leafHash").asString();
         rows.add(new Row("GET", "/api/v1/log/head", "/api/v1/log/head", null, false,
                                                                                           200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/v1/log/heads", "/api/v1/log/heads?limit=3", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
         rows.add(new Row("POST", "/api/v1/log/heads", "/api/v1/log/heads", null, false,  401, 200, 403, 403, 403, 403, 403, 403, 403));
         rows.add(new Row("GET", "/api/v1/log/entries", "/api/v1/log/entries?start=0&end=5", null, false,
                                                                                           200, 200, 200, 200, 200, 200, 200, 200, 200));

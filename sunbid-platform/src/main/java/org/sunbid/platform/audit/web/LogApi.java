@@ -45,6 +45,12 @@ class LogApi {
         return log.signHead();
     }
 
+    /** The newest signed heads, newest first. */
+    @GetMapping("/heads")
+    List<SignedTreeHead> heads(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return log.heads(limit);
+    }
+
     @GetMapping("/entries")
     List<LogEntry> entries(@RequestParam @Min(0) long start, @RequestParam @Min(0) long end) {
         return log.entries(start, Math.min(end, log.size()));

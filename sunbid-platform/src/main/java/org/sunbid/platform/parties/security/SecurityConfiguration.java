@@ -84,7 +84,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain web(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/guide", "/login", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+                        .requestMatchers("/", "/guide", "/log", "/login", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/demo-ca.pem", "/v3/api-docs", "/v3/api-docs/**", "/actuator/health").permitAll()
                         .requestMatchers("/workbench/organisations", "/workbench/organisations/**").hasAnyRole(STAFF)
                         .requestMatchers("/workbench", "/workbench/**").authenticated()
