@@ -15,10 +15,6 @@ public enum AuditError implements ErrorCode {
         this.httpStatus = httpStatus;
     }
 
-    @Override
-    public String code() {
-        return name();
-    }
 
     @Override
     public int httpStatus() {

@@ -19,10 +19,6 @@ public enum CatalogError implements ErrorCode {
         this.httpStatus = httpStatus;
     }
 
-    @Override
-    public String code() {
-        return name();
-    }
 
     @Override
     public int httpStatus() {

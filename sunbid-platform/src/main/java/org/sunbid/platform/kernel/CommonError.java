@@ -25,10 +25,6 @@ public enum CommonError implements ErrorCode {
         this.httpStatus = httpStatus;
     }
 
-    @Override
-    public String code() {
-        return name();
-    }
 
     @Override
     public int httpStatus() {

@@ -6,8 +6,10 @@ package org.sunbid.platform.kernel;
  */
 public interface ErrorCode {
 
-    /** The stable code, e.g. {@code INVALID_CREDIT_CODE}. Never changes once published. */
-    String code();
+    /** The stable code, e.g. {@code INVALID_CREDIT_CODE}: an enum constant's name. Never changes once published. */
+    default String code() {
+        return ((Enum<?>) this).name();
+    }
 
     /** The HTTP status this error maps to. */
     int httpStatus();

@@ -31,10 +31,6 @@ public enum PartiesError implements ErrorCode {
         this.httpStatus = httpStatus;
     }
 
-    @Override
-    public String code() {
-        return name();
-    }
 
     @Override
     public int httpStatus() {
