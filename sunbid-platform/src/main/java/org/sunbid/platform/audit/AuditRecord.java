@@ -31,7 +31,18 @@ public record AuditRecord(String action, String subject, String regionCode, Acto
         return new AuditRecord(action, subject, regionCode, actor, payload, null);
     }
 
-    /** The same record, kept sealed until {@code until} (e.g. the bid deadline). */
+    /**
+     * "Sealed until revealed": for secrets whose end cannot be known when they are logged (the deadline may still move).
+     * The owning context discloses them later in a public entry that repeats the salted details.
+     */
+    public static final Instant UNTIL_REVEALED = Instant.parse("9999-12-31T00:00:00Z");
+
+    /** The same record, sealed until revealed by a later entry. */
+    public AuditRecord sealed() {
+        return sealedUntil(UNTIL_REVEALED);
+    }
+
+    /** The same record, kept sealed until {@code until} (a time that can no longer move). */
     public AuditRecord sealedUntil(Instant until) {
         return new AuditRecord(action, subject, regionCode, actor, payload, until);
     }

@@ -30,6 +30,12 @@ import org.sunbid.platform.parties.OrganisationKind;
 import org.sunbid.platform.parties.Organisations;
 import org.sunbid.platform.parties.Role;
 import org.sunbid.platform.parties.UnifiedSocialCreditCode;
+import org.sunbid.platform.parties.CurrentUser;
+import org.sunbid.platform.kernel.Money;
+import org.sunbid.platform.tendering.EvaluationMethod;
+import org.sunbid.platform.tendering.TenderTerms;
+import org.sunbid.platform.tendering.TenderView;
+import org.sunbid.platform.tendering.Tenders;
 import org.sunbid.crypto.KeyFiles;
 
 /**
@@ -54,11 +60,15 @@ class DemoData implements ApplicationRunner, StartupNotes {
     private final Certificates certificates;
     private final DemoCertificateAuthority ca;
     private final Experts experts;
+    private final Tenders tenders;
+    private final java.time.Clock clock;
     private final Actor system = Actor.SYSTEM;
 
     DemoData(SunbidProperties properties, Environment environment, DatabaseKind databaseKind, Regions regions,
             Organisations organisations, Accounts accounts, Certificates certificates, DemoCertificateAuthority ca,
-            Experts experts) {
+            Experts experts, Tenders tenders, java.time.Clock clock) {
+        this.tenders = tenders;
+        this.clock = clock;
         this.properties = properties;
         this.environment = environment;
         this.databaseKind = databaseKind;
@@ -167,6 +177,47 @@ class DemoData implements ApplicationRunner, StartupNotes {
                 organisation("91", "990100", 33, "云州正信工程造价咨询有限公司", OrganisationKind.OTHER),
                 organisation("31", "990100", 34, "云州明理律师事务所", OrganisationKind.OTHER));
         loadExperts(employers);
+        loadTenders(tenderee);
+    }
+
+    /** Tenders at every stage reached so far: a draft, published ones (one clarified) and one suspended by an objection. */
+    private void loadTenders(Organisation cityInvestment) {
+        CurrentUser agency = accounts.findByUsername("agency").orElseThrow();
+        CurrentUser tenderee = accounts.findByUsername("tenderee").orElseThrow();
+        CurrentUser waterBureau = accounts.findByUsername("tenderee2").orElseThrow();
+        CurrentUser bidder = accounts.findByUsername("bidder2").orElseThrow();
+
+        TenderView school = tenders.create(terms("YZ-2026-GC-0101", "云州市第一中学教学楼新建工程", "房屋建筑工程",
+                "38600000", "500000", 25, 10), cityInvestment.id(), agency);
+        tenders.publish(school.id(), agency);
+
+        TenderView road = tenders.create(terms("YZ-2026-GC-0102", "云州大道（青山段）道路改造工程", "市政公用工程",
+                "21500000", "400000", 28, 12), null, tenderee);
+        tenders.publish(road.id(), tenderee);
+        tenders.clarify(road.id(), "招标文件第三章工程量清单第 2.4 项“沥青混凝土面层”厚度由 4 cm 更正为 5 cm。", true, tenderee);
+        tenders.clarify(road.id(), "开标地点更正为云州市公共资源交易中心第二开标室。", false, tenderee);
+
+        TenderView reservoir = tenders.create(terms("QS-2026-SL-0007", "青山县柳河水库除险加固工程", "水利水电工程",
+                "9800000", "150000", 30, 10), null, waterBureau);
+        tenders.publish(reservoir.id(), waterBureau);
+        tenders.raiseObjection(reservoir.id(), "资格条件要求“近三年完成过库容 1000 万立方米以上水库除险加固业绩”，"
+                + "与本项目规模不相称，排斥潜在投标人，请予修改。", bidder);
+
+        tenders.create(terms("YZ-2026-GC-0103", "松源县污水处理厂提标改造工程", "市政公用工程", "16200000", "300000", 35, 15),
+                cityInvestment.id(), agency);
+    }
+
+    private TenderTerms terms(String code, String name, String category, String estimated, String deposit, int days,
+            int documentDays) {
+        java.time.ZoneId beijing = java.time.ZoneId.of("Asia/Shanghai");
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(beijing));
+        java.time.Instant deadline = today.plusDays(days).atTime(9, 30).atZone(beijing).toInstant();
+        java.time.Instant documents = today.plusDays(documentDays).atTime(17, 0).atZone(beijing).toInstant();
+        return new TenderTerms(code, name, category, Money.yuan(estimated), Money.yuan(deposit),
+                "具有" + category.replace("工程", "") + "工程施工总承包二级及以上资质，近三年无重大安全事故；项目经理具有相应注册建造师资格。",
+                EvaluationMethod.COMPREHENSIVE, deadline, "云州市公共资源交易中心第一开标室", 90, documents,
+                "根据《中华人民共和国招标投标法》等规定，本项目已具备招标条件，现对" + name + "进行公开招标，欢迎符合条件的投标人参加投标。",
+                List.of(new TenderTerms.Lot("施工一标段", Money.yuan(estimated))));
     }
 
     private void loadExperts(List<Organisation> employers) {

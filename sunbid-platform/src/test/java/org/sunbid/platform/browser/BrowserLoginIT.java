@@ -126,6 +126,25 @@ class BrowserLoginIT extends PlatformIT {
     }
 
     @Test
+    void theHomePageListsTenderNoticesThatOpenTheirTenderPage() {
+        open("/");
+        browser.findElement(By.linkText("云州大道（青山段）道路改造工程")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tender-name")));
+        assertThat(text(By.id("project-code"))).isEqualTo("YZ-2026-GC-0102");
+        assertThat(text(By.id("tender-status"))).isEqualTo("招标中");
+        assertThat(browser.findElement(By.id("clarifications")).getText()).contains("沥青混凝土面层");
+        assertNoHorizontalScroll();
+        screenshot("portal-tender");
+
+        open("/");
+        browser.findElement(By.linkText("青山县柳河水库除险加固工程")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tender-name")));
+        assertThat(text(By.id("tender-status"))).isEqualTo("暂停（异议处理中）");
+        assertThat(browser.findElement(By.id("objections")).getText()).contains("排斥潜在投标人").doesNotContain("青山路桥");
+        screenshot("portal-tender-suspended");
+    }
+
+    @Test
     void theTransparencyLogPageShowsTheSignedHeadAndTheNewestEntries() {
         open("/");
         browser.findElement(By.linkText("全程留痕")).click();

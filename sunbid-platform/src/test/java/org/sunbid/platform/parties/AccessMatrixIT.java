@@ -106,7 +106,52 @@ class AccessMatrixIT extends PlatformIT {
                                                                                           200, 200, 200, 200, 200, 200, 200, 200, 200));
         rows.add(new Row("GET", "/api/v1/log/receipts/{seq}", "/api/v1/log/receipts/0", null, false,
                                                                                           200, 200, 200, 200, 200, 200, 200, 200, 200));
+        // Tenders: notices are public; drafts and commands only for their owners (checked in TenderingIT). Commands on an
+        // unknown tender show the layers: URL rules refuse other roles (403), the service answers owners' roles 404.
+        String notice = api.get("/api/v1/tenders?limit=1", null).json().get(0).path("id").asString();
+        String cityInvestment = organisations.findByCreditCode(UnifiedSocialCreditCode.of(
+                creditCodeOfName("云州市城市建设投资集团有限公司"))).orElseThrow().id().toString();
+        String unknown = "/api/v1/tenders/" + UUID.randomUUID();
+        rows.add(new Row("GET", "/api/v1/tenders", "/api/v1/tenders", null, false,       200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/v1/tenders/{id}", "/api/v1/tenders/" + notice, null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("POST", "/api/v1/tenders", "/api/v1/tenders", () -> tenderJson(cityInvestment), false,
+                                                                                          401, 403, 403, 403, 403, 201, 201, 403, 403));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/publish", unknown + "/publish", null, false,
+                                                                                          401, 403, 403, 403, 403, 404, 404, 403, 403));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/clarifications", unknown + "/clarifications",
+                () -> "{\"text\":\"澄清\",\"affectsPreparation\":false}", false,     401, 403, 403, 403, 403, 404, 404, 403, 403));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/objections", unknown + "/objections", () -> "{\"text\":\"异议\"}", false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 404, 403));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/objections/{objectionId}/answer",
+                unknown + "/objections/" + UUID.randomUUID() + "/answer", () -> "{\"text\":\"答复\"}", false,
+                                                                                          401, 403, 403, 403, 403, 404, 404, 403, 403));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/terminate", unknown + "/terminate", () -> "{\"text\":\"项目取消\"}", false,
+                                                                                          401, 403, 403, 403, 403, 404, 404, 403, 403));
         return rows;
+    }
+
+    private String creditCodeOfName(String name) {
+        for (var o : api.get("/api/v1/organisations", api.token("admin")).json()) {
+            if (o.path("name").asString().equals(name)) {
+                return o.path("creditCode").asString();
+            }
+        }
+        throw new IllegalStateException(name);
+    }
+
+    static String tenderJson(String tendereeId) {
+        java.time.Instant deadline = START.plus(java.time.Duration.ofDays(25));
+        return ApiClient.json(java.util.Map.ofEntries(
+                java.util.Map.entry("projectCode", "MX-" + java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000)),
+                java.util.Map.entry("name", "权限矩阵测试工程"), java.util.Map.entry("category", "房屋建筑工程"),
+                java.util.Map.entry("estimatedPrice", "1000000"), java.util.Map.entry("deposit", "20000"),
+                java.util.Map.entry("qualification", "三级及以上"), java.util.Map.entry("evaluationMethod", "COMPREHENSIVE"),
+                java.util.Map.entry("bidDeadline", deadline.toString()), java.util.Map.entry("openingVenue", "第一开标室"),
+                java.util.Map.entry("bidValidityDays", 90),
+                java.util.Map.entry("documentsAvailableUntil", START.plus(java.time.Duration.ofDays(10)).toString()),
+                java.util.Map.entry("notice", "公告"), java.util.Map.entry("tendereeId", tendereeId),
+                java.util.Map.entry("lots", java.util.List.of(java.util.Map.of("name", "一标段", "estimatedPrice", "1000000")))));
     }
 
     private String creditCodeOf(String organisationId) {

@@ -13,6 +13,8 @@ import org.sunbid.platform.experts.Experts;
 import org.sunbid.platform.kernel.SunbidProperties;
 import org.sunbid.platform.parties.OrganisationKind;
 import org.sunbid.platform.parties.Organisations;
+import org.sunbid.platform.tendering.TenderView;
+import org.sunbid.platform.tendering.Tenders;
 
 /** The public portal: home page and guide. Everything shown here is public by nature. */
 @Controller
@@ -22,8 +24,13 @@ class PortalController {
     private final Organisations organisations;
     private final Experts experts;
     private final SunbidProperties properties;
+    private final Tenders tenders;
+    private final java.time.Clock clock;
 
-    PortalController(Regions regions, Organisations organisations, Experts experts, SunbidProperties properties) {
+    PortalController(Regions regions, Organisations organisations, Experts experts, SunbidProperties properties,
+            Tenders tenders, java.time.Clock clock) {
+        this.tenders = tenders;
+        this.clock = clock;
         this.regions = regions;
         this.organisations = organisations;
         this.experts = experts;
@@ -42,7 +49,26 @@ class PortalController {
         model.addAttribute("bidders", counts.get(OrganisationKind.BIDDER));
         model.addAttribute("experts", experts.countActive());
         model.addAttribute("specialties", experts.countsBySpecialty());
+        model.addAttribute("notices", tenders.published(10));
+        model.addAttribute("regionNames", regionNames());
         return "portal/home";
+    }
+
+    /** The page of one tender: its notice, terms, clarifications and objections (without objectors). */
+    @GetMapping("/tenders/{id}")
+    String tender(@org.springframework.web.bind.annotation.PathVariable java.util.UUID id, Model model) {
+        TenderView tender = tenders.get(id, org.sunbid.platform.parties.CurrentUser.current());
+        model.addAttribute("tender", tender);
+        model.addAttribute("regionNames", regionNames());
+        java.time.Duration left = java.time.Duration.between(clock.instant(), tender.bidDeadline());
+        model.addAttribute("open", tender.status() == org.sunbid.platform.tendering.TenderStatus.PUBLISHED && !left.isNegative());
+        model.addAttribute("daysLeft", Math.max(0, left.toDays()));
+        model.addAttribute("hoursLeft", Math.max(0, left.toHoursPart()));
+        return "portal/tender";
+    }
+
+    private Map<String, String> regionNames() {
+        return regions.all().stream().collect(java.util.stream.Collectors.toMap(Region::code, Region::name));
     }
 
     @GetMapping("/guide")

@@ -69,6 +69,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/ca/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/portal/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/log/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/tenders", "/api/v1/tenders/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tenders/*/objections").hasRole("BIDDER")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tenders", "/api/v1/tenders/**").hasAnyRole("TENDEREE", "AGENCY")
                         .requestMatchers(HttpMethod.POST, "/api/v1/log/heads").hasRole("ADMINISTRATOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/organisations").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/v1/organisations").hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF")
@@ -84,7 +87,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain web(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/guide", "/log", "/login", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+                        .requestMatchers("/", "/guide", "/log", "/tenders/*", "/login", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/demo-ca.pem", "/v3/api-docs", "/v3/api-docs/**", "/actuator/health").permitAll()
                         .requestMatchers("/workbench/organisations", "/workbench/organisations/**").hasAnyRole(STAFF)
                         .requestMatchers("/workbench", "/workbench/**").authenticated()

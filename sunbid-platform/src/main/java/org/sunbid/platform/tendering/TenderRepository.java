@@ -1,0 +1,149 @@
+package org.sunbid.platform.tendering;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.sunbid.platform.kernel.DomainException;
+import org.sunbid.platform.kernel.Money;
+import org.sunbid.platform.tendering.domain.Tender;
+
+/** Stores tenders; saving checks the version read, so two concurrent changes cannot both win. */
+@Repository
+class TenderRepository {
+
+    private final JdbcClient jdbc;
+
+    TenderRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Tender t, Instant now, String actor) {
+        TenderTerms terms = t.terms();
+        jdbc.sql("""
+                INSERT INTO tender (id, project_code, name, category, tenderee_id, agency_id, region_code, estimated_price,
+                    deposit, qualification, evaluation_method, bid_deadline, opening_venue, bid_validity_days,
+                    documents_available_until, notice, status, version, created_at, created_by, updated_at, updated_by)
+                VALUES (:id, :code, :name, :category, :tenderee, :agency, :region, :estimated, :deposit, :qualification,
+                    :method, :deadline, :venue, :validity, :docs, :notice, :status, 0, :now, :actor, :now, :actor)""")
+                .param("id", t.id()).param("code", terms.projectCode()).param("name", terms.name())
+                .param("category", terms.category()).param("tenderee", t.tendereeId()).param("agency", t.agencyId())
+                .param("region", t.regionCode()).param("estimated", terms.estimatedPrice().yuan())
+                .param("deposit", terms.deposit().yuan()).param("qualification", terms.qualification() == null ? "" : terms.qualification())
+                .param("method", terms.evaluationMethod().name()).param("deadline", at(t.bidDeadline()))
+                .param("venue", terms.openingVenue()).param("validity", terms.bidValidityDays())
+                .param("docs", at(terms.documentsAvailableUntil())).param("notice", terms.notice())
+                .param("status", t.status().name()).param("now", at(now)).param("actor", actor)
+                .update();
+        int position = 0;
+        for (TenderTerms.Lot lot : terms.lots()) {
+            jdbc.sql("INSERT INTO tender_lot (tender_id, position, name, estimated_price) VALUES (:t, :p, :n, :e)")
+                    .param("t", t.id()).param("p", position++).param("n", lot.name()).param("e", lot.estimatedPrice().yuan())
+                    .update();
+        }
+    }
+
+    /** Writes the tender's state and any new or answered clarifications and objections. */
+    void update(Tender t, Instant now, String actor) {
+        int updated = jdbc.sql("""
+                UPDATE tender SET status = :status, bid_deadline = :deadline, published_at = :published,
+                    suspended_at = :suspended, version = version + 1, updated_at = :now, updated_by = :actor
+                WHERE id = :id AND version = :version""")
+                .param("status", t.status().name()).param("deadline", at(t.bidDeadline()))
+                .param("published", at(t.publishedAt())).param("suspended", at(t.suspendedAt()))
+                .param("now", at(now)).param("actor", actor).param("id", t.id()).param("version", t.version())
+                .update();
+        if (updated != 1) {
+            throw new DomainException(TenderingError.TENDER_CHANGED_CONCURRENTLY, t.id());
+        }
+        for (Clarification c : t.clarifications()) {
+            jdbc.sql("""
+                    INSERT INTO tender_clarification (id, tender_id, issued_at, text, affects_preparation, deadline_moved_to, created_by)
+                    VALUES (:id, :t, :at, :text, :affects, :moved, :actor) ON CONFLICT (id) DO NOTHING""")
+                    .param("id", c.id()).param("t", t.id()).param("at", at(c.issuedAt())).param("text", c.text())
+                    .param("affects", c.affectsPreparation()).param("moved", at(c.deadlineMovedTo())).param("actor", actor)
+                    .update();
+        }
+        for (Objection o : t.objections()) {
+            jdbc.sql("""
+                    INSERT INTO tender_objection (id, tender_id, raised_at, objector_id, text, answer_due, answered_at, answer,
+                        created_by, updated_at, updated_by)
+                    VALUES (:id, :t, :raised, :objector, :text, :due, :answeredAt, :answer, :actor, :now, :actor)
+                    ON CONFLICT (id) DO UPDATE SET answered_at = EXCLUDED.answered_at, answer = EXCLUDED.answer,
+                        updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
+                    WHERE tender_objection.answered_at IS NULL""")
+                    .param("id", o.id()).param("t", t.id()).param("raised", at(o.raisedAt())).param("objector", o.objectorId())
+                    .param("text", o.text()).param("due", at(o.answerDue())).param("answeredAt", at(o.answeredAt()))
+                    .param("answer", o.answer()).param("actor", actor).param("now", at(now))
+                    .update();
+        }
+    }
+
+    Optional<Tender> find(UUID id) {
+        return jdbc.sql("SELECT * FROM tender WHERE id = :id").param("id", id).query(this::map).optional();
+    }
+
+    /** Tenders in {@code statuses}, newest deadline last, at most {@code limit}. */
+    List<Tender> withStatus(List<TenderStatus> statuses, int limit) {
+        return jdbc.sql("SELECT * FROM tender WHERE status = ANY(:s) ORDER BY published_at DESC NULLS LAST, created_at DESC LIMIT :l")
+                .param("s", statuses.stream().map(Enum::name).toArray(String[]::new)).param("l", limit)
+                .query(this::map).list();
+    }
+
+    /** Tenders of an organisation (as tenderee or agency), newest first. */
+    List<Tender> ofOrganisation(UUID organisationId) {
+        return jdbc.sql("SELECT * FROM tender WHERE tenderee_id = :o OR agency_id = :o ORDER BY created_at DESC")
+                .param("o", organisationId).query(this::map).list();
+    }
+
+    /** Published tenders whose deadline has passed: to be closed. */
+    List<UUID> duePublished(Instant now) {
+        return jdbc.sql("SELECT id FROM tender WHERE status = 'PUBLISHED' AND bid_deadline <= :now")
+                .param("now", at(now)).query(UUID.class).list();
+    }
+
+    private Tender map(ResultSet rs, int row) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        List<TenderTerms.Lot> lots = jdbc.sql("SELECT name, estimated_price FROM tender_lot WHERE tender_id = :t ORDER BY position")
+                .param("t", id).query((r, i) -> new TenderTerms.Lot(r.getString("name"), money(r.getBigDecimal("estimated_price"))))
+                .list();
+        TenderTerms terms = new TenderTerms(rs.getString("project_code"), rs.getString("name"), rs.getString("category"),
+                money(rs.getBigDecimal("estimated_price")), money(rs.getBigDecimal("deposit")), rs.getString("qualification"),
+                EvaluationMethod.valueOf(rs.getString("evaluation_method")), instant(rs, "bid_deadline"),
+                rs.getString("opening_venue"), rs.getInt("bid_validity_days"),
+                instant(rs, "documents_available_until"), rs.getString("notice"), lots);
+        List<Clarification> clarifications = jdbc.sql(
+                "SELECT * FROM tender_clarification WHERE tender_id = :t ORDER BY issued_at, id").param("t", id)
+                .query((r, i) -> new Clarification(r.getObject("id", UUID.class), instant(r, "issued_at"), r.getString("text"),
+                        r.getBoolean("affects_preparation"), instant(r, "deadline_moved_to"))).list();
+        List<Objection> objections = jdbc.sql("SELECT * FROM tender_objection WHERE tender_id = :t ORDER BY raised_at, id")
+                .param("t", id)
+                .query((r, i) -> new Objection(r.getObject("id", UUID.class), instant(r, "raised_at"),
+                        r.getObject("objector_id", UUID.class), r.getString("text"), instant(r, "answer_due"),
+                        instant(r, "answered_at"), r.getString("answer"))).list();
+        return Tender.restore(id, rs.getObject("tenderee_id", UUID.class), rs.getObject("agency_id", UUID.class),
+                rs.getString("region_code"), terms, TenderStatus.valueOf(rs.getString("status")), instant(rs, "bid_deadline"),
+                instant(rs, "published_at"), instant(rs, "suspended_at"), clarifications, objections, rs.getLong("version"));
+    }
+
+    private static Money money(BigDecimal value) {
+        return new Money(value);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,38 @@
+package org.sunbid.platform.tendering;
+
+import org.sunbid.platform.kernel.ErrorCode;
+
+/** Errors of the tendering context. The legal ones name their article in the message. */
+public enum TenderingError implements ErrorCode {
+    /** Law 24: fewer than 20 days from issuing the tender documents to the bid deadline. */
+    LAW_24_BIDDING_PERIOD_TOO_SHORT(422),
+    /** Reg. 16: tender documents available for fewer than 5 days. */
+    REG_16_DOCUMENT_PERIOD_TOO_SHORT(422),
+    /** Reg. 26: deposit above 2% of the estimated price. */
+    REG_26_DEPOSIT_TOO_HIGH(422),
+    /** Reg. 22: objection to the tender documents later than 10 days before the deadline. */
+    REG_22_OBJECTION_TOO_LATE(422),
+    /** The bid deadline has not been reached. */
+    DEADLINE_NOT_REACHED(409),
+    /** The tender is not in a state that allows this. */
+    INVALID_TENDER_STATE(409),
+    /** The tender was changed by someone else meanwhile; reload and retry. */
+    TENDER_CHANGED_CONCURRENTLY(409),
+    /** No such tender, or none the caller may see. */
+    TENDER_NOT_FOUND(404),
+    /** No such objection on this tender. */
+    OBJECTION_NOT_FOUND(404),
+    /** A field of the tender is missing or invalid. */
+    INVALID_TENDER(400);
+
+    private final int httpStatus;
+
+    TenderingError(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    @Override
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

@@ -1,0 +1,234 @@
+package org.sunbid.platform.tendering;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.sunbid.platform.audit.AuditLog;
+import org.sunbid.platform.audit.AuditRecord;
+import org.sunbid.platform.catalog.Regions;
+import org.sunbid.platform.kernel.Actor;
+import org.sunbid.platform.kernel.CommonError;
+import org.sunbid.platform.kernel.DomainException;
+import org.sunbid.platform.parties.CurrentUser;
+import org.sunbid.platform.parties.Organisation;
+import org.sunbid.platform.parties.OrganisationKind;
+import org.sunbid.platform.parties.Organisations;
+import org.sunbid.platform.parties.Role;
+import org.sunbid.platform.tendering.domain.Tender;
+
+/**
+ * The tendering context's API. Each command loads the tender, lets the aggregate apply the law, stores it and
+ * appends to the transparency log, all in one transaction. Who may act: the tender's tenderee and agency for their
+ * own tenders; bidders raise objections; the system closes bidding at the deadline. A draft is visible only to its
+ * owners and to staff of its region; a published tender is public.
+ */
+@Service
+public class Tenders {
+
+    private static final Logger log = LoggerFactory.getLogger(Tenders.class);
+    private static final List<TenderStatus> PUBLIC = List.of(TenderStatus.PUBLISHED, TenderStatus.SUSPENDED,
+            TenderStatus.BIDDING_CLOSED, TenderStatus.TERMINATED);
+
+    private final TenderRepository repository;
+    private final Organisations organisations;
+    private final Regions regions;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final LegalPeriods periods = LegalPeriods.LAW;
+
+    Tenders(TenderRepository repository, Organisations organisations, Regions regions, AuditLog auditLog, Clock clock,
+            TransactionTemplate tx) {
+        this.repository = repository;
+        this.organisations = organisations;
+        this.regions = regions;
+        this.auditLog = auditLog;
+        this.clock = clock;
+        this.tx = tx;
+    }
+
+    /**
+     * Creates a draft: a tenderee for itself, or an agency for the tenderee {@code tendereeId}. The tender belongs to
+     * the tenderee's region.
+     */
+    @Transactional
+    public TenderView create(TenderTerms terms, UUID tendereeId, CurrentUser user) {
+        UUID tenderee;
+        UUID agency = null;
+        if (user.role() == Role.TENDEREE) {
+            tenderee = user.organisationId();
+        } else if (user.role() == Role.AGENCY) {
+            agency = user.organisationId();
+            tenderee = tendereeId;
+        } else {
+            throw new DomainException(CommonError.FORBIDDEN);
+        }
+        Organisation owner = tenderee == null ? null : organisations.find(tenderee).orElse(null);
+        if (owner == null || owner.kind() != OrganisationKind.TENDEREE) {
+            throw new DomainException(TenderingError.INVALID_TENDER, "tendereeId");
+        }
+        Instant now = clock.instant();
+        Tender tender = Tender.draft(UUID.randomUUID(), tenderee, agency, owner.regionCode(), terms, now, periods);
+        try {
+            repository.insert(tender, now, user.username());
+        } catch (DuplicateKeyException e) {
+            throw new DomainException(TenderingError.INVALID_TENDER, "projectCode");
+        }
+        record(tender, "tendering.tender.drafted", user.actor(), Map.of("projectCode", terms.projectCode(),
+                "name", terms.name(), "estimatedPrice", terms.estimatedPrice().toString(), "deposit", terms.deposit().toString(),
+                "bidDeadline", terms.bidDeadline().toString()));
+        return view(tender);
+    }
+
+    /** Publishes the notice (Law 24, Reg. 16, Reg. 26 checked by the aggregate). */
+    @Transactional
+    public TenderView publish(UUID id, CurrentUser user) {
+        Tender tender = owned(id, user);
+        Instant now = clock.instant();
+        tender.publish(now, periods);
+        repository.update(tender, now, user.username());
+        record(tender, "tendering.tender.published", user.actor(), Map.of("bidDeadline", tender.bidDeadline().toString(),
+                "documentsAvailableUntil", tender.terms().documentsAvailableUntil().toString()));
+        return view(tender);
+    }
+
+    /** Issues a clarification; the deadline moves if Law 23 / Reg. 21 require it. */
+    @Transactional
+    public Clarification clarify(UUID id, String text, boolean affectsPreparation, CurrentUser user) {
+        Tender tender = owned(id, user);
+        Instant now = clock.instant();
+        Clarification c = tender.clarify(UUID.randomUUID(), now, text, affectsPreparation, periods);
+        repository.update(tender, now, user.username());
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("clarificationId", c.id().toString());
+        payload.put("textSm3", org.sunbid.crypto.Sm3.hex(c.text()));
+        payload.put("affectsPreparation", c.affectsPreparation());
+        payload.put("deadlineMovedTo", c.deadlineMovedTo() == null ? null : c.deadlineMovedTo().toString());
+        record(tender, "tendering.clarification.issued", user.actor(), payload);
+        return c;
+    }
+
+    /** A bidder objects to the tender documents (Reg. 22); the procedure is suspended until answered. */
+    @Transactional
+    public TenderView.ObjectionView raiseObjection(UUID id, String text, CurrentUser user) {
+        if (user.role() != Role.BIDDER || user.organisationId() == null) {
+            throw new DomainException(CommonError.FORBIDDEN);
+        }
+        Tender tender = visibleOrThrow(id, user);
+        Instant now = clock.instant();
+        Objection o = tender.raiseObjection(UUID.randomUUID(), now, user.organisationId(), text, periods);
+        repository.update(tender, now, user.username());
+        // Who objected points at a likely bidder, so the entry stays sealed; not merely until today's deadline, which
+        // this very objection will move. It is disclosed at opening.
+        auditLog.append(AuditRecord.of("tendering.objection.raised", tender.id().toString(), tender.regionCode(),
+                user.actor(), Map.of("objectionId", o.id().toString(), "objectorId", o.objectorId().toString(),
+                        "textSm3", org.sunbid.crypto.Sm3.hex(o.text()))).sealed());
+        record(tender, "tendering.tender.suspended", Actor.SYSTEM, Map.of("answerDue", o.answerDue().toString()));
+        return objectionView(o, now);
+    }
+
+    /** The tenderee or agency answers an objection; the last answer resumes the procedure with the deadline extended. */
+    @Transactional
+    public TenderView answerObjection(UUID id, UUID objectionId, String answer, CurrentUser user) {
+        Tender tender = owned(id, user);
+        Instant now = clock.instant();
+        Objection o = tender.answerObjection(objectionId, now, answer);
+        repository.update(tender, now, user.username());
+        record(tender, "tendering.objection.answered", user.actor(), Map.of("objectionId", o.id().toString(),
+                "late", o.late(now), "answerSm3", org.sunbid.crypto.Sm3.hex(o.answer()),
+                "bidDeadline", tender.bidDeadline().toString(), "status", tender.status().name()));
+        return view(tender);
+    }
+
+    /** Ends the procedure. */
+    @Transactional
+    public TenderView terminate(UUID id, String reason, CurrentUser user) {
+        Tender tender = owned(id, user);
+        Instant now = clock.instant();
+        tender.terminate(now, reason);
+        repository.update(tender, now, user.username());
+        record(tender, "tendering.tender.terminated", user.actor(), Map.of("reason", reason.strip()));
+        return view(tender);
+    }
+
+    /** Closes bidding on every published tender whose deadline has passed. Runs every few seconds. */
+    @Scheduled(fixedDelayString = "${sunbid.tendering.close-interval:PT5S}")
+    public void closeDueTenders() {
+        Instant now = clock.instant();
+        for (UUID id : repository.duePublished(now)) {
+            try {
+                tx.executeWithoutResult(s -> {
+                    Tender tender = repository.find(id).orElseThrow();
+                    tender.closeBidding(now);
+                    repository.update(tender, now, Actor.SYSTEM.username());
+                    record(tender, "tendering.bidding.closed", Actor.SYSTEM, Map.of("bidDeadline", tender.bidDeadline().toString()));
+                });
+            } catch (DomainException e) {
+                log.debug("tender {} not closed: {}", id, e.getMessage()); // changed meanwhile; the next run retries
+            }
+        }
+    }
+
+    /** A tender the caller may see: public once published; a draft only for its owners and the region's staff. */
+    public TenderView get(UUID id, CurrentUser user) {
+        return view(visibleOrThrow(id, user));
+    }
+
+    /** The public notices, newest first. */
+    public List<TenderView> published(int limit) {
+        return repository.withStatus(PUBLIC, Math.max(1, Math.min(limit, 200))).stream().map(this::view).toList();
+    }
+
+    /** The tenders of the caller's organisation (as tenderee or agency). */
+    public List<TenderView> ofMyOrganisation(CurrentUser user) {
+        return user.organisationId() == null ? List.of()
+                : repository.ofOrganisation(user.organisationId()).stream().map(this::view).toList();
+    }
+
+    private Tender visibleOrThrow(UUID id, CurrentUser user) {
+        Tender tender = repository.find(id).orElseThrow(() -> new DomainException(TenderingError.TENDER_NOT_FOUND, id));
+        if (tender.status() != TenderStatus.DRAFT || owns(tender, user) || (user != null
+                && (user.seesAllRegions() || (user.seesRegionSubtree() && regions.isWithin(tender.regionCode(), user.regionCode()))))) {
+            return tender;
+        }
+        throw new DomainException(TenderingError.TENDER_NOT_FOUND, id);
+    }
+
+    private Tender owned(UUID id, CurrentUser user) {
+        Tender tender = visibleOrThrow(id, user);
+        if (!owns(tender, user)) {
+            throw new DomainException(CommonError.FORBIDDEN);
+        }
+        return tender;
+    }
+
+    private static boolean owns(Tender tender, CurrentUser user) {
+        return user != null && user.organisationId() != null
+                && (user.organisationId().equals(tender.tendereeId()) || user.organisationId().equals(tender.agencyId()));
+    }
+
+    private void record(Tender tender, String action, Actor actor, Map<String, Object> payload) {
+        auditLog.append(AuditRecord.of(action, tender.id().toString(), tender.regionCode(), actor, payload));
+    }
+
+    private TenderView view(Tender t) {
+        Instant now = clock.instant();
+        return new TenderView(t.id(), t.terms(), t.tendereeId(), t.agencyId(), t.regionCode(), t.status(), t.bidDeadline(),
+                t.publishedAt(), t.clarifications(), t.objections().stream().map(o -> objectionView(o, now)).toList());
+    }
+
+    private static TenderView.ObjectionView objectionView(Objection o, Instant now) {
+        return new TenderView.ObjectionView(o.id(), o.raisedAt(), o.text(), o.answerDue(), o.answeredAt(), o.answer(), o.late(now));
+    }
+}

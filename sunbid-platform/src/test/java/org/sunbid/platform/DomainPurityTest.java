@@ -1,0 +1,23 @@
+package org.sunbid.platform;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Rule-heavy domain code stays plain Java: no Spring, no JDBC, no servlet API. */
+class DomainPurityTest {
+
+    private final JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.sunbid.platform");
+
+    @Test
+    void domainPackagesDependOnNoFramework() {
+        noClasses().that().resideInAnyPackage("..domain..").or().haveFullyQualifiedName("org.sunbid.platform.catalog.WorkingDays")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..",
+                        "jakarta.servlet..")
+                .check(classes);
+    }
+}

@@ -1,0 +1,243 @@
+package org.sunbid.platform.tendering.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.sunbid.platform.kernel.DomainException;
+import org.sunbid.platform.kernel.Money;
+import org.sunbid.platform.tendering.Clarification;
+import org.sunbid.platform.tendering.EvaluationMethod;
+import org.sunbid.platform.tendering.LegalPeriods;
+import org.sunbid.platform.tendering.Objection;
+import org.sunbid.platform.tendering.TenderStatus;
+import org.sunbid.platform.tendering.TenderTerms;
+import org.sunbid.platform.tendering.TenderingError;
+
+/** The tender's legal rules, each test named after the article it enforces. No Spring, no database. */
+class TenderTest {
+
+    static final Instant NOW = Instant.parse("2026-11-23T01:30:00Z"); // 09:30 Beijing time
+    static final LegalPeriods LAW = LegalPeriods.LAW;
+
+    static TenderTerms terms(Duration toDeadline, Duration documentsFor, String estimated, String deposit) {
+        return new TenderTerms("YZ-2026-001", "云州市第一中学教学楼新建工程", "房屋建筑工程", Money.yuan(estimated),
+                Money.yuan(deposit), "房屋建筑工程施工总承包二级及以上", EvaluationMethod.COMPREHENSIVE, NOW.plus(toDeadline),
+                "云州市公共资源交易中心第一开标室", 90, NOW.plus(documentsFor), "招标公告正文",
+                List.of(new TenderTerms.Lot("一标段", Money.yuan(estimated))));
+    }
+
+    static Tender draft(Duration toDeadline) {
+        return Tender.draft(UUID.randomUUID(), UUID.randomUUID(), null, "990100",
+                terms(toDeadline, Duration.ofDays(7), "12000000", "200000"), NOW, LAW);
+    }
+
+    static Tender published(Duration toDeadline) {
+        Tender tender = draft(toDeadline);
+        tender.publish(NOW, LAW);
+        return tender;
+    }
+
+    private static TenderingError code(Runnable action) {
+        try {
+            action.run();
+        } catch (DomainException e) {
+            return (TenderingError) e.errorCode();
+        }
+        throw new AssertionError("expected a refusal");
+    }
+
+    // Law 24: at least 20 days from issuing the tender documents to the bid deadline.
+
+    @Test
+    void law24_publishesWithExactlyTwentyDaysToTheDeadline() {
+        Tender tender = draft(Duration.ofDays(20));
+        tender.publish(NOW, LAW);
+        assertThat(tender.status()).isEqualTo(TenderStatus.PUBLISHED);
+        assertThat(tender.publishedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void law24_refusesNineteenDaysTwentyThreeHoursFiftyNineMinutes() {
+        Tender tender = draft(Duration.ofDays(20).minusMinutes(1));
+        assertThat(code(() -> tender.publish(NOW, LAW))).isEqualTo(TenderingError.LAW_24_BIDDING_PERIOD_TOO_SHORT);
+        assertThat(tender.status()).isEqualTo(TenderStatus.DRAFT);
+    }
+
+    @Test
+    void law24_countsFromPublicationNotFromDrafting() {
+        Tender tender = draft(Duration.ofDays(25));
+        Instant later = NOW.plus(Duration.ofDays(6)); // drafted early, published late: only 19 days remain
+        assertThat(code(() -> tender.publish(later, LAW))).isEqualTo(TenderingError.LAW_24_BIDDING_PERIOD_TOO_SHORT);
+    }
+
+    @Test
+    void law24_aRegionMayRequireMoreButNotLess() {
+        LegalPeriods stricter = new LegalPeriods(Duration.ofDays(25), Duration.ofDays(5), Duration.ofDays(15),
+                Duration.ofDays(10), Duration.ofDays(3), new java.math.BigDecimal("2"));
+        assertThat(code(() -> draft(Duration.ofDays(21)).publish(NOW, stricter)))
+                .isEqualTo(TenderingError.LAW_24_BIDDING_PERIOD_TOO_SHORT);
+        assertThatThrownBy(() -> new LegalPeriods(Duration.ofDays(19), Duration.ofDays(5), Duration.ofDays(15),
+                Duration.ofDays(10), Duration.ofDays(3), new java.math.BigDecimal("2")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // Reg. 16: tender documents available for at least 5 days.
+
+    @Test
+    void reg16_acceptsDocumentsAvailableForExactlyFiveDays() {
+        Tender tender = Tender.draft(UUID.randomUUID(), UUID.randomUUID(), null, "990100",
+                terms(Duration.ofDays(21), Duration.ofDays(5), "1000000", "20000"), NOW, LAW);
+        tender.publish(NOW, LAW);
+        assertThat(tender.status()).isEqualTo(TenderStatus.PUBLISHED);
+    }
+
+    @Test
+    void reg16_refusesDocumentsAvailableForLessThanFiveDays() {
+        Tender tender = Tender.draft(UUID.randomUUID(), UUID.randomUUID(), null, "990100",
+                terms(Duration.ofDays(21), Duration.ofDays(5).minusSeconds(1), "1000000", "20000"), NOW, LAW);
+        assertThat(code(() -> tender.publish(NOW, LAW))).isEqualTo(TenderingError.REG_16_DOCUMENT_PERIOD_TOO_SHORT);
+    }
+
+    // Reg. 26: bid deposit at most 2% of the estimated price.
+
+    @Test
+    void reg26_acceptsADepositOfExactlyTwoPercent() {
+        Tender.draft(UUID.randomUUID(), UUID.randomUUID(), null, "990100",
+                terms(Duration.ofDays(21), Duration.ofDays(7), "12345678.90", "246913.57"), NOW, LAW);
+    }
+
+    @Test
+    void reg26_refusesADepositOneFenAboveTwoPercent() {
+        assertThat(code(() -> Tender.draft(UUID.randomUUID(), UUID.randomUUID(), null, "990100",
+                terms(Duration.ofDays(21), Duration.ofDays(7), "12345678.90", "246913.58"), NOW, LAW)))
+                .isEqualTo(TenderingError.REG_26_DEPOSIT_TOO_HIGH);
+    }
+
+    // Law 23, Reg. 21: clarifications affecting bid preparation at least 15 days before the deadline.
+
+    @Test
+    void law23reg21_aClarificationAffectingPreparationWithinFifteenDaysMovesTheDeadline() {
+        Tender tender = published(Duration.ofDays(20));
+        Instant day10 = NOW.plus(Duration.ofDays(10));
+        Clarification c = tender.clarify(UUID.randomUUID(), day10, "工程量清单第 3 项更正", true, LAW);
+        assertThat(c.deadlineMovedTo()).isEqualTo(day10.plus(Duration.ofDays(15)));
+        assertThat(tender.bidDeadline()).isEqualTo(day10.plus(Duration.ofDays(15)));
+    }
+
+    @Test
+    void law23reg21_exactlyFifteenDaysBeforeTheDeadlineLeavesItAlone() {
+        Tender tender = published(Duration.ofDays(20));
+        Instant day5 = NOW.plus(Duration.ofDays(5));
+        assertThat(tender.clarify(UUID.randomUUID(), day5, "更正", true, LAW).deadlineMovedTo()).isNull();
+        assertThat(tender.bidDeadline()).isEqualTo(NOW.plus(Duration.ofDays(20)));
+    }
+
+    @Test
+    void law23reg21_aClarificationNotAffectingPreparationLeavesTheDeadline() {
+        Tender tender = published(Duration.ofDays(20));
+        assertThat(tender.clarify(UUID.randomUUID(), NOW.plus(Duration.ofDays(18)), "开标室门牌号更正", false, LAW)
+                .deadlineMovedTo()).isNull();
+        assertThat(tender.bidDeadline()).isEqualTo(NOW.plus(Duration.ofDays(20)));
+    }
+
+    // Reg. 22: objections up to 10 days before the deadline; answer within 3 days; suspended meanwhile; deadline extended.
+
+    @Test
+    void reg22_anObjectionExactlyTenDaysBeforeTheDeadlineIsAccepted() {
+        Tender tender = published(Duration.ofDays(20));
+        tender.raiseObjection(UUID.randomUUID(), NOW.plus(Duration.ofDays(10)), UUID.randomUUID(), "资格条件排斥潜在投标人", LAW);
+        assertThat(tender.status()).isEqualTo(TenderStatus.SUSPENDED);
+    }
+
+    @Test
+    void reg22_anObjectionLaterThanTenDaysBeforeTheDeadlineIsRefused() {
+        Tender tender = published(Duration.ofDays(20));
+        Instant late = NOW.plus(Duration.ofDays(10)).plusSeconds(1);
+        assertThat(code(() -> tender.raiseObjection(UUID.randomUUID(), late, UUID.randomUUID(), "异议", LAW)))
+                .isEqualTo(TenderingError.REG_22_OBJECTION_TOO_LATE);
+        assertThat(tender.status()).isEqualTo(TenderStatus.PUBLISHED);
+    }
+
+    @Test
+    void reg22_theAnswerResumesTheProcedureAndExtendsTheDeadlineByTheSuspension() {
+        Tender tender = published(Duration.ofDays(20));
+        Instant raised = NOW.plus(Duration.ofDays(3));
+        Objection objection = tender.raiseObjection(UUID.randomUUID(), raised, UUID.randomUUID(), "评标办法不明确", LAW);
+        assertThat(objection.answerDue()).isEqualTo(raised.plus(Duration.ofDays(3)));
+        assertThat(tender.acceptsBids(raised)).isFalse();
+
+        Instant answered = raised.plus(Duration.ofDays(2)).plusSeconds(3600);
+        Objection answer = tender.answerObjection(objection.id(), answered, "已在澄清文件中明确");
+
+        assertThat(answer.late(answered)).isFalse();
+        assertThat(tender.status()).isEqualTo(TenderStatus.PUBLISHED);
+        assertThat(tender.bidDeadline()).isEqualTo(NOW.plus(Duration.ofDays(22)).plusSeconds(3600));
+    }
+
+    @Test
+    void reg22_anAnswerAfterThreeDaysIsRecordedAsLate() {
+        Tender tender = published(Duration.ofDays(20));
+        Objection objection = tender.raiseObjection(UUID.randomUUID(), NOW, UUID.randomUUID(), "异议", LAW);
+        Objection answer = tender.answerObjection(objection.id(), NOW.plus(Duration.ofDays(3)).plusSeconds(1), "答复");
+        assertThat(answer.late(NOW.plus(Duration.ofDays(4)))).isTrue();
+    }
+
+    @Test
+    void reg22_theProcedureStaysSuspendedWhileAnyObjectionIsOpen() {
+        Tender tender = published(Duration.ofDays(20));
+        Objection first = tender.raiseObjection(UUID.randomUUID(), NOW, UUID.randomUUID(), "异议一", LAW);
+        tender.raiseObjection(UUID.randomUUID(), NOW.plusSeconds(60), UUID.randomUUID(), "异议二", LAW);
+        tender.answerObjection(first.id(), NOW.plus(Duration.ofDays(1)), "答复一");
+        assertThat(tender.status()).isEqualTo(TenderStatus.SUSPENDED);
+        assertThat(code(() -> tender.answerObjection(first.id(), NOW.plus(Duration.ofDays(1)), "again")))
+                .isEqualTo(TenderingError.OBJECTION_NOT_FOUND);
+    }
+
+    // Law 28 / the deadline: bids in strictly before it; bidding closes at it.
+
+    @Test
+    void law28_bidsAreAcceptedUntilOneMillisecondBeforeTheDeadline() {
+        Tender tender = published(Duration.ofDays(20));
+        Instant deadline = tender.bidDeadline();
+        assertThat(tender.acceptsBids(deadline.minusMillis(1))).isTrue();
+        assertThat(tender.acceptsBids(deadline)).isFalse();
+    }
+
+    @Test
+    void law28_biddingClosesAtTheDeadlineAndNotBefore() {
+        Tender tender = published(Duration.ofDays(20));
+        assertThat(code(() -> tender.closeBidding(tender.bidDeadline().minusMillis(1))))
+                .isEqualTo(TenderingError.DEADLINE_NOT_REACHED);
+        tender.closeBidding(tender.bidDeadline());
+        assertThat(tender.status()).isEqualTo(TenderStatus.BIDDING_CLOSED);
+    }
+
+    @Test
+    void aSuspendedTenderCannotClose() {
+        Tender tender = published(Duration.ofDays(20));
+        tender.raiseObjection(UUID.randomUUID(), NOW, UUID.randomUUID(), "异议", LAW);
+        assertThat(code(() -> tender.closeBidding(NOW.plus(Duration.ofDays(30))))).isEqualTo(TenderingError.INVALID_TENDER_STATE);
+    }
+
+    @Test
+    void onlyADraftIsPublishedAndATerminatedTenderStaysTerminated() {
+        Tender tender = published(Duration.ofDays(20));
+        assertThat(code(() -> tender.publish(NOW, LAW))).isEqualTo(TenderingError.INVALID_TENDER_STATE);
+        assertThat(code(() -> tender.terminate(NOW, " "))).isEqualTo(TenderingError.INVALID_TENDER);
+        tender.terminate(NOW, "项目取消");
+        assertThat(code(() -> tender.terminate(NOW, "again"))).isEqualTo(TenderingError.INVALID_TENDER_STATE);
+        assertThat(code(() -> tender.clarify(UUID.randomUUID(), NOW, "x", false, LAW))).isEqualTo(TenderingError.INVALID_TENDER_STATE);
+    }
+
+    @Test
+    void aDraftNeedsADeadlineInTheFutureAndValidTerms() {
+        assertThat(code(() -> draft(Duration.ZERO))).isEqualTo(TenderingError.INVALID_TENDER);
+        assertThat(code(() -> terms(Duration.ofDays(20), Duration.ofDays(21), "1000", "10"))).isEqualTo(TenderingError.INVALID_TENDER);
+    }
+}
