@@ -8,16 +8,12 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.sunbid.crypto.Pem;
@@ -30,7 +26,7 @@ import org.sunbid.crypto.Sm2Certificates;
  * CA (as a real deployment trusts licensed CAs). Every subclass shares this one context, so the database starts once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(PlatformIT.TestTime.class)
+@Import(TestTimeConfiguration.class)
 public abstract class PlatformIT {
 
     /** Where test runs keep their data; under target/ so `mvn clean` removes it. */
@@ -65,15 +61,6 @@ public abstract class PlatformIT {
         registry.add("sunbid.data-dir", DATA::toString);
         registry.add("sunbid.demo", () -> "true");
         registry.add("sunbid.ca.trusted-roots-dir", roots::toString);
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestTime {
-        @Bean
-        @Primary
-        TestClock testClock() {
-            return new TestClock(START, ZoneId.of("Asia/Shanghai"));
-        }
     }
 
     protected String baseUrl() {

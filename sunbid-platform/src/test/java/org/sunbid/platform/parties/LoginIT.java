@@ -57,6 +57,9 @@ class LoginIT extends PlatformIT {
 
         clock.advance(Duration.ofMinutes(1).plusSeconds(1));
         assertThat(login("tenderee2", PASSWORD).status()).isEqualTo(200);
+        // the successful login clears the lock state entirely
+        assertThat(jdbc.sql("SELECT locked_until IS NULL AND failed_logins = 0 FROM account WHERE username = 'tenderee2'")
+                .query(Boolean.class).single()).isTrue();
     }
 
     @Test

@@ -52,7 +52,8 @@ class LockoutAuthenticationProvider implements AuthenticationProvider {
         try {
             Authentication result = passwords.authenticate(authentication);
             tx.executeWithoutResult(s -> jdbc.sql(
-                    "UPDATE account SET failed_logins = 0, locked_until = NULL WHERE username = :u AND failed_logins > 0")
+                    "UPDATE account SET failed_logins = 0, locked_until = NULL WHERE username = :u"
+                    + " AND (failed_logins > 0 OR locked_until IS NOT NULL)")
                     .param("u", username).update());
             return result;
         } catch (BadCredentialsException e) {
