@@ -92,6 +92,20 @@ public class Organisations {
         return new Organisation(id, code, registration.name().strip(), registration.kind(), registration.regionCode(), false);
     }
 
+    /** Puts an organisation on or off the blacklist (a flag until the credit context owns the rules). */
+    @Transactional
+    public void setBlacklisted(UUID id, boolean blacklisted, String reason, Actor actor) {
+        int updated = jdbc.sql("UPDATE organisation SET blacklisted = :b, updated_at = :now, updated_by = :actor WHERE id = :id")
+                .param("b", blacklisted).param("now", OffsetDateTime.now(clock)).param("actor", actor.username())
+                .param("id", id).update();
+        if (updated != 1) {
+            throw new DomainException(PartiesError.ORGANISATION_NOT_FOUND, id);
+        }
+        Organisation o = find(id).orElseThrow();
+        log.append(AuditRecord.of(blacklisted ? "parties.organisation.blacklisted" : "parties.organisation.unblacklisted",
+                id.toString(), o.regionCode(), actor, Map.of("creditCode", o.creditCode().value(), "reason", reason)));
+    }
+
     /** The organisation with {@code id} if {@code user} may see it; otherwise ORGANISATION_NOT_FOUND. */
     public Organisation get(UUID id, CurrentUser user) {
         return find(id).filter(o -> visible(o, user))

@@ -22,6 +22,14 @@ public enum TenderingError implements ErrorCode {
     TENDER_NOT_FOUND(404),
     /** No such objection on this tender. */
     OBJECTION_NOT_FOUND(404),
+    /** Registration is closed: the documents can no longer be obtained, or the deadline has passed. */
+    REGISTRATION_CLOSED(409),
+    /** A blacklisted organisation may not register. */
+    REGISTRATION_REFUSED_BLACKLISTED(403),
+    /** The caller has not registered for this tender. */
+    NOT_REGISTERED(404),
+    /** Who registered stays secret until bidding closes (only a supervisor's logged break-glass access sees it). */
+    REGISTRATIONS_SEALED(403),
     /** A field of the tender is missing or invalid. */
     INVALID_TENDER(400);
 

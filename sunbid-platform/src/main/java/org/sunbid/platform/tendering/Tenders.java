@@ -46,10 +46,12 @@ public class Tenders {
     private final AuditLog auditLog;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final Registrations registrations;
     private final LegalPeriods periods = LegalPeriods.LAW;
 
     Tenders(TenderRepository repository, Organisations organisations, Regions regions, AuditLog auditLog, Clock clock,
-            TransactionTemplate tx) {
+            TransactionTemplate tx, Registrations registrations) {
+        this.registrations = registrations;
         this.repository = repository;
         this.organisations = organisations;
         this.regions = regions;
@@ -173,6 +175,7 @@ public class Tenders {
                     tender.closeBidding(now);
                     repository.update(tender, now, Actor.SYSTEM.username());
                     record(tender, "tendering.bidding.closed", Actor.SYSTEM, Map.of("bidDeadline", tender.bidDeadline().toString()));
+                    registrations.disclose(tender);
                 });
             } catch (DomainException e) {
                 log.debug("tender {} not closed: {}", id, e.getMessage()); // changed meanwhile; the next run retries

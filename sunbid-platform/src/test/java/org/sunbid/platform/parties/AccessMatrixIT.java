@@ -126,6 +126,14 @@ class AccessMatrixIT extends PlatformIT {
         rows.add(new Row("POST", "/api/v1/tenders/{id}/objections/{objectionId}/answer",
                 unknown + "/objections/" + UUID.randomUUID() + "/answer", () -> "{\"text\":\"答复\"}", false,
                                                                                           401, 403, 403, 403, 403, 404, 404, 403, 403));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/registrations", unknown + "/registrations", null, false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 404, 403));
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/registrations/mine", unknown + "/registrations/mine", null, false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 404, 403));
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/registrations", unknown + "/registrations", null, false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 403, 403));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/registrations/break-glass", unknown + "/registrations/break-glass",
+                () -> "{\"text\":\"核查举报\"}", false,                              401, 403, 403, 403, 404, 403, 403, 403, 403));
         rows.add(new Row("POST", "/api/v1/tenders/{id}/terminate", unknown + "/terminate", () -> "{\"text\":\"项目取消\"}", false,
                                                                                           401, 403, 403, 403, 403, 404, 404, 403, 403));
         return rows;

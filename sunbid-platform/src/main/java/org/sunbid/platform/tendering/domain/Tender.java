@@ -185,6 +185,17 @@ public final class Tender {
         status = TenderStatus.TERMINATED;
     }
 
+    /**
+     * Checks that a bidder may register (报名) at {@code now}: the notice is out (published, or suspended while an
+     * objection is answered), the documents can still be obtained, and the deadline has not passed.
+     */
+    public void checkRegistrationOpen(Instant now) {
+        boolean notice = status == TenderStatus.PUBLISHED || status == TenderStatus.SUSPENDED;
+        if (!notice || !now.isBefore(terms.documentsAvailableUntil()) || !now.isBefore(bidDeadline)) {
+            throw new DomainException(TenderingError.REGISTRATION_CLOSED);
+        }
+    }
+
     /** Whether bids are accepted at {@code now}: published, not suspended, strictly before the deadline. */
     public boolean acceptsBids(Instant now) {
         return status == TenderStatus.PUBLISHED && now.isBefore(bidDeadline);

@@ -25,6 +25,8 @@ import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.kernel.Money;
 import org.sunbid.platform.parties.CurrentUser;
 import org.sunbid.platform.tendering.Clarification;
+import org.sunbid.platform.tendering.RegistrationView;
+import org.sunbid.platform.tendering.Registrations;
 import org.sunbid.platform.tendering.EvaluationMethod;
 import org.sunbid.platform.tendering.TenderTerms;
 import org.sunbid.platform.tendering.TenderView;
@@ -37,9 +39,11 @@ import org.sunbid.platform.tendering.Tenders;
 class TenderApi {
 
     private final Tenders tenders;
+    private final Registrations registrations;
 
-    TenderApi(Tenders tenders) {
+    TenderApi(Tenders tenders, Registrations registrations) {
         this.tenders = tenders;
+        this.registrations = registrations;
     }
 
     record LotInput(@NotBlank @Size(max = 200) String name, @NotNull BigDecimal estimatedPrice) {
@@ -105,6 +109,29 @@ class TenderApi {
     TenderView answer(@PathVariable UUID id, @PathVariable UUID objectionId, @Valid @RequestBody TextInput body,
             CurrentUser user) {
         return tenders.answerObjection(id, objectionId, body.text(), user);
+    }
+
+    /** A bidder registers (报名); the answer concerns the bidder alone. */
+    @PostMapping("/{id}/registrations")
+    RegistrationView register(@PathVariable UUID id, CurrentUser user) {
+        return registrations.register(id, user);
+    }
+
+    @GetMapping("/{id}/registrations/mine")
+    RegistrationView myRegistration(@PathVariable UUID id, CurrentUser user) {
+        return registrations.mine(id, user);
+    }
+
+    /** Who registered: owners and staff, after bidding has closed. */
+    @GetMapping("/{id}/registrations")
+    List<RegistrationView> registrations(@PathVariable UUID id, CurrentUser user) {
+        return registrations.list(id, user);
+    }
+
+    /** A supervisor's break-glass view before the deadline; the access is logged in public. */
+    @PostMapping("/{id}/registrations/break-glass")
+    List<RegistrationView> breakGlass(@PathVariable UUID id, @Valid @RequestBody TextInput reason, CurrentUser user) {
+        return registrations.breakGlass(id, reason.text(), user);
     }
 
     @PostMapping("/{id}/terminate")

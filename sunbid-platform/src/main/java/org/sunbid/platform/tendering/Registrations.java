@@ -1,0 +1,184 @@
+package org.sunbid.platform.tendering;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.platform.audit.AuditLog;
+import org.sunbid.platform.audit.AuditRecord;
+import org.sunbid.platform.catalog.Regions;
+import org.sunbid.platform.kernel.Actor;
+import org.sunbid.platform.kernel.CommonError;
+import org.sunbid.platform.kernel.DomainException;
+import org.sunbid.platform.parties.CurrentUser;
+import org.sunbid.platform.parties.Organisation;
+import org.sunbid.platform.parties.Organisations;
+import org.sunbid.platform.parties.Role;
+import org.sunbid.platform.tendering.domain.Tender;
+
+/**
+ * Registration (报名), anonymous until bidding closes (Law 22): nobody but the bidder itself learns who registered or
+ * how many did — not the tenderee, the agency, centre staff or the public — except a supervisor through break-glass
+ * access, which is itself logged in public.
+ *
+ * <p>Logging each registration as it happens would let anyone count them in the public log, even sealed. So
+ * registrations are committed in sealed digests appended at a fixed rate, whether or not anyone registered, and
+ * disclosed in a public entry when bidding closes.
+ */
+@Service
+public class Registrations {
+
+    private final JdbcClient jdbc;
+    private final TenderRepository tenders;
+    private final Organisations organisations;
+    private final Regions regions;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    Registrations(JdbcClient jdbc, TenderRepository tenders, Organisations organisations, Regions regions, AuditLog auditLog,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.tenders = tenders;
+        this.organisations = organisations;
+        this.regions = regions;
+        this.auditLog = auditLog;
+        this.clock = clock;
+    }
+
+    /** Registers the caller's organisation; registering again returns the existing registration. */
+    @Transactional
+    public RegistrationView register(UUID tenderId, CurrentUser user) {
+        if (user.role() != Role.BIDDER || user.organisationId() == null) {
+            throw new DomainException(CommonError.FORBIDDEN);
+        }
+        Tender tender = publicTender(tenderId);
+        Organisation bidder = organisations.find(user.organisationId()).orElseThrow();
+        if (bidder.blacklisted()) {
+            throw new DomainException(TenderingError.REGISTRATION_REFUSED_BLACKLISTED);
+        }
+        Instant now = clock.instant();
+        tender.checkRegistrationOpen(now);
+        jdbc.sql("""
+                INSERT INTO tender_registration (id, tender_id, bidder_id, registered_at, registered_by)
+                VALUES (:id, :t, :b, :at, :by) ON CONFLICT (tender_id, bidder_id) DO NOTHING""")
+                .param("id", UUID.randomUUID()).param("t", tenderId).param("b", bidder.id())
+                .param("at", now.atOffset(ZoneOffset.UTC)).param("by", user.username()).update();
+        return mine(tenderId, user);
+    }
+
+    /** The caller's own registration for a tender. */
+    public RegistrationView mine(UUID tenderId, CurrentUser user) {
+        if (user.organisationId() == null) {
+            throw new DomainException(TenderingError.NOT_REGISTERED, tenderId);
+        }
+        return rows(tenderId, user.organisationId()).stream().findFirst()
+                .orElseThrow(() -> new DomainException(TenderingError.NOT_REGISTERED, tenderId));
+    }
+
+    /** Who registered: for the tender's owners and the region's staff, once bidding has closed. */
+    public List<RegistrationView> list(UUID tenderId, CurrentUser user) {
+        Tender tender = tenders.find(tenderId).orElseThrow(() -> new DomainException(TenderingError.TENDER_NOT_FOUND, tenderId));
+        boolean owner = user.organisationId() != null
+                && (user.organisationId().equals(tender.tendereeId()) || user.organisationId().equals(tender.agencyId()));
+        boolean staff = user.seesAllRegions() || (user.seesRegionSubtree() && regions.isWithin(tender.regionCode(), user.regionCode()));
+        if (!owner && !staff) {
+            throw new DomainException(TenderingError.TENDER_NOT_FOUND, tenderId);
+        }
+        if (tender.status() != TenderStatus.BIDDING_CLOSED) {
+            throw new DomainException(TenderingError.REGISTRATIONS_SEALED);
+        }
+        return rows(tenderId, null);
+    }
+
+    /** A supervisor's break-glass view before the deadline: allowed, answered, and recorded in the public log. */
+    @Transactional
+    public List<RegistrationView> breakGlass(UUID tenderId, String reason, CurrentUser user) {
+        Tender tender = tenders.find(tenderId).orElseThrow(() -> new DomainException(TenderingError.TENDER_NOT_FOUND, tenderId));
+        if (user.role() != Role.SUPERVISOR || !regions.isWithin(tender.regionCode(), user.regionCode())) {
+            throw new DomainException(TenderingError.TENDER_NOT_FOUND, tenderId);
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new DomainException(CommonError.VALIDATION_FAILED);
+        }
+        auditLog.append(AuditRecord.of("tendering.registrations.break-glass", tenderId.toString(), tender.regionCode(),
+                user.actor(), Map.of("reason", reason.strip())));
+        return rows(tenderId, null);
+    }
+
+    /**
+     * Commits the registrations made since the last digest in one sealed log entry. Runs at a fixed rate and appends
+     * exactly one entry each time, also when nobody registered, so the log's growth says nothing about registrations.
+     */
+    @Scheduled(fixedRateString = "${sunbid.tendering.registration-digest-interval:PT5M}",
+            initialDelayString = "${sunbid.tendering.registration-digest-interval:PT5M}")
+    @Transactional
+    public void commitDigest() {
+        List<Map<String, Object>> pending = new ArrayList<>();
+        List<UUID> ids = new ArrayList<>();
+        jdbc.sql("""
+                SELECT id, tender_id, bidder_id, registered_at FROM tender_registration
+                WHERE committed_seq IS NULL ORDER BY registered_at, id FOR UPDATE SKIP LOCKED""")
+                .query((rs, i) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    ids.add(id);
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    r.put("registrationId", id.toString());
+                    r.put("tenderId", rs.getObject("tender_id", UUID.class).toString());
+                    r.put("bidderId", rs.getObject("bidder_id", UUID.class).toString());
+                    r.put("registeredAt", rs.getObject("registered_at", OffsetDateTime.class).toInstant().toString());
+                    return pending.add(r);
+                }).list();
+        long seq = auditLog.append(AuditRecord.of("tendering.registrations.committed", null, null, Actor.SYSTEM,
+                Map.of("registrations", pending)).sealed()).seq();
+        if (!ids.isEmpty()) {
+            jdbc.sql("UPDATE tender_registration SET committed_seq = :seq WHERE id = ANY(:ids)")
+                    .param("seq", seq).param("ids", ids.toArray(UUID[]::new)).update();
+        }
+    }
+
+    /** Discloses a tender's registrations in a public log entry; called when bidding closes. */
+    void disclose(Tender tender) {
+        List<Map<String, Object>> registered = rows(tender.id(), null).stream().map(r -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("bidderId", r.bidderId().toString());
+            m.put("bidderName", r.bidderName());
+            m.put("registeredAt", r.registeredAt().toString());
+            m.put("committedSeq", r.committedSeq() == null ? null : r.committedSeq());
+            return m;
+        }).toList();
+        auditLog.append(AuditRecord.of("tendering.registrations.disclosed", tender.id().toString(), tender.regionCode(),
+                Actor.SYSTEM, Map.of("count", registered.size(), "registrations", registered)));
+    }
+
+    private Tender publicTender(UUID tenderId) {
+        Tender tender = tenders.find(tenderId).orElseThrow(() -> new DomainException(TenderingError.TENDER_NOT_FOUND, tenderId));
+        if (tender.status() == TenderStatus.DRAFT) {
+            throw new DomainException(TenderingError.TENDER_NOT_FOUND, tenderId);
+        }
+        return tender;
+    }
+
+    private List<RegistrationView> rows(UUID tenderId, UUID onlyBidder) {
+        return jdbc.sql("""
+                SELECT r.id, r.tender_id, r.bidder_id, o.name, r.registered_at, r.committed_seq
+                FROM tender_registration r JOIN organisation o ON o.id = r.bidder_id
+                WHERE r.tender_id = :t AND (CAST(:b AS UUID) IS NULL OR r.bidder_id = :b)
+                ORDER BY r.registered_at, r.id""")
+                .param("t", tenderId).param("b", onlyBidder)
+                .query((rs, i) -> new RegistrationView(rs.getObject("id", UUID.class), rs.getObject("tender_id", UUID.class),
+                        rs.getObject("bidder_id", UUID.class), rs.getString("name"),
+                        rs.getObject("registered_at", OffsetDateTime.class).toInstant(),
+                        (Long) rs.getObject("committed_seq")))
+                .list();
+    }
+}

@@ -1,0 +1,199 @@
+package org.sunbid.platform.tendering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.sunbid.platform.ApiClient;
+import org.sunbid.platform.PlatformIT;
+import org.sunbid.platform.audit.AuditLog;
+import org.sunbid.platform.kernel.Actor;
+import org.sunbid.platform.parties.Organisations;
+
+/**
+ * Law 22: before the deadline nobody but the bidder itself learns who registered or how many did. Every endpoint and
+ * page a role can reach must answer exactly the same before and after three bidders register; the public log grows by
+ * one sealed digest per interval whatever happened; a supervisor's break-glass view works and is logged in public.
+ */
+class RegistrationAnonymityIT extends PlatformIT {
+
+    @Autowired
+    Registrations registrations;
+
+    @Autowired
+    Tenders tenders;
+
+    @Autowired
+    AuditLog log;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Organisations organisations;
+
+    private ApiClient api;
+    private String tenderId;
+
+    /** Everyone but the registering bidders: the public, each staff role, the owners, another bidder, an expert. */
+    private static final String[] OTHERS = {null, "admin", "centre", "qs-centre", "supervisor", "tenderee", "agency", "bidder8",
+            "expert01"};
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(baseUrl());
+        tenderId = jdbc.sql("SELECT id FROM tender WHERE project_code = 'YZ-2026-GC-0101'").query(String.class).single();
+    }
+
+    @AfterEach
+    void backToStart() {
+        clock.set(START);
+    }
+
+    /** What each caller can see of the tender, by API and as pages. */
+    private Map<String, String> everythingVisible() throws Exception {
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (String caller : OTHERS) {
+            String token = caller == null ? null : api.freshToken(caller);
+            for (String path : List.of("/api/v1/tenders", "/api/v1/tenders/" + tenderId, "/api/v1/tenders/" + tenderId
+                    + "/registrations", "/api/v1/tenders/" + tenderId + "/registrations/mine", "/api/v1/organisations",
+                    "/api/v1/me")) {
+                ApiClient.Response r = api.get(path, token);
+                seen.put(caller + " " + path, r.status() + " " + r.body());
+            }
+            for (String page : List.of("/", "/tenders/" + tenderId)) {
+                seen.put(caller + " page " + page, page(caller, page));
+            }
+        }
+        return seen;
+    }
+
+    /** A page as a browser session of {@code username} sees it, without the per-request CSRF mask. */
+    private String page(String username, String path) throws Exception {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        if (username != null) {
+            String login = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            String csrf = login.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+            http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + PASSWORD + "&_csrf=" + csrf))
+                    .build(), HttpResponse.BodyHandlers.discarding());
+        }
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Accept-Language", "zh-CN")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() + " " + r.body().replaceAll("name=\"_csrf\" value=\"[^\"]+\"", "");
+    }
+
+    @Test
+    void law22_noOtherRoleLearnsWhoRegisteredOrHowManyBeforeTheDeadline() throws Exception {
+        registrations.commitDigest();
+        Map<String, String> before = everythingVisible();
+        long logBefore = log.size();
+
+        List<String> names = new ArrayList<>();
+        for (String bidder : List.of("bidder1", "bidder2", "bidder3")) {
+            ApiClient.Response r = api.post("/api/v1/tenders/" + tenderId + "/registrations", "", api.freshToken(bidder));
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            names.add(r.json().path("bidderName").asString());
+        }
+        registrations.commitDigest();
+        Map<String, String> after = everythingVisible();
+
+        // Identical answers everywhere: not even a count changed.
+        assertThat(after).isEqualTo(before);
+        // The tenderee asking gets a refusal that says nothing about the count.
+        assertThat(api.get("/api/v1/tenders/" + tenderId + "/registrations", api.freshToken("tenderee")).code())
+                .isEqualTo("REGISTRATIONS_SEALED");
+        // The public log grew by exactly one sealed digest, as it would have with no registration at all.
+        assertThat(log.size()).isEqualTo(logBefore + 1);
+        var digest = api.get("/api/v1/log/entries?start=" + logBefore + "&end=" + log.size(), null).json().get(0);
+        assertThat(digest.path("sealed").asBoolean()).isTrue();
+        String gained = api.get("/api/v1/log/entries?start=" + logBefore + "&end=" + log.size(), null).body();
+        for (String name : names) {
+            assertThat(gained).doesNotContain(name);
+        }
+
+        // The bidder itself sees its own registration, committed by the digest.
+        var mine = api.get("/api/v1/tenders/" + tenderId + "/registrations/mine", api.freshToken("bidder2")).json();
+        assertThat(mine.path("bidderName").asString()).isEqualTo(names.get(1));
+        assertThat(mine.path("committedSeq").asLong()).isEqualTo(logBefore);
+    }
+
+    @Test
+    void theLogGrowsAtTheSameRateWhetherOrNotAnyoneRegistered() {
+        long start = log.size();
+        registrations.commitDigest();
+        long quiet = log.size() - start;
+        api.post("/api/v1/tenders/" + tenderId + "/registrations", "", api.freshToken("bidder4"));
+        api.post("/api/v1/tenders/" + tenderId + "/registrations", "", api.freshToken("bidder5"));
+        long middle = log.size();
+        registrations.commitDigest();
+        assertThat(log.size() - middle).isEqualTo(quiet).isEqualTo(1);
+    }
+
+    @Test
+    void aSupervisorsBreakGlassViewIsAnsweredAndLoggedInPublic() {
+        api.post("/api/v1/tenders/" + tenderId + "/registrations", "", api.freshToken("bidder6"));
+        long before = log.size();
+        ApiClient.Response r = api.post("/api/v1/tenders/" + tenderId + "/registrations/break-glass",
+                "{\"text\":\"核查围标串标举报（监督函〔2026〕12号）\"}", api.freshToken("supervisor"));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().findValuesAsString("bidderName")).isNotEmpty();
+        var entry = api.get("/api/v1/log/entries?start=" + before + "&end=" + (before + 1), null).json().get(0);
+        assertThat(entry.path("sealed").asBoolean()).isFalse();
+        assertThat(entry.path("details").asString()).contains("tendering.registrations.break-glass").contains("\"actor\":\"supervisor\"");
+        assertThat(entry.path("payload").asString()).contains("监督函");
+    }
+
+    @Test
+    void aBlacklistedOrganisationCannotRegisterAndNothingIsStored() {
+        String token = api.freshToken("bidder7");
+        UUID org = UUID.fromString(api.get("/api/v1/me", token).json().path("organisationId").asString());
+        organisations.setBlacklisted(org, true, "行贿犯罪记录", Actor.SYSTEM);
+        try {
+            long before = jdbc.sql("SELECT count(*) FROM tender_registration").query(Long.class).single();
+            ApiClient.Response r = api.post("/api/v1/tenders/" + tenderId + "/registrations", "", token);
+            assertThat(r.status()).isEqualTo(403);
+            assertThat(r.code()).isEqualTo("REGISTRATION_REFUSED_BLACKLISTED");
+            assertThat(jdbc.sql("SELECT count(*) FROM tender_registration").query(Long.class).single()).isEqualTo(before);
+        } finally {
+            organisations.setBlacklisted(org, false, "测试结束", Actor.SYSTEM);
+        }
+    }
+
+    @Test
+    void registrationClosesWithTheDocumentsAndTheListOpensWithTheDeadline() {
+        String draftless = jdbc.sql("SELECT id FROM tender WHERE project_code = 'YZ-2026-GC-0102'").query(String.class).single();
+        api.post("/api/v1/tenders/" + draftless + "/registrations", "", api.freshToken("bidder1"));
+        var tender = api.get("/api/v1/tenders/" + draftless, null).json();
+
+        clock.set(java.time.Instant.parse(tender.path("terms").path("documentsAvailableUntil").asString()));
+        ApiClient.Response late = api.post("/api/v1/tenders/" + draftless + "/registrations", "", api.freshToken("bidder2"));
+        assertThat(late.code()).isEqualTo("REGISTRATION_CLOSED");
+
+        clock.set(java.time.Instant.parse(tender.path("bidDeadline").asString()));
+        long before = log.size();
+        tenders.closeDueTenders();
+        ApiClient.Response list = api.get("/api/v1/tenders/" + draftless + "/registrations", api.freshToken("tenderee"));
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().findValuesAsString("bidderName")).contains("云州第一建筑工程有限公司");
+        String disclosed = api.get("/api/v1/log/entries?start=" + before + "&end=" + log.size(), null).body();
+        assertThat(disclosed).contains("tendering.registrations.disclosed").contains("云州第一建筑工程有限公司");
+    }
+}
