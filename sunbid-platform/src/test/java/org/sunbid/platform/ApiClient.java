@@ -79,6 +79,18 @@ public final class ApiClient {
         return send(builder);
     }
 
+    /** A request with extra headers (a bank's signature, an idempotency key). */
+    public Response send(String method, String path, String json, String token, java.util.Map<String, String> headers) {
+        HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json, java.nio.charset.StandardCharsets.UTF_8);
+        HttpRequest.Builder builder = request(path, token).method(method, body);
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        headers.forEach(builder::header);
+        return send(builder);
+    }
+
     public static String json(Object value) {
         return JSON.writeValueAsString(value);
     }

@@ -39,4 +39,23 @@ public final class Fixtures {
                 Sm2.generateKeyPair().getPublic(), from, to);
         return ApiClient.json(java.util.Map.of("pem", Pem.encode(certificate)));
     }
+
+    /** JSON to create a tender for {@code tendereeId}, with its documents available for 7 days from {@code now}. */
+    public static String tenderJson(Instant now, String code, Duration toDeadline, String deposit, String tendereeId) {
+        return ApiClient.json(java.util.Map.ofEntries(java.util.Map.entry("projectCode", code),
+                java.util.Map.entry("name", "云州市图书馆改扩建工程"), java.util.Map.entry("category", "房屋建筑工程"),
+                java.util.Map.entry("estimatedPrice", "25000000.00"), java.util.Map.entry("deposit", deposit),
+                java.util.Map.entry("qualification", "建筑工程施工总承包二级及以上"),
+                java.util.Map.entry("evaluationMethod", "COMPREHENSIVE"),
+                java.util.Map.entry("bidDeadline", now.plus(toDeadline).toString()), java.util.Map.entry("openingVenue", "第一开标室"),
+                java.util.Map.entry("bidValidityDays", 90),
+                java.util.Map.entry("documentsAvailableUntil", now.plus(Duration.ofDays(7)).toString()),
+                java.util.Map.entry("notice", "现对云州市图书馆改扩建工程进行公开招标。"), java.util.Map.entry("tendereeId", tendereeId),
+                java.util.Map.entry("lots", java.util.List.of(java.util.Map.of("name", "施工标段", "estimatedPrice", "25000000.00")))));
+    }
+
+    /** A fresh project code. */
+    public static String projectCode() {
+        return "IT-" + System.nanoTime() % 100_000_000;
+    }
 }

@@ -19,6 +19,7 @@ public record Money(BigDecimal yuan) implements Comparable<Money> {
         yuan = yuan.setScale(2, RoundingMode.UNNECESSARY);
     }
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static Money yuan(String amount) {
         return new Money(new BigDecimal(amount));
     }
@@ -41,8 +42,9 @@ public record Money(BigDecimal yuan) implements Comparable<Money> {
         return compareTo(other) > 0;
     }
 
-    /** Plain text, e.g. {@code 1234567.80}. */
+    /** Plain text, e.g. {@code 1234567.80}; also the JSON form: amounts travel as decimal strings, never as floats. */
     @Override
+    @com.fasterxml.jackson.annotation.JsonValue
     public String toString() {
         return yuan.toPlainString();
     }

@@ -4,18 +4,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.platform.audit.AuditLog;
 import org.sunbid.platform.audit.AuditRecord;
+import org.sunbid.platform.audit.ConfidentialRecords;
 import org.sunbid.platform.catalog.Regions;
 import org.sunbid.platform.kernel.Actor;
 import org.sunbid.platform.kernel.CommonError;
@@ -32,8 +32,9 @@ import org.sunbid.platform.tendering.domain.Tender;
  * access, which is itself logged in public.
  *
  * <p>Logging each registration as it happens would let anyone count them in the public log, even sealed. So
- * registrations are committed in sealed digests appended at a fixed rate, whether or not anyone registered, and
- * disclosed in a public entry when bidding closes.
+ * registrations are {@link ConfidentialRecords}, committed in sealed entries appended at a fixed rate whether or not
+ * anyone registered, and disclosed in a public entry when bidding closes. A new registration is announced to the
+ * other contexts as {@link BidderRegistered} in the same transaction (payments opens the deposit sub-account).
  */
 @Service
 public class Registrations {
@@ -44,9 +45,13 @@ public class Registrations {
     private final Regions regions;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final ConfidentialRecords confidential;
+    private final ApplicationEventPublisher events;
 
     Registrations(JdbcClient jdbc, TenderRepository tenders, Organisations organisations, Regions regions, AuditLog auditLog,
-            Clock clock) {
+            Clock clock, ConfidentialRecords confidential, ApplicationEventPublisher events) {
+        this.confidential = confidential;
+        this.events = events;
         this.jdbc = jdbc;
         this.tenders = tenders;
         this.organisations = organisations;
@@ -68,11 +73,17 @@ public class Registrations {
         }
         Instant now = clock.instant();
         tender.checkRegistrationOpen(now);
-        jdbc.sql("""
+        UUID id = UUID.randomUUID();
+        int inserted = jdbc.sql("""
                 INSERT INTO tender_registration (id, tender_id, bidder_id, registered_at, registered_by)
                 VALUES (:id, :t, :b, :at, :by) ON CONFLICT (tender_id, bidder_id) DO NOTHING""")
-                .param("id", UUID.randomUUID()).param("t", tenderId).param("b", bidder.id())
+                .param("id", id).param("t", tenderId).param("b", bidder.id())
                 .param("at", now.atOffset(ZoneOffset.UTC)).param("by", user.username()).update();
+        if (inserted == 1) {
+            confidential.record(id, AuditRecord.of("tendering.registration.made", tenderId.toString(), tender.regionCode(),
+                    user.actor(), Map.of("registrationId", id.toString(), "bidderId", bidder.id().toString())));
+            events.publishEvent(new BidderRegistered(id, tenderId, bidder.id()));
+        }
         return mine(tenderId, user);
     }
 
@@ -115,37 +126,6 @@ public class Registrations {
         return rows(tenderId, null);
     }
 
-    /**
-     * Commits the registrations made since the last digest in one sealed log entry. Runs at a fixed rate and appends
-     * exactly one entry each time, also when nobody registered, so the log's growth says nothing about registrations.
-     */
-    @Scheduled(fixedRateString = "${sunbid.tendering.registration-digest-interval:PT5M}",
-            initialDelayString = "${sunbid.tendering.registration-digest-interval:PT5M}")
-    @Transactional
-    public void commitDigest() {
-        List<Map<String, Object>> pending = new ArrayList<>();
-        List<UUID> ids = new ArrayList<>();
-        jdbc.sql("""
-                SELECT id, tender_id, bidder_id, registered_at FROM tender_registration
-                WHERE committed_seq IS NULL ORDER BY registered_at, id FOR UPDATE SKIP LOCKED""")
-                .query((rs, i) -> {
-                    UUID id = rs.getObject("id", UUID.class);
-                    ids.add(id);
-                    Map<String, Object> r = new LinkedHashMap<>();
-                    r.put("registrationId", id.toString());
-                    r.put("tenderId", rs.getObject("tender_id", UUID.class).toString());
-                    r.put("bidderId", rs.getObject("bidder_id", UUID.class).toString());
-                    r.put("registeredAt", rs.getObject("registered_at", OffsetDateTime.class).toInstant().toString());
-                    return pending.add(r);
-                }).list();
-        long seq = auditLog.append(AuditRecord.of("tendering.registrations.committed", null, null, Actor.SYSTEM,
-                Map.of("registrations", pending)).sealed()).seq();
-        if (!ids.isEmpty()) {
-            jdbc.sql("UPDATE tender_registration SET committed_seq = :seq WHERE id = ANY(:ids)")
-                    .param("seq", seq).param("ids", ids.toArray(UUID[]::new)).update();
-        }
-    }
-
     /** Discloses a tender's registrations in a public log entry; called when bidding closes. */
     void disclose(Tender tender) {
         List<Map<String, Object>> registered = rows(tender.id(), null).stream().map(r -> {
@@ -153,7 +133,8 @@ public class Registrations {
             m.put("bidderId", r.bidderId().toString());
             m.put("bidderName", r.bidderName());
             m.put("registeredAt", r.registeredAt().toString());
-            m.put("committedSeq", r.committedSeq() == null ? null : r.committedSeq());
+            m.put("registrationId", r.id().toString());
+            m.put("committedSeq", r.committedSeq());
             return m;
         }).toList();
         auditLog.append(AuditRecord.of("tendering.registrations.disclosed", tender.id().toString(), tender.regionCode(),
@@ -170,7 +151,7 @@ public class Registrations {
 
     private List<RegistrationView> rows(UUID tenderId, UUID onlyBidder) {
         return jdbc.sql("""
-                SELECT r.id, r.tender_id, r.bidder_id, o.name, r.registered_at, r.committed_seq
+                SELECT r.id, r.tender_id, r.bidder_id, o.name, r.registered_at
                 FROM tender_registration r JOIN organisation o ON o.id = r.bidder_id
                 WHERE r.tender_id = :t AND (CAST(:b AS UUID) IS NULL OR r.bidder_id = :b)
                 ORDER BY r.registered_at, r.id""")
@@ -178,7 +159,7 @@ public class Registrations {
                 .query((rs, i) -> new RegistrationView(rs.getObject("id", UUID.class), rs.getObject("tender_id", UUID.class),
                         rs.getObject("bidder_id", UUID.class), rs.getString("name"),
                         rs.getObject("registered_at", OffsetDateTime.class).toInstant(),
-                        (Long) rs.getObject("committed_seq")))
+                        confidential.committedSeq(rs.getObject("id", UUID.class)).orElse(null)))
                 .list();
     }
 }

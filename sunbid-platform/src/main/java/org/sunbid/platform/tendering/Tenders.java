@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -48,9 +49,11 @@ public class Tenders {
     private final TransactionTemplate tx;
     private final Registrations registrations;
     private final LegalPeriods periods = LegalPeriods.LAW;
+    private final ApplicationEventPublisher events;
 
     Tenders(TenderRepository repository, Organisations organisations, Regions regions, AuditLog auditLog, Clock clock,
-            TransactionTemplate tx, Registrations registrations) {
+            TransactionTemplate tx, Registrations registrations, ApplicationEventPublisher events) {
+        this.events = events;
         this.registrations = registrations;
         this.repository = repository;
         this.organisations = organisations;
@@ -176,6 +179,7 @@ public class Tenders {
                     repository.update(tender, now, Actor.SYSTEM.username());
                     record(tender, "tendering.bidding.closed", Actor.SYSTEM, Map.of("bidDeadline", tender.bidDeadline().toString()));
                     registrations.disclose(tender);
+                    events.publishEvent(new BiddingClosed(tender.id(), tender.regionCode()));
                 });
             } catch (DomainException e) {
                 log.debug("tender {} not closed: {}", id, e.getMessage()); // changed meanwhile; the next run retries
@@ -186,6 +190,21 @@ public class Tenders {
     /** A tender the caller may see: public once published; a draft only for its owners and the region's staff. */
     public TenderView get(UUID id, CurrentUser user) {
         return view(visibleOrThrow(id, user));
+    }
+
+    /** A tender's deposit terms, for the payments context; a draft has none. */
+    public DepositTerms depositTerms(UUID id) {
+        Tender t = repository.find(id).filter(x -> x.status() != TenderStatus.DRAFT)
+                .orElseThrow(() -> new DomainException(TenderingError.TENDER_NOT_FOUND, id));
+        return new DepositTerms(t.id(), t.terms().projectCode(), t.terms().name(), t.regionCode(), t.tendereeId(),
+                t.terms().deposit(), t.bidDeadline(), t.terms().bidValidityDays(), t.status());
+    }
+
+    /** Whether {@code user} may see a tender's confidential lists once bidding has closed: its owners and the region's staff. */
+    public boolean mayInspect(UUID id, CurrentUser user) {
+        Tender t = repository.find(id).orElse(null);
+        return t != null && user != null && (owns(t, user) || user.seesAllRegions()
+                || (user.seesRegionSubtree() && regions.isWithin(t.regionCode(), user.regionCode())));
     }
 
     /** The public notices, newest first. */

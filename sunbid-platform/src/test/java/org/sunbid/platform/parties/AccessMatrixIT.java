@@ -136,6 +136,26 @@ class AccessMatrixIT extends PlatformIT {
                 () -> "{\"text\":\"核查举报\"}", false,                              401, 403, 403, 403, 404, 403, 403, 403, 403));
         rows.add(new Row("POST", "/api/v1/tenders/{id}/terminate", unknown + "/terminate", () -> "{\"text\":\"项目取消\"}", false,
                                                                                           401, 403, 403, 403, 403, 404, 404, 403, 403));
+        // Deposits: the bidder's own only; the lists for owners and staff after closing (sealed before, see DepositsIT).
+        // Bank notifications need no account but the bank's signature: an unknown bank is 404 for everyone.
+        String unknownTenderBody = "{\"tenderId\":\"" + UUID.randomUUID() + "\"}";
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/deposit", unknown + "/deposit", null, false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 404, 403));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/deposit/guarantee", unknown + "/deposit/guarantee", () -> "{}", false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 404, 403));
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/deposits", unknown + "/deposits", null, false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 403, 403));
+        rows.add(new Row("POST", "/api/v1/payments/banks/{bank}/notifications", "/api/v1/payments/banks/NOBANK/notifications",
+                () -> "{}", false,                                                        404, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("GET", "/api/v1/payments/guarantee-issuers", "/api/v1/payments/guarantee-issuers", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("POST", "/api/v1/payments/guarantee-issuers", "/api/v1/payments/guarantee-issuers",
+                () -> "{\"name\":\"某担保公司\",\"certificate\":\"not a certificate\"}", false,
+                                                                                          401, 422, 403, 403, 403, 403, 403, 403, 403));
+        rows.add(new Row("POST", "/api/v1/sandbox/bank/transfers", "/api/v1/sandbox/bank/transfers", () -> unknownTenderBody, false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 404, 403));
+        rows.add(new Row("POST", "/api/v1/sandbox/insurer/guarantees", "/api/v1/sandbox/insurer/guarantees",
+                () -> unknownTenderBody, false,                                           401, 403, 403, 403, 403, 403, 403, 404, 403));
         return rows;
     }
 

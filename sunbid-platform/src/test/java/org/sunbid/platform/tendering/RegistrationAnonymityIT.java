@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sunbid.platform.ApiClient;
 import org.sunbid.platform.PlatformIT;
 import org.sunbid.platform.audit.AuditLog;
+import org.sunbid.platform.audit.ConfidentialRecords;
 import org.sunbid.platform.kernel.Actor;
 import org.sunbid.platform.parties.Organisations;
 
@@ -37,6 +38,9 @@ class RegistrationAnonymityIT extends PlatformIT {
 
     @Autowired
     Tenders tenders;
+
+    @Autowired
+    ConfidentialRecords confidential;
 
     @Autowired
     AuditLog log;
@@ -71,8 +75,8 @@ class RegistrationAnonymityIT extends PlatformIT {
         for (String caller : OTHERS) {
             String token = caller == null ? null : api.freshToken(caller);
             for (String path : List.of("/api/v1/tenders", "/api/v1/tenders/" + tenderId, "/api/v1/tenders/" + tenderId
-                    + "/registrations", "/api/v1/tenders/" + tenderId + "/registrations/mine", "/api/v1/organisations",
-                    "/api/v1/me")) {
+                    + "/registrations", "/api/v1/tenders/" + tenderId + "/registrations/mine", "/api/v1/tenders/" + tenderId
+                    + "/deposit", "/api/v1/tenders/" + tenderId + "/deposits", "/api/v1/organisations", "/api/v1/me")) {
                 ApiClient.Response r = api.get(path, token);
                 seen.put(caller + " " + path, r.status() + " " + r.body());
             }
@@ -102,7 +106,7 @@ class RegistrationAnonymityIT extends PlatformIT {
 
     @Test
     void law22_noOtherRoleLearnsWhoRegisteredOrHowManyBeforeTheDeadline() throws Exception {
-        registrations.commitDigest();
+        confidential.commit();
         Map<String, String> before = everythingVisible();
         long logBefore = log.size();
 
@@ -112,7 +116,7 @@ class RegistrationAnonymityIT extends PlatformIT {
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             names.add(r.json().path("bidderName").asString());
         }
-        registrations.commitDigest();
+        confidential.commit();
         Map<String, String> after = everythingVisible();
 
         // Identical answers everywhere: not even a count changed.
@@ -138,12 +142,12 @@ class RegistrationAnonymityIT extends PlatformIT {
     @Test
     void theLogGrowsAtTheSameRateWhetherOrNotAnyoneRegistered() {
         long start = log.size();
-        registrations.commitDigest();
+        confidential.commit();
         long quiet = log.size() - start;
         api.post("/api/v1/tenders/" + tenderId + "/registrations", "", api.freshToken("bidder4"));
         api.post("/api/v1/tenders/" + tenderId + "/registrations", "", api.freshToken("bidder5"));
         long middle = log.size();
-        registrations.commitDigest();
+        confidential.commit();
         assertThat(log.size() - middle).isEqualTo(quiet).isEqualTo(1);
     }
 

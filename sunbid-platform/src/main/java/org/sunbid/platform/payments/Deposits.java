@@ -1,0 +1,361 @@
+package org.sunbid.platform.payments;
+
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.crypto.Sm2;
+import org.sunbid.crypto.Sm3;
+import org.sunbid.platform.audit.AuditLog;
+import org.sunbid.platform.audit.AuditRecord;
+import org.sunbid.platform.audit.ConfidentialRecords;
+import org.sunbid.platform.kernel.Actor;
+import org.sunbid.platform.kernel.CommonError;
+import org.sunbid.platform.kernel.DomainException;
+import org.sunbid.platform.kernel.Money;
+import org.sunbid.platform.parties.CurrentUser;
+import org.sunbid.platform.parties.Role;
+import org.sunbid.platform.tendering.BidderRegistered;
+import org.sunbid.platform.tendering.BiddingClosed;
+import org.sunbid.platform.tendering.DepositTerms;
+import org.sunbid.platform.tendering.TenderStatus;
+import org.sunbid.platform.tendering.Tenders;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The payments context's API: deposit sub-accounts, bank notifications, guarantees, and who paid once bidding has
+ * closed. Like registrations, deposits are confidential until then: every fact is a {@link ConfidentialRecords}
+ * record, and only the bidder sees its own deposit.
+ */
+@Service
+public class Deposits {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final Banks banks;
+    private final Tenders tenders;
+    private final ConfidentialRecords confidential;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    Deposits(JdbcClient jdbc, Banks banks, Tenders tenders, ConfidentialRecords confidential, AuditLog auditLog,
+            Clock clock, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.banks = banks;
+        this.tenders = tenders;
+        this.confidential = confidential;
+        this.auditLog = auditLog;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** Opens the registration's deposit sub-account, in the registering transaction. */
+    @EventListener
+    void on(BidderRegistered registered) {
+        DepositTerms terms = tenders.depositTerms(registered.tenderId());
+        Bank bank = banks.depositBank();
+        DepositStatus status = terms.deposit().yuan().signum() == 0 ? DepositStatus.NOT_REQUIRED : DepositStatus.AWAITING;
+        for (int attempt = 0; ; attempt++) {
+            String number = subAccountNumber(bank.accountPrefix());
+            try {
+                jdbc.sql("""
+                        INSERT INTO deposit_account (id, registration_id, tender_id, bidder_id, bank_code, sub_account, status, opened_at)
+                        VALUES (:id, :reg, :tender, :bidder, :bank, :sub, :status, :at)""")
+                        .param("id", UUID.randomUUID()).param("reg", registered.registrationId())
+                        .param("tender", registered.tenderId()).param("bidder", registered.bidderId())
+                        .param("bank", bank.code()).param("sub", number).param("status", status.name())
+                        .param("at", utc(clock.instant())).update();
+                return;
+            } catch (DuplicateKeyException e) {
+                if (attempt >= 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A sub-account number: the bank's prefix, 12 random digits and a Luhn check digit. Never sequential. */
+    static String subAccountNumber(String prefix) {
+        StringBuilder digits = new StringBuilder(prefix);
+        for (int i = 0; i < 12; i++) {
+            digits.append(RANDOM.nextInt(10));
+        }
+        return digits.append(luhn(digits)).toString();
+    }
+
+    static int luhn(CharSequence digits) {
+        int sum = 0;
+        boolean twice = true;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int d = digits.charAt(i) - '0';
+            if (twice) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            twice = !twice;
+        }
+        return (10 - sum % 10) % 10;
+    }
+
+    /** The caller's own deposit for a tender. */
+    public DepositView mine(UUID tenderId, CurrentUser user) {
+        Account account = ownAccount(tenderId, user);
+        return view(account, tenders.depositTerms(tenderId), false);
+    }
+
+    /** Every deposit of a tender, with payer accounts and the Reg. 40(6) flag: owners and staff, once bidding has closed. */
+    public List<DepositView> list(UUID tenderId, CurrentUser user) {
+        if (!tenders.mayInspect(tenderId, user)) {
+            throw new DomainException(CommonError.NOT_FOUND);
+        }
+        DepositTerms terms = tenders.depositTerms(tenderId);
+        if (terms.status() != TenderStatus.BIDDING_CLOSED) {
+            throw new DomainException(PaymentsError.DEPOSITS_SEALED);
+        }
+        Set<String> shared = sharedPayerAccounts(tenderId);
+        return accounts(tenderId).stream().map(a -> {
+            DepositView v = view(a, terms, false);
+            boolean flagged = v.payments().stream().anyMatch(p -> shared.contains(p.payerAccount()));
+            return view(a, terms, flagged);
+        }).toList();
+    }
+
+    /**
+     * Payer accounts that paid deposits for more than one bidder in a tender. Reg. 40(6) deems bids whose deposits were
+     * paid from the same unit's or person's account as colluding.
+     */
+    Set<String> sharedPayerAccounts(UUID tenderId) {
+        return jdbc.sql("""
+                SELECT p.payer_account FROM bank_payment p JOIN deposit_account a ON a.id = p.deposit_account_id
+                WHERE a.tender_id = :t GROUP BY p.payer_account HAVING COUNT(DISTINCT a.bidder_id) > 1""")
+                .param("t", tenderId).query(String.class).set();
+    }
+
+    /**
+     * Handles a bank notification: verifies the bank's signature over the exact bytes received, then applies it once.
+     * A replay (same bank transaction id) answers as the first time and changes nothing.
+     */
+    @Transactional
+    public NotificationAnswer receive(String bankCode, byte[] body, String signatureBase64) {
+        X509Certificate certificate = banks.certificate(bankCode)
+                .orElseThrow(() -> new DomainException(PaymentsError.BANK_UNKNOWN));
+        Instant now = clock.instant();
+        byte[] signature;
+        try {
+            signature = Base64.getDecoder().decode(signatureBase64 == null ? "" : signatureBase64.strip());
+            certificate.checkValidity(java.util.Date.from(now));
+        } catch (IllegalArgumentException | java.security.cert.CertificateException e) {
+            throw new DomainException(PaymentsError.BANK_SIGNATURE_INVALID);
+        }
+        if (signature.length == 0 || !Sm2.verify(certificate.getPublicKey(), body, signature)) {
+            throw new DomainException(PaymentsError.BANK_SIGNATURE_INVALID);
+        }
+        Map<String, Object> fields;
+        try {
+            fields = json.readValue(body, JSON_OBJECT);
+        } catch (RuntimeException e) {
+            throw new DomainException(PaymentsError.BANK_NOTIFICATION_INVALID);
+        }
+        BankNotification n = BankNotification.parse(fields);
+        String sm3 = Sm3.hex(body);
+        return n.type().equals("credit") ? credit(bankCode, n, sm3, now) : refundOutcome(bankCode, n, now);
+    }
+
+    private NotificationAnswer credit(String bankCode, BankNotification n, String sm3, Instant now) {
+        Optional<Account> account = jdbc.sql(ACCOUNT_SELECT + " WHERE a.bank_code = :bank AND a.sub_account = :sub FOR UPDATE OF a")
+                .param("bank", bankCode).param("sub", n.subAccount()).query(Deposits::account).optional();
+        Optional<NotificationAnswer> earlier = earlierAnswer(bankCode, n.txnId());
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        PaymentOutcome outcome;
+        DepositTerms terms = account.map(a -> tenders.depositTerms(a.tenderId())).orElse(null);
+        if (account.isEmpty()) {
+            outcome = PaymentOutcome.UNKNOWN_ACCOUNT;
+        } else if (!n.bookedAt().isBefore(terms.bidDeadline()) || terms.status() == TenderStatus.BIDDING_CLOSED
+                || terms.status() == TenderStatus.TERMINATED) {
+            outcome = PaymentOutcome.LATE;
+        } else if (account.get().status().settled()) {
+            outcome = PaymentOutcome.DUPLICATE;
+        } else if (n.amount().compareTo(terms.deposit()) != 0) {
+            outcome = PaymentOutcome.WRONG_AMOUNT;
+        } else {
+            outcome = PaymentOutcome.CREDITED;
+        }
+        UUID paymentId = UUID.randomUUID();
+        int inserted = jdbc.sql("""
+                INSERT INTO bank_payment (id, bank_code, bank_txn_id, sub_account, deposit_account_id, amount, payer_name,
+                                          payer_account, booked_at, received_at, outcome, notification_sm3)
+                VALUES (:id, :bank, :txn, :sub, :account, :amount, :payerName, :payerAccount, :booked, :received, :outcome, :sm3)
+                ON CONFLICT (bank_code, bank_txn_id) DO NOTHING""")
+                .param("id", paymentId).param("bank", bankCode).param("txn", n.txnId()).param("sub", n.subAccount())
+                .param("account", account.map(Account::id).orElse(null)).param("amount", n.amount().yuan())
+                .param("payerName", n.payerName()).param("payerAccount", n.payerAccount()).param("booked", utc(n.bookedAt()))
+                .param("received", utc(now)).param("outcome", outcome.name()).param("sm3", sm3).update();
+        if (inserted == 0) { // a concurrent replay of an unknown sub-account won the race
+            return earlierAnswer(bankCode, n.txnId()).orElseThrow();
+        }
+        UUID refundId = null;
+        if (outcome == PaymentOutcome.CREDITED) {
+            jdbc.sql("UPDATE deposit_account SET status = 'PAID', settled_at = :at, version = version + 1 WHERE id = :id")
+                    .param("at", utc(now)).param("id", account.get().id()).update();
+        } else {
+            refundId = UUID.randomUUID();
+            jdbc.sql("""
+                    INSERT INTO refund_instruction (id, payment_id, bank_code, amount, payee_name, payee_account, reason,
+                                                    status, created_at, updated_at)
+                    VALUES (:id, :payment, :bank, :amount, :name, :account, :reason, 'PENDING', :at, :at)""")
+                    .param("id", refundId).param("payment", paymentId).param("bank", bankCode)
+                    .param("amount", n.amount().yuan()).param("name", n.payerName()).param("account", n.payerAccount())
+                    .param("reason", outcome.name()).param("at", utc(now)).update();
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("paymentId", paymentId.toString());
+        payload.put("bank", bankCode);
+        payload.put("bankTxnId", n.txnId());
+        payload.put("subAccount", n.subAccount());
+        payload.put("amount", n.amount().toString());
+        payload.put("payerName", n.payerName());
+        payload.put("payerAccount", n.payerAccount());
+        payload.put("bookedAt", n.bookedAt().toString());
+        payload.put("outcome", outcome.name());
+        payload.put("notificationSm3", sm3);
+        payload.put("refundInstructionId", refundId == null ? null : refundId.toString());
+        confidential.record(paymentId, AuditRecord.of("payments.deposit.notified",
+                terms == null ? null : terms.tenderId().toString(), terms == null ? null : terms.regionCode(),
+                Actor.SYSTEM, payload));
+        return new NotificationAnswer(n.txnId(), outcome.name(), refundId, false);
+    }
+
+    private Optional<NotificationAnswer> earlierAnswer(String bankCode, String txnId) {
+        return jdbc.sql("""
+                SELECT p.outcome, r.id AS refund_id FROM bank_payment p LEFT JOIN refund_instruction r ON r.payment_id = p.id
+                WHERE p.bank_code = :bank AND p.bank_txn_id = :txn""")
+                .param("bank", bankCode).param("txn", txnId)
+                .query((rs, i) -> new NotificationAnswer(txnId, rs.getString("outcome"), rs.getObject("refund_id", UUID.class),
+                        true))
+                .optional();
+    }
+
+    private NotificationAnswer refundOutcome(String bankCode, BankNotification n, Instant now) {
+        UUID id;
+        try {
+            id = UUID.fromString(n.instructionId());
+        } catch (IllegalArgumentException e) {
+            throw new DomainException(PaymentsError.BANK_NOTIFICATION_INVALID);
+        }
+        String current = jdbc.sql("SELECT status FROM refund_instruction WHERE id = :id AND bank_code = :bank FOR UPDATE")
+                .param("id", id).param("bank", bankCode).query(String.class).optional()
+                .orElseThrow(() -> new DomainException(PaymentsError.BANK_NOTIFICATION_INVALID));
+        if (current.equals("COMPLETED") || current.equals("FAILED")) {
+            return new NotificationAnswer(n.txnId(), current, id, true);
+        }
+        jdbc.sql("""
+                UPDATE refund_instruction SET status = :status, failure = :failure, updated_at = :at,
+                       bank_reference = COALESCE(bank_reference, :txn) WHERE id = :id""")
+                .param("status", n.status()).param("failure", n.status().equals("FAILED") ? n.reason() : null)
+                .param("at", utc(now)).param("txn", n.txnId()).param("id", id).update();
+        confidential.record(UUID.randomUUID(), AuditRecord.of("payments.refund." + n.status().toLowerCase(), id.toString(),
+                null, Actor.SYSTEM, Map.of("instructionId", id.toString(), "bankTxnId", n.txnId(), "reason", n.reason())));
+        return new NotificationAnswer(n.txnId(), n.status(), id, false);
+    }
+
+    /** The caller's own deposit account for a tender. */
+    Account ownAccount(UUID tenderId, CurrentUser user) {
+        if (user == null || user.role() != Role.BIDDER || user.organisationId() == null) {
+            throw new DomainException(PaymentsError.DEPOSIT_ACCOUNT_NOT_FOUND);
+        }
+        return jdbc.sql(ACCOUNT_SELECT + " WHERE a.tender_id = :t AND a.bidder_id = :b")
+                .param("t", tenderId).param("b", user.organisationId()).query(Deposits::account).optional()
+                .orElseThrow(() -> new DomainException(PaymentsError.DEPOSIT_ACCOUNT_NOT_FOUND));
+    }
+
+    /** Discloses a tender's deposits in a public log entry when bidding closes (payer accounts stay off the log). */
+    @EventListener
+    void on(BiddingClosed closed) {
+        List<Map<String, Object>> deposits = accounts(closed.tenderId()).stream().map(a -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("bidderId", a.bidderId().toString());
+            m.put("subAccount", a.subAccount());
+            m.put("status", a.status().name());
+            return m;
+        }).toList();
+        auditLog.append(AuditRecord.of("payments.deposits.disclosed", closed.tenderId().toString(), closed.regionCode(),
+                Actor.SYSTEM, Map.of("deposits", deposits, "sharedPayerAccounts", sharedPayerAccounts(closed.tenderId()).size())));
+    }
+
+    private List<Account> accounts(UUID tenderId) {
+        return jdbc.sql(ACCOUNT_SELECT + " WHERE a.tender_id = :t ORDER BY a.opened_at, a.id").param("t", tenderId)
+                .query(Deposits::account).list();
+    }
+
+    private DepositView view(Account a, DepositTerms terms, boolean shared) {
+        List<DepositView.Payment> payments = jdbc.sql("""
+                SELECT bank_txn_id, amount, payer_name, payer_account, booked_at, outcome FROM bank_payment
+                WHERE deposit_account_id = :id ORDER BY booked_at, id""").param("id", a.id())
+                .query((rs, i) -> new DepositView.Payment(rs.getString("bank_txn_id"), new Money(rs.getBigDecimal("amount")),
+                        rs.getString("payer_name"), rs.getString("payer_account"),
+                        rs.getObject("booked_at", OffsetDateTime.class).toInstant(), PaymentOutcome.valueOf(rs.getString("outcome"))))
+                .list();
+        DepositView.Guarantee guarantee = jdbc.sql("""
+                SELECT g.guarantee_no, i.name, g.amount, g.valid_until, g.document_sm3 FROM deposit_guarantee g
+                JOIN guarantee_issuer i ON i.fingerprint = g.issuer_fingerprint WHERE g.deposit_account_id = :id""")
+                .param("id", a.id())
+                .query((rs, i) -> new DepositView.Guarantee(rs.getString("guarantee_no"), rs.getString("name"),
+                        new Money(rs.getBigDecimal("amount")), rs.getObject("valid_until", OffsetDateTime.class).toInstant(),
+                        rs.getString("document_sm3")))
+                .optional().orElse(null);
+        List<DepositView.Refund> refunds = jdbc.sql("""
+                SELECT r.id, r.amount, r.payee_account, r.reason, r.status FROM refund_instruction r
+                JOIN bank_payment p ON p.id = r.payment_id WHERE p.deposit_account_id = :id ORDER BY r.created_at, r.id""")
+                .param("id", a.id())
+                .query((rs, i) -> new DepositView.Refund(rs.getObject("id", UUID.class), new Money(rs.getBigDecimal("amount")),
+                        rs.getString("payee_account"), PaymentOutcome.valueOf(rs.getString("reason")),
+                        RefundStatus.valueOf(rs.getString("status"))))
+                .list();
+        return new DepositView(a.tenderId(), a.bidderId(), a.bidderName(), banks.name(a.bankCode()).orElse(a.bankCode()),
+                a.subAccount(), terms.deposit(), a.status(), terms.bidDeadline(), payments, guarantee, refunds, shared);
+    }
+
+    static final String ACCOUNT_SELECT = """
+            SELECT a.id, a.tender_id, a.bidder_id, o.name AS bidder_name, o.credit_code, a.bank_code, a.sub_account, a.status
+            FROM deposit_account a JOIN organisation o ON o.id = a.bidder_id""";
+
+    static Account account(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new Account(rs.getObject("id", UUID.class), rs.getObject("tender_id", UUID.class),
+                rs.getObject("bidder_id", UUID.class), rs.getString("bidder_name"), rs.getString("credit_code"),
+                rs.getString("bank_code"), rs.getString("sub_account"), DepositStatus.valueOf(rs.getString("status")));
+    }
+
+    record Account(UUID id, UUID tenderId, UUID bidderId, String bidderName, String bidderCreditCode, String bankCode,
+            String subAccount, DepositStatus status) {
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,57 @@
+package org.sunbid.platform.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.type.classreading.CachingMetadataReaderFactory;
+
+/** Every error code of every context has a readable message in Chinese and in English, and both bundles have the same keys. */
+class MessagesTest {
+
+    private static Properties bundle(String name) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = MessagesTest.class.getResourceAsStream("/" + name)) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    @Test
+    void everyErrorCodeHasAMessageInBothLanguages() throws Exception {
+        Properties zh = bundle("messages.properties");
+        Properties en = bundle("messages_en.properties");
+        List<String> missing = new ArrayList<>();
+        int checked = 0;
+        var resolver = new PathMatchingResourcePatternResolver();
+        var readers = new CachingMetadataReaderFactory(resolver);
+        for (var resource : resolver.getResources("classpath*:org/sunbid/platform/**/*.class")) {
+            var metadata = readers.getMetadataReader(resource).getClassMetadata();
+            if (!List.of(metadata.getInterfaceNames()).contains(ErrorCode.class.getName())) {
+                continue;
+            }
+            Class<?> type = Class.forName(metadata.getClassName());
+            for (Object constant : type.getEnumConstants()) {
+                String key = "error." + ((Enum<?>) constant).name();
+                checked++;
+                if (!zh.containsKey(key)) {
+                    missing.add("zh " + key);
+                }
+                if (!en.containsKey(key)) {
+                    missing.add("en " + key);
+                }
+            }
+        }
+        assertThat(checked).as("error codes found").isGreaterThan(50); // the scan itself works
+        assertThat(missing).isEmpty();
+        assertThat(en.keySet()).containsExactlyInAnyOrderElementsOf(zh.keySet());
+    }
+}

@@ -1,0 +1,311 @@
+package org.sunbid.platform.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.sunbid.crypto.CanonicalJson;
+import org.sunbid.crypto.Pem;
+import org.sunbid.crypto.Sm2;
+import org.sunbid.crypto.Sm2Certificates;
+import org.sunbid.platform.ApiClient;
+import org.sunbid.platform.Fixtures;
+import org.sunbid.platform.PlatformIT;
+import org.sunbid.platform.kernel.Money;
+import org.sunbid.platform.tendering.Tenders;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Deposits through the sandbox bank over real HTTP with signed notifications, and electronic guarantees: every bad
+ * input (forged or replayed notification, wrong amount, late payment, unknown sub-account, bad guarantee) ends in a
+ * defined state and changes nothing else.
+ */
+class DepositsIT extends PlatformIT {
+
+    @Autowired
+    SandboxBank bank;
+
+    @Autowired
+    SandboxInsurer insurer;
+
+    @Autowired
+    Refunds refunds;
+
+    @Autowired
+    Tenders tenders;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private ApiClient api;
+    private String tenderId;
+
+    @BeforeEach
+    void publishATender() {
+        api = new ApiClient(baseUrl());
+        String tenderee = jdbc.sql("SELECT id FROM organisation WHERE name = '云州市城市建设投资集团有限公司'").query(String.class).single();
+        String agency = api.token("agency");
+        ApiClient.Response created = api.post("/api/v1/tenders",
+                Fixtures.tenderJson(clock.instant(), Fixtures.projectCode(), Duration.ofDays(21), "500000", tenderee), agency);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        tenderId = created.json().path("id").asString();
+        assertThat(api.post("/api/v1/tenders/" + tenderId + "/publish", "", agency).status()).isEqualTo(200);
+    }
+
+    @AfterEach
+    void backToStart() {
+        clock.set(START);
+    }
+
+    private JsonNode register(String bidder) {
+        assertThat(api.post("/api/v1/tenders/" + tenderId + "/registrations", "", api.token(bidder)).status()).isEqualTo(200);
+        return deposit(bidder);
+    }
+
+    private JsonNode deposit(String bidder) {
+        ApiClient.Response r = api.get("/api/v1/tenders/" + tenderId + "/deposit", api.token(bidder));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    private ApiClient.Response notify(String body, String signature) {
+        return api.send("POST", "/api/v1/payments/banks/SANDBOX/notifications", body, null, Map.of("X-Bank-Signature", signature));
+    }
+
+    /** Everything a notification or guarantee could change. */
+    private Map<String, Object> state() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("payments", jdbc.sql("SELECT COUNT(*) FROM bank_payment").query(Long.class).single());
+        s.put("refunds", jdbc.sql("SELECT COUNT(*) FROM refund_instruction").query(Long.class).single());
+        s.put("guarantees", jdbc.sql("SELECT COUNT(*) FROM deposit_guarantee").query(Long.class).single());
+        s.put("records", jdbc.sql("SELECT COUNT(*) FROM log_confidential").query(Long.class).single());
+        s.put("log", jdbc.sql("SELECT size FROM log_state").query(Long.class).single());
+        s.put("accounts", jdbc.sql("SELECT string_agg(status || version, ',' ORDER BY id) FROM deposit_account").query(String.class).single());
+        return s;
+    }
+
+    @Test
+    void aRegistrationGetsItsOwnRandomSubAccountAndThePaymentArrivesBySignedCallback() {
+        JsonNode d = register("bidder1");
+        String sub = d.path("subAccount").asString();
+        assertThat(sub).startsWith("6217").hasSize(17);
+        assertThat(Deposits.luhn(sub.substring(0, 16))).isEqualTo(sub.charAt(16) - '0');
+        assertThat(d.path("status").asString()).isEqualTo("AWAITING");
+        assertThat(d.path("amount").asString()).isEqualTo("500000.00");
+        assertThat(register("bidder2").path("subAccount").asString()).isNotEqualTo(sub);
+
+        ApiClient.Response paid = api.post("/api/v1/sandbox/bank/transfers",
+                ApiClient.json(Map.of("tenderId", tenderId)), api.token("bidder1"));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+        assertThat(paid.json().path("platformStatus").asInt()).isEqualTo(200);
+        assertThat(paid.json().path("platformAnswer").asString()).contains("\"result\":\"CREDITED\"");
+
+        JsonNode after = deposit("bidder1");
+        assertThat(after.path("status").asString()).isEqualTo("PAID");
+        JsonNode payment = after.path("payments").get(0);
+        assertThat(payment.path("payerName").asString()).isNotBlank(); // Reg. 40(6) needs the payer's name and account
+        assertThat(payment.path("payerAccount").asString()).startsWith("6222");
+        assertThat(payment.path("outcome").asString()).isEqualTo("CREDITED");
+        assertThat(deposit("bidder2").path("status").asString()).isEqualTo("AWAITING");
+    }
+
+    @Test
+    void aReplayedNotificationAnswersAsBeforeAndChangesNothing() {
+        String sub = register("bidder1").path("subAccount").asString();
+        String body = BankNotification.credit("SBX-REPLAY-" + System.nanoTime(), sub, Money.yuan(500000), "某建设公司",
+                "622200001111", clock.instant());
+        ApiClient.Response first = notify(body, bank.sign(body));
+        assertThat(first.json().path("result").asString()).isEqualTo("CREDITED");
+        assertThat(first.json().path("replayed").asBoolean()).isFalse();
+        Map<String, Object> before = state();
+
+        ApiClient.Response again = notify(body, bank.sign(body));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().path("result").asString()).isEqualTo("CREDITED");
+        assertThat(again.json().path("replayed").asBoolean()).isTrue();
+        assertThat(state()).isEqualTo(before);
+        assertThat(deposit("bidder1").path("payments").size()).isEqualTo(1);
+    }
+
+    @Test
+    void aForgedOrAlteredNotificationIsRefusedAndChangesNothing() {
+        String sub = register("bidder1").path("subAccount").asString();
+        Map<String, Object> before = state();
+        String body = BankNotification.credit("SBX-FORGED-" + System.nanoTime(), sub, Money.yuan(500000), "某建设公司",
+                "622200001111", clock.instant());
+        KeyPair forger = Sm2.generateKeyPair();
+        String forged = Base64.getEncoder().encodeToString(Sm2.sign(forger.getPrivate(), body.getBytes(StandardCharsets.UTF_8)));
+
+        ApiClient.Response r = notify(body, forged);
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.code()).isEqualTo("BANK_SIGNATURE_INVALID");
+        // A genuine signature over a different amount does not carry over to the altered body.
+        String genuine = bank.sign(body.replace("500000.00", "5000.00"));
+        assertThat(notify(body, genuine).code()).isEqualTo("BANK_SIGNATURE_INVALID");
+        assertThat(notify(body, "").code()).isEqualTo("BANK_SIGNATURE_INVALID");
+        assertThat(notify(body, "not base64!").code()).isEqualTo("BANK_SIGNATURE_INVALID");
+        assertThat(api.send("POST", "/api/v1/payments/banks/NOBANK/notifications", body, null,
+                Map.of("X-Bank-Signature", bank.sign(body))).code()).isEqualTo("BANK_UNKNOWN");
+        // Signed but malformed.
+        String malformed = "{\"type\":\"credit\",\"txnId\":\"X\"}";
+        assertThat(notify(malformed, bank.sign(malformed)).code()).isEqualTo("BANK_NOTIFICATION_INVALID");
+
+        assertThat(state()).isEqualTo(before);
+        assertThat(deposit("bidder1").path("status").asString()).isEqualTo("AWAITING");
+    }
+
+    @Test
+    void wrongAmountLatePaymentUnknownAccountAndDuplicateEachEndInARefund() {
+        String sub1 = register("bidder1").path("subAccount").asString();
+        String sub2 = register("bidder2").path("subAccount").asString();
+
+        assertThat(pay(sub1, "50000.00").path("result").asString()).isEqualTo("WRONG_AMOUNT");
+        assertThat(deposit("bidder1").path("status").asString()).isEqualTo("AWAITING");
+        assertThat(pay("62179999999999999", "500000.00").path("result").asString()).isEqualTo("UNKNOWN_ACCOUNT");
+        assertThat(pay(sub1, "500000.00").path("result").asString()).isEqualTo("CREDITED");
+        assertThat(pay(sub1, "500000.00").path("result").asString()).isEqualTo("DUPLICATE");
+        assertThat(deposit("bidder1").path("status").asString()).isEqualTo("PAID");
+
+        // Booked exactly at the deadline: late.
+        Instant deadline = Instant.parse(deposit("bidder2").path("dueBefore").asString());
+        String late = BankNotification.credit("SBX-LATE-" + System.nanoTime(), sub2, Money.yuan(500000), "某建设公司",
+                "622200002222", deadline);
+        assertThat(notify(late, bank.sign(late)).json().path("result").asString()).isEqualTo("LATE");
+        assertThat(deposit("bidder2").path("status").asString()).isEqualTo("AWAITING");
+
+        // Each refund goes to the bank and completes by its signed notification.
+        JsonNode refunds1 = deposit("bidder1").path("refunds");
+        assertThat(refunds1.size()).isEqualTo(2);
+        assertThat(refunds1.get(0).path("reason").asString()).isEqualTo("WRONG_AMOUNT");
+        assertThat(refunds1.get(0).path("status").asString()).isEqualTo("PENDING");
+        assertThat(refunds.dispatchPending()).isGreaterThanOrEqualTo(4);
+        assertThat(deposit("bidder1").path("refunds").get(1).path("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(bank.completeRefunds()).isGreaterThanOrEqualTo(4);
+        for (JsonNode refund : deposit("bidder1").path("refunds")) {
+            assertThat(refund.path("status").asString()).isEqualTo("COMPLETED");
+        }
+        assertThat(deposit("bidder2").path("refunds").get(0).path("reason").asString()).isEqualTo("LATE");
+        assertThat(jdbc.sql("""
+                SELECT r.status FROM refund_instruction r JOIN bank_payment p ON p.id = r.payment_id
+                WHERE p.sub_account = '62179999999999999' ORDER BY r.created_at DESC LIMIT 1""").query(String.class).single())
+                .isEqualTo("COMPLETED");
+    }
+
+    private JsonNode pay(String subAccount, String amount) {
+        String body = BankNotification.credit("SBX-" + System.nanoTime(), subAccount, Money.yuan(amount), "某建设公司",
+                "622200001111", clock.instant());
+        ApiClient.Response r = notify(body, bank.sign(body));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    @Test
+    void reg40_6_depositsPaidFromOneAccountForSeveralBiddersAreFlaggedOnceBiddingCloses() {
+        String sub1 = register("bidder3").path("subAccount").asString();
+        String sub2 = register("bidder4").path("subAccount").asString();
+        String sub3 = register("bidder5").path("subAccount").asString();
+        for (String sub : List.of(sub1, sub2)) {
+            String body = BankNotification.credit("SBX-" + System.nanoTime(), sub, Money.yuan(500000), "张三", "6222000099998888",
+                    clock.instant());
+            assertThat(notify(body, bank.sign(body)).json().path("result").asString()).isEqualTo("CREDITED");
+        }
+        String own = BankNotification.credit("SBX-" + System.nanoTime(), sub3, Money.yuan(500000), "某建设公司", "6222000077776666",
+                clock.instant());
+        notify(own, bank.sign(own));
+
+        // Before the deadline, nobody but each bidder sees deposits.
+        assertThat(api.get("/api/v1/tenders/" + tenderId + "/deposits", api.token("tenderee")).code()).isEqualTo("DEPOSITS_SEALED");
+        assertThat(api.get("/api/v1/tenders/" + tenderId + "/deposits", api.token("supervisor")).code()).isEqualTo("DEPOSITS_SEALED");
+
+        clock.advance(Duration.ofDays(22));
+        tenders.closeDueTenders();
+        JsonNode list = api.get("/api/v1/tenders/" + tenderId + "/deposits", api.freshToken("supervisor")).json();
+        assertThat(list.size()).isEqualTo(3);
+        Map<String, Boolean> flagged = new LinkedHashMap<>();
+        list.forEach(d -> flagged.put(d.path("subAccount").asString(), d.path("sharedPayerAccount").asBoolean()));
+        assertThat(flagged).containsEntry(sub1, true).containsEntry(sub2, true).containsEntry(sub3, false);
+        // Closing disclosed the deposits in public, without payer accounts.
+        String disclosed = jdbc.sql("SELECT payload FROM log_entry WHERE details LIKE '%payments.deposits.disclosed%' AND payload LIKE :t")
+                .param("t", "%" + sub1 + "%").query(String.class).single();
+        assertThat(disclosed).contains(sub2).doesNotContain("6222000099998888");
+    }
+
+    @Test
+    void aValidGuaranteeFromARegisteredIssuerSettlesTheDeposit() {
+        register("bidder6");
+        ApiClient.Response issued = api.post("/api/v1/sandbox/insurer/guarantees", ApiClient.json(Map.of("tenderId", tenderId)),
+                api.token("bidder6"));
+        assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+        ApiClient.Response accepted = api.post("/api/v1/tenders/" + tenderId + "/deposit/guarantee", issued.body(),
+                api.token("bidder6"));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.json().path("status").asString()).isEqualTo("GUARANTEED");
+        assertThat(accepted.json().path("guarantee").path("issuer").asString()).isEqualTo(SandboxInsurer.NAME);
+        // The same guarantee cannot serve twice.
+        assertThat(api.post("/api/v1/tenders/" + tenderId + "/deposit/guarantee", issued.body(), api.token("bidder6")).code())
+                .isEqualTo("DEPOSIT_ALREADY_SETTLED");
+    }
+
+    @Test
+    void aGuaranteeWithAWrongSignatureTooShortValidityTooLowAmountWrongPartyOrUnknownIssuerIsRefused() {
+        register("bidder7");
+        var terms = tenders.depositTerms(java.util.UUID.fromString(tenderId));
+        java.util.UUID bidder7 = jdbc.sql("SELECT organisation_id FROM account WHERE username = 'bidder7'")
+                .query(java.util.UUID.class).single();
+        java.util.UUID bidder8 = jdbc.sql("SELECT organisation_id FROM account WHERE username = 'bidder8'")
+                .query(java.util.UUID.class).single();
+        Map<String, Object> before = state();
+
+        GuaranteeUpload good = insurer.issue(terms, bidder7);
+        GuaranteeUpload altered = new GuaranteeUpload(good.document().replace("500000.00", "900000.00"), good.signature(),
+                good.issuerCertificate());
+        assertThat(submit(altered).code()).isEqualTo("GUARANTEE_SIGNATURE_INVALID");
+
+        GuaranteeUpload short_ = insurer.issue(terms, bidder7, terms.deposit(), terms.guaranteeRequiredUntil().minusSeconds(1));
+        ApiClient.Response tooShort = submit(short_);
+        assertThat(tooShort.status()).isEqualTo(422);
+        assertThat(tooShort.code()).isEqualTo("GUARANTEE_VALIDITY_TOO_SHORT");
+        assertThat(tooShort.json().path("detail").asString()).contains("90");
+
+        assertThat(submit(insurer.issue(terms, bidder7, Money.yuan(499999), terms.guaranteeRequiredUntil())).code())
+                .isEqualTo("GUARANTEE_AMOUNT_TOO_LOW");
+        assertThat(submit(insurer.issue(terms, bidder8, terms.deposit(), terms.guaranteeRequiredUntil())).code())
+                .isEqualTo("GUARANTEE_WRONG_PARTY");
+
+        // Signed correctly by an issuer whose certificate the platform never registered (though issued by a trusted CA).
+        KeyPair rogue = Sm2.generateKeyPair();
+        var rogueCert = Sm2Certificates.issue(EXTERNAL_CA_ROOT, EXTERNAL_CA_KEYS.getPrivate(), "CN=某担保公司,C=CN", rogue.getPublic(),
+                clock.instant().minus(Duration.ofDays(1)), clock.instant().plus(Duration.ofDays(365)));
+        String doc = good.document();
+        GuaranteeUpload unregistered = new GuaranteeUpload(doc, Base64.getEncoder().encodeToString(
+                Sm2.sign(rogue.getPrivate(), doc.getBytes(StandardCharsets.UTF_8))), Pem.encode(rogueCert));
+        assertThat(submit(unregistered).code()).isEqualTo("GUARANTEE_ISSUER_NOT_REGISTERED");
+        assertThat(submit(new GuaranteeUpload("{}", good.signature(), "not a certificate")).code())
+                .isEqualTo("GUARANTEE_ISSUER_NOT_REGISTERED");
+        String notJson = "not json";
+        assertThat(submit(new GuaranteeUpload(notJson, Base64.getEncoder().encodeToString(Sm2.sign(rogue.getPrivate(),
+                notJson.getBytes(StandardCharsets.UTF_8))), good.issuerCertificate())).code()).isEqualTo("GUARANTEE_SIGNATURE_INVALID");
+
+        assertThat(state()).isEqualTo(before);
+        assertThat(deposit("bidder7").path("status").asString()).isEqualTo("AWAITING");
+        assertThat(submit(good).status()).isEqualTo(200);
+        assertThat(CanonicalJson.write(Map.of("a", 1))).isNotBlank();
+    }
+
+    private ApiClient.Response submit(GuaranteeUpload upload) {
+        return api.post("/api/v1/tenders/" + tenderId + "/deposit/guarantee", ApiClient.json(upload), api.token("bidder7"));
+    }
+}
