@@ -30,7 +30,7 @@ import org.sunbid.crypto.Sm2Certificates;
 public abstract class PlatformIT {
 
     /** Where test runs keep their data; under target/ so `mvn clean` removes it. */
-    static final Path DATA = Path.of("target", "it-data", UUID.randomUUID().toString()).toAbsolutePath();
+    protected static final Path DATA = Path.of("target", "it-data", UUID.randomUUID().toString()).toAbsolutePath();
 
     /** The start of test time: a Monday morning in Beijing. */
     public static final Instant START = Instant.parse("2026-11-23T01:30:00Z");

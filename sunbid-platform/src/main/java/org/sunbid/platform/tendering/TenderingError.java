@@ -30,6 +30,14 @@ public enum TenderingError implements ErrorCode {
     NOT_REGISTERED(404),
     /** Who registered stays secret until bidding closes (only a supervisor's logged break-glass access sees it). */
     REGISTRATIONS_SEALED(403),
+    /** A document needs a name of 1 to 200 characters. */
+    INVALID_DOCUMENT_NAME(400),
+    /** The tender already has a document of this name. */
+    DOCUMENT_NAME_TAKEN(409),
+    /** The document is larger than the platform accepts; nothing was kept. */
+    DOCUMENT_TOO_LARGE(413),
+    /** The documents can no longer be obtained (Reg. 16 period over, or bidding closed). */
+    DOCUMENTS_UNAVAILABLE(409),
     /** A field of the tender is missing or invalid. */
     INVALID_TENDER(400);
 

@@ -192,6 +192,11 @@ public class Tenders {
         return view(visibleOrThrow(id, user));
     }
 
+    /** A tender the caller owns (as tenderee or agency); others are refused as by {@link #get} and then forbidden. */
+    public TenderView asOwner(UUID id, CurrentUser user) {
+        return view(owned(id, user));
+    }
+
     /** A tender's deposit terms, for the payments context; a draft has none. */
     public DepositTerms depositTerms(UUID id) {
         Tender t = repository.find(id).filter(x -> x.status() != TenderStatus.DRAFT)

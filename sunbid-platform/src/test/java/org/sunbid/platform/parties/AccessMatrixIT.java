@@ -136,6 +136,12 @@ class AccessMatrixIT extends PlatformIT {
                 () -> "{\"text\":\"核查举报\"}", false,                              401, 403, 403, 403, 404, 403, 403, 403, 403));
         rows.add(new Row("POST", "/api/v1/tenders/{id}/terminate", unknown + "/terminate", () -> "{\"text\":\"项目取消\"}", false,
                                                                                           401, 403, 403, 403, 403, 404, 404, 403, 403));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/documents", unknown + "/documents?name=a.pdf", () -> "%PDF", false,
+                                                                                          401, 403, 403, 403, 403, 404, 404, 403, 403));
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/documents", unknown + "/documents", null, false,
+                                                                                          404, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/documents/{documentId}", unknown + "/documents/" + UUID.randomUUID(), null,
+                false,                                                                    401, 404, 404, 404, 404, 404, 404, 404, 404));
         // Deposits: the bidder's own only; the lists for owners and staff after closing (sealed before, see DepositsIT).
         // Bank notifications need no account but the bank's signature: an unknown bank is 404 for everyone.
         String unknownTenderBody = "{\"tenderId\":\"" + UUID.randomUUID() + "\"}";

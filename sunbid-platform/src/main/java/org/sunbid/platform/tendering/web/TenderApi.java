@@ -6,6 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -13,6 +17,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +37,7 @@ import org.sunbid.platform.tendering.Clarification;
 import org.sunbid.platform.tendering.RegistrationView;
 import org.sunbid.platform.tendering.Registrations;
 import org.sunbid.platform.tendering.EvaluationMethod;
+import org.sunbid.platform.tendering.TenderDocuments;
 import org.sunbid.platform.tendering.TenderTerms;
 import org.sunbid.platform.tendering.TenderView;
 import org.sunbid.platform.tendering.TenderingError;
@@ -40,8 +50,10 @@ class TenderApi {
 
     private final Tenders tenders;
     private final Registrations registrations;
+    private final TenderDocuments documents;
 
-    TenderApi(Tenders tenders, Registrations registrations) {
+    TenderApi(Tenders tenders, Registrations registrations, TenderDocuments documents) {
+        this.documents = documents;
         this.tenders = tenders;
         this.registrations = registrations;
     }
@@ -132,6 +144,34 @@ class TenderApi {
     @PostMapping("/{id}/registrations/break-glass")
     List<RegistrationView> breakGlass(@PathVariable UUID id, @Valid @RequestBody TextInput reason, CurrentUser user) {
         return registrations.breakGlass(id, reason.text(), user);
+    }
+
+    /** Adds a tender document, streamed as the raw request body; {@code name} is its file name. */
+    @PostMapping(path = "/{id}/documents")
+    ResponseEntity<TenderDocuments.Document> upload(@PathVariable UUID id, @RequestParam String name,
+            HttpServletRequest request, CurrentUser user) throws IOException {
+        TenderDocuments.Document document = documents.upload(id, name, request.getContentType(),
+                request.getContentLengthLong(), request.getInputStream(), user);
+        return ResponseEntity.created(URI.create("/api/v1/tenders/" + id + "/documents/" + document.id())).body(document);
+    }
+
+    @GetMapping("/{id}/documents")
+    List<TenderDocuments.Document> documents(@PathVariable UUID id, @Nullable CurrentUser user) {
+        return documents.list(id, user);
+    }
+
+    /** A document's bytes: registered bidders (download recorded with the IP address), owners and staff. */
+    @GetMapping("/{id}/documents/{documentId}")
+    ResponseEntity<Resource> download(@PathVariable UUID id, @PathVariable UUID documentId, HttpServletRequest request,
+            CurrentUser user) {
+        TenderDocuments.Download d = documents.download(id, documentId, request.getRemoteAddr(), user);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(d.document().name(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-SM3", d.document().sm3())
+                .contentType(MediaType.parseMediaType(d.document().contentType()))
+                .contentLength(d.document().size())
+                .body(new FileSystemResource(d.file()));
     }
 
     @PostMapping("/{id}/terminate")
