@@ -126,6 +126,12 @@ public class Organisations {
     /**
      * The organisations {@code user} may see, optionally only of {@code kind} and within {@code regionCode}, by name.
      */
+    /** Every tenderee: who may be named as the owner of a tender (tenderees are public in their notices). */
+    public List<Organisation> tenderees() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM organisation WHERE kind = 'TENDEREE' AND NOT blacklisted ORDER BY region_code, name")
+                .query(Organisations::map).list();
+    }
+
     public List<Organisation> visibleTo(CurrentUser user, OrganisationKind kind, String regionCode) {
         List<String> scope;
         if (user.seesAllRegions()) {

@@ -17,6 +17,13 @@ record MenuItem(String key, String href) {
     static List<MenuItem> of(Role role) {
         List<MenuItem> items = new ArrayList<>();
         items.add(new MenuItem("workbench.menu.home", "/workbench"));
+        if (role == Role.TENDEREE || role == Role.AGENCY) {
+            items.add(new MenuItem("workbench.menu.tenders.owner", "/workbench/tenders"));
+        } else if (role == Role.BIDDER) {
+            items.add(new MenuItem("workbench.menu.tenders.bidder", "/workbench/tenders"));
+        } else if (role != Role.EXPERT) {
+            items.add(new MenuItem("workbench.menu.tenders.staff", "/workbench/tenders"));
+        }
         if (role == Role.ADMINISTRATOR || role == Role.CENTRE_STAFF || role == Role.SUPERVISOR) {
             items.add(new MenuItem("workbench.menu.organisations", "/workbench/organisations"));
             items.add(new MenuItem("workbench.menu.regions", "/workbench/regions"));

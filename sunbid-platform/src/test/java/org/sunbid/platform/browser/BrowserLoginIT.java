@@ -2,39 +2,19 @@ package org.sunbid.platform.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.sunbid.platform.PlatformIT;
 import org.sunbid.platform.parties.UnifiedSocialCreditCode;
 
 /**
@@ -45,7 +25,7 @@ import org.sunbid.platform.parties.UnifiedSocialCreditCode;
  * <p>One browser serves the whole class; each test starts from an empty cookie jar (no session, no language choice),
  * so the tests do not depend on each other's order.
  */
-class BrowserLoginIT extends PlatformIT {
+class BrowserLoginIT extends BrowserTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -55,58 +35,6 @@ class BrowserLoginIT extends PlatformIT {
         long count = jdbc.sql("SELECT count(*) FROM organisation WHERE kind = 'BIDDER'").query(Long.class).single();
         assertThat(count).isGreaterThanOrEqualTo(8);
         return String.valueOf(count);
-    }
-
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots").toAbsolutePath();
-    private static final int LAPTOP_WIDTH = 1366;
-    private static final int LAPTOP_HEIGHT = 900;
-    private static final int PHONE_WIDTH = 390;
-    private static final int PHONE_HEIGHT = 844;
-
-    private static ChromeDriver browser;
-    private static WebDriverWait wait;
-    private static Path profile;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        profile = Files.createTempDirectory("sunbid-chromium-");
-        // The network is closed: an explicit driver and binary keep Selenium Manager from trying to download either.
-        System.setProperty("SE_AVOID_STATS", "true");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=" + LAPTOP_WIDTH + "," + LAPTOP_HEIGHT,
-                "--user-data-dir=" + profile, "--lang=zh-CN");
-        // Headless Chromium sends "Accept-Language: en-US" by default, which the platform would answer in English;
-        // a visitor from China sends zh-CN.
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
-
-    @BeforeEach
-    void anonymousLaptopVisitor() {
-        // Clears every cookie of the browser (session and language), not only those of the current page.
-        browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
-        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
 
     @Test
@@ -226,7 +154,7 @@ class BrowserLoginIT extends PlatformIT {
     @Test
     void biddersHaveNoOrganisationMenuAndAreRefusedTheRegister() throws Exception {
         logIn("bidder1", PASSWORD);
-        assertThat(menuLinks()).containsExactly("/workbench");
+        assertThat(menuLinks()).containsExactly("/workbench", "/workbench/tenders");
 
         open("/workbench/organisations");
         assertThat(text(By.id("error-detail"))).isEqualTo("您的角色或所属区域无权进行此操作。");
@@ -292,85 +220,5 @@ class BrowserLoginIT extends PlatformIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("org-table")));
         assertNoHorizontalScroll();
         screenshot("phone-organisations-centre");
-    }
-
-    // --- helpers -------------------------------------------------------------------------------------------------
-
-    private void open(String path) {
-        browser.get(baseUrl() + path);
-    }
-
-    private static String text(By locator) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator)).getText();
-    }
-
-    private void typeCredentials(String username, String password) {
-        open("/login");
-        WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        user.clear();
-        user.sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("login-submit")).click();
-    }
-
-    private void logIn(String username, String password) {
-        typeCredentials(username, password);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("workbench-title")));
-    }
-
-    private void logInExpectingFailure(String username, String password) {
-        typeCredentials(username, password);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
-    }
-
-    private static void logOut() {
-        browser.findElement(By.id("nav-logout")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-login")));
-    }
-
-    private static List<String> menuLinks() {
-        return browser.findElements(By.cssSelector(".sidebar a")).stream().map(a -> a.getDomAttribute("href")).toList();
-    }
-
-    private static WebElement sidebarLink(String href) {
-        return browser.findElement(By.cssSelector(".sidebar a[href='" + href + "']"));
-    }
-
-    private static void fillRegistration(String creditCode, String name) {
-        WebElement code = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("creditCode")));
-        code.clear();
-        code.sendKeys(creditCode);
-        WebElement nameField = browser.findElement(By.id("name"));
-        nameField.clear();
-        nameField.sendKeys(name);
-        new Select(browser.findElement(By.id("kind"))).selectByValue("BIDDER");
-        new Select(browser.findElement(By.id("regionCode"))).selectByValue("990121"); // 青山县, in the centre's scope
-        browser.findElement(By.id("register-submit")).click();
-    }
-
-    /** Nothing sticks out sideways: the page is no wider than the viewport. */
-    private static void assertNoHorizontalScroll() {
-        Number pageWidth = (Number) browser.executeScript("return document.documentElement.scrollWidth");
-        Number viewportWidth = (Number) browser.executeScript("return document.documentElement.clientWidth");
-        assertThat(pageWidth.intValue()).as("page width on %s", browser.getCurrentUrl())
-                .isLessThanOrEqualTo(viewportWidth.intValue());
-    }
-
-    /** Saves the whole page, not only the viewport, as {@code target/screenshots/<name>.png}. */
-    @SuppressWarnings("unchecked")
-    private static void screenshot(String name) {
-        Map<String, Object> metrics = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
-        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of(
-                "format", "png",
-                "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "scale", 1,
-                        "width", ((Number) content.get("width")).doubleValue(),
-                        "height", ((Number) content.get("height")).doubleValue())));
-        try {
-            Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

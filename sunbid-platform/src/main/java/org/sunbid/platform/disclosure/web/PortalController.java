@@ -25,10 +25,12 @@ class PortalController {
     private final Experts experts;
     private final SunbidProperties properties;
     private final Tenders tenders;
+    private final org.sunbid.platform.tendering.TenderDocuments documents;
     private final java.time.Clock clock;
 
     PortalController(Regions regions, Organisations organisations, Experts experts, SunbidProperties properties,
-            Tenders tenders, java.time.Clock clock) {
+            Tenders tenders, java.time.Clock clock, org.sunbid.platform.tendering.TenderDocuments documents) {
+        this.documents = documents;
         this.tenders = tenders;
         this.clock = clock;
         this.regions = regions;
@@ -59,6 +61,7 @@ class PortalController {
     String tender(@org.springframework.web.bind.annotation.PathVariable java.util.UUID id, Model model) {
         TenderView tender = tenders.get(id, org.sunbid.platform.parties.CurrentUser.current());
         model.addAttribute("tender", tender);
+        model.addAttribute("documents", documents.list(id, org.sunbid.platform.parties.CurrentUser.current()));
         model.addAttribute("regionNames", regionNames());
         java.time.Duration left = java.time.Duration.between(clock.instant(), tender.bidDeadline());
         model.addAttribute("open", tender.status() == org.sunbid.platform.tendering.TenderStatus.PUBLISHED && !left.isNegative());

@@ -1,0 +1,318 @@
+package org.sunbid.platform.workbench;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.sunbid.platform.catalog.Region;
+import org.sunbid.platform.catalog.Regions;
+import org.sunbid.platform.kernel.CommonError;
+import org.sunbid.platform.kernel.DomainException;
+import org.sunbid.platform.kernel.Money;
+import org.sunbid.platform.kernel.Problems;
+import org.sunbid.platform.parties.CurrentUser;
+import org.sunbid.platform.parties.Organisation;
+import org.sunbid.platform.parties.Organisations;
+import org.sunbid.platform.parties.Role;
+import org.sunbid.platform.payments.DepositView;
+import org.sunbid.platform.payments.Deposits;
+import org.sunbid.platform.payments.Guarantees;
+import org.sunbid.platform.payments.Sandbox;
+import org.sunbid.platform.tendering.EvaluationMethod;
+import org.sunbid.platform.tendering.RegistrationView;
+import org.sunbid.platform.tendering.Registrations;
+import org.sunbid.platform.tendering.TenderDocuments;
+import org.sunbid.platform.tendering.TenderStatus;
+import org.sunbid.platform.tendering.TenderTerms;
+import org.sunbid.platform.tendering.TenderView;
+import org.sunbid.platform.tendering.Tenders;
+
+/**
+ * The tender pages of the workbench, one page per tender whose sections depend on who looks: the tenderee or agency
+ * drafts, uploads documents, publishes, clarifies and answers objections; a bidder registers, downloads, pays its
+ * deposit (through the sandbox bank here) or takes out a guarantee, and objects; staff follow. Commands redirect back
+ * to the page with a message (post/redirect/get); errors are the same Chinese messages the API gives.
+ */
+@Controller
+@RequestMapping("/workbench/tenders")
+class TenderPages {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    private final Tenders tenders;
+    private final Registrations registrations;
+    private final TenderDocuments documents;
+    private final Deposits deposits;
+    private final Guarantees guarantees;
+    private final Sandbox sandbox;
+    private final Organisations organisations;
+    private final Regions regions;
+    private final Problems problems;
+    private final java.time.Clock clock;
+
+    TenderPages(java.time.Clock clock, Tenders tenders, Registrations registrations, TenderDocuments documents, Deposits deposits,
+            Guarantees guarantees, Sandbox sandbox, Organisations organisations, Regions regions, Problems problems) {
+        this.clock = clock;
+        this.tenders = tenders;
+        this.registrations = registrations;
+        this.documents = documents;
+        this.deposits = deposits;
+        this.guarantees = guarantees;
+        this.sandbox = sandbox;
+        this.organisations = organisations;
+        this.regions = regions;
+        this.problems = problems;
+    }
+
+    @ModelAttribute
+    void common(CurrentUser user, Model model, HttpServletRequest request) {
+        model.addAttribute("user", user);
+        model.addAttribute("activePath", "/workbench/tenders");
+        model.addAttribute("menu", MenuItem.of(user.role()));
+        model.addAttribute("regionNames", regions.all().stream().collect(Collectors.toMap(Region::code, Region::name)));
+    }
+
+    private static boolean owner(CurrentUser user) {
+        return user.role() == Role.TENDEREE || user.role() == Role.AGENCY;
+    }
+
+    /** A row of the list: the tender and, for a bidder, its own registration and deposit. */
+    record Row(TenderView tender, boolean registered, DepositView deposit) {
+    }
+
+    @GetMapping
+    String list(CurrentUser user, Model model) {
+        List<TenderView> shown = owner(user) ? tenders.ofMyOrganisation(user) : tenders.published(100);
+        List<Row> rows = new ArrayList<>();
+        for (TenderView t : shown) {
+            DepositView deposit = null;
+            boolean registered = false;
+            if (user.role() == Role.BIDDER) {
+                try {
+                    deposit = deposits.mine(t.id(), user);
+                    registered = true;
+                } catch (DomainException e) {
+                    registered = false;
+                }
+            }
+            rows.add(new Row(t, registered, deposit));
+        }
+        model.addAttribute("rows", rows);
+        model.addAttribute("canCreate", owner(user));
+        return "workbench/tenders";
+    }
+
+    /** The create form's fields; times are Beijing time from datetime-local inputs. */
+    record TenderForm(String projectCode, String name, String category, String estimatedPrice, String deposit,
+            String qualification, EvaluationMethod evaluationMethod, String bidDeadline, String openingVenue,
+            Integer bidValidityDays, String documentsAvailableUntil, String notice, UUID tendereeId) {
+
+        static TenderForm suggested(Instant now) {
+            LocalDateTime today = LocalDateTime.ofInstant(now, BEIJING).withSecond(0).withNano(0);
+            return new TenderForm("", "", "房屋建筑工程", "", "", "", EvaluationMethod.COMPREHENSIVE,
+                    today.plusDays(25).withHour(9).withMinute(30).toString(), "云州市公共资源交易中心 第一开标室", 90,
+                    today.plusDays(7).withHour(17).withMinute(0).toString(), "", null);
+        }
+
+        TenderTerms terms() {
+            try {
+                Money estimated = new Money(new BigDecimal(estimatedPrice.strip()));
+                return new TenderTerms(projectCode.strip(), name.strip(), category.strip(), estimated,
+                        new Money(new BigDecimal(deposit.strip())), qualification == null ? "" : qualification.strip(),
+                        evaluationMethod == null ? EvaluationMethod.COMPREHENSIVE : evaluationMethod, instant(bidDeadline),
+                        openingVenue.strip(), bidValidityDays == null ? 0 : bidValidityDays, instant(documentsAvailableUntil),
+                        notice.strip(), List.of(new TenderTerms.Lot(name.strip(), estimated)));
+            } catch (NullPointerException | IllegalArgumentException | DateTimeParseException e) {
+                throw new DomainException(CommonError.VALIDATION_FAILED);
+            }
+        }
+
+        private static Instant instant(String local) {
+            return LocalDateTime.parse(local).atZone(BEIJING).toInstant();
+        }
+    }
+
+    @GetMapping("/new")
+    String newTender(CurrentUser user, Model model) {
+        requireOwner(user);
+        return form(user, TenderForm.suggested(clock.instant()), null, model);
+    }
+
+    @PostMapping
+    String create(CurrentUser user, @ModelAttribute TenderForm form, Model model, RedirectAttributes redirect) {
+        requireOwner(user);
+        try {
+            TenderView created = tenders.create(form.terms(), form.tendereeId(), user);
+            redirect.addFlashAttribute("done", "tender.page.created");
+            return "redirect:/workbench/tenders/" + created.id();
+        } catch (DomainException e) {
+            return form(user, form, problems.message(e.errorCode(), e.arguments()), model);
+        }
+    }
+
+    private String form(CurrentUser user, TenderForm form, String error, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("formError", error);
+        model.addAttribute("methods", EvaluationMethod.values());
+        List<Organisation> tenderees = user.role() == Role.AGENCY ? organisations.tenderees() : List.of();
+        model.addAttribute("tenderees", tenderees);
+        return "workbench/tender-new";
+    }
+
+    private static void requireOwner(CurrentUser user) {
+        if (!owner(user)) {
+            throw new DomainException(CommonError.FORBIDDEN);
+        }
+    }
+
+    @GetMapping("/{id}")
+    String tender(CurrentUser user, @PathVariable UUID id, Model model) {
+        TenderView tender = tenders.get(id, user);
+        model.addAttribute("tender", tender);
+        model.addAttribute("documents", documents.list(id, user));
+        boolean isOwner = owner(user) && user.organisationId() != null
+                && (user.organisationId().equals(tender.tendereeId()) || user.organisationId().equals(tender.agencyId()));
+        model.addAttribute("isOwner", isOwner);
+        model.addAttribute("isBidder", user.role() == Role.BIDDER);
+        model.addAttribute("open", tender.status() == TenderStatus.PUBLISHED);
+        model.addAttribute("editable", tender.status() == TenderStatus.DRAFT || tender.status() == TenderStatus.PUBLISHED
+                || tender.status() == TenderStatus.SUSPENDED);
+        model.addAttribute("tenderee", organisations.find(tender.tendereeId()).map(Organisation::name).orElse(""));
+        if (user.role() == Role.BIDDER) {
+            try {
+                RegistrationView mine = registrations.mine(id, user);
+                model.addAttribute("registration", mine);
+                model.addAttribute("deposit", deposits.mine(id, user));
+            } catch (DomainException e) {
+                model.addAttribute("registration", null);
+            }
+        }
+        model.addAttribute("maxDocumentMb", documents.maxSize() / (1024 * 1024));
+        model.addAttribute("issuers", guarantees.issuers());
+        Duration left = Duration.between(clock.instant(), tender.bidDeadline());
+        model.addAttribute("daysLeft", Math.max(0, left.toDays()));
+        model.addAttribute("hoursLeft", Math.max(0, left.toHoursPart()));
+        return "workbench/tender";
+    }
+
+    /** Runs a command and redirects back to the tender page with its outcome. */
+    private String act(UUID id, RedirectAttributes redirect, String doneKey, Runnable command) {
+        try {
+            command.run();
+            redirect.addFlashAttribute("done", doneKey);
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("formError", problems.message(e.errorCode(), e.arguments()));
+        }
+        return "redirect:/workbench/tenders/" + id;
+    }
+
+    @PostMapping("/{id}/publish")
+    String publish(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        return act(id, redirect, "tender.page.published", () -> tenders.publish(id, user));
+    }
+
+    @PostMapping("/{id}/documents")
+    String upload(CurrentUser user, @PathVariable UUID id, @RequestParam("file") MultipartFile file, RedirectAttributes redirect) {
+        return act(id, redirect, "tender.page.uploaded", () -> {
+            if (file.isEmpty()) {
+                throw new DomainException(org.sunbid.platform.tendering.TenderingError.INVALID_DOCUMENT_NAME);
+            }
+            try {
+                documents.upload(id, file.getOriginalFilename(), file.getContentType(), file.getSize(), file.getInputStream(), user);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @GetMapping("/{id}/documents/{documentId}")
+    ResponseEntity<Resource> download(CurrentUser user, @PathVariable UUID id, @PathVariable UUID documentId,
+            HttpServletRequest request) {
+        TenderDocuments.Download d = documents.download(id, documentId, request.getRemoteAddr(), user);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(d.document().name(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-SM3", d.document().sm3())
+                .contentType(MediaType.parseMediaType(d.document().contentType()))
+                .contentLength(d.document().size()).body(new FileSystemResource(d.file()));
+    }
+
+    @PostMapping("/{id}/clarifications")
+    String clarify(CurrentUser user, @PathVariable UUID id, @RequestParam String text,
+            @RequestParam(defaultValue = "false") boolean affectsPreparation, RedirectAttributes redirect) {
+        return act(id, redirect, "tender.page.clarified", () -> {
+            requireText(text);
+            tenders.clarify(id, text.strip(), affectsPreparation, user);
+        });
+    }
+
+    @PostMapping("/{id}/objections/{objectionId}/answer")
+    String answer(CurrentUser user, @PathVariable UUID id, @PathVariable UUID objectionId, @RequestParam String text,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "tender.page.answered", () -> {
+            requireText(text);
+            tenders.answerObjection(id, objectionId, text.strip(), user);
+        });
+    }
+
+    @PostMapping("/{id}/objections")
+    String object(CurrentUser user, @PathVariable UUID id, @RequestParam String text, RedirectAttributes redirect) {
+        return act(id, redirect, "tender.page.objected", () -> {
+            requireText(text);
+            tenders.raiseObjection(id, text.strip(), user);
+        });
+    }
+
+    @PostMapping("/{id}/register")
+    String register(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        return act(id, redirect, "tender.page.registered", () -> registrations.register(id, user));
+    }
+
+    @PostMapping("/{id}/deposit/sandbox-transfer")
+    String pay(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        return act(id, redirect, "tender.page.paid", () -> {
+            Sandbox.Transfer t = sandbox.payDeposit(id, null, null, null, user);
+            if (t.platformStatus() != 200) {
+                throw new DomainException(CommonError.INTERNAL_ERROR);
+            }
+        });
+    }
+
+    @PostMapping("/{id}/deposit/sandbox-guarantee")
+    String guarantee(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        return act(id, redirect, "tender.page.guaranteed", () -> guarantees.submit(id, sandbox.issueGuarantee(id, user), user));
+    }
+
+    private static void requireText(String text) {
+        if (text == null || text.isBlank() || text.length() > 20000) {
+            throw new DomainException(CommonError.VALIDATION_FAILED);
+        }
+    }
+}

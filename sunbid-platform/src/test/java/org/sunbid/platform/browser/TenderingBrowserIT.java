@@ -1,0 +1,129 @@
+package org.sunbid.platform.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.sunbid.platform.Fixtures;
+
+/**
+ * Acceptance 5 of the tender issue, in a real browser: an agency drafts a tender, uploads its documents and publishes
+ * it; a bidder finds it, registers, downloads nothing it should not, and pays the deposit through the sandbox bank,
+ * whose signed notification comes back over HTTP and turns the deposit to 已缴纳. A bad form gets a Chinese message.
+ */
+class TenderingBrowserIT extends BrowserTest {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    @AfterEach
+    void backToStart() {
+        clock.set(START);
+    }
+
+    private static void set(String id, String value) {
+        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    /** datetime-local inputs take their value by script: typing into them depends on the browser's locale. */
+    private static void setDateTime(String id, LocalDateTime value) {
+        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1]", id,
+                value.withSecond(0).withNano(0).toString());
+    }
+
+    private void fillTender(String code, String deposit) {
+        open("/workbench/tenders/new");
+        new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tendereeId"))))
+                .selectByVisibleText("云州市城市建设投资集团有限公司");
+        set("projectCode", code);
+        set("name", "云州市第三中学教学楼新建工程");
+        set("estimatedPrice", "18000000");
+        set("deposit", deposit);
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), BEIJING);
+        setDateTime("documentsAvailableUntil", now.plusDays(8));
+        setDateTime("bidDeadline", now.plusDays(25));
+        set("qualification", "具备建筑工程施工总承包二级及以上资质");
+        set("notice", "云州市第三中学教学楼新建工程已批准建设，现进行公开招标，欢迎合格的投标人参加。");
+        browser.findElement(By.id("create-submit")).click();
+    }
+
+    @Test
+    void anAgencyPublishesATenderAndABidderRegistersAndPaysTheDepositThroughTheSandboxBank() throws Exception {
+        String code = Fixtures.projectCode();
+        logIn("agency", PASSWORD);
+        browser.findElement(By.cssSelector(".sidebar a[href='/workbench/tenders']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("new-tender"))).click();
+        screenshot("tender-new");
+
+        // An over-limit deposit is refused with the article, and nothing is created.
+        fillTender(code, "400000");
+        assertThat(text(By.id("form-error"))).contains("第二十六条");
+        screenshot("tender-new-error");
+
+        fillTender(code, "360000");
+        assertThat(text(By.id("done"))).contains("草稿");
+        assertThat(text(By.id("tender-status"))).isEqualTo("草稿");
+
+        Path document = Files.createTempFile("招标文件", ".pdf");
+        Files.writeString(document, "%PDF-1.4 云州市第三中学教学楼新建工程 招标文件", StandardCharsets.UTF_8);
+        browser.findElement(By.id("file")).sendKeys(document.toString());
+        browser.findElement(By.id("upload")).click();
+        assertThat(text(By.id("done"))).contains("已上传");
+        assertThat(text(By.id("documents"))).contains(document.getFileName().toString()).contains("SM3");
+
+        browser.findElement(By.id("publish")).click();
+        assertThat(text(By.id("done"))).contains("已发布");
+        assertThat(text(By.id("tender-status"))).isEqualTo("招标中");
+        String tenderUrl = browser.getCurrentUrl();
+        screenshot("tender-agency-published");
+        logOut();
+
+        // The bidder finds it among the tenders, registers and pays.
+        logIn("bidder3", PASSWORD);
+        browser.findElement(By.cssSelector(".sidebar a[href='/workbench/tenders']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("云州市第三中学教学楼新建工程"))).click();
+        assertThat(text(By.id("tender-name"))).isEqualTo("云州市第三中学教学楼新建工程");
+        assertThat(browser.findElements(By.cssSelector("#documents a"))).as("no download before registering").isEmpty();
+        browser.findElement(By.id("register")).click();
+        assertThat(text(By.id("done"))).contains("报名成功");
+        assertThat(text(By.id("deposit-status"))).isEqualTo("待缴纳");
+        assertThat(text(By.id("sub-account"))).startsWith("6217");
+        assertThat(browser.findElements(By.cssSelector("#documents a"))).hasSize(1);
+        screenshot("tender-bidder-registered");
+
+        browser.findElement(By.id("pay-sandbox")).click();
+        assertThat(text(By.id("done"))).contains("已到账");
+        assertThat(text(By.id("deposit-status"))).isEqualTo("已缴纳");
+        assertThat(text(By.id("payments"))).contains("360,000.00").contains("已入账");
+        screenshot("tender-bidder-paid");
+
+        // On a phone, the same page fits the screen.
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", PHONE_WIDTH, "height", PHONE_HEIGHT,
+                "deviceScaleFactor", 1, "mobile", true));
+        browser.get(tenderUrl);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("deposit-status")));
+        screenshot("tender-bidder-paid-phone");
+        assertNoHorizontalScroll();
+        logOut();
+
+        // The agency, before the deadline, still cannot tell that anyone registered.
+        logIn("agency", PASSWORD);
+        browser.get(tenderUrl);
+        assertThat(text(By.id("tender-name"))).isEqualTo("云州市第三中学教学楼新建工程");
+        assertThat(browser.getPageSource()).doesNotContain("bidder3").doesNotContain("已报名").doesNotContain("6217");
+        Files.deleteIfExists(document);
+    }
+}
