@@ -61,6 +61,10 @@ public abstract class PlatformIT {
         registry.add("sunbid.data-dir", DATA::toString);
         registry.add("sunbid.demo", () -> "true");
         registry.add("sunbid.ca.trusted-roots-dir", roots::toString);
+        // Tests drive the periodic jobs themselves (commit, dispatch, complete), so none runs behind their back.
+        registry.add("sunbid.audit.confidential-interval", () -> "PT24H");
+        registry.add("sunbid.payments.refund-interval", () -> "PT24H");
+        registry.add("sunbid.payments.sandbox.refund-interval", () -> "PT24H");
     }
 
     protected String baseUrl() {

@@ -32,7 +32,11 @@ import org.sunbid.platform.parties.Role;
 import org.sunbid.platform.parties.UnifiedSocialCreditCode;
 import org.sunbid.platform.parties.CurrentUser;
 import org.sunbid.platform.kernel.Money;
+import org.sunbid.platform.payments.Guarantees;
+import org.sunbid.platform.payments.Sandbox;
 import org.sunbid.platform.tendering.EvaluationMethod;
+import org.sunbid.platform.tendering.Registrations;
+import org.sunbid.platform.tendering.TenderDocuments;
 import org.sunbid.platform.tendering.TenderTerms;
 import org.sunbid.platform.tendering.TenderView;
 import org.sunbid.platform.tendering.Tenders;
@@ -61,12 +65,21 @@ class DemoData implements ApplicationRunner, StartupNotes {
     private final DemoCertificateAuthority ca;
     private final Experts experts;
     private final Tenders tenders;
+    private final Registrations registrations;
+    private final TenderDocuments documents;
+    private final Sandbox sandbox;
+    private final Guarantees guarantees;
     private final java.time.Clock clock;
     private final Actor system = Actor.SYSTEM;
 
     DemoData(SunbidProperties properties, Environment environment, DatabaseKind databaseKind, Regions regions,
             Organisations organisations, Accounts accounts, Certificates certificates, DemoCertificateAuthority ca,
-            Experts experts, Tenders tenders, java.time.Clock clock) {
+            Experts experts, Tenders tenders, java.time.Clock clock, Registrations registrations, TenderDocuments documents,
+            Sandbox sandbox, Guarantees guarantees) {
+        this.registrations = registrations;
+        this.documents = documents;
+        this.sandbox = sandbox;
+        this.guarantees = guarantees;
         this.tenders = tenders;
         this.clock = clock;
         this.properties = properties;
@@ -180,7 +193,10 @@ class DemoData implements ApplicationRunner, StartupNotes {
         loadTenders(tenderee);
     }
 
-    /** Tenders at every stage reached so far: a draft, published ones (one clarified) and one suspended by an objection. */
+    /**
+     * Tenders at every stage reached so far: a draft, published ones with their documents (one clarified) and one
+     * suspended by an objection; registrations with a deposit paid, a guarantee, and a wrong amount refunded.
+     */
     private void loadTenders(Organisation cityInvestment) {
         CurrentUser agency = accounts.findByUsername("agency").orElseThrow();
         CurrentUser tenderee = accounts.findByUsername("tenderee").orElseThrow();
@@ -189,10 +205,12 @@ class DemoData implements ApplicationRunner, StartupNotes {
 
         TenderView school = tenders.create(terms("YZ-2026-GC-0101", "云州市第一中学教学楼新建工程", "房屋建筑工程",
                 "38600000", "500000", 25, 10), cityInvestment.id(), agency);
+        document(school, agency);
         tenders.publish(school.id(), agency);
 
         TenderView road = tenders.create(terms("YZ-2026-GC-0102", "云州大道（青山段）道路改造工程", "市政公用工程",
                 "21500000", "400000", 28, 12), null, tenderee);
+        document(road, tenderee);
         tenders.publish(road.id(), tenderee);
         tenders.clarify(road.id(), "招标文件第三章工程量清单第 2.4 项“沥青混凝土面层”厚度由 4 cm 更正为 5 cm。", true, tenderee);
         tenders.clarify(road.id(), "开标地点更正为云州市公共资源交易中心第二开标室。", false, tenderee);
@@ -205,6 +223,29 @@ class DemoData implements ApplicationRunner, StartupNotes {
 
         tenders.create(terms("YZ-2026-GC-0103", "松源县污水处理厂提标改造工程", "市政公用工程", "16200000", "300000", 35, 15),
                 cityInvestment.id(), agency);
+
+        // Bidders at work on the school tender (confidential until its deadline): bidder1 paid through the sandbox bank,
+        // bidder3 gave an electronic guarantee, bidder4 paid a wrong amount (refunded) and still owes the deposit.
+        CurrentUser bidder1 = accounts.findByUsername("bidder1").orElseThrow();
+        CurrentUser bidder3 = accounts.findByUsername("bidder3").orElseThrow();
+        CurrentUser bidder4 = accounts.findByUsername("bidder4").orElseThrow();
+        for (CurrentUser b : List.of(bidder1, bidder3, bidder4)) {
+            registrations.register(school.id(), b);
+        }
+        sandbox.payDeposit(school.id(), null, null, null, bidder1);
+        guarantees.submit(school.id(), sandbox.issueGuarantee(school.id(), bidder3), bidder3);
+        sandbox.payDeposit(school.id(), Money.yuan("50000"), null, null, bidder4);
+        registrations.register(road.id(), bidder);
+        sandbox.payDeposit(road.id(), null, null, null, bidder);
+    }
+
+    /** The tender documents: a short text standing in for the real book of several hundred pages. */
+    private void document(TenderView tender, CurrentUser owner) {
+        String text = tender.terms().name() + " 招标文件（演示）\n\n第一章 招标公告\n第二章 投标人须知\n第三章 评标办法（"
+                + "综合评估法）\n第四章 合同条款及格式\n第五章 工程量清单\n第六章 图纸\n第七章 技术标准和要求\n第八章 投标文件格式\n";
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        documents.upload(tender.id(), tender.terms().projectCode() + " 招标文件.txt", "text/plain;charset=UTF-8", bytes.length,
+                new java.io.ByteArrayInputStream(bytes), owner);
     }
 
     private TenderTerms terms(String code, String name, String category, String estimated, String deposit, int days,
