@@ -47,7 +47,8 @@ CREATE TABLE bank_payment
 CREATE INDEX bank_payment_account_idx ON bank_payment (deposit_account_id);
 CREATE INDEX bank_payment_payer_idx ON bank_payment (payer_account);
 
--- Refund instructions to a bank, with their own life: PENDING -> SUBMITTED -> COMPLETED | FAILED.
+-- Refund instructions to a bank, with their own life: PENDING -> SENDING (claimed by one dispatcher) -> SUBMITTED ->
+-- COMPLETED | FAILED. Banks deduplicate by instruction id, so sending again after a crash is harmless.
 CREATE TABLE refund_instruction
 (
     id              UUID          PRIMARY KEY,
@@ -57,7 +58,7 @@ CREATE TABLE refund_instruction
     payee_name      VARCHAR(200)  NOT NULL,
     payee_account   VARCHAR(40)   NOT NULL,
     reason          VARCHAR(30)   NOT NULL,
-    status          VARCHAR(20)   NOT NULL CHECK (status IN ('PENDING', 'SUBMITTED', 'COMPLETED', 'FAILED')),
+    status          VARCHAR(20)   NOT NULL CHECK (status IN ('PENDING', 'SENDING', 'SUBMITTED', 'COMPLETED', 'FAILED')),
     bank_reference  VARCHAR(64),
     failure         VARCHAR(500),
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -71,7 +72,8 @@ CREATE TABLE guarantee_issuer
     fingerprint     CHAR(64)     PRIMARY KEY,
     name            VARCHAR(200) NOT NULL,
     certificate_pem TEXT         NOT NULL,
-    registered_at   TIMESTAMP WITH TIME ZONE NOT NULL
+    registered_at   TIMESTAMP WITH TIME ZONE NOT NULL,
+    sandbox         BOOLEAN      NOT NULL DEFAULT FALSE -- the platform's own sandbox insurer: honoured only while enabled
 );
 
 CREATE TABLE deposit_guarantee

@@ -1,9 +1,12 @@
 package org.sunbid.platform.audit;
 
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,19 +19,24 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.crypto.CanonicalJson;
+import org.sunbid.crypto.log.MerkleTree;
 import org.sunbid.platform.kernel.Actor;
 
 /**
  * Records whose number is itself a secret until a deadline: who registered for a tender, who paid a deposit, who
  * downloaded the documents (Law 22). Appending each as it happens would let anyone count them in the public log, even
- * sealed. So they are kept here and committed in one sealed entry ({@value #ACTION}) appended at a fixed rate, whether
- * or not any record is pending; the owning context discloses them in a public entry when the secret ends.
+ * sealed. So they are kept here, salted, and at a fixed rate one public entry ({@value #ACTION}) commits to all
+ * pending records by the root of an RFC 9162 Merkle tree (SM3) over them, also when none is pending: the root says
+ * nothing about how many there are. When the secret ends, the owning context discloses each record with
+ * {@link #disclosure}: its canonical JSON and inclusion path, which anyone can check against the committed root.
  */
 @Service
 public class ConfidentialRecords {
 
-    /** The action of the sealed entry that commits the pending records. */
+    /** The action of the entry that commits the pending records. */
     public static final String ACTION = "audit.confidential.committed";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final HexFormat HEX = HexFormat.of();
 
     private final JdbcClient jdbc;
     private final AuditLog auditLog;
@@ -41,18 +49,54 @@ public class ConfidentialRecords {
     }
 
     /**
-     * Keeps {@code record} for the next sealed commitment, in the caller's transaction. {@code id} identifies it (the
-     * registration, payment, ... it records) for {@link #committedSeq}.
+     * Keeps {@code record} for the next commitment, in the caller's transaction. {@code id} identifies it (the
+     * registration, payment, ... it records) for {@link #disclosure}. The record's actor, subject and payload are
+     * what a disclosure will show; keep personal data the public must not see out of the payload (commit to it by hash).
      */
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(UUID id, AuditRecord record) {
+        OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt); // without it, a committed record about a handful of bidders could be guessed
+        Map<String, Object> canonical = new LinkedHashMap<>();
+        canonical.put("id", id.toString());
+        canonical.put("recordedAt", at.toInstant().toString());
+        canonical.put("action", record.action());
+        canonical.put("subject", record.subject());
+        canonical.put("region", record.regionCode());
+        canonical.put("actor", record.actor().username());
+        canonical.put("payload", record.payload());
+        canonical.put("salt", HEX.formatHex(salt));
         jdbc.sql("""
-                INSERT INTO log_confidential (id, recorded_at, action, subject, region_code, actor, payload)
-                VALUES (:id, :at, :action, :subject, :region, :actor, :payload)""")
-                .param("id", id).param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                .param("action", record.action()).param("subject", record.subject()).param("region", record.regionCode())
-                .param("actor", record.actor().username()).param("payload", CanonicalJson.write(record.payload()))
-                .update();
+                INSERT INTO log_confidential (id, recorded_at, action, subject, canonical)
+                VALUES (:id, :at, :action, :subject, :canonical)""")
+                .param("id", id).param("at", at).param("action", record.action()).param("subject", record.subject())
+                .param("canonical", CanonicalJson.write(canonical)).update();
+    }
+
+    /**
+     * Commits the pending records in exactly one public entry holding only a Merkle root, also when none is pending,
+     * so the log grows at the same rate whatever happens. Runs at a fixed rate; joins the caller's transaction if any.
+     */
+    @Scheduled(fixedRateString = "${sunbid.audit.confidential-interval:PT5M}",
+            initialDelayString = "${sunbid.audit.confidential-interval:PT5M}")
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void commit() {
+        List<UUID> ids = new ArrayList<>();
+        List<byte[]> leaves = new ArrayList<>();
+        jdbc.sql("""
+                SELECT id, canonical FROM log_confidential
+                WHERE committed_seq IS NULL ORDER BY recorded_at, id FOR UPDATE SKIP LOCKED""")
+                .query((rs, i) -> {
+                    ids.add(rs.getObject("id", UUID.class));
+                    return leaves.add(MerkleTree.leafHash(rs.getString("canonical").getBytes(StandardCharsets.UTF_8)));
+                }).list();
+        byte[] root = leaves.isEmpty() ? MerkleTree.emptyRoot() : MerkleTree.root(leaves);
+        long seq = auditLog.append(AuditRecord.of(ACTION, null, null, Actor.SYSTEM, Map.of("root", HEX.formatHex(root)))).seq();
+        for (int i = 0; i < ids.size(); i++) {
+            jdbc.sql("UPDATE log_confidential SET committed_seq = :seq, leaf_index = :i, batch_size = :n WHERE id = :id")
+                    .param("seq", seq).param("i", i).param("n", ids.size()).param("id", ids.get(i)).update();
+        }
     }
 
     /** The sequence number of the log entry that committed record {@code id}, once committed. */
@@ -62,35 +106,44 @@ public class ConfidentialRecords {
     }
 
     /**
-     * Commits the pending records in exactly one sealed entry, also when none is pending, so the log grows at the
-     * same rate whatever happens. Runs at a fixed rate.
+     * A record disclosed: its canonical JSON (salt included) and where it sits under the root committed in entry
+     * {@code committedSeq}: {@code MerkleTree.verifyInclusion(leafHash(record), leafIndex, batchSize, path, root)}.
      */
-    @Scheduled(fixedRateString = "${sunbid.audit.confidential-interval:PT5M}",
-            initialDelayString = "${sunbid.audit.confidential-interval:PT5M}")
-    @Transactional
-    public void commit() {
-        List<UUID> ids = new ArrayList<>();
-        List<Map<String, Object>> pending = jdbc.sql("""
-                SELECT id, recorded_at, action, subject, region_code, actor, payload FROM log_confidential
-                WHERE committed_seq IS NULL ORDER BY recorded_at, id FOR UPDATE SKIP LOCKED""")
-                .query((rs, i) -> {
-                    UUID id = rs.getObject("id", UUID.class);
-                    ids.add(id);
-                    Map<String, Object> r = new LinkedHashMap<>();
-                    r.put("id", id.toString());
-                    r.put("recordedAt", rs.getObject("recorded_at", OffsetDateTime.class).toInstant().toString());
-                    r.put("action", rs.getString("action"));
-                    r.put("subject", rs.getString("subject"));
-                    r.put("region", rs.getString("region_code"));
-                    r.put("actor", rs.getString("actor"));
-                    r.put("payload", rs.getString("payload"));
-                    return r;
-                }).list();
-        long seq = auditLog.append(AuditRecord.of(ACTION, null, null, Actor.SYSTEM, Map.of("records", pending)).sealed())
-                .seq();
-        if (!ids.isEmpty()) {
-            jdbc.sql("UPDATE log_confidential SET committed_seq = :seq WHERE id = ANY(:ids)")
-                    .param("seq", seq).param("ids", ids.toArray(UUID[]::new)).update();
+    public record Disclosure(String record, long committedSeq, int leafIndex, int batchSize, List<String> path) {
+
+        /** As a map for a log payload. */
+        public Map<String, Object> toMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("record", record);
+            m.put("committedSeq", committedSeq);
+            m.put("leafIndex", leafIndex);
+            m.put("batchSize", batchSize);
+            m.put("path", path);
+            return m;
         }
+
+        /** Whether this record is included under {@code rootHex}. */
+        public boolean verify(String rootHex) {
+            return MerkleTree.verifyInclusion(MerkleTree.leafHash(record.getBytes(StandardCharsets.UTF_8)), leafIndex,
+                    batchSize, path.stream().map(HEX::parseHex).toList(), HEX.parseHex(rootHex));
+        }
+    }
+
+    /** Record {@code id} with its inclusion path, once committed. */
+    public Optional<Disclosure> disclosure(UUID id) {
+        record Row(String canonical, long seq, int index, int size) {
+        }
+        Optional<Row> row = jdbc.sql("""
+                SELECT canonical, committed_seq, leaf_index, batch_size FROM log_confidential
+                WHERE id = :id AND committed_seq IS NOT NULL""").param("id", id)
+                .query((rs, i) -> new Row(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getInt(4))).optional();
+        return row.map(r -> {
+            List<byte[]> leaves = jdbc.sql("SELECT canonical FROM log_confidential WHERE committed_seq = :seq ORDER BY leaf_index")
+                    .param("seq", r.seq()).query((rs, i) -> MerkleTree.leafHash(rs.getString(1).getBytes(StandardCharsets.UTF_8)))
+                    .list();
+            List<String> path = MerkleTree.inclusionProof(r.index(), r.size(), MerkleTree.of(leaves)).stream()
+                    .map(HEX::formatHex).toList();
+            return new Disclosure(r.canonical(), r.seq(), r.index(), r.size(), path);
+        });
     }
 }

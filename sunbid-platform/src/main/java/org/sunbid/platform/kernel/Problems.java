@@ -69,6 +69,11 @@ public class Problems {
         return message(code, LocaleContextHolder.getLocale(), args);
     }
 
+    /** The localised text of message key {@code key} in the current locale (the key itself if there is none). */
+    public String label(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+
     /** Whether a request is an API call, answered with problem+json rather than an HTML page. */
     public static boolean isApi(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());

@@ -63,8 +63,14 @@ class Banks {
         return Optional.ofNullable(adapters.get(code));
     }
 
-    /** The registered certificate of bank {@code code}. */
+    /**
+     * The registered certificate of bank {@code code}, if the platform works with it now (its adapter is present: a
+     * disabled sandbox bank's key signs nothing that counts).
+     */
     Optional<X509Certificate> certificate(String code) {
+        if (!adapters.containsKey(code)) {
+            return Optional.empty();
+        }
         return jdbc.sql("SELECT certificate_pem FROM bank WHERE code = :code").param("code", code).query(String.class)
                 .optional().map(pem -> {
                     try {

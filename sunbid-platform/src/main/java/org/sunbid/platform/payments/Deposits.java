@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,19 +77,18 @@ public class Deposits {
         DepositStatus status = terms.deposit().yuan().signum() == 0 ? DepositStatus.NOT_REQUIRED : DepositStatus.AWAITING;
         for (int attempt = 0; ; attempt++) {
             String number = subAccountNumber(bank.accountPrefix());
-            try {
-                jdbc.sql("""
-                        INSERT INTO deposit_account (id, registration_id, tender_id, bidder_id, bank_code, sub_account, status, opened_at)
-                        VALUES (:id, :reg, :tender, :bidder, :bank, :sub, :status, :at)""")
-                        .param("id", UUID.randomUUID()).param("reg", registered.registrationId())
-                        .param("tender", registered.tenderId()).param("bidder", registered.bidderId())
-                        .param("bank", bank.code()).param("sub", number).param("status", status.name())
-                        .param("at", utc(clock.instant())).update();
+            int inserted = jdbc.sql("""
+                    INSERT INTO deposit_account (id, registration_id, tender_id, bidder_id, bank_code, sub_account, status, opened_at)
+                    VALUES (:id, :reg, :tender, :bidder, :bank, :sub, :status, :at) ON CONFLICT (sub_account) DO NOTHING""")
+                    .param("id", UUID.randomUUID()).param("reg", registered.registrationId())
+                    .param("tender", registered.tenderId()).param("bidder", registered.bidderId())
+                    .param("bank", bank.code()).param("sub", number).param("status", status.name())
+                    .param("at", utc(clock.instant())).update();
+            if (inserted == 1) {
                 return;
-            } catch (DuplicateKeyException e) {
-                if (attempt >= 5) {
-                    throw e;
-                }
+            }
+            if (attempt >= 5) { // 10^12 numbers per bank: a sixth collision in a row means something else is wrong
+                throw new IllegalStateException("no free sub-account number at bank " + bank.code());
             }
         }
     }
@@ -186,15 +184,20 @@ public class Deposits {
     }
 
     private NotificationAnswer credit(String bankCode, BankNotification n, String sm3, Instant now) {
+        // Locks in one order everywhere: the tender (shared, so bidding cannot close meanwhile), then the account.
+        Optional<UUID> tenderId = jdbc.sql("SELECT tender_id FROM deposit_account WHERE bank_code = :bank AND sub_account = :sub")
+                .param("bank", bankCode).param("sub", n.subAccount()).query(UUID.class).optional();
+        DepositTerms terms = tenderId.map(tenders::depositTermsHeld).orElse(null);
         Optional<Account> account = jdbc.sql(ACCOUNT_SELECT + " WHERE a.bank_code = :bank AND a.sub_account = :sub FOR UPDATE OF a")
                 .param("bank", bankCode).param("sub", n.subAccount()).query(Deposits::account).optional();
-        Optional<NotificationAnswer> earlier = earlierAnswer(bankCode, n.txnId());
+        Optional<NotificationAnswer> earlier = earlierAnswer(bankCode, n.txnId(), sm3);
         if (earlier.isPresent()) {
             return earlier.get();
         }
+        // A deposit counts only if booked before the deadline and known before bidding closed: at closing the list of
+        // deposits was fixed and published, so one notified later goes back even if the bank booked it in time.
         PaymentOutcome outcome;
-        DepositTerms terms = account.map(a -> tenders.depositTerms(a.tenderId())).orElse(null);
-        if (account.isEmpty()) {
+        if (account.isEmpty() || terms == null) {
             outcome = PaymentOutcome.UNKNOWN_ACCOUNT;
         } else if (!n.bookedAt().isBefore(terms.bidDeadline()) || terms.status() == TenderStatus.BIDDING_CLOSED
                 || terms.status() == TenderStatus.TERMINATED) {
@@ -217,7 +220,7 @@ public class Deposits {
                 .param("payerName", n.payerName()).param("payerAccount", n.payerAccount()).param("booked", utc(n.bookedAt()))
                 .param("received", utc(now)).param("outcome", outcome.name()).param("sm3", sm3).update();
         if (inserted == 0) { // a concurrent replay of an unknown sub-account won the race
-            return earlierAnswer(bankCode, n.txnId()).orElseThrow();
+            return earlierAnswer(bankCode, n.txnId(), sm3).orElseThrow();
         }
         UUID refundId = null;
         if (outcome == PaymentOutcome.CREDITED) {
@@ -239,8 +242,8 @@ public class Deposits {
         payload.put("bankTxnId", n.txnId());
         payload.put("subAccount", n.subAccount());
         payload.put("amount", n.amount().toString());
-        payload.put("payerName", n.payerName());
-        payload.put("payerAccount", n.payerAccount());
+        // The payer's name and account stay off the record, which is disclosed in public at closing; the hash of the
+        // notification commits to them.
         payload.put("bookedAt", n.bookedAt().toString());
         payload.put("outcome", outcome.name());
         payload.put("notificationSm3", sm3);
@@ -251,13 +254,22 @@ public class Deposits {
         return new NotificationAnswer(n.txnId(), outcome.name(), refundId, false);
     }
 
-    private Optional<NotificationAnswer> earlierAnswer(String bankCode, String txnId) {
+    /**
+     * The answer given to an earlier notification of the same transaction: a replay. The same transaction id with a
+     * different body is no replay but a conflict the bank must look into; nothing changes either way.
+     */
+    private Optional<NotificationAnswer> earlierAnswer(String bankCode, String txnId, String sm3) {
         return jdbc.sql("""
-                SELECT p.outcome, r.id AS refund_id FROM bank_payment p LEFT JOIN refund_instruction r ON r.payment_id = p.id
+                SELECT p.outcome, p.notification_sm3, r.id AS refund_id FROM bank_payment p
+                LEFT JOIN refund_instruction r ON r.payment_id = p.id
                 WHERE p.bank_code = :bank AND p.bank_txn_id = :txn""")
                 .param("bank", bankCode).param("txn", txnId)
-                .query((rs, i) -> new NotificationAnswer(txnId, rs.getString("outcome"), rs.getObject("refund_id", UUID.class),
-                        true))
+                .query((rs, i) -> {
+                    if (!rs.getString("notification_sm3").equals(sm3)) {
+                        throw new DomainException(PaymentsError.BANK_NOTIFICATION_CONFLICT);
+                    }
+                    return new NotificationAnswer(txnId, rs.getString("outcome"), rs.getObject("refund_id", UUID.class), true);
+                })
                 .optional();
     }
 
@@ -294,18 +306,27 @@ public class Deposits {
                 .orElseThrow(() -> new DomainException(PaymentsError.DEPOSIT_ACCOUNT_NOT_FOUND));
     }
 
-    /** Discloses a tender's deposits in a public log entry when bidding closes (payer accounts stay off the log). */
+    /**
+     * Discloses a tender's deposits in a public log entry when bidding closes, each payment and guarantee with its
+     * committed record and inclusion path (payer names and accounts stay off the log; the records commit to them).
+     */
     @EventListener
     void on(BiddingClosed closed) {
-        List<Map<String, Object>> deposits = accounts(closed.tenderId()).stream().map(a -> {
+        List<Map<String, Object>> disclosed = accounts(closed.tenderId()).stream().map(a -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("bidderId", a.bidderId().toString());
             m.put("subAccount", a.subAccount());
             m.put("status", a.status().name());
+            List<UUID> facts = jdbc.sql("""
+                    SELECT id FROM bank_payment WHERE deposit_account_id = :a
+                    UNION ALL SELECT id FROM deposit_guarantee WHERE deposit_account_id = :a""")
+                    .param("a", a.id()).query(UUID.class).list();
+            m.put("commitments", facts.stream().map(id -> confidential.disclosure(id)
+                    .map(ConfidentialRecords.Disclosure::toMap).orElse(null)).filter(java.util.Objects::nonNull).toList());
             return m;
         }).toList();
         auditLog.append(AuditRecord.of("payments.deposits.disclosed", closed.tenderId().toString(), closed.regionCode(),
-                Actor.SYSTEM, Map.of("deposits", deposits, "sharedPayerAccounts", sharedPayerAccounts(closed.tenderId()).size())));
+                Actor.SYSTEM, Map.of("deposits", disclosed, "sharedPayerAccounts", sharedPayerAccounts(closed.tenderId()).size())));
     }
 
     private List<Account> accounts(UUID tenderId) {

@@ -31,6 +31,7 @@ import org.sunbid.platform.parties.CurrentUser;
 import org.sunbid.platform.parties.Organisations;
 import org.sunbid.platform.parties.Role;
 import org.sunbid.platform.tendering.DepositTerms;
+import org.sunbid.platform.tendering.TenderStatus;
 import org.sunbid.platform.tendering.Tenders;
 import org.sunbid.platform.trust.TrustedRoots;
 
@@ -58,9 +59,13 @@ public class Guarantees {
     private final TrustedRoots trustedRoots;
     private final Clock clock;
     private final JsonMapper json;
+    private final boolean sandboxEnabled;
 
     Guarantees(JdbcClient jdbc, Deposits deposits, Tenders tenders, Organisations organisations,
-            ConfidentialRecords confidential, AuditLog auditLog, TrustedRoots trustedRoots, Clock clock, JsonMapper json) {
+            ConfidentialRecords confidential, AuditLog auditLog, TrustedRoots trustedRoots, Clock clock, JsonMapper json,
+            @org.springframework.beans.factory.annotation.Value("${sunbid.payments.sandbox.enabled:${sunbid.ca.demo-ca:true}}")
+            boolean sandboxEnabled) {
+        this.sandboxEnabled = sandboxEnabled;
         this.jdbc = jdbc;
         this.deposits = deposits;
         this.tenders = tenders;
@@ -89,27 +94,33 @@ public class Guarantees {
         } catch (CertificateException | CertificateTrust.UntrustedCertificateException | RuntimeException e) {
             throw new DomainException(PaymentsError.GUARANTEE_ISSUER_NOT_REGISTERED);
         }
-        Issuer issuer = register(name, certificate);
+        Issuer issuer = register(name, certificate, false);
         auditLog.append(AuditRecord.of("payments.guarantee-issuer.registered", issuer.fingerprint(), null, user.actor(),
                 Map.of("name", issuer.name(), "subject", Sm2Certificates.subjectName(certificate),
                         "validUntil", issuer.validUntil().toString())));
         return issuer;
     }
 
-    /** Registers an issuer the platform itself runs (the sandbox insurer); idempotent. */
-    Issuer register(String name, X509Certificate certificate) {
+    /** Registers the sandbox insurer, whose guarantees count only while the sandbox is enabled; idempotent. */
+    Issuer registerSandbox(String name, X509Certificate certificate) {
+        return register(name, certificate, true);
+    }
+
+    private Issuer register(String name, X509Certificate certificate, boolean sandbox) {
         String fingerprint = Banks.fingerprint(certificate);
         jdbc.sql("""
-                INSERT INTO guarantee_issuer (fingerprint, name, certificate_pem, registered_at) VALUES (:f, :n, :pem, :at)
+                INSERT INTO guarantee_issuer (fingerprint, name, certificate_pem, registered_at, sandbox)
+                VALUES (:f, :n, :pem, :at, :sandbox)
                 ON CONFLICT (fingerprint) DO UPDATE SET name = :n""")
-                .param("f", fingerprint).param("n", name.strip()).param("pem", Pem.encode(certificate))
+                .param("f", fingerprint).param("n", name.strip()).param("pem", Pem.encode(certificate)).param("sandbox", sandbox)
                 .param("at", Deposits.utc(clock.instant())).update();
         return new Issuer(fingerprint, name.strip(), certificate.getNotAfter().toInstant());
     }
 
     /** The registered issuers, for everyone to see. */
     public List<Issuer> issuers() {
-        return jdbc.sql("SELECT fingerprint, name, certificate_pem FROM guarantee_issuer ORDER BY name").query((rs, i) -> {
+        return jdbc.sql("SELECT fingerprint, name, certificate_pem FROM guarantee_issuer WHERE NOT sandbox OR :sandbox ORDER BY name")
+                .param("sandbox", sandboxEnabled).query((rs, i) -> {
             try {
                 return new Issuer(rs.getString("fingerprint"), rs.getString("name"),
                         Pem.certificate(rs.getString("certificate_pem")).getNotAfter().toInstant());
@@ -123,9 +134,10 @@ public class Guarantees {
     @Transactional
     public DepositView submit(UUID tenderId, GuaranteeUpload upload, CurrentUser user) {
         Deposits.Account account = deposits.ownAccount(tenderId, user);
-        DepositTerms terms = tenders.depositTerms(tenderId);
+        DepositTerms terms = tenders.depositTermsHeld(tenderId); // bidding cannot close until this is recorded
         Instant now = clock.instant();
-        if (!now.isBefore(terms.bidDeadline())) {
+        if (!now.isBefore(terms.bidDeadline())
+                || (terms.status() != TenderStatus.PUBLISHED && terms.status() != TenderStatus.SUSPENDED)) {
             throw new DomainException(PaymentsError.DEPOSIT_DEADLINE_PASSED);
         }
         if (account.status().settled()) {
@@ -143,8 +155,8 @@ public class Guarantees {
             throw new DomainException(PaymentsError.GUARANTEE_ISSUER_NOT_REGISTERED);
         }
         String fingerprint = Banks.fingerprint(certificate);
-        String issuerName = jdbc.sql("SELECT name FROM guarantee_issuer WHERE fingerprint = :f").param("f", fingerprint)
-                .query(String.class).optional()
+        String issuerName = jdbc.sql("SELECT name FROM guarantee_issuer WHERE fingerprint = :f AND (NOT sandbox OR :sandbox)")
+                .param("f", fingerprint).param("sandbox", sandboxEnabled).query(String.class).optional()
                 .orElseThrow(() -> new DomainException(PaymentsError.GUARANTEE_ISSUER_NOT_REGISTERED));
         // 2. The signature over the document exactly as given.
         byte[] document = upload.document().getBytes(StandardCharsets.UTF_8);

@@ -10,6 +10,8 @@ public enum PaymentsError implements ErrorCode {
     BANK_SIGNATURE_INVALID(401),
     /** A bank notification that is signed but not well-formed. */
     BANK_NOTIFICATION_INVALID(400),
+    /** A notification reuses a bank transaction id already notified with different content; nothing changed. */
+    BANK_NOTIFICATION_CONFLICT(409),
     /** The caller has no deposit account for this tender (not registered). */
     DEPOSIT_ACCOUNT_NOT_FOUND(404),
     /** The deposit is already settled (paid or guaranteed). */

@@ -1,6 +1,6 @@
 package org.sunbid.platform.payments;
 
-/** A refund instruction's life: created, taken by the bank, then completed or failed. */
+/** A refund instruction's life: created, being sent (claimed by one dispatcher), taken by the bank, then completed or failed. */
 public enum RefundStatus {
-    PENDING, SUBMITTED, COMPLETED, FAILED
+    PENDING, SENDING, SUBMITTED, COMPLETED, FAILED
 }

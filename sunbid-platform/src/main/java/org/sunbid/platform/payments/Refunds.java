@@ -34,32 +34,45 @@ public class Refunds {
     private record Pending(UUID id, String bankCode, Money amount, String payeeName, String payeeAccount, String txnId) {
     }
 
-    /** Sends every pending instruction; returns how many the banks took. */
+    /**
+     * Sends every pending instruction; returns how many the banks took. Each is first claimed (SENDING) so that two
+     * dispatchers never send the same one; an instruction left SENDING by a crash, or SUBMITTED without an outcome for
+     * an hour (the bank lost it), is sent again: banks deduplicate by instruction id.
+     */
     @Scheduled(fixedDelayString = "${sunbid.payments.refund-interval:PT10S}")
     public int dispatchPending() {
-        List<Pending> pending = jdbc.sql("""
-                SELECT r.id, r.bank_code, r.amount, r.payee_name, r.payee_account, p.bank_txn_id
-                FROM refund_instruction r JOIN bank_payment p ON p.id = r.payment_id
-                WHERE r.status = 'PENDING' ORDER BY r.created_at, r.id LIMIT 100""")
+        java.time.Instant now = clock.instant();
+        List<Pending> claimed = jdbc.sql("""
+                WITH due AS (
+                    SELECT id FROM refund_instruction
+                    WHERE status = 'PENDING' OR (status = 'SENDING' AND updated_at < :stale)
+                       OR (status = 'SUBMITTED' AND updated_at < :lost)
+                    ORDER BY created_at, id LIMIT 100 FOR UPDATE SKIP LOCKED)
+                UPDATE refund_instruction r SET status = 'SENDING', updated_at = :now
+                FROM due, bank_payment p WHERE r.id = due.id AND p.id = r.payment_id
+                RETURNING r.id, r.bank_code, r.amount, r.payee_name, r.payee_account, p.bank_txn_id""")
+                .param("stale", Deposits.utc(now.minus(java.time.Duration.ofMinutes(10))))
+                .param("lost", Deposits.utc(now.minus(java.time.Duration.ofHours(1)))).param("now", Deposits.utc(now))
                 .query((rs, i) -> new Pending(rs.getObject("id", UUID.class), rs.getString("bank_code"),
                         new Money(rs.getBigDecimal("amount")), rs.getString("payee_name"), rs.getString("payee_account"),
                         rs.getString("bank_txn_id")))
                 .list();
         int taken = 0;
-        for (Pending p : pending) {
+        for (Pending p : claimed) {
             Bank bank = banks.adapter(p.bankCode()).orElse(null);
-            if (bank == null) {
-                log.warn("refund {} waits: no adapter for bank {}", p.id(), p.bankCode());
-                continue;
-            }
             try { // outside any transaction: the bank may call back before we record its answer
+                if (bank == null) {
+                    throw new Bank.BankUnavailableException("no adapter for bank " + p.bankCode(), null);
+                }
                 String reference = bank.refund(new Bank.RefundOrder(p.id().toString(), p.amount(), p.payeeName(),
                         p.payeeAccount(), p.txnId()));
                 taken += jdbc.sql("""
                         UPDATE refund_instruction SET status = 'SUBMITTED', bank_reference = :ref, updated_at = :at
-                        WHERE id = :id AND status = 'PENDING'""")
+                        WHERE id = :id AND status = 'SENDING'""")
                         .param("ref", reference).param("at", Deposits.utc(clock.instant())).param("id", p.id()).update();
             } catch (Bank.BankUnavailableException e) {
+                jdbc.sql("UPDATE refund_instruction SET status = 'PENDING', updated_at = :at WHERE id = :id AND status = 'SENDING'")
+                        .param("at", Deposits.utc(clock.instant())).param("id", p.id()).update();
                 log.warn("refund {} waits: bank {} did not take it ({})", p.id(), p.bankCode(), e.getMessage());
             }
         }

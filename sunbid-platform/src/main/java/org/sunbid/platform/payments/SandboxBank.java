@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -34,10 +33,11 @@ import org.sunbid.platform.trust.DemoCertificateAuthority;
  * A sandbox bank (沙箱银行) standing in for a real one: it can be told to pay a deposit, and then notifies the platform
  * over HTTP exactly as a bank would, with the notification signed by its own SM2 key (kept in {@code data/keys}). It
  * takes refund instructions, deduplicated by instruction id, and reports their completion by a signed notification.
- * Enabled unless {@code sunbid.payments.sandbox.enabled=false}; a production platform configures a real adapter.
+ * Enabled with the demo CA unless {@code sunbid.payments.sandbox.enabled} says otherwise; a production platform turns
+ * both off and configures a real adapter.
  */
 @Component
-@ConditionalOnProperty(name = "sunbid.payments.sandbox.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnSandbox
 class SandboxBank implements Bank {
 
     static final String CODE = "SANDBOX";

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.sunbid.crypto.CanonicalJson;
 import org.sunbid.crypto.KeyFiles;
@@ -30,7 +29,7 @@ import org.sunbid.platform.trust.DemoCertificateAuthority;
  * it issues guarantees signed with its own SM2 key, which bidders then upload like any other guarantee.
  */
 @Component
-@ConditionalOnProperty(name = "sunbid.payments.sandbox.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnSandbox
 class SandboxInsurer {
 
     static final String NAME = "沙箱保险公司（演示）";
@@ -52,7 +51,7 @@ class SandboxInsurer {
                     : Sm2Certificates.selfSignedRoot(subject, keys, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(730)));
             return KeyFiles.of(keys, certificate);
         });
-        guarantees.register(NAME, identity.certificate());
+        guarantees.registerSandbox(NAME, identity.certificate());
     }
 
     /** A guarantee for {@code applicantId} in favour of the tenderee, for the deposit and the bid validity period. */

@@ -66,7 +66,7 @@ public class Registrations {
         if (user.role() != Role.BIDDER || user.organisationId() == null) {
             throw new DomainException(CommonError.FORBIDDEN);
         }
-        Tender tender = publicTender(tenderId);
+        Tender tender = publicTender(tenders.findShared(tenderId), tenderId); // closing waits for this registration
         Organisation bidder = organisations.find(user.organisationId()).orElseThrow();
         if (bidder.blacklisted()) {
             throw new DomainException(TenderingError.REGISTRATION_REFUSED_BLACKLISTED);
@@ -126,23 +126,27 @@ public class Registrations {
         return rows(tenderId, null);
     }
 
-    /** Discloses a tender's registrations in a public log entry; called when bidding closes. */
+    /**
+     * Discloses a tender's registrations in a public log entry; called when bidding closes, after the pending
+     * confidential records were committed. Each registration comes with its committed record and inclusion path, so
+     * anyone can check that the list was fixed before the deadline.
+     */
     void disclose(Tender tender) {
         List<Map<String, Object>> registered = rows(tender.id(), null).stream().map(r -> {
             Map<String, Object> m = new LinkedHashMap<>();
+            m.put("registrationId", r.id().toString());
             m.put("bidderId", r.bidderId().toString());
             m.put("bidderName", r.bidderName());
             m.put("registeredAt", r.registeredAt().toString());
-            m.put("registrationId", r.id().toString());
-            m.put("committedSeq", r.committedSeq());
+            m.put("commitment", confidential.disclosure(r.id()).map(ConfidentialRecords.Disclosure::toMap).orElse(null));
             return m;
         }).toList();
         auditLog.append(AuditRecord.of("tendering.registrations.disclosed", tender.id().toString(), tender.regionCode(),
                 Actor.SYSTEM, Map.of("count", registered.size(), "registrations", registered)));
     }
 
-    private Tender publicTender(UUID tenderId) {
-        Tender tender = tenders.find(tenderId).orElseThrow(() -> new DomainException(TenderingError.TENDER_NOT_FOUND, tenderId));
+    private static Tender publicTender(java.util.Optional<Tender> found, UUID tenderId) {
+        Tender tender = found.orElseThrow(() -> new DomainException(TenderingError.TENDER_NOT_FOUND, tenderId));
         if (tender.status() == TenderStatus.DRAFT) {
             throw new DomainException(TenderingError.TENDER_NOT_FOUND, tenderId);
         }

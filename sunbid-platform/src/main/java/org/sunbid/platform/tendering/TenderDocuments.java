@@ -28,8 +28,8 @@ import org.sunbid.platform.parties.CurrentUser;
 import org.sunbid.platform.parties.Role;
 
 /**
- * Tender documents (招标文件): uploaded by the tenderee or agency while bidding is open, listed in public with their
- * SM3 hashes, downloaded by registered bidders while the documents are available (Reg. 16) and by the owners and staff.
+ * Tender documents (招标文件): uploaded by the tenderee or agency while bidding is open (after publication, each upload
+ * is also a clarification under Law 23 that may move the deadline), listed in public with their SM3 hashes, downloaded by registered bidders while the documents are available (Reg. 16) and by the owners and staff.
  * Each bidder's download is recorded with its IP address as a confidential record (a public one would count bidders).
  */
 @Service
@@ -97,8 +97,7 @@ public class TenderDocuments {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String type = contentType == null || contentType.isBlank() || contentType.length() > 100 ? "application/octet-stream"
-                : contentType;
+        String type = mediaType(contentType);
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         return tx.execute(s -> {
@@ -114,8 +113,25 @@ public class TenderDocuments {
             }
             auditLog.append(AuditRecord.of("tendering.document.added", tenderId.toString(), tender.regionCode(), user.actor(),
                     Map.of("documentId", id.toString(), "name", clean, "size", stored.size(), "sm3", stored.sm3())));
+            if (tender.status() != TenderStatus.DRAFT) {
+                // A document added after publication amends the tender documents: it is a clarification that affects
+                // bid preparation, and moves the deadline if fewer than 15 days remain (Law 23, Reg. 21).
+                tenders.clarify(tenderId, "招标文件补充：" + clean + "（SM3 " + stored.sm3() + "）", true, user);
+            }
             return new Document(id, tenderId, clean, type, stored.size(), stored.sm3(), now);
         });
+    }
+
+    /** The uploader's content type if it is a well-formed media type, else application/octet-stream. */
+    static String mediaType(String given) {
+        if (given == null || given.length() > 100) {
+            return "application/octet-stream";
+        }
+        try {
+            return org.springframework.http.MediaType.parseMediaType(given).toString();
+        } catch (org.springframework.util.InvalidMimeTypeException e) {
+            return "application/octet-stream";
+        }
     }
 
     /** A tender's documents, for whoever may see the tender. */

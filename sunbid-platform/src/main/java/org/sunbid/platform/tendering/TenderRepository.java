@@ -91,6 +91,14 @@ class TenderRepository {
         return jdbc.sql("SELECT * FROM tender WHERE id = :id").param("id", id).query(this::map).optional();
     }
 
+    /**
+     * The tender, its row share-locked until the transaction ends: closing bidding (which updates the row) waits for
+     * whatever the caller is recording against the open tender, and the caller sees the state closing left.
+     */
+    Optional<Tender> findShared(UUID id) {
+        return jdbc.sql("SELECT * FROM tender WHERE id = :id FOR SHARE").param("id", id).query(this::map).optional();
+    }
+
     /** Tenders in {@code statuses}, newest deadline last, at most {@code limit}. */
     List<Tender> withStatus(List<TenderStatus> statuses, int limit) {
         return jdbc.sql("SELECT * FROM tender WHERE status = ANY(:s) ORDER BY published_at DESC NULLS LAST, created_at DESC LIMIT :l")

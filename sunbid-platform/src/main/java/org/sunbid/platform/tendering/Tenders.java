@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.sunbid.platform.audit.AuditLog;
 import org.sunbid.platform.audit.AuditRecord;
+import org.sunbid.platform.audit.ConfidentialRecords;
 import org.sunbid.platform.catalog.Regions;
 import org.sunbid.platform.kernel.Actor;
 import org.sunbid.platform.kernel.CommonError;
@@ -50,9 +51,12 @@ public class Tenders {
     private final Registrations registrations;
     private final LegalPeriods periods = LegalPeriods.LAW;
     private final ApplicationEventPublisher events;
+    private final ConfidentialRecords confidential;
 
     Tenders(TenderRepository repository, Organisations organisations, Regions regions, AuditLog auditLog, Clock clock,
-            TransactionTemplate tx, Registrations registrations, ApplicationEventPublisher events) {
+            TransactionTemplate tx, Registrations registrations, ApplicationEventPublisher events,
+            ConfidentialRecords confidential) {
+        this.confidential = confidential;
         this.events = events;
         this.registrations = registrations;
         this.repository = repository;
@@ -178,6 +182,7 @@ public class Tenders {
                     tender.closeBidding(now);
                     repository.update(tender, now, Actor.SYSTEM.username());
                     record(tender, "tendering.bidding.closed", Actor.SYSTEM, Map.of("bidDeadline", tender.bidDeadline().toString()));
+                    confidential.commit(); // what happened up to the deadline is committed before it is disclosed
                     registrations.disclose(tender);
                     events.publishEvent(new BiddingClosed(tender.id(), tender.regionCode()));
                 });
@@ -199,7 +204,20 @@ public class Tenders {
 
     /** A tender's deposit terms, for the payments context; a draft has none. */
     public DepositTerms depositTerms(UUID id) {
-        Tender t = repository.find(id).filter(x -> x.status() != TenderStatus.DRAFT)
+        return depositTerms(repository.find(id), id);
+    }
+
+    /**
+     * A tender's deposit terms, the tender held (share-locked) until the caller's transaction ends, so that bidding
+     * cannot close between reading the terms and recording a deposit against them.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public DepositTerms depositTermsHeld(UUID id) {
+        return depositTerms(repository.findShared(id), id);
+    }
+
+    private DepositTerms depositTerms(java.util.Optional<Tender> found, UUID id) {
+        Tender t = found.filter(x -> x.status() != TenderStatus.DRAFT)
                 .orElseThrow(() -> new DomainException(TenderingError.TENDER_NOT_FOUND, id));
         return new DepositTerms(t.id(), t.terms().projectCode(), t.terms().name(), t.regionCode(), t.tendereeId(),
                 t.terms().deposit(), t.bidDeadline(), t.terms().bidValidityDays(), t.status());

@@ -205,13 +205,14 @@ class TenderPages {
         model.addAttribute("editable", tender.status() == TenderStatus.DRAFT || tender.status() == TenderStatus.PUBLISHED
                 || tender.status() == TenderStatus.SUSPENDED);
         model.addAttribute("tenderee", organisations.find(tender.tendereeId()).map(Organisation::name).orElse(""));
+        model.addAttribute("registration", null);
+        model.addAttribute("deposit", null);
         if (user.role() == Role.BIDDER) {
             try {
-                RegistrationView mine = registrations.mine(id, user);
-                model.addAttribute("registration", mine);
+                model.addAttribute("registration", registrations.mine(id, user));
                 model.addAttribute("deposit", deposits.mine(id, user));
             } catch (DomainException e) {
-                model.addAttribute("registration", null);
+                // not registered, or registered before deposit accounts existed: the page shows what there is
             }
         }
         model.addAttribute("maxDocumentMb", documents.maxSize() / (1024 * 1024));
@@ -297,12 +298,22 @@ class TenderPages {
 
     @PostMapping("/{id}/deposit/sandbox-transfer")
     String pay(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
-        return act(id, redirect, "tender.page.paid", () -> {
+        try {
             Sandbox.Transfer t = sandbox.payDeposit(id, null, null, null, user);
             if (t.platformStatus() != 200) {
                 throw new DomainException(CommonError.INTERNAL_ERROR);
             }
-        });
+            // The bank's transfer went through; what the platform made of it is the payment's outcome.
+            String outcome = t.platformAnswer().replaceAll("(?s).*\"result\":\"([A-Z_]+)\".*", "$1");
+            if (outcome.equals("CREDITED")) {
+                redirect.addFlashAttribute("done", "tender.page.paid");
+            } else {
+                redirect.addFlashAttribute("formError", problems.label("PaymentOutcome." + outcome));
+            }
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("formError", problems.message(e.errorCode(), e.arguments()));
+        }
+        return "redirect:/workbench/tenders/" + id;
     }
 
     @PostMapping("/{id}/deposit/sandbox-guarantee")

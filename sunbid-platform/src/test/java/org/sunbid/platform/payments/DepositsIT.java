@@ -138,6 +138,13 @@ class DepositsIT extends PlatformIT {
         assertThat(again.json().path("replayed").asBoolean()).isTrue();
         assertThat(state()).isEqualTo(before);
         assertThat(deposit("bidder1").path("payments").size()).isEqualTo(1);
+
+        // The same transaction id with other content is no replay: a conflict for the bank to look into.
+        String other = body.replace("622200001111", "622200009999");
+        ApiClient.Response conflict = notify(other, bank.sign(other));
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.code()).isEqualTo("BANK_NOTIFICATION_CONFLICT");
+        assertThat(state()).isEqualTo(before);
     }
 
     @Test
@@ -162,6 +169,11 @@ class DepositsIT extends PlatformIT {
         // Signed but malformed.
         String malformed = "{\"type\":\"credit\",\"txnId\":\"X\"}";
         assertThat(notify(malformed, bank.sign(malformed)).code()).isEqualTo("BANK_NOTIFICATION_INVALID");
+        String huge = BankNotification.credit("SBX-HUGE-" + System.nanoTime(), sub, Money.yuan("12345678901234567.00"), "某建设公司",
+                "622200001111", clock.instant());
+        assertThat(notify(huge, bank.sign(huge)).code()).isEqualTo("BANK_NOTIFICATION_INVALID");
+        String oversized = body.replace("某建设公司", "某".repeat(70_000));
+        assertThat(notify(oversized, bank.sign(oversized)).code()).isEqualTo("BANK_NOTIFICATION_INVALID");
 
         assertThat(state()).isEqualTo(before);
         assertThat(deposit("bidder1").path("status").asString()).isEqualTo("AWAITING");

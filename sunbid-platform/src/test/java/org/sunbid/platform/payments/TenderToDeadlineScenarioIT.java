@@ -145,6 +145,25 @@ class TenderToDeadlineScenarioIT extends PlatformIT {
         api.get(path + "/deposits", api.freshToken("centre")).json()
                 .forEach(d -> assertThat(d.path("sharedPayerAccount").asBoolean()).isFalse());
 
+        // What was disclosed at closing was committed before it: each registration, payment and guarantee record sits
+        // under the Merkle root of a public commitment entry appended before the deadline.
+        String registrationsDisclosed = jdbc.sql("""
+                SELECT payload FROM log_entry WHERE details::json->>'action' = 'tendering.registrations.disclosed'
+                AND details::json->>'subject' = :t""").param("t", id).query(String.class).single();
+        String depositsDisclosed = jdbc.sql("""
+                SELECT payload FROM log_entry WHERE details::json->>'action' = 'payments.deposits.disclosed'
+                AND details::json->>'subject' = :t""").param("t", id).query(String.class).single();
+        int verified = 0;
+        for (JsonNode r : new ApiClient.Response(200, "application/json", registrationsDisclosed).json().path("registrations")) {
+            verified += verifyCommitment(r.path("commitment"), deadline);
+        }
+        for (JsonNode d : new ApiClient.Response(200, "application/json", depositsDisclosed).json().path("deposits")) {
+            for (JsonNode c : d.path("commitments")) {
+                verified += verifyCommitment(c, deadline);
+            }
+        }
+        assertThat(verified).isEqualTo(5 + 5); // 5 registrations, 4 payments and 1 guarantee
+
         // A deposit arriving now is late, and goes back.
         ApiClient.Response late = api.post("/api/v1/sandbox/bank/transfers", ApiClient.json(Map.of("tenderId", id)),
                 api.freshToken("bidder5"));
@@ -159,5 +178,23 @@ class TenderToDeadlineScenarioIT extends PlatformIT {
                 "tendering.objection.answered", "tendering.bidding.closed", "tendering.registrations.disclosed",
                 "payments.deposits.disclosed");
         assertThat(Verifier.run("log", baseUrl()).ok()).isTrue();
+    }
+
+    /** Checks one disclosed record against the root its commitment entry published; returns 1. */
+    private int verifyCommitment(JsonNode c, Instant deadline) {
+        assertThat(c.isObject()).as("a disclosed record with its commitment").isTrue();
+        JsonNode entry = new ApiClient(baseUrl()).get("/api/v1/log/entries?start=" + c.path("committedSeq").asLong()
+                + "&end=" + (c.path("committedSeq").asLong() + 1), null).json().get(0);
+        assertThat(Instant.parse(entry.path("appendedAt").asString())).isBeforeOrEqualTo(deadline);
+        String root = new ApiClient.Response(200, "application/json", entry.path("payload").asString()).json().path("root").asString();
+        List<String> path = new java.util.ArrayList<>();
+        c.path("path").forEach(p -> path.add(p.asString()));
+        ConfidentialRecords.Disclosure d = new ConfidentialRecords.Disclosure(c.path("record").asString(),
+                c.path("committedSeq").asLong(), c.path("leafIndex").asInt(), c.path("batchSize").asInt(), path);
+        assertThat(d.verify(root)).isTrue();
+        // and a record altered after the fact does not verify
+        assertThat(new ConfidentialRecords.Disclosure(d.record().replace("\"salt\"", "\"salt2\""), d.committedSeq(), d.leafIndex(),
+                d.batchSize(), d.path()).verify(root)).isFalse();
+        return 1;
     }
 }

@@ -82,6 +82,10 @@ class TenderDocumentsIT extends PlatformIT {
         assertThat(document.path("size").asLong()).isEqualTo(content.length);
         String documentId = document.path("id").asString();
 
+        // Uploaded after publication, it amends the tender documents: a clarification (Law 23) that names its hash.
+        assertThat(api.get("/api/v1/tenders/" + tenderId, null).json().path("clarifications").get(0).path("text").asString())
+                .contains("招标文件补充").contains(Sm3.hex(content));
+
         // Listed in public, with the hash anyone can check a copy against; the upload is in the public log.
         var listed = api.get("/api/v1/tenders/" + tenderId + "/documents", null).json();
         assertThat(listed.get(0).path("name").asString()).isEqualTo("招标文件.pdf");
@@ -101,7 +105,7 @@ class TenderDocumentsIT extends PlatformIT {
         assertThat(got.headers().firstValue("Content-Disposition").orElseThrow()).contains("filename*=UTF-8''");
         assertThat(log.size()).as("a download must not be countable in the public log").isEqualTo(logBefore);
         String recorded = jdbc.sql("""
-                SELECT payload FROM log_confidential WHERE action = 'tendering.document.downloaded' AND subject = :t""")
+                SELECT canonical FROM log_confidential WHERE action = 'tendering.document.downloaded' AND subject = :t""")
                 .param("t", tenderId).query(String.class).single();
         assertThat(recorded).contains("\"ip\":\"127.0.0.1\"").contains(documentId);
 

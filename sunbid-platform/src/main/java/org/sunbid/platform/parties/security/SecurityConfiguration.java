@@ -105,6 +105,8 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/guide", "/log", "/tenders/*", "/login", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/demo-ca.pem", "/v3/api-docs", "/v3/api-docs/**", "/actuator/health").permitAll()
                         .requestMatchers("/workbench/organisations", "/workbench/organisations/**").hasAnyRole(STAFF)
+                        // Only the roles that may upload reach the multipart parser (the CSRF token is in the query string).
+                        .requestMatchers(HttpMethod.POST, "/workbench/tenders/*/documents").hasAnyRole("TENDEREE", "AGENCY")
                         .requestMatchers("/workbench", "/workbench/**").authenticated()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/workbench", true)

@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -40,10 +43,20 @@ class PaymentsApi {
         this.sandbox = sandbox;
     }
 
+    /** A notification is a few hundred bytes; anything much larger is refused unread (the endpoint needs no login). */
+    private static final int MAX_NOTIFICATION = 64 * 1024;
+
     /** A bank's notification: the raw body is what the bank signed; the signature comes in X-Bank-Signature. */
     @PostMapping("/api/v1/payments/banks/{bank}/notifications")
-    NotificationAnswer notification(@PathVariable String bank, @RequestBody byte[] body,
-            @RequestHeader(name = "X-Bank-Signature", required = false) String signature) {
+    NotificationAnswer notification(@PathVariable String bank, HttpServletRequest request,
+            @RequestHeader(name = "X-Bank-Signature", required = false) String signature) throws IOException {
+        if (request.getContentLengthLong() > MAX_NOTIFICATION) {
+            throw new DomainException(PaymentsError.BANK_NOTIFICATION_INVALID);
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_NOTIFICATION + 1);
+        if (body.length > MAX_NOTIFICATION) {
+            throw new DomainException(PaymentsError.BANK_NOTIFICATION_INVALID);
+        }
         return deposits.receive(bank, body, signature);
     }
 

@@ -1,0 +1,19 @@
+package org.sunbid.platform.payments;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+
+/**
+ * The sandbox bank and insurer exist when {@code sunbid.payments.sandbox.enabled} is true; unset, they follow the demo
+ * CA ({@code sunbid.ca.demo-ca}, on by default), so a platform set up for production with the demo CA off has no
+ * sandbox either.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@ConditionalOnExpression("${sunbid.payments.sandbox.enabled:${sunbid.ca.demo-ca:true}}")
+@interface ConditionalOnSandbox {
+}
