@@ -83,6 +83,8 @@ public final class Verifier {
         }
 
         List<byte[]> leaves = new ArrayList<>();
+        java.util.Map<Long, String> committedRoots = new java.util.HashMap<>();
+        int[] disclosures = {0};
         for (long start = 0; start < head.size(); start += PAGE) {
             JsonNode page = client.entries(start, Math.min(start + PAGE, head.size()));
             for (JsonNode entry : page) {
@@ -101,6 +103,17 @@ public final class Verifier {
                     String payloadHash = LogClient.json().readTree(details).path("payloadHash").asString();
                     if (payload != null && !Sm3.hex(payload).equals(payloadHash)) {
                         return Verdict.fail("entry " + seq + ": its payload does not match its details (changed?)");
+                    }
+                    if (payload != null) {
+                        String action = LogClient.json().readTree(details).path("action").asString();
+                        JsonNode body = LogClient.json().readTree(payload);
+                        if (CONFIDENTIAL_COMMITTED.equals(action)) {
+                            committedRoots.put(seq, body.path("root").asString());
+                        }
+                        String bad = checkDisclosures(body, committedRoots, disclosures);
+                        if (bad != null) {
+                            return Verdict.fail("entry " + seq + ": " + bad);
+                        }
                     }
                 }
                 leaves.add(LogLeaf.hash(seq, time, commitment));
@@ -131,7 +144,39 @@ public final class Verifier {
         if (stateFile != null) {
             new State(head.size(), head.rootHex(), fingerprint).write(Path.of(stateFile));
         }
-        return Verdict.ok("log of " + head.size() + " entries verified, root " + head.rootHex().substring(0, 16) + "…" + grown);
+        return Verdict.ok("log of " + head.size() + " entries verified, root " + head.rootHex().substring(0, 16) + "…" + grown
+                + (disclosures[0] > 0 ? ", " + disclosures[0] + " disclosed records committed before their disclosure" : ""));
+    }
+
+    /** The action of the entries that commit confidential records by a Merkle root. */
+    static final String CONFIDENTIAL_COMMITTED = "audit.confidential.committed";
+
+    /**
+     * Checks every disclosed confidential record in {@code node} (an object with record, committedSeq, leafIndex,
+     * batchSize, path) against the root of the earlier commitment entry it names; returns what is wrong, or null.
+     */
+    static String checkDisclosures(JsonNode node, java.util.Map<Long, String> committedRoots, int[] count) {
+        if (node.isObject() && node.has("record") && node.has("committedSeq") && node.has("path")) {
+            long committed = node.path("committedSeq").asLong();
+            String root = committedRoots.get(committed);
+            if (root == null) {
+                return "a disclosed record names entry " + committed + ", which is no earlier commitment";
+            }
+            byte[] leaf = MerkleTree.leafHash(node.path("record").asString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (!MerkleTree.verifyInclusion(leaf, node.path("leafIndex").asLong(), node.path("batchSize").asLong(),
+                    hashes(node.path("path")), HEX.parseHex(root))) {
+                return "a disclosed record is not the one committed in entry " + committed + " (changed?)";
+            }
+            count[0]++;
+            return null;
+        }
+        for (JsonNode child : node) {
+            String bad = checkDisclosures(child, committedRoots, count);
+            if (bad != null) {
+                return bad;
+            }
+        }
+        return null;
     }
 
     /** Finds the first entry whose recomputed leaf the platform cannot prove to be in the signed tree. */
