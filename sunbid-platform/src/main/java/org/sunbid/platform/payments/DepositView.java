@@ -22,8 +22,14 @@ public record DepositView(UUID tenderId, UUID bidderId, String bidderName, Strin
             PaymentOutcome outcome) {
     }
 
-    /** An accepted electronic guarantee. */
-    public record Guarantee(String guaranteeNo, String issuer, Money amount, Instant validUntil, String documentSm3) {
+    /**
+     * An accepted electronic guarantee.
+     *
+     * @param coversBidValidity whether it still lasts through the bid validity period counted from the current deadline
+     *                          (false once the deadline moved beyond what it covers: the bidder must bring a new one)
+     */
+    public record Guarantee(String guaranteeNo, String issuer, Money amount, Instant validUntil, String documentSm3,
+            boolean coversBidValidity) {
     }
 
     /** A refund instruction and where it stands. */

@@ -346,9 +346,12 @@ public class Deposits {
                 SELECT g.guarantee_no, i.name, g.amount, g.valid_until, g.document_sm3 FROM deposit_guarantee g
                 JOIN guarantee_issuer i ON i.fingerprint = g.issuer_fingerprint WHERE g.deposit_account_id = :id""")
                 .param("id", a.id())
-                .query((rs, i) -> new DepositView.Guarantee(rs.getString("guarantee_no"), rs.getString("name"),
-                        new Money(rs.getBigDecimal("amount")), rs.getObject("valid_until", OffsetDateTime.class).toInstant(),
-                        rs.getString("document_sm3")))
+                .query((rs, i) -> {
+                    Instant validUntil = rs.getObject("valid_until", OffsetDateTime.class).toInstant();
+                    return new DepositView.Guarantee(rs.getString("guarantee_no"), rs.getString("name"),
+                            new Money(rs.getBigDecimal("amount")), validUntil, rs.getString("document_sm3"),
+                            !validUntil.isBefore(terms.guaranteeRequiredUntil()));
+                })
                 .optional().orElse(null);
         List<DepositView.Refund> refunds = jdbc.sql("""
                 SELECT r.id, r.amount, r.payee_account, r.reason, r.status FROM refund_instruction r

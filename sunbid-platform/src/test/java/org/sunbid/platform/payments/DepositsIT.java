@@ -270,6 +270,7 @@ class DepositsIT extends PlatformIT {
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
         assertThat(accepted.json().path("status").asString()).isEqualTo("GUARANTEED");
         assertThat(accepted.json().path("guarantee").path("issuer").asString()).isEqualTo(SandboxInsurer.NAME);
+        assertThat(accepted.json().path("guarantee").path("coversBidValidity").asBoolean()).isTrue();
         // The same guarantee cannot serve twice.
         assertThat(api.post("/api/v1/tenders/" + tenderId + "/deposit/guarantee", issued.body(), api.token("bidder6")).code())
                 .isEqualTo("DEPOSIT_ALREADY_SETTLED");
@@ -319,6 +320,25 @@ class DepositsIT extends PlatformIT {
         assertThat(deposit("bidder7").path("status").asString()).isEqualTo("AWAITING");
         assertThat(submit(good).status()).isEqualTo(200);
         assertThat(CanonicalJson.write(Map.of("a", 1))).isNotBlank();
+    }
+
+    @Test
+    void aGuaranteeThatNoLongerCoversTheBidValidityAfterTheDeadlineMovedIsShownAsShort() {
+        register("bidder7");
+        var terms = tenders.depositTerms(java.util.UUID.fromString(tenderId));
+        java.util.UUID bidder7 = jdbc.sql("SELECT organisation_id FROM account WHERE username = 'bidder7'")
+                .query(java.util.UUID.class).single();
+        GuaranteeUpload exact = insurer.issue(terms, bidder7, terms.deposit(), terms.guaranteeRequiredUntil());
+        assertThat(submit(exact).json().path("guarantee").path("coversBidValidity").asBoolean()).isTrue();
+
+        // Day 10 of 21: a clarification affecting preparation moves the deadline so that 15 days remain (Law 23).
+        clock.advance(Duration.ofDays(10));
+        ApiClient.Response clarified = api.post("/api/v1/tenders/" + tenderId + "/clarifications",
+                "{\"text\":\"工程量清单第 3.2 项更正\",\"affectsPreparation\":true}", api.freshToken("agency"));
+        assertThat(clarified.json().path("deadlineMovedTo").isNull()).isFalse();
+        JsonNode after = api.get("/api/v1/tenders/" + tenderId + "/deposit", api.freshToken("bidder7")).json();
+        assertThat(after.path("status").asString()).isEqualTo("GUARANTEED");
+        assertThat(after.path("guarantee").path("coversBidValidity").asBoolean()).isFalse();
     }
 
     private ApiClient.Response submit(GuaranteeUpload upload) {
