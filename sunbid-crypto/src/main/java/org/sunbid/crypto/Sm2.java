@@ -55,6 +55,38 @@ public final class Sm2 {
         }
     }
 
+    /**
+     * Encrypts {@code data} to {@code key} with SM2 public-key encryption (GB/T 32918.4), ciphertext in the C1C3C2
+     * order of the current standard (GM/T 0009-2012), C1 uncompressed.
+     */
+    public static byte[] encrypt(PublicKey key, byte[] data) {
+        try {
+            org.bouncycastle.crypto.engines.SM2Engine engine =
+                    new org.bouncycastle.crypto.engines.SM2Engine(org.bouncycastle.crypto.engines.SM2Engine.Mode.C1C3C2);
+            engine.init(true, new org.bouncycastle.crypto.params.ParametersWithRandom(
+                    org.bouncycastle.jcajce.provider.asymmetric.util.ECUtil.generatePublicKeyParameter(key), RANDOM));
+            return engine.processBlock(data, 0, data.length);
+        } catch (GeneralSecurityException | org.bouncycastle.crypto.InvalidCipherTextException e) {
+            throw new CryptoException("SM2 encryption failed", e);
+        }
+    }
+
+    /**
+     * Decrypts an SM2 C1C3C2 ciphertext with {@code key}.
+     *
+     * @throws CryptoException if the ciphertext is damaged or was not made for this key (its SM3 check fails)
+     */
+    public static byte[] decrypt(PrivateKey key, byte[] ciphertext) {
+        try {
+            org.bouncycastle.crypto.engines.SM2Engine engine =
+                    new org.bouncycastle.crypto.engines.SM2Engine(org.bouncycastle.crypto.engines.SM2Engine.Mode.C1C3C2);
+            engine.init(false, org.bouncycastle.jcajce.provider.asymmetric.util.ECUtil.generatePrivateKeyParameter(key));
+            return engine.processBlock(ciphertext, 0, ciphertext.length);
+        } catch (GeneralSecurityException | org.bouncycastle.crypto.InvalidCipherTextException | RuntimeException e) {
+            throw new CryptoException("SM2 decryption failed: wrong key or damaged ciphertext", e);
+        }
+    }
+
     /** Whether {@code signature} is a valid SM3withSM2 signature of {@code data} under {@code key}. Never throws for a bad signature. */
     public static boolean verify(PublicKey key, byte[] data, byte[] signature) {
         try {
