@@ -1,0 +1,507 @@
+package org.sunbid.sealing;
+
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import org.bouncycastle.crypto.digests.SM3Digest;
+import org.sunbid.crypto.CanonicalJson;
+import org.sunbid.crypto.CryptoException;
+import org.sunbid.crypto.Pem;
+import org.sunbid.crypto.Sm2;
+import org.sunbid.crypto.Sm3;
+import org.sunbid.crypto.Sm4Gcm;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A sealed bid (投标文件密封): the bid's files, its price sheet and its preparation metadata, zipped and encrypted with a
+ * fresh SM4-GCM content key; the content key wrapped with the tender's SM2 opening public key; the whole signed with
+ * the bidder's SM2 key (SM3withSM2). Anyone can check the structure and the bidder's signature without any key; only
+ * the opening private key — rebuilt from enough custodians' shares — decrypts.
+ *
+ * <p>Layout, all streamable with bounded memory:
+ * <pre>
+ *   "SBENV1"  u32 header length  header (canonical JSON, UTF-8)
+ *   chunks: (u32 length, bytes)* terminated by length 0       SM4-GCM ciphertext and tag, AAD = SM3(header)
+ *   u16 signature length  signature                           SM3withSM2 over SM3(everything before it)
+ * </pre>
+ * The header holds the version, tender id, the bidder's certificate (PEM), the SM3 of the opening public key, the
+ * wrapped content key, the nonce and the sealing time. Nothing in it reveals the bid. The envelope's identity is the
+ * SM3 of all its bytes.
+ */
+public final class Envelope {
+
+    static final byte[] MAGIC = "SBENV1".getBytes(StandardCharsets.US_ASCII);
+    static final int CHUNK = 64 * 1024;
+    static final int MAX_HEADER = 64 * 1024;
+    static final int MAX_SIGNATURE = 128;
+    static final String PRICE_SHEET = "price-sheet.json";
+    static final String METADATA = "metadata.json";
+    static final String FILES = "files/";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+    private static final HexFormat HEX = HexFormat.of();
+
+    private Envelope() {
+    }
+
+    /**
+     * What to seal.
+     *
+     * @param priceSheet the structured price sheet (total price, duration, quality, project manager, ...) as JSON
+     * @param metadata   bid-preparation metadata for collusion checks (machine fingerprint hashes, tool id, file
+     *                   creation ids), sealed with the bid
+     * @param files      the bid's files by the name they carry in the envelope (relative, '/'-separated)
+     */
+    public record Contents(UUID tenderId, String priceSheet, Map<String, Object> metadata, Map<String, Path> files) {
+    }
+
+    /** The header of an envelope, as read and checked. */
+    public record Header(int version, UUID tenderId, X509Certificate bidder, String openingKeySm3, byte[] wrappedKey,
+            byte[] nonce, Instant sealedAt, byte[] raw) {
+    }
+
+    /** A structurally sound envelope whose signature verifies with the certificate in its header. */
+    public record Verified(Header header, String sm3, long size) {
+    }
+
+    /** An opened envelope: its price sheet, metadata and the files written under the target directory. */
+    public record Opened(Verified envelope, String priceSheet, Map<String, Object> metadata, List<Path> files) {
+    }
+
+    /** The SM3 (hex) identifying an opening public key in envelope headers. */
+    public static String keyId(PublicKey openingKey) {
+        return Sm3.hex(openingKey.getEncoded());
+    }
+
+    /**
+     * Seals {@code contents} for the tender whose opening public key is {@code openingKey}, signed by
+     * {@code bidderKey} (whose certificate is {@code bidder}), into {@code out}; returns the envelope's SM3 (hex).
+     */
+    public static String seal(Contents contents, PublicKey openingKey, PrivateKey bidderKey, X509Certificate bidder,
+            Instant now, OutputStream out) throws IOException {
+        Map<String, byte[]> inline = new LinkedHashMap<>();
+        inline.put(PRICE_SHEET, contents.priceSheet().getBytes(StandardCharsets.UTF_8));
+        inline.put(METADATA, CanonicalJson.write(contents.metadata()).getBytes(StandardCharsets.UTF_8));
+        for (String name : contents.files().keySet()) {
+            checkName(name);
+        }
+        return write(contents.tenderId(), openingKey, bidderKey, bidder, now, out, zip -> {
+            for (var e : inline.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+            for (var f : contents.files().entrySet()) {
+                zip.putNextEntry(new ZipEntry(FILES + f.getKey()));
+                Files.copy(f.getValue(), zip);
+                zip.closeEntry();
+            }
+        });
+    }
+
+    interface ZipWriter {
+        void write(ZipOutputStream zip) throws IOException;
+    }
+
+    /** Writes an envelope whose zip content {@code body} supplies (package-private: tests craft hostile content). */
+    static String write(UUID tenderId, PublicKey openingKey, PrivateKey bidderKey, X509Certificate bidder, Instant now,
+            OutputStream out, ZipWriter body) throws IOException {
+        byte[] key = Sm4Gcm.newKey();
+        byte[] nonce = Sm4Gcm.newNonce();
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("v", 1);
+        header.put("tenderId", tenderId.toString());
+        header.put("bidderCertificate", Pem.encode(bidder));
+        header.put("openingKeySm3", keyId(openingKey));
+        header.put("wrappedKey", Base64.getEncoder().encodeToString(Sm2.encrypt(openingKey, key)));
+        header.put("nonce", Base64.getEncoder().encodeToString(nonce));
+        header.put("sealedAt", now.toString());
+        byte[] headerBytes = CanonicalJson.write(header).getBytes(StandardCharsets.UTF_8);
+
+        Hashing all = new Hashing(new BufferedOutputStream(out, CHUNK));
+        Hashing signed = new Hashing(all);
+        signed.write(MAGIC);
+        writeInt(signed, headerBytes.length);
+        signed.write(headerBytes);
+        try (ZipOutputStream zip = new ZipOutputStream(Sm4Gcm.encrypting(new Chunks(signed), key, nonce, Sm3.hash(headerBytes)))) {
+            body.write(zip);
+        } finally {
+            java.util.Arrays.fill(key, (byte) 0);
+        }
+        byte[] signature = Sm2.sign(bidderKey, signed.digest());
+        all.write(signature.length >>> 8);
+        all.write(signature.length & 0xff);
+        all.write(signature);
+        all.flush();
+        return HEX.formatHex(all.digest());
+    }
+
+    /**
+     * Reads a whole envelope and checks its structure and its bidder's signature, without any key: what the platform
+     * does on arrival, while it streams the envelope to storage.
+     */
+    public static Verified verify(InputStream in) throws EnvelopeException {
+        return read(in, null);
+    }
+
+    private static Verified read(InputStream raw, OutputStream ciphertextSink) throws EnvelopeException {
+        SM3Digest allDigest = new SM3Digest();
+        SM3Digest signedDigest = new SM3Digest();
+        HashingInput hashing = new HashingInput(new java.io.BufferedInputStream(raw, CHUNK), allDigest, signedDigest);
+        DataInputStream in = new DataInputStream(hashing);
+        try {
+            byte[] magic = in.readNBytes(MAGIC.length);
+            if (!java.util.Arrays.equals(magic, MAGIC)) {
+                throw new EnvelopeException("not a Sunbid envelope");
+            }
+            int headerLength = in.readInt();
+            if (headerLength <= 0 || headerLength > MAX_HEADER) {
+                throw new EnvelopeException("malformed header");
+            }
+            byte[] headerBytes = in.readNBytes(headerLength);
+            if (headerBytes.length != headerLength) {
+                throw new EnvelopeException("truncated envelope");
+            }
+            Header header = header(headerBytes);
+            byte[] buffer = new byte[CHUNK];
+            while (true) {
+                int length = in.readInt();
+                if (length == 0) {
+                    break;
+                }
+                if (length < 0 || length > CHUNK) {
+                    throw new EnvelopeException("malformed content");
+                }
+                in.readFully(buffer, 0, length);
+                if (ciphertextSink != null) {
+                    ciphertextSink.write(buffer, 0, length);
+                }
+            }
+            byte[] signed = new byte[32];
+            signedDigest.doFinal(signed, 0);
+            hashing.signing = false;
+            int signatureLength = in.readUnsignedShort();
+            if (signatureLength == 0 || signatureLength > MAX_SIGNATURE) {
+                throw new EnvelopeException("malformed signature");
+            }
+            byte[] signature = in.readNBytes(signatureLength);
+            if (signature.length != signatureLength || in.read() != -1) {
+                throw new EnvelopeException(signature.length != signatureLength ? "truncated envelope" : "data after the signature");
+            }
+            if (!Sm2.verify(header.bidder().getPublicKey(), signed, signature)) {
+                throw new EnvelopeException("the signature does not match the envelope (altered, or not signed by the bidder)");
+            }
+            byte[] sm3 = new byte[32];
+            allDigest.doFinal(sm3, 0);
+            return new Verified(header, HEX.formatHex(sm3), hashing.count);
+        } catch (EOFException e) {
+            throw new EnvelopeException("truncated envelope", e);
+        } catch (IOException e) {
+            throw new EnvelopeException("unreadable envelope: " + e.getMessage(), e);
+        }
+    }
+
+    private static Header header(byte[] bytes) throws EnvelopeException {
+        try {
+            Map<String, Object> h = JSON.readValue(bytes, MAP);
+            if (!Integer.valueOf(1).equals(h.get("v"))) {
+                throw new EnvelopeException("unsupported envelope version " + h.get("v"));
+            }
+            X509Certificate bidder = Pem.certificate((String) h.get("bidderCertificate"));
+            return new Header(1, UUID.fromString((String) h.get("tenderId")), bidder, (String) h.get("openingKeySm3"),
+                    Base64.getDecoder().decode((String) h.get("wrappedKey")), Base64.getDecoder().decode((String) h.get("nonce")),
+                    Instant.parse((String) h.get("sealedAt")), bytes);
+        } catch (CertificateException | RuntimeException e) {
+            throw new EnvelopeException("malformed header", e);
+        }
+    }
+
+    /**
+     * Opens an envelope file with the tender's opening private key: checks it first (structure and signature), then
+     * decrypts and unpacks it under {@code into}, writing at most {@code maxBytes} bytes of files.
+     */
+    public static Opened open(Path envelope, PrivateKey openingKey, Path into, long maxBytes) throws EnvelopeException {
+        Verified verified;
+        try (InputStream in = Files.newInputStream(envelope)) {
+            verified = verify(in);
+        } catch (IOException e) {
+            throw new EnvelopeException("unreadable envelope file", e);
+        }
+        byte[] key;
+        try {
+            key = Sm2.decrypt(openingKey, verified.header().wrappedKey());
+        } catch (CryptoException e) {
+            throw new EnvelopeException("the content key does not open with this key", e);
+        }
+        try (InputStream file = Files.newInputStream(envelope);
+             InputStream plain = Sm4Gcm.decrypting(new CiphertextStream(file), key, verified.header().nonce(),
+                     Sm3.hash(verified.header().raw()));
+             ZipInputStream zip = new ZipInputStream(plain)) {
+            String priceSheet = null;
+            Map<String, Object> metadata = null;
+            List<Path> files = new ArrayList<>();
+            long written = 0;
+            Files.createDirectories(into);
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                String name = entry.getName();
+                if (name.equals(PRICE_SHEET)) {
+                    priceSheet = new String(readLimited(zip, MAX_HEADER), StandardCharsets.UTF_8);
+                } else if (name.equals(METADATA)) {
+                    metadata = JSON.readValue(readLimited(zip, MAX_HEADER), MAP);
+                } else if (name.startsWith(FILES)) {
+                    String relative = name.substring(FILES.length());
+                    try {
+                        checkName(relative);
+                    } catch (IOException e) {
+                        throw new EnvelopeException(e.getMessage());
+                    }
+                    Path target = into.resolve(relative).normalize();
+                    if (!target.startsWith(into.normalize())) {
+                        throw new EnvelopeException("a file name leaves the target directory: " + relative);
+                    }
+                    Files.createDirectories(target.getParent());
+                    try (OutputStream out = Files.newOutputStream(target)) {
+                        byte[] buffer = new byte[CHUNK];
+                        for (int n; (n = zip.read(buffer)) > 0; ) {
+                            written += n;
+                            if (written > maxBytes) {
+                                throw new EnvelopeException("the bid's files exceed " + maxBytes + " bytes");
+                            }
+                            out.write(buffer, 0, n);
+                        }
+                    }
+                    files.add(target);
+                } else {
+                    throw new EnvelopeException("unexpected entry " + name);
+                }
+            }
+            plain.transferTo(OutputStream.nullOutputStream()); // to the end: the GCM tag is checked there
+            if (priceSheet == null) {
+                throw new EnvelopeException("the envelope has no price sheet");
+            }
+            return new Opened(verified, priceSheet, metadata == null ? Map.of() : metadata, files);
+        } catch (IOException e) {
+            throw new EnvelopeException("the content does not decrypt (altered or not sealed for this tender)", e);
+        } finally {
+            java.util.Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    private static byte[] readLimited(InputStream in, int max) throws IOException, EnvelopeException {
+        byte[] bytes = in.readNBytes(max + 1);
+        if (bytes.length > max) {
+            throw new EnvelopeException("an entry is too large");
+        }
+        return bytes;
+    }
+
+    private static void checkName(String name) throws IOException {
+        if (name.isEmpty() || name.length() > 500 || name.startsWith("/") || name.contains("\\") || name.contains("\0")
+                || List.of(name.split("/")).stream().anyMatch(p -> p.isEmpty() || p.equals(".") || p.equals(".."))) {
+            throw new IOException("not an acceptable file name in an envelope: " + name);
+        }
+    }
+
+    private static void writeInt(OutputStream out, int v) throws IOException {
+        out.write(v >>> 24);
+        out.write(v >>> 16);
+        out.write(v >>> 8);
+        out.write(v);
+    }
+
+    /** An output stream that hashes what passes through it. */
+    private static final class Hashing extends FilterOutputStream {
+        private final SM3Digest digest = new SM3Digest();
+
+        Hashing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            digest.update((byte) b);
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            digest.update(b, off, len);
+            out.write(b, off, len);
+        }
+
+        byte[] digest() {
+            byte[] d = new byte[32];
+            digest.doFinal(d, 0);
+            return d;
+        }
+    }
+
+    /** Frames what is written into chunks of at most {@link #CHUNK} bytes; closing writes the terminator only. */
+    private static final class Chunks extends OutputStream {
+        private final OutputStream out;
+        private final byte[] buffer = new byte[CHUNK];
+        private int used;
+        private boolean closed;
+
+        Chunks(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (used == CHUNK) {
+                emit();
+            }
+            buffer[used++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            while (len > 0) {
+                if (used == CHUNK) {
+                    emit();
+                }
+                int n = Math.min(len, CHUNK - used);
+                System.arraycopy(b, off, buffer, used, n);
+                used += n;
+                off += n;
+                len -= n;
+            }
+        }
+
+        private void emit() throws IOException {
+            if (used > 0) {
+                writeInt(out, used);
+                out.write(buffer, 0, used);
+                used = 0;
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!closed) {
+                closed = true;
+                emit();
+                writeInt(out, 0);
+            }
+        }
+    }
+
+    /** Hashes everything read (all) and, until told otherwise, the signed part. */
+    private static final class HashingInput extends java.io.FilterInputStream {
+        private final SM3Digest all;
+        private final SM3Digest signed;
+        boolean signing = true;
+        long count;
+
+        HashingInput(InputStream in, SM3Digest all, SM3Digest signed) {
+            super(in);
+            this.all = all;
+            this.signed = signed;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                all.update((byte) b);
+                if (signing) {
+                    signed.update((byte) b);
+                }
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                all.update(b, off, n);
+                if (signing) {
+                    signed.update(b, off, n);
+                }
+                count += n;
+            }
+            return n;
+        }
+    }
+
+    /** The ciphertext of an envelope file, read through its chunk framing (the envelope was verified before). */
+    private static final class CiphertextStream extends InputStream {
+        private final DataInputStream in;
+        private int remaining;
+        private boolean done;
+
+        CiphertextStream(InputStream file) throws IOException {
+            this.in = new DataInputStream(new java.io.BufferedInputStream(file, CHUNK));
+            in.skipNBytes(MAGIC.length);
+            in.skipNBytes(in.readInt());
+        }
+
+        private boolean more() throws IOException {
+            if (done) {
+                return false;
+            }
+            if (remaining == 0) {
+                remaining = in.readInt();
+                if (remaining == 0) {
+                    done = true;
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (!more()) {
+                return -1;
+            }
+            remaining--;
+            return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (!more()) {
+                return -1;
+            }
+            int n = in.read(b, off, Math.min(len, remaining));
+            if (n < 0) {
+                throw new EOFException("truncated envelope");
+            }
+            remaining -= n;
+            return n;
+        }
+    }
+}
