@@ -52,6 +52,19 @@ public final class Pem {
         }
     }
 
+    /** Reads an X.509 SubjectPublicKeyInfo public key ("PUBLIC KEY") from PEM text. */
+    public static java.security.PublicKey publicKey(String pem) {
+        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+            Object object = parser.readObject();
+            if (!(object instanceof org.bouncycastle.asn1.x509.SubjectPublicKeyInfo info)) {
+                throw new CryptoException("not a public key");
+            }
+            return new JcaPEMKeyConverter().setProvider(Gm.provider()).getPublicKey(info);
+        } catch (IOException e) {
+            throw new CryptoException("unreadable public key", e);
+        }
+    }
+
     /**
      * Reads one certificate from PEM (or DER) bytes.
      *

@@ -92,6 +92,26 @@ public class Certificates {
                 .query(Certificates::map).list();
     }
 
+    /** An organisation's certificate in force: the newest active one valid now, with its registered id. */
+    public record InForce(UUID id, X509Certificate certificate) {
+    }
+
+    /** The certificate organisation {@code organisationId} signs and decrypts with now, if it has one. */
+    public java.util.Optional<InForce> inForce(UUID organisationId) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return jdbc.sql("""
+                SELECT id, pem FROM certificate WHERE organisation_id = :id AND status = 'ACTIVE'
+                AND not_before <= :now AND not_after > :now ORDER BY not_before DESC, id LIMIT 1""")
+                .param("id", organisationId).param("now", now)
+                .query((rs, i) -> {
+                    try {
+                        return new InForce(rs.getObject("id", UUID.class), Pem.certificate(rs.getString("pem")));
+                    } catch (CertificateException e) {
+                        throw new IllegalStateException("a stored certificate is unreadable", e);
+                    }
+                }).optional();
+    }
+
     /** The personal certificates of an account, newest first. */
     public List<CertificateInfo> ofAccount(UUID accountId) {
         return jdbc.sql(SELECT + " WHERE account_id = :id ORDER BY not_before DESC").param("id", accountId)

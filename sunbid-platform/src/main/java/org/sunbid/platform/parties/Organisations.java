@@ -126,6 +126,18 @@ public class Organisations {
     /**
      * The organisations {@code user} may see, optionally only of {@code kind} and within {@code regionCode}, by name.
      */
+    /**
+     * The organisation of {@code kind} serving region {@code regionCode}: the one in that region, else in the nearest
+     * region above it (a county tender is supervised by the city if the county has no department of its own).
+     */
+    public Optional<Organisation> nearest(OrganisationKind kind, String regionCode) {
+        return jdbc.sql("SELECT o." + COLUMNS.replace(", ", ", o.") + """
+                 FROM organisation o JOIN region r ON r.code = o.region_code, region t
+                WHERE t.code = :region AND t.path LIKE r.path || '%' AND o.kind = :kind AND NOT o.blacklisted
+                ORDER BY length(r.path) DESC, o.name LIMIT 1""")
+                .param("region", regionCode).param("kind", kind.name()).query(Organisations::map).optional();
+    }
+
     /** Every tenderee: who may be named as the owner of a tender (tenderees are public in their notices). */
     public List<Organisation> tenderees() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM organisation WHERE kind = 'TENDEREE' AND NOT blacklisted ORDER BY region_code, name")

@@ -109,6 +109,7 @@ public class Tenders {
         repository.update(tender, now, user.username());
         record(tender, "tendering.tender.published", user.actor(), Map.of("bidDeadline", tender.bidDeadline().toString(),
                 "documentsAvailableUntil", tender.terms().documentsAvailableUntil().toString()));
+        events.publishEvent(new TenderPublished(tender.id(), tender.regionCode(), tender.tendereeId()));
         return view(tender);
     }
 

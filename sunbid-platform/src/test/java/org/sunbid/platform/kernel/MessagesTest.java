@@ -54,4 +54,18 @@ class MessagesTest {
         assertThat(missing).isEmpty();
         assertThat(en.keySet()).containsExactlyInAnyOrderElementsOf(zh.keySet());
     }
+
+    /** A message with arguments goes through MessageFormat, where a lone apostrophe starts a quote and vanishes. */
+    @Test
+    void noMessageWithArgumentsHasALoneApostrophe() throws Exception {
+        for (String bundle : List.of("messages.properties", "messages_en.properties")) {
+            Properties p = bundle(bundle);
+            for (String key : p.stringPropertyNames()) {
+                String text = p.getProperty(key);
+                if (text.matches("(?s).*\\{\\d}.*")) {
+                    assertThat(text.replace("''", "")).as(bundle + " " + key).doesNotContain("'");
+                }
+            }
+        }
+    }
 }

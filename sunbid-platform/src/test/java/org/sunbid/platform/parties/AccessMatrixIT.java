@@ -142,6 +142,10 @@ class AccessMatrixIT extends PlatformIT {
                                                                                           404, 404, 404, 404, 404, 404, 404, 404, 404));
         rows.add(new Row("GET", "/api/v1/tenders/{id}/documents/{documentId}", unknown + "/documents/" + UUID.randomUUID(), null,
                 false,                                                                    401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/opening-key", unknown + "/opening-key", null, false,
+                                                                                          404, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/opening-key/my-share", unknown + "/opening-key/my-share", null, false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
         // Deposits: the bidder's own only; the lists for owners and staff after closing (sealed before, see DepositsIT).
         // Bank notifications need no account but the bank's signature: an unknown bank is 404 for everyone.
         String unknownTenderBody = "{\"tenderId\":\"" + UUID.randomUUID() + "\"}";

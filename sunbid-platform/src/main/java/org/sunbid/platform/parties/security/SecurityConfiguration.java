@@ -69,8 +69,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/ca/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/portal/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/log/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/tenders", "/api/v1/tenders/*", "/api/v1/tenders/*/documents")
-                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/tenders", "/api/v1/tenders/*", "/api/v1/tenders/*/documents",
+                                "/api/v1/tenders/*/opening-key").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenders/*/objections", "/api/v1/tenders/*/registrations")
                         .hasRole("BIDDER")
                         .requestMatchers(HttpMethod.GET, "/api/v1/tenders/*/registrations/mine").hasRole("BIDDER")

@@ -1,0 +1,161 @@
+package org.sunbid.platform.sealing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.sunbid.crypto.CanonicalJson;
+import org.sunbid.crypto.Pem;
+import org.sunbid.crypto.Sm2;
+import org.sunbid.crypto.Sm3;
+import org.sunbid.platform.audit.AuditLog;
+import org.sunbid.platform.audit.AuditRecord;
+import org.sunbid.platform.kernel.Actor;
+import org.sunbid.platform.kernel.DomainException;
+import org.sunbid.platform.parties.Certificates;
+import org.sunbid.platform.parties.Organisation;
+import org.sunbid.platform.parties.OrganisationKind;
+import org.sunbid.platform.parties.Organisations;
+import org.sunbid.platform.tendering.TenderPublished;
+import org.sunbid.sealing.Envelope;
+import org.sunbid.sealing.OpeningKeys;
+import org.sunbid.sealing.Shamir;
+
+/**
+ * Each published tender's opening key. Made at publication, in the publishing transaction: the key pair is generated,
+ * the private scalar split {@code threshold}-of-n among the custodians, each share encrypted to the custodian's
+ * certificate in force, and the scalar wiped; from then on only the public key and the encrypted shares exist. The
+ * creation, with the public key's hash and the custodians, is logged in public.
+ *
+ * <p>A share travels as canonical JSON {tenderId, keySm3, index, threshold, value (base64)}, so a custodian's tool can
+ * tell which tender and key it belongs to.
+ */
+@Service
+public class TenderKeys {
+
+    private final JdbcClient jdbc;
+    private final Organisations organisations;
+    private final Certificates certificates;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final int threshold;
+
+    TenderKeys(JdbcClient jdbc, Organisations organisations, Certificates certificates, AuditLog auditLog, Clock clock,
+            @Value("${sunbid.sealing.threshold:2}") int threshold) {
+        this.jdbc = jdbc;
+        this.organisations = organisations;
+        this.certificates = certificates;
+        this.auditLog = auditLog;
+        this.clock = clock;
+        this.threshold = threshold;
+    }
+
+    /** The custodians of a tender in the region: its trading centre, its supervision department, its tenderee. */
+    List<Organisation> custodians(String regionCode, UUID tendereeId) {
+        List<Organisation> custodians = new ArrayList<>();
+        for (OrganisationKind kind : List.of(OrganisationKind.TRADING_CENTRE, OrganisationKind.SUPERVISION_DEPARTMENT)) {
+            custodians.add(organisations.nearest(kind, regionCode)
+                    .orElseThrow(() -> new DomainException(SealingError.CUSTODIAN_MISSING, kind)));
+        }
+        custodians.add(organisations.find(tendereeId).orElseThrow());
+        return custodians;
+    }
+
+    @EventListener
+    void on(TenderPublished published) {
+        List<Organisation> custodians = custodians(published.regionCode(), published.tendereeId());
+        List<Certificates.InForce> certs = new ArrayList<>();
+        for (Organisation custodian : custodians) {
+            certs.add(certificates.inForce(custodian.id())
+                    .orElseThrow(() -> new DomainException(SealingError.CUSTODIAN_WITHOUT_CERTIFICATE, custodian.name())));
+        }
+        int k = Math.min(Math.max(2, threshold), custodians.size());
+        KeyPair key = Sm2.generateKeyPair();
+        String keySm3 = Envelope.keyId(key.getPublic());
+        byte[] scalar = OpeningKeys.scalar(key.getPrivate());
+        List<Shamir.Share> shares = Shamir.split(scalar, custodians.size(), k);
+        Arrays.fill(scalar, (byte) 0);
+        key = new KeyPair(key.getPublic(), null); // the private key is not kept anywhere
+
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        jdbc.sql("""
+                INSERT INTO tender_opening_key (tender_id, public_key_pem, key_sm3, threshold, custodians, created_at)
+                VALUES (:t, :pem, :sm3, :k, :n, :at)""")
+                .param("t", published.tenderId()).param("pem", Pem.encode(key.getPublic())).param("sm3", keySm3)
+                .param("k", k).param("n", custodians.size()).param("at", now).update();
+        List<Map<String, Object>> logged = new ArrayList<>();
+        for (int i = 0; i < shares.size(); i++) {
+            Shamir.Share share = shares.get(i);
+            byte[] value = share.value();
+            byte[] plain = shareJson(published.tenderId(), keySm3, share.index(), k, value);
+            Arrays.fill(value, (byte) 0);
+            String encrypted = Base64.getEncoder().encodeToString(Sm2.encrypt(certs.get(i).certificate().getPublicKey(), plain));
+            Arrays.fill(plain, (byte) 0);
+            jdbc.sql("""
+                    INSERT INTO opening_key_share (tender_id, share_index, custodian_id, certificate_id, encrypted_share)
+                    VALUES (:t, :i, :c, :cert, :share)""")
+                    .param("t", published.tenderId()).param("i", share.index()).param("c", custodians.get(i).id())
+                    .param("cert", certs.get(i).id()).param("share", encrypted).update();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("shareIndex", share.index());
+            m.put("custodianId", custodians.get(i).id().toString());
+            m.put("custodian", custodians.get(i).name());
+            m.put("certificateId", certs.get(i).id().toString());
+            m.put("encryptedShareSm3", Sm3.hex(encrypted));
+            logged.add(m);
+        }
+        auditLog.append(AuditRecord.of("sealing.opening-key.created", published.tenderId().toString(), published.regionCode(),
+                Actor.SYSTEM, Map.of("keySm3", keySm3, "publicKey", Pem.encode(key.getPublic()), "threshold", k,
+                        "custodians", logged)));
+    }
+
+    static byte[] shareJson(UUID tenderId, String keySm3, int index, int threshold, byte[] value) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tenderId", tenderId.toString());
+        m.put("keySm3", keySm3);
+        m.put("index", index);
+        m.put("threshold", threshold);
+        m.put("value", Base64.getEncoder().encodeToString(value));
+        return CanonicalJson.write(m).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A published tender's opening key, for everyone (bidders seal to it). */
+    public OpeningKeyView view(UUID tenderId) {
+        record Key(String pem, String sm3, int k, Instant at) {
+        }
+        Key key = jdbc.sql("SELECT public_key_pem, key_sm3, threshold, created_at FROM tender_opening_key WHERE tender_id = :t")
+                .param("t", tenderId)
+                .query((rs, i) -> new Key(rs.getString(1), rs.getString(2), rs.getInt(3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant()))
+                .optional().orElseThrow(() -> new DomainException(SealingError.OPENING_KEY_NOT_FOUND));
+        List<OpeningKeyView.Custodian> custodians = jdbc.sql("""
+                SELECT s.share_index, s.custodian_id, o.name, s.released_at IS NOT NULL AS released
+                FROM opening_key_share s JOIN organisation o ON o.id = s.custodian_id
+                WHERE s.tender_id = :t ORDER BY s.share_index""").param("t", tenderId)
+                .query((rs, i) -> new OpeningKeyView.Custodian(rs.getInt(1), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getBoolean(4)))
+                .list();
+        return new OpeningKeyView(tenderId, key.pem(), key.sm3(), key.k(), custodians, key.at());
+    }
+
+    /** The encrypted share a custodian organisation holds for a tender (base64), for its own tool to decrypt. */
+    public String encryptedShare(UUID tenderId, UUID custodianId) {
+        return jdbc.sql("SELECT encrypted_share FROM opening_key_share WHERE tender_id = :t AND custodian_id = :c")
+                .param("t", tenderId).param("c", custodianId).query(String.class).optional()
+                .orElseThrow(() -> new DomainException(SealingError.OPENING_KEY_NOT_FOUND));
+    }
+}

@@ -1,0 +1,113 @@
+package org.sunbid.platform.sealing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.sunbid.crypto.CryptoException;
+import org.sunbid.crypto.Pem;
+import org.sunbid.crypto.Sm2;
+import org.sunbid.platform.ApiClient;
+import org.sunbid.platform.Fixtures;
+import org.sunbid.platform.PlatformIT;
+import org.sunbid.sealing.Envelope;
+import org.sunbid.sealing.OpeningKeys;
+import org.sunbid.sealing.Shamir;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Publication gives a tender its opening key: the public key for bidders, the private scalar split 2-of-3 among the
+ * trading centre, the supervision department and the tenderee, each share readable only with that custodian's key, and
+ * nothing anywhere in the database from which the private key could be had.
+ */
+class OpeningKeyIT extends PlatformIT {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private ApiClient api;
+    private String tenderId;
+
+    @BeforeEach
+    void publish() {
+        api = new ApiClient(baseUrl());
+        String tenderee = jdbc.sql("SELECT id FROM organisation WHERE name = '云州市城市建设投资集团有限公司'").query(String.class).single();
+        ApiClient.Response created = api.post("/api/v1/tenders",
+                Fixtures.tenderJson(clock.instant(), Fixtures.projectCode(), Duration.ofDays(21), "500000", tenderee),
+                api.token("agency"));
+        tenderId = created.json().path("id").asString();
+        assertThat(api.get("/api/v1/tenders/" + tenderId + "/opening-key", null).code()).isEqualTo("OPENING_KEY_NOT_FOUND");
+        assertThat(api.post("/api/v1/tenders/" + tenderId + "/publish", "", api.token("agency")).status()).isEqualTo(200);
+    }
+
+    /** A custodian organisation's demo private key, as its own tool would hold it (data/demo-keys). */
+    private PrivateKey custodianKey(String organisationName) throws Exception {
+        String code = jdbc.sql("SELECT credit_code FROM organisation WHERE name = :n").param("n", organisationName)
+                .query(String.class).single();
+        return Pem.privateKey(Files.readString(DATA.resolve("demo-keys").resolve(code + ".key.pem")));
+    }
+
+    private Shamir.Share decryptShare(String username, PrivateKey key) {
+        String encrypted = api.get("/api/v1/tenders/" + tenderId + "/opening-key/my-share", api.token(username)).json()
+                .path("encryptedShare").asString();
+        JsonNode share = new ApiClient.Response(200, "application/json",
+                new String(Sm2.decrypt(key, Base64.getDecoder().decode(encrypted)), StandardCharsets.UTF_8)).json();
+        assertThat(share.path("tenderId").asString()).isEqualTo(tenderId);
+        return new Shamir.Share(share.path("index").asInt(), share.path("threshold").asInt(),
+                Base64.getDecoder().decode(share.path("value").asString()));
+    }
+
+    @Test
+    void publicationSplitsTheOpeningKeyTwoOfThreeAmongTheCustodians() throws Exception {
+        JsonNode key = api.get("/api/v1/tenders/" + tenderId + "/opening-key", null).json();
+        assertThat(key.path("threshold").asInt()).isEqualTo(2);
+        List<String> custodians = new ArrayList<>();
+        key.path("custodians").forEach(c -> custodians.add(c.path("name").asString()));
+        assertThat(custodians).containsExactly("云州市公共资源交易中心", "云州市住房和城乡建设局", "云州市城市建设投资集团有限公司");
+        PublicKey publicKey = Pem.publicKey(key.path("publicKeyPem").asString());
+        assertThat(Envelope.keyId(publicKey)).isEqualTo(key.path("keySm3").asString());
+
+        Shamir.Share centre = decryptShare("centre", custodianKey("云州市公共资源交易中心"));
+        Shamir.Share supervision = decryptShare("supervisor", custodianKey("云州市住房和城乡建设局"));
+        // A share opens only with its own custodian's key.
+        String tendereeShare = api.get("/api/v1/tenders/" + tenderId + "/opening-key/my-share", api.token("tenderee")).json()
+                .path("encryptedShare").asString();
+        assertThatThrownBy(() -> Sm2.decrypt(custodianKey("云州市公共资源交易中心"), Base64.getDecoder().decode(tendereeShare)))
+                .isInstanceOf(CryptoException.class);
+        // Bidders and other organisations hold no share.
+        assertThat(api.get("/api/v1/tenders/" + tenderId + "/opening-key/my-share", api.token("bidder1")).status()).isEqualTo(404);
+
+        // One share is not enough; two rebuild the private key of the published public key.
+        assertThatThrownBy(() -> Shamir.combine(List.of(centre))).isInstanceOf(IllegalArgumentException.class);
+        byte[] scalar = Shamir.combine(List.of(supervision, centre));
+        PrivateKey rebuilt = OpeningKeys.privateKey(scalar);
+        byte[] probe = "开标".getBytes(StandardCharsets.UTF_8);
+        assertThat(Sm2.verify(publicKey, probe, Sm2.sign(rebuilt, probe))).isTrue();
+
+        // The rogue administrator: nothing in the database holds the scalar, in hex or base64, nor the private key.
+        String hex = HexFormat.of().formatHex(scalar);
+        String b64 = Base64.getEncoder().encodeToString(scalar);
+        for (String table : List.of("tender_opening_key", "opening_key_share", "log_entry", "log_confidential")) {
+            String dump = String.join("\n", jdbc.sql("SELECT CAST(t AS TEXT) FROM " + table + " t").query(String.class).list());
+            assertThat(dump).as(table).doesNotContain(hex).doesNotContain(b64).doesNotContain("PRIVATE KEY");
+        }
+        // The creation is in the public log, with the public key's hash and the custodians.
+        String logged = jdbc.sql("SELECT payload FROM log_entry WHERE details::json->>'action' = 'sealing.opening-key.created'"
+                + " AND details::json->>'subject' = :t").param("t", tenderId).query(String.class).single();
+        assertThat(logged).contains(key.path("keySm3").asString()).contains("云州市住房和城乡建设局");
+    }
+}
