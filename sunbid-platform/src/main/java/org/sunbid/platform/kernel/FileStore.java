@@ -82,6 +82,14 @@ public class FileStore {
         }
     }
 
+    /** Removes the stored file with hash {@code sm3} (a rejected upload nobody refers to). */
+    public void delete(String sm3) throws IOException {
+        Optional<Path> p = find(sm3);
+        if (p.isPresent()) {
+            Files.deleteIfExists(p.get());
+        }
+    }
+
     /** The stored file with hash {@code sm3}, if any. */
     public Optional<Path> find(String sm3) {
         if (sm3 == null || !sm3.matches("[0-9a-f]{64}")) {

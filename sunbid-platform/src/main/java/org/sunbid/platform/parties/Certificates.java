@@ -112,6 +112,23 @@ public class Certificates {
                 }).optional();
     }
 
+    /**
+     * The registered, active certificate with SM3 fingerprint {@code fingerprint} belonging to organisation
+     * {@code organisationId}, valid now and issued under a trusted root; its registered id.
+     */
+    public java.util.Optional<UUID> activeOf(UUID organisationId, X509Certificate certificate) {
+        String fingerprint;
+        try {
+            fingerprint = Sm3.hex(certificate.getEncoded());
+            certificate.checkValidity(java.util.Date.from(clock.instant()));
+            trust.check(certificate);
+        } catch (CertificateException | CertificateTrust.UntrustedCertificateException e) {
+            return java.util.Optional.empty();
+        }
+        return jdbc.sql("SELECT id FROM certificate WHERE fingerprint = :fp AND organisation_id = :org AND status = 'ACTIVE'")
+                .param("fp", fingerprint).param("org", organisationId).query(UUID.class).optional();
+    }
+
     /** The personal certificates of an account, newest first. */
     public List<CertificateInfo> ofAccount(UUID accountId) {
         return jdbc.sql(SELECT + " WHERE account_id = :id ORDER BY not_before DESC").param("id", accountId)

@@ -8,6 +8,22 @@ public enum SealingError implements ErrorCode {
     CUSTODIAN_WITHOUT_CERTIFICATE(422),
     /** No organisation of a custodian's kind serves the tender's region. */
     CUSTODIAN_MISSING(422),
+    /** The envelope is malformed, altered or not signed by its bidder; the reason is given. */
+    ENVELOPE_INVALID(422),
+    /** The envelope was sealed for another tender or another opening key. */
+    ENVELOPE_WRONG_TENDER(422),
+    /** The envelope is signed with a certificate that is not the bidder's registered, valid, trusted certificate. */
+    ENVELOPE_SIGNER_NOT_BIDDER(422),
+    /** This very envelope was already received (a replayed upload); nothing changed. */
+    ENVELOPE_ALREADY_RECEIVED(409),
+    /** The envelope is larger than the platform accepts; nothing was kept. */
+    ENVELOPE_TOO_LARGE(413),
+    /** Bids are accepted only before the deadline by the platform's clock; this one arrived at or after it. */
+    BIDDING_CLOSED(409),
+    /** Only a registered bidder whose deposit is paid or guaranteed (covering the bid validity) may bid. */
+    DEPOSIT_NOT_SETTLED(409),
+    /** The caller has no valid bid on this tender. */
+    BID_NOT_FOUND(404),
     /** The tender has no opening key (not published). */
     OPENING_KEY_NOT_FOUND(404);
 

@@ -146,6 +146,12 @@ class AccessMatrixIT extends PlatformIT {
                                                                                           404, 404, 404, 404, 404, 404, 404, 404, 404));
         rows.add(new Row("GET", "/api/v1/tenders/{id}/opening-key/my-share", unknown + "/opening-key/my-share", null, false,
                                                                                           401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/bids", unknown + "/bids", () -> "not an envelope", false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 404, 403));
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/bids/mine", unknown + "/bids/mine", null, false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 404, 403));
+        rows.add(new Row("DELETE", "/api/v1/tenders/{id}/bids/mine", unknown + "/bids/mine", null, false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 404, 403));
         // Deposits: the bidder's own only; the lists for owners and staff after closing (sealed before, see DepositsIT).
         // Bank notifications need no account but the bank's signature: an unknown bank is 404 for everyone.
         String unknownTenderBody = "{\"tenderId\":\"" + UUID.randomUUID() + "\"}";

@@ -86,6 +86,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/tenders/*/deposits")
                         .hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF", "SUPERVISOR", "TENDEREE", "AGENCY")
                         .requestMatchers(HttpMethod.POST, "/api/v1/sandbox/**").hasRole("BIDDER")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tenders/*/bids").hasRole("BIDDER")
+                        .requestMatchers("/api/v1/tenders/*/bids/mine").hasRole("BIDDER")
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenders", "/api/v1/tenders/**").hasAnyRole("TENDEREE", "AGENCY")
                         .requestMatchers(HttpMethod.POST, "/api/v1/log/heads").hasRole("ADMINISTRATOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/organisations").hasAnyRole(STAFF)

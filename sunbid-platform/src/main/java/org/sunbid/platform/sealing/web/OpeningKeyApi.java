@@ -1,25 +1,56 @@
 package org.sunbid.platform.sealing.web;
 
+import java.io.IOException;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.sunbid.platform.kernel.CommonError;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.parties.CurrentUser;
+import org.sunbid.platform.sealing.BidReceipt;
+import org.sunbid.platform.sealing.Bids;
 import org.sunbid.platform.sealing.OpeningKeyView;
 import org.sunbid.platform.sealing.TenderKeys;
 
-/** A tender's opening key: public for bidders to seal to; each custodian fetches its own encrypted share. */
+/**
+ * A tender's opening key (public, for bidders to seal to; each custodian fetches its own encrypted share) and the
+ * bidders' sealed envelopes.
+ */
 @RestController
 class OpeningKeyApi {
 
     private final TenderKeys keys;
+    private final Bids bids;
 
-    OpeningKeyApi(TenderKeys keys) {
+    OpeningKeyApi(TenderKeys keys, Bids bids) {
         this.keys = keys;
+        this.bids = bids;
+    }
+
+    /** A sealed envelope, streamed as the raw request body (application/octet-stream). */
+    @PostMapping("/api/v1/tenders/{id}/bids")
+    ResponseEntity<BidReceipt> submit(@PathVariable UUID id, HttpServletRequest request, CurrentUser user) throws IOException {
+        BidReceipt receipt = bids.submit(id, request.getInputStream(), request.getContentLengthLong(), request.getRemoteAddr(), user);
+        return ResponseEntity.status(201).body(receipt);
+    }
+
+    @GetMapping("/api/v1/tenders/{id}/bids/mine")
+    BidReceipt myBid(@PathVariable UUID id, CurrentUser user) {
+        return bids.myReceipt(id, user);
+    }
+
+    @DeleteMapping("/api/v1/tenders/{id}/bids/mine")
+    ResponseEntity<Void> withdraw(@PathVariable UUID id, CurrentUser user) {
+        bids.withdraw(id, user);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/v1/tenders/{id}/opening-key")

@@ -1,0 +1,222 @@
+package org.sunbid.platform.sealing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.sunbid.crypto.Pem;
+import org.sunbid.crypto.Sm2;
+import org.sunbid.crypto.Sm3;
+import org.sunbid.platform.ApiClient;
+import org.sunbid.platform.Fixtures;
+import org.sunbid.platform.PlatformIT;
+import org.sunbid.platform.audit.ConfidentialRecords;
+import org.sunbid.sealing.Envelope;
+import org.sunbid.sealing.EnvelopeException;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Sealed bids arriving: a registered bidder with a paid deposit uploads an envelope sealed to the tender's opening key
+ * and signed with its registered certificate, gets a platform-signed receipt, replaces and withdraws it; everything
+ * else — an altered envelope, another signer, another tender, no registration, no deposit, the same upload twice, a bid
+ * at the deadline — is refused with its reason and changes nothing.
+ */
+class BidsIT extends PlatformIT {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ConfidentialRecords confidential;
+
+    private ApiClient api;
+    private String tenderId;
+    private PublicKey openingKey;
+    private Instant deadline;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void publishAndRegister() {
+        api = new ApiClient(baseUrl());
+        String tenderee = jdbc.sql("SELECT id FROM organisation WHERE name = '云州市城市建设投资集团有限公司'").query(String.class).single();
+        ApiClient.Response created = api.post("/api/v1/tenders",
+                Fixtures.tenderJson(clock.instant(), Fixtures.projectCode(), Duration.ofDays(21), "500000", tenderee),
+                api.token("agency"));
+        tenderId = created.json().path("id").asString();
+        deadline = Instant.parse(created.json().path("bidDeadline").asString());
+        api.post("/api/v1/tenders/" + tenderId + "/publish", "", api.token("agency"));
+        openingKey = Pem.publicKey(api.get("/api/v1/tenders/" + tenderId + "/opening-key", null).json().path("publicKeyPem").asString());
+        for (String bidder : List.of("bidder1", "bidder2", "bidder3")) {
+            api.post("/api/v1/tenders/" + tenderId + "/registrations", "", api.token(bidder));
+        }
+        for (String bidder : List.of("bidder1", "bidder2")) {
+            api.post("/api/v1/sandbox/bank/transfers", ApiClient.json(Map.of("tenderId", tenderId)), api.token(bidder));
+        }
+    }
+
+    @AfterEach
+    void backToStart() {
+        clock.set(START);
+    }
+
+    /** The demo key and certificate of {@code username}'s organisation (data/demo-keys, as the bidder tool has them). */
+    private Object[] keysOf(String username) throws Exception {
+        String code = jdbc.sql("""
+                SELECT o.credit_code FROM account a JOIN organisation o ON o.id = a.organisation_id WHERE a.username = :u""")
+                .param("u", username).query(String.class).single();
+        Path dir = DATA.resolve("demo-keys");
+        return new Object[] {Pem.privateKey(Files.readString(dir.resolve(code + ".key.pem"))),
+                Pem.certificate(Files.readString(dir.resolve(code + ".crt.pem")))};
+    }
+
+    private byte[] seal(String tender, PublicKey key, Object[] signer, String price) throws Exception {
+        Path file = Files.createTempFile("bid", ".pdf");
+        Files.writeString(file, "商务标 " + price + " " + UUID.randomUUID());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Envelope.seal(new Envelope.Contents(UUID.fromString(tender), "{\"totalPrice\":\"" + price + "\"}",
+                Map.of("tool", "BidsIT"), Map.of("商务标.pdf", file)), key, (PrivateKey) signer[0], (X509Certificate) signer[1],
+                clock.instant(), out);
+        Files.delete(file);
+        return out.toByteArray();
+    }
+
+    private ApiClient.Response upload(byte[] envelope, String username) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/tenders/" + tenderId + "/bids"))
+                .header("Authorization", "Bearer " + api.freshToken(username)).header("Content-Type", "application/octet-stream")
+                .header("Accept", "application/json, application/problem+json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(envelope)).build(), HttpResponse.BodyHandlers.ofString());
+        return new ApiClient.Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    }
+
+    private Map<String, Object> state() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("bids", jdbc.sql("SELECT string_agg(status, ',' ORDER BY id) FROM bid_envelope WHERE tender_id = CAST(:t AS UUID)")
+                .param("t", tenderId).query(String.class).optional().orElse(""));
+        s.put("records", jdbc.sql("SELECT COUNT(*) FROM log_confidential").query(Long.class).single());
+        s.put("log", jdbc.sql("SELECT size FROM log_state").query(Long.class).single());
+        return s;
+    }
+
+    @Test
+    void aBidEarnsASignedReceiptCanBeReplacedAndWithdrawnAndIsCommittedInTheLog() throws Exception {
+        Object[] bidder1 = keysOf("bidder1");
+        byte[] first = seal(tenderId, openingKey, bidder1, "36280000.00");
+        ApiClient.Response accepted = upload(first, "bidder1");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+        JsonNode receipt = new ApiClient.Response(200, "application/json", accepted.json().path("receipt").asString()).json();
+        assertThat(receipt.path("envelopeSm3").asString()).isEqualTo(Sm3.hex(first));
+        X509Certificate platformCert = Pem.certificate(api.get("/api/v1/ca/platform-certificate", null).json().path("pem").asString());
+        assertThat(Sm2.verify(platformCert.getPublicKey(), accepted.json().path("receipt").asString().getBytes(StandardCharsets.UTF_8),
+                Base64.getDecoder().decode(accepted.json().path("signature").asString()))).isTrue();
+        // The stored envelope says nothing of the price.
+        assertThat(new String(Files.readAllBytes(DATA.resolve("files").resolve(Sm3.hex(first).substring(0, 2)).resolve(Sm3.hex(first))),
+                StandardCharsets.ISO_8859_1)).doesNotContain("36280000");
+
+        // Replaced: the last valid envelope counts.
+        byte[] second = seal(tenderId, openingKey, bidder1, "35990000.00");
+        assertThat(upload(second, "bidder1").status()).isEqualTo(201);
+        assertThat(jdbc.sql("SELECT status FROM bid_envelope WHERE tender_id = CAST(:t AS UUID) ORDER BY received_at, status")
+                .param("t", tenderId).query(String.class).list()).containsExactlyInAnyOrder("REPLACED", "VALID");
+
+        // Once committed, the receipt carries its place under a Merkle root in the public log.
+        assertThat(api.get("/api/v1/tenders/" + tenderId + "/bids/mine", api.freshToken("bidder1")).json().path("commitment").isNull()).isTrue();
+        confidential.commit();
+        JsonNode mine = api.get("/api/v1/tenders/" + tenderId + "/bids/mine", api.freshToken("bidder1")).json();
+        JsonNode c = mine.path("commitment");
+        String root = new ApiClient.Response(200, "application/json", api.get("/api/v1/log/entries?start=" + c.path("committedSeq").asLong()
+                + "&end=" + (c.path("committedSeq").asLong() + 1), null).json().get(0).path("payload").asString()).json().path("root").asString();
+        List<String> path = new ArrayList<>();
+        c.path("path").forEach(p -> path.add(p.asString()));
+        assertThat(new ConfidentialRecords.Disclosure(c.path("record").asString(), c.path("committedSeq").asLong(),
+                c.path("leafIndex").asInt(), c.path("batchSize").asInt(), path).verify(root)).isTrue();
+        assertThat(c.path("record").asString()).contains(Sm3.hex(second));
+
+        // Withdrawn: no valid bid is left.
+        assertThat(api.delete("/api/v1/tenders/" + tenderId + "/bids/mine", api.freshToken("bidder1")).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/tenders/" + tenderId + "/bids/mine", api.freshToken("bidder1")).code()).isEqualTo("BID_NOT_FOUND");
+    }
+
+    @Test
+    void everyBadEnvelopeIsRefusedWithItsReasonAndChangesNothing() throws Exception {
+        Object[] bidder1 = keysOf("bidder1");
+        Object[] bidder2 = keysOf("bidder2");
+        byte[] good = seal(tenderId, openingKey, bidder1, "36280000.00");
+        Map<String, Object> before = state();
+
+        byte[] altered = good.clone();
+        altered[altered.length / 2] ^= 1;
+        ApiClient.Response r = upload(altered, "bidder1");
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.code()).isEqualTo("ENVELOPE_INVALID");
+        assertThat(r.json().path("detail").asString()).contains("signature");
+        assertThat(upload("not an envelope".getBytes(StandardCharsets.UTF_8), "bidder1").code()).isEqualTo("ENVELOPE_INVALID");
+        // Signed by another bidder's certificate, uploaded by bidder1.
+        assertThat(upload(seal(tenderId, openingKey, bidder2, "1.00"), "bidder1").code()).isEqualTo("ENVELOPE_SIGNER_NOT_BIDDER");
+        // Sealed to another key.
+        assertThat(upload(seal(tenderId, Sm2.generateKeyPair().getPublic(), bidder1, "1.00"), "bidder1").code())
+                .isEqualTo("ENVELOPE_WRONG_TENDER");
+        // Not registered; registered without a deposit.
+        assertThat(upload(good, "bidder8").code()).isEqualTo("NOT_REGISTERED");
+        assertThat(upload(seal(tenderId, openingKey, keysOf("bidder3"), "1.00"), "bidder3").code()).isEqualTo("DEPOSIT_NOT_SETTLED");
+        assertThat(state()).isEqualTo(before);
+
+        // The same upload twice: the second changes nothing.
+        assertThat(upload(good, "bidder1").status()).isEqualTo(201);
+        Map<String, Object> once = state();
+        assertThat(upload(good, "bidder1").code()).isEqualTo("ENVELOPE_ALREADY_RECEIVED");
+        assertThat(state()).isEqualTo(once);
+    }
+
+    @Test
+    void law28_aBidAtTheDeadlineMinusOneMillisecondIsInAndAtTheDeadlineIsOut() throws Exception {
+        Object[] bidder2 = keysOf("bidder2");
+        clock.set(deadline.minusMillis(1));
+        assertThat(upload(seal(tenderId, openingKey, bidder2, "30000000.00"), "bidder2").status()).isEqualTo(201);
+        clock.set(deadline);
+        ApiClient.Response late = upload(seal(tenderId, openingKey, bidder2, "29000000.00"), "bidder2");
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.code()).isEqualTo("BIDDING_CLOSED");
+        assertThat(api.delete("/api/v1/tenders/" + tenderId + "/bids/mine", api.freshToken("bidder2")).code()).isEqualTo("BIDDING_CLOSED");
+    }
+
+    /** A rogue administrator reading the whole database and file store before the deadline cannot open a bid. */
+    @Test
+    void withTheDatabaseAndTheFileStoreButNoCustodianNoBidOpens() throws Exception {
+        byte[] envelope = seal(tenderId, openingKey, keysOf("bidder1"), "36280000.00");
+        assertThat(upload(envelope, "bidder1").status()).isEqualTo(201);
+        Path stored = DATA.resolve("files").resolve(Sm3.hex(envelope).substring(0, 2)).resolve(Sm3.hex(envelope));
+        // Everything the database holds about the key: the public key and three shares encrypted to custodians.
+        List<String> material = jdbc.sql("SELECT CAST(t AS TEXT) FROM tender_opening_key t WHERE tender_id = CAST(:t AS UUID)"
+                + " UNION ALL SELECT CAST(s AS TEXT) FROM opening_key_share s WHERE tender_id = CAST(:t AS UUID)")
+                .param("t", tenderId).query(String.class).list();
+        assertThat(material).hasSize(4).noneMatch(m -> m.contains("PRIVATE KEY"));
+        // No key the rogue can make opens it.
+        assertThatThrownBy(() -> Envelope.open(stored, Sm2.generateKeyPair().getPrivate(), Files.createTempDirectory("rogue"), 1 << 20))
+                .isInstanceOf(EnvelopeException.class).hasMessageContaining("does not open");
+    }
+}
