@@ -24,6 +24,16 @@ public enum SealingError implements ErrorCode {
     DEPOSIT_NOT_SETTLED(409),
     /** The caller has no valid bid on this tender. */
     BID_NOT_FOUND(404),
+    /** Shares are released only once bidding has closed and the tender awaits its opening. */
+    OPENING_NOT_READY(409),
+    /** The caller's organisation holds no share of this tender's opening key. */
+    NOT_A_CUSTODIAN(403),
+    /** The share is not this custodian's share of this tender's key (wrong tender, key or index, or damaged). */
+    SHARE_INVALID(422),
+    /** This custodian already released a different share. */
+    SHARE_ALREADY_RELEASED(409),
+    /** No opening for this tender (bidding has not closed). */
+    OPENING_NOT_FOUND(404),
     /** The tender has no opening key (not published). */
     OPENING_KEY_NOT_FOUND(404);
 

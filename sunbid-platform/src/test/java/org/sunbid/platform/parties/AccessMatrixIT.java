@@ -152,6 +152,10 @@ class AccessMatrixIT extends PlatformIT {
                                                                                           401, 403, 403, 403, 403, 403, 403, 404, 403));
         rows.add(new Row("DELETE", "/api/v1/tenders/{id}/bids/mine", unknown + "/bids/mine", null, false,
                                                                                           401, 403, 403, 403, 403, 403, 403, 404, 403));
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/opening", unknown + "/opening", null, false,
+                                                                                          404, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/opening/shares", unknown + "/opening/shares", () -> "{\"share\":\"{}\"}",
+                false,                                                                    401, 403, 409, 409, 409, 409, 403, 403, 403));
         // Deposits: the bidder's own only; the lists for owners and staff after closing (sealed before, see DepositsIT).
         // Bank notifications need no account but the bank's signature: an unknown bank is 404 for everyone.
         String unknownTenderBody = "{\"tenderId\":\"" + UUID.randomUUID() + "\"}";

@@ -169,7 +169,7 @@ class BidsIT extends PlatformIT {
         Map<String, Object> before = state();
 
         byte[] altered = good.clone();
-        altered[altered.length / 2] ^= 1;
+        altered[altered.length - 120] ^= 1; // in the ciphertext: after the header, before the signature
         ApiClient.Response r = upload(altered, "bidder1");
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.code()).isEqualTo("ENVELOPE_INVALID");

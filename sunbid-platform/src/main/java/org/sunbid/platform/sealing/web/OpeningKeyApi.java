@@ -17,7 +17,9 @@ import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.parties.CurrentUser;
 import org.sunbid.platform.sealing.BidReceipt;
 import org.sunbid.platform.sealing.Bids;
+import org.sunbid.platform.sealing.BidOpenings;
 import org.sunbid.platform.sealing.OpeningKeyView;
+import org.sunbid.platform.sealing.OpeningView;
 import org.sunbid.platform.sealing.TenderKeys;
 
 /**
@@ -29,10 +31,28 @@ class OpeningKeyApi {
 
     private final TenderKeys keys;
     private final Bids bids;
+    private final BidOpenings openings;
 
-    OpeningKeyApi(TenderKeys keys, Bids bids) {
+    OpeningKeyApi(TenderKeys keys, Bids bids, BidOpenings openings) {
         this.keys = keys;
         this.bids = bids;
+        this.openings = openings;
+    }
+
+    record ShareInput(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 4000) String share) {
+    }
+
+    /** A custodian releases its decrypted share, after the deadline; the threshold reached, the bids are opened. */
+    @PostMapping("/api/v1/tenders/{id}/opening/shares")
+    OpeningView release(@PathVariable UUID id, @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody ShareInput body,
+            CurrentUser user) {
+        return openings.releaseShare(id, body.share(), user);
+    }
+
+    /** Where the opening stands; once opened, the platform-signed opening record. */
+    @GetMapping("/api/v1/tenders/{id}/opening")
+    OpeningView opening(@PathVariable UUID id) {
+        return openings.view(id);
     }
 
     /** A sealed envelope, streamed as the raw request body (application/octet-stream). */

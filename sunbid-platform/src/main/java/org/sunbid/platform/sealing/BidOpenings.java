@@ -1,0 +1,309 @@
+package org.sunbid.platform.sealing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.crypto.CanonicalJson;
+import org.sunbid.crypto.Pem;
+import org.sunbid.crypto.Sm2;
+import org.sunbid.crypto.Sm3;
+import org.sunbid.platform.audit.AuditLog;
+import org.sunbid.platform.audit.AuditRecord;
+import org.sunbid.platform.kernel.Actor;
+import org.sunbid.platform.kernel.DomainException;
+import org.sunbid.platform.kernel.FileStore;
+import org.sunbid.platform.kernel.SunbidProperties;
+import org.sunbid.platform.parties.CurrentUser;
+import org.sunbid.platform.tendering.BiddingClosed;
+import org.sunbid.platform.trust.PlatformIdentity;
+import org.sunbid.sealing.Envelope;
+import org.sunbid.sealing.EnvelopeException;
+import org.sunbid.sealing.OpeningKeys;
+import org.sunbid.sealing.Shamir;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Bid opening (开标). When bidding closes, a tender with fewer than three valid envelopes fails and must be tendered
+ * again (Law 28, Reg. 44); otherwise it waits for its custodians. Each custodian releases its share after the deadline
+ * (decrypted with its own key, outside the platform); with the threshold reached the opening key is rebuilt in memory
+ * only, checked against the published public key, every valid envelope is opened — a damaged or unverifiable one is
+ * rejected with the reason — and the opening record (唱标记录) with each bid's price sheet is signed by the platform and
+ * published in the log. The released shares are then deleted; the opened files are kept for the evaluation.
+ */
+@Service
+public class BidOpenings {
+
+    /** Law 28: fewer than this many bids, and the tender is not opened. */
+    public static final int MINIMUM_BIDS = 3;
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final FileStore files;
+    private final AuditLog auditLog;
+    private final PlatformIdentity platform;
+    private final Clock clock;
+    private final JsonMapper json;
+    private final Path openedDir;
+    private final long maxBytes;
+
+    BidOpenings(JdbcClient jdbc, FileStore files, AuditLog auditLog, PlatformIdentity platform, Clock clock, JsonMapper json,
+            SunbidProperties properties, @Value("${sunbid.sealing.max-opened-size:4294967296}") long maxBytes) {
+        this.jdbc = jdbc;
+        this.files = files;
+        this.auditLog = auditLog;
+        this.platform = platform;
+        this.clock = clock;
+        this.json = json;
+        this.openedDir = properties.dataDir().resolve("opened").toAbsolutePath();
+        this.maxBytes = maxBytes;
+    }
+
+    /** At the deadline: fail the tender for too few bids, or wait for the custodians. Runs in the closing transaction. */
+    @EventListener
+    void on(BiddingClosed closed) {
+        if (jdbc.sql("SELECT COUNT(*) FROM tender_opening_key WHERE tender_id = :t").param("t", closed.tenderId())
+                .query(Long.class).single() == 0) {
+            return; // published before tenders had opening keys: nothing sealed to open
+        }
+        int valid = jdbc.sql("SELECT COUNT(*) FROM bid_envelope WHERE tender_id = :t AND status = 'VALID'")
+                .param("t", closed.tenderId()).query(Integer.class).single();
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        if (valid < MINIMUM_BIDS) {
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("type", "sunbid.opening-record");
+            record.put("tenderId", closed.tenderId().toString());
+            record.put("result", "FAILED_TOO_FEW_BIDS");
+            record.put("validEnvelopes", valid);
+            record.put("minimum", MINIMUM_BIDS);
+            record.put("law", "《招标投标法》第二十八条、《实施条例》第四十四条：投标人少于3个的，不得开标，招标人应当依法重新招标。");
+            record.put("closedAt", now.toInstant().toString());
+            String recordJson = CanonicalJson.write(record);
+            String signature = sign(recordJson);
+            jdbc.sql("""
+                    INSERT INTO bid_opening (tender_id, status, valid_envelopes, closed_at, opened_at, record, record_signature)
+                    VALUES (:t, 'FAILED_TOO_FEW_BIDS', :n, :at, :at, :record, :sig)""")
+                    .param("t", closed.tenderId()).param("n", valid).param("at", now).param("record", recordJson)
+                    .param("sig", signature).update();
+            auditLog.append(AuditRecord.of("sealing.opening.failed", closed.tenderId().toString(), closed.regionCode(),
+                    Actor.SYSTEM, Map.of("record", recordJson, "signature", signature)));
+        } else {
+            jdbc.sql("""
+                    INSERT INTO bid_opening (tender_id, status, valid_envelopes, closed_at)
+                    VALUES (:t, 'AWAITING_SHARES', :n, :at)""")
+                    .param("t", closed.tenderId()).param("n", valid).param("at", now).update();
+            auditLog.append(AuditRecord.of("sealing.opening.awaiting-shares", closed.tenderId().toString(), closed.regionCode(),
+                    Actor.SYSTEM, Map.of("validEnvelopes", valid)));
+        }
+    }
+
+    /** A custodian releases its share (the JSON its tool decrypted); the threshold reached, the bids are opened. */
+    @Transactional
+    public OpeningView releaseShare(UUID tenderId, String shareJson, CurrentUser user) {
+        String status = jdbc.sql("SELECT status FROM bid_opening WHERE tender_id = :t FOR UPDATE").param("t", tenderId)
+                .query(String.class).optional().orElseThrow(() -> new DomainException(SealingError.OPENING_NOT_READY));
+        if (!status.equals("AWAITING_SHARES")) {
+            throw new DomainException(SealingError.OPENING_NOT_READY);
+        }
+        record Held(int index, int threshold, String keySm3, String region) {
+        }
+        Held held = jdbc.sql("""
+                SELECT s.share_index, k.threshold, k.key_sm3, t.region_code FROM opening_key_share s
+                JOIN tender_opening_key k ON k.tender_id = s.tender_id JOIN tender t ON t.id = s.tender_id
+                WHERE s.tender_id = :t AND s.custodian_id = :c""")
+                .param("t", tenderId).param("c", user.organisationId())
+                .query((rs, i) -> new Held(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4))).optional()
+                .orElseThrow(() -> new DomainException(SealingError.NOT_A_CUSTODIAN));
+        Shamir.Share share = parseShare(shareJson, tenderId, held.keySm3(), held.index(), held.threshold());
+        String existing = jdbc.sql("SELECT share_json FROM released_share WHERE tender_id = :t AND share_index = :i")
+                .param("t", tenderId).param("i", held.index()).query(String.class).optional().orElse(null);
+        if (existing != null && !existing.equals(shareJson.strip())) {
+            throw new DomainException(SealingError.SHARE_ALREADY_RELEASED);
+        }
+        if (existing == null) {
+            OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+            jdbc.sql("""
+                    INSERT INTO released_share (tender_id, share_index, share_json, released_at, released_by)
+                    VALUES (:t, :i, :json, :at, :by)""")
+                    .param("t", tenderId).param("i", held.index()).param("json", shareJson.strip()).param("at", now)
+                    .param("by", user.username()).update();
+            jdbc.sql("UPDATE opening_key_share SET released_at = :at, released_by = :by WHERE tender_id = :t AND share_index = :i")
+                    .param("at", now).param("by", user.username()).param("t", tenderId).param("i", held.index()).update();
+            auditLog.append(AuditRecord.of("sealing.share.released", tenderId.toString(), held.region(), user.actor(),
+                    Map.of("shareIndex", held.index())));
+        }
+        Arrays.fill(share.value(), (byte) 0);
+        List<String> released = jdbc.sql("SELECT share_json FROM released_share WHERE tender_id = :t ORDER BY share_index")
+                .param("t", tenderId).query(String.class).list();
+        if (released.size() >= held.threshold()) {
+            open(tenderId, held.region(), released, held.threshold(), held.keySm3());
+        }
+        return view(tenderId);
+    }
+
+    private Shamir.Share parseShare(String shareJson, UUID tenderId, String keySm3, int index, int threshold) {
+        try {
+            Map<String, Object> m = json.readValue(shareJson, MAP);
+            byte[] value = Base64.getDecoder().decode((String) m.get("value"));
+            if (!tenderId.toString().equals(m.get("tenderId")) || !keySm3.equals(m.get("keySm3"))
+                    || !Integer.valueOf(index).equals(m.get("index")) || !Integer.valueOf(threshold).equals(m.get("threshold"))
+                    || value.length != OpeningKeys.SCALAR_LENGTH) {
+                throw new DomainException(SealingError.SHARE_INVALID);
+            }
+            return new Shamir.Share(index, threshold, value);
+        } catch (RuntimeException e) {
+            if (e instanceof DomainException d) {
+                throw d;
+            }
+            throw new DomainException(SealingError.SHARE_INVALID);
+        }
+    }
+
+    private void open(UUID tenderId, String region, List<String> released, int threshold, String keySm3) {
+        PublicKey publicKey = Pem.publicKey(jdbc.sql("SELECT public_key_pem FROM tender_opening_key WHERE tender_id = :t")
+                .param("t", tenderId).query(String.class).single());
+        List<Shamir.Share> shares = new ArrayList<>();
+        for (String s : released) {
+            Map<String, Object> m = json.readValue(s, MAP);
+            shares.add(new Shamir.Share((Integer) m.get("index"), threshold, Base64.getDecoder().decode((String) m.get("value"))));
+        }
+        PrivateKey key = null;
+        List<Integer> used = null;
+        for (List<Shamir.Share> subset : subsets(shares, threshold)) { // a wrong share is found by trying the others
+            byte[] scalar = Shamir.combine(subset);
+            PrivateKey candidate = OpeningKeys.privateKey(scalar);
+            Arrays.fill(scalar, (byte) 0);
+            byte[] probe = Sm3.hash(keySm3.getBytes(StandardCharsets.US_ASCII));
+            if (Sm2.verify(publicKey, probe, Sm2.sign(candidate, probe))) {
+                key = candidate;
+                used = subset.stream().map(Shamir.Share::index).toList();
+                break;
+            }
+        }
+        if (key == null) {
+            auditLog.append(AuditRecord.of("sealing.opening.key-mismatch", tenderId.toString(), region, Actor.SYSTEM,
+                    Map.of("sharesReleased", shares.size())));
+            return; // the released shares do not make the key: wait for another custodian
+        }
+        Instant now = clock.instant();
+        record Bid(UUID id, UUID bidderId, String bidderName, String sm3, Instant receivedAt) {
+        }
+        List<Bid> bids = jdbc.sql("""
+                SELECT b.id, b.bidder_id, o.name, b.envelope_sm3, b.received_at FROM bid_envelope b
+                JOIN organisation o ON o.id = b.bidder_id WHERE b.tender_id = :t AND b.status = 'VALID'
+                ORDER BY b.received_at, b.id""").param("t", tenderId)
+                .query((rs, i) -> new Bid(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant()))
+                .list();
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (Bid bid : bids) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("bidId", bid.id().toString());
+            e.put("bidderId", bid.bidderId().toString());
+            e.put("bidder", bid.bidderName());
+            e.put("envelopeSm3", bid.sm3());
+            e.put("receivedAt", bid.receivedAt().toString());
+            Path target = openedDir.resolve(tenderId.toString()).resolve(bid.id().toString());
+            try {
+                Path file = files.find(bid.sm3()).orElseThrow(() -> new EnvelopeException("the stored envelope is missing"));
+                Envelope.Opened opened = Envelope.open(file, key, target, maxBytes);
+                e.put("status", "OPENED");
+                e.put("priceSheet", json.readValue(opened.priceSheet(), MAP));
+                e.put("files", opened.files().size());
+            } catch (EnvelopeException | RuntimeException ex) {
+                e.put("status", "REJECTED");
+                e.put("reason", ex.getMessage());
+                deleteQuietly(target);
+            }
+            entries.add(e);
+        }
+        key = null; // the rebuilt key leaves scope here; nothing stored it
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("type", "sunbid.opening-record");
+        record.put("tenderId", tenderId.toString());
+        record.put("result", "OPENED");
+        record.put("openedAt", now.toString());
+        record.put("keySm3", keySm3);
+        record.put("sharesUsed", used);
+        record.put("bids", entries);
+        String recordJson = CanonicalJson.write(record);
+        String signature = sign(recordJson);
+        jdbc.sql("""
+                UPDATE bid_opening SET status = 'OPENED', opened_at = :at, record = :record, record_signature = :sig
+                WHERE tender_id = :t""")
+                .param("at", now.atOffset(ZoneOffset.UTC)).param("record", recordJson).param("sig", signature)
+                .param("t", tenderId).update();
+        jdbc.sql("DELETE FROM released_share WHERE tender_id = :t").param("t", tenderId).update();
+        auditLog.append(AuditRecord.of("sealing.opening.recorded", tenderId.toString(), region, Actor.SYSTEM,
+                Map.of("record", recordJson, "signature", signature)));
+    }
+
+    private static List<List<Shamir.Share>> subsets(List<Shamir.Share> shares, int k) {
+        List<List<Shamir.Share>> out = new ArrayList<>();
+        int n = shares.size();
+        for (int mask = 0; mask < (1 << n); mask++) {
+            if (Integer.bitCount(mask) == k) {
+                List<Shamir.Share> s = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    if ((mask & (1 << i)) != 0) {
+                        s.add(shares.get(i));
+                    }
+                }
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private String sign(String text) {
+        return Base64.getEncoder().encodeToString(platform.sign(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A tender's opening, for everyone. */
+    public OpeningView view(UUID tenderId) {
+        return jdbc.sql("""
+                SELECT o.status, o.valid_envelopes, o.closed_at, o.opened_at, o.record, o.record_signature, k.threshold,
+                       (SELECT COUNT(*) FROM opening_key_share s WHERE s.tender_id = o.tender_id AND s.released_at IS NOT NULL)
+                FROM bid_opening o JOIN tender_opening_key k ON k.tender_id = o.tender_id WHERE o.tender_id = :t""")
+                .param("t", tenderId)
+                .query((rs, i) -> new OpeningView(tenderId, rs.getString(1), rs.getInt(2), rs.getInt(8), rs.getInt(7),
+                        rs.getObject(3, OffsetDateTime.class).toInstant(),
+                        rs.getObject(4, OffsetDateTime.class) == null ? null : rs.getObject(4, OffsetDateTime.class).toInstant(),
+                        rs.getString(5), rs.getString(6)))
+                .optional().orElseThrow(() -> new DomainException(SealingError.OPENING_NOT_FOUND));
+    }
+}

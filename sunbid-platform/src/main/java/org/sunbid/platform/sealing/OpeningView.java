@@ -1,0 +1,12 @@
+package org.sunbid.platform.sealing;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Where a tender's opening stands: awaiting shares (with how many of how many are in), opened with its signed record,
+ * or failed for too few bids (Law 28). The record is canonical JSON signed by the platform (base64 SM3withSM2).
+ */
+public record OpeningView(UUID tenderId, String status, int validEnvelopes, int sharesReleased, int threshold,
+        Instant closedAt, Instant openedAt, String record, String recordSignature) {
+}

@@ -1,0 +1,209 @@
+package org.sunbid.platform.sealing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.sunbid.crypto.Pem;
+import org.sunbid.crypto.Sm2;
+import org.sunbid.platform.ApiClient;
+import org.sunbid.platform.Fixtures;
+import org.sunbid.platform.PlatformIT;
+import org.sunbid.platform.tendering.Tenders;
+import org.sunbid.sealing.Envelope;
+import org.sunbid.verifier.Verifier;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Opening (开标): five bidders seal and upload, one replaces its bid, one withdraws, the deadline passes, two of the
+ * three custodians release their shares, and the platform-signed opening record lists the four bids with their prices;
+ * with fewer than three bids the tender fails (Law 28). The log verifies throughout.
+ */
+class BidOpeningIT extends PlatformIT {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Tenders tenders;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void backToStart() {
+        clock.set(START);
+    }
+
+    private ApiClient api() {
+        return new ApiClient(baseUrl());
+    }
+
+    private record Tender(String id, PublicKey key, Instant deadline) {
+    }
+
+    private Tender publish() {
+        ApiClient api = api();
+        String tenderee = jdbc.sql("SELECT id FROM organisation WHERE name = '云州市城市建设投资集团有限公司'").query(String.class).single();
+        ApiClient.Response created = api.post("/api/v1/tenders",
+                Fixtures.tenderJson(clock.instant(), Fixtures.projectCode(), Duration.ofDays(21), "500000", tenderee),
+                api.token("agency"));
+        String id = created.json().path("id").asString();
+        api.post("/api/v1/tenders/" + id + "/publish", "", api.token("agency"));
+        return new Tender(id, Pem.publicKey(api.get("/api/v1/tenders/" + id + "/opening-key", null).json().path("publicKeyPem").asString()),
+                Instant.parse(created.json().path("bidDeadline").asString()));
+    }
+
+    private String creditCodeOf(String username) {
+        return jdbc.sql("SELECT o.credit_code FROM account a JOIN organisation o ON o.id = a.organisation_id WHERE a.username = :u")
+                .param("u", username).query(String.class).single();
+    }
+
+    private PrivateKey demoKey(String username) throws Exception {
+        return Pem.privateKey(Files.readString(DATA.resolve("demo-keys").resolve(creditCodeOf(username) + ".key.pem")));
+    }
+
+    private int bid(Tender t, String bidder, String price) throws Exception {
+        ApiClient api = api();
+        api.post("/api/v1/tenders/" + t.id() + "/registrations", "", api.freshToken(bidder));
+        api.post("/api/v1/sandbox/bank/transfers", ApiClient.json(Map.of("tenderId", t.id())), api.freshToken(bidder));
+        X509Certificate cert = Pem.certificate(Files.readString(DATA.resolve("demo-keys").resolve(creditCodeOf(bidder) + ".crt.pem")));
+        Path file = Files.createTempFile("bid", ".pdf");
+        Files.writeString(file, "投标函 " + price);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Envelope.seal(new Envelope.Contents(UUID.fromString(t.id()), "{\"totalPrice\":\"" + price + "\",\"durationDays\":480}",
+                Map.of("tool", "BidOpeningIT"), Map.of("投标函.pdf", file)), t.key(), demoKey(bidder), cert, clock.instant(), out);
+        Files.delete(file);
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/tenders/" + t.id() + "/bids"))
+                .header("Authorization", "Bearer " + api.freshToken(bidder)).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode();
+    }
+
+    /** The custodian's tool: fetch the encrypted share, decrypt it with the organisation's key, release it. */
+    private ApiClient.Response release(Tender t, String username) throws Exception {
+        ApiClient api = api();
+        String token = api.freshToken(username);
+        String encrypted = api.get("/api/v1/tenders/" + t.id() + "/opening-key/my-share", token).json().path("encryptedShare").asString();
+        String share = new String(Sm2.decrypt(demoKey(username), Base64.getDecoder().decode(encrypted)), StandardCharsets.UTF_8);
+        return api.post("/api/v1/tenders/" + t.id() + "/opening/shares", ApiClient.json(Map.of("share", share)), token);
+    }
+
+    @Test
+    void fiveBidsOneReplacedOneWithdrawnTwoOfThreeCustodiansAndTheRecordListsFourPrices() throws Exception {
+        Tender t = publish();
+        clock.advance(Duration.ofDays(1));
+        Map<String, String> prices = new LinkedHashMap<>();
+        prices.put("bidder1", "36280000.00");
+        prices.put("bidder2", "35990000.00");
+        prices.put("bidder3", "37150000.00");
+        prices.put("bidder4", "36800000.00");
+        prices.put("bidder5", "34500000.00");
+        for (var p : prices.entrySet()) {
+            assertThat(bid(t, p.getKey(), p.getValue())).as(p.getKey()).isEqualTo(201);
+        }
+        clock.advance(Duration.ofDays(5));
+        assertThat(bid(t, "bidder2", "35700000.00")).isEqualTo(201); // replaces its bid
+        assertThat(api().delete("/api/v1/tenders/" + t.id() + "/bids/mine", api().freshToken("bidder5")).status()).isEqualTo(204);
+
+        // Before the deadline no share can be released.
+        assertThat(release(t, "centre").code()).isEqualTo("OPENING_NOT_READY");
+
+        clock.set(t.deadline().plusSeconds(1));
+        tenders.closeDueTenders();
+        JsonNode awaiting = api().get("/api/v1/tenders/" + t.id() + "/opening", null).json();
+        assertThat(awaiting.path("status").asString()).isEqualTo("AWAITING_SHARES");
+        assertThat(awaiting.path("validEnvelopes").asInt()).isEqualTo(4);
+
+        assertThat(release(t, "centre").json().path("status").asString()).isEqualTo("AWAITING_SHARES");
+        assertThat(api().post("/api/v1/tenders/" + t.id() + "/opening/shares", "{\"share\":\"{}\"}", api().freshToken("bidder1"))
+                .status()).isEqualTo(403); // bidders hold no share
+        JsonNode opened = release(t, "supervisor").json();
+        assertThat(opened.path("status").asString()).as(opened.toString()).isEqualTo("OPENED");
+
+        JsonNode record = new ApiClient.Response(200, "application/json", opened.path("record").asString()).json();
+        Map<String, String> read = new LinkedHashMap<>();
+        record.path("bids").forEach(b -> {
+            assertThat(b.path("status").asString()).isEqualTo("OPENED");
+            read.put(b.path("bidder").asString(), b.path("priceSheet").path("totalPrice").asString());
+        });
+        assertThat(read.values()).containsExactlyInAnyOrder("36280000.00", "35700000.00", "37150000.00", "36800000.00");
+        X509Certificate platform = Pem.certificate(api().get("/api/v1/ca/platform-certificate", null).json().path("pem").asString());
+        assertThat(Sm2.verify(platform.getPublicKey(), opened.path("record").asString().getBytes(StandardCharsets.UTF_8),
+                Base64.getDecoder().decode(opened.path("recordSignature").asString()))).isTrue();
+        // The released shares are gone; the record is in the log; the log verifies.
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM released_share WHERE tender_id = CAST(:t AS UUID)").param("t", t.id())
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM log_entry WHERE details::json->>'action' = 'sealing.opening.recorded'"
+                + " AND details::json->>'subject' = :t").param("t", t.id()).query(Long.class).single()).isEqualTo(1);
+        var verdict = Verifier.run("log", baseUrl());
+        assertThat(verdict.ok()).as(verdict.line()).isTrue();
+    }
+
+    @Test
+    void law28_withFewerThanThreeBidsTheTenderIsNotOpened() throws Exception {
+        Tender t = publish();
+        assertThat(bid(t, "bidder6", "1000000.00")).isEqualTo(201);
+        assertThat(bid(t, "bidder7", "1100000.00")).isEqualTo(201);
+        clock.set(t.deadline().plusSeconds(1));
+        tenders.closeDueTenders();
+        JsonNode opening = api().get("/api/v1/tenders/" + t.id() + "/opening", null).json();
+        assertThat(opening.path("status").asString()).isEqualTo("FAILED_TOO_FEW_BIDS");
+        assertThat(opening.path("record").asString()).contains("第二十八条").contains("\"validEnvelopes\":2");
+        assertThat(release(t, "centre").code()).isEqualTo("OPENING_NOT_READY");
+    }
+
+    @Test
+    void aWrongShareDoesNotOpenAndTheThirdCustodianCompletesTheKey() throws Exception {
+        Tender t = publish();
+        for (String b : List.of("bidder1", "bidder3", "bidder4")) {
+            assertThat(bid(t, b, "2000000.00")).isEqualTo(201);
+        }
+        clock.set(t.deadline().plusSeconds(1));
+        tenders.closeDueTenders();
+        // The centre releases a share whose value was damaged (right tender, key and index).
+        ApiClient api = api();
+        String token = api.freshToken("centre");
+        String encrypted = api.get("/api/v1/tenders/" + t.id() + "/opening-key/my-share", token).json().path("encryptedShare").asString();
+        JsonNode share = new ApiClient.Response(200, "application/json",
+                new String(Sm2.decrypt(demoKey("centre"), Base64.getDecoder().decode(encrypted)), StandardCharsets.UTF_8)).json();
+        byte[] value = Base64.getDecoder().decode(share.path("value").asString());
+        value[0] ^= 1;
+        Map<String, Object> damaged = new LinkedHashMap<>();
+        share.properties().forEach(e -> damaged.put(e.getKey(), e.getKey().equals("value")
+                ? Base64.getEncoder().encodeToString(value) : e.getValue().isInt() ? e.getValue().asInt() : e.getValue().asString()));
+        String damagedJson = org.sunbid.crypto.CanonicalJson.write(damaged);
+        assertThat(api.post("/api/v1/tenders/" + t.id() + "/opening/shares", ApiClient.json(Map.of("share", damagedJson)), token)
+                .json().path("status").asString()).isEqualTo("AWAITING_SHARES");
+        // A share for another index is refused outright.
+        damaged.put("index", 3);
+        assertThat(api.post("/api/v1/tenders/" + t.id() + "/opening/shares",
+                ApiClient.json(Map.of("share", org.sunbid.crypto.CanonicalJson.write(damaged))), token).code()).isEqualTo("SHARE_INVALID");
+        // With the supervisor's share the two do not make the key; the tenderee's completes a good pair.
+        assertThat(release(t, "supervisor").json().path("status").asString()).isEqualTo("AWAITING_SHARES");
+        assertThat(release(t, "tenderee").json().path("status").asString()).isEqualTo("OPENED");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM log_entry WHERE details::json->>'action' = 'sealing.opening.key-mismatch'"
+                + " AND details::json->>'subject' = :t").param("t", t.id()).query(Long.class).single()).isEqualTo(1);
+    }
+}
