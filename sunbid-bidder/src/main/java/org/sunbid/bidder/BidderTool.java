@@ -1,0 +1,275 @@
+package org.sunbid.bidder;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.NetworkInterface;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.sunbid.crypto.Pem;
+import org.sunbid.crypto.Sm2;
+import org.sunbid.crypto.Sm3;
+import org.sunbid.sealing.Envelope;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The bidder tool (投标工具), on the bidder's own machine: it seals a bid folder and a price sheet into an envelope for
+ * the tender's opening key and signs it with the bidder's key — the platform never sees the plaintext — then uploads it
+ * and checks the platform's signed receipt. Custodians use it to release their share of the opening key at the
+ * opening, decrypting it with their organisation's key locally.
+ *
+ * <pre>
+ *   seal     --platform URL --tender ID --folder DIR --price-sheet FILE --key KEY.pem --cert CERT.pem --out FILE
+ *   upload   --platform URL --tender ID --user NAME --password PW FILE          (prints and saves FILE.receipt.json)
+ *   receipt  --platform URL --tender ID --user NAME --password PW               (the receipt, with its log commitment)
+ *   release  --platform URL --tender ID --user NAME --password PW --key ORG_KEY.pem
+ * </pre>
+ * One line of output; exit 0 done, 1 refused (by the platform or a check), 2 could not run.
+ */
+public final class BidderTool {
+
+    /** The tool's id as recorded in the envelope's metadata. */
+    public static final String TOOL = "sunbid-bidder 0.1";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private BidderTool() {
+    }
+
+    /** The tool's answer. */
+    public record Result(int exitCode, String line) {
+        public boolean ok() {
+            return exitCode == 0;
+        }
+    }
+
+    public static void main(String[] args) {
+        Result r = run(args);
+        System.out.println(r.line());
+        System.exit(r.exitCode());
+    }
+
+    /** Runs a command (never throws). */
+    public static Result run(String... args) {
+        try {
+            Map<String, String> o = options(args);
+            String command = args.length == 0 ? "" : args[0];
+            return switch (command) {
+                case "seal" -> seal(o);
+                case "upload" -> upload(o, args[args.length - 1]);
+                case "receipt" -> receipt(o);
+                case "release" -> release(o);
+                default -> new Result(2, "ERROR usage: sunbid-bidder seal|upload|receipt|release (see the class comment)");
+            };
+        } catch (Refused e) {
+            return new Result(1, "REFUSED " + e.getMessage());
+        } catch (IOException | RuntimeException | java.security.GeneralSecurityException e) {
+            return new Result(2, "ERROR " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(2, "ERROR interrupted");
+        }
+    }
+
+    private static Result seal(Map<String, String> o) throws IOException, InterruptedException, java.security.GeneralSecurityException {
+        Platform platform = new Platform(need(o, "--platform"));
+        String tender = need(o, "--tender");
+        JsonNode key = platform.get("/api/v1/tenders/" + tender + "/opening-key", null);
+        PublicKey openingKey = Pem.publicKey(key.path("publicKeyPem").asString());
+        if (!Envelope.keyId(openingKey).equals(key.path("keySm3").asString())) {
+            throw new Refused("the opening key does not match its published hash");
+        }
+        Path folder = Path.of(need(o, "--folder"));
+        Map<String, Path> files = new TreeMap<>();
+        List<Map<String, Object>> fileIds = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String name = folder.relativize(p).toString().replace('\\', '/');
+                files.put(name, p);
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                Map<String, Object> id = new LinkedHashMap<>();
+                id.put("name", name);
+                id.put("sm3", Sm3.hex(Files.readAllBytes(p)));
+                id.put("created", a.creationTime().toInstant().toString());
+                id.put("modified", a.lastModifiedTime().toInstant().toString());
+                fileIds.add(id);
+            }
+        }
+        String priceSheet = Files.readString(Path.of(need(o, "--price-sheet")), StandardCharsets.UTF_8);
+        JSON.readTree(priceSheet); // must be JSON
+        PrivateKey bidderKey = Pem.privateKey(Files.readString(Path.of(need(o, "--key"))));
+        X509Certificate bidder = Pem.certificate(Files.readString(Path.of(need(o, "--cert"))));
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("tool", TOOL);
+        metadata.put("machine", machineFingerprint());
+        metadata.put("files", fileIds);
+        Path out = Path.of(need(o, "--out"));
+        String sm3;
+        try (OutputStream stream = Files.newOutputStream(out)) {
+            sm3 = Envelope.seal(new Envelope.Contents(UUID.fromString(tender), priceSheet, metadata, files), openingKey, bidderKey,
+                    bidder, Instant.now(), stream);
+        }
+        return new Result(0, "OK sealed " + files.size() + " files into " + out + " (" + Files.size(out) + " bytes), SM3 " + sm3);
+    }
+
+    /** Hashes of what identifies the machine that prepared the bid (Reg. 40: same machine for several bidders). */
+    static Map<String, Object> machineFingerprint() throws IOException {
+        List<String> macs = new ArrayList<>();
+        for (NetworkInterface n : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            byte[] mac = n.getHardwareAddress();
+            if (mac != null && mac.length > 0 && !n.isLoopback()) {
+                macs.add(Sm3.hex(mac));
+            }
+        }
+        Collections.sort(macs);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("macSm3", macs);
+        m.put("hostSm3", Sm3.hex(java.net.InetAddress.getLocalHost().getHostName()));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        return m;
+    }
+
+    private static Result upload(Map<String, String> o, String file) throws IOException, InterruptedException,
+            java.security.GeneralSecurityException {
+        Platform platform = new Platform(need(o, "--platform"));
+        String token = platform.login(need(o, "--user"), need(o, "--password"));
+        Path envelope = Path.of(file);
+        JsonNode receipt = platform.post("/api/v1/tenders/" + need(o, "--tender") + "/bids", token,
+                HttpRequest.BodyPublishers.ofFile(envelope), "application/octet-stream");
+        String checked = checkReceipt(platform, receipt, Sm3.hex(Files.readAllBytes(envelope)));
+        Files.writeString(Path.of(file + ".receipt.json"), receipt.toString());
+        return new Result(0, "OK " + checked);
+    }
+
+    private static Result receipt(Map<String, String> o) throws IOException, InterruptedException,
+            java.security.GeneralSecurityException {
+        Platform platform = new Platform(need(o, "--platform"));
+        String token = platform.login(need(o, "--user"), need(o, "--password"));
+        JsonNode receipt = platform.get("/api/v1/tenders/" + need(o, "--tender") + "/bids/mine", token);
+        return new Result(0, "OK " + checkReceipt(platform, receipt, null));
+    }
+
+    /** Checks the platform's signature on a receipt (and the envelope's hash); returns a one-line summary. */
+    static String checkReceipt(Platform platform, JsonNode receipt, String envelopeSm3) throws IOException,
+            InterruptedException, java.security.GeneralSecurityException {
+        X509Certificate cert = Pem.certificate(platform.get("/api/v1/ca/platform-certificate", null).path("pem").asString());
+        String text = receipt.path("receipt").asString();
+        if (!Sm2.verify(cert.getPublicKey(), text.getBytes(StandardCharsets.UTF_8),
+                Base64.getDecoder().decode(receipt.path("signature").asString()))) {
+            throw new Refused("the receipt is not signed by the platform");
+        }
+        JsonNode r = JSON.readTree(text);
+        if (envelopeSm3 != null && !envelopeSm3.equals(r.path("envelopeSm3").asString())) {
+            throw new Refused("the receipt names another envelope");
+        }
+        String committed = receipt.path("commitment").isObject()
+                ? ", committed in log entry " + receipt.path("commitment").path("committedSeq").asLong()
+                : ", log commitment follows within minutes (run `receipt` again)";
+        return "bid " + r.path("bidId").asString() + " received " + r.path("receivedAt").asString() + ", envelope SM3 "
+                + r.path("envelopeSm3").asString() + ", receipt signed by the platform" + committed;
+    }
+
+    private static Result release(Map<String, String> o) throws IOException, InterruptedException {
+        Platform platform = new Platform(need(o, "--platform"));
+        String token = platform.login(need(o, "--user"), need(o, "--password"));
+        String tender = need(o, "--tender");
+        String encrypted = platform.get("/api/v1/tenders/" + tender + "/opening-key/my-share", token).path("encryptedShare").asString();
+        PrivateKey key = Pem.privateKey(Files.readString(Path.of(need(o, "--key"))));
+        String share = new String(Sm2.decrypt(key, Base64.getDecoder().decode(encrypted)), StandardCharsets.UTF_8);
+        JsonNode opening = platform.post("/api/v1/tenders/" + tender + "/opening/shares", token,
+                HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("share", share))), "application/json");
+        return new Result(0, "OK share released; opening " + opening.path("status").asString() + " ("
+                + opening.path("sharesReleased").asInt() + " of " + opening.path("threshold").asInt() + " shares)");
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> o = new LinkedHashMap<>();
+        for (int i = 1; i + 1 < args.length; i++) {
+            if (args[i].startsWith("--")) {
+                o.put(args[i], args[i + 1]);
+                i++;
+            }
+        }
+        return o;
+    }
+
+    private static String need(Map<String, String> o, String name) {
+        String v = o.get(name);
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException("missing " + name);
+        }
+        return v;
+    }
+
+    /** The platform refused, or a check of its answer failed. */
+    static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** The platform's API over HTTP. */
+    static final class Platform {
+        private final String base;
+        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15)).build();
+
+        Platform(String base) {
+            this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        }
+
+        String login(String user, String password) throws IOException, InterruptedException {
+            return post("/api/v1/auth/token", null, HttpRequest.BodyPublishers.ofString(
+                    JSON.writeValueAsString(Map.of("username", user, "password", password))), "application/json")
+                    .path("token").asString();
+        }
+
+        JsonNode get(String path, String token) throws IOException, InterruptedException {
+            return send(request(path, token).GET());
+        }
+
+        JsonNode post(String path, String token, HttpRequest.BodyPublisher body, String type) throws IOException, InterruptedException {
+            return send(request(path, token).header("Content-Type", type).POST(body));
+        }
+
+        private HttpRequest.Builder request(String path, String token) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(30))
+                    .header("Accept", "application/json, application/problem+json").header("Accept-Language", "zh-CN");
+            return token == null ? b : b.header("Authorization", "Bearer " + token);
+        }
+
+        private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
+            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (r.statusCode() >= 400) {
+                JsonNode problem;
+                try {
+                    problem = JSON.readTree(r.body());
+                } catch (RuntimeException e) {
+                    throw new Refused("HTTP " + r.statusCode());
+                }
+                throw new Refused(problem.path("code").asString("HTTP " + r.statusCode()) + ": " + problem.path("detail").asString(""));
+            }
+            return JSON.readTree(r.body());
+        }
+    }
+}
