@@ -44,6 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   seal     --platform URL --tender ID --folder DIR --price-sheet FILE --key KEY.pem --cert CERT.pem --out FILE
  *   upload   --platform URL --tender ID --user NAME --password PW FILE          (prints and saves FILE.receipt.json)
  *   receipt  --platform URL --tender ID --user NAME --password PW               (the receipt, with its log commitment)
+ *   withdraw --platform URL --tender ID --user NAME --password PW               (before the deadline)
  *   release  --platform URL --tender ID --user NAME --password PW --key ORG_KEY.pem
  * </pre>
  * One line of output; exit 0 done, 1 refused (by the platform or a check), 2 could not run.
@@ -79,6 +80,7 @@ public final class BidderTool {
                 case "seal" -> seal(o);
                 case "upload" -> upload(o, args[args.length - 1]);
                 case "receipt" -> receipt(o);
+                case "withdraw" -> withdraw(o);
                 case "release" -> release(o);
                 default -> new Result(2, "ERROR usage: sunbid-bidder seal|upload|receipt|release (see the class comment)");
             };
@@ -190,6 +192,13 @@ public final class BidderTool {
                 + r.path("envelopeSm3").asString() + ", receipt signed by the platform" + committed;
     }
 
+    private static Result withdraw(Map<String, String> o) throws IOException, InterruptedException {
+        Platform platform = new Platform(need(o, "--platform"));
+        String token = platform.login(need(o, "--user"), need(o, "--password"));
+        platform.delete("/api/v1/tenders/" + need(o, "--tender") + "/bids/mine", token);
+        return new Result(0, "OK bid withdrawn");
+    }
+
     private static Result release(Map<String, String> o) throws IOException, InterruptedException {
         Platform platform = new Platform(need(o, "--platform"));
         String token = platform.login(need(o, "--user"), need(o, "--password"));
@@ -250,6 +259,14 @@ public final class BidderTool {
 
         JsonNode post(String path, String token, HttpRequest.BodyPublisher body, String type) throws IOException, InterruptedException {
             return send(request(path, token).header("Content-Type", type).POST(body));
+        }
+
+        void delete(String path, String token) throws IOException, InterruptedException {
+            HttpResponse<String> r = http.send(request(path, token).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() >= 400) {
+                JsonNode problem = JSON.readTree(r.body());
+                throw new Refused(problem.path("code").asString("HTTP " + r.statusCode()) + ": " + problem.path("detail").asString(""));
+            }
         }
 
         private HttpRequest.Builder request(String path, String token) {

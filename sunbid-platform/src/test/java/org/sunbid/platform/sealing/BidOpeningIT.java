@@ -2,11 +2,6 @@ package org.sunbid.platform.sealing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,25 +14,24 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.sunbid.bidder.BidderTool;
 import org.sunbid.crypto.Pem;
 import org.sunbid.crypto.Sm2;
 import org.sunbid.platform.ApiClient;
 import org.sunbid.platform.Fixtures;
 import org.sunbid.platform.PlatformIT;
 import org.sunbid.platform.tendering.Tenders;
-import org.sunbid.sealing.Envelope;
 import org.sunbid.verifier.Verifier;
 
 import tools.jackson.databind.JsonNode;
 
 /**
- * Opening (开标): five bidders seal and upload, one replaces its bid, one withdraws, the deadline passes, two of the
+ * Opening (开标): five bidders seal and upload with the bidder tool, one replaces its bid, one withdraws, the deadline passes, two of the
  * three custodians release their shares, and the platform-signed opening record lists the four bids with their prices;
  * with fewer than three bids the tender fails (Law 28). The log verifies throughout.
  */
@@ -49,7 +43,6 @@ class BidOpeningIT extends PlatformIT {
     @Autowired
     Tenders tenders;
 
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
     void backToStart() {
@@ -84,21 +77,23 @@ class BidOpeningIT extends PlatformIT {
         return Pem.privateKey(Files.readString(DATA.resolve("demo-keys").resolve(creditCodeOf(username) + ".key.pem")));
     }
 
-    private int bid(Tender t, String bidder, String price) throws Exception {
+    /** Registers and pays (API), then seals and uploads with the bidder tool, as a bidder would; true if accepted. */
+    private boolean bid(Tender t, String bidder, String price) throws Exception {
         ApiClient api = api();
         api.post("/api/v1/tenders/" + t.id() + "/registrations", "", api.freshToken(bidder));
         api.post("/api/v1/sandbox/bank/transfers", ApiClient.json(Map.of("tenderId", t.id())), api.freshToken(bidder));
-        X509Certificate cert = Pem.certificate(Files.readString(DATA.resolve("demo-keys").resolve(creditCodeOf(bidder) + ".crt.pem")));
-        Path file = Files.createTempFile("bid", ".pdf");
-        Files.writeString(file, "投标函 " + price);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Envelope.seal(new Envelope.Contents(UUID.fromString(t.id()), "{\"totalPrice\":\"" + price + "\",\"durationDays\":480}",
-                Map.of("tool", "BidOpeningIT"), Map.of("投标函.pdf", file)), t.key(), demoKey(bidder), cert, clock.instant(), out);
-        Files.delete(file);
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/tenders/" + t.id() + "/bids"))
-                .header("Authorization", "Bearer " + api.freshToken(bidder)).header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build(), HttpResponse.BodyHandlers.ofString())
-                .statusCode();
+        Path work = Files.createTempDirectory("bid-" + bidder);
+        Path folder = Files.createDirectories(work.resolve("投标文件"));
+        Files.writeString(folder.resolve("投标函.txt"), "投标函 " + price);
+        Path priceSheet = Files.writeString(work.resolve("price.json"), "{\"totalPrice\":\"" + price + "\",\"durationDays\":480}");
+        Path envelope = work.resolve("bid.sbenv");
+        Path keys = DATA.resolve("demo-keys");
+        BidderTool.Result sealed = BidderTool.run("seal", "--platform", baseUrl(), "--tender", t.id(), "--folder", folder.toString(),
+                "--price-sheet", priceSheet.toString(), "--key", keys.resolve(creditCodeOf(bidder) + ".key.pem").toString(),
+                "--cert", keys.resolve(creditCodeOf(bidder) + ".crt.pem").toString(), "--out", envelope.toString());
+        assertThat(sealed.ok()).as(sealed.line()).isTrue();
+        return BidderTool.run("upload", "--platform", baseUrl(), "--tender", t.id(), "--user", bidder, "--password", PASSWORD,
+                envelope.toString()).ok();
     }
 
     /** The custodian's tool: fetch the encrypted share, decrypt it with the organisation's key, release it. */
@@ -121,11 +116,12 @@ class BidOpeningIT extends PlatformIT {
         prices.put("bidder4", "36800000.00");
         prices.put("bidder5", "34500000.00");
         for (var p : prices.entrySet()) {
-            assertThat(bid(t, p.getKey(), p.getValue())).as(p.getKey()).isEqualTo(201);
+            assertThat(bid(t, p.getKey(), p.getValue())).as(p.getKey()).isTrue();
         }
         clock.advance(Duration.ofDays(5));
-        assertThat(bid(t, "bidder2", "35700000.00")).isEqualTo(201); // replaces its bid
-        assertThat(api().delete("/api/v1/tenders/" + t.id() + "/bids/mine", api().freshToken("bidder5")).status()).isEqualTo(204);
+        assertThat(bid(t, "bidder2", "35700000.00")).isTrue(); // replaces its bid
+        assertThat(BidderTool.run("withdraw", "--platform", baseUrl(), "--tender", t.id(), "--user", "bidder5", "--password", PASSWORD)
+                .ok()).isTrue();
 
         // Before the deadline no share can be released.
         assertThat(release(t, "centre").code()).isEqualTo("OPENING_NOT_READY");
@@ -164,8 +160,8 @@ class BidOpeningIT extends PlatformIT {
     @Test
     void law28_withFewerThanThreeBidsTheTenderIsNotOpened() throws Exception {
         Tender t = publish();
-        assertThat(bid(t, "bidder6", "1000000.00")).isEqualTo(201);
-        assertThat(bid(t, "bidder7", "1100000.00")).isEqualTo(201);
+        assertThat(bid(t, "bidder6", "1000000.00")).isTrue();
+        assertThat(bid(t, "bidder7", "1100000.00")).isTrue();
         clock.set(t.deadline().plusSeconds(1));
         tenders.closeDueTenders();
         JsonNode opening = api().get("/api/v1/tenders/" + t.id() + "/opening", null).json();
@@ -178,7 +174,7 @@ class BidOpeningIT extends PlatformIT {
     void aWrongShareDoesNotOpenAndTheThirdCustodianCompletesTheKey() throws Exception {
         Tender t = publish();
         for (String b : List.of("bidder1", "bidder3", "bidder4")) {
-            assertThat(bid(t, b, "2000000.00")).isEqualTo(201);
+            assertThat(bid(t, b, "2000000.00")).isTrue();
         }
         clock.set(t.deadline().plusSeconds(1));
         tenders.closeDueTenders();
