@@ -1,9 +1,11 @@
 package org.sunbid.platform.demo;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -34,7 +36,10 @@ import org.sunbid.platform.parties.CurrentUser;
 import org.sunbid.platform.kernel.Money;
 import org.sunbid.platform.payments.Guarantees;
 import org.sunbid.platform.payments.Sandbox;
+import org.sunbid.platform.sealing.Bids;
+import org.sunbid.platform.sealing.TenderKeys;
 import org.sunbid.platform.tendering.EvaluationMethod;
+import org.sunbid.sealing.Envelope;
 import org.sunbid.platform.tendering.Registrations;
 import org.sunbid.platform.tendering.TenderDocuments;
 import org.sunbid.platform.tendering.TenderTerms;
@@ -69,13 +74,17 @@ class DemoData implements ApplicationRunner, StartupNotes {
     private final TenderDocuments documents;
     private final Sandbox sandbox;
     private final Guarantees guarantees;
+    private final TenderKeys tenderKeys;
+    private final Bids bids;
     private final java.time.Clock clock;
     private final Actor system = Actor.SYSTEM;
 
     DemoData(SunbidProperties properties, Environment environment, DatabaseKind databaseKind, Regions regions,
             Organisations organisations, Accounts accounts, Certificates certificates, DemoCertificateAuthority ca,
             Experts experts, Tenders tenders, java.time.Clock clock, Registrations registrations, TenderDocuments documents,
-            Sandbox sandbox, Guarantees guarantees) {
+            Sandbox sandbox, Guarantees guarantees, TenderKeys tenderKeys, Bids bids) {
+        this.tenderKeys = tenderKeys;
+        this.bids = bids;
         this.registrations = registrations;
         this.documents = documents;
         this.sandbox = sandbox;
@@ -237,6 +246,29 @@ class DemoData implements ApplicationRunner, StartupNotes {
         sandbox.payDeposit(school.id(), Money.yuan("50000"), null, null, bidder4);
         registrations.register(road.id(), bidder);
         sandbox.payDeposit(road.id(), null, null, null, bidder);
+
+        // bidder1 has already sealed and uploaded its bid for the school (as the bidder tool would): see its receipt.
+        sealedBid(school, bidder1, "{\"totalPrice\":\"37860000.00\",\"durationDays\":540,\"quality\":\"合格\","
+                + "\"projectManager\":\"王建设（一级建造师）\"}");
+    }
+
+    /** Seals a small demo bid with the bidder organisation's demo key and submits it. */
+    private void sealedBid(TenderView tender, CurrentUser bidder, String priceSheet) {
+        try {
+            Organisation organisation = organisations.find(bidder.organisationId()).orElseThrow();
+            String code = organisation.creditCode().value();
+            java.security.PublicKey openingKey = Pem.publicKey(tenderKeys.view(tender.id()).publicKeyPem());
+            Path file = Files.createTempFile("demo-bid", ".txt");
+            Files.writeString(file, organisation.name() + " 投标文件（演示）：投标函、已标价工程量清单、施工组织设计……");
+            java.io.ByteArrayOutputStream envelope = new java.io.ByteArrayOutputStream();
+            Envelope.seal(new Envelope.Contents(tender.id(), priceSheet, Map.of("tool", "Sunbid demo data"), Map.of("投标文件.txt", file)),
+                    openingKey, Pem.privateKey(Files.readString(demoKeys().resolve(code + ".key.pem"))),
+                    Pem.certificate(Files.readString(demoKeys().resolve(code + ".crt.pem"))), clock.instant(), envelope);
+            Files.delete(file);
+            bids.submit(tender.id(), new java.io.ByteArrayInputStream(envelope.toByteArray()), envelope.size(), "127.0.0.1", bidder);
+        } catch (java.io.IOException | java.security.cert.CertificateException e) {
+            throw new IllegalStateException("demo bid", e);
+        }
     }
 
     /** The tender documents: a short text standing in for the real book of several hundred pages. */

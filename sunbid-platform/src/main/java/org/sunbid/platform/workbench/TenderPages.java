@@ -45,6 +45,9 @@ import org.sunbid.platform.payments.DepositView;
 import org.sunbid.platform.payments.Deposits;
 import org.sunbid.platform.payments.Guarantees;
 import org.sunbid.platform.payments.Sandbox;
+import org.sunbid.platform.sealing.BidOpenings;
+import org.sunbid.platform.sealing.Bids;
+import org.sunbid.platform.sealing.OpeningView;
 import org.sunbid.platform.tendering.EvaluationMethod;
 import org.sunbid.platform.tendering.RegistrationView;
 import org.sunbid.platform.tendering.Registrations;
@@ -76,10 +79,18 @@ class TenderPages {
     private final Regions regions;
     private final Problems problems;
     private final java.time.Clock clock;
+    private final Bids bids;
+    private final BidOpenings openings;
+    private final tools.jackson.databind.json.JsonMapper json;
+    private static final tools.jackson.core.type.TypeReference<java.util.Map<String, Object>> MAP = new tools.jackson.core.type.TypeReference<>() {
+    };
 
-    TenderPages(java.time.Clock clock, Tenders tenders, Registrations registrations, TenderDocuments documents, Deposits deposits,
+    TenderPages(java.time.Clock clock, Bids bids, BidOpenings openings, tools.jackson.databind.json.JsonMapper json, Tenders tenders, Registrations registrations, TenderDocuments documents, Deposits deposits,
             Guarantees guarantees, Sandbox sandbox, Organisations organisations, Regions regions, Problems problems) {
         this.clock = clock;
+        this.bids = bids;
+        this.openings = openings;
+        this.json = json;
         this.tenders = tenders;
         this.registrations = registrations;
         this.documents = documents;
@@ -215,7 +226,28 @@ class TenderPages {
                 // not registered, or registered before deposit accounts existed: the page shows what there is
             }
         }
+        model.addAttribute("myBid", null);
+        if (user.role() == Role.BIDDER) {
+            try {
+                model.addAttribute("myBid", json.readValue(bids.myReceipt(id, user).receipt(), MAP));
+            } catch (DomainException e) {
+                // no valid bid
+            }
+        }
+        model.addAttribute("opening", null);
+        model.addAttribute("openingRecord", null);
+        try {
+            OpeningView opening = openings.view(id);
+            model.addAttribute("opening", opening);
+            if (opening.record() != null) {
+                model.addAttribute("openingRecord", json.readValue(opening.record(), MAP));
+            }
+        } catch (DomainException e) {
+            // not closed yet
+        }
         model.addAttribute("maxDocumentMb", documents.maxSize() / (1024 * 1024));
+        model.addAttribute("platformUrl", org.springframework.web.servlet.support.ServletUriComponentsBuilder
+                .fromCurrentContextPath().build().toUriString());
         model.addAttribute("issuers", guarantees.issuers());
         Duration left = Duration.between(clock.instant(), tender.bidDeadline());
         model.addAttribute("daysLeft", Math.max(0, left.toDays()));
@@ -314,6 +346,24 @@ class TenderPages {
             redirect.addFlashAttribute("formError", problems.message(e.errorCode(), e.arguments()));
         }
         return "redirect:/workbench/tenders/" + id;
+    }
+
+    /** A bid envelope sealed with the bidder tool, uploaded through the page. */
+    @PostMapping("/{id}/bids")
+    String uploadBid(CurrentUser user, @PathVariable UUID id, @RequestParam("envelope") MultipartFile envelope,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        return act(id, redirect, "tender.page.bid.received", () -> {
+            try {
+                bids.submit(id, envelope.getInputStream(), envelope.getSize(), request.getRemoteAddr(), user);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @PostMapping("/{id}/bids/withdraw")
+    String withdrawBid(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        return act(id, redirect, "tender.page.bid.withdrawn", () -> bids.withdraw(id, user));
     }
 
     @PostMapping("/{id}/deposit/sandbox-guarantee")

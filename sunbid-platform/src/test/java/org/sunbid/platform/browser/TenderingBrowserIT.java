@@ -25,6 +25,9 @@ import org.sunbid.platform.Fixtures;
  */
 class TenderingBrowserIT extends BrowserTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     @AfterEach
@@ -109,6 +112,28 @@ class TenderingBrowserIT extends BrowserTest {
         assertThat(text(By.id("deposit-status"))).isEqualTo("已缴纳");
         assertThat(text(By.id("payments"))).contains("360,000.00").contains("已入账");
         screenshot("tender-bidder-paid");
+
+        // It seals its bid with the bidder tool on its own machine and submits the sealed file through the page.
+        String tenderId = tenderUrl.substring(tenderUrl.lastIndexOf('/') + 1);
+        String creditCode = jdbc.sql("SELECT o.credit_code FROM account a JOIN organisation o ON o.id = a.organisation_id"
+                + " WHERE a.username = 'bidder3'").query(String.class).single();
+        Path work = Files.createTempDirectory("bid");
+        Path folder = Files.createDirectories(work.resolve("投标文件"));
+        Files.writeString(folder.resolve("投标函.txt"), "投标报价 17,650,000.00 元");
+        Path price = Files.writeString(work.resolve("price.json"),
+                "{\"totalPrice\":\"17650000.00\",\"durationDays\":420,\"projectManager\":\"李工\"}");
+        Path envelope = work.resolve("bid.sbenv");
+        Path keys = DATA.resolve("demo-keys");
+        var sealed = org.sunbid.bidder.BidderTool.run("seal", "--platform", baseUrl(), "--tender", tenderId, "--folder",
+                folder.toString(), "--price-sheet", price.toString(), "--key", keys.resolve(creditCode + ".key.pem").toString(),
+                "--cert", keys.resolve(creditCode + ".crt.pem").toString(), "--out", envelope.toString());
+        assertThat(sealed.ok()).as(sealed.line()).isTrue();
+        browser.findElement(By.id("envelope")).sendKeys(envelope.toString());
+        browser.findElement(By.id("upload-bid")).click();
+        assertThat(text(By.id("done"))).contains("已递交");
+        assertThat(text(By.id("bid-received"))).contains("签名回执");
+        assertThat(text(By.id("my-bid"))).contains(org.sunbid.crypto.Sm3.hex(Files.readAllBytes(envelope)));
+        screenshot("tender-bidder-bid");
 
         // On a phone, the same page fits the screen.
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", PHONE_WIDTH, "height", PHONE_HEIGHT,

@@ -112,6 +112,7 @@ class SecurityConfiguration {
                         .requestMatchers("/workbench/organisations", "/workbench/organisations/**").hasAnyRole(STAFF)
                         // Only the roles that may upload reach the multipart parser (the CSRF token is in the query string).
                         .requestMatchers(HttpMethod.POST, "/workbench/tenders/*/documents").hasAnyRole("TENDEREE", "AGENCY")
+                        .requestMatchers(HttpMethod.POST, "/workbench/tenders/*/bids").hasRole("BIDDER")
                         .requestMatchers("/workbench", "/workbench/**").authenticated()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/workbench", true)
