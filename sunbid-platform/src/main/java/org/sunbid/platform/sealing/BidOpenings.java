@@ -69,9 +69,12 @@ public class BidOpenings {
     private final JsonMapper json;
     private final Path openedDir;
     private final long maxBytes;
+    private final java.time.Duration responseWindow;
 
     BidOpenings(JdbcClient jdbc, FileStore files, AuditLog auditLog, PlatformIdentity platform, Clock clock, JsonMapper json,
-            SunbidProperties properties, @Value("${sunbid.sealing.max-opened-size:4294967296}") long maxBytes) {
+            SunbidProperties properties, @Value("${sunbid.sealing.max-opened-size:4294967296}") long maxBytes,
+            @Value("${sunbid.sealing.opening-response-window:PT2H}") java.time.Duration responseWindow) {
+        this.responseWindow = responseWindow;
         this.jdbc = jdbc;
         this.files = files;
         this.auditLog = auditLog;
@@ -295,6 +298,14 @@ public class BidOpenings {
 
     /** A tender's opening, for everyone. */
     public OpeningView view(UUID tenderId) {
+        List<OpeningView.Response> responses = jdbc.sql("""
+                SELECT r.bidder_id, o.name, r.response, r.objection, r.responded_at, r.answer, r.answered_at
+                FROM opening_response r JOIN organisation o ON o.id = r.bidder_id WHERE r.tender_id = :t
+                ORDER BY r.responded_at, o.name""").param("t", tenderId)
+                .query((rs, i) -> new OpeningView.Response(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6),
+                        rs.getObject(7, OffsetDateTime.class) == null ? null : rs.getObject(7, OffsetDateTime.class).toInstant()))
+                .list();
         return jdbc.sql("""
                 SELECT o.status, o.valid_envelopes, o.closed_at, o.opened_at, o.record, o.record_signature, k.threshold,
                        (SELECT COUNT(*) FROM opening_key_share s WHERE s.tender_id = o.tender_id AND s.released_at IS NOT NULL)
@@ -303,7 +314,67 @@ public class BidOpenings {
                 .query((rs, i) -> new OpeningView(tenderId, rs.getString(1), rs.getInt(2), rs.getInt(8), rs.getInt(7),
                         rs.getObject(3, OffsetDateTime.class).toInstant(),
                         rs.getObject(4, OffsetDateTime.class) == null ? null : rs.getObject(4, OffsetDateTime.class).toInstant(),
-                        rs.getString(5), rs.getString(6)))
+                        rs.getString(5), rs.getString(6), responses))
                 .optional().orElseThrow(() -> new DomainException(SealingError.OPENING_NOT_FOUND));
+    }
+
+    /**
+     * A bidder whose bid was opened confirms the opening record, or objects to it ({@code objection} not blank), online
+     * and within the window after the opening (不见面开标). Logged in public.
+     */
+    @Transactional
+    public OpeningView respond(UUID tenderId, String objection, CurrentUser user) {
+        OpeningView opening = view(tenderId);
+        Instant now = clock.instant();
+        boolean opened = user != null && user.organisationId() != null && "OPENED".equals(opening.status())
+                && jdbc.sql("SELECT EXISTS (SELECT 1 FROM bid_envelope WHERE tender_id = :t AND bidder_id = :b AND status = 'VALID')")
+                        .param("t", tenderId).param("b", user.organisationId()).query(Boolean.class).single();
+        if (!opened || now.isAfter(opening.openedAt().plus(responseWindow))) {
+            throw new DomainException(SealingError.OPENING_RESPONSE_CLOSED);
+        }
+        boolean objects = objection != null && !objection.isBlank();
+        try {
+            jdbc.sql("""
+                    INSERT INTO opening_response (tender_id, bidder_id, response, objection, responded_at, responded_by)
+                    VALUES (:t, :b, :r, :o, :at, :by)""")
+                    .param("t", tenderId).param("b", user.organisationId()).param("r", objects ? "OBJECTED" : "CONFIRMED")
+                    .param("o", objects ? objection.strip() : null).param("at", now.atOffset(ZoneOffset.UTC))
+                    .param("by", user.username()).update();
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new DomainException(SealingError.OPENING_ALREADY_RESPONDED);
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("bidderId", user.organisationId().toString());
+        payload.put("response", objects ? "OBJECTED" : "CONFIRMED");
+        payload.put("objectionSm3", objects ? Sm3.hex(objection.strip()) : null);
+        auditLog.append(AuditRecord.of("sealing.opening." + (objects ? "objected" : "confirmed"), tenderId.toString(),
+                region(tenderId), user.actor(), payload));
+        return view(tenderId);
+    }
+
+    /** The tenderee (or its agency) answers a bidder's objection to the opening on the spot (Reg. 44). */
+    @Transactional
+    public OpeningView answer(UUID tenderId, UUID bidderId, String answer, CurrentUser user) {
+        boolean owner = user != null && user.organisationId() != null && jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM tender WHERE id = :t AND (tenderee_id = :o OR agency_id = :o))""")
+                .param("t", tenderId).param("o", user.organisationId()).query(Boolean.class).single();
+        if (!owner) {
+            throw new DomainException(SealingError.OPENING_OBJECTION_NOT_FOUND);
+        }
+        int updated = jdbc.sql("""
+                UPDATE opening_response SET answer = :a, answered_at = :at, answered_by = :by
+                WHERE tender_id = :t AND bidder_id = :b AND response = 'OBJECTED' AND answer IS NULL""")
+                .param("a", answer.strip()).param("at", clock.instant().atOffset(ZoneOffset.UTC)).param("by", user.username())
+                .param("t", tenderId).param("b", bidderId).update();
+        if (updated == 0) {
+            throw new DomainException(SealingError.OPENING_OBJECTION_NOT_FOUND);
+        }
+        auditLog.append(AuditRecord.of("sealing.opening.objection-answered", tenderId.toString(), region(tenderId), user.actor(),
+                Map.of("bidderId", bidderId.toString(), "answerSm3", Sm3.hex(answer.strip()))));
+        return view(tenderId);
+    }
+
+    private String region(UUID tenderId) {
+        return jdbc.sql("SELECT region_code FROM tender WHERE id = :t").param("t", tenderId).query(String.class).single();
     }
 }

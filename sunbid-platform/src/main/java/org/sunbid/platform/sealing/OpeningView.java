@@ -8,5 +8,10 @@ import java.util.UUID;
  * or failed for too few bids (Law 28). The record is canonical JSON signed by the platform (base64 SM3withSM2).
  */
 public record OpeningView(UUID tenderId, String status, int validEnvelopes, int sharesReleased, int threshold,
-        Instant closedAt, Instant openedAt, String record, String recordSignature) {
+        Instant closedAt, Instant openedAt, String record, String recordSignature, java.util.List<Response> responses) {
+
+    /** A bidder's response to the opening record: confirmed, or an objection with the tenderee's answer. */
+    public record Response(UUID bidderId, String bidder, String response, String objection, Instant respondedAt, String answer,
+            Instant answeredAt) {
+    }
 }

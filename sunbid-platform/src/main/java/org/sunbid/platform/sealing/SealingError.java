@@ -34,6 +34,12 @@ public enum SealingError implements ErrorCode {
     SHARE_ALREADY_RELEASED(409),
     /** No opening for this tender (bidding has not closed). */
     OPENING_NOT_FOUND(404),
+    /** Only a bidder whose bid was opened may confirm or object, within the window after the opening. */
+    OPENING_RESPONSE_CLOSED(409),
+    /** This bidder has already responded to the opening record. */
+    OPENING_ALREADY_RESPONDED(409),
+    /** No open objection of this bidder to answer. */
+    OPENING_OBJECTION_NOT_FOUND(404),
     /** The tender has no opening key (not published). */
     OPENING_KEY_NOT_FOUND(404);
 

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -234,13 +235,19 @@ class TenderPages {
                 // no valid bid
             }
         }
+        model.addAttribute("myBidOpened", false);
         model.addAttribute("opening", null);
         model.addAttribute("openingRecord", null);
         try {
             OpeningView opening = openings.view(id);
             model.addAttribute("opening", opening);
             if (opening.record() != null) {
-                model.addAttribute("openingRecord", json.readValue(opening.record(), MAP));
+                Map<String, Object> record = json.readValue(opening.record(), MAP);
+                model.addAttribute("openingRecord", record);
+                if (user.organisationId() != null && record.get("bids") instanceof List<?> list) {
+                    model.addAttribute("myBidOpened", list.stream().anyMatch(b -> b instanceof Map<?, ?> m
+                            && user.organisationId().toString().equals(m.get("bidderId")) && "OPENED".equals(m.get("status"))));
+                }
             }
         } catch (DomainException e) {
             // not closed yet
@@ -364,6 +371,21 @@ class TenderPages {
     @PostMapping("/{id}/bids/withdraw")
     String withdrawBid(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
         return act(id, redirect, "tender.page.bid.withdrawn", () -> bids.withdraw(id, user));
+    }
+
+    @PostMapping("/{id}/opening/respond")
+    String respond(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String objection,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "tender.page.opening.responded", () -> openings.respond(id, objection, user));
+    }
+
+    @PostMapping("/{id}/opening/answer/{bidderId}")
+    String answerOpening(CurrentUser user, @PathVariable UUID id, @PathVariable UUID bidderId, @RequestParam String text,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "tender.page.answered", () -> {
+            requireText(text);
+            openings.answer(id, bidderId, text, user);
+        });
     }
 
     @PostMapping("/{id}/deposit/sandbox-guarantee")

@@ -156,6 +156,11 @@ class AccessMatrixIT extends PlatformIT {
                                                                                           404, 404, 404, 404, 404, 404, 404, 404, 404));
         rows.add(new Row("POST", "/api/v1/tenders/{id}/opening/shares", unknown + "/opening/shares", () -> "{\"share\":\"{}\"}",
                 false,                                                                    401, 403, 409, 409, 409, 409, 403, 403, 403));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/opening/responses", unknown + "/opening/responses", () -> "{}", false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 404, 403));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/opening/responses/{bidderId}/answer",
+                unknown + "/opening/responses/" + UUID.randomUUID() + "/answer", () -> "{\"text\":\"答复\"}", false,
+                                                                                          401, 403, 403, 403, 403, 404, 404, 403, 403));
         // Deposits: the bidder's own only; the lists for owners and staff after closing (sealed before, see DepositsIT).
         // Bank notifications need no account but the bank's signature: an unknown bank is 404 for everyone.
         String unknownTenderBody = "{\"tenderId\":\"" + UUID.randomUUID() + "\"}";

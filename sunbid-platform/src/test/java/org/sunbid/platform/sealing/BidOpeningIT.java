@@ -153,6 +153,28 @@ class BidOpeningIT extends PlatformIT {
                 .query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM log_entry WHERE details::json->>'action' = 'sealing.opening.recorded'"
                 + " AND details::json->>'subject' = :t").param("t", t.id()).query(Long.class).single()).isEqualTo(1);
+
+        // The record is on the public notice page.
+        java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(baseUrl() + "/tenders/" + t.id())).header("Accept-Language", "zh-CN").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.body()).contains("opening-record").contains("35700000.00").contains("已解密");
+
+        // Remote opening (不见面开标): the bidders confirm or object online; the tenderee answers on the spot.
+        String responses = "/api/v1/tenders/" + t.id() + "/opening/responses";
+        assertThat(api().post(responses, "{}", api().freshToken("bidder1")).json().path("responses").size()).isEqualTo(1);
+        assertThat(api().post(responses, "{}", api().freshToken("bidder1")).code()).isEqualTo("OPENING_ALREADY_RESPONDED");
+        JsonNode objected = api().post(responses, "{\"objection\":\"我单位报价唱标有误，应为 35,700,000.00 元\"}",
+                api().freshToken("bidder2")).json();
+        assertThat(objected.path("responses").get(1).path("response").asString()).isEqualTo("OBJECTED");
+        assertThat(api().post(responses, "{}", api().freshToken("bidder5")).code()).isEqualTo("OPENING_RESPONSE_CLOSED"); // withdrew
+        String bidder2 = objected.path("responses").get(1).path("bidderId").asString();
+        JsonNode answered = api().post(responses + "/" + bidder2 + "/answer", "{\"text\":\"经核对开标记录，报价为 35,700,000.00 元，无误。\"}",
+                api().freshToken("tenderee")).json();
+        assertThat(answered.path("responses").get(1).path("answer").asString()).contains("无误");
+        clock.advance(Duration.ofHours(3));
+        assertThat(api().post(responses, "{}", api().freshToken("bidder3")).code()).isEqualTo("OPENING_RESPONSE_CLOSED");
+
         var verdict = Verifier.run("log", baseUrl());
         assertThat(verdict.ok()).as(verdict.line()).isTrue();
     }

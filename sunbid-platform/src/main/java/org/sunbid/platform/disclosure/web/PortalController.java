@@ -26,11 +26,16 @@ class PortalController {
     private final SunbidProperties properties;
     private final Tenders tenders;
     private final org.sunbid.platform.tendering.TenderDocuments documents;
+    private final org.sunbid.platform.sealing.BidOpenings openings;
+    private final tools.jackson.databind.json.JsonMapper json;
     private final java.time.Clock clock;
 
     PortalController(Regions regions, Organisations organisations, Experts experts, SunbidProperties properties,
-            Tenders tenders, java.time.Clock clock, org.sunbid.platform.tendering.TenderDocuments documents) {
+            Tenders tenders, java.time.Clock clock, org.sunbid.platform.tendering.TenderDocuments documents,
+            org.sunbid.platform.sealing.BidOpenings openings, tools.jackson.databind.json.JsonMapper json) {
         this.documents = documents;
+        this.openings = openings;
+        this.json = json;
         this.tenders = tenders;
         this.clock = clock;
         this.regions = regions;
@@ -62,6 +67,17 @@ class PortalController {
         TenderView tender = tenders.get(id, org.sunbid.platform.parties.CurrentUser.current());
         model.addAttribute("tender", tender);
         model.addAttribute("documents", documents.list(id, org.sunbid.platform.parties.CurrentUser.current()));
+        model.addAttribute("opening", null);
+        model.addAttribute("openingRecord", null);
+        try {
+            org.sunbid.platform.sealing.OpeningView opening = openings.view(id);
+            model.addAttribute("opening", opening);
+            if (opening.record() != null) {
+                model.addAttribute("openingRecord", json.readValue(opening.record(), java.util.Map.class));
+            }
+        } catch (org.sunbid.platform.kernel.DomainException e) {
+            // bidding has not closed
+        }
         model.addAttribute("regionNames", regionNames());
         java.time.Duration left = java.time.Duration.between(clock.instant(), tender.bidDeadline());
         model.addAttribute("open", tender.status() == org.sunbid.platform.tendering.TenderStatus.PUBLISHED && !left.isNegative());

@@ -49,6 +49,26 @@ class OpeningKeyApi {
         return openings.releaseShare(id, body.share(), user);
     }
 
+    record ResponseInput(@jakarta.validation.constraints.Size(max = 20000) String objection) {
+    }
+
+    record AnswerInput(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 20000) String text) {
+    }
+
+    /** A bidder confirms the opening record (no objection) or objects to it, online (不见面开标). */
+    @PostMapping("/api/v1/tenders/{id}/opening/responses")
+    OpeningView respond(@PathVariable UUID id, @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody ResponseInput body,
+            CurrentUser user) {
+        return openings.respond(id, body.objection(), user);
+    }
+
+    /** The tenderee or agency answers a bidder's objection to the opening. */
+    @PostMapping("/api/v1/tenders/{id}/opening/responses/{bidderId}/answer")
+    OpeningView answer(@PathVariable UUID id, @PathVariable UUID bidderId,
+            @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody AnswerInput body, CurrentUser user) {
+        return openings.answer(id, bidderId, body.text(), user);
+    }
+
     /** Where the opening stands; once opened, the platform-signed opening record. */
     @GetMapping("/api/v1/tenders/{id}/opening")
     OpeningView opening(@PathVariable UUID id) {
