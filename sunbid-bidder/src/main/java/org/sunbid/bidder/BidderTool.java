@@ -46,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   receipt  --platform URL --tender ID --user NAME --password PW               (the receipt, with its log commitment)
  *   withdraw --platform URL --tender ID --user NAME --password PW               (before the deadline)
  *   release  --platform URL --tender ID --user NAME --password PW --key ORG_KEY.pem
+ *   share    --platform URL --tender ID --user NAME --password PW --key ORG_KEY.pem (prints the decrypted share, to paste)
  * </pre>
  * One line of output; exit 0 done, 1 refused (by the platform or a check), 2 could not run.
  */
@@ -82,6 +83,7 @@ public final class BidderTool {
                 case "receipt" -> receipt(o);
                 case "withdraw" -> withdraw(o);
                 case "release" -> release(o);
+                case "share" -> new Result(0, decryptShare(o));
                 default -> new Result(2, "ERROR usage: sunbid-bidder seal|upload|receipt|release (see the class comment)");
             };
         } catch (Refused e) {
@@ -199,13 +201,21 @@ public final class BidderTool {
         return new Result(0, "OK bid withdrawn");
     }
 
+    /** Fetches the caller's organisation's encrypted share and decrypts it with the organisation's key. */
+    private static String decryptShare(Map<String, String> o) throws IOException, InterruptedException {
+        Platform platform = new Platform(need(o, "--platform"));
+        String token = platform.login(need(o, "--user"), need(o, "--password"));
+        String encrypted = platform.get("/api/v1/tenders/" + need(o, "--tender") + "/opening-key/my-share", token)
+                .path("encryptedShare").asString();
+        PrivateKey key = Pem.privateKey(Files.readString(Path.of(need(o, "--key"))));
+        return new String(Sm2.decrypt(key, Base64.getDecoder().decode(encrypted)), StandardCharsets.UTF_8);
+    }
+
     private static Result release(Map<String, String> o) throws IOException, InterruptedException {
         Platform platform = new Platform(need(o, "--platform"));
         String token = platform.login(need(o, "--user"), need(o, "--password"));
         String tender = need(o, "--tender");
-        String encrypted = platform.get("/api/v1/tenders/" + tender + "/opening-key/my-share", token).path("encryptedShare").asString();
-        PrivateKey key = Pem.privateKey(Files.readString(Path.of(need(o, "--key"))));
-        String share = new String(Sm2.decrypt(key, Base64.getDecoder().decode(encrypted)), StandardCharsets.UTF_8);
+        String share = decryptShare(o);
         JsonNode opening = platform.post("/api/v1/tenders/" + tender + "/opening/shares", token,
                 HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("share", share))), "application/json");
         return new Result(0, "OK share released; opening " + opening.path("status").asString() + " ("

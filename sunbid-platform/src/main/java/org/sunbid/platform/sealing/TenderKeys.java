@@ -152,6 +152,13 @@ public class TenderKeys {
         return new OpeningKeyView(tenderId, key.pem(), key.sm3(), key.k(), custodians, key.at());
     }
 
+    /** The index of the share organisation {@code organisationId} holds for a tender, if it is a custodian. */
+    public java.util.Optional<Integer> shareIndexOf(UUID tenderId, UUID organisationId) {
+        return organisationId == null ? java.util.Optional.empty()
+                : jdbc.sql("SELECT share_index FROM opening_key_share WHERE tender_id = :t AND custodian_id = :c")
+                        .param("t", tenderId).param("c", organisationId).query(Integer.class).optional();
+    }
+
     /** The encrypted share a custodian organisation holds for a tender (base64), for its own tool to decrypt. */
     public String encryptedShare(UUID tenderId, UUID custodianId) {
         return jdbc.sql("SELECT encrypted_share FROM opening_key_share WHERE tender_id = :t AND custodian_id = :c")

@@ -82,13 +82,16 @@ class TenderPages {
     private final java.time.Clock clock;
     private final Bids bids;
     private final BidOpenings openings;
+    private final org.sunbid.platform.sealing.TenderKeys tenderKeys;
     private final tools.jackson.databind.json.JsonMapper json;
     private static final tools.jackson.core.type.TypeReference<java.util.Map<String, Object>> MAP = new tools.jackson.core.type.TypeReference<>() {
     };
 
-    TenderPages(java.time.Clock clock, Bids bids, BidOpenings openings, tools.jackson.databind.json.JsonMapper json, Tenders tenders, Registrations registrations, TenderDocuments documents, Deposits deposits,
+    TenderPages(java.time.Clock clock, Bids bids, BidOpenings openings, tools.jackson.databind.json.JsonMapper json,
+            org.sunbid.platform.sealing.TenderKeys tenderKeys, Tenders tenders, Registrations registrations, TenderDocuments documents, Deposits deposits,
             Guarantees guarantees, Sandbox sandbox, Organisations organisations, Regions regions, Problems problems) {
         this.clock = clock;
+        this.tenderKeys = tenderKeys;
         this.bids = bids;
         this.openings = openings;
         this.json = json;
@@ -236,6 +239,7 @@ class TenderPages {
             }
         }
         model.addAttribute("myBidOpened", false);
+        model.addAttribute("custodianIndex", tenderKeys.shareIndexOf(id, user.organisationId()).orElse(null));
         model.addAttribute("opening", null);
         model.addAttribute("openingRecord", null);
         try {
@@ -371,6 +375,15 @@ class TenderPages {
     @PostMapping("/{id}/bids/withdraw")
     String withdrawBid(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
         return act(id, redirect, "tender.page.bid.withdrawn", () -> bids.withdraw(id, user));
+    }
+
+    /** A custodian releases its share, decrypted with the bidder tool and pasted into the page. */
+    @PostMapping("/{id}/opening/share")
+    String releaseShare(CurrentUser user, @PathVariable UUID id, @RequestParam String share, RedirectAttributes redirect) {
+        return act(id, redirect, "tender.page.custodian.released", () -> {
+            requireText(share);
+            openings.releaseShare(id, share, user);
+        });
     }
 
     @PostMapping("/{id}/opening/respond")

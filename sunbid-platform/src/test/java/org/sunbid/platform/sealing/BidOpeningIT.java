@@ -96,6 +96,10 @@ class BidOpeningIT extends PlatformIT {
                 envelope.toString()).ok();
     }
 
+    private static String csrf(String html) {
+        return html.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+    }
+
     /** The custodian's tool: fetch the encrypted share, decrypt it with the organisation's key, release it. */
     private ApiClient.Response release(Tender t, String username) throws Exception {
         ApiClient api = api();
@@ -218,8 +222,29 @@ class BidOpeningIT extends PlatformIT {
         damaged.put("index", 3);
         assertThat(api.post("/api/v1/tenders/" + t.id() + "/opening/shares",
                 ApiClient.json(Map.of("share", org.sunbid.crypto.CanonicalJson.write(damaged))), token).code()).isEqualTo("SHARE_INVALID");
-        // With the supervisor's share the two do not make the key; the tenderee's completes a good pair.
-        assertThat(release(t, "supervisor").json().path("status").asString()).isEqualTo("AWAITING_SHARES");
+        // With the supervisor's share — pasted into the workbench page, as printed by the tool — the two do not make the
+        // key; the tenderee's completes a good pair.
+        String supervisorShare = BidderTool.run("share", "--platform", baseUrl(), "--tender", t.id(), "--user", "supervisor",
+                "--password", PASSWORD, "--key", DATA.resolve("demo-keys").resolve(creditCodeOf("supervisor") + ".key.pem").toString())
+                .line();
+        java.net.http.HttpClient session = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        String login = session.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/login")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        session.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=supervisor&password=" + PASSWORD + "&_csrf="
+                        + csrf(login))).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        String pageBody = session.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/workbench/tenders/" + t.id()))
+                .header("Accept-Language", "zh-CN").build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(pageBody).contains("开标密钥保管").contains("share-form");
+        var posted = session.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/workbench/tenders/" + t.id()
+                        + "/opening/share")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("share=" + java.net.URLEncoder.encode(supervisorShare,
+                        StandardCharsets.UTF_8) + "&_csrf=" + csrf(pageBody))).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(posted.statusCode()).isEqualTo(302);
+        assertThat(api().get("/api/v1/tenders/" + t.id() + "/opening", null).json().path("sharesReleased").asInt()).isEqualTo(2);
+        assertThat(api().get("/api/v1/tenders/" + t.id() + "/opening", null).json().path("status").asString()).isEqualTo("AWAITING_SHARES");
         assertThat(release(t, "tenderee").json().path("status").asString()).isEqualTo("OPENED");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM log_entry WHERE details::json->>'action' = 'sealing.opening.key-mismatch'"
                 + " AND details::json->>'subject' = :t").param("t", t.id()).query(Long.class).single()).isEqualTo(1);
