@@ -181,15 +181,15 @@ public final class Envelope {
         try {
             byte[] magic = in.readNBytes(MAGIC.length);
             if (!java.util.Arrays.equals(magic, MAGIC)) {
-                throw new EnvelopeException("not a Sunbid envelope");
+                throw new EnvelopeException(EnvelopeDefect.NOT_AN_ENVELOPE, "not a Sunbid envelope");
             }
             int headerLength = in.readInt();
             if (headerLength <= 0 || headerLength > MAX_HEADER) {
-                throw new EnvelopeException("malformed header");
+                throw new EnvelopeException(EnvelopeDefect.MALFORMED, "malformed header");
             }
             byte[] headerBytes = in.readNBytes(headerLength);
             if (headerBytes.length != headerLength) {
-                throw new EnvelopeException("truncated envelope");
+                throw new EnvelopeException(EnvelopeDefect.TRUNCATED, "truncated envelope");
             }
             Header header = header(headerBytes);
             byte[] buffer = new byte[CHUNK];
@@ -199,7 +199,7 @@ public final class Envelope {
                     break;
                 }
                 if (length < 0 || length > CHUNK) {
-                    throw new EnvelopeException("malformed content");
+                    throw new EnvelopeException(EnvelopeDefect.MALFORMED, "malformed content");
                 }
                 in.readFully(buffer, 0, length);
                 if (ciphertextSink != null) {
@@ -211,22 +211,22 @@ public final class Envelope {
             hashing.signing = false;
             int signatureLength = in.readUnsignedShort();
             if (signatureLength == 0 || signatureLength > MAX_SIGNATURE) {
-                throw new EnvelopeException("malformed signature");
+                throw new EnvelopeException(EnvelopeDefect.MALFORMED, "malformed signature");
             }
             byte[] signature = in.readNBytes(signatureLength);
             if (signature.length != signatureLength || in.read() != -1) {
-                throw new EnvelopeException(signature.length != signatureLength ? "truncated envelope" : "data after the signature");
+                throw new EnvelopeException(EnvelopeDefect.TRUNCATED, signature.length != signatureLength ? "truncated envelope" : "data after the signature");
             }
             if (!Sm2.verify(header.bidder().getPublicKey(), signed, signature)) {
-                throw new EnvelopeException("the signature does not match the envelope (altered, or not signed by the bidder)");
+                throw new EnvelopeException(EnvelopeDefect.SIGNATURE_MISMATCH, "the signature does not match the envelope (altered, or not signed by the bidder)");
             }
             byte[] sm3 = new byte[32];
             allDigest.doFinal(sm3, 0);
             return new Verified(header, HEX.formatHex(sm3), hashing.count);
         } catch (EOFException e) {
-            throw new EnvelopeException("truncated envelope", e);
+            throw new EnvelopeException(EnvelopeDefect.TRUNCATED, "truncated envelope", e);
         } catch (IOException e) {
-            throw new EnvelopeException("unreadable envelope: " + e.getMessage(), e);
+            throw new EnvelopeException(EnvelopeDefect.MALFORMED, "unreadable envelope: " + e.getMessage(), e);
         }
     }
 
@@ -234,14 +234,14 @@ public final class Envelope {
         try {
             Map<String, Object> h = JSON.readValue(bytes, MAP);
             if (!Integer.valueOf(1).equals(h.get("v"))) {
-                throw new EnvelopeException("unsupported envelope version " + h.get("v"));
+                throw new EnvelopeException(EnvelopeDefect.MALFORMED, "unsupported envelope version " + h.get("v"));
             }
             X509Certificate bidder = Pem.certificate((String) h.get("bidderCertificate"));
             return new Header(1, UUID.fromString((String) h.get("tenderId")), bidder, (String) h.get("openingKeySm3"),
                     Base64.getDecoder().decode((String) h.get("wrappedKey")), Base64.getDecoder().decode((String) h.get("nonce")),
                     Instant.parse((String) h.get("sealedAt")), bytes);
         } catch (CertificateException | RuntimeException e) {
-            throw new EnvelopeException("malformed header", e);
+            throw new EnvelopeException(EnvelopeDefect.MALFORMED, "malformed header", e);
         }
     }
 
@@ -254,13 +254,13 @@ public final class Envelope {
         try (InputStream in = Files.newInputStream(envelope)) {
             verified = verify(in);
         } catch (IOException e) {
-            throw new EnvelopeException("unreadable envelope file", e);
+            throw new EnvelopeException(EnvelopeDefect.MALFORMED, "unreadable envelope file", e);
         }
         byte[] key;
         try {
             key = Sm2.decrypt(openingKey, verified.header().wrappedKey());
         } catch (CryptoException e) {
-            throw new EnvelopeException("the content key does not open with this key", e);
+            throw new EnvelopeException(EnvelopeDefect.UNDECRYPTABLE, "the content key does not open with this key", e);
         }
         try (InputStream file = Files.newInputStream(envelope);
              InputStream plain = Sm4Gcm.decrypting(new CiphertextStream(file), key, verified.header().nonce(),
@@ -282,11 +282,11 @@ public final class Envelope {
                     try {
                         checkName(relative);
                     } catch (IOException e) {
-                        throw new EnvelopeException(e.getMessage());
+                        throw new EnvelopeException(EnvelopeDefect.UNACCEPTABLE_CONTENT, e.getMessage());
                     }
                     Path target = into.resolve(relative).normalize();
                     if (!target.startsWith(into.normalize())) {
-                        throw new EnvelopeException("a file name leaves the target directory: " + relative);
+                        throw new EnvelopeException(EnvelopeDefect.UNACCEPTABLE_CONTENT, "a file name leaves the target directory: " + relative);
                     }
                     Files.createDirectories(target.getParent());
                     try (OutputStream out = Files.newOutputStream(target)) {
@@ -294,23 +294,23 @@ public final class Envelope {
                         for (int n; (n = zip.read(buffer)) > 0; ) {
                             written += n;
                             if (written > maxBytes) {
-                                throw new EnvelopeException("the bid's files exceed " + maxBytes + " bytes");
+                                throw new EnvelopeException(EnvelopeDefect.UNACCEPTABLE_CONTENT, "the bid's files exceed " + maxBytes + " bytes");
                             }
                             out.write(buffer, 0, n);
                         }
                     }
                     files.add(target);
                 } else {
-                    throw new EnvelopeException("unexpected entry " + name);
+                    throw new EnvelopeException(EnvelopeDefect.UNACCEPTABLE_CONTENT, "unexpected entry " + name);
                 }
             }
             plain.transferTo(OutputStream.nullOutputStream()); // to the end: the GCM tag is checked there
             if (priceSheet == null) {
-                throw new EnvelopeException("the envelope has no price sheet");
+                throw new EnvelopeException(EnvelopeDefect.UNACCEPTABLE_CONTENT, "the envelope has no price sheet");
             }
             return new Opened(verified, priceSheet, metadata == null ? Map.of() : metadata, files);
         } catch (IOException e) {
-            throw new EnvelopeException("the content does not decrypt (altered or not sealed for this tender)", e);
+            throw new EnvelopeException(EnvelopeDefect.UNDECRYPTABLE, "the content does not decrypt (altered or not sealed for this tender)", e);
         } finally {
             java.util.Arrays.fill(key, (byte) 0);
         }
@@ -319,7 +319,7 @@ public final class Envelope {
     private static byte[] readLimited(InputStream in, int max) throws IOException, EnvelopeException {
         byte[] bytes = in.readNBytes(max + 1);
         if (bytes.length > max) {
-            throw new EnvelopeException("an entry is too large");
+            throw new EnvelopeException(EnvelopeDefect.UNACCEPTABLE_CONTENT, "an entry is too large");
         }
         return bytes;
     }

@@ -125,7 +125,7 @@ class EnvelopeTest {
 
         byte[] content = good.clone();
         content[good.length / 2] ^= 1; // a byte of ciphertext
-        assertTrue(reject(content).contains("signature"));
+        assertTrue(reject(content).startsWith("SIGNATURE_MISMATCH"));
 
         byte[] header = good.clone();
         header[60] ^= 1; // inside the header JSON
@@ -146,7 +146,9 @@ class EnvelopeTest {
     }
 
     private static String reject(byte[] envelope) {
-        return assertThrows(EnvelopeException.class, () -> Envelope.verify(new ByteArrayInputStream(envelope))).getMessage();
+        EnvelopeException e = assertThrows(EnvelopeException.class, () -> Envelope.verify(new ByteArrayInputStream(envelope)));
+        assertTrue(e.defect() != null);
+        return e.defect() + " " + e.getMessage();
     }
 
     @Test

@@ -231,13 +231,19 @@ public class BidOpenings {
             e.put("receivedAt", bid.receivedAt().toString());
             Path target = openedDir.resolve(tenderId.toString()).resolve(bid.id().toString());
             try {
-                Path file = files.find(bid.sm3()).orElseThrow(() -> new EnvelopeException("the stored envelope is missing"));
+                Path file = files.find(bid.sm3()).orElseThrow(() -> new EnvelopeException(org.sunbid.sealing.EnvelopeDefect.MALFORMED, "the stored envelope is missing"));
                 Envelope.Opened opened = Envelope.open(file, key, target, maxBytes);
                 e.put("status", "OPENED");
                 e.put("priceSheet", json.readValue(opened.priceSheet(), MAP));
                 e.put("files", opened.files().size());
-            } catch (EnvelopeException | RuntimeException ex) {
+            } catch (EnvelopeException ex) {
                 e.put("status", "REJECTED");
+                e.put("defect", ex.defect().name());
+                e.put("reason", ex.getMessage());
+                deleteQuietly(target);
+            } catch (RuntimeException ex) {
+                e.put("status", "REJECTED");
+                e.put("defect", "UNREADABLE");
                 e.put("reason", ex.getMessage());
                 deleteQuietly(target);
             }

@@ -113,7 +113,7 @@ public class Bids {
         try (InputStream in = Files.newInputStream(file)) {
             envelope = Envelope.verify(in);
         } catch (EnvelopeException e) {
-            throw new DomainException(SealingError.ENVELOPE_INVALID, e.getMessage());
+            throw new DomainException(SealingError.ENVELOPE_INVALID, e.defect());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -173,7 +173,7 @@ class BidsIT extends PlatformIT {
         ApiClient.Response r = upload(altered, "bidder1");
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.code()).isEqualTo("ENVELOPE_INVALID");
-        assertThat(r.json().path("detail").asString()).contains("signature");
+        assertThat(r.json().path("detail").asString()).contains("签名与内容不符");
         assertThat(upload("not an envelope".getBytes(StandardCharsets.UTF_8), "bidder1").code()).isEqualTo("ENVELOPE_INVALID");
         // Signed by another bidder's certificate, uploaded by bidder1.
         assertThat(upload(seal(tenderId, openingKey, bidder2, "1.00"), "bidder1").code()).isEqualTo("ENVELOPE_SIGNER_NOT_BIDDER");
