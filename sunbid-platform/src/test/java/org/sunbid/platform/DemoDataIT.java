@@ -63,6 +63,26 @@ class DemoDataIT extends PlatformIT {
         assertThat(Files.exists(demoKeys.resolve("expert01.key.pem"))).isTrue();
     }
 
+    /** The demo's history: one tender that has run its whole course, so the opening can be looked at. */
+    @Test
+    void oneDemoTenderHasBeenBidOnClosedAndOpened() {
+        String status = jdbc.sql("""
+                SELECT o.status FROM bid_opening o JOIN tender t ON t.id = o.tender_id WHERE t.project_code = 'YZ-2026-GC-0090'""")
+                .query(String.class).single();
+        assertThat(status).isEqualTo("OPENED");
+        String record = jdbc.sql("""
+                SELECT o.record FROM bid_opening o JOIN tender t ON t.id = o.tender_id WHERE t.project_code = 'YZ-2026-GC-0090'""")
+                .query(String.class).single();
+        assertThat(record).contains("11960000.00").contains("12510000.00").doesNotContain("REJECTED");
+        assertThat(count("""
+                SELECT count(*) FROM opening_response r JOIN tender t ON t.id = r.tender_id
+                WHERE t.project_code = 'YZ-2026-GC-0090' AND r.answer IS NOT NULL""")).isEqualTo(1);
+        // and today's tenders are open, the school's with a sealed bid already in
+        assertThat(count("""
+                SELECT count(*) FROM bid_envelope b JOIN tender t ON t.id = b.tender_id
+                WHERE t.project_code = 'YZ-2026-GC-0101' AND b.status = 'VALID'""")).isEqualTo(1);
+    }
+
     @Test
     void theSchemaCameFromFlywayMigrations() {
         assertThat(count("SELECT count(*) FROM flyway_schema_history WHERE success")).isGreaterThanOrEqualTo(4);

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,6 +37,9 @@ import org.sunbid.platform.parties.CurrentUser;
 import org.sunbid.platform.kernel.Money;
 import org.sunbid.platform.payments.Guarantees;
 import org.sunbid.platform.payments.Sandbox;
+import org.sunbid.platform.audit.ConfidentialRecords;
+import org.sunbid.platform.kernel.TimeTravel;
+import org.sunbid.platform.sealing.BidOpenings;
 import org.sunbid.platform.sealing.Bids;
 import org.sunbid.platform.sealing.TenderKeys;
 import org.sunbid.platform.tendering.EvaluationMethod;
@@ -76,13 +80,21 @@ class DemoData implements ApplicationRunner, StartupNotes {
     private final Guarantees guarantees;
     private final TenderKeys tenderKeys;
     private final Bids bids;
+    private final BidOpenings openings;
+    private final ConfidentialRecords confidential;
+    private final org.springframework.beans.factory.ObjectProvider<TimeTravel> timeTravel;
+    private static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");
     private final java.time.Clock clock;
     private final Actor system = Actor.SYSTEM;
 
     DemoData(SunbidProperties properties, Environment environment, DatabaseKind databaseKind, Regions regions,
             Organisations organisations, Accounts accounts, Certificates certificates, DemoCertificateAuthority ca,
             Experts experts, Tenders tenders, java.time.Clock clock, Registrations registrations, TenderDocuments documents,
-            Sandbox sandbox, Guarantees guarantees, TenderKeys tenderKeys, Bids bids) {
+            Sandbox sandbox, Guarantees guarantees, TenderKeys tenderKeys, Bids bids, BidOpenings openings,
+            ConfidentialRecords confidential, org.springframework.beans.factory.ObjectProvider<TimeTravel> timeTravel) {
+        this.openings = openings;
+        this.confidential = confidential;
+        this.timeTravel = timeTravel;
         this.tenderKeys = tenderKeys;
         this.bids = bids;
         this.registrations = registrations;
@@ -151,6 +163,13 @@ class DemoData implements ApplicationRunner, StartupNotes {
     }
 
     private void load() {
+        // With a clock that can travel (only while the platform starts), the demo begins 45 days ago, so that one tender
+        // can run its whole course — published, bid on, closed, opened — before today's tenders are loaded.
+        TimeTravel travel = timeTravel.getIfAvailable();
+        Instant historyStart = java.time.LocalDate.now(clock.withZone(BEIJING)).minusDays(45).atTime(9, 0).atZone(BEIJING).toInstant();
+        if (travel != null) {
+            travel.travelTo(historyStart);
+        }
         // Regions: a province, the city, three counties, their townships and one village.
         regions.create("990000", "示范省", RegionLevel.PROVINCE, null, system);
         regions.create("990100", "云州市", RegionLevel.CITY, "990000", system);
@@ -199,7 +218,66 @@ class DemoData implements ApplicationRunner, StartupNotes {
                 organisation("91", "990100", 33, "云州正信工程造价咨询有限公司", OrganisationKind.OTHER),
                 organisation("31", "990100", 34, "云州明理律师事务所", OrganisationKind.OTHER));
         loadExperts(employers);
+        if (travel != null) {
+            try {
+                loadHistory(travel, historyStart, tenderee);
+            } finally {
+                travel.returnToPresent();
+            }
+        }
         loadTenders(tenderee);
+    }
+
+    /**
+     * A tender that has run its course: published 45 days ago, bid on by four bidders (sealed with their demo keys),
+     * closed at its deadline and opened by two of its three custodians; one bidder objected to the record and was
+     * answered.
+     */
+    private void loadHistory(TimeTravel travel, Instant start, Organisation cityInvestment) {
+        CurrentUser agency = accounts.findByUsername("agency").orElseThrow();
+        TenderView pool = tenders.create(terms("YZ-2026-GC-0090", "云州市体育中心游泳馆改造工程", "房屋建筑工程",
+                "12800000", "200000", 21, 7), cityInvestment.id(), agency);
+        document(pool, agency);
+        tenders.publish(pool.id(), agency);
+
+        travel.travelTo(start.plus(java.time.Duration.ofDays(3)));
+        String[][] bids = {{"bidder1", "12350000.00", "300", "赵工（一级建造师）"}, {"bidder2", "12080000.00", "320", "钱工（一级建造师）"},
+                {"bidder3", "12510000.00", "280", "孙工（一级建造师）"}, {"bidder4", "11960000.00", "330", "李工（一级建造师）"}};
+        for (String[] b : bids) {
+            CurrentUser bidder = accounts.findByUsername(b[0]).orElseThrow();
+            registrations.register(pool.id(), bidder);
+            sandbox.payDeposit(pool.id(), null, null, null, bidder);
+            sealedBid(pool, bidder, "{\"totalPrice\":\"" + b[1] + "\",\"durationDays\":" + b[2] + ",\"quality\":\"合格\","
+                    + "\"projectManager\":\"" + b[3] + "\"}");
+        }
+        confidential.commit();
+
+        Instant deadline = tenders.get(pool.id(), agency).bidDeadline();
+        travel.travelTo(deadline.plusSeconds(30));
+        tenders.closeDueTenders();
+        travel.travelTo(deadline.plus(java.time.Duration.ofMinutes(8)));
+        for (String custodian : List.of("centre", "supervisor")) {
+            CurrentUser user = accounts.findByUsername(custodian).orElseThrow();
+            openings.releaseShare(pool.id(), decryptedShare(pool, user), user);
+        }
+        travel.travelTo(deadline.plus(java.time.Duration.ofMinutes(25)));
+        openings.respond(pool.id(), null, accounts.findByUsername("bidder1").orElseThrow());
+        openings.respond(pool.id(), "我单位工期应为 320 日历天，请核对唱标记录。", accounts.findByUsername("bidder2").orElseThrow());
+        CurrentUser tenderee = accounts.findByUsername("tenderee").orElseThrow();
+        UUID bidder2 = accounts.findByUsername("bidder2").orElseThrow().organisationId();
+        openings.answer(pool.id(), bidder2, "经核对密封投标文件报价表，工期为 320 日历天，与开标记录一致。", tenderee);
+    }
+
+    /** What a custodian's bidder tool does: fetch the encrypted share and decrypt it with the organisation's demo key. */
+    private String decryptedShare(TenderView tender, CurrentUser custodian) {
+        try {
+            String code = organisations.find(custodian.organisationId()).orElseThrow().creditCode().value();
+            java.security.PrivateKey key = Pem.privateKey(Files.readString(demoKeys().resolve(code + ".key.pem")));
+            byte[] encrypted = java.util.Base64.getDecoder().decode(tenderKeys.encryptedShare(tender.id(), custodian.organisationId()));
+            return new String(Sm2.decrypt(key, encrypted), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("demo custodian key", e);
+        }
     }
 
     /**

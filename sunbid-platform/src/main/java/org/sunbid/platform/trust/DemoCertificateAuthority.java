@@ -26,6 +26,9 @@ public class DemoCertificateAuthority {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCertificateAuthority.class);
 
+    /** Demo certificates are valid from this long ago, so the demo's history (weeks back) can be signed and checked. */
+    static final Duration BACKDATED = Duration.ofDays(90);
+
     private final KeyFiles.KeyAndCertificate root;
     private final Clock clock;
 
@@ -38,7 +41,7 @@ public class DemoCertificateAuthority {
                 log.info("generated the demo CA root key in {}", properties.dataDir().resolve("keys"));
                 return KeyFiles.of(keys, Sm2Certificates.selfSignedRoot(
                         "CN=Sunbid Demo Root CA,OU=演示用途 For demonstration only,O=Sunbid,C=CN", keys,
-                        now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650))));
+                        now.minus(BACKDATED), now.plus(Duration.ofDays(3650))));
             });
         } else {
             this.root = null;
@@ -65,7 +68,7 @@ public class DemoCertificateAuthority {
             throw new IllegalStateException("the demo CA is disabled");
         }
         Instant now = clock.instant();
-        return Sm2Certificates.issue(root.certificate(), root.key(), subjectDn, subjectKey, now.minus(Duration.ofDays(1)),
+        return Sm2Certificates.issue(root.certificate(), root.key(), subjectDn, subjectKey, now.minus(BACKDATED),
                 now.plus(Duration.ofDays(730)));
     }
 }
