@@ -129,8 +129,39 @@ public final class Envelope {
         void write(ZipOutputStream zip) throws IOException;
     }
 
+    /** Whoever signs an envelope: SM3withSM2 over the 32-byte digest given. */
+    public interface Signer {
+        byte[] sign(byte[] digest);
+    }
+
+    /**
+     * Seals one file streamed from {@code content} (never written anywhere in plain text), signed by {@code signer}
+     * whose certificate is {@code signerCertificate}: the platform's path for bids sealed on arrival.
+     */
+    public static String sealStream(UUID tenderId, String priceSheet, Map<String, Object> metadata, String fileName,
+            InputStream content, PublicKey openingKey, Signer signer, X509Certificate signerCertificate, Instant now,
+            OutputStream out) throws IOException {
+        checkName(fileName);
+        return write(tenderId, openingKey, signer, signerCertificate, now, out, zip -> {
+            zip.putNextEntry(new ZipEntry(PRICE_SHEET));
+            zip.write(priceSheet.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(METADATA));
+            zip.write(CanonicalJson.write(metadata).getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(FILES + fileName));
+            content.transferTo(zip);
+            zip.closeEntry();
+        });
+    }
+
     /** Writes an envelope whose zip content {@code body} supplies (package-private: tests craft hostile content). */
     static String write(UUID tenderId, PublicKey openingKey, PrivateKey bidderKey, X509Certificate bidder, Instant now,
+            OutputStream out, ZipWriter body) throws IOException {
+        return write(tenderId, openingKey, digest -> Sm2.sign(bidderKey, digest), bidder, now, out, body);
+    }
+
+    static String write(UUID tenderId, PublicKey openingKey, Signer signer, X509Certificate bidder, Instant now,
             OutputStream out, ZipWriter body) throws IOException {
         byte[] key = Sm4Gcm.newKey();
         byte[] nonce = Sm4Gcm.newNonce();
@@ -157,7 +188,7 @@ public final class Envelope {
         } finally {
             java.util.Arrays.fill(key, (byte) 0);
         }
-        byte[] signature = Sm2.sign(bidderKey, signed.digest());
+        byte[] signature = signer.sign(signed.digest());
         all.write(signature.length >>> 8);
         all.write(signature.length & 0xff);
         all.write(signature);

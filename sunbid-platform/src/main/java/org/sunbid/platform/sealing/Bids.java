@@ -2,6 +2,7 @@ package org.sunbid.platform.sealing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,6 +83,11 @@ public class Bids {
 
     /** Receives an envelope from the calling bidder; {@code declaredSize} is the Content-Length or -1. */
     public BidReceipt submit(UUID tenderId, InputStream body, long declaredSize, String ip, CurrentUser user) {
+        precheck(tenderId, declaredSize, user);
+        return store(tenderId, body, ip, user, false);
+    }
+
+    private void precheck(UUID tenderId, long declaredSize, CurrentUser user) {
         if (user == null || user.role() != Role.BIDDER || user.organisationId() == null) {
             throw new DomainException(org.sunbid.platform.kernel.CommonError.FORBIDDEN);
         }
@@ -91,6 +97,82 @@ public class Bids {
         if (declaredSize > maxSize) {
             throw new DomainException(SealingError.ENVELOPE_TOO_LARGE, maxSize);
         }
+    }
+
+    /**
+     * The web path: one bid file arrives in plain text and is sealed while it streams in — encrypted to the tender's
+     * opening key before anything is written, so the plaintext never touches the disk. A browser cannot sign with the
+     * bidder's certificate, so the platform signs the envelope, and the receipt says it was sealed on arrival for the
+     * signed-in account.
+     */
+    public BidReceipt sealOnArrival(UUID tenderId, String fileName, String priceSheet, InputStream plain, long declaredSize,
+            String ip, CurrentUser user) {
+        precheck(tenderId, declaredSize, user);
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("tool", "sunbid web (sealed on arrival)");
+        metadata.put("sealedFor", user.username());
+        metadata.put("uploadIp", ip == null ? "" : ip);
+        Path sealed = null;
+        try {
+            sealed = Files.createTempFile("sealed-on-arrival", ".sbenv"); // ciphertext only
+            try (OutputStream out = Files.newOutputStream(sealed)) {
+                Envelope.sealStream(tenderId, priceSheet, metadata, fileName, new LimitedInput(plain, maxSize),
+                        org.sunbid.crypto.Pem.publicKey(keys.view(tenderId).publicKeyPem()), platform::sign,
+                        platform.certificate(), clock.instant(), out);
+            }
+            try (InputStream in = Files.newInputStream(sealed)) {
+                return store(tenderId, in, ip, user, true);
+            }
+        } catch (LimitedInput.TooLarge e) {
+            throw new DomainException(SealingError.ENVELOPE_TOO_LARGE, maxSize);
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("not an acceptable file name")) {
+                throw new DomainException(SealingError.ENVELOPE_INVALID, org.sunbid.sealing.EnvelopeDefect.UNACCEPTABLE_CONTENT);
+            }
+            throw new UncheckedIOException(e);
+        } finally {
+            if (sealed != null) {
+                try {
+                    Files.deleteIfExists(sealed);
+                } catch (IOException e) {
+                    // a temporary ciphertext; harmless
+                }
+            }
+        }
+    }
+
+    /** Reads at most {@code limit} bytes, then refuses. */
+    private static final class LimitedInput extends java.io.FilterInputStream {
+        static final class TooLarge extends IOException {
+        }
+
+        private long left;
+
+        LimitedInput(InputStream in, long limit) {
+            super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0 && --left < 0) {
+                throw new TooLarge();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0 && (left -= n) < 0) {
+                throw new TooLarge();
+            }
+            return n;
+        }
+    }
+
+    private BidReceipt store(UUID tenderId, InputStream body, String ip, CurrentUser user, boolean sealedOnArrival) {
         FileStore.Stored stored;
         try {
             stored = files.store(body, maxSize);
@@ -100,14 +182,14 @@ public class Bids {
             throw new UncheckedIOException(e);
         }
         try {
-            return accept(tenderId, stored, ip, user);
+            return accept(tenderId, stored, ip, user, sealedOnArrival);
         } catch (RuntimeException e) {
             forgetUnlessReferenced(stored.sm3());
             throw e;
         }
     }
 
-    private BidReceipt accept(UUID tenderId, FileStore.Stored stored, String ip, CurrentUser user) {
+    private BidReceipt accept(UUID tenderId, FileStore.Stored stored, String ip, CurrentUser user, boolean sealedOnArrival) {
         Path file = files.find(stored.sm3()).orElseThrow();
         Envelope.Verified envelope;
         try (InputStream in = Files.newInputStream(file)) {
@@ -121,8 +203,17 @@ public class Bids {
         if (!envelope.header().tenderId().equals(tenderId) || !envelope.header().openingKeySm3().equals(key.keySm3())) {
             throw new DomainException(SealingError.ENVELOPE_WRONG_TENDER);
         }
-        UUID certificateId = certificates.activeOf(user.organisationId(), envelope.header().bidder())
-                .orElseThrow(() -> new DomainException(SealingError.ENVELOPE_SIGNER_NOT_BIDDER));
+        UUID certificateId;
+        if (sealedOnArrival) { // signed by the platform on the bidder's behalf; recorded against the bidder's certificate in force
+            if (!envelope.header().bidder().equals(platform.certificate())) {
+                throw new DomainException(SealingError.ENVELOPE_SIGNER_NOT_BIDDER);
+            }
+            certificateId = certificates.inForce(user.organisationId()).map(Certificates.InForce::id)
+                    .orElseThrow(() -> new DomainException(SealingError.ENVELOPE_SIGNER_NOT_BIDDER));
+        } else {
+            certificateId = certificates.activeOf(user.organisationId(), envelope.header().bidder())
+                    .orElseThrow(() -> new DomainException(SealingError.ENVELOPE_SIGNER_NOT_BIDDER));
+        }
         return tx.execute(status -> {
             DepositTerms terms = tenders.depositTermsHeld(tenderId); // closing waits for this acceptance
             Instant now = clock.instant(); // the moment the whole envelope is in and checked
@@ -141,6 +232,7 @@ public class Bids {
             receipt.put("envelopeSm3", envelope.sm3());
             receipt.put("size", envelope.size());
             receipt.put("receivedAt", now.toString());
+            receipt.put("sealedBy", sealedOnArrival ? "platform-on-arrival" : "bidder");
             String receiptJson = CanonicalJson.write(receipt);
             String signature = Base64.getEncoder().encodeToString(platform.sign(receiptJson.getBytes(StandardCharsets.UTF_8)));
             try {

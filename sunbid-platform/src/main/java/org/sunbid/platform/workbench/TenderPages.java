@@ -372,6 +372,35 @@ class TenderPages {
         });
     }
 
+    /** The web path: one plain file sealed on arrival (raw request body, sent by the page's script). */
+    @PostMapping(path = "/{id}/bids/sealed-on-arrival")
+    String sealOnArrival(CurrentUser user, @PathVariable UUID id, @RequestParam String name, @RequestParam String totalPrice,
+            @RequestParam(required = false) Integer durationDays, @RequestParam(required = false) String projectManager,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        return act(id, redirect, "tender.page.bid.sealed", () -> {
+            String priceSheet;
+            try {
+                Map<String, Object> sheet = new java.util.LinkedHashMap<>();
+                sheet.put("totalPrice", new Money(new BigDecimal(totalPrice.strip())).toString());
+                if (durationDays != null) {
+                    sheet.put("durationDays", durationDays);
+                }
+                if (projectManager != null && !projectManager.isBlank()) {
+                    sheet.put("projectManager", projectManager.strip());
+                }
+                priceSheet = org.sunbid.crypto.CanonicalJson.write(sheet);
+            } catch (IllegalArgumentException e) {
+                throw new DomainException(CommonError.VALIDATION_FAILED);
+            }
+            try {
+                bids.sealOnArrival(id, name, priceSheet, request.getInputStream(), request.getContentLengthLong(),
+                        request.getRemoteAddr(), user);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     @PostMapping("/{id}/bids/withdraw")
     String withdrawBid(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
         return act(id, redirect, "tender.page.bid.withdrawn", () -> bids.withdraw(id, user));

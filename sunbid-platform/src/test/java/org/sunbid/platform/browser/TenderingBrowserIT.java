@@ -135,6 +135,18 @@ class TenderingBrowserIT extends BrowserTest {
         assertThat(text(By.id("my-bid"))).contains(org.sunbid.crypto.Sm3.hex(Files.readAllBytes(envelope)));
         screenshot("tender-bidder-bid");
 
+        // Or, without the tool: the page seals one plain file on arrival (replacing the bid above).
+        Path plain = Files.writeString(work.resolve("在线投标文件.txt"), "投标报价 17,480,000.00 元（在线密封）");
+        set("totalPrice", "17480000");
+        set("durationDays", "410");
+        set("projectManager", "李工");
+        browser.findElement(By.id("plainfile")).sendKeys(plain.toString());
+        browser.findElement(By.id("seal-upload")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("done"), "接收时密封"));
+        assertThat(jdbc.sql("SELECT receipt FROM bid_envelope WHERE tender_id = CAST(:t AS UUID) AND status = 'VALID'")
+                .param("t", tenderId).query(String.class).single()).contains("platform-on-arrival");
+        screenshot("tender-bidder-sealed-on-arrival");
+
         // On a phone, the same page fits the screen.
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", PHONE_WIDTH, "height", PHONE_HEIGHT,
                 "deviceScaleFactor", 1, "mobile", true));

@@ -148,6 +148,8 @@ class AccessMatrixIT extends PlatformIT {
                                                                                           401, 404, 404, 404, 404, 404, 404, 404, 404));
         rows.add(new Row("POST", "/api/v1/tenders/{id}/bids", unknown + "/bids", () -> "not an envelope", false,
                                                                                           401, 403, 403, 403, 403, 403, 403, 404, 403));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/bids/sealed-on-arrival", unknown + "/bids/sealed-on-arrival?name=a.pdf&priceSheet=%7B%7D",
+                () -> "plain", false,                                                     401, 403, 403, 403, 403, 403, 403, 404, 403));
         rows.add(new Row("GET", "/api/v1/tenders/{id}/bids/mine", unknown + "/bids/mine", null, false,
                                                                                           401, 403, 403, 403, 403, 403, 403, 404, 403));
         rows.add(new Row("DELETE", "/api/v1/tenders/{id}/bids/mine", unknown + "/bids/mine", null, false,

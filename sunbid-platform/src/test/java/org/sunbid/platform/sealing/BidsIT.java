@@ -204,6 +204,55 @@ class BidsIT extends PlatformIT {
         assertThat(api.delete("/api/v1/tenders/" + tenderId + "/bids/mine", api.freshToken("bidder2")).code()).isEqualTo("BIDDING_CLOSED");
     }
 
+    /**
+     * The web path: a plain file sealed while it streams in. The receipt says so; the plaintext is nowhere on the
+     * platform's disk or in its database; two custodians' shares open the envelope to exactly that file.
+     */
+    @Test
+    void aPlainFileIsSealedOnArrivalWithoutEverTouchingTheDisk() throws Exception {
+        String marker = "明文投标内容 " + UUID.randomUUID();
+        String priceSheet = java.net.URLEncoder.encode("{\"totalPrice\":\"31000000.00\"}", StandardCharsets.UTF_8);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/tenders/" + tenderId
+                        + "/bids/sealed-on-arrival?name=" + java.net.URLEncoder.encode("投标文件.txt", StandardCharsets.UTF_8)
+                        + "&priceSheet=" + priceSheet))
+                .header("Authorization", "Bearer " + api.freshToken("bidder2")).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(marker, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        ApiClient.Response accepted = new ApiClient.Response(201, "application/json", r.body());
+        JsonNode receipt = new ApiClient.Response(200, "application/json", accepted.json().path("receipt").asString()).json();
+        assertThat(receipt.path("sealedBy").asString()).isEqualTo("platform-on-arrival");
+
+        // Nowhere in plain text: not in any file under the data directory, not in the database.
+        try (java.util.stream.Stream<Path> all = Files.walk(DATA)) {
+            for (Path p : all.filter(Files::isRegularFile).toList()) {
+                assertThat(new String(Files.readAllBytes(p), StandardCharsets.UTF_8)).as(p.toString()).doesNotContain(marker);
+            }
+        }
+        // The envelope is signed by the platform and opens, with two custodians, to exactly the file sent.
+        Path stored = DATA.resolve("files").resolve(receipt.path("envelopeSm3").asString().substring(0, 2))
+                .resolve(receipt.path("envelopeSm3").asString());
+        Envelope.Verified verified;
+        try (var in = Files.newInputStream(stored)) {
+            verified = Envelope.verify(in);
+        }
+        assertThat(Pem.encode(verified.header().bidder())).isEqualTo(api.get("/api/v1/ca/platform-certificate", null).json()
+                .path("pem").asString());
+        List<org.sunbid.sealing.Shamir.Share> shares = new ArrayList<>();
+        for (String custodian : List.of("centre", "supervisor")) {
+            String encrypted = api.get("/api/v1/tenders/" + tenderId + "/opening-key/my-share", api.freshToken(custodian)).json()
+                    .path("encryptedShare").asString();
+            JsonNode share = new ApiClient.Response(200, "application/json", new String(Sm2.decrypt((PrivateKey) keysOf(custodian)[0],
+                    Base64.getDecoder().decode(encrypted)), StandardCharsets.UTF_8)).json();
+            shares.add(new org.sunbid.sealing.Shamir.Share(share.path("index").asInt(), share.path("threshold").asInt(),
+                    Base64.getDecoder().decode(share.path("value").asString())));
+        }
+        Path out = Files.createTempDirectory("opened");
+        Envelope.Opened opened = Envelope.open(stored, org.sunbid.sealing.OpeningKeys.privateKey(org.sunbid.sealing.Shamir.combine(shares)),
+                out, 1 << 20);
+        assertThat(opened.priceSheet()).contains("31000000.00");
+        assertThat(Files.readString(out.resolve("投标文件.txt"))).isEqualTo(marker);
+    }
+
     /** A rogue administrator reading the whole database and file store before the deadline cannot open a bid. */
     @Test
     void withTheDatabaseAndTheFileStoreButNoCustodianNoBidOpens() throws Exception {

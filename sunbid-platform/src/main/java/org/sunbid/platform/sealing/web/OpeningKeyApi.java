@@ -82,6 +82,18 @@ class OpeningKeyApi {
         return ResponseEntity.status(201).body(receipt);
     }
 
+    /**
+     * One plain bid file, sealed by the platform while it streams in (raw body); {@code priceSheet} is the price sheet
+     * JSON. For clients that cannot seal themselves; the receipt says the envelope was sealed on arrival.
+     */
+    @PostMapping("/api/v1/tenders/{id}/bids/sealed-on-arrival")
+    ResponseEntity<BidReceipt> sealOnArrival(@PathVariable UUID id, @org.springframework.web.bind.annotation.RequestParam String name,
+            @org.springframework.web.bind.annotation.RequestParam String priceSheet, HttpServletRequest request, CurrentUser user)
+            throws IOException {
+        return ResponseEntity.status(201).body(bids.sealOnArrival(id, name, priceSheet, request.getInputStream(),
+                request.getContentLengthLong(), request.getRemoteAddr(), user));
+    }
+
     @GetMapping("/api/v1/tenders/{id}/bids/mine")
     BidReceipt myBid(@PathVariable UUID id, CurrentUser user) {
         return bids.myReceipt(id, user);
