@@ -151,6 +151,25 @@ public final class BidderTool {
         m.put("macSm3", macs);
         m.put("hostSm3", Sm3.hex(java.net.InetAddress.getLocalHost().getHostName()));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        // What else identifies the machine, where the operating system shows it to a normal user (Linux); hashed.
+        Path machineId = Path.of("/etc/machine-id");
+        if (Files.isReadable(machineId)) {
+            m.put("machineIdSm3", Sm3.hex(Files.readString(machineId).strip()));
+        }
+        Path disks = Path.of("/dev/disk/by-id");
+        if (Files.isDirectory(disks)) {
+            try (Stream<Path> ids = Files.list(disks)) {
+                m.put("diskIdSm3", ids.map(p -> p.getFileName().toString()).filter(n -> !n.contains("-part"))
+                        .sorted().map(Sm3::hex).toList());
+            }
+        }
+        Path cpu = Path.of("/proc/cpuinfo");
+        if (Files.isReadable(cpu)) {
+            try (Stream<String> lines = Files.lines(cpu)) {
+                lines.filter(l -> l.startsWith("model name") || l.startsWith("Serial")).findFirst()
+                        .ifPresent(l -> m.put("cpuSm3", Sm3.hex(l.substring(l.indexOf(':') + 1).strip())));
+            }
+        }
         return m;
     }
 

@@ -40,6 +40,8 @@ public enum SealingError implements ErrorCode {
     OPENING_ALREADY_RESPONDED(409),
     /** No open objection of this bidder to answer. */
     OPENING_OBJECTION_NOT_FOUND(404),
+    /** A threshold must be 2 or 3 (of the three custodians). */
+    THRESHOLD_INVALID(422),
     /** The tender has no opening key (not published). */
     OPENING_KEY_NOT_FOUND(404);
 

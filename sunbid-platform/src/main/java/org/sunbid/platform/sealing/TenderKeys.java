@@ -83,7 +83,7 @@ public class TenderKeys {
             certs.add(certificates.inForce(custodian.id())
                     .orElseThrow(() -> new DomainException(SealingError.CUSTODIAN_WITHOUT_CERTIFICATE, custodian.name())));
         }
-        int k = Math.min(Math.max(2, threshold), custodians.size());
+        int k = Math.min(Math.max(2, thresholdFor(published.regionCode())), custodians.size());
         KeyPair key = Sm2.generateKeyPair();
         String keySm3 = Envelope.keyId(key.getPublic());
         byte[] scalar = OpeningKeys.scalar(key.getPrivate());
@@ -121,6 +121,39 @@ public class TenderKeys {
         auditLog.append(AuditRecord.of("sealing.opening-key.created", published.tenderId().toString(), published.regionCode(),
                 Actor.SYSTEM, Map.of("keySm3", keySm3, "publicKey", Pem.encode(key.getPublic()), "threshold", k,
                         "custodians", logged)));
+    }
+
+    /** The threshold for tenders of region {@code regionCode}: its policy, or the nearest above it, or the default. */
+    public int thresholdFor(String regionCode) {
+        return jdbc.sql("""
+                SELECT p.threshold FROM opening_key_policy p JOIN region r ON r.code = p.region_code, region t
+                WHERE t.code = :region AND t.path LIKE r.path || '%' ORDER BY length(r.path) DESC LIMIT 1""")
+                .param("region", regionCode).query(Integer.class).optional().orElse(threshold);
+    }
+
+    /**
+     * Sets how many custodians must act together for tenders of region {@code regionCode} (and the regions below it
+     * without a policy of their own). Administrators only; logged in public. Applies to tenders published afterwards.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public int setThreshold(String regionCode, int newThreshold, org.sunbid.platform.parties.CurrentUser user) {
+        if (user == null || user.role() != org.sunbid.platform.parties.Role.ADMINISTRATOR) {
+            throw new DomainException(org.sunbid.platform.kernel.CommonError.FORBIDDEN);
+        }
+        if (newThreshold < 2 || newThreshold > 3) { // three custodians: the centre, the supervision department, the tenderee
+            throw new DomainException(SealingError.THRESHOLD_INVALID, newThreshold);
+        }
+        if (jdbc.sql("SELECT COUNT(*) FROM region WHERE code = :c").param("c", regionCode).query(Long.class).single() == 0) {
+            throw new DomainException(org.sunbid.platform.kernel.CommonError.NOT_FOUND);
+        }
+        jdbc.sql("""
+                INSERT INTO opening_key_policy (region_code, threshold, updated_at, updated_by) VALUES (:r, :k, :at, :by)
+                ON CONFLICT (region_code) DO UPDATE SET threshold = :k, updated_at = :at, updated_by = :by""")
+                .param("r", regionCode).param("k", newThreshold).param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .param("by", user.username()).update();
+        auditLog.append(AuditRecord.of("sealing.threshold.set", regionCode, regionCode, user.actor(),
+                Map.of("threshold", newThreshold)));
+        return newThreshold;
     }
 
     static byte[] shareJson(UUID tenderId, String keySm3, int index, int threshold, byte[] value) {

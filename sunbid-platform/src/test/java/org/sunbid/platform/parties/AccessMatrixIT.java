@@ -163,6 +163,10 @@ class AccessMatrixIT extends PlatformIT {
         rows.add(new Row("POST", "/api/v1/tenders/{id}/opening/responses/{bidderId}/answer",
                 unknown + "/opening/responses/" + UUID.randomUUID() + "/answer", () -> "{\"text\":\"答复\"}", false,
                                                                                           401, 403, 403, 403, 403, 404, 404, 403, 403));
+        rows.add(new Row("GET", "/api/v1/regions/{code}/opening-key-threshold", "/api/v1/regions/990100/opening-key-threshold", null,
+                false,                                                                    200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("PUT", "/api/v1/regions/{code}/opening-key-threshold", "/api/v1/regions/990100/opening-key-threshold",
+                () -> "{\"threshold\":1}", false,                                          401, 422, 403, 403, 403, 403, 403, 403, 403));
         // Deposits: the bidder's own only; the lists for owners and staff after closing (sealed before, see DepositsIT).
         // Bank notifications need no account but the bank's signature: an unknown bank is 404 for everyone.
         String unknownTenderBody = "{\"tenderId\":\"" + UUID.randomUUID() + "\"}";

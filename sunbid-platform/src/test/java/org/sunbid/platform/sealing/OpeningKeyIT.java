@@ -110,4 +110,30 @@ class OpeningKeyIT extends PlatformIT {
                 + " AND details::json->>'subject' = :t").param("t", tenderId).query(String.class).single();
         assertThat(logged).contains(key.path("keySm3").asString()).contains("云州市住房和城乡建设局");
     }
+
+    /** The threshold is maintained per region: a county may ask all three custodians to act together. */
+    @Test
+    void aRegionsPolicySetsTheThresholdOfItsTenders() {
+        String admin = api.token("admin");
+        assertThat(api.send("PUT", "/api/v1/regions/990121/opening-key-threshold", "{\"threshold\":4}", admin).code())
+                .isEqualTo("THRESHOLD_INVALID");
+        assertThat(api.send("PUT", "/api/v1/regions/990121/opening-key-threshold", "{\"threshold\":3}", admin).status()).isEqualTo(200);
+        try {
+            assertThat(api.get("/api/v1/regions/990121100/opening-key-threshold", null).json().path("threshold").asInt())
+                    .as("a township under the county takes the county's policy").isEqualTo(3);
+            String waterBureau = jdbc.sql("SELECT id FROM organisation WHERE name = '青山县水利局'").query(String.class).single();
+            String id = api.post("/api/v1/tenders", Fixtures.tenderJson(clock.instant(), Fixtures.projectCode(), Duration.ofDays(21),
+                    "100000", waterBureau), api.token("agency")).json().path("id").asString();
+            assertThat(api.post("/api/v1/tenders/" + id + "/publish", "", api.token("agency")).status()).isEqualTo(200);
+            JsonNode key = api.get("/api/v1/tenders/" + id + "/opening-key", null).json();
+            assertThat(key.path("threshold").asInt()).isEqualTo(3);
+            List<String> custodians = new ArrayList<>();
+            key.path("custodians").forEach(c -> custodians.add(c.path("name").asString()));
+            assertThat(custodians).containsExactly("青山县公共资源交易中心", "云州市住房和城乡建设局", "青山县水利局");
+            // The city keeps the default.
+            assertThat(api.get("/api/v1/tenders/" + tenderId + "/opening-key", null).json().path("threshold").asInt()).isEqualTo(2);
+        } finally {
+            api.send("PUT", "/api/v1/regions/990121/opening-key-threshold", "{\"threshold\":2}", admin);
+        }
+    }
 }

@@ -90,6 +90,7 @@ class SecurityConfiguration {
                         .hasRole("BIDDER")
                         .requestMatchers("/api/v1/tenders/*/bids/mine").hasRole("BIDDER")
                         .requestMatchers(HttpMethod.GET, "/api/v1/tenders/*/opening").permitAll()
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/regions/*/opening-key-threshold").hasRole("ADMINISTRATOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenders/*/opening/shares")
                         .hasAnyRole("CENTRE_STAFF", "SUPERVISOR", "TENDEREE")
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenders/*/opening/responses").hasRole("BIDDER")

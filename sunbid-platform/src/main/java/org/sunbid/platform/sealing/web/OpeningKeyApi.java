@@ -69,6 +69,21 @@ class OpeningKeyApi {
         return openings.answer(id, bidderId, body.text(), user);
     }
 
+    record ThresholdInput(int threshold) {
+    }
+
+    /** How many custodians must act together for the region's tenders (administrators). */
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/regions/{code}/opening-key-threshold")
+    Map<String, Integer> setThreshold(@PathVariable String code, @org.springframework.web.bind.annotation.RequestBody ThresholdInput body,
+            CurrentUser user) {
+        return Map.of("threshold", keys.setThreshold(code, body.threshold(), user));
+    }
+
+    @GetMapping("/api/v1/regions/{code}/opening-key-threshold")
+    Map<String, Integer> threshold(@PathVariable String code) {
+        return Map.of("threshold", keys.thresholdFor(code));
+    }
+
     /** Where the opening stands; once opened, the platform-signed opening record. */
     @GetMapping("/api/v1/tenders/{id}/opening")
     OpeningView opening(@PathVariable UUID id) {
