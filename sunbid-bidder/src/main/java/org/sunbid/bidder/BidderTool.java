@@ -207,10 +207,60 @@ public final class BidderTool {
             throw new Refused("the receipt names another envelope");
         }
         String committed = receipt.path("commitment").isObject()
-                ? ", committed in log entry " + receipt.path("commitment").path("committedSeq").asLong()
+                ? ", " + checkCommitment(platform, cert, receipt.path("commitment"), text, r.path("envelopeSm3").asString())
                 : ", log commitment follows within minutes (run `receipt` again)";
         return "bid " + r.path("bidId").asString() + " received " + r.path("receivedAt").asString() + ", envelope SM3 "
                 + r.path("envelopeSm3").asString() + ", receipt signed by the platform" + committed;
+    }
+
+    /**
+     * Checks that the receipt's record is in the transparency log: the record names this envelope and this receipt, it
+     * sits under the Merkle root of the commitment entry, and that entry is in the tree the platform signed.
+     */
+    static String checkCommitment(Platform platform, X509Certificate platformCert, JsonNode c, String receiptText,
+            String envelopeSm3) throws IOException, InterruptedException {
+        String record = c.path("record").asString();
+        JsonNode payload = JSON.readTree(record).path("payload");
+        if (!envelopeSm3.equals(payload.path("envelopeSm3").asString())
+                || !Sm3.hex(receiptText).equals(payload.path("receiptSm3").asString())) {
+            throw new Refused("the committed record is not this receipt's");
+        }
+        long seq = c.path("committedSeq").asLong();
+        JsonNode entry = platform.get("/api/v1/log/entries?start=" + seq + "&end=" + (seq + 1), null).get(0);
+        String details = entry.path("details").asString();
+        String entryPayload = entry.path("payload").asString();
+        if (!org.sunbid.crypto.log.LogLeaf.commitment(details).equals(entry.path("commitment").asString())
+                || !Sm3.hex(entryPayload).equals(JSON.readTree(details).path("payloadHash").asString())) {
+            throw new Refused("log entry " + seq + " does not match its commitment");
+        }
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        List<byte[]> path = new ArrayList<>();
+        c.path("path").forEach(h -> path.add(hex.parseHex(h.asString())));
+        if (!org.sunbid.crypto.log.MerkleTree.verifyInclusion(
+                org.sunbid.crypto.log.MerkleTree.leafHash(record.getBytes(StandardCharsets.UTF_8)), c.path("leafIndex").asLong(),
+                c.path("batchSize").asLong(), path, hex.parseHex(JSON.readTree(entryPayload).path("root").asString()))) {
+            throw new Refused("the receipt's record is not under the root committed in log entry " + seq);
+        }
+        JsonNode headJson = platform.get("/api/v1/log/head", null);
+        org.sunbid.crypto.log.TreeHead head = new org.sunbid.crypto.log.TreeHead(headJson.path("size").asLong(),
+                hex.parseHex(headJson.path("rootHash").asString()), Instant.parse(headJson.path("timestamp").asString()));
+        if (!head.verify(platformCert.getPublicKey(), headJson.path("signature").asString())) {
+            throw new Refused("the log's head is not signed by the platform");
+        }
+        if (seq >= head.size()) {
+            return "committed in log entry " + seq + " (its record verified under the entry's root); the signed head covering it"
+                    + " follows within a minute (run `receipt` again)";
+        }
+        byte[] leaf = org.sunbid.crypto.log.LogLeaf.hash(seq, Instant.parse(entry.path("appendedAt").asString()),
+                entry.path("commitment").asString());
+        JsonNode proof = platform.get("/api/v1/log/proof/inclusion?leafHash=" + hex.formatHex(leaf) + "&treeSize=" + head.size(), null);
+        List<byte[]> proofPath = new ArrayList<>();
+        proof.path("path").forEach(h -> proofPath.add(hex.parseHex(h.asString())));
+        if (proof.path("leafIndex").asLong() != seq
+                || !org.sunbid.crypto.log.MerkleTree.verifyInclusion(leaf, seq, head.size(), proofPath, head.rootHash())) {
+            throw new Refused("log entry " + seq + " is not in the tree the platform signed");
+        }
+        return "committed in log entry " + seq + ", inclusion verified against the signed head of size " + head.size();
     }
 
     private static Result withdraw(Map<String, String> o) throws IOException, InterruptedException {
