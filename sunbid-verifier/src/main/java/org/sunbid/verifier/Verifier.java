@@ -84,6 +84,7 @@ public final class Verifier {
 
         List<byte[]> leaves = new ArrayList<>();
         java.util.Map<Long, String> committedRoots = new java.util.HashMap<>();
+        java.util.Map<Long, String> sealedCommitments = new java.util.HashMap<>();
         int[] disclosures = {0};
         for (long start = 0; start < head.size(); start += PAGE) {
             JsonNode page = client.entries(start, Math.min(start + PAGE, head.size()));
@@ -111,10 +112,16 @@ public final class Verifier {
                             committedRoots.put(seq, body.path("root").asString());
                         }
                         String bad = checkDisclosures(body, committedRoots, disclosures);
+                        if (bad == null) {
+                            bad = checkRevealed(body, sealedCommitments, disclosures);
+                        }
                         if (bad != null) {
                             return Verdict.fail("entry " + seq + ": " + bad);
                         }
                     }
+                }
+                if (entry.path("details").isNull() || entry.path("details").isMissingNode()) {
+                    sealedCommitments.put(seq, commitment);
                 }
                 leaves.add(LogLeaf.hash(seq, time, commitment));
             }
@@ -175,6 +182,31 @@ public final class Verifier {
             if (bad != null) {
                 return bad;
             }
+        }
+        return null;
+    }
+
+    /**
+     * Checks a disclosure of a sealed entry (an object with sealedSeq, details, payload): the details must make the
+     * commitment the sealed entry published, and the payload must be the one its details name.
+     */
+    static String checkRevealed(JsonNode node, java.util.Map<Long, String> sealedCommitments, int[] count) {
+        if (node.isObject() && node.has("sealedSeq") && node.has("details")) {
+            long sealed = node.path("sealedSeq").asLong();
+            String commitment = sealedCommitments.get(sealed);
+            if (commitment == null) {
+                return "a disclosure names entry " + sealed + ", which is no earlier sealed entry";
+            }
+            String details = node.path("details").asString();
+            if (!LogLeaf.commitment(details).equals(commitment)) {
+                return "the disclosure of entry " + sealed + " does not match what it committed to";
+            }
+            String payload = node.path("payload").asString();
+            if (!Sm3.hex(payload).equals(LogClient.json().readTree(details).path("payloadHash").asString())) {
+                return "the disclosed payload of entry " + sealed + " is not the one committed";
+            }
+            count[0]++;
+            return null;
         }
         return null;
     }

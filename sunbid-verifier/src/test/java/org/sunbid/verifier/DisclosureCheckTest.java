@@ -59,4 +59,26 @@ class DisclosureCheckTest {
         assertNotNull(Verifier.checkDisclosures(disclosure(RECORDS.get(1), 1, 8), roots, count), "no commitment at 8");
         assertEquals(1, count[0]);
     }
+
+    @Test
+    void aRevealedSealedEntryMustMatchItsCommitment() {
+        String payload = "{\"objectorId\":\"o-1\"}";
+        String details = "{\"action\":\"tendering.objection.raised\",\"payloadHash\":\"" + org.sunbid.crypto.Sm3.hex(payload)
+                + "\",\"salt\":\"00\"}";
+        Map<Long, String> sealed = Map.of(3L, org.sunbid.crypto.log.LogLeaf.commitment(details));
+        int[] count = {0};
+        ObjectNode disclosure = LogClient.json().createObjectNode();
+        disclosure.put("sealedSeq", 3);
+        disclosure.put("details", details);
+        disclosure.put("payload", payload);
+        assertNull(Verifier.checkRevealed(disclosure, sealed, count));
+        assertEquals(1, count[0]);
+        disclosure.put("payload", "{\"objectorId\":\"o-2\"}");
+        assertNotNull(Verifier.checkRevealed(disclosure, sealed, count));
+        disclosure.put("payload", payload);
+        disclosure.put("details", details.replace("00", "01"));
+        assertNotNull(Verifier.checkRevealed(disclosure, sealed, count));
+        disclosure.put("sealedSeq", 4);
+        assertNotNull(Verifier.checkRevealed(disclosure, sealed, count));
+    }
 }

@@ -139,6 +139,16 @@ public class AuditLog {
                 .param("start", start).param("end", end).query(this::published).list();
     }
 
+    /** A sealed entry's withheld details and payload, for the owning context to disclose when its secret ends. */
+    public record Withheld(long seq, String details, String payload) {
+    }
+
+    /** The details and payload entry {@code seq} withholds (or shows): what a disclosure repeats so anyone can check it. */
+    public Withheld withheld(long seq) {
+        return jdbc.sql("SELECT seq, details, payload FROM log_entry WHERE seq = :seq").param("seq", seq)
+                .query((rs, i) -> new Withheld(rs.getLong(1), rs.getString(2), rs.getString(3))).single();
+    }
+
     /** Signs and stores a head over the log as it is now. */
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     public SignedTreeHead signHead() {

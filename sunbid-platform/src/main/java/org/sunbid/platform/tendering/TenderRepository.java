@@ -99,6 +99,17 @@ class TenderRepository {
         return jdbc.sql("SELECT * FROM tender WHERE id = :id FOR SHARE").param("id", id).query(this::map).optional();
     }
 
+    /** Remembers the log entry that recorded (sealed) who raised objection {@code objectionId}. */
+    void objectionLogged(UUID objectionId, long seq) {
+        jdbc.sql("UPDATE tender_objection SET raised_seq = :seq WHERE id = :id").param("seq", seq).param("id", objectionId).update();
+    }
+
+    /** The sealed log entries recording a tender's objectors, by objection. */
+    List<Long> objectionEntries(UUID tenderId) {
+        return jdbc.sql("SELECT raised_seq FROM tender_objection WHERE tender_id = :t AND raised_seq IS NOT NULL ORDER BY raised_at, id")
+                .param("t", tenderId).query(Long.class).list();
+    }
+
     /** Tenders in {@code statuses}, newest deadline last, at most {@code limit}. */
     List<Tender> withStatus(List<TenderStatus> statuses, int limit) {
         return jdbc.sql("SELECT * FROM tender WHERE status = ANY(:s) ORDER BY published_at DESC NULLS LAST, created_at DESC LIMIT :l")

@@ -141,9 +141,10 @@ public class Tenders {
         repository.update(tender, now, user.username());
         // Who objected points at a likely bidder, so the entry stays sealed; not merely until today's deadline, which
         // this very objection will move. It is disclosed at opening.
-        auditLog.append(AuditRecord.of("tendering.objection.raised", tender.id().toString(), tender.regionCode(),
+        long sealedSeq = auditLog.append(AuditRecord.of("tendering.objection.raised", tender.id().toString(), tender.regionCode(),
                 user.actor(), Map.of("objectionId", o.id().toString(), "objectorId", o.objectorId().toString(),
-                        "textSm3", org.sunbid.crypto.Sm3.hex(o.text()))).sealed());
+                        "textSm3", org.sunbid.crypto.Sm3.hex(o.text()))).sealed()).seq();
+        repository.objectionLogged(o.id(), sealedSeq);
         record(tender, "tendering.tender.suspended", Actor.SYSTEM, Map.of("answerDue", o.answerDue().toString()));
         return objectionView(o, now);
     }
@@ -185,11 +186,28 @@ public class Tenders {
                     record(tender, "tendering.bidding.closed", Actor.SYSTEM, Map.of("bidDeadline", tender.bidDeadline().toString()));
                     confidential.commit(); // what happened up to the deadline is committed before it is disclosed
                     registrations.disclose(tender);
+                    discloseObjectors(tender);
                     events.publishEvent(new BiddingClosed(tender.id(), tender.regionCode()));
                 });
             } catch (DomainException e) {
                 log.debug("tender {} not closed: {}", id, e.getMessage()); // changed meanwhile; the next run retries
             }
+        }
+    }
+
+    /**
+     * When bidding closes, who objected is no longer a secret that protects the objector (Law 22): each sealed entry
+     * is disclosed in a public one repeating its salted details and payload, which anyone can check against the
+     * commitment the sealed entry published.
+     */
+    private void discloseObjectors(Tender tender) {
+        for (long seq : repository.objectionEntries(tender.id())) {
+            AuditLog.Withheld w = auditLog.withheld(seq);
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("sealedSeq", seq);
+            payload.put("details", w.details());
+            payload.put("payload", w.payload());
+            record(tender, "tendering.objection.disclosed", Actor.SYSTEM, payload);
         }
     }
 
