@@ -49,6 +49,46 @@ public abstract class PlatformIT {
     @Autowired
     protected TestClock clock;
 
+    @Autowired
+    private org.springframework.jdbc.core.simple.JdbcClient platformJdbc;
+
+    /** The credit code of {@code username}'s organisation. */
+    protected String creditCodeOf(String username) {
+        return platformJdbc.sql("""
+                SELECT o.credit_code FROM account a JOIN organisation o ON o.id = a.organisation_id WHERE a.username = :u""")
+                .param("u", username).query(String.class).single();
+    }
+
+    /** The demo private key of {@code username}'s organisation (data/demo-keys: what its bidder tool or USB key holds). */
+    protected java.security.PrivateKey demoKeyOf(String username) throws IOException {
+        return org.sunbid.crypto.Pem.privateKey(Files.readString(DATA.resolve("demo-keys").resolve(creditCodeOf(username) + ".key.pem")));
+    }
+
+    /** The demo certificate of {@code username}'s organisation. */
+    protected X509Certificate demoCertificateOf(String username) throws IOException, java.security.cert.CertificateException {
+        return org.sunbid.crypto.Pem.certificate(Files.readString(DATA.resolve("demo-keys").resolve(creditCodeOf(username) + ".crt.pem")));
+    }
+
+    /**
+     * A tender the demo agency drafts for 云州市城市建设投资集团 and publishes now, its deadline {@code toDeadline} away;
+     * the draft's JSON (id, bidDeadline, ...).
+     */
+    protected tools.jackson.databind.JsonNode publishTender(ApiClient api, Duration toDeadline, String deposit) {
+        String tenderee = platformJdbc.sql("SELECT id FROM organisation WHERE name = '云州市城市建设投资集团有限公司'")
+                .query(String.class).single();
+        ApiClient.Response created = api.post("/api/v1/tenders",
+                Fixtures.tenderJson(clock.instant(), Fixtures.projectCode(), toDeadline, deposit, tenderee), api.token("agency"));
+        if (created.status() != 201) {
+            throw new IllegalStateException("tender not created: " + created);
+        }
+        ApiClient.Response published = api.post("/api/v1/tenders/" + created.json().path("id").asString() + "/publish", "",
+                api.token("agency"));
+        if (published.status() != 200) {
+            throw new IllegalStateException("tender not published: " + published);
+        }
+        return created.json();
+    }
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         Path roots = DATA.resolve("trusted-roots");

@@ -10,7 +10,6 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +23,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.sunbid.crypto.KeyFiles;
 import org.sunbid.crypto.Sm2;
-import org.sunbid.crypto.Sm2Certificates;
 import org.sunbid.platform.kernel.Money;
 import org.sunbid.platform.kernel.SunbidProperties;
 import org.sunbid.platform.trust.DemoCertificateAuthority;
@@ -58,9 +56,7 @@ class SandboxBank implements Bank {
         this.identity = KeyFiles.loadOrCreate(properties.dataDir().resolve("keys"), "sandbox-bank", () -> {
             KeyPair keys = Sm2.generateKeyPair();
             String subject = "CN=沙箱银行 Sandbox Bank,OU=演示用途 For demonstration only,O=Sunbid,C=CN";
-            Instant now = clock.instant();
-            X509Certificate certificate = demoCa.enabled() ? demoCa.issue(subject, keys.getPublic())
-                    : Sm2Certificates.selfSignedRoot(subject, keys, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(730)));
+            X509Certificate certificate = demoCa.issueOrSelfSign(subject, keys);
             return KeyFiles.of(keys, certificate);
         });
     }

@@ -17,7 +17,6 @@ import org.sunbid.crypto.CanonicalJson;
 import org.sunbid.crypto.KeyFiles;
 import org.sunbid.crypto.Pem;
 import org.sunbid.crypto.Sm2;
-import org.sunbid.crypto.Sm2Certificates;
 import org.sunbid.platform.kernel.Money;
 import org.sunbid.platform.kernel.SunbidProperties;
 import org.sunbid.platform.parties.Organisations;
@@ -46,9 +45,7 @@ class SandboxInsurer {
         this.identity = KeyFiles.loadOrCreate(properties.dataDir().resolve("keys"), "sandbox-insurer", () -> {
             KeyPair keys = Sm2.generateKeyPair();
             String subject = "CN=沙箱保险公司 Sandbox Insurer,OU=演示用途 For demonstration only,O=Sunbid,C=CN";
-            Instant now = clock.instant();
-            X509Certificate certificate = demoCa.enabled() ? demoCa.issue(subject, keys.getPublic())
-                    : Sm2Certificates.selfSignedRoot(subject, keys, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(730)));
+            X509Certificate certificate = demoCa.issueOrSelfSign(subject, keys);
             return KeyFiles.of(keys, certificate);
         });
         guarantees.registerSandbox(NAME, identity.certificate());

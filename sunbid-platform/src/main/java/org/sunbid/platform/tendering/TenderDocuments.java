@@ -70,6 +70,17 @@ public class TenderDocuments {
 
     /** A document to send: its listing and where its bytes are. */
     public record Download(Document document, Path file) {
+
+        /** The HTTP answer that sends it: an attachment under its own (UTF-8) name, with its SM3 in X-Content-SM3. */
+        public org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> asAttachment() {
+            return org.springframework.http.ResponseEntity.ok()
+                    .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                            .attachment().filename(document.name(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                    .header("X-Content-SM3", document.sm3())
+                    .contentType(org.springframework.http.MediaType.parseMediaType(document.contentType()))
+                    .contentLength(document.size())
+                    .body(new org.springframework.core.io.FileSystemResource(file));
+        }
     }
 
     /**

@@ -59,6 +59,18 @@ public class DemoCertificateAuthority {
     }
 
     /**
+     * A certificate for one of the platform's own identities (its signing key, the sandbox bank and insurer): issued by
+     * the demo CA when it is enabled, else self-signed for ten years.
+     */
+    public X509Certificate issueOrSelfSign(String subjectDn, java.security.KeyPair keys) {
+        if (enabled()) {
+            return issue(subjectDn, keys.getPublic());
+        }
+        Instant now = clock.instant();
+        return Sm2Certificates.selfSignedRoot(subjectDn, keys, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650)));
+    }
+
+    /**
      * Issues a two-year signing certificate for {@code subjectDn} and {@code subjectKey}.
      *
      * @throws IllegalStateException if the demo CA is disabled

@@ -3,15 +3,12 @@ package org.sunbid.platform.trust;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.sunbid.crypto.Pem;
 import org.sunbid.crypto.Sm2;
-import org.sunbid.crypto.Sm2Certificates;
 import org.sunbid.platform.kernel.SunbidProperties;
 import org.sunbid.crypto.KeyFiles;
 
@@ -30,10 +27,8 @@ public class PlatformIdentity {
     PlatformIdentity(SunbidProperties properties, DemoCertificateAuthority demoCa, Clock clock) {
         this.identity = KeyFiles.loadOrCreate(properties.dataDir().resolve("keys"), "platform", () -> {
             KeyPair keys = Sm2.generateKeyPair();
-            Instant now = clock.instant();
             String subject = "CN=" + properties.portalName().replace(",", " ") + " 平台签名,O=Sunbid,C=CN";
-            X509Certificate certificate = demoCa.enabled() ? demoCa.issue(subject, keys.getPublic())
-                    : Sm2Certificates.selfSignedRoot(subject, keys, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650)));
+            X509Certificate certificate = demoCa.issueOrSelfSign(subject, keys);
             log.info("generated the platform signing key in {}", properties.dataDir().resolve("keys"));
             return KeyFiles.of(keys, certificate);
         });

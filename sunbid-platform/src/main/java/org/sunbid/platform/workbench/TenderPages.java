@@ -2,7 +2,6 @@ package org.sunbid.platform.workbench;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -16,11 +15,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,7 +45,6 @@ import org.sunbid.platform.sealing.BidOpenings;
 import org.sunbid.platform.sealing.Bids;
 import org.sunbid.platform.sealing.OpeningView;
 import org.sunbid.platform.tendering.EvaluationMethod;
-import org.sunbid.platform.tendering.RegistrationView;
 import org.sunbid.platform.tendering.Registrations;
 import org.sunbid.platform.tendering.TenderDocuments;
 import org.sunbid.platform.tendering.TenderStatus;
@@ -299,13 +293,7 @@ class TenderPages {
     @GetMapping("/{id}/documents/{documentId}")
     ResponseEntity<Resource> download(CurrentUser user, @PathVariable UUID id, @PathVariable UUID documentId,
             HttpServletRequest request) {
-        TenderDocuments.Download d = documents.download(id, documentId, request.getRemoteAddr(), user);
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(d.document().name(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-SM3", d.document().sm3())
-                .contentType(MediaType.parseMediaType(d.document().contentType()))
-                .contentLength(d.document().size()).body(new FileSystemResource(d.file()));
+        return documents.download(id, documentId, request.getRemoteAddr(), user).asAttachment();
     }
 
     @PostMapping("/{id}/clarifications")

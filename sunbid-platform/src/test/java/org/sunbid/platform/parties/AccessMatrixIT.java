@@ -89,7 +89,7 @@ class AccessMatrixIT extends PlatformIT {
                 () -> Fixtures.organisationJson(Fixtures.freshCreditCode("990121"), "青山测试有限公司", "BIDDER", "990121100"), false,
                                                                                           401, 201, 201, 201, 403, 403, 403, 403, 403));
         rows.add(new Row("POST", "/api/v1/organisations/{id}/certificates", "/api/v1/organisations/" + bidder1Org + "/certificates",
-                () -> Fixtures.externalCertificateJson(creditCodeOf(bidder1Org), clock.instant()), false,
+                () -> Fixtures.externalCertificateJson(creditCodeOfOrganisation(bidder1Org), clock.instant()), false,
                                                                                           401, 201, 201, 404, 403, 404, 404, 201, 403));
         // The transparency log is public; only the administrator signs a head on demand.
         String leaf = api.get("/api/v1/log/entries?start=0&end=1", null).json().get(0).path("leafHash").asString();
@@ -213,7 +213,7 @@ class AccessMatrixIT extends PlatformIT {
                 java.util.Map.entry("lots", java.util.List.of(java.util.Map.of("name", "一标段", "estimatedPrice", "1000000")))));
     }
 
-    private String creditCodeOf(String organisationId) {
+    private String creditCodeOfOrganisation(String organisationId) {
         return organisations.find(UUID.fromString(organisationId)).orElseThrow().creditCode().value();
     }
 

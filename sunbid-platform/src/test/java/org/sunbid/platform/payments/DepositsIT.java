@@ -21,7 +21,6 @@ import org.sunbid.crypto.Pem;
 import org.sunbid.crypto.Sm2;
 import org.sunbid.crypto.Sm2Certificates;
 import org.sunbid.platform.ApiClient;
-import org.sunbid.platform.Fixtures;
 import org.sunbid.platform.PlatformIT;
 import org.sunbid.platform.kernel.Money;
 import org.sunbid.platform.tendering.Tenders;
@@ -56,13 +55,7 @@ class DepositsIT extends PlatformIT {
     @BeforeEach
     void publishATender() {
         api = new ApiClient(baseUrl());
-        String tenderee = jdbc.sql("SELECT id FROM organisation WHERE name = '云州市城市建设投资集团有限公司'").query(String.class).single();
-        String agency = api.token("agency");
-        ApiClient.Response created = api.post("/api/v1/tenders",
-                Fixtures.tenderJson(clock.instant(), Fixtures.projectCode(), Duration.ofDays(21), "500000", tenderee), agency);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        tenderId = created.json().path("id").asString();
-        assertThat(api.post("/api/v1/tenders/" + tenderId + "/publish", "", agency).status()).isEqualTo(200);
+        tenderId = publishTender(api, Duration.ofDays(21), "500000").path("id").asString();
     }
 
     @AfterEach

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -68,15 +67,6 @@ class BidOpeningIT extends PlatformIT {
                 Instant.parse(created.json().path("bidDeadline").asString()));
     }
 
-    private String creditCodeOf(String username) {
-        return jdbc.sql("SELECT o.credit_code FROM account a JOIN organisation o ON o.id = a.organisation_id WHERE a.username = :u")
-                .param("u", username).query(String.class).single();
-    }
-
-    private PrivateKey demoKey(String username) throws Exception {
-        return Pem.privateKey(Files.readString(DATA.resolve("demo-keys").resolve(creditCodeOf(username) + ".key.pem")));
-    }
-
     /** Registers and pays (API), then seals and uploads with the bidder tool, as a bidder would; true if accepted. */
     private boolean bid(Tender t, String bidder, String price) throws Exception {
         ApiClient api = api();
@@ -105,7 +95,7 @@ class BidOpeningIT extends PlatformIT {
         ApiClient api = api();
         String token = api.freshToken(username);
         String encrypted = api.get("/api/v1/tenders/" + t.id() + "/opening-key/my-share", token).json().path("encryptedShare").asString();
-        String share = new String(Sm2.decrypt(demoKey(username), Base64.getDecoder().decode(encrypted)), StandardCharsets.UTF_8);
+        String share = new String(Sm2.decrypt(demoKeyOf(username), Base64.getDecoder().decode(encrypted)), StandardCharsets.UTF_8);
         return api.post("/api/v1/tenders/" + t.id() + "/opening/shares", ApiClient.json(Map.of("share", share)), token);
     }
 
@@ -209,7 +199,7 @@ class BidOpeningIT extends PlatformIT {
         String token = api.freshToken("centre");
         String encrypted = api.get("/api/v1/tenders/" + t.id() + "/opening-key/my-share", token).json().path("encryptedShare").asString();
         JsonNode share = new ApiClient.Response(200, "application/json",
-                new String(Sm2.decrypt(demoKey("centre"), Base64.getDecoder().decode(encrypted)), StandardCharsets.UTF_8)).json();
+                new String(Sm2.decrypt(demoKeyOf("centre"), Base64.getDecoder().decode(encrypted)), StandardCharsets.UTF_8)).json();
         byte[] value = Base64.getDecoder().decode(share.path("value").asString());
         value[0] ^= 1;
         Map<String, Object> damaged = new LinkedHashMap<>();

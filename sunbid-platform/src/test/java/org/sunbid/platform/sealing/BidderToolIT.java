@@ -45,11 +45,6 @@ class BidderToolIT extends PlatformIT {
         clock.set(START);
     }
 
-    private String codeOf(String username) {
-        return jdbc.sql("SELECT o.credit_code FROM account a JOIN organisation o ON o.id = a.organisation_id WHERE a.username = :u")
-                .param("u", username).query(String.class).single();
-    }
-
     @Test
     void biddersSealAndUploadWithTheToolAndCustodiansReleaseTheirSharesWithIt() throws Exception {
         ApiClient api = new ApiClient(baseUrl());
@@ -76,8 +71,8 @@ class BidderToolIT extends PlatformIT {
                     "{\"totalPrice\":\"" + p.getValue() + "\",\"durationDays\":450,\"projectManager\":\"王工\"}");
             Path envelope = work.resolve(bidder).resolve("bid.sbenv");
             BidderTool.Result sealed = BidderTool.run("seal", "--platform", baseUrl(), "--tender", tender, "--folder", folder.toString(),
-                    "--price-sheet", priceSheet.toString(), "--key", keys.resolve(codeOf(bidder) + ".key.pem").toString(),
-                    "--cert", keys.resolve(codeOf(bidder) + ".crt.pem").toString(), "--out", envelope.toString());
+                    "--price-sheet", priceSheet.toString(), "--key", keys.resolve(creditCodeOf(bidder) + ".key.pem").toString(),
+                    "--cert", keys.resolve(creditCodeOf(bidder) + ".crt.pem").toString(), "--out", envelope.toString());
             assertThat(sealed.ok()).as(sealed.line()).isTrue();
             assertThat(sealed.line()).contains("sealed 2 files");
             BidderTool.Result uploaded = BidderTool.run("upload", "--platform", baseUrl(), "--tender", tender, "--user", bidder,
@@ -105,10 +100,10 @@ class BidderToolIT extends PlatformIT {
         clock.set(deadline.plusSeconds(1));
         tenders.closeDueTenders();
         BidderTool.Result first = BidderTool.run("release", "--platform", baseUrl(), "--tender", tender, "--user", "tenderee",
-                "--password", PASSWORD, "--key", keys.resolve(codeOf("tenderee") + ".key.pem").toString());
+                "--password", PASSWORD, "--key", keys.resolve(creditCodeOf("tenderee") + ".key.pem").toString());
         assertThat(first.line()).as(first.line()).contains("AWAITING_SHARES (1 of 2 shares)");
         BidderTool.Result second = BidderTool.run("release", "--platform", baseUrl(), "--tender", tender, "--user", "centre",
-                "--password", PASSWORD, "--key", keys.resolve(codeOf("centre") + ".key.pem").toString());
+                "--password", PASSWORD, "--key", keys.resolve(creditCodeOf("centre") + ".key.pem").toString());
         assertThat(second.line()).as(second.line()).contains("OPENED");
 
         JsonNode record = new ApiClient.Response(200, "application/json",

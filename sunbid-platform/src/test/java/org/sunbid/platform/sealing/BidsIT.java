@@ -32,7 +32,6 @@ import org.sunbid.crypto.Pem;
 import org.sunbid.crypto.Sm2;
 import org.sunbid.crypto.Sm3;
 import org.sunbid.platform.ApiClient;
-import org.sunbid.platform.Fixtures;
 import org.sunbid.platform.PlatformIT;
 import org.sunbid.platform.audit.ConfidentialRecords;
 import org.sunbid.sealing.Envelope;
@@ -63,13 +62,9 @@ class BidsIT extends PlatformIT {
     @BeforeEach
     void publishAndRegister() {
         api = new ApiClient(baseUrl());
-        String tenderee = jdbc.sql("SELECT id FROM organisation WHERE name = '云州市城市建设投资集团有限公司'").query(String.class).single();
-        ApiClient.Response created = api.post("/api/v1/tenders",
-                Fixtures.tenderJson(clock.instant(), Fixtures.projectCode(), Duration.ofDays(21), "500000", tenderee),
-                api.token("agency"));
-        tenderId = created.json().path("id").asString();
-        deadline = Instant.parse(created.json().path("bidDeadline").asString());
-        api.post("/api/v1/tenders/" + tenderId + "/publish", "", api.token("agency"));
+        var created = publishTender(api, Duration.ofDays(21), "500000");
+        tenderId = created.path("id").asString();
+        deadline = Instant.parse(created.path("bidDeadline").asString());
         openingKey = Pem.publicKey(api.get("/api/v1/tenders/" + tenderId + "/opening-key", null).json().path("publicKeyPem").asString());
         for (String bidder : List.of("bidder1", "bidder2", "bidder3")) {
             api.post("/api/v1/tenders/" + tenderId + "/registrations", "", api.token(bidder));
@@ -82,16 +77,6 @@ class BidsIT extends PlatformIT {
     @AfterEach
     void backToStart() {
         clock.set(START);
-    }
-
-    /** The demo key and certificate of {@code username}'s organisation (data/demo-keys, as the bidder tool has them). */
-    private Object[] keysOf(String username) throws Exception {
-        String code = jdbc.sql("""
-                SELECT o.credit_code FROM account a JOIN organisation o ON o.id = a.organisation_id WHERE a.username = :u""")
-                .param("u", username).query(String.class).single();
-        Path dir = DATA.resolve("demo-keys");
-        return new Object[] {Pem.privateKey(Files.readString(dir.resolve(code + ".key.pem"))),
-                Pem.certificate(Files.readString(dir.resolve(code + ".crt.pem")))};
     }
 
     private byte[] seal(String tender, PublicKey key, Object[] signer, String price) throws Exception {
@@ -124,7 +109,7 @@ class BidsIT extends PlatformIT {
 
     @Test
     void aBidEarnsASignedReceiptCanBeReplacedAndWithdrawnAndIsCommittedInTheLog() throws Exception {
-        Object[] bidder1 = keysOf("bidder1");
+        Object[] bidder1 = new Object[] {demoKeyOf("bidder1"), demoCertificateOf("bidder1")};
         byte[] first = seal(tenderId, openingKey, bidder1, "36280000.00");
         ApiClient.Response accepted = upload(first, "bidder1");
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
@@ -163,8 +148,8 @@ class BidsIT extends PlatformIT {
 
     @Test
     void everyBadEnvelopeIsRefusedWithItsReasonAndChangesNothing() throws Exception {
-        Object[] bidder1 = keysOf("bidder1");
-        Object[] bidder2 = keysOf("bidder2");
+        Object[] bidder1 = new Object[] {demoKeyOf("bidder1"), demoCertificateOf("bidder1")};
+        Object[] bidder2 = new Object[] {demoKeyOf("bidder2"), demoCertificateOf("bidder2")};
         byte[] good = seal(tenderId, openingKey, bidder1, "36280000.00");
         Map<String, Object> before = state();
 
@@ -182,7 +167,7 @@ class BidsIT extends PlatformIT {
                 .isEqualTo("ENVELOPE_WRONG_TENDER");
         // Not registered; registered without a deposit.
         assertThat(upload(good, "bidder8").code()).isEqualTo("NOT_REGISTERED");
-        assertThat(upload(seal(tenderId, openingKey, keysOf("bidder3"), "1.00"), "bidder3").code()).isEqualTo("DEPOSIT_NOT_SETTLED");
+        assertThat(upload(seal(tenderId, openingKey, new Object[] {demoKeyOf("bidder3"), demoCertificateOf("bidder3")}, "1.00"), "bidder3").code()).isEqualTo("DEPOSIT_NOT_SETTLED");
         assertThat(state()).isEqualTo(before);
 
         // The same upload twice: the second changes nothing.
@@ -194,7 +179,7 @@ class BidsIT extends PlatformIT {
 
     @Test
     void law28_aBidAtTheDeadlineMinusOneMillisecondIsInAndAtTheDeadlineIsOut() throws Exception {
-        Object[] bidder2 = keysOf("bidder2");
+        Object[] bidder2 = new Object[] {demoKeyOf("bidder2"), demoCertificateOf("bidder2")};
         clock.set(deadline.minusMillis(1));
         assertThat(upload(seal(tenderId, openingKey, bidder2, "30000000.00"), "bidder2").status()).isEqualTo(201);
         clock.set(deadline);
@@ -241,7 +226,7 @@ class BidsIT extends PlatformIT {
         for (String custodian : List.of("centre", "supervisor")) {
             String encrypted = api.get("/api/v1/tenders/" + tenderId + "/opening-key/my-share", api.freshToken(custodian)).json()
                     .path("encryptedShare").asString();
-            JsonNode share = new ApiClient.Response(200, "application/json", new String(Sm2.decrypt((PrivateKey) keysOf(custodian)[0],
+            JsonNode share = new ApiClient.Response(200, "application/json", new String(Sm2.decrypt(demoKeyOf(custodian),
                     Base64.getDecoder().decode(encrypted)), StandardCharsets.UTF_8)).json();
             shares.add(new org.sunbid.sealing.Shamir.Share(share.path("index").asInt(), share.path("threshold").asInt(),
                     Base64.getDecoder().decode(share.path("value").asString())));
@@ -256,7 +241,7 @@ class BidsIT extends PlatformIT {
     /** A rogue administrator reading the whole database and file store before the deadline cannot open a bid. */
     @Test
     void withTheDatabaseAndTheFileStoreButNoCustodianNoBidOpens() throws Exception {
-        byte[] envelope = seal(tenderId, openingKey, keysOf("bidder1"), "36280000.00");
+        byte[] envelope = seal(tenderId, openingKey, new Object[] {demoKeyOf("bidder1"), demoCertificateOf("bidder1")}, "36280000.00");
         assertThat(upload(envelope, "bidder1").status()).isEqualTo(201);
         Path stored = DATA.resolve("files").resolve(Sm3.hex(envelope).substring(0, 2)).resolve(Sm3.hex(envelope));
         // Everything the database holds about the key: the public key and three shares encrypted to custodians.

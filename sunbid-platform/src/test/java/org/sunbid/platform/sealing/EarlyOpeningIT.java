@@ -50,11 +50,6 @@ class EarlyOpeningIT extends PlatformIT {
     @Autowired
     JdbcClient jdbc;
 
-    private String codeOf(String username) {
-        return jdbc.sql("SELECT o.credit_code FROM account a JOIN organisation o ON o.id = a.organisation_id WHERE a.username = :u")
-                .param("u", username).query(String.class).single();
-    }
-
     /** Everything a database dump shows, as text. */
     private String databaseDump() {
         StringBuilder dump = new StringBuilder();
@@ -106,8 +101,8 @@ class EarlyOpeningIT extends PlatformIT {
             Path file = Files.writeString(Files.createTempFile("bid", ".txt"), "报价 3000000" + bidder.charAt(6) + ".00");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             String sm3 = Envelope.seal(new Envelope.Contents(UUID.fromString(tender), "{\"totalPrice\":\"3000000.00\"}", Map.of(),
-                    Map.of("bid.txt", file)), openingKey, Pem.privateKey(Files.readString(keys.resolve(codeOf(bidder) + ".key.pem"))),
-                    Pem.certificate(Files.readString(keys.resolve(codeOf(bidder) + ".crt.pem"))), clock.instant(), out);
+                    Map.of("bid.txt", file)), openingKey, Pem.privateKey(Files.readString(keys.resolve(creditCodeOf(bidder) + ".key.pem"))),
+                    Pem.certificate(Files.readString(keys.resolve(creditCodeOf(bidder) + ".crt.pem"))), clock.instant(), out);
             int status = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                             java.net.URI.create(baseUrl() + "/api/v1/tenders/" + tender + "/bids"))
                     .header("Authorization", "Bearer " + api.freshToken(bidder))
@@ -151,7 +146,7 @@ class EarlyOpeningIT extends PlatformIT {
         String encrypted = api.get("/api/v1/tenders/" + tender + "/opening-key/my-share", api.freshToken("centre")).json()
                 .path("encryptedShare").asString();
         var share = new ApiClient.Response(200, "application/json", new String(Sm2.decrypt(
-                Pem.privateKey(Files.readString(keys.resolve(codeOf("centre") + ".key.pem"))),
+                Pem.privateKey(Files.readString(keys.resolve(creditCodeOf("centre") + ".key.pem"))),
                 Base64.getDecoder().decode(encrypted)), StandardCharsets.UTF_8)).json();
         Shamir.Share one = new Shamir.Share(share.path("index").asInt(), share.path("threshold").asInt(),
                 Base64.getDecoder().decode(share.path("value").asString()));
@@ -162,7 +157,7 @@ class EarlyOpeningIT extends PlatformIT {
         String encrypted2 = api.get("/api/v1/tenders/" + tender + "/opening-key/my-share", api.freshToken("supervisor")).json()
                 .path("encryptedShare").asString();
         var share2 = new ApiClient.Response(200, "application/json", new String(Sm2.decrypt(
-                Pem.privateKey(Files.readString(keys.resolve(codeOf("supervisor") + ".key.pem"))),
+                Pem.privateKey(Files.readString(keys.resolve(creditCodeOf("supervisor") + ".key.pem"))),
                 Base64.getDecoder().decode(encrypted2)), StandardCharsets.UTF_8)).json();
         Shamir.Share two = new Shamir.Share(share2.path("index").asInt(), share2.path("threshold").asInt(),
                 Base64.getDecoder().decode(share2.path("value").asString()));

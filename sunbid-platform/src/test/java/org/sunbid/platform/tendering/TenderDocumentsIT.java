@@ -23,7 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sunbid.crypto.Sm3;
 import org.sunbid.platform.ApiClient;
-import org.sunbid.platform.Fixtures;
 import org.sunbid.platform.PlatformIT;
 import org.sunbid.platform.audit.AuditLog;
 
@@ -47,12 +46,7 @@ class TenderDocumentsIT extends PlatformIT {
     @BeforeEach
     void publishATender() {
         api = new ApiClient(baseUrl());
-        String tenderee = jdbc.sql("SELECT id FROM organisation WHERE name = '云州市城市建设投资集团有限公司'").query(String.class).single();
-        ApiClient.Response created = api.post("/api/v1/tenders",
-                Fixtures.tenderJson(clock.instant(), Fixtures.projectCode(), Duration.ofDays(21), "500000", tenderee),
-                api.token("agency"));
-        tenderId = created.json().path("id").asString();
-        assertThat(api.post("/api/v1/tenders/" + tenderId + "/publish", "", api.token("agency")).status()).isEqualTo(200);
+        tenderId = publishTender(api, Duration.ofDays(21), "500000").path("id").asString();
     }
 
     @AfterEach

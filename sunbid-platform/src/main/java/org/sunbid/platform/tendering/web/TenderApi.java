@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -17,11 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -164,14 +159,7 @@ class TenderApi {
     @GetMapping("/{id}/documents/{documentId}")
     ResponseEntity<Resource> download(@PathVariable UUID id, @PathVariable UUID documentId, HttpServletRequest request,
             CurrentUser user) {
-        TenderDocuments.Download d = documents.download(id, documentId, request.getRemoteAddr(), user);
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(d.document().name(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-SM3", d.document().sm3())
-                .contentType(MediaType.parseMediaType(d.document().contentType()))
-                .contentLength(d.document().size())
-                .body(new FileSystemResource(d.file()));
+        return documents.download(id, documentId, request.getRemoteAddr(), user).asAttachment();
     }
 
     @PostMapping("/{id}/terminate")
