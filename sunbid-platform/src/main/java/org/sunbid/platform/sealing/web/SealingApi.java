@@ -27,13 +27,13 @@ import org.sunbid.platform.sealing.TenderKeys;
  * bidders' sealed envelopes.
  */
 @RestController
-class OpeningKeyApi {
+class SealingApi {
 
     private final TenderKeys keys;
     private final Bids bids;
     private final BidOpenings openings;
 
-    OpeningKeyApi(TenderKeys keys, Bids bids, BidOpenings openings) {
+    SealingApi(TenderKeys keys, Bids bids, BidOpenings openings) {
         this.keys = keys;
         this.bids = bids;
         this.openings = openings;
