@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The bidder tool (投标工具), on the bidder's own machine: it seals a bid folder and a price sheet into an envelope for
  * the tender's opening key and signs it with the bidder's key — the platform never sees the plaintext — then uploads it
  * and checks the platform's signed receipt. Custodians use it to release their share of the opening key at the
- * opening, decrypting it with their organisation's key locally.
+ * opening, decrypting it with their organisation's key locally. Experts use it to sign their sign-in challenge.
  *
  * <pre>
  *   seal     --platform URL --tender ID --folder DIR --price-sheet FILE --key KEY.pem --cert CERT.pem --out FILE
@@ -47,6 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   withdraw --platform URL --tender ID --user NAME --password PW               (before the deadline)
  *   release  --platform URL --tender ID --user NAME --password PW --key ORG_KEY.pem
  *   share    --platform URL --tender ID --user NAME --password PW --key ORG_KEY.pem (prints the decrypted share, to paste)
+ *   sign     --key KEY.pem --text TEXT     (prints the base64 SM3withSM2 signature of the UTF-8 text, e.g. a challenge)
  * </pre>
  * One line of output; exit 0 done, 1 refused (by the platform or a check), 2 could not run.
  */
@@ -84,7 +85,9 @@ public final class BidderTool {
                 case "withdraw" -> withdraw(o);
                 case "release" -> release(o);
                 case "share" -> new Result(0, decryptShare(o));
-                default -> new Result(2, "ERROR usage: sunbid-bidder seal|upload|receipt|release (see the class comment)");
+                case "sign" -> new Result(0, sign(o));
+                default -> new Result(2, "ERROR usage: sunbid-bidder seal|upload|receipt|withdraw|release|share|sign"
+                        + " (sign --key KEY.pem --text TEXT; the others: see the class comment)");
             };
         } catch (Refused e) {
             return new Result(1, "REFUSED " + e.getMessage());
@@ -278,6 +281,15 @@ public final class BidderTool {
                 .path("encryptedShare").asString();
         PrivateKey key = Pem.privateKey(Files.readString(Path.of(need(o, "--key"))));
         return new String(Sm2.decrypt(key, Base64.getDecoder().decode(encrypted)), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The base64 SM3withSM2 signature of {@code --text} (UTF-8) with the PEM private key {@code --key}: an expert signs
+     * the platform's sign-in challenge with it and pastes the line back. Nothing leaves the machine.
+     */
+    static String sign(Map<String, String> o) throws IOException {
+        PrivateKey key = Pem.privateKey(Files.readString(Path.of(need(o, "--key")), StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString(Sm2.sign(key, need(o, "--text").getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Result release(Map<String, String> o) throws IOException, InterruptedException {

@@ -12,7 +12,7 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads the platform's public log API over HTTP. */
+/** Reads the platform's public log API (and the published draw records) over HTTP. */
 final class LogClient {
 
     /** A response the platform refused (4xx/5xx). */
@@ -59,6 +59,11 @@ final class LogClient {
     JsonNode inclusion(String leafHash, long treeSize) throws IOException, InterruptedException {
         return get("/api/v1/log/proof/inclusion?leafHash=" + URLEncoder.encode(leafHash, StandardCharsets.UTF_8)
                 + "&treeSize=" + treeSize);
+    }
+
+    /** The published record of an expert draw. */
+    JsonNode drawRecord(String drawId) throws IOException, InterruptedException {
+        return get("/api/v1/expert-draws/" + URLEncoder.encode(drawId, StandardCharsets.UTF_8) + "/record");
     }
 
     JsonNode consistency(long first, long second) throws IOException, InterruptedException {

@@ -22,12 +22,19 @@ import org.sunbid.crypto.log.TreeHead;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Verifies a Sunbid platform's transparency log from outside, trusting nothing but the platform's certificate:
+ * Verifies a Sunbid platform's transparency log from outside, trusting nothing but the platform's certificate, and
+ * the expert draws whose inputs it commits:
  *
  * <pre>
  *   sunbid-verifier log URL [--state FILE] [--cert PEM]      check every entry, the signed head and, with a state
  *                                                             file, that the log only grew since the last run
  *   sunbid-verifier inclusion URL LEAF_HASH [--cert PEM]     check one entry (e.g. from a receipt) is in the log
+ *   sunbid-verifier verify-draw URL DRAW_ID [--cert PEM]     recompute a draw's committee from its published record
+ *                                                             (secret, signed head, pools, contacts) and check the
+ *                                                             secret and the pool were logged, in that order, in the
+ *                                                             tree of the head that fed the seed
+ *   sunbid-verifier verify-draw --file RECORD.json           the same from a saved record, without the log (the
+ *                                                             head's signature and the entries are not checked)
  * </pre>
  *
  * Prints a one-line verdict; exits 0 when verified, 1 when verification failed, 2 when it could not check.
@@ -55,7 +62,17 @@ public final class Verifier {
             if (args.length >= 3 && args[0].equals("inclusion")) {
                 return verifyInclusion(new LogClient(args[1]), args[2], option(args, "--cert"));
             }
-            return Verdict.error("usage: sunbid-verifier log URL [--state FILE] [--cert PEM] | inclusion URL LEAF_HASH [--cert PEM]");
+            if (args.length >= 2 && args[0].equals("verify-draw")) {
+                String file = option(args, "--file");
+                if (file != null) {
+                    return verifyDrawFile(Path.of(file));
+                }
+                if (args.length >= 3 && !args[1].startsWith("--") && !args[2].startsWith("--")) {
+                    return verifyDraw(new LogClient(args[1]), args[2], option(args, "--cert"));
+                }
+            }
+            return Verdict.error("usage: sunbid-verifier log URL [--state FILE] [--cert PEM] | inclusion URL LEAF_HASH [--cert PEM]"
+                    + " | verify-draw URL DRAW_ID [--cert PEM] | verify-draw --file RECORD.json");
         } catch (LogClient.Refused e) {
             return Verdict.error("the platform refused a request: " + e.getMessage());
         } catch (IOException e) {
@@ -250,6 +267,47 @@ public final class Verifier {
             return Verdict.fail("the proof does not place entry " + leafHash + " in the signed tree");
         }
         return Verdict.ok("entry " + index + " is in the signed log of " + head.size() + " entries");
+    }
+
+    /** Checks a saved draw record on its own: everything but the head's signature and the log entries. */
+    static Verdict verifyDrawFile(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return Verdict.error("cannot read " + file + ": " + e.getMessage());
+        }
+        return DrawCheck.offline(LogClient.json().readTree(text));
+    }
+
+    /** Fetches a draw's record and checks it, its signed head and the two log entries it names. */
+    static Verdict verifyDraw(LogClient client, String drawId, String certFile)
+            throws IOException, InterruptedException, CertificateException {
+        JsonNode record = client.drawRecord(drawId);
+        if (!drawId.equals(record.path("drawId").asString())) {
+            return Verdict.fail("the platform answered with the record of draw " + record.path("drawId").asString("(none)")
+                    + ", not " + drawId);
+        }
+        X509Certificate platform = certificate(client, certFile);
+        return DrawCheck.online(record, platform.getPublicKey(), new DrawCheck.Log() {
+            @Override
+            public JsonNode entry(long seq) throws IOException, InterruptedException {
+                JsonNode page = client.entries(seq, seq + 1);
+                return page.isArray() && page.size() == 1 ? page.get(0) : null;
+            }
+
+            @Override
+            public JsonNode inclusion(String leafHashHex, long treeSize) throws IOException, InterruptedException {
+                try {
+                    return client.inclusion(leafHashHex, treeSize);
+                } catch (LogClient.Refused e) {
+                    if (e.status >= 500) {
+                        throw e; // could not check, rather than not included
+                    }
+                    return null;
+                }
+            }
+        });
     }
 
     private static X509Certificate certificate(LogClient client, String certFile)
