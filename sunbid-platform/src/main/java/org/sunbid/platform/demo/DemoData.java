@@ -390,7 +390,8 @@ class DemoData implements ApplicationRunner, StartupNotes {
             X509Certificate cert = ca.issue("CN=" + name + ",OU=评标专家,O=" + employer.name() + ",C=CN", keys.getPublic());
             KeyFiles.write(demoKeys(), username, keys.getPrivate(), cert);
             certificates.registerForAccount(accountId, Pem.encode(cert), system);
-            experts.register(accountId, employer.id(), employer.regionCode(), titles[i % titles.length], List.of(spec), system);
+            experts.register(accountId, employer.id(), employer.regionCode(), titles[i % titles.length], List.of(spec),
+                    String.format("1390000%04d", i + 1), system);
         }
     }
 

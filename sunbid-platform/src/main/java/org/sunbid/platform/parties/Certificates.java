@@ -129,6 +129,24 @@ public class Certificates {
                 .param("fp", fingerprint).param("org", organisationId).query(UUID.class).optional();
     }
 
+    /** The personal certificate account {@code accountId} signs with now: active, valid now, under a trusted root. */
+    public java.util.Optional<X509Certificate> inForceOfAccount(UUID accountId) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return jdbc.sql("""
+                SELECT pem FROM certificate WHERE account_id = :id AND status = 'ACTIVE'
+                AND not_before <= :now AND not_after > :now ORDER BY not_before DESC, id""")
+                .param("id", accountId).param("now", now).query(String.class).list().stream()
+                .map(pem -> {
+                    try {
+                        X509Certificate c = Pem.certificate(pem);
+                        trust.check(c);
+                        return c;
+                    } catch (CertificateException | CertificateTrust.UntrustedCertificateException e) {
+                        return null;
+                    }
+                }).filter(java.util.Objects::nonNull).findFirst();
+    }
+
     /** The personal certificates of an account, newest first. */
     public List<CertificateInfo> ofAccount(UUID accountId) {
         return jdbc.sql(SELECT + " WHERE account_id = :id ORDER BY not_before DESC").param("id", accountId)

@@ -111,6 +111,15 @@ public class Registrations {
         return rows(tenderId, null);
     }
 
+    /**
+     * The organisations registered for a tender, for another context's conflict checks (the expert draw avoids experts
+     * employed by any of them). Never shown to anyone: a caller must not let the answer reach a page, a count or an
+     * error while registrations are anonymous.
+     */
+    public java.util.Set<UUID> registrantsForConflictCheck(UUID tenderId) {
+        return rows(tenderId, null).stream().map(RegistrationView::bidderId).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     /** A supervisor's break-glass view before the deadline: allowed, answered, and recorded in the public log. */
     @Transactional
     public List<RegistrationView> breakGlass(UUID tenderId, String reason, CurrentUser user) {

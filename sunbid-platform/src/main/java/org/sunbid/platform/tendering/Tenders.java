@@ -216,6 +216,20 @@ public class Tenders {
         return view(visibleOrThrow(id, user));
     }
 
+    /**
+     * A published (or later) tender as the platform itself reads it, for another context acting on its own (the
+     * scheduled expert draw); never a draft.
+     */
+    public java.util.Optional<TenderView> findPublished(UUID id) {
+        return repository.find(id).filter(t -> t.status() != TenderStatus.DRAFT).map(this::view);
+    }
+
+    /** Whether {@code user} owns the tender (its tenderee's or agency's staff). */
+    public boolean owns(UUID id, CurrentUser user) {
+        Tender t = repository.find(id).orElse(null);
+        return t != null && user != null && owns(t, user);
+    }
+
     /** A tender the caller owns (as tenderee or agency); others are refused as by {@link #get} and then forbidden. */
     public TenderView asOwner(UUID id, CurrentUser user) {
         return view(owned(id, user));

@@ -94,6 +94,26 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenders/*/opening/shares")
                         .hasAnyRole("CENTRE_STAFF", "SUPERVISOR", "TENDEREE")
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenders/*/opening/responses").hasRole("BIDDER")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/experts/specialties", "/api/v1/expert-draws/*/record",
+                                "/api/v1/regions/*/expert-policy").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/experts/notifier/replies").permitAll()
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/regions/*/expert-policy").hasRole("ADMINISTRATOR")
+                        .requestMatchers("/api/v1/experts/me", "/api/v1/experts/me/**", "/api/v1/experts/applications")
+                        .hasRole("EXPERT")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/experts", "/api/v1/experts/*").hasAnyRole("ADMINISTRATOR",
+                                "CENTRE_STAFF", "SUPERVISOR")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/experts/*/review").hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/experts/*/status").hasAnyRole("ADMINISTRATOR",
+                                "CENTRE_STAFF", "SUPERVISOR")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tenders/*/expert-draws").hasAnyRole("TENDEREE", "AGENCY",
+                                "CENTRE_STAFF")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/tenders/*/expert-draws", "/api/v1/expert-draws",
+                                "/api/v1/expert-draws/*").hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF", "SUPERVISOR", "TENDEREE", "AGENCY")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/expert-draws/*/commitment").hasRole("SUPERVISOR")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/expert-draws/*/publication").hasAnyRole("ADMINISTRATOR",
+                                "CENTRE_STAFF", "SUPERVISOR")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/expert-draws/*/ratings").hasAnyRole("CENTRE_STAFF",
+                                "TENDEREE", "AGENCY")
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenders", "/api/v1/tenders/**").hasAnyRole("TENDEREE", "AGENCY")
                         .requestMatchers(HttpMethod.POST, "/api/v1/log/heads").hasRole("ADMINISTRATOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/organisations").hasAnyRole(STAFF)
