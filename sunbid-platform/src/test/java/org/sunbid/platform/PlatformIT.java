@@ -105,6 +105,8 @@ public abstract class PlatformIT {
         registry.add("sunbid.audit.confidential-interval", () -> "PT24H");
         registry.add("sunbid.payments.refund-interval", () -> "PT24H");
         registry.add("sunbid.payments.sandbox.refund-interval", () -> "PT24H");
+        registry.add("sunbid.experts.draw-interval", () -> "PT24H");
+        registry.add("sunbid.experts.reply-check-interval", () -> "PT24H");
     }
 
     protected String baseUrl() {
