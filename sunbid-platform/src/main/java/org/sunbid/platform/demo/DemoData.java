@@ -86,12 +86,18 @@ class DemoData implements ApplicationRunner, StartupNotes {
     private static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");
     private final java.time.Clock clock;
     private final Actor system = Actor.SYSTEM;
+    private final org.sunbid.platform.experts.ExpertDraws draws;
+    private final org.springframework.beans.factory.ObjectProvider<org.sunbid.platform.experts.SandboxNotifier> phones;
 
     DemoData(SunbidProperties properties, Environment environment, DatabaseKind databaseKind, Regions regions,
             Organisations organisations, Accounts accounts, Certificates certificates, DemoCertificateAuthority ca,
             Experts experts, Tenders tenders, java.time.Clock clock, Registrations registrations, TenderDocuments documents,
             Sandbox sandbox, Guarantees guarantees, TenderKeys tenderKeys, Bids bids, BidOpenings openings,
-            ConfidentialRecords confidential, org.springframework.beans.factory.ObjectProvider<TimeTravel> timeTravel) {
+            ConfidentialRecords confidential, org.springframework.beans.factory.ObjectProvider<TimeTravel> timeTravel,
+            org.sunbid.platform.experts.ExpertDraws draws,
+            org.springframework.beans.factory.ObjectProvider<org.sunbid.platform.experts.SandboxNotifier> phones) {
+        this.draws = draws;
+        this.phones = phones;
         this.openings = openings;
         this.confidential = confidential;
         this.timeTravel = timeTravel;
@@ -159,7 +165,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
                 new String[] {"tenderee", "招标人 tenderee (also tenderee2)"},
                 new String[] {"agency", "代理机构 agency"},
                 new String[] {"bidder1", "投标人 bidder (bidder1 … bidder8)"},
-                new String[] {"expert01", "评标专家 expert (expert01 … expert30)"});
+                new String[] {"expert01", "评标专家 expert (expert01 … expert30; expert31 applying)"});
     }
 
     private void load() {
@@ -253,6 +259,13 @@ class DemoData implements ApplicationRunner, StartupNotes {
         confidential.commit();
 
         Instant deadline = tenders.get(pool.id(), agency).bidDeadline();
+        // The agency asks for the evaluation committee; the supervisor commits to the draw's secret.
+        org.sunbid.platform.experts.DrawView draw = draws.request(pool.id(), new org.sunbid.platform.experts.ExpertDraws.DrawRequest(
+                deadline.plus(java.time.Duration.ofHours(2)), "云州市公共资源交易中心第一评标室", 2,
+                List.of(new org.sunbid.platform.experts.ExpertDraws.SpecialtyCount("A01", 4),
+                        new org.sunbid.platform.experts.ExpertDraws.SpecialtyCount("A05", 3)),
+                List.of("990000"), List.of()), agency);
+        draws.commit(draw.id(), accounts.findByUsername("supervisor").orElseThrow());
         travel.travelTo(deadline.plusSeconds(30));
         tenders.closeDueTenders();
         travel.travelTo(deadline.plus(java.time.Duration.ofMinutes(8)));
@@ -266,6 +279,73 @@ class DemoData implements ApplicationRunner, StartupNotes {
         CurrentUser tenderee = accounts.findByUsername("tenderee").orElseThrow();
         UUID bidder2 = accounts.findByUsername("bidder2").orElseThrow().organisationId();
         openings.answer(pool.id(), bidder2, "经核对密封投标文件报价表，工期为 320 日历天，与开标记录一致。", tenderee);
+        runDraw(travel, draw);
+    }
+
+    /**
+     * The committee of the history tender: drawn an hour before the evaluation; the experts answer on their sandbox
+     * phones (one declines, one stays silent and is replaced after the reply time), sign in with their certificates
+     * at the evaluation, and the record is published for anyone to verify; the members are rated.
+     */
+    private void runDraw(TimeTravel travel, org.sunbid.platform.experts.DrawView draw) {
+        org.sunbid.platform.experts.SandboxNotifier phone = phones.getIfAvailable();
+        if (phone == null) {
+            return;
+        }
+        travel.travelTo(draw.drawAt());
+        draws.runDue();
+        List<CurrentUser> experts30 = new java.util.ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            experts30.add(accounts.findByUsername(String.format("expert%02d", i)).orElseThrow());
+        }
+        java.util.regex.Pattern code = java.util.regex.Pattern.compile("回复“1 (\\d{6})”");
+        int answered = 0;
+        for (int round = 0; round < 2; round++) {
+            for (CurrentUser expert : experts30) {
+                for (var message : phone.inbox(expert)) {
+                    java.util.regex.Matcher m = code.matcher(message.text());
+                    if (message.reply() != null || !m.find()) {
+                        continue;
+                    }
+                    answered++;
+                    if (round == 0 && answered == 2) {
+                        phone.reply("2 " + m.group(1), expert); // cannot attend
+                    } else if (round == 0 && answered == 5) {
+                        continue; // no answer: replaced once the reply time is over
+                    } else {
+                        phone.reply("1 " + m.group(1), expert);
+                    }
+                }
+            }
+            if (round == 0) {
+                travel.travelTo(draw.drawAt().plus(java.time.Duration.ofMinutes(16)));
+                draws.expireDue();
+            }
+        }
+        travel.travelTo(draw.evaluationStart().minus(java.time.Duration.ofMinutes(10)));
+        for (CurrentUser expert : experts30) {
+            for (org.sunbid.platform.experts.MyDraw mine : draws.mine(expert)) {
+                if (mine.drawId().equals(draw.id()) && mine.outcome() == org.sunbid.crypto.draw.DrawWalk.Outcome.ACCEPTED) {
+                    try {
+                        java.security.PrivateKey key = Pem.privateKey(Files.readString(demoKeys().resolve(expert.username() + ".key.pem")));
+                        draws.signIn(draw.id(), java.util.Base64.getEncoder().encodeToString(Sm2.sign(key,
+                                mine.challenge().getBytes(java.nio.charset.StandardCharsets.UTF_8))), expert);
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException("demo expert key", e);
+                    }
+                }
+            }
+        }
+        travel.travelTo(draw.evaluationStart().plus(java.time.Duration.ofMinutes(5)));
+        org.sunbid.platform.experts.DrawView published = draws.publish(draw.id(), accounts.findByUsername("centre").orElseThrow());
+        if (!published.members().isEmpty()) {
+            travel.travelTo(draw.evaluationStart().plus(java.time.Duration.ofHours(5)));
+            draws.rate(draw.id(), published.members().get(0).expertId(), 5, List.of(), "评审认真，意见明确。",
+                    accounts.findByUsername("tenderee").orElseThrow());
+            draws.rate(draw.id(), published.members().get(1).expertId(), 3,
+                    List.of(org.sunbid.platform.experts.Violation.LATE), "签到迟到 20 分钟。",
+                    accounts.findByUsername("centre").orElseThrow());
+        }
     }
 
     /** What a custodian's bidder tool does: fetch the encrypted share and decrypt it with the organisation's demo key. */
@@ -328,6 +408,16 @@ class DemoData implements ApplicationRunner, StartupNotes {
         // bidder1 has already sealed and uploaded its bid for the school (as the bidder tool would): see its receipt.
         sealedBid(school, bidder1, "{\"totalPrice\":\"37860000.00\",\"durationDays\":540,\"quality\":\"合格\","
                 + "\"projectManager\":\"王建设（一级建造师）\"}");
+
+        // The school's evaluation committee is requested (one expert named for avoidance) and awaits the supervisor's
+        // commitment to the draw's secret; an expert is on leave next week.
+        draws.request(school.id(), new org.sunbid.platform.experts.ExpertDraws.DrawRequest(
+                tenders.get(school.id(), agency).bidDeadline().plus(java.time.Duration.ofHours(2)), "云州市公共资源交易中心第一评标室", 2,
+                List.of(new org.sunbid.platform.experts.ExpertDraws.SpecialtyCount("A01", 5)), List.of("990000"),
+                List.of("许红梅")), agency);
+        Instant nextWeek = java.time.LocalDate.now(clock.withZone(BEIJING)).plusDays(7).atStartOfDay(BEIJING).toInstant();
+        experts.addLeave(nextWeek, nextWeek.plus(java.time.Duration.ofDays(5)), "出国学术交流",
+                accounts.findByUsername("expert02").orElseThrow());
     }
 
     /** Seals a small demo bid with the bidder organisation's demo key and submits it. */
@@ -393,6 +483,15 @@ class DemoData implements ApplicationRunner, StartupNotes {
             experts.register(accountId, employer.id(), employer.regionCode(), titles[i % titles.length], List.of(spec),
                     String.format("1390000%04d", i + 1), system);
         }
+        // One more expert has applied to enter the database and awaits the centre's review (准入审核).
+        UUID applicant = account("expert31", "孙振华", Role.EXPERT, null, "990100");
+        KeyPair keys = Sm2.generateKeyPair();
+        X509Certificate cert = ca.issue("CN=孙振华,OU=评标专家,O=" + employers.get(1).name() + ",C=CN", keys.getPublic());
+        KeyFiles.write(demoKeys(), "expert31", keys.getPrivate(), cert);
+        certificates.registerForAccount(applicant, Pem.encode(cert), system);
+        experts.apply(new Experts.Application(employers.get(1).id(), "990100", "高级工程师", "13900000031", List.of("A01", "A05"),
+                List.of(new Experts.Qualification("一级注册建造师", "苏1322019201931", java.time.LocalDate.of(2028, 6, 30)))),
+                accounts.findByUsername("expert31").orElseThrow());
     }
 
     private Organisation organisation(String prefix, String division, int serial, String name, OrganisationKind kind) {
