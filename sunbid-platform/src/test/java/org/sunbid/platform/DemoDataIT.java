@@ -83,6 +83,24 @@ class DemoDataIT extends PlatformIT {
                 WHERE t.project_code = 'YZ-2026-GC-0101' AND b.status = 'VALID'""")).isEqualTo(1);
     }
 
+    /** The history tender's committee was drawn, answered, signed in and published: anyone can verify it. */
+    @Test
+    void theHistoryTendersDrawIsPublishedAndVerifies() {
+        String drawId = jdbc.sql("""
+                SELECT d.id FROM expert_draw d JOIN tender t ON t.id = d.tender_id
+                WHERE t.project_code = 'YZ-2026-GC-0090' AND d.status = 'PUBLISHED'""").query(String.class).single();
+        assertThat(count("SELECT count(*) FROM expert_draw_contact WHERE draw_id = CAST('" + drawId + "' AS UUID) AND outcome = 'ACCEPTED'"))
+                .isEqualTo(7);
+        assertThat(count("SELECT count(*) FROM expert_draw_contact WHERE draw_id = CAST('" + drawId + "' AS UUID) AND outcome <> 'ACCEPTED'"))
+                .isEqualTo(2);
+        var verdict = org.sunbid.verifier.Verifier.run("verify-draw", "http://localhost:" + port, drawId);
+        assertThat(verdict.ok()).as(verdict.line()).isTrue();
+        // and today's school tender has a committee requested, awaiting the supervisor
+        assertThat(count("""
+                SELECT count(*) FROM expert_draw d JOIN tender t ON t.id = d.tender_id
+                WHERE t.project_code = 'YZ-2026-GC-0101' AND d.status = 'REQUESTED'""")).isEqualTo(1);
+    }
+
     @Test
     void theSchemaCameFromFlywayMigrations() {
         assertThat(count("SELECT count(*) FROM flyway_schema_history WHERE success")).isGreaterThanOrEqualTo(4);
