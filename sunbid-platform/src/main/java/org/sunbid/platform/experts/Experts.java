@@ -367,7 +367,7 @@ public class Experts {
         if (!(user.seesRegionSubtree() || user.seesAllRegions())) {
             throw new DomainException(ExpertsError.EXPERT_NOT_FOUND, "list");
         }
-        return jdbc.sql(SELECT + """
+        return jdbc.sql(SELECT + " " + """
                  WHERE (CAST(:s AS VARCHAR) IS NULL OR x.status = :s)
                  AND (CAST(:sp AS VARCHAR) IS NULL OR EXISTS (SELECT 1 FROM expert_specialty e WHERE e.expert_id = x.id
                      AND e.specialty_code = :sp))
