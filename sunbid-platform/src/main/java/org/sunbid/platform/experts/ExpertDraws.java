@@ -131,8 +131,8 @@ public class ExpertDraws {
         if (!tenders.owns(tenderId, user) && !staff) {
             throw new DomainException(ExpertsError.DRAW_NOT_FOUND, tenderId);
         }
-        if (tender.status() == TenderStatus.TERMINATED) {
-            throw new DomainException(ExpertsError.DRAW_STATE, "TERMINATED");
+        if (tender.status() == TenderStatus.TERMINATED || tender.status() == TenderStatus.DRAFT) {
+            throw new DomainException(ExpertsError.DRAW_STATE, tender.status().name());
         }
         Instant now = clock.instant();
         validate(input);
