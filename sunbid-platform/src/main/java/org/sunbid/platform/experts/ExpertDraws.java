@@ -847,6 +847,15 @@ public class ExpertDraws {
                 .map(id -> view(id, null)).toList();
     }
 
+    /** One published draw (public), its committee by name. */
+    public DrawView publishedView(UUID drawId) {
+        Row draw = find(drawId).orElseThrow(() -> new DomainException(ExpertsError.DRAW_NOT_FOUND, drawId));
+        if (draw.status() != DrawStatus.PUBLISHED) {
+            throw new DomainException(ExpertsError.DRAW_NOT_PUBLISHED);
+        }
+        return view(drawId, null);
+    }
+
     private DrawView view(UUID drawId, CurrentUser user) {
         Row d = find(drawId).orElseThrow();
         TenderView tender = tenders.findPublished(d.tenderId()).orElseThrow();
