@@ -64,6 +64,9 @@ class WebAccessIT extends PlatformIT {
         HttpResponse<String> log = anonymous.get("/log");
         assertThat(log.statusCode()).isEqualTo(200);
         assertThat(log.body()).contains("签名树头").contains("id=\"log-table\"").contains("sunbid-verifier");
+        // A draw record is public once published; an unknown one is simply not found, not a login.
+        assertThat(anonymous.get("/draws/" + java.util.UUID.randomUUID()).statusCode()).isEqualTo(404);
+        assertThat(home.body()).contains("专家抽取公开记录");
         HttpResponse<String> workbench = anonymous.get("/workbench");
         assertThat(workbench.statusCode()).isEqualTo(302);
         assertThat(workbench.headers().firstValue("Location").orElse("")).endsWith("/login");
@@ -90,6 +93,11 @@ class WebAccessIT extends PlatformIT {
         assertThat(workbench.statusCode()).isEqualTo(200);
         assertThat(workbench.body()).contains(title);
         assertThat(session.get("/workbench/organisations").statusCode()).isEqualTo(organisations);
+        // The expert database and the draws follow the register; an expert's own pages are the expert's only.
+        assertThat(session.get("/workbench/experts").statusCode()).isEqualTo(organisations);
+        assertThat(session.get("/workbench/expert-draws").statusCode()).isEqualTo(organisations);
+        assertThat(session.get("/workbench/expert").statusCode()).isEqualTo(username.startsWith("expert") ? 200 : 403);
+        assertThat(session.get("/workbench/expert/draws").statusCode()).isEqualTo(username.startsWith("expert") ? 200 : 403);
     }
 
     @Test

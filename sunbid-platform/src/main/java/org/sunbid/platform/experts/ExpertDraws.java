@@ -131,8 +131,8 @@ public class ExpertDraws {
         if (!tenders.owns(tenderId, user) && !staff) {
             throw new DomainException(ExpertsError.DRAW_NOT_FOUND, tenderId);
         }
-        if (tender.status() == TenderStatus.TERMINATED) {
-            throw new DomainException(ExpertsError.DRAW_STATE, "TERMINATED");
+        if (tender.status() == TenderStatus.TERMINATED || tender.status() == TenderStatus.DRAFT) {
+            throw new DomainException(ExpertsError.DRAW_STATE, tender.status().name());
         }
         Instant now = clock.instant();
         validate(input);
@@ -845,6 +845,15 @@ public class ExpertDraws {
         return jdbc.sql("SELECT id FROM expert_draw WHERE status = 'PUBLISHED' ORDER BY published_at DESC LIMIT :n")
                 .param("n", Math.max(1, Math.min(limit, 200))).query(UUID.class).list().stream()
                 .map(id -> view(id, null)).toList();
+    }
+
+    /** One published draw (public), its committee by name. */
+    public DrawView publishedView(UUID drawId) {
+        Row draw = find(drawId).orElseThrow(() -> new DomainException(ExpertsError.DRAW_NOT_FOUND, drawId));
+        if (draw.status() != DrawStatus.PUBLISHED) {
+            throw new DomainException(ExpertsError.DRAW_NOT_PUBLISHED);
+        }
+        return view(drawId, null);
     }
 
     private DrawView view(UUID drawId, CurrentUser user) {

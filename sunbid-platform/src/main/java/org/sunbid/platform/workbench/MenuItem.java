@@ -13,8 +13,11 @@ import org.sunbid.platform.parties.Role;
  */
 record MenuItem(String key, String href) {
 
-    /** The menu of {@code role}: only what exists and what the role may open. */
-    static List<MenuItem> of(Role role) {
+    /**
+     * The menu of {@code role}: only what exists and what the role may open; {@code sandboxPhone} when the sandbox SMS
+     * gateway exists (experts read its messages on the workbench).
+     */
+    static List<MenuItem> of(Role role, boolean sandboxPhone) {
         List<MenuItem> items = new ArrayList<>();
         items.add(new MenuItem("workbench.menu.home", "/workbench"));
         if (role == Role.TENDEREE || role == Role.AGENCY) {
@@ -25,8 +28,17 @@ record MenuItem(String key, String href) {
             items.add(new MenuItem("workbench.menu.tenders.staff", "/workbench/tenders"));
         }
         if (role == Role.ADMINISTRATOR || role == Role.CENTRE_STAFF || role == Role.SUPERVISOR) {
+            items.add(new MenuItem("workbench.menu.experts", "/workbench/experts"));
+            items.add(new MenuItem("workbench.menu.expert-draws", "/workbench/expert-draws"));
             items.add(new MenuItem("workbench.menu.organisations", "/workbench/organisations"));
             items.add(new MenuItem("workbench.menu.regions", "/workbench/regions"));
+        }
+        if (role == Role.EXPERT) {
+            items.add(new MenuItem("workbench.menu.expert.file", "/workbench/expert"));
+            items.add(new MenuItem("workbench.menu.expert.draws", "/workbench/expert/draws"));
+            if (sandboxPhone) {
+                items.add(new MenuItem("workbench.menu.expert.phone", "/workbench/expert/phone"));
+            }
         }
         return items;
     }

@@ -29,6 +29,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.sunbid.platform.catalog.Region;
 import org.sunbid.platform.catalog.Regions;
+import org.sunbid.platform.experts.DrawStatus;
+import org.sunbid.platform.experts.DrawView;
+import org.sunbid.platform.experts.ExpertDraws;
+import org.sunbid.platform.experts.Experts;
 import org.sunbid.platform.kernel.CommonError;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.kernel.Money;
@@ -78,12 +82,21 @@ class TenderPages {
     private final BidOpenings openings;
     private final org.sunbid.platform.sealing.TenderKeys tenderKeys;
     private final tools.jackson.databind.json.JsonMapper json;
+    private final Menus menus;
+    private final ExpertDraws draws;
+    private final Experts experts;
+    private final PageMessages messages;
     private static final tools.jackson.core.type.TypeReference<java.util.Map<String, Object>> MAP = new tools.jackson.core.type.TypeReference<>() {
     };
 
     TenderPages(java.time.Clock clock, Bids bids, BidOpenings openings, tools.jackson.databind.json.JsonMapper json,
             org.sunbid.platform.sealing.TenderKeys tenderKeys, Tenders tenders, Registrations registrations, TenderDocuments documents, Deposits deposits,
-            Guarantees guarantees, Sandbox sandbox, Organisations organisations, Regions regions, Problems problems) {
+            Guarantees guarantees, Sandbox sandbox, Organisations organisations, Regions regions, Problems problems,
+            Menus menus, ExpertDraws draws, Experts experts, PageMessages messages) {
+        this.menus = menus;
+        this.draws = draws;
+        this.experts = experts;
+        this.messages = messages;
         this.clock = clock;
         this.tenderKeys = tenderKeys;
         this.bids = bids;
@@ -104,7 +117,7 @@ class TenderPages {
     void common(CurrentUser user, Model model, HttpServletRequest request) {
         model.addAttribute("user", user);
         model.addAttribute("activePath", "/workbench/tenders");
-        model.addAttribute("menu", MenuItem.of(user.role()));
+        model.addAttribute("menu", menus.of(user.role()));
         model.addAttribute("regionNames", regions.all().stream().collect(Collectors.toMap(Region::code, Region::name)));
     }
 
@@ -257,7 +270,45 @@ class TenderPages {
         Duration left = Duration.between(clock.instant(), tender.bidDeadline());
         model.addAttribute("daysLeft", Math.max(0, left.toDays()));
         model.addAttribute("hoursLeft", Math.max(0, left.toHoursPart()));
+        expertDraws(user, tender, isOwner, model);
         return "workbench/tender";
+    }
+
+    /**
+     * The 专家抽取申请 section: the tender's draws for whoever may follow them, and the request form for its owners
+     * and centre staff while no request is in progress (a refused request comes back with its input).
+     */
+    private void expertDraws(CurrentUser user, TenderView tender, boolean isOwner, Model model) {
+        boolean follows = isOwner || user.seesRegionSubtree() || user.seesAllRegions();
+        List<DrawView> drawList = follows ? draws.ofTender(tender.id(), user) : List.of();
+        boolean inProgress = drawList.stream()
+                .anyMatch(d -> d.status() != DrawStatus.CANCELLED && d.status() != DrawStatus.SHORT);
+        boolean requester = isOwner || user.role() == Role.CENTRE_STAFF;
+        model.addAttribute("showDraws", follows);
+        model.addAttribute("draws", drawList);
+        model.addAttribute("canRequestDraw", requester && !inProgress && tender.status() != TenderStatus.DRAFT
+                && tender.status() != TenderStatus.TERMINATED);
+        if (!model.containsAttribute("drawForm")) {
+            model.addAttribute("drawForm", DrawRequestForm.suggested(tender));
+        }
+        model.addAttribute("drawRows", java.util.stream.IntStream.range(0, DrawRequestForm.ROWS).boxed().toList());
+        model.addAttribute("leafSpecialties", experts.countsBySpecialty());
+        model.addAttribute("poolRegionChoices", regions.all());
+    }
+
+    /** Requests an expert draw (专家抽取申请); a refusal comes back to the form with the input kept. */
+    @PostMapping("/{id}/expert-draws")
+    String requestDraw(CurrentUser user, @PathVariable UUID id, @ModelAttribute DrawRequestForm form,
+            RedirectAttributes redirect) {
+        try {
+            DrawView draw = draws.request(id, form.request(), user);
+            redirect.addFlashAttribute("done", "draw.done.requested");
+            return "redirect:/workbench/expert-draws/" + draw.id();
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("drawError", messages.of(e));
+            redirect.addFlashAttribute("drawForm", form);
+            return "redirect:/workbench/tenders/" + id + "#expert-draws";
+        }
     }
 
     /** Runs a command and redirects back to the tender page with its outcome. */

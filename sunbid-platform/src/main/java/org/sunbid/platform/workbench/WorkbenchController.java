@@ -36,9 +36,11 @@ class WorkbenchController {
     private final Regions regions;
     private final Experts experts;
     private final Problems problems;
+    private final Menus menus;
 
     WorkbenchController(Organisations organisations, Certificates certificates, Regions regions, Experts experts,
-            Problems problems) {
+            Problems problems, Menus menus) {
+        this.menus = menus;
         this.organisations = organisations;
         this.certificates = certificates;
         this.regions = regions;
@@ -50,7 +52,7 @@ class WorkbenchController {
     void common(CurrentUser user, Model model, jakarta.servlet.http.HttpServletRequest request) {
         model.addAttribute("user", user);
         model.addAttribute("activePath", request.getRequestURI().substring(request.getContextPath().length()));
-        model.addAttribute("menu", MenuItem.of(user.role()));
+        model.addAttribute("menu", menus.of(user.role()));
         model.addAttribute("regionNames", regions.all().stream().collect(Collectors.toMap(Region::code, Region::name)));
     }
 

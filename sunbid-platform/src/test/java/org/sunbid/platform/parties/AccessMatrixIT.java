@@ -187,6 +187,65 @@ class AccessMatrixIT extends PlatformIT {
                                                                                           401, 403, 403, 403, 403, 403, 403, 404, 403));
         rows.add(new Row("POST", "/api/v1/sandbox/insurer/guarantees", "/api/v1/sandbox/insurer/guarantees",
                 () -> unknownTenderBody, false,                                           401, 403, 403, 403, 403, 403, 403, 404, 403));
+        // Experts: the database for staff and supervisors of the expert's region, each expert's own file for the expert;
+        // commands on an unknown expert or draw show the layers (URL rules 403, then the service's scope 404).
+        String cityExpert = null;
+        for (var e : api.get("/api/v1/experts?status=ACTIVE", api.token("admin")).json()) {
+            if (e.path("regionCode").asString().equals("990100")) {
+                cityExpert = e.path("id").asString();
+                break;
+            }
+        }
+        String unknownExpert = "/api/v1/experts/" + UUID.randomUUID();
+        String unknownDraw = "/api/v1/expert-draws/" + UUID.randomUUID();
+        rows.add(new Row("GET", "/api/v1/experts/specialties", "/api/v1/experts/specialties", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/v1/experts", "/api/v1/experts", null, false,       401, 200, 200, 200, 200, 403, 403, 403, 403));
+        rows.add(new Row("GET", "/api/v1/experts/{id}", "/api/v1/experts/" + cityExpert, null, false,
+                                                                                          401, 200, 200, 404, 200, 403, 403, 403, 403));
+        rows.add(new Row("GET", "/api/v1/experts/me", "/api/v1/experts/me", null, false, 401, 403, 403, 403, 403, 403, 403, 403, 200));
+        rows.add(new Row("POST", "/api/v1/experts/applications", "/api/v1/experts/applications",
+                () -> "{\"regionCode\":\"990100\",\"title\":\"高级工程师\",\"specialties\":[\"A01\"]}", false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 403, 409));
+        rows.add(new Row("POST", "/api/v1/experts/{id}/review", unknownExpert + "/review",
+                () -> "{\"approve\":true,\"reason\":\"准入\"}", false,             401, 404, 404, 404, 403, 403, 403, 403, 403));
+        rows.add(new Row("POST", "/api/v1/experts/{id}/status", unknownExpert + "/status",
+                () -> "{\"status\":\"SUSPENDED\",\"reason\":\"核查\"}", false,      401, 404, 404, 404, 404, 403, 403, 403, 403));
+        // An invalid period changes nothing, whoever sends it.
+        rows.add(new Row("POST", "/api/v1/experts/me/leave", "/api/v1/experts/me/leave",
+                () -> "{\"start\":\"2026-12-02T00:00:00Z\",\"end\":\"2026-12-01T00:00:00Z\",\"reason\":\"出差\"}", false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 403, 422));
+        rows.add(new Row("GET", "/api/v1/regions/{code}/expert-policy", "/api/v1/regions/990100/expert-policy", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("PUT", "/api/v1/regions/{code}/expert-policy", "/api/v1/regions/999999/expert-policy",
+                () -> "{\"maxSittingsPerMonth\":4,\"maxSittingsPerTenderee\":2,\"tendereeWindowDays\":90,\"replyTimeoutMinutes\":15,"
+                        + "\"drawLeadMinutes\":60,\"suspendAfterViolations\":3,\"blacklistAfterViolations\":5,\"violationWindowDays\":365}",
+                false,                                                                    401, 404, 403, 403, 403, 403, 403, 403, 403));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/expert-draws", unknown + "/expert-draws",
+                () -> "{\"evaluationStart\":\"2026-12-20T01:30:00Z\",\"evaluationVenue\":\"评标室\",\"representatives\":1,"
+                        + "\"specialties\":[{\"code\":\"A01\",\"count\":4}],\"poolRegions\":[\"990100\"],\"avoid\":[]}", false,
+                                                                                          401, 403, 404, 404, 403, 404, 404, 403, 403));
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/expert-draws", unknown + "/expert-draws", null, false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 403, 403));
+        rows.add(new Row("GET", "/api/v1/expert-draws", "/api/v1/expert-draws", null, false,
+                                                                                          401, 200, 200, 200, 200, 200, 200, 403, 403));
+        rows.add(new Row("GET", "/api/v1/expert-draws/{id}", unknownDraw, null, false,  401, 404, 404, 404, 404, 404, 404, 403, 403));
+        rows.add(new Row("POST", "/api/v1/expert-draws/{id}/commitment", unknownDraw + "/commitment", null, false,
+                                                                                          401, 403, 403, 403, 404, 403, 403, 403, 403));
+        rows.add(new Row("POST", "/api/v1/expert-draws/{id}/publication", unknownDraw + "/publication", null, false,
+                                                                                          401, 404, 404, 404, 404, 403, 403, 403, 403));
+        rows.add(new Row("GET", "/api/v1/expert-draws/{id}/record", unknownDraw + "/record", null, false,
+                                                                                          404, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", "/api/v1/expert-draws/{id}/ratings", unknownDraw + "/ratings",
+                () -> "{\"expertId\":\"" + UUID.randomUUID() + "\",\"score\":4,\"violations\":[]}", false,
+                                                                                          401, 403, 404, 404, 403, 404, 404, 403, 403));
+        rows.add(new Row("GET", "/api/v1/experts/me/draws", "/api/v1/experts/me/draws", null, false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 403, 200));
+        rows.add(new Row("POST", "/api/v1/experts/me/draws/{id}/sign-in", "/api/v1/experts/me/draws/" + UUID.randomUUID() + "/sign-in",
+                () -> "{\"signature\":\"AAAA\"}", false,                              401, 403, 403, 403, 403, 403, 403, 403, 404));
+        // The SMS gateway is no user: its replies are authenticated by its signature, so an unsigned one is 401 for all.
+        rows.add(new Row("POST", "/api/v1/experts/notifier/replies", "/api/v1/experts/notifier/replies", () -> "{}", false,
+                                                                                          401, 401, 401, 401, 401, 401, 401, 401, 401));
         return rows;
     }
 

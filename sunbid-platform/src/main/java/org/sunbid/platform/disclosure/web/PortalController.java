@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.sunbid.platform.catalog.Region;
 import org.sunbid.platform.catalog.RegionLevel;
 import org.sunbid.platform.catalog.Regions;
+import org.sunbid.platform.experts.DrawView;
+import org.sunbid.platform.experts.ExpertDraws;
 import org.sunbid.platform.experts.Experts;
 import org.sunbid.platform.kernel.SunbidProperties;
 import org.sunbid.platform.parties.OrganisationKind;
@@ -29,10 +31,13 @@ class PortalController {
     private final org.sunbid.platform.sealing.BidOpenings openings;
     private final tools.jackson.databind.json.JsonMapper json;
     private final java.time.Clock clock;
+    private final ExpertDraws draws;
 
     PortalController(Regions regions, Organisations organisations, Experts experts, SunbidProperties properties,
             Tenders tenders, java.time.Clock clock, org.sunbid.platform.tendering.TenderDocuments documents,
-            org.sunbid.platform.sealing.BidOpenings openings, tools.jackson.databind.json.JsonMapper json) {
+            org.sunbid.platform.sealing.BidOpenings openings, tools.jackson.databind.json.JsonMapper json,
+            ExpertDraws draws) {
+        this.draws = draws;
         this.documents = documents;
         this.openings = openings;
         this.json = json;
@@ -57,6 +62,7 @@ class PortalController {
         model.addAttribute("experts", experts.countActive());
         model.addAttribute("specialties", experts.countsBySpecialty());
         model.addAttribute("notices", tenders.published(10));
+        model.addAttribute("drawRecords", draws.published(5));
         model.addAttribute("regionNames", regionNames());
         return "portal/home";
     }
@@ -88,6 +94,23 @@ class PortalController {
 
     private Map<String, String> regionNames() {
         return regions.all().stream().collect(java.util.stream.Collectors.toMap(Region::code, Region::name));
+    }
+
+    /**
+     * A published expert draw record (专家抽取公开记录): the committee by name, the pools and avoidances counted, the
+     * committed secret, the seed and the signed head it came from, and how to recompute it with the verifier.
+     */
+    @GetMapping("/draws/{id}")
+    String draw(@org.springframework.web.bind.annotation.PathVariable java.util.UUID id, Model model) {
+        DrawView draw = draws.publishedView(id);
+        model.addAttribute("draw", draw);
+        model.addAttribute("record", draws.record(id));
+        model.addAttribute("specialtyNames", draw.specialties().stream().collect(java.util.stream.Collectors.toMap(
+                DrawView.SpecialtyProgress::code, DrawView.SpecialtyProgress::name)));
+        model.addAttribute("regionNames", regionNames());
+        model.addAttribute("platformUrl", org.springframework.web.servlet.support.ServletUriComponentsBuilder
+                .fromCurrentContextPath().build().toUriString());
+        return "portal/draw";
     }
 
     @GetMapping("/guide")

@@ -130,9 +130,15 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain web(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/guide", "/log", "/tenders/*", "/login", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+                        .requestMatchers("/", "/guide", "/log", "/tenders/*", "/draws/*", "/login", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/demo-ca.pem", "/v3/api-docs", "/v3/api-docs/**", "/actuator/health").permitAll()
                         .requestMatchers("/workbench/organisations", "/workbench/organisations/**").hasAnyRole(STAFF)
+                        .requestMatchers("/workbench/experts", "/workbench/experts/**", "/workbench/expert-draws").hasAnyRole(STAFF)
+                        .requestMatchers("/workbench/expert-draws/**").hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF", "SUPERVISOR",
+                                "TENDEREE", "AGENCY")
+                        .requestMatchers("/workbench/expert", "/workbench/expert/**").hasRole("EXPERT")
+                        .requestMatchers(HttpMethod.POST, "/workbench/tenders/*/expert-draws").hasAnyRole("TENDEREE", "AGENCY",
+                                "CENTRE_STAFF")
                         // Only the roles that may upload reach the multipart parser (the CSRF token is in the query string).
                         .requestMatchers(HttpMethod.POST, "/workbench/tenders/*/documents").hasAnyRole("TENDEREE", "AGENCY")
                         .requestMatchers(HttpMethod.POST, "/workbench/tenders/*/bids", "/workbench/tenders/*/bids/sealed-on-arrival")
