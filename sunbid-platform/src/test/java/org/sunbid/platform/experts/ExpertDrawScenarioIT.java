@@ -64,6 +64,7 @@ class ExpertDrawScenarioIT extends PlatformIT {
     @Autowired DrawVault vault;
 
     private final Map<String, PrivateKey> keys = new HashMap<>();
+    private String venue;
 
     @AfterEach
     void backToStart() {
@@ -99,7 +100,8 @@ class ExpertDrawScenarioIT extends PlatformIT {
         }
 
         // The agency requests the committee: 4 + 3 experts and 2 tenderee representatives (9, odd, experts 7/9 ≥ 2/3).
-        String request = ApiClient.json(Map.of("evaluationStart", evaluationStart.toString(), "evaluationVenue", "云州市公共资源交易中心第二评标室",
+        venue = "云州市公共资源交易中心第二评标室 " + UUID.randomUUID().toString().substring(0, 8);
+        String request = ApiClient.json(Map.of("evaluationStart", evaluationStart.toString(), "evaluationVenue", venue,
                 "representatives", 2, "specialties", List.of(Map.of("code", "A01", "count", 4), Map.of("code", "A05", "count", 3)),
                 "poolRegions", List.of("990100"), "avoid", List.of()));
         ApiClient.Response requested = api.post("/api/v1/tenders/" + tenderId + "/expert-draws", request, api.freshToken("agency"));
@@ -118,10 +120,12 @@ class ExpertDrawScenarioIT extends PlatformIT {
 
         clock.set(deadline.plusSeconds(1));
         tenders.closeDueTenders();
-        assertThat(draws.runDue()).as("not yet: the draw runs one hour before the start").isZero();
+        draws.runDue();
+        assertThat(api.get("/api/v1/expert-draws/" + drawId, api.freshToken("centre")).json().path("status").asString())
+                .as("not yet: the draw runs one hour before the start").isEqualTo("SCHEDULED");
         clock.set(evaluationStart.minus(Duration.ofHours(1)));
         Instant drawTime = clock.instant();
-        assertThat(draws.runDue()).isEqualTo(1);
+        assertThat(draws.runDue()).isGreaterThanOrEqualTo(1); // other tests' draws may fall due at the same time
 
         JsonNode drawn = api.get("/api/v1/expert-draws/" + drawId, api.freshToken("centre")).json();
         assertThat(drawn.path("status").asString()).isEqualTo("NOTIFYING");
@@ -133,7 +137,7 @@ class ExpertDrawScenarioIT extends PlatformIT {
 
         List<Notice> first = notices(drawTime);
         assertThat(first).hasSize(7);
-        assertThat(first).allSatisfy(n -> assertThat(n.text()).contains("第二评标室").doesNotContain(tender.path("terms").path("name").asString()));
+        assertThat(first).allSatisfy(n -> assertThat(n.text()).contains(venue).doesNotContain(tender.path("terms").path("name").asString()));
         // positions: 1–4 A01, 5–7 A05 (the first round goes specialty by specialty)
         Notice declines = first.get(0);
         Notice silent = first.get(4);
@@ -162,7 +166,7 @@ class ExpertDrawScenarioIT extends PlatformIT {
 
         clock.advance(Duration.ofMinutes(15));
         assertThat(reply(silent.phone(), "1 " + silent.code())).as("too late").isEqualTo("EXPIRED");
-        assertThat(draws.expireDue()).isEqualTo(1);
+        assertThat(draws.expireDue()).isGreaterThanOrEqualTo(1);
         assertThat(reply(silent.phone(), "1 " + silent.code())).isEqualTo("ALREADY_ANSWERED");
         List<Notice> all = notices(drawTime);
         assertThat(all).hasSize(9);
@@ -278,8 +282,8 @@ class ExpertDrawScenarioIT extends PlatformIT {
 
     /** What the sandbox gateway sent since {@code since}, oldest first: the phone network's view. */
     private List<Notice> notices(Instant since) {
-        return jdbc.sql("SELECT phone, text FROM sandbox_phone_message WHERE sent_at >= :s ORDER BY sent_at, id")
-                .param("s", since.atOffset(java.time.ZoneOffset.UTC))
+        return jdbc.sql("SELECT phone, text FROM sandbox_phone_message WHERE sent_at >= :s AND text LIKE :v ORDER BY sent_at, id")
+                .param("s", since.atOffset(java.time.ZoneOffset.UTC)).param("v", "%" + venue + "%")
                 .query((rs, i) -> {
                     Matcher m = CODE.matcher(rs.getString(2));
                     assertThat(m.find()).isTrue();
