@@ -109,6 +109,38 @@ public abstract class PlatformIT {
         registry.add("sunbid.experts.reply-check-interval", () -> "PT24H");
     }
 
+    /** A browser-like session (cookies), logged in as {@code username} unless null: for sweeping pages. */
+    protected java.net.http.HttpClient session(String username) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        if (username != null) {
+            String login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/login")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            String csrf = login.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+            http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + PASSWORD
+                            + "&_csrf=" + csrf))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        }
+        return http;
+    }
+
+    /**
+     * Every GET route pattern of the application (API and pages), for tests that sweep them all: the OpenAPI
+     * description and the error page left out.
+     */
+    protected static java.util.SortedSet<String> everyGetPattern(
+            org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings) {
+        java.util.SortedSet<String> patterns = new java.util.TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> {
+            var methods = info.getMethodsCondition().getMethods();
+            if (methods.isEmpty() || methods.contains(org.springframework.web.bind.annotation.RequestMethod.GET)) {
+                info.getPatternValues().stream().filter(p -> !p.startsWith("/v3/") && !p.equals("/error")).forEach(patterns::add);
+            }
+        });
+        return patterns;
+    }
+
     protected String baseUrl() {
         return "http://localhost:" + port;
     }

@@ -2,7 +2,6 @@ package org.sunbid.platform.experts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.sunbid.crypto.Pem;
 import org.sunbid.crypto.Sm2;
@@ -187,36 +185,14 @@ class DrawSecrecyIT extends PlatformIT {
     /** Every GET route, each path variable tried with each of {@code ids}; a variable of another name fails. */
     private List<String> everyGetRoute(List<String> ids) {
         TreeSet<String> routes = new TreeSet<>();
-        mappings.getHandlerMethods().keySet().forEach(info -> {
-            if (!info.getMethodsCondition().getMethods().isEmpty()
-                    && !info.getMethodsCondition().getMethods().contains(RequestMethod.GET)) {
-                return;
+        for (String pattern : everyGetPattern(mappings)) {
+            for (String id : ids) {
+                String path = pattern.replaceAll("\\{code}", "990100").replaceAll("\\{seq}", "1").replaceAll("\\{[A-Za-z]*[iI]d}", id);
+                assertThat(path).as("a route with a variable this test cannot fill: " + pattern).doesNotContain("{");
+                routes.add(path);
             }
-            for (String pattern : info.getPatternValues()) {
-                if (pattern.startsWith("/v3/") || pattern.equals("/error")) {
-                    continue;
-                }
-                for (String id : ids) {
-                    String path = pattern.replaceAll("\\{code}", "990100").replaceAll("\\{seq}", "1").replaceAll("\\{[A-Za-z]*[iI]d}", id);
-                    assertThat(path).as("a route with a variable this test cannot fill: " + pattern).doesNotContain("{");
-                    routes.add(path);
-                }
-            }
-        });
+        }
         return List.copyOf(routes);
     }
 
-    private HttpClient session(String username) throws Exception {
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        if (username != null) {
-            String login = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            String csrf = login.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-            http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + PASSWORD + "&_csrf=" + csrf))
-                    .build(), HttpResponse.BodyHandlers.discarding());
-        }
-        return http;
-    }
 }
