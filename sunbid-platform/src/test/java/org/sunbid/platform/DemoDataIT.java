@@ -101,6 +101,22 @@ class DemoDataIT extends PlatformIT {
                 WHERE t.project_code = 'YZ-2026-GC-0101' AND d.status = 'REQUESTED'""")).isEqualTo(1);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.MessageSource messages;
+
+    /** Every kind of public log entry the demo made has a label on the log page, in Chinese and in English. */
+    @Test
+    void everyActionInTheLogHasALabel() {
+        java.util.List<String> actions = jdbc.sql("SELECT DISTINCT details::json->>'action' FROM log_entry WHERE details IS NOT NULL")
+                .query(String.class).list();
+        assertThat(actions).contains("experts.draw.published", "sealing.opening.recorded");
+        for (String action : actions) {
+            for (java.util.Locale locale : java.util.List.of(java.util.Locale.SIMPLIFIED_CHINESE, java.util.Locale.ENGLISH)) {
+                assertThat(messages.getMessage("action." + action, null, null, locale)).as(action + " " + locale).isNotBlank();
+            }
+        }
+    }
+
     @Test
     void theSchemaCameFromFlywayMigrations() {
         assertThat(count("SELECT count(*) FROM flyway_schema_history WHERE success")).isGreaterThanOrEqualTo(4);
