@@ -15,6 +15,9 @@ public sealed interface PriceFormula {
     /** The scores of {@code validPrices}, in the same order. At least one price; every price positive. */
     List<BigDecimal> scores(List<BigDecimal> validPrices);
 
+    /** The most points the price part can give. */
+    BigDecimal maxPoints();
+
     /**
      * Lowest price first (低价优先法, 财政部令87号 Art. 55): benchmark = the lowest valid price; score = benchmark / price
      * × weight × 100.
@@ -26,6 +29,11 @@ public sealed interface PriceFormula {
             if (weight == null || weight.signum() <= 0 || weight.compareTo(BigDecimal.ONE) > 0) {
                 throw new IllegalArgumentException("the price weight must be in (0, 1]");
             }
+        }
+
+        @Override
+        public BigDecimal maxPoints() {
+            return weight.multiply(BigDecimal.valueOf(100)).stripTrailingZeros();
         }
 
         @Override

@@ -99,21 +99,31 @@ public final class Ranking {
     public record ExtremeScore(String member, BigDecimal score, BigDecimal othersMean, BigDecimal deviation) {
     }
 
-    /** The members whose score for one bid is extreme: |score − mean of the others| &gt; {@code threshold}. */
+    /**
+     * The members whose score for one bid is extreme: the member farthest from the mean of the other (not yet
+     * flagged) members is flagged while that distance exceeds {@code threshold}, then the rest are looked at again
+     * without them — so one outlier does not make everyone else look extreme. At least three scores are compared.
+     */
     public static List<ExtremeScore> extremes(Map<String, BigDecimal> scoresByMember, BigDecimal threshold) {
         List<ExtremeScore> out = new ArrayList<>();
-        if (scoresByMember.size() < 2) {
-            return out;
-        }
-        Map<String, BigDecimal> scores = new LinkedHashMap<>(scoresByMember);
-        BigDecimal total = scores.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        scores.forEach((member, score) -> {
-            BigDecimal othersMean = total.subtract(score).divide(BigDecimal.valueOf(scores.size() - 1L), 2, RoundingMode.HALF_UP);
-            BigDecimal deviation = score.subtract(othersMean).abs();
-            if (deviation.compareTo(threshold) > 0) {
-                out.add(new ExtremeScore(member, score, othersMean, deviation));
+        Map<String, BigDecimal> remaining = new LinkedHashMap<>(scoresByMember);
+        while (remaining.size() >= 3) {
+            BigDecimal total = remaining.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            ExtremeScore farthest = null;
+            for (Map.Entry<String, BigDecimal> e : remaining.entrySet()) {
+                BigDecimal othersMean = total.subtract(e.getValue())
+                        .divide(BigDecimal.valueOf(remaining.size() - 1L), 2, RoundingMode.HALF_UP);
+                BigDecimal deviation = e.getValue().subtract(othersMean).abs();
+                if (farthest == null || deviation.compareTo(farthest.deviation()) > 0) {
+                    farthest = new ExtremeScore(e.getKey(), e.getValue(), othersMean, deviation);
+                }
             }
-        });
+            if (farthest.deviation().compareTo(threshold) <= 0) {
+                break;
+            }
+            out.add(farthest);
+            remaining.remove(farthest.member());
+        }
         return out;
     }
 

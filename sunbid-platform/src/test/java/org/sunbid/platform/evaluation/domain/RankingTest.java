@@ -78,5 +78,13 @@ class RankingTest {
         assertThat(flags.get(0).deviation()).isEqualByComparingTo("30.50");
         assertThat(Ranking.extremes(scores, new BigDecimal("31"))).isEmpty();
         assertThat(Ranking.extremes(Map.of("alone", BigDecimal.ONE), BigDecimal.ZERO)).isEmpty();
+        // two outliers on either side are both caught, one after the other: 95 and 40 around 70, 71, 69
+        Map<String, BigDecimal> two = new LinkedHashMap<>();
+        two.put("a", new BigDecimal("70"));
+        two.put("b", new BigDecimal("71"));
+        two.put("c", new BigDecimal("69"));
+        two.put("d", new BigDecimal("95"));
+        two.put("e", new BigDecimal("40"));
+        assertThat(Ranking.extremes(two, BigDecimal.TEN)).extracting(Ranking.ExtremeScore::member).containsExactlyInAnyOrder("d", "e");
     }
 }
