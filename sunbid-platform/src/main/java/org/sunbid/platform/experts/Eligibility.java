@@ -34,6 +34,11 @@ final class Eligibility {
      */
     record Candidate(UUID id, UUID employerId, ExpertStatus status, boolean reachable, Set<String> specialties,
             List<Leave> leave, int sittingsInMonth, int sittingsWithTenderee) {
+
+        /** The same candidate with their confirmed sittings counted. */
+        Candidate withSittings(int inMonth, int withTenderee) {
+            return new Candidate(id, employerId, status, reachable, specialties, leave, inMonth, withTenderee);
+        }
     }
 
     /** Who the tender's experts must not be connected with, and whom it names for avoidance. */

@@ -385,10 +385,10 @@ public class ExpertDraws {
         List<String> codes = specialties.stream().map(SpecialtyCount::code).toList();
         Sittings sittings = sittings(start, tender.tendereeId(), policy, excludeDraw);
         List<Eligibility.Candidate> candidates = experts.candidates(codes, poolRegions, start).stream()
-                .map(c -> new Eligibility.Candidate(c.id(), c.employerId(), c.status(), c.reachable(), c.specialties(),
-                        c.leave(), sittings.inMonth(vault.index("expert:" + c.id())),
-                        sittings.withTenderee(vault.index("expert:" + c.id()))))
-                .toList();
+                .map(c -> {
+                    String index = expertIndex(c.id());
+                    return c.withSittings(sittings.inMonth(index), sittings.withTenderee(index));
+                }).toList();
         return Eligibility.pools(codes, candidates, conflicts, policy, start);
     }
 
@@ -447,7 +447,7 @@ public class ExpertDraws {
         String replyIndex;
         do {
             code = String.format("%06d", RANDOM.nextInt(1_000_000));
-            replyIndex = vault.index("reply:" + phone + ":" + code);
+            replyIndex = replyIndex(phone, code);
         } while (jdbc.sql("SELECT count(*) FROM expert_draw_contact WHERE reply_index = :r").param("r", replyIndex)
                 .query(Long.class).single() > 0);
         UUID contactId = UUID.randomUUID();
@@ -457,7 +457,7 @@ public class ExpertDraws {
                 VALUES (:id, :d, :p, :s, :sealed, :index, :reply, 'PENDING', :now, :due)""")
                 .param("id", contactId).param("d", draw.id()).param("p", position).param("s", specialty)
                 .param("sealed", vault.seal(expertId.toString().getBytes(StandardCharsets.UTF_8), "contact:" + draw.id()))
-                .param("index", vault.index("expert:" + expertId)).param("reply", replyIndex).param("now", utc(now))
+                .param("index", expertIndex(expertId)).param("reply", replyIndex).param("now", utc(now))
                 .param("due", utc(due)).update();
         notifier.getObject().send(phone, "【阳光交易】您已被随机抽取为评标专家。评标时间：" + WHEN.format(draw.evaluationStart())
                 + "，地点：" + draw.venue() + "。确认参加请回复“1 " + code + "”，不能参加请回复“2 " + code + "”，请于 "
@@ -512,7 +512,7 @@ public class ExpertDraws {
         if (phone.isEmpty() || !m.matches()) {
             return ReplyAnswer.UNREADABLE;
         }
-        String replyIndex = vault.index("reply:" + phone + ":" + m.group(2));
+        String replyIndex = replyIndex(phone, m.group(2));
         Optional<UUID> found = jdbc.sql("SELECT draw_id FROM expert_draw_contact WHERE reply_index = :r")
                 .param("r", replyIndex).query(UUID.class).optional();
         if (found.isEmpty()) {
@@ -618,7 +618,7 @@ public class ExpertDraws {
         if (profile == null) {
             return List.of();
         }
-        String index = vault.index("expert:" + profile.id());
+        String index = expertIndex(profile.id());
         return jdbc.sql("""
                 SELECT d.id, d.evaluation_start, d.evaluation_venue, d.tender_id, s.name, c.outcome, c.answer_due, c.signed_in_at
                 FROM expert_draw_contact c JOIN expert_draw d ON d.id = c.draw_id JOIN specialty s ON s.code = c.specialty_code
@@ -646,8 +646,8 @@ public class ExpertDraws {
     public MyDraw signIn(UUID drawId, String signature, CurrentUser user) {
         Experts.ExpertProfile profile = experts.ofAccount(user.accountId())
                 .orElseThrow(() -> new DomainException(ExpertsError.SIGN_IN_NOT_ALLOWED));
-        Row draw = lockVisible(drawId);
-        String index = vault.index("expert:" + profile.id());
+        Row draw = lock(drawId);
+        String index = expertIndex(profile.id());
         ContactRow contact = contacts(drawId).stream()
                 .filter(c -> c.expertIndex().equals(index) && c.outcome() == DrawWalk.Outcome.ACCEPTED).findFirst()
                 .orElseThrow(() -> new DomainException(ExpertsError.SIGN_IN_NOT_ALLOWED));
@@ -686,7 +686,7 @@ public class ExpertDraws {
      */
     @Transactional
     public DrawView publish(UUID drawId, CurrentUser user) {
-        Row draw = lockVisible(drawId);
+        Row draw = lock(drawId);
         if (!(user.role() == Role.CENTRE_STAFF || user.role() == Role.SUPERVISOR || user.role() == Role.ADMINISTRATOR)
                 || !tenders.mayInspect(draw.tenderId(), user)) {
             throw new DomainException(ExpertsError.DRAW_NOT_FOUND, drawId);
@@ -920,10 +920,6 @@ public class ExpertDraws {
                 .orElseThrow(() -> new DomainException(ExpertsError.DRAW_NOT_FOUND, id));
     }
 
-    private Row lockVisible(UUID id) {
-        return lock(id);
-    }
-
     private Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         List<SpecialtyCount> specialties = new ArrayList<>();
         for (Object o : readJson(rs.getString("specialties"))) {
@@ -967,6 +963,16 @@ public class ExpertDraws {
                             rs.getObject("answer_due", OffsetDateTime.class).toInstant(),
                             signed == null ? null : signed.toInstant(), rs.getObject("revealed_expert_id", UUID.class));
                 }).list();
+    }
+
+    /** The keyed index of a reply code sent to a number: a code is only ever valid from the number it was sent to. */
+    private String replyIndex(String phone, String code) {
+        return vault.index("reply:" + phone + ":" + code);
+    }
+
+    /** The keyed index under which an expert's contacts are found (who they are stays sealed). */
+    private String expertIndex(UUID expertId) {
+        return vault.index("expert:" + expertId);
     }
 
     private UUID expertOf(UUID drawId, ContactRow c) {

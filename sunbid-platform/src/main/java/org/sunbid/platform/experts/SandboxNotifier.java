@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,7 +38,7 @@ import org.sunbid.platform.trust.DemoCertificateAuthority;
  * CA unless {@code sunbid.payments.sandbox.enabled} says otherwise.
  */
 @Component
-@ConditionalOnExpression("${sunbid.payments.sandbox.enabled:${sunbid.ca.demo-ca:true}}")
+@org.sunbid.platform.kernel.ConditionalOnSandbox
 public class SandboxNotifier implements Notifier {
 
     private final JdbcClient jdbc;

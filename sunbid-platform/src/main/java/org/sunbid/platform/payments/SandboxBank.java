@@ -35,7 +35,7 @@ import org.sunbid.platform.trust.DemoCertificateAuthority;
  * both off and configures a real adapter.
  */
 @Component
-@ConditionalOnSandbox
+@org.sunbid.platform.kernel.ConditionalOnSandbox
 class SandboxBank implements Bank {
 
     static final String CODE = "SANDBOX";

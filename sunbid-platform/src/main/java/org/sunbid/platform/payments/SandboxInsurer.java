@@ -28,7 +28,7 @@ import org.sunbid.platform.trust.DemoCertificateAuthority;
  * it issues guarantees signed with its own SM2 key, which bidders then upload like any other guarantee.
  */
 @Component
-@ConditionalOnSandbox
+@org.sunbid.platform.kernel.ConditionalOnSandbox
 class SandboxInsurer {
 
     static final String NAME = "沙箱保险公司（演示）";

@@ -92,6 +92,20 @@ abstract class BrowserTest extends PlatformIT {
         browser.get(baseUrl() + path);
     }
 
+    /** Types {@code value} into the field {@code id} once it is visible. */
+    protected static void set(String id, String value) {
+        org.openqa.selenium.WebElement field = wait.until(
+                org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    /** datetime-local inputs take their value by script: typing into them depends on the browser's locale. */
+    protected static void setDateTime(String id, java.time.LocalDateTime value) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById(arguments[0]).value = arguments[1]", id, value.withSecond(0).withNano(0).toString());
+    }
+
     protected static String text(By locator) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(locator)).getText();
     }

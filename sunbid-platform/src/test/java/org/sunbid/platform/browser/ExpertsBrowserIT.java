@@ -66,18 +66,6 @@ class ExpertsBrowserIT extends BrowserTest {
         }
     }
 
-    private static void set(String id, String value) {
-        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
-        field.clear();
-        field.sendKeys(value);
-    }
-
-    /** datetime-local inputs take their value by script: typing into them depends on the browser's locale. */
-    private static void setDateTime(String id, LocalDateTime value) {
-        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1]", id,
-                value.withSecond(0).withNano(0).toString());
-    }
-
     private static void onPhone() {
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", PHONE_WIDTH, "height", PHONE_HEIGHT,
                 "deviceScaleFactor", 1, "mobile", true));

@@ -35,18 +35,6 @@ class TenderingBrowserIT extends BrowserTest {
         clock.set(START);
     }
 
-    private static void set(String id, String value) {
-        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
-        field.clear();
-        field.sendKeys(value);
-    }
-
-    /** datetime-local inputs take their value by script: typing into them depends on the browser's locale. */
-    private static void setDateTime(String id, LocalDateTime value) {
-        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1]", id,
-                value.withSecond(0).withNano(0).toString());
-    }
-
     private void fillTender(String code, String deposit) {
         open("/workbench/tenders/new");
         new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tendereeId"))))

@@ -189,13 +189,7 @@ class ExpertsApi {
     @PostMapping("/api/v1/experts/notifier/replies")
     Map<String, String> reply(HttpServletRequest request,
             @RequestHeader(name = "X-Gateway-Signature", required = false) String signature) throws IOException {
-        if (request.getContentLengthLong() > MAX_REPLY) {
-            throw new DomainException(ExpertsError.REPLY_NOT_SIGNED);
-        }
-        byte[] body = request.getInputStream().readNBytes(MAX_REPLY + 1);
-        if (body.length > MAX_REPLY) {
-            throw new DomainException(ExpertsError.REPLY_NOT_SIGNED);
-        }
+        byte[] body = org.sunbid.platform.kernel.SignedBodies.read(request, MAX_REPLY, ExpertsError.REPLY_NOT_SIGNED);
         return Map.of("answer", draws.reply(body, signature).name());
     }
 }

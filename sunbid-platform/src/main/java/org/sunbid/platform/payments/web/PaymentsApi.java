@@ -50,13 +50,7 @@ class PaymentsApi {
     @PostMapping("/api/v1/payments/banks/{bank}/notifications")
     NotificationAnswer notification(@PathVariable String bank, HttpServletRequest request,
             @RequestHeader(name = "X-Bank-Signature", required = false) String signature) throws IOException {
-        if (request.getContentLengthLong() > MAX_NOTIFICATION) {
-            throw new DomainException(PaymentsError.BANK_NOTIFICATION_INVALID);
-        }
-        byte[] body = request.getInputStream().readNBytes(MAX_NOTIFICATION + 1);
-        if (body.length > MAX_NOTIFICATION) {
-            throw new DomainException(PaymentsError.BANK_NOTIFICATION_INVALID);
-        }
+        byte[] body = org.sunbid.platform.kernel.SignedBodies.read(request, MAX_NOTIFICATION, PaymentsError.BANK_NOTIFICATION_INVALID);
         return deposits.receive(bank, body, signature);
     }
 

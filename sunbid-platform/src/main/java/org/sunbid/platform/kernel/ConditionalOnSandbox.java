@@ -1,4 +1,4 @@
-package org.sunbid.platform.payments;
+package org.sunbid.platform.kernel;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -8,12 +8,12 @@ import java.lang.annotation.Target;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 
 /**
- * The sandbox bank and insurer exist when {@code sunbid.payments.sandbox.enabled} is true; unset, they follow the demo
- * CA ({@code sunbid.ca.demo-ca}, on by default), so a platform set up for production with the demo CA off has no
- * sandbox either.
+ * The sandboxes (the bank and insurer in payments, the SMS gateway in experts) exist when
+ * {@code sunbid.payments.sandbox.enabled} is true; unset, they follow the demo CA ({@code sunbid.ca.demo-ca}, on by
+ * default), so a platform set up for production with the demo CA off has no sandbox either.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @ConditionalOnExpression("${sunbid.payments.sandbox.enabled:${sunbid.ca.demo-ca:true}}")
-@interface ConditionalOnSandbox {
+public @interface ConditionalOnSandbox {
 }
