@@ -32,6 +32,21 @@ public record DrawPolicy(int maxSittingsPerMonth, int maxSittingsPerTenderee, in
         }
     }
 
+    /**
+     * The conduct rule: where {@code violations} (within the window) take an expert now in {@code status} — blacklisted
+     * at the blacklist threshold, suspended (if active) at the suspension threshold — or empty if nowhere.
+     */
+    public java.util.Optional<ExpertStatus> conductOutcome(ExpertStatus status, int violations) {
+        if (blacklistAfterViolations != null && violations >= blacklistAfterViolations
+                && status.canBecome(ExpertStatus.BLACKLISTED)) {
+            return java.util.Optional.of(ExpertStatus.BLACKLISTED);
+        }
+        if (violations >= suspendAfterViolations && status == ExpertStatus.ACTIVE) {
+            return java.util.Optional.of(ExpertStatus.SUSPENDED);
+        }
+        return java.util.Optional.empty();
+    }
+
     public Duration replyTimeout() {
         return Duration.ofMinutes(replyTimeoutMinutes);
     }

@@ -262,22 +262,17 @@ public class Experts {
         ExpertProfile p = profile(expertId).orElseThrow();
         DrawPolicy policy = policyFor(p.regionCode());
         int violations = violationsInWindow(expertId, policy);
-        String window = policy.violationWindowDays() + " 日内记录违规 " + violations + " 次";
-        if (policy.blacklistAfterViolations() != null && violations >= policy.blacklistAfterViolations()
-                && p.status().canBecome(ExpertStatus.BLACKLISTED)) {
-            move(p, ExpertStatus.BLACKLISTED, "规则：" + window + "（达到黑名单阈值 " + policy.blacklistAfterViolations() + " 次）",
-                    Actor.SYSTEM);
-        } else if (violations >= policy.suspendAfterViolations() && p.status() == ExpertStatus.ACTIVE) {
-            move(p, ExpertStatus.SUSPENDED, "规则：" + window + "（达到暂停阈值 " + policy.suspendAfterViolations() + " 次）",
-                    Actor.SYSTEM);
-        }
+        policy.conductOutcome(p.status(), violations).ifPresent(to -> move(p, to, "规则：" + policy.violationWindowDays()
+                + " 日内记录违规 " + violations + " 次（" + (to == ExpertStatus.BLACKLISTED ? "黑名单阈值 "
+                + policy.blacklistAfterViolations() : "暂停阈值 " + policy.suspendAfterViolations()) + " 次）", Actor.SYSTEM));
     }
 
     private int violationsInWindow(UUID expertId, DrawPolicy policy) {
         Instant from = clock.instant().minus(java.time.Duration.ofDays(policy.violationWindowDays()));
-        return jdbc.sql("SELECT violations FROM expert_rating WHERE expert_id = :e AND rated_at >= :from")
-                .param("e", expertId).param("from", utc(from)).query(String.class).list().stream()
-                .mapToInt(v -> v.equals("[]") ? 0 : v.split(",").length).sum();
+        return jdbc.sql("""
+                SELECT COALESCE(sum(json_array_length(CAST(violations AS JSON))), 0) FROM expert_rating
+                WHERE expert_id = :e AND rated_at >= :from""")
+                .param("e", expertId).param("from", utc(from)).query(Integer.class).single();
     }
 
     // ---------------------------------------------------------------------------------------------- policy

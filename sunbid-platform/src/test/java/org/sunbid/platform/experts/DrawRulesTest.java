@@ -139,6 +139,18 @@ class DrawRulesTest {
     }
 
     @Test
+    void violationsSuspendThenBlacklistByTheRegionsRule() {
+        DrawPolicy policy = new DrawPolicy(4, 2, 90, 15, 60, 3, 5, 365);
+        assertThat(policy.conductOutcome(ExpertStatus.ACTIVE, 2)).isEmpty();
+        assertThat(policy.conductOutcome(ExpertStatus.ACTIVE, 3)).contains(ExpertStatus.SUSPENDED);
+        assertThat(policy.conductOutcome(ExpertStatus.SUSPENDED, 4)).isEmpty();
+        assertThat(policy.conductOutcome(ExpertStatus.SUSPENDED, 5)).contains(ExpertStatus.BLACKLISTED);
+        assertThat(policy.conductOutcome(ExpertStatus.ACTIVE, 7)).contains(ExpertStatus.BLACKLISTED);
+        assertThat(policy.conductOutcome(ExpertStatus.RETIRED, 9)).isEmpty();
+        assertThat(new DrawPolicy(4, 2, 90, 15, 60, 3, null, 365).conductOutcome(ExpertStatus.SUSPENDED, 99)).isEmpty();
+    }
+
+    @Test
     void statusChangesFollowTheLifecycle() {
         assertThat(ExpertStatus.APPLYING.canBecome(ExpertStatus.ACTIVE)).isTrue();
         assertThat(ExpertStatus.APPLYING.canBecome(ExpertStatus.SUSPENDED)).isFalse();
