@@ -33,6 +33,7 @@ public record DepositView(UUID tenderId, UUID bidderId, String bidderName, Strin
     }
 
     /** A refund instruction and where it stands. */
-    public record Refund(UUID id, Money amount, String payeeAccount, PaymentOutcome reason, RefundStatus status) {
+    public record Refund(UUID id, Money amount, Money interest, String payeeAccount, RefundReason reason, RefundStatus status,
+            Instant dueAt, Instant completedAt, boolean overdue) {
     }
 }

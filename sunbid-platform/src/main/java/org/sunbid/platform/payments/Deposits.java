@@ -1,5 +1,6 @@
 package org.sunbid.platform.payments;
 
+import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.crypto.Sm2;
@@ -57,9 +59,13 @@ public class Deposits {
     private final AuditLog auditLog;
     private final Clock clock;
     private final JsonMapper json;
+    /** The annual demand-deposit rate for Reg. 57's interest (中国人民银行活期存款基准利率 0.35% by default). */
+    private final BigDecimal interestRate;
 
     Deposits(JdbcClient jdbc, Banks banks, Tenders tenders, ConfidentialRecords confidential, AuditLog auditLog,
-            Clock clock, JsonMapper json) {
+            Clock clock, JsonMapper json,
+            @org.springframework.beans.factory.annotation.Value("${sunbid.payments.deposit-interest-rate:0.0035}") BigDecimal interestRate) {
+        this.interestRate = interestRate;
         this.jdbc = jdbc;
         this.banks = banks;
         this.tenders = tenders;
@@ -288,6 +294,7 @@ public class Deposits {
         }
         jdbc.sql("""
                 UPDATE refund_instruction SET status = :status, failure = :failure, updated_at = :at,
+                       completed_at = CASE WHEN :status = 'COMPLETED' THEN CAST(:at AS TIMESTAMP WITH TIME ZONE) END,
                        bank_reference = COALESCE(bank_reference, :txn) WHERE id = :id""")
                 .param("status", n.status()).param("failure", n.status().equals("FAILED") ? n.reason() : null)
                 .param("at", utc(now)).param("txn", n.txnId()).param("id", id).update();
@@ -354,15 +361,123 @@ public class Deposits {
                 })
                 .optional().orElse(null);
         List<DepositView.Refund> refunds = jdbc.sql("""
-                SELECT r.id, r.amount, r.payee_account, r.reason, r.status FROM refund_instruction r
+                SELECT r.* FROM refund_instruction r
                 JOIN bank_payment p ON p.id = r.payment_id WHERE p.deposit_account_id = :id ORDER BY r.created_at, r.id""")
-                .param("id", a.id())
-                .query((rs, i) -> new DepositView.Refund(rs.getObject("id", UUID.class), new Money(rs.getBigDecimal("amount")),
-                        rs.getString("payee_account"), PaymentOutcome.valueOf(rs.getString("reason")),
-                        RefundStatus.valueOf(rs.getString("status"))))
-                .list();
+                .param("id", a.id()).query(Deposits::refund).list();
         return new DepositView(a.tenderId(), a.bidderId(), a.bidderName(), banks.name(a.bankCode()).orElse(a.bankCode()),
                 a.subAccount(), terms.deposit(), a.status(), terms.bidDeadline(), payments, guarantee, refunds, shared);
+    }
+
+    static DepositView.Refund refund(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        OffsetDateTime due = rs.getObject("due_at", OffsetDateTime.class);
+        OffsetDateTime completed = rs.getObject("completed_at", OffsetDateTime.class);
+        return new DepositView.Refund(rs.getObject("id", UUID.class), new Money(rs.getBigDecimal("amount")),
+                new Money(rs.getBigDecimal("interest")), rs.getString("payee_account"), RefundReason.valueOf(rs.getString("reason")),
+                RefundStatus.valueOf(rs.getString("status")), due == null ? null : due.toInstant(),
+                completed == null ? null : completed.toInstant(), rs.getObject("overdue_flagged_at") != null);
+    }
+
+    // ------------------------------------------------------------------------------------------------ Reg. 57 refunds
+
+    /** Reg. 57: deposits and their interest go back within 5 days. */
+    public static final java.time.Duration REFUND_WITHIN = java.time.Duration.ofDays(5);
+
+    /** A deposit refund due after the award, for the tender's parties and supervisors. */
+    public record AwardRefund(UUID bidderId, String bidder, DepositView.Refund refund) {
+    }
+
+    /**
+     * Reg. 57 at the award: every bidder of the tender but {@code winnerId} gets its deposit back with the interest for
+     * the same period, due within 5 days. Guarantees (保函) are released, nothing to pay. In the award's transaction.
+     */
+    @Transactional
+    public int refundNotAwarded(UUID tenderId, UUID winnerId, Instant awardedAt) {
+        return refundDeposits(tenderId, winnerId, false, awardedAt, RefundReason.NOT_AWARDED);
+    }
+
+    /** Reg. 57 at the contract: the winner's deposit back with interest, due within 5 days of the signature. */
+    @Transactional
+    public int refundWinner(UUID tenderId, UUID winnerId, Instant contractSignedAt) {
+        return refundDeposits(tenderId, winnerId, true, contractSignedAt, RefundReason.AWARDED_CONTRACT_SIGNED);
+    }
+
+    private int refundDeposits(UUID tenderId, UUID winnerId, boolean winner, Instant at, RefundReason reason) {
+        record Paid(UUID paymentId, UUID bidderId, String bankCode, BigDecimal amount, String payerName, String payerAccount,
+                Instant bookedAt) {
+        }
+        List<Paid> paid = jdbc.sql("""
+                SELECT p.id, a.bidder_id, p.bank_code, p.amount, p.payer_name, p.payer_account, p.booked_at
+                FROM bank_payment p JOIN deposit_account a ON a.id = p.deposit_account_id
+                WHERE a.tender_id = :t AND p.outcome = 'CREDITED' AND (a.bidder_id = :w) = :winner
+                  AND NOT EXISTS (SELECT 1 FROM refund_instruction r WHERE r.payment_id = p.id)
+                ORDER BY p.booked_at, p.id""")
+                .param("t", tenderId).param("w", winnerId).param("winner", winner)
+                .query((rs, i) -> new Paid(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getBigDecimal(4), rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant()))
+                .list();
+        String region = tenders.findPublished(tenderId).map(t -> t.regionCode()).orElse(null);
+        Instant due = at.plus(REFUND_WITHIN);
+        for (Paid p : paid) {
+            BigDecimal interest = DepositInterest.of(p.amount(), interestRate, p.bookedAt(), at);
+            UUID id = UUID.randomUUID();
+            jdbc.sql("""
+                    INSERT INTO refund_instruction (id, payment_id, bank_code, amount, interest, payee_name, payee_account, reason,
+                                                    status, due_at, created_at, updated_at)
+                    VALUES (:id, :payment, :bank, :amount, :interest, :name, :account, :reason, 'PENDING', :due, :at, :at)""")
+                    .param("id", id).param("payment", p.paymentId()).param("bank", p.bankCode())
+                    .param("amount", p.amount().add(interest)).param("interest", interest).param("name", p.payerName())
+                    .param("account", p.payerAccount()).param("reason", reason.name()).param("due", utc(due))
+                    .param("at", utc(clock.instant())).update();
+            auditLog.append(AuditRecord.of("payments.refund.due", tenderId.toString(), region, Actor.SYSTEM, Map.of(
+                    "instructionId", id.toString(), "bidderId", p.bidderId().toString(), "reason", reason.name(),
+                    "deposit", p.amount().toPlainString(), "interest", interest.toPlainString(),
+                    "rate", interestRate.toPlainString(), "dueAt", due.toString(),
+                    "rule", "《招标投标法实施条例》第五十七条：最迟在书面合同签订后5日内退还投标保证金及银行同期存款利息")));
+        }
+        return paid.size();
+    }
+
+    /** The tender's deposit refunds after the award, for its owners, the region's staff and supervisors. */
+    public List<AwardRefund> awardRefunds(UUID tenderId, CurrentUser user) {
+        if (!tenders.mayInspect(tenderId, user)) {
+            throw new DomainException(PaymentsError.DEPOSIT_ACCOUNT_NOT_FOUND);
+        }
+        return jdbc.sql("""
+                SELECT r.*, a.bidder_id, o.name AS bidder_name FROM refund_instruction r
+                JOIN bank_payment p ON p.id = r.payment_id JOIN deposit_account a ON a.id = p.deposit_account_id
+                JOIN organisation o ON o.id = a.bidder_id
+                WHERE a.tender_id = :t AND r.reason IN ('NOT_AWARDED', 'AWARDED_CONTRACT_SIGNED') ORDER BY r.created_at, o.name""")
+                .param("t", tenderId)
+                .query((rs, i) -> new AwardRefund(rs.getObject("bidder_id", UUID.class), rs.getString("bidder_name"), refund(rs, i)))
+                .list();
+    }
+
+    /**
+     * Flags the refunds still not completed when they fell due (Reg. 57) in a public log entry, for the region's
+     * supervisor; each once. Returns how many were flagged.
+     */
+    @Scheduled(fixedDelayString = "${sunbid.payments.refund-overdue-interval:PT1H}")
+    @Transactional
+    public int flagOverdueRefunds() {
+        Instant now = clock.instant();
+        record Late(UUID id, UUID tenderId, UUID bidderId, Instant due, String status) {
+        }
+        List<Late> late = jdbc.sql("""
+                UPDATE refund_instruction r SET overdue_flagged_at = :now FROM bank_payment p, deposit_account a
+                WHERE p.id = r.payment_id AND a.id = p.deposit_account_id AND r.due_at < :now
+                  AND r.overdue_flagged_at IS NULL AND r.status <> 'COMPLETED'
+                RETURNING r.id, a.tender_id, a.bidder_id, r.due_at, r.status""")
+                .param("now", utc(now))
+                .query((rs, i) -> new Late(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5)))
+                .list();
+        for (Late l : late) {
+            auditLog.append(AuditRecord.of("payments.refund.overdue", l.tenderId().toString(),
+                    tenders.findPublished(l.tenderId()).map(t -> t.regionCode()).orElse(null), Actor.SYSTEM,
+                    Map.of("instructionId", l.id().toString(), "bidderId", l.bidderId().toString(), "dueAt", l.due().toString(),
+                            "status", l.status(), "rule", "《招标投标法实施条例》第五十七条")));
+        }
+        return late.size();
     }
 
     static final String ACCOUNT_SELECT = """

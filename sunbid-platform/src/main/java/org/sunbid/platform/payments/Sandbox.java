@@ -65,4 +65,10 @@ public class Sandbox {
         Deposits.Account account = deposits.ownAccount(tenderId, user);
         return i.issue(tenders.depositTerms(tenderId), account.bidderId());
     }
+
+    /** The sandbox bank books the refunds it has taken and notifies the platform (what its schedule does); how many. */
+    public int completeRefunds() {
+        SandboxBank b = bank.getIfAvailable();
+        return b == null ? 0 : b.completeRefunds();
+    }
 }
