@@ -91,6 +91,25 @@ public final class ApiClient {
         return send(builder);
     }
 
+    /** GET of a binary body (a PDF); fails unless 200. */
+    public byte[] bytes(String path, String token) {
+        HttpRequest.Builder builder = request(path, token).setHeader("Accept", "*/*").GET();
+        try {
+            java.net.http.HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(builder.build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + new String(r.body(),
+                        java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return r.body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String json(Object value) {
         return JSON.writeValueAsString(value);
     }

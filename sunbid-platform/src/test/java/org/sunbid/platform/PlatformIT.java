@@ -89,6 +89,41 @@ public abstract class PlatformIT {
         return created.json();
     }
 
+    /**
+     * A bidder registers, pays the deposit through the sandbox bank, then seals its bid with the bidder tool and uploads
+     * it, as a bidder would; true if the platform accepted it.
+     */
+    protected boolean sealAndUpload(String tenderId, String bidder, String price) throws Exception {
+        ApiClient api = new ApiClient(baseUrl());
+        api.post("/api/v1/tenders/" + tenderId + "/registrations", "", api.freshToken(bidder));
+        api.post("/api/v1/sandbox/bank/transfers", ApiClient.json(java.util.Map.of("tenderId", tenderId)), api.freshToken(bidder));
+        Path work = Files.createTempDirectory("bid-" + bidder);
+        Path folder = Files.createDirectories(work.resolve("投标文件"));
+        Files.writeString(folder.resolve("投标函.txt"), "投标函 " + price);
+        Path priceSheet = Files.writeString(work.resolve("price.json"), "{\"totalPrice\":\"" + price + "\",\"durationDays\":480}");
+        Path envelope = work.resolve("bid.sbenv");
+        Path keys = DATA.resolve("demo-keys");
+        org.sunbid.bidder.BidderTool.Result sealed = org.sunbid.bidder.BidderTool.run("seal", "--platform", baseUrl(),
+                "--tender", tenderId, "--folder", folder.toString(), "--price-sheet", priceSheet.toString(),
+                "--key", keys.resolve(creditCodeOf(bidder) + ".key.pem").toString(),
+                "--cert", keys.resolve(creditCodeOf(bidder) + ".crt.pem").toString(), "--out", envelope.toString());
+        if (!sealed.ok()) {
+            throw new IllegalStateException(sealed.line());
+        }
+        return org.sunbid.bidder.BidderTool.run("upload", "--platform", baseUrl(), "--tender", tenderId, "--user", bidder,
+                "--password", PASSWORD, envelope.toString()).ok();
+    }
+
+    /** A custodian's tool: fetches its encrypted share, decrypts it with the organisation's key and releases it. */
+    protected ApiClient.Response releaseShare(String tenderId, String username) throws Exception {
+        ApiClient api = new ApiClient(baseUrl());
+        String token = api.freshToken(username);
+        String encrypted = api.get("/api/v1/tenders/" + tenderId + "/opening-key/my-share", token).json().path("encryptedShare").asString();
+        String share = new String(org.sunbid.crypto.Sm2.decrypt(demoKeyOf(username), java.util.Base64.getDecoder().decode(encrypted)),
+                java.nio.charset.StandardCharsets.UTF_8);
+        return api.post("/api/v1/tenders/" + tenderId + "/opening/shares", ApiClient.json(java.util.Map.of("share", share)), token);
+    }
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         Path roots = DATA.resolve("trusted-roots");

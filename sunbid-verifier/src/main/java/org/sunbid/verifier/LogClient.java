@@ -44,6 +44,17 @@ final class LogClient {
         return JSON.readTree(response.body());
     }
 
+    /** A binary document (the evaluation report PDF). */
+    byte[] bytes(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Accept", "*/*").GET().build();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() >= 400) {
+            throw new Refused(response.statusCode(), new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return response.body();
+    }
+
     JsonNode platformCertificate() throws IOException, InterruptedException {
         return get("/api/v1/ca/platform-certificate");
     }

@@ -71,8 +71,13 @@ public final class Verifier {
                     return verifyDraw(new LogClient(args[1]), args[2], option(args, "--cert"));
                 }
             }
+            if (args.length >= 3 && args[0].equals("verify-report") && !args[1].startsWith("--") && !args[2].startsWith("--")) {
+                return verifyReport(new LogClient(args[1]), args[2], option(args, "--pdf"), option(args, "--cert"),
+                        option(args, "--root"));
+            }
             return Verdict.error("usage: sunbid-verifier log URL [--state FILE] [--cert PEM] | inclusion URL LEAF_HASH [--cert PEM]"
-                    + " | verify-draw URL DRAW_ID [--cert PEM] | verify-draw --file RECORD.json");
+                    + " | verify-draw URL DRAW_ID [--cert PEM] | verify-draw --file RECORD.json"
+                    + " | verify-report URL TENDER_ID [--pdf REPORT.pdf] [--cert PEM] [--root PEM]");
         } catch (LogClient.Refused e) {
             return Verdict.error("the platform refused a request: " + e.getMessage());
         } catch (IOException e) {
@@ -308,6 +313,25 @@ public final class Verifier {
                 }
             }
         });
+    }
+
+    /**
+     * Checks a tender's evaluation report: the PDF (downloaded, or {@code pdfFile}) against the SM3 its members signed,
+     * each signature with its certificate under a trusted root (the platform's list, or {@code rootFile}), and the log.
+     */
+    static Verdict verifyReport(LogClient client, String tenderId, String pdfFile, String certFile, String rootFile)
+            throws IOException, InterruptedException, CertificateException {
+        byte[] pdf = pdfFile != null ? Files.readAllBytes(Path.of(pdfFile))
+                : client.bytes("/api/v1/tenders/" + java.net.URLEncoder.encode(tenderId, StandardCharsets.UTF_8) + "/evaluation/report");
+        List<X509Certificate> roots = new ArrayList<>();
+        if (rootFile != null) {
+            roots.add(Pem.certificate(Files.readAllBytes(Path.of(rootFile))));
+        } else {
+            for (JsonNode r : client.get("/api/v1/ca/trusted-roots")) {
+                roots.add(Pem.certificate(r.path("pem").asString()));
+            }
+        }
+        return ReportCheck.check(client, tenderId, pdf, roots, certificate(client, certFile).getPublicKey());
     }
 
     private static X509Certificate certificate(LogClient client, String certFile)

@@ -15,7 +15,37 @@ public enum EvaluationError implements ErrorCode {
     /** An extreme score (far from the other members' mean) needs a written reason. */
     EXTREME_SCORE_REASON_REQUIRED(422),
     /** Reg. 55: a state-funded project awards the first-ranked candidate. */
-    AWARD_NOT_FIRST_RANKED(422);
+    AWARD_NOT_FIRST_RANKED(422),
+    /** A review misses a bid or an item. */
+    REVIEW_INCOMPLETE(422),
+    /** A fail in the qualification review needs a written reason. */
+    FAIL_REASON_REQUIRED(422),
+    /** A member reviews once. */
+    REVIEW_ALREADY_SUBMITTED(409),
+    /** No such evaluation, or not one the caller may see. */
+    EVALUATION_NOT_FOUND(404),
+    /** The step is not possible at the evaluation's stage. */
+    EVALUATION_STAGE(409),
+    /** Only the committee's signed-in members act in the workspace. */
+    NOT_A_MEMBER(403),
+    /** Only the committee's leader does this. */
+    NOT_THE_LEADER(403),
+    /** The evaluation cannot start yet: the bids are not opened, the plan is missing, or members have not signed in. */
+    EVALUATION_NOT_READY(409),
+    /** The plan is part of the tender documents: it cannot change once bidding has closed. */
+    PLAN_LOCKED(409),
+    /** A signature over the report did not verify with the member's certificate in force. */
+    REPORT_SIGNATURE_INVALID(422),
+    /** No CJK font for the PDF report was found on this machine. */
+    REPORT_FONT_MISSING(503),
+    /** Reg. 54: objections to the candidates are raised during the publicity period. */
+    OBJECTION_OUTSIDE_PUBLICITY(422),
+    /** Reg. 54: the award waits until every objection is answered. */
+    AWARD_PAUSED_BY_OBJECTION(409),
+    /** Reg. 54: the award waits until the publicity period (at least 3 days) is over. */
+    PUBLICITY_NOT_OVER(409),
+    /** No such objection. */
+    OBJECTION_NOT_FOUND(404);
 
     private final int httpStatus;
 

@@ -678,6 +678,33 @@ public class ExpertDraws {
         return mine(user).stream().filter(d -> d.drawId().equals(drawId)).findFirst().orElseThrow();
     }
 
+    /**
+     * The tender's committee at the evaluation (for the evaluation context): its newest complete or published draw,
+     * with the experts who have signed in. Empty while no draw of the tender is complete.
+     */
+    public java.util.Optional<SeatedCommittee> seated(UUID tenderId) {
+        return jdbc.sql("""
+                SELECT id, evaluation_start FROM expert_draw WHERE tender_id = :t AND status IN ('COMPLETE', 'PUBLISHED')
+                ORDER BY requested_at DESC LIMIT 1""").param("t", tenderId)
+                .query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, OffsetDateTime.class).toInstant()})
+                .optional().map(row -> {
+                    UUID drawId = (UUID) row[0];
+                    int accepted = jdbc.sql("SELECT COUNT(*) FROM expert_draw_contact WHERE draw_id = :d AND outcome = 'ACCEPTED'")
+                            .param("d", drawId).query(Integer.class).single();
+                    List<SeatedCommittee.Member> members = jdbc.sql("""
+                            SELECT x.id, a.id, a.username, a.display_name, s.name, c.signed_in_at
+                            FROM expert_draw_contact c JOIN expert x ON x.id = c.revealed_expert_id
+                            JOIN account a ON a.id = x.account_id JOIN specialty s ON s.code = c.specialty_code
+                            WHERE c.draw_id = :d AND c.outcome = 'ACCEPTED' AND c.signed_in_at IS NOT NULL
+                            ORDER BY c.position""").param("d", drawId)
+                            .query((rs, i) -> new SeatedCommittee.Member(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                                    rs.getString(3), rs.getString(4), rs.getString(5),
+                                    rs.getObject(6, OffsetDateTime.class).toInstant()))
+                            .list();
+                    return new SeatedCommittee(drawId, (Instant) row[1], accepted, members);
+                });
+    }
+
     // ------------------------------------------------------------------------------------------------------ publication
 
     /**
@@ -697,7 +724,8 @@ public class ExpertDraws {
     /** Publishes the record as the platform (after the evaluation ends, for the evaluation context). */
     @Transactional
     public DrawView publishAfterEvaluation(UUID drawId) {
-        return publish(lock(drawId), Actor.SYSTEM);
+        Row draw = lock(drawId);
+        return draw.status() == DrawStatus.PUBLISHED ? view(drawId, null) : publish(draw, Actor.SYSTEM);
     }
 
     private DrawView publish(Row draw, Actor actor) {

@@ -108,7 +108,7 @@ public class SandboxNotifier implements Notifier {
     }
 
     /** Relays a reply from {@code phone} to the platform, signed; returns the answer code (or the HTTP failure). */
-    String deliver(String phone, String text) {
+    public String deliver(String phone, String text) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("phone", phone);
         json.put("text", text);

@@ -2,6 +2,7 @@ package org.sunbid.platform.sealing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -300,6 +301,53 @@ public class BidOpenings {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The bids of an opened tender as its signed opening record lists them, in the record's order, each with the names
+     * of its decrypted files (for the evaluation committee). Empty unless the tender was opened.
+     */
+    public List<OpenedBid> openedBids(UUID tenderId) {
+        String recordJson = jdbc.sql("SELECT record FROM bid_opening WHERE tender_id = :t AND status = 'OPENED'")
+                .param("t", tenderId).query(String.class).optional().orElse(null);
+        if (recordJson == null) {
+            return List.of();
+        }
+        List<OpenedBid> out = new ArrayList<>();
+        for (Object o : (List<?>) json.readValue(recordJson, MAP).get("bids")) {
+            Map<?, ?> b = (Map<?, ?>) o;
+            UUID bidId = UUID.fromString((String) b.get("bidId"));
+            boolean opened = "OPENED".equals(b.get("status"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> sheet = opened ? (Map<String, Object>) b.get("priceSheet") : Map.of();
+            BigDecimal price = null;
+            if (opened && sheet.get("totalPrice") != null) {
+                try {
+                    price = new BigDecimal(String.valueOf(sheet.get("totalPrice")));
+                } catch (NumberFormatException e) {
+                    price = null; // an unreadable price: the committee sees the sheet and rejects the bid
+                }
+            }
+            List<String> names = new ArrayList<>();
+            Path dir = openedDir.resolve(tenderId.toString()).resolve(bidId.toString());
+            if (opened && Files.isDirectory(dir)) {
+                try (var walk = Files.walk(dir)) {
+                    walk.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/')).sorted()
+                            .forEach(names::add);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            out.add(new OpenedBid(bidId, UUID.fromString((String) b.get("bidderId")), (String) b.get("bidder"), opened, price,
+                    sheet, names, opened ? null : (String) b.get("reason")));
+        }
+        return out;
+    }
+
+    /** One decrypted file of an opened bid, by the name {@link #openedBids} lists; empty for any other name. */
+    public java.util.Optional<Path> openedFile(UUID tenderId, UUID bidId, String name) {
+        return openedBids(tenderId).stream().filter(b -> b.bidId().equals(bidId) && b.files().contains(name)).findFirst()
+                .map(b -> openedDir.resolve(tenderId.toString()).resolve(bidId.toString()).resolve(name).normalize());
     }
 
     /** A tender's opening, for everyone. */

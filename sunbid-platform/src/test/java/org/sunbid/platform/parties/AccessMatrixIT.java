@@ -243,6 +243,43 @@ class AccessMatrixIT extends PlatformIT {
                                                                                           401, 403, 403, 403, 403, 403, 403, 403, 200));
         rows.add(new Row("POST", "/api/v1/experts/me/draws/{id}/sign-in", "/api/v1/experts/me/draws/" + UUID.randomUUID() + "/sign-in",
                 () -> "{\"signature\":\"AAAA\"}", false,                              401, 403, 403, 403, 403, 403, 403, 403, 404));
+        // Evaluation and award: URL rules by role first (401/403), then the service's scope (404 for an unknown tender).
+        String plan = "{\"qualification\":[{\"code\":\"Q1\",\"text\":\"资质\"}]}";
+        rows.add(new Row("PUT", "/api/v1/tenders/{id}/evaluation-plan", unknown + "/evaluation-plan", () -> plan, false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/evaluation-plan", unknown + "/evaluation-plan", null, false,
+                                                                                          404, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", "/api/v1/evaluation-plans/preview", "/api/v1/evaluation-plans/preview",
+                () -> "{\"price\":{\"formula\":\"LOWEST_PRICE_FIRST\",\"weight\":\"0.3\"},\"prices\":[\"100\",\"120\"]}", false,
+                                                                                          401, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/evaluation", unknown + "/evaluation", () -> "", false,
+                                                                                          401, 404, 404, 404, 403, 404, 404, 403, 404));
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/evaluation", unknown + "/evaluation", null, false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
+        for (String[] step : new String[][] {{"leader", "{\"candidate\":\"expert01\"}"}, {"reviews", "{\"votes\":{}}"},
+                {"scores", "{\"scores\":{}}"}, {"reasons", "{\"bidderId\":\"x\",\"reason\":\"理由\"}"}, {"report", ""},
+                {"report/signatures", "{\"signature\":\"AAAA\"}"}}) {
+            rows.add(new Row("POST", "/api/v1/tenders/{id}/evaluation/" + step[0], unknown + "/evaluation/" + step[0], () -> step[1], false,
+                                                                                          401, 404, 404, 404, 403, 404, 404, 403, 404));
+        }
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/evaluation/report", unknown + "/evaluation/report", null, false,
+                                                                                          404, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/evaluation/report/signatures", unknown + "/evaluation/report/signatures", null,
+                false,                                                                    404, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/evaluation/bids/{bidId}/file", unknown + "/evaluation/bids/" + UUID.randomUUID()
+                + "/file?name=a.txt", null, false,                                        401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/award", unknown + "/award", null, false,
+                                                                                          404, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/award-objections", unknown + "/award-objections", () -> "{\"text\":\"异议\"}",
+                false,                                                                    401, 403, 403, 403, 403, 403, 403, 404, 403));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/award-objections/{objectionId}/answer", unknown + "/award-objections/"
+                + UUID.randomUUID() + "/answer", () -> "{\"text\":\"答复\"}", false,     401, 403, 403, 403, 403, 404, 404, 403, 403));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/award", unknown + "/award", () -> "{\"bidderId\":\"" + UUID.randomUUID() + "\"}",
+                false,                                                                    401, 403, 403, 403, 403, 404, 404, 403, 403));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/contract", unknown + "/contract", () -> "{}", false,
+                                                                                          401, 403, 403, 403, 403, 404, 404, 403, 403));
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/award/refunds", unknown + "/award/refunds", null, false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
         // The SMS gateway is no user: its replies are authenticated by its signature, so an unsigned one is 401 for all.
         rows.add(new Row("POST", "/api/v1/experts/notifier/replies", "/api/v1/experts/notifier/replies", () -> "{}", false,
                                                                                           401, 401, 401, 401, 401, 401, 401, 401, 401));

@@ -114,6 +114,12 @@ class SecurityConfiguration {
                                 "CENTRE_STAFF", "SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/expert-draws/*/ratings").hasAnyRole("CENTRE_STAFF",
                                 "TENDEREE", "AGENCY")
+                        // Evaluation and award: who may act is decided step by step (members, leader, owners, staff).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/tenders/*/evaluation-plan", "/api/v1/tenders/*/award",
+                                "/api/v1/tenders/*/evaluation/report", "/api/v1/tenders/*/evaluation/report/signatures").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tenders/*/evaluation", "/api/v1/tenders/*/evaluation/**")
+                        .hasAnyRole("EXPERT", "CENTRE_STAFF", "ADMINISTRATOR", "TENDEREE", "AGENCY")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tenders/*/award-objections").hasRole("BIDDER")
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenders", "/api/v1/tenders/**").hasAnyRole("TENDEREE", "AGENCY")
                         .requestMatchers(HttpMethod.POST, "/api/v1/log/heads").hasRole("ADMINISTRATOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/organisations").hasAnyRole(STAFF)

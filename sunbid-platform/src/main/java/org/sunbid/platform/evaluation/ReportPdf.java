@@ -1,0 +1,393 @@
+package org.sunbid.platform.evaluation;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.GregorianCalendar;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.sunbid.platform.evaluation.domain.Criteria;
+import org.sunbid.platform.evaluation.domain.EvaluationPlan;
+import org.sunbid.platform.kernel.DomainException;
+import org.sunbid.platform.sealing.OpenedBid;
+
+/**
+ * Renders the evaluation report (评标报告) as a PDF with an embedded subset of a CJK TrueType font: the tender, the
+ * committee, the criteria, the qualification results with the reasons for each fail, the computed price scores, every
+ * member's scores, the extreme scores with their reasons, the ranking and the candidates. A4, plain tables.
+ */
+@Component
+class ReportPdf {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final List<String> FONTS = List.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+            "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+            "/usr/share/fonts/truetype/arphic/uming.ttc", "C:/Windows/Fonts/simhei.ttf", "C:/Windows/Fonts/simsun.ttc");
+
+    private final String configuredFont;
+
+    ReportPdf(@Value("${sunbid.evaluation.report-font:}") String configuredFont) {
+        this.configuredFont = configuredFont;
+    }
+
+    record Person(String username, String name, String specialty, boolean leader) {
+    }
+
+    record Content(String projectCode, String tenderName, boolean lowestEvaluatedPrice, Instant at, List<Person> members,
+            EvaluationPlan plan, Map<String, Object> planJson, BigDecimal k, List<OpenedBid> bids,
+            List<Map<String, Object>> qualification, Map<String, BigDecimal> priceScores,
+            Map<String, Map<String, Map<String, BigDecimal>>> sheets, Map<String, Object> ranking) {
+    }
+
+    /** The font file used, or empty when none is found. */
+    java.util.Optional<Path> font() {
+        if (configuredFont != null && !configuredFont.isBlank()) {
+            Path p = Path.of(configuredFont);
+            return Files.isReadable(p) ? java.util.Optional.of(p) : java.util.Optional.empty();
+        }
+        return FONTS.stream().map(Path::of).filter(Files::isReadable).findFirst();
+    }
+
+    byte[] render(Content c) {
+        Path fontFile = font().orElseThrow(() -> new DomainException(EvaluationError.REPORT_FONT_MISSING));
+        try (PDDocument doc = new PDDocument()) {
+            TrueTypeCollection collection = null;
+            PDType0Font font;
+            if (fontFile.toString().toLowerCase().endsWith(".ttc")) {
+                collection = new TrueTypeCollection(fontFile.toFile());
+                AtomicReference<TrueTypeFont> first = new AtomicReference<>();
+                collection.processAllFonts(f -> first.compareAndSet(null, f));
+                font = PDType0Font.load(doc, first.get(), true);
+            } else {
+                font = PDType0Font.load(doc, fontFile.toFile());
+            }
+            try {
+                Writer w = new Writer(doc, font);
+                write(w, c);
+                w.close();
+                PDDocumentInformation info = doc.getDocumentInformation();
+                info.setTitle("评标报告 " + c.projectCode());
+                info.setCreator("Sunbid 阳光交易");
+                GregorianCalendar created = new GregorianCalendar();
+                created.setTimeInMillis(c.at().toEpochMilli());
+                info.setCreationDate(created);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                doc.save(out);
+                return out.toByteArray();
+            } finally {
+                if (collection != null) {
+                    collection.close();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Writer w, Content c) throws IOException {
+        w.title("评标报告");
+        w.line("项目编号：" + c.projectCode() + "    项目名称：" + c.tenderName(), 10);
+        w.line("评标办法：" + (c.lowestEvaluatedPrice() ? "经评审的最低投标价法" : "综合评估法") + "    报告生成时间：" + TIME.format(c.at()), 10);
+        w.gap();
+
+        w.heading("一、评标委员会");
+        List<List<String>> rows = new ArrayList<>();
+        int i = 0;
+        for (Person p : c.members()) {
+            rows.add(List.of(String.valueOf(++i), p.name() + (p.leader() ? "（组长）" : ""), p.specialty(), p.username()));
+        }
+        w.table(List.of("序号", "姓名", "专业", "账号"), rows, new float[] {40, 160, 160, 135});
+
+        w.heading("二、评审因素");
+        rows = new ArrayList<>();
+        for (Criteria.Item item : c.plan().qualification()) {
+            rows.add(List.of(item.code(), "资格/符合性", item.text(), "通过/不通过"));
+        }
+        if (!c.lowestEvaluatedPrice()) {
+            for (Criteria.Criterion cr : c.plan().criteria().technical()) {
+                rows.add(List.of(cr.code(), "技术", cr.text(), cr.points().toPlainString()));
+            }
+            for (Criteria.Criterion cr : c.plan().criteria().commercial()) {
+                rows.add(List.of(cr.code(), "商务", cr.text(), cr.points().toPlainString()));
+            }
+            rows.add(List.of("P", "价格", priceText(c), c.plan().criteria().price().maxPoints().toPlainString()));
+        }
+        w.table(List.of("编号", "类别", "内容", "分值"), rows, new float[] {50, 80, 285, 80});
+
+        w.heading("三、资格审查与符合性审查");
+        rows = new ArrayList<>();
+        for (Map<String, Object> q : c.qualification()) {
+            StringBuilder why = new StringBuilder();
+            for (Object f : (List<?>) q.get("failed")) {
+                Map<?, ?> m = (Map<?, ?>) f;
+                why.append(m.get("item")).append("（").append(m.get("failVotes")).append("/").append(c.members().size())
+                        .append(" 票不通过）：").append(String.join("；", ((List<?>) m.get("reasons")).stream().map(String::valueOf).toList()))
+                        .append(" ");
+            }
+            if (q.get("note") != null) {
+                why.append("价格表无有效总价");
+            }
+            rows.add(List.of(String.valueOf(q.get("bidder")), Boolean.TRUE.equals(q.get("passed")) ? "通过" : "不通过", why.toString().strip()));
+        }
+        w.table(List.of("投标人", "结论", "不通过的审查项及理由（须过半数）"), rows, new float[] {150, 55, 290});
+
+        if (!c.lowestEvaluatedPrice()) {
+            w.heading("四、价格分（系统计算）");
+            if (c.k() != null) {
+                w.line("下浮系数 K = " + c.k().stripTrailingZeros().toPlainString() + "（由开标记录的 SM3 摘要按公布区间抽取）", 9);
+            }
+            rows = new ArrayList<>();
+            for (Map.Entry<String, BigDecimal> e : c.priceScores().entrySet()) {
+                OpenedBid b = bid(c, e.getKey());
+                rows.add(List.of(b.bidder(), b.price().toPlainString(), e.getValue().toPlainString()));
+            }
+            w.table(List.of("投标人", "投标总价（元）", "价格分"), rows, new float[] {245, 150, 100});
+
+            w.heading("五、评委打分");
+            List<String> codes = new ArrayList<>();
+            c.plan().criteria().technical().forEach(cr -> codes.add(cr.code()));
+            c.plan().criteria().commercial().forEach(cr -> codes.add(cr.code()));
+            for (Person p : c.members()) {
+                Map<String, Map<String, BigDecimal>> sheet = c.sheets().get(p.username());
+                if (sheet == null) {
+                    continue;
+                }
+                w.line(p.name(), 10);
+                List<String> head = new ArrayList<>(List.of("投标人"));
+                head.addAll(codes);
+                head.add("价格分");
+                head.add("合计");
+                rows = new ArrayList<>();
+                for (Map.Entry<String, Map<String, BigDecimal>> e : sheet.entrySet()) {
+                    List<String> row = new ArrayList<>(List.of(bid(c, e.getKey()).bidder()));
+                    BigDecimal total = c.priceScores().get(e.getKey());
+                    for (String code : codes) {
+                        BigDecimal s = e.getValue().get(code);
+                        row.add(s.toPlainString());
+                        total = total.add(s);
+                    }
+                    row.add(c.priceScores().get(e.getKey()).toPlainString());
+                    row.add(total.toPlainString());
+                    rows.add(row);
+                }
+                float[] widths = new float[head.size()];
+                widths[0] = 150;
+                for (int j = 1; j < widths.length; j++) {
+                    widths[j] = 345f / (widths.length - 1);
+                }
+                w.table(head, rows, widths);
+            }
+            w.heading("六、极端评分及书面理由（已报行政监督部门）");
+            rows = new ArrayList<>();
+            for (Object o : (List<?>) c.ranking().getOrDefault("extremes", List.of())) {
+                Map<?, ?> x = (Map<?, ?>) o;
+                rows.add(List.of(String.valueOf(x.get("name")), String.valueOf(x.get("bidder")),
+                        x.get("total") + " / " + x.get("othersMean"), String.valueOf(x.get("reason"))));
+            }
+            if (rows.isEmpty()) {
+                w.line("无。", 9);
+            } else {
+                w.table(List.of("评委", "投标人", "其合计 / 他人均值", "理由"), rows, new float[] {80, 140, 95, 180});
+            }
+        }
+
+        w.heading(c.lowestEvaluatedPrice() ? "四、排序与中标候选人" : "七、排序与中标候选人");
+        rows = new ArrayList<>();
+        List<?> candidates = (List<?>) c.ranking().get("candidates");
+        for (Object o : (List<?>) c.ranking().get("ranked")) {
+            Map<?, ?> r = (Map<?, ?>) o;
+            rows.add(List.of(String.valueOf(r.get("rank")), String.valueOf(r.get("bidder")), String.valueOf(r.get("price")),
+                    String.valueOf(r.get("score")), candidates.contains(r) ? "中标候选人" : ""));
+        }
+        w.table(List.of("排序", "投标人", "投标总价（元）", c.lowestEvaluatedPrice() ? "评审价" : "得分", "推荐"), rows,
+                new float[] {40, 185, 110, 70, 90});
+        w.line("推荐的中标候选人不超过 3 个，并标明排序（《招标投标法实施条例》第五十三条）。", 9);
+        w.gap();
+        w.heading("评标委员会成员签名");
+        w.line("各成员以本人数字证书对本报告的 SM3 摘要签名，签名及证书记入公开日志，可用 sunbid-verifier verify-report 验证。", 9);
+    }
+
+    private static String priceText(Content c) {
+        Object price = c.planJson().get("price");
+        if (price instanceof Map<?, ?> p && "BENCHMARK_PRICE".equals(p.get("formula"))) {
+            return "基准价法：有效报价算术平均" + (Integer.valueOf(0).equals(p.get("dropExtremesFrom")) ? "" : "（不少于 "
+                    + p.get("dropExtremesFrom") + " 家时去掉最高、最低）") + " × (1 − K)，K ∈ [" + p.get("kMin") + ", " + p.get("kMax")
+                    + "]；每高 1% 扣 " + p.get("pointsPerPercentAbove") + " 分，每低 1% 扣 " + p.get("pointsPerPercentBelow") + " 分";
+        }
+        return "低价优先法：评标基准价为最低有效报价，价格分 = 基准价 / 投标报价 × 价格权重 × 100（财政部令第87号第五十五条）";
+    }
+
+    private static OpenedBid bid(Content c, String bidderId) {
+        return c.bids().stream().filter(b -> b.bidderId().toString().equals(bidderId)).findFirst().orElseThrow();
+    }
+
+    /** A minimal flowing writer: lines and tables that wrap and break across A4 pages. */
+    private static final class Writer {
+        private static final float MARGIN = 50;
+        private final PDDocument doc;
+        private final PDType0Font font;
+        private final Map<Integer, Boolean> glyphs = new HashMap<>();
+        private PDPageContentStream out;
+        private float y;
+
+        Writer(PDDocument doc, PDType0Font font) throws IOException {
+            this.doc = doc;
+            this.font = font;
+            newPage();
+        }
+
+        private void newPage() throws IOException {
+            if (out != null) {
+                out.close();
+            }
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            out = new PDPageContentStream(doc, page);
+            y = PDRectangle.A4.getHeight() - MARGIN;
+        }
+
+        private void need(float height) throws IOException {
+            if (y - height < MARGIN) {
+                newPage();
+            }
+        }
+
+        /** Characters the font has no glyph for become '?', rather than failing the report. */
+        private String printable(String s) {
+            StringBuilder b = new StringBuilder();
+            s.codePoints().forEach(cp -> {
+                boolean ok = glyphs.computeIfAbsent(cp, k -> {
+                    try {
+                        font.encode(new String(Character.toChars(k)));
+                        return true;
+                    } catch (IllegalArgumentException | IOException e) {
+                        return false;
+                    }
+                });
+                b.append(ok ? new String(Character.toChars(cp)) : "?");
+            });
+            return b.toString();
+        }
+
+        private float width(String s, float size) throws IOException {
+            return font.getStringWidth(s) / 1000 * size;
+        }
+
+        private List<String> wrap(String text, float size, float max) throws IOException {
+            List<String> lines = new ArrayList<>();
+            StringBuilder line = new StringBuilder();
+            for (int cp : printable(text == null ? "" : text).codePoints().toArray()) {
+                String ch = new String(Character.toChars(cp));
+                if (width(line + ch, size) > max && line.length() > 0) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                line.append(ch);
+            }
+            lines.add(line.toString());
+            return lines;
+        }
+
+        private void text(String s, float x, float atY, float size) throws IOException {
+            out.beginText();
+            out.setFont(font, size);
+            out.newLineAtOffset(x, atY);
+            out.showText(s);
+            out.endText();
+        }
+
+        void title(String s) throws IOException {
+            need(30);
+            String t = printable(s);
+            text(t, (PDRectangle.A4.getWidth() - width(t, 18)) / 2, y - 18, 18);
+            y -= 34;
+        }
+
+        void heading(String s) throws IOException {
+            need(40);
+            y -= 6;
+            text(printable(s), MARGIN, y - 12, 12);
+            y -= 20;
+        }
+
+        void line(String s, float size) throws IOException {
+            for (String l : wrap(s, size, PDRectangle.A4.getWidth() - 2 * MARGIN)) {
+                need(size + 4);
+                text(l, MARGIN, y - size, size);
+                y -= size + 4;
+            }
+        }
+
+        void gap() {
+            y -= 8;
+        }
+
+        void table(List<String> head, List<List<String>> rows, float[] widths) throws IOException {
+            row(head, widths, true);
+            for (List<String> r : rows) {
+                row(r, widths, false);
+            }
+            y -= 6;
+        }
+
+        private void row(List<String> cells, float[] widths, boolean header) throws IOException {
+            float size = 8.5f;
+            List<List<String>> wrapped = new ArrayList<>();
+            int lines = 1;
+            for (int i = 0; i < cells.size(); i++) {
+                List<String> w = wrap(cells.get(i), size, widths[i] - 6);
+                wrapped.add(w);
+                lines = Math.max(lines, w.size());
+            }
+            float height = lines * (size + 3) + 6;
+            need(height);
+            float x = MARGIN;
+            if (header) {
+                out.setNonStrokingColor(0.93f, 0.95f, 0.98f);
+                float total = 0;
+                for (float w : widths) {
+                    total += w;
+                }
+                out.addRect(MARGIN, y - height, total, height);
+                out.fill();
+                out.setNonStrokingColor(0f, 0f, 0f);
+            }
+            for (int i = 0; i < cells.size(); i++) {
+                out.setLineWidth(0.4f);
+                out.addRect(x, y - height, widths[i], height);
+                out.stroke();
+                float ly = y - 3 - size;
+                for (String l : wrapped.get(i)) {
+                    text(l, x + 3, ly, size);
+                    ly -= size + 3;
+                }
+                x += widths[i];
+            }
+            y -= height;
+        }
+
+        void close() throws IOException {
+            out.close();
+        }
+    }
+}

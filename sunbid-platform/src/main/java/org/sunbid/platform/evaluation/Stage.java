@@ -1,0 +1,34 @@
+package org.sunbid.platform.evaluation;
+
+/** Where a tender's evaluation stands, from the committee's first step to the contract. */
+public enum Stage {
+    /** 资格审查: each member reviews every opened bid item by item. */
+    QUALIFICATION,
+    /** 详细评审: each member scores the qualified bids (comprehensive scoring only). */
+    SCORING,
+    /** 已排序: every score is in and every extreme score explained; the ranking stands. */
+    RANKED,
+    /** 报告签署: the report is generated; the members sign it. */
+    REPORTED,
+    /** 中标候选人公示 (Reg. 54). */
+    PUBLICITY,
+    /** 已定标: the award notice is out; the contract is due within 30 days (Law 46). */
+    AWARDED,
+    /** 合同已签订. */
+    CONTRACTED,
+    /** 否决所有投标: no bid passed the qualification review (Law 42). */
+    FAILED;
+
+    /** Whether {@code next} may follow this stage. */
+    public boolean mayBecome(Stage next) {
+        return switch (this) {
+            case QUALIFICATION -> next == SCORING || next == RANKED || next == FAILED;
+            case SCORING -> next == RANKED;
+            case RANKED -> next == REPORTED;
+            case REPORTED -> next == PUBLICITY;
+            case PUBLICITY -> next == AWARDED;
+            case AWARDED -> next == CONTRACTED;
+            case CONTRACTED, FAILED -> false;
+        };
+    }
+}

@@ -1,0 +1,398 @@
+package org.sunbid.platform.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.sunbid.crypto.Pem;
+import org.sunbid.crypto.Sm2;
+import org.sunbid.platform.ApiClient;
+import org.sunbid.platform.PlatformIT;
+import org.sunbid.platform.experts.ExpertDraws;
+import org.sunbid.platform.experts.Experts;
+import org.sunbid.platform.experts.SandboxNotifier;
+import org.sunbid.platform.kernel.Actor;
+import org.sunbid.platform.parties.Accounts;
+import org.sunbid.platform.parties.Certificates;
+import org.sunbid.platform.parties.Organisation;
+import org.sunbid.platform.parties.OrganisationKind;
+import org.sunbid.platform.parties.Organisations;
+import org.sunbid.platform.parties.Role;
+import org.sunbid.platform.parties.UnifiedSocialCreditCode;
+import org.sunbid.platform.payments.Deposits;
+import org.sunbid.platform.payments.Refunds;
+import org.sunbid.platform.payments.Sandbox;
+import org.sunbid.platform.tendering.Tenders;
+import org.sunbid.platform.trust.DemoCertificateAuthority;
+import org.sunbid.verifier.Verifier;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Acceptance 1, 3 and 5 of the evaluation: from opening to contract with 5 bids and 7 drawn experts — one bid fails the
+ * qualification review by majority, one extreme score needs its reason, one objection during the publicity pauses the
+ * award until answered; the signed PDF report shows Chinese and {@code sunbid-verifier verify-report} checks it; the
+ * deposits come back with interest within 5 days (Reg. 57); the log verifies. Bad input is refused naming the rule.
+ */
+class EvaluationScenarioIT extends PlatformIT {
+
+    private static final Pattern CODE = Pattern.compile("回复“1 (\\d{6})”");
+    private static final AtomicInteger SERIAL = new AtomicInteger(800);
+
+    @Autowired JdbcClient jdbc;
+    @Autowired Tenders tenders;
+    @Autowired ExpertDraws draws;
+    @Autowired Experts experts;
+    @Autowired Accounts accounts;
+    @Autowired Organisations organisations;
+    @Autowired Certificates certificates;
+    @Autowired DemoCertificateAuthority ca;
+    @Autowired SandboxNotifier gateway;
+    @Autowired Refunds refunds;
+    @Autowired Sandbox sandbox;
+    @Autowired Deposits deposits;
+    @Autowired Awards awards;
+
+    private final Map<String, PrivateKey> keys = new HashMap<>();
+
+    @AfterEach
+    void backToStart() {
+        clock.set(START);
+    }
+
+    static final String PLAN = """
+            {"stateFunded":true,
+             "qualification":[{"code":"Q1","text":"营业执照、资质证书有效"},{"code":"Q2","text":"投标保证金已按要求提交"},
+                              {"code":"Q3","text":"投标报价未超过招标控制价"}],
+             "technical":[{"code":"T1","text":"施工组织设计","points":30},{"code":"T2","text":"项目管理机构","points":15}],
+             "commercial":[{"code":"C1","text":"类似工程业绩","points":10},{"code":"C2","text":"企业信誉","points":5}],
+             "price":{"formula":"BENCHMARK_PRICE","dropExtremesFrom":5,"kMin":"0.01","kMax":"0.03","kStep":"0.005",
+                      "maxPoints":"40","pointsPerPercentAbove":"1","pointsPerPercentBelow":"0.5"},
+             "extremeThreshold":"15","tieRule":"LOWER_PRICE"}""";
+
+    @Test
+    void fromOpeningToContractWithAFailedBidAnExtremeScoreAndAnObjection() throws Exception {
+        ApiClient api = new ApiClient(baseUrl());
+        JsonNode tender = publishTender(api, Duration.ofDays(21), "100000");
+        String tenderId = tender.path("id").asString();
+        Instant deadline = Instant.parse(tender.path("bidDeadline").asString());
+        Instant evaluationStart = deadline.plus(Duration.ofHours(3));
+
+        // The plan is data: bad plans are refused naming the fault; the preview shows the formula at K's bounds.
+        assertThat(api.send("PUT", "/api/v1/tenders/" + tenderId + "/evaluation-plan", PLAN.replace("\"points\":30", "\"points\":31"),
+                api.token("agency"), Map.of()).code()).isEqualTo("CRITERIA_INVALID");
+        ApiClient.Response set = api.send("PUT", "/api/v1/tenders/" + tenderId + "/evaluation-plan", PLAN, api.token("agency"), Map.of());
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        JsonNode preview = api.post("/api/v1/evaluation-plans/preview", "{\"price\":" + set.json().path("price")
+                + ",\"prices\":[\"1000000\",\"980000\",\"1020000\"]}", api.token("agency")).json();
+        assertThat(preview.path("byK")).hasSize(2);
+        assertThat(preview.path("byK").get(0).path("benchmark").decimalValue()).isEqualByComparingTo("990000.00");
+
+        // Seven experts of two specialties in a new institute (the draw may also pick the demo's).
+        Organisation institute = organisation("云州评标技术研究院" + SERIAL.incrementAndGet());
+        for (int i = 0; i < 5; i++) {
+            expert("A01", institute.id());
+            expert("A05", institute.id());
+        }
+        clock.advance(Duration.ofDays(1));
+        Map<String, String> prices = new LinkedHashMap<>();
+        prices.put("bidder1", "36280000.00");
+        prices.put("bidder2", "35700000.00");
+        prices.put("bidder3", "37150000.00");
+        prices.put("bidder4", "36800000.00");
+        prices.put("bidder5", "34500000.00");
+        for (var p : prices.entrySet()) {
+            assertThat(sealAndUpload(tenderId, p.getKey(), p.getValue())).as(p.getKey()).isTrue();
+        }
+        String venue = "云州市公共资源交易中心第三评标室 " + UUID.randomUUID().toString().substring(0, 8);
+        ApiClient.Response requested = api.post("/api/v1/tenders/" + tenderId + "/expert-draws", ApiClient.json(Map.of(
+                "evaluationStart", evaluationStart.toString(), "evaluationVenue", venue, "representatives", 0,
+                "specialties", List.of(Map.of("code", "A01", "count", 4), Map.of("code", "A05", "count", 3)),
+                "poolRegions", List.of("990100"), "avoid", List.of())), api.freshToken("agency"));
+        assertThat(requested.status()).as(requested.body()).isEqualTo(200);
+        String drawId = requested.json().path("id").asString();
+        assertThat(api.post("/api/v1/expert-draws/" + drawId + "/commitment", "", api.freshToken("supervisor")).status()).isEqualTo(200);
+
+        clock.set(deadline.plusSeconds(1));
+        tenders.closeDueTenders();
+        releaseShare(tenderId, "centre");
+        assertThat(releaseShare(tenderId, "supervisor").json().path("status").asString()).isEqualTo("OPENED");
+        // The plan is part of the documents: locked now.
+        assertThat(api.send("PUT", "/api/v1/tenders/" + tenderId + "/evaluation-plan", PLAN, api.freshToken("agency"), Map.of()).code())
+                .isEqualTo("PLAN_LOCKED");
+
+        clock.set(evaluationStart.minus(Duration.ofHours(1)));
+        Instant drawTime = clock.instant();
+        draws.runDue();
+        for (String[] n : notices(drawTime, venue)) {
+            gateway.deliver(n[0], "1 " + n[1]);
+        }
+        clock.set(evaluationStart.plus(Duration.ofMinutes(5)));
+        List<String> members = new ArrayList<>();
+        for (String[] n : notices(drawTime, venue)) {
+            members.add(usernameOf(n[0]));
+        }
+        assertThat(members).hasSize(7);
+        String path = "/api/v1/tenders/" + tenderId + "/evaluation";
+        assertThat(api.post(path, "", api.freshToken("centre")).code()).as("not everyone signed in").isEqualTo("EVALUATION_NOT_READY");
+        for (String m : members) {
+            byte[] challenge = ExpertDraws.challenge(UUID.fromString(drawId), m).getBytes(StandardCharsets.UTF_8);
+            assertThat(api.post("/api/v1/experts/me/draws/" + drawId + "/sign-in", ApiClient.json(Map.of("signature",
+                    Base64.getEncoder().encodeToString(Sm2.sign(keyOf(m), challenge)))), api.freshToken(m)).status()).isEqualTo(200);
+        }
+        assertThat(api.post(path, "", api.freshToken("bidder1")).status()).isEqualTo(403);
+        JsonNode started = api.post(path, "", api.freshToken(members.get(0))).json();
+        assertThat(started.path("stage").asString()).as(started.toString()).isEqualTo("QUALIFICATION");
+        assertThat(started.path("bids")).hasSize(5);
+        assertThat(started.path("k").decimalValue()).isBetween(new BigDecimal("0.01"), new BigDecimal("0.03"));
+        Map<String, String> bidderIds = new LinkedHashMap<>();
+        started.path("bids").forEach(b -> bidderIds.put(b.path("bidder").asString(), b.path("bidderId").asString()));
+        String b5 = idOf(bidderIds, "bidder5");
+        String b2 = idOf(bidderIds, "bidder2");
+        // A member opens a bid's decrypted file.
+        JsonNode firstBid = started.path("bids").get(0);
+        ApiClient.Response file = api.get(path + "/bids/" + firstBid.path("bidId").asString() + "/file?name="
+                + java.net.URLEncoder.encode(firstBid.path("files").get(0).asString(), StandardCharsets.UTF_8), api.freshToken(members.get(1)));
+        assertThat(file.body()).startsWith("投标函");
+
+        // Leader: a majority of the members elects.
+        for (int i = 1; i <= 4; i++) {
+            api.post(path + "/leader", ApiClient.json(Map.of("candidate", members.get(0))), api.freshToken(members.get(i)));
+        }
+        String leader = members.get(0);
+        assertThat(api.get(path, api.freshToken(leader)).json().path("leader").asString()).isEqualTo(leader);
+
+        // Qualification: four of seven fail bidder5 on Q2 (a majority); one alone fails bidder1 on Q1 (no majority).
+        for (int i = 0; i < 7; i++) {
+            Map<String, Object> votes = new LinkedHashMap<>();
+            for (String bidder : bidderIds.values()) {
+                Map<String, Object> items = new LinkedHashMap<>();
+                for (String q : List.of("Q1", "Q2", "Q3")) {
+                    boolean fail = (bidder.equals(b5) && q.equals("Q2") && i < 4) || (bidder.equals(idOf(bidderIds, "bidder1"))
+                            && q.equals("Q1") && i == 6);
+                    items.put(q, fail ? Map.of("pass", false, "reason", "投标保证金未从基本账户转出") : Map.of("pass", true));
+                }
+                votes.put(bidder, items);
+            }
+            if (i == 0) { // a fail without a reason is refused
+                Map<String, Object> bad = new LinkedHashMap<>(votes);
+                bad.put(b5, Map.of("Q1", Map.of("pass", false), "Q2", Map.of("pass", true), "Q3", Map.of("pass", true)));
+                assertThat(api.post(path + "/reviews", ApiClient.json(Map.of("votes", bad)), api.freshToken(members.get(i))).code())
+                        .isEqualTo("FAIL_REASON_REQUIRED");
+            }
+            JsonNode reviewed = api.post(path + "/reviews", ApiClient.json(Map.of("votes", votes)), api.freshToken(members.get(i))).json();
+            if (i < 6) {
+                assertThat(reviewed.path("reviews")).as("others' reviews stay hidden").isEmpty();
+            }
+        }
+        JsonNode scoring = api.get(path, api.freshToken(leader)).json();
+        assertThat(scoring.path("stage").asString()).isEqualTo("SCORING");
+        assertThat(scoring.path("qualification").toString()).contains("\"passed\":false");
+        assertThat(scoring.path("priceScores")).hasSize(4);
+        Map<String, BigDecimal> priceScore = new HashMap<>();
+        scoring.path("priceScores").forEach(p -> priceScore.put(p.path("bidderId").asString(), new BigDecimal(p.path("score").asString())));
+        assertThat(priceScore).doesNotContainKey(b5);
+
+        // Bad input: a score outside its range, named with the criterion and the plan's range.
+        Map<String, Object> outOfRange = sheet(priceScore.keySet(), 20);
+        outOfRange.put(b2, new LinkedHashMap<>(Map.of("T1", "31", "T2", "10", "C1", "6", "C2", "4")));
+        ApiClient.Response refused = api.post(path + "/scores", ApiClient.json(Map.of("scores", outOfRange)), api.freshToken(leader));
+        assertThat(refused.code()).isEqualTo("SCORE_OUT_OF_RANGE");
+        assertThat(refused.json().path("detail").asString()).contains("T1").contains("30").contains("评标办法");
+
+        // Six members score alike; the seventh scores bidder2 far lower (an extreme score) and gives no reason at first.
+        for (int i = 0; i < 7; i++) {
+            Map<String, Object> s = sheet(priceScore.keySet(), 20 + i % 3);
+            if (i == 6) {
+                s.put(b2, new LinkedHashMap<>(Map.of("T1", "5", "T2", "3", "C1", "2", "C2", "1")));
+            }
+            JsonNode after = api.post(path + "/scores", ApiClient.json(Map.of("scores", s)), api.freshToken(members.get(i))).json();
+            if (i < 6) {
+                assertThat(after.path("ranking").isNull() || after.path("ranking").isMissingNode()).as("no ranking before all submit").isTrue();
+                assertThat(after.path("scoreSheets")).isEmpty();
+            }
+        }
+        ApiClient.Response again = api.post(path + "/scores", ApiClient.json(Map.of("scores", sheet(priceScore.keySet(), 20))),
+                api.freshToken(members.get(0)));
+        assertThat(again.code()).isEqualTo("SCORE_ALREADY_SUBMITTED");
+        JsonNode awaiting = api.get(path, api.freshToken(members.get(6))).json();
+        assertThat(awaiting.path("stage").asString()).isEqualTo("SCORING");
+        assertThat(awaiting.path("awaiting").toString()).contains("REASON:" + b2);
+        api.post(path + "/reasons", ApiClient.json(Map.of("bidderId", b2, "reason", "施工组织设计缺少深基坑专项方案，项目经理无类似业绩")),
+                api.freshToken(members.get(6)));
+        JsonNode ranked = api.get(path, api.freshToken(leader)).json();
+        assertThat(ranked.path("stage").asString()).isEqualTo("RANKED");
+        assertThat(ranked.path("ranking").path("candidates")).hasSize(3);
+        assertThat(ranked.path("ranking").path("extremes").toString()).contains("深基坑");
+        assertThat(logCount(tenderId, "evaluation.extreme-score")).isEqualTo(1);
+
+        // The leader generates the report; every member signs its SM3 with their certificate.
+        assertThat(api.post(path + "/report", "", api.freshToken(members.get(1))).code()).isEqualTo("NOT_THE_LEADER");
+        JsonNode reported = api.post(path + "/report", "", api.freshToken(leader)).json();
+        assertThat(reported.path("stage").asString()).as(reported.toString()).isEqualTo("REPORTED");
+        String challenge = reported.path("reportChallenge").asString();
+        assertThat(api.post(path + "/report/signatures", ApiClient.json(Map.of("signature", Base64.getEncoder().encodeToString(
+                Sm2.sign(Sm2.generateKeyPair().getPrivate(), challenge.getBytes(StandardCharsets.UTF_8))))), api.freshToken(leader)).code())
+                .isEqualTo("REPORT_SIGNATURE_INVALID");
+        for (String m : members) {
+            assertThat(api.post(path + "/report/signatures", ApiClient.json(Map.of("signature", Base64.getEncoder().encodeToString(
+                    Sm2.sign(keyOf(m), challenge.getBytes(StandardCharsets.UTF_8))))), api.freshToken(m)).status()).isEqualTo(200);
+        }
+        byte[] pdf = api.bytes(path + "/report", null);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("评标报告").contains("资格审查").contains("深基坑").contains("中标候选人");
+        }
+        var verdict = Verifier.run("verify-report", baseUrl(), tenderId);
+        assertThat(verdict.ok()).as(verdict.line()).isTrue();
+        Path tampered = Files.createTempFile("report", ".pdf");
+        pdf[pdf.length / 2] ^= 1;
+        Files.write(tampered, pdf);
+        assertThat(Verifier.run("verify-report", baseUrl(), tenderId, "--pdf", tampered.toString()).ok()).isFalse();
+        assertThat(jdbc.sql("SELECT status FROM expert_draw WHERE id = CAST(:d AS UUID)").param("d", drawId).query(String.class).single())
+                .isEqualTo("PUBLISHED");
+
+        // Publicity: public at once; an objection pauses the award until answered; Reg. 55 keeps the first-ranked.
+        JsonNode publicity = api.get("/api/v1/tenders/" + tenderId + "/award", null).json();
+        assertThat(publicity.path("stage").asString()).isEqualTo("PUBLICITY");
+        String first = publicity.path("candidates").get(0).path("bidderId").asString();
+        String second = publicity.path("candidates").get(1).path("bidderId").asString();
+        assertThat(api.post("/api/v1/tenders/" + tenderId + "/award", ApiClient.json(Map.of("bidderId", first)), api.freshToken("agency"))
+                .code()).isEqualTo("PUBLICITY_NOT_OVER");
+        JsonNode objected = api.post("/api/v1/tenders/" + tenderId + "/award-objections",
+                ApiClient.json(Map.of("text", "第一中标候选人的项目经理在其他在建项目任职，请核查。")), api.freshToken("bidder3")).json();
+        String objectionId = objected.path("objections").get(0).path("id").asString();
+        clock.advance(Duration.ofDays(3).plusMinutes(1));
+        assertThat(api.post("/api/v1/tenders/" + tenderId + "/award-objections", ApiClient.json(Map.of("text", "迟到的异议")),
+                api.freshToken("bidder4")).code()).isEqualTo("OBJECTION_OUTSIDE_PUBLICITY");
+        ApiClient.Response paused = api.post("/api/v1/tenders/" + tenderId + "/award", ApiClient.json(Map.of("bidderId", first)),
+                api.freshToken("agency"));
+        assertThat(paused.code()).isEqualTo("AWARD_PAUSED_BY_OBJECTION");
+        assertThat(paused.json().path("detail").asString()).contains("第五十四条");
+        api.post("/api/v1/tenders/" + tenderId + "/award-objections/" + objectionId + "/answer",
+                ApiClient.json(Map.of("text", "经核查，该项目经理已于开标前办理变更手续，异议不成立。")), api.freshToken("agency"));
+        ApiClient.Response notFirst = api.post("/api/v1/tenders/" + tenderId + "/award", ApiClient.json(Map.of("bidderId", second)),
+                api.freshToken("agency"));
+        assertThat(notFirst.code()).isEqualTo("AWARD_NOT_FIRST_RANKED");
+        assertThat(notFirst.json().path("detail").asString()).contains("第五十五条");
+        JsonNode awarded = api.post("/api/v1/tenders/" + tenderId + "/award", ApiClient.json(Map.of("bidderId", first)),
+                api.freshToken("agency")).json();
+        assertThat(awarded.path("stage").asString()).as(awarded.toString()).isEqualTo("AWARDED");
+        var platform = Pem.certificate(api.get("/api/v1/ca/platform-certificate", null).json().path("pem").asString());
+        assertThat(Sm2.verify(platform.getPublicKey(), awarded.path("winner").path("notice").asString().getBytes(StandardCharsets.UTF_8),
+                Base64.getDecoder().decode(awarded.path("winner").path("noticeSignature").asString()))).isTrue();
+
+        // Reg. 57: the four bidders not awarded get their deposit back with interest, well within 5 days.
+        refunds.dispatchPending();
+        sandbox.completeRefunds();
+        JsonNode due = api.get("/api/v1/tenders/" + tenderId + "/award/refunds", api.freshToken("supervisor")).json();
+        assertThat(due).hasSize(4);
+        due.forEach(r -> {
+            assertThat(r.path("refund").path("reason").asString()).isEqualTo("NOT_AWARDED");
+            assertThat(r.path("refund").path("status").asString()).isEqualTo("COMPLETED");
+            JsonNode interest = r.path("refund").path("interest");
+            assertThat(new BigDecimal((interest.isObject() ? interest.path("yuan") : interest).asString())).as(r.toString()).isPositive();
+            assertThat(Instant.parse(r.path("refund").path("completedAt").asString()))
+                    .isBeforeOrEqualTo(Instant.parse(r.path("refund").path("dueAt").asString()));
+        });
+
+        // Law 46: the contract within 30 days; then the winner's deposit comes back too.
+        clock.advance(Duration.ofDays(10));
+        JsonNode contracted = api.post("/api/v1/tenders/" + tenderId + "/contract", "{}", api.freshToken("agency")).json();
+        assertThat(contracted.path("stage").asString()).isEqualTo("CONTRACTED");
+        refunds.dispatchPending();
+        sandbox.completeRefunds();
+        JsonNode all = api.get("/api/v1/tenders/" + tenderId + "/award/refunds", api.freshToken("agency")).json();
+        assertThat(all).hasSize(5);
+        assertThat(all.get(4).path("refund").path("reason").asString()).isEqualTo("AWARDED_CONTRACT_SIGNED");
+        assertThat(all.get(4).path("refund").path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(deposits.flagOverdueRefunds()).isZero();
+
+        var log = Verifier.run("log", baseUrl());
+        assertThat(log.ok()).as(log.line()).isTrue();
+    }
+
+    private String idOf(Map<String, String> bidderIds, String username) {
+        return bidderIds.get(jdbc.sql("SELECT o.name FROM account a JOIN organisation o ON o.id = a.organisation_id WHERE a.username = :u")
+                .param("u", username).query(String.class).single());
+    }
+
+    /** Scores every criterion of every bid near {@code level} (out of 30/15/10/5 points). */
+    private static Map<String, Object> sheet(Iterable<String> bidders, int level) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String b : bidders) {
+            out.put(b, new LinkedHashMap<>(Map.of("T1", String.valueOf(level), "T2", String.valueOf(level / 2),
+                    "C1", String.valueOf(level / 3), "C2", String.valueOf(level / 5))));
+        }
+        return out;
+    }
+
+    private long logCount(String tenderId, String action) {
+        return jdbc.sql("SELECT COUNT(*) FROM log_entry WHERE details::json->>'action' = :a AND details::json->>'subject' = :t")
+                .param("a", action).param("t", tenderId).query(Long.class).single();
+    }
+
+    /** The notices the sandbox gateway sent for this venue since {@code since}: phone and reply code. */
+    private List<String[]> notices(Instant since, String venue) {
+        return jdbc.sql("SELECT phone, text FROM sandbox_phone_message WHERE sent_at >= :s AND text LIKE :v ORDER BY sent_at, id")
+                .param("s", since.atOffset(java.time.ZoneOffset.UTC)).param("v", "%" + venue + "%")
+                .query((rs, i) -> {
+                    Matcher m = CODE.matcher(rs.getString(2));
+                    assertThat(m.find()).isTrue();
+                    return new String[] {rs.getString(1), m.group(1)};
+                }).list();
+    }
+
+    private String usernameOf(String phone) {
+        return jdbc.sql("SELECT a.username FROM expert x JOIN account a ON a.id = x.account_id WHERE x.phone = :p")
+                .param("p", phone).query(String.class).single();
+    }
+
+    private PrivateKey keyOf(String username) throws Exception {
+        PrivateKey key = keys.get(username);
+        return key != null ? key : Pem.privateKey(Files.readString(DATA.resolve("demo-keys").resolve(username + ".key.pem")));
+    }
+
+    private Organisation organisation(String name) {
+        int serial = SERIAL.incrementAndGet();
+        String first17 = "12990100" + String.format("MC%07d", serial);
+        return organisations.register(new Organisations.Registration(first17 + UnifiedSocialCreditCode.checkCharacter(first17),
+                name, OrganisationKind.OTHER, "990100"), Actor.SYSTEM);
+    }
+
+    private void expert(String specialty, UUID employer) {
+        int serial = SERIAL.incrementAndGet();
+        String username = "eval-expert-" + serial;
+        UUID account = accounts.create(new Accounts.NewAccount(username, "评审专家" + serial, PASSWORD, Role.EXPERT, null, "990100"),
+                Actor.SYSTEM);
+        KeyPair pair = Sm2.generateKeyPair();
+        keys.put(username, pair.getPrivate());
+        certificates.registerForAccount(account, Pem.encode(ca.issue("CN=评审专家" + serial + ",OU=评标专家,C=CN", pair.getPublic())),
+                Actor.SYSTEM);
+        experts.register(account, employer, "990100", "高级工程师", List.of(specialty), String.format("1380000%04d", serial), Actor.SYSTEM);
+    }
+}
