@@ -300,7 +300,9 @@ class DemoData implements ApplicationRunner, StartupNotes {
         }
         java.util.regex.Pattern code = java.util.regex.Pattern.compile("回复“1 (\\d{6})”");
         int answered = 0;
-        for (int round = 0; round < 2; round++) {
+        // Replacements reach experts the loop has already passed, so answer in rounds, each after the reply time of
+        // the last, until every contact has answered (the draw's random seed decides who is asked when).
+        for (int round = 0; round < 3; round++) {
             for (CurrentUser expert : experts30) {
                 for (var message : phone.inbox(expert)) {
                     java.util.regex.Matcher m = code.matcher(message.text());
@@ -317,10 +319,8 @@ class DemoData implements ApplicationRunner, StartupNotes {
                     }
                 }
             }
-            if (round == 0) {
-                travel.travelTo(draw.drawAt().plus(java.time.Duration.ofMinutes(16)));
-                draws.expireDue();
-            }
+            travel.travelTo(draw.drawAt().plus(java.time.Duration.ofMinutes(16L * (round + 1))));
+            draws.expireDue();
         }
         travel.travelTo(draw.evaluationStart().minus(java.time.Duration.ofMinutes(10)));
         for (CurrentUser expert : experts30) {
