@@ -333,6 +333,11 @@ class ExpertDrawScenarioIT extends PlatformIT {
                 Actor.SYSTEM);
         KeyPair pair = Sm2.generateKeyPair();
         keys.put(username, pair.getPrivate());
+        try { // where every test looks for an expert's key: another test's draw may pick this expert
+            Files.writeString(DATA.resolve("demo-keys").resolve(username + ".key.pem"), Pem.encode(pair.getPrivate()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         certificates.registerForAccount(account, Pem.encode(ca.issue("CN=抽测专家" + serial + ",OU=评标专家,C=CN", pair.getPublic())),
                 Actor.SYSTEM);
         return experts.register(account, employer, "990100", "高级工程师", List.of(specialty), String.format("1370000%04d", serial),
