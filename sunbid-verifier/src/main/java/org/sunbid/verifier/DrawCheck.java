@@ -16,8 +16,6 @@ import org.sunbid.crypto.draw.DrawWalk.Contact;
 import org.sunbid.crypto.draw.DrawWalk.Outcome;
 import org.sunbid.crypto.draw.DrawWalk.Specialty;
 import org.sunbid.crypto.draw.VerifiableDraw;
-import org.sunbid.crypto.log.LogLeaf;
-import org.sunbid.crypto.log.MerkleTree;
 import org.sunbid.crypto.log.TreeHead;
 import tools.jackson.databind.JsonNode;
 
@@ -177,46 +175,16 @@ final class DrawCheck {
      */
     private static String logged(Draw d, Log log, long seq, String action, String field, String value, String what)
             throws IOException, InterruptedException {
-        JsonNode entry = log.entry(seq);
-        if (entry == null || entry.path("seq").asLong(-1) != seq) {
-            return "entry " + seq + " is missing from the log";
+        LoggedEntry.Read read = LoggedEntry.read(log, seq, action, d.head());
+        if (read.problem() != null) {
+            return read.problem();
         }
-        JsonNode detailsNode = entry.path("details");
-        JsonNode payloadNode = entry.path("payload");
-        if (!detailsNode.isString() || !payloadNode.isString()) {
-            return "entry " + seq + " withholds its details and payload";
-        }
-        String details = detailsNode.asString();
-        String payload = payloadNode.asString();
-        String commitment = entry.path("commitment").asString();
-        if (!LogLeaf.commitment(details).equals(commitment)) {
-            return "entry " + seq + ": its details do not match its commitment (changed?)";
-        }
-        JsonNode detailsJson = LogClient.json().readTree(details);
-        if (!Sm3.hex(payload).equals(detailsJson.path("payloadHash").asString())) {
-            return "entry " + seq + ": its payload does not match its details (changed?)";
-        }
-        if (!action.equals(detailsJson.path("action").asString())) {
-            return "entry " + seq + " is " + detailsJson.path("action").asString("no action") + ", not " + action;
-        }
-        JsonNode body = LogClient.json().readTree(payload);
+        JsonNode body = read.payload();
         if (!d.drawId().equals(body.path("drawId").asString())) {
             return "entry " + seq + " is about draw " + body.path("drawId").asString("(none)") + ", not " + d.drawId();
         }
         if (!value.equalsIgnoreCase(body.path(field).asString())) {
             return what + " logged in entry " + seq + " is not the record's";
-        }
-        byte[] leaf;
-        try {
-            leaf = LogLeaf.hash(seq, Instant.parse(entry.path("appendedAt").asString()), commitment);
-        } catch (DateTimeParseException e) {
-            return "entry " + seq + " has no valid time";
-        }
-        TreeHead head = d.head();
-        JsonNode proof = log.inclusion(HEX.formatHex(leaf), head.size());
-        if (proof == null || proof.path("leafIndex").asLong(-1) != seq
-                || !MerkleTree.verifyInclusion(leaf, seq, head.size(), hashes(proof.path("path")), head.rootHash())) {
-            return "entry " + seq + " is not in the tree of head " + head.size() + " (root " + head.rootHex() + ")";
         }
         return null;
     }

@@ -13,8 +13,6 @@ import java.util.List;
 import org.sunbid.crypto.Pem;
 import org.sunbid.crypto.Sm2;
 import org.sunbid.crypto.Sm3;
-import org.sunbid.crypto.log.LogLeaf;
-import org.sunbid.crypto.log.MerkleTree;
 import org.sunbid.crypto.log.TreeHead;
 
 import tools.jackson.databind.JsonNode;
@@ -36,7 +34,8 @@ final class ReportCheck {
         return "阳光交易 评标报告签署 sunbid-evaluation-report:" + tenderId + ":" + reportSm3;
     }
 
-    static Verdict check(LogClient client, String tenderId, byte[] pdf, List<X509Certificate> roots, PublicKey platform)
+    static Verdict check(LogClient client, DrawCheck.Log log, String tenderId, byte[] pdf, List<X509Certificate> roots,
+            PublicKey platform)
             throws IOException, InterruptedException {
         JsonNode sigs = client.get("/api/v1/tenders/" + tenderId + "/evaluation/report/signatures");
         String sm3 = sigs.path("reportSm3").asString();
@@ -49,7 +48,7 @@ final class ReportCheck {
         if (!head.verify(platform, headJson.path("signature").asString())) {
             return Verdict.fail("the tree head of size " + head.size() + " is not signed by the platform");
         }
-        String problem = logged(client, head, sigs.path("reportSeq").asLong(), "evaluation.report.generated", tenderId, sm3, null);
+        String problem = logged(log, head, sigs.path("reportSeq").asLong(), "evaluation.report.generated", tenderId, sm3, null);
         if (problem != null) {
             return Verdict.fail(problem);
         }
@@ -77,7 +76,7 @@ final class ReportCheck {
             if (!valid) {
                 return Verdict.fail("the signature of " + who + " does not verify over the report");
             }
-            problem = logged(client, head, s.path("logSeq").asLong(), "evaluation.report.signed", tenderId, sm3,
+            problem = logged(log, head, s.path("logSeq").asLong(), "evaluation.report.signed", tenderId, sm3,
                     s.path("signature").asString());
             if (problem != null) {
                 return Verdict.fail(problem);
@@ -101,40 +100,16 @@ final class ReportCheck {
     }
 
     /** Entry {@code seq}: of {@code action}, about this report (and signature), and in the signed tree. */
-    private static String logged(LogClient client, TreeHead head, long seq, String action, String tenderId, String sm3,
+    private static String logged(DrawCheck.Log log, TreeHead head, long seq, String action, String tenderId, String sm3,
             String signature) throws IOException, InterruptedException {
-        JsonNode page = client.entries(seq, seq + 1);
-        JsonNode entry = page.isArray() && page.size() == 1 ? page.get(0) : null;
-        if (entry == null || !entry.path("details").isString() || !entry.path("payload").isString()) {
-            return "entry " + seq + " is missing from the log or withholds its contents";
+        LoggedEntry.Read read = LoggedEntry.read(log, seq, action, head);
+        if (read.problem() != null) {
+            return read.problem();
         }
-        String details = entry.path("details").asString();
-        String commitment = entry.path("commitment").asString();
-        if (!LogLeaf.commitment(details).equals(commitment)) {
-            return "entry " + seq + ": its details do not match its commitment (changed?)";
-        }
-        JsonNode d = LogClient.json().readTree(details);
-        String payload = entry.path("payload").asString();
-        if (!Sm3.hex(payload).equals(d.path("payloadHash").asString())) {
-            return "entry " + seq + ": its payload does not match its details (changed?)";
-        }
-        JsonNode body = LogClient.json().readTree(payload);
-        if (!action.equals(d.path("action").asString()) || !tenderId.equals(body.path("tenderId").asString())
-                || !sm3.equalsIgnoreCase(body.path("reportSm3").asString())
+        JsonNode body = read.payload();
+        if (!tenderId.equals(body.path("tenderId").asString()) || !sm3.equalsIgnoreCase(body.path("reportSm3").asString())
                 || (signature != null && !signature.equals(body.path("signature").asString()))) {
             return "entry " + seq + " is not the " + action + " of this report";
-        }
-        byte[] leaf = LogLeaf.hash(seq, Instant.parse(entry.path("appendedAt").asString()), commitment);
-        JsonNode proof;
-        try {
-            proof = client.inclusion(HEX.formatHex(leaf), head.size());
-        } catch (LogClient.Refused e) {
-            return "entry " + seq + " is not in the signed log";
-        }
-        List<byte[]> path = new ArrayList<>();
-        proof.path("path").forEach(h -> path.add(HEX.parseHex(h.asString())));
-        if (!MerkleTree.verifyInclusion(leaf, seq, head.size(), path, head.rootHash())) {
-            return "entry " + seq + " is not in the tree of head " + head.size();
         }
         return null;
     }

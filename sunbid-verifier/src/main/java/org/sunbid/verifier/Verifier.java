@@ -294,7 +294,12 @@ public final class Verifier {
                     + ", not " + drawId);
         }
         X509Certificate platform = certificate(client, certFile);
-        return DrawCheck.online(record, platform.getPublicKey(), new DrawCheck.Log() {
+        return DrawCheck.online(record, platform.getPublicKey(), log(client));
+    }
+
+    /** The log as the record checks read it, over HTTP. */
+    static DrawCheck.Log log(LogClient client) {
+        return new DrawCheck.Log() {
             @Override
             public JsonNode entry(long seq) throws IOException, InterruptedException {
                 JsonNode page = client.entries(seq, seq + 1);
@@ -312,7 +317,7 @@ public final class Verifier {
                     return null;
                 }
             }
-        });
+        };
     }
 
     /**
@@ -331,7 +336,7 @@ public final class Verifier {
                 roots.add(Pem.certificate(r.path("pem").asString()));
             }
         }
-        return ReportCheck.check(client, tenderId, pdf, roots, certificate(client, certFile).getPublicKey());
+        return ReportCheck.check(client, log(client), tenderId, pdf, roots, certificate(client, certFile).getPublicKey());
     }
 
     private static X509Certificate certificate(LogClient client, String certFile)
