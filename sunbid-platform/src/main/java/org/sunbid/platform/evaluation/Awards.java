@@ -210,8 +210,7 @@ public class Awards {
                 .param("t", tenderId).param("w", bidderId).param("n", noticeJson).param("s", signature)
                 .param("at", Evaluations.utc(now)).param("by", user.username()).param("due", Evaluations.utc(due))
                 .param("seq", entry.seq()).update();
-        jdbc.sql("UPDATE evaluation SET stage = 'AWARDED', version = version + 1 WHERE tender_id = :t AND stage = 'PUBLICITY'")
-                .param("t", tenderId).update();
+        StageStore.advance(jdbc, tenderId, row.stage(), Stage.AWARDED);
         deposits.refundNotAwarded(tenderId, bidderId, now);
         return view(tenderId, user);
     }
@@ -232,7 +231,7 @@ public class Awards {
         String sm3 = contractSm3 == null || contractSm3.isBlank() ? null : contractSm3.strip().toLowerCase();
         jdbc.sql("UPDATE award SET contract_signed_at = :at, contract_sm3 = :s WHERE tender_id = :t")
                 .param("at", Evaluations.utc(now)).param("s", sm3).param("t", tenderId).update();
-        jdbc.sql("UPDATE evaluation SET stage = 'CONTRACTED', version = version + 1 WHERE tender_id = :t").param("t", tenderId).update();
+        StageStore.advance(jdbc, tenderId, row.stage(), Stage.CONTRACTED);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("tenderId", tenderId.toString());
         payload.put("winnerId", winner.toString());
@@ -317,6 +316,7 @@ public class Awards {
         return jdbc.sql("SELECT tender_id FROM candidate_publicity ORDER BY starts_at DESC LIMIT :n").param("n", limit)
                 .query(UUID.class).list().stream().map(t -> view(t, null)).toList();
     }
+
 
     private record Row(UUID tenderId, String region, Stage stage, boolean stateFunded, List<Map<String, Object>> candidates,
             Instant publicityStarts, Instant publicityEnds, Instant contractDue) {

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,7 +26,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.crypto.CanonicalJson;
 import org.sunbid.crypto.Pem;
-import org.sunbid.crypto.Sm2;
 import org.sunbid.crypto.Sm3;
 import org.sunbid.platform.audit.AuditLog;
 import org.sunbid.platform.audit.AuditRecord;
@@ -40,6 +38,7 @@ import org.sunbid.platform.evaluation.domain.Ranking;
 import org.sunbid.platform.evaluation.domain.Scoring;
 import org.sunbid.platform.experts.ExpertDraws;
 import org.sunbid.platform.experts.SeatedCommittee;
+import org.sunbid.platform.kernel.Actor;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.kernel.FileStore;
 import org.sunbid.platform.parties.Certificates;
@@ -302,12 +301,12 @@ public class Evaluations {
         payload.put("rule", "不通过须经评标委员会成员过半数同意");
         payload.put("results", results);
         log.append(AuditRecord.of("evaluation.qualification.completed", ev.tenderId().toString(), ev.region(),
-                org.sunbid.platform.kernel.Actor.SYSTEM, payload));
+                Actor.SYSTEM, payload));
         if (qualified.isEmpty()) {
             jdbc.sql("UPDATE evaluation SET qualification = :q WHERE tender_id = :t").param("q", resultsJson)
                     .param("t", ev.tenderId()).update();
-            advance(ev.tenderId(), ev.stage(), Stage.FAILED);
-            log.append(AuditRecord.of("evaluation.failed", ev.tenderId().toString(), ev.region(), org.sunbid.platform.kernel.Actor.SYSTEM,
+            StageStore.advance(jdbc, ev.tenderId(), ev.stage(), Stage.FAILED);
+            log.append(AuditRecord.of("evaluation.failed", ev.tenderId().toString(), ev.region(), Actor.SYSTEM,
                     Map.of("tenderId", ev.tenderId().toString(), "rule", "《招标投标法》第四十二条：所有投标被否决的，招标人应当依法重新招标")));
             return;
         }
@@ -339,9 +338,9 @@ public class Evaluations {
         jdbc.sql("""
                 UPDATE evaluation SET qualification = :q, price_scores = :p WHERE tender_id = :t""")
                 .param("q", resultsJson).param("p", CanonicalJson.write(priced)).param("t", ev.tenderId()).update();
-        advance(ev.tenderId(), ev.stage(), Stage.SCORING);
+        StageStore.advance(jdbc, ev.tenderId(), ev.stage(), Stage.SCORING);
         log.append(AuditRecord.of("evaluation.price-scores", ev.tenderId().toString(), ev.region(),
-                org.sunbid.platform.kernel.Actor.SYSTEM, priced));
+                Actor.SYSTEM, priced));
     }
 
     // ---------------------------------------------------------------------------------------------------- scoring
@@ -472,15 +471,15 @@ public class Evaluations {
         ranking.put("rule", "《招标投标法实施条例》第五十三条：推荐的中标候选人应当不超过3个，并标明排序");
         String rankingJson = CanonicalJson.write(ranking);
         jdbc.sql("UPDATE evaluation SET ranking = :r WHERE tender_id = :t").param("r", rankingJson).param("t", ev.tenderId()).update();
-        advance(ev.tenderId(), ev.stage(), Stage.RANKED);
-        log.append(AuditRecord.of("evaluation.ranked", ev.tenderId().toString(), ev.region(), org.sunbid.platform.kernel.Actor.SYSTEM,
+        StageStore.advance(jdbc, ev.tenderId(), ev.stage(), Stage.RANKED);
+        log.append(AuditRecord.of("evaluation.ranked", ev.tenderId().toString(), ev.region(), Actor.SYSTEM,
                 ranking));
         for (Map<String, Object> x : extremes) { // flagged to the region's supervisor
             Map<String, Object> flag = new LinkedHashMap<>(x);
             flag.put("tenderId", ev.tenderId().toString());
             flag.put("to", "SUPERVISOR");
             log.append(AuditRecord.of("evaluation.extreme-score", ev.tenderId().toString(), ev.region(),
-                    org.sunbid.platform.kernel.Actor.SYSTEM, flag));
+                    Actor.SYSTEM, flag));
         }
     }
 
@@ -509,7 +508,7 @@ public class Evaluations {
         jdbc.sql("""
                 UPDATE evaluation SET report_sm3 = :s, report_seq = :seq, report_at = :at WHERE tender_id = :t""")
                 .param("s", stored.sm3()).param("seq", entry.seq()).param("at", utc(now)).param("t", tenderId).update();
-        advance(tenderId, ev.stage(), Stage.REPORTED);
+        StageStore.advance(jdbc, tenderId, ev.stage(), Stage.REPORTED);
         return view(tenderId, user);
     }
 
@@ -554,19 +553,9 @@ public class Evaluations {
                 .param("t", tenderId).param("m", member).query(Long.class).single() > 0) {
             return view(tenderId, user);
         }
-        X509Certificate certificate = certificates.inForceOfAccount(user.accountId())
-                .orElseThrow(() -> new DomainException(EvaluationError.REPORT_SIGNATURE_INVALID));
         String text = reportChallenge(tenderId, ev.reportSm3());
-        boolean valid;
-        try {
-            valid = Sm2.verify(certificate.getPublicKey(), text.getBytes(StandardCharsets.UTF_8),
-                    Base64.getDecoder().decode(signature == null ? "" : signature.strip()));
-        } catch (IllegalArgumentException e) {
-            valid = false;
-        }
-        if (!valid) {
-            throw new DomainException(EvaluationError.REPORT_SIGNATURE_INVALID);
-        }
+        X509Certificate certificate = certificates.signedByAccount(user.accountId(), text, signature)
+                .orElseThrow(() -> new DomainException(EvaluationError.REPORT_SIGNATURE_INVALID));
         String pem = Pem.encode(certificate);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("tenderId", tenderId.toString());
@@ -585,7 +574,7 @@ public class Evaluations {
         long signed = jdbc.sql("SELECT COUNT(*) FROM evaluation_report_signature WHERE tender_id = :t").param("t", tenderId)
                 .query(Long.class).single();
         if (signed == ev.members().size()) {
-            advance(tenderId, ev.stage(), Stage.PUBLICITY);
+            StageStore.advance(jdbc, tenderId, ev.stage(), Stage.PUBLICITY);
             awards.startPublicity(tenderId, ev.region(), json.readValue(ev.rankingJson(), MAP));
             draws.publishAfterEvaluation(ev.drawId());
         }
@@ -750,29 +739,28 @@ public class Evaluations {
     }
 
     private Optional<Loaded> load(UUID tenderId, String lock) {
-        return jdbc.sql("SELECT e.*, t.region_code FROM evaluation e JOIN tender t ON t.id = e.tender_id WHERE e.tender_id = :t" + lock)
-                .param("t", tenderId)
-                .query((rs, i) -> {
-                    TenderView tender = tenders.findPublished(tenderId).orElseThrow();
-                    Map<String, Object> planJson = json.readValue(rs.getString("plan"), MAP);
-                    OffsetDateTime reportAt = rs.getObject("report_at", OffsetDateTime.class);
-                    long reportSeq = rs.getLong("report_seq");
-                    return new Loaded(tenderId, rs.getObject("draw_id", UUID.class), rs.getString("region_code"),
-                            Stage.valueOf(rs.getString("stage")), planJson,
-                            EvaluationPlan.parse(planJson, lowestEvaluatedPrice(tender)), rs.getBigDecimal("k"),
-                            rs.getString("leader"), rs.getString("leader_by"), rs.getString("qualification"),
-                            rs.getString("price_scores"), rs.getString("ranking"), rs.getString("report_sm3"),
-                            rs.wasNull() ? null : reportSeq, reportAt == null ? null : reportAt.toInstant(),
-                            rs.getObject("started_at", OffsetDateTime.class).toInstant(), List.of(), List.of(),
-                            priceScores(rs.getString("price_scores")));
-                })
-                .optional()
-                .map(l -> new Loaded(l.tenderId(), l.drawId(), l.region(), l.stage(), l.planJson(), l.plan(), l.k(), l.leader(),
-                        l.leaderBy(), l.qualificationJson(), l.priceScoresJson(), l.rankingJson(), l.reportSm3(), l.reportSeq(),
-                        l.reportAt(), l.startedAt(),
-                        jdbc.sql("SELECT username FROM evaluation_member WHERE tender_id = :t ORDER BY position")
-                                .param("t", tenderId).query(String.class).list(),
-                        openings.openedBids(tenderId), l.priceScoreMap()));
+        Optional<Map<String, Object>> row = jdbc.sql(
+                "SELECT e.*, t.region_code FROM evaluation e JOIN tender t ON t.id = e.tender_id WHERE e.tender_id = :t" + lock)
+                .param("t", tenderId).query().listOfRows().stream().findFirst();
+        return row.map(r -> {
+            TenderView tender = tenders.findPublished(tenderId).orElseThrow();
+            Map<String, Object> planJson = json.readValue((String) r.get("plan"), MAP);
+            return new Loaded(tenderId, (UUID) r.get("draw_id"), (String) r.get("region_code"), Stage.valueOf((String) r.get("stage")),
+                    planJson, EvaluationPlan.parse(planJson, lowestEvaluatedPrice(tender)), (BigDecimal) r.get("k"),
+                    (String) r.get("leader"), (String) r.get("leader_by"), (String) r.get("qualification"),
+                    (String) r.get("price_scores"), (String) r.get("ranking"), (String) r.get("report_sm3"),
+                    (Long) r.get("report_seq"), instant(r.get("report_at")), instant(r.get("started_at")),
+                    jdbc.sql("SELECT username FROM evaluation_member WHERE tender_id = :t ORDER BY position")
+                            .param("t", tenderId).query(String.class).list(),
+                    openings.openedBids(tenderId), priceScores((String) r.get("price_scores")));
+        });
+    }
+
+    private static Instant instant(Object timestamp) {
+        if (timestamp == null) {
+            return null;
+        }
+        return timestamp instanceof OffsetDateTime o ? o.toInstant() : ((java.sql.Timestamp) timestamp).toInstant();
     }
 
     private Map<String, BigDecimal> priceScores(String priceScoresJson) {
@@ -845,14 +833,6 @@ public class Evaluations {
         return user.username();
     }
 
-    /** Moves the evaluation on, as {@link Stage#mayBecome} allows. */
-    private void advance(UUID tenderId, Stage from, Stage to) {
-        if (!from.mayBecome(to)) {
-            throw new IllegalStateException(from + " cannot become " + to);
-        }
-        jdbc.sql("UPDATE evaluation SET stage = :to, version = version + 1 WHERE tender_id = :t")
-                .param("to", to.name()).param("t", tenderId).update();
-    }
 
     private static void requireStage(Loaded ev, Stage expected) {
         if (ev.stage() != expected) {

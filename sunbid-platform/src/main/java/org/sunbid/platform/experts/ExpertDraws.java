@@ -2,7 +2,6 @@ package org.sunbid.platform.experts;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -657,16 +656,7 @@ public class ExpertDraws {
             throw new DomainException(ExpertsError.SIGN_IN_NOT_ALLOWED);
         }
         if (contact.signedInAt() == null) {
-            X509Certificate certificate = experts.certificateInForce(user.accountId())
-                    .orElseThrow(() -> new DomainException(ExpertsError.SIGN_IN_INVALID));
-            boolean valid;
-            try {
-                valid = Sm2.verify(certificate.getPublicKey(), challenge(drawId, user.username()).getBytes(StandardCharsets.UTF_8),
-                        Base64.getDecoder().decode(signature == null ? "" : signature.strip()));
-            } catch (IllegalArgumentException e) {
-                valid = false;
-            }
-            if (!valid) {
+            if (experts.signedByAccount(user.accountId(), challenge(drawId, user.username()), signature).isEmpty()) {
                 throw new DomainException(ExpertsError.SIGN_IN_INVALID);
             }
             jdbc.sql("UPDATE expert_draw_contact SET signed_in_at = :now, revealed_expert_id = :e WHERE id = :id")

@@ -506,8 +506,9 @@ public class Experts {
         return profile(expertId).map(p -> new Person(p.name(), p.employer())).orElseThrow();
     }
 
-    Optional<X509Certificate> certificateInForce(UUID accountId) {
-        return certificates.inForceOfAccount(accountId);
+    /** The expert's certificate in force when {@code signature} is theirs over {@code text}. */
+    Optional<X509Certificate> signedByAccount(UUID accountId, String text, String signature) {
+        return certificates.signedByAccount(accountId, text, signature);
     }
 
     private static OffsetDateTime utc(Instant t) {

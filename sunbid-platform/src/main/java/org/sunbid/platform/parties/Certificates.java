@@ -147,6 +147,21 @@ public class Certificates {
                 }).filter(java.util.Objects::nonNull).findFirst();
     }
 
+    /**
+     * The certificate in force of account {@code accountId} when {@code signatureBase64} is its SM2 signature over
+     * {@code text} (UTF-8); empty when there is none, or the signature is malformed or does not verify.
+     */
+    public java.util.Optional<X509Certificate> signedByAccount(UUID accountId, String text, String signatureBase64) {
+        return inForceOfAccount(accountId).filter(c -> {
+            try {
+                return org.sunbid.crypto.Sm2.verify(c.getPublicKey(), text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        java.util.Base64.getDecoder().decode(signatureBase64 == null ? "" : signatureBase64.strip()));
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        });
+    }
+
     /** The personal certificates of an account, newest first. */
     public List<CertificateInfo> ofAccount(UUID accountId) {
         return jdbc.sql(SELECT + " WHERE account_id = :id ORDER BY not_before DESC").param("id", accountId)
