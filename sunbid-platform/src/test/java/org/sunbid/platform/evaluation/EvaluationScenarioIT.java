@@ -6,8 +6,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,23 +29,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sunbid.crypto.Pem;
 import org.sunbid.crypto.Sm2;
 import org.sunbid.platform.ApiClient;
+import org.sunbid.platform.NewExperts;
 import org.sunbid.platform.PlatformIT;
 import org.sunbid.platform.experts.ExpertDraws;
-import org.sunbid.platform.experts.Experts;
 import org.sunbid.platform.experts.SandboxNotifier;
-import org.sunbid.platform.kernel.Actor;
-import org.sunbid.platform.parties.Accounts;
-import org.sunbid.platform.parties.Certificates;
 import org.sunbid.platform.parties.Organisation;
-import org.sunbid.platform.parties.OrganisationKind;
-import org.sunbid.platform.parties.Organisations;
-import org.sunbid.platform.parties.Role;
-import org.sunbid.platform.parties.UnifiedSocialCreditCode;
 import org.sunbid.platform.payments.Deposits;
 import org.sunbid.platform.payments.Refunds;
 import org.sunbid.platform.payments.Sandbox;
 import org.sunbid.platform.tendering.Tenders;
-import org.sunbid.platform.trust.DemoCertificateAuthority;
 import org.sunbid.verifier.Verifier;
 
 import tools.jackson.databind.JsonNode;
@@ -66,18 +56,17 @@ class EvaluationScenarioIT extends PlatformIT {
     @Autowired JdbcClient jdbc;
     @Autowired Tenders tenders;
     @Autowired ExpertDraws draws;
-    @Autowired Experts experts;
-    @Autowired Accounts accounts;
-    @Autowired Organisations organisations;
-    @Autowired Certificates certificates;
-    @Autowired DemoCertificateAuthority ca;
     @Autowired SandboxNotifier gateway;
     @Autowired Refunds refunds;
     @Autowired Sandbox sandbox;
     @Autowired Deposits deposits;
     @Autowired Awards awards;
 
-    private final Map<String, PrivateKey> keys = new HashMap<>();
+    @Autowired org.springframework.context.ApplicationContext context;
+
+    private NewExperts newExperts() {
+        return new NewExperts(context, DATA);
+    }
 
     @AfterEach
     void backToStart() {
@@ -113,10 +102,10 @@ class EvaluationScenarioIT extends PlatformIT {
         assertThat(preview.path("byK").get(0).path("benchmark").decimalValue()).isEqualByComparingTo("990000.00");
 
         // Seven experts of two specialties in a new institute (the draw may also pick the demo's).
-        Organisation institute = organisation("云州评标技术研究院" + SERIAL.incrementAndGet());
+        Organisation institute = newExperts().organisation("云州评标技术研究院" + SERIAL.incrementAndGet());
         for (int i = 0; i < 5; i++) {
-            expert("A01", institute.id());
-            expert("A05", institute.id());
+            newExperts().expert("A01", institute.id());
+            newExperts().expert("A05", institute.id());
         }
         clock.advance(Duration.ofDays(1));
         Map<String, String> prices = new LinkedHashMap<>();
@@ -154,7 +143,7 @@ class EvaluationScenarioIT extends PlatformIT {
         clock.set(evaluationStart.plus(Duration.ofMinutes(5)));
         List<String> members = new ArrayList<>();
         for (String[] n : notices(drawTime, venue)) {
-            members.add(usernameOf(n[0]));
+            members.add(newExperts().usernameOf(n[0]));
         }
         assertThat(members).hasSize(7);
         String path = "/api/v1/tenders/" + tenderId + "/evaluation";
@@ -162,7 +151,7 @@ class EvaluationScenarioIT extends PlatformIT {
         for (String m : members) {
             byte[] challenge = ExpertDraws.challenge(UUID.fromString(drawId), m).getBytes(StandardCharsets.UTF_8);
             assertThat(api.post("/api/v1/experts/me/draws/" + drawId + "/sign-in", ApiClient.json(Map.of("signature",
-                    Base64.getEncoder().encodeToString(Sm2.sign(keyOf(m), challenge)))), api.freshToken(m)).status()).isEqualTo(200);
+                    Base64.getEncoder().encodeToString(Sm2.sign(newExperts().keyOf(m), challenge)))), api.freshToken(m)).status()).isEqualTo(200);
         }
         assertThat(api.post(path, "", api.freshToken("bidder1")).status()).isEqualTo(403);
         JsonNode started = api.post(path, "", api.freshToken(members.get(0))).json();
@@ -260,7 +249,7 @@ class EvaluationScenarioIT extends PlatformIT {
                 .isEqualTo("REPORT_SIGNATURE_INVALID");
         for (String m : members) {
             assertThat(api.post(path + "/report/signatures", ApiClient.json(Map.of("signature", Base64.getEncoder().encodeToString(
-                    Sm2.sign(keyOf(m), challenge.getBytes(StandardCharsets.UTF_8))))), api.freshToken(m)).status()).isEqualTo(200);
+                    Sm2.sign(newExperts().keyOf(m), challenge.getBytes(StandardCharsets.UTF_8))))), api.freshToken(m)).status()).isEqualTo(200);
         }
         byte[] pdf = api.bytes(path + "/report", null);
         try (PDDocument doc = Loader.loadPDF(pdf)) {
@@ -320,8 +309,22 @@ class EvaluationScenarioIT extends PlatformIT {
                     .isBeforeOrEqualTo(Instant.parse(r.path("refund").path("dueAt").asString()));
         });
 
-        // Law 46: the contract within 30 days; then the winner's deposit comes back too.
-        clock.advance(Duration.ofDays(10));
+        // Law 46: the contract within 30 days of the notice — a reminder 5 days before, a flag to the supervisor once
+        // overdue (each once); then the late contract is recorded and the winner's deposit comes back too.
+        Instant awardedAt = Instant.parse(awarded.path("winner").path("awardedAt").asString());
+        clock.set(awardedAt.plus(Duration.ofDays(24)));
+        awards.checkContracts();
+        assertThat(logCount(tenderId, "evaluation.contract.reminder")).isZero();
+        clock.set(awardedAt.plus(Duration.ofDays(26)));
+        awards.checkContracts();
+        awards.checkContracts();
+        assertThat(logCount(tenderId, "evaluation.contract.reminder")).isEqualTo(1);
+        assertThat(logCount(tenderId, "evaluation.contract.overdue")).isZero();
+        clock.set(awardedAt.plus(Duration.ofDays(30)).plusSeconds(60));
+        awards.checkContracts();
+        assertThat(logCount(tenderId, "evaluation.contract.overdue")).isEqualTo(1);
+        assertThat(api.get("/api/v1/tenders/" + tenderId + "/award", null).json().path("winner").path("contractOverdue").asBoolean())
+                .isTrue();
         JsonNode contracted = api.post("/api/v1/tenders/" + tenderId + "/contract", "{}", api.freshToken("agency")).json();
         assertThat(contracted.path("stage").asString()).isEqualTo("CONTRACTED");
         refunds.dispatchPending();
@@ -367,37 +370,7 @@ class EvaluationScenarioIT extends PlatformIT {
                 }).list();
     }
 
-    private String usernameOf(String phone) {
-        return jdbc.sql("SELECT a.username FROM expert x JOIN account a ON a.id = x.account_id WHERE x.phone = :p")
-                .param("p", phone).query(String.class).single();
-    }
 
-    private PrivateKey keyOf(String username) throws Exception {
-        PrivateKey key = keys.get(username);
-        return key != null ? key : Pem.privateKey(Files.readString(DATA.resolve("demo-keys").resolve(username + ".key.pem")));
-    }
 
-    private Organisation organisation(String name) {
-        int serial = SERIAL.incrementAndGet();
-        String first17 = "12990100" + String.format("MC%07d", serial);
-        return organisations.register(new Organisations.Registration(first17 + UnifiedSocialCreditCode.checkCharacter(first17),
-                name, OrganisationKind.OTHER, "990100"), Actor.SYSTEM);
-    }
 
-    private void expert(String specialty, UUID employer) {
-        int serial = SERIAL.incrementAndGet();
-        String username = "eval-expert-" + serial;
-        UUID account = accounts.create(new Accounts.NewAccount(username, "评审专家" + serial, PASSWORD, Role.EXPERT, null, "990100"),
-                Actor.SYSTEM);
-        KeyPair pair = Sm2.generateKeyPair();
-        keys.put(username, pair.getPrivate());
-        try { // where every test looks for an expert's key: another test's draw may pick this expert
-            Files.writeString(DATA.resolve("demo-keys").resolve(username + ".key.pem"), Pem.encode(pair.getPrivate()));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        certificates.registerForAccount(account, Pem.encode(ca.issue("CN=评审专家" + serial + ",OU=评标专家,C=CN", pair.getPublic())),
-                Actor.SYSTEM);
-        experts.register(account, employer, "990100", "高级工程师", List.of(specialty), String.format("1380000%04d", serial), Actor.SYSTEM);
-    }
 }

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,20 +19,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.sunbid.crypto.Pem;
 import org.sunbid.crypto.Sm2;
 import org.sunbid.platform.ApiClient;
+import org.sunbid.platform.NewExperts;
 import org.sunbid.platform.PlatformIT;
-import org.sunbid.platform.kernel.Actor;
-import org.sunbid.platform.parties.Accounts;
-import org.sunbid.platform.parties.Certificates;
 import org.sunbid.platform.parties.Organisation;
-import org.sunbid.platform.parties.OrganisationKind;
-import org.sunbid.platform.parties.Organisations;
-import org.sunbid.platform.parties.Role;
-import org.sunbid.platform.parties.UnifiedSocialCreditCode;
 import org.sunbid.platform.tendering.Tenders;
-import org.sunbid.platform.trust.DemoCertificateAuthority;
 import org.sunbid.verifier.Verifier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -55,15 +44,14 @@ class ExpertDrawScenarioIT extends PlatformIT {
     @Autowired JdbcClient jdbc;
     @Autowired Tenders tenders;
     @Autowired ExpertDraws draws;
-    @Autowired Experts experts;
-    @Autowired Accounts accounts;
-    @Autowired Organisations organisations;
-    @Autowired Certificates certificates;
-    @Autowired DemoCertificateAuthority ca;
     @Autowired SandboxNotifier gateway;
     @Autowired DrawVault vault;
 
-    private final Map<String, PrivateKey> keys = new HashMap<>();
+    @Autowired org.springframework.context.ApplicationContext context;
+
+    private NewExperts newExperts() {
+        return new NewExperts(context, DATA);
+    }
     private String venue;
 
     @AfterEach
@@ -86,13 +74,13 @@ class ExpertDrawScenarioIT extends PlatformIT {
         UUID tendereeOrg = jdbc.sql("SELECT tenderee_id FROM tender WHERE id = :t").param("t", UUID.fromString(tenderId))
                 .query(UUID.class).single();
         UUID bidder2Org = jdbc.sql("SELECT organisation_id FROM account WHERE username = 'bidder2'").query(UUID.class).single();
-        Organisation institute = organisation("云州工程技术研究院" + SERIAL.incrementAndGet());
+        Organisation institute = newExperts().organisation("云州工程技术研究院" + SERIAL.incrementAndGet());
         for (int i = 0; i < 6; i++) {
-            expert("A01", institute.id());
-            expert("A05", institute.id());
+            newExperts().expert("A01", institute.id());
+            newExperts().expert("A05", institute.id());
         }
-        String ofTenderee = expert("A01", tendereeOrg);
-        String ofBidder = expert("A01", bidder2Org);
+        String ofTenderee = newExperts().expert("A01", tendereeOrg);
+        String ofBidder = newExperts().expert("A01", bidder2Org);
 
         clock.advance(Duration.ofDays(1));
         for (String bidder : List.of("bidder1", "bidder2")) {
@@ -197,15 +185,15 @@ class ExpertDrawScenarioIT extends PlatformIT {
         assertThat(api.post("/api/v1/expert-draws/" + drawId + "/publication", "", api.freshToken("centre")).code())
                 .isEqualTo("DRAW_STATE");
         List<Notice> accepted = List.of(all.get(1), all.get(2), all.get(3), all.get(5), all.get(6), all.get(7), all.get(8));
-        String someone = usernameOf(accepted.get(0).phone());
+        String someone = newExperts().usernameOf(accepted.get(0).phone());
         assertThat(api.post("/api/v1/experts/me/draws/" + drawId + "/sign-in",
                 ApiClient.json(Map.of("signature", Base64.getEncoder().encodeToString(Sm2.sign(Sm2.generateKeyPair().getPrivate(),
                         ExpertDraws.challenge(UUID.fromString(drawId), someone).getBytes(StandardCharsets.UTF_8))))),
                 api.freshToken(someone)).code()).isEqualTo("SIGN_IN_INVALID");
-        String declined = usernameOf(declines.phone());
+        String declined = newExperts().usernameOf(declines.phone());
         assertThat(signIn(api, drawId, declined).code()).isEqualTo("SIGN_IN_NOT_ALLOWED");
         for (Notice n : accepted) {
-            ApiClient.Response signed = signIn(api, drawId, usernameOf(n.phone()));
+            ApiClient.Response signed = signIn(api, drawId, newExperts().usernameOf(n.phone()));
             assertThat(signed.status()).as(signed.body()).isEqualTo(200);
             assertThat(signed.json().path("projectCode").asString()).isEqualTo(tender.path("terms").path("projectCode").asString());
         }
@@ -266,19 +254,11 @@ class ExpertDrawScenarioIT extends PlatformIT {
     private ApiClient.Response signIn(ApiClient api, String drawId, String username) throws Exception {
         byte[] challenge = ExpertDraws.challenge(UUID.fromString(drawId), username).getBytes(StandardCharsets.UTF_8);
         return api.post("/api/v1/experts/me/draws/" + drawId + "/sign-in",
-                ApiClient.json(Map.of("signature", Base64.getEncoder().encodeToString(Sm2.sign(keyOf(username), challenge)))),
+                ApiClient.json(Map.of("signature", Base64.getEncoder().encodeToString(Sm2.sign(newExperts().keyOf(username), challenge)))),
                 api.freshToken(username));
     }
 
-    private PrivateKey keyOf(String username) throws Exception {
-        PrivateKey key = keys.get(username);
-        return key != null ? key : Pem.privateKey(Files.readString(DATA.resolve("demo-keys").resolve(username + ".key.pem")));
-    }
 
-    private String usernameOf(String phone) {
-        return jdbc.sql("SELECT a.username FROM expert x JOIN account a ON a.id = x.account_id WHERE x.phone = :p")
-                .param("p", phone).query(String.class).single();
-    }
 
     /** The state a reply must not change when it is refused: contacts and the log's size. */
     private String state(String drawId) {
@@ -318,29 +298,4 @@ class ExpertDrawScenarioIT extends PlatformIT {
         return api().get("/api/v1/log/entries?start=" + seq + "&end=" + (seq + 1), null).json().get(0);
     }
 
-    private Organisation organisation(String name) {
-        int serial = SERIAL.incrementAndGet();
-        String first17 = "12990100" + String.format("MB%07d", serial);
-        return organisations.register(new Organisations.Registration(first17 + UnifiedSocialCreditCode.checkCharacter(first17),
-                name, OrganisationKind.OTHER, "990100"), Actor.SYSTEM);
-    }
-
-    /** A new active expert of one specialty with a certificate and a phone; returns the expert's id. */
-    private String expert(String specialty, UUID employer) {
-        int serial = SERIAL.incrementAndGet();
-        String username = "draw-expert-" + serial;
-        UUID account = accounts.create(new Accounts.NewAccount(username, "抽测专家" + serial, PASSWORD, Role.EXPERT, null, "990100"),
-                Actor.SYSTEM);
-        KeyPair pair = Sm2.generateKeyPair();
-        keys.put(username, pair.getPrivate());
-        try { // where every test looks for an expert's key: another test's draw may pick this expert
-            Files.writeString(DATA.resolve("demo-keys").resolve(username + ".key.pem"), Pem.encode(pair.getPrivate()));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        certificates.registerForAccount(account, Pem.encode(ca.issue("CN=抽测专家" + serial + ",OU=评标专家,C=CN", pair.getPublic())),
-                Actor.SYSTEM);
-        return experts.register(account, employer, "990100", "高级工程师", List.of(specialty), String.format("1370000%04d", serial),
-                Actor.SYSTEM).toString();
-    }
 }

@@ -3,8 +3,6 @@ package org.sunbid.platform.sealing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -67,36 +65,16 @@ class BidOpeningIT extends PlatformIT {
                 Instant.parse(created.json().path("bidDeadline").asString()));
     }
 
-    /** Registers and pays (API), then seals and uploads with the bidder tool, as a bidder would; true if accepted. */
     private boolean bid(Tender t, String bidder, String price) throws Exception {
-        ApiClient api = api();
-        api.post("/api/v1/tenders/" + t.id() + "/registrations", "", api.freshToken(bidder));
-        api.post("/api/v1/sandbox/bank/transfers", ApiClient.json(Map.of("tenderId", t.id())), api.freshToken(bidder));
-        Path work = Files.createTempDirectory("bid-" + bidder);
-        Path folder = Files.createDirectories(work.resolve("投标文件"));
-        Files.writeString(folder.resolve("投标函.txt"), "投标函 " + price);
-        Path priceSheet = Files.writeString(work.resolve("price.json"), "{\"totalPrice\":\"" + price + "\",\"durationDays\":480}");
-        Path envelope = work.resolve("bid.sbenv");
-        Path keys = DATA.resolve("demo-keys");
-        BidderTool.Result sealed = BidderTool.run("seal", "--platform", baseUrl(), "--tender", t.id(), "--folder", folder.toString(),
-                "--price-sheet", priceSheet.toString(), "--key", keys.resolve(creditCodeOf(bidder) + ".key.pem").toString(),
-                "--cert", keys.resolve(creditCodeOf(bidder) + ".crt.pem").toString(), "--out", envelope.toString());
-        assertThat(sealed.ok()).as(sealed.line()).isTrue();
-        return BidderTool.run("upload", "--platform", baseUrl(), "--tender", t.id(), "--user", bidder, "--password", PASSWORD,
-                envelope.toString()).ok();
+        return sealAndUpload(t.id(), bidder, price);
     }
 
     private static String csrf(String html) {
         return html.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
     }
 
-    /** The custodian's tool: fetch the encrypted share, decrypt it with the organisation's key, release it. */
     private ApiClient.Response release(Tender t, String username) throws Exception {
-        ApiClient api = api();
-        String token = api.freshToken(username);
-        String encrypted = api.get("/api/v1/tenders/" + t.id() + "/opening-key/my-share", token).json().path("encryptedShare").asString();
-        String share = new String(Sm2.decrypt(demoKeyOf(username), Base64.getDecoder().decode(encrypted)), StandardCharsets.UTF_8);
-        return api.post("/api/v1/tenders/" + t.id() + "/opening/shares", ApiClient.json(Map.of("share", share)), token);
+        return releaseShare(t.id(), username);
     }
 
     @Test
