@@ -45,7 +45,7 @@ class DemoDataIT extends PlatformIT {
 
     @Test
     void thirtyExpertsOverSeveralSpecialtiesEachWithACertificate() {
-        assertThat(count("SELECT count(*) FROM expert WHERE status = 'ACTIVE'")).isEqualTo(30);
+        assertThat(count("SELECT count(*) FROM expert WHERE status = 'ACTIVE'")).isEqualTo(34);
         assertThat(count("SELECT count(DISTINCT specialty_code) FROM expert_specialty")).isGreaterThanOrEqualTo(5);
         assertThat(count("""
                 SELECT count(*) FROM expert x WHERE NOT EXISTS

@@ -64,6 +64,12 @@ class WebAccessIT extends PlatformIT {
         HttpResponse<String> log = anonymous.get("/log");
         assertThat(log.statusCode()).isEqualTo(200);
         assertThat(log.body()).contains("签名树头").contains("id=\"log-table\"").contains("sunbid-verifier");
+        // Older entries page by sequence number: before=3 shows entries 2, 1, 0 and links back to the newest.
+        HttpResponse<String> oldest = anonymous.get("/log?before=3");
+        assertThat(oldest.statusCode()).isEqualTo(200);
+        assertThat(java.util.regex.Pattern.compile("<td class=\"num\">(\\d+)</td>").matcher(oldest.body()).results()
+                .map(m -> m.group(1)).toList()).containsExactly("2", "1", "0");
+        assertThat(oldest.body()).contains("较早记录").contains("回到最新").doesNotContain("更早的记录");
         // A draw record is public once published; an unknown one is simply not found, not a login.
         assertThat(anonymous.get("/draws/" + java.util.UUID.randomUUID()).statusCode()).isEqualTo(404);
         assertThat(home.body()).contains("专家抽取公开记录");

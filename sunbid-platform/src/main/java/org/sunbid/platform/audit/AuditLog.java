@@ -180,8 +180,13 @@ public class AuditLog {
 
     /** The newest {@code count} entries as published, newest first. */
     public List<LogEntry> newest(int count) {
-        long size = size();
-        List<LogEntry> page = new ArrayList<>(entries(Math.max(0, size - Math.min(count, MAX_PAGE)), size));
+        return newestBefore(size(), count);
+    }
+
+    /** The newest {@code count} entries with a sequence number below {@code before}, newest first. */
+    public List<LogEntry> newestBefore(long before, int count) {
+        long end = Math.max(0, Math.min(before, size()));
+        List<LogEntry> page = new ArrayList<>(entries(Math.max(0, end - Math.min(count, MAX_PAGE)), end));
         java.util.Collections.reverse(page);
         return page;
     }

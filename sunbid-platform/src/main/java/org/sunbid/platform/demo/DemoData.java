@@ -84,6 +84,9 @@ class DemoData implements ApplicationRunner, StartupNotes {
     private final ConfidentialRecords confidential;
     private final org.springframework.beans.factory.ObjectProvider<TimeTravel> timeTravel;
     private static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");
+    /** expert01 … expert34 are in the database; expert35 has applied to enter it. */
+    private static final int ACTIVE_EXPERTS = 34;
+    private static final String APPLICANT = "expert35";
     private final java.time.Clock clock;
     private final Actor system = Actor.SYSTEM;
     private final org.sunbid.platform.experts.ExpertDraws draws;
@@ -165,7 +168,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
                 new String[] {"tenderee", "招标人 tenderee (also tenderee2)"},
                 new String[] {"agency", "代理机构 agency"},
                 new String[] {"bidder1", "投标人 bidder (bidder1 … bidder8)"},
-                new String[] {"expert01", "评标专家 expert (expert01 … expert30; expert31 applying)"});
+                new String[] {"expert01", "评标专家 expert (expert01 … expert34; expert35 applying)"});
     }
 
     private void load() {
@@ -294,16 +297,16 @@ class DemoData implements ApplicationRunner, StartupNotes {
         }
         travel.travelTo(draw.drawAt());
         draws.runDue();
-        List<CurrentUser> experts30 = new java.util.ArrayList<>();
-        for (int i = 1; i <= 30; i++) {
-            experts30.add(accounts.findByUsername(String.format("expert%02d", i)).orElseThrow());
+        List<CurrentUser> activeExperts = new java.util.ArrayList<>();
+        for (int i = 1; i <= ACTIVE_EXPERTS; i++) {
+            activeExperts.add(accounts.findByUsername(String.format("expert%02d", i)).orElseThrow());
         }
         java.util.regex.Pattern code = java.util.regex.Pattern.compile("回复“1 (\\d{6})”");
         int answered = 0;
         // Replacements reach experts the loop has already passed, so answer in rounds, each after the reply time of
         // the last, until every contact has answered (the draw's random seed decides who is asked when).
         for (int round = 0; round < 3; round++) {
-            for (CurrentUser expert : experts30) {
+            for (CurrentUser expert : activeExperts) {
                 for (var message : phone.inbox(expert)) {
                     java.util.regex.Matcher m = code.matcher(message.text());
                     if (message.reply() != null || !m.find()) {
@@ -323,7 +326,11 @@ class DemoData implements ApplicationRunner, StartupNotes {
             draws.expireDue();
         }
         travel.travelTo(draw.evaluationStart().minus(java.time.Duration.ofMinutes(10)));
-        for (CurrentUser expert : experts30) {
+        org.sunbid.platform.experts.DrawView drawn = draws.get(draw.id(), accounts.findByUsername("centre").orElseThrow());
+        if (drawn.status() != org.sunbid.platform.experts.DrawStatus.COMPLETE) {
+            throw new IllegalStateException("demo history draw " + drawn.status() + ": " + drawn.shortfall() + " " + drawn.specialties());
+        }
+        for (CurrentUser expert : activeExperts) {
             for (org.sunbid.platform.experts.MyDraw mine : draws.mine(expert)) {
                 if (mine.drawId().equals(draw.id()) && mine.outcome() == org.sunbid.crypto.draw.DrawWalk.Outcome.ACCEPTED) {
                     try {
@@ -463,17 +470,20 @@ class DemoData implements ApplicationRunner, StartupNotes {
 
     private void loadExperts(List<Organisation> employers) {
         String[] surnames = {"张", "刘", "杨", "黄", "徐", "罗", "梁", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭",
-                "曾", "萧", "田", "董", "潘", "袁", "蔡", "蒋", "余", "于", "杜", "叶", "程", "魏", "苏"};
+                "曾", "萧", "田", "董", "潘", "袁", "蔡", "蒋", "余", "于", "杜", "叶", "程", "魏", "苏", "吕", "丁", "沈", "任"};
         String[] given = {"文华", "志刚", "海燕", "国平", "立新", "秀英", "明远", "建军", "晓东", "红梅"};
         // specialty sets and titles cycle so every specialty has several experts
         String[][] specialties = {{"A01"}, {"A01", "A05"}, {"A02"}, {"A03"}, {"A04"}, {"A05"}, {"A02", "A04"},
                 {"B01"}, {"B02"}, {"A01", "A02"}, {"C01"}, {"A03", "A05"}, {"C02"}, {"B01", "B02"}, {"A04"}};
         String[] titles = {"高级工程师", "正高级工程师", "教授", "高级经济师", "高级工程师", "高级会计师"};
         int[] employerOf = {1, 3, 1, 2, 1, 3, 0, 0, 0, 1, 3, 2, 4, 0, 1};
-        for (int i = 0; i < 30; i++) {
+        // Four more in A01/A05 keep the history committee (4 A01 + 3 A05, one declining, one silent) drawable whatever
+        // the random seed: each of those specialties has enough experts that hold it alone.
+        String[][] extra = {{"A01"}, {"A01"}, {"A05"}, {"A05"}};
+        for (int i = 0; i < ACTIVE_EXPERTS; i++) {
             String username = String.format("expert%02d", i + 1);
             String name = surnames[i] + given[i % given.length];
-            String[] spec = specialties[i % specialties.length];
+            String[] spec = i < 30 ? specialties[i % specialties.length] : extra[i - 30];
             Organisation employer = employers.get(employerOf[i % employerOf.length]);
             UUID accountId = account(username, name, Role.EXPERT, null, employer.regionCode());
             KeyPair keys = Sm2.generateKeyPair();
@@ -484,14 +494,14 @@ class DemoData implements ApplicationRunner, StartupNotes {
                     String.format("1390000%04d", i + 1), system);
         }
         // One more expert has applied to enter the database and awaits the centre's review (准入审核).
-        UUID applicant = account("expert31", "孙振华", Role.EXPERT, null, "990100");
+        UUID applicant = account(APPLICANT, "孙振华", Role.EXPERT, null, "990100");
         KeyPair keys = Sm2.generateKeyPair();
         X509Certificate cert = ca.issue("CN=孙振华,OU=评标专家,O=" + employers.get(1).name() + ",C=CN", keys.getPublic());
-        KeyFiles.write(demoKeys(), "expert31", keys.getPrivate(), cert);
+        KeyFiles.write(demoKeys(), APPLICANT, keys.getPrivate(), cert);
         certificates.registerForAccount(applicant, Pem.encode(cert), system);
-        experts.apply(new Experts.Application(employers.get(1).id(), "990100", "高级工程师", "13900000031", List.of("A01", "A05"),
+        experts.apply(new Experts.Application(employers.get(1).id(), "990100", "高级工程师", "13900000099", List.of("A01", "A05"),
                 List.of(new Experts.Qualification("一级注册建造师", "苏1322019201931", java.time.LocalDate.of(2028, 6, 30)))),
-                accounts.findByUsername("expert31").orElseThrow());
+                accounts.findByUsername(APPLICANT).orElseThrow());
     }
 
     private Organisation organisation(String prefix, String division, int serial, String name, OrganisationKind kind) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.sunbid.platform.audit.AuditLog;
 import org.sunbid.platform.audit.LogEntry;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,10 +28,20 @@ class LogPage {
             boolean sealed, String leafHash) {
     }
 
+    static final int PAGE = 50;
+
+    /** The newest entries, or with {@code before} the page of entries older than that sequence number. */
     @GetMapping("/log")
-    String page(Model model) {
-        model.addAttribute("head", log.currentHead());
-        model.addAttribute("entries", log.newest(50).stream().map(this::row).toList());
+    String page(@RequestParam(required = false) Long before, Model model) {
+        var head = log.currentHead();
+        long end = before == null ? head.size() : Math.max(0, Math.min(before, head.size()));
+        List<Row> entries = log.newestBefore(end, PAGE).stream().map(this::row).toList();
+        model.addAttribute("head", head);
+        model.addAttribute("entries", entries);
+        model.addAttribute("latest", end == head.size());
+        long oldest = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).seq();
+        model.addAttribute("older", oldest > 0 ? oldest : null);
+        model.addAttribute("newer", end == head.size() ? null : Math.min(head.size(), end + PAGE));
         return "portal/log";
     }
 
