@@ -101,6 +101,58 @@ class DemoDataIT extends PlatformIT {
                 WHERE t.project_code = 'YZ-2026-GC-0101' AND d.status = 'REQUESTED'""")).isEqualTo(1);
     }
 
+    /**
+     * The history tender went on to be evaluated, publicised, awarded and contracted: the report verifies, the award
+     * notice is public, every deposit came back with interest and the supervisor has the far-off score on record.
+     */
+    @Test
+    void theHistoryTenderIsEvaluatedAwardedAndItsDepositsRefunded() {
+        String tenderId = jdbc.sql("SELECT id FROM tender WHERE project_code = 'YZ-2026-GC-0090'").query(String.class).single();
+        ApiClient api = new ApiClient(baseUrl());
+        tools.jackson.databind.JsonNode award = api.get("/api/v1/tenders/" + tenderId + "/award", null).json();
+        assertThat(award.path("stage").asString()).isEqualTo("CONTRACTED");
+        assertThat(award.path("objections")).hasSize(1);
+        assertThat(award.path("objections").get(0).path("answer").asString()).contains("异议不成立");
+        assertThat(award.path("winner").path("bidder").asString()).isEqualTo(award.path("candidates").get(0).path("bidder").asString());
+        assertThat(award.path("winner").path("noticeSignature").asString()).isNotBlank();
+        var report = org.sunbid.verifier.Verifier.run("verify-report", baseUrl(), tenderId);
+        assertThat(report.ok()).as(report.line()).isTrue();
+        tools.jackson.databind.JsonNode refunds = api.get("/api/v1/tenders/" + tenderId + "/award/refunds", api.freshToken("centre")).json();
+        assertThat(refunds).hasSize(4);
+        refunds.forEach(r -> {
+            assertThat(r.path("refund").path("status").asString()).isEqualTo("COMPLETED");
+            assertThat(r.path("refund").path("overdue").asBoolean()).isFalse();
+        });
+        assertThat(count("""
+                SELECT count(*) FROM log_entry WHERE details::json->>'action' = 'evaluation.extreme-score'
+                AND details::json->>'subject' = '""" + tenderId + "'")).isEqualTo(1);
+    }
+
+    /** A newcomer clicks through the evaluated tender: a member's workspace, the owner's award page, the public notice. */
+    @Test
+    void theEvaluatedTendersPagesShowTheResult() throws Exception {
+        String tenderId = jdbc.sql("SELECT id FROM tender WHERE project_code = 'YZ-2026-GC-0090'").query(String.class).single();
+        String member = jdbc.sql("SELECT username FROM evaluation_member WHERE tender_id = CAST(:t AS UUID) ORDER BY position LIMIT 1")
+                .param("t", tenderId).query(String.class).single();
+        String workspace = page(member, "/workbench/evaluations/" + tenderId);
+        assertThat(workspace).contains("投标文件对比").contains("第 1 中标候选人").contains("偏离较大的评分及理由")
+                .contains("report-link").doesNotContain("??");
+        assertThat(page(member, "/workbench/evaluations")).contains("YZ-2026-GC-0090").contains("合同已签订");
+        String award = page("tenderee", "/workbench/awards/" + tenderId);
+        assertThat(award).contains("中标通知书").contains("异议不成立").contains("投标保证金退还").contains("已退回").doesNotContain("??");
+        assertThat(page("bidder3", "/workbench/awards/" + tenderId)).contains("我方提出").doesNotContain("refunds-table");
+        assertThat(page("tenderee", "/workbench/tenders/" + tenderId)).contains("award-page-link");
+        assertThat(page("supervisor", "/workbench/tenders/" + tenderId)).contains("evaluation-link");
+        assertThat(page("supervisor", "/workbench/evaluations/" + tenderId)).contains("ranking-table").doesNotContain("file-link");
+    }
+
+    private String page(String username, String path) throws Exception {
+        var response = session(username).send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path))
+                .header("Accept-Language", "zh-CN").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(username + " " + path + " " + response.body()).isEqualTo(200);
+        return response.body();
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.context.MessageSource messages;
 

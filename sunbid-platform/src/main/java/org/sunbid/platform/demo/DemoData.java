@@ -90,6 +90,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
     private final java.time.Clock clock;
     private final Actor system = Actor.SYSTEM;
     private final org.sunbid.platform.experts.ExpertDraws draws;
+    private final DemoEvaluation evaluation;
     private final org.springframework.beans.factory.ObjectProvider<org.sunbid.platform.experts.SandboxNotifier> phones;
 
     DemoData(SunbidProperties properties, Environment environment, DatabaseKind databaseKind, Regions regions,
@@ -98,7 +99,9 @@ class DemoData implements ApplicationRunner, StartupNotes {
             Sandbox sandbox, Guarantees guarantees, TenderKeys tenderKeys, Bids bids, BidOpenings openings,
             ConfidentialRecords confidential, org.springframework.beans.factory.ObjectProvider<TimeTravel> timeTravel,
             org.sunbid.platform.experts.ExpertDraws draws,
-            org.springframework.beans.factory.ObjectProvider<org.sunbid.platform.experts.SandboxNotifier> phones) {
+            org.springframework.beans.factory.ObjectProvider<org.sunbid.platform.experts.SandboxNotifier> phones,
+            DemoEvaluation evaluation) {
+        this.evaluation = evaluation;
         this.draws = draws;
         this.phones = phones;
         this.openings = openings;
@@ -247,6 +250,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
         TenderView pool = tenders.create(terms("YZ-2026-GC-0090", "云州市体育中心游泳馆改造工程", "房屋建筑工程",
                 "12800000", "200000", 21, 7), cityInvestment.id(), agency);
         document(pool, agency);
+        evaluation.plan(pool.id(), agency);
         tenders.publish(pool.id(), agency);
 
         travel.travelTo(start.plus(java.time.Duration.ofDays(3)));
@@ -303,22 +307,29 @@ class DemoData implements ApplicationRunner, StartupNotes {
         }
         java.util.regex.Pattern code = java.util.regex.Pattern.compile("回复“1 (\\d{6})”");
         int answered = 0;
-        // Replacements reach experts the loop has already passed, so answer in rounds, each after the reply time of
-        // the last, until every contact has answered (the draw's random seed decides who is asked when).
-        for (int round = 0; round < 3; round++) {
-            for (CurrentUser expert : activeExperts) {
-                for (var message : phone.inbox(expert)) {
-                    java.util.regex.Matcher m = code.matcher(message.text());
-                    if (message.reply() != null || !m.find()) {
-                        continue;
-                    }
-                    answered++;
-                    if (round == 0 && answered == 2) {
-                        phone.reply("2 " + m.group(1), expert); // cannot attend
-                    } else if (round == 0 && answered == 5) {
-                        continue; // no answer: replaced once the reply time is over
-                    } else {
-                        phone.reply("1 " + m.group(1), expert);
+        java.util.Set<String> silent = new java.util.HashSet<>();
+        // The second expert asked declines and the fifth stays silent; every other notice, replacements included, is
+        // answered at once: the phones are read again until a pass finds nothing new (a replacement may reach an
+        // expert already passed). The silent one is replaced when its reply time is over, and that replacement answers.
+        for (int round = 0; round < 2; round++) {
+            boolean more = true;
+            while (more) {
+                more = false;
+                for (CurrentUser expert : activeExperts) {
+                    for (var message : phone.inbox(expert)) {
+                        java.util.regex.Matcher m = code.matcher(message.text());
+                        if (message.reply() != null || !m.find() || silent.contains(m.group(1))) {
+                            continue;
+                        }
+                        more = true;
+                        answered++;
+                        if (answered == 2) {
+                            phone.reply("2 " + m.group(1), expert); // cannot attend
+                        } else if (answered == 5) {
+                            silent.add(m.group(1)); // no answer: replaced once the reply time is over
+                        } else {
+                            phone.reply("1 " + m.group(1), expert);
+                        }
                     }
                 }
             }
@@ -343,8 +354,10 @@ class DemoData implements ApplicationRunner, StartupNotes {
                 }
             }
         }
-        travel.travelTo(draw.evaluationStart().plus(java.time.Duration.ofMinutes(5)));
-        org.sunbid.platform.experts.DrawView published = draws.publish(draw.id(), accounts.findByUsername("centre").orElseThrow());
+        // The committee evaluates; the last signature on the report starts the publicity and publishes the draw record.
+        evaluation.evaluate(travel, draw.tenderId(), draw.evaluationStart(), demoKeys());
+        Instant publicityStart = clock.instant();
+        org.sunbid.platform.experts.DrawView published = draws.get(draw.id(), accounts.findByUsername("centre").orElseThrow());
         if (!published.members().isEmpty()) {
             travel.travelTo(draw.evaluationStart().plus(java.time.Duration.ofHours(5)));
             draws.rate(draw.id(), published.members().get(0).expertId(), 5, List.of(), "评审认真，意见明确。",
@@ -353,6 +366,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
                     List.of(org.sunbid.platform.experts.Violation.LATE), "签到迟到 20 分钟。",
                     accounts.findByUsername("centre").orElseThrow());
         }
+        evaluation.award(travel, draw.tenderId(), publicityStart);
     }
 
     /** What a custodian's bidder tool does: fetch the encrypted share and decrypt it with the organisation's demo key. */

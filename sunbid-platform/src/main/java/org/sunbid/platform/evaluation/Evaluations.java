@@ -620,6 +620,15 @@ public class Evaluations {
         return jdbc.sql("SELECT COUNT(*) FROM evaluation WHERE tender_id = :t").param("t", tenderId).query(Long.class).single() > 0;
     }
 
+    /** A decrypted file of an opened bid, for the committee's members only. */
+    public java.nio.file.Path bidFile(UUID tenderId, UUID bidId, String name, CurrentUser user) {
+        if (view(tenderId, user).me() == null) {
+            throw new DomainException(EvaluationError.NOT_A_MEMBER);
+        }
+        return openings.openedFile(tenderId, bidId, name).filter(Files::isRegularFile)
+                .orElseThrow(() -> new DomainException(EvaluationError.EVALUATION_NOT_FOUND));
+    }
+
     /** The evaluations the signed-in expert sits on, newest first (tender ids). */
     public List<UUID> mine(CurrentUser user) {
         return jdbc.sql("""

@@ -631,7 +631,7 @@ public class ExpertDraws {
                             rs.getString("evaluation_venue"), rs.getString("name"),
                             DrawWalk.Outcome.valueOf(rs.getString("outcome")),
                             rs.getObject("answer_due", OffsetDateTime.class).toInstant(),
-                            signedIn == null ? null : signedIn.toInstant(),
+                            signedIn == null ? null : signedIn.toInstant(), tender == null ? null : tender.id(),
                             tender == null ? null : tender.terms().projectCode(), tender == null ? null : tender.terms().name(),
                             challenge(drawId, user.username()));
                 }).list();

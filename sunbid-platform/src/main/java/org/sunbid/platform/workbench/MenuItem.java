@@ -36,6 +36,7 @@ record MenuItem(String key, String href) {
         if (role == Role.EXPERT) {
             items.add(new MenuItem("workbench.menu.expert.file", "/workbench/expert"));
             items.add(new MenuItem("workbench.menu.expert.draws", "/workbench/expert/draws"));
+            items.add(new MenuItem("workbench.menu.expert.evaluations", "/workbench/evaluations"));
             if (sandboxPhone) {
                 items.add(new MenuItem("workbench.menu.expert.phone", "/workbench/expert/phone"));
             }

@@ -77,6 +77,7 @@ class TenderPages {
     private final Organisations organisations;
     private final Regions regions;
     private final Problems problems;
+    private final org.sunbid.platform.evaluation.Evaluations evaluations;
     private final java.time.Clock clock;
     private final Bids bids;
     private final BidOpenings openings;
@@ -92,7 +93,8 @@ class TenderPages {
     TenderPages(java.time.Clock clock, Bids bids, BidOpenings openings, tools.jackson.databind.json.JsonMapper json,
             org.sunbid.platform.sealing.TenderKeys tenderKeys, Tenders tenders, Registrations registrations, TenderDocuments documents, Deposits deposits,
             Guarantees guarantees, Sandbox sandbox, Organisations organisations, Regions regions, Problems problems,
-            Menus menus, ExpertDraws draws, Experts experts, PageMessages messages) {
+            Menus menus, ExpertDraws draws, Experts experts, PageMessages messages,
+            org.sunbid.platform.evaluation.Evaluations evaluations) {
         this.menus = menus;
         this.draws = draws;
         this.experts = experts;
@@ -111,6 +113,7 @@ class TenderPages {
         this.organisations = organisations;
         this.regions = regions;
         this.problems = problems;
+        this.evaluations = evaluations;
     }
 
     @ModelAttribute
@@ -271,7 +274,23 @@ class TenderPages {
         model.addAttribute("daysLeft", Math.max(0, left.toDays()));
         model.addAttribute("hoursLeft", Math.max(0, left.toHoursPart()));
         expertDraws(user, tender, isOwner, model);
+        evaluation(user, id, model);
         return "workbench/tender";
+    }
+
+    /** Where the evaluation stands, with the way to the workspace (committee, staff) and the award page. */
+    private void evaluation(CurrentUser user, UUID id, Model model) {
+        org.sunbid.platform.evaluation.Stage stage = null;
+        if (evaluations.exists(id)) {
+            try {
+                stage = evaluations.view(id, user).stage();
+            } catch (DomainException e) {
+                // the owners and bidders see the evaluation from the publicity on
+            }
+        }
+        model.addAttribute("evaluationStage", stage);
+        model.addAttribute("awardOpen", stage != null && stage.compareTo(org.sunbid.platform.evaluation.Stage.PUBLICITY) >= 0
+                && stage != org.sunbid.platform.evaluation.Stage.FAILED);
     }
 
     /**

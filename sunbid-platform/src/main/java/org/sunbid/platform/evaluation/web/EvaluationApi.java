@@ -1,7 +1,6 @@
 package org.sunbid.platform.evaluation.web;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.sunbid.platform.evaluation.Awards;
-import org.sunbid.platform.evaluation.EvaluationError;
 import org.sunbid.platform.evaluation.EvaluationView;
 import org.sunbid.platform.evaluation.Evaluations;
 import org.sunbid.platform.evaluation.domain.EvaluationPlan;
@@ -28,7 +26,6 @@ import org.sunbid.platform.evaluation.domain.Qualification;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.parties.CurrentUser;
 import org.sunbid.platform.payments.Deposits;
-import org.sunbid.platform.sealing.BidOpenings;
 
 /** Evaluation, publicity and award over HTTP. */
 @RestController
@@ -36,13 +33,11 @@ class EvaluationApi {
 
     private final Evaluations evaluations;
     private final Awards awards;
-    private final BidOpenings openings;
     private final Deposits deposits;
 
-    EvaluationApi(Evaluations evaluations, Awards awards, BidOpenings openings, Deposits deposits) {
+    EvaluationApi(Evaluations evaluations, Awards awards, Deposits deposits) {
         this.evaluations = evaluations;
         this.awards = awards;
-        this.openings = openings;
         this.deposits = deposits;
     }
 
@@ -144,12 +139,7 @@ class EvaluationApi {
     @GetMapping("/api/v1/tenders/{id}/evaluation/bids/{bidId}/file")
     ResponseEntity<FileSystemResource> file(@PathVariable UUID id, @PathVariable UUID bidId, @RequestParam String name,
             CurrentUser user) {
-        EvaluationView view = evaluations.view(id, user);
-        if (view.me() == null) {
-            throw new DomainException(EvaluationError.NOT_A_MEMBER);
-        }
-        var path = openings.openedFile(id, bidId, name).filter(Files::isRegularFile)
-                .orElseThrow(() -> new DomainException(EvaluationError.EVALUATION_NOT_FOUND));
+        var path = evaluations.bidFile(id, bidId, name, user);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(path.getFileName().toString(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
