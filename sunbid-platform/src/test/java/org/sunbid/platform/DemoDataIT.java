@@ -144,6 +144,10 @@ class DemoDataIT extends PlatformIT {
         assertThat(page("tenderee", "/workbench/tenders/" + tenderId)).contains("award-page-link");
         assertThat(page("supervisor", "/workbench/tenders/" + tenderId)).contains("evaluation-link");
         assertThat(page("supervisor", "/workbench/evaluations/" + tenderId)).contains("ranking-table").doesNotContain("file-link");
+        // and the public: the result on the home page and the tender's page, with the report to verify
+        assertThat(page(null, "/")).contains("id=\"result-list\"").contains("云州市体育中心游泳馆改造工程");
+        assertThat(page(null, "/tenders/" + tenderId)).contains("中标结果公告").contains("public-winner").contains("verify-report")
+                .contains("异议不成立");
     }
 
     private String page(String username, String path) throws Exception {

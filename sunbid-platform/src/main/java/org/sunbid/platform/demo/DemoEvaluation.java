@@ -19,7 +19,7 @@ import org.sunbid.crypto.Sm3;
 import org.sunbid.platform.evaluation.Awards;
 import org.sunbid.platform.evaluation.EvaluationView;
 import org.sunbid.platform.evaluation.Evaluations;
-import org.sunbid.platform.evaluation.domain.Qualification;
+import org.sunbid.platform.evaluation.ReviewVote;
 import org.sunbid.platform.kernel.TimeTravel;
 import org.sunbid.platform.parties.Accounts;
 import org.sunbid.platform.parties.CurrentUser;
@@ -92,13 +92,13 @@ class DemoEvaluation {
         }
         List<String> items = List.of("Q1", "Q2", "Q3");
         for (int m = 0; m < members.size(); m++) {
-            Map<String, Map<String, Qualification.Vote>> votes = new LinkedHashMap<>();
+            Map<String, Map<String, ReviewVote>> votes = new LinkedHashMap<>();
             for (var bidder : bidders.entrySet()) {
-                Map<String, Qualification.Vote> v = new LinkedHashMap<>();
+                Map<String, ReviewVote> v = new LinkedHashMap<>();
                 for (String item : items) {
                     boolean lone = m == 1 && bidder.getValue().equals("bidder4") && item.equals("Q2");
-                    v.put(item, lone ? new Qualification.Vote(false, "保证金到账凭证的付款账户名称与投标人名称不一致")
-                            : new Qualification.Vote(true, null));
+                    v.put(item, lone ? new ReviewVote(false, "保证金到账凭证的付款账户名称与投标人名称不一致")
+                            : new ReviewVote(true, null));
                 }
                 votes.put(bidder.getKey(), v);
             }

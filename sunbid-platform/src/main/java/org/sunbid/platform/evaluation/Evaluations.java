@@ -246,7 +246,17 @@ public class Evaluations {
 
     /** A member's qualification review: every opened bid, every item; once. The last one fixes the results. */
     @Transactional
-    public EvaluationView review(UUID tenderId, Map<String, Map<String, Qualification.Vote>> votes, CurrentUser user) {
+    public EvaluationView review(UUID tenderId, Map<String, Map<String, ReviewVote>> input, CurrentUser user) {
+        Map<String, Map<String, Qualification.Vote>> votes = new LinkedHashMap<>();
+        if (input != null) {
+            input.forEach((bidder, items) -> {
+                Map<String, Qualification.Vote> v = new LinkedHashMap<>();
+                if (items != null) {
+                    items.forEach((item, vote) -> v.put(item, vote == null ? null : new Qualification.Vote(vote.pass(), vote.reason())));
+                }
+                votes.put(bidder, v);
+            });
+        }
         Loaded ev = lock(tenderId);
         String member = requireMember(ev, user);
         requireStage(ev, Stage.QUALIFICATION);

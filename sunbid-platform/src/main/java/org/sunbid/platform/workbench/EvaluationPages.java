@@ -35,7 +35,7 @@ import org.sunbid.platform.catalog.Regions;
 import org.sunbid.platform.evaluation.Awards;
 import org.sunbid.platform.evaluation.EvaluationView;
 import org.sunbid.platform.evaluation.Evaluations;
-import org.sunbid.platform.evaluation.domain.Qualification;
+import org.sunbid.platform.evaluation.ReviewVote;
 import org.sunbid.platform.experts.ExpertDraws;
 import org.sunbid.platform.experts.MyDraw;
 import org.sunbid.platform.kernel.CommonError;
@@ -198,14 +198,14 @@ class EvaluationPages {
     String review(CurrentUser user, @PathVariable UUID id, @RequestParam Map<String, String> form, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            Map<String, Map<String, Qualification.Vote>> votes = new LinkedHashMap<>();
+            Map<String, Map<String, ReviewVote>> votes = new LinkedHashMap<>();
             form.forEach((key, value) -> {
                 if (key.startsWith("pass:")) {
                     String[] parts = key.split(":", 3);
                     if (parts.length == 3) {
                         String reason = form.getOrDefault("reason:" + parts[1] + ":" + parts[2], "");
                         votes.computeIfAbsent(parts[1], b -> new LinkedHashMap<>())
-                                .put(parts[2], new Qualification.Vote("true".equals(value), reason.isBlank() ? null : reason.strip()));
+                                .put(parts[2], new ReviewVote("true".equals(value), reason.isBlank() ? null : reason.strip()));
                     }
                 }
             });

@@ -32,11 +32,13 @@ class PortalController {
     private final tools.jackson.databind.json.JsonMapper json;
     private final java.time.Clock clock;
     private final ExpertDraws draws;
+    private final org.sunbid.platform.evaluation.Awards awards;
 
     PortalController(Regions regions, Organisations organisations, Experts experts, SunbidProperties properties,
             Tenders tenders, java.time.Clock clock, org.sunbid.platform.tendering.TenderDocuments documents,
             org.sunbid.platform.sealing.BidOpenings openings, tools.jackson.databind.json.JsonMapper json,
-            ExpertDraws draws) {
+            ExpertDraws draws, org.sunbid.platform.evaluation.Awards awards) {
+        this.awards = awards;
         this.draws = draws;
         this.documents = documents;
         this.openings = openings;
@@ -63,6 +65,7 @@ class PortalController {
         model.addAttribute("specialties", experts.countsBySpecialty());
         model.addAttribute("notices", tenders.published(10));
         model.addAttribute("drawRecords", draws.published(5));
+        model.addAttribute("results", awards.published(5));
         model.addAttribute("regionNames", regionNames());
         return "portal/home";
     }
@@ -83,6 +86,12 @@ class PortalController {
             }
         } catch (org.sunbid.platform.kernel.DomainException e) {
             // bidding has not closed
+        }
+        model.addAttribute("award", null);
+        try {
+            model.addAttribute("award", awards.view(id, null));
+        } catch (org.sunbid.platform.kernel.DomainException e) {
+            // no publicity yet
         }
         model.addAttribute("regionNames", regionNames());
         java.time.Duration left = java.time.Duration.between(clock.instant(), tender.bidDeadline());

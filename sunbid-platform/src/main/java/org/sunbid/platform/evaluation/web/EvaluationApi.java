@@ -22,7 +22,7 @@ import org.sunbid.platform.evaluation.Awards;
 import org.sunbid.platform.evaluation.EvaluationView;
 import org.sunbid.platform.evaluation.Evaluations;
 import org.sunbid.platform.evaluation.domain.EvaluationPlan;
-import org.sunbid.platform.evaluation.domain.Qualification;
+import org.sunbid.platform.evaluation.ReviewVote;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.parties.CurrentUser;
 import org.sunbid.platform.payments.Deposits;
@@ -84,7 +84,7 @@ class EvaluationApi {
         return evaluations.chooseLeader(id, input.candidate(), user);
     }
 
-    record ReviewInput(Map<String, Map<String, Qualification.Vote>> votes) {
+    record ReviewInput(Map<String, Map<String, ReviewVote>> votes) {
     }
 
     @PostMapping("/api/v1/tenders/{id}/evaluation/reviews")
