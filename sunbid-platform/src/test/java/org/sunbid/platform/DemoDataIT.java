@@ -144,6 +144,9 @@ class DemoDataIT extends PlatformIT {
         assertThat(page("tenderee", "/workbench/tenders/" + tenderId)).contains("award-page-link");
         assertThat(page("supervisor", "/workbench/tenders/" + tenderId)).contains("evaluation-link");
         assertThat(page("supervisor", "/workbench/evaluations/" + tenderId)).contains("ranking-table").doesNotContain("file-link");
+        // the supervisor's home raises the far-off score with its reason; a bidder has no such list
+        assertThat(page("supervisor", "/workbench")).contains("flags-table").contains("极端评分").contains("深基坑");
+        assertThat(page("bidder1", "/workbench")).doesNotContain("id=\"flags\"");
         // and the public: the result on the home page and the tender's page, with the report to verify
         assertThat(page(null, "/")).contains("id=\"result-list\"").contains("云州市体育中心游泳馆改造工程");
         assertThat(page(null, "/tenders/" + tenderId)).contains("中标结果公告").contains("public-winner").contains("verify-report")

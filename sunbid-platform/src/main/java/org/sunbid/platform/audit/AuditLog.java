@@ -139,6 +139,19 @@ public class AuditLog {
                 .param("start", start).param("end", end).query(this::published).list();
     }
 
+    /** The newest {@code limit} published entries of the given actions in the given regions, newest first. */
+    public List<LogEntry> withActions(java.util.Collection<String> actions, java.util.Collection<String> regionCodes, int limit) {
+        if (actions.isEmpty() || regionCodes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT seq, appended_at, commitment, leaf_hash, details, payload, sealed_until FROM log_entry
+                WHERE details IS NOT NULL AND details::json->>'action' IN (:actions) AND details::json->>'region' IN (:regions)
+                ORDER BY seq DESC LIMIT :limit""")
+                .param("actions", List.copyOf(actions)).param("regions", List.copyOf(regionCodes))
+                .param("limit", Math.max(1, Math.min(limit, MAX_PAGE))).query(this::published).list();
+    }
+
     /** A sealed entry's withheld details and payload, for the owning context to disclose when its secret ends. */
     public record Withheld(long seq, String details, String payload) {
     }

@@ -37,9 +37,21 @@ class WorkbenchController {
     private final Experts experts;
     private final Problems problems;
     private final Menus menus;
+    private final org.sunbid.platform.audit.AuditLog auditLog;
+    private final tools.jackson.databind.json.JsonMapper json;
+
+    /** What the log raises for supervisors and the centre: scores far from the others, late contracts and refunds. */
+    static final java.util.List<String> FLAGS = java.util.List.of("evaluation.extreme-score", "evaluation.contract.overdue",
+            "payments.refund.overdue");
+
+    /** A flag as the home page shows it. */
+    record Flag(long seq, java.time.Instant at, String action, String tenderId, String who, String detail) {
+    }
 
     WorkbenchController(Organisations organisations, Certificates certificates, Regions regions, Experts experts,
-            Problems problems, Menus menus) {
+            Problems problems, Menus menus, org.sunbid.platform.audit.AuditLog auditLog, tools.jackson.databind.json.JsonMapper json) {
+        this.auditLog = auditLog;
+        this.json = json;
         this.menus = menus;
         this.organisations = organisations;
         this.certificates = certificates;
@@ -66,11 +78,29 @@ class WorkbenchController {
         } else {
             model.addAttribute("certificates", certificates.ofAccount(user.accountId()));
         }
+        model.addAttribute("flags", java.util.List.of());
+        if (user.seesRegionSubtree() || user.seesAllRegions()) {
+            java.util.List<String> scope = user.seesAllRegions() ? regions.all().stream().map(Region::code).toList()
+                    : regions.subtreeCodes(user.regionCode());
+            model.addAttribute("flags", auditLog.withActions(FLAGS, scope, 20).stream().map(this::flag).toList());
+        }
         experts.ofAccount(user.accountId()).ifPresent(profile -> {
             model.addAttribute("expert", profile);
             organisations.find(profile.employerId()).ifPresent(o -> model.addAttribute("employer", o));
         });
         return "workbench/home";
+    }
+
+    @SuppressWarnings("unchecked")
+    private Flag flag(org.sunbid.platform.audit.LogEntry entry) {
+        java.util.Map<String, Object> details = json.readValue(entry.details(), java.util.Map.class);
+        java.util.Map<String, Object> payload = entry.payload() == null ? java.util.Map.of() : json.readValue(entry.payload(), java.util.Map.class);
+        String who = payload.get("name") != null ? payload.get("name") + " → " + payload.getOrDefault("bidder", "")
+                : String.valueOf(payload.getOrDefault("bidder", payload.getOrDefault("winner", "")));
+        String detail = payload.get("reason") != null ? String.valueOf(payload.get("reason"))
+                : String.valueOf(payload.getOrDefault("dueAt", payload.getOrDefault("contractDue", "")));
+        return new Flag(entry.seq(), entry.appendedAt(), String.valueOf(details.get("action")), String.valueOf(details.get("subject")),
+                who, detail);
     }
 
     /** The registration form's fields. */
