@@ -79,6 +79,8 @@ class DemoEvaluation {
         travel.travelTo(start.plus(Duration.ofMinutes(3)));
         EvaluationView started = evaluations.start(tenderId, user("centre"));
         List<String> members = started.members().stream().map(EvaluationView.Member::username).toList();
+        org.slf4j.LoggerFactory.getLogger(DemoEvaluation.class).info("demo: {} was evaluated by {} (leader {})",
+                started.projectCode(), String.join(", ", members), members.get(0));
         for (String member : members.subList(0, members.size() / 2 + 1)) {
             evaluations.chooseLeader(tenderId, members.get(0), user(member));
         }
