@@ -58,4 +58,29 @@ public final class Fixtures {
     public static String projectCode() {
         return "IT-" + System.nanoTime() % 100_000_000;
     }
+
+    /**
+     * An evaluation plan (comprehensive method): three qualification items, technical T1 (30) and T2 (15), commercial
+     * C1 (10) and C2 (5), price by the benchmark formula out of 40; a member's total 15 points off the others' mean is
+     * extreme.
+     */
+    public static final String EVALUATION_PLAN = """
+            {"stateFunded":true,
+             "qualification":[{"code":"Q1","text":"营业执照、资质证书有效"},{"code":"Q2","text":"投标保证金已按要求提交"},
+                              {"code":"Q3","text":"投标报价未超过招标控制价"}],
+             "technical":[{"code":"T1","text":"施工组织设计","points":30},{"code":"T2","text":"项目管理机构","points":15}],
+             "commercial":[{"code":"C1","text":"类似工程业绩","points":10},{"code":"C2","text":"企业信誉","points":5}],
+             "price":{"formula":"BENCHMARK_PRICE","dropExtremesFrom":5,"kMin":"0.01","kMax":"0.03","kStep":"0.005",
+                      "maxPoints":"40","pointsPerPercentAbove":"1","pointsPerPercentBelow":"0.5"},
+             "extremeThreshold":"15","tieRule":"LOWER_PRICE"}""";
+
+    /** A score sheet for {@link #EVALUATION_PLAN}: every criterion of every bid near {@code level} (out of 30/15/10/5). */
+    public static java.util.Map<String, Object> scoreSheet(Iterable<String> bidders, int level) {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (String b : bidders) {
+            out.put(b, new java.util.LinkedHashMap<>(java.util.Map.of("T1", String.valueOf(level), "T2", String.valueOf(level / 2),
+                    "C1", String.valueOf(level / 3), "C2", String.valueOf(level / 5))));
+        }
+        return out;
+    }
 }

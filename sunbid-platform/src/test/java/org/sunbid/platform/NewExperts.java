@@ -32,6 +32,7 @@ import org.sunbid.platform.trust.DemoCertificateAuthority;
 public final class NewExperts {
 
     private static final AtomicInteger SERIAL = new AtomicInteger(500);
+    private static final java.util.regex.Pattern REPLY_CODE = java.util.regex.Pattern.compile("回复“1 (\\d{6})”");
 
     private final ApplicationContext context;
     private final Path keys;
@@ -79,5 +80,19 @@ public final class NewExperts {
     public String usernameOf(String phone) {
         return context.getBean(JdbcClient.class).sql("SELECT a.username FROM expert x JOIN account a ON a.id = x.account_id WHERE x.phone = :p")
                 .param("p", phone).query(String.class).single();
+    }
+
+    /** The draw notices the sandbox gateway sent for {@code venue} since {@code since}: each phone and its reply code. */
+    public List<String[]> notices(java.time.Instant since, String venue) {
+        return context.getBean(JdbcClient.class)
+                .sql("SELECT phone, text FROM sandbox_phone_message WHERE sent_at >= :s AND text LIKE :v ORDER BY sent_at, id")
+                .param("s", since.atOffset(java.time.ZoneOffset.UTC)).param("v", "%" + venue + "%")
+                .query((rs, i) -> {
+                    java.util.regex.Matcher m = REPLY_CODE.matcher(rs.getString(2));
+                    if (!m.find()) {
+                        throw new IllegalStateException("no reply code in " + rs.getString(2));
+                    }
+                    return new String[] {rs.getString(1), m.group(1)};
+                }).list();
     }
 }

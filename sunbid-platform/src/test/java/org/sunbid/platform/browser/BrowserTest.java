@@ -48,6 +48,15 @@ abstract class BrowserTest extends PlatformIT {
     static void startBrowser() throws IOException {
         Files.createDirectories(SCREENSHOTS);
         profile = Files.createTempDirectory("sunbid-chromium-");
+        browser = newBrowser(profile);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    }
+
+    /**
+     * A headless Chromium with its own profile directory, laptop-sized and asking for Chinese: the class's
+     * {@link #browser}, or a second one for a test where two people work at once (the test quits it).
+     */
+    protected static ChromeDriver newBrowser(Path profile) {
         // The network is closed: an explicit driver and binary keep Selenium Manager from trying to download either.
         System.setProperty("SE_AVOID_STATS", "true");
         ChromeOptions options = new ChromeOptions();
@@ -63,8 +72,7 @@ abstract class BrowserTest extends PlatformIT {
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()
                 .build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        return new ChromeDriver(service, options);
     }
 
     @AfterAll
@@ -72,6 +80,11 @@ abstract class BrowserTest extends PlatformIT {
         if (browser != null) {
             browser.quit();
         }
+        deleteProfile(profile);
+    }
+
+    /** Removes a browser profile directory made for {@link #newBrowser}. */
+    protected static void deleteProfile(Path profile) throws IOException {
         if (profile != null) {
             try (Stream<Path> files = Files.walk(profile)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -154,6 +167,34 @@ abstract class BrowserTest extends PlatformIT {
         browser.findElement(By.id("register-submit")).click();
     }
 
+    protected static void onPhone() {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", PHONE_WIDTH, "height", PHONE_HEIGHT,
+                "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    protected static void onLaptop() {
+        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    /** The page at both widths: the phone's must fit the screen. */
+    protected void screenshots(String name) {
+        screenshot(name);
+        onPhone();
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+        screenshot(name + "-phone");
+        assertNoHorizontalScroll();
+        onLaptop();
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+    }
+
+    /** Clicks a button guarded by a confirmation dialog and agrees. */
+    protected static void clickAndConfirm(String id) {
+        browser.findElement(By.id(id)).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+    }
+
     /** Nothing sticks out sideways: the page is no wider than the viewport. */
     protected static void assertNoHorizontalScroll() {
         Number pageWidth = (Number) browser.executeScript("return document.documentElement.scrollWidth");
@@ -163,11 +204,16 @@ abstract class BrowserTest extends PlatformIT {
     }
 
     /** Saves the whole page, not only the viewport, as {@code target/screenshots/<name>.png}. */
-    @SuppressWarnings("unchecked")
     protected static void screenshot(String name) {
-        Map<String, Object> metrics = browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        screenshot(browser, name);
+    }
+
+    /** The same for another browser than the class's. */
+    @SuppressWarnings("unchecked")
+    protected static void screenshot(ChromeDriver driver, String name) {
+        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
         Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
-        Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of(
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
                 "format", "png",
                 "captureBeyondViewport", true,
                 "clip", Map.of("x", 0, "y", 0, "scale", 1,

@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -29,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sunbid.crypto.Pem;
 import org.sunbid.crypto.Sm2;
 import org.sunbid.platform.ApiClient;
+import org.sunbid.platform.Fixtures;
 import org.sunbid.platform.NewExperts;
 import org.sunbid.platform.PlatformIT;
 import org.sunbid.platform.experts.ExpertDraws;
@@ -50,7 +49,6 @@ import tools.jackson.databind.JsonNode;
  */
 class EvaluationScenarioIT extends PlatformIT {
 
-    private static final Pattern CODE = Pattern.compile("回复“1 (\\d{6})”");
     private static final AtomicInteger SERIAL = new AtomicInteger(800);
 
     @Autowired JdbcClient jdbc;
@@ -73,15 +71,7 @@ class EvaluationScenarioIT extends PlatformIT {
         clock.set(START);
     }
 
-    static final String PLAN = """
-            {"stateFunded":true,
-             "qualification":[{"code":"Q1","text":"营业执照、资质证书有效"},{"code":"Q2","text":"投标保证金已按要求提交"},
-                              {"code":"Q3","text":"投标报价未超过招标控制价"}],
-             "technical":[{"code":"T1","text":"施工组织设计","points":30},{"code":"T2","text":"项目管理机构","points":15}],
-             "commercial":[{"code":"C1","text":"类似工程业绩","points":10},{"code":"C2","text":"企业信誉","points":5}],
-             "price":{"formula":"BENCHMARK_PRICE","dropExtremesFrom":5,"kMin":"0.01","kMax":"0.03","kStep":"0.005",
-                      "maxPoints":"40","pointsPerPercentAbove":"1","pointsPerPercentBelow":"0.5"},
-             "extremeThreshold":"15","tieRule":"LOWER_PRICE"}""";
+    static final String PLAN = Fixtures.EVALUATION_PLAN;
 
     @Test
     void fromOpeningToContractWithAFailedBidAnExtremeScoreAndAnObjection() throws Exception {
@@ -137,12 +127,12 @@ class EvaluationScenarioIT extends PlatformIT {
         clock.set(evaluationStart.minus(Duration.ofHours(1)));
         Instant drawTime = clock.instant();
         draws.runDue();
-        for (String[] n : notices(drawTime, venue)) {
+        for (String[] n : newExperts().notices(drawTime, venue)) {
             gateway.deliver(n[0], "1 " + n[1]);
         }
         clock.set(evaluationStart.plus(Duration.ofMinutes(5)));
         List<String> members = new ArrayList<>();
-        for (String[] n : notices(drawTime, venue)) {
+        for (String[] n : newExperts().notices(drawTime, venue)) {
             members.add(newExperts().usernameOf(n[0]));
         }
         assertThat(members).hasSize(7);
@@ -207,7 +197,7 @@ class EvaluationScenarioIT extends PlatformIT {
         assertThat(priceScore).doesNotContainKey(b5);
 
         // Bad input: a score outside its range, named with the criterion and the plan's range.
-        Map<String, Object> outOfRange = sheet(priceScore.keySet(), 20);
+        Map<String, Object> outOfRange = Fixtures.scoreSheet(priceScore.keySet(), 20);
         outOfRange.put(b2, new LinkedHashMap<>(Map.of("T1", "31", "T2", "10", "C1", "6", "C2", "4")));
         ApiClient.Response refused = api.post(path + "/scores", ApiClient.json(Map.of("scores", outOfRange)), api.freshToken(leader));
         assertThat(refused.code()).isEqualTo("SCORE_OUT_OF_RANGE");
@@ -215,7 +205,7 @@ class EvaluationScenarioIT extends PlatformIT {
 
         // Six members score alike; the seventh scores bidder2 far lower (an extreme score) and gives no reason at first.
         for (int i = 0; i < 7; i++) {
-            Map<String, Object> s = sheet(priceScore.keySet(), 20 + i % 3);
+            Map<String, Object> s = Fixtures.scoreSheet(priceScore.keySet(), 20 + i % 3);
             if (i == 6) {
                 s.put(b2, new LinkedHashMap<>(Map.of("T1", "5", "T2", "3", "C1", "2", "C2", "1")));
             }
@@ -225,7 +215,7 @@ class EvaluationScenarioIT extends PlatformIT {
                 assertThat(after.path("scoreSheets")).isEmpty();
             }
         }
-        ApiClient.Response again = api.post(path + "/scores", ApiClient.json(Map.of("scores", sheet(priceScore.keySet(), 20))),
+        ApiClient.Response again = api.post(path + "/scores", ApiClient.json(Map.of("scores", Fixtures.scoreSheet(priceScore.keySet(), 20))),
                 api.freshToken(members.get(0)));
         assertThat(again.code()).isEqualTo("SCORE_ALREADY_SUBMITTED");
         JsonNode awaiting = api.get(path, api.freshToken(members.get(6))).json();
@@ -344,33 +334,8 @@ class EvaluationScenarioIT extends PlatformIT {
                 .param("u", username).query(String.class).single());
     }
 
-    /** Scores every criterion of every bid near {@code level} (out of 30/15/10/5 points). */
-    private static Map<String, Object> sheet(Iterable<String> bidders, int level) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (String b : bidders) {
-            out.put(b, new LinkedHashMap<>(Map.of("T1", String.valueOf(level), "T2", String.valueOf(level / 2),
-                    "C1", String.valueOf(level / 3), "C2", String.valueOf(level / 5))));
-        }
-        return out;
-    }
-
     private long logCount(String tenderId, String action) {
         return jdbc.sql("SELECT COUNT(*) FROM log_entry WHERE details::json->>'action' = :a AND details::json->>'subject' = :t")
                 .param("a", action).param("t", tenderId).query(Long.class).single();
     }
-
-    /** The notices the sandbox gateway sent for this venue since {@code since}: phone and reply code. */
-    private List<String[]> notices(Instant since, String venue) {
-        return jdbc.sql("SELECT phone, text FROM sandbox_phone_message WHERE sent_at >= :s AND text LIKE :v ORDER BY sent_at, id")
-                .param("s", since.atOffset(java.time.ZoneOffset.UTC)).param("v", "%" + venue + "%")
-                .query((rs, i) -> {
-                    Matcher m = CODE.matcher(rs.getString(2));
-                    assertThat(m.find()).isTrue();
-                    return new String[] {rs.getString(1), m.group(1)};
-                }).list();
-    }
-
-
-
-
 }

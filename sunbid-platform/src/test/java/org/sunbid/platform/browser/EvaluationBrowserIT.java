@@ -1,0 +1,269 @@
+package org.sunbid.platform.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.sunbid.crypto.Sm2;
+import org.sunbid.platform.ApiClient;
+import org.sunbid.platform.Fixtures;
+import org.sunbid.platform.NewExperts;
+import org.sunbid.platform.experts.ExpertDraws;
+import org.sunbid.platform.experts.SandboxNotifier;
+import org.sunbid.platform.tendering.Tenders;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Acceptance 7 of the evaluation in real browsers: two members of a five-expert committee score the same bids at the
+ * same time, each in their own browser. Until both have submitted neither sees anyone else's scores; the leader, who
+ * submits first, sees only that the others are not all in; once the second submits the leader's page shows every
+ * member's sheet, the ranking and the candidates, and the leader generates the report. Everything before scoring
+ * (tender, plan, bids, draw, sign-in, opening, leader, qualification review) goes through the API.
+ */
+class EvaluationBrowserIT extends BrowserTest {
+
+    private static final AtomicInteger SERIAL = new AtomicInteger(900);
+
+    @Autowired ApplicationContext context;
+    @Autowired Tenders tenders;
+    @Autowired ExpertDraws draws;
+    @Autowired SandboxNotifier gateway;
+
+    @AfterEach
+    void backToStart() {
+        clock.set(START);
+    }
+
+    @Test
+    void twoExpertsScoreInParallelAndTheLeaderSeesTheRankingOnlyAfterAllSubmitted() throws Exception {
+        ApiClient api = new ApiClient(baseUrl());
+        Committee c = committeeInScoring(api);
+        String a = c.members.get(0); // the leader
+        String b = c.members.get(1);
+
+        // The three other members have scored already (close to each other: no extreme score).
+        for (int i = 2; i < c.members.size(); i++) {
+            ApiClient.Response scored = api.post(c.path + "/scores",
+                    ApiClient.json(Map.of("scores", Fixtures.scoreSheet(c.qualified, 20 + i % 3))), api.freshToken(c.members.get(i)));
+            assertThat(scored.status()).as(scored.body()).isEqualTo(200);
+        }
+
+        Path secondProfile = Files.createTempDirectory("sunbid-chromium-");
+        ChromeDriver second = newBrowser(secondProfile);
+        WebDriverWait secondWait = new WebDriverWait(second, Duration.ofSeconds(10));
+        try {
+            String page = "/workbench/evaluations/" + c.tenderId;
+            logIn(a, PASSWORD);
+            open(page);
+            withBrowser(second, secondWait, () -> {
+                logIn(b, PASSWORD);
+                open(page);
+            });
+
+            // Both have the form; neither sees a score sheet or a ranking.
+            for (ChromeDriver d : List.of(browser, second)) {
+                new WebDriverWait(d, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("scoring-form")));
+                assertThat(d.findElements(By.cssSelector("input.score"))).hasSize(4 * c.qualified.size());
+                assertThat(d.findElements(By.id("score-sheets"))).isEmpty();
+                assertThat(d.findElements(By.id("ranking"))).isEmpty();
+            }
+            screenshot(second, "evaluation-scoring-second-member");
+
+            // Interleaved: A fills half, B fills everything, A finishes.
+            List<String> bidders = new ArrayList<>(c.qualified);
+            int half = bidders.size() / 2;
+            fill(browser, bidders.subList(0, half), 21);
+            fill(second, bidders, 22);
+            fill(browser, bidders.subList(half, bidders.size()), 21);
+            screenshot("evaluation-scoring-filled");
+
+            // A submits first: only the notice that the others are not all in.
+            browser.findElement(By.id("submit-scores")).click();
+            wait.until(ExpectedConditions.alertIsPresent()).accept();
+            assertThat(text(By.id("done"))).isEqualTo("评分已提交。");
+            assertThat(text(By.id("ranking-hidden"))).contains("已提交 4 / 5");
+            assertThat(browser.findElements(By.id("scoring-form"))).isEmpty();
+            assertThat(browser.findElements(By.id("ranking"))).isEmpty();
+            assertThat(browser.findElements(By.id("ranking-table"))).isEmpty();
+            assertThat(browser.findElements(By.id("score-sheets"))).isEmpty();
+            assertThat(browser.findElements(By.id("generate-report"))).isEmpty();
+            screenshot("evaluation-leader-waiting");
+
+            // B, not yet submitted, still sees nobody's scores though four of five are in.
+            second.navigate().refresh();
+            secondWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("scoring-form")));
+            assertThat(second.findElements(By.id("score-sheets"))).isEmpty();
+            assertThat(second.findElements(By.id("ranking"))).isEmpty();
+            assertThat(second.getPageSource()).doesNotContain("第 1 中标候选人");
+            // B (re)types the sheet and submits.
+            fill(second, bidders, 22);
+            second.findElement(By.id("submit-scores")).click();
+            secondWait.until(ExpectedConditions.alertIsPresent()).accept();
+            WebElement bDone = secondWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
+            assertThat(bDone.getText()).isEqualTo("评分已提交。");
+            assertThat(second.findElements(By.id("ranking-table"))).hasSize(1);
+
+            // A reloads: every member's sheet, the ranking and the three candidates.
+            browser.navigate().refresh();
+            assertThat(text(By.id("stage"))).isNotBlank();
+            assertThat(browser.findElements(By.id("ranking-hidden"))).isEmpty();
+            List<WebElement> sheetRows = browser.findElements(By.cssSelector("#score-sheets tbody tr"));
+            assertThat(sheetRows).hasSize(5);
+            List<WebElement> ranked = browser.findElements(By.cssSelector("#ranking-table tbody tr"));
+            assertThat(ranked).hasSize(c.qualified.size());
+            String ranking = text(By.id("ranking-table"));
+            assertThat(ranking).contains("第 1 中标候选人").contains("第 2 中标候选人").contains("第 3 中标候选人");
+            assertThat(browser.findElements(By.id("extremes"))).as("no score far off the others").isEmpty();
+            assertThat(browser.getPageSource()).as("untranslated message").doesNotContain("??");
+            screenshots("evaluation-ranked-leader");
+
+            // The leader generates the report; the other member's page says to wait for it.
+            assertThat(second.findElements(By.id("generate-report"))).isEmpty();
+            browser.findElement(By.id("generate-report")).click();
+            assertThat(text(By.id("done"))).isNotBlank();
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("report-link"))).getDomAttribute("href"))
+                    .endsWith("/report.pdf");
+            assertThat(text(By.id("report-signed"))).isEqualTo("0 / 5");
+            assertThat(browser.getPageSource()).as("untranslated message").doesNotContain("??");
+            screenshots("evaluation-reported-leader");
+        } finally {
+            second.quit();
+            deleteProfile(secondProfile);
+        }
+    }
+
+    /** Types {@code level}-ish scores for the given bids into the scoring form of {@code driver}. */
+    private static void fill(ChromeDriver driver, List<String> bidders, int level) {
+        Map<String, Object> sheet = Fixtures.scoreSheet(bidders, level);
+        sheet.forEach((bidder, items) -> ((Map<?, ?>) items).forEach((code, value) -> {
+            WebElement input = driver.findElement(By.name("score:" + bidder + ":" + code));
+            input.clear();
+            input.sendKeys(String.valueOf(value));
+        }));
+    }
+
+    /** Runs {@code steps} with the shared helpers (log in, open, text, ...) driving {@code driver} instead. */
+    private static void withBrowser(ChromeDriver driver, WebDriverWait driverWait, Runnable steps) {
+        ChromeDriver first = browser;
+        WebDriverWait firstWait = wait;
+        browser = driver;
+        wait = driverWait;
+        try {
+            steps.run();
+        } finally {
+            browser = first;
+            wait = firstWait;
+        }
+    }
+
+    // --- set-up through the API, as EvaluationScenarioIT does ---------------------------------------------------
+
+    /** A tender with 5 opened bids evaluated by 5 drawn experts, leader elected, every bid qualified: scoring. */
+    record Committee(String tenderId, String path, List<String> members, List<String> qualified) {
+    }
+
+    private Committee committeeInScoring(ApiClient api) throws Exception {
+        NewExperts newExperts = new NewExperts(context, DATA);
+        JsonNode tender = publishTender(api, Duration.ofDays(21), "100000");
+        String tenderId = tender.path("id").asString();
+        Instant deadline = Instant.parse(tender.path("bidDeadline").asString());
+        Instant evaluationStart = deadline.plus(Duration.ofHours(3));
+        ApiClient.Response plan = api.send("PUT", "/api/v1/tenders/" + tenderId + "/evaluation-plan", Fixtures.EVALUATION_PLAN,
+                api.token("agency"), Map.of());
+        assertThat(plan.status()).as(plan.body()).isEqualTo(200);
+
+        // Experts of their own so the draw has enough of each specialty whatever other tests took.
+        var institute = newExperts.organisation("云州评标技术研究院" + SERIAL.incrementAndGet());
+        for (int i = 0; i < 4; i++) {
+            newExperts.expert("A01", institute.id());
+            newExperts.expert("A05", institute.id());
+        }
+        clock.advance(Duration.ofDays(1));
+        String[][] prices = {{"bidder1", "36280000.00"}, {"bidder2", "35700000.00"}, {"bidder3", "37150000.00"},
+                {"bidder4", "36800000.00"}, {"bidder5", "34500000.00"}};
+        for (String[] p : prices) {
+            assertThat(sealAndUpload(tenderId, p[0], p[1])).as(p[0]).isTrue();
+        }
+        String venue = "云州市公共资源交易中心第四评标室 " + UUID.randomUUID().toString().substring(0, 8);
+        ApiClient.Response requested = api.post("/api/v1/tenders/" + tenderId + "/expert-draws", ApiClient.json(Map.of(
+                "evaluationStart", evaluationStart.toString(), "evaluationVenue", venue, "representatives", 0,
+                "specialties", List.of(Map.of("code", "A01", "count", 3), Map.of("code", "A05", "count", 2)),
+                "poolRegions", List.of("990100"), "avoid", List.of())), api.freshToken("agency"));
+        assertThat(requested.status()).as(requested.body()).isEqualTo(200);
+        String drawId = requested.json().path("id").asString();
+        assertThat(api.post("/api/v1/expert-draws/" + drawId + "/commitment", "", api.freshToken("supervisor")).status()).isEqualTo(200);
+
+        clock.set(deadline.plusSeconds(1));
+        tenders.closeDueTenders();
+        releaseShare(tenderId, "centre");
+        assertThat(releaseShare(tenderId, "supervisor").json().path("status").asString()).isEqualTo("OPENED");
+
+        clock.set(evaluationStart.minus(Duration.ofHours(1)));
+        Instant drawTime = clock.instant();
+        draws.runDue();
+        for (String[] n : newExperts.notices(drawTime, venue)) {
+            gateway.deliver(n[0], "1 " + n[1]);
+        }
+        clock.set(evaluationStart.plus(Duration.ofMinutes(5)));
+        List<String> members = new ArrayList<>();
+        for (String[] n : newExperts.notices(drawTime, venue)) {
+            members.add(newExperts.usernameOf(n[0]));
+        }
+        assertThat(members).hasSize(5);
+        for (String m : members) {
+            byte[] challenge = ExpertDraws.challenge(UUID.fromString(drawId), m).getBytes(StandardCharsets.UTF_8);
+            assertThat(api.post("/api/v1/experts/me/draws/" + drawId + "/sign-in", ApiClient.json(Map.of("signature",
+                    Base64.getEncoder().encodeToString(Sm2.sign(newExperts.keyOf(m), challenge)))), api.freshToken(m)).status())
+                    .isEqualTo(200);
+        }
+        String path = "/api/v1/tenders/" + tenderId + "/evaluation";
+        JsonNode started = api.post(path, "", api.freshToken(members.get(0))).json();
+        assertThat(started.path("stage").asString()).as(started.toString()).isEqualTo("QUALIFICATION");
+        List<String> bidderIds = new ArrayList<>();
+        started.path("bids").forEach(bid -> bidderIds.add(bid.path("bidderId").asString()));
+        assertThat(bidderIds).hasSize(5);
+
+        // Three of five elect the first member leader.
+        for (int i = 1; i <= 3; i++) {
+            api.post(path + "/leader", ApiClient.json(Map.of("candidate", members.get(0))), api.freshToken(members.get(i)));
+        }
+        assertThat(api.get(path, api.freshToken(members.get(0))).json().path("leader").asString()).isEqualTo(members.get(0));
+
+        // Everyone passes every bid on every item.
+        Map<String, Object> votes = new LinkedHashMap<>();
+        for (String bidder : bidderIds) {
+            votes.put(bidder, Map.of("Q1", Map.of("pass", true), "Q2", Map.of("pass", true), "Q3", Map.of("pass", true)));
+        }
+        for (String m : members) {
+            ApiClient.Response reviewed = api.post(path + "/reviews", ApiClient.json(Map.of("votes", votes)), api.freshToken(m));
+            assertThat(reviewed.status()).as(reviewed.body()).isEqualTo(200);
+        }
+        JsonNode scoring = api.get(path, api.freshToken(members.get(0))).json();
+        assertThat(scoring.path("stage").asString()).isEqualTo("SCORING");
+        List<String> qualified = new ArrayList<>();
+        scoring.path("priceScores").forEach(p -> qualified.add(p.path("bidderId").asString()));
+        assertThat(qualified).hasSize(5);
+        return new Committee(tenderId, path, members, qualified);
+    }
+}
