@@ -141,6 +141,8 @@ class EvaluationPages {
             view.priceScores().forEach(p -> priceScore.put(String.valueOf(p.get("bidderId")), p.get("score")));
         }
         model.addAttribute("priceScore", priceScore);
+        model.addAttribute("bidPrice", view.bids().stream().filter(b -> b.price() != null)
+                .collect(Collectors.toMap(b -> b.bidderId().toString(), EvaluationView.Bid::price, (a, b) -> a)));
         model.addAttribute("bidderNames", view.bids().stream()
                 .collect(Collectors.toMap(b -> b.bidderId().toString(), EvaluationView.Bid::bidder, (a, b) -> a)));
         model.addAttribute("memberNames", view.members().stream()
