@@ -64,6 +64,10 @@ public final class Fixtures {
      * C1 (10) and C2 (5), price by the benchmark formula out of 40; a member's total 15 points off the others' mean is
      * extreme.
      */
+    /** The five bids the evaluation tests seal: bidder and total price (bidder5 the lowest). */
+    public static final String[][] FIVE_BIDS = {{"bidder1", "36280000.00"}, {"bidder2", "35700000.00"},
+            {"bidder3", "37150000.00"}, {"bidder4", "36800000.00"}, {"bidder5", "34500000.00"}};
+
     public static final String EVALUATION_PLAN = """
             {"stateFunded":true,
              "qualification":[{"code":"Q1","text":"营业执照、资质证书有效"},{"code":"Q2","text":"投标保证金已按要求提交"},

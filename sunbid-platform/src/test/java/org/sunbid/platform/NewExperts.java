@@ -95,4 +95,51 @@ public final class NewExperts {
                     return new String[] {rs.getString(1), m.group(1)};
                 }).list();
     }
+
+    /** The tenderee's agency asks for a committee of {@code a01} A01 and {@code a05} A05 experts; the supervisor commits. */
+    public String requestDraw(ApiClient api, String tenderId, java.time.Instant evaluationStart, String venue, int a01, int a05) {
+        ApiClient.Response requested = api.post("/api/v1/tenders/" + tenderId + "/expert-draws", ApiClient.json(java.util.Map.of(
+                "evaluationStart", evaluationStart.toString(), "evaluationVenue", venue, "representatives", 0,
+                "specialties", List.of(java.util.Map.of("code", "A01", "count", a01), java.util.Map.of("code", "A05", "count", a05)),
+                "poolRegions", List.of("990100"), "avoid", List.of())), api.freshToken("agency"));
+        if (requested.status() != 200) {
+            throw new IllegalStateException(requested.body());
+        }
+        String drawId = requested.json().path("id").asString();
+        ApiClient.Response committed = api.post("/api/v1/expert-draws/" + drawId + "/commitment", "", api.freshToken("supervisor"));
+        if (committed.status() != 200) {
+            throw new IllegalStateException(committed.body());
+        }
+        return drawId;
+    }
+
+    /**
+     * The draw an hour before {@code evaluationStart}: every drawn expert accepts on their sandbox phone. The clock is
+     * then 5 minutes past the start. Returns the members' usernames in the order they were asked.
+     */
+    public List<String> drawAndAccept(java.time.Instant evaluationStart, String venue) {
+        TestClock clock = context.getBean(TestClock.class);
+        clock.set(evaluationStart.minus(java.time.Duration.ofHours(1)));
+        java.time.Instant drawTime = clock.instant();
+        context.getBean(org.sunbid.platform.experts.ExpertDraws.class).runDue();
+        org.sunbid.platform.experts.SandboxNotifier gateway = context.getBean(org.sunbid.platform.experts.SandboxNotifier.class);
+        for (String[] n : notices(drawTime, venue)) {
+            gateway.deliver(n[0], "1 " + n[1]);
+        }
+        clock.set(evaluationStart.plus(java.time.Duration.ofMinutes(5)));
+        return notices(drawTime, venue).stream().map(n -> usernameOf(n[0])).toList();
+    }
+
+    /** Each member signs in at the evaluation with their certificate. */
+    public void signIn(ApiClient api, String drawId, List<String> members) {
+        for (String m : members) {
+            byte[] challenge = org.sunbid.platform.experts.ExpertDraws.challenge(UUID.fromString(drawId), m)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ApiClient.Response signedIn = api.post("/api/v1/experts/me/draws/" + drawId + "/sign-in", ApiClient.json(java.util.Map.of(
+                    "signature", java.util.Base64.getEncoder().encodeToString(Sm2.sign(keyOf(m), challenge)))), api.freshToken(m));
+            if (signedIn.status() != 200) {
+                throw new IllegalStateException(m + ": " + signedIn.body());
+            }
+        }
+    }
 }

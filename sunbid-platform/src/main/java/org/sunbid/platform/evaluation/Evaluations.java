@@ -631,12 +631,23 @@ public class Evaluations {
     }
 
     /** A decrypted file of an opened bid, for the committee's members only. */
-    public java.nio.file.Path bidFile(UUID tenderId, UUID bidId, String name, CurrentUser user) {
+    public BidFile bidFile(UUID tenderId, UUID bidId, String name, CurrentUser user) {
         if (view(tenderId, user).me() == null) {
             throw new DomainException(EvaluationError.NOT_A_MEMBER);
         }
-        return openings.openedFile(tenderId, bidId, name).filter(Files::isRegularFile)
-                .orElseThrow(() -> new DomainException(EvaluationError.EVALUATION_NOT_FOUND));
+        return new BidFile(openings.openedFile(tenderId, bidId, name).filter(Files::isRegularFile)
+                .orElseThrow(() -> new DomainException(EvaluationError.EVALUATION_NOT_FOUND)));
+    }
+
+    /** A bid's decrypted file on disk, and the HTTP answer that sends it (the API and the workspace page alike). */
+    public record BidFile(java.nio.file.Path file) {
+
+        public org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> asAttachment() {
+            return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_OCTET_STREAM)
+                    .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                            .attachment().filename(file.getFileName().toString(), StandardCharsets.UTF_8).build().toString())
+                    .body(new org.springframework.core.io.FileSystemResource(file));
+        }
     }
 
     /** The evaluations the signed-in expert sits on, newest first (tender ids). */

@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -278,13 +277,9 @@ class EvaluationPages {
     }
 
     @GetMapping("/evaluations/{id}/bids/{bidId}/file")
-    ResponseEntity<FileSystemResource> file(CurrentUser user, @PathVariable UUID id, @PathVariable UUID bidId,
+    ResponseEntity<org.springframework.core.io.Resource> file(CurrentUser user, @PathVariable UUID id, @PathVariable UUID bidId,
             @RequestParam String name) {
-        var path = evaluations.bidFile(id, bidId, name, user);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(path.getFileName().toString(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .body(new FileSystemResource(path));
+        return evaluations.bidFile(id, bidId, name, user).asAttachment();
     }
 
     private String act(UUID id, RedirectAttributes redirect, String doneKey, Runnable command) {

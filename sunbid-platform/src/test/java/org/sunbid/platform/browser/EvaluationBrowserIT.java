@@ -2,13 +2,11 @@ package org.sunbid.platform.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +22,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.sunbid.crypto.Sm2;
 import org.sunbid.platform.ApiClient;
 import org.sunbid.platform.Fixtures;
 import org.sunbid.platform.NewExperts;
-import org.sunbid.platform.experts.ExpertDraws;
-import org.sunbid.platform.experts.SandboxNotifier;
 import org.sunbid.platform.tendering.Tenders;
 
 import tools.jackson.databind.JsonNode;
@@ -47,8 +42,6 @@ class EvaluationBrowserIT extends BrowserTest {
 
     @Autowired ApplicationContext context;
     @Autowired Tenders tenders;
-    @Autowired ExpertDraws draws;
-    @Autowired SandboxNotifier gateway;
 
     @AfterEach
     void backToStart() {
@@ -200,43 +193,20 @@ class EvaluationBrowserIT extends BrowserTest {
             newExperts.expert("A05", institute.id());
         }
         clock.advance(Duration.ofDays(1));
-        String[][] prices = {{"bidder1", "36280000.00"}, {"bidder2", "35700000.00"}, {"bidder3", "37150000.00"},
-                {"bidder4", "36800000.00"}, {"bidder5", "34500000.00"}};
-        for (String[] p : prices) {
-            assertThat(sealAndUpload(tenderId, p[0], p[1])).as(p[0]).isTrue();
+        for (String[] bid : Fixtures.FIVE_BIDS) {
+            assertThat(sealAndUpload(tenderId, bid[0], bid[1])).as(bid[0]).isTrue();
         }
         String venue = "云州市公共资源交易中心第四评标室 " + UUID.randomUUID().toString().substring(0, 8);
-        ApiClient.Response requested = api.post("/api/v1/tenders/" + tenderId + "/expert-draws", ApiClient.json(Map.of(
-                "evaluationStart", evaluationStart.toString(), "evaluationVenue", venue, "representatives", 0,
-                "specialties", List.of(Map.of("code", "A01", "count", 3), Map.of("code", "A05", "count", 2)),
-                "poolRegions", List.of("990100"), "avoid", List.of())), api.freshToken("agency"));
-        assertThat(requested.status()).as(requested.body()).isEqualTo(200);
-        String drawId = requested.json().path("id").asString();
-        assertThat(api.post("/api/v1/expert-draws/" + drawId + "/commitment", "", api.freshToken("supervisor")).status()).isEqualTo(200);
+        String drawId = newExperts.requestDraw(api, tenderId, evaluationStart, venue, 3, 2);
 
         clock.set(deadline.plusSeconds(1));
         tenders.closeDueTenders();
         releaseShare(tenderId, "centre");
         assertThat(releaseShare(tenderId, "supervisor").json().path("status").asString()).isEqualTo("OPENED");
 
-        clock.set(evaluationStart.minus(Duration.ofHours(1)));
-        Instant drawTime = clock.instant();
-        draws.runDue();
-        for (String[] n : newExperts.notices(drawTime, venue)) {
-            gateway.deliver(n[0], "1 " + n[1]);
-        }
-        clock.set(evaluationStart.plus(Duration.ofMinutes(5)));
-        List<String> members = new ArrayList<>();
-        for (String[] n : newExperts.notices(drawTime, venue)) {
-            members.add(newExperts.usernameOf(n[0]));
-        }
+        List<String> members = newExperts.drawAndAccept(evaluationStart, venue);
         assertThat(members).hasSize(5);
-        for (String m : members) {
-            byte[] challenge = ExpertDraws.challenge(UUID.fromString(drawId), m).getBytes(StandardCharsets.UTF_8);
-            assertThat(api.post("/api/v1/experts/me/draws/" + drawId + "/sign-in", ApiClient.json(Map.of("signature",
-                    Base64.getEncoder().encodeToString(Sm2.sign(newExperts.keyOf(m), challenge)))), api.freshToken(m)).status())
-                    .isEqualTo(200);
-        }
+        newExperts.signIn(api, drawId, members);
         String path = "/api/v1/tenders/" + tenderId + "/evaluation";
         JsonNode started = api.post(path, "", api.freshToken(members.get(0))).json();
         assertThat(started.path("stage").asString()).as(started.toString()).isEqualTo("QUALIFICATION");

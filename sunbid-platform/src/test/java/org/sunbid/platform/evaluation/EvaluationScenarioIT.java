@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,8 +29,6 @@ import org.sunbid.platform.ApiClient;
 import org.sunbid.platform.Fixtures;
 import org.sunbid.platform.NewExperts;
 import org.sunbid.platform.PlatformIT;
-import org.sunbid.platform.experts.ExpertDraws;
-import org.sunbid.platform.experts.SandboxNotifier;
 import org.sunbid.platform.parties.Organisation;
 import org.sunbid.platform.payments.Deposits;
 import org.sunbid.platform.payments.Refunds;
@@ -53,8 +50,6 @@ class EvaluationScenarioIT extends PlatformIT {
 
     @Autowired JdbcClient jdbc;
     @Autowired Tenders tenders;
-    @Autowired ExpertDraws draws;
-    @Autowired SandboxNotifier gateway;
     @Autowired Refunds refunds;
     @Autowired Sandbox sandbox;
     @Autowired Deposits deposits;
@@ -98,23 +93,11 @@ class EvaluationScenarioIT extends PlatformIT {
             newExperts().expert("A05", institute.id());
         }
         clock.advance(Duration.ofDays(1));
-        Map<String, String> prices = new LinkedHashMap<>();
-        prices.put("bidder1", "36280000.00");
-        prices.put("bidder2", "35700000.00");
-        prices.put("bidder3", "37150000.00");
-        prices.put("bidder4", "36800000.00");
-        prices.put("bidder5", "34500000.00");
-        for (var p : prices.entrySet()) {
-            assertThat(sealAndUpload(tenderId, p.getKey(), p.getValue())).as(p.getKey()).isTrue();
+        for (String[] bid : Fixtures.FIVE_BIDS) {
+            assertThat(sealAndUpload(tenderId, bid[0], bid[1])).as(bid[0]).isTrue();
         }
         String venue = "云州市公共资源交易中心第三评标室 " + UUID.randomUUID().toString().substring(0, 8);
-        ApiClient.Response requested = api.post("/api/v1/tenders/" + tenderId + "/expert-draws", ApiClient.json(Map.of(
-                "evaluationStart", evaluationStart.toString(), "evaluationVenue", venue, "representatives", 0,
-                "specialties", List.of(Map.of("code", "A01", "count", 4), Map.of("code", "A05", "count", 3)),
-                "poolRegions", List.of("990100"), "avoid", List.of())), api.freshToken("agency"));
-        assertThat(requested.status()).as(requested.body()).isEqualTo(200);
-        String drawId = requested.json().path("id").asString();
-        assertThat(api.post("/api/v1/expert-draws/" + drawId + "/commitment", "", api.freshToken("supervisor")).status()).isEqualTo(200);
+        String drawId = newExperts().requestDraw(api, tenderId, evaluationStart, venue, 4, 3);
 
         clock.set(deadline.plusSeconds(1));
         tenders.closeDueTenders();
@@ -124,25 +107,11 @@ class EvaluationScenarioIT extends PlatformIT {
         assertThat(api.send("PUT", "/api/v1/tenders/" + tenderId + "/evaluation-plan", PLAN, api.freshToken("agency"), Map.of()).code())
                 .isEqualTo("PLAN_LOCKED");
 
-        clock.set(evaluationStart.minus(Duration.ofHours(1)));
-        Instant drawTime = clock.instant();
-        draws.runDue();
-        for (String[] n : newExperts().notices(drawTime, venue)) {
-            gateway.deliver(n[0], "1 " + n[1]);
-        }
-        clock.set(evaluationStart.plus(Duration.ofMinutes(5)));
-        List<String> members = new ArrayList<>();
-        for (String[] n : newExperts().notices(drawTime, venue)) {
-            members.add(newExperts().usernameOf(n[0]));
-        }
+        List<String> members = newExperts().drawAndAccept(evaluationStart, venue);
         assertThat(members).hasSize(7);
         String path = "/api/v1/tenders/" + tenderId + "/evaluation";
         assertThat(api.post(path, "", api.freshToken("centre")).code()).as("not everyone signed in").isEqualTo("EVALUATION_NOT_READY");
-        for (String m : members) {
-            byte[] challenge = ExpertDraws.challenge(UUID.fromString(drawId), m).getBytes(StandardCharsets.UTF_8);
-            assertThat(api.post("/api/v1/experts/me/draws/" + drawId + "/sign-in", ApiClient.json(Map.of("signature",
-                    Base64.getEncoder().encodeToString(Sm2.sign(newExperts().keyOf(m), challenge)))), api.freshToken(m)).status()).isEqualTo(200);
-        }
+        newExperts().signIn(api, drawId, members);
         assertThat(api.post(path, "", api.freshToken("bidder1")).status()).isEqualTo(403);
         JsonNode started = api.post(path, "", api.freshToken(members.get(0))).json();
         assertThat(started.path("stage").asString()).as(started.toString()).isEqualTo("QUALIFICATION");

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -23,7 +22,6 @@ import org.sunbid.platform.evaluation.EvaluationView;
 import org.sunbid.platform.evaluation.Evaluations;
 import org.sunbid.platform.evaluation.domain.EvaluationPlan;
 import org.sunbid.platform.evaluation.ReviewVote;
-import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.parties.CurrentUser;
 import org.sunbid.platform.payments.Deposits;
 
@@ -137,13 +135,9 @@ class EvaluationApi {
 
     /** A decrypted file of a bid, for the committee's members. */
     @GetMapping("/api/v1/tenders/{id}/evaluation/bids/{bidId}/file")
-    ResponseEntity<FileSystemResource> file(@PathVariable UUID id, @PathVariable UUID bidId, @RequestParam String name,
+    ResponseEntity<org.springframework.core.io.Resource> file(@PathVariable UUID id, @PathVariable UUID bidId, @RequestParam String name,
             CurrentUser user) {
-        var path = evaluations.bidFile(id, bidId, name, user);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(path.getFileName().toString(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .body(new FileSystemResource(path));
+        return evaluations.bidFile(id, bidId, name, user).asAttachment();
     }
 
     // ---------------------------------------------------------------------------------------------------- award
