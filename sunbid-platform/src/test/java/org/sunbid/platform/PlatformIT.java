@@ -179,4 +179,16 @@ public abstract class PlatformIT {
     protected String baseUrl() {
         return "http://localhost:" + port;
     }
+
+    @Autowired
+    private javax.sql.DataSource platformDataSource;
+
+    /**
+     * A connection as the database's administrator (whoever holds the PostgreSQL superuser), not as the application:
+     * every test that plays an insider changing rows behind the platform's back goes through this one door, so the
+     * application's own runtime role can be narrowed without touching those tests. Close it after use.
+     */
+    protected java.sql.Connection databaseAdministrator() throws java.sql.SQLException {
+        return platformDataSource.getConnection();
+    }
 }
