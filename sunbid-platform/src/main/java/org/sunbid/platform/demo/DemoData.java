@@ -355,7 +355,9 @@ class DemoData implements ApplicationRunner, StartupNotes {
             }
         }
         // The committee evaluates; the last signature on the report starts the publicity and publishes the draw record.
-        evaluation.evaluate(travel, draw.tenderId(), draw.evaluationStart(), demoKeys());
+        if (!evaluation.evaluate(travel, draw.tenderId(), draw.evaluationStart(), demoKeys())) {
+            return; // no report: nothing to publicise, rate or award
+        }
         Instant publicityStart = clock.instant();
         org.sunbid.platform.experts.DrawView published = draws.get(draw.id(), accounts.findByUsername("centre").orElseThrow());
         if (!published.members().isEmpty()) {

@@ -17,9 +17,11 @@ import org.sunbid.crypto.Pem;
 import org.sunbid.crypto.Sm2;
 import org.sunbid.crypto.Sm3;
 import org.sunbid.platform.evaluation.Awards;
+import org.sunbid.platform.evaluation.EvaluationError;
 import org.sunbid.platform.evaluation.EvaluationView;
 import org.sunbid.platform.evaluation.Evaluations;
 import org.sunbid.platform.evaluation.ReviewVote;
+import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.kernel.TimeTravel;
 import org.sunbid.platform.parties.Accounts;
 import org.sunbid.platform.parties.CurrentUser;
@@ -74,8 +76,11 @@ class DemoEvaluation {
         evaluations.setPlan(tenderId, json.readValue(PLAN, new TypeReference<Map<String, Object>>() { }), agency);
     }
 
-    /** The committee's work, from the start at {@code start} to the last signature (which starts the publicity). */
-    void evaluate(TimeTravel travel, UUID tenderId, Instant start, Path keys) {
+    /**
+     * The committee's work, from the start at {@code start} to the last signature (which starts the publicity); false if
+     * the report could not be rendered, so the committee stopped at the ranking.
+     */
+    boolean evaluate(TimeTravel travel, UUID tenderId, Instant start, Path keys) {
         travel.travelTo(start.plus(Duration.ofMinutes(3)));
         EvaluationView started = evaluations.start(tenderId, user("centre"));
         List<String> members = started.members().stream().map(EvaluationView.Member::username).toList();
@@ -132,7 +137,18 @@ class DemoEvaluation {
         }
 
         travel.travelTo(start.plus(Duration.ofHours(3)));
-        EvaluationView reported = evaluations.generateReport(tenderId, user(members.get(0)));
+        EvaluationView reported;
+        try {
+            reported = evaluations.generateReport(tenderId, user(members.get(0)));
+        } catch (DomainException e) { // a configured report font that cannot be read fails that action, not the start-up
+            if (e.errorCode() != EvaluationError.REPORT_FONT_MISSING) {
+                throw e;
+            }
+            org.slf4j.LoggerFactory.getLogger(DemoEvaluation.class).warn(
+                    "demo: the evaluation report of {} could not be rendered ({}); the tender stays ranked, its report, "
+                            + "publicity and award are not loaded", started.projectCode(), e.getMessage());
+            return false;
+        }
         byte[] text = reported.reportChallenge().getBytes(StandardCharsets.UTF_8);
         for (String member : members) {
             try {
@@ -142,6 +158,7 @@ class DemoEvaluation {
                 throw new IllegalStateException("demo expert key", e);
             }
         }
+        return true;
     }
 
     /** The publicity with one objection answered, the award, the refunds and the contract. */

@@ -2,6 +2,7 @@ package org.sunbid.platform.evaluation;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -13,8 +14,10 @@ import java.util.ArrayList;
 import java.util.GregorianCalendar;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -24,6 +27,9 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.sunbid.platform.evaluation.domain.Criteria;
@@ -32,22 +38,44 @@ import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.sealing.OpenedBid;
 
 /**
- * Renders the evaluation report (评标报告) as a PDF with an embedded subset of a CJK TrueType font: the tender, the
+ * Renders the evaluation report (评标报告) as a PDF with embedded subsets of CJK TrueType fonts: the tender, the
  * committee, the criteria, the qualification results with the reasons for each fail, the computed price scores, every
  * member's scores, the extreme scores with their reasons, the ranking and the candidates. A4, plain tables.
+ *
+ * <p>Fonts, first choice first: the font named by {@code sunbid.evaluation.report-font}, the system CJK fonts found
+ * in the usual places, and the font shipped with the platform ({@value #BUNDLED_FONT}, LXGW WenKai under the SIL Open
+ * Font License, beside it in {@code fonts/OFL.txt}), so the report renders on a machine without any font installed.
+ * Each character is drawn with the first of these that has a glyph for it; only a character none has becomes "?".
  */
 @Component
 class ReportPdf {
 
+    private static final Logger log = LoggerFactory.getLogger(ReportPdf.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
-    private static final List<String> FONTS = List.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+
+    /** The CJK font shipped with the platform, a class path resource (glyf outlines: PDFBox subsets and embeds it). */
+    static final String BUNDLED_FONT = "fonts/LXGWWenKai-Regular.ttf";
+
+    /** Where system CJK fonts are looked for, in this order. */
+    static final List<Path> SYSTEM_FONTS = Stream.of("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
             "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-            "/usr/share/fonts/truetype/arphic/uming.ttc", "C:/Windows/Fonts/simhei.ttf", "C:/Windows/Fonts/simsun.ttc");
+            "/usr/share/fonts/truetype/arphic/uming.ttc", "C:/Windows/Fonts/simhei.ttf", "C:/Windows/Fonts/simsun.ttc")
+            .map(Path::of).toList();
 
     private final String configuredFont;
+    private final List<Path> systemFonts;
+    private final String bundledFont;
 
+    @Autowired
     ReportPdf(@Value("${sunbid.evaluation.report-font:}") String configuredFont) {
-        this.configuredFont = configuredFont;
+        this(configuredFont, SYSTEM_FONTS, BUNDLED_FONT);
+    }
+
+    /** With other system font files (none: only the configured and the bundled font) and another bundled resource. */
+    ReportPdf(String configuredFont, List<Path> systemFonts, String bundledFont) {
+        this.configuredFont = configuredFont == null ? "" : configuredFont.strip();
+        this.systemFonts = List.copyOf(systemFonts);
+        this.bundledFont = bundledFont;
     }
 
     record Person(String username, String name, String specialty, boolean leader) {
@@ -59,49 +87,181 @@ class ReportPdf {
             Map<String, Map<String, Map<String, BigDecimal>>> sheets, Map<String, Object> ranking) {
     }
 
-    /** The font file used, or empty when none is found. */
-    java.util.Optional<Path> font() {
-        if (configuredFont != null && !configuredFont.isBlank()) {
+    /**
+     * The fonts a report is drawn with, first choice first. A configured font that cannot be read fails the report
+     * (rather than silently drawing it with another font); without any font at all the report cannot be rendered.
+     */
+    private List<FontSource> sources() {
+        List<FontSource> sources = new ArrayList<>();
+        if (!configuredFont.isEmpty()) {
             Path p = Path.of(configuredFont);
-            return Files.isReadable(p) ? java.util.Optional.of(p) : java.util.Optional.empty();
+            if (!Files.isReadable(p)) {
+                throw new DomainException(EvaluationError.REPORT_FONT_MISSING, configuredFont);
+            }
+            sources.add(new FontSource(p, null));
         }
-        return FONTS.stream().map(Path::of).filter(Files::isReadable).findFirst();
+        systemFonts.stream().filter(Files::isReadable).forEach(p -> sources.add(new FontSource(p, null)));
+        if (bundledFont != null && ReportPdf.class.getClassLoader().getResource(bundledFont) != null) {
+            sources.add(new FontSource(null, bundledFont));
+        }
+        if (sources.isEmpty()) {
+            throw new DomainException(EvaluationError.REPORT_FONT_MISSING, String.valueOf(bundledFont));
+        }
+        return sources;
     }
 
     byte[] render(Content c) {
-        Path fontFile = font().orElseThrow(() -> new DomainException(EvaluationError.REPORT_FONT_MISSING));
-        try (PDDocument doc = new PDDocument()) {
-            TrueTypeCollection collection = null;
-            PDType0Font font;
-            if (fontFile.toString().toLowerCase().endsWith(".ttc")) {
-                collection = new TrueTypeCollection(fontFile.toFile());
-                AtomicReference<TrueTypeFont> first = new AtomicReference<>();
-                collection.processAllFonts(f -> first.compareAndSet(null, f));
-                font = PDType0Font.load(doc, first.get(), true);
-            } else {
-                font = PDType0Font.load(doc, fontFile.toFile());
-            }
-            try {
-                Writer w = new Writer(doc, font);
-                write(w, c);
-                w.close();
-                PDDocumentInformation info = doc.getDocumentInformation();
-                info.setTitle("评标报告 " + c.projectCode());
-                info.setCreator("Sunbid 阳光交易");
-                GregorianCalendar created = new GregorianCalendar();
-                created.setTimeInMillis(c.at().toEpochMilli());
-                info.setCreationDate(created);
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                doc.save(out);
-                return out.toByteArray();
-            } finally {
-                if (collection != null) {
-                    collection.close();
-                }
-            }
+        List<FontSource> sources = sources();
+        try (PDDocument doc = new PDDocument(); Fonts fonts = new Fonts(doc, sources)) {
+            Writer w = new Writer(doc, fonts);
+            write(w, c);
+            w.close();
+            PDDocumentInformation info = doc.getDocumentInformation();
+            info.setTitle("评标报告 " + c.projectCode());
+            info.setCreator("Sunbid 阳光交易");
+            GregorianCalendar created = new GregorianCalendar();
+            created.setTimeInMillis(c.at().toEpochMilli());
+            info.setCreationDate(created);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A font file (TrueType, OpenType with glyf outlines, or the first font of a TrueType collection) or a resource. */
+    private record FontSource(Path file, String resource) {
+
+        @Override
+        public String toString() {
+            return file != null ? file.toString() : "classpath:" + resource;
+        }
+    }
+
+    /**
+     * The document's fonts, loaded when first needed (a fallback font only when a character needs it), and which of
+     * them draws each character.
+     */
+    private static final class Fonts implements AutoCloseable {
+        private final PDDocument doc;
+        private final List<FontSource> sources;
+        private final List<PDType0Font> loaded = new ArrayList<>();
+        private final List<TrueTypeCollection> collections = new ArrayList<>();
+        private final Map<Integer, Integer> choice = new HashMap<>();
+
+        Fonts(PDDocument doc, List<FontSource> sources) throws IOException {
+            this.doc = doc;
+            this.sources = sources;
+            for (int i = 0; font(i) == null; i++) {
+                if (i == sources.size() - 1) {
+                    throw new DomainException(EvaluationError.REPORT_FONT_MISSING, sources.get(0).toString());
+                }
+            }
+        }
+
+        /** The i-th font, loaded now if not yet; null if it cannot be loaded (then the next one is used). */
+        private PDType0Font font(int i) {
+            while (loaded.size() <= i) {
+                FontSource source = sources.get(loaded.size());
+                PDType0Font font = null;
+                try {
+                    font = load(source);
+                } catch (IOException | RuntimeException e) {
+                    log.warn("report font {} cannot be used: {}", source, e.toString());
+                }
+                loaded.add(font);
+            }
+            return loaded.get(i);
+        }
+
+        private PDType0Font load(FontSource source) throws IOException {
+            if (source.resource() != null) {
+                try (InputStream in = ReportPdf.class.getClassLoader().getResourceAsStream(source.resource())) {
+                    if (in == null) {
+                        throw new IOException("no resource " + source.resource());
+                    }
+                    return PDType0Font.load(doc, in);
+                }
+            }
+            if (source.file().toString().toLowerCase(Locale.ROOT).endsWith(".ttc")) {
+                TrueTypeCollection collection = new TrueTypeCollection(source.file().toFile());
+                collections.add(collection);
+                AtomicReference<TrueTypeFont> first = new AtomicReference<>();
+                collection.processAllFonts(f -> first.compareAndSet(null, f));
+                return PDType0Font.load(doc, first.get(), true);
+            }
+            return PDType0Font.load(doc, source.file().toFile());
+        }
+
+        /** The index of the first font with a glyph for the code point, or -1. */
+        int fontFor(int codePoint) {
+            return choice.computeIfAbsent(codePoint, cp -> {
+                String s = new String(Character.toChars(cp));
+                for (int i = 0; i < sources.size(); i++) {
+                    PDType0Font font = font(i);
+                    if (font != null && has(font, s)) {
+                        return i;
+                    }
+                }
+                return -1;
+            });
+        }
+
+        private static boolean has(PDType0Font font, String s) {
+            try {
+                font.encode(s);
+                return true;
+            } catch (IllegalArgumentException | IOException e) {
+                return false;
+            }
+        }
+
+        /** The text cut into runs that one font draws each; a character no font has is drawn as "?". */
+        List<Run> runs(String text) {
+            List<Run> runs = new ArrayList<>();
+            StringBuilder current = new StringBuilder();
+            int currentFont = -1;
+            for (int cp : text.codePoints().toArray()) {
+                if (cp == '\n' || cp == '\r' || cp == '\t') {
+                    cp = ' ';
+                }
+                int f = fontFor(cp);
+                if (f < 0) {
+                    cp = '?';
+                    f = fontFor(cp);
+                }
+                if (f != currentFont && current.length() > 0) {
+                    runs.add(new Run(loaded.get(currentFont), current.toString()));
+                    current.setLength(0);
+                }
+                currentFont = f;
+                current.appendCodePoint(cp);
+            }
+            if (current.length() > 0) {
+                runs.add(new Run(loaded.get(currentFont), current.toString()));
+            }
+            return runs;
+        }
+
+        float width(String text, float size) throws IOException {
+            float width = 0;
+            for (Run run : runs(text)) {
+                width += run.font().getStringWidth(run.text()) / 1000 * size;
+            }
+            return width;
+        }
+
+        /** Closes the font collections once the document (and its font subsets) is written. */
+        @Override
+        public void close() throws IOException {
+            for (TrueTypeCollection collection : collections) {
+                collection.close();
+            }
+        }
+    }
+
+    private record Run(PDType0Font font, String text) {
     }
 
     private static void write(Writer w, Content c) throws IOException {
@@ -245,14 +405,13 @@ class ReportPdf {
     private static final class Writer {
         private static final float MARGIN = 50;
         private final PDDocument doc;
-        private final PDType0Font font;
-        private final Map<Integer, Boolean> glyphs = new HashMap<>();
+        private final Fonts fonts;
         private PDPageContentStream out;
         private float y;
 
-        Writer(PDDocument doc, PDType0Font font) throws IOException {
+        Writer(PDDocument doc, Fonts fonts) throws IOException {
             this.doc = doc;
-            this.font = font;
+            this.fonts = fonts;
             newPage();
         }
 
@@ -272,31 +431,14 @@ class ReportPdf {
             }
         }
 
-        /** Characters the font has no glyph for become '?', rather than failing the report. */
-        private String printable(String s) {
-            StringBuilder b = new StringBuilder();
-            s.codePoints().forEach(cp -> {
-                boolean ok = glyphs.computeIfAbsent(cp, k -> {
-                    try {
-                        font.encode(new String(Character.toChars(k)));
-                        return true;
-                    } catch (IllegalArgumentException | IOException e) {
-                        return false;
-                    }
-                });
-                b.append(ok ? new String(Character.toChars(cp)) : "?");
-            });
-            return b.toString();
-        }
-
         private float width(String s, float size) throws IOException {
-            return font.getStringWidth(s) / 1000 * size;
+            return fonts.width(s, size);
         }
 
         private List<String> wrap(String text, float size, float max) throws IOException {
             List<String> lines = new ArrayList<>();
             StringBuilder line = new StringBuilder();
-            for (int cp : printable(text == null ? "" : text).codePoints().toArray()) {
+            for (int cp : (text == null ? "" : text).codePoints().toArray()) {
                 String ch = new String(Character.toChars(cp));
                 if (width(line + ch, size) > max && line.length() > 0) {
                     lines.add(line.toString());
@@ -310,23 +452,24 @@ class ReportPdf {
 
         private void text(String s, float x, float atY, float size) throws IOException {
             out.beginText();
-            out.setFont(font, size);
             out.newLineAtOffset(x, atY);
-            out.showText(s);
+            for (Run run : fonts.runs(s)) {
+                out.setFont(run.font(), size);
+                out.showText(run.text());
+            }
             out.endText();
         }
 
         void title(String s) throws IOException {
             need(30);
-            String t = printable(s);
-            text(t, (PDRectangle.A4.getWidth() - width(t, 18)) / 2, y - 18, 18);
+            text(s, (PDRectangle.A4.getWidth() - width(s, 18)) / 2, y - 18, 18);
             y -= 34;
         }
 
         void heading(String s) throws IOException {
             need(40);
             y -= 6;
-            text(printable(s), MARGIN, y - 12, 12);
+            text(s, MARGIN, y - 12, 12);
             y -= 20;
         }
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,7 +60,7 @@ class EmbeddedPostgresServerIT {
             }
             assertFalse(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false));
         } finally {
-            holder.destroyForcibly();
+            stop(holder);
         }
     }
 
@@ -84,8 +85,7 @@ class EmbeddedPostgresServerIT {
             assertTrue(e.getMessage().contains("in use by another running process"), e.getMessage());
             assertTrue(holder.isAlive(), "the other process and its database must be left alone");
         } finally {
-            holder.destroy();
-            holder.waitFor(30, TimeUnit.SECONDS);
+            stop(holder);
         }
     }
 
@@ -95,6 +95,25 @@ class EmbeddedPostgresServerIT {
             IOException e = assertThrows(IOException.class, () -> EmbeddedPostgresServer.start(dir, 0));
             assertTrue(e.getMessage().contains("already open"), e.getMessage());
         }
+    }
+
+    /** No test leaves a PostgreSQL server running on its directory, whether it passed or failed. */
+    @AfterEach
+    void nothingLeftRunning() {
+        List<String> running = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(dir.toString())).orElse(false))
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
+                .toList();
+        assertEquals(List.of(), running, "PostgreSQL servers left running on " + dir);
+    }
+
+    /**
+     * Kills the holder JVM and stops the PostgreSQL server it leaves behind (it has no shutdown hook: like a Sunbid
+     * process killed with {@code kill -9}, its server outlives it), as the next start on the directory would.
+     */
+    private void stop(Process holder) throws Exception {
+        holder.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        EmbeddedPostgresServer.recoverFromCrash(dir);
     }
 
     private Process startHolder(String note) throws IOException {
