@@ -36,7 +36,10 @@ public enum EvaluationError implements ErrorCode {
     PLAN_LOCKED(409),
     /** A signature over the report did not verify with the member's certificate in force. */
     REPORT_SIGNATURE_INVALID(422),
-    /** The PDF report cannot be drawn: the configured font (or, in a broken build, the bundled one) cannot be read. */
+    /**
+     * The PDF report cannot be drawn: the configured font (or, in a broken build, the bundled one) cannot be used. The
+     * file's path is an argument for the log, not part of the message users read.
+     */
     REPORT_FONT_MISSING(503),
     /** Reg. 54: objections to the candidates are raised during the publicity period. */
     OBJECTION_OUTSIDE_PUBLICITY(422),

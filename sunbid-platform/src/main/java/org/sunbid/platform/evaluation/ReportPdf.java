@@ -88,8 +88,8 @@ class ReportPdf {
     }
 
     /**
-     * The fonts a report is drawn with, first choice first. A configured font that cannot be read fails the report
-     * (rather than silently drawing it with another font); without any font at all the report cannot be rendered.
+     * The fonts a report is drawn with, first choice first. A configured font that cannot be read or used fails the
+     * report (rather than silently drawing it with another font); without any font at all the report cannot be rendered.
      */
     private List<FontSource> sources() {
         List<FontSource> sources = new ArrayList<>();
@@ -98,11 +98,11 @@ class ReportPdf {
             if (!Files.isReadable(p)) {
                 throw new DomainException(EvaluationError.REPORT_FONT_MISSING, configuredFont);
             }
-            sources.add(new FontSource(p, null));
+            sources.add(new FontSource(p, null, true));
         }
-        systemFonts.stream().filter(Files::isReadable).forEach(p -> sources.add(new FontSource(p, null)));
+        systemFonts.stream().filter(Files::isReadable).forEach(p -> sources.add(new FontSource(p, null, false)));
         if (bundledFont != null && ReportPdf.class.getClassLoader().getResource(bundledFont) != null) {
-            sources.add(new FontSource(null, bundledFont));
+            sources.add(new FontSource(null, bundledFont, false));
         }
         if (sources.isEmpty()) {
             throw new DomainException(EvaluationError.REPORT_FONT_MISSING, String.valueOf(bundledFont));
@@ -130,8 +130,11 @@ class ReportPdf {
         }
     }
 
-    /** A font file (TrueType, OpenType with glyf outlines, or the first font of a TrueType collection) or a resource. */
-    private record FontSource(Path file, String resource) {
+    /**
+     * A font file (TrueType, OpenType with glyf outlines, or the first font of a TrueType collection) or a resource;
+     * a required one (the configured font) fails the report if it cannot be used, the others are skipped.
+     */
+    private record FontSource(Path file, String resource, boolean required) {
 
         @Override
         public String toString() {
@@ -168,6 +171,9 @@ class ReportPdf {
                 try {
                     font = load(source);
                 } catch (IOException | RuntimeException e) {
+                    if (source.required()) {
+                        throw new DomainException(EvaluationError.REPORT_FONT_MISSING, source.toString());
+                    }
                     log.warn("report font {} cannot be used: {}", source, e.toString());
                 }
                 loaded.add(font);

@@ -96,6 +96,27 @@ class ReportPdfTest {
     }
 
     @Test
+    void aSystemFontThatCannotBeUsedIsSkipped() throws Exception {
+        java.nio.file.Path broken = java.nio.file.Files.writeString(java.nio.file.Files.createTempFile("wqy", ".ttc"), "broken");
+        byte[] pdf = new ReportPdf("", List.of(broken), ReportPdf.BUNDLED_FONT).render(content());
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(fontsOf(doc)).extracting(PDFont::getName).allMatch(n -> n.endsWith("+LXGWWenKai-Regular"));
+            assertThat(new PDFTextStripper().getText(doc)).contains("评标报告");
+        }
+    }
+
+    @Test
+    void aConfiguredFileThatIsNoUsableFontFailsTheReportToo() throws Exception {
+        java.nio.file.Path notAFont = java.nio.file.Files.writeString(java.nio.file.Files.createTempFile("font", ".ttf"), "不是字体");
+        ReportPdf configured = new ReportPdf(notAFont.toString(), List.of(), ReportPdf.BUNDLED_FONT);
+        assertThatThrownBy(() -> configured.render(content()))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(EvaluationError.REPORT_FONT_MISSING);
+                    assertThat(e.arguments()).containsExactly(notAFont.toString());
+                });
+    }
+
+    @Test
     void withoutAnyFontTheReportFailsAndNothingElse() {
         ReportPdf none = new ReportPdf("", List.of(), "fonts/no-such-font.ttf");
         assertThatThrownBy(() -> none.render(content()))
