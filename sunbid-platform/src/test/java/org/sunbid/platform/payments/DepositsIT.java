@@ -499,7 +499,7 @@ class DepositsIT extends PlatformIT {
     }
 
     @Test
-    void reg26_onlyTheOrganisationsOwnStaffMaySetItsBasicAccount() {
+    void reg26_onlyTheOrganisationsOwnStaffMaySetItsBasicAccount() throws Exception {
         String org = organisationOf("bidder1");
         String current = basicAccountOf("bidder1");
         Map<String, Object> before = basicAccounts();
@@ -523,5 +523,11 @@ class DepositsIT extends PlatformIT {
         assertThat(basicAccounts()).isEqualTo(before);
         assertThat(basicAccountOf("bidder1")).isEqualTo(current);
         assertThat(api.get("/api/v1/organisations/" + org + "/basic-account", api.token("bidder2")).status()).isEqualTo(404);
+        // Centre staff see it, with its history, on the organisation's page; there is no form for them there.
+        var page = session("centre").send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl()
+                + "/workbench/organisations/" + org)).header("Accept-Language", "zh-CN").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"basic-accounts\"").contains(current).doesNotContain("basic-account-submit");
     }
 }
