@@ -38,6 +38,10 @@ class DemoDataIT extends PlatformIT {
         assertThat(count("SELECT count(*) FROM organisation WHERE kind = 'TENDEREE'")).isEqualTo(2);
         assertThat(count("SELECT count(*) FROM organisation WHERE kind = 'AGENCY'")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM organisation WHERE kind = 'BIDDER' AND name NOT LIKE '%测试%'")).isEqualTo(8);
+        // Reg. 26: every demo bidder has its basic account registered, so its cash deposits settle.
+        assertThat(count("""
+                SELECT count(*) FROM organisation o WHERE o.kind = 'BIDDER' AND o.name NOT LIKE '%测试%' AND NOT EXISTS
+                (SELECT 1 FROM basic_account b WHERE b.organisation_id = o.id AND b.valid_until IS NULL)""")).isZero();
         for (String role : new String[] {"ADMINISTRATOR", "CENTRE_STAFF", "TENDEREE", "AGENCY", "BIDDER", "EXPERT", "SUPERVISOR"}) {
             assertThat(count("SELECT count(*) FROM account WHERE role = '" + role + "'")).as(role).isPositive();
         }
@@ -147,6 +151,19 @@ class DemoDataIT extends PlatformIT {
         // the supervisor's home raises the far-off score with its reason; a bidder has no such list
         assertThat(page("supervisor", "/workbench")).contains("flags-table").contains("极端评分").contains("深基坑");
         assertThat(page("bidder1", "/workbench")).doesNotContain("id=\"flags\"");
+        // Reg. 26: a third party's payment of bidder4's deposit went back to the payer and was flagged at closing; bidder4
+        // then paid from its basic account, which its own workbench shows with the form to change it.
+        assertThat(page("supervisor", "/workbench")).contains("保证金非基本账户转出").contains("松源市政工程有限公司");
+        assertThat(count("""
+                SELECT count(*) FROM bank_payment p JOIN deposit_account a ON a.id = p.deposit_account_id JOIN tender t ON t.id = a.tender_id
+                WHERE t.project_code = 'YZ-2026-GC-0090' AND p.outcome = 'NOT_BASIC_ACCOUNT'""")).isEqualTo(1);
+        assertThat(count("""
+                SELECT count(*) FROM deposit_account a JOIN tender t ON t.id = a.tender_id
+                WHERE t.project_code = 'YZ-2026-GC-0090' AND a.status = 'PAID'""")).isEqualTo(4);
+        assertThat(page("bidder4", "/workbench")).contains("id=\"basic-account\"").contains("basic-account-submit")
+                .contains(jdbc.sql("""
+                        SELECT b.account_number FROM basic_account b JOIN account a ON a.organisation_id = b.organisation_id
+                        WHERE a.username = 'bidder4' AND b.valid_until IS NULL""").query(String.class).single());
         // and the public: the result on the home page and the tender's page, with the report to verify
         assertThat(page(null, "/")).contains("id=\"result-list\"").contains("云州市体育中心游泳馆改造工程");
         assertThat(page(null, "/tenders/" + tenderId)).contains("中标结果公告").contains("public-winner").contains("verify-report")

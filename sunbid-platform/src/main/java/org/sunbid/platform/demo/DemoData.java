@@ -84,6 +84,9 @@ class DemoData implements ApplicationRunner, StartupNotes {
     private final ConfidentialRecords confidential;
     private final org.springframework.beans.factory.ObjectProvider<TimeTravel> timeTravel;
     private static final java.time.ZoneId BEIJING = java.time.ZoneId.of("Asia/Shanghai");
+    /** Where the demo bidders keep their basic accounts (基本账户). */
+    private static final String[] BASIC_ACCOUNT_BANKS = {"中国工商银行云州分行营业部", "中国建设银行青山县支行",
+            "中国农业银行临江县支行", "中国银行云州分行"};
     /** expert01 … expert34 are in the database; expert35 has applied to enter it. */
     private static final int ACTIVE_EXPERTS = 34;
     private static final String APPLICANT = "expert35";
@@ -92,6 +95,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
     private final org.sunbid.platform.experts.ExpertDraws draws;
     private final DemoEvaluation evaluation;
     private final org.springframework.beans.factory.ObjectProvider<org.sunbid.platform.experts.SandboxNotifier> phones;
+    private final org.sunbid.platform.parties.BasicAccounts basicAccounts;
 
     DemoData(SunbidProperties properties, Environment environment, DatabaseKind databaseKind, Regions regions,
             Organisations organisations, Accounts accounts, Certificates certificates, DemoCertificateAuthority ca,
@@ -100,7 +104,8 @@ class DemoData implements ApplicationRunner, StartupNotes {
             ConfidentialRecords confidential, org.springframework.beans.factory.ObjectProvider<TimeTravel> timeTravel,
             org.sunbid.platform.experts.ExpertDraws draws,
             org.springframework.beans.factory.ObjectProvider<org.sunbid.platform.experts.SandboxNotifier> phones,
-            DemoEvaluation evaluation) {
+            DemoEvaluation evaluation, org.sunbid.platform.parties.BasicAccounts basicAccounts) {
+        this.basicAccounts = basicAccounts;
         this.evaluation = evaluation;
         this.draws = draws;
         this.phones = phones;
@@ -221,6 +226,9 @@ class DemoData implements ApplicationRunner, StartupNotes {
         for (int i = 0; i < bidders.length; i++) {
             Organisation bidder = organisation("91", bidders[i][0], 10 + i, bidders[i][1], OrganisationKind.BIDDER);
             account("bidder" + (i + 1), bidderContacts[i], Role.BIDDER, bidder, null);
+            // Reg. 26: the account cash deposits must come from; the sandbox bank pays from it.
+            basicAccounts.register(bidder.id(), BASIC_ACCOUNT_BANKS[i % BASIC_ACCOUNT_BANKS.length],
+                    String.format("9558%04d%011d", 9901 + i, 20_260_000_000L + 7_919L * (i + 1)), system);
         }
 
         List<Organisation> employers = List.of(
@@ -259,6 +267,11 @@ class DemoData implements ApplicationRunner, StartupNotes {
         for (String[] b : bids) {
             CurrentUser bidder = accounts.findByUsername(b[0]).orElseThrow();
             registrations.register(pool.id(), bidder);
+            if (b[0].equals("bidder4")) {
+                // Reg. 26: a trading company paid bidder4's deposit from its own account; it went back to the payer, the
+                // supervisor was flagged at closing, and bidder4 then paid from its basic account.
+                sandbox.payDeposit(pool.id(), null, "云州恒通商贸有限公司", "6222021199887766", bidder);
+            }
             sandbox.payDeposit(pool.id(), null, null, null, bidder);
             sealedBid(pool, bidder, "{\"totalPrice\":\"" + b[1] + "\",\"durationDays\":" + b[2] + ",\"quality\":\"合格\","
                     + "\"projectManager\":\"" + b[3] + "\"}");
@@ -414,8 +427,9 @@ class DemoData implements ApplicationRunner, StartupNotes {
         tenders.create(terms("YZ-2026-GC-0103", "松源县污水处理厂提标改造工程", "市政公用工程", "16200000", "300000", 35, 15),
                 cityInvestment.id(), agency);
 
-        // Bidders at work on the school tender (confidential until its deadline): bidder1 paid through the sandbox bank,
-        // bidder3 gave an electronic guarantee, bidder4 paid a wrong amount (refunded) and still owes the deposit.
+        // Bidders at work on the school tender (confidential until its deadline): bidder1 paid through the sandbox bank
+        // (from its basic account), bidder3 gave an electronic guarantee, bidder4 paid a wrong amount (refunded) and
+        // still owes the deposit.
         CurrentUser bidder1 = accounts.findByUsername("bidder1").orElseThrow();
         CurrentUser bidder3 = accounts.findByUsername("bidder3").orElseThrow();
         CurrentUser bidder4 = accounts.findByUsername("bidder4").orElseThrow();

@@ -23,7 +23,11 @@ public enum PartiesError implements ErrorCode {
     /** The certificate does not name the organisation's credit code. */
     CERTIFICATE_SUBJECT_MISMATCH(422),
     /** This certificate is registered already. */
-    DUPLICATE_CERTIFICATE(409);
+    DUPLICATE_CERTIFICATE(409),
+    /** A basic account number must be digits only (spaces between groups allowed), of a bounded length. */
+    BASIC_ACCOUNT_NUMBER_INVALID(400),
+    /** A basic account needs the name of its bank, of a bounded length. */
+    BASIC_ACCOUNT_BANK_INVALID(400);
 
     private final int httpStatus;
 

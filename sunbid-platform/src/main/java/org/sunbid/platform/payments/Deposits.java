@@ -29,6 +29,8 @@ import org.sunbid.platform.kernel.Actor;
 import org.sunbid.platform.kernel.CommonError;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.kernel.Money;
+import org.sunbid.platform.parties.BasicAccount;
+import org.sunbid.platform.parties.BasicAccounts;
 import org.sunbid.platform.parties.CurrentUser;
 import org.sunbid.platform.parties.Role;
 import org.sunbid.platform.tendering.BidderRegistered;
@@ -48,6 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Deposits {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Deposits.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
     };
@@ -55,6 +58,7 @@ public class Deposits {
     private final JdbcClient jdbc;
     private final Banks banks;
     private final Tenders tenders;
+    private final BasicAccounts basicAccounts;
     private final ConfidentialRecords confidential;
     private final AuditLog auditLog;
     private final Clock clock;
@@ -62,13 +66,14 @@ public class Deposits {
     /** The annual demand-deposit rate for Reg. 57's interest (中国人民银行活期存款基准利率 0.35% by default). */
     private final BigDecimal interestRate;
 
-    Deposits(JdbcClient jdbc, Banks banks, Tenders tenders, ConfidentialRecords confidential, AuditLog auditLog,
-            Clock clock, JsonMapper json,
+    Deposits(JdbcClient jdbc, Banks banks, Tenders tenders, BasicAccounts basicAccounts, ConfidentialRecords confidential,
+            AuditLog auditLog, Clock clock, JsonMapper json,
             @org.springframework.beans.factory.annotation.Value("${sunbid.payments.deposit-interest-rate:0.0035}") BigDecimal interestRate) {
         this.interestRate = interestRate;
         this.jdbc = jdbc;
         this.banks = banks;
         this.tenders = tenders;
+        this.basicAccounts = basicAccounts;
         this.confidential = confidential;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -210,6 +215,8 @@ public class Deposits {
             outcome = PaymentOutcome.LATE;
         } else if (account.get().status().settled()) {
             outcome = PaymentOutcome.DUPLICATE;
+        } else if (!fromBasicAccount(account.get().bidderId(), n)) {
+            outcome = PaymentOutcome.NOT_BASIC_ACCOUNT;
         } else if (n.amount().compareTo(terms.deposit()) != 0) {
             outcome = PaymentOutcome.WRONG_AMOUNT;
         } else {
@@ -254,6 +261,11 @@ public class Deposits {
         payload.put("outcome", outcome.name());
         payload.put("notificationSm3", sm3);
         payload.put("refundInstructionId", refundId == null ? null : refundId.toString());
+        if (outcome == PaymentOutcome.NOT_BASIC_ACCOUNT) {
+            // Flagged in public when bidding closes (who registered stays secret until then); the operator sees it now.
+            log.warn("Reg. 26: deposit payment {} for tender {} is not from the bidder's basic account: refund {}",
+                    paymentId, terms.tenderId(), refundId);
+        }
         confidential.record(paymentId, AuditRecord.of("payments.deposit.notified",
                 terms == null ? null : terms.tenderId().toString(), terms == null ? null : terms.regionCode(),
                 Actor.SYSTEM, payload));
@@ -261,6 +273,19 @@ public class Deposits {
     }
 
     /**
+     * Reg. 26 (《招标投标法实施条例》第二十六条): a cash deposit comes from the bidder's basic account (基本账户), the one
+     * registered when the bank booked the payment. Without one registered, no payment qualifies.
+     */
+    private boolean fromBasicAccount(UUID bidderId, BankNotification n) {
+        String payer = BasicAccount.normalise(n.payerAccount());
+        return payer != null && basicAccounts.at(bidderId, n.bookedAt())
+                .map(b -> b.accountNumber().equals(payer)).orElse(false);
+    }
+
+    /** What the supervisor's flag for a Reg. 26 case says. */
+    static final String REG_26 = "《招标投标法实施条例》第二十六条：以现金或者支票形式提交的投标保证金应当从其基本账户转出";
+
+        /**
      * The answer given to an earlier notification of the same transaction: a replay. The same transaction id with a
      * different body is no replay but a conflict the bank must look into; nothing changes either way.
      */
@@ -334,6 +359,35 @@ public class Deposits {
         }).toList();
         auditLog.append(AuditRecord.of("payments.deposits.disclosed", closed.tenderId().toString(), closed.regionCode(),
                 Actor.SYSTEM, Map.of("deposits", disclosed, "sharedPayerAccounts", sharedPayerAccounts(closed.tenderId()).size())));
+        flagNotFromBasicAccount(closed.tenderId(), closed.regionCode());
+    }
+
+    /**
+     * Reg. 26 at closing: each payment refused as not from the bidder's basic account is flagged in public for the
+     * region's supervisor (bidder, amount, when; the payer's name and account stay off the log).
+     */
+    private void flagNotFromBasicAccount(UUID tenderId, String regionCode) {
+        List<AuditRecord> flags = jdbc.sql("""
+                SELECT p.id, a.bidder_id, o.name, p.amount, p.booked_at, r.id AS refund_id FROM bank_payment p
+                JOIN deposit_account a ON a.id = p.deposit_account_id JOIN organisation o ON o.id = a.bidder_id
+                LEFT JOIN refund_instruction r ON r.payment_id = p.id
+                WHERE a.tender_id = :t AND p.outcome = 'NOT_BASIC_ACCOUNT' ORDER BY p.booked_at, p.id""")
+                .param("t", tenderId)
+                .query((rs, i) -> {
+                    Map<String, Object> payload = new LinkedHashMap<>();
+                    payload.put("paymentId", rs.getObject("id", UUID.class).toString());
+                    payload.put("bidderId", rs.getObject("bidder_id", UUID.class).toString());
+                    payload.put("bidder", rs.getString("name"));
+                    payload.put("amount", new Money(rs.getBigDecimal("amount")).toString());
+                    payload.put("bookedAt", rs.getObject("booked_at", OffsetDateTime.class).toInstant().toString());
+                    UUID refund = rs.getObject("refund_id", UUID.class);
+                    payload.put("refundInstructionId", refund == null ? null : refund.toString());
+                    payload.put("reason", REG_26);
+                    return AuditRecord.of("payments.deposit.not-basic-account", tenderId.toString(), regionCode, Actor.SYSTEM,
+                            payload);
+                })
+                .list();
+        auditLog.appendAll(flags);
     }
 
     private List<Account> accounts(UUID tenderId) {

@@ -11,5 +11,10 @@ public enum PaymentOutcome {
     /** No such sub-account: refunded to the payer. */
     UNKNOWN_ACCOUNT,
     /** The deposit was already settled: refunded. */
-    DUPLICATE
+    DUPLICATE,
+    /**
+     * Reg. 26: not paid from the bidder's basic account (基本账户) registered when it was booked (or none was registered):
+     * not accepted as the deposit, refunded to the payer; the deposit stays unpaid and the case is flagged at closing.
+     */
+    NOT_BASIC_ACCOUNT
 }

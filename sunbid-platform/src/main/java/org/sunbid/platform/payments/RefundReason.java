@@ -10,6 +10,8 @@ public enum RefundReason {
     UNKNOWN_ACCOUNT,
     /** The deposit was already settled. */
     DUPLICATE,
+    /** Reg. 26: not paid from the bidder's registered basic account. */
+    NOT_BASIC_ACCOUNT,
     /** Reg. 57: the bidder was not awarded; the deposit and its interest go back. */
     NOT_AWARDED,
     /** Reg. 57: the winner signed the contract; the deposit and its interest go back. */

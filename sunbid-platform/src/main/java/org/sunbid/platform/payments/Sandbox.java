@@ -6,6 +6,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.kernel.Money;
+import org.sunbid.platform.parties.BasicAccount;
+import org.sunbid.platform.parties.BasicAccounts;
 import org.sunbid.platform.parties.CurrentUser;
 import org.sunbid.platform.tendering.Tenders;
 
@@ -21,8 +23,13 @@ public class Sandbox {
     private final ObjectProvider<SandboxInsurer> insurer;
     private final Deposits deposits;
     private final Tenders tenders;
+    private final BasicAccounts basicAccounts;
+    private final java.time.Clock clock;
 
-    Sandbox(ObjectProvider<SandboxBank> bank, ObjectProvider<SandboxInsurer> insurer, Deposits deposits, Tenders tenders) {
+    Sandbox(ObjectProvider<SandboxBank> bank, ObjectProvider<SandboxInsurer> insurer, Deposits deposits, Tenders tenders,
+            BasicAccounts basicAccounts, java.time.Clock clock) {
+        this.basicAccounts = basicAccounts;
+        this.clock = clock;
         this.bank = bank;
         this.insurer = insurer;
         this.deposits = deposits;
@@ -35,7 +42,8 @@ public class Sandbox {
 
     /**
      * The caller's bank pays {@code amount} (the deposit if null) into the caller's sub-account for {@code tenderId},
-     * from the caller's account unless {@code payerAccount} names another.
+     * from the caller's basic account (基本账户, Reg. 26) unless {@code payerAccount} names another. A bidder that has
+     * registered none pays from another account of its own, which the platform refuses as the deposit.
      */
     public Transfer payDeposit(UUID tenderId, Money amount, String payerName, String payerAccount, CurrentUser user) {
         SandboxBank b = bank.getIfAvailable();
@@ -46,11 +54,17 @@ public class Sandbox {
         Money pay = amount != null ? amount : tenders.depositTerms(tenderId).deposit();
         SandboxBank.Delivery d = b.pay(account.subAccount(), pay,
                 payerName == null || payerName.isBlank() ? account.bidderName() : payerName.strip(),
-                payerAccount == null || payerAccount.isBlank() ? defaultAccount(account.bidderId()) : payerAccount.strip());
+                payerAccount == null || payerAccount.isBlank() ? payingAccount(account.bidderId()) : payerAccount.strip());
         return new Transfer(d.txnId(), d.status(), d.answer());
     }
 
-    /** The bidder's own (sandbox) bank account number: stable per organisation. */
+    /** The account a bidder pays from by default: its basic account now, else {@link #defaultAccount}. */
+    private String payingAccount(UUID organisationId) {
+        return basicAccounts.at(organisationId, clock.instant()).map(BasicAccount::accountNumber)
+                .orElseGet(() -> defaultAccount(organisationId));
+    }
+
+    /** Some other (sandbox) bank account number of the organisation's, not its basic account: stable per organisation. */
     static String defaultAccount(UUID organisationId) {
         long n = Math.abs(organisationId.getMostSignificantBits() % 1_000_000_000_000L);
         return "6222" + String.format("%012d", n);

@@ -20,6 +20,7 @@ import org.sunbid.platform.catalog.Regions;
 import org.sunbid.platform.experts.Experts;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.kernel.Problems;
+import org.sunbid.platform.parties.BasicAccounts;
 import org.sunbid.platform.parties.Certificates;
 import org.sunbid.platform.parties.CurrentUser;
 import org.sunbid.platform.parties.Organisation;
@@ -33,6 +34,7 @@ class WorkbenchController {
 
     private final Organisations organisations;
     private final Certificates certificates;
+    private final BasicAccounts basicAccounts;
     private final Regions regions;
     private final Experts experts;
     private final Problems problems;
@@ -42,14 +44,16 @@ class WorkbenchController {
 
     /** What the log raises for supervisors and the centre: scores far from the others, late contracts and refunds. */
     static final java.util.List<String> FLAGS = java.util.List.of("evaluation.extreme-score", "evaluation.contract.overdue",
-            "payments.refund.overdue");
+            "payments.refund.overdue", "payments.deposit.not-basic-account");
 
     /** A flag as the home page shows it. */
     record Flag(long seq, java.time.Instant at, String action, String tenderId, String who, String detail) {
     }
 
-    WorkbenchController(Organisations organisations, Certificates certificates, Regions regions, Experts experts,
-            Problems problems, Menus menus, org.sunbid.platform.audit.AuditLog auditLog, tools.jackson.databind.json.JsonMapper json) {
+    WorkbenchController(Organisations organisations, Certificates certificates, BasicAccounts basicAccounts, Regions regions,
+            Experts experts, Problems problems, Menus menus, org.sunbid.platform.audit.AuditLog auditLog,
+            tools.jackson.databind.json.JsonMapper json) {
+        this.basicAccounts = basicAccounts;
         this.auditLog = auditLog;
         this.json = json;
         this.menus = menus;
@@ -75,6 +79,10 @@ class WorkbenchController {
             Organisation organisation = organisations.get(user.organisationId(), user);
             model.addAttribute("organisation", organisation);
             model.addAttribute("certificates", certificates.ofOrganisation(organisation.id(), user));
+            model.addAttribute("basicAccounts", basicAccounts.history(organisation.id(), user));
+            if (!model.containsAttribute("basicAccountForm")) {
+                model.addAttribute("basicAccountForm", new BasicAccountForm("", ""));
+            }
         } else {
             model.addAttribute("certificates", certificates.ofAccount(user.accountId()));
         }
@@ -101,6 +109,29 @@ class WorkbenchController {
                 : String.valueOf(payload.getOrDefault("dueAt", payload.getOrDefault("contractDue", "")));
         return new Flag(entry.seq(), entry.appendedAt(), String.valueOf(details.get("action")), String.valueOf(details.get("subject")),
                 who, detail);
+    }
+
+    /** The basic account form's fields (基本账户, Reg. 26). */
+    record BasicAccountForm(String bankName, String accountNumber) {
+    }
+
+    /** The organisation's own staff register its basic account; a bad input shows the form again with the reason. */
+    @PostMapping("/basic-account")
+    String registerBasicAccount(CurrentUser user, @ModelAttribute BasicAccountForm form, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            if (user.organisationId() == null) {
+                throw new DomainException(org.sunbid.platform.kernel.CommonError.FORBIDDEN);
+            }
+            basicAccounts.register(user.organisationId(), form.bankName(), form.accountNumber(), user);
+            redirect.addFlashAttribute("basicAccountSaved", true);
+            return "redirect:/workbench#basic-account";
+        } catch (DomainException e) {
+            response.setStatus(e.errorCode().httpStatus() == 403 ? 403 : 422);
+            model.addAttribute("basicAccountError", problems.message(e.errorCode(), e.arguments()));
+            model.addAttribute("basicAccountForm", form);
+            return home(user, model);
+        }
     }
 
     /** The registration form's fields. */
@@ -136,6 +167,7 @@ class WorkbenchController {
     String organisation(CurrentUser user, @PathVariable UUID id, Model model) {
         model.addAttribute("organisation", organisations.get(id, user));
         model.addAttribute("certificates", certificates.ofOrganisation(id, user));
+        model.addAttribute("basicAccounts", basicAccounts.history(id, user));
         return "workbench/organisation";
     }
 

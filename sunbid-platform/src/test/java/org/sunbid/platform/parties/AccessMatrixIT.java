@@ -91,6 +91,17 @@ class AccessMatrixIT extends PlatformIT {
         rows.add(new Row("POST", "/api/v1/organisations/{id}/certificates", "/api/v1/organisations/" + bidder1Org + "/certificates",
                 () -> Fixtures.externalCertificateJson(creditCodeOfOrganisation(bidder1Org), clock.instant()), false,
                                                                                           401, 201, 201, 404, 403, 404, 404, 201, 403));
+        // Reg. 26: the basic account is seen by whoever sees the organisation and set only by its own staff (bidder1 sends
+        // its current account again, which changes nothing).
+        rows.add(new Row("GET", "/api/v1/organisations/{id}/basic-account", "/api/v1/organisations/" + bidder1Org + "/basic-account",
+                null, false,                                                              401, 200, 200, 404, 200, 404, 404, 200, 403));
+        rows.add(new Row("PUT", "/api/v1/organisations/{id}/basic-account", "/api/v1/organisations/" + bidder1Org + "/basic-account",
+                () -> "{\"bankName\":\"" + basicAccountOf(bidder1Org).bankName() + "\",\"accountNumber\":\""
+                        + basicAccountOf(bidder1Org).accountNumber() + "\"}", false,
+                                                                                          401, 403, 403, 404, 403, 404, 404, 200, 403));
+        rows.add(new Row("PUT", "/api/v1/organisations/{id}/basic-account", "/api/v1/organisations/" + bidder2Org + "/basic-account",
+                () -> "{\"bankName\":\"某银行\",\"accountNumber\":\"6222021199887766\"}", false,
+                                                                                          401, 403, 403, 403, 403, 404, 404, 404, 403));
         // The transparency log is public; only the administrator signs a head on demand.
         String leaf = api.get("/api/v1/log/entries?start=0&end=1", null).json().get(0).path("leafHash").asString();
         rows.add(new Row("GET", "/api/v1/log/head", "/api/v1/log/head", null, false,
@@ -286,7 +297,14 @@ class AccessMatrixIT extends PlatformIT {
         return rows;
     }
 
-    private String creditCodeOfName(String name) {
+    @Autowired
+    BasicAccounts basicAccounts;
+
+    private BasicAccount basicAccountOf(String organisationId) {
+        return basicAccounts.at(UUID.fromString(organisationId), clock.instant()).orElseThrow();
+    }
+
+        private String creditCodeOfName(String name) {
         for (var o : api.get("/api/v1/organisations", api.token("admin")).json()) {
             if (o.path("name").asString().equals(name)) {
                 return o.path("creditCode").asString();

@@ -74,6 +74,13 @@ class DepositsIT extends PlatformIT {
         return r.json();
     }
 
+    /** The bidder's current basic account (基本账户): the account its cash deposits must come from (Reg. 26). */
+    private String basicAccountOf(String bidder) {
+        return jdbc.sql("""
+                SELECT b.account_number FROM basic_account b JOIN account a ON a.organisation_id = b.organisation_id
+                WHERE a.username = :u AND b.valid_until IS NULL""").param("u", bidder).query(String.class).single();
+    }
+
     private ApiClient.Response notify(String body, String signature) {
         return api.send("POST", "/api/v1/payments/banks/SANDBOX/notifications", body, null, Map.of("X-Bank-Signature", signature));
     }
@@ -110,7 +117,7 @@ class DepositsIT extends PlatformIT {
         assertThat(after.path("status").asString()).isEqualTo("PAID");
         JsonNode payment = after.path("payments").get(0);
         assertThat(payment.path("payerName").asString()).isNotBlank(); // Reg. 40(6) needs the payer's name and account
-        assertThat(payment.path("payerAccount").asString()).startsWith("6222");
+        assertThat(payment.path("payerAccount").asString()).isEqualTo(basicAccountOf("bidder1")); // Reg. 26
         assertThat(payment.path("outcome").asString()).isEqualTo("CREDITED");
         assertThat(deposit("bidder2").path("status").asString()).isEqualTo("AWAITING");
     }
@@ -119,7 +126,7 @@ class DepositsIT extends PlatformIT {
     void aReplayedNotificationAnswersAsBeforeAndChangesNothing() {
         String sub = register("bidder1").path("subAccount").asString();
         String body = BankNotification.credit("SBX-REPLAY-" + System.nanoTime(), sub, Money.yuan(500000), "某建设公司",
-                "622200001111", clock.instant());
+                basicAccountOf("bidder1"), clock.instant());
         ApiClient.Response first = notify(body, bank.sign(body));
         assertThat(first.json().path("result").asString()).isEqualTo("CREDITED");
         assertThat(first.json().path("replayed").asBoolean()).isFalse();
@@ -133,7 +140,7 @@ class DepositsIT extends PlatformIT {
         assertThat(deposit("bidder1").path("payments").size()).isEqualTo(1);
 
         // The same transaction id with other content is no replay: a conflict for the bank to look into.
-        String other = body.replace("622200001111", "622200009999");
+        String other = body.replace(basicAccountOf("bidder1"), "622200009999");
         ApiClient.Response conflict = notify(other, bank.sign(other));
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.code()).isEqualTo("BANK_NOTIFICATION_CONFLICT");
@@ -187,7 +194,7 @@ class DepositsIT extends PlatformIT {
         // Booked exactly at the deadline: late.
         Instant deadline = Instant.parse(deposit("bidder2").path("dueBefore").asString());
         String late = BankNotification.credit("SBX-LATE-" + System.nanoTime(), sub2, Money.yuan(500000), "某建设公司",
-                "622200002222", deadline);
+                basicAccountOf("bidder2"), deadline);
         assertThat(notify(late, bank.sign(late)).json().path("result").asString()).isEqualTo("LATE");
         assertThat(deposit("bidder2").path("status").asString()).isEqualTo("AWAITING");
 
@@ -215,7 +222,7 @@ class DepositsIT extends PlatformIT {
 
     private JsonNode pay(String subAccount, String amount) {
         String body = BankNotification.credit("SBX-" + System.nanoTime(), subAccount, Money.yuan(amount), "某建设公司",
-                "622200001111", clock.instant());
+                basicAccountOf("bidder1"), clock.instant());
         ApiClient.Response r = notify(body, bank.sign(body));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
@@ -226,14 +233,16 @@ class DepositsIT extends PlatformIT {
         String sub1 = register("bidder3").path("subAccount").asString();
         String sub2 = register("bidder4").path("subAccount").asString();
         String sub3 = register("bidder5").path("subAccount").asString();
+        // One person's account pays two bidders' deposits: not their basic accounts, so refused (Reg. 26), and still
+        // evidence of collusion (Reg. 40(6)), flagged at closing.
         for (String sub : List.of(sub1, sub2)) {
             String body = BankNotification.credit("SBX-" + System.nanoTime(), sub, Money.yuan(500000), "张三", "6222000099998888",
                     clock.instant());
-            assertThat(notify(body, bank.sign(body)).json().path("result").asString()).isEqualTo("CREDITED");
+            assertThat(notify(body, bank.sign(body)).json().path("result").asString()).isEqualTo("NOT_BASIC_ACCOUNT");
         }
-        String own = BankNotification.credit("SBX-" + System.nanoTime(), sub3, Money.yuan(500000), "某建设公司", "6222000077776666",
+        String own = BankNotification.credit("SBX-" + System.nanoTime(), sub3, Money.yuan(500000), "某建设公司", basicAccountOf("bidder5"),
                 clock.instant());
-        notify(own, bank.sign(own));
+        assertThat(notify(own, bank.sign(own)).json().path("result").asString()).isEqualTo("CREDITED");
 
         // Before the deadline, nobody but each bidder sees deposits.
         assertThat(api.get("/api/v1/tenders/" + tenderId + "/deposits", api.token("tenderee")).code()).isEqualTo("DEPOSITS_SEALED");
@@ -336,5 +345,189 @@ class DepositsIT extends PlatformIT {
 
     private ApiClient.Response submit(GuaranteeUpload upload) {
         return api.post("/api/v1/tenders/" + tenderId + "/deposit/guarantee", ApiClient.json(upload), api.token("bidder7"));
+    }
+
+    // ---------------------------------------------------------------------------------------------------- Reg. 26
+
+    private String organisationOf(String username) {
+        return jdbc.sql("SELECT CAST(organisation_id AS VARCHAR) FROM account WHERE username = :u").param("u", username)
+                .query(String.class).single();
+    }
+
+    /** Everything registering a basic account could change. */
+    private Map<String, Object> basicAccounts() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("rows", jdbc.sql("""
+                SELECT string_agg(organisation_id || ':' || account_number || ':' || bank_name || ':' || (valid_until IS NULL),
+                                  ',' ORDER BY id) FROM basic_account""").query(String.class).single());
+        s.put("log", jdbc.sql("SELECT size FROM log_state").query(Long.class).single());
+        return s;
+    }
+
+    @Test
+    void reg26_aDepositFromAnotherAccountIsRefundedAndFlagged() throws Exception {
+        String sub = register("bidder2").path("subAccount").asString();
+        Map<String, Object> accountsBefore = jdbc.sql("SELECT status, version FROM deposit_account WHERE sub_account = :s")
+                .param("s", sub).query().singleRow();
+
+        // A third party (a trading company) pays the exact deposit into bidder2's sub-account through the bank.
+        ApiClient.Response paid = api.post("/api/v1/sandbox/bank/transfers", ApiClient.json(Map.of("tenderId", tenderId,
+                "payerName", "云州某商贸有限公司", "payerAccount", "6222 0211 9988 7766")), api.token("bidder2"));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+        assertThat(paid.json().path("platformAnswer").asString()).contains("\"result\":\"NOT_BASIC_ACCOUNT\"");
+
+        // Not the deposit: still awaiting, nothing about the sub-account changed; the money goes back to the payer.
+        JsonNode d = deposit("bidder2");
+        assertThat(d.path("status").asString()).isEqualTo("AWAITING");
+        assertThat(jdbc.sql("SELECT status, version FROM deposit_account WHERE sub_account = :s").param("s", sub).query().singleRow())
+                .isEqualTo(accountsBefore);
+        assertThat(d.path("payments").get(0).path("outcome").asString()).isEqualTo("NOT_BASIC_ACCOUNT");
+        JsonNode refund = d.path("refunds").get(0);
+        assertThat(refund.path("reason").asString()).isEqualTo("NOT_BASIC_ACCOUNT");
+        assertThat(refund.path("payeeAccount").asString()).isEqualTo("6222 0211 9988 7766");
+        assertThat(refund.path("amount").asString()).isEqualTo("500000.00");
+
+        // Until bidding closes nobody learns of it (who registered is secret); then the supervisor is flagged.
+        String flagged = "SELECT count(*) FROM log_entry WHERE details::json->>'action' = 'payments.deposit.not-basic-account'"
+                + " AND details::json->>'subject' = :t";
+        assertThat(jdbc.sql(flagged).param("t", tenderId).query(Long.class).single()).isZero();
+        clock.advance(Duration.ofDays(22));
+        tenders.closeDueTenders();
+        assertThat(jdbc.sql(flagged).param("t", tenderId).query(Long.class).single()).isEqualTo(1);
+        String payload = jdbc.sql("SELECT payload FROM log_entry WHERE details::json->>'action' = 'payments.deposit.not-basic-account'"
+                + " AND details::json->>'subject' = :t").param("t", tenderId).query(String.class).single();
+        assertThat(payload).contains("青山路桥建设有限公司").contains("第二十六条").doesNotContain("99887766").doesNotContain("商贸");
+        var home = session("supervisor").send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/workbench"))
+                .header("Accept-Language", "zh-CN").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(home.body()).contains("flags-table").contains("保证金非基本账户转出").contains("青山路桥建设有限公司");
+        JsonNode list = api.get("/api/v1/tenders/" + tenderId + "/deposits", api.freshToken("supervisor")).json();
+        assertThat(list.get(0).path("payments").get(0).path("outcome").asString()).isEqualTo("NOT_BASIC_ACCOUNT");
+
+        // The refund goes to the payer's account through the bank.
+        refunds.dispatchPending();
+        bank.completeRefunds();
+        assertThat(api.get("/api/v1/tenders/" + tenderId + "/deposit", api.freshToken("bidder2")).json()
+                .path("refunds").get(0).path("status").asString()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void reg26_aDepositFromTheBasicAccountSettles() {
+        // The sandbox bank pays from the bidder's registered basic account: the deposit is settled.
+        register("bidder7");
+        ApiClient.Response paid = api.post("/api/v1/sandbox/bank/transfers", ApiClient.json(Map.of("tenderId", tenderId)),
+                api.token("bidder7"));
+        assertThat(paid.json().path("platformAnswer").asString()).contains("\"result\":\"CREDITED\"");
+        JsonNode d = deposit("bidder7");
+        assertThat(d.path("status").asString()).isEqualTo("PAID");
+        assertThat(d.path("payments").get(0).path("payerAccount").asString()).isEqualTo(basicAccountOf("bidder7"));
+
+        // bidder6 changes its basic account (its own staff, through the API) a minute later; the old one stays as history.
+        String sub = register("bidder6").path("subAccount").asString();
+        String org = organisationOf("bidder6");
+        String old = basicAccountOf("bidder6");
+        Instant beforeTheChange = clock.instant();
+        clock.advance(Duration.ofMinutes(1));
+        ApiClient.Response changed = api.send("PUT", "/api/v1/organisations/" + org + "/basic-account",
+                "{\"bankName\":\"中国银行云州分行\",\"accountNumber\":\"1045 2233 4455 6677 889\"}", api.token("bidder6"));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.json().path("current").path("accountNumber").asString()).isEqualTo("1045223344556677889");
+        assertThat(changed.json().path("current").path("createdBy").asString()).isEqualTo("bidder6");
+        JsonNode previous = changed.json().path("history").get(1);
+        assertThat(previous.path("accountNumber").asString()).isEqualTo(old);
+        assertThat(previous.path("supersededBy").asString()).isEqualTo("bidder6");
+        assertThat(previous.path("validUntil").isNull()).isFalse();
+        // Centre staff of the region see it too.
+        assertThat(api.get("/api/v1/organisations/" + org + "/basic-account", api.token("centre")).json()
+                .path("current").path("accountNumber").asString()).isEqualTo("1045223344556677889");
+
+        // What counts is the basic account when the bank booked the payment: from the old one after the change, no;
+        String late = BankNotification.credit("SBX-OLD-" + System.nanoTime(), sub, Money.yuan(500000), "云州恒远建设有限公司",
+                old, clock.instant());
+        assertThat(notify(late, bank.sign(late)).json().path("result").asString()).isEqualTo("NOT_BASIC_ACCOUNT");
+        assertThat(deposit("bidder6").path("status").asString()).isEqualTo("AWAITING");
+        // booked before the change (and notified only now), yes.
+        String early = BankNotification.credit("SBX-EARLY-" + System.nanoTime(), sub, Money.yuan(500000), "云州恒远建设有限公司",
+                old, beforeTheChange);
+        assertThat(notify(early, bank.sign(early)).json().path("result").asString()).isEqualTo("CREDITED");
+        assertThat(deposit("bidder6").path("status").asString()).isEqualTo("PAID");
+    }
+
+    @Test
+    void reg26_aMalformedBasicAccountIsRefusedWithAProblemAndChangesNothing() throws Exception {
+        String org = organisationOf("bidder8");
+        String token = api.token("bidder8");
+        Map<String, Object> before = basicAccounts();
+        String[][] bad = {
+                {"{\"bankName\":\"中国银行\",\"accountNumber\":\"6222-0211-9988\"}", "BASIC_ACCOUNT_NUMBER_INVALID"},
+                {"{\"bankName\":\"中国银行\",\"accountNumber\":\"62220211998877AB\"}", "BASIC_ACCOUNT_NUMBER_INVALID"},
+                {"{\"bankName\":\"中国银行\",\"accountNumber\":\"1234567\"}", "BASIC_ACCOUNT_NUMBER_INVALID"},
+                {"{\"bankName\":\"中国银行\",\"accountNumber\":\"" + "1".repeat(33) + "\"}", "BASIC_ACCOUNT_NUMBER_INVALID"},
+                {"{\"bankName\":\"中国银行\",\"accountNumber\":\"１２３４５６７８９\"}", "BASIC_ACCOUNT_NUMBER_INVALID"},
+                {"{\"bankName\":\"中国\\u0000银行\",\"accountNumber\":\"622202119988\"}", "BASIC_ACCOUNT_BANK_INVALID"},
+                {"{\"bankName\":\"" + "银".repeat(101) + "\",\"accountNumber\":\"622202119988\"}", "BASIC_ACCOUNT_BANK_INVALID"},
+                {"{\"bankName\":\"  \",\"accountNumber\":\"622202119988\"}", "VALIDATION_FAILED"},
+                {"{\"bankName\":\"中国银行\"}", "VALIDATION_FAILED"},
+                {"{\"bankName\":\"中国银行\",\"accountNumber\":\"" + "1".repeat(81) + "\"}", "VALIDATION_FAILED"},
+                {"not json", "MALFORMED_REQUEST"}};
+        for (String[] b : bad) {
+            ApiClient.Response r = api.send("PUT", "/api/v1/organisations/" + org + "/basic-account", b[0], token);
+            assertThat(r.status()).as(b[0] + " " + r.body()).isEqualTo(400);
+            assertThat(r.isProblem()).as(r.contentType()).isTrue();
+            assertThat(r.code()).as(b[0]).isEqualTo(b[1]);
+        }
+        assertThat(basicAccounts()).isEqualTo(before);
+
+        // The workbench form: the same rule, the reason shown with the form, nothing changed.
+        var http = session("bidder8");
+        String home = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/workbench"))
+                .header("Accept-Language", "zh-CN").build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(home).contains("id=\"basic-account\"").contains(basicAccountOf("bidder8"));
+        String csrf = home.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        var refused = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/workbench/basic-account"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "zh-CN")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("bankName=%E4%B8%AD%E5%9B%BD%E9%93%B6%E8%A1%8C"
+                        + "&accountNumber=12AB&_csrf=" + csrf)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("basic-account-error").contains("基本账户账号只能由数字组成");
+        assertThat(basicAccounts()).isEqualTo(before);
+        var saved = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/workbench/basic-account"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("bankName=%E4%B8%AD%E5%9B%BD%E9%93%B6%E8%A1%8C"
+                        + "&accountNumber=6216+6100+0000+1234&_csrf=" + csrf)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(basicAccountOf("bidder8")).isEqualTo("6216610000001234");
+    }
+
+    @Test
+    void reg26_onlyTheOrganisationsOwnStaffMaySetItsBasicAccount() throws Exception {
+        String org = organisationOf("bidder1");
+        String current = basicAccountOf("bidder1");
+        Map<String, Object> before = basicAccounts();
+        String body = "{\"bankName\":\"某银行\",\"accountNumber\":\"6222021199887766\"}";
+        // Another bidder, the tenderee and the agency may not even see it; centre staff and the supervisor see it but may
+        // not change it; the administrator neither.
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        expected.put("bidder2", 404);
+        expected.put("tenderee", 404);
+        expected.put("agency", 404);
+        expected.put("centre", 403);
+        expected.put("supervisor", 403);
+        expected.put("admin", 403);
+        expected.put("expert01", 403);
+        for (var e : expected.entrySet()) {
+            ApiClient.Response r = api.send("PUT", "/api/v1/organisations/" + org + "/basic-account", body, api.token(e.getKey()));
+            assertThat(r.status()).as(e.getKey() + " " + r.body()).isEqualTo(e.getValue());
+            assertThat(r.isProblem()).isTrue();
+        }
+        assertThat(api.send("PUT", "/api/v1/organisations/" + org + "/basic-account", body, null).status()).isEqualTo(401);
+        assertThat(basicAccounts()).isEqualTo(before);
+        assertThat(basicAccountOf("bidder1")).isEqualTo(current);
+        assertThat(api.get("/api/v1/organisations/" + org + "/basic-account", api.token("bidder2")).status()).isEqualTo(404);
+        // Centre staff see it, with its history, on the organisation's page; there is no form for them there.
+        var page = session("centre").send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl()
+                + "/workbench/organisations/" + org)).header("Accept-Language", "zh-CN").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"basic-accounts\"").contains(current).doesNotContain("basic-account-submit");
     }
 }

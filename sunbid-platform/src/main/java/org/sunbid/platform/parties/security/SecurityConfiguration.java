@@ -128,6 +128,11 @@ class SecurityConfiguration {
                         .hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF", "SUPERVISOR", "TENDEREE", "AGENCY", "BIDDER")
                         .requestMatchers(HttpMethod.POST, "/api/v1/organisations/*/certificates")
                         .hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF", "TENDEREE", "AGENCY", "BIDDER")
+                        // Reg. 26: an organisation's own staff register its basic account (the service checks whose).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/organisations/*/basic-account")
+                        .hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF", "SUPERVISOR", "TENDEREE", "AGENCY", "BIDDER")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/organisations/*/basic-account")
+                        .hasAnyRole("CENTRE_STAFF", "SUPERVISOR", "TENDEREE", "AGENCY", "BIDDER")
                         .anyRequest().authenticated());
         return http.build();
     }

@@ -13,10 +13,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.sunbid.platform.parties.BasicAccount;
+import org.sunbid.platform.parties.BasicAccounts;
 import org.sunbid.platform.parties.Certificates;
 import org.sunbid.platform.parties.CurrentUser;
 import org.sunbid.platform.parties.Organisation;
@@ -30,10 +33,12 @@ class OrganisationApi {
 
     private final Organisations organisations;
     private final Certificates certificates;
+    private final BasicAccounts basicAccounts;
 
-    OrganisationApi(Organisations organisations, Certificates certificates) {
+    OrganisationApi(Organisations organisations, Certificates certificates, BasicAccounts basicAccounts) {
         this.organisations = organisations;
         this.certificates = certificates;
+        this.basicAccounts = basicAccounts;
     }
 
     record OrganisationView(UUID id, String creditCode, String name, OrganisationKind kind, String regionCode,
@@ -79,5 +84,25 @@ class OrganisationApi {
             @Valid @RequestBody CertificateUpload body, CurrentUser user) {
         Certificates.CertificateInfo created = certificates.registerForOrganisation(id, body.pem(), user);
         return ResponseEntity.created(URI.create("/api/v1/organisations/" + id + "/certificates")).body(created);
+    }
+
+    /** The organisation's basic account (基本账户, Reg. 26): the current one, if any, and every earlier one. */
+    record BasicAccountView(BasicAccount current, List<BasicAccount> history) {
+    }
+
+    /** Bounds on the raw input only; the format (digits, length) is the service's rule. */
+    record BasicAccountInput(@NotBlank @Size(max = 200) String bankName, @NotBlank @Size(max = 80) String accountNumber) {
+    }
+
+    @GetMapping("/{id}/basic-account")
+    BasicAccountView basicAccount(@PathVariable UUID id, CurrentUser user) {
+        List<BasicAccount> history = basicAccounts.history(id, user);
+        return new BasicAccountView(history.stream().filter(BasicAccount::current).findFirst().orElse(null), history);
+    }
+
+    @PutMapping("/{id}/basic-account")
+    BasicAccountView registerBasicAccount(@PathVariable UUID id, @Valid @RequestBody BasicAccountInput body, CurrentUser user) {
+        basicAccounts.register(id, body.bankName(), body.accountNumber(), user);
+        return basicAccount(id, user);
     }
 }
