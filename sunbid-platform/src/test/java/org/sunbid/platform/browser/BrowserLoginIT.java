@@ -139,7 +139,7 @@ class BrowserLoginIT extends BrowserTest {
 
     @Test
     void wrongPasswordIsRefusedWithAChineseMessage() {
-        // One wrong attempt only, on an account no other test uses: five would lock it.
+        // One wrong attempt only, on an account no other test uses: failures from 127.0.0.1 would throttle the other tests.
         logInExpectingFailure("bidder8", "Wrong@2026");
         assertThat(text(By.id("login-error"))).isEqualTo("用户名或密码错误。");
         assertThat(browser.getCurrentUrl()).isEqualTo(baseUrl() + "/login?error");
