@@ -49,6 +49,29 @@ class SourceAddresses {
         return new LoginSource(of(request));
     }
 
+    /**
+     * The key a source is throttled by: an IPv4 address itself, an IPv6 address by its /64 network (one subscriber's
+     * share, inside which an attacker could otherwise pick a fresh address for every guess).
+     */
+    static String throttleKey(String source) {
+        if (source.indexOf(':') < 0) {
+            return source;
+        }
+        try {
+            byte[] a = InetAddress.getByName(source).getAddress();
+            if (a.length != 16) {
+                return source;
+            }
+            StringBuilder key = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                key.append(Integer.toHexString(((a[i] & 0xff) << 8) | (a[i + 1] & 0xff))).append(':');
+            }
+            return key.append(":/64").toString();
+        } catch (UnknownHostException e) {
+            return source;
+        }
+    }
+
     /** An IP literal in canonical form; anything else (not an IP literal) is kept as text, bounded in length. */
     static String normalised(String address) {
         String a = address == null ? "" : address.strip();

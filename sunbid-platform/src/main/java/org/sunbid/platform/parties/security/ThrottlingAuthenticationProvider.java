@@ -65,7 +65,8 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String username = String.valueOf(authentication.getName()).strip().toLowerCase(Locale.ROOT);
         String source = authentication.getDetails() instanceof SourceAddresses.LoginSource s ? s.address() : "unknown";
-        Optional<Duration> wait = throttle.refusal(source, username);
+        String sourceKey = SourceAddresses.throttleKey(source);
+        Optional<Duration> wait = throttle.refusal(sourceKey, username);
         if (wait.isPresent()) {
             throw new LoginThrottledException(wait.get());
         }
@@ -74,7 +75,7 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
             throttle.succeeded(username);
             return result;
         } catch (BadCredentialsException e) {
-            LoginThrottle.Failure failure = throttle.failed(source, username);
+            LoginThrottle.Failure failure = throttle.failed(sourceKey, username);
             events.record(SecurityEvents.Kind.LOGIN_FAILED, source, username, failure.sourceFailures(), null);
             failure.sourceRefused().ifPresent(d -> {
                 events.record(SecurityEvents.Kind.SOURCE_THROTTLED, source, username, failure.sourceFailures(), d);
