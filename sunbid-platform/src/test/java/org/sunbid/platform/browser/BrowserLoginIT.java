@@ -56,7 +56,7 @@ class BrowserLoginIT extends BrowserTest {
         browser.findElement(By.linkText("办事指南")).click();
         wait.until(ExpectedConditions.urlToBe(baseUrl() + "/guide"));
         assertThat(text(By.tagName("h1"))).isEqualTo("办事指南");
-        assertThat(browser.findElement(By.id("login")).getText()).contains("连续 5 次输错后账户锁定 15 分钟");
+        assertThat(browser.findElement(By.id("login")).getText()).contains("账户不会因他人输错而锁定");
         screenshot("portal-guide");
     }
 

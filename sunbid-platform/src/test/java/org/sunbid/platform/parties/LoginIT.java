@@ -128,6 +128,8 @@ class LoginIT extends PlatformIT {
         assertThat(rightButThrottled.status()).isEqualTo(429);
         assertThat(rightButThrottled.json().path("retryAfterSeconds").asInt()).isBetween(1, 60);
         assertThat(formLogin("bidder2", PASSWORD, attacker)).endsWith("/login?throttled");
+        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/login?throttled")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).contains("登录失败次数过多");
 
         // The public log did not grow and never names bidder2; the account row is untouched (nothing is locked).
         assertThat(logSize()).isEqualTo(logBefore);
