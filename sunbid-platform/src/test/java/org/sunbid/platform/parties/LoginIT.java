@@ -104,6 +104,7 @@ class LoginIT extends PlatformIT {
         assertThat(api.post("/api/v1/tenders/" + tenderId + "/registrations", "", before).status()).isIn(200, 201);
         assertThat(api.post("/api/v1/sandbox/bank/transfers", ApiClient.json(Map.of("tenderId", tenderId)), before).status())
                 .isIn(200, 201);
+        HttpClient signedIn = session("bidder2");
         String attacker = newSource();
         long logBefore = logSize();
         long eventsBefore = jdbc.sql("SELECT count(*) FROM security_event").query(Long.class).single();
@@ -135,12 +136,16 @@ class LoginIT extends PlatformIT {
         assertThat(logSize()).isEqualTo(logBefore);
         assertThat(jdbc.sql("SELECT * FROM account WHERE username = 'bidder2'").query().singleRow()).isEqualTo(accountBefore);
 
-        // bidder2 signs in from another source, by form and by API, and its token from before the attack still works.
+        // bidder2 signs in from another source, by form and by API; its session and token from before the attack still work.
         String elsewhere = newSource();
         assertThat(formLogin("bidder2", PASSWORD, elsewhere)).endsWith("/workbench");
         ApiClient.Response fresh = login("bidder2", PASSWORD, elsewhere);
         assertThat(fresh.status()).isEqualTo(200);
         assertThat(api.get("/api/v1/me", fresh.json().path("token").asString()).status()).isEqualTo(200);
+        HttpResponse<String> workbench = signedIn.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/workbench")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(workbench.statusCode()).as("the session from before the attack").isEqualTo(200);
+        assertThat(workbench.body()).contains("投标人工作台");
         ApiClient.Response upload = uploadBid(tenderId, before);
         assertThat(upload.status()).as(upload.body()).isEqualTo(201);
 
