@@ -7,9 +7,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -23,11 +26,14 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingPathVariableException;
+import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -74,11 +80,29 @@ class ProblemHandling {
         return respond(problems.validation(errors), request);
     }
 
+    /** A constraint on a parameter of a {@code @Validated} controller (e.g. a negative sequence number). */
+    @ExceptionHandler(ConstraintViolationException.class)
+    Object invalidConstraints(ConstraintViolationException e, HttpServletRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        e.getConstraintViolations().forEach(v -> {
+            String path = String.valueOf(v.getPropertyPath());
+            errors.add(fieldError(path.substring(path.lastIndexOf('.') + 1), v.getMessage()));
+        });
+        return respond(problems.validation(errors), request);
+    }
+
     @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestParameterException.class,
-            MethodArgumentTypeMismatchException.class})
+            TypeMismatchException.class, MissingRequestHeaderException.class, MissingServletRequestPartException.class,
+            MultipartException.class, InvalidParameterException.class})
     Object malformed(Exception e, HttpServletRequest request) {
         log.debug("malformed request {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
         return respond(problems.of(CommonError.MALFORMED_REQUEST), request);
+    }
+
+    /** A path variable that converts to nothing (e.g. a blank UUID) is the request's fault; a missing one is ours. */
+    @ExceptionHandler(MissingPathVariableException.class)
+    Object missingPathVariable(MissingPathVariableException e, HttpServletRequest request) {
+        return e.isMissingAfterConversion() ? malformed(e, request) : unexpected(e, request);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

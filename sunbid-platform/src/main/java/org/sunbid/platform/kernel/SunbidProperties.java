@@ -42,11 +42,25 @@ public record SunbidProperties(
     }
 
     /**
-     * @param maxFailedLogins failed logins in a row that lock an account
-     * @param lockout         how long a locked account stays locked
-     * @param apiTokenTtl     how long an API token is valid
+     * Login settings. Failed logins are throttled by source address and by account, never by locking the account: a
+     * source with {@code sourceFreeFailures} failures is refused for {@code sourceBlock}, doubling with each further
+     * failure up to {@code maxWait}; an account with {@code accountFreeFailures} failures makes further attempts from
+     * sources that have failed wait {@code accountDelay}, doubling likewise, while a clean source signs in at once.
+     * Failures are forgotten {@code failureWindow} after the last one (or after its refusal ended).
+     *
+     * @param sourceFreeFailures  failures a source may make before it is refused for a while
+     * @param sourceBlock         the first refusal window of a source
+     * @param accountFreeFailures failures on one account before sources that have failed must wait
+     * @param accountDelay        the first wait on such an account
+     * @param maxWait             the longest refusal window
+     * @param failureWindow       how long failures are remembered after the last one
+     * @param trustedProxies      addresses of reverse proxies whose {@code X-Forwarded-For} names the source; empty:
+     *                            the connection's remote address is the source
+     * @param apiTokenTtl         how long an API token is valid
      */
-    public record Security(@DefaultValue("5") int maxFailedLogins, @DefaultValue("15m") Duration lockout,
-            @DefaultValue("8h") Duration apiTokenTtl) {
+    public record Security(@DefaultValue("10") int sourceFreeFailures, @DefaultValue("1m") Duration sourceBlock,
+            @DefaultValue("5") int accountFreeFailures, @DefaultValue("30s") Duration accountDelay,
+            @DefaultValue("1h") Duration maxWait, @DefaultValue("15m") Duration failureWindow,
+            @DefaultValue java.util.List<String> trustedProxies, @DefaultValue("8h") Duration apiTokenTtl) {
     }
 }

@@ -16,8 +16,8 @@ public enum PartiesError implements ErrorCode {
     DUPLICATE_USERNAME(409),
     /** The username or password is wrong (deliberately not saying which). */
     BAD_CREDENTIALS(401),
-    /** Too many failed logins: the account is locked for a while. */
-    ACCOUNT_LOCKED(423),
+    /** Too many failed logins from this source (or on this account from sources that failed): wait and retry. */
+    LOGIN_THROTTLED(429),
     /** The certificate is unreadable or does not chain to a trusted CA root. */
     CERTIFICATE_UNTRUSTED(422),
     /** The certificate does not name the organisation's credit code. */

@@ -109,6 +109,9 @@ class AccessMatrixIT extends PlatformIT {
         rows.add(new Row("GET", "/api/v1/log/heads", "/api/v1/log/heads?limit=3", null, false,
                                                                                           200, 200, 200, 200, 200, 200, 200, 200, 200));
         rows.add(new Row("POST", "/api/v1/log/heads", "/api/v1/log/heads", null, false,  401, 200, 403, 403, 403, 403, 403, 403, 403));
+        // Security events (failed logins, throttling) are for administrators only, never in the public log.
+        rows.add(new Row("GET", "/api/v1/security-events", "/api/v1/security-events?limit=5", null, false,
+                                                                                          401, 200, 403, 403, 403, 403, 403, 403, 403));
         rows.add(new Row("GET", "/api/v1/log/entries", "/api/v1/log/entries?start=0&end=5", null, false,
                                                                                           200, 200, 200, 200, 200, 200, 200, 200, 200));
         rows.add(new Row("GET", "/api/v1/log/proof/inclusion", "/api/v1/log/proof/inclusion?leafHash=" + leaf + "&treeSize=2",

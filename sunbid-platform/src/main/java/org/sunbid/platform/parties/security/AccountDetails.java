@@ -19,13 +19,11 @@ final class AccountDetails implements UserDetails, CredentialsContainer, Current
     private final CurrentUser user;
     private String passwordHash;
     private final boolean enabled;
-    private final boolean nonLocked;
 
-    AccountDetails(CurrentUser user, String passwordHash, boolean enabled, boolean nonLocked) {
+    AccountDetails(CurrentUser user, String passwordHash, boolean enabled) {
         this.user = user;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
-        this.nonLocked = nonLocked;
     }
 
     @Override
@@ -46,11 +44,6 @@ final class AccountDetails implements UserDetails, CredentialsContainer, Current
     @Override
     public String getUsername() {
         return user.username();
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return nonLocked;
     }
 
     @Override

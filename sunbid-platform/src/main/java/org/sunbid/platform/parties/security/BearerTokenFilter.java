@@ -13,7 +13,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates API requests that carry {@code Authorization: Bearer <token>}. An unknown, expired or revoked token,
- * or one whose account is disabled or locked, leaves the request anonymous, so protected endpoints answer 401.
+ * or one whose account is disabled, leaves the request anonymous, so protected endpoints answer 401.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -32,7 +32,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String token = header.substring(7).strip();
             tokens.accountOf(token).flatMap(accounts::loadById)
-                    .filter(a -> a.isEnabled() && a.isAccountNonLocked())
+                    .filter(AccountDetails::isEnabled)
                     .ifPresent(account -> {
                         account.eraseCredentials();
                         var authentication = UsernamePasswordAuthenticationToken.authenticated(account, token,

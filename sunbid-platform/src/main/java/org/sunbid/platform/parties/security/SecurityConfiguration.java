@@ -6,9 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -17,11 +15,10 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.LocaleResolver;
-import org.sunbid.platform.audit.AuditLog;
 import org.sunbid.platform.kernel.Problems;
 import org.sunbid.platform.kernel.SunbidProperties;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,10 +43,18 @@ class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationManager authenticationManager(AccountDetailsService accounts, PasswordEncoder encoder, JdbcClient jdbc,
-            TransactionTemplate tx, Clock clock, SunbidProperties properties, AuditLog log) {
-        return new ProviderManager(new LockoutAuthenticationProvider(accounts, encoder, jdbc, tx, clock,
-                properties.security(), log));
+    AuthenticationManager authenticationManager(AccountDetailsService accounts, PasswordEncoder encoder, Clock clock,
+            SunbidProperties properties, SecurityEvents events) {
+        SunbidProperties.Security s = properties.security();
+        LoginThrottle throttle = new LoginThrottle(clock, s.sourceFreeFailures(), s.sourceBlock(), s.accountFreeFailures(),
+                s.accountDelay(), s.maxWait(), s.failureWindow());
+        return new ProviderManager(new ThrottlingAuthenticationProvider(accounts, encoder, throttle, events));
+    }
+
+    /** Requests the firewall refuses (e.g. an encoded slash) answer as every other bad request does. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(Problems problems, JsonMapper json, LocaleResolver locales) {
+        return ProblemResponses.rejected(problems, json, locales);
     }
 
     @Bean
@@ -122,6 +127,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenders/*/award-objections").hasRole("BIDDER")
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenders", "/api/v1/tenders/**").hasAnyRole("TENDEREE", "AGENCY")
                         .requestMatchers(HttpMethod.POST, "/api/v1/log/heads").hasRole("ADMINISTRATOR")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/security-events").hasRole("ADMINISTRATOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/organisations").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/v1/organisations").hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF")
                         .requestMatchers(HttpMethod.GET, "/api/v1/organisations/*", "/api/v1/organisations/*/certificates")
@@ -139,8 +145,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a
+    SecurityFilterChain web(HttpSecurity http, SourceAddresses sources, AuthenticationManager passwords) throws Exception {
+        // The form login uses the throttled provider too (not one Spring would build from the UserDetailsService).
+        http.authenticationManager(passwords).authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/guide", "/log", "/tenders/*", "/draws/*", "/login", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/demo-ca.pem", "/v3/api-docs", "/v3/api-docs/**", "/actuator/health").permitAll()
                         .requestMatchers("/workbench/organisations", "/workbench/organisations/**").hasAnyRole(STAFF)
@@ -157,8 +164,10 @@ class SecurityConfiguration {
                         .requestMatchers("/workbench", "/workbench/**").authenticated()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/workbench", true)
-                        .failureHandler((request, response, e) -> response.sendRedirect(
-                                request.getContextPath() + (e instanceof LockedException ? "/login?locked" : "/login?error"))))
+                        .authenticationDetailsSource(sources::detailsOf)
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (e instanceof ThrottlingAuthenticationProvider.LoginThrottledException
+                                        ? "/login?throttled" : "/login?error"))))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/"))
                 .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .contentSecurityPolicy(c -> c.policyDirectives(

@@ -1,5 +1,6 @@
 package org.sunbid.platform.parties.security;
 
+import java.net.URI;
 import java.time.Instant;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,11 +8,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.sunbid.platform.kernel.DomainException;
+import org.sunbid.platform.kernel.Problems;
 import org.sunbid.platform.parties.CurrentUser;
 import org.sunbid.platform.parties.PartiesError;
 
@@ -31,10 +33,14 @@ class TokenApi {
 
     private final AuthenticationManager authentication;
     private final ApiTokens tokens;
+    private final SourceAddresses sources;
+    private final Problems problems;
 
-    TokenApi(AuthenticationManager authentication, ApiTokens tokens) {
+    TokenApi(AuthenticationManager authentication, ApiTokens tokens, SourceAddresses sources, Problems problems) {
         this.authentication = authentication;
         this.tokens = tokens;
+        this.sources = sources;
+        this.problems = problems;
     }
 
     record Credentials(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 256) String password) {
@@ -43,18 +49,22 @@ class TokenApi {
     record TokenResponse(String token, String tokenType, Instant expiresAt) {
     }
 
+    /** A token for the right password; 401 for a wrong one or an unknown name alike; 429 while throttled. */
     @PostMapping("/auth/token")
-    TokenResponse token(@Valid @RequestBody Credentials credentials) {
+    ResponseEntity<?> token(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
+        var attempt = UsernamePasswordAuthenticationToken.unauthenticated(credentials.username(), credentials.password());
+        attempt.setDetails(sources.detailsOf(request));
         try {
-            var result = authentication.authenticate(
-                    UsernamePasswordAuthenticationToken.unauthenticated(credentials.username(), credentials.password()));
-            AccountDetails account = (AccountDetails) result.getPrincipal();
+            AccountDetails account = (AccountDetails) authentication.authenticate(attempt).getPrincipal();
             ApiTokens.IssuedToken issued = tokens.issue(account.user().accountId());
-            return new TokenResponse(issued.token(), "Bearer", issued.expiresAt());
-        } catch (LockedException e) {
-            throw new DomainException(PartiesError.ACCOUNT_LOCKED);
-        } catch (BadCredentialsException | DisabledException e) {
-            throw new DomainException(PartiesError.BAD_CREDENTIALS);
+            return ResponseEntity.ok(new TokenResponse(issued.token(), "Bearer", issued.expiresAt()));
+        } catch (ThrottlingAuthenticationProvider.LoginThrottledException e) {
+            long seconds = e.retryAfter().toSeconds();
+            ProblemDetail problem = problems.of(PartiesError.LOGIN_THROTTLED, seconds);
+            problem.setInstance(URI.create(request.getRequestURI()));
+            problem.setProperty("retryAfterSeconds", seconds);
+            return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         } catch (AuthenticationException e) {
             throw new DomainException(PartiesError.BAD_CREDENTIALS);
         }

@@ -5,7 +5,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.sunbid.platform.parties.Accounts;
 
-/** The login page; the login itself is Spring Security's form login with lock-out. */
+/** The login page; the login itself is Spring Security's form login, throttled by source and account. */
 @Controller
 class LoginController {
 
