@@ -16,6 +16,7 @@ import org.sunbid.crypto.draw.DrawWalk.Contact;
 import org.sunbid.crypto.draw.DrawWalk.Outcome;
 import org.sunbid.crypto.draw.DrawWalk.Specialty;
 import org.sunbid.crypto.draw.VerifiableDraw;
+import org.sunbid.crypto.log.LoggedEntry;
 import org.sunbid.crypto.log.TreeHead;
 import tools.jackson.databind.JsonNode;
 
@@ -44,12 +45,7 @@ final class DrawCheck {
     }
 
     /** The transparency log, as far as the online checks read it. */
-    interface Log {
-        /** Entry {@code seq} as {@code /api/v1/log/entries} publishes it; null when the log has none. */
-        JsonNode entry(long seq) throws IOException, InterruptedException;
-
-        /** The inclusion proof of a leaf hash in the tree of {@code treeSize}; null when the log refuses one. */
-        JsonNode inclusion(String leafHashHex, long treeSize) throws IOException, InterruptedException;
+    interface Log extends LoggedEntry.Log {
     }
 
     /** A record that does not say what a draw record must. */

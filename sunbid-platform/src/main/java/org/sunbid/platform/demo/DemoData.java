@@ -528,7 +528,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
         KeyPair keys = Sm2.generateKeyPair();
         X509Certificate cert = ca.issue("CN=" + name + ",SERIALNUMBER=" + code + ",O=" + name + ",C=CN", keys.getPublic());
         KeyFiles.write(demoKeys(), code, keys.getPrivate(), cert);
-        certificates.registerForOrganisation(organisation, Pem.encode(cert), system);
+        certificates.registerAsHolder(organisation, Pem.encode(cert), system); // as the organisation itself
         return organisation;
     }
 

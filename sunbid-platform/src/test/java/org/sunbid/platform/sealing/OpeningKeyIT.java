@@ -111,6 +111,63 @@ class OpeningKeyIT extends PlatformIT {
         assertThat(logged).contains(key.path("keySm3").asString()).contains("云州市住房和城乡建设局");
     }
 
+    /**
+     * Centre staff register a certificate for the tenderee (newer than the tenderee's own, so the old rule would have used
+     * it): the next key's share still goes to the certificate the tenderee registered itself.
+     */
+    @Test
+    void aCertificateRegisteredForTheCustodianByCentreStaffReceivesNoShare() {
+        String tenderee = jdbc.sql("SELECT id FROM organisation WHERE name = '云州市城市建设投资集团有限公司'").query(String.class).single();
+        String code = jdbc.sql("SELECT credit_code FROM organisation WHERE id = CAST(:id AS UUID)").param("id", tenderee)
+                .query(String.class).single();
+        ApiClient.Response staffs = api.post("/api/v1/organisations/" + tenderee + "/certificates",
+                Fixtures.externalCertificateJson(code, clock.instant()), api.token("centre"));
+        assertThat(staffs.status()).as(staffs.body()).isEqualTo(201);
+        String staffsId = staffs.json().path("id").asString();
+        assertThat(jdbc.sql("SELECT registered_by_holder FROM certificate WHERE id = CAST(:id AS UUID)").param("id", staffsId)
+                .query(Boolean.class).single()).isFalse();
+        String own = jdbc.sql("""
+                SELECT CAST(id AS TEXT) FROM certificate WHERE organisation_id = CAST(:o AS UUID) AND registered_by_holder
+                ORDER BY not_before DESC LIMIT 1""").param("o", tenderee).query(String.class).single();
+
+        String id = api.post("/api/v1/tenders", Fixtures.tenderJson(clock.instant(), Fixtures.projectCode(), Duration.ofDays(21),
+                "500000", tenderee), api.token("agency")).json().path("id").asString();
+        assertThat(api.post("/api/v1/tenders/" + id + "/publish", "", api.token("agency")).status()).isEqualTo(200);
+        String used = jdbc.sql("""
+                SELECT CAST(certificate_id AS TEXT) FROM opening_key_share
+                WHERE tender_id = CAST(:t AS UUID) AND custodian_id = CAST(:o AS UUID)""")
+                .param("t", id).param("o", tenderee).query(String.class).single();
+        assertThat(used).isEqualTo(own).isNotEqualTo(staffsId);
+    }
+
+    /**
+     * A tenderee whose only certificate centre staff registered for it: publication refuses, naming the custodian, and
+     * nothing is made (no key, no shares, the tender still a draft, nothing logged).
+     */
+    @Test
+    void publicationRefusesACustodianWithoutACertificateOfItsOwn() {
+        String code = Fixtures.freshCreditCode("990100");
+        ApiClient.Response org = api.post("/api/v1/organisations",
+                Fixtures.organisationJson(code, "云州市新建测试投资有限公司", "TENDEREE", "990100"), api.token("centre"));
+        assertThat(org.status()).as(org.body()).isEqualTo(201);
+        String orgId = org.json().path("id").asString();
+        assertThat(api.post("/api/v1/organisations/" + orgId + "/certificates",
+                Fixtures.externalCertificateJson(code, clock.instant()), api.token("centre")).status()).isEqualTo(201);
+        String id = api.post("/api/v1/tenders", Fixtures.tenderJson(clock.instant(), Fixtures.projectCode(), Duration.ofDays(21),
+                "500000", orgId), api.token("agency")).json().path("id").asString();
+        long logSize = jdbc.sql("SELECT COUNT(*) FROM log_entry").query(Long.class).single();
+
+        ApiClient.Response refused = api.post("/api/v1/tenders/" + id + "/publish", "", api.token("agency"));
+
+        assertThat(refused.code()).as(refused.body()).isEqualTo("CUSTODIAN_WITHOUT_CERTIFICATE");
+        assertThat(refused.body()).contains("云州市新建测试投资有限公司");
+        assertThat(jdbc.sql("SELECT status FROM tender WHERE id = CAST(:t AS UUID)").param("t", id).query(String.class).single())
+                .isEqualTo("DRAFT");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM tender_opening_key WHERE tender_id = CAST(:t AS UUID)").param("t", id)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM log_entry").query(Long.class).single()).isEqualTo(logSize);
+    }
+
     /** The threshold is maintained per region: a county may ask all three custodians to act together. */
     @Test
     void aRegionsPolicySetsTheThresholdOfItsTenders() {
