@@ -486,8 +486,12 @@ public final class BidderTool {
             return new LoggedEntry.Log() {
                 @Override
                 public JsonNode entry(long seq) throws IOException, InterruptedException {
-                    JsonNode page = get("/api/v1/log/entries?start=" + seq + "&end=" + (seq + 1), null);
-                    return page.isArray() && page.size() == 1 ? page.get(0) : null;
+                    try {
+                        JsonNode page = get("/api/v1/log/entries?start=" + seq + "&end=" + (seq + 1), null);
+                        return page.isArray() && page.size() == 1 ? page.get(0) : null;
+                    } catch (Refused e) {
+                        return null; // beyond the log's end: the platform refuses the range
+                    }
                 }
 
                 @Override

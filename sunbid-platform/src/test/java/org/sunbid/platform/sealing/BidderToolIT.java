@@ -199,7 +199,22 @@ class BidderToolIT extends PlatformIT {
         assertThat(elsewhere.exitCode()).as(elsewhere.line()).isEqualTo(1);
         assertThat(elsewhere.line()).contains("log entry " + otherSeq + " created the opening key of another tender");
         assertThat(swappedOut).doesNotExist();
-        String seq = "\"createdLogSeq\":\\d+";
+        // Or claims an entry the log does not have, or none: refused, naming it.
+        for (Object claimed : new Object[] {log.size() + 1000, null}) {
+            try (java.sql.Connection dba = databaseAdministrator();
+                    var ps = dba.prepareStatement("UPDATE tender_opening_key SET created_log_seq = ? WHERE tender_id = ?::uuid")) {
+                dba.createStatement().execute("SET session_replication_role = replica");
+                ps.setObject(1, claimed);
+                ps.setString(2, tender);
+                assertThat(ps.executeUpdate()).isEqualTo(1);
+            }
+            BidderTool.Result missing = seal.apply(swappedOut);
+            assertThat(missing.exitCode()).as(missing.line()).isEqualTo(1);
+            assertThat(missing.line()).contains(claimed == null ? "names no log entry that created it"
+                    : "entry " + claimed + " is missing from the log");
+            assertThat(swappedOut).doesNotExist();
+        }
+        String seq = ",?\"createdLogSeq\":(\\d+|null)";
         assertThat(state(tender).replaceFirst(seq, "")).as("nothing but the insider's own change").isEqualTo(before.replaceFirst(seq, ""));
     }
 
