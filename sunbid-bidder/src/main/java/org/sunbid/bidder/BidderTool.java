@@ -26,9 +26,12 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.sunbid.crypto.CertificateTrust;
 import org.sunbid.crypto.Pem;
 import org.sunbid.crypto.Sm2;
 import org.sunbid.crypto.Sm3;
+import org.sunbid.crypto.log.LoggedEntry;
+import org.sunbid.crypto.log.TreeHead;
 import org.sunbid.sealing.Envelope;
 
 import tools.jackson.databind.JsonNode;
@@ -42,12 +45,18 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>
  *   seal     --platform URL --tender ID --folder DIR --price-sheet FILE --key KEY.pem --cert CERT.pem --out FILE
+ *            [--platform-cert PLATFORM.pem] [--trusted-roots DIR|FILE]
+ *            (first checks the opening key against the log entry that created it, under a head signed by the platform's
+ *            certificate, and the custodians' certificates against the CA roots; pin both, else they are fetched)
  *   upload   --platform URL --tender ID --user NAME --password PW FILE          (prints and saves FILE.receipt.json)
  *   receipt  --platform URL --tender ID --user NAME --password PW               (the receipt, with its log commitment)
  *   withdraw --platform URL --tender ID --user NAME --password PW               (before the deadline)
  *   release  --platform URL --tender ID --user NAME --password PW --key ORG_KEY.pem
  *   share    --platform URL --tender ID --user NAME --password PW --key ORG_KEY.pem (prints the decrypted share, to paste)
  *   sign     --key KEY.pem --text TEXT     (prints the base64 SM3withSM2 signature of the UTF-8 text, e.g. a challenge)
+ *   draw-secret --out FILE               (a supervisor: 32 random bytes for an expert draw, written to FILE in hex,
+ *                                         readable by the owner only; prints the SM3 commitment to paste at the commitment.
+ *                                         With FILE existing, prints the commitment of the secret it holds)
  * </pre>
  * One line of output; exit 0 done, 1 refused (by the platform or a check), 2 could not run.
  */
@@ -86,7 +95,8 @@ public final class BidderTool {
                 case "release" -> release(o);
                 case "share" -> new Result(0, decryptShare(o));
                 case "sign" -> new Result(0, sign(o));
-                default -> new Result(2, "ERROR usage: sunbid-bidder seal|upload|receipt|withdraw|release|share|sign"
+                case "draw-secret" -> new Result(0, drawSecret(o));
+                default -> new Result(2, "ERROR usage: sunbid-bidder seal|upload|receipt|withdraw|release|share|sign|draw-secret"
                         + " (sign --key KEY.pem --text TEXT; the others: see the class comment)");
             };
         } catch (Refused e) {
@@ -107,6 +117,8 @@ public final class BidderTool {
         if (!Envelope.keyId(openingKey).equals(key.path("keySm3").asString())) {
             throw new Refused("the opening key does not match its published hash");
         }
+        String keyChecked = checkOpeningKey(platform, tender, key, openingKey, platformCertificate(platform, o),
+                trustedRoots(platform, o));
         Path folder = Path.of(need(o, "--folder"));
         Map<String, Path> files = new TreeMap<>();
         List<Map<String, Object>> fileIds = new ArrayList<>();
@@ -137,7 +149,98 @@ public final class BidderTool {
             sm3 = Envelope.seal(new Envelope.Contents(UUID.fromString(tender), priceSheet, metadata, files), openingKey, bidderKey,
                     bidder, Instant.now(), stream);
         }
-        return new Result(0, "OK sealed " + files.size() + " files into " + out + " (" + Files.size(out) + " bytes), SM3 " + sm3);
+        return new Result(0, "OK sealed " + files.size() + " files into " + out + " (" + Files.size(out) + " bytes), SM3 " + sm3
+                + "; " + keyChecked);
+    }
+
+    /**
+     * Checks the tender's opening key before anything is sealed to it, trusting only the platform's certificate and the
+     * CA roots: the key is the one the log entry that created it names (with its tender), that entry is in the tree of a
+     * head the platform signed, and each custodian's share went to the certificate that entry names, which chains to a
+     * trusted root. A key swapped in the platform's database fails here, and the bidder seals nothing.
+     */
+    static String checkOpeningKey(Platform platform, String tender, JsonNode key, PublicKey openingKey,
+            X509Certificate platformCert, CertificateTrust roots) throws IOException, InterruptedException,
+            java.security.GeneralSecurityException {
+        if (!key.path("createdLogSeq").isNumber()) {
+            throw new Refused("the opening key names no log entry that created it: it cannot be checked");
+        }
+        long seq = key.path("createdLogSeq").asLong();
+        TreeHead head = LoggedEntry.signedHead(platform.get("/api/v1/log/head", null), platformCert.getPublicKey());
+        if (head == null) {
+            throw new Refused("the log's head is not signed by the platform");
+        }
+        LoggedEntry.Read read = LoggedEntry.read(platform.log(), seq, KEY_CREATED, head);
+        if (read.problem() != null) {
+            throw new Refused("the opening key's log entry does not check out: " + read.problem());
+        }
+        JsonNode logged = read.payload();
+        if (!tender.equals(read.details().path("subject").asString()) || !tender.equals(logged.path("tenderId").asString())) {
+            throw new Refused("log entry " + seq + " created the opening key of another tender, not " + tender);
+        }
+        String served = Envelope.keyId(openingKey);
+        String loggedKey = logged.path("keySm3").asString();
+        if (!served.equals(loggedKey) || !served.equals(Envelope.keyId(Pem.publicKey(logged.path("publicKey").asString())))) {
+            throw new Refused("the opening key served (SM3 " + served + ") is not the key logged in entry " + seq + " (SM3 "
+                    + loggedKey + ")");
+        }
+        Map<Integer, JsonNode> byIndex = new TreeMap<>();
+        logged.path("custodians").forEach(c -> byIndex.put(c.path("shareIndex").asInt(), c));
+        if (byIndex.size() != key.path("custodians").size()) {
+            throw new Refused("the opening key's custodians are not the " + byIndex.size() + " logged in entry " + seq);
+        }
+        for (JsonNode c : key.path("custodians")) {
+            JsonNode l = byIndex.get(c.path("shareIndex").asInt());
+            X509Certificate cert = Pem.certificate(c.path("certificatePem").asString());
+            if (l == null || !l.path("custodianId").asString().equals(c.path("organisationId").asString())
+                    || !Sm3.hex(cert.getEncoded()).equals(l.path("certificateSm3").asString())) {
+                throw new Refused("custodian " + c.path("name").asString() + "'s certificate is not the one logged in entry " + seq);
+            }
+            try {
+                roots.check(cert, List.of(), read.appendedAt());
+            } catch (CertificateTrust.UntrustedCertificateException e) {
+                throw new Refused("custodian " + c.path("name").asString() + "'s certificate is not trusted: " + e.getMessage());
+            }
+        }
+        return "opening key checked against log entry " + seq + " under the signed head of size " + head.size()
+                + ", " + byIndex.size() + " custodians' certificates trusted";
+    }
+
+    /** The log action under which the platform logs an opening key's creation. */
+    static final String KEY_CREATED = "sealing.opening-key.created";
+
+    /** The platform's certificate: pinned with {@code --platform-cert FILE}, else as the platform serves it. */
+    static X509Certificate platformCertificate(Platform platform, Map<String, String> o) throws IOException,
+            InterruptedException, java.security.GeneralSecurityException {
+        String file = o.get("--platform-cert");
+        return file != null ? Pem.certificate(Files.readAllBytes(Path.of(file)))
+                : Pem.certificate(platform.get("/api/v1/ca/platform-certificate", null).path("pem").asString());
+    }
+
+    /** The CA roots: the PEM files in {@code --trusted-roots DIR} (or that one file), else the platform's list. */
+    static CertificateTrust trustedRoots(Platform platform, Map<String, String> o) throws IOException, InterruptedException,
+            java.security.GeneralSecurityException {
+        List<X509Certificate> roots = new ArrayList<>();
+        String given = o.get("--trusted-roots");
+        if (given != null) {
+            Path path = Path.of(given);
+            List<Path> files = new ArrayList<>();
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> list = Files.list(path)) {
+                    list.filter(f -> f.toString().matches(".*\\.(pem|crt|cer)$")).sorted().forEach(files::add);
+                }
+            } else {
+                files.add(path);
+            }
+            for (Path f : files) {
+                roots.addAll(Pem.certificates(Files.readAllBytes(f)));
+            }
+        } else {
+            for (JsonNode r : platform.get("/api/v1/ca/trusted-roots", null)) {
+                roots.add(Pem.certificate(r.path("pem").asString()));
+            }
+        }
+        return new CertificateTrust(roots);
     }
 
     /** Hashes of what identifies the machine that prepared the bid (Reg. 40: same machine for several bidders). */
@@ -292,6 +395,36 @@ public final class BidderTool {
         return Base64.getEncoder().encodeToString(Sm2.sign(key, need(o, "--text").getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * A supervisor's draw secret: generated here, never on the platform, so the platform sees only its hash until the
+     * supervisor reveals it at the draw time (after the pool and the log head are fixed). The file holds the secret in
+     * hex (what the reveal form takes); the line printed carries the SM3 commitment (what the commitment form takes).
+     */
+    static String drawSecret(Map<String, String> o) throws IOException {
+        Path file = Path.of(need(o, "--out"));
+        byte[] secret;
+        if (Files.exists(file)) {
+            secret = java.util.HexFormat.of().parseHex(Files.readString(file, StandardCharsets.UTF_8).strip());
+        } else {
+            secret = new byte[32];
+            new java.security.SecureRandom().nextBytes(secret);
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.deleteIfExists(tmp);
+            try {
+                Files.createFile(tmp, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(tmp); // not a POSIX file system
+            }
+            Files.writeString(tmp, java.util.HexFormat.of().formatHex(secret) + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        if (secret.length != 32) {
+            throw new IllegalArgumentException(file + " does not hold a 32-byte secret");
+        }
+        return "OK draw secret in " + file + " (keep it; reveal it at the draw time); commitment (SM3) " + Sm3.hex(secret);
+    }
+
     private static Result release(Map<String, String> o) throws IOException, InterruptedException {
         Platform platform = new Platform(need(o, "--platform"));
         String token = platform.login(need(o, "--user"), need(o, "--password"));
@@ -346,6 +479,30 @@ public final class BidderTool {
 
         JsonNode get(String path, String token) throws IOException, InterruptedException {
             return send(request(path, token).GET());
+        }
+
+        /** The public transparency log as the shared checks read it. */
+        LoggedEntry.Log log() {
+            return new LoggedEntry.Log() {
+                @Override
+                public JsonNode entry(long seq) throws IOException, InterruptedException {
+                    try {
+                        JsonNode page = get("/api/v1/log/entries?start=" + seq + "&end=" + (seq + 1), null);
+                        return page.isArray() && page.size() == 1 ? page.get(0) : null;
+                    } catch (Refused e) {
+                        return null; // beyond the log's end: the platform refuses the range
+                    }
+                }
+
+                @Override
+                public JsonNode inclusion(String leafHashHex, long treeSize) throws IOException, InterruptedException {
+                    try {
+                        return get("/api/v1/log/proof/inclusion?leafHash=" + leafHashHex + "&treeSize=" + treeSize, null);
+                    } catch (Refused e) {
+                        return null;
+                    }
+                }
+            };
         }
 
         JsonNode post(String path, String token, HttpRequest.BodyPublisher body, String type) throws IOException, InterruptedException {

@@ -106,15 +106,23 @@ public final class NewExperts {
             throw new IllegalStateException(requested.body());
         }
         String drawId = requested.json().path("id").asString();
-        ApiClient.Response committed = api.post("/api/v1/expert-draws/" + drawId + "/commitment", "", api.freshToken("supervisor"));
+        ApiClient.Response committed = api.post("/api/v1/expert-draws/" + drawId + "/commitment",
+                supervisorSecret(drawId).commitmentJson(), api.freshToken("supervisor"));
         if (committed.status() != 200) {
             throw new IllegalStateException(committed.body());
         }
         return drawId;
     }
 
+    /** The supervisor's secret for draw {@code drawId}, made by their tool on first use (a file beside the demo keys). */
+    public SupervisorSecret supervisorSecret(String drawId) {
+        Path file = keys.resolve("supervisor-draw-" + drawId + ".secret");
+        return SupervisorSecret.make(file); // the tool reads an existing file back
+    }
+
     /**
-     * The draw an hour before {@code evaluationStart}: every drawn expert accepts on their sandbox phone. The clock is
+     * The draw an hour before {@code evaluationStart}: the pool is fixed, the supervisor reveals the secret, and every
+     * drawn expert accepts on their sandbox phone. The clock is
      * then 5 minutes past the start. Returns the members' usernames in the order they were asked.
      */
     public List<String> drawAndAccept(java.time.Instant evaluationStart, String venue) {
@@ -122,6 +130,12 @@ public final class NewExperts {
         clock.set(evaluationStart.minus(java.time.Duration.ofHours(1)));
         java.time.Instant drawTime = clock.instant();
         context.getBean(org.sunbid.platform.experts.ExpertDraws.class).runDue();
+        for (UUID drawId : context.getBean(JdbcClient.class).sql(
+                "SELECT id FROM expert_draw WHERE evaluation_venue = :v AND status = 'AWAITING_SECRET'").param("v", venue)
+                .query(UUID.class).list()) {
+            context.getBean(org.sunbid.platform.experts.ExpertDraws.class).reveal(drawId, supervisorSecret(drawId.toString()).secret(),
+                    context.getBean(Accounts.class).findByUsername("supervisor").orElseThrow());
+        }
         org.sunbid.platform.experts.SandboxNotifier gateway = context.getBean(org.sunbid.platform.experts.SandboxNotifier.class);
         for (String[] n : notices(drawTime, venue)) {
             gateway.deliver(n[0], "1 " + n[1]);

@@ -2,16 +2,9 @@ package org.sunbid.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,34 +16,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class WebAccessIT extends PlatformIT {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
     /** A browser-like session: cookies kept, redirects not followed so they can be checked. */
-    final class Session {
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Accept", "text/html").GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> postForm(String path, String form) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        String csrf(String page) throws IOException, InterruptedException {
-            Matcher m = CSRF.matcher(get(page).body());
-            assertThat(m.find()).as("CSRF token on " + page).isTrue();
-            return m.group(1);
-        }
-
-        HttpResponse<String> login(String username) throws IOException, InterruptedException {
-            String token = csrf("/login");
-            return postForm("/login", "username=" + username + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
-                    + "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+    final class Session extends WebSession {
+        Session() {
+            super(baseUrl());
         }
     }
 

@@ -16,6 +16,7 @@ import org.sunbid.crypto.draw.DrawWalk.Contact;
 import org.sunbid.crypto.draw.DrawWalk.Outcome;
 import org.sunbid.crypto.draw.DrawWalk.Specialty;
 import org.sunbid.crypto.draw.VerifiableDraw;
+import org.sunbid.crypto.log.LoggedEntry;
 import org.sunbid.crypto.log.TreeHead;
 import tools.jackson.databind.JsonNode;
 
@@ -44,13 +45,15 @@ final class DrawCheck {
     }
 
     /** The transparency log, as far as the online checks read it. */
-    interface Log {
-        /** Entry {@code seq} as {@code /api/v1/log/entries} publishes it; null when the log has none. */
-        JsonNode entry(long seq) throws IOException, InterruptedException;
-
-        /** The inclusion proof of a leaf hash in the tree of {@code treeSize}; null when the log refuses one. */
-        JsonNode inclusion(String leafHashHex, long treeSize) throws IOException, InterruptedException;
+    interface Log extends LoggedEntry.Log {
+        /** The log's newest signed head as {@code /api/v1/log/head} publishes it; null when not available. */
+        default JsonNode currentHead() throws IOException, InterruptedException {
+            return null;
+        }
     }
+
+    /** The log action of the supervisor's reveal of the secret, after the seed's head was signed. */
+    static final String REVEALED = "experts.draw.revealed";
 
     /** A record that does not say what a draw record must. */
     private static final class Malformed extends RuntimeException {
@@ -112,8 +115,42 @@ final class DrawCheck {
         if (bad == null) {
             bad = logged(d, log, d.poolSeq(), POOL_FIXED, "poolHash", d.poolHash(), "the pool hash");
         }
+        if (bad == null && record.path("revealedSeq").isNumber()) {
+            bad = revealedAfterHead(d, record.path("revealedSeq").asLong(), platform, log);
+        }
         return bad != null ? Verdict.fail(bad)
-                : Verdict.ok(summary(d) + " (entries " + d.commitmentSeq() + ", " + d.poolSeq() + ", head " + head.size() + ")");
+                : Verdict.ok(summary(d) + " (entries " + d.commitmentSeq() + ", " + d.poolSeq() + ", head " + head.size()
+                        + (record.path("revealedSeq").isNumber() ? ", revealed in entry " + record.path("revealedSeq").asLong() : "")
+                        + ")");
+    }
+
+    /**
+     * The supervisor revealed the secret only after the head that feeds the seed was signed (its entry lies beyond that
+     * head), and the reveal entry is this draw's, in the tree of the log's current signed head.
+     */
+    private static String revealedAfterHead(Draw d, long seq, PublicKey platform, Log log) throws IOException,
+            InterruptedException {
+        if (seq < d.head().size()) {
+            return "the secret was revealed (entry " + seq + ") before the head of size " + d.head().size()
+                    + " the seed uses was signed";
+        }
+        JsonNode current = log.currentHead();
+        if (current == null) {
+            return null; // a log without a current head: the order above is what can be checked
+        }
+        TreeHead head = LoggedEntry.signedHead(current, platform);
+        if (head == null) {
+            return "the log's current head is not signed by the platform";
+        }
+        LoggedEntry.Read read = LoggedEntry.read(log, seq, REVEALED, head);
+        if (read.problem() != null) {
+            return read.problem();
+        }
+        if (!d.drawId().equals(read.payload().path("drawId").asString())
+                || !d.secretHash().equalsIgnoreCase(read.payload().path("secretHash").asString())) {
+            return "entry " + seq + " is not the reveal of this draw's secret";
+        }
+        return null;
     }
 
     private static String summary(Draw d) {

@@ -13,6 +13,7 @@ import java.util.List;
 import org.sunbid.crypto.Pem;
 import org.sunbid.crypto.Sm2;
 import org.sunbid.crypto.Sm3;
+import org.sunbid.crypto.log.LoggedEntry;
 import org.sunbid.crypto.log.TreeHead;
 
 import tools.jackson.databind.JsonNode;

@@ -32,7 +32,8 @@ import tools.jackson.databind.JsonNode;
  *   sunbid-verifier verify-draw URL DRAW_ID [--cert PEM]     recompute a draw's committee from its published record
  *                                                             (secret, signed head, pools, contacts) and check the
  *                                                             secret and the pool were logged, in that order, in the
- *                                                             tree of the head that fed the seed
+ *                                                             tree of the head that fed the seed, and the supervisor
+ *                                                             revealed the secret only after that head
  *   sunbid-verifier verify-draw --file RECORD.json           the same from a saved record, without the log (the
  *                                                             head's signature and the entries are not checked)
  * </pre>
@@ -304,6 +305,11 @@ public final class Verifier {
             public JsonNode entry(long seq) throws IOException, InterruptedException {
                 JsonNode page = client.entries(seq, seq + 1);
                 return page.isArray() && page.size() == 1 ? page.get(0) : null;
+            }
+
+            @Override
+            public JsonNode currentHead() throws IOException, InterruptedException {
+                return client.head();
             }
 
             @Override

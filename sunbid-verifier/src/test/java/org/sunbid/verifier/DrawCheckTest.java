@@ -430,6 +430,15 @@ class DrawCheckTest {
         wrongEntry.put("commitmentSeq", 1);
         assertTrue(DrawCheck.online(wrongEntry, platform.getPublic(), log).line().contains("entry 1 is tendering.tender.published"));
 
+        // The supervisor revealed the secret before the seed's head was signed: the platform could have picked the head.
+        ObjectNode early = record.deepCopy();
+        early.put("revealedSeq", 6);
+        assertEquals("FAIL the secret was revealed (entry 6) before the head of size 7 the seed uses was signed",
+                DrawCheck.online(early, platform.getPublic(), log).line());
+        ObjectNode after = record.deepCopy();
+        after.put("revealedSeq", HEAD);
+        assertTrue(DrawCheck.online(after, platform.getPublic(), log).ok());
+
         // The log serves an entry whose payload or time changed since the head was signed.
         ObjectNode payload = log.entries().get((int) POOL);
         String original = payload.path("payload").asString();

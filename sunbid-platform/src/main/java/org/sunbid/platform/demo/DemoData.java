@@ -285,7 +285,12 @@ class DemoData implements ApplicationRunner, StartupNotes {
                 List.of(new org.sunbid.platform.experts.ExpertDraws.SpecialtyCount("A01", 4),
                         new org.sunbid.platform.experts.ExpertDraws.SpecialtyCount("A05", 3)),
                 List.of("990000"), List.of()), agency);
-        draws.commit(draw.id(), accounts.findByUsername("supervisor").orElseThrow());
+        // The demo plays the supervisor's own tool (sunbid-bidder draw-secret): the secret is made off the platform, kept
+        // in the supervisor's file (data/demo-keys), and only its SM3 is committed.
+        byte[] drawSecret = new byte[32];
+        new java.security.SecureRandom().nextBytes(drawSecret);
+        writeDrawSecret(draw.id(), drawSecret);
+        draws.commit(draw.id(), org.sunbid.crypto.Sm3.hex(drawSecret), accounts.findByUsername("supervisor").orElseThrow());
         travel.travelTo(deadline.plusSeconds(30));
         tenders.closeDueTenders();
         travel.travelTo(deadline.plus(java.time.Duration.ofMinutes(8)));
@@ -313,7 +318,8 @@ class DemoData implements ApplicationRunner, StartupNotes {
             return;
         }
         travel.travelTo(draw.drawAt());
-        draws.runDue();
+        draws.runDue(); // the pool is fixed and the head signed; the supervisor then reveals the secret from their file
+        draws.reveal(draw.id(), readDrawSecret(draw.id()), accounts.findByUsername("supervisor").orElseThrow());
         List<CurrentUser> activeExperts = new java.util.ArrayList<>();
         for (int i = 1; i <= ACTIVE_EXPERTS; i++) {
             activeExperts.add(accounts.findByUsername(String.format("expert%02d", i)).orElseThrow());
@@ -544,13 +550,37 @@ class DemoData implements ApplicationRunner, StartupNotes {
         KeyPair keys = Sm2.generateKeyPair();
         X509Certificate cert = ca.issue("CN=" + name + ",SERIALNUMBER=" + code + ",O=" + name + ",C=CN", keys.getPublic());
         KeyFiles.write(demoKeys(), code, keys.getPrivate(), cert);
-        certificates.registerForOrganisation(organisation, Pem.encode(cert), system);
+        certificates.registerAsHolder(organisation, Pem.encode(cert), system); // as the organisation itself
         return organisation;
     }
 
     private UUID account(String username, String name, Role role, Organisation organisation, String regionCode) {
         return accounts.create(new Accounts.NewAccount(username, name, PASSWORD, role,
                 organisation == null ? null : organisation.id(), regionCode), system);
+    }
+
+    /** The supervisor's draw-secret file, as {@code sunbid-bidder draw-secret --out} writes it (hex, owner-only). */
+    private void writeDrawSecret(UUID drawId, byte[] secret) {
+        try {
+            Path file = demoKeys().resolve("supervisor-draw-" + drawId + ".secret");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, java.util.HexFormat.of().formatHex(secret) + "\n");
+            try {
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private String readDrawSecret(UUID drawId) {
+        try {
+            return Files.readString(demoKeys().resolve("supervisor-draw-" + drawId + ".secret")).strip();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private Path demoKeys() {

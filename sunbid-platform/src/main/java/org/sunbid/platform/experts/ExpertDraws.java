@@ -57,10 +57,13 @@ import tools.jackson.databind.json.JsonMapper;
  * <ol>
  *   <li>the tender's owners or centre staff request a committee (experts per specialty, pool regions, tenderee
  *       representatives, evaluation start; Law 37 checked, feasibility checked);</li>
- *   <li>a supervisor of the region commits to a secret: its SM3 is logged under the supervisor's account;</li>
+ *   <li>a supervisor of the region commits to a secret their own tool generated ({@code sunbid-bidder draw-secret}):
+ *       only its SM3 reaches the platform, logged under the supervisor's account;</li>
  *   <li>at the draw time (default one hour before the start) the avoidance rules are applied, the eligible pool's hash is
- *       logged, a tree head is signed over the log, and the seed SM3(secret ‖ head root ‖ draw id) walks each
- *       specialty's ranking ({@link DrawWalk});</li>
+ *       logged and a tree head is signed over the log: pool and head are fixed before anyone but the supervisor knows
+ *       the secret, so a modified platform cannot try secrets or heads. The draw then waits for the supervisor;</li>
+ *   <li>the supervisor reveals the secret; the platform checks it against the commitment, and the seed
+ *       SM3(secret ‖ head root ‖ draw id) walks each specialty's ranking ({@link DrawWalk});</li>
  *   <li>drawn experts are called through the {@link Notifier} with a reply code; a decline or silence past the reply
  *       time is replaced by the next of the same ranking. Who was drawn is kept encrypted ({@link DrawVault});
  *       the log and staff see positions, specialties and outcomes only;</li>
@@ -246,9 +249,12 @@ public class ExpertDraws {
 
     // ------------------------------------------------------------------------------------------------------ commit
 
-    /** A supervisor of the tender's region commits to the draw's secret: its SM3 is logged under their account. */
+    /**
+     * A supervisor of the tender's region commits to the draw's secret by its SM3 ({@code secretHash}, 64 hex digits),
+     * logged under their account. The secret itself stays on the supervisor's machine until {@link #reveal}.
+     */
     @Transactional
-    public DrawView commit(UUID drawId, CurrentUser user) {
+    public DrawView commit(UUID drawId, String secretHash, CurrentUser user) {
         Row draw = lock(drawId);
         if (user.role() != Role.SUPERVISOR || !regions.isWithin(draw.regionCode(), user.regionCode())) {
             throw new DomainException(ExpertsError.NOT_THE_SUPERVISOR);
@@ -259,16 +265,51 @@ public class ExpertDraws {
         if (!draw.drawAt().isAfter(clock.instant())) {
             throw new DomainException(ExpertsError.DRAW_STATE, "LATE");
         }
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String hash = Sm3.hex(secret);
+        String hash = secretHash == null ? "" : secretHash.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!hash.matches("[0-9a-f]{64}")) {
+            throw new DomainException(ExpertsError.SECRET_HASH_INVALID);
+        }
         LogEntry entry = log.append(AuditRecord.of("experts.draw.committed", drawId.toString(), draw.regionCode(),
                 user.actor(), Map.of("drawId", drawId.toString(), "secretHash", hash)));
         jdbc.sql("""
-                UPDATE expert_draw SET status = 'SCHEDULED', secret_sealed = :sealed, secret_hash = :hash,
+                UPDATE expert_draw SET status = 'SCHEDULED', secret_hash = :hash,
                     commitment_seq = :seq, committed_by = :by, version = version + 1 WHERE id = :id""")
-                .param("sealed", vault.seal(secret, "secret:" + drawId)).param("hash", hash).param("seq", entry.seq())
-                .param("by", user.username()).param("id", drawId).update();
+                .param("hash", hash).param("seq", entry.seq()).param("by", user.username()).param("id", drawId).update();
+        return view(drawId, user);
+    }
+
+    /**
+     * The supervisor reveals the draw's secret (64 hex digits) once the pool is fixed and the head signed: it must hash to
+     * the commitment, else nothing changes. Then the draw runs: the seed SM3(secret ‖ head root ‖ draw id) walks the
+     * rankings and the first round of experts is called. The secret is kept sealed until the record is published.
+     */
+    @Transactional
+    public DrawView reveal(UUID drawId, String secretHex, CurrentUser user) {
+        Row draw = lock(drawId);
+        if (user.role() != Role.SUPERVISOR || !regions.isWithin(draw.regionCode(), user.regionCode())) {
+            throw new DomainException(ExpertsError.NOT_THE_SUPERVISOR);
+        }
+        if (draw.status() != DrawStatus.AWAITING_SECRET) {
+            // Before the pool and head are fixed, a revealed secret would let the platform choose the head.
+            throw new DomainException(ExpertsError.DRAW_STATE, draw.status());
+        }
+        String hex = secretHex == null ? "" : secretHex.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!hex.matches("[0-9a-f]{64}") || !Sm3.hex(HexFormat.of().parseHex(hex)).equals(draw.secretHash())) {
+            throw new DomainException(ExpertsError.SECRET_MISMATCH);
+        }
+        if (notifier.getIfAvailable() == null) {
+            throw new DomainException(ExpertsError.NOTIFIER_MISSING);
+        }
+        byte[] secret = HexFormat.of().parseHex(hex);
+        LogEntry entry = log.append(AuditRecord.of("experts.draw.revealed", drawId.toString(), draw.regionCode(),
+                user.actor(), Map.of("drawId", drawId.toString(), "secretHash", draw.secretHash())));
+        jdbc.sql("""
+                UPDATE expert_draw SET status = 'NOTIFYING', secret_sealed = :sealed, revealed_seq = :seq, revealed_by = :by,
+                    drawn_at = :now, version = version + 1 WHERE id = :id""")
+                .param("sealed", vault.seal(secret, "secret:" + drawId)).param("seq", entry.seq())
+                .param("by", user.username()).param("now", utc(clock.instant())).param("id", drawId).update();
+        java.util.Arrays.fill(secret, (byte) 0);
+        draw(lock(drawId), experts.policyFor(draw.regionCode()));
         return view(drawId, user);
     }
 
@@ -318,18 +359,25 @@ public class ExpertDraws {
         LogEntry poolEntry = log.append(AuditRecord.of("experts.draw.pool-fixed", drawId.toString(), draw.regionCode(),
                 Actor.SYSTEM, Map.of("drawId", drawId.toString(), "poolHash", poolHash, "poolSizes", sizes,
                         "avoidedCounts", avoidedCounts)));
-        SignedTreeHead head = log.signHead(); // over the log with the pool fixed: the pool cannot follow the head
+        // Signed over the log with the pool fixed (the pool cannot follow the head) and before the secret is revealed
+        // (the head cannot follow the secret): the seed's inputs are fixed in this order, then the draw waits.
+        SignedTreeHead head = log.signHead();
         List<Map<String, Object>> avoided = new ArrayList<>();
         pools.avoided().forEach((expert, rule) -> avoided.add(Map.of("expertId", expert.toString(), "rule", rule.name())));
         jdbc.sql("""
-                UPDATE expert_draw SET status = 'NOTIFYING', pool_json = :pool, avoided_json = :avoided, pool_hash = :hash,
+                UPDATE expert_draw SET status = 'AWAITING_SECRET', pool_json = :pool, avoided_json = :avoided, pool_hash = :hash,
                     pool_seq = :seq, head_size = :size, head_root = :root, head_timestamp = :ts, head_signature = :sig,
-                    drawn_at = :now, version = version + 1 WHERE id = :id""")
+                    version = version + 1 WHERE id = :id""")
                 .param("pool", CanonicalJson.write(poolJson(specialties))).param("avoided", CanonicalJson.write(avoided))
                 .param("hash", poolHash).param("seq", poolEntry.seq()).param("size", head.size())
                 .param("root", head.rootHash()).param("ts", utc(head.timestamp())).param("sig", head.signature())
-                .param("now", utc(clock.instant())).param("id", drawId).update();
-        DrawWalk walk = walk(lock(drawId));
+                .param("id", drawId).update();
+    }
+
+    /** With the secret revealed: walks the rankings and calls the first round of experts. */
+    private void draw(Row draw, DrawPolicy policy) {
+        UUID drawId = draw.id();
+        DrawWalk walk = walk(draw);
         List<DrawWalk.Contact> first = walk.firstRound();
         int position = 0;
         for (DrawWalk.Contact c : first) {
@@ -338,7 +386,7 @@ public class ExpertDraws {
         Map<String, Object> counts = new LinkedHashMap<>();
         first.forEach(c -> counts.merge(c.specialty(), 1L, (a, b) -> (Long) a + (Long) b));
         log.append(AuditRecord.of("experts.draw.drawn", drawId.toString(), draw.regionCode(), Actor.SYSTEM,
-                Map.of("drawId", drawId.toString(), "headSize", head.size(), "headRoot", head.rootHash(),
+                Map.of("drawId", drawId.toString(), "headSize", draw.headSize(), "headRoot", draw.headRoot(),
                         "notified", counts)));
         Map<String, Integer> contacted = new HashMap<>();
         first.forEach(c -> contacted.merge(c.specialty(), 1, Integer::sum));
@@ -711,6 +759,19 @@ public class ExpertDraws {
         return publish(draw, user.actor());
     }
 
+    /** Whether draw {@code drawId}'s record may be published now (the same rule {@link #publish} enforces). */
+    public boolean mayPublish(UUID drawId) {
+        Row draw = find(drawId).orElseThrow(() -> new DomainException(ExpertsError.DRAW_NOT_FOUND, drawId));
+        return publication(draw, contacts(drawId)).allowed(clock.instant());
+    }
+
+    private static DrawPublication publication(Row draw, List<ContactRow> contacts) {
+        int accepted = (int) contacts.stream().filter(c -> c.outcome() == DrawWalk.Outcome.ACCEPTED).count();
+        int signedIn = (int) contacts.stream().filter(c -> c.outcome() == DrawWalk.Outcome.ACCEPTED && c.signedInAt() != null)
+                .count();
+        return new DrawPublication(draw.status(), draw.evaluationStart(), accepted, signedIn);
+    }
+
     /** Publishes the record as the platform (after the evaluation ends, for the evaluation context). */
     @Transactional
     public DrawView publishAfterEvaluation(UUID drawId) {
@@ -719,13 +780,10 @@ public class ExpertDraws {
     }
 
     private DrawView publish(Row draw, Actor actor) {
-        if (draw.status() != DrawStatus.COMPLETE || clock.instant().isBefore(draw.evaluationStart())) {
-            throw new DomainException(ExpertsError.DRAW_STATE, draw.status());
-        }
         List<ContactRow> contacts = contacts(draw.id());
-        if (contacts.stream().anyMatch(c -> c.outcome() == DrawWalk.Outcome.ACCEPTED && c.signedInAt() == null)) {
-            throw new DomainException(ExpertsError.DRAW_STATE, "SIGN_IN_PENDING");
-        }
+        publication(draw, contacts).refusal(clock.instant()).ifPresent(why -> {
+            throw new DomainException(ExpertsError.DRAW_STATE, why);
+        });
         for (ContactRow c : contacts) {
             jdbc.sql("UPDATE expert_draw_contact SET revealed_expert_id = :e WHERE id = :id")
                     .param("e", expertOf(draw.id(), c)).param("id", c.id()).update();
@@ -767,6 +825,9 @@ public class ExpertDraws {
         head.put("timestamp", draw.headTimestamp().toString());
         head.put("signature", draw.headSignature());
         record.put("head", head);
+        if (draw.revealedSeq() != null) { // drawn before supervisors revealed their own secrets: no such entry
+            record.put("revealedSeq", draw.revealedSeq());
+        }
         record.put("secret", HexFormat.of().formatHex(secret));
         record.put("seed", HexFormat.of().formatHex(seed));
         record.put("specialties", poolJson(draw.pool()));
@@ -916,7 +977,7 @@ public class ExpertDraws {
             int representatives, List<SpecialtyCount> specialties, List<String> poolRegions, List<String> manual,
             DrawStatus status, String shortfall, byte[] secretSealed, String secretHash, Long commitmentSeq,
             List<DrawWalk.Specialty> pool, String avoidedJson, String poolHash, Long poolSeq, Long headSize,
-            String headRoot, Instant headTimestamp, String headSignature, Long publishedSeq) {
+            String headRoot, Instant headTimestamp, String headSignature, Long publishedSeq, Long revealedSeq) {
     }
 
     private record ContactRow(UUID id, int position, String specialty, byte[] expertSealed, String expertIndex,
@@ -926,7 +987,8 @@ public class ExpertDraws {
     private static final String SELECT_DRAW = """
             SELECT id, tender_id, region_code, evaluation_start, evaluation_venue, draw_at, representatives, specialties,
                 pool_regions, manual_avoidance, status, shortfall, secret_sealed, secret_hash, commitment_seq, pool_json,
-                avoided_json, pool_hash, pool_seq, head_size, head_root, head_timestamp, head_signature, published_seq
+                avoided_json, pool_hash, pool_seq, head_size, head_root, head_timestamp, head_signature, published_seq,
+                revealed_seq
             FROM expert_draw WHERE id = :id""";
 
     private Optional<Row> find(UUID id) {
@@ -964,7 +1026,7 @@ public class ExpertDraws {
                 rs.getString("secret_hash"), (Long) rs.getObject("commitment_seq"), pool, rs.getString("avoided_json"),
                 rs.getString("pool_hash"), (Long) rs.getObject("pool_seq"), (Long) rs.getObject("head_size"),
                 rs.getString("head_root"), headTs == null ? null : headTs.toInstant(), rs.getString("head_signature"),
-                (Long) rs.getObject("published_seq"));
+                (Long) rs.getObject("published_seq"), (Long) rs.getObject("revealed_seq"));
     }
 
     private List<ContactRow> contacts(UUID drawId) {

@@ -30,6 +30,10 @@ public enum ExpertsError implements ErrorCode {
     DRAW_STATE(409),
     /** Only a supervisor of the tender's region commits the draw's secret. */
     NOT_THE_SUPERVISOR(403),
+    /** The draw's secret commitment is not an SM3 hash (64 hex digits). Nothing changed. */
+    SECRET_HASH_INVALID(422),
+    /** The revealed secret does not hash to the draw's commitment (or is not 64 hex digits). Nothing changed. */
+    SECRET_MISMATCH(422),
     /** The draw record is published only after the evaluation. */
     DRAW_NOT_PUBLISHED(409),
     /** No notifier (voice call / SMS gateway) is configured, so drawn experts could not be reached. */

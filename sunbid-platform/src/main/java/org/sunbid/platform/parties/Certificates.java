@@ -55,34 +55,42 @@ public class Certificates {
 
     /**
      * Registers {@code pem} as a certificate of organisation {@code organisationId}; the certificate's subject must name
-     * the organisation's credit code. Staff may do this in their scope, an organisation's own accounts for their own.
+     * the organisation's credit code. Staff may do this in their scope, an organisation's own accounts for their own;
+     * the record says which ({@link #custodianCertificate}: only the holder's own registrations receive key shares).
      */
     @Transactional
     public CertificateInfo registerForOrganisation(UUID organisationId, String pem, CurrentUser user) {
         Organisation organisation = organisations.get(organisationId, user);
-        boolean allowed = user.seesAllRegions() || user.role() == Role.CENTRE_STAFF
-                || organisationId.equals(user.organisationId());
+        boolean byHolder = organisationId.equals(user.organisationId());
+        boolean allowed = user.seesAllRegions() || user.role() == Role.CENTRE_STAFF || byHolder;
         if (!allowed) {
             throw new DomainException(CommonError.FORBIDDEN);
         }
-        return registerForOrganisation(organisation, pem, user.actor());
+        return register(organisation, pem, user.actor(), byHolder);
     }
 
-    /** Registers a certificate for {@code organisation} as {@code actor}, without a scope check (system use). */
+    /**
+     * Registers a certificate of {@code organisation} as the organisation itself (its {@code actor}), without a scope
+     * check: system use, where the platform plays the organisation (the demo's organisations register their own).
+     */
     @Transactional
-    public CertificateInfo registerForOrganisation(Organisation organisation, String pem, Actor actor) {
+    public CertificateInfo registerAsHolder(Organisation organisation, String pem, Actor actor) {
+        return register(organisation, pem, actor, true);
+    }
+
+    private CertificateInfo register(Organisation organisation, String pem, Actor actor, boolean byHolder) {
         X509Certificate certificate = trusted(pem);
         String code = organisation.creditCode().value();
         if (Sm2Certificates.subjectValues(certificate).stream().noneMatch(v -> v.toUpperCase(java.util.Locale.ROOT).contains(code))) {
             throw new DomainException(PartiesError.CERTIFICATE_SUBJECT_MISMATCH, organisation.creditCode().value());
         }
-        return insert(certificate, organisation.id(), null, actor);
+        return insert(certificate, organisation.id(), null, actor, byHolder);
     }
 
     /** Registers a personal certificate for the account {@code accountId} (an expert's) as {@code actor}. */
     @Transactional
     public CertificateInfo registerForAccount(UUID accountId, String pem, Actor actor) {
-        return insert(trusted(pem), null, accountId, actor);
+        return insert(trusted(pem), null, accountId, actor, true);
     }
 
     /** The certificates of an organisation the user may see, newest first. */
@@ -110,6 +118,43 @@ public class Certificates {
                         throw new IllegalStateException("a stored certificate is unreadable", e);
                     }
                 }).optional();
+    }
+
+    /**
+     * The certificate an opening-key custodian {@code organisationId} receives its share under, at {@code at}: the newest
+     * active one the organisation registered itself (never one registered on its behalf), valid then and still
+     * chaining to a trusted root; empty when it has none.
+     */
+    public java.util.Optional<InForce> custodianCertificate(UUID organisationId, Instant at) {
+        OffsetDateTime time = at.atOffset(ZoneOffset.UTC);
+        return jdbc.sql("""
+                SELECT id, pem FROM certificate WHERE organisation_id = :id AND status = 'ACTIVE' AND registered_by_holder
+                AND not_before <= :at AND not_after > :at ORDER BY not_before DESC, id""")
+                .param("id", organisationId).param("at", time)
+                .query((rs, i) -> new Object[] {rs.getObject("id", UUID.class), rs.getString("pem")}).list().stream()
+                .map(row -> usable((UUID) row[0], (String) row[1], at)).flatMap(java.util.Optional::stream).findFirst();
+    }
+
+    /**
+     * Certificate {@code certificateId} if it is still usable for a custodian's share at {@code at}: registered by its
+     * holder organisation, active, valid then and chaining to a trusted root (the roots may have changed since).
+     */
+    public java.util.Optional<InForce> custodianCertificateStillUsable(UUID certificateId, Instant at) {
+        return jdbc.sql("""
+                SELECT pem FROM certificate WHERE id = :id AND status = 'ACTIVE' AND registered_by_holder
+                AND organisation_id IS NOT NULL""").param("id", certificateId).query(String.class).optional()
+                .flatMap(pem -> usable(certificateId, pem, at));
+    }
+
+    private java.util.Optional<InForce> usable(UUID id, String pem, Instant at) {
+        try {
+            X509Certificate c = Pem.certificate(pem);
+            c.checkValidity(java.util.Date.from(at));
+            trust.check(c);
+            return java.util.Optional.of(new InForce(id, c));
+        } catch (CertificateException | CertificateTrust.UntrustedCertificateException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /**
@@ -186,7 +231,8 @@ public class Certificates {
         return certificate;
     }
 
-    private CertificateInfo insert(X509Certificate certificate, UUID organisationId, UUID accountId, Actor actor) {
+    private CertificateInfo insert(X509Certificate certificate, UUID organisationId, UUID accountId, Actor actor,
+            boolean byHolder) {
         UUID id = UUID.randomUUID();
         String fingerprint;
         try {
@@ -198,8 +244,9 @@ public class Certificates {
         try {
             jdbc.sql("""
                     INSERT INTO certificate (id, organisation_id, account_id, serial_hex, subject_dn, issuer_dn, not_before,
-                                             not_after, fingerprint, pem, status, created_at, created_by, updated_at, updated_by)
-                    VALUES (:id, :org, :account, :serial, :subject, :issuer, :nb, :na, :fp, :pem, 'ACTIVE',
+                                             not_after, fingerprint, pem, status, registered_by_holder, created_at, created_by,
+                                             updated_at, updated_by)
+                    VALUES (:id, :org, :account, :serial, :subject, :issuer, :nb, :na, :fp, :pem, 'ACTIVE', :byHolder,
                             :now, :actor, :now, :actor)""")
                     .param("id", id).param("org", organisationId).param("account", accountId)
                     .param("serial", certificate.getSerialNumber().toString(16))
@@ -207,7 +254,7 @@ public class Certificates {
                     .param("issuer", Sm2Certificates.issuerName(certificate))
                     .param("nb", certificate.getNotBefore().toInstant().atOffset(ZoneOffset.UTC))
                     .param("na", certificate.getNotAfter().toInstant().atOffset(ZoneOffset.UTC))
-                    .param("fp", fingerprint).param("pem", Pem.encode(certificate))
+                    .param("fp", fingerprint).param("pem", Pem.encode(certificate)).param("byHolder", byHolder)
                     .param("now", now).param("actor", actor.username())
                     .update();
         } catch (DuplicateKeyException e) {
@@ -220,6 +267,7 @@ public class Certificates {
         payload.put("serial", certificate.getSerialNumber().toString(16));
         payload.put("organisationId", organisationId == null ? null : organisationId.toString());
         payload.put("accountId", accountId == null ? null : accountId.toString());
+        payload.put("registeredByHolder", byHolder);
         log.append(AuditRecord.of("parties.certificate.registered", id.toString(), null, actor, payload));
         return new CertificateInfo(id, organisationId, accountId, certificate.getSerialNumber().toString(16),
                 Sm2Certificates.subjectName(certificate), Sm2Certificates.issuerName(certificate),

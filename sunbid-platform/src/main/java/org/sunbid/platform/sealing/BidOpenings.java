@@ -63,6 +63,7 @@ public class BidOpenings {
     };
 
     private final JdbcClient jdbc;
+    private final org.sunbid.platform.parties.Certificates certificates;
     private final FileStore files;
     private final AuditLog auditLog;
     private final PlatformIdentity platform;
@@ -72,11 +73,12 @@ public class BidOpenings {
     private final long maxBytes;
     private final java.time.Duration responseWindow;
 
-    BidOpenings(JdbcClient jdbc, FileStore files, AuditLog auditLog, PlatformIdentity platform, Clock clock, JsonMapper json,
+    BidOpenings(JdbcClient jdbc, org.sunbid.platform.parties.Certificates certificates, FileStore files, AuditLog auditLog, PlatformIdentity platform, Clock clock, JsonMapper json,
             SunbidProperties properties, @Value("${sunbid.sealing.max-opened-size:4294967296}") long maxBytes,
             @Value("${sunbid.sealing.opening-response-window:PT2H}") java.time.Duration responseWindow) {
         this.responseWindow = responseWindow;
         this.jdbc = jdbc;
+        this.certificates = certificates;
         this.files = files;
         this.auditLog = auditLog;
         this.platform = platform;
@@ -132,15 +134,20 @@ public class BidOpenings {
         if (!status.equals("AWAITING_SHARES")) {
             throw new DomainException(SealingError.OPENING_NOT_READY);
         }
-        record Held(int index, int threshold, String keySm3, String region) {
+        record Held(int index, int threshold, String keySm3, String region, UUID certificateId) {
         }
         Held held = jdbc.sql("""
-                SELECT s.share_index, k.threshold, k.key_sm3, t.region_code FROM opening_key_share s
+                SELECT s.share_index, k.threshold, k.key_sm3, t.region_code, s.certificate_id FROM opening_key_share s
                 JOIN tender_opening_key k ON k.tender_id = s.tender_id JOIN tender t ON t.id = s.tender_id
                 WHERE s.tender_id = :t AND s.custodian_id = :c""")
                 .param("t", tenderId).param("c", user.organisationId())
-                .query((rs, i) -> new Held(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4))).optional()
+                .query((rs, i) -> new Held(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, UUID.class))).optional()
                 .orElseThrow(() -> new DomainException(SealingError.NOT_A_CUSTODIAN));
+        // The certificate the share was encrypted to is checked again: still the custodian's own, active, trusted.
+        if (certificates.custodianCertificateStillUsable(held.certificateId(), clock.instant()).isEmpty()) {
+            throw new DomainException(SealingError.CUSTODIAN_CERTIFICATE_UNUSABLE, held.certificateId());
+        }
         Shamir.Share share = parseShare(shareJson, tenderId, held.keySm3(), held.index(), held.threshold());
         String existing = jdbc.sql("SELECT share_json FROM released_share WHERE tender_id = :t AND share_index = :i")
                 .param("t", tenderId).param("i", held.index()).query(String.class).optional().orElse(null);

@@ -4,8 +4,13 @@ import org.sunbid.platform.kernel.ErrorCode;
 
 /** Errors of the sealing context. */
 public enum SealingError implements ErrorCode {
-    /** A custodian of the opening key has no certificate in force to receive its share. */
+    /** A custodian of the opening key has no certificate in force, registered by itself, to receive its share. */
     CUSTODIAN_WITHOUT_CERTIFICATE(422),
+    /**
+     * The certificate a custodian's share is encrypted to is no longer usable (revoked, no longer under a trusted root,
+     * expired, or not registered by the custodian itself): the share is not accepted.
+     */
+    CUSTODIAN_CERTIFICATE_UNUSABLE(422),
     /** No organisation of a custodian's kind serves the tender's region. */
     CUSTODIAN_MISSING(422),
     /** The envelope is malformed, altered or not signed by its bidder; the reason is given. */

@@ -39,7 +39,9 @@ import org.sunbid.sealing.Shamir;
  * Each published tender's opening key. Made at publication, in the publishing transaction: the key pair is generated,
  * the private scalar split {@code threshold}-of-n among the custodians, each share encrypted to the custodian's
  * certificate in force, and the scalar wiped; from then on only the public key and the encrypted shares exist. The
- * creation, with the public key's hash and the custodians, is logged in public.
+ * creation, with the public key, its hash, the tender and the custodians with their certificates' fingerprints, is logged
+ * in public; the key's row names that entry, so the bidder tool checks the key it seals to against the log. Shares go
+ * only to certificates the custodian registered itself, still chaining to a trusted root.
  *
  * <p>A share travels as canonical JSON {tenderId, keySm3, index, threshold, value (base64)}, so a custodian's tool can
  * tell which tender and key it belongs to.
@@ -80,7 +82,7 @@ public class TenderKeys {
         List<Organisation> custodians = custodians(published.regionCode(), published.tendereeId());
         List<Certificates.InForce> certs = new ArrayList<>();
         for (Organisation custodian : custodians) {
-            certs.add(certificates.inForce(custodian.id())
+            certs.add(certificates.custodianCertificate(custodian.id(), clock.instant())
                     .orElseThrow(() -> new DomainException(SealingError.CUSTODIAN_WITHOUT_CERTIFICATE, custodian.name())));
         }
         int k = Math.min(Math.max(2, thresholdFor(published.regionCode())), custodians.size());
@@ -92,35 +94,57 @@ public class TenderKeys {
         key = new KeyPair(key.getPublic(), null); // the private key is not kept anywhere
 
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        jdbc.sql("""
-                INSERT INTO tender_opening_key (tender_id, public_key_pem, key_sm3, threshold, custodians, created_at)
-                VALUES (:t, :pem, :sm3, :k, :n, :at)""")
-                .param("t", published.tenderId()).param("pem", Pem.encode(key.getPublic())).param("sm3", keySm3)
-                .param("k", k).param("n", custodians.size()).param("at", now).update();
+        List<String> encrypted = new ArrayList<>();
         List<Map<String, Object>> logged = new ArrayList<>();
         for (int i = 0; i < shares.size(); i++) {
             Shamir.Share share = shares.get(i);
             byte[] value = share.value();
             byte[] plain = shareJson(published.tenderId(), keySm3, share.index(), k, value);
             Arrays.fill(value, (byte) 0);
-            String encrypted = Base64.getEncoder().encodeToString(Sm2.encrypt(certs.get(i).certificate().getPublicKey(), plain));
+            encrypted.add(Base64.getEncoder().encodeToString(Sm2.encrypt(certs.get(i).certificate().getPublicKey(), plain)));
             Arrays.fill(plain, (byte) 0);
-            jdbc.sql("""
-                    INSERT INTO opening_key_share (tender_id, share_index, custodian_id, certificate_id, encrypted_share)
-                    VALUES (:t, :i, :c, :cert, :share)""")
-                    .param("t", published.tenderId()).param("i", share.index()).param("c", custodians.get(i).id())
-                    .param("cert", certs.get(i).id()).param("share", encrypted).update();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("shareIndex", share.index());
             m.put("custodianId", custodians.get(i).id().toString());
             m.put("custodian", custodians.get(i).name());
             m.put("certificateId", certs.get(i).id().toString());
-            m.put("encryptedShareSm3", Sm3.hex(encrypted));
+            m.put("certificateSm3", fingerprint(certs.get(i).certificate()));
+            m.put("encryptedShareSm3", Sm3.hex(encrypted.get(i)));
             logged.add(m);
         }
-        auditLog.append(AuditRecord.of("sealing.opening-key.created", published.tenderId().toString(), published.regionCode(),
-                Actor.SYSTEM, Map.of("keySm3", keySm3, "publicKey", Pem.encode(key.getPublic()), "threshold", k,
-                        "custodians", logged)));
+        // Logged first, so the key's row names the entry that binds it: the bidder tool checks the key against it.
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("tenderId", published.tenderId().toString());
+        payload.put("keySm3", keySm3);
+        payload.put("publicKey", Pem.encode(key.getPublic()));
+        payload.put("threshold", k);
+        payload.put("custodians", logged);
+        long seq = auditLog.append(AuditRecord.of(CREATED, published.tenderId().toString(), published.regionCode(),
+                Actor.SYSTEM, payload)).seq();
+        jdbc.sql("""
+                INSERT INTO tender_opening_key (tender_id, public_key_pem, key_sm3, threshold, custodians, created_at,
+                                                created_log_seq)
+                VALUES (:t, :pem, :sm3, :k, :n, :at, :seq)""")
+                .param("t", published.tenderId()).param("pem", Pem.encode(key.getPublic())).param("sm3", keySm3)
+                .param("k", k).param("n", custodians.size()).param("at", now).param("seq", seq).update();
+        for (int i = 0; i < shares.size(); i++) {
+            jdbc.sql("""
+                    INSERT INTO opening_key_share (tender_id, share_index, custodian_id, certificate_id, encrypted_share)
+                    VALUES (:t, :i, :c, :cert, :share)""")
+                    .param("t", published.tenderId()).param("i", shares.get(i).index()).param("c", custodians.get(i).id())
+                    .param("cert", certs.get(i).id()).param("share", encrypted.get(i)).update();
+        }
+    }
+
+    /** The log action of an opening key's creation, whose entry the bidder tool checks the key against. */
+    public static final String CREATED = "sealing.opening-key.created";
+
+    private static String fingerprint(java.security.cert.X509Certificate certificate) {
+        try {
+            return Sm3.hex(certificate.getEncoded());
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException("a stored certificate cannot be encoded", e);
+        }
     }
 
     /** The threshold for tenders of region {@code regionCode}: its policy, or the nearest above it, or the default. */
@@ -168,21 +192,24 @@ public class TenderKeys {
 
     /** A published tender's opening key, for everyone (bidders seal to it). */
     public OpeningKeyView view(UUID tenderId) {
-        record Key(String pem, String sm3, int k, Instant at) {
+        record Key(String pem, String sm3, int k, Instant at, Long seq) {
         }
-        Key key = jdbc.sql("SELECT public_key_pem, key_sm3, threshold, created_at FROM tender_opening_key WHERE tender_id = :t")
+        Key key = jdbc.sql("""
+                SELECT public_key_pem, key_sm3, threshold, created_at, created_log_seq FROM tender_opening_key
+                WHERE tender_id = :t""")
                 .param("t", tenderId)
                 .query((rs, i) -> new Key(rs.getString(1), rs.getString(2), rs.getInt(3),
-                        rs.getObject(4, OffsetDateTime.class).toInstant()))
+                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getObject(5, Long.class)))
                 .optional().orElseThrow(() -> new DomainException(SealingError.OPENING_KEY_NOT_FOUND));
         List<OpeningKeyView.Custodian> custodians = jdbc.sql("""
-                SELECT s.share_index, s.custodian_id, o.name, s.released_at IS NOT NULL AS released
+                SELECT s.share_index, s.custodian_id, o.name, s.released_at IS NOT NULL AS released, c.pem
                 FROM opening_key_share s JOIN organisation o ON o.id = s.custodian_id
+                JOIN certificate c ON c.id = s.certificate_id
                 WHERE s.tender_id = :t ORDER BY s.share_index""").param("t", tenderId)
                 .query((rs, i) -> new OpeningKeyView.Custodian(rs.getInt(1), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getBoolean(4)))
+                        rs.getBoolean(4), rs.getString(5)))
                 .list();
-        return new OpeningKeyView(tenderId, key.pem(), key.sm3(), key.k(), custodians, key.at());
+        return new OpeningKeyView(tenderId, key.pem(), key.sm3(), key.k(), custodians, key.at(), key.seq());
     }
 
     /** The index of the share organisation {@code organisationId} holds for a tender, if it is a custodian. */

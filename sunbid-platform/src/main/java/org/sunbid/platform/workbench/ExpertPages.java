@@ -333,14 +333,14 @@ class ExpertPages {
     @GetMapping("/expert-draws/{id}")
     String draw(CurrentUser user, @PathVariable UUID id, Model model) {
         DrawView draw = draws.get(id, user);
-        Instant now = clock.instant();
         boolean staff = user.role() == Role.CENTRE_STAFF || user.role() == Role.SUPERVISOR
                 || user.role() == Role.ADMINISTRATOR;
         model.addAttribute("draw", draw);
         model.addAttribute("needed", draw.specialties().stream().mapToInt(DrawView.SpecialtyProgress::count).sum());
         model.addAttribute("confirmed", draw.specialties().stream().mapToInt(DrawView.SpecialtyProgress::accepted).sum());
         model.addAttribute("canCommit", user.role() == Role.SUPERVISOR && draw.status() == DrawStatus.REQUESTED);
-        model.addAttribute("canPublish", staff && draw.status() == DrawStatus.COMPLETE && !now.isBefore(draw.evaluationStart()));
+        model.addAttribute("canReveal", user.role() == Role.SUPERVISOR && draw.status() == DrawStatus.AWAITING_SECRET);
+        model.addAttribute("canPublish", staff && draws.mayPublish(id));
         model.addAttribute("canRate", draw.status() == DrawStatus.PUBLISHED
                 && (tenders.owns(draw.tenderId(), user) || user.role() == Role.CENTRE_STAFF));
         model.addAttribute("violations", Violation.values());
@@ -349,8 +349,15 @@ class ExpertPages {
     }
 
     @PostMapping("/expert-draws/{id}/commitment")
-    String commit(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
-        return act("/workbench/expert-draws/" + id, redirect, "draw.done.committed", () -> draws.commit(id, user));
+    String commit(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String secretHash,
+            RedirectAttributes redirect) {
+        return act("/workbench/expert-draws/" + id, redirect, "draw.done.committed", () -> draws.commit(id, secretHash, user));
+    }
+
+    @PostMapping("/expert-draws/{id}/secret")
+    String reveal(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String secret,
+            RedirectAttributes redirect) {
+        return act("/workbench/expert-draws/" + id, redirect, "draw.done.revealed", () -> draws.reveal(id, secret, user));
     }
 
     @PostMapping("/expert-draws/{id}/publication")

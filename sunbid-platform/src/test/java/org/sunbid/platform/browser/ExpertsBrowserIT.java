@@ -215,18 +215,29 @@ class ExpertsBrowserIT extends BrowserTest {
         assertThat(browser.findElements(By.id("draw-form"))).isEmpty();
         logOut();
 
-        // The supervisor commits to the draw's secret.
+        // The supervisor's own tool makes the draw's secret and prints its hash; the supervisor commits to the hash.
+        org.sunbid.platform.SupervisorSecret secret = new org.sunbid.platform.NewExperts(context, DATA).supervisorSecret(drawId.toString());
         logIn("supervisor", PASSWORD);
         browser.get(drawUrl);
+        set("secret-hash", secret.commitment());
         clickAndConfirm("commit");
         assertThat(text(By.id("done"))).contains("已承诺");
         assertThat(text(By.id("draw-status"))).isEqualTo("待抽取");
         assertThat(text(By.id("verifiable"))).contains("日志第");
 
-        // An hour before the evaluation the platform draws and calls the experts.
+        // An hour before the evaluation the platform fixes the pool and signs a head; then it waits for the secret.
         DrawView requested = draws.get(drawId, accounts.findByUsername("supervisor").orElseThrow());
         clock.set(requested.drawAt());
         draws.runDue(); // (the scheduler may have got there first)
+        waitForStatus(drawId, DrawStatus.AWAITING_SECRET);
+        browser.navigate().refresh();
+        assertThat(text(By.id("draw-status"))).isEqualTo("待揭示密钥");
+        assertThat(text(By.id("draw-state"))).contains("等待行政监督人员揭示抽取密钥");
+        screenshots("draw-awaiting-secret");
+        // The supervisor reveals the secret from the tool's file; the platform checks it and draws.
+        set("secret", secret.secret());
+        browser.findElement(By.id("reveal")).click();
+        assertThat(text(By.id("done"))).contains("抽取密钥已核对");
         waitForStatus(drawId, DrawStatus.NOTIFYING);
         browser.navigate().refresh();
         assertThat(text(By.id("draw-status"))).isEqualTo("通知中");

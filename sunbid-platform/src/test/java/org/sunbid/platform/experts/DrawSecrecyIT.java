@@ -75,7 +75,10 @@ class DrawSecrecyIT extends PlatformIT {
         ApiClient.Response requested = api.post("/api/v1/tenders/" + tenderId + "/expert-draws", request, api.freshToken("agency"));
         assertThat(requested.status()).as(requested.body()).isEqualTo(200);
         String drawId = requested.json().path("id").asString();
-        assertThat(api.post("/api/v1/expert-draws/" + drawId + "/commitment", "", api.freshToken("supervisor")).status()).isEqualTo(200);
+        org.sunbid.platform.SupervisorSecret secret = org.sunbid.platform.SupervisorSecret.make(
+                java.nio.file.Files.createTempDirectory("supervisor").resolve("draw.secret"));
+        assertThat(api.post("/api/v1/expert-draws/" + drawId + "/commitment", secret.commitmentJson(), api.freshToken("supervisor"))
+                .status()).isEqualTo(200);
         clock.set(deadline.plusSeconds(1));
         tenders.closeDueTenders();
         clock.set(start.minus(Duration.ofHours(1)));
@@ -94,6 +97,8 @@ class DrawSecrecyIT extends PlatformIT {
         Map<String, String> before = counts(routes, candidates);
 
         assertThat(draws.runDue()).isGreaterThanOrEqualTo(1); // other tests' draws may be due at the same time
+        assertThat(api.post("/api/v1/expert-draws/" + drawId + "/secret", secret.revealJson(), api.freshToken("supervisor"))
+                .status()).isEqualTo(200);
         List<String[]> notices = jdbc.sql("SELECT phone, text FROM sandbox_phone_message WHERE sent_at >= :s AND text LIKE :v")
                 .param("s", drawTime.atOffset(java.time.ZoneOffset.UTC)).param("v", "%" + venue + "%")
                 .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).list();

@@ -98,13 +98,25 @@ class ExpertDrawScenarioIT extends PlatformIT {
         assertThat(requested.json().path("status").asString()).isEqualTo("REQUESTED");
         assertThat(api.post("/api/v1/tenders/" + tenderId + "/expert-draws", request, api.freshToken("agency")).code()).isEqualTo("DRAW_EXISTS");
 
-        // Only a supervisor commits; the commitment is logged under the supervisor's account.
-        assertThat(api.post("/api/v1/expert-draws/" + drawId + "/commitment", "", api.freshToken("centre")).status()).isEqualTo(403);
-        JsonNode committed = api.post("/api/v1/expert-draws/" + drawId + "/commitment", "", api.freshToken("supervisor")).json();
+        // The supervisor's own tool makes the secret (a file on the supervisor's machine) and prints its SM3; only a
+        // supervisor commits, with the hash alone; the commitment is logged under the supervisor's account.
+        org.sunbid.platform.SupervisorSecret secret = newExperts().supervisorSecret(drawId);
+        assertThat(api.post("/api/v1/expert-draws/" + drawId + "/commitment", secret.commitmentJson(), api.freshToken("centre"))
+                .status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/expert-draws/" + drawId + "/commitment", ApiClient.json(Map.of("secretHash", "not a hash")),
+                api.freshToken("supervisor")).code()).isEqualTo("SECRET_HASH_INVALID");
+        JsonNode committed = api.post("/api/v1/expert-draws/" + drawId + "/commitment", secret.commitmentJson(),
+                api.freshToken("supervisor")).json();
         assertThat(committed.path("status").asString()).isEqualTo("SCHEDULED");
+        assertThat(committed.path("secretHash").asString()).isEqualTo(secret.commitment());
         JsonNode commitEntry = entry(committed.path("commitmentSeq").asLong());
         assertThat(commitEntry.path("details").asString()).contains("experts.draw.committed").contains("\"actor\":\"supervisor\"");
-        assertThat(commitEntry.path("payload").asString()).contains(committed.path("secretHash").asString());
+        assertThat(commitEntry.path("payload").asString()).contains(secret.commitment());
+        // Revealing before the pool and head are fixed would let the platform pick the head: refused, nothing changes.
+        String scheduled = state(drawId);
+        assertThat(api.post("/api/v1/expert-draws/" + drawId + "/secret", secret.revealJson(), api.freshToken("supervisor")).code())
+                .isEqualTo("DRAW_STATE");
+        assertThat(state(drawId)).isEqualTo(scheduled);
 
         clock.set(deadline.plusSeconds(1));
         tenders.closeDueTenders();
@@ -114,6 +126,32 @@ class ExpertDrawScenarioIT extends PlatformIT {
         clock.set(evaluationStart.minus(Duration.ofHours(1)));
         Instant drawTime = clock.instant();
         assertThat(draws.runDue()).isGreaterThanOrEqualTo(1); // other tests' draws may fall due at the same time
+
+        // The pool is fixed and a head signed; the draw waits for the supervisor, who alone holds the secret.
+        JsonNode waiting = api.get("/api/v1/expert-draws/" + drawId, api.freshToken("centre")).json();
+        assertThat(waiting.path("status").asString()).isEqualTo("AWAITING_SECRET");
+        assertThat(waiting.path("poolSeq").asLong()).isLessThan(waiting.path("headSize").asLong());
+        assertThat(notices(drawTime)).isEmpty();
+        draws.runDue();
+        assertThat(api.get("/api/v1/expert-draws/" + drawId, api.freshToken("centre")).json().path("status").asString())
+                .as("running again draws nothing: it waits").isEqualTo("AWAITING_SECRET");
+        assertNoRowHolds(secret.secret(), drawId);
+        // A wrong secret (or one from another supervisor's file) is refused and changes nothing; so is staff revealing.
+        String fixed = state(drawId);
+        String wrong = org.sunbid.platform.SupervisorSecret.make(Files.createTempDirectory("other").resolve("draw.secret")).revealJson();
+        assertThat(api.post("/api/v1/expert-draws/" + drawId + "/secret", wrong, api.freshToken("supervisor")).code())
+                .isEqualTo("SECRET_MISMATCH");
+        assertThat(api.post("/api/v1/expert-draws/" + drawId + "/secret", ApiClient.json(Map.of("secret", secret.commitment())),
+                api.freshToken("supervisor")).code()).as("the hash is not the secret").isEqualTo("SECRET_MISMATCH");
+        assertThat(api.post("/api/v1/expert-draws/" + drawId + "/secret", secret.revealJson(), api.freshToken("centre")).status())
+                .isEqualTo(403);
+        assertThat(state(drawId)).isEqualTo(fixed);
+        assertThat(notices(drawTime)).isEmpty();
+        assertNoRowHolds(secret.secret(), drawId);
+
+        ApiClient.Response revealed = api.post("/api/v1/expert-draws/" + drawId + "/secret", secret.revealJson(),
+                api.freshToken("supervisor"));
+        assertThat(revealed.status()).as(revealed.body()).isEqualTo(200);
 
         JsonNode drawn = api.get("/api/v1/expert-draws/" + drawId, api.freshToken("centre")).json();
         assertThat(drawn.path("status").asString()).isEqualTo("NOTIFYING");
@@ -175,7 +213,7 @@ class ExpertDrawScenarioIT extends PlatformIT {
                 SELECT details::json->>'action' FROM log_entry WHERE details::json->>'subject' = :d ORDER BY seq""")
                 .param("d", drawId).query(String.class).list();
         assertThat(actions).startsWith("experts.draw.requested", "experts.draw.committed", "experts.draw.pool-fixed",
-                "experts.draw.drawn", "experts.draw.replied", "experts.draw.replacement");
+                "experts.draw.revealed", "experts.draw.drawn", "experts.draw.replied", "experts.draw.replacement");
         assertThat(actions.stream().filter("experts.draw.replied"::equals).count()).isEqualTo(9);
         assertThat(actions.stream().filter("experts.draw.replacement"::equals).count()).isEqualTo(2);
         assertThat(actions).endsWith("experts.draw.completed");
@@ -184,6 +222,18 @@ class ExpertDrawScenarioIT extends PlatformIT {
         clock.set(evaluationStart.plus(Duration.ofMinutes(5)));
         assertThat(api.post("/api/v1/expert-draws/" + drawId + "/publication", "", api.freshToken("centre")).code())
                 .isEqualTo("DRAW_STATE");
+        // The workbench page asks the same rule: no publish button before everyone signed in, and its form is refused.
+        org.sunbid.platform.WebSession staff = new org.sunbid.platform.WebSession(baseUrl());
+        staff.login("centre");
+        String page = "/workbench/expert-draws/" + drawId;
+        assertThat(staff.get(page).body()).doesNotContain("id=\"publish\"").contains("id=\"publish-wait\"");
+        String beforePage = state(drawId);
+        var posted = staff.submit(page, page + "/publication", "");
+        assertThat(posted.statusCode()).isEqualTo(302);
+        assertThat(staff.get(page).body()).doesNotContain("draw.done.published").doesNotContain("id=\"publish\"");
+        assertThat(state(drawId)).isEqualTo(beforePage);
+        assertThat(api.get("/api/v1/expert-draws/" + drawId, api.freshToken("centre")).json().path("status").asString())
+                .isEqualTo("COMPLETE");
         List<Notice> accepted = List.of(all.get(1), all.get(2), all.get(3), all.get(5), all.get(6), all.get(7), all.get(8));
         String someone = newExperts().usernameOf(accepted.get(0).phone());
         assertThat(api.post("/api/v1/experts/me/draws/" + drawId + "/sign-in",
@@ -198,6 +248,7 @@ class ExpertDrawScenarioIT extends PlatformIT {
             assertThat(signed.json().path("projectCode").asString()).isEqualTo(tender.path("terms").path("projectCode").asString());
         }
         assertThat(api.get("/api/v1/expert-draws/" + drawId, api.freshToken("centre")).json().path("members")).hasSize(7);
+        assertThat(staff.get(page).body()).contains("id=\"publish\"");
 
         assertThat(api.get("/api/v1/expert-draws/" + drawId + "/record", null).code()).isEqualTo("DRAW_NOT_PUBLISHED");
         assertThat(api.post("/api/v1/expert-draws/" + drawId + "/publication", "", api.freshToken("centre")).json()
@@ -208,8 +259,12 @@ class ExpertDrawScenarioIT extends PlatformIT {
         assertThat(record.path("contacts")).hasSize(9);
 
         // Anyone recomputes the committee from published data; any altered input fails.
+        assertThat(record.path("secret").asString()).isEqualTo(secret.secret());
+        assertThat(record.path("revealedSeq").asLong()).as("revealed after the seed's head was signed")
+                .isGreaterThanOrEqualTo(record.path("head").path("size").asLong());
         var verdict = Verifier.run("verify-draw", baseUrl(), drawId);
         assertThat(verdict.ok()).as(verdict.line()).isTrue();
+        assertThat(verdict.line()).contains("revealed in entry " + record.path("revealedSeq").asLong());
         assertThat(verifyFile(record, r -> ((ObjectNode) r).put("secret", "00" + r.path("secret").asString().substring(2)))).isFalse();
         assertThat(verifyFile(record, r -> ((ObjectNode) r.path("head")).put("rootHash",
                 "00" + r.path("head").path("rootHash").asString().substring(2)))).isFalse();
@@ -260,9 +315,30 @@ class ExpertDrawScenarioIT extends PlatformIT {
 
 
 
+    /**
+     * The insider's view before the reveal: no row of the database (every table, as text) holds the draw's secret, in
+     * hex or base64 — the platform has only its hash, so a modified platform cannot try secrets against heads.
+     */
+    private void assertNoRowHolds(String secretHex, String drawId) {
+        byte[] secret = java.util.HexFormat.of().parseHex(secretHex);
+        String b64 = Base64.getEncoder().encodeToString(secret);
+        assertThat(jdbc.sql("SELECT secret_sealed IS NULL FROM expert_draw WHERE id = :d").param("d", UUID.fromString(drawId))
+                .query(Boolean.class).single()).isTrue();
+        List<String> tables = jdbc.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+                + " AND table_type = 'BASE TABLE'").query(String.class).list();
+        assertThat(tables).contains("expert_draw", "log_entry", "expert_draw_contact");
+        for (String table : tables) {
+            // Table names come from the catalogue, not from input; quoted as identifiers.
+            String dump = String.join("\n", jdbc.sql("SELECT CAST(t AS TEXT) FROM \"" + table.replace("\"", "\"\"") + "\" t")
+                    .query(String.class).list()).toLowerCase(java.util.Locale.ROOT);
+            assertThat(dump).as(table).doesNotContain(secretHex.toLowerCase(java.util.Locale.ROOT))
+                    .doesNotContain(b64.toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
     /** The state a reply must not change when it is refused: contacts and the log's size. */
     private String state(String drawId) {
-        return jdbc.sql("SELECT string_agg(position || ':' || outcome, ',' ORDER BY position) FROM expert_draw_contact WHERE draw_id = :d")
+        return jdbc.sql("SELECT COALESCE(string_agg(position || ':' || outcome, ',' ORDER BY position), '') FROM expert_draw_contact WHERE draw_id = :d")
                 .param("d", UUID.fromString(drawId)).query(String.class).single()
                 + "|" + jdbc.sql("SELECT count(*) FROM log_entry").query(Long.class).single()
                 + "|" + jdbc.sql("SELECT status || version FROM expert_draw WHERE id = :d").param("d", UUID.fromString(drawId))

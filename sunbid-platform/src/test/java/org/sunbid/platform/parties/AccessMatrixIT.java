@@ -244,7 +244,11 @@ class AccessMatrixIT extends PlatformIT {
         rows.add(new Row("GET", "/api/v1/expert-draws", "/api/v1/expert-draws", null, false,
                                                                                           401, 200, 200, 200, 200, 200, 200, 403, 403));
         rows.add(new Row("GET", "/api/v1/expert-draws/{id}", unknownDraw, null, false,  401, 404, 404, 404, 404, 404, 404, 403, 403));
-        rows.add(new Row("POST", "/api/v1/expert-draws/{id}/commitment", unknownDraw + "/commitment", null, false,
+        rows.add(new Row("POST", "/api/v1/expert-draws/{id}/commitment", unknownDraw + "/commitment",
+                () -> "{\"secretHash\":\"" + "0".repeat(64) + "\"}", false,
+                                                                                          401, 403, 403, 403, 404, 403, 403, 403, 403));
+        rows.add(new Row("POST", "/api/v1/expert-draws/{id}/secret", unknownDraw + "/secret",
+                () -> "{\"secret\":\"" + "0".repeat(64) + "\"}", false,
                                                                                           401, 403, 403, 403, 404, 403, 403, 403, 403));
         rows.add(new Row("POST", "/api/v1/expert-draws/{id}/publication", unknownDraw + "/publication", null, false,
                                                                                           401, 404, 404, 404, 404, 403, 403, 403, 403));

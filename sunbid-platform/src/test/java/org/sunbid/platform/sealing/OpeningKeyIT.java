@@ -39,6 +39,12 @@ class OpeningKeyIT extends PlatformIT {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.sunbid.platform.parties.Accounts accounts;
+
+    @Autowired
+    org.sunbid.platform.tendering.Tenders tenders;
+
     private ApiClient api;
     private String tenderId;
 
@@ -109,6 +115,119 @@ class OpeningKeyIT extends PlatformIT {
         String logged = jdbc.sql("SELECT payload FROM log_entry WHERE details::json->>'action' = 'sealing.opening-key.created'"
                 + " AND details::json->>'subject' = :t").param("t", tenderId).query(String.class).single();
         assertThat(logged).contains(key.path("keySm3").asString()).contains("云州市住房和城乡建设局");
+    }
+
+    /**
+     * Centre staff register a certificate for the tenderee (newer than the tenderee's own, so the old rule would have used
+     * it): the next key's share still goes to the certificate the tenderee registered itself.
+     */
+    @Test
+    void aCertificateRegisteredForTheCustodianByCentreStaffReceivesNoShare() {
+        String tenderee = jdbc.sql("SELECT id FROM organisation WHERE name = '云州市城市建设投资集团有限公司'").query(String.class).single();
+        String code = jdbc.sql("SELECT credit_code FROM organisation WHERE id = CAST(:id AS UUID)").param("id", tenderee)
+                .query(String.class).single();
+        ApiClient.Response staffs = api.post("/api/v1/organisations/" + tenderee + "/certificates",
+                Fixtures.externalCertificateJson(code, clock.instant()), api.token("centre"));
+        assertThat(staffs.status()).as(staffs.body()).isEqualTo(201);
+        String staffsId = staffs.json().path("id").asString();
+        assertThat(jdbc.sql("SELECT registered_by_holder FROM certificate WHERE id = CAST(:id AS UUID)").param("id", staffsId)
+                .query(Boolean.class).single()).isFalse();
+        String own = jdbc.sql("""
+                SELECT CAST(id AS TEXT) FROM certificate WHERE organisation_id = CAST(:o AS UUID) AND registered_by_holder
+                ORDER BY not_before DESC LIMIT 1""").param("o", tenderee).query(String.class).single();
+
+        String id = api.post("/api/v1/tenders", Fixtures.tenderJson(clock.instant(), Fixtures.projectCode(), Duration.ofDays(21),
+                "500000", tenderee), api.token("agency")).json().path("id").asString();
+        assertThat(api.post("/api/v1/tenders/" + id + "/publish", "", api.token("agency")).status()).isEqualTo(200);
+        String used = jdbc.sql("""
+                SELECT CAST(certificate_id AS TEXT) FROM opening_key_share
+                WHERE tender_id = CAST(:t AS UUID) AND custodian_id = CAST(:o AS UUID)""")
+                .param("t", id).param("o", tenderee).query(String.class).single();
+        assertThat(used).isEqualTo(own).isNotEqualTo(staffsId);
+    }
+
+    /**
+     * A tenderee whose only certificate centre staff registered for it: publication refuses, naming the custodian, and
+     * nothing is made (no key, no shares, the tender still a draft, nothing logged).
+     */
+    @Test
+    void publicationRefusesACustodianWithoutACertificateOfItsOwn() {
+        String code = Fixtures.freshCreditCode("990100");
+        ApiClient.Response org = api.post("/api/v1/organisations",
+                Fixtures.organisationJson(code, "云州市新建测试投资有限公司", "TENDEREE", "990100"), api.token("centre"));
+        assertThat(org.status()).as(org.body()).isEqualTo(201);
+        String orgId = org.json().path("id").asString();
+        assertThat(api.post("/api/v1/organisations/" + orgId + "/certificates",
+                Fixtures.externalCertificateJson(code, clock.instant()), api.token("centre")).status()).isEqualTo(201);
+        String id = api.post("/api/v1/tenders", Fixtures.tenderJson(clock.instant(), Fixtures.projectCode(), Duration.ofDays(21),
+                "500000", orgId), api.token("agency")).json().path("id").asString();
+        long logSize = jdbc.sql("SELECT COUNT(*) FROM log_entry").query(Long.class).single();
+
+        ApiClient.Response refused = api.post("/api/v1/tenders/" + id + "/publish", "", api.token("agency"));
+
+        assertThat(refused.code()).as(refused.body()).isEqualTo("CUSTODIAN_WITHOUT_CERTIFICATE");
+        assertThat(refused.body()).contains("云州市新建测试投资有限公司");
+        assertThat(jdbc.sql("SELECT status FROM tender WHERE id = CAST(:t AS UUID)").param("t", id).query(String.class).single())
+                .isEqualTo("DRAFT");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM tender_opening_key WHERE tender_id = CAST(:t AS UUID)").param("t", id)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM log_entry").query(Long.class).single()).isEqualTo(logSize);
+    }
+
+    /**
+     * A custodian's share is taken at release only while the certificate it was encrypted to is still usable: a new
+     * tenderee registered its own certificate, valid only until just after the deadline; once it has expired, its
+     * release is refused (before anything is read or kept) and nothing changes, while another custodian releases.
+     */
+    @Test
+    void aShareWhoseCertificateIsNoLongerUsableIsNotTakenAtRelease() throws Exception {
+        try {
+            String code = Fixtures.freshCreditCode("990100");
+            ApiClient.Response registered = api.post("/api/v1/organisations",
+                    Fixtures.organisationJson(code, "云州市短期证书测试有限公司", "TENDEREE", "990100"), api.token("centre"));
+            assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+            String orgId = registered.json().path("id").asString();
+            String username = "short-cert-" + code.substring(10, 17).toLowerCase(java.util.Locale.ROOT);
+            accounts.create(new org.sunbid.platform.parties.Accounts.NewAccount(username, "短期证书招标人", PASSWORD,
+                    org.sunbid.platform.parties.Role.TENDEREE, java.util.UUID.fromString(orgId), "990100"),
+                    org.sunbid.platform.kernel.Actor.SYSTEM);
+            ApiClient.Response own = api.post("/api/v1/organisations/" + orgId + "/certificates",
+                    Fixtures.certificateJson(EXTERNAL_CA_ROOT, EXTERNAL_CA_KEYS, "CN=短期证书,SERIALNUMBER=" + code + ",C=CN",
+                            clock.instant().minus(Duration.ofDays(1)), clock.instant().plus(Duration.ofDays(22))),
+                    api.token(username));
+            assertThat(own.status()).as(own.body()).isEqualTo(201);
+            ApiClient.Response created = api.post("/api/v1/tenders", Fixtures.tenderJson(clock.instant(), Fixtures.projectCode(),
+                    Duration.ofDays(21), "500000", orgId), api.token("agency"));
+            String id = created.json().path("id").asString();
+            assertThat(api.post("/api/v1/tenders/" + id + "/publish", "", api.token("agency")).status()).isEqualTo(200);
+            for (String bidder : List.of("bidder1", "bidder3", "bidder4")) {
+                assertThat(sealAndUpload(id, bidder, "30000000.00")).isTrue();
+            }
+            clock.set(java.time.Instant.parse(created.json().path("bidDeadline").asString()).plus(Duration.ofDays(2)));
+            tenders.closeDueTenders();
+            String before = openingState(id);
+
+            ApiClient.Response refused = api.post("/api/v1/tenders/" + id + "/opening/shares",
+                    ApiClient.json(java.util.Map.of("share", "{}")), api.freshToken(username));
+
+            assertThat(refused.code()).as(refused.body()).isEqualTo("CUSTODIAN_CERTIFICATE_UNUSABLE");
+            assertThat(openingState(id)).isEqualTo(before);
+            ApiClient.Response centre = releaseShare(id, "centre");
+            assertThat(centre.status()).as(centre.body()).isEqualTo(200);
+            assertThat(centre.json().path("sharesReleased").asInt()).isEqualTo(1);
+        } finally {
+            clock.set(START);
+        }
+    }
+
+    private String openingState(String tenderId) {
+        return jdbc.sql("SELECT status FROM bid_opening WHERE tender_id = CAST(:t AS UUID)").param("t", tenderId)
+                .query(String.class).single()
+                + "|" + jdbc.sql("SELECT COUNT(*) FROM released_share WHERE tender_id = CAST(:t AS UUID)").param("t", tenderId)
+                        .query(Long.class).single()
+                + "|" + jdbc.sql("SELECT COUNT(*) FROM opening_key_share WHERE tender_id = CAST(:t AS UUID) AND released_at IS NOT NULL")
+                        .param("t", tenderId).query(Long.class).single()
+                + "|" + jdbc.sql("SELECT COUNT(*) FROM log_entry").query(Long.class).single();
     }
 
     /** The threshold is maintained per region: a county may ask all three custodians to act together. */

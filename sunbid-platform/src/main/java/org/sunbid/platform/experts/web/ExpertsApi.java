@@ -139,10 +139,26 @@ class ExpertsApi {
         return draws.get(id, user);
     }
 
-    /** A supervisor of the region commits to the draw's secret. */
+    /** The SM3 of the draw's secret, from the supervisor's own tool ({@code sunbid-bidder draw-secret}). */
+    record Commitment(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 64) String secretHash) {
+    }
+
+    /** The draw's secret (64 hex digits), revealed by the supervisor at the draw time. */
+    record Reveal(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 64) String secret) {
+    }
+
+    /** A supervisor of the region commits to the draw's secret by its hash; the secret stays with the supervisor. */
     @PostMapping("/api/v1/expert-draws/{id}/commitment")
-    DrawView commit(@PathVariable UUID id, CurrentUser user) {
-        return draws.commit(id, user);
+    DrawView commit(@PathVariable UUID id, @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody Commitment body,
+            CurrentUser user) {
+        return draws.commit(id, body.secretHash(), user);
+    }
+
+    /** Once the pool is fixed and the head signed, the supervisor reveals the secret and the draw runs. */
+    @PostMapping("/api/v1/expert-draws/{id}/secret")
+    DrawView reveal(@PathVariable UUID id, @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody Reveal body,
+            CurrentUser user) {
+        return draws.reveal(id, body.secret(), user);
     }
 
     /** After the evaluation began and every member signed in: publish the record (staff, supervisors). */

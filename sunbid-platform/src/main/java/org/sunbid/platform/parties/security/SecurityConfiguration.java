@@ -115,6 +115,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/tenders/*/expert-draws", "/api/v1/expert-draws",
                                 "/api/v1/expert-draws/*").hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF", "SUPERVISOR", "TENDEREE", "AGENCY")
                         .requestMatchers(HttpMethod.POST, "/api/v1/expert-draws/*/commitment").hasRole("SUPERVISOR")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/expert-draws/*/secret").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/expert-draws/*/publication").hasAnyRole("ADMINISTRATOR",
                                 "CENTRE_STAFF", "SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/expert-draws/*/ratings").hasAnyRole("CENTRE_STAFF",
