@@ -345,6 +345,23 @@ public class Bids {
         });
     }
 
+    /** The receipt of the caller's latest withdrawal on this tender, with its log commitment once committed. */
+    public BidReceipt myWithdrawal(UUID tenderId, CurrentUser user) {
+        if (user == null || user.organisationId() == null) {
+            throw new DomainException(SealingError.BID_NOT_FOUND);
+        }
+        record Row(UUID id, String receipt, String signature) {
+        }
+        Row row = jdbc.sql("""
+                SELECT w.id, w.receipt, w.receipt_signature FROM bid_withdrawal w JOIN bid_envelope b ON b.id = w.bid_id
+                WHERE w.tender_id = :t AND b.bidder_id = :b ORDER BY w.received_at DESC, w.id LIMIT 1""")
+                .param("t", tenderId).param("b", user.organisationId())
+                .query((rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).optional()
+                .orElseThrow(() -> new DomainException(SealingError.BID_NOT_FOUND));
+        return new BidReceipt(row.receipt(), row.signature(), Sm3.hex(platformCertificate()),
+                confidential.disclosure(row.id()).map(ConfidentialRecords.Disclosure::toMap).orElse(null));
+    }
+
     /** The action of a received bid's confidential record. */
     public static final String RECEIVED = "sealing.bid.received";
     /** The action of a signed withdrawal's confidential record. */

@@ -165,6 +165,10 @@ class BidSetDisclosureIT extends PlatformIT {
         assertThat(Verifier.run("check-receipt", bidder2First.toString(), baseUrl()).line())
                 .startsWith("OK bid " + envelopeOf(bidder2First)).contains("as REPLACED");
         assertThat(Verifier.run("check-receipt", bidder4.toString(), baseUrl()).line()).startsWith("OK").contains("as WITHDRAWN");
+        // The demo's history tender, closed and opened as the demo ran, verifies too.
+        String demo = jdbc.sql("SELECT id FROM tender WHERE project_code = 'YZ-2026-GC-0090'").query(String.class).single();
+        Verdict demoOpening = Verifier.run("verify-opening", baseUrl(), demo);
+        assertThat(demoOpening.ok()).as(demoOpening.line()).isTrue();
         Verdict log = Verifier.run("log", baseUrl());
         assertThat(log.ok()).as(log.line()).isTrue();
         // A receipt that is not the platform's: refused.
@@ -279,11 +283,19 @@ class BidSetDisclosureIT extends PlatformIT {
         assertThat(api().post(path, ApiClient.json(Map.of("statement", own.statement(), "signature", own.sign(demoKeyOf("bidder3")))),
                 api().freshToken("bidder1")).code()).isEqualTo("WITHDRAWAL_INVALID");
         assertThat(state(t)).isEqualTo(before);
+        assertThat(api().get(path, token).code()).isEqualTo("BID_NOT_FOUND");
 
-        // The bidder's own signed statement withdraws it.
-        assertThat(api().post(path, ApiClient.json(Map.of("statement", own.statement(), "signature", own.sign(demoKeyOf("bidder3")))),
-                token).status()).isEqualTo(200);
+        // The bidder's own signed statement withdraws it; the withdrawal's receipt is committed in the log like a bid's.
+        ApiClient.Response withdrawn = api().post(path, ApiClient.json(Map.of("statement", own.statement(),
+                "signature", own.sign(demoKeyOf("bidder3")))), token);
+        assertThat(withdrawn.status()).isEqualTo(200);
         assertThat(api().get("/api/v1/tenders/" + t.id() + "/bids/mine", token).code()).isEqualTo("BID_NOT_FOUND");
+        assertThat(api().get(path, token).json().path("commitment").isNull()).isTrue();
+        confidential.commit();
+        JsonNode committed = api().get(path, token).json();
+        assertThat(committed.path("receipt").asString()).isEqualTo(withdrawn.json().path("receipt").asString());
+        assertThat(committed.path("commitment").path("record").asString()).contains("sealing.bid.withdrawn")
+                .contains(Sm3.hex(own.statement())).contains(Sm3.hex(withdrawn.json().path("receipt").asString()));
         assertThat(state(t).get("withdrawals")).isEqualTo((Long) before.get("withdrawals") + 1);
     }
 }

@@ -134,6 +134,12 @@ class SealingApi {
      * SM3withSM2 by the bidder's registered certificate, given as PEM or, when absent, the one in force); answers the
      * platform-signed withdrawal receipt.
      */
+    /** The receipt of the caller's withdrawal, with its log commitment once committed. */
+    @GetMapping("/api/v1/tenders/{id}/bids/mine/withdrawal")
+    BidReceipt myWithdrawal(@PathVariable UUID id, CurrentUser user) {
+        return bids.myWithdrawal(id, user);
+    }
+
     @PostMapping("/api/v1/tenders/{id}/bids/mine/withdrawal")
     BidReceipt withdraw(@PathVariable UUID id, @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody
             WithdrawalInput body, HttpServletRequest request, CurrentUser user) {
