@@ -10,6 +10,7 @@ CREATE TABLE bid_withdrawal
     statement         TEXT         NOT NULL,
     signature         TEXT         NOT NULL,
     certificate_id    UUID         NOT NULL REFERENCES certificate (id),
+    certificate_pem   TEXT         NOT NULL, -- the certificate the signature verified with, disclosed at closing
     received_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     received_ip       VARCHAR(45)  NOT NULL,
     received_by       VARCHAR(64)  NOT NULL,

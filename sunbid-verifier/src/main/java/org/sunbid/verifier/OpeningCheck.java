@@ -322,6 +322,17 @@ final class OpeningCheck {
         }
         BidSet set = check(l, tenderId, trustedRoots(client));
         JsonNode bid = set.bids().get(bidId);
+        if ("sunbid.withdrawal-receipt".equals(receipt.path("type").asString())) {
+            if (bid == null || !bid.path("envelopeSm3").asString().equals(sm3) || !bid.path("status").asString().equals("WITHDRAWN")
+                    || !bid.path("withdrawal").path("receiptSm3").asString().equals(Sm3.hex(text))) {
+                return Verdict.fail("receipt signed by the platform but the withdrawal of bid " + sm3
+                        + " is missing from the disclosed bid set of " + tenderId);
+            }
+            if (set.problem() != null && set.problem().contains(bidId)) {
+                return Verdict.fail("bid " + sm3 + " of " + tenderId + ": " + set.problem());
+            }
+            return Verdict.ok("bid " + sm3 + " is in the disclosed bid set of " + tenderId + " as WITHDRAWN (this signed withdrawal)");
+        }
         if (bid == null || !bid.path("envelopeSm3").asString().equals(sm3) || !bid.path("receiptSm3").asString().equals(Sm3.hex(text))) {
             return Verdict.fail("receipt signed by the platform but bid " + sm3 + " is missing from the disclosed bid set of " + tenderId);
         }

@@ -155,9 +155,8 @@ public class BidOpenings {
     private void discloseBidSet(BiddingClosed closed) {
         List<Map<String, Object>> bids = jdbc.sql("""
                 SELECT b.id, b.bidder_id, b.envelope_sm3, b.received_at, b.status, b.receipt,
-                       w.statement, w.signature, c.pem, w.receipt, w.id
+                       w.statement, w.signature, w.certificate_pem, w.receipt, w.id
                 FROM bid_envelope b LEFT JOIN bid_withdrawal w ON w.bid_id = b.id
-                LEFT JOIN certificate c ON c.id = w.certificate_id
                 WHERE b.tender_id = :t ORDER BY b.received_at, b.id""").param("t", closed.tenderId())
                 .query((rs, i) -> {
                     UUID bidId = rs.getObject(1, UUID.class);

@@ -302,6 +302,7 @@ public class Bids {
         if (signedBy == null || !withdrawal.verify(certificate.getPublicKey(), signature)) {
             throw new DomainException(SealingError.WITHDRAWAL_SIGNATURE_INVALID);
         }
+        String signerPem = org.sunbid.crypto.Pem.encode(certificate);
         return tx.execute(status -> {
             DepositTerms terms = tenders.depositTermsHeld(tenderId);
             Instant now = clock.instant();
@@ -332,11 +333,11 @@ public class Bids {
             String receiptJson = CanonicalJson.write(receipt);
             String receiptSignature = Base64.getEncoder().encodeToString(platform.sign(receiptJson.getBytes(StandardCharsets.UTF_8)));
             jdbc.sql("""
-                    INSERT INTO bid_withdrawal (id, bid_id, tender_id, statement, signature, certificate_id, received_at,
-                                                received_ip, received_by, receipt, receipt_signature)
-                    VALUES (:id, :bid, :t, :statement, :sig, :cert, :at, :ip, :by, :receipt, :rsig)""")
+                    INSERT INTO bid_withdrawal (id, bid_id, tender_id, statement, signature, certificate_id, certificate_pem,
+                                                received_at, received_ip, received_by, receipt, receipt_signature)
+                    VALUES (:id, :bid, :t, :statement, :sig, :cert, :pem, :at, :ip, :by, :receipt, :rsig)""")
                     .param("id", withdrawalId).param("bid", bid.id()).param("t", tenderId).param("statement", statementText)
-                    .param("sig", signature.strip()).param("cert", signedBy).param("at", at).param("ip", ip == null ? "" : ip)
+                    .param("sig", signature.strip()).param("cert", signedBy).param("pem", signerPem).param("at", at).param("ip", ip == null ? "" : ip)
                     .param("by", user.username()).param("receipt", receiptJson).param("rsig", receiptSignature).update();
             confidential.record(withdrawalId, AuditRecord.of(WITHDRAWN, tenderId.toString(), terms.regionCode(), user.actor(),
                     Map.of("bidId", bid.id().toString(), "envelopeSm3", bid.envelopeSm3(), "statementSm3", Sm3.hex(statementText),

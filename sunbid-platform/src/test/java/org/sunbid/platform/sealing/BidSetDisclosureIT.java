@@ -165,6 +165,10 @@ class BidSetDisclosureIT extends PlatformIT {
         assertThat(Verifier.run("check-receipt", bidder2First.toString(), baseUrl()).line())
                 .startsWith("OK bid " + envelopeOf(bidder2First)).contains("as REPLACED");
         assertThat(Verifier.run("check-receipt", bidder4.toString(), baseUrl()).line()).startsWith("OK").contains("as WITHDRAWN");
+        Path withdrawalReceipt = Files.writeString(Files.createTempFile("withdrawal", ".json"),
+                api().get("/api/v1/tenders/" + t.id() + "/bids/mine/withdrawal", api().freshToken("bidder4")).body());
+        assertThat(Verifier.run("check-receipt", withdrawalReceipt.toString(), baseUrl()).line())
+                .isEqualTo("OK bid " + envelopeOf(bidder4) + " is in the disclosed bid set of " + t.id() + " as WITHDRAWN (this signed withdrawal)");
         // The demo's history tender, closed and opened as the demo ran, verifies too.
         String demo = jdbc.sql("SELECT id FROM tender WHERE project_code = 'YZ-2026-GC-0090'").query(String.class).single();
         Verdict demoOpening = Verifier.run("verify-opening", baseUrl(), demo);
