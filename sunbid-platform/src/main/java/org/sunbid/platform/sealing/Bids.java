@@ -46,7 +46,9 @@ import org.sunbid.sealing.Withdrawal;
  * Bid submission (投标): a sealed envelope, streamed to the file store with bounded memory, checked without opening
  * (structure, the bidder's signature, this tender and its opening key, the bidder's registered certificate), and
  * accepted only from a registered bidder with a settled deposit, strictly before the deadline by the platform's clock
- * at the moment the whole envelope has arrived. Replacing and withdrawing are allowed until then; the last valid
+ * at the moment the whole envelope has arrived (tendering's rule, {@code DepositTerms.acceptsBids}: never while the
+ * tender is suspended). The envelope is durable in the file store before the receipt is signed. Replacing and
+ * withdrawing are allowed until then — a withdrawal only on the bidder's signed statement — and the last valid
  * envelope counts. Each acceptance is a confidential record (the count of bids is as secret as that of registrations,
  * Law 22) and earns a platform-signed receipt, which gains its log inclusion once the record is committed.
  */
