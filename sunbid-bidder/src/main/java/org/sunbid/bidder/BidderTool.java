@@ -50,7 +50,9 @@ import tools.jackson.databind.json.JsonMapper;
  *            certificate, and the custodians' certificates against the CA roots; pin both, else they are fetched)
  *   upload   --platform URL --tender ID --user NAME --password PW FILE          (prints and saves FILE.receipt.json)
  *   receipt  --platform URL --tender ID --user NAME --password PW               (the receipt, with its log commitment)
- *   withdraw --platform URL --tender ID --user NAME --password PW               (before the deadline)
+ *   withdraw --platform URL --tender ID --user NAME --password PW --key KEY.pem --cert CERT.pem
+ *                                         (before the deadline; signs the withdrawal statement, saves the platform's
+ *                                          withdrawal receipt as withdrawal-TENDER.receipt.json or --out FILE)
  *   release  --platform URL --tender ID --user NAME --password PW --key ORG_KEY.pem
  *   share    --platform URL --tender ID --user NAME --password PW --key ORG_KEY.pem (prints the decrypted share, to paste)
  *   sign     --key KEY.pem --text TEXT     (prints the base64 SM3withSM2 signature of the UTF-8 text, e.g. a challenge)
@@ -369,11 +371,46 @@ public final class BidderTool {
         return "committed in log entry " + seq + ", inclusion verified against the signed head of size " + head.size();
     }
 
-    private static Result withdraw(Map<String, String> o) throws IOException, InterruptedException {
+    /**
+     * Withdraws the bidder's valid bid with a signed statement (tender, envelope SM3, time, credit code), like the bid
+     * itself is signed; checks the platform's signature on the withdrawal receipt and saves it.
+     */
+    private static Result withdraw(Map<String, String> o) throws IOException, InterruptedException,
+            java.security.GeneralSecurityException {
         Platform platform = new Platform(need(o, "--platform"));
+        String tender = need(o, "--tender");
+        PrivateKey key = Pem.privateKey(Files.readString(Path.of(need(o, "--key")), StandardCharsets.UTF_8));
+        String certificatePem = Files.readString(Path.of(need(o, "--cert")), StandardCharsets.UTF_8);
+        X509Certificate certificate = Pem.certificate(certificatePem);
+        String creditCode = o.containsKey("--credit-code") ? o.get("--credit-code")
+                : org.sunbid.crypto.Sm2Certificates.subjectValues(certificate).stream().filter(v -> v.matches("[0-9A-Z]{18}"))
+                        .findFirst().orElseThrow(() -> new IllegalArgumentException("no credit code in the certificate: give --credit-code"));
         String token = platform.login(need(o, "--user"), need(o, "--password"));
-        platform.delete("/api/v1/tenders/" + need(o, "--tender") + "/bids/mine", token);
-        return new Result(0, "OK bid withdrawn");
+        JsonNode mine = platform.get("/api/v1/tenders/" + tender + "/bids/mine", token);
+        String envelopeSm3 = JSON.readTree(mine.path("receipt").asString()).path("envelopeSm3").asString();
+        org.sunbid.sealing.Withdrawal withdrawal = new org.sunbid.sealing.Withdrawal(UUID.fromString(tender), envelopeSm3,
+                Instant.now(), creditCode);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("statement", withdrawal.statement());
+        body.put("signature", withdrawal.sign(key));
+        body.put("certificatePem", certificatePem);
+        JsonNode receipt = platform.post("/api/v1/tenders/" + tender + "/bids/mine/withdrawal", token,
+                HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)), "application/json");
+        X509Certificate platformCert = Pem.certificate(platform.get("/api/v1/ca/platform-certificate", null).path("pem").asString());
+        String text = receipt.path("receipt").asString();
+        if (!Sm2.verify(platformCert.getPublicKey(), text.getBytes(StandardCharsets.UTF_8),
+                Base64.getDecoder().decode(receipt.path("signature").asString()))) {
+            throw new Refused("the withdrawal receipt is not signed by the platform");
+        }
+        JsonNode r = JSON.readTree(text);
+        if (!envelopeSm3.equals(r.path("envelopeSm3").asString())
+                || !Sm3.hex(withdrawal.statement()).equals(r.path("statementSm3").asString())) {
+            throw new Refused("the withdrawal receipt names another envelope or statement");
+        }
+        Path out = Path.of(o.getOrDefault("--out", "withdrawal-" + tender + ".receipt.json"));
+        Files.writeString(out, receipt.toString());
+        return new Result(0, "OK bid " + r.path("bidId").asString() + " withdrawn (envelope SM3 " + envelopeSm3
+                + "), withdrawal receipt signed by the platform, saved to " + out);
     }
 
     /** Fetches the caller's organisation's encrypted share and decrypts it with the organisation's key. */

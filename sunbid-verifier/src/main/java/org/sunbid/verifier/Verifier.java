@@ -36,6 +36,12 @@ import tools.jackson.databind.JsonNode;
  *                                                             revealed the secret only after that head
  *   sunbid-verifier verify-draw --file RECORD.json           the same from a saved record, without the log (the
  *                                                             head's signature and the entries are not checked)
+ *   sunbid-verifier verify-opening URL TENDER_ID [--cert PEM] the bid set disclosed at closing: every disclosed bid
+ *                                                             in a commitment made before the deadline, every committed
+ *                                                             receipt disclosed, every withdrawal signed by its bidder,
+ *                                                             every live bid in the opening record
+ *   sunbid-verifier check-receipt RECEIPT_FILE URL [--cert PEM] one bidder's receipt (as the bidder tool saved it):
+ *                                                             is its bid in the disclosed set and the opening record
  * </pre>
  *
  * Prints a one-line verdict; exits 0 when verified, 1 when verification failed, 2 when it could not check.
@@ -76,9 +82,18 @@ public final class Verifier {
                 return verifyReport(new LogClient(args[1]), args[2], option(args, "--pdf"), option(args, "--cert"),
                         option(args, "--root"));
             }
+            if (args.length >= 3 && args[0].equals("verify-opening") && !args[1].startsWith("--") && !args[2].startsWith("--")) {
+                LogClient client = new LogClient(args[1]);
+                return OpeningCheck.verifyOpening(client, args[2], certificate(client, option(args, "--cert")));
+            }
+            if (args.length >= 3 && args[0].equals("check-receipt") && !args[1].startsWith("--") && !args[2].startsWith("--")) {
+                LogClient client = new LogClient(args[2]);
+                return OpeningCheck.checkReceipt(client, Path.of(args[1]), certificate(client, option(args, "--cert")));
+            }
             return Verdict.error("usage: sunbid-verifier log URL [--state FILE] [--cert PEM] | inclusion URL LEAF_HASH [--cert PEM]"
                     + " | verify-draw URL DRAW_ID [--cert PEM] | verify-draw --file RECORD.json"
-                    + " | verify-report URL TENDER_ID [--pdf REPORT.pdf] [--cert PEM] [--root PEM]");
+                    + " | verify-report URL TENDER_ID [--pdf REPORT.pdf] [--cert PEM] [--root PEM]"
+                    + " | verify-opening URL TENDER_ID [--cert PEM] | check-receipt RECEIPT_FILE URL [--cert PEM]");
         } catch (LogClient.Refused e) {
             return Verdict.error("the platform refused a request: " + e.getMessage());
         } catch (IOException e) {

@@ -129,6 +129,21 @@ public class ConfidentialRecords {
         }
     }
 
+    /**
+     * Every committed record about {@code subject} with one of {@code actions}, disclosed, in the order they were
+     * recorded: what an owning context discloses when the secret ends, so that a record it lost (or an insider removed
+     * from its own tables) still shows.
+     */
+    public List<Disclosure> disclosures(String subject, java.util.Collection<String> actions) {
+        if (actions.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT id FROM log_confidential WHERE subject = :s AND action IN (:a) AND committed_seq IS NOT NULL
+                ORDER BY recorded_at, id""").param("s", subject).param("a", List.copyOf(actions)).query(UUID.class).list()
+                .stream().map(id -> disclosure(id).orElseThrow()).toList();
+    }
+
     /** Record {@code id} with its inclusion path, once committed. */
     public Optional<Disclosure> disclosure(UUID id) {
         record Row(String canonical, long seq, int index, int size) {

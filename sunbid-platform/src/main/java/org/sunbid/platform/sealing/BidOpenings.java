@@ -31,6 +31,7 @@ import org.sunbid.crypto.Sm2;
 import org.sunbid.crypto.Sm3;
 import org.sunbid.platform.audit.AuditLog;
 import org.sunbid.platform.audit.AuditRecord;
+import org.sunbid.platform.audit.ConfidentialRecords;
 import org.sunbid.platform.kernel.Actor;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.kernel.FileStore;
@@ -66,6 +67,7 @@ public class BidOpenings {
     private final org.sunbid.platform.parties.Certificates certificates;
     private final FileStore files;
     private final AuditLog auditLog;
+    private final ConfidentialRecords confidential;
     private final PlatformIdentity platform;
     private final Clock clock;
     private final JsonMapper json;
@@ -73,7 +75,7 @@ public class BidOpenings {
     private final long maxBytes;
     private final java.time.Duration responseWindow;
 
-    BidOpenings(JdbcClient jdbc, org.sunbid.platform.parties.Certificates certificates, FileStore files, AuditLog auditLog, PlatformIdentity platform, Clock clock, JsonMapper json,
+    BidOpenings(JdbcClient jdbc, org.sunbid.platform.parties.Certificates certificates, FileStore files, AuditLog auditLog, ConfidentialRecords confidential, PlatformIdentity platform, Clock clock, JsonMapper json,
             SunbidProperties properties, @Value("${sunbid.sealing.max-opened-size:4294967296}") long maxBytes,
             @Value("${sunbid.sealing.opening-response-window:PT2H}") java.time.Duration responseWindow) {
         this.responseWindow = responseWindow;
@@ -81,6 +83,7 @@ public class BidOpenings {
         this.certificates = certificates;
         this.files = files;
         this.auditLog = auditLog;
+        this.confidential = confidential;
         this.platform = platform;
         this.clock = clock;
         this.json = json;
@@ -88,9 +91,16 @@ public class BidOpenings {
         this.maxBytes = maxBytes;
     }
 
-    /** At the deadline: fail the tender for too few bids, or wait for the custodians. Runs in the closing transaction. */
+    /** The action of the public entry that discloses a tender's bid set at closing. */
+    public static final String BIDS_DISCLOSED = "sealing.bids.disclosed";
+
+    /**
+     * At the deadline: disclose the bid set, then fail the tender for too few bids, or wait for the custodians. Runs in
+     * the closing transaction, after the pending confidential records were committed.
+     */
     @EventListener
     void on(BiddingClosed closed) {
+        discloseBidSet(closed);
         if (jdbc.sql("SELECT COUNT(*) FROM tender_opening_key WHERE tender_id = :t").param("t", closed.tenderId())
                 .query(Long.class).single() == 0) {
             return; // published before tenders had opening keys: nothing sealed to open
@@ -99,11 +109,23 @@ public class BidOpenings {
                 .param("t", closed.tenderId()).query(Integer.class).single();
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         if (valid < MINIMUM_BIDS) {
+            List<Map<String, Object>> notOpened = jdbc.sql("""
+                    SELECT id, bidder_id, envelope_sm3 FROM bid_envelope WHERE tender_id = :t AND status = 'VALID'
+                    ORDER BY received_at, id""").param("t", closed.tenderId()).query((rs, i) -> {
+                        Map<String, Object> b = new LinkedHashMap<>();
+                        b.put("bidId", rs.getObject(1, UUID.class).toString());
+                        b.put("bidderId", rs.getObject(2, UUID.class).toString());
+                        b.put("envelopeSm3", rs.getString(3));
+                        b.put("status", "NOT_OPENED");
+                        b.put("reason", "TOO_FEW_BIDS");
+                        return b;
+                    }).list();
             Map<String, Object> record = new LinkedHashMap<>();
             record.put("type", "sunbid.opening-record");
             record.put("tenderId", closed.tenderId().toString());
             record.put("result", "FAILED_TOO_FEW_BIDS");
             record.put("validEnvelopes", valid);
+            record.put("bids", notOpened); // every live bid accounted for: not opened, and why
             record.put("minimum", MINIMUM_BIDS);
             record.put("law", "《招标投标法》第二十八条、《实施条例》第四十四条：投标人少于3个的，不得开标，招标人应当依法重新招标。");
             record.put("closedAt", now.toInstant().toString());
@@ -124,6 +146,49 @@ public class BidOpenings {
             auditLog.append(AuditRecord.of("sealing.opening.awaiting-shares", closed.tenderId().toString(), closed.regionCode(),
                     Actor.SYSTEM, Map.of("validEnvelopes", valid)));
         }
+    }
+
+    /**
+     * Discloses every envelope received for the tender — live, replaced or withdrawn, each withdrawal with the bidder's
+     * signed statement — and every confidential record of a bid received or withdrawn that was committed before the
+     * deadline, with its inclusion path. Anyone can check the two against each other and against the opening record
+     * (sunbid-verifier verify-opening): a bid row removed or a withdrawal faked behind the platform's back shows.
+     */
+    private void discloseBidSet(BiddingClosed closed) {
+        List<Map<String, Object>> bids = jdbc.sql("""
+                SELECT b.id, b.bidder_id, b.envelope_sm3, b.received_at, b.status, b.receipt,
+                       w.statement, w.signature, w.certificate_pem, w.receipt, w.id
+                FROM bid_envelope b LEFT JOIN bid_withdrawal w ON w.bid_id = b.id
+                WHERE b.tender_id = :t ORDER BY b.received_at, b.id""").param("t", closed.tenderId())
+                .query((rs, i) -> {
+                    UUID bidId = rs.getObject(1, UUID.class);
+                    Map<String, Object> b = new LinkedHashMap<>();
+                    b.put("bidId", bidId.toString());
+                    b.put("bidderId", rs.getObject(2, UUID.class).toString());
+                    b.put("envelopeSm3", rs.getString(3));
+                    b.put("receivedAt", rs.getObject(4, OffsetDateTime.class).toInstant().toString());
+                    b.put("status", rs.getString(5));
+                    b.put("receiptSm3", Sm3.hex(rs.getString(6)));
+                    if (rs.getString(7) != null) {
+                        Map<String, Object> w = new LinkedHashMap<>();
+                        w.put("withdrawalId", rs.getObject(11, UUID.class).toString());
+                        w.put("statement", rs.getString(7));
+                        w.put("signature", rs.getString(8));
+                        w.put("certificatePem", rs.getString(9));
+                        w.put("receiptSm3", Sm3.hex(rs.getString(10)));
+                        b.put("withdrawal", w);
+                    } else {
+                        b.put("withdrawal", null);
+                    }
+                    return b;
+                }).list();
+        List<Map<String, Object>> committed = confidential.disclosures(closed.tenderId().toString(),
+                List.of(Bids.RECEIVED, Bids.WITHDRAWN)).stream().map(ConfidentialRecords.Disclosure::toMap).toList();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("tenderId", closed.tenderId().toString());
+        payload.put("bids", bids);
+        payload.put("committed", committed);
+        auditLog.append(AuditRecord.of(BIDS_DISCLOSED, closed.tenderId().toString(), closed.regionCode(), Actor.SYSTEM, payload));
     }
 
     /** A custodian releases its share (the JSON its tool decrypted); the threshold reached, the bids are opened. */
@@ -385,15 +450,34 @@ public class BidOpenings {
      */
     @Transactional
     public OpeningView respond(UUID tenderId, String objection, CurrentUser user) {
+        return respond(tenderId, objection, null, null, user);
+    }
+
+    /**
+     * As {@link #respond(UUID, String, CurrentUser)}; a bidder the platform has no valid bid of (lost, or removed by an
+     * insider) may still object, within the same window, by showing the bid receipt the platform signed for it on this
+     * tender ({@code receipt} as signed, {@code receiptSignature} base64) — also when the tender failed for too few bids.
+     */
+    @Transactional
+    public OpeningView respond(UUID tenderId, String objection, String receipt, String receiptSignature, CurrentUser user) {
         OpeningView opening = view(tenderId);
         Instant now = clock.instant();
-        boolean opened = user != null && user.organisationId() != null && "OPENED".equals(opening.status())
+        boolean objects = objection != null && !objection.isBlank();
+        boolean hasBid = user != null && user.organisationId() != null
                 && jdbc.sql("SELECT EXISTS (SELECT 1 FROM bid_envelope WHERE tender_id = :t AND bidder_id = :b AND status = 'VALID')")
                         .param("t", tenderId).param("b", user.organisationId()).query(Boolean.class).single();
-        if (!opened || now.isAfter(opening.openedAt().plus(responseWindow))) {
+        String receiptSm3 = null;
+        if (!hasBid && receipt != null && !receipt.isBlank() && user != null && user.organisationId() != null) {
+            if (!platformReceipt(tenderId, receipt, receiptSignature, user.organisationId())) {
+                throw new DomainException(SealingError.RECEIPT_INVALID);
+            }
+            receiptSm3 = Sm3.hex(receipt);
+        }
+        boolean may = hasBid ? "OPENED".equals(opening.status())
+                : receiptSm3 != null && objects && opening.openedAt() != null;
+        if (!may || now.isAfter(opening.openedAt().plus(responseWindow))) {
             throw new DomainException(SealingError.OPENING_RESPONSE_CLOSED);
         }
-        boolean objects = objection != null && !objection.isBlank();
         try {
             jdbc.sql("""
                     INSERT INTO opening_response (tender_id, bidder_id, response, objection, responded_at, responded_by)
@@ -408,6 +492,9 @@ public class BidOpenings {
         payload.put("bidderId", user.organisationId().toString());
         payload.put("response", objects ? "OBJECTED" : "CONFIRMED");
         payload.put("objectionSm3", objects ? Sm3.hex(objection.strip()) : null);
+        if (receiptSm3 != null) {
+            payload.put("receiptSm3", receiptSm3); // objecting on a platform-signed receipt, without a bid on record
+        }
         auditLog.append(AuditRecord.of("sealing.opening." + (objects ? "objected" : "confirmed"), tenderId.toString(),
                 region(tenderId), user.actor(), payload));
         return view(tenderId);
@@ -433,6 +520,21 @@ public class BidOpenings {
         auditLog.append(AuditRecord.of("sealing.opening.objection-answered", tenderId.toString(), region(tenderId), user.actor(),
                 Map.of("bidderId", bidderId.toString(), "answerSm3", Sm3.hex(answer.strip()))));
         return view(tenderId);
+    }
+
+    /** Whether {@code receipt} is a bid receipt the platform signed, for this tender and this bidder. */
+    private boolean platformReceipt(UUID tenderId, String receipt, String signatureBase64, UUID bidderId) {
+        try {
+            if (!Sm2.verify(platform.certificate().getPublicKey(), receipt.getBytes(StandardCharsets.UTF_8),
+                    Base64.getDecoder().decode(signatureBase64 == null ? "" : signatureBase64.strip()))) {
+                return false;
+            }
+            Map<String, Object> r = json.readValue(receipt, MAP);
+            return "sunbid.bid-receipt".equals(r.get("type")) && tenderId.toString().equals(r.get("tenderId"))
+                    && bidderId.toString().equals(r.get("bidderId"));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private String region(UUID tenderId) {

@@ -29,6 +29,7 @@ import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.kernel.FileStore;
 import org.sunbid.platform.parties.Certificates;
 import org.sunbid.platform.parties.CurrentUser;
+import org.sunbid.platform.parties.Organisations;
 import org.sunbid.platform.parties.Role;
 import org.sunbid.platform.payments.DepositView;
 import org.sunbid.platform.payments.Deposits;
@@ -39,12 +40,15 @@ import org.sunbid.platform.tendering.Tenders;
 import org.sunbid.platform.trust.PlatformIdentity;
 import org.sunbid.sealing.Envelope;
 import org.sunbid.sealing.EnvelopeException;
+import org.sunbid.sealing.Withdrawal;
 
 /**
  * Bid submission (投标): a sealed envelope, streamed to the file store with bounded memory, checked without opening
  * (structure, the bidder's signature, this tender and its opening key, the bidder's registered certificate), and
  * accepted only from a registered bidder with a settled deposit, strictly before the deadline by the platform's clock
- * at the moment the whole envelope has arrived. Replacing and withdrawing are allowed until then; the last valid
+ * at the moment the whole envelope has arrived (tendering's rule, {@code DepositTerms.acceptsBids}: never while the
+ * tender is suspended). The envelope is durable in the file store before the receipt is signed. Replacing and
+ * withdrawing are allowed until then — a withdrawal only on the bidder's signed statement — and the last valid
  * envelope counts. Each acceptance is a confidential record (the count of bids is as secret as that of registrations,
  * Law 22) and earns a platform-signed receipt, which gains its log inclusion once the record is committed.
  */
@@ -60,13 +64,14 @@ public class Bids {
     private final TenderKeys keys;
     private final ConfidentialRecords confidential;
     private final PlatformIdentity platform;
+    private final Organisations organisations;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final long maxSize;
 
     Bids(JdbcClient jdbc, FileStore files, Tenders tenders, Registrations registrations, Deposits deposits,
             Certificates certificates, TenderKeys keys, ConfidentialRecords confidential, PlatformIdentity platform,
-            TransactionTemplate tx, Clock clock, @Value("${sunbid.sealing.max-envelope-size:1073741824}") long maxSize) {
+            Organisations organisations, TransactionTemplate tx, Clock clock, @Value("${sunbid.sealing.max-envelope-size:1073741824}") long maxSize) {
         this.jdbc = jdbc;
         this.files = files;
         this.tenders = tenders;
@@ -76,6 +81,7 @@ public class Bids {
         this.keys = keys;
         this.confidential = confidential;
         this.platform = platform;
+        this.organisations = organisations;
         this.tx = tx;
         this.clock = clock;
         this.maxSize = maxSize;
@@ -247,29 +253,138 @@ public class Bids {
             } catch (DuplicateKeyException e) {
                 throw new DomainException(SealingError.ENVELOPE_ALREADY_RECEIVED);
             }
-            confidential.record(bidId, AuditRecord.of("sealing.bid.received", tenderId.toString(), terms.regionCode(),
+            confidential.record(bidId, AuditRecord.of(RECEIVED, tenderId.toString(), terms.regionCode(),
                     user.actor(), Map.of("bidId", bidId.toString(), "envelopeSm3", envelope.sm3(), "receiptSm3", Sm3.hex(receiptJson))));
             return new BidReceipt(receiptJson, signature, Sm3.hex(platformCertificate()), null);
         });
     }
 
-    /** Withdraws the caller's valid bid (before the deadline). */
-    public void withdraw(UUID tenderId, CurrentUser user) {
-        if (user == null || user.organisationId() == null) {
+    /**
+     * The statement the caller signs to withdraw its valid bid (for a page that cannot sign: the bidder signs it with
+     * {@code sunbid-bidder sign} and pastes the signature back).
+     */
+    public String withdrawalStatement(UUID tenderId, CurrentUser user) {
+        String sm3 = validBid(tenderId, user).map(ValidBid::envelopeSm3)
+                .orElseThrow(() -> new DomainException(SealingError.BID_NOT_FOUND));
+        return new Withdrawal(tenderId, sm3, clock.instant(), creditCode(user)).statement();
+    }
+
+    /**
+     * Withdraws the caller's valid bid (before the deadline, Law 29) on the bidder's signed statement: the canonical
+     * {@link Withdrawal} naming this tender, this very envelope and the bidder's credit code, signed SM3withSM2 by a
+     * registered, valid, trusted certificate of the bidder ({@code certificatePem}, or the one in force when null).
+     * The withdrawal is kept as signed, is a confidential record like the bid, and earns a platform-signed receipt.
+     */
+    public BidReceipt withdraw(UUID tenderId, String statement, String signature, String certificatePem, String ip, CurrentUser user) {
+        if (user == null || user.role() != Role.BIDDER || user.organisationId() == null) {
             throw new DomainException(SealingError.BID_NOT_FOUND);
         }
-        tx.executeWithoutResult(status -> {
+        tenders.depositTerms(tenderId); // TENDER_NOT_FOUND first
+        if (statement == null || statement.isBlank() || signature == null || signature.isBlank()) {
+            throw new DomainException(SealingError.WITHDRAWAL_UNSIGNED);
+        }
+        Withdrawal withdrawal;
+        try {
+            withdrawal = Withdrawal.parse(statement.strip());
+        } catch (IllegalArgumentException e) {
+            throw new DomainException(SealingError.WITHDRAWAL_INVALID);
+        }
+        if (!withdrawal.tenderId().equals(tenderId) || !withdrawal.bidderCreditCode().equals(creditCode(user))) {
+            throw new DomainException(SealingError.WITHDRAWAL_INVALID);
+        }
+        java.security.cert.X509Certificate certificate;
+        try {
+            certificate = certificatePem == null || certificatePem.isBlank()
+                    ? certificates.inForce(user.organisationId()).map(Certificates.InForce::certificate).orElse(null)
+                    : org.sunbid.crypto.Pem.certificate(certificatePem);
+        } catch (java.security.cert.CertificateException | RuntimeException e) {
+            certificate = null;
+        }
+        UUID signedBy = certificate == null ? null : certificates.activeOf(user.organisationId(), certificate).orElse(null);
+        if (signedBy == null || !withdrawal.verify(certificate.getPublicKey(), signature)) {
+            throw new DomainException(SealingError.WITHDRAWAL_SIGNATURE_INVALID);
+        }
+        String signerPem = org.sunbid.crypto.Pem.encode(certificate);
+        return tx.execute(status -> {
             DepositTerms terms = tenders.depositTermsHeld(tenderId);
             Instant now = clock.instant();
             checkOpen(terms, now);
-            UUID id = jdbc.sql("""
-                    UPDATE bid_envelope SET status = 'WITHDRAWN', status_at = :at
-                    WHERE tender_id = :t AND bidder_id = :b AND status = 'VALID' RETURNING id""")
-                    .param("at", now.atOffset(ZoneOffset.UTC)).param("t", tenderId).param("b", user.organisationId())
-                    .query(UUID.class).optional().orElseThrow(() -> new DomainException(SealingError.BID_NOT_FOUND));
-            confidential.record(UUID.randomUUID(), AuditRecord.of("sealing.bid.withdrawn", tenderId.toString(), terms.regionCode(),
-                    user.actor(), Map.of("bidId", id.toString())));
+            ValidBid bid = jdbc.sql("""
+                    SELECT id, envelope_sm3 FROM bid_envelope
+                    WHERE tender_id = :t AND bidder_id = :b AND status = 'VALID' FOR UPDATE""")
+                    .param("t", tenderId).param("b", user.organisationId())
+                    .query((rs, i) -> new ValidBid(rs.getObject(1, UUID.class), rs.getString(2))).optional()
+                    .orElseThrow(() -> new DomainException(SealingError.BID_NOT_FOUND));
+            if (!bid.envelopeSm3().equals(withdrawal.envelopeSm3())) {
+                throw new DomainException(SealingError.WITHDRAWAL_INVALID); // signed for another (e.g. replaced) envelope
+            }
+            OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+            jdbc.sql("UPDATE bid_envelope SET status = 'WITHDRAWN', status_at = :at WHERE id = :id")
+                    .param("at", at).param("id", bid.id()).update();
+            UUID withdrawalId = UUID.randomUUID();
+            String statementText = withdrawal.statement();
+            Map<String, Object> receipt = new LinkedHashMap<>();
+            receipt.put("type", "sunbid.withdrawal-receipt");
+            receipt.put("tenderId", tenderId.toString());
+            receipt.put("bidId", bid.id().toString());
+            receipt.put("withdrawalId", withdrawalId.toString());
+            receipt.put("bidderId", user.organisationId().toString());
+            receipt.put("envelopeSm3", bid.envelopeSm3());
+            receipt.put("statementSm3", Sm3.hex(statementText));
+            receipt.put("receivedAt", now.toString());
+            String receiptJson = CanonicalJson.write(receipt);
+            String receiptSignature = Base64.getEncoder().encodeToString(platform.sign(receiptJson.getBytes(StandardCharsets.UTF_8)));
+            jdbc.sql("""
+                    INSERT INTO bid_withdrawal (id, bid_id, tender_id, statement, signature, certificate_id, certificate_pem,
+                                                received_at, received_ip, received_by, receipt, receipt_signature)
+                    VALUES (:id, :bid, :t, :statement, :sig, :cert, :pem, :at, :ip, :by, :receipt, :rsig)""")
+                    .param("id", withdrawalId).param("bid", bid.id()).param("t", tenderId).param("statement", statementText)
+                    .param("sig", signature.strip()).param("cert", signedBy).param("pem", signerPem).param("at", at).param("ip", ip == null ? "" : ip)
+                    .param("by", user.username()).param("receipt", receiptJson).param("rsig", receiptSignature).update();
+            confidential.record(withdrawalId, AuditRecord.of(WITHDRAWN, tenderId.toString(), terms.regionCode(), user.actor(),
+                    Map.of("bidId", bid.id().toString(), "envelopeSm3", bid.envelopeSm3(), "statementSm3", Sm3.hex(statementText),
+                            "receiptSm3", Sm3.hex(receiptJson))));
+            return new BidReceipt(receiptJson, receiptSignature, Sm3.hex(platformCertificate()), null);
         });
+    }
+
+    /** The receipt of the caller's latest withdrawal on this tender, with its log commitment once committed. */
+    public BidReceipt myWithdrawal(UUID tenderId, CurrentUser user) {
+        if (user == null || user.organisationId() == null) {
+            throw new DomainException(SealingError.BID_NOT_FOUND);
+        }
+        record Row(UUID id, String receipt, String signature) {
+        }
+        Row row = jdbc.sql("""
+                SELECT w.id, w.receipt, w.receipt_signature FROM bid_withdrawal w JOIN bid_envelope b ON b.id = w.bid_id
+                WHERE w.tender_id = :t AND b.bidder_id = :b ORDER BY w.received_at DESC, w.id LIMIT 1""")
+                .param("t", tenderId).param("b", user.organisationId())
+                .query((rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).optional()
+                .orElseThrow(() -> new DomainException(SealingError.BID_NOT_FOUND));
+        return new BidReceipt(row.receipt(), row.signature(), Sm3.hex(platformCertificate()),
+                confidential.disclosure(row.id()).map(ConfidentialRecords.Disclosure::toMap).orElse(null));
+    }
+
+    /** The action of a received bid's confidential record. */
+    public static final String RECEIVED = "sealing.bid.received";
+    /** The action of a signed withdrawal's confidential record. */
+    public static final String WITHDRAWN = "sealing.bid.withdrawn";
+
+    private record ValidBid(UUID id, String envelopeSm3) {
+    }
+
+    private java.util.Optional<ValidBid> validBid(UUID tenderId, CurrentUser user) {
+        if (user == null || user.organisationId() == null) {
+            return java.util.Optional.empty();
+        }
+        return jdbc.sql("SELECT id, envelope_sm3 FROM bid_envelope WHERE tender_id = :t AND bidder_id = :b AND status = 'VALID'")
+                .param("t", tenderId).param("b", user.organisationId())
+                .query((rs, i) -> new ValidBid(rs.getObject(1, UUID.class), rs.getString(2))).optional();
+    }
+
+    private String creditCode(CurrentUser user) {
+        return organisations.find(user.organisationId()).map(o -> o.creditCode().value())
+                .orElseThrow(() -> new DomainException(SealingError.BID_NOT_FOUND));
     }
 
     /** The receipt of the caller's valid bid, with its log commitment once committed. */
@@ -297,10 +412,11 @@ public class Bids {
         }
     }
 
+    /** Tendering's rule (Tender.acceptsBids), asked through its API; the error names why. */
     private static void checkOpen(DepositTerms terms, Instant now) {
-        if (terms.status() != TenderStatus.PUBLISHED && terms.status() != TenderStatus.SUSPENDED
-                || !now.isBefore(terms.bidDeadline())) {
-            throw new DomainException(SealingError.BIDDING_CLOSED);
+        if (!terms.acceptsBids(now)) {
+            throw new DomainException(terms.status() == TenderStatus.SUSPENDED && now.isBefore(terms.bidDeadline())
+                    ? SealingError.BIDDING_SUSPENDED : SealingError.BIDDING_CLOSED);
         }
     }
 

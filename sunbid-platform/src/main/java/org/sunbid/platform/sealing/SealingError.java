@@ -25,8 +25,18 @@ public enum SealingError implements ErrorCode {
     ENVELOPE_TOO_LARGE(413),
     /** Bids are accepted only before the deadline by the platform's clock; this one arrived at or after it. */
     BIDDING_CLOSED(409),
+    /** The tender is suspended (Reg. 22: 暂停招标投标活动): no bid or withdrawal is accepted until it resumes. */
+    BIDDING_SUSPENDED(409),
     /** Only a registered bidder whose deposit is paid or guaranteed (covering the bid validity) may bid. */
     DEPOSIT_NOT_SETTLED(409),
+    /** A withdrawal must carry the bidder's signed statement; an unsigned request changes nothing. */
+    WITHDRAWAL_UNSIGNED(422),
+    /** The withdrawal statement is malformed, or names another tender, bidder or envelope than the caller's valid bid. */
+    WITHDRAWAL_INVALID(422),
+    /** The withdrawal's signature does not verify with a registered, valid, trusted certificate of the bidder. */
+    WITHDRAWAL_SIGNATURE_INVALID(422),
+    /** The receipt backing an objection is not one the platform signed for this tender and the caller. */
+    RECEIPT_INVALID(422),
     /** The caller has no valid bid on this tender. */
     BID_NOT_FOUND(404),
     /** Shares are released only once bidding has closed and the tender awaits its opening. */

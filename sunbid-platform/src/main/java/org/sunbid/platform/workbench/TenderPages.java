@@ -241,9 +241,11 @@ class TenderPages {
             }
         }
         model.addAttribute("myBid", null);
+        model.addAttribute("withdrawalStatement", null);
         if (user.role() == Role.BIDDER) {
             try {
                 model.addAttribute("myBid", json.readValue(bids.myReceipt(id, user).receipt(), MAP));
+                model.addAttribute("withdrawalStatement", bids.withdrawalStatement(id, user));
             } catch (DomainException e) {
                 // no valid bid
             }
@@ -460,8 +462,10 @@ class TenderPages {
     }
 
     @PostMapping("/{id}/bids/withdraw")
-    String withdrawBid(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
-        return act(id, redirect, "tender.page.bid.withdrawn", () -> bids.withdraw(id, user));
+    String withdrawBid(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String statement,
+            @RequestParam(required = false) String signature, HttpServletRequest request, RedirectAttributes redirect) {
+        return act(id, redirect, "tender.page.bid.withdrawn",
+                () -> bids.withdraw(id, statement, signature, null, request.getRemoteAddr(), user));
     }
 
     /** A custodian releases its share, decrypted with the bidder tool and pasted into the page. */

@@ -168,6 +168,10 @@ class AccessMatrixIT extends PlatformIT {
                                                                                           401, 403, 403, 403, 403, 403, 403, 404, 403));
         rows.add(new Row("DELETE", "/api/v1/tenders/{id}/bids/mine", unknown + "/bids/mine", null, false,
                                                                                           401, 403, 403, 403, 403, 403, 403, 404, 403));
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/bids/mine/withdrawal", unknown + "/bids/mine/withdrawal", null, false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 404, 403));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/bids/mine/withdrawal", unknown + "/bids/mine/withdrawal", () -> "{}", false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 404, 403));
         rows.add(new Row("GET", "/api/v1/tenders/{id}/opening", unknown + "/opening", null, false,
                                                                                           404, 404, 404, 404, 404, 404, 404, 404, 404));
         rows.add(new Row("POST", "/api/v1/tenders/{id}/opening/shares", unknown + "/opening/shares", () -> "{\"share\":\"{}\"}",

@@ -92,8 +92,12 @@ class BidOpeningIT extends PlatformIT {
         }
         clock.advance(Duration.ofDays(5));
         assertThat(bid(t, "bidder2", "35700000.00")).isTrue(); // replaces its bid
-        assertThat(BidderTool.run("withdraw", "--platform", baseUrl(), "--tender", t.id(), "--user", "bidder5", "--password", PASSWORD)
-                .ok()).isTrue();
+        java.nio.file.Path keys = DATA.resolve("demo-keys");
+        var withdrawn = BidderTool.run("withdraw", "--platform", baseUrl(), "--tender", t.id(), "--user", "bidder5", "--password", PASSWORD,
+                "--key", keys.resolve(creditCodeOf("bidder5") + ".key.pem").toString(),
+                "--cert", keys.resolve(creditCodeOf("bidder5") + ".crt.pem").toString(),
+                "--out", java.nio.file.Files.createTempFile("withdrawal", ".json").toString());
+        assertThat(withdrawn.ok()).as(withdrawn.line()).isTrue();
 
         // Before the deadline no share can be released.
         assertThat(release(t, "centre").code()).isEqualTo("OPENING_NOT_READY");

@@ -36,6 +36,7 @@ import org.sunbid.platform.PlatformIT;
 import org.sunbid.platform.audit.ConfidentialRecords;
 import org.sunbid.sealing.Envelope;
 import org.sunbid.sealing.EnvelopeException;
+import org.sunbid.sealing.Withdrawal;
 
 import tools.jackson.databind.JsonNode;
 
@@ -141,8 +142,16 @@ class BidsIT extends PlatformIT {
                 c.path("leafIndex").asInt(), c.path("batchSize").asInt(), path).verify(root)).isTrue();
         assertThat(c.path("record").asString()).contains(Sm3.hex(second));
 
-        // Withdrawn: no valid bid is left.
-        assertThat(api.delete("/api/v1/tenders/" + tenderId + "/bids/mine", api.freshToken("bidder1")).status()).isEqualTo(204);
+        // Withdrawn, on the bidder's signed statement: no valid bid is left.
+        assertThat(api.delete("/api/v1/tenders/" + tenderId + "/bids/mine", api.freshToken("bidder1")).code())
+                .isEqualTo("WITHDRAWAL_UNSIGNED");
+        Withdrawal withdrawal = new Withdrawal(UUID.fromString(tenderId), Sm3.hex(second), clock.instant(), creditCodeOf("bidder1"));
+        ApiClient.Response withdrawn = api.post("/api/v1/tenders/" + tenderId + "/bids/mine/withdrawal", ApiClient.json(Map.of(
+                "statement", withdrawal.statement(), "signature", withdrawal.sign(demoKeyOf("bidder1")))), api.freshToken("bidder1"));
+        assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+        assertThat(Sm2.verify(platformCert.getPublicKey(), withdrawn.json().path("receipt").asString().getBytes(StandardCharsets.UTF_8),
+                Base64.getDecoder().decode(withdrawn.json().path("signature").asString()))).isTrue();
+        assertThat(withdrawn.json().path("receipt").asString()).contains("sunbid.withdrawal-receipt").contains(Sm3.hex(second));
         assertThat(api.get("/api/v1/tenders/" + tenderId + "/bids/mine", api.freshToken("bidder1")).code()).isEqualTo("BID_NOT_FOUND");
     }
 
@@ -186,7 +195,36 @@ class BidsIT extends PlatformIT {
         ApiClient.Response late = upload(seal(tenderId, openingKey, bidder2, "29000000.00"), "bidder2");
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.code()).isEqualTo("BIDDING_CLOSED");
-        assertThat(api.delete("/api/v1/tenders/" + tenderId + "/bids/mine", api.freshToken("bidder2")).code()).isEqualTo("BIDDING_CLOSED");
+        Withdrawal withdrawal = new Withdrawal(UUID.fromString(tenderId), jdbc.sql(
+                "SELECT envelope_sm3 FROM bid_envelope WHERE tender_id = CAST(:t AS UUID) AND status = 'VALID'").param("t", tenderId)
+                .query(String.class).single(), clock.instant(), creditCodeOf("bidder2"));
+        assertThat(api.post("/api/v1/tenders/" + tenderId + "/bids/mine/withdrawal", ApiClient.json(Map.of("statement",
+                withdrawal.statement(), "signature", withdrawal.sign(demoKeyOf("bidder2")))), api.freshToken("bidder2")).code())
+                .isEqualTo("BIDDING_CLOSED");
+    }
+
+    @Test
+    void reg22_aSuspendedTenderAcceptsNoBids() throws Exception {
+        Object[] bidder1 = new Object[] {demoKeyOf("bidder1"), demoCertificateOf("bidder1")};
+        Object[] bidder2 = new Object[] {demoKeyOf("bidder2"), demoCertificateOf("bidder2")};
+        byte[] first = seal(tenderId, openingKey, bidder1, "36280000.00");
+        assertThat(upload(first, "bidder1").status()).isEqualTo(201);
+        // A registered bidder objects to the documents (Reg. 22): the tender is suspended.
+        ApiClient.Response objection = api.post("/api/v1/tenders/" + tenderId + "/objections", "{\"text\":\"评分标准中业绩分值设置不合理\"}",
+                api.freshToken("bidder3"));
+        assertThat(objection.status()).as(objection.body()).isEqualTo(200);
+        assertThat(api.get("/api/v1/tenders/" + tenderId, null).json().path("status").asString()).isEqualTo("SUSPENDED");
+        Map<String, Object> before = state();
+
+        ApiClient.Response refused = upload(seal(tenderId, openingKey, bidder2, "35990000.00"), "bidder2");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("BIDDING_SUSPENDED");
+        assertThat(upload(seal(tenderId, openingKey, bidder1, "35000000.00"), "bidder1").code()).isEqualTo("BIDDING_SUSPENDED");
+        Withdrawal withdrawal = new Withdrawal(UUID.fromString(tenderId), Sm3.hex(first), clock.instant(), creditCodeOf("bidder1"));
+        assertThat(api.post("/api/v1/tenders/" + tenderId + "/bids/mine/withdrawal", ApiClient.json(Map.of("statement",
+                withdrawal.statement(), "signature", withdrawal.sign(demoKeyOf("bidder1")))), api.freshToken("bidder1")).code())
+                .isEqualTo("BIDDING_SUSPENDED");
+        assertThat(state()).isEqualTo(before);
     }
 
     /**

@@ -93,7 +93,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/sandbox/**").hasRole("BIDDER")
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenders/*/bids", "/api/v1/tenders/*/bids/sealed-on-arrival")
                         .hasRole("BIDDER")
-                        .requestMatchers("/api/v1/tenders/*/bids/mine").hasRole("BIDDER")
+                        .requestMatchers("/api/v1/tenders/*/bids/mine", "/api/v1/tenders/*/bids/mine/withdrawal").hasRole("BIDDER")
                         .requestMatchers(HttpMethod.GET, "/api/v1/tenders/*/opening").permitAll()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/regions/*/opening-key-threshold").hasRole("ADMINISTRATOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenders/*/opening/shares")

@@ -49,7 +49,10 @@ class SealingApi {
         return openings.releaseShare(id, body.share(), user);
     }
 
-    record ResponseInput(@jakarta.validation.constraints.Size(max = 20000) String objection) {
+    /** {@code receipt}/{@code receiptSignature}: the platform-signed bid receipt, for objecting when no bid is on record. */
+    record ResponseInput(@jakarta.validation.constraints.Size(max = 20000) String objection,
+            @jakarta.validation.constraints.Size(max = 4000) String receipt,
+            @jakarta.validation.constraints.Size(max = 400) String receiptSignature) {
     }
 
     record AnswerInput(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 20000) String text) {
@@ -59,7 +62,7 @@ class SealingApi {
     @PostMapping("/api/v1/tenders/{id}/opening/responses")
     OpeningView respond(@PathVariable UUID id, @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody ResponseInput body,
             CurrentUser user) {
-        return openings.respond(id, body.objection(), user);
+        return openings.respond(id, body.objection(), body.receipt(), body.receiptSignature(), user);
     }
 
     /** The tenderee or agency answers a bidder's objection to the opening. */
@@ -114,10 +117,33 @@ class SealingApi {
         return bids.myReceipt(id, user);
     }
 
+    /** An unsigned withdrawal: refused (the bidder signs its withdrawal like its bid); nothing changes. */
     @DeleteMapping("/api/v1/tenders/{id}/bids/mine")
-    ResponseEntity<Void> withdraw(@PathVariable UUID id, CurrentUser user) {
-        bids.withdraw(id, user);
-        return ResponseEntity.noContent().build();
+    ResponseEntity<Void> withdrawUnsigned(@PathVariable UUID id, HttpServletRequest request, CurrentUser user) {
+        bids.withdraw(id, null, null, null, request.getRemoteAddr(), user);
+        return ResponseEntity.noContent().build(); // not reached: an unsigned withdrawal is refused
+    }
+
+    record WithdrawalInput(@jakarta.validation.constraints.Size(max = 2000) String statement,
+            @jakarta.validation.constraints.Size(max = 400) String signature,
+            @jakarta.validation.constraints.Size(max = 20000) String certificatePem) {
+    }
+
+    /**
+     * Withdraws the caller's valid bid on its signed statement (sunbid.sealing.Withdrawal: canonical JSON signed
+     * SM3withSM2 by the bidder's registered certificate, given as PEM or, when absent, the one in force); answers the
+     * platform-signed withdrawal receipt.
+     */
+    /** The receipt of the caller's withdrawal, with its log commitment once committed. */
+    @GetMapping("/api/v1/tenders/{id}/bids/mine/withdrawal")
+    BidReceipt myWithdrawal(@PathVariable UUID id, CurrentUser user) {
+        return bids.myWithdrawal(id, user);
+    }
+
+    @PostMapping("/api/v1/tenders/{id}/bids/mine/withdrawal")
+    BidReceipt withdraw(@PathVariable UUID id, @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody
+            WithdrawalInput body, HttpServletRequest request, CurrentUser user) {
+        return bids.withdraw(id, body.statement(), body.signature(), body.certificatePem(), request.getRemoteAddr(), user);
     }
 
     @GetMapping("/api/v1/tenders/{id}/opening-key")

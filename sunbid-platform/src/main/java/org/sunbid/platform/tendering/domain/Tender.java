@@ -198,6 +198,15 @@ public final class Tender {
 
     /** Whether bids are accepted at {@code now}: published, not suspended, strictly before the deadline. */
     public boolean acceptsBids(Instant now) {
+        return acceptsBids(status, bidDeadline, now);
+    }
+
+    /**
+     * The rule itself, for a tender known only by its status and deadline (what other contexts are given): bids are
+     * accepted only while PUBLISHED (Reg. 22: a suspended tender's 招标投标活动 are suspended) and strictly before the
+     * deadline by the platform's clock (Law 28).
+     */
+    public static boolean acceptsBids(TenderStatus status, Instant bidDeadline, Instant now) {
         return status == TenderStatus.PUBLISHED && now.isBefore(bidDeadline);
     }
 
