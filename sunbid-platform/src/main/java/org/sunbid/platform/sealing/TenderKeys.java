@@ -176,7 +176,8 @@ public class TenderKeys {
                         rs.getObject(4, OffsetDateTime.class).toInstant()))
                 .optional().orElseThrow(() -> new DomainException(SealingError.OPENING_KEY_NOT_FOUND));
         List<OpeningKeyView.Custodian> custodians = jdbc.sql("""
-                SELECT s.share_index, s.custodian_id, o.name, s.released_at IS NOT NULL AS released
+                SELECT s.share_index, s.custodian_id, o.name,
+                       EXISTS (SELECT 1 FROM opening_share_release r WHERE r.tender_id = s.tender_id AND r.share_index = s.share_index)
                 FROM opening_key_share s JOIN organisation o ON o.id = s.custodian_id
                 WHERE s.tender_id = :t ORDER BY s.share_index""").param("t", tenderId)
                 .query((rs, i) -> new OpeningKeyView.Custodian(rs.getInt(1), rs.getObject(2, UUID.class), rs.getString(3),
