@@ -170,6 +170,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             s.execute("ALTER ROLE " + RUNTIME_ROLE
                     + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT CONNECTION LIMIT -1");
             pg.alterUserPassword(RUNTIME_ROLE, runtimePassword.toCharArray(), "scram-sha-256");
+            // Nor a member of any role (pg_write_server_files, say) that someone granted it by hand.
+            List<String> memberships = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT quote_ident(r.rolname) FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid"
+                    + " WHERE m.member = (SELECT oid FROM pg_roles WHERE rolname = '" + RUNTIME_ROLE + "')")) {
+                while (rs.next()) {
+                    memberships.add(rs.getString(1));
+                }
+            }
+            for (String role : memberships) {
+                log.warn("revoking role {} from {}", role, RUNTIME_ROLE);
+                s.execute("REVOKE " + role + " FROM " + RUNTIME_ROLE);
+            }
             // No temporary tables either: the runtime role creates nothing at all.
             s.execute("REVOKE TEMPORARY ON DATABASE postgres FROM PUBLIC");
             s.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");

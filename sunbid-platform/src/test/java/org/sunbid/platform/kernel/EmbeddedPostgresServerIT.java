@@ -144,6 +144,19 @@ class EmbeddedPostgresServerIT {
     }
 
     @Test
+    void theRuntimeRoleIsAnOrdinaryLoginAgainAfterEachStart() throws Exception {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, keys, 0); Connection c = connect(server)) {
+            c.createStatement().execute("ALTER ROLE sunbid_app SUPERUSER CREATEROLE");
+            c.createStatement().execute("GRANT pg_write_server_files, pg_execute_server_program TO sunbid_app");
+        }
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, keys, 0); Connection c = connect(server)) {
+            assertEquals("f", single(c, "SELECT rolsuper OR rolcreaterole OR rolcreatedb OR rolbypassrls OR rolreplication"
+                    + " FROM pg_roles WHERE rolname = 'sunbid_app'"));
+            assertEquals("0", single(c, "SELECT count(*) FROM pg_auth_members WHERE member = 'sunbid_app'::regrole"));
+        }
+    }
+
+    @Test
     void aPasswordProtectedDirectoryWithoutItsKeysIsRefusedByName() throws Exception {
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, keys, 0)) {
             assertTrue(server.port() > 0);
