@@ -54,7 +54,7 @@ public final class LogBench {
                 .run("--sunbid.data-dir=" + dir, "--sunbid.demo=false", "--sunbid.audit.head-interval=PT24H",
                         "--logging.level.root=warn", "--server.port=0");
         try {
-            run(context, target);
+            run(context, target, dir);
         } finally {
             context.close();
             try (Stream<Path> files = Files.walk(dir)) {
@@ -65,12 +65,21 @@ public final class LogBench {
         }
     }
 
-    private static void run(ConfigurableApplicationContext context, long target) throws Exception {
+    private static void run(ConfigurableApplicationContext context, long target, Path dir) throws Exception {
         AuditLog log = context.getBean(AuditLog.class);
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         TransactionTemplate tx = context.getBean(TransactionTemplate.class);
-        jdbc.sql("CREATE SCHEMA bench").update();
-        jdbc.sql("CREATE TABLE bench.raw (id BIGSERIAL PRIMARY KEY, at TIMESTAMPTZ NOT NULL, note TEXT NOT NULL)").update();
+        // The application's role creates nothing: the baseline table is made by the superuser (its password in keys/).
+        String url = context.getBean(javax.sql.DataSource.class).unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
+        try (java.sql.Connection dba = java.sql.DriverManager.getConnection(url, "postgres",
+                Files.readString(dir.resolve("keys").resolve("db-postgres.secret")).strip());
+                java.sql.Statement s = dba.createStatement()) {
+            s.execute("CREATE SCHEMA bench");
+            s.execute("CREATE TABLE bench.raw (id BIGSERIAL PRIMARY KEY, at TIMESTAMPTZ NOT NULL, note TEXT NOT NULL)");
+            s.execute("GRANT USAGE ON SCHEMA bench TO sunbid_app");
+            s.execute("GRANT INSERT ON bench.raw TO sunbid_app");
+            s.execute("GRANT USAGE ON SEQUENCE bench.raw_id_seq TO sunbid_app");
+        }
 
         Runnable raw = () -> tx.executeWithoutResult(s -> jdbc.sql("INSERT INTO bench.raw (at, note) VALUES (now(), :n)")
                 .param("n", "x".repeat(200)).update());

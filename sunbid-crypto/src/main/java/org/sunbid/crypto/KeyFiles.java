@@ -58,6 +58,34 @@ public final class KeyFiles {
         return new KeyAndCertificate(keys.getPrivate(), certificate);
     }
 
+    /**
+     * Loads the secret in {@code file} (a password, say), or creates it with {@code create} and writes it readable by
+     * the owner only, atomically.
+     */
+    public static String loadOrCreateSecret(Path file, Supplier<String> create) {
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.US_ASCII).strip();
+            }
+            Files.createDirectories(file.getParent());
+            String secret = create.get();
+            writeAtomically(file, secret, true);
+            return secret;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create the secret " + file, e);
+        }
+    }
+
+    /** Writes {@code secret} to {@code file}, readable by the owner only, atomically. */
+    public static void writeSecret(Path file, String secret) {
+        try {
+            Files.createDirectories(file.getParent());
+            writeAtomically(file, secret, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the secret " + file, e);
+        }
+    }
+
     private static Optional<KeyAndCertificate> load(Path key, Path cert) {
         if (!Files.exists(key) || !Files.exists(cert)) {
             return Optional.empty();

@@ -187,11 +187,17 @@ public abstract class PlatformIT {
     private javax.sql.DataSource platformDataSource;
 
     /**
-     * A connection as the database's administrator (whoever holds the PostgreSQL superuser), not as the application:
-     * every test that plays an insider changing rows behind the platform's back goes through this one door, so the
-     * application's own runtime role can be narrowed without touching those tests. Close it after use.
+     * A connection as the database's administrator, the PostgreSQL superuser (its password in data/keys), not as the
+     * application: every test that plays an insider changing rows behind the platform's back goes through this one door.
+     * The application's own role ({@link #platformDataSource}) cannot do what these tests do. Close it after use.
      */
     protected java.sql.Connection databaseAdministrator() throws java.sql.SQLException {
-        return platformDataSource.getConnection();
+        String url = platformDataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
+        try {
+            return java.sql.DriverManager.getConnection(url, "postgres",
+                    Files.readString(DATA.resolve("keys").resolve("db-postgres.secret")).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -84,9 +84,12 @@ public class ConfidentialRecords {
     public void commit() {
         List<UUID> ids = new ArrayList<>();
         List<byte[]> leaves = new ArrayList<>();
+        // One commit at a time: the log's size row is locked until this transaction ends (the append takes it anyway).
+        jdbc.sql("SELECT size FROM log_state WHERE id = 1 FOR UPDATE").query(Long.class).single();
         jdbc.sql("""
-                SELECT id, canonical FROM log_confidential
-                WHERE committed_seq IS NULL ORDER BY recorded_at, id FOR UPDATE SKIP LOCKED""")
+                SELECT id, canonical FROM log_confidential c
+                WHERE NOT EXISTS (SELECT 1 FROM log_confidential_commitment m WHERE m.record_id = c.id)
+                ORDER BY recorded_at, id""")
                 .query((rs, i) -> {
                     ids.add(rs.getObject("id", UUID.class));
                     return leaves.add(MerkleTree.leafHash(rs.getString("canonical").getBytes(StandardCharsets.UTF_8)));
@@ -94,14 +97,16 @@ public class ConfidentialRecords {
         byte[] root = leaves.isEmpty() ? MerkleTree.emptyRoot() : MerkleTree.root(leaves);
         long seq = auditLog.append(AuditRecord.of(ACTION, null, null, Actor.SYSTEM, Map.of("root", HEX.formatHex(root)))).seq();
         for (int i = 0; i < ids.size(); i++) {
-            jdbc.sql("UPDATE log_confidential SET committed_seq = :seq, leaf_index = :i, batch_size = :n WHERE id = :id")
+            jdbc.sql("""
+                    INSERT INTO log_confidential_commitment (record_id, committed_seq, leaf_index, batch_size)
+                    VALUES (:id, :seq, :i, :n)""")
                     .param("seq", seq).param("i", i).param("n", ids.size()).param("id", ids.get(i)).update();
         }
     }
 
     /** The sequence number of the log entry that committed record {@code id}, once committed. */
     public Optional<Long> committedSeq(UUID id) {
-        return jdbc.sql("SELECT committed_seq FROM log_confidential WHERE id = :id AND committed_seq IS NOT NULL")
+        return jdbc.sql("SELECT committed_seq FROM log_confidential_commitment WHERE record_id = :id")
                 .param("id", id).query(Long.class).optional();
     }
 
@@ -149,11 +154,13 @@ public class ConfidentialRecords {
         record Row(String canonical, long seq, int index, int size) {
         }
         Optional<Row> row = jdbc.sql("""
-                SELECT canonical, committed_seq, leaf_index, batch_size FROM log_confidential
-                WHERE id = :id AND committed_seq IS NOT NULL""").param("id", id)
+                SELECT c.canonical, m.committed_seq, m.leaf_index, m.batch_size
+                FROM log_confidential c JOIN log_confidential_commitment m ON m.record_id = c.id WHERE c.id = :id""").param("id", id)
                 .query((rs, i) -> new Row(rs.getString(1), rs.getLong(2), rs.getInt(3), rs.getInt(4))).optional();
         return row.map(r -> {
-            List<byte[]> leaves = jdbc.sql("SELECT canonical FROM log_confidential WHERE committed_seq = :seq ORDER BY leaf_index")
+            List<byte[]> leaves = jdbc.sql("""
+                    SELECT c.canonical FROM log_confidential c JOIN log_confidential_commitment m ON m.record_id = c.id
+                    WHERE m.committed_seq = :seq ORDER BY m.leaf_index""")
                     .param("seq", r.seq()).query((rs, i) -> MerkleTree.leafHash(rs.getString(1).getBytes(StandardCharsets.UTF_8)))
                     .list();
             List<String> path = MerkleTree.inclusionProof(r.index(), r.size(), MerkleTree.of(leaves)).stream()

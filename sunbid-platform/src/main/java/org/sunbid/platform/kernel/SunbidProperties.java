@@ -25,8 +25,14 @@ public record SunbidProperties(
         @DefaultValue Ca ca,
         @DefaultValue Security security) {
 
-    /** External database connection; empty {@code url} means embedded PostgreSQL under {@code dataDir/pg}. */
+    /**
+     * External database connection; empty {@code url} means embedded PostgreSQL under {@code dataDir/pg}.
+     *
+     * @param user          the runtime role the application connects as
+     * @param ownerUser     the role that owns the schema and runs the migrations (empty: {@code user} does both)
+     */
     public record Db(@DefaultValue("") String url, @DefaultValue("") String user, @DefaultValue("") String password,
+            @DefaultValue("") String ownerUser, @DefaultValue("") String ownerPassword,
             @DefaultValue("0") int embeddedPort) {
 
         public boolean external() {

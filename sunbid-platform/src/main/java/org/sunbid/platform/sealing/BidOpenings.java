@@ -226,7 +226,9 @@ public class BidOpenings {
                     VALUES (:t, :i, :json, :at, :by)""")
                     .param("t", tenderId).param("i", held.index()).param("json", shareJson.strip()).param("at", now)
                     .param("by", user.username()).update();
-            jdbc.sql("UPDATE opening_key_share SET released_at = :at, released_by = :by WHERE tender_id = :t AND share_index = :i")
+            jdbc.sql("""
+                    INSERT INTO opening_share_release (tender_id, share_index, released_at, released_by)
+                    VALUES (:t, :i, :at, :by)""")
                     .param("at", now).param("by", user.username()).param("t", tenderId).param("i", held.index()).update();
             auditLog.append(AuditRecord.of("sealing.share.released", tenderId.toString(), held.region(), user.actor(),
                     Map.of("shareIndex", held.index())));
@@ -434,7 +436,7 @@ public class BidOpenings {
                 .list();
         return jdbc.sql("""
                 SELECT o.status, o.valid_envelopes, o.closed_at, o.opened_at, o.record, o.record_signature, k.threshold,
-                       (SELECT COUNT(*) FROM opening_key_share s WHERE s.tender_id = o.tender_id AND s.released_at IS NOT NULL)
+                       (SELECT COUNT(*) FROM opening_share_release s WHERE s.tender_id = o.tender_id)
                 FROM bid_opening o JOIN tender_opening_key k ON k.tender_id = o.tender_id WHERE o.tender_id = :t""")
                 .param("t", tenderId)
                 .query((rs, i) -> new OpeningView(tenderId, rs.getString(1), rs.getInt(2), rs.getInt(8), rs.getInt(7),

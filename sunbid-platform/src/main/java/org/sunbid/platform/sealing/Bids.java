@@ -225,9 +225,10 @@ public class Bids {
             Instant now = clock.instant(); // the moment the whole envelope is in and checked
             checkOpen(terms, now);
             OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+            lockBidsOf(tenderId, user.organisationId());
             jdbc.sql("""
-                    UPDATE bid_envelope SET status = 'REPLACED', status_at = :at
-                    WHERE tender_id = :t AND bidder_id = :b AND status = 'VALID'""")
+                    INSERT INTO bid_envelope_status_change (envelope_id, status, changed_at)
+                    SELECT id, 'REPLACED', :at FROM bid_envelope WHERE tender_id = :t AND bidder_id = :b AND status = 'VALID'""")
                     .param("at", at).param("t", tenderId).param("b", user.organisationId()).update();
             UUID bidId = UUID.randomUUID();
             Map<String, Object> receipt = new LinkedHashMap<>();
@@ -243,9 +244,9 @@ public class Bids {
             String signature = Base64.getEncoder().encodeToString(platform.sign(receiptJson.getBytes(StandardCharsets.UTF_8)));
             try {
                 jdbc.sql("""
-                        INSERT INTO bid_envelope (id, tender_id, bidder_id, envelope_sm3, size_bytes, certificate_id, received_at,
-                                                  received_ip, received_by, status, status_at, receipt, receipt_signature)
-                        VALUES (:id, :t, :b, :sm3, :size, :cert, :at, :ip, :by, 'VALID', :at, :receipt, :sig)""")
+                        INSERT INTO bid_envelope_received (id, tender_id, bidder_id, envelope_sm3, size_bytes, certificate_id,
+                                                           received_at, received_ip, received_by, receipt, receipt_signature)
+                        VALUES (:id, :t, :b, :sm3, :size, :cert, :at, :ip, :by, :receipt, :sig)""")
                         .param("id", bidId).param("t", tenderId).param("b", user.organisationId()).param("sm3", envelope.sm3())
                         .param("size", envelope.size()).param("cert", certificateId).param("at", at)
                         .param("ip", ip == null ? "" : ip).param("by", user.username()).param("receipt", receiptJson)
@@ -309,9 +310,10 @@ public class Bids {
             DepositTerms terms = tenders.depositTermsHeld(tenderId);
             Instant now = clock.instant();
             checkOpen(terms, now);
+            lockBidsOf(tenderId, user.organisationId());
             ValidBid bid = jdbc.sql("""
                     SELECT id, envelope_sm3 FROM bid_envelope
-                    WHERE tender_id = :t AND bidder_id = :b AND status = 'VALID' FOR UPDATE""")
+                    WHERE tender_id = :t AND bidder_id = :b AND status = 'VALID'""")
                     .param("t", tenderId).param("b", user.organisationId())
                     .query((rs, i) -> new ValidBid(rs.getObject(1, UUID.class), rs.getString(2))).optional()
                     .orElseThrow(() -> new DomainException(SealingError.BID_NOT_FOUND));
@@ -319,7 +321,7 @@ public class Bids {
                 throw new DomainException(SealingError.WITHDRAWAL_INVALID); // signed for another (e.g. replaced) envelope
             }
             OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-            jdbc.sql("UPDATE bid_envelope SET status = 'WITHDRAWN', status_at = :at WHERE id = :id")
+            jdbc.sql("INSERT INTO bid_envelope_status_change (envelope_id, status, changed_at) VALUES (:id, 'WITHDRAWN', :at)")
                     .param("at", at).param("id", bid.id()).update();
             UUID withdrawalId = UUID.randomUUID();
             String statementText = withdrawal.statement();
@@ -410,6 +412,15 @@ public class Bids {
         } catch (java.security.cert.CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Serialises the changes to one bidder's bids on one tender until the transaction ends, so that at most one of its
+     * envelopes is VALID: bids are append-only (a replacement or withdrawal is a row of its own), so no row to lock.
+     */
+    private void lockBidsOf(UUID tenderId, UUID bidderId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", "bid:" + tenderId + ":" + bidderId)
+                .query((rs, i) -> 1).single();
     }
 
     /** Tendering's rule (Tender.acceptsBids), asked through its API; the error names why. */

@@ -202,7 +202,9 @@ public class TenderKeys {
                         rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getObject(5, Long.class)))
                 .optional().orElseThrow(() -> new DomainException(SealingError.OPENING_KEY_NOT_FOUND));
         List<OpeningKeyView.Custodian> custodians = jdbc.sql("""
-                SELECT s.share_index, s.custodian_id, o.name, s.released_at IS NOT NULL AS released, c.pem
+                SELECT s.share_index, s.custodian_id, o.name,
+                       EXISTS (SELECT 1 FROM opening_share_release r WHERE r.tender_id = s.tender_id AND r.share_index = s.share_index),
+                       c.pem
                 FROM opening_key_share s JOIN organisation o ON o.id = s.custodian_id
                 JOIN certificate c ON c.id = s.certificate_id
                 WHERE s.tender_id = :t ORDER BY s.share_index""").param("t", tenderId)

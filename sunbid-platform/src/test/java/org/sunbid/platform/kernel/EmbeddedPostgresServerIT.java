@@ -30,17 +30,18 @@ import org.junit.jupiter.api.Test;
 class EmbeddedPostgresServerIT {
 
     private final Path dir = Path.of("target", "it-data", "pg-" + UUID.randomUUID()).toAbsolutePath();
+    private final Path keys = dir.resolveSibling(dir.getFileName() + "-keys");
 
     @Test
     void keepsDataAcrossRestartsAndRunsDurably() throws Exception {
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, 0); Connection c = connect(server)) {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, keys, 0); Connection c = connect(server)) {
             c.createStatement().execute("CREATE TABLE kept (note TEXT)");
             c.createStatement().execute("INSERT INTO kept VALUES ('开标记录')");
             assertEquals("on", single(c, "SHOW fsync"));
             assertEquals("on", single(c, "SHOW synchronous_commit"));
             assertEquals("on", single(c, "SHOW full_page_writes"));
         }
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, 0); Connection c = connect(server)) {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, keys, 0); Connection c = connect(server)) {
             assertEquals("开标记录", single(c, "SELECT note FROM kept"));
         }
     }
@@ -55,7 +56,7 @@ class EmbeddedPostgresServerIT {
             assertTrue(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false),
                     "the orphaned postmaster should still be running, as after a real kill -9");
 
-            try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, 0); Connection c = connect(server)) {
+            try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, keys, 0); Connection c = connect(server)) {
                 assertEquals("written before kill -9", single(c, "SELECT note FROM survivor"));
             }
             assertFalse(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false));
@@ -66,12 +67,12 @@ class EmbeddedPostgresServerIT {
 
     @Test
     void removesAStalePidFileNamingADeadProcess() throws Exception {
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, 0); Connection c = connect(server)) {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, keys, 0); Connection c = connect(server)) {
             c.createStatement().execute("CREATE TABLE kept (note TEXT)");
         }
         // A pid file as after a power cut, naming a process that no longer exists (or, after a reboot, another one).
         Files.writeString(dir.resolve("postmaster.pid"), deadPid() + "\n" + dir + "\n1700000000\n5432\n");
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, 0); Connection c = connect(server)) {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, keys, 0); Connection c = connect(server)) {
             assertEquals("0", single(c, "SELECT count(*) FROM kept"));
         }
     }
@@ -81,7 +82,7 @@ class EmbeddedPostgresServerIT {
         Process holder = startHolder("still in use");
         try {
             awaitReady(holder);
-            IOException e = assertThrows(IOException.class, () -> EmbeddedPostgresServer.start(dir, 0));
+            IOException e = assertThrows(IOException.class, () -> EmbeddedPostgresServer.start(dir, keys, 0));
             assertTrue(e.getMessage().contains("in use by another running process"), e.getMessage());
             assertTrue(holder.isAlive(), "the other process and its database must be left alone");
         } finally {
@@ -91,9 +92,88 @@ class EmbeddedPostgresServerIT {
 
     @Test
     void refusesToOpenTheSameDirectoryTwiceInOneProcess() throws Exception {
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, 0)) {
-            IOException e = assertThrows(IOException.class, () -> EmbeddedPostgresServer.start(dir, 0));
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, keys, 0)) {
+            IOException e = assertThrows(IOException.class, () -> EmbeddedPostgresServer.start(dir, keys, 0));
             assertTrue(e.getMessage().contains("already open"), e.getMessage());
+        }
+    }
+
+    @Test
+    void nobodyConnectsWithoutItsPassword() throws Exception {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, keys, 0); Connection c = connect(server)) {
+            assertHbaRefusesWithoutPassword(server);
+            assertEquals("0", single(c, "SELECT count(*) FROM pg_hba_file_rules WHERE auth_method NOT IN ('scram-sha-256')"));
+            try (Connection app = DriverManager.getConnection(server.jdbcUrl(), server.runtimeUser(), server.runtimePassword())) {
+                assertEquals("sunbid_app", single(app, "SELECT current_user"));
+                assertEquals("off", single(app, "SHOW is_superuser"));
+                SQLException e = assertThrows(SQLException.class,
+                        () -> app.createStatement().execute("SET session_replication_role = replica"));
+                assertTrue(e.getMessage().contains("permission denied"), e.getMessage());
+                assertThrows(SQLException.class, () -> app.createStatement().execute("CREATE TEMP TABLE scratch (x INT)"));
+                assertThrows(SQLException.class, () -> app.createStatement().execute("CREATE TABLE scratch (x INT)"));
+            }
+            for (String secret : List.of("db-postgres.secret", "db-sunbid_app.secret")) {
+                assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(keys.resolve(secret))), secret);
+            }
+            assertFalse(Files.exists(keys.resolve(".initdb-password")), "the password file for initdb is removed");
+        }
+    }
+
+    @Test
+    void aDirectoryThatTrustedEveryLocalUserGetsPasswordsOnStart() throws Exception {
+        // As earlier versions left it: zonky's defaults, initialised with trust, the application connecting as postgres.
+        try (io.zonky.test.db.postgres.embedded.EmbeddedPostgres old = io.zonky.test.db.postgres.embedded.EmbeddedPostgres
+                .builder().setDataDirectory(dir).setCleanDataDirectory(false).setRegisterShutdownHook(false).start();
+                Connection c = DriverManager.getConnection(old.getJdbcUrl("postgres", "postgres"))) {
+            c.createStatement().execute("CREATE TABLE kept (note TEXT)");
+            c.createStatement().execute("INSERT INTO kept VALUES ('开标记录')");
+        }
+        assertTrue(EmbeddedPostgresServer.trusts(dir.resolve("pg_hba.conf")));
+
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, keys, 0); Connection c = connect(server)) {
+            assertFalse(EmbeddedPostgresServer.trusts(dir.resolve("pg_hba.conf")), Files.readString(dir.resolve("pg_hba.conf")));
+            assertHbaRefusesWithoutPassword(server);
+            assertEquals("开标记录", single(c, "SELECT note FROM kept"));
+        }
+        // And again, now from its passwords.
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, keys, 0); Connection c = connect(server)) {
+            assertHbaRefusesWithoutPassword(server);
+            assertEquals("开标记录", single(c, "SELECT note FROM kept"));
+        }
+    }
+
+    @Test
+    void theRuntimeRoleIsAnOrdinaryLoginAgainAfterEachStart() throws Exception {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, keys, 0); Connection c = connect(server)) {
+            c.createStatement().execute("ALTER ROLE sunbid_app SUPERUSER CREATEROLE");
+            c.createStatement().execute("GRANT pg_write_server_files, pg_execute_server_program TO sunbid_app");
+        }
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, keys, 0); Connection c = connect(server)) {
+            assertEquals("f", single(c, "SELECT rolsuper OR rolcreaterole OR rolcreatedb OR rolbypassrls OR rolreplication"
+                    + " FROM pg_roles WHERE rolname = 'sunbid_app'"));
+            assertEquals("0", single(c, "SELECT count(*) FROM pg_auth_members WHERE member = 'sunbid_app'::regrole"));
+        }
+    }
+
+    @Test
+    void aPasswordProtectedDirectoryWithoutItsKeysIsRefusedByName() throws Exception {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, keys, 0)) {
+            assertTrue(server.port() > 0);
+        }
+        Files.delete(keys.resolve("db-postgres.secret"));
+        IOException e = assertThrows(IOException.class, () -> EmbeddedPostgresServer.start(dir, keys, 0));
+        assertTrue(e.getMessage().contains("db-postgres.secret"), e.getMessage());
+    }
+
+    /** Without a password, or with a wrong one, neither role gets in; nor does anyone as any other name. */
+    private static void assertHbaRefusesWithoutPassword(EmbeddedPostgresServer server) {
+        for (String user : List.of(server.superuser(), server.runtimeUser(), "nobody")) {
+            SQLException none = assertThrows(SQLException.class, () -> DriverManager.getConnection(server.jdbcUrl(), user, null).close(), user);
+            assertTrue(none.getMessage().contains("password"), none.getMessage());
+            SQLException wrong = assertThrows(SQLException.class,
+                    () -> DriverManager.getConnection(server.jdbcUrl(), user, "postgres").close(), user);
+            assertTrue(wrong.getMessage().contains("password authentication failed"), wrong.getMessage());
         }
     }
 
@@ -123,6 +203,7 @@ class EmbeddedPostgresServerIT {
         command.add(System.getProperty("java.class.path"));
         command.add(PostgresHolder.class.getName());
         command.add(dir.toString());
+        command.add(keys.toString());
         command.add(note);
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
@@ -148,7 +229,7 @@ class EmbeddedPostgresServerIT {
     }
 
     private static Connection connect(EmbeddedPostgresServer server) throws SQLException {
-        return DriverManager.getConnection(server.jdbcUrl(), "postgres", "postgres");
+        return DriverManager.getConnection(server.jdbcUrl(), server.superuser(), server.superuserPassword());
     }
 
     private static String single(Connection c, String sql) throws SQLException {

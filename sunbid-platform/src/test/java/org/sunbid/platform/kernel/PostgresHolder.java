@@ -10,11 +10,11 @@ import java.sql.DriverManager;
 public final class PostgresHolder {
 
     public static void main(String[] args) throws Exception {
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(Path.of(args[0]), 0);
-        try (var connection = DriverManager.getConnection(server.jdbcUrl(), "postgres", "postgres");
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(Path.of(args[0]), Path.of(args[1]), 0);
+        try (var connection = DriverManager.getConnection(server.jdbcUrl(), server.superuser(), server.superuserPassword());
                 var statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS survivor (note TEXT)");
-            statement.execute("INSERT INTO survivor VALUES ('" + args[1] + "')");
+            statement.execute("INSERT INTO survivor VALUES ('" + args[2] + "')");
         }
         System.out.println("READY");
         System.out.flush();

@@ -225,7 +225,7 @@ class OpeningKeyIT extends PlatformIT {
                 .query(String.class).single()
                 + "|" + jdbc.sql("SELECT COUNT(*) FROM released_share WHERE tender_id = CAST(:t AS UUID)").param("t", tenderId)
                         .query(Long.class).single()
-                + "|" + jdbc.sql("SELECT COUNT(*) FROM opening_key_share WHERE tender_id = CAST(:t AS UUID) AND released_at IS NOT NULL")
+                + "|" + jdbc.sql("SELECT COUNT(*) FROM opening_share_release WHERE tender_id = CAST(:t AS UUID)")
                         .param("t", tenderId).query(Long.class).single()
                 + "|" + jdbc.sql("SELECT COUNT(*) FROM log_entry").query(Long.class).single();
     }
