@@ -144,8 +144,8 @@ public class ConfidentialRecords {
             return List.of();
         }
         return jdbc.sql("""
-                SELECT id FROM log_confidential WHERE subject = :s AND action IN (:a) AND committed_seq IS NOT NULL
-                ORDER BY recorded_at, id""").param("s", subject).param("a", List.copyOf(actions)).query(UUID.class).list()
+                SELECT c.id FROM log_confidential c JOIN log_confidential_commitment m ON m.record_id = c.id
+                WHERE c.subject = :s AND c.action IN (:a) ORDER BY c.recorded_at, c.id""").param("s", subject).param("a", List.copyOf(actions)).query(UUID.class).list()
                 .stream().map(id -> disclosure(id).orElseThrow()).toList();
     }
 
