@@ -173,24 +173,19 @@ public class Bids {
     }
 
     private BidReceipt store(UUID tenderId, InputStream body, String ip, CurrentUser user, boolean sealedOnArrival) {
-        FileStore.Stored stored;
-        try {
-            stored = files.store(body, maxSize);
+        // The store keeps the file if anything refers to it (the same bytes may be another party's document) and
+        // removes it on failure only if this upload created it.
+        try (FileStore.Upload upload = files.store(body, maxSize)) {
+            return accept(tenderId, upload, ip, user, sealedOnArrival);
         } catch (FileStore.TooLargeException e) {
             throw new DomainException(SealingError.ENVELOPE_TOO_LARGE, maxSize);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try {
-            return accept(tenderId, stored, ip, user, sealedOnArrival);
-        } catch (RuntimeException e) {
-            forgetUnlessReferenced(stored.sm3());
-            throw e;
-        }
     }
 
-    private BidReceipt accept(UUID tenderId, FileStore.Stored stored, String ip, CurrentUser user, boolean sealedOnArrival) {
-        Path file = files.find(stored.sm3()).orElseThrow();
+    private BidReceipt accept(UUID tenderId, FileStore.Upload upload, String ip, CurrentUser user, boolean sealedOnArrival) {
+        Path file = upload.path();
         Envelope.Verified envelope;
         try (InputStream in = Files.newInputStream(file)) {
             envelope = Envelope.verify(in);
@@ -247,6 +242,7 @@ public class Bids {
             } catch (DuplicateKeyException e) {
                 throw new DomainException(SealingError.ENVELOPE_ALREADY_RECEIVED);
             }
+            files.reference(envelope.sm3(), fileHolder(bidId));
             confidential.record(bidId, AuditRecord.of("sealing.bid.received", tenderId.toString(), terms.regionCode(),
                     user.actor(), Map.of("bidId", bidId.toString(), "envelopeSm3", envelope.sm3(), "receiptSm3", Sm3.hex(receiptJson))));
             return new BidReceipt(receiptJson, signature, Sm3.hex(platformCertificate()), null);
@@ -317,15 +313,8 @@ public class Bids {
         }
     }
 
-    private void forgetUnlessReferenced(String sm3) {
-        boolean referenced = jdbc.sql("SELECT EXISTS (SELECT 1 FROM bid_envelope WHERE envelope_sm3 = :s)").param("s", sm3)
-                .query(Boolean.class).single();
-        if (!referenced) {
-            try {
-                files.delete(sm3);
-            } catch (IOException e) {
-                // an orphan in a content-addressed store harms nothing
-            }
-        }
+    /** How bid envelopes name themselves to the file store. */
+    static String fileHolder(UUID bidId) {
+        return "sealing.bid:" + bidId;
     }
 }
