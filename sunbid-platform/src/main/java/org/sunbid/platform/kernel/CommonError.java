@@ -6,6 +6,8 @@ public enum CommonError implements ErrorCode {
     MALFORMED_REQUEST(400),
     /** One or more fields failed validation; the problem lists them. */
     VALIDATION_FAILED(400),
+    /** An amount is not a plain decimal of bounded size (at most {0} digits before the point, two after, not negative). */
+    INVALID_AMOUNT(400),
     /** No valid credentials were given. */
     UNAUTHENTICATED(401),
     /** The caller's role or region does not allow this. */

@@ -34,7 +34,7 @@ public class FileStore {
         /** Records that {@code holder} (e.g. {@code tendering.document:<id>}) refers to {@code sm3}. */
         void add(String sm3, String holder);
 
-        /** {@code holder} no longer refers to {@code sm3}. */
+        /** {@code holder} no longer refers to {@code sm3} (committed at once, whatever transaction is running). */
         void remove(String sm3, String holder);
 
         /** Whether any record refers to {@code sm3}. */
@@ -172,7 +172,8 @@ public class FileStore {
 
     /**
      * {@code holder} no longer needs the file {@code sm3}; the file is removed if nothing else refers to it and no
-     * upload of it is in flight. Call it outside (after) the transaction that made the holder stop needing it.
+     * upload of it is in flight. Call it only once the holder's need has ended for good (after the transaction that
+     * ended it): the reference is dropped at once.
      */
     public void release(String sm3, String holder) throws IOException {
         references.remove(sm3, holder);

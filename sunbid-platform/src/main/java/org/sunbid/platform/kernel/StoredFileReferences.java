@@ -5,6 +5,9 @@ import java.time.ZoneOffset;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The file store's knowledge of which records refer to which files, in the kernel's own table. */
 @Component
@@ -12,10 +15,13 @@ class StoredFileReferences implements FileStore.References {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate own;
 
-    StoredFileReferences(JdbcClient jdbc, Clock clock) {
+    StoredFileReferences(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.own = new TransactionTemplate(transactions);
+        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Override
@@ -28,7 +34,9 @@ class StoredFileReferences implements FileStore.References {
 
     @Override
     public void remove(String sm3, String holder) {
-        jdbc.sql("DELETE FROM stored_file_reference WHERE sm3 = :s AND holder = :h").param("s", sm3).param("h", holder).update();
+        // committed on its own before the store looks whether the file is still needed
+        own.executeWithoutResult(s -> jdbc.sql("DELETE FROM stored_file_reference WHERE sm3 = :s AND holder = :h")
+                .param("s", sm3).param("h", holder).update());
     }
 
     @Override

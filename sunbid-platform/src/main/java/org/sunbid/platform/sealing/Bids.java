@@ -63,10 +63,12 @@ public class Bids {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final long maxSize;
+    private final int maxReplacements;
 
     Bids(JdbcClient jdbc, FileStore files, Tenders tenders, Registrations registrations, Deposits deposits,
             Certificates certificates, TenderKeys keys, ConfidentialRecords confidential, PlatformIdentity platform,
-            TransactionTemplate tx, Clock clock, @Value("${sunbid.sealing.max-envelope-size:1073741824}") long maxSize) {
+            TransactionTemplate tx, Clock clock, @Value("${sunbid.sealing.max-envelope-size:1073741824}") long maxSize,
+            @Value("${sunbid.sealing.max-replacements:10}") int maxReplacements) {
         this.jdbc = jdbc;
         this.files = files;
         this.tenders = tenders;
@@ -79,6 +81,7 @@ public class Bids {
         this.tx = tx;
         this.clock = clock;
         this.maxSize = maxSize;
+        this.maxReplacements = maxReplacements;
     }
 
     /** Receives an envelope from the calling bidder; {@code declaredSize} is the Content-Length or -1. */
@@ -94,6 +97,7 @@ public class Bids {
         registrations.mine(tenderId, user); // NOT_REGISTERED otherwise
         checkOpen(tenders.depositTerms(tenderId), clock.instant());
         checkDeposit(tenderId, user);
+        checkReplacements(tenderId, user); // also before the body is read
         if (declaredSize > maxSize) {
             throw new DomainException(SealingError.ENVELOPE_TOO_LARGE, maxSize);
         }
@@ -213,6 +217,7 @@ public class Bids {
             DepositTerms terms = tenders.depositTermsHeld(tenderId); // closing waits for this acceptance
             Instant now = clock.instant(); // the moment the whole envelope is in and checked
             checkOpen(terms, now);
+            checkReplacements(tenderId, user); // again under the tender's lock: uploads in parallel count too
             OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
             jdbc.sql("""
                     UPDATE bid_envelope SET status = 'REPLACED', status_at = :at
@@ -297,6 +302,18 @@ public class Bids {
         if (terms.status() != TenderStatus.PUBLISHED && terms.status() != TenderStatus.SUSPENDED
                 || !now.isBefore(terms.bidDeadline())) {
             throw new DomainException(SealingError.BIDDING_CLOSED);
+        }
+    }
+
+    /**
+     * Each envelope a bidder sends stays (replaced or withdrawn ones too, until the deadline): the first bid and at
+     * most {@code sunbid.sealing.max-replacements} more, so nobody can fill the store through one registration.
+     */
+    private void checkReplacements(UUID tenderId, CurrentUser user) {
+        long sent = jdbc.sql("SELECT COUNT(*) FROM bid_envelope WHERE tender_id = :t AND bidder_id = :b")
+                .param("t", tenderId).param("b", user.organisationId()).query(Long.class).single();
+        if (sent > maxReplacements) {
+            throw new DomainException(SealingError.BID_REPLACEMENTS_EXHAUSTED, maxReplacements);
         }
     }
 

@@ -244,11 +244,8 @@ class EvaluationPages {
     }
 
     private static BigDecimal number(String text) {
-        try {
-            return new BigDecimal(text.strip());
-        } catch (NumberFormatException e) {
-            throw new DomainException(CommonError.VALIDATION_FAILED);
-        }
+        return org.sunbid.platform.kernel.Decimals.parse(text, 9, 8)
+                .orElseThrow(() -> new DomainException(CommonError.VALIDATION_FAILED));
     }
 
     @PostMapping("/evaluations/{id}/reasons")

@@ -168,9 +168,9 @@ class TenderPages {
 
         TenderTerms terms() {
             try {
-                Money estimated = new Money(new BigDecimal(estimatedPrice.strip()));
+                Money estimated = Money.parse(estimatedPrice);
                 return new TenderTerms(projectCode.strip(), name.strip(), category.strip(), estimated,
-                        new Money(new BigDecimal(deposit.strip())), qualification == null ? "" : qualification.strip(),
+                        Money.parse(deposit), qualification == null ? "" : qualification.strip(),
                         evaluationMethod == null ? EvaluationMethod.COMPREHENSIVE : evaluationMethod, instant(bidDeadline),
                         openingVenue.strip(), bidValidityDays == null ? 0 : bidValidityDays, instant(documentsAvailableUntil),
                         notice.strip(), List.of(new TenderTerms.Lot(name.strip(), estimated)));
@@ -439,7 +439,7 @@ class TenderPages {
             String priceSheet;
             try {
                 Map<String, Object> sheet = new java.util.LinkedHashMap<>();
-                sheet.put("totalPrice", new Money(new BigDecimal(totalPrice.strip())).toString());
+                sheet.put("totalPrice", Money.parse(totalPrice).toString());
                 if (durationDays != null) {
                     sheet.put("durationDays", durationDays);
                 }
