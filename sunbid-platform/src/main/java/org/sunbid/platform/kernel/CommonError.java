@@ -16,6 +16,8 @@ public enum CommonError implements ErrorCode {
     NOT_FOUND(404),
     /** The HTTP method is not supported here. */
     METHOD_NOT_ALLOWED(405),
+    /** An upload declares no length or more than the route allows ({0} bytes); its body was not read. */
+    UPLOAD_TOO_LARGE(413),
     /** The request's media type is not supported. */
     UNSUPPORTED_MEDIA_TYPE(415),
     /** Something failed on the server; nothing was changed. */
