@@ -48,7 +48,7 @@ public class FileStore {
     private final ConcurrentHashMap<String, InFlight> inFlight = new ConcurrentHashMap<>();
 
     private static final class InFlight {
-        int count;
+        final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
     }
 
     @Autowired
@@ -180,7 +180,7 @@ public class FileStore {
         InFlight entry = join(sm3);
         try {
             synchronized (entry) {
-                if (entry.count == 1 && !references.any(sm3)) {
+                if (entry.count.get() == 1 && !references.any(sm3)) {
                     Files.deleteIfExists(path(sm3));
                 }
             }
@@ -201,7 +201,7 @@ public class FileStore {
     private InFlight join(String sm3) {
         return inFlight.compute(sm3, (k, e) -> {
             InFlight entry = e == null ? new InFlight() : e;
-            entry.count++;
+            entry.count.incrementAndGet();
             return entry;
         });
     }
@@ -212,7 +212,7 @@ public class FileStore {
         try {
             if (created) {
                 synchronized (entry) {
-                    if (entry.count == 1 && !references.any(sm3)) {
+                    if (entry.count.get() == 1 && !references.any(sm3)) {
                         Files.deleteIfExists(path(sm3));
                     }
                 }
@@ -220,7 +220,7 @@ public class FileStore {
         } catch (IOException e) {
             // an orphan in a content-addressed store harms nothing
         } finally {
-            inFlight.compute(sm3, (k, e) -> --e.count == 0 ? null : e);
+            inFlight.compute(sm3, (k, e) -> e.count.decrementAndGet() == 0 ? null : e);
         }
     }
 

@@ -244,7 +244,9 @@ class EvaluationPages {
     }
 
     private static BigDecimal number(String text) {
-        return org.sunbid.platform.kernel.Decimals.parse(text, 9, 8)
+        String t = text == null ? "" : text.strip();
+        boolean negative = t.startsWith("-"); // refused by the criterion, which names itself
+        return org.sunbid.platform.kernel.Decimals.parse(negative ? t.substring(1) : t, 9, 8).map(d -> negative ? d.negate() : d)
                 .orElseThrow(() -> new DomainException(CommonError.VALIDATION_FAILED));
     }
 
