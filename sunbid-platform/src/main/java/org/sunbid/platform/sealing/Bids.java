@@ -112,6 +112,7 @@ public class Bids {
     public BidReceipt sealOnArrival(UUID tenderId, String fileName, String priceSheet, InputStream plain, long declaredSize,
             String ip, CurrentUser user) {
         precheck(tenderId, declaredSize, user);
+        PriceSheets.check(priceSheet); // an amount of absurd size never reaches the envelope
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("tool", "sunbid web (sealed on arrival)");
         metadata.put("sealedFor", user.username());

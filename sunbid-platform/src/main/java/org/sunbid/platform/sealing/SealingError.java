@@ -22,6 +22,8 @@ public enum SealingError implements ErrorCode {
     BIDDING_CLOSED(409),
     /** Only a registered bidder whose deposit is paid or guaranteed (covering the bid validity) may bid. */
     DEPOSIT_NOT_SETTLED(409),
+    /** A price sheet must be a JSON object (at most 64 KB, no floating-point numbers) with a totalPrice amount. */
+    PRICE_SHEET_INVALID(400),
     /** The bidder has replaced its bid as often as allowed ({0} times) on this tender; nothing changed. */
     BID_REPLACEMENTS_EXHAUSTED(409),
     /** The caller has no valid bid on this tender. */

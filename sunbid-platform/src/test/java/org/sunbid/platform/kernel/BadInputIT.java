@@ -150,6 +150,16 @@ class BadInputIT extends PlatformIT {
                         + plan.path("price").toString().replace("\"maxPoints\":\"40\"", "\"maxPoints\":" + rawJsonNumberOrString(amount))
                         + ",\"prices\":[\"36000000\",\"35000000\"]}", null);
                 assertThat(formula.status()).as(formula.body()).isBetween(400, 499);
+                // the API's upload sealed on arrival: the price sheet's total
+                for (String total : List.of("\"" + amount + "\"", rawJsonNumberOrString(amount))) {
+                    HttpResponse<String> apiSealed = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/tenders/" + school
+                                    + "/bids/sealed-on-arrival?name=a.txt&priceSheet="
+                                    + URLEncoder.encode("{\"totalPrice\":" + total + "}", StandardCharsets.UTF_8)))
+                            .header("Authorization", "Bearer " + bidder).header("Content-Type", "application/octet-stream")
+                            .POST(HttpRequest.BodyPublishers.ofString("投标文件内容", StandardCharsets.UTF_8)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertThat(apiSealed.statusCode()).as(apiSealed.body()).isEqualTo(400);
+                }
                 // the web form for a new tender: the page again, with the reason in Chinese
                 HttpResponse<String> page = agencyPages.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/workbench/tenders"))
                         .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "zh-CN")
