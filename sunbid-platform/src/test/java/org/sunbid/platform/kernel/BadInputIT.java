@@ -413,6 +413,11 @@ class BadInputIT extends PlatformIT {
                 .filter(c -> c.getName().equals("JSESSIONID")).findFirst().orElseThrow();
         String status = multipartHead("/workbench/tenders/" + school + "/bids", 3L << 30, "JSESSIONID=" + cookie.getValue());
         assertThat(status).isNotNull().contains(" 413");
+        // signed in, but in a role that uploads no bids
+        HttpCookie agency = ((CookieManager) session("agency").cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("JSESSIONID")).findFirst().orElseThrow();
+        assertThat(multipartHead("/workbench/tenders/" + school + "/bids", 512L << 20, "JSESSIONID=" + agency.getValue()))
+                .isNotNull().contains(" 403");
         assertThat(state()).isEqualTo(before);
     }
 }

@@ -24,13 +24,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Nothing parses a multipart body before the caller is known and its size allowed: Tomcat parses (and spools to disk)
  * a whole multipart body the first time anything asks for a request parameter, and the CSRF filter asks before the
- * authorization rules run. Placed in front of it, this gate answers at once — 401 without a signed-in caller, 413
- * without a declared length or beyond the route's limit — without reading the body, and closes the connection.
+ * authorization rules run. Placed in front of it, this gate answers at once — 401 without a signed-in caller, 403 for
+ * a role that may not upload there, 413 without a declared length or beyond the route's limit — without reading the
+ * body, and closes the connection.
  */
 final class MultipartGate extends OncePerRequestFilter {
 
-    /** A route (Ant pattern) and the most a multipart body to it may declare. */
-    record Limit(String pattern, long maxBytes) {
+    /** A route (Ant pattern), the most a multipart body to it may declare, and the roles that may upload there. */
+    record Limit(String pattern, long maxBytes, List<String> roles) {
     }
 
     private final List<Limit> limits;
@@ -62,8 +63,14 @@ final class MultipartGate extends OncePerRequestFilter {
             return;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        long max = limits.stream().filter(l -> matcher.match(l.pattern(), path)).mapToLong(Limit::maxBytes).findFirst()
-                .orElse(otherwise);
+        Limit limit = limits.stream().filter(l -> matcher.match(l.pattern(), path)).findFirst()
+                .orElse(new Limit(path, otherwise, List.of()));
+        if (!limit.roles().isEmpty() && caller.getAuthorities().stream()
+                .noneMatch(a -> limit.roles().contains(a.getAuthority().replaceFirst("^ROLE_", "")))) {
+            refuse(request, response, problems.of(CommonError.FORBIDDEN, locales.resolveLocale(request)));
+            return;
+        }
+        long max = limit.maxBytes();
         long declared = request.getContentLengthLong();
         if (declared < 0 || declared > max) {
             refuse(request, response, problems.of(CommonError.UPLOAD_TOO_LARGE, locales.resolveLocale(request), max));

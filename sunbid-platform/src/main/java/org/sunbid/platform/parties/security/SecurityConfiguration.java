@@ -60,8 +60,10 @@ class SecurityConfiguration {
         long otherwise = env.getProperty("spring.servlet.multipart.max-request-size", org.springframework.util.unit.DataSize.class,
                 org.springframework.util.unit.DataSize.ofGigabytes(1)).toBytes();
         long form = 64 * 1024; // the form fields around the file
-        return new MultipartGate(java.util.List.of(new MultipartGate.Limit("/workbench/tenders/*/documents", documents + form),
-                new MultipartGate.Limit("/workbench/tenders/*/bids", envelopes + form)), otherwise, problems, json, locales);
+        return new MultipartGate(java.util.List.of(
+                new MultipartGate.Limit("/workbench/tenders/*/documents", documents + form, java.util.List.of("TENDEREE", "AGENCY")),
+                new MultipartGate.Limit("/workbench/tenders/*/bids", envelopes + form, java.util.List.of("BIDDER"))),
+                otherwise, problems, json, locales);
     }
 
     @Bean
@@ -161,7 +163,8 @@ class SecurityConfiguration {
                         .requestMatchers("/workbench/expert", "/workbench/expert/**").hasRole("EXPERT")
                         .requestMatchers(HttpMethod.POST, "/workbench/tenders/*/expert-draws").hasAnyRole("TENDEREE", "AGENCY",
                                 "CENTRE_STAFF")
-                        // Only the roles that may upload reach the multipart parser (the CSRF token is in the query string).
+                        // Only the roles that may upload reach the multipart parser: MultipartGate, in front of the CSRF
+                        // filter, repeats these two rules for multipart bodies (the CSRF token is in the query string).
                         .requestMatchers(HttpMethod.POST, "/workbench/tenders/*/documents").hasAnyRole("TENDEREE", "AGENCY")
                         .requestMatchers(HttpMethod.POST, "/workbench/tenders/*/bids", "/workbench/tenders/*/bids/sealed-on-arrival")
                         .hasRole("BIDDER")
