@@ -1,6 +1,5 @@
 package org.sunbid.platform.payments;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 

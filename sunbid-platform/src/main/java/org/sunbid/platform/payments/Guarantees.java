@@ -1,6 +1,5 @@
 package org.sunbid.platform.payments;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;

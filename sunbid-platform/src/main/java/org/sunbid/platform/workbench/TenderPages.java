@@ -1,7 +1,6 @@
 package org.sunbid.platform.workbench;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
