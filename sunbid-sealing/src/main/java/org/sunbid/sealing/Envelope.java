@@ -125,7 +125,8 @@ public final class Envelope {
         });
     }
 
-    interface ZipWriter {
+    /** Writes an envelope's zip content (see {@link #write}). */
+    public interface ZipWriter {
         void write(ZipOutputStream zip) throws IOException;
     }
 
@@ -155,8 +156,12 @@ public final class Envelope {
         });
     }
 
-    /** Writes an envelope whose zip content {@code body} supplies (package-private: tests craft hostile content). */
-    static String write(UUID tenderId, PublicKey openingKey, PrivateKey bidderKey, X509Certificate bidder, Instant now,
+    /**
+     * Writes an envelope whose zip content {@code body} supplies, sealed and signed like any other. The format is
+     * open, so anyone can do this: tests use it to craft hostile content (unsafe names, zip bombs) that the platform
+     * must refuse at opening.
+     */
+    public static String write(UUID tenderId, PublicKey openingKey, PrivateKey bidderKey, X509Certificate bidder, Instant now,
             OutputStream out, ZipWriter body) throws IOException {
         return write(tenderId, openingKey, digest -> Sm2.sign(bidderKey, digest), bidder, now, out, body);
     }
@@ -277,10 +282,31 @@ public final class Envelope {
     }
 
     /**
-     * Opens an envelope file with the tender's opening private key: checks it first (structure and signature), then
-     * decrypts and unpacks it under {@code into}, writing at most {@code maxBytes} bytes of files.
+     * What unpacking an envelope may cost: at most {@code maxBytes} bytes of files, {@code maxFiles} files, and once
+     * more than {@link #RATIO_GRACE} bytes are out, at most {@code maxRatio} bytes out per byte of compressed content.
      */
+    public record Limits(long maxBytes, long maxRatio, int maxFiles) {
+        /** Bytes unpacked before the ratio counts (a small file of zeros compresses very well and harms nobody). */
+        public static final long RATIO_GRACE = 1 << 20;
+
+        public Limits {
+            if (maxBytes <= 0 || maxRatio <= 0 || maxFiles <= 0) {
+                throw new IllegalArgumentException("limits must be positive");
+            }
+        }
+    }
+
+    /** {@link #open(Path, PrivateKey, Path, Limits)} with a ratio of at most 100 and at most 10,000 files. */
     public static Opened open(Path envelope, PrivateKey openingKey, Path into, long maxBytes) throws EnvelopeException {
+        return open(envelope, openingKey, into, new Limits(maxBytes, 100, 10_000));
+    }
+
+    /**
+     * Opens an envelope file with the tender's opening private key: checks it first (structure and signature), then
+     * decrypts and unpacks it under {@code into} within {@code limits} ({@link EnvelopeDefect#ZIP_BOMB} beyond them).
+     */
+    public static Opened open(Path envelope, PrivateKey openingKey, Path into, Limits limits) throws EnvelopeException {
+        long maxBytes = limits.maxBytes();
         Verified verified;
         try (InputStream in = Files.newInputStream(envelope)) {
             verified = verify(in);
@@ -296,13 +322,17 @@ public final class Envelope {
         try (InputStream file = Files.newInputStream(envelope);
              InputStream plain = Sm4Gcm.decrypting(new CiphertextStream(file), key, verified.header().nonce(),
                      Sm3.hash(verified.header().raw()));
-             ZipInputStream zip = new ZipInputStream(plain)) {
+             Counting compressed = new Counting(plain);
+             ZipInputStream zip = new ZipInputStream(compressed)) {
             String priceSheet = null;
             Map<String, Object> metadata = null;
             List<Path> files = new ArrayList<>();
             long written = 0;
             Files.createDirectories(into);
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                if (files.size() >= limits.maxFiles()) {
+                    throw new EnvelopeException(EnvelopeDefect.ZIP_BOMB, "more than " + limits.maxFiles() + " files");
+                }
                 String name = entry.getName();
                 if (name.equals(PRICE_SHEET)) {
                     priceSheet = new String(readLimited(zip, MAX_HEADER), StandardCharsets.UTF_8);
@@ -325,7 +355,11 @@ public final class Envelope {
                         for (int n; (n = zip.read(buffer)) > 0; ) {
                             written += n;
                             if (written > maxBytes) {
-                                throw new EnvelopeException(EnvelopeDefect.UNACCEPTABLE_CONTENT, "the bid's files exceed " + maxBytes + " bytes");
+                                throw new EnvelopeException(EnvelopeDefect.ZIP_BOMB, "the bid's files exceed " + maxBytes + " bytes");
+                            }
+                            if (written > Limits.RATIO_GRACE && written / Math.max(1, compressed.count) > limits.maxRatio()) {
+                                throw new EnvelopeException(EnvelopeDefect.ZIP_BOMB, "the bid's files decompress more than "
+                                        + limits.maxRatio() + " times their compressed size");
                             }
                             out.write(buffer, 0, n);
                         }
@@ -335,7 +369,7 @@ public final class Envelope {
                     throw new EnvelopeException(EnvelopeDefect.UNACCEPTABLE_CONTENT, "unexpected entry " + name);
                 }
             }
-            plain.transferTo(OutputStream.nullOutputStream()); // to the end: the GCM tag is checked there
+            compressed.transferTo(OutputStream.nullOutputStream()); // to the end: the GCM tag is checked there
             if (priceSheet == null) {
                 throw new EnvelopeException(EnvelopeDefect.UNACCEPTABLE_CONTENT, "the envelope has no price sheet");
             }
@@ -344,6 +378,33 @@ public final class Envelope {
             throw new EnvelopeException(EnvelopeDefect.UNDECRYPTABLE, "the content does not decrypt (altered or not sealed for this tender)", e);
         } finally {
             java.util.Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    /** Counts the bytes read through it (the compressed size consumed so far). */
+    private static final class Counting extends java.io.FilterInputStream {
+        long count;
+
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
         }
     }
 

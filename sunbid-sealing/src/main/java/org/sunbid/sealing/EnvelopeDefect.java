@@ -12,6 +12,11 @@ public enum EnvelopeDefect {
     SIGNATURE_MISMATCH,
     /** The content does not decrypt with the opening key: altered, or sealed for another key. */
     UNDECRYPTABLE,
-    /** The content holds what a bid may not: unsafe file names, unexpected entries, too much data, no price sheet. */
-    UNACCEPTABLE_CONTENT
+    /** The content holds what a bid may not: unsafe file names, unexpected entries, no price sheet. */
+    UNACCEPTABLE_CONTENT,
+    /**
+     * A zip bomb: the content decompresses beyond the opening's limits (total size, compression ratio or number of
+     * files); unpacking stops at the limit.
+     */
+    ZIP_BOMB
 }

@@ -174,4 +174,71 @@ class EnvelopeTest {
                 () -> Envelope.open(seal(), opening.getPrivate(), dir.resolve("small"), 1024));
         assertTrue(tooBig.getMessage().contains("exceed 1024 bytes"), tooBig.getMessage());
     }
+
+    /** {@code size} zero bytes, never held in memory: deflate packs them about a thousand to one. */
+    static java.io.InputStream zeros(long size) {
+        return new java.io.InputStream() {
+            long left = size;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 0 : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                java.util.Arrays.fill(b, off, off + n, (byte) 0);
+                left -= n;
+                return n;
+            }
+        };
+    }
+
+    @Test
+    void aZipBombIsRejectedAsSuchAndUnpackingStopsAtTheRatioLimit() throws Exception {
+        Path envelope = dir.resolve("bomb.sbenv");
+        try (OutputStream out = Files.newOutputStream(envelope)) { // 256 MiB of zeros, deflated, sealed and signed
+            Envelope.write(tenderId, opening.getPublic(), bidderKeys.getPrivate(), bidder, NOW, out, zip -> {
+                zip.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
+                zip.putNextEntry(new ZipEntry(Envelope.PRICE_SHEET));
+                zip.write("{\"totalPrice\":\"1.00\"}".getBytes(StandardCharsets.UTF_8));
+                zip.putNextEntry(new ZipEntry("files/bomb.bin"));
+                zeros(256L << 20).transferTo(zip);
+                zip.closeEntry();
+            });
+        }
+        assertTrue(Files.size(envelope) < (1 << 20), "the envelope is small: " + Files.size(envelope));
+        EnvelopeException bomb = assertThrows(EnvelopeException.class, () -> Envelope.open(envelope, opening.getPrivate(),
+                dir.resolve("bomb"), new Envelope.Limits(4L << 30, 100, 10_000)));
+        assertEquals(EnvelopeDefect.ZIP_BOMB, bomb.defect());
+        assertTrue(bomb.getMessage().contains("100 times"), bomb.getMessage());
+        assertTrue(Files.size(dir.resolve("bomb/bomb.bin")) < (8L << 20), "unpacking stopped early");
+
+        // an ordinary bid (random bytes, 3 MiB) opens within the same limits
+        Envelope.Opened ok = Envelope.open(seal(), opening.getPrivate(), dir.resolve("ok"), new Envelope.Limits(4L << 30, 100, 10_000));
+        assertEquals(2, ok.files().size());
+    }
+
+    @Test
+    void tooManyFilesAreAZipBomb() throws Exception {
+        Path envelope = dir.resolve("many.sbenv");
+        try (OutputStream out = Files.newOutputStream(envelope)) {
+            Envelope.write(tenderId, opening.getPublic(), bidderKeys.getPrivate(), bidder, NOW, out, zip -> {
+                zip.putNextEntry(new ZipEntry(Envelope.PRICE_SHEET));
+                zip.write("{}".getBytes(StandardCharsets.UTF_8));
+                for (int i = 0; i < 50; i++) {
+                    zip.putNextEntry(new ZipEntry("files/" + i + ".txt"));
+                    zip.write('x');
+                }
+                zip.closeEntry();
+            });
+        }
+        EnvelopeException many = assertThrows(EnvelopeException.class, () -> Envelope.open(envelope, opening.getPrivate(),
+                dir.resolve("many"), new Envelope.Limits(1 << 20, 100, 20)));
+        assertEquals(EnvelopeDefect.ZIP_BOMB, many.defect());
+    }
 }

@@ -507,8 +507,9 @@ public class Evaluations {
         Instant now = clock.instant();
         byte[] pdf = reportPdf.render(reportContent(ev, now));
         FileStore.Stored stored;
-        try {
-            stored = files.store(new ByteArrayInputStream(pdf), pdf.length + 1L);
+        try (FileStore.Upload upload = files.store(new ByteArrayInputStream(pdf), pdf.length + 1L)) {
+            stored = upload.stored();
+            files.reference(stored.sm3(), "evaluation.report:" + tenderId); // in this transaction
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

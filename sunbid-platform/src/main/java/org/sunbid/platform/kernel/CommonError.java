@@ -6,6 +6,8 @@ public enum CommonError implements ErrorCode {
     MALFORMED_REQUEST(400),
     /** One or more fields failed validation; the problem lists them. */
     VALIDATION_FAILED(400),
+    /** An amount is not a plain decimal of bounded size (at most {0} digits before the point, two after, not negative). */
+    INVALID_AMOUNT(400),
     /** No valid credentials were given. */
     UNAUTHENTICATED(401),
     /** The caller's role or region does not allow this. */
@@ -14,6 +16,8 @@ public enum CommonError implements ErrorCode {
     NOT_FOUND(404),
     /** The HTTP method is not supported here. */
     METHOD_NOT_ALLOWED(405),
+    /** An upload declares no length or more than the route allows ({0} bytes); its body was not read. */
+    UPLOAD_TOO_LARGE(413),
     /** The request's media type is not supported. */
     UNSUPPORTED_MEDIA_TYPE(415),
     /** Something failed on the server; nothing was changed. */

@@ -6,16 +6,16 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bouncycastle.crypto.digests.SM3Digest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,16 +24,43 @@ import org.springframework.stereotype.Component;
  * the limit, before anything is kept. {@link #store} returns only once the file and its name are durable (the content
  * fsynced before the rename, the directory fsynced after it), so a receipt signed afterwards never names a file that a
  * crash could lose.
+ * <p>
+ * The same bytes may belong to several records of different contexts (a rival can upload a tender document's exact
+ * bytes as a "bid"), so the store, not its callers, decides when a file goes: callers tell it which records refer to a
+ * file ({@link #reference}, {@link #release}); a file is removed only when no record refers to it and no upload of the
+ * same bytes is in flight, and a failed upload removes only a file it created itself. An existing file is trusted
+ * only after its hash is checked: a damaged one is replaced by a good upload of the same content.
  */
 @Component
 public class FileStore {
 
+    /** Which records refer to which files (the {@code stored_file_reference} table, owned by the kernel). */
+    public interface References {
+        /** Records that {@code holder} (e.g. {@code tendering.document:<id>}) refers to {@code sm3}. */
+        void add(String sm3, String holder);
+
+        /** {@code holder} no longer refers to {@code sm3} (committed at once, whatever transaction is running). */
+        void remove(String sm3, String holder);
+
+        /** Whether any record refers to {@code sm3}. */
+        boolean any(String sm3);
+    }
+
     private final Path root;
     private final Path incoming;
+    private final References references;
+    /** Uploads in flight per SM3 (from the moment their hash is known until their caller closes them). */
+    private final ConcurrentHashMap<String, InFlight> inFlight = new ConcurrentHashMap<>();
 
-    FileStore(SunbidProperties properties) {
+    private static final class InFlight {
+        final java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+    }
+
+    @Autowired
+    FileStore(SunbidProperties properties, References references) {
         this.root = properties.dataDir().resolve("files").toAbsolutePath();
         this.incoming = root.resolve("incoming");
+        this.references = references;
         try {
             Files.createDirectories(incoming);
         } catch (IOException e) {
@@ -52,8 +79,55 @@ public class FileStore {
         }
     }
 
-    /** Stores {@code in} (read to its end, at most {@code limit} bytes). */
-    public Stored store(InputStream in, long limit) throws IOException {
+    /**
+     * An upload in flight: its file stays at least until {@link #close()}. Reference it ({@link FileStore#reference})
+     * in the transaction that records it, and close it after that transaction; closed unreferenced, the file is
+     * removed only if this upload created it and no other upload of the same bytes is in flight.
+     */
+    public final class Upload implements AutoCloseable {
+        private final Stored stored;
+        private final boolean created;
+        private boolean closed;
+
+        private Upload(Stored stored, boolean created) {
+            this.stored = stored;
+            this.created = created;
+        }
+
+        public Stored stored() {
+            return stored;
+        }
+
+        public String sm3() {
+            return stored.sm3();
+        }
+
+        public long size() {
+            return stored.size();
+        }
+
+        /** Whether this upload created the file (it did not exist, or existed damaged and was replaced: false). */
+        public boolean created() {
+            return created;
+        }
+
+        /** The stored file. */
+        public Path path() {
+            return FileStore.this.path(stored.sm3());
+        }
+
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            leave(stored.sm3(), created);
+        }
+    }
+
+    /** Stores {@code in} (read to its end, at most {@code limit} bytes); the caller closes the upload. */
+    public Upload store(InputStream in, long limit) throws IOException {
         Path temp = Files.createTempFile(incoming, "upload", ".part");
         try {
             SM3Digest digest = new SM3Digest();
@@ -71,24 +145,33 @@ public class FileStore {
                 }
                 forceFile(channel); // the content is on disk before the file gets its name
             }
-            byte[] hash = new byte[32];
-            digest.doFinal(hash, 0);
-            String sm3 = HexFormat.of().formatHex(hash);
-            Path target = path(sm3);
-            boolean newDirectory = !Files.isDirectory(target.getParent());
-            Files.createDirectories(target.getParent());
-            if (newDirectory) {
-                forceDirectory(root); // the new sub-directory's name is on disk
-            }
-            if (!Files.exists(target)) {
-                try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-                    // stored meanwhile by a concurrent upload of the same content
+            String sm3 = hex(digest);
+            InFlight entry = join(sm3);
+            boolean created;
+            try {
+                synchronized (entry) {
+                    Path target = path(sm3);
+                    boolean newDirectory = !Files.isDirectory(target.getParent());
+                    Files.createDirectories(target.getParent());
+                    if (newDirectory) {
+                        forceDirectory(root); // the new sub-directory's name is on disk
+                    }
+                    if (Files.exists(target)) {
+                        if (!intact(target, sm3, size)) { // damaged: the good upload takes its place
+                            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                        }
+                        created = false;
+                    } else {
+                        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                        created = true;
+                    }
+                    forceDirectory(target.getParent()); // and the file's name: durable before anyone is told it was received
                 }
+            } catch (IOException | RuntimeException e) {
+                leave(sm3, false);
+                throw e;
             }
-            forceDirectory(target.getParent()); // and the file's name: durable before anyone is told it was received
-            return new Stored(sm3, size);
+            return new Upload(new Stored(sm3, size), created);
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -111,11 +194,27 @@ public class FileStore {
         }
     }
 
-    /** Removes the stored file with hash {@code sm3} (a rejected upload nobody refers to). */
-    public void delete(String sm3) throws IOException {
-        Optional<Path> p = find(sm3);
-        if (p.isPresent()) {
-            Files.deleteIfExists(p.get());
+    /** Records that {@code holder} refers to the file {@code sm3}; call it in the transaction that records the holder. */
+    public void reference(String sm3, String holder) {
+        references.add(sm3, holder);
+    }
+
+    /**
+     * {@code holder} no longer needs the file {@code sm3}; the file is removed if nothing else refers to it and no
+     * upload of it is in flight. Call it only once the holder's need has ended for good (after the transaction that
+     * ended it): the reference is dropped at once.
+     */
+    public void release(String sm3, String holder) throws IOException {
+        references.remove(sm3, holder);
+        InFlight entry = join(sm3);
+        try {
+            synchronized (entry) {
+                if (entry.count.get() == 1 && !references.any(sm3)) {
+                    Files.deleteIfExists(path(sm3));
+                }
+            }
+        } finally {
+            leave(sm3, false);
         }
     }
 
@@ -126,6 +225,52 @@ public class FileStore {
         }
         Path p = path(sm3);
         return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+    }
+
+    private InFlight join(String sm3) {
+        return inFlight.compute(sm3, (k, e) -> {
+            InFlight entry = e == null ? new InFlight() : e;
+            entry.count.incrementAndGet();
+            return entry;
+        });
+    }
+
+    /** Ends one upload of {@code sm3}; if it {@code created} the file, the last one out removes it when unreferenced. */
+    private void leave(String sm3, boolean created) {
+        InFlight entry = inFlight.get(sm3);
+        try {
+            if (created) {
+                synchronized (entry) {
+                    if (entry.count.get() == 1 && !references.any(sm3)) {
+                        Files.deleteIfExists(path(sm3));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // an orphan in a content-addressed store harms nothing
+        } finally {
+            inFlight.compute(sm3, (k, e) -> e.count.decrementAndGet() == 0 ? null : e);
+        }
+    }
+
+    private static boolean intact(Path file, String sm3, long size) throws IOException {
+        if (Files.size(file) != size) {
+            return false;
+        }
+        SM3Digest digest = new SM3Digest();
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return hex(digest).equals(sm3);
+    }
+
+    private static String hex(SM3Digest digest) {
+        byte[] hash = new byte[32];
+        digest.doFinal(hash, 0);
+        return HexFormat.of().formatHex(hash);
     }
 
     private Path path(String sm3) {

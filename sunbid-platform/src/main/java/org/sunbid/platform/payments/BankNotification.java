@@ -1,6 +1,5 @@
 package org.sunbid.platform.payments;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 
@@ -39,8 +38,8 @@ public record BankNotification(String type, String txnId, String subAccount, Mon
             String txnId = text(json, "txnId", 64);
             Instant bookedAt = Instant.parse(text(json, "bookedAt", 40));
             if (type.equals("credit")) {
-                Money amount = new Money(new BigDecimal(text(json, "amount", 20)));
-                if (amount.yuan().signum() <= 0 || amount.yuan().precision() - amount.yuan().scale() > 16) {
+                Money amount = Money.parse(text(json, "amount", 20));
+                if (amount.yuan().signum() <= 0) {
                     throw new IllegalArgumentException("amount");
                 }
                 String sub = text(json, "subAccount", 32);

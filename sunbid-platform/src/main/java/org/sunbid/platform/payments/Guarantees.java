@@ -1,6 +1,5 @@
 package org.sunbid.platform.payments;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -225,7 +224,7 @@ public class Guarantees {
         try {
             Map<String, Object> m = json.readValue(document, JSON_OBJECT);
             return new Parsed(text(m, "guaranteeNo"), text(m, "tenderId"), text(m, "applicantCreditCode"),
-                    text(m, "beneficiaryCreditCode"), new Money(new BigDecimal(text(m, "amount"))),
+                    text(m, "beneficiaryCreditCode"), Money.parse(text(m, "amount")),
                     Instant.parse(text(m, "validFrom")), Instant.parse(text(m, "validUntil")));
         } catch (RuntimeException e) {
             throw new DomainException(PaymentsError.GUARANTEE_INVALID);

@@ -72,11 +72,13 @@ public class BidOpenings {
     private final Clock clock;
     private final JsonMapper json;
     private final Path openedDir;
-    private final long maxBytes;
+    private final Envelope.Limits limits;
     private final java.time.Duration responseWindow;
 
     BidOpenings(JdbcClient jdbc, org.sunbid.platform.parties.Certificates certificates, FileStore files, AuditLog auditLog, ConfidentialRecords confidential, PlatformIdentity platform, Clock clock, JsonMapper json,
             SunbidProperties properties, @Value("${sunbid.sealing.max-opened-size:4294967296}") long maxBytes,
+            @Value("${sunbid.sealing.max-opened-ratio:100}") long maxRatio,
+            @Value("${sunbid.sealing.max-opened-files:10000}") int maxFiles,
             @Value("${sunbid.sealing.opening-response-window:PT2H}") java.time.Duration responseWindow) {
         this.responseWindow = responseWindow;
         this.jdbc = jdbc;
@@ -88,7 +90,7 @@ public class BidOpenings {
         this.clock = clock;
         this.json = json;
         this.openedDir = properties.dataDir().resolve("opened").toAbsolutePath();
-        this.maxBytes = maxBytes;
+        this.limits = new Envelope.Limits(maxBytes, maxRatio, maxFiles); // a zip bomb is rejected, named, and stops there
     }
 
     /** The action of the public entry that discloses a tender's bid set at closing. */
@@ -307,9 +309,16 @@ public class BidOpenings {
             Path target = openedDir.resolve(tenderId.toString()).resolve(bid.id().toString());
             try {
                 Path file = files.find(bid.sm3()).orElseThrow(() -> new EnvelopeException(org.sunbid.sealing.EnvelopeDefect.MALFORMED, "the stored envelope is missing"));
-                Envelope.Opened opened = Envelope.open(file, key, target, maxBytes);
+                Envelope.Opened opened = Envelope.open(file, key, target, limits);
+                Map<String, Object> sheet = json.readValue(opened.priceSheet(), MAP);
+                try {
+                    CanonicalJson.write(sheet); // the record is canonical JSON: amounts are strings, numbers integers
+                } catch (IllegalArgumentException notCanonical) {
+                    throw new EnvelopeException(org.sunbid.sealing.EnvelopeDefect.UNACCEPTABLE_CONTENT,
+                            "the price sheet holds a number that is not an integer (amounts are written as decimal strings)");
+                }
                 e.put("status", "OPENED");
-                e.put("priceSheet", json.readValue(opened.priceSheet(), MAP));
+                e.put("priceSheet", sheet);
                 e.put("files", opened.files().size());
             } catch (EnvelopeException ex) {
                 e.put("status", "REJECTED");
@@ -397,9 +406,9 @@ public class BidOpenings {
             BigDecimal price = null;
             if (opened && sheet.get("totalPrice") != null) {
                 try {
-                    price = new BigDecimal(String.valueOf(sheet.get("totalPrice")));
-                } catch (NumberFormatException e) {
-                    price = null; // an unreadable price: the committee sees the sheet and rejects the bid
+                    price = org.sunbid.platform.kernel.Money.parse(String.valueOf(sheet.get("totalPrice"))).yuan();
+                } catch (org.sunbid.platform.kernel.DomainException e) {
+                    price = null; // not an amount: the committee sees the sheet and rejects the bid
                 }
             }
             List<String> names = new ArrayList<>();

@@ -68,10 +68,12 @@ public class Bids {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final long maxSize;
+    private final int maxReplacements;
 
     Bids(JdbcClient jdbc, FileStore files, Tenders tenders, Registrations registrations, Deposits deposits,
             Certificates certificates, TenderKeys keys, ConfidentialRecords confidential, PlatformIdentity platform,
-            Organisations organisations, TransactionTemplate tx, Clock clock, @Value("${sunbid.sealing.max-envelope-size:1073741824}") long maxSize) {
+            Organisations organisations, TransactionTemplate tx, Clock clock, @Value("${sunbid.sealing.max-envelope-size:1073741824}") long maxSize,
+            @Value("${sunbid.sealing.max-replacements:10}") int maxReplacements) {
         this.jdbc = jdbc;
         this.files = files;
         this.tenders = tenders;
@@ -85,6 +87,7 @@ public class Bids {
         this.tx = tx;
         this.clock = clock;
         this.maxSize = maxSize;
+        this.maxReplacements = maxReplacements;
     }
 
     /** Receives an envelope from the calling bidder; {@code declaredSize} is the Content-Length or -1. */
@@ -100,6 +103,7 @@ public class Bids {
         registrations.mine(tenderId, user); // NOT_REGISTERED otherwise
         checkOpen(tenders.depositTerms(tenderId), clock.instant());
         checkDeposit(tenderId, user);
+        checkReplacements(tenderId, user); // also before the body is read
         if (declaredSize > maxSize) {
             throw new DomainException(SealingError.ENVELOPE_TOO_LARGE, maxSize);
         }
@@ -114,6 +118,7 @@ public class Bids {
     public BidReceipt sealOnArrival(UUID tenderId, String fileName, String priceSheet, InputStream plain, long declaredSize,
             String ip, CurrentUser user) {
         precheck(tenderId, declaredSize, user);
+        PriceSheets.check(priceSheet); // an amount of absurd size never reaches the envelope
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("tool", "sunbid web (sealed on arrival)");
         metadata.put("sealedFor", user.username());
@@ -179,24 +184,19 @@ public class Bids {
     }
 
     private BidReceipt store(UUID tenderId, InputStream body, String ip, CurrentUser user, boolean sealedOnArrival) {
-        FileStore.Stored stored;
-        try {
-            stored = files.store(body, maxSize);
+        // The store keeps the file if anything refers to it (the same bytes may be another party's document) and
+        // removes it on failure only if this upload created it.
+        try (FileStore.Upload upload = files.store(body, maxSize)) {
+            return accept(tenderId, upload, ip, user, sealedOnArrival);
         } catch (FileStore.TooLargeException e) {
             throw new DomainException(SealingError.ENVELOPE_TOO_LARGE, maxSize);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try {
-            return accept(tenderId, stored, ip, user, sealedOnArrival);
-        } catch (RuntimeException e) {
-            forgetUnlessReferenced(stored.sm3());
-            throw e;
-        }
     }
 
-    private BidReceipt accept(UUID tenderId, FileStore.Stored stored, String ip, CurrentUser user, boolean sealedOnArrival) {
-        Path file = files.find(stored.sm3()).orElseThrow();
+    private BidReceipt accept(UUID tenderId, FileStore.Upload upload, String ip, CurrentUser user, boolean sealedOnArrival) {
+        Path file = upload.path();
         Envelope.Verified envelope;
         try (InputStream in = Files.newInputStream(file)) {
             envelope = Envelope.verify(in);
@@ -224,6 +224,7 @@ public class Bids {
             DepositTerms terms = tenders.depositTermsHeld(tenderId); // closing waits for this acceptance
             Instant now = clock.instant(); // the moment the whole envelope is in and checked
             checkOpen(terms, now);
+            checkReplacements(tenderId, user); // again under the tender's lock: uploads in parallel count too
             OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
             lockBidsOf(tenderId, user.organisationId());
             jdbc.sql("""
@@ -254,6 +255,7 @@ public class Bids {
             } catch (DuplicateKeyException e) {
                 throw new DomainException(SealingError.ENVELOPE_ALREADY_RECEIVED);
             }
+            files.reference(envelope.sm3(), fileHolder(bidId));
             confidential.record(bidId, AuditRecord.of(RECEIVED, tenderId.toString(), terms.regionCode(),
                     user.actor(), Map.of("bidId", bidId.toString(), "envelopeSm3", envelope.sm3(), "receiptSm3", Sm3.hex(receiptJson))));
             return new BidReceipt(receiptJson, signature, Sm3.hex(platformCertificate()), null);
@@ -431,6 +433,18 @@ public class Bids {
         }
     }
 
+    /**
+     * Each envelope a bidder sends stays (replaced or withdrawn ones too, until the deadline): the first bid and at
+     * most {@code sunbid.sealing.max-replacements} more, so nobody can fill the store through one registration.
+     */
+    private void checkReplacements(UUID tenderId, CurrentUser user) {
+        long sent = jdbc.sql("SELECT COUNT(*) FROM bid_envelope WHERE tender_id = :t AND bidder_id = :b")
+                .param("t", tenderId).param("b", user.organisationId()).query(Long.class).single();
+        if (sent > maxReplacements) {
+            throw new DomainException(SealingError.BID_REPLACEMENTS_EXHAUSTED, maxReplacements);
+        }
+    }
+
     private void checkDeposit(UUID tenderId, CurrentUser user) {
         DepositView deposit;
         try {
@@ -444,15 +458,8 @@ public class Bids {
         }
     }
 
-    private void forgetUnlessReferenced(String sm3) {
-        boolean referenced = jdbc.sql("SELECT EXISTS (SELECT 1 FROM bid_envelope WHERE envelope_sm3 = :s)").param("s", sm3)
-                .query(Boolean.class).single();
-        if (!referenced) {
-            try {
-                files.delete(sm3);
-            } catch (IOException e) {
-                // an orphan in a content-addressed store harms nothing
-            }
-        }
+    /** How bid envelopes name themselves to the file store. */
+    static String fileHolder(UUID bidId) {
+        return "sealing.bid:" + bidId;
     }
 }

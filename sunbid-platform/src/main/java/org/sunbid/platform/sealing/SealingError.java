@@ -37,6 +37,10 @@ public enum SealingError implements ErrorCode {
     WITHDRAWAL_SIGNATURE_INVALID(422),
     /** The receipt backing an objection is not one the platform signed for this tender and the caller. */
     RECEIPT_INVALID(422),
+    /** A price sheet must be a JSON object (at most 64 KB, no floating-point numbers) with a totalPrice amount. */
+    PRICE_SHEET_INVALID(400),
+    /** The bidder has replaced its bid as often as allowed ({0} times) on this tender; nothing changed. */
+    BID_REPLACEMENTS_EXHAUSTED(409),
     /** The caller has no valid bid on this tender. */
     BID_NOT_FOUND(404),
     /** Shares are released only once bidding has closed and the tender awaits its opening. */

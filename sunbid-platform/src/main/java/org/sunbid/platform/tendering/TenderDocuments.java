@@ -100,14 +100,17 @@ public class TenderDocuments {
         if (declaredSize > maxSize) {
             throw new DomainException(TenderingError.DOCUMENT_TOO_LARGE, declaredSize, maxSize);
         }
-        FileStore.Stored stored;
-        try {
-            stored = files.store(content, maxSize);
+        try (FileStore.Upload upload = files.store(content, maxSize)) {
+            return record(tenderId, tender, clean, contentType, upload.stored(), user);
         } catch (FileStore.TooLargeException e) {
             throw new DomainException(TenderingError.DOCUMENT_TOO_LARGE, declaredSize, maxSize);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private Document record(UUID tenderId, TenderView tender, String clean, String contentType, FileStore.Stored stored,
+            CurrentUser user) {
         String type = mediaType(contentType);
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
@@ -122,6 +125,7 @@ public class TenderDocuments {
             } catch (DuplicateKeyException e) {
                 throw new DomainException(TenderingError.DOCUMENT_NAME_TAKEN, clean);
             }
+            files.reference(stored.sm3(), "tendering.document:" + id);
             auditLog.append(AuditRecord.of("tendering.document.added", tenderId.toString(), tender.regionCode(), user.actor(),
                     Map.of("documentId", id.toString(), "name", clean, "size", stored.size(), "sm3", stored.sm3())));
             if (tender.status() != TenderStatus.DRAFT) {

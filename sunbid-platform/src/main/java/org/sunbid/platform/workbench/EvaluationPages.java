@@ -244,11 +244,10 @@ class EvaluationPages {
     }
 
     private static BigDecimal number(String text) {
-        try {
-            return new BigDecimal(text.strip());
-        } catch (NumberFormatException e) {
-            throw new DomainException(CommonError.VALIDATION_FAILED);
-        }
+        String t = text == null ? "" : text.strip();
+        boolean negative = t.startsWith("-"); // refused by the criterion, which names itself
+        return org.sunbid.platform.kernel.Decimals.parse(negative ? t.substring(1) : t, 9, 8).map(d -> negative ? d.negate() : d)
+                .orElseThrow(() -> new DomainException(CommonError.VALIDATION_FAILED));
     }
 
     @PostMapping("/evaluations/{id}/reasons")

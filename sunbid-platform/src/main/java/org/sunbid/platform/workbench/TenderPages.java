@@ -1,7 +1,6 @@
 package org.sunbid.platform.workbench;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -168,9 +167,9 @@ class TenderPages {
 
         TenderTerms terms() {
             try {
-                Money estimated = new Money(new BigDecimal(estimatedPrice.strip()));
+                Money estimated = Money.parse(estimatedPrice);
                 return new TenderTerms(projectCode.strip(), name.strip(), category.strip(), estimated,
-                        new Money(new BigDecimal(deposit.strip())), qualification == null ? "" : qualification.strip(),
+                        Money.parse(deposit), qualification == null ? "" : qualification.strip(),
                         evaluationMethod == null ? EvaluationMethod.COMPREHENSIVE : evaluationMethod, instant(bidDeadline),
                         openingVenue.strip(), bidValidityDays == null ? 0 : bidValidityDays, instant(documentsAvailableUntil),
                         notice.strip(), List.of(new TenderTerms.Lot(name.strip(), estimated)));
@@ -432,16 +431,43 @@ class TenderPages {
         });
     }
 
-    /** The web path: one plain file sealed on arrival (raw request body, sent by the page's script). */
+    /** The most the form line before the file may take (bytes). */
+    private static final int SEAL_FORM_LIMIT = 8192;
+
+    /**
+     * The web path: one plain file sealed on arrival, sent by the page's script as the raw request body (no multipart,
+     * so the plain file is never spooled to disk). The body starts with one line of form fields
+     * ({@code name=…&totalPrice=…&durationDays=…&projectManager=…}, URL-encoded, at most 8 KB), then a line feed, then
+     * the file: the price travels in the body, never in the URL (which proxies and access logs keep).
+     */
     @PostMapping(path = "/{id}/bids/sealed-on-arrival")
-    String sealOnArrival(CurrentUser user, @PathVariable UUID id, @RequestParam String name, @RequestParam String totalPrice,
-            @RequestParam(required = false) Integer durationDays, @RequestParam(required = false) String projectManager,
-            HttpServletRequest request, RedirectAttributes redirect) {
+    String sealOnArrival(CurrentUser user, @PathVariable UUID id, HttpServletRequest request, RedirectAttributes redirect) {
         return act(id, redirect, "tender.page.bid.sealed", () -> {
+            java.io.InputStream body;
+            Map<String, String> fields;
+            try {
+                body = new java.io.BufferedInputStream(request.getInputStream(), SEAL_FORM_LIMIT);
+                fields = formLine(body);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            String name = fields.get("name");
+            String totalPrice = fields.get("totalPrice");
+            String projectManager = fields.get("projectManager");
+            Integer durationDays;
+            try {
+                String d = fields.getOrDefault("durationDays", "").strip();
+                durationDays = d.isEmpty() ? null : Integer.valueOf(d.length() > 6 ? "x" : d);
+            } catch (NumberFormatException e) {
+                throw new DomainException(CommonError.VALIDATION_FAILED);
+            }
+            if (name == null || totalPrice == null) {
+                throw new DomainException(CommonError.VALIDATION_FAILED);
+            }
             String priceSheet;
             try {
                 Map<String, Object> sheet = new java.util.LinkedHashMap<>();
-                sheet.put("totalPrice", new Money(new BigDecimal(totalPrice.strip())).toString());
+                sheet.put("totalPrice", Money.parse(totalPrice).toString());
                 if (durationDays != null) {
                     sheet.put("durationDays", durationDays);
                 }
@@ -452,13 +478,33 @@ class TenderPages {
             } catch (IllegalArgumentException e) {
                 throw new DomainException(CommonError.VALIDATION_FAILED);
             }
-            try {
-                bids.sealOnArrival(id, name, priceSheet, request.getInputStream(), request.getContentLengthLong(),
-                        request.getRemoteAddr(), user);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            // the declared size includes the form line (at most 8 KB more than the file)
+            bids.sealOnArrival(id, name, priceSheet, body, request.getContentLengthLong(), request.getRemoteAddr(), user);
         });
+    }
+
+    /** Reads the URL-encoded form line that starts a sealed-on-arrival body, up to its line feed. */
+    private static Map<String, String> formLine(java.io.InputStream in) throws IOException {
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        for (int b; (b = in.read()) != '\n'; ) {
+            if (b < 0 || line.size() >= SEAL_FORM_LIMIT) {
+                throw new DomainException(CommonError.VALIDATION_FAILED);
+            }
+            line.write(b);
+        }
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (String pair : line.toString(java.nio.charset.StandardCharsets.US_ASCII).split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                try {
+                    fields.putIfAbsent(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8),
+                            java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException e) {
+                    throw new DomainException(CommonError.VALIDATION_FAILED);
+                }
+            }
+        }
+        return fields;
     }
 
     @PostMapping("/{id}/bids/withdraw")

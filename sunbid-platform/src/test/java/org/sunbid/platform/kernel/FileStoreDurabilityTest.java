@@ -42,13 +42,29 @@ class FileStoreDurabilityTest {
         return new SunbidProperties(dir, "测试", "off", null, null, null);
     }
 
+    /** No record refers to anything: durability does not depend on references. */
+    private static final FileStore.References NO_REFERENCES = new FileStore.References() {
+        @Override
+        public void add(String sm3, String holder) {
+        }
+
+        @Override
+        public void remove(String sm3, String holder) {
+        }
+
+        @Override
+        public boolean any(String sm3) {
+            return false;
+        }
+    };
+
     /** A file store that records the order of its durability steps. */
     static final class Recording extends FileStore {
         final List<String> steps = new ArrayList<>();
         private final Path files;
 
         Recording(Path dir) {
-            super(properties(dir));
+            super(properties(dir), NO_REFERENCES);
             this.files = dir.resolve("files").toAbsolutePath();
         }
 
@@ -77,20 +93,26 @@ class FileStoreDurabilityTest {
     void theContentIsFsyncedBeforeItIsNamedAndTheNameBeforeStoreReturns() throws Exception {
         Recording store = new Recording(dir);
         byte[] content = "密封投标文件".getBytes(StandardCharsets.UTF_8);
-        FileStore.Stored stored = store.store(new ByteArrayInputStream(content), 1000);
+        FileStore.Stored stored;
+        try (FileStore.Upload upload = store.store(new ByteArrayInputStream(content), 1000)) {
+            stored = upload.stored();
+        }
         String sub = stored.sm3().substring(0, 2);
         assertThat(store.steps).containsExactly("fsync file (0 stored files)", "fsync files/ (0 stored files)",
                 "fsync files/" + sub + "/ (1 stored files)");
 
         store.steps.clear(); // the same bytes again: nothing new, but its name is made durable again before returning
-        store.store(new ByteArrayInputStream(content), 1000);
+        try (FileStore.Upload again = store.store(new ByteArrayInputStream(content), 1000)) {
+            assertThat(again.created()).isFalse();
+        }
         assertThat(store.steps).containsExactly("fsync file (1 stored files)", "fsync files/" + sub + "/ (1 stored files)");
     }
 
     /** The child: stores {@code size} seeded random bytes, prints the "receipt", then waits to be killed. */
     public static void main(String[] args) throws Exception {
-        FileStore store = new FileStore(properties(Path.of(args[0])));
-        FileStore.Stored stored = store.store(seeded(Long.parseLong(args[1]), Integer.parseInt(args[2])), Long.MAX_VALUE);
+        FileStore store = new FileStore(properties(Path.of(args[0])), NO_REFERENCES);
+        // Held open like an upload whose receipt was just signed: the process dies before anything else happens.
+        FileStore.Stored stored = store.store(seeded(Long.parseLong(args[1]), Integer.parseInt(args[2])), Long.MAX_VALUE).stored();
         System.out.println("RECEIPT " + stored.sm3() + " " + stored.size());
         System.out.flush();
         Thread.sleep(TimeUnit.MINUTES.toMillis(5));
@@ -123,7 +145,7 @@ class FileStoreDurabilityTest {
         assertThat(sm3).isEqualTo(Sm3.hex(expected));
 
         // "Restart": a fresh store on the same data directory finds the envelope complete under its hash.
-        FileStore restarted = new FileStore(properties(dir));
+        FileStore restarted = new FileStore(properties(dir), NO_REFERENCES);
         Path file = restarted.find(sm3).orElseThrow();
         assertThat(Files.size(file)).isEqualTo(size);
         assertThat(Sm3.hex(Files.readAllBytes(file))).isEqualTo(sm3);

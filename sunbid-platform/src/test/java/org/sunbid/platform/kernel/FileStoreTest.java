@@ -7,6 +7,8 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -18,16 +20,49 @@ class FileStoreTest {
     @TempDir
     Path dir;
 
+    /** The reference table's rows, held in memory (the JDBC side is exercised by the ITs). */
+    private final Set<String> rows = ConcurrentHashMap.newKeySet();
+
+    private final FileStore.References references = new FileStore.References() {
+        @Override
+        public void add(String sm3, String holder) {
+            rows.add(sm3 + " " + holder);
+        }
+
+        @Override
+        public void remove(String sm3, String holder) {
+            rows.remove(sm3 + " " + holder);
+        }
+
+        @Override
+        public boolean any(String sm3) {
+            return rows.stream().anyMatch(r -> r.startsWith(sm3 + " "));
+        }
+    };
+
     private FileStore store() {
-        return new FileStore(new SunbidProperties(dir, "测试", "off", null, null, null));
+        return new FileStore(new SunbidProperties(dir, "测试", "off", null, null, null), references);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
     void storesByHashOnceAndFindsIt() throws Exception {
         FileStore store = store();
         byte[] content = "招标文件".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        FileStore.Stored a = store.store(new ByteArrayInputStream(content), 100);
-        FileStore.Stored b = store.store(new ByteArrayInputStream(content), 100);
+        FileStore.Stored a;
+        FileStore.Stored b;
+        try (FileStore.Upload up = store.store(new ByteArrayInputStream(content), 100)) {
+            a = up.stored();
+            assertThat(up.created()).isTrue();
+            store.reference(a.sm3(), "test:1");
+        }
+        try (FileStore.Upload up = store.store(new ByteArrayInputStream(content), 100)) {
+            b = up.stored();
+            assertThat(up.created()).isFalse();
+        }
         assertThat(a).isEqualTo(b);
         assertThat(a.sm3()).isEqualTo(Sm3.hex(content));
         assertThat(Files.readAllBytes(store.find(a.sm3()).orElseThrow())).isEqualTo(content);
@@ -51,6 +86,112 @@ class FileStoreTest {
         assertThatThrownBy(() -> store.store(endless, 10L << 20)).isInstanceOf(FileStore.TooLargeException.class);
         try (Stream<Path> files = Files.walk(dir.resolve("files"))) {
             assertThat(files.filter(Files::isRegularFile)).isEmpty();
+        }
+    }
+
+    @Test
+    void aFailedUploadOfReferencedBytesLeavesTheFile() throws Exception {
+        FileStore store = store();
+        byte[] document = bytes("招标文件正文");
+        String sm3;
+        try (FileStore.Upload up = store.store(new ByteArrayInputStream(document), 100)) {
+            sm3 = up.sm3();
+            store.reference(sm3, "tendering.document:1");
+        }
+        try (FileStore.Upload rival = store.store(new ByteArrayInputStream(document), 100)) {
+            assertThat(rival.created()).isFalse(); // refused as a bid: closed without a reference
+        }
+        assertThat(Files.readAllBytes(store.find(sm3).orElseThrow())).isEqualTo(document);
+    }
+
+    @Test
+    void aFailedUploadRemovesTheFileItCreatedAndAReleasedFileGoesWithItsLastReference() throws Exception {
+        FileStore store = store();
+        String sm3;
+        try (FileStore.Upload up = store.store(new ByteArrayInputStream(bytes("被拒绝的上传")), 100)) {
+            sm3 = up.sm3();
+        }
+        assertThat(store.find(sm3)).isEmpty();
+
+        try (FileStore.Upload up = store.store(new ByteArrayInputStream(bytes("两处引用")), 100)) {
+            sm3 = up.sm3();
+            store.reference(sm3, "a:1");
+            store.reference(sm3, "b:2");
+        }
+        store.release(sm3, "a:1");
+        assertThat(store.find(sm3)).isPresent();
+        store.release(sm3, "b:2");
+        assertThat(store.find(sm3)).isEmpty();
+    }
+
+    @Test
+    void aDamagedFileIsRepairedByAGoodUpload() throws Exception {
+        FileStore store = store();
+        byte[] report = bytes("评标报告 PDF 内容".repeat(100));
+        String sm3;
+        try (FileStore.Upload up = store.store(new ByteArrayInputStream(report), 10_000)) {
+            sm3 = up.sm3();
+            store.reference(sm3, "evaluation.report:1");
+        }
+        Path file = store.find(sm3).orElseThrow();
+        Files.write(file, java.util.Arrays.copyOf(report, 100)); // truncated
+        try (FileStore.Upload up = store.store(new ByteArrayInputStream(report), 10_000)) {
+            assertThat(up.created()).isFalse();
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(report);
+
+        byte[] altered = report.clone();
+        altered[7] ^= 1; // same size, one bit changed
+        Files.write(file, altered);
+        try (FileStore.Upload up = store.store(new ByteArrayInputStream(report), 10_000)) {
+            assertThat(up.sm3()).isEqualTo(sm3);
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(report);
+    }
+
+    @Test
+    void aFailingAndASucceedingUploadOfTheSameBytesInParallelLeaveTheFile() throws Exception {
+        FileStore store = store();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 200; round++) {
+                byte[] content = bytes("同一份文件 " + round);
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+                int r = round;
+                java.util.concurrent.Future<?> failing = pool.submit(() -> {
+                    start.await();
+                    try (FileStore.Upload up = store.store(new ByteArrayInputStream(content), 100)) {
+                        return up.sm3(); // refused: closed without a reference
+                    }
+                });
+                java.util.concurrent.Future<String> succeeding = pool.submit(() -> {
+                    start.await();
+                    try (FileStore.Upload up = store.store(new ByteArrayInputStream(content), 100)) {
+                        if (r % 2 == 0) {
+                            Thread.yield();
+                        }
+                        store.reference(up.sm3(), "sealing.bid:" + r);
+                        return up.sm3();
+                    }
+                });
+                failing.get();
+                String sm3 = succeeding.get();
+                assertThat(store.find(sm3)).as("round %d", round).isPresent();
+                assertThat(Files.readAllBytes(store.find(sm3).orElseThrow())).isEqualTo(content);
+            }
+
+            // deterministic interleaving: the failing upload ends while the succeeding one is in flight
+            byte[] content = bytes("同时上传");
+            FileStore.Upload failing = store.store(new ByteArrayInputStream(content), 100);
+            FileStore.Upload succeeding = store.store(new ByteArrayInputStream(content), 100);
+            assertThat(failing.created()).isTrue();
+            failing.close();
+            assertThat(store.find(succeeding.sm3())).isPresent();
+            store.reference(succeeding.sm3(), "sealing.bid:x");
+            succeeding.close();
+            assertThat(Files.readAllBytes(store.find(succeeding.sm3()).orElseThrow())).isEqualTo(content);
+        } finally {
+            pool.shutdownNow();
         }
     }
 }

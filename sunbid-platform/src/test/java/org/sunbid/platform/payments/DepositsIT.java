@@ -169,9 +169,13 @@ class DepositsIT extends PlatformIT {
         // Signed but malformed.
         String malformed = "{\"type\":\"credit\",\"txnId\":\"X\"}";
         assertThat(notify(malformed, bank.sign(malformed)).code()).isEqualTo("BANK_NOTIFICATION_INVALID");
-        String huge = BankNotification.credit("SBX-HUGE-" + System.nanoTime(), sub, Money.yuan("12345678901234567.00"), "某建设公司",
+        String credit = BankNotification.credit("SBX-HUGE-" + System.nanoTime(), sub, Money.yuan("500000.00"), "某建设公司",
                 "622200001111", clock.instant());
-        assertThat(notify(huge, bank.sign(huge)).code()).isEqualTo("BANK_NOTIFICATION_INVALID");
+        for (String absurd : java.util.List.of("12345678901234567.00", "1E+999999999", "-500000.00", "500000.001")) {
+            String huge = credit.replace("\"500000.00\"", "\"" + absurd + "\""); // no Money can hold these
+            assertThat(huge).isNotEqualTo(credit);
+            assertThat(notify(huge, bank.sign(huge)).code()).isEqualTo("BANK_NOTIFICATION_INVALID");
+        }
         String oversized = body.replace("某建设公司", "某".repeat(70_000));
         assertThat(notify(oversized, bank.sign(oversized)).code()).isEqualTo("BANK_NOTIFICATION_INVALID");
 

@@ -77,7 +77,8 @@ public record EvaluationPlan(boolean stateFunded, boolean lowestEvaluatedPrice, 
      */
     public static Map<String, Object> preview(Object price, List<BigDecimal> prices) {
         Priced p = priced(price);
-        if (prices == null || prices.isEmpty() || prices.size() > 500 || prices.stream().anyMatch(x -> x == null || x.signum() <= 0)) {
+        if (prices == null || prices.isEmpty() || prices.size() > 500 || prices.stream().anyMatch(x -> x == null || x.signum() <= 0
+                || !org.sunbid.platform.kernel.Decimals.fits(x, org.sunbid.platform.kernel.Money.INTEGER_DIGITS, 2))) {
             throw invalid("prices");
         }
         Map<String, Object> out = new LinkedHashMap<>();
@@ -155,7 +156,10 @@ public record EvaluationPlan(boolean stateFunded, boolean lowestEvaluatedPrice, 
         Object v = m.get(field);
         if (v instanceof Number || v instanceof String) {
             try {
-                return new BigDecimal(String.valueOf(v));
+                BigDecimal d = new BigDecimal(String.valueOf(v));
+                if (org.sunbid.platform.kernel.Decimals.fits(d.abs(), 12, 8)) { // before any arithmetic on it
+                    return d;
+                }
             } catch (NumberFormatException e) {
                 // refused below
             }

@@ -57,15 +57,30 @@ class SecurityConfiguration {
         return ProblemResponses.rejected(problems, json, locales);
     }
 
+    /** The multipart gate of both chains, with each upload route's own limit. */
+    private static MultipartGate multipartGate(org.springframework.core.env.Environment env, Problems problems, JsonMapper json,
+            LocaleResolver locales) {
+        long documents = env.getProperty("sunbid.tendering.max-document-size", Long.class, 1L << 30);
+        long envelopes = env.getProperty("sunbid.sealing.max-envelope-size", Long.class, 1L << 30);
+        long otherwise = env.getProperty("spring.servlet.multipart.max-request-size", org.springframework.util.unit.DataSize.class,
+                org.springframework.util.unit.DataSize.ofGigabytes(1)).toBytes();
+        long form = 64 * 1024; // the form fields around the file
+        return new MultipartGate(java.util.List.of(
+                new MultipartGate.Limit("/workbench/tenders/*/documents", documents + form, java.util.List.of("TENDEREE", "AGENCY")),
+                new MultipartGate.Limit("/workbench/tenders/*/bids", envelopes + form, java.util.List.of("BIDDER"))),
+                otherwise, problems, json, locales);
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, AccountDetailsService accounts, Problems problems,
-            JsonMapper json, LocaleResolver locales) throws Exception {
+            JsonMapper json, LocaleResolver locales, org.springframework.core.env.Environment env) throws Exception {
         http.securityMatcher("/api/**")
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable()) // no cookies are read on /api/**: a bearer token cannot be sent by another site
                 .requestCache(c -> c.disable())
                 .addFilterBefore(new BearerTokenFilter(tokens, accounts), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(multipartGate(env, problems, json, locales), BearerTokenFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.unauthenticated(problems, json, locales))
                         .accessDeniedHandler(ProblemResponses.forbidden(problems, json, locales)))
                 .authorizeHttpRequests(a -> a
@@ -146,7 +161,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, SourceAddresses sources, AuthenticationManager passwords) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, SourceAddresses sources, AuthenticationManager passwords, Problems problems,
+            JsonMapper json, LocaleResolver locales, org.springframework.core.env.Environment env) throws Exception {
+        // before the CSRF filter, whose parameter lookup would make Tomcat parse (and spool) a multipart body
+        http.addFilterBefore(multipartGate(env, problems, json, locales), org.springframework.security.web.csrf.CsrfFilter.class);
         // The form login uses the throttled provider too (not one Spring would build from the UserDetailsService).
         http.authenticationManager(passwords).authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/guide", "/log", "/tenders/*", "/draws/*", "/login", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico",
@@ -158,7 +176,8 @@ class SecurityConfiguration {
                         .requestMatchers("/workbench/expert", "/workbench/expert/**").hasRole("EXPERT")
                         .requestMatchers(HttpMethod.POST, "/workbench/tenders/*/expert-draws").hasAnyRole("TENDEREE", "AGENCY",
                                 "CENTRE_STAFF")
-                        // Only the roles that may upload reach the multipart parser (the CSRF token is in the query string).
+                        // Only the roles that may upload reach the multipart parser: MultipartGate, in front of the CSRF
+                        // filter, repeats these two rules for multipart bodies (the CSRF token is in the query string).
                         .requestMatchers(HttpMethod.POST, "/workbench/tenders/*/documents").hasAnyRole("TENDEREE", "AGENCY")
                         .requestMatchers(HttpMethod.POST, "/workbench/tenders/*/bids", "/workbench/tenders/*/bids/sealed-on-arrival")
                         .hasRole("BIDDER")
