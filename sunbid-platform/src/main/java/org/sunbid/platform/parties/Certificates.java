@@ -105,6 +105,25 @@ public class Certificates {
     }
 
     /** The certificate organisation {@code organisationId} signs and decrypts with now, if it has one. */
+    /**
+     * Every certificate of organisation {@code organisationId} in force now (active, valid now), newest first: an
+     * organisation may hold several keys (one per USB key), and a signature is good under any of them.
+     */
+    public List<InForce> allInForce(UUID organisationId) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return jdbc.sql("""
+                SELECT id, pem FROM certificate WHERE organisation_id = :id AND status = 'ACTIVE'
+                AND not_before <= :now AND not_after > :now ORDER BY not_before DESC, id""")
+                .param("id", organisationId).param("now", now)
+                .query((rs, i) -> {
+                    try {
+                        return new InForce(rs.getObject("id", UUID.class), Pem.certificate(rs.getString("pem")));
+                    } catch (CertificateException e) {
+                        throw new IllegalStateException("a stored certificate is unreadable", e);
+                    }
+                }).list();
+    }
+
     public java.util.Optional<InForce> inForce(UUID organisationId) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return jdbc.sql("""

@@ -297,8 +297,11 @@ public class Bids {
         }
         java.security.cert.X509Certificate certificate;
         try {
+            // Without a certificate named, the bidder's certificate in force whose key made the signature (an
+            // organisation may hold several, one per USB key).
             certificate = certificatePem == null || certificatePem.isBlank()
-                    ? certificates.inForce(user.organisationId()).map(Certificates.InForce::certificate).orElse(null)
+                    ? certificates.allInForce(user.organisationId()).stream().map(Certificates.InForce::certificate)
+                            .filter(c -> withdrawal.verify(c.getPublicKey(), signature)).findFirst().orElse(null)
                     : org.sunbid.crypto.Pem.certificate(certificatePem);
         } catch (java.security.cert.CertificateException | RuntimeException e) {
             certificate = null;

@@ -93,19 +93,19 @@ class FileStoreDurabilityTest {
     void theContentIsFsyncedBeforeItIsNamedAndTheNameBeforeStoreReturns() throws Exception {
         Recording store = new Recording(dir);
         byte[] content = "密封投标文件".getBytes(StandardCharsets.UTF_8);
-        FileStore.Stored stored;
         try (FileStore.Upload upload = store.store(new ByteArrayInputStream(content), 1000)) {
-            stored = upload.stored();
-        }
-        String sub = stored.sm3().substring(0, 2);
-        assertThat(store.steps).containsExactly("fsync file (0 stored files)", "fsync files/ (0 stored files)",
-                "fsync files/" + sub + "/ (1 stored files)");
+            String sub = upload.sm3().substring(0, 2);
+            assertThat(store.steps).containsExactly("fsync file (0 stored files)", "fsync files/ (0 stored files)",
+                    "fsync files/" + sub + "/ (1 stored files)");
 
-        store.steps.clear(); // the same bytes again: nothing new, but its name is made durable again before returning
-        try (FileStore.Upload again = store.store(new ByteArrayInputStream(content), 1000)) {
-            assertThat(again.created()).isFalse();
+            // The same bytes again while the first upload still holds them: nothing new, but its name is made durable
+            // again before returning.
+            store.steps.clear();
+            try (FileStore.Upload again = store.store(new ByteArrayInputStream(content), 1000)) {
+                assertThat(again.created()).isFalse();
+            }
+            assertThat(store.steps).containsExactly("fsync file (1 stored files)", "fsync files/" + sub + "/ (1 stored files)");
         }
-        assertThat(store.steps).containsExactly("fsync file (1 stored files)", "fsync files/" + sub + "/ (1 stored files)");
     }
 
     /** The child: stores {@code size} seeded random bytes, prints the "receipt", then waits to be killed. */
