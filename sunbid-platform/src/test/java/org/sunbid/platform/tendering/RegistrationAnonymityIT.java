@@ -141,7 +141,9 @@ class RegistrationAnonymityIT extends PlatformIT {
         List<String> names = new ArrayList<>();
         for (String bidder : List.of("bidder1", "bidder2", "bidder3")) {
             ApiClient.Response r = api.post("/api/v1/tenders/" + tenderId + "/registrations", "", api.freshToken(bidder));
-            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            assertThat(r.status()).as(() -> r.body() + " at " + clock.instant() + "; the tender: " + jdbc.sql(
+                    "SELECT status || ' documents until ' || documents_available_until || ' deadline ' || bid_deadline FROM tender WHERE id = CAST(:t AS UUID)")
+                    .param("t", tenderId).query(String.class).single()).isEqualTo(200);
             names.add(r.json().path("bidderName").asString());
         }
         confidential.commit();
