@@ -125,18 +125,7 @@ public class Certificates {
     }
 
     public java.util.Optional<InForce> inForce(UUID organisationId) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        return jdbc.sql("""
-                SELECT id, pem FROM certificate WHERE organisation_id = :id AND status = 'ACTIVE'
-                AND not_before <= :now AND not_after > :now ORDER BY not_before DESC, id LIMIT 1""")
-                .param("id", organisationId).param("now", now)
-                .query((rs, i) -> {
-                    try {
-                        return new InForce(rs.getObject("id", UUID.class), Pem.certificate(rs.getString("pem")));
-                    } catch (CertificateException e) {
-                        throw new IllegalStateException("a stored certificate is unreadable", e);
-                    }
-                }).optional();
+        return allInForce(organisationId).stream().findFirst();
     }
 
     /**

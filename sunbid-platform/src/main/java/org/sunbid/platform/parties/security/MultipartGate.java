@@ -84,16 +84,7 @@ final class MultipartGate extends OncePerRequestFilter {
         response.setHeader("Connection", "close"); // the rest of the body is not read
         response.setCharacterEncoding("UTF-8");
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            var body = new java.util.LinkedHashMap<String, Object>();
-            body.put("type", String.valueOf(problem.getType()));
-            body.put("title", problem.getTitle());
-            body.put("status", problem.getStatus());
-            body.put("detail", problem.getDetail());
-            if (problem.getProperties() != null) {
-                body.putAll(problem.getProperties());
-            }
-            response.getWriter().write(json.writeValueAsString(body));
+            ProblemResponses.write(response, problem, json);
         } else { // a page's form: the message itself, readable as it is
             response.setContentType(MediaType.TEXT_PLAIN_VALUE);
             response.getWriter().write(problem.getDetail() == null ? problem.getTitle() : problem.getDetail());

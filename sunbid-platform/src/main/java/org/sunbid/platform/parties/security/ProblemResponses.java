@@ -46,7 +46,8 @@ final class ProblemResponses {
         };
     }
 
-    private static void write(HttpServletResponse response, ProblemDetail problem, JsonMapper json) throws IOException {
+    /** Writes {@code problem} as the response's problem+json body (status, type, title, detail and its properties). */
+    static void write(HttpServletResponse response, ProblemDetail problem, JsonMapper json) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
