@@ -359,15 +359,25 @@ public class Experts {
 
     /** Experts in the caller's region subtree, optionally of one status and one specialty (staff, supervisors). */
     public List<ExpertProfile> list(ExpertStatus status, String specialty, CurrentUser user) {
+        return list(status, specialty, null, user);
+    }
+
+    /**
+     * The same, narrowed to experts whose name contains {@code name} (case-insensitive, surrounding blanks ignored;
+     * null or blank: every name).
+     */
+    public List<ExpertProfile> list(ExpertStatus status, String specialty, String name, CurrentUser user) {
         if (!(user.seesRegionSubtree() || user.seesAllRegions())) {
             throw new DomainException(ExpertsError.EXPERT_NOT_FOUND, "list");
         }
+        String part = name == null || name.isBlank() ? null : name.strip();
         return jdbc.sql(SELECT + "\n" + """
                  WHERE (CAST(:s AS VARCHAR) IS NULL OR x.status = :s)
                  AND (CAST(:sp AS VARCHAR) IS NULL OR EXISTS (SELECT 1 FROM expert_specialty e WHERE e.expert_id = x.id
                      AND e.specialty_code = :sp))
+                 AND (CAST(:n AS VARCHAR) IS NULL OR strpos(lower(a.display_name), lower(CAST(:n AS VARCHAR))) > 0)
                  ORDER BY x.status, a.display_name, x.id""")
-                .param("s", status == null ? null : status.name()).param("sp", specialty)
+                .param("s", status == null ? null : status.name()).param("sp", specialty).param("n", part)
                 .query(this::profileRow).list().stream()
                 .filter(p -> user.seesAllRegions() || regions.isWithin(p.regionCode(), user.regionCode()))
                 .map(this::withSpecialties).toList();

@@ -102,9 +102,11 @@ class ExpertPages {
 
     @GetMapping("/experts")
     String list(CurrentUser user, @RequestParam(required = false) ExpertStatus status,
-            @RequestParam(required = false) String specialty, @RequestParam(defaultValue = "1") int page, Model model) {
+            @RequestParam(required = false) String specialty, @RequestParam(required = false) String name,
+            @RequestParam(defaultValue = "1") int page, Model model) {
         String code = specialty == null || specialty.isBlank() ? null : specialty;
-        List<Experts.ExpertProfile> all = experts.list(status, code, user);
+        String part = name == null || name.isBlank() ? null : name.strip();
+        List<Experts.ExpertProfile> all = experts.list(status, code, part, user);
         int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.min(Math.max(1, page), pages);
         model.addAttribute("experts", all.subList((current - 1) * PAGE_SIZE, Math.min(all.size(), current * PAGE_SIZE)));
@@ -114,6 +116,7 @@ class ExpertPages {
         model.addAttribute("statuses", ExpertStatus.values());
         model.addAttribute("status", status);
         model.addAttribute("specialty", code);
+        model.addAttribute("name", part);
         model.addAttribute("specialties", leafSpecialties());
         return "workbench/experts";
     }

@@ -68,4 +68,20 @@ class MessagesTest {
             }
         }
     }
+
+    /** English counts agree with their number: "1 expert", "2 experts" (ChoiceFormat in the bundle, not "1 experts"). */
+    @Test
+    void englishCountsAreSingularForOne() throws Exception {
+        Properties en = bundle("messages_en.properties");
+        java.util.function.BiFunction<String, Object[], String> format = (key, args) ->
+                new java.text.MessageFormat(en.getProperty(key), java.util.Locale.ENGLISH).format(args);
+        assertThat(format.apply("experts.count", new Object[] {1})).isEqualTo("1 expert");
+        assertThat(format.apply("experts.count", new Object[] {34})).isEqualTo("34 experts");
+        assertThat(format.apply("experts.count", new Object[] {0})).isEqualTo("No experts");
+        assertThat(format.apply("portal.draws.members", new Object[] {1})).isEqualTo("1 expert");
+        assertThat(format.apply("draw.committee.size", new Object[] {4, 1, 5})).isEqualTo("4 experts + 1 tenderee representative = 5");
+        assertThat(format.apply("tender.validity.days", new Object[] {1})).isEqualTo("1 day");
+        assertThat(format.apply("tender.validity.days", new Object[] {90})).isEqualTo("90 days");
+        assertThat(format.apply("tender.page.opening.awaiting", new Object[] {1, 0, 2})).startsWith("Bidding has closed with 1 valid bid;");
+    }
 }

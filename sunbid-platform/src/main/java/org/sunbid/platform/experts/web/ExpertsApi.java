@@ -52,8 +52,8 @@ class ExpertsApi {
     /** Experts in the caller's region subtree (staff, supervisors). */
     @GetMapping("/api/v1/experts")
     List<Experts.ExpertProfile> list(@RequestParam(required = false) ExpertStatus status,
-            @RequestParam(required = false) String specialty, CurrentUser user) {
-        return experts.list(status, specialty, user);
+            @RequestParam(required = false) String specialty, @RequestParam(required = false) String name, CurrentUser user) {
+        return experts.list(status, specialty, name, user);
     }
 
     /** The signed-in expert's own file. */
