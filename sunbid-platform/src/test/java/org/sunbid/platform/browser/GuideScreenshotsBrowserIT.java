@@ -97,7 +97,7 @@ class GuideScreenshotsBrowserIT extends BrowserTest {
         open("/");
         browser.findElement(By.id("quick-guide")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("seal")));
-        for (String id : List.of("account", "signin", "find", "register", "deposit", "documents", "seal", "submit", "change",
+        for (String id : List.of("account", "login", "find", "register", "deposit", "documents", "seal", "submit", "change",
                 "opening", "result", "refund")) {
             assertThat(browser.findElements(By.id(id))).as(id).hasSize(1);
         }
@@ -111,11 +111,39 @@ class GuideScreenshotsBrowserIT extends BrowserTest {
                     "return arguments[0].complete ? arguments[0].naturalWidth : 0", image)).intValue() > 0);
             assertThat(image.getDomAttribute("alt")).isNotBlank();
         }
-        screenshots("guide");
+        screenshot("guide");
+        mainFitsAPhone("guide-phone");
+        browser.findElement(By.cssSelector(".topbar .lang")).click();
+        assertThat(text(By.id("deposit"))).contains("basic account");
+        assertThat(text(By.tagName("h1"))).isEqualTo("Guide");
+        browser.findElement(By.cssSelector(".topbar .lang")).click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "办事指南"));
         browser.findElement(By.cssSelector("#guide-downloads a")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sm3-sunbid-bidder")));
         assertThat(text(By.id("sm3-sunbid-verifier"))).matches("[0-9a-f]{64}");
-        screenshots("downloads");
+        screenshot("downloads");
+        mainFitsAPhone("downloads-phone");
+    }
+
+    /**
+     * On a phone every picture, table and command of the page's content fits the screen (the site's menu bar in the
+     * header is the header's own matter), then back to the laptop.
+     */
+    private static void mainFitsAPhone(String name) {
+        onPhone();
+        browser.navigate().refresh();
+        for (WebElement image : browser.findElements(By.cssSelector("main img"))) {
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", image);
+            wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript("return arguments[0].complete", image));
+        }
+        Object wider = ((JavascriptExecutor) browser).executeScript("""
+                const w = document.documentElement.clientWidth;
+                return [...document.querySelectorAll('main, main *')].filter(e => e.getBoundingClientRect().right > w + 1)
+                    .map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));""");
+        assertThat((List<?>) wider).as("parts of %s wider than a phone", browser.getCurrentUrl()).isEmpty();
+        screenshot(name);
+        onLaptop();
+        browser.navigate().refresh();
     }
 
     /** The visible window as the user sees it, 1366×900, from the top of the page. */

@@ -137,7 +137,7 @@ class PortalController {
         model.addAttribute("portalName", properties.portalName());
         model.addAttribute("steps", List.of(
                 new GuideStep("account", List.of(), null),
-                new GuideStep("signin", List.of("01-workbench"), null),
+                new GuideStep("login", List.of("01-workbench"), null),
                 new GuideStep("find", List.of("02-tenders"), null),
                 new GuideStep("register", List.of("03-register"), null),
                 new GuideStep("deposit", List.of("04-deposit", "05-paid"), null),
