@@ -56,6 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   release  --platform URL --tender ID --user NAME --password PW --key ORG_KEY.pem
  *   share    --platform URL --tender ID --user NAME --password PW --key ORG_KEY.pem (prints the decrypted share, to paste)
  *   sign     --key KEY.pem --text TEXT     (prints the base64 SM3withSM2 signature of the UTF-8 text, e.g. a challenge)
+ *   --help                                (this usage; exit 0)
  *   draw-secret --out FILE               (a supervisor: 32 random bytes for an expert draw, written to FILE in hex,
  *                                         readable by the owner only; prints the SM3 commitment to paste at the commitment.
  *                                         With FILE existing, prints the commitment of the secret it holds)
@@ -67,6 +68,10 @@ public final class BidderTool {
     /** The tool's id as recorded in the envelope's metadata. */
     public static final String TOOL = "sunbid-bidder 0.1";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String USAGE = "usage: sunbid-bidder seal|upload|receipt|withdraw|release|share|sign|draw-secret"
+            + " (seal --platform URL --tender ID --folder DIR --price-sheet FILE --key KEY.pem --cert CERT.pem --out FILE;"
+            + " upload --platform URL --tender ID --user NAME --password PW FILE; sign --key KEY.pem --text TEXT;"
+            + " the guide on the platform's portal, /guide, walks through every step)";
 
     private BidderTool() {
     }
@@ -98,8 +103,8 @@ public final class BidderTool {
                 case "share" -> new Result(0, decryptShare(o));
                 case "sign" -> new Result(0, sign(o));
                 case "draw-secret" -> new Result(0, drawSecret(o));
-                default -> new Result(2, "ERROR usage: sunbid-bidder seal|upload|receipt|withdraw|release|share|sign|draw-secret"
-                        + " (sign --key KEY.pem --text TEXT; the others: see the class comment)");
+                case "--help", "-h" -> new Result(0, USAGE);
+                default -> new Result(2, "ERROR " + USAGE);
             };
         } catch (Refused e) {
             return new Result(1, "REFUSED " + e.getMessage());

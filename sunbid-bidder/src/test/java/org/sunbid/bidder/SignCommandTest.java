@@ -48,5 +48,8 @@ class SignCommandTest {
         BidderTool.Result usage = BidderTool.run("help");
         assertEquals(2, usage.exitCode());
         assertTrue(usage.line().contains("sign --key KEY.pem --text TEXT"), usage.line());
+        BidderTool.Result help = BidderTool.run("--help");
+        assertEquals(0, help.exitCode(), "--help is a question, not a mistake");
+        assertTrue(help.line().contains("seal --platform URL"), help.line());
     }
 }

@@ -42,6 +42,9 @@ import tools.jackson.databind.JsonNode;
  *                                                             every live bid in the opening record
  *   sunbid-verifier check-receipt RECEIPT_FILE URL [--cert PEM] one bidder's receipt (as the bidder tool saved it):
  *                                                             is its bid in the disclosed set and the opening record
+ *   sunbid-verifier sm3 FILE...                              each file's SM3 hash, as sm3sum prints it ("HASH  FILE"),
+ *                                                             e.g. to compare a download with the hash the portal shows
+ *   sunbid-verifier --help                                   this usage
  * </pre>
  *
  * Prints a one-line verdict; exits 0 when verified, 1 when verification failed, 2 when it could not check.
@@ -50,6 +53,10 @@ public final class Verifier {
 
     private static final HexFormat HEX = HexFormat.of();
     private static final int PAGE = 1000;
+    private static final String USAGE = "usage: sunbid-verifier log URL [--state FILE] [--cert PEM] | inclusion URL LEAF_HASH [--cert PEM]"
+            + " | verify-draw URL DRAW_ID [--cert PEM] | verify-draw --file RECORD.json"
+            + " | verify-report URL TENDER_ID [--pdf REPORT.pdf] [--cert PEM] [--root PEM]"
+            + " | verify-opening URL TENDER_ID [--cert PEM] | check-receipt RECEIPT_FILE URL [--cert PEM] | sm3 FILE...";
 
     private Verifier() {
     }
@@ -90,10 +97,13 @@ public final class Verifier {
                 LogClient client = new LogClient(args[2]);
                 return OpeningCheck.checkReceipt(client, Path.of(args[1]), certificate(client, option(args, "--cert")));
             }
-            return Verdict.error("usage: sunbid-verifier log URL [--state FILE] [--cert PEM] | inclusion URL LEAF_HASH [--cert PEM]"
-                    + " | verify-draw URL DRAW_ID [--cert PEM] | verify-draw --file RECORD.json"
-                    + " | verify-report URL TENDER_ID [--pdf REPORT.pdf] [--cert PEM] [--root PEM]"
-                    + " | verify-opening URL TENDER_ID [--cert PEM] | check-receipt RECEIPT_FILE URL [--cert PEM]");
+            if (args.length >= 2 && args[0].equals("sm3")) {
+                return sm3(Arrays.copyOfRange(args, 1, args.length));
+            }
+            if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+                return new Verdict(0, USAGE);
+            }
+            return Verdict.error(USAGE);
         } catch (LogClient.Refused e) {
             return Verdict.error("the platform refused a request: " + e.getMessage());
         } catch (IOException e) {
@@ -104,6 +114,15 @@ public final class Verifier {
         } catch (RuntimeException | CertificateException e) {
             return Verdict.error(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    /** {@code sm3 FILE...}: one line per file, {@code HASH  FILE}, like sm3sum; exit 2 when a file cannot be read. */
+    static Verdict sm3(String... files) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String file : files) {
+            lines.add(Sm3.hex(Files.readAllBytes(Path.of(file))) + "  " + file);
+        }
+        return new Verdict(0, String.join(System.lineSeparator(), lines));
     }
 
     static Verdict verifyLog(LogClient client, String stateFile, String certFile)

@@ -122,9 +122,38 @@ class PortalController {
         return "portal/draw";
     }
 
+    /** One step of the bidder's guide: its id (anchor and message keys), its screenshots and a command to run, if any. */
+    record GuideStep(String id, List<String> images, String command) {
+    }
+
+    /**
+     * 办事指南: a bidder's whole journey, step by step, with the platform's own screenshots (made by
+     * GuideScreenshotsBrowserIT walking the demo as bidder1, under static/img/guide/).
+     */
     @GetMapping("/guide")
     String guide(Model model) {
+        String url = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath().build()
+                .toUriString();
         model.addAttribute("portalName", properties.portalName());
+        model.addAttribute("steps", List.of(
+                new GuideStep("account", List.of(), null),
+                new GuideStep("login", List.of("01-workbench"), null),
+                new GuideStep("find", List.of("02-tenders"), null),
+                new GuideStep("register", List.of("03-register"), null),
+                new GuideStep("deposit", List.of("04-deposit", "05-paid"), null),
+                new GuideStep("documents", List.of("06-documents"), null),
+                new GuideStep("seal", List.of("07-seal"), "java -jar sunbid-bidder.jar seal --platform " + url
+                        + " --tender <项目页地址末尾的编号/tender id> --folder 投标文件/ --price-sheet price.json"
+                        + " --key 单位.key.pem --cert 单位.crt.pem --out bid.sbenv"),
+                new GuideStep("submit", List.of("08-receipt"), "java -jar sunbid-bidder.jar upload --platform " + url
+                        + " --tender <tender id> --user <用户名/user> --password <密码/password> bid.sbenv\n"
+                        + "java -jar sunbid-verifier.jar check-receipt bid.sbenv.receipt.json " + url),
+                new GuideStep("change", List.of(), "java -jar sunbid-bidder.jar withdraw --platform " + url
+                        + " --tender <tender id> --user <用户名/user> --password <密码/password> --key 单位.key.pem --cert 单位.crt.pem"),
+                new GuideStep("opening", List.of("09-opening"), null),
+                new GuideStep("result", List.of("10-result"), null),
+                new GuideStep("refund", List.of("11-refund"), null),
+                new GuideStep("api", List.of(), null)));
         return "portal/guide";
     }
 }
