@@ -3,11 +3,12 @@ package org.sunbid.platform.disclosure;
 import java.util.List;
 
 import org.sunbid.platform.payments.DepositView;
+import org.sunbid.platform.payments.RefundReason;
 import org.sunbid.platform.payments.RefundStatus;
 
 /**
  * A registration's one status as its bidder sees it (报名状态), the same in the list and on the tender page: the
- * deposit's, with the refund taking precedence once one is instructed.
+ * deposit's, with its return (Reg. 57) taking precedence once instructed.
  */
 public enum RegistrationStage {
     /** 已报名，待缴保证金. */
@@ -30,7 +31,9 @@ public enum RegistrationStage {
         if (deposit == null) {
             return AWAITING_DEPOSIT;
         }
-        List<DepositView.Refund> refunds = deposit.refunds() == null ? List.of() : deposit.refunds();
+        // Only the deposit's own return counts (Reg. 57); money sent back for a wrong, late or duplicate payment is not it.
+        List<DepositView.Refund> refunds = (deposit.refunds() == null ? List.<DepositView.Refund>of() : deposit.refunds()).stream()
+                .filter(r -> r.reason() == RefundReason.NOT_AWARDED || r.reason() == RefundReason.AWARDED_CONTRACT_SIGNED).toList();
         if (!refunds.isEmpty()) {
             if (refunds.stream().anyMatch(r -> r.status() == RefundStatus.FAILED)) {
                 return REFUND_FAILED;
