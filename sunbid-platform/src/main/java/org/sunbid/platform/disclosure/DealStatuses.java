@@ -34,13 +34,11 @@ public class DealStatuses {
     /** The deal's overall stage. */
     public DealStage of(TenderView tender) {
         boolean deadlinePassed = tender.bidDeadline() != null && !clock.instant().isBefore(tender.bidDeadline());
-        String opening = null;
-        try {
-            opening = openings.view(tender.id()).status();
-        } catch (DomainException e) {
-            // not closed yet
+        if (!deadlinePassed && tender.status() != org.sunbid.platform.tendering.TenderStatus.BIDDING_CLOSED) {
+            return DealStage.of(tender.status(), false, null, null); // nothing later can have happened yet
         }
-        return DealStage.of(tender.status(), deadlinePassed, opening, evaluations.stage(tender.id()).orElse(null));
+        return DealStage.of(tender.status(), deadlinePassed, openings.status(tender.id()).orElse(null),
+                evaluations.stage(tender.id()).orElse(null));
     }
 
     /** The caller's own registration for a tender and its stage; empty when the caller has not registered. */
