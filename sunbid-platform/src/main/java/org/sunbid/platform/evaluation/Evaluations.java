@@ -626,6 +626,15 @@ public class Evaluations {
 
     // ---------------------------------------------------------------------------------------------------- views
 
+    /**
+     * The evaluation's stage, for the deal's overall status shown to everyone (which stage it is in is not a secret; what
+     * the committee has written is); empty before the evaluation starts.
+     */
+    public java.util.Optional<Stage> stage(UUID tenderId) {
+        return jdbc.sql("SELECT stage FROM evaluation WHERE tender_id = :t").param("t", tenderId).query(String.class)
+                .optional().map(Stage::valueOf);
+    }
+
     /** Whether the tender's evaluation has started. */
     public boolean exists(UUID tenderId) {
         return jdbc.sql("SELECT COUNT(*) FROM evaluation WHERE tender_id = :t").param("t", tenderId).query(Long.class).single() > 0;

@@ -51,6 +51,35 @@ public class Certificates {
     /** A registered certificate, without its PEM. */
     public record CertificateInfo(UUID id, UUID organisationId, UUID accountId, String serialHex, String subject,
             String issuer, Instant notBefore, Instant notAfter, String fingerprint, String status) {
+
+        /** The holder as people read it: the subject's organisation (O) or common name (CN), not the whole DN. */
+        public String holder() {
+            return name(subject);
+        }
+
+        /** The unified social credit code the subject names (SERIALNUMBER), or empty. */
+        public String creditCode() {
+            return attribute(subject, org.bouncycastle.asn1.x500.style.BCStyle.SERIALNUMBER);
+        }
+
+        /** The issuer's name as people read it. */
+        public String issuerName() {
+            return name(issuer);
+        }
+
+        private static String name(String dn) {
+            String o = attribute(dn, org.bouncycastle.asn1.x500.style.BCStyle.O);
+            return o.isEmpty() ? attribute(dn, org.bouncycastle.asn1.x500.style.BCStyle.CN) : o;
+        }
+
+        private static String attribute(String dn, org.bouncycastle.asn1.ASN1ObjectIdentifier type) {
+            try {
+                var rdns = new org.bouncycastle.asn1.x500.X500Name(dn).getRDNs(type);
+                return rdns.length == 0 ? "" : org.bouncycastle.asn1.x500.style.IETFUtils.valueToString(rdns[0].getFirst().getValue());
+            } catch (RuntimeException e) {
+                return "";
+            }
+        }
     }
 
     /**

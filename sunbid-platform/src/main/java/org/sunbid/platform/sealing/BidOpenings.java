@@ -433,6 +433,11 @@ public class BidOpenings {
                 .map(b -> openedDir.resolve(tenderId.toString()).resolve(bidId.toString()).resolve(name).normalize());
     }
 
+    /** Where a tender's opening stands (AWAITING_SHARES, OPENED, FAILED_TOO_FEW_BIDS), for everyone; empty before closing. */
+    public java.util.Optional<String> status(UUID tenderId) {
+        return jdbc.sql("SELECT status FROM bid_opening WHERE tender_id = :t").param("t", tenderId).query(String.class).optional();
+    }
+
     /** A tender's opening, for everyone. */
     public OpeningView view(UUID tenderId) {
         List<OpeningView.Response> responses = jdbc.sql("""

@@ -67,8 +67,11 @@ class EvaluationPages {
     private final PageMessages messages;
     private final Menus menus;
 
+    private final org.sunbid.platform.disclosure.DealStatuses statuses;
+
     EvaluationPages(Evaluations evaluations, Awards awards, Deposits deposits, ExpertDraws draws, Tenders tenders,
-            Regions regions, PageMessages messages, Menus menus) {
+            Regions regions, PageMessages messages, Menus menus, org.sunbid.platform.disclosure.DealStatuses statuses) {
+        this.statuses = statuses;
         this.evaluations = evaluations;
         this.awards = awards;
         this.deposits = deposits;
@@ -313,6 +316,7 @@ class EvaluationPages {
                 || user.role() == Role.ADMINISTRATOR;
         model.addAttribute("refunds", follows && view.winner() != null ? deposits.awardRefunds(id, user) : List.of());
         model.addAttribute("hasEvaluation", evaluations.exists(id));
+        model.addAttribute("stage", statuses.of(tenders.get(id, user)));
         return "workbench/award";
     }
 

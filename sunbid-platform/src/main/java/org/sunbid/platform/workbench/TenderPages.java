@@ -86,6 +86,7 @@ class TenderPages {
     private final ExpertDraws draws;
     private final Experts experts;
     private final PageMessages messages;
+    private final org.sunbid.platform.disclosure.DealStatuses statuses;
     private static final tools.jackson.core.type.TypeReference<java.util.Map<String, Object>> MAP = new tools.jackson.core.type.TypeReference<>() {
     };
 
@@ -93,7 +94,8 @@ class TenderPages {
             org.sunbid.platform.sealing.TenderKeys tenderKeys, Tenders tenders, Registrations registrations, TenderDocuments documents, Deposits deposits,
             Guarantees guarantees, Sandbox sandbox, Organisations organisations, Regions regions, Problems problems,
             Menus menus, ExpertDraws draws, Experts experts, PageMessages messages,
-            org.sunbid.platform.evaluation.Evaluations evaluations) {
+            org.sunbid.platform.evaluation.Evaluations evaluations, org.sunbid.platform.disclosure.DealStatuses statuses) {
+        this.statuses = statuses;
         this.menus = menus;
         this.draws = draws;
         this.experts = experts;
@@ -128,7 +130,8 @@ class TenderPages {
     }
 
     /** A row of the list: the tender and, for a bidder, its own registration and deposit. */
-    record Row(TenderView tender, boolean registered, DepositView deposit) {
+    record Row(TenderView tender, org.sunbid.platform.disclosure.DealStage stage,
+            org.sunbid.platform.disclosure.DealStatuses.Registration registration) {
     }
 
     @GetMapping
@@ -136,17 +139,8 @@ class TenderPages {
         List<TenderView> shown = owner(user) ? tenders.ofMyOrganisation(user) : tenders.published(100);
         List<Row> rows = new ArrayList<>();
         for (TenderView t : shown) {
-            DepositView deposit = null;
-            boolean registered = false;
-            if (user.role() == Role.BIDDER) {
-                try {
-                    deposit = deposits.mine(t.id(), user);
-                    registered = true;
-                } catch (DomainException e) {
-                    registered = false;
-                }
-            }
-            rows.add(new Row(t, registered, deposit));
+            rows.add(new Row(t, statuses.of(t),
+                    user.role() == Role.BIDDER ? statuses.registration(t.id(), user).orElse(null) : null));
         }
         model.addAttribute("rows", rows);
         model.addAttribute("canCreate", owner(user));
@@ -225,16 +219,21 @@ class TenderPages {
                 && (user.organisationId().equals(tender.tendereeId()) || user.organisationId().equals(tender.agencyId()));
         model.addAttribute("isOwner", isOwner);
         model.addAttribute("isBidder", user.role() == Role.BIDDER);
-        model.addAttribute("open", tender.status() == TenderStatus.PUBLISHED);
+        org.sunbid.platform.disclosure.DealStage stage = statuses.of(tender);
+        model.addAttribute("stage", stage);
+        model.addAttribute("open", stage.acceptsBids());
         model.addAttribute("editable", tender.status() == TenderStatus.DRAFT || tender.status() == TenderStatus.PUBLISHED
                 || tender.status() == TenderStatus.SUSPENDED);
         model.addAttribute("tenderee", organisations.find(tender.tendereeId()).map(Organisation::name).orElse(""));
         model.addAttribute("registration", null);
         model.addAttribute("deposit", null);
+        model.addAttribute("registrationStage", null);
         if (user.role() == Role.BIDDER) {
             try {
                 model.addAttribute("registration", registrations.mine(id, user));
-                model.addAttribute("deposit", deposits.mine(id, user));
+                DepositView deposit = deposits.mine(id, user);
+                model.addAttribute("deposit", deposit);
+                model.addAttribute("registrationStage", org.sunbid.platform.disclosure.RegistrationStage.of(deposit));
             } catch (DomainException e) {
                 // not registered, or registered before deposit accounts existed: the page shows what there is
             }
@@ -431,6 +430,50 @@ class TenderPages {
         });
     }
 
+    /**
+     * The bidder's own receipt as a page: the tender, when it was received, how it was sealed, and, once opened, the price
+     * and file names the envelope held (before the opening the platform cannot read them: they are sealed); the
+     * identifiers and hashes in a details fold, and the signed receipt file to download.
+     */
+    @GetMapping("/{id}/receipt")
+    String receipt(CurrentUser user, @PathVariable UUID id, Model model) {
+        TenderView tender = tenders.get(id, user);
+        org.sunbid.platform.sealing.BidReceipt receipt = bids.myReceipt(id, user);
+        Map<String, Object> content = json.readValue(receipt.receipt(), MAP);
+        model.addAttribute("tender", tender);
+        model.addAttribute("stage", statuses.of(tender));
+        model.addAttribute("receipt", receipt);
+        model.addAttribute("content", content);
+        model.addAttribute("receivedAt", Instant.parse((String) content.get("receivedAt")));
+        org.sunbid.platform.sealing.OpenedBid opened = null;
+        try {
+            opened = openings.openedBids(id).stream()
+                    .filter(b -> b.bidId().toString().equals(content.get("bidId")) && b.opened()).findFirst().orElse(null);
+        } catch (DomainException e) {
+            // not opened
+        }
+        model.addAttribute("opened", opened);
+        model.addAttribute("platformUrl", org.springframework.web.servlet.support.ServletUriComponentsBuilder
+                .fromCurrentContextPath().build().toUriString());
+        model.addAttribute("fileName", receiptFileName(tender));
+        return "workbench/receipt";
+    }
+
+    /** The signed receipt file: the same JSON the bidder tool saves on upload, for {@code sunbid-verifier check-receipt}. */
+    @GetMapping("/{id}/receipt.json")
+    org.springframework.http.ResponseEntity<byte[]> receiptFile(CurrentUser user, @PathVariable UUID id) {
+        TenderView tender = tenders.get(id, user);
+        byte[] body = json.writeValueAsBytes(bids.myReceipt(id, user));
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .attachment().filename(receiptFileName(tender), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body);
+    }
+
+    private static String receiptFileName(TenderView tender) {
+        return tender.terms().projectCode() + ".receipt.json";
+    }
+
     /** The most the form line before the file may take (bytes). */
     private static final int SEAL_FORM_LIMIT = 8192;
 
@@ -480,6 +523,9 @@ class TenderPages {
             }
             // the declared size includes the form line (at most 8 KB more than the file)
             bids.sealOnArrival(id, name, priceSheet, body, request.getContentLengthLong(), request.getRemoteAddr(), user);
+            // Shown back once, from this request: the platform keeps no plain copy of the price or the file.
+            redirect.addFlashAttribute("sealedPrice", Money.parse(totalPrice).yuan());
+            redirect.addFlashAttribute("sealedFile", name);
         });
     }
 

@@ -331,6 +331,7 @@ class ExpertsBrowserIT extends BrowserTest {
         browser.findElement(By.cssSelector("#draw-records a[href$='" + drawId + "']")).click();
         assertThat(text(By.id("committee-table"))).contains(firstName);
         assertThat(text(By.id("avoided"))).contains("招标人指定回避");
+        browser.findElement(By.id("verify-fold")).click(); // the command (with the draw's ID) sits in a fold
         assertThat(text(By.id("verify-command"))).contains("verify-draw").contains(drawId.toString());
         screenshots("draw-public-record");
         var verdict = org.sunbid.verifier.Verifier.run("verify-draw", baseUrl(), drawId.toString());

@@ -120,6 +120,8 @@ class TenderingBrowserIT extends BrowserTest {
         browser.findElement(By.id("upload-bid")).click();
         assertThat(text(By.id("done"))).contains("已递交");
         assertThat(text(By.id("bid-received"))).contains("签名回执");
+        assertThat(text(By.id("my-bid"))).doesNotContain(org.sunbid.crypto.Sm3.hex(Files.readAllBytes(envelope)));
+        browser.findElement(By.cssSelector("#my-bid details > summary")).click(); // the hash sits in the details fold
         assertThat(text(By.id("my-bid"))).contains(org.sunbid.crypto.Sm3.hex(Files.readAllBytes(envelope)));
         screenshot("tender-bidder-bid");
 
@@ -134,6 +136,12 @@ class TenderingBrowserIT extends BrowserTest {
         assertThat(jdbc.sql("SELECT receipt FROM bid_envelope WHERE tender_id = CAST(:t AS UUID) AND status = 'VALID'")
                 .param("t", tenderId).query(String.class).single()).contains("platform-on-arrival");
         screenshot("tender-bidder-sealed-on-arrival");
+        // What was just sealed is shown back once (the platform keeps no plain copy); the receipt is a page of its own.
+        assertThat(text(By.id("sealed-echo"))).contains("17,480,000.00").contains("在线投标文件.txt");
+        browser.findElement(By.id("receipt-link")).click();
+        assertThat(text(By.id("receipt"))).contains("云州市第三中学教学楼新建工程").contains("平台接收时密封");
+        assertThat(text(By.id("receipt-sealed"))).contains("开标");
+        screenshot("tender-bidder-receipt");
 
         // On a phone, the same page fits the screen.
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", PHONE_WIDTH, "height", PHONE_HEIGHT,

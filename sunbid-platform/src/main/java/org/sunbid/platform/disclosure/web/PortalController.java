@@ -33,11 +33,13 @@ class PortalController {
     private final java.time.Clock clock;
     private final ExpertDraws draws;
     private final org.sunbid.platform.evaluation.Awards awards;
+    private final org.sunbid.platform.disclosure.DealStatuses statuses;
 
     PortalController(Regions regions, Organisations organisations, Experts experts, SunbidProperties properties,
             Tenders tenders, java.time.Clock clock, org.sunbid.platform.tendering.TenderDocuments documents,
             org.sunbid.platform.sealing.BidOpenings openings, tools.jackson.databind.json.JsonMapper json,
-            ExpertDraws draws, org.sunbid.platform.evaluation.Awards awards) {
+            ExpertDraws draws, org.sunbid.platform.evaluation.Awards awards, org.sunbid.platform.disclosure.DealStatuses statuses) {
+        this.statuses = statuses;
         this.awards = awards;
         this.draws = draws;
         this.documents = documents;
@@ -63,9 +65,15 @@ class PortalController {
         model.addAttribute("bidders", counts.get(OrganisationKind.BIDDER));
         model.addAttribute("experts", experts.countActive());
         model.addAttribute("specialties", experts.countsBySpecialty());
-        model.addAttribute("notices", tenders.published(10));
+        List<TenderView> notices = tenders.published(10);
+        List<org.sunbid.platform.evaluation.Awards.AwardView> results = awards.published(5);
+        model.addAttribute("notices", notices);
         model.addAttribute("drawRecords", draws.published(5));
-        model.addAttribute("results", awards.published(5));
+        model.addAttribute("results", results);
+        Map<java.util.UUID, org.sunbid.platform.disclosure.DealStage> stages = new java.util.HashMap<>();
+        notices.forEach(t -> stages.put(t.id(), statuses.of(t)));
+        results.forEach(r -> tenders.findPublished(r.tenderId()).ifPresent(t -> stages.computeIfAbsent(t.id(), id -> statuses.of(t))));
+        model.addAttribute("stages", stages);
         model.addAttribute("regionNames", regionNames());
         return "portal/home";
     }
@@ -95,7 +103,9 @@ class PortalController {
         }
         model.addAttribute("regionNames", regionNames());
         java.time.Duration left = java.time.Duration.between(clock.instant(), tender.bidDeadline());
-        model.addAttribute("open", tender.status() == org.sunbid.platform.tendering.TenderStatus.PUBLISHED && !left.isNegative());
+        org.sunbid.platform.disclosure.DealStage stage = statuses.of(tender);
+        model.addAttribute("stage", stage);
+        model.addAttribute("open", stage.acceptsBids());
         model.addAttribute("daysLeft", Math.max(0, left.toDays()));
         model.addAttribute("hoursLeft", Math.max(0, left.toHoursPart()));
         return "portal/tender";

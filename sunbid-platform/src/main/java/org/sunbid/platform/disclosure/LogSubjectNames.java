@@ -1,0 +1,77 @@
+package org.sunbid.platform.disclosure;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.sunbid.platform.audit.LogSubjects;
+import org.sunbid.platform.catalog.Regions;
+import org.sunbid.platform.experts.ExpertDraws;
+import org.sunbid.platform.kernel.DomainException;
+import org.sunbid.platform.parties.Organisations;
+import org.sunbid.platform.tendering.Tenders;
+
+/**
+ * Names the subjects of log entries for the log page: a published tender by project code and name (linking its page), a
+ * published draw record by its tender's code, an organisation by name, a region by name. Drafts and unpublished draws
+ * stay unnamed (their identifier remains in the entry's details fold).
+ */
+@Component
+class LogSubjectNames implements LogSubjects {
+
+    private final Tenders tenders;
+    private final ExpertDraws draws;
+    private final Organisations organisations;
+    private final Regions regions;
+
+    LogSubjectNames(Tenders tenders, ExpertDraws draws, Organisations organisations, Regions regions) {
+        this.tenders = tenders;
+        this.draws = draws;
+        this.organisations = organisations;
+        this.regions = regions;
+    }
+
+    @Override
+    public Optional<Subject> describe(String action, String subject) {
+        if (action == null || subject == null) {
+            return Optional.empty();
+        }
+        if (action.equals("catalog.region.created") || action.equals("sealing.threshold.set")) {
+            return regions.all().stream().filter(r -> r.code().equals(subject)).findFirst().map(r -> new Subject(r.name(), null));
+        }
+        Optional<UUID> id = uuid(subject);
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        if (action.startsWith("tendering.") || action.startsWith("sealing.") || action.startsWith("evaluation.")
+                || action.startsWith("payments.")) {
+            return tenders.findPublished(id.get()).map(t -> new Subject(t.terms().projectCode() + " " + t.terms().name(),
+                    "/tenders/" + t.id()));
+        }
+        if (action.startsWith("experts.draw.")) {
+            try {
+                var draw = draws.publishedView(id.get());
+                return Optional.of(new Subject(draw.projectCode() + " " + draw.tenderName(), "/draws/" + draw.id()));
+            } catch (DomainException e) {
+                return Optional.empty(); // not published yet
+            }
+        }
+        if (action.startsWith("parties.organisation.")) {
+            return organisations.find(id.get()).map(o -> new Subject(o.name(), null));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> organisationName(String organisationId) {
+        return uuid(organisationId).flatMap(organisations::find).map(o -> o.name());
+    }
+
+    private static Optional<UUID> uuid(String s) {
+        try {
+            return s == null ? Optional.empty() : Optional.of(UUID.fromString(s));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
