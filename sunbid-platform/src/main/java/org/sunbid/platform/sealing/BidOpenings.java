@@ -191,6 +191,24 @@ public class BidOpenings {
         auditLog.append(AuditRecord.of(BIDS_DISCLOSED, closed.tenderId().toString(), closed.regionCode(), Actor.SYSTEM, payload));
     }
 
+    /**
+     * The openings waiting for the caller's organisation to release its key share: bidding closed, the opening awaiting
+     * shares ({@link #releaseShare}'s state), the organisation holding a share it has not released. A custodian's to-do
+     * (the trading centre, the supervisor, the tenderee).
+     */
+    public List<OpeningView> awaitingMyShare(CurrentUser user) {
+        if (user.organisationId() == null) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT o.tender_id FROM bid_opening o JOIN opening_key_share s ON s.tender_id = o.tender_id
+                WHERE o.status = 'AWAITING_SHARES' AND s.custodian_id = :c
+                  AND NOT EXISTS (SELECT 1 FROM opening_share_release r
+                                  WHERE r.tender_id = s.tender_id AND r.share_index = s.share_index)
+                ORDER BY o.closed_at""")
+                .param("c", user.organisationId()).query(UUID.class).list().stream().map(this::view).toList();
+    }
+
     /** A custodian releases its share (the JSON its tool decrypted); the threshold reached, the bids are opened. */
     @Transactional
     public OpeningView releaseShare(UUID tenderId, String shareJson, CurrentUser user) {

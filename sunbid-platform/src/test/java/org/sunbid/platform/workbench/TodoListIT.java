@@ -1,0 +1,136 @@
+package org.sunbid.platform.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.sunbid.platform.PlatformIT;
+import org.sunbid.platform.WebSession;
+
+/**
+ * Each role's workbench home lists what waits for it on the demo (待办), with a link and the deadline, and an entry goes
+ * once the action is done — the list asks the same rules the actions check.
+ */
+class TodoListIT extends PlatformIT {
+
+    private static final Pattern ITEM = Pattern.compile(
+            "<li class=\"todo\" data-kind=\"([a-z-]+)\">\\s*<a href=\"([^\"]+)\">\\s*<span class=\"todo-kind\">([^<]*)</span>\\s*"
+                    + "<span class=\"todo-title\">([^<]*)</span>\\s*</a>(.*?)</li>", Pattern.DOTALL);
+
+    /** One entry as the page shows it. */
+    record Entry(String kind, String link, String label, String title, String deadline) {
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private List<Entry> todos(WebSession session) throws Exception {
+        HttpResponse<String> home = session.get("/workbench");
+        assertThat(home.statusCode()).isEqualTo(200);
+        Matcher m = ITEM.matcher(home.body());
+        return m.results().map(r -> new Entry(r.group(1), r.group(2), r.group(3).strip(), r.group(4).strip(),
+                r.group(5).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip())).toList();
+    }
+
+    private WebSession signedIn(String username) throws Exception {
+        WebSession session = new WebSession(baseUrl());
+        assertThat(session.login(username).statusCode()).isEqualTo(302);
+        return session;
+    }
+
+    private String tenderId(String code) {
+        return jdbc.sql("SELECT id::text FROM tender WHERE project_code = ?").param(code).query(String.class).single();
+    }
+
+    @Test
+    void theSupervisorSeesTheDrawAwaitingItsCommitmentUntilCommitted() throws Exception {
+        WebSession supervisor = signedIn("supervisor");
+        String drawId = jdbc.sql("SELECT d.id::text FROM expert_draw d JOIN tender t ON t.id = d.tender_id"
+                + " WHERE t.project_code = 'YZ-2026-GC-0101'").query(String.class).single();
+        Entry entry = todos(supervisor).stream().filter(e -> e.title().startsWith("YZ-2026-GC-0101")).findFirst().orElseThrow();
+        assertThat(entry.kind()).isEqualTo("draw-commitment");
+        assertThat(entry.label()).isEqualTo("确认专家抽取密钥承诺");
+        assertThat(entry.title()).isEqualTo("YZ-2026-GC-0101 云州市第一中学教学楼新建工程");
+        assertThat(entry.link()).isEqualTo("/workbench/expert-draws/" + drawId);
+        assertThat(entry.deadline()).matches("截止 2026-\\d\\d-\\d\\d \\d\\d:\\d\\d 剩 \\d+ (天 \\d+ 小时|小时 \\d+ 分)");
+        assertThat(supervisor.get(entry.link()).statusCode()).isEqualTo(200);
+
+        // Committing (the action) removes it: the list and the action share the rule.
+        HttpResponse<String> committed = supervisor.submit(entry.link(), entry.link() + "/commitment",
+                "secretHash=" + "ab".repeat(32));
+        assertThat(committed.statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT status FROM expert_draw WHERE id = ?::uuid").param(drawId).query(String.class).single())
+                .isEqualTo("SCHEDULED");
+        assertThat(todos(supervisor)).noneMatch(e -> e.link().equals(entry.link()));
+    }
+
+    @Test
+    void theCentreAndTheAdministratorSeeTheExpertApplicationUntilReviewed() throws Exception {
+        String expertId = jdbc.sql("SELECT x.id::text FROM expert x JOIN account a ON a.id = x.account_id"
+                + " WHERE a.username = 'expert35'").query(String.class).single();
+        WebSession admin = signedIn("admin");
+        assertThat(todos(admin)).anyMatch(e -> e.kind().equals("expert-application") && e.title().startsWith("孙振华"));
+
+        WebSession centre = signedIn("centre");
+        Entry entry = todos(centre).stream().filter(e -> e.kind().equals("expert-application")).findFirst().orElseThrow();
+        assertThat(entry.label()).isEqualTo("审核专家入库申请");
+        assertThat(entry.title()).startsWith("孙振华");
+        assertThat(entry.link()).isEqualTo("/workbench/experts/" + expertId);
+        assertThat(entry.deadline()).isEmpty();
+        assertThat(centre.get(entry.link()).statusCode()).isEqualTo(200);
+
+        assertThat(centre.submit(entry.link(), entry.link() + "/review", "approve=true&reason="
+                + URLEncoder.encode("资料齐全", StandardCharsets.UTF_8)).statusCode()).isEqualTo(302);
+        assertThat(todos(centre)).noneMatch(e -> e.kind().equals("expert-application"));
+        assertThat(todos(admin)).noneMatch(e -> e.kind().equals("expert-application"));
+    }
+
+    @Test
+    void theAgencySeesItsDraftAndTheTendereeItsUnansweredObjection() throws Exception {
+        WebSession agency = signedIn("agency");
+        assertThat(todos(agency)).contains(new Entry("draft", "/workbench/tenders/" + tenderId("YZ-2026-GC-0103"),
+                "完善并发布草稿", "YZ-2026-GC-0103 松源县污水处理厂提标改造工程", ""));
+        // The agency's other tenders are published: no draft entry for them.
+        assertThat(todos(agency)).filteredOn(e -> e.kind().equals("draft")).hasSize(1);
+
+        WebSession waterBureau = signedIn("tenderee2");
+        Entry objection = todos(waterBureau).stream().filter(e -> e.kind().equals("objection")).findFirst().orElseThrow();
+        assertThat(objection.title()).isEqualTo("QS-2026-SL-0007 青山县柳河水库除险加固工程");
+        assertThat(objection.link()).isEqualTo("/workbench/tenders/" + tenderId("QS-2026-SL-0007") + "#objections");
+        assertThat(objection.label()).isEqualTo("答复对招标文件的异议");
+        assertThat(objection.deadline()).startsWith("截止 2026-");
+        // Another organisation's work is not on the list.
+        assertThat(todos(signedIn("tenderee"))).noneMatch(e -> e.title().startsWith("QS-2026-SL-0007"));
+    }
+
+    @Test
+    void aBidderSeesTheDepositStillToPayWithTheBidDeadline() throws Exception {
+        // bidder4 paid the wrong amount (refunded): its deposit for the school is still awaited.
+        Entry deposit = todos(signedIn("bidder4")).stream().filter(e -> e.kind().equals("deposit")).findFirst().orElseThrow();
+        assertThat(deposit.title()).isEqualTo("YZ-2026-GC-0101 云州市第一中学教学楼新建工程");
+        assertThat(deposit.link()).isEqualTo("/workbench/tenders/" + tenderId("YZ-2026-GC-0101") + "#deposit");
+        assertThat(deposit.deadline()).startsWith("截止 2026-").contains("剩");
+        // bidder1 paid: nothing to pay.
+        assertThat(todos(signedIn("bidder1"))).noneMatch(e -> e.kind().equals("deposit"));
+    }
+
+    @Test
+    void everyDemoRoleHasAToDoCardAndEnglishLabels() throws Exception {
+        for (String username : List.of("admin", "centre", "supervisor", "tenderee", "agency", "bidder1", "expert01")) {
+            HttpResponse<String> home = signedIn(username).get("/workbench");
+            assertThat(home.body()).as(username).contains("id=\"todo\"");
+            assertThat(home.body()).as(username).containsAnyOf("id=\"todo-list\"", "id=\"todo-empty\"");
+        }
+        WebSession agency = signedIn("agency");
+        assertThat(agency.get("/workbench?lang=en").body()).contains("Complete and publish the draft")
+                .contains("YZ-2026-GC-0103");
+    }
+}
