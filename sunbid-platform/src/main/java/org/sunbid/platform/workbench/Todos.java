@@ -7,6 +7,9 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
+import org.sunbid.platform.evaluation.Awards;
+import org.sunbid.platform.evaluation.Evaluations;
+import org.sunbid.platform.evaluation.Stage;
 import org.sunbid.platform.experts.ExpertDraws;
 import org.sunbid.platform.experts.Experts;
 import org.sunbid.platform.parties.CurrentUser;
@@ -28,9 +31,14 @@ class Todos {
     private final ExpertDraws draws;
     private final BidOpenings openings;
     private final Deposits deposits;
+    private final Evaluations evaluations;
+    private final Awards awards;
     private final Clock clock;
 
-    Todos(Tenders tenders, Experts experts, ExpertDraws draws, BidOpenings openings, Deposits deposits, Clock clock) {
+    Todos(Tenders tenders, Experts experts, ExpertDraws draws, BidOpenings openings, Deposits deposits,
+            Evaluations evaluations, Awards awards, Clock clock) {
+        this.evaluations = evaluations;
+        this.awards = awards;
         this.deposits = deposits;
         this.tenders = tenders;
         this.experts = experts;
@@ -53,6 +61,18 @@ class Todos {
             t.objections().stream().filter(TenderView.ObjectionView::awaitingAnswer).forEach(o -> items.add(
                     new TodoItem("objection", subject(t), "/workbench/tenders/" + t.id() + "#objections", o.answerDue())));
         }
+        // Tenderees and agencies after the evaluation: objections to the candidates, the award, the contract.
+        for (Awards.AwardView a : awards.awaitingOwner(user)) {
+            String about = a.projectCode() + " " + a.tenderName();
+            String link = "/workbench/awards/" + a.tenderId();
+            if (a.stage() == Stage.PUBLICITY) {
+                a.objections().stream().filter(o -> o.answeredAt() == null)
+                        .forEach(o -> items.add(new TodoItem("award-objection", about, link, o.answerDue())));
+                items.add(new TodoItem("award", about, link, a.publicityEnds()));
+            } else {
+                items.add(new TodoItem("contract", about, link, a.winner().contractDue()));
+            }
+        }
         // Custodians (centre, supervisor, tenderee): key shares to release for an opening.
         openings.awaitingMyShare(user).forEach(o -> tenders.findPublished(o.tenderId()).ifPresent(t -> items.add(
                 new TodoItem("share", subject(t), "/workbench/tenders/" + t.id() + "#opening", null))));
@@ -70,6 +90,9 @@ class Todos {
         draws.awaitingExpert(user).forEach(d -> items.add(d.outcome() == org.sunbid.crypto.draw.DrawWalk.Outcome.PENDING
                 ? new TodoItem("draw-answer", d.specialty(), "/workbench/expert/draws", d.answerDue())
                 : new TodoItem("draw-sign-in", d.specialty(), "/workbench/expert/draws", d.evaluationStart())));
+        // Evaluation committee members: review, score, reasons, report signature.
+        evaluations.awaitingMember(user).forEach(v -> items.add(new TodoItem("evaluation",
+                v.projectCode() + " " + v.tenderName(), "/workbench/evaluations/" + v.tenderId(), null)));
         items.sort(Comparator.comparing(TodoItem::deadline, Comparator.nullsLast(Comparator.naturalOrder())));
         return items;
     }

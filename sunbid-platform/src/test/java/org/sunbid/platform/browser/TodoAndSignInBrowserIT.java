@@ -35,8 +35,7 @@ class TodoAndSignInBrowserIT extends BrowserTest {
             "centre     | 审核专家入库申请     | 孙振华",
             "admin      | 审核专家入库申请     | 孙振华",
             "agency     | 完善并发布草稿       | YZ-2026-GC-0103 松源县污水处理厂提标改造工程",
-            "tenderee2  | 答复对招标文件的异议 | QS-2026-SL-0007 青山县柳河水库除险加固工程",
-            "bidder4    | 缴纳投标保证金       | YZ-2026-GC-0101 云州市第一中学教学楼新建工程"})
+            "tenderee2  | 答复对招标文件的异议 | QS-2026-SL-0007 青山县柳河水库除险加固工程"})
     void eachRolesHomeListsWhatWaitsForIt(String username, String kind, String about) {
         logIn(username, PASSWORD);
         assertThat(todoTexts()).anySatisfy(t -> assertThat(t).contains(kind).contains(about));
@@ -50,6 +49,24 @@ class TodoAndSignInBrowserIT extends BrowserTest {
                 .filter(a -> a.getText().contains(about)).findFirst().orElseThrow().click();
         wait.until(ExpectedConditions.urlToBe(link));
         assertThat(browser.findElements(By.id("error-page"))).isEmpty();
+    }
+
+    @Test
+    void aBiddersHomeListsTheDepositToPayBeforeTheDeadline() {
+        // A tender of its own, so that what other tests did to the demo's tenders does not matter.
+        org.sunbid.platform.ApiClient api = new org.sunbid.platform.ApiClient(baseUrl());
+        tools.jackson.databind.JsonNode tender = publishTender(api, java.time.Duration.ofDays(21), "20000");
+        String code = tender.path("terms").path("projectCode").asString();
+        assertThat(api.post("/api/v1/tenders/" + tender.path("id").asString() + "/registrations", "", api.token("bidder5"))
+                .status()).isIn(200, 201);
+        logIn("bidder5", PASSWORD);
+        assertThat(todoTexts()).anySatisfy(t -> assertThat(t).contains("缴纳投标保证金").contains(code).contains("截止").contains("剩"));
+        assertNoHorizontalScroll();
+        screenshots("todo-bidder5");
+        browser.findElements(By.cssSelector("#todo-list .todo a")).stream()
+                .filter(a -> a.getText().contains(code)).findFirst().orElseThrow().click();
+        wait.until(ExpectedConditions.urlContains("/workbench/tenders/" + tender.path("id").asString()));
+        assertThat(browser.getPageSource()).contains(code);
     }
 
     @Test
