@@ -110,8 +110,13 @@ class EvaluationScenarioIT extends PlatformIT {
 
         clock.set(deadline.plusSeconds(1));
         tenders.closeDueTenders();
+        // The custodians' to-do: release their key shares; an entry goes once that custodian has released.
+        assertThat(todoKinds("centre", tenderId)).containsExactly("share");
         releaseShare(tenderId, "centre");
+        assertThat(todoKinds("centre", tenderId)).isEmpty();
+        assertThat(todoKinds("supervisor", tenderId)).containsExactly("share");
         assertThat(releaseShare(tenderId, "supervisor").json().path("status").asString()).isEqualTo("OPENED");
+        assertThat(todoKinds("supervisor", tenderId)).isEmpty();
         // The plan is part of the documents: locked now.
         assertThat(api.send("PUT", "/api/v1/tenders/" + tenderId + "/evaluation-plan", PLAN, api.freshToken("agency"), Map.of()).code())
                 .isEqualTo("PLAN_LOCKED");
