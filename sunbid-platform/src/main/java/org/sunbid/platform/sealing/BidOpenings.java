@@ -520,6 +520,22 @@ public class BidOpenings {
         return view(tenderId);
     }
 
+    /** An objection to the opening record that waits for the tenderee's answer (SQL over opening_response). */
+    private static final String OBJECTION_AWAITING_ANSWER = "response = 'OBJECTED' AND answer IS NULL";
+
+    /**
+     * The openings of the caller's organisation's tenders (as tenderee or agency) with a bidder's objection to the
+     * record still unanswered ({@link #answer}'s rule). A tenderee's or agency's to-do.
+     */
+    public List<OpeningView> objectionsAwaitingMyAnswer(CurrentUser user) {
+        if (user.organisationId() == null) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT DISTINCT tender_id FROM opening_response WHERE tender_id IN"
+                        + " (SELECT id FROM tender WHERE tenderee_id = :o OR agency_id = :o) AND " + OBJECTION_AWAITING_ANSWER)
+                .param("o", user.organisationId()).query(UUID.class).list().stream().map(this::view).toList();
+    }
+
     /** The tenderee (or its agency) answers a bidder's objection to the opening on the spot (Reg. 44). */
     @Transactional
     public OpeningView answer(UUID tenderId, UUID bidderId, String answer, CurrentUser user) {
@@ -531,7 +547,7 @@ public class BidOpenings {
         }
         int updated = jdbc.sql("""
                 UPDATE opening_response SET answer = :a, answered_at = :at, answered_by = :by
-                WHERE tender_id = :t AND bidder_id = :b AND response = 'OBJECTED' AND answer IS NULL""")
+                WHERE tender_id = :t AND bidder_id = :b""" + " AND " + OBJECTION_AWAITING_ANSWER)
                 .param("a", answer.strip()).param("at", clock.instant().atOffset(ZoneOffset.UTC)).param("by", user.username())
                 .param("t", tenderId).param("b", bidderId).update();
         if (updated == 0) {

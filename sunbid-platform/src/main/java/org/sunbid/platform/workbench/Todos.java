@@ -73,6 +73,9 @@ class Todos {
                 items.add(new TodoItem("contract", about, link, a.winner().contractDue()));
             }
         }
+        // Tenderees and agencies at the opening: bidders' objections to the record, answered on the spot (Reg. 44).
+        openings.objectionsAwaitingMyAnswer(user).forEach(o -> tenders.findPublished(o.tenderId()).ifPresent(t -> items.add(
+                new TodoItem("opening-objection", subject(t), "/workbench/tenders/" + t.id() + "#opening", null))));
         // Custodians (centre, supervisor, tenderee): key shares to release for an opening.
         openings.awaitingMyShare(user).forEach(o -> tenders.findPublished(o.tenderId()).ifPresent(t -> items.add(
                 new TodoItem("share", subject(t), "/workbench/tenders/" + t.id() + "#opening", null))));
