@@ -15,8 +15,10 @@ import org.sunbid.platform.PlatformIT;
 import org.sunbid.platform.WebSession;
 
 /**
- * Each role's workbench home lists what waits for it on the demo (待办), with a link and the deadline, and an entry goes
- * once the action is done — the list asks the same rules the actions check.
+ * Each role's workbench home lists what waits for it on the demo (待办), with a link and the deadline, and only for the
+ * role the action's own rule allows; an entry goes when that rule says so (past the deadline here; after the action in
+ * ExpertDrawScenarioIT, EvaluationScenarioIT and BidOpeningIT, which check the entries along their scenarios). The demo
+ * states read here are ones no other test changes.
  */
 class TodoListIT extends PlatformIT {
 
@@ -50,7 +52,7 @@ class TodoListIT extends PlatformIT {
     }
 
     @Test
-    void theSupervisorSeesTheDrawAwaitingItsCommitmentUntilCommitted() throws Exception {
+    void theSupervisorAndOnlyTheSupervisorSeesTheDrawAwaitingItsCommitment() throws Exception {
         WebSession supervisor = signedIn("supervisor");
         String drawId = jdbc.sql("SELECT d.id::text FROM expert_draw d JOIN tender t ON t.id = d.tender_id"
                 + " WHERE t.project_code = 'YZ-2026-GC-0101'").query(String.class).single();
