@@ -311,6 +311,20 @@ public class Awards {
                 row.publicityEnds(), row.candidates(), objections, winner);
     }
 
+    /**
+     * The caller's organisation's tenders whose award work waits for it: candidates publicised (objections to answer,
+     * then the award once the publicity is over — {@link #award}'s rules) or awarded without a signed contract yet.
+     * A tenderee's or agency's to-do.
+     */
+    public List<AwardView> awaitingOwner(CurrentUser user) {
+        return tenders.ofMyOrganisation(user).stream()
+                .filter(t -> find(t.id()).filter(r -> r.publicityStarts() != null
+                        && (r.stage() == Stage.PUBLICITY || r.stage() == Stage.AWARDED)).isPresent())
+                .map(t -> view(t.id(), user))
+                .filter(a -> a.stage() == Stage.PUBLICITY || (a.winner() != null && a.winner().contractSignedAt() == null))
+                .toList();
+    }
+
     /** The tenders whose candidates are publicised or awarded, newest first, for the portal. */
     public List<AwardView> published(int limit) {
         return jdbc.sql("SELECT tender_id FROM candidate_publicity ORDER BY starts_at DESC LIMIT :n").param("n", limit)

@@ -667,6 +667,14 @@ public class Evaluations {
                 WHERE m.username = :u ORDER BY e.started_at DESC""").param("u", user.username()).query(UUID.class).list();
     }
 
+    /**
+     * The evaluations where the signed-in member still has something to do (review, score, give a reason, sign the
+     * report: {@link EvaluationView#awaiting()}). An expert's to-do.
+     */
+    public List<EvaluationView> awaitingMember(CurrentUser user) {
+        return mine(user).stream().map(t -> view(t, user)).filter(v -> v.awaiting() != null && !v.awaiting().isEmpty()).toList();
+    }
+
     /** The evaluation as {@code user} may see it (see {@link EvaluationView}). */
     public EvaluationView view(UUID tenderId, CurrentUser user) {
         Loaded ev = find(tenderId).orElseThrow(() -> new DomainException(EvaluationError.EVALUATION_NOT_FOUND));

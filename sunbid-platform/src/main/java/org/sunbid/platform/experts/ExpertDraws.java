@@ -256,13 +256,13 @@ public class ExpertDraws {
     @Transactional
     public DrawView commit(UUID drawId, String secretHash, CurrentUser user) {
         Row draw = lock(drawId);
-        if (user.role() != Role.SUPERVISOR || !regions.isWithin(draw.regionCode(), user.regionCode())) {
+        if (!isTheSupervisor(draw.regionCode(), user)) {
             throw new DomainException(ExpertsError.NOT_THE_SUPERVISOR);
         }
         if (draw.status() != DrawStatus.REQUESTED) {
             throw new DomainException(ExpertsError.DRAW_STATE, draw.status());
         }
-        if (!draw.drawAt().isAfter(clock.instant())) {
+        if (!commitmentStillOpen(draw.drawAt())) {
             throw new DomainException(ExpertsError.DRAW_STATE, "LATE");
         }
         String hash = secretHash == null ? "" : secretHash.strip().toLowerCase(java.util.Locale.ROOT);
@@ -286,7 +286,7 @@ public class ExpertDraws {
     @Transactional
     public DrawView reveal(UUID drawId, String secretHex, CurrentUser user) {
         Row draw = lock(drawId);
-        if (user.role() != Role.SUPERVISOR || !regions.isWithin(draw.regionCode(), user.regionCode())) {
+        if (!isTheSupervisor(draw.regionCode(), user)) {
             throw new DomainException(ExpertsError.NOT_THE_SUPERVISOR);
         }
         if (draw.status() != DrawStatus.AWAITING_SECRET) {
@@ -906,6 +906,45 @@ public class ExpertDraws {
         }
         return jdbc.sql("SELECT id FROM expert_draw WHERE tender_id = :t ORDER BY requested_at DESC")
                 .param("t", tenderId).query(UUID.class).list().stream().map(id -> view(id, user)).toList();
+    }
+
+    /** Whether {@code user} is a supervisor of the draw's region, who commits to and reveals its secret. */
+    private boolean isTheSupervisor(String drawRegion, CurrentUser user) {
+        return user.role() == Role.SUPERVISOR && regions.isWithin(drawRegion, user.regionCode());
+    }
+
+    /** Whether a commitment may still be made: strictly before the draw time. */
+    private boolean commitmentStillOpen(Instant drawAt) {
+        return drawAt.isAfter(clock.instant());
+    }
+
+    /**
+     * The draws waiting for the signed-in supervisor, soonest first: those requested and awaiting the commitment to a
+     * secret (until the draw time, by {@link #commit}'s rules) and those whose pool is fixed and await the secret's
+     * reveal ({@link #reveal}). A supervisor's to-do.
+     */
+    public List<DrawView> awaitingSupervisor(CurrentUser user) {
+        if (user.role() != Role.SUPERVISOR) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id, region_code, status, draw_at FROM expert_draw"
+                        + " WHERE status IN ('REQUESTED', 'AWAITING_SECRET') ORDER BY draw_at")
+                .query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant()}).list().stream()
+                .filter(r -> isTheSupervisor((String) r[1], user))
+                .filter(r -> !"REQUESTED".equals(r[2]) || commitmentStillOpen((Instant) r[3]))
+                .map(r -> view((UUID) r[0], user)).toList();
+    }
+
+    /**
+     * The signed-in expert's draws that wait for them: a notice to answer before its answer time, or, once accepted, the
+     * sign-in at the evaluation (until the evaluation has begun). An expert's to-do.
+     */
+    public List<MyDraw> awaitingExpert(CurrentUser user) {
+        Instant now = clock.instant();
+        return mine(user).stream().filter(d -> (d.outcome() == DrawWalk.Outcome.PENDING && d.answerDue().isAfter(now))
+                || (d.outcome() == DrawWalk.Outcome.ACCEPTED && d.signedInAt() == null && d.evaluationStart().isAfter(now)))
+                .toList();
     }
 
     /** Draws in the caller's region subtree (staff, supervisors), newest evaluation first. */

@@ -178,7 +178,7 @@ public class Experts {
     /** The entry review (准入审核) by centre staff of the expert's region: approve or refuse, with a reason. */
     @Transactional
     public ExpertDetail review(UUID id, boolean approve, String reason, CurrentUser user) {
-        if (user.role() != Role.CENTRE_STAFF && user.role() != Role.ADMINISTRATOR) {
+        if (!mayReview(user)) {
             throw new DomainException(ExpertsError.STATUS_CHANGE_NOT_ALLOWED, "role");
         }
         ExpertProfile p = visible(id, user);
@@ -350,6 +350,16 @@ public class Experts {
             return detail(mine.id());
         }
         return detail(visible(id, user).id());
+    }
+
+    /** Whether {@code user} may decide entry reviews (准入审核): the trading centre's staff and the administrator. */
+    private static boolean mayReview(CurrentUser user) {
+        return user.role() == Role.CENTRE_STAFF || user.role() == Role.ADMINISTRATOR;
+    }
+
+    /** The applications in the caller's region subtree awaiting the caller's entry review: a reviewer's to-do. */
+    public List<ExpertProfile> awaitingReview(CurrentUser user) {
+        return mayReview(user) ? list(ExpertStatus.APPLYING, null, user) : List.of();
     }
 
     /** The signed-in expert's own file, if they have one. */

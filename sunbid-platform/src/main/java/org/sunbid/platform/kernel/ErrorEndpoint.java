@@ -9,14 +9,12 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The container's error page ({@code /error}): what went wrong outside any controller — an exception in a filter (a
@@ -29,9 +27,11 @@ class ErrorEndpoint implements ErrorController {
     private static final Logger log = LoggerFactory.getLogger(ErrorEndpoint.class);
 
     private final Problems problems;
+    private final java.util.List<PageModel> pageModels;
 
-    ErrorEndpoint(Problems problems) {
+    ErrorEndpoint(Problems problems, java.util.List<PageModel> pageModels) {
         this.problems = problems;
+        this.pageModels = pageModels;
     }
 
     /** The common code for an HTTP status that no more specific code explains. */
@@ -71,11 +71,7 @@ class ErrorEndpoint implements ErrorController {
         if (uri != null && (uri.startsWith(request.getContextPath() + "/api/") || uri.startsWith(request.getContextPath() + "/v3/"))) {
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
-        ModelAndView page = new ModelAndView("error");
-        page.setStatus(HttpStatusCode.valueOf(status));
-        page.addObject("problem", problem);
-        page.addObject("status", status);
-        return page;
+        return ProblemHandling.errorPage(problem, request, pageModels, problems);
     }
 
     /** Whether the failure was the request's fault (a parameter or body that could not be decoded). */

@@ -50,10 +50,12 @@ class ProblemHandling {
 
     private final Problems problems;
     private final MessageSource messages;
+    private final java.util.List<PageModel> pageModels;
 
-    ProblemHandling(Problems problems, MessageSource messages) {
+    ProblemHandling(Problems problems, MessageSource messages, java.util.List<PageModel> pageModels) {
         this.problems = problems;
         this.messages = messages;
+        this.pageModels = pageModels;
     }
 
     @ExceptionHandler(DomainException.class)
@@ -147,11 +149,24 @@ class ProblemHandling {
         if (Problems.isApi(request)) {
             return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
+        return errorPage(problem, request, pageModels, problems);
+    }
+
+    /**
+     * The error page for {@code problem}: the site's layout with the user's own header (the {@link PageModel}
+     * attributes), a title saying what happened (not found, not allowed, a bad address, went wrong) and the detail; a
+     * malformed request on a page is a bad address, not a JSON document.
+     */
+    static ModelAndView errorPage(ProblemDetail problem, HttpServletRequest request, java.util.List<PageModel> pageModels,
+            Problems problems) {
         ModelAndView page = new ModelAndView("error");
         page.setStatus(org.springframework.http.HttpStatusCode.valueOf(problem.getStatus()));
+        pageModels.forEach(m -> m.addTo(page.getModel(), request));
         page.addObject("problem", problem);
         page.addObject("status", problem.getStatus());
-        page.addObject("detail", problem.getDetail());
+        boolean malformed = problem.getProperties() != null
+                && CommonError.MALFORMED_REQUEST.code().equals(problem.getProperties().get("code"));
+        page.addObject("detail", malformed ? problems.label("error.page.malformed") : problem.getDetail());
         return page;
     }
 }

@@ -136,6 +136,25 @@ public class Deposits {
         return view(account, tenders.depositTerms(tenderId), false);
     }
 
+    /**
+     * The caller's organisation's deposits still to be paid (or guaranteed) while they still can be: registered, nothing
+     * valid received, bidding open (the state in which payments and guarantees are accepted). A bidder's to-do.
+     */
+    public List<DepositView> awaitingMine(CurrentUser user) {
+        if (user.organisationId() == null) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        return jdbc.sql("SELECT tender_id FROM deposit_account WHERE bidder_id = :b AND status = 'AWAITING' ORDER BY opened_at")
+                .param("b", user.organisationId()).query(UUID.class).list().stream()
+                .filter(t -> {
+                    DepositTerms terms = tenders.depositTerms(t);
+                    return now.isBefore(terms.bidDeadline())
+                            && (terms.status() == TenderStatus.PUBLISHED || terms.status() == TenderStatus.SUSPENDED);
+                })
+                .map(t -> mine(t, user)).filter(v -> !v.status().settled()).toList();
+    }
+
     /** Every deposit of a tender, with payer accounts and the Reg. 40(6) flag: owners and staff, once bidding has closed. */
     public List<DepositView> list(UUID tenderId, CurrentUser user) {
         if (!tenders.mayInspect(tenderId, user)) {

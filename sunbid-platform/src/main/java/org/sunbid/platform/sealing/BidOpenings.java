@@ -193,6 +193,24 @@ public class BidOpenings {
         auditLog.append(AuditRecord.of(BIDS_DISCLOSED, closed.tenderId().toString(), closed.regionCode(), Actor.SYSTEM, payload));
     }
 
+    /**
+     * The openings waiting for the caller's organisation to release its key share: bidding closed, the opening awaiting
+     * shares ({@link #releaseShare}'s state), the organisation holding a share it has not released. A custodian's to-do
+     * (the trading centre, the supervisor, the tenderee).
+     */
+    public List<OpeningView> awaitingMyShare(CurrentUser user) {
+        if (user.organisationId() == null) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT o.tender_id FROM bid_opening o JOIN opening_key_share s ON s.tender_id = o.tender_id
+                WHERE o.status = 'AWAITING_SHARES' AND s.custodian_id = :c
+                  AND NOT EXISTS (SELECT 1 FROM opening_share_release r
+                                  WHERE r.tender_id = s.tender_id AND r.share_index = s.share_index)
+                ORDER BY o.closed_at""")
+                .param("c", user.organisationId()).query(UUID.class).list().stream().map(this::view).toList();
+    }
+
     /** A custodian releases its share (the JSON its tool decrypted); the threshold reached, the bids are opened. */
     @Transactional
     public OpeningView releaseShare(UUID tenderId, String shareJson, CurrentUser user) {
@@ -516,6 +534,22 @@ public class BidOpenings {
         return view(tenderId);
     }
 
+    /** An objection to the opening record that waits for the tenderee's answer (SQL over opening_response). */
+    private static final String OBJECTION_AWAITING_ANSWER = "response = 'OBJECTED' AND answer IS NULL";
+
+    /**
+     * The openings of the caller's organisation's tenders (as tenderee or agency) with a bidder's objection to the
+     * record still unanswered ({@link #answer}'s rule). A tenderee's or agency's to-do.
+     */
+    public List<OpeningView> objectionsAwaitingMyAnswer(CurrentUser user) {
+        if (user.organisationId() == null) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT DISTINCT tender_id FROM opening_response WHERE tender_id IN"
+                        + " (SELECT id FROM tender WHERE tenderee_id = :o OR agency_id = :o) AND " + OBJECTION_AWAITING_ANSWER)
+                .param("o", user.organisationId()).query(UUID.class).list().stream().map(this::view).toList();
+    }
+
     /** The tenderee (or its agency) answers a bidder's objection to the opening on the spot (Reg. 44). */
     @Transactional
     public OpeningView answer(UUID tenderId, UUID bidderId, String answer, CurrentUser user) {
@@ -527,7 +561,7 @@ public class BidOpenings {
         }
         int updated = jdbc.sql("""
                 UPDATE opening_response SET answer = :a, answered_at = :at, answered_by = :by
-                WHERE tender_id = :t AND bidder_id = :b AND response = 'OBJECTED' AND answer IS NULL""")
+                WHERE tender_id = :t AND bidder_id = :b""" + " AND " + OBJECTION_AWAITING_ANSWER)
                 .param("a", answer.strip()).param("at", clock.instant().atOffset(ZoneOffset.UTC)).param("by", user.username())
                 .param("t", tenderId).param("b", bidderId).update();
         if (updated == 0) {

@@ -25,5 +25,10 @@ public record TenderView(UUID id, TenderTerms terms, UUID tendereeId, UUID agenc
     /** An objection without its objector. */
     public record ObjectionView(UUID id, Instant raisedAt, String text, Instant answerDue, Instant answeredAt, String answer,
             boolean late) {
+
+        /** Whether the objection still awaits the tenderee's answer (the procedure stays suspended until it is given). */
+        public boolean awaitingAnswer() {
+            return answeredAt == null;
+        }
     }
 }

@@ -274,6 +274,20 @@ public class Tenders {
                 : repository.ofOrganisation(user.organisationId()).stream().map(this::view).toList();
     }
 
+    /** The caller's organisation's drafts (to be completed and published, or deleted): a tenderee's or agency's to-do. */
+    public List<TenderView> draftsOf(CurrentUser user) {
+        return ofMyOrganisation(user).stream().filter(t -> t.status() == TenderStatus.DRAFT).toList();
+    }
+
+    /**
+     * The caller's organisation's tenders with an objection to the documents still unanswered (Reg. 22: the tenderee
+     * answers within 3 days and the procedure stays suspended until then): a tenderee's or agency's to-do.
+     */
+    public List<TenderView> objectionsAwaitingAnswer(CurrentUser user) {
+        return ofMyOrganisation(user).stream()
+                .filter(t -> t.objections().stream().anyMatch(TenderView.ObjectionView::awaitingAnswer)).toList();
+    }
+
     private Tender visibleOrThrow(UUID id, CurrentUser user) {
         Tender tender = repository.find(id).orElseThrow(() -> new DomainException(TenderingError.TENDER_NOT_FOUND, id));
         if (tender.status() != TenderStatus.DRAFT || owns(tender, user) || (user != null

@@ -41,6 +41,7 @@ class WorkbenchController {
     private final Menus menus;
     private final org.sunbid.platform.audit.AuditLog auditLog;
     private final tools.jackson.databind.json.JsonMapper json;
+    private final Todos todos;
 
     /** What the log raises for supervisors and the centre: scores far from the others, late contracts and refunds. */
     static final java.util.List<String> FLAGS = java.util.List.of("evaluation.extreme-score", "evaluation.contract.overdue",
@@ -52,7 +53,8 @@ class WorkbenchController {
 
     WorkbenchController(Organisations organisations, Certificates certificates, BasicAccounts basicAccounts, Regions regions,
             Experts experts, Problems problems, Menus menus, org.sunbid.platform.audit.AuditLog auditLog,
-            tools.jackson.databind.json.JsonMapper json) {
+            tools.jackson.databind.json.JsonMapper json, Todos todos) {
+        this.todos = todos;
         this.basicAccounts = basicAccounts;
         this.auditLog = auditLog;
         this.json = json;
@@ -86,6 +88,8 @@ class WorkbenchController {
         } else {
             model.addAttribute("certificates", certificates.ofAccount(user.accountId()));
         }
+        model.addAttribute("todos", todos.of(user));
+        model.addAttribute("now", todos.now());
         model.addAttribute("flags", java.util.List.of());
         if (user.seesRegionSubtree() || user.seesAllRegions()) {
             java.util.List<String> scope = user.seesAllRegions() ? regions.all().stream().map(Region::code).toList()

@@ -61,6 +61,15 @@ class EvaluationScenarioIT extends PlatformIT {
         return new NewExperts(context, DATA);
     }
 
+    /** The kinds of the to-do entries about {@code tenderId} on {@code username}'s workbench home. */
+    private List<String> todoKinds(String username, String tenderId) throws Exception {
+        org.sunbid.platform.WebSession web = new org.sunbid.platform.WebSession(baseUrl());
+        assertThat(web.login(username).statusCode()).isEqualTo(302);
+        String home = web.get("/workbench").body();
+        return java.util.regex.Pattern.compile("data-kind=\"([a-z-]+)\">\\s*<a href=\"[^\"]*" + tenderId).matcher(home).results()
+                .map(m -> m.group(1)).toList();
+    }
+
     @AfterEach
     void backToStart() {
         clock.set(START);
@@ -101,8 +110,13 @@ class EvaluationScenarioIT extends PlatformIT {
 
         clock.set(deadline.plusSeconds(1));
         tenders.closeDueTenders();
+        // The custodians' to-do: release their key shares; an entry goes once that custodian has released.
+        assertThat(todoKinds("centre", tenderId)).containsExactly("share");
         releaseShare(tenderId, "centre");
+        assertThat(todoKinds("centre", tenderId)).isEmpty();
+        assertThat(todoKinds("supervisor", tenderId)).containsExactly("share");
         assertThat(releaseShare(tenderId, "supervisor").json().path("status").asString()).isEqualTo("OPENED");
+        assertThat(todoKinds("supervisor", tenderId)).isEmpty();
         // The plan is part of the documents: locked now.
         assertThat(api.send("PUT", "/api/v1/tenders/" + tenderId + "/evaluation-plan", PLAN, api.freshToken("agency"), Map.of()).code())
                 .isEqualTo("PLAN_LOCKED");
@@ -133,6 +147,8 @@ class EvaluationScenarioIT extends PlatformIT {
         }
         String leader = members.get(0);
         assertThat(api.get(path, api.freshToken(leader)).json().path("leader").asString()).isEqualTo(leader);
+        // Each member's workbench home lists the evaluation as waiting for them (待办).
+        assertThat(todoKinds(members.get(1), tenderId)).containsExactly("evaluation");
 
         // Qualification: four of seven fail bidder5 on Q2 (a majority); one alone fails bidder1 on Q1 (no majority).
         for (int i = 0; i < 7; i++) {
@@ -234,6 +250,8 @@ class EvaluationScenarioIT extends PlatformIT {
         JsonNode objected = api.post("/api/v1/tenders/" + tenderId + "/award-objections",
                 ApiClient.json(Map.of("text", "第一中标候选人的项目经理在其他在建项目任职，请核查。")), api.freshToken("bidder3")).json();
         String objectionId = objected.path("objections").get(0).path("id").asString();
+        // The agency's to-do: answer the objection, and award once the publicity is over.
+        assertThat(todoKinds("agency", tenderId)).containsExactlyInAnyOrder("award-objection", "award");
         clock.advance(Duration.ofDays(3).plusMinutes(1));
         assertThat(api.post("/api/v1/tenders/" + tenderId + "/award-objections", ApiClient.json(Map.of("text", "迟到的异议")),
                 api.freshToken("bidder4")).code()).isEqualTo("OBJECTION_OUTSIDE_PUBLICITY");
@@ -250,6 +268,7 @@ class EvaluationScenarioIT extends PlatformIT {
         JsonNode awarded = api.post("/api/v1/tenders/" + tenderId + "/award", ApiClient.json(Map.of("bidderId", first)),
                 api.freshToken("agency")).json();
         assertThat(awarded.path("stage").asString()).as(awarded.toString()).isEqualTo("AWARDED");
+        assertThat(todoKinds("agency", tenderId)).containsExactly("contract");
         var platform = Pem.certificate(api.get("/api/v1/ca/platform-certificate", null).json().path("pem").asString());
         assertThat(Sm2.verify(platform.getPublicKey(), awarded.path("winner").path("notice").asString().getBytes(StandardCharsets.UTF_8),
                 Base64.getDecoder().decode(awarded.path("winner").path("noticeSignature").asString()))).isTrue();
@@ -286,6 +305,7 @@ class EvaluationScenarioIT extends PlatformIT {
                 .isTrue();
         JsonNode contracted = api.post("/api/v1/tenders/" + tenderId + "/contract", "{}", api.freshToken("agency")).json();
         assertThat(contracted.path("stage").asString()).isEqualTo("CONTRACTED");
+        assertThat(todoKinds("agency", tenderId)).isEmpty();
         refunds.dispatchPending();
         sandbox.completeRefunds();
         JsonNode all = api.get("/api/v1/tenders/" + tenderId + "/award/refunds", api.freshToken("agency")).json();

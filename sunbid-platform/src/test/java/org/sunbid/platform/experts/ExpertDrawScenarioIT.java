@@ -138,6 +138,8 @@ class ExpertDrawScenarioIT extends PlatformIT {
         assertNoRowHolds(secret.secret(), drawId);
         // A wrong secret (or one from another supervisor's file) is refused and changes nothing; so is staff revealing.
         String fixed = state(drawId);
+        // The pool is fixed: the supervisor's to-do is now the reveal.
+        assertThat(todoKinds("supervisor")).contains("draw-secret");
         String wrong = org.sunbid.platform.SupervisorSecret.make(Files.createTempDirectory("other").resolve("draw.secret")).revealJson();
         assertThat(api.post("/api/v1/expert-draws/" + drawId + "/secret", wrong, api.freshToken("supervisor")).code())
                 .isEqualTo("SECRET_MISMATCH");
@@ -167,6 +169,9 @@ class ExpertDrawScenarioIT extends PlatformIT {
         // positions: 1–4 A01, 5–7 A05 (the first round goes specialty by specialty)
         Notice declines = first.get(0);
         Notice silent = first.get(4);
+        // Each called expert's workbench home lists the notice to answer (待办), with its answer time.
+        String silentExpert = newExperts().usernameOf(silent.phone());
+        assertThat(todoKinds(silentExpert)).contains("draw-answer");
 
         assertThat(reply(declines.phone(), "2 " + declines.code())).isEqualTo("RECORDED");
         // A reused code, a forged code, a real code from another number and an unsigned reply change nothing.
@@ -188,10 +193,14 @@ class ExpertDrawScenarioIT extends PlatformIT {
             }
         }
         List<Notice> replacement = notices(drawTime).subList(7, 8);
+        // Once accepted, the entry becomes the sign-in at the evaluation; the one who declined has neither.
+        assertThat(todoKinds(newExperts().usernameOf(first.get(1).phone()))).contains("draw-sign-in").doesNotContain("draw-answer");
+        assertThat(todoKinds(newExperts().usernameOf(declines.phone()))).doesNotContain("draw-answer", "draw-sign-in");
         assertThat(reply(replacement.get(0).phone(), "1 " + replacement.get(0).code())).isEqualTo("RECORDED");
 
         clock.advance(Duration.ofMinutes(15));
         assertThat(reply(silent.phone(), "1 " + silent.code())).as("too late").isEqualTo("EXPIRED");
+        assertThat(todoKinds(silentExpert)).as("past the answer time").doesNotContain("draw-answer");
         assertThat(draws.expireDue()).isGreaterThanOrEqualTo(1);
         assertThat(reply(silent.phone(), "1 " + silent.code())).isEqualTo("ALREADY_ANSWERED");
         List<Notice> all = notices(drawTime);
@@ -343,6 +352,14 @@ class ExpertDrawScenarioIT extends PlatformIT {
                 + "|" + jdbc.sql("SELECT count(*) FROM log_entry").query(Long.class).single()
                 + "|" + jdbc.sql("SELECT status || version FROM expert_draw WHERE id = :d").param("d", UUID.fromString(drawId))
                         .query(String.class).single();
+    }
+
+    /** The kinds of the to-do entries on {@code username}'s workbench home. */
+    private List<String> todoKinds(String username) throws Exception {
+        org.sunbid.platform.WebSession web = new org.sunbid.platform.WebSession(baseUrl());
+        assertThat(web.login(username).statusCode()).isEqualTo(302);
+        return java.util.regex.Pattern.compile("data-kind=\"([a-z-]+)\"").matcher(web.get("/workbench").body()).results()
+                .map(m -> m.group(1)).toList();
     }
 
     private record Notice(String phone, String text, String code) {

@@ -41,6 +41,14 @@ class BidOpeningIT extends PlatformIT {
     Tenders tenders;
 
 
+    /** The kinds of the to-do entries about {@code tenderId} on {@code username}'s workbench home. */
+    private java.util.List<String> todoKinds(String username, String tenderId) throws Exception {
+        org.sunbid.platform.WebSession web = new org.sunbid.platform.WebSession(baseUrl());
+        assertThat(web.login(username).statusCode()).isEqualTo(302);
+        return java.util.regex.Pattern.compile("data-kind=\"([a-z-]+)\">\\s*<a href=\"[^\"]*" + tenderId)
+                .matcher(web.get("/workbench").body()).results().map(m -> m.group(1)).toList();
+    }
+
     @AfterEach
     void backToStart() {
         clock.set(START);
@@ -145,9 +153,13 @@ class BidOpeningIT extends PlatformIT {
         assertThat(objected.path("responses").get(1).path("response").asString()).isEqualTo("OBJECTED");
         assertThat(api().post(responses, "{}", api().freshToken("bidder5")).code()).isEqualTo("OPENING_RESPONSE_CLOSED"); // withdrew
         String bidder2 = objected.path("responses").get(1).path("bidderId").asString();
+        // The tenderee's and the agency's workbench homes list the objection to answer (待办) until it is answered.
+        assertThat(todoKinds("tenderee", String.valueOf(t.id()))).contains("opening-objection");
+        assertThat(todoKinds("agency", String.valueOf(t.id()))).contains("opening-objection");
         JsonNode answered = api().post(responses + "/" + bidder2 + "/answer", "{\"text\":\"经核对开标记录，报价为 35,700,000.00 元，无误。\"}",
                 api().freshToken("tenderee")).json();
         assertThat(answered.path("responses").get(1).path("answer").asString()).contains("无误");
+        assertThat(todoKinds("agency", String.valueOf(t.id()))).doesNotContain("opening-objection");
         clock.advance(Duration.ofHours(3));
         assertThat(api().post(responses, "{}", api().freshToken("bidder3")).code()).isEqualTo("OPENING_RESPONSE_CLOSED");
 

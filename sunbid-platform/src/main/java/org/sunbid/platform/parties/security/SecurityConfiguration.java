@@ -183,7 +183,7 @@ class SecurityConfiguration {
                         .hasRole("BIDDER")
                         .requestMatchers("/workbench", "/workbench/**").authenticated()
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/workbench", true)
+                .formLogin(f -> f.loginPage("/login").successHandler(new ReturnTo())
                         .authenticationDetailsSource(sources::detailsOf)
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
                                 + (e instanceof ThrottlingAuthenticationProvider.LoginThrottledException

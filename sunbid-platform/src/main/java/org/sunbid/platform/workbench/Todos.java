@@ -1,0 +1,112 @@
+package org.sunbid.platform.workbench;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import org.sunbid.platform.evaluation.Awards;
+import org.sunbid.platform.evaluation.Evaluations;
+import org.sunbid.platform.evaluation.Stage;
+import org.sunbid.platform.experts.ExpertDraws;
+import org.sunbid.platform.experts.Experts;
+import org.sunbid.platform.parties.CurrentUser;
+import org.sunbid.platform.payments.Deposits;
+import org.sunbid.platform.sealing.BidOpenings;
+import org.sunbid.platform.tendering.TenderView;
+import org.sunbid.platform.tendering.Tenders;
+
+/**
+ * Assembles a user's to-do list from what each context says waits for that user. No rule is repeated here: whether a
+ * draft, a draw, an application, an objection or a key share waits is each context's query, made with the rules its
+ * own actions check; this class only turns the answers into {@link TodoItem}s, soonest deadline first.
+ */
+@Component
+class Todos {
+
+    private final Tenders tenders;
+    private final Experts experts;
+    private final ExpertDraws draws;
+    private final BidOpenings openings;
+    private final Deposits deposits;
+    private final Evaluations evaluations;
+    private final Awards awards;
+    private final Clock clock;
+
+    Todos(Tenders tenders, Experts experts, ExpertDraws draws, BidOpenings openings, Deposits deposits,
+            Evaluations evaluations, Awards awards, Clock clock) {
+        this.evaluations = evaluations;
+        this.awards = awards;
+        this.deposits = deposits;
+        this.tenders = tenders;
+        this.experts = experts;
+        this.draws = draws;
+        this.openings = openings;
+        this.clock = clock;
+    }
+
+    /** What waits for {@code user}, soonest deadline first, then those without one. */
+    List<TodoItem> of(CurrentUser user) {
+        List<TodoItem> items = new ArrayList<>();
+        // Bidders: deposits to pay or guarantee before the bid deadline.
+        deposits.awaitingMine(user).forEach(d -> tenders.findPublished(d.tenderId()).ifPresent(t -> items.add(
+                new TodoItem("deposit", subject(t), "/workbench/tenders/" + t.id() + "#deposit", t.bidDeadline()))));
+        // Tenderees and agencies: drafts to complete, objections to answer.
+        for (TenderView t : tenders.draftsOf(user)) {
+            items.add(new TodoItem("draft", subject(t), "/workbench/tenders/" + t.id(), null));
+        }
+        for (TenderView t : tenders.objectionsAwaitingAnswer(user)) {
+            t.objections().stream().filter(TenderView.ObjectionView::awaitingAnswer).forEach(o -> items.add(
+                    new TodoItem("objection", subject(t), "/workbench/tenders/" + t.id() + "#objections", o.answerDue())));
+        }
+        // Tenderees and agencies after the evaluation: objections to the candidates, the award, the contract.
+        for (Awards.AwardView a : awards.awaitingOwner(user)) {
+            String about = a.projectCode() + " " + a.tenderName();
+            String link = "/workbench/awards/" + a.tenderId();
+            if (a.stage() == Stage.PUBLICITY) {
+                a.objections().stream().filter(o -> o.answeredAt() == null)
+                        .forEach(o -> items.add(new TodoItem("award-objection", about, link, o.answerDue())));
+                items.add(new TodoItem("award", about, link, a.publicityEnds()));
+            } else {
+                items.add(new TodoItem("contract", about, link, a.winner().contractDue()));
+            }
+        }
+        // Tenderees and agencies at the opening: bidders' objections to the record, answered on the spot (Reg. 44).
+        openings.objectionsAwaitingMyAnswer(user).forEach(o -> tenders.findPublished(o.tenderId()).ifPresent(t -> items.add(
+                new TodoItem("opening-objection", subject(t), "/workbench/tenders/" + t.id() + "#opening", null))));
+        // Custodians (centre, supervisor, tenderee): key shares to release for an opening.
+        openings.awaitingMyShare(user).forEach(o -> tenders.findPublished(o.tenderId()).ifPresent(t -> items.add(
+                new TodoItem("share", subject(t), "/workbench/tenders/" + t.id() + "#opening", null))));
+        // Supervisors: draws awaiting the commitment (before the draw time) or the secret.
+        draws.awaitingSupervisor(user).forEach(d -> items.add(switch (d.status()) {
+            case REQUESTED -> new TodoItem("draw-commitment", d.projectCode() + " " + d.tenderName(),
+                    "/workbench/expert-draws/" + d.id(), d.drawAt());
+            default -> new TodoItem("draw-secret", d.projectCode() + " " + d.tenderName(),
+                    "/workbench/expert-draws/" + d.id(), d.evaluationStart());
+        }));
+        // Centre staff and the administrator: expert applications awaiting the entry review.
+        experts.awaitingReview(user).forEach(p -> items.add(new TodoItem("expert-application",
+                p.name() + (p.employer() == null ? "" : "（" + p.employer() + "）"), "/workbench/experts/" + p.id(), null)));
+        // Experts: notices to answer, sign-ins at evaluations.
+        draws.awaitingExpert(user).forEach(d -> items.add(d.outcome() == org.sunbid.crypto.draw.DrawWalk.Outcome.PENDING
+                ? new TodoItem("draw-answer", d.specialty(), "/workbench/expert/draws", d.answerDue())
+                : new TodoItem("draw-sign-in", d.specialty(), "/workbench/expert/draws", d.evaluationStart())));
+        // Evaluation committee members: review, score, reasons, report signature.
+        evaluations.awaitingMember(user).forEach(v -> items.add(new TodoItem("evaluation",
+                v.projectCode() + " " + v.tenderName(), "/workbench/evaluations/" + v.tenderId(), null)));
+        items.sort(Comparator.comparing(TodoItem::deadline, Comparator.nullsLast(Comparator.naturalOrder())));
+        return items;
+    }
+
+    /** The time the remaining times are measured from. */
+    Instant now() {
+        return clock.instant();
+    }
+
+    private static String subject(TenderView t) {
+        String code = t.terms().projectCode();
+        return (code == null || code.isBlank() ? "" : code + " ") + t.terms().name();
+    }
+}
