@@ -137,6 +137,7 @@ final class FormErrors {
         redirect.addFlashAttribute("formError", summary());
     }
 
+    /** A label's text: a message key, or (for labels made of data, e.g. a bidder and a criterion) the text itself. */
     private String label(String key) {
         return messages.getMessage(key, null, key, locale).replaceAll("[:：]$", "");
     }
