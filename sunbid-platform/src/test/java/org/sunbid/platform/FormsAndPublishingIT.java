@@ -218,6 +218,14 @@ class FormsAndPublishingIT extends PlatformIT {
         assertThat(published.headers().firstValue("Location").orElse("")).endsWith(page);
         assertThat(status(id)).isEqualTo("PUBLISHED");
         assertThat(agency.get(page + "/publish").statusCode()).isEqualTo(409);
+
+        // A blank clarification is refused under its field, by name, never as "see the list"; nothing is issued.
+        long clarifications = jdbc.sql("SELECT COUNT(*) FROM tender_clarification").query(Long.class).single();
+        agency.submit(page, page + "/clarifications", "text=%20%20");
+        String after = agency.get(page).body();
+        assertThat(textOf(after, "clarification-error")).isEqualTo("发布澄清或修改：必填");
+        assertThat(after).contains("aria-describedby=\"clarification-error\"").doesNotContain("请按提示修改");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM tender_clarification").query(Long.class).single()).isEqualTo(clarifications);
     }
 
     private String status(String id) {

@@ -530,10 +530,10 @@ class TenderPages {
     @PostMapping("/{id}/clarifications")
     String clarify(CurrentUser user, @PathVariable UUID id, @RequestParam String text,
             @RequestParam(defaultValue = "false") boolean affectsPreparation, RedirectAttributes redirect) {
-        return act(id, redirect, "tender.page.clarified", () -> {
-            requireText(text);
-            tenders.clarify(id, text.strip(), affectsPreparation, user);
-        });
+        if (textMissing("clarification", "tender.page.clarify", text, redirect)) {
+            return "redirect:/workbench/tenders/" + id;
+        }
+        return act(id, redirect, "tender.page.clarified", () -> tenders.clarify(id, text.strip(), affectsPreparation, user));
     }
 
     @PostMapping("/{id}/objections/{objectionId}/answer")
@@ -547,10 +547,10 @@ class TenderPages {
 
     @PostMapping("/{id}/objections")
     String object(CurrentUser user, @PathVariable UUID id, @RequestParam String text, RedirectAttributes redirect) {
-        return act(id, redirect, "tender.page.objected", () -> {
-            requireText(text);
-            tenders.raiseObjection(id, text.strip(), user);
-        });
+        if (textMissing("objection", "tender.page.object", text, redirect)) {
+            return "redirect:/workbench/tenders/" + id;
+        }
+        return act(id, redirect, "tender.page.objected", () -> tenders.raiseObjection(id, text.strip(), user));
     }
 
     @PostMapping("/{id}/register")
@@ -662,6 +662,16 @@ class TenderPages {
     @PostMapping("/{id}/deposit/sandbox-guarantee")
     String guarantee(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
         return act(id, redirect, "tender.page.guaranteed", () -> guarantees.submit(id, sandbox.issueGuarantee(id, user), user));
+    }
+
+    /** Whether a required text field is blank; if so its error (named by its label) is flashed for the page. */
+    private boolean textMissing(String field, String labelKey, String text, RedirectAttributes redirect) {
+        FormErrors errors = forms.errors();
+        errors.text(field, labelKey, text);
+        if (errors.any()) {
+            errors.flash(redirect);
+        }
+        return errors.any();
     }
 
     private static void requireText(String text) {
