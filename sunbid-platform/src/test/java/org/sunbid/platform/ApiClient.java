@@ -66,6 +66,22 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Uploads a small tender document to tender {@code tenderId} (publication requires one); the upload's response. */
+    public Response uploadDocument(String tenderId, String token) {
+        return send(request("/api/v1/tenders/" + tenderId + "/documents?name=" + java.util.UUID.randomUUID() + ".pdf", token)
+                .header("Content-Type", "application/pdf")
+                .POST(HttpRequest.BodyPublishers.ofString("第一章 招标公告\n第二章 投标人须知\n第三章 评标办法")));
+    }
+
+    /** Uploads a tender document, then publishes: what an owner does; the publication's response. */
+    public Response publish(String tenderId, String token) {
+        Response uploaded = uploadDocument(tenderId, token);
+        if (uploaded.status() != 201) {
+            return uploaded;
+        }
+        return post("/api/v1/tenders/" + tenderId + "/publish", "", token);
+    }
+
     public Response delete(String path, String token) {
         return send(request(path, token).DELETE());
     }

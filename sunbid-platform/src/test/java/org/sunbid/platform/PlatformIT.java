@@ -81,8 +81,7 @@ public abstract class PlatformIT {
         if (created.status() != 201) {
             throw new IllegalStateException("tender not created: " + created);
         }
-        ApiClient.Response published = api.post("/api/v1/tenders/" + created.json().path("id").asString() + "/publish", "",
-                api.token("agency"));
+        ApiClient.Response published = api.publish(created.json().path("id").asString(), api.token("agency"));
         if (published.status() != 200) {
             throw new IllegalStateException("tender not published: " + published);
         }

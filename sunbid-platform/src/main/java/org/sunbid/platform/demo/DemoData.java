@@ -426,6 +426,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
 
         TenderView reservoir = tenders.create(terms("QS-2026-SL-0007", "青山县柳河水库除险加固工程", "水利水电工程",
                 "9800000", "150000", 30, 10), null, waterBureau);
+        document(reservoir, waterBureau);
         tenders.publish(reservoir.id(), waterBureau);
         tenders.raiseObjection(reservoir.id(), "资格条件要求“近三年完成过库容 1000 万立方米以上水库除险加固业绩”，"
                 + "与本项目规模不相称，排斥潜在投标人，请予修改。", bidder);

@@ -87,8 +87,53 @@ class TenderRepository {
         }
     }
 
+    /** How many tender documents a tender has. */
+    int documentCount(UUID tenderId) {
+        return jdbc.sql("SELECT COUNT(*) FROM tender_document WHERE tender_id = :t").param("t", tenderId).query(Integer.class).single();
+    }
+
+    /** Writes a draft's revised terms and lots. */
+    void updateTerms(Tender t, Instant now, String actor) {
+        TenderTerms terms = t.terms();
+        int updated = jdbc.sql("""
+                UPDATE tender SET project_code = :code, name = :name, category = :category, estimated_price = :estimated,
+                    deposit = :deposit, qualification = :qualification, evaluation_method = :method, bid_deadline = :deadline,
+                    opening_venue = :venue, bid_validity_days = :validity, documents_available_until = :docs, notice = :notice,
+                    version = version + 1, updated_at = :now, updated_by = :actor
+                WHERE id = :id AND version = :version AND status = 'DRAFT' AND deleted_at IS NULL""")
+                .param("code", terms.projectCode()).param("name", terms.name()).param("category", terms.category())
+                .param("estimated", terms.estimatedPrice().yuan()).param("deposit", terms.deposit().yuan())
+                .param("qualification", terms.qualification() == null ? "" : terms.qualification())
+                .param("method", terms.evaluationMethod().name()).param("deadline", at(t.bidDeadline()))
+                .param("venue", terms.openingVenue()).param("validity", terms.bidValidityDays())
+                .param("docs", at(terms.documentsAvailableUntil())).param("notice", terms.notice())
+                .param("now", at(now)).param("actor", actor).param("id", t.id()).param("version", t.version())
+                .update();
+        if (updated != 1) {
+            throw new DomainException(TenderingError.TENDER_CHANGED_CONCURRENTLY, t.id());
+        }
+        jdbc.sql("DELETE FROM tender_lot WHERE tender_id = :t").param("t", t.id()).update();
+        int position = 0;
+        for (TenderTerms.Lot lot : terms.lots()) {
+            jdbc.sql("INSERT INTO tender_lot (tender_id, position, name, estimated_price) VALUES (:t, :p, :n, :e)")
+                    .param("t", t.id()).param("p", position++).param("n", lot.name()).param("e", lot.estimatedPrice().yuan())
+                    .update();
+        }
+    }
+
+    /** Marks a draft deleted (it stays for the record; no page shows it). */
+    void markDeleted(Tender t, Instant now, String actor) {
+        int updated = jdbc.sql("""
+                UPDATE tender SET deleted_at = :now, deleted_by = :actor, version = version + 1, updated_at = :now, updated_by = :actor
+                WHERE id = :id AND version = :version AND status = 'DRAFT' AND deleted_at IS NULL""")
+                .param("now", at(now)).param("actor", actor).param("id", t.id()).param("version", t.version()).update();
+        if (updated != 1) {
+            throw new DomainException(TenderingError.TENDER_CHANGED_CONCURRENTLY, t.id());
+        }
+    }
+
     Optional<Tender> find(UUID id) {
-        return jdbc.sql("SELECT * FROM tender WHERE id = :id").param("id", id).query(this::map).optional();
+        return jdbc.sql("SELECT * FROM tender WHERE id = :id AND deleted_at IS NULL").param("id", id).query(this::map).optional();
     }
 
     /**
@@ -96,7 +141,7 @@ class TenderRepository {
      * whatever the caller is recording against the open tender, and the caller sees the state closing left.
      */
     Optional<Tender> findShared(UUID id) {
-        return jdbc.sql("SELECT * FROM tender WHERE id = :id FOR SHARE").param("id", id).query(this::map).optional();
+        return jdbc.sql("SELECT * FROM tender WHERE id = :id AND deleted_at IS NULL FOR SHARE").param("id", id).query(this::map).optional();
     }
 
     /** Remembers the log entry that recorded (sealed) who raised objection {@code objectionId}. */
@@ -112,14 +157,14 @@ class TenderRepository {
 
     /** Tenders in {@code statuses}, newest deadline last, at most {@code limit}. */
     List<Tender> withStatus(List<TenderStatus> statuses, int limit) {
-        return jdbc.sql("SELECT * FROM tender WHERE status = ANY(:s) ORDER BY published_at DESC NULLS LAST, created_at DESC LIMIT :l")
+        return jdbc.sql("SELECT * FROM tender WHERE status = ANY(:s) AND deleted_at IS NULL ORDER BY published_at DESC NULLS LAST, created_at DESC LIMIT :l")
                 .param("s", statuses.stream().map(Enum::name).toArray(String[]::new)).param("l", limit)
                 .query(this::map).list();
     }
 
     /** Tenders of an organisation (as tenderee or agency), newest first. */
     List<Tender> ofOrganisation(UUID organisationId) {
-        return jdbc.sql("SELECT * FROM tender WHERE tenderee_id = :o OR agency_id = :o ORDER BY created_at DESC")
+        return jdbc.sql("SELECT * FROM tender WHERE (tenderee_id = :o OR agency_id = :o) AND deleted_at IS NULL ORDER BY created_at DESC")
                 .param("o", organisationId).query(this::map).list();
     }
 

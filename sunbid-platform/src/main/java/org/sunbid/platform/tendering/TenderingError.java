@@ -12,6 +12,8 @@ public enum TenderingError implements ErrorCode {
     REG_26_DEPOSIT_TOO_HIGH(422),
     /** Reg. 22: objection to the tender documents later than 10 days before the deadline. */
     REG_22_OBJECTION_TOO_LATE(422),
+    /** The notice cannot be published before the tender documents it issues are uploaded. */
+    TENDER_DOCUMENTS_MISSING(422),
     /** The bid deadline has not been reached. */
     DEADLINE_NOT_REACHED(409),
     /** The tender is not in a state that allows this. */

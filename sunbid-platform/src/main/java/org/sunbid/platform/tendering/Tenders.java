@@ -100,17 +100,59 @@ public class Tenders {
         return view(tender);
     }
 
-    /** Publishes the notice (Law 24, Reg. 16, Reg. 26 checked by the aggregate). */
+    /** Publishes the notice: refused while no tender document is uploaded; Law 24, Reg. 16, Reg. 26 checked by the aggregate. */
     @Transactional
     public TenderView publish(UUID id, CurrentUser user) {
         Tender tender = owned(id, user);
         Instant now = clock.instant();
-        tender.publish(now, periods);
+        tender.publish(now, periods, repository.documentCount(id));
         repository.update(tender, now, user.username());
         record(tender, "tendering.tender.published", user.actor(), Map.of("bidDeadline", tender.bidDeadline().toString(),
                 "documentsAvailableUntil", tender.terms().documentsAvailableUntil().toString()));
         events.publishEvent(new TenderPublished(tender.id(), tender.regionCode(), tender.tendereeId()));
         return view(tender);
+    }
+
+    /** What publishing the owner's draft now would do: the same rules as {@link #publish}, nothing changed. */
+    public PublicationCheck publicationCheck(UUID id, CurrentUser user) {
+        Tender tender = owned(id, user);
+        Instant now = clock.instant();
+        int documents = repository.documentCount(id);
+        return new PublicationCheck(tender.publicationRefusal(now, periods, documents), documents, now,
+                tender.terms().documentsAvailableUntil(), tender.bidDeadline(), tender.clarificationCutoff(periods),
+                tender.objectionCutoff(periods), periods.objectionAnswer().toDays());
+    }
+
+    /** The owner revises a draft's terms (the tenderee stays); logged like the draft itself. */
+    @Transactional
+    public TenderView revise(UUID id, TenderTerms terms, CurrentUser user) {
+        Tender tender = owned(id, user);
+        Instant now = clock.instant();
+        tender.revise(terms, now, periods);
+        try {
+            repository.updateTerms(tender, now, user.username());
+        } catch (DuplicateKeyException e) {
+            throw new DomainException(TenderingError.INVALID_TENDER, "projectCode");
+        }
+        record(tender, "tendering.tender.revised", user.actor(), Map.of("projectCode", terms.projectCode(),
+                "name", terms.name(), "estimatedPrice", terms.estimatedPrice().toString(), "deposit", terms.deposit().toString(),
+                "bidDeadline", terms.bidDeadline().toString()));
+        return view(tender);
+    }
+
+    /**
+     * The owner deletes a draft: it disappears from every page and its project code is free again; the row stays
+     * (documents uploaded to it are append-only) and the deletion is logged. Only a draft: a published notice is
+     * terminated, never deleted.
+     */
+    @Transactional
+    public void deleteDraft(UUID id, CurrentUser user) {
+        Tender tender = owned(id, user);
+        if (tender.status() != TenderStatus.DRAFT) {
+            throw new DomainException(TenderingError.INVALID_TENDER_STATE, tender.status());
+        }
+        repository.markDeleted(tender, clock.instant(), user.username());
+        record(tender, "tendering.tender.deleted", user.actor(), Map.of("projectCode", tender.terms().projectCode()));
     }
 
     /** Issues a clarification; the deadline moves if Law 23 / Reg. 21 require it. */

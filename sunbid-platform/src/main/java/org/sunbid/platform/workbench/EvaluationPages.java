@@ -66,12 +66,15 @@ class EvaluationPages {
     private final Regions regions;
     private final PageMessages messages;
     private final Menus menus;
+    private final Forms forms;
 
     private final org.sunbid.platform.disclosure.DealStatuses statuses;
 
     EvaluationPages(Evaluations evaluations, Awards awards, Deposits deposits, ExpertDraws draws, Tenders tenders,
-            Regions regions, PageMessages messages, Menus menus, org.sunbid.platform.disclosure.DealStatuses statuses) {
+            Regions regions, PageMessages messages, Menus menus, org.sunbid.platform.disclosure.DealStatuses statuses,
+            Forms forms) {
         this.statuses = statuses;
+        this.forms = forms;
         this.evaluations = evaluations;
         this.awards = awards;
         this.deposits = deposits;
@@ -129,6 +132,9 @@ class EvaluationPages {
         model.addAttribute("ev", view);
         model.addAttribute("draft", draft);
         model.addAttribute("formError", formError);
+        if (!model.containsAttribute("fieldErrors")) {
+            model.addAttribute("fieldErrors", Map.of());
+        }
         model.addAttribute("items", list(view.plan().get("qualification")));
         List<Map<String, Object>> criteria = new ArrayList<>(list(view.plan().get("technical")));
         criteria.addAll(list(view.plan().get("commercial")));
@@ -229,13 +235,23 @@ class EvaluationPages {
         try {
             Map<String, Map<String, BigDecimal>> scores = new LinkedHashMap<>();
             Map<String, String> reasons = new LinkedHashMap<>();
+            FormErrors errors = forms.errors();
+            Map<String, String> bidders = evaluations.view(id, user).bids().stream()
+                    .collect(Collectors.toMap(b -> b.bidderId().toString(), EvaluationView.Bid::bidder, (a, b) -> a));
             for (var e : form.entrySet()) {
                 String[] parts = e.getKey().split(":", 3);
                 if (parts[0].equals("score") && parts.length == 3) {
-                    scores.computeIfAbsent(parts[1], b -> new LinkedHashMap<>()).put(parts[2], number(e.getValue()));
+                    // The field's label is the bidder and the criterion, as the table shows them.
+                    BigDecimal score = errors.number(e.getKey(), bidders.getOrDefault(parts[1], parts[1]) + " " + parts[2],
+                            e.getValue());
+                    scores.computeIfAbsent(parts[1], b -> new LinkedHashMap<>()).put(parts[2], score);
                 } else if (parts[0].equals("reason") && parts.length == 2 && !e.getValue().isBlank()) {
                     reasons.put(parts[1], e.getValue().strip());
                 }
+            }
+            if (errors.any()) {
+                errors.show(model, response);
+                return workspacePage(user, id, form, errors.summary(), model);
             }
             evaluations.score(id, scores, reasons, user);
             redirect.addFlashAttribute("done", "evaluation.done.scored");
@@ -244,13 +260,6 @@ class EvaluationPages {
             response.setStatus(422);
             return workspacePage(user, id, form, messages.of(e), model);
         }
-    }
-
-    private static BigDecimal number(String text) {
-        String t = text == null ? "" : text.strip();
-        boolean negative = t.startsWith("-"); // refused by the criterion, which names itself
-        return org.sunbid.platform.kernel.Decimals.parse(negative ? t.substring(1) : t, 9, 8).map(d -> negative ? d.negate() : d)
-                .orElseThrow(() -> new DomainException(CommonError.VALIDATION_FAILED));
     }
 
     @PostMapping("/evaluations/{id}/reasons")

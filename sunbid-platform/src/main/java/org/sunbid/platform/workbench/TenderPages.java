@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +32,7 @@ import org.sunbid.platform.experts.DrawStatus;
 import org.sunbid.platform.experts.DrawView;
 import org.sunbid.platform.experts.ExpertDraws;
 import org.sunbid.platform.experts.Experts;
+import org.sunbid.platform.kernel.Amounts;
 import org.sunbid.platform.kernel.CommonError;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.kernel.Money;
@@ -87,6 +88,7 @@ class TenderPages {
     private final Experts experts;
     private final PageMessages messages;
     private final org.sunbid.platform.disclosure.DealStatuses statuses;
+    private final Forms forms;
     private static final tools.jackson.core.type.TypeReference<java.util.Map<String, Object>> MAP = new tools.jackson.core.type.TypeReference<>() {
     };
 
@@ -94,8 +96,10 @@ class TenderPages {
             org.sunbid.platform.sealing.TenderKeys tenderKeys, Tenders tenders, Registrations registrations, TenderDocuments documents, Deposits deposits,
             Guarantees guarantees, Sandbox sandbox, Organisations organisations, Regions regions, Problems problems,
             Menus menus, ExpertDraws draws, Experts experts, PageMessages messages,
-            org.sunbid.platform.evaluation.Evaluations evaluations, org.sunbid.platform.disclosure.DealStatuses statuses) {
+            org.sunbid.platform.evaluation.Evaluations evaluations, org.sunbid.platform.disclosure.DealStatuses statuses,
+            Forms forms) {
         this.statuses = statuses;
+        this.forms = forms;
         this.menus = menus;
         this.draws = draws;
         this.experts = experts;
@@ -147,33 +151,70 @@ class TenderPages {
         return "workbench/tenders";
     }
 
-    /** The create form's fields; times are Beijing time from datetime-local inputs. */
+    /** The create (and edit) form's fields as typed, kept as text so that a refused form shows them again. */
     record TenderForm(String projectCode, String name, String category, String estimatedPrice, String deposit,
             String qualification, EvaluationMethod evaluationMethod, String bidDeadline, String openingVenue,
-            Integer bidValidityDays, String documentsAvailableUntil, String notice, UUID tendereeId) {
+            String bidValidityDays, String documentsAvailableUntil, String notice, UUID tendereeId) {
+
+        /** Each field's label key, for its error message. */
+        static final Map<String, String> LABELS = Map.ofEntries(Map.entry("projectCode", "tender.code"),
+                Map.entry("name", "tenders.col.name"), Map.entry("category", "tender.category"),
+                Map.entry("estimatedPrice", "tenders.form.estimated"), Map.entry("deposit", "tenders.form.deposit"),
+                Map.entry("bidDeadline", "tender.deadline"), Map.entry("openingVenue", "tender.venue"),
+                Map.entry("bidValidityDays", "tenders.form.validity"),
+                Map.entry("documentsAvailableUntil", "tender.documents-until"), Map.entry("notice", "tender.notice"),
+                Map.entry("qualification", "tender.qualification"), Map.entry("tendereeId", "tenders.form.tenderee"));
 
         static TenderForm suggested(Instant now) {
             LocalDateTime today = LocalDateTime.ofInstant(now, BEIJING).withSecond(0).withNano(0);
             return new TenderForm("", "", "房屋建筑工程", "", "", "", EvaluationMethod.COMPREHENSIVE,
-                    today.plusDays(25).withHour(9).withMinute(30).toString(), "云州市公共资源交易中心 第一开标室", 90,
+                    today.plusDays(25).withHour(9).withMinute(30).toString(), "云州市公共资源交易中心 第一开标室", "90",
                     today.plusDays(7).withHour(17).withMinute(0).toString(), "", null);
         }
 
-        TenderTerms terms() {
-            try {
-                Money estimated = Money.parse(estimatedPrice);
-                return new TenderTerms(projectCode.strip(), name.strip(), category.strip(), estimated,
-                        Money.parse(deposit), qualification == null ? "" : qualification.strip(),
-                        evaluationMethod == null ? EvaluationMethod.COMPREHENSIVE : evaluationMethod, instant(bidDeadline),
-                        openingVenue.strip(), bidValidityDays == null ? 0 : bidValidityDays, instant(documentsAvailableUntil),
-                        notice.strip(), List.of(new TenderTerms.Lot(name.strip(), estimated)));
-            } catch (NullPointerException | IllegalArgumentException | DateTimeParseException e) {
-                throw new DomainException(CommonError.VALIDATION_FAILED);
-            }
+        /** A draft's terms, to edit them. */
+        static TenderForm of(TenderView tender) {
+            TenderTerms t = tender.terms();
+            return new TenderForm(t.projectCode(), t.name(), t.category(), t.estimatedPrice().toString(), t.deposit().toString(),
+                    t.qualification(), t.evaluationMethod(), local(t.bidDeadline()), t.openingVenue(),
+                    String.valueOf(t.bidValidityDays()), local(t.documentsAvailableUntil()), t.notice(), tender.tendereeId());
         }
 
-        private static Instant instant(String local) {
-            return LocalDateTime.parse(local).atZone(BEIJING).toInstant();
+        private static String local(Instant at) {
+            return LocalDateTime.ofInstant(at, BEIJING).withSecond(0).withNano(0).toString();
+        }
+
+        /** The terms, or null with every wrong field in {@code errors}. */
+        TenderTerms terms(FormErrors errors) {
+            String code = errors.text("projectCode", LABELS.get("projectCode"), projectCode);
+            String title = errors.text("name", LABELS.get("name"), name);
+            String kind = errors.text("category", LABELS.get("category"), category);
+            Money estimated = errors.amount("estimatedPrice", LABELS.get("estimatedPrice"), estimatedPrice, Amounts.Unit.YUAN);
+            Money guarantee = errors.amount("deposit", LABELS.get("deposit"), deposit, Amounts.Unit.YUAN);
+            Instant available = errors.dateTime("documentsAvailableUntil", LABELS.get("documentsAvailableUntil"),
+                    documentsAvailableUntil);
+            Instant deadline = errors.dateTime("bidDeadline", LABELS.get("bidDeadline"), bidDeadline);
+            String venue = errors.text("openingVenue", LABELS.get("openingVenue"), openingVenue);
+            Integer validity = errors.integer("bidValidityDays", LABELS.get("bidValidityDays"), bidValidityDays, true, 1, 365);
+            String text = errors.text("notice", LABELS.get("notice"), notice);
+            if (errors.any()) {
+                return null;
+            }
+            return new TenderTerms(code, title, kind, estimated, guarantee, qualification == null ? "" : qualification.strip(),
+                    evaluationMethod == null ? EvaluationMethod.COMPREHENSIVE : evaluationMethod, deadline, venue, validity,
+                    available, text, List.of(new TenderTerms.Lot(title, estimated)));
+        }
+
+        /** A rule's refusal, put under the field it is about (the deposit for Reg. 26, a named field otherwise). */
+        static void refused(DomainException e, String message, FormErrors errors) {
+            String field = e.errorCode() == org.sunbid.platform.tendering.TenderingError.REG_26_DEPOSIT_TOO_HIGH ? "deposit"
+                    : e.errorCode() == org.sunbid.platform.tendering.TenderingError.LAW_24_BIDDING_PERIOD_TOO_SHORT ? "bidDeadline"
+                    : e.errorCode() == org.sunbid.platform.tendering.TenderingError.REG_16_DOCUMENT_PERIOD_TOO_SHORT
+                            ? "documentsAvailableUntil"
+                    : e.arguments().length > 0 && e.arguments()[0] instanceof String f && LABELS.containsKey(f) ? f : null;
+            if (field != null) {
+                errors.refused(field, LABELS.get(field), message);
+            }
         }
     }
 
@@ -184,22 +225,93 @@ class TenderPages {
     }
 
     @PostMapping
-    String create(CurrentUser user, @ModelAttribute TenderForm form, Model model, RedirectAttributes redirect) {
+    String create(CurrentUser user, @ModelAttribute TenderForm form, Model model, RedirectAttributes redirect,
+            HttpServletResponse response) {
         requireOwner(user);
+        FormErrors errors = forms.errors();
         try {
-            TenderView created = tenders.create(form.terms(), form.tendereeId(), user);
-            redirect.addFlashAttribute("done", "tender.page.created");
-            return "redirect:/workbench/tenders/" + created.id();
+            TenderTerms terms = form.terms(errors);
+            if (terms != null) {
+                TenderView created = tenders.create(terms, form.tendereeId(), user);
+                redirect.addFlashAttribute("done", "tender.page.created");
+                return "redirect:/workbench/tenders/" + created.id();
+            }
         } catch (DomainException e) {
-            return form(user, form, problems.message(e.errorCode(), e.arguments()), model);
+            return refusedForm(user, form, null, e, errors, model, response);
+        }
+        errors.show(model, response);
+        return form(user, form, null, model);
+    }
+
+    /** A draft's edit form: the new-tender form, filled in with the draft. */
+    @GetMapping("/{id}/edit")
+    String edit(CurrentUser user, @PathVariable UUID id, Model model) {
+        TenderView tender = tenders.asOwner(id, user);
+        requireDraft(tender);
+        return form(user, TenderForm.of(tender), tender, model);
+    }
+
+    @PostMapping("/{id}/edit")
+    String revise(CurrentUser user, @PathVariable UUID id, @ModelAttribute TenderForm form, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        TenderView tender = tenders.asOwner(id, user);
+        requireDraft(tender);
+        FormErrors errors = forms.errors();
+        try {
+            TenderTerms terms = form.terms(errors);
+            if (terms != null) {
+                tenders.revise(id, terms, user);
+                redirect.addFlashAttribute("done", "tender.page.revised");
+                return "redirect:/workbench/tenders/" + id;
+            }
+        } catch (DomainException e) {
+            return refusedForm(user, form, tender, e, errors, model, response);
+        }
+        errors.show(model, response);
+        return form(user, form, tender, model);
+    }
+
+    /** Deletes a draft (the page asks for confirmation first); back to the list. */
+    @PostMapping("/{id}/delete")
+    String delete(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            tenders.deleteDraft(id, user);
+            redirect.addFlashAttribute("done", "tender.page.deleted");
+            return "redirect:/workbench/tenders";
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("formError", messages.of(e));
+            return "redirect:/workbench/tenders/" + id;
         }
     }
 
-    private String form(CurrentUser user, TenderForm form, String error, Model model) {
+    private String refusedForm(CurrentUser user, TenderForm form, TenderView tender, DomainException e, FormErrors errors,
+            Model model, HttpServletResponse response) {
+        String message = messages.of(e);
+        TenderForm.refused(e, message, errors);
+        errors.show(model, response);
+        if (!errors.any()) {
+            model.addAttribute("formError", message);
+        }
+        return form(user, form, tender, model);
+    }
+
+    private static void requireDraft(TenderView tender) {
+        if (tender.status() != TenderStatus.DRAFT) {
+            throw new DomainException(org.sunbid.platform.tendering.TenderingError.INVALID_TENDER_STATE, tender.status());
+        }
+    }
+
+    private String form(CurrentUser user, TenderForm form, TenderView editing, Model model) {
         model.addAttribute("form", form);
-        model.addAttribute("formError", error);
+        model.addAttribute("editing", editing);
+        if (!model.containsAttribute("fieldErrors")) {
+            model.addAttribute("fieldErrors", Map.of());
+        }
+        if (!model.containsAttribute("formError")) {
+            model.addAttribute("formError", null);
+        }
         model.addAttribute("methods", EvaluationMethod.values());
-        List<Organisation> tenderees = user.role() == Role.AGENCY ? organisations.tenderees() : List.of();
+        List<Organisation> tenderees = user.role() == Role.AGENCY && editing == null ? organisations.tenderees() : List.of();
         model.addAttribute("tenderees", tenderees);
         return "workbench/tender-new";
     }
@@ -218,6 +330,19 @@ class TenderPages {
         boolean isOwner = owner(user) && user.organisationId() != null
                 && (user.organisationId().equals(tender.tendereeId()) || user.organisationId().equals(tender.agencyId()));
         model.addAttribute("isOwner", isOwner);
+        model.addAttribute("publication", isOwner && tender.status() == TenderStatus.DRAFT ? tenders.publicationCheck(id, user) : null);
+        model.addAttribute("checkRefusal", null);
+        if (isOwner && tender.status() == TenderStatus.DRAFT) {
+            model.addAttribute("check", model.getAttribute("publication"));
+            model.addAttribute("checkRefusal", refusalOf(tenders.publicationCheck(id, user)));
+            model.addAttribute("planSet", planSet(id, user));
+        }
+        if (!model.containsAttribute("fieldErrors")) {
+            model.addAttribute("fieldErrors", Map.of());
+        }
+        if (!model.containsAttribute("sealForm")) {
+            model.addAttribute("sealForm", Map.of());
+        }
         model.addAttribute("isBidder", user.role() == Role.BIDDER);
         org.sunbid.platform.disclosure.DealStage stage = statuses.of(tender);
         model.addAttribute("stage", stage);
@@ -341,9 +466,45 @@ class TenderPages {
         return "redirect:/workbench/tenders/" + id;
     }
 
+    /**
+     * Publishing's confirmation page: what is still missing (with links to where it is done), else the legal dates
+     * publication fixes, as the tendering rules compute them, and the button that publishes.
+     */
+    @GetMapping("/{id}/publish")
+    String confirmPublish(CurrentUser user, @PathVariable UUID id, Model model) {
+        TenderView tender = tenders.asOwner(id, user);
+        requireDraft(tender);
+        model.addAttribute("tender", tender);
+        model.addAttribute("check", tenders.publicationCheck(id, user));
+        model.addAttribute("checkRefusal", refusalOf(tenders.publicationCheck(id, user)));
+        model.addAttribute("planSet", planSet(id, user));
+        return "workbench/tender-publish";
+    }
+
+    private String refusalOf(org.sunbid.platform.tendering.PublicationCheck check) {
+        return check.refusal() == null ? null : messages.of(check.refusal());
+    }
+
+    /** Whether the evaluation plan is set: shown in the checklist, not required before publication (see the docs). */
+    private boolean planSet(UUID id, CurrentUser user) {
+        try {
+            evaluations.plan(id, user);
+            return true;
+        } catch (DomainException e) {
+            return false;
+        }
+    }
+
     @PostMapping("/{id}/publish")
     String publish(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
-        return act(id, redirect, "tender.page.published", () -> tenders.publish(id, user));
+        try {
+            tenders.publish(id, user);
+            redirect.addFlashAttribute("done", "tender.page.published");
+            return "redirect:/workbench/tenders/" + id;
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("formError", messages.of(e));
+            return "redirect:/workbench/tenders/" + id + "/publish";
+        }
     }
 
     @PostMapping("/{id}/documents")
@@ -369,10 +530,10 @@ class TenderPages {
     @PostMapping("/{id}/clarifications")
     String clarify(CurrentUser user, @PathVariable UUID id, @RequestParam String text,
             @RequestParam(defaultValue = "false") boolean affectsPreparation, RedirectAttributes redirect) {
-        return act(id, redirect, "tender.page.clarified", () -> {
-            requireText(text);
-            tenders.clarify(id, text.strip(), affectsPreparation, user);
-        });
+        if (textMissing("clarification", "tender.page.clarify", text, redirect)) {
+            return "redirect:/workbench/tenders/" + id;
+        }
+        return act(id, redirect, "tender.page.clarified", () -> tenders.clarify(id, text.strip(), affectsPreparation, user));
     }
 
     @PostMapping("/{id}/objections/{objectionId}/answer")
@@ -386,10 +547,10 @@ class TenderPages {
 
     @PostMapping("/{id}/objections")
     String object(CurrentUser user, @PathVariable UUID id, @RequestParam String text, RedirectAttributes redirect) {
-        return act(id, redirect, "tender.page.objected", () -> {
-            requireText(text);
-            tenders.raiseObjection(id, text.strip(), user);
-        });
+        if (textMissing("objection", "tender.page.object", text, redirect)) {
+            return "redirect:/workbench/tenders/" + id;
+        }
+        return act(id, redirect, "tender.page.objected", () -> tenders.raiseObjection(id, text.strip(), user));
     }
 
     @PostMapping("/{id}/register")
@@ -485,46 +646,52 @@ class TenderPages {
      */
     @PostMapping(path = "/{id}/bids/sealed-on-arrival")
     String sealOnArrival(CurrentUser user, @PathVariable UUID id, HttpServletRequest request, RedirectAttributes redirect) {
+        java.io.InputStream body;
+        Map<String, String> fields;
+        try {
+            body = new java.io.BufferedInputStream(request.getInputStream(), SEAL_FORM_LIMIT);
+            fields = formLine(body);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (DomainException e) {
+            return act(id, redirect, "tender.page.bid.sealed", () -> {
+                throw e;
+            });
+        }
+        String name = fields.get("name");
+        String totalPrice = fields.get("totalPrice");
+        String durationDays = fields.get("durationDays");
+        String projectManager = fields.get("projectManager");
+        FormErrors errors = forms.errors();
+        Money price = errors.amount("totalPrice", "tender.page.opening.price", totalPrice, Amounts.Unit.YUAN);
+        Integer days = errors.integer("durationDays", "tender.page.opening.duration", durationDays, false, 1, 3650);
+        if (errors.any()) {
+            // The price sheet is read before a byte of the file: nothing was sealed; the page shows the input again.
+            errors.flash(redirect);
+            Map<String, String> input = new java.util.HashMap<>();
+            input.put("totalPrice", totalPrice == null ? "" : totalPrice);
+            input.put("durationDays", durationDays == null ? "" : durationDays);
+            input.put("projectManager", projectManager == null ? "" : projectManager);
+            redirect.addFlashAttribute("sealForm", input);
+            return "redirect:/workbench/tenders/" + id + "#seal-form";
+        }
         return act(id, redirect, "tender.page.bid.sealed", () -> {
-            java.io.InputStream body;
-            Map<String, String> fields;
-            try {
-                body = new java.io.BufferedInputStream(request.getInputStream(), SEAL_FORM_LIMIT);
-                fields = formLine(body);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            String name = fields.get("name");
-            String totalPrice = fields.get("totalPrice");
-            String projectManager = fields.get("projectManager");
-            Integer durationDays;
-            try {
-                String d = fields.getOrDefault("durationDays", "").strip();
-                durationDays = d.isEmpty() ? null : Integer.valueOf(d.length() > 6 ? "x" : d);
-            } catch (NumberFormatException e) {
+            if (name == null || name.isBlank()) {
                 throw new DomainException(CommonError.VALIDATION_FAILED);
             }
-            if (name == null || totalPrice == null) {
-                throw new DomainException(CommonError.VALIDATION_FAILED);
+            Map<String, Object> sheet = new java.util.LinkedHashMap<>();
+            sheet.put("totalPrice", price.toString());
+            if (days != null) {
+                sheet.put("durationDays", days);
             }
-            String priceSheet;
-            try {
-                Map<String, Object> sheet = new java.util.LinkedHashMap<>();
-                sheet.put("totalPrice", Money.parse(totalPrice).toString());
-                if (durationDays != null) {
-                    sheet.put("durationDays", durationDays);
-                }
-                if (projectManager != null && !projectManager.isBlank()) {
-                    sheet.put("projectManager", projectManager.strip());
-                }
-                priceSheet = org.sunbid.crypto.CanonicalJson.write(sheet);
-            } catch (IllegalArgumentException e) {
-                throw new DomainException(CommonError.VALIDATION_FAILED);
+            if (projectManager != null && !projectManager.isBlank()) {
+                sheet.put("projectManager", projectManager.strip());
             }
+            String priceSheet = org.sunbid.crypto.CanonicalJson.write(sheet);
             // the declared size includes the form line (at most 8 KB more than the file)
             bids.sealOnArrival(id, name, priceSheet, body, request.getContentLengthLong(), request.getRemoteAddr(), user);
             // Shown back once, from this request: the platform keeps no plain copy of the price or the file.
-            redirect.addFlashAttribute("sealedPrice", Money.parse(totalPrice).yuan());
+            redirect.addFlashAttribute("sealedPrice", price.yuan());
             redirect.addFlashAttribute("sealedFile", name);
         });
     }
@@ -587,6 +754,16 @@ class TenderPages {
     @PostMapping("/{id}/deposit/sandbox-guarantee")
     String guarantee(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
         return act(id, redirect, "tender.page.guaranteed", () -> guarantees.submit(id, sandbox.issueGuarantee(id, user), user));
+    }
+
+    /** Whether a required text field is blank; if so its error (named by its label) is flashed for the page. */
+    private boolean textMissing(String field, String labelKey, String text, RedirectAttributes redirect) {
+        FormErrors errors = forms.errors();
+        errors.text(field, labelKey, text);
+        if (errors.any()) {
+            errors.flash(redirect);
+        }
+        return errors.any();
     }
 
     private static void requireText(String text) {

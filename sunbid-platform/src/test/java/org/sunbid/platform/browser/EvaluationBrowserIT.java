@@ -91,6 +91,21 @@ class EvaluationBrowserIT extends BrowserTest {
             fill(browser, bidders.subList(half, bidders.size()), 21);
             screenshot("evaluation-scoring-filled");
 
+            // A score typed wrongly comes back under its own field, marked, with everything typed kept; nothing is submitted.
+            String firstScore = "score:" + bidders.get(0) + ":T1";
+            String typed = browser.findElement(By.name(firstScore)).getAttribute("value");
+            browser.findElement(By.name(firstScore)).clear();
+            browser.findElement(By.name(firstScore)).sendKeys("八十");
+            browser.findElement(By.id("submit-scores")).click();
+            wait.until(ExpectedConditions.alertIsPresent()).accept();
+            assertThat(text(By.id(firstScore + "-error"))).contains("请输入数字，如 85.5");
+            assertThat(browser.findElement(By.name(firstScore)).getAttribute("value")).isEqualTo("八十");
+            assertThat(browser.findElement(By.name(firstScore)).getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(text(By.id("form-error"))).doesNotContain("see the list").contains("请修改以下 1 处");
+            screenshot("evaluation-scoring-field-error");
+            browser.findElement(By.name(firstScore)).clear();
+            browser.findElement(By.name(firstScore)).sendKeys(typed);
+
             // A submits first: only the notice that the others are not all in.
             browser.findElement(By.id("submit-scores")).click();
             wait.until(ExpectedConditions.alertIsPresent()).accept();

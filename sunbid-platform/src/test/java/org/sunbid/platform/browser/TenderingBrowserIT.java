@@ -68,6 +68,14 @@ class TenderingBrowserIT extends BrowserTest {
         assertThat(text(By.id("done"))).contains("草稿");
         assertThat(text(By.id("tender-status"))).isEqualTo("草稿");
 
+        // Publishing is guarded: the checklist names what is missing, and the confirmation page offers no way on.
+        assertThat(text(By.id("check-documents"))).contains("尚未上传");
+        browser.findElement(By.id("publish")).click();
+        assertThat(text(By.id("publish-checklist"))).contains("尚未上传");
+        assertThat(browser.findElements(By.id("publish-confirm-button"))).isEmpty();
+        screenshot("tender-publish-missing");
+        browser.findElement(By.id("publish-cancel")).click();
+
         Path document = Files.createTempFile("招标文件", ".pdf");
         Files.writeString(document, "%PDF-1.4 云州市第三中学教学楼新建工程 招标文件", StandardCharsets.UTF_8);
         browser.findElement(By.id("file")).sendKeys(document.toString());
@@ -75,7 +83,19 @@ class TenderingBrowserIT extends BrowserTest {
         assertThat(text(By.id("done"))).contains("已上传");
         assertThat(text(By.id("documents"))).contains(document.getFileName().toString()).contains("SM3");
 
+        // Publishing asks for confirmation with the legal dates it fixes; cancelling leaves the draft a draft.
         browser.findElement(By.id("publish")).click();
+        String deadline = text(By.id("date-deadline"));
+        assertThat(deadline).isEqualTo(LocalDateTime.ofInstant(clock.instant(), BEIJING).plusDays(25)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+        assertThat(text(By.id("date-objection"))).contains(LocalDateTime.ofInstant(clock.instant(), BEIJING).plusDays(15)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+        assertThat(text(By.id("date-documents"))).isNotBlank();
+        screenshot("tender-publish-confirm");
+        browser.findElement(By.id("publish-cancel")).click();
+        assertThat(text(By.id("tender-status"))).isEqualTo("草稿");
+        browser.findElement(By.id("publish")).click();
+        browser.findElement(By.id("publish-confirm-button")).click();
         assertThat(text(By.id("done"))).contains("已发布");
         assertThat(text(By.id("tender-status"))).isEqualTo("招标中");
         String tenderUrl = browser.getCurrentUrl();

@@ -68,7 +68,7 @@ class BidOpeningIT extends PlatformIT {
                 Fixtures.tenderJson(clock.instant(), Fixtures.projectCode(), Duration.ofDays(21), "500000", tenderee),
                 api.token("agency"));
         String id = created.json().path("id").asString();
-        api.post("/api/v1/tenders/" + id + "/publish", "", api.token("agency"));
+        api.publish(id, api.token("agency"));
         return new Tender(id, Pem.publicKey(api.get("/api/v1/tenders/" + id + "/opening-key", null).json().path("publicKeyPem").asString()),
                 Instant.parse(created.json().path("bidDeadline").asString()));
     }

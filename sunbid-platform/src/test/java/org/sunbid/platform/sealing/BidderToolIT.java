@@ -54,7 +54,7 @@ class BidderToolIT extends PlatformIT {
                 api.token("agency"));
         String tender = created.json().path("id").asString();
         Instant deadline = Instant.parse(created.json().path("bidDeadline").asString());
-        api.post("/api/v1/tenders/" + tender + "/publish", "", api.token("agency"));
+        api.publish(tender, api.token("agency"));
         Path keys = DATA.resolve("demo-keys");
         Path work = Files.createTempDirectory("bidder-tool");
 
@@ -221,7 +221,7 @@ class BidderToolIT extends PlatformIT {
     private String publishedTender(ApiClient api, String tenderee) {
         String id = api.post("/api/v1/tenders", Fixtures.tenderJson(clock.instant(), Fixtures.projectCode(), Duration.ofDays(21),
                 "500000", tenderee), api.token("agency")).json().path("id").asString();
-        assertThat(api.post("/api/v1/tenders/" + id + "/publish", "", api.token("agency")).status()).isEqualTo(200);
+        assertThat(api.publish(id, api.token("agency")).status()).isEqualTo(200);
         return id;
     }
 

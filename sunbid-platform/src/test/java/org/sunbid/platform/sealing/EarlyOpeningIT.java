@@ -91,7 +91,7 @@ class EarlyOpeningIT extends PlatformIT {
         String tenderee = jdbc.sql("SELECT id FROM organisation WHERE name = '云州市城市建设投资集团有限公司'").query(String.class).single();
         String tender = api.post("/api/v1/tenders", Fixtures.tenderJson(clock.instant(), Fixtures.projectCode(), Duration.ofDays(21),
                 "500000", tenderee), api.token("agency")).json().path("id").asString();
-        api.post("/api/v1/tenders/" + tender + "/publish", "", api.token("agency"));
+        api.publish(tender, api.token("agency"));
         PublicKey openingKey = Pem.publicKey(api.get("/api/v1/tenders/" + tender + "/opening-key", null).json().path("publicKeyPem").asString());
         Path keys = DATA.resolve("demo-keys");
         List<String> envelopes = new ArrayList<>();

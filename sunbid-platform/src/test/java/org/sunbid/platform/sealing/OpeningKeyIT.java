@@ -57,7 +57,7 @@ class OpeningKeyIT extends PlatformIT {
                 api.token("agency"));
         tenderId = created.json().path("id").asString();
         assertThat(api.get("/api/v1/tenders/" + tenderId + "/opening-key", null).code()).isEqualTo("OPENING_KEY_NOT_FOUND");
-        assertThat(api.post("/api/v1/tenders/" + tenderId + "/publish", "", api.token("agency")).status()).isEqualTo(200);
+        assertThat(api.publish(tenderId, api.token("agency")).status()).isEqualTo(200);
     }
 
     /** A custodian organisation's demo private key, as its own tool would hold it (data/demo-keys). */
@@ -138,7 +138,7 @@ class OpeningKeyIT extends PlatformIT {
 
         String id = api.post("/api/v1/tenders", Fixtures.tenderJson(clock.instant(), Fixtures.projectCode(), Duration.ofDays(21),
                 "500000", tenderee), api.token("agency")).json().path("id").asString();
-        assertThat(api.post("/api/v1/tenders/" + id + "/publish", "", api.token("agency")).status()).isEqualTo(200);
+        assertThat(api.publish(id, api.token("agency")).status()).isEqualTo(200);
         String used = jdbc.sql("""
                 SELECT CAST(certificate_id AS TEXT) FROM opening_key_share
                 WHERE tender_id = CAST(:t AS UUID) AND custodian_id = CAST(:o AS UUID)""")
@@ -161,6 +161,7 @@ class OpeningKeyIT extends PlatformIT {
                 Fixtures.externalCertificateJson(code, clock.instant()), api.token("centre")).status()).isEqualTo(201);
         String id = api.post("/api/v1/tenders", Fixtures.tenderJson(clock.instant(), Fixtures.projectCode(), Duration.ofDays(21),
                 "500000", orgId), api.token("agency")).json().path("id").asString();
+        assertThat(api.uploadDocument(id, api.token("agency")).status()).isEqualTo(201);
         long logSize = jdbc.sql("SELECT COUNT(*) FROM log_entry").query(Long.class).single();
 
         ApiClient.Response refused = api.post("/api/v1/tenders/" + id + "/publish", "", api.token("agency"));
@@ -199,7 +200,7 @@ class OpeningKeyIT extends PlatformIT {
             ApiClient.Response created = api.post("/api/v1/tenders", Fixtures.tenderJson(clock.instant(), Fixtures.projectCode(),
                     Duration.ofDays(21), "500000", orgId), api.token("agency"));
             String id = created.json().path("id").asString();
-            assertThat(api.post("/api/v1/tenders/" + id + "/publish", "", api.token("agency")).status()).isEqualTo(200);
+            assertThat(api.publish(id, api.token("agency")).status()).isEqualTo(200);
             for (String bidder : List.of("bidder1", "bidder3", "bidder4")) {
                 assertThat(sealAndUpload(id, bidder, "30000000.00")).isTrue();
             }
@@ -243,7 +244,7 @@ class OpeningKeyIT extends PlatformIT {
             String waterBureau = jdbc.sql("SELECT id FROM organisation WHERE name = '青山县水利局'").query(String.class).single();
             String id = api.post("/api/v1/tenders", Fixtures.tenderJson(clock.instant(), Fixtures.projectCode(), Duration.ofDays(21),
                     "100000", waterBureau), api.token("agency")).json().path("id").asString();
-            assertThat(api.post("/api/v1/tenders/" + id + "/publish", "", api.token("agency")).status()).isEqualTo(200);
+            assertThat(api.publish(id, api.token("agency")).status()).isEqualTo(200);
             JsonNode key = api.get("/api/v1/tenders/" + id + "/opening-key", null).json();
             assertThat(key.path("threshold").asInt()).isEqualTo(3);
             List<String> custodians = new ArrayList<>();

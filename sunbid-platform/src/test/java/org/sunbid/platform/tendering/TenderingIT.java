@@ -77,7 +77,17 @@ class TenderingIT extends PlatformIT {
         assertThat(api.get(path, api.token("centre")).status()).isEqualTo(200);
         assertThat(api.get(path, api.token("qs-centre")).status()).isEqualTo(404); // a city tender, outside 青山县
 
-        assertThat(api.post(path + "/publish", "", agency).json().path("status").asString()).isEqualTo("PUBLISHED");
+        // Publishing issues the documents: without any it is refused, naming what is missing, and nothing changes.
+        long logBeforePublishing = log.size();
+        ApiClient.Response noDocuments = api.post(path + "/publish", "", agency);
+        assertThat(noDocuments.status()).isEqualTo(422);
+        assertThat(noDocuments.contentType()).startsWith("application/problem+json");
+        assertThat(noDocuments.code()).isEqualTo("TENDER_DOCUMENTS_MISSING");
+        assertThat(noDocuments.json().path("detail").asString()).contains("招标文件").contains("第二十四条");
+        assertThat(api.get(path, agency).json().path("status").asString()).isEqualTo("DRAFT");
+        assertThat(log.size()).isEqualTo(logBeforePublishing);
+
+        assertThat(api.publish(id, agency).json().path("status").asString()).isEqualTo("PUBLISHED");
         assertThat(api.get(path, null).status()).isEqualTo(200);
 
         // Day 12: a clarification that affects preparation, 8 days before the deadline, moves it to day 27 (Law 23).
@@ -137,7 +147,7 @@ class TenderingIT extends PlatformIT {
         String agency = api.token("agency");
         String id = api.post("/api/v1/tenders", tenderJson(code(), Duration.ofDays(20).minusMinutes(1), "500000"), agency)
                 .json().path("id").asString();
-        ApiClient.Response refused = api.post("/api/v1/tenders/" + id + "/publish", "", agency);
+        ApiClient.Response refused = api.publish(id, agency);
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.code()).isEqualTo("LAW_24_BIDDING_PERIOD_TOO_SHORT");
         assertThat(refused.json().path("detail").asString()).contains("第二十四条").contains("19 天 23 小时 59 分钟");
@@ -159,7 +169,7 @@ class TenderingIT extends PlatformIT {
     void onlyTheTendersOwnersMayActOnIt() {
         String id = api.post("/api/v1/tenders", tenderJson(code(), Duration.ofDays(25), "100000"), api.token("agency"))
                 .json().path("id").asString();
-        api.post("/api/v1/tenders/" + id + "/publish", "", api.token("agency"));
+        api.publish(id, api.token("agency"));
         ApiClient.Response stranger = api.post("/api/v1/tenders/" + id + "/clarifications",
                 "{\"text\":\"x\",\"affectsPreparation\":false}", api.token("tenderee2"));
         assertThat(stranger.status()).isEqualTo(403);

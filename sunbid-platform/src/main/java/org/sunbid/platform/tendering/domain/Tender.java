@@ -27,7 +27,7 @@ public final class Tender {
     private final UUID tendereeId;
     private final UUID agencyId;
     private final String regionCode;
-    private final TenderTerms terms;
+    private TenderTerms terms;
     private TenderStatus status;
     private Instant bidDeadline;
     private Instant publishedAt;
@@ -73,24 +73,72 @@ public final class Tender {
     }
 
     /**
-     * Publishes the notice and issues the documents now. Law 24: at least 20 days from issuing the documents to the
-     * deadline. Reg. 16: documents available for at least 5 days. Reg. 26: deposit at most 2% of the estimated price.
+     * Publishes the notice and issues the documents now, if {@link #publicationRefusal} finds nothing missing.
+     *
+     * @param documents how many tender documents the tender has
      */
-    public void publish(Instant now, LegalPeriods periods) {
-        requireStatus(TenderStatus.DRAFT);
-        Duration bidding = Duration.between(now, bidDeadline);
-        if (bidding.compareTo(periods.biddingPeriod()) < 0) {
-            throw new DomainException(TenderingError.LAW_24_BIDDING_PERIOD_TOO_SHORT, periods.biddingPeriod().toDays(),
-                    days(bidding), hours(bidding), minutes(bidding));
+    public void publish(Instant now, LegalPeriods periods, int documents) {
+        DomainException refusal = publicationRefusal(now, periods, documents);
+        if (refusal != null) {
+            throw refusal;
         }
-        Duration documents = Duration.between(now, terms.documentsAvailableUntil());
-        if (documents.compareTo(periods.documentPeriod()) < 0) {
-            throw new DomainException(TenderingError.REG_16_DOCUMENT_PERIOD_TOO_SHORT, periods.documentPeriod().toDays(),
-                    days(documents), hours(documents), minutes(documents));
-        }
-        checkDeposit(terms, periods);
         status = TenderStatus.PUBLISHED;
         publishedAt = now;
+    }
+
+    /**
+     * Why the notice could not be published at {@code now}, or null if it can: a draft only; the documents are issued
+     * with the notice, so there must be some (Reg. 16 counts the document period from publication; Law 24 the bidding
+     * period from issuing them). Law 24: at least 20 days from issuing the documents to the deadline. Reg. 16:
+     * documents available for at least 5 days. Reg. 26: deposit at most 2% of the estimated price. Changes nothing.
+     */
+    public DomainException publicationRefusal(Instant now, LegalPeriods periods, int documents) {
+        if (status != TenderStatus.DRAFT) {
+            return new DomainException(TenderingError.INVALID_TENDER_STATE, status);
+        }
+        if (documents <= 0) {
+            return new DomainException(TenderingError.TENDER_DOCUMENTS_MISSING);
+        }
+        Duration bidding = Duration.between(now, bidDeadline);
+        if (bidding.compareTo(periods.biddingPeriod()) < 0) {
+            return new DomainException(TenderingError.LAW_24_BIDDING_PERIOD_TOO_SHORT, periods.biddingPeriod().toDays(),
+                    days(bidding), hours(bidding), minutes(bidding));
+        }
+        Duration documentPeriod = Duration.between(now, terms.documentsAvailableUntil());
+        if (documentPeriod.compareTo(periods.documentPeriod()) < 0) {
+            return new DomainException(TenderingError.REG_16_DOCUMENT_PERIOD_TOO_SHORT, periods.documentPeriod().toDays(),
+                    days(documentPeriod), hours(documentPeriod), minutes(documentPeriod));
+        }
+        try {
+            checkDeposit(terms, periods);
+        } catch (DomainException e) {
+            return e;
+        }
+        return null;
+    }
+
+    /** The last moment a bidder may object to the documents (Reg. 22), as the current deadline stands. */
+    public Instant objectionCutoff(LegalPeriods periods) {
+        return bidDeadline.minus(periods.objectionCutoff());
+    }
+
+    /**
+     * The last moment a clarification affecting bid preparation leaves the deadline where it is (Law 23, Reg. 21);
+     * a later one moves the deadline.
+     */
+    public Instant clarificationCutoff(LegalPeriods periods) {
+        return bidDeadline.minus(periods.clarificationNotice());
+    }
+
+    /** Replaces a draft's terms (the deposit limit and a future deadline checked as for a new draft). */
+    public void revise(TenderTerms revised, Instant now, LegalPeriods periods) {
+        requireStatus(TenderStatus.DRAFT);
+        if (!revised.bidDeadline().isAfter(now)) {
+            throw new DomainException(TenderingError.INVALID_TENDER, "bidDeadline");
+        }
+        checkDeposit(revised, periods);
+        terms = revised;
+        bidDeadline = revised.bidDeadline();
     }
 
     /**

@@ -39,7 +39,7 @@ class TenderTest {
 
     static Tender published(Duration toDeadline) {
         Tender tender = draft(toDeadline);
-        tender.publish(NOW, LAW);
+        tender.publish(NOW, LAW, 1);
         return tender;
     }
 
@@ -52,12 +52,45 @@ class TenderTest {
         throw new AssertionError("expected a refusal");
     }
 
+    // Publishing issues the documents: none uploaded, no publication; the check changes nothing.
+
+    @Test
+    void publishingWithoutDocumentsIsRefusedAndChangesNothing() {
+        Tender tender = draft(Duration.ofDays(25));
+        assertThat(code(() -> tender.publish(NOW, LAW, 0))).isEqualTo(TenderingError.TENDER_DOCUMENTS_MISSING);
+        assertThat(tender.publicationRefusal(NOW, LAW, 0).errorCode()).isEqualTo(TenderingError.TENDER_DOCUMENTS_MISSING);
+        assertThat(tender.status()).isEqualTo(TenderStatus.DRAFT);
+        assertThat(tender.publishedAt()).isNull();
+        assertThat(tender.publicationRefusal(NOW, LAW, 1)).isNull();
+        assertThat(tender.status()).isEqualTo(TenderStatus.DRAFT);
+    }
+
+    @Test
+    void theDatesPublicationFixesFollowTheLegalPeriods() {
+        Tender tender = draft(Duration.ofDays(25));
+        assertThat(tender.objectionCutoff(LAW)).isEqualTo(NOW.plus(Duration.ofDays(15)));
+        assertThat(tender.clarificationCutoff(LAW)).isEqualTo(NOW.plus(Duration.ofDays(10)));
+    }
+
+    @Test
+    void aDraftIsRevisedUnderTheDraftsRulesAndOnlyWhileADraft() {
+        Tender tender = draft(Duration.ofDays(25));
+        tender.revise(terms(Duration.ofDays(30), Duration.ofDays(7), "13000000", "260000"), NOW, LAW);
+        assertThat(tender.bidDeadline()).isEqualTo(NOW.plus(Duration.ofDays(30)));
+        assertThat(tender.terms().estimatedPrice()).isEqualTo(Money.yuan("13000000"));
+        assertThat(code(() -> tender.revise(terms(Duration.ofDays(30), Duration.ofDays(7), "13000000", "260001"), NOW, LAW)))
+                .isEqualTo(TenderingError.REG_26_DEPOSIT_TOO_HIGH);
+        tender.publish(NOW, LAW, 1);
+        assertThat(code(() -> tender.revise(terms(Duration.ofDays(30), Duration.ofDays(7), "13000000", "1"), NOW, LAW)))
+                .isEqualTo(TenderingError.INVALID_TENDER_STATE);
+    }
+
     // Law 24: at least 20 days from issuing the tender documents to the bid deadline.
 
     @Test
     void law24_publishesWithExactlyTwentyDaysToTheDeadline() {
         Tender tender = draft(Duration.ofDays(20));
-        tender.publish(NOW, LAW);
+        tender.publish(NOW, LAW, 1);
         assertThat(tender.status()).isEqualTo(TenderStatus.PUBLISHED);
         assertThat(tender.publishedAt()).isEqualTo(NOW);
     }
@@ -65,7 +98,7 @@ class TenderTest {
     @Test
     void law24_refusesNineteenDaysTwentyThreeHoursFiftyNineMinutes() {
         Tender tender = draft(Duration.ofDays(20).minusMinutes(1));
-        assertThat(code(() -> tender.publish(NOW, LAW))).isEqualTo(TenderingError.LAW_24_BIDDING_PERIOD_TOO_SHORT);
+        assertThat(code(() -> tender.publish(NOW, LAW, 1))).isEqualTo(TenderingError.LAW_24_BIDDING_PERIOD_TOO_SHORT);
         assertThat(tender.status()).isEqualTo(TenderStatus.DRAFT);
     }
 
@@ -73,14 +106,14 @@ class TenderTest {
     void law24_countsFromPublicationNotFromDrafting() {
         Tender tender = draft(Duration.ofDays(25));
         Instant later = NOW.plus(Duration.ofDays(6)); // drafted early, published late: only 19 days remain
-        assertThat(code(() -> tender.publish(later, LAW))).isEqualTo(TenderingError.LAW_24_BIDDING_PERIOD_TOO_SHORT);
+        assertThat(code(() -> tender.publish(later, LAW, 1))).isEqualTo(TenderingError.LAW_24_BIDDING_PERIOD_TOO_SHORT);
     }
 
     @Test
     void law24_aRegionMayRequireMoreButNotLess() {
         LegalPeriods stricter = new LegalPeriods(Duration.ofDays(25), Duration.ofDays(5), Duration.ofDays(15),
                 Duration.ofDays(10), Duration.ofDays(3), new java.math.BigDecimal("2"));
-        assertThat(code(() -> draft(Duration.ofDays(21)).publish(NOW, stricter)))
+        assertThat(code(() -> draft(Duration.ofDays(21)).publish(NOW, stricter, 1)))
                 .isEqualTo(TenderingError.LAW_24_BIDDING_PERIOD_TOO_SHORT);
         assertThatThrownBy(() -> new LegalPeriods(Duration.ofDays(19), Duration.ofDays(5), Duration.ofDays(15),
                 Duration.ofDays(10), Duration.ofDays(3), new java.math.BigDecimal("2")))
@@ -93,7 +126,7 @@ class TenderTest {
     void reg16_acceptsDocumentsAvailableForExactlyFiveDays() {
         Tender tender = Tender.draft(UUID.randomUUID(), UUID.randomUUID(), null, "990100",
                 terms(Duration.ofDays(21), Duration.ofDays(5), "1000000", "20000"), NOW, LAW);
-        tender.publish(NOW, LAW);
+        tender.publish(NOW, LAW, 1);
         assertThat(tender.status()).isEqualTo(TenderStatus.PUBLISHED);
     }
 
@@ -101,7 +134,7 @@ class TenderTest {
     void reg16_refusesDocumentsAvailableForLessThanFiveDays() {
         Tender tender = Tender.draft(UUID.randomUUID(), UUID.randomUUID(), null, "990100",
                 terms(Duration.ofDays(21), Duration.ofDays(5).minusSeconds(1), "1000000", "20000"), NOW, LAW);
-        assertThat(code(() -> tender.publish(NOW, LAW))).isEqualTo(TenderingError.REG_16_DOCUMENT_PERIOD_TOO_SHORT);
+        assertThat(code(() -> tender.publish(NOW, LAW, 1))).isEqualTo(TenderingError.REG_16_DOCUMENT_PERIOD_TOO_SHORT);
     }
 
     // Reg. 26: bid deposit at most 2% of the estimated price.
@@ -228,7 +261,7 @@ class TenderTest {
     @Test
     void onlyADraftIsPublishedAndATerminatedTenderStaysTerminated() {
         Tender tender = published(Duration.ofDays(20));
-        assertThat(code(() -> tender.publish(NOW, LAW))).isEqualTo(TenderingError.INVALID_TENDER_STATE);
+        assertThat(code(() -> tender.publish(NOW, LAW, 1))).isEqualTo(TenderingError.INVALID_TENDER_STATE);
         assertThat(code(() -> tender.terminate(NOW, " "))).isEqualTo(TenderingError.INVALID_TENDER);
         tender.terminate(NOW, "项目取消");
         assertThat(code(() -> tender.terminate(NOW, "again"))).isEqualTo(TenderingError.INVALID_TENDER_STATE);
