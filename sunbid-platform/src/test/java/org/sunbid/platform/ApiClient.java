@@ -68,7 +68,7 @@ public final class ApiClient {
 
     /** Uploads a small tender document to tender {@code tenderId} (publication requires one); the upload's response. */
     public Response uploadDocument(String tenderId, String token) {
-        return send(request("/api/v1/tenders/" + tenderId + "/documents?name=" + java.util.UUID.randomUUID() + ".pdf", token)
+        return send(request("/api/v1/tenders/" + tenderId + "/documents?name=tender-documents-" + java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000) + ".pdf", token)
                 .header("Content-Type", "application/pdf")
                 .POST(HttpRequest.BodyPublishers.ofString("第一章 招标公告\n第二章 投标人须知\n第三章 评标办法")));
     }

@@ -45,7 +45,11 @@ public final class Amounts {
         } else if (text.endsWith("元")) {
             text = text.substring(0, text.length() - 1);
         }
-        return new Money(number(text).multiply(factor));
+        try {
+            return new Money(number(text).multiply(factor));
+        } catch (DomainException e) { // beyond what an amount may be (Money's own bound): not an amount either
+            throw new IllegalArgumentException("not an amount: " + text, e);
+        }
     }
 
     /**

@@ -152,7 +152,9 @@ class TenderingBrowserIT extends BrowserTest {
         set("projectManager", "李工");
         browser.findElement(By.id("plainfile")).sendKeys(plain.toString());
         browser.findElement(By.id("seal-upload")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("done"), "接收时密封"));
+        // the page reloads when the upload is done: a poll may catch the old page's node as it goes
+        wait.ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("done"), "接收时密封"));
         assertThat(jdbc.sql("SELECT receipt FROM bid_envelope WHERE tender_id = CAST(:t AS UUID) AND status = 'VALID'")
                 .param("t", tenderId).query(String.class).single()).contains("platform-on-arrival");
         screenshot("tender-bidder-sealed-on-arrival");

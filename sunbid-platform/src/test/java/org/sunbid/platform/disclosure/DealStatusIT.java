@@ -27,6 +27,17 @@ import org.sunbid.platform.tendering.Tenders;
  */
 class DealStatusIT extends PlatformIT {
 
+    /** The tests share one clock: each starts at START and leaves it there, so no demo tender passes its deadline. */
+    @org.junit.jupiter.api.BeforeEach
+    void startAtStart() {
+        clock.set(START);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void backToStart() {
+        clock.set(START);
+    }
+
     private static final Pattern STAGE = Pattern.compile("class=\"tag deal-stage[^\"]*\" data-stage=\"([A-Z_]+)\">([^<]+)<");
     private static final Pattern REGISTRATION = Pattern.compile(
             "class=\"tag registration-stage[^\"]*\" data-stage=\"([A-Z_]+)\">([^<]+)<");

@@ -32,6 +32,17 @@ import org.sunbid.verifier.Verifier;
  */
 class WhatPeopleSeeIT extends PlatformIT {
 
+    /** The tests share one clock: each starts at START and leaves it there, so no demo tender passes its deadline. */
+    @org.junit.jupiter.api.BeforeEach
+    void startAtStart() {
+        clock.set(START);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void backToStart() {
+        clock.set(START);
+    }
+
     private static final Pattern UUID_PATTERN = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern HREF = Pattern.compile("href=\"(/[^\"#?]*)\"");
