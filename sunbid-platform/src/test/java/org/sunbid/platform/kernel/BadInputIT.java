@@ -169,7 +169,7 @@ class BadInputIT extends PlatformIT {
                                 + "&bidDeadline=2026-12-20T09:30&openingVenue=x&bidValidityDays=90&documentsAvailableUntil=2026-11-30T17:00"
                                 + "&notice=x&tendereeId=" + tenderee())).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(page.statusCode()).isBetween(200, 499);
-                assertThat(page.body()).containsAnyOf("金额无效", "未通过校验", "请输入数字");
+                assertThat(page.body()).containsAnyOf("金额无效", "未通过校验", "请输入数字", "：必填");
                 // the web upload sealed on arrival: the price in the body's form line
                 HttpResponse<String> sealed = bidderPages.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/workbench/tenders/"
                                 + school + "/bids/sealed-on-arrival")).header("X-CSRF-TOKEN", bidderCsrf)
@@ -182,7 +182,7 @@ class BadInputIT extends PlatformIT {
         // the page says why, in Chinese
         String after = bidderPages.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/workbench/tenders/" + school))
                 .header("Accept-Language", "zh-CN").build(), HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(after).containsAnyOf("金额无效", "未通过校验", "请输入数字");
+        assertThat(after).containsAnyOf("金额无效", "未通过校验", "请输入数字", "：必填");
         // the API says which code
         assertThat(api.post("/api/v1/tenders", tenderBodies("estimatedPrice", "1E+999999999").get(0), agency).code())
                 .isEqualTo("INVALID_AMOUNT");
