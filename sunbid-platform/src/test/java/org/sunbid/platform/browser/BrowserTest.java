@@ -120,7 +120,18 @@ abstract class BrowserTest extends PlatformIT {
     }
 
     protected static String text(By locator) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator)).getText();
+        // A page that reloads (after an upload, a form post) can swap the node between finding and reading it.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return wait.until(ExpectedConditions.visibilityOfElementLocated(locator)).getText();
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw e;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     protected void typeCredentials(String username, String password) {
