@@ -57,6 +57,7 @@ class JourneysBBrowserIT extends BrowserTest {
         screenshot("journey-" + journey + "-" + (++step) + "-" + name);
         String where = browser.getCurrentUrl();
         String visible = (String) browser.executeScript(VISIBLE_TEXT);
+        assertThat(visible).as("the text read on %s", where).contains(text(By.tagName("h1")).replaceAll("\\s+", " ").split(" ")[0]);
         assertThat(UUID.matcher(visible).find()).as("a UUID shown on %s: %s", where, visible).isFalse();
         assertThat(visible).as("raw JSON on %s", where).doesNotContain("{\"");
         assertThat(visible).as("a certificate subject on %s", where).doesNotContain("CN=");
@@ -205,6 +206,7 @@ class JourneysBBrowserIT extends BrowserTest {
             WebElement flags = browser.findElement(By.id("flags"));
             ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", flags);
             assertThat(flags.isDisplayed()).isTrue();
+            assertThat(browser.findElements(By.cssSelector("#flags-table tbody tr"))).as("the demo's flags").isNotEmpty();
 
             clickTodo("YZ-2026-GC-0101");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("draw-title")));
