@@ -210,7 +210,17 @@ abstract class BrowserTest extends PlatformIT {
     protected static void assertNoHorizontalScroll() {
         Number pageWidth = (Number) browser.executeScript("return document.documentElement.scrollWidth");
         Number viewportWidth = (Number) browser.executeScript("return document.documentElement.clientWidth");
-        assertThat(pageWidth.intValue()).as("page width on %s", browser.getCurrentUrl())
+        assertThat(pageWidth.intValue()).as(() -> "page width on " + browser.getCurrentUrl() + "; sticking out: "
+                + browser.executeScript("""
+                        const w = document.documentElement.clientWidth, out = [];
+                        for (const e of document.querySelectorAll('body *')) {
+                          const r = e.getBoundingClientRect();
+                          if (r.right > w + 0.5 && out.length < 6) {
+                            out.push(e.tagName + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).replace(/ /g, '.') : '')
+                                + ' right=' + Math.round(r.right) + ' "' + (e.innerText || '').slice(0, 30) + '"');
+                          }
+                        }
+                        return out.join(' | ');"""))
                 .isLessThanOrEqualTo(viewportWidth.intValue());
     }
 
