@@ -228,19 +228,30 @@ class TenderPages {
     String create(CurrentUser user, @ModelAttribute TenderForm form, Model model, RedirectAttributes redirect,
             HttpServletResponse response) {
         requireOwner(user);
+        return save(user, form, null, model, response, terms -> {
+            TenderView created = tenders.create(terms, form.tendereeId(), user);
+            redirect.addFlashAttribute("done", "tender.page.created");
+            return "redirect:/workbench/tenders/" + created.id();
+        });
+    }
+
+    /**
+     * The new-tender form and a draft's edit form alike: bind the terms field by field, save them, or show the form
+     * again with each field's message and the input kept.
+     */
+    private String save(CurrentUser user, TenderForm form, TenderView draft, Model model, HttpServletResponse response,
+            java.util.function.Function<TenderTerms, String> saved) {
         FormErrors errors = forms.errors();
         try {
             TenderTerms terms = form.terms(errors);
             if (terms != null) {
-                TenderView created = tenders.create(terms, form.tendereeId(), user);
-                redirect.addFlashAttribute("done", "tender.page.created");
-                return "redirect:/workbench/tenders/" + created.id();
+                return saved.apply(terms);
             }
         } catch (DomainException e) {
-            return refusedForm(user, form, null, e, errors, model, response);
+            return refusedForm(user, form, draft, e, errors, model, response);
         }
         errors.show(model, response);
-        return form(user, form, null, model);
+        return form(user, form, draft, model);
     }
 
     /** A draft's edit form: the new-tender form, filled in with the draft. */
@@ -256,19 +267,11 @@ class TenderPages {
             RedirectAttributes redirect, HttpServletResponse response) {
         TenderView tender = tenders.asOwner(id, user);
         requireDraft(tender);
-        FormErrors errors = forms.errors();
-        try {
-            TenderTerms terms = form.terms(errors);
-            if (terms != null) {
-                tenders.revise(id, terms, user);
-                redirect.addFlashAttribute("done", "tender.page.revised");
-                return "redirect:/workbench/tenders/" + id;
-            }
-        } catch (DomainException e) {
-            return refusedForm(user, form, tender, e, errors, model, response);
-        }
-        errors.show(model, response);
-        return form(user, form, tender, model);
+        return save(user, form, tender, model, response, terms -> {
+            tenders.revise(id, terms, user);
+            redirect.addFlashAttribute("done", "tender.page.revised");
+            return "redirect:/workbench/tenders/" + id;
+        });
     }
 
     /** Deletes a draft (the page asks for confirmation first); back to the list. */
