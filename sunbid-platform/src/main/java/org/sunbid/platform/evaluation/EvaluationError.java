@@ -48,7 +48,29 @@ public enum EvaluationError implements ErrorCode {
     /** Reg. 54: the award waits until the publicity period (at least 3 days) is over. */
     PUBLICITY_NOT_OVER(409),
     /** No such objection. */
-    OBJECTION_NOT_FOUND(404);
+    OBJECTION_NOT_FOUND(404),
+    /** 87号令 Art. 55: under comprehensive scoring the price weight is at least 30% (goods) or 10% (services). */
+    PRICE_WEIGHT_BELOW_FLOOR(422),
+    /** 87号令 Art. 55: an item bought at a fixed or unified price has no price factor. */
+    PRICE_FACTOR_ON_FIXED_PRICE(422),
+    /** 87号令 Art. 55: government procurement scores the price lowest price first (lowest ÷ bid × weight). */
+    PRICE_FORMULA_NOT_LOWEST_FIRST(422),
+    /** 财库〔2020〕46号 / 〔2022〕19号: the documents' SME deduction lies outside the range in force. */
+    POLICY_RATE_OUT_OF_RANGE(422),
+    /** 财库〔2026〕2号: the documents may raise the abnormal-price thresholds, to at most 65%, never lower them. */
+    ABNORMAL_THRESHOLD_INVALID(422),
+    /** 87号令 Art. 44: fewer than three bids passed the qualification and compliance review: no evaluation. */
+    TOO_FEW_QUALIFIED(409),
+    /** 87号令 Art. 60, 财库〔2026〕2号: the supplier gets at least the minimum time (30 minutes) to explain its price. */
+    PRICE_REVIEW_DEADLINE_TOO_SHORT(422),
+    /** 87号令 Art. 60: the explanation of a low price is written and comes with its cost evidence. */
+    PRICE_EXPLANATION_INCOMPLETE(422),
+    /** The step is not possible in the price review's state (explained once, decided once, lapsed at the deadline). */
+    PRICE_REVIEW_STATE(409),
+    /** 87号令 Art. 60: the panel's acceptance or rejection of a price explanation gives its reason. */
+    PRICE_DECISION_REASON_REQUIRED(422),
+    /** 87号令 Art. 45(4): the purchaser's representative may not lead the evaluation panel. */
+    PURCHASER_REPRESENTATIVE_MAY_NOT_LEAD(422);
 
     private final int httpStatus;
 

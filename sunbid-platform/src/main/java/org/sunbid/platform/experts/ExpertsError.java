@@ -47,7 +47,9 @@ public enum ExpertsError implements ErrorCode {
     /** The rating is invalid or the expert was not a member of the committee. */
     RATING_INVALID(422),
     /** The caller's side has already rated this expert for this evaluation. */
-    RATING_EXISTS(409);
+    RATING_EXISTS(409),
+    /** 87号令 Art. 47: a procurement panel of 5 or more (7 or more from 10 million yuan), an odd number, experts ≥ 2/3. */
+    PANEL_COMPOSITION(422);
 
     private final int httpStatus;
 

@@ -56,6 +56,17 @@ public record EvaluationPlan(boolean stateFunded, boolean lowestEvaluatedPrice, 
         return new EvaluationPlan(stateFunded, false, items, criteria, priced.kRange());
     }
 
+    /**
+     * Refuses the plan for a government procurement whose price part breaks 财政部令第87号 Art. 55 (the price scored
+     * lowest price first with a weight not below the floor in force for {@code subject}); under the lowest evaluated
+     * price method (Art. 54) there is no weight to check.
+     */
+    public void checkProcurement(PriceWeightFloors floors, ProcurementSubject subject) {
+        if (!lowestEvaluatedPrice) {
+            floors.check(subject, false, criteria.price());
+        }
+    }
+
     /** The price formula with K as drawn at the opening (benchmark price), or as planned. */
     public PriceFormula formula(BigDecimal k) {
         if (criteria.price() instanceof PriceFormula.BenchmarkPrice b) {
