@@ -16,7 +16,7 @@ public enum Stage {
     AWARDED,
     /** 合同已签订. */
     CONTRACTED,
-    /** 否决所有投标: no bid passed the qualification review (Law 42). */
+    /** 否决所有投标: no bid passed the qualification review (Law 42); in government procurement, fewer than 3 did (87号令 Art. 44). */
     FAILED;
 
     /** Whether {@code next} may follow this stage. */

@@ -17,6 +17,8 @@ import java.util.Objects;
  * domestic preference applies to the price of the domestic goods the bid offers (all of it for a bid of domestic
  * goods only); whether the 20% is taken off domestic goods or added to non-domestic ones is also ⚠ open until MOF's
  * implementing rule is read. Rounded to the fen, half up.
+ *
+ * <p>A lot reserved for SMEs (预留份额, 财库〔2020〕46号) applies no SME deduction: its caller gives no SME declarations.
  */
 public final class PolicyDeductions {
 

@@ -1,6 +1,7 @@
 package org.sunbid.platform.evaluation.domain;
 
 import org.sunbid.platform.evaluation.EvaluationError;
+import org.sunbid.platform.evaluation.Stage;
 import org.sunbid.platform.kernel.DomainException;
 
 /**
@@ -27,6 +28,17 @@ public record TenderQuorum(int minimumBidders, int minimumQualified) {
     /** Art. 44: whether the evaluation goes on with {@code qualified} bids that passed the review. */
     public boolean mayEvaluate(int qualified) {
         return qualified >= minimumQualified;
+    }
+
+    /**
+     * The stage after the qualification and compliance review (for the stage machine): {@link Stage#FAILED} with too
+     * few qualified bids (Art. 44), else scoring under 综合评分法 or straight to the ranking under 最低评标价法.
+     */
+    public Stage afterReview(int qualified, boolean scored) {
+        if (!mayEvaluate(qualified)) {
+            return Stage.FAILED;
+        }
+        return scored ? Stage.SCORING : Stage.RANKED;
     }
 
     /** Art. 44: refuses to go on to the detailed evaluation with too few qualified bids. */

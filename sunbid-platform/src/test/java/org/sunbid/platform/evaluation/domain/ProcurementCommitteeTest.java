@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.sunbid.platform.evaluation.EvaluationError;
+import org.sunbid.platform.evaluation.Stage;
 import org.sunbid.platform.kernel.DomainException;
 
 /** Quorum and leadership in a government procurement open tender (财政部令第87号 Art. 41/44/45). */
@@ -27,6 +28,11 @@ class ProcurementCommitteeTest {
         assertThat(e.errorCode()).isEqualTo(EvaluationError.TOO_FEW_QUALIFIED);
         assertThat(e.arguments()).containsExactly(2, 3);
         assertThat(QUORUM.mayEvaluate(0)).isFalse();
+        // what the stage machine does after the review
+        assertThat(QUORUM.afterReview(2, true)).isEqualTo(Stage.FAILED);
+        assertThat(QUORUM.afterReview(3, true)).isEqualTo(Stage.SCORING);
+        assertThat(QUORUM.afterReview(3, false)).isEqualTo(Stage.RANKED);
+        assertThat(Stage.QUALIFICATION.mayBecome(QUORUM.afterReview(2, false))).isTrue();
     }
 
     @Test
