@@ -18,7 +18,7 @@ import org.sunbid.platform.payments.DepositInterest;
  *       award notice (中标通知书) sent with it — 87号令 Art. 69;</li>
  *   <li>{@code noticePeriodWorkingDays} <b>1</b>: the result notice runs 1 working day — 87号令 Art. 69;</li>
  *   <li>{@code contractDays} <b>30</b> (calendar days): the contract within 30 days of the award notice — 政府采购法
- *       Art. 46; a last day that is not a working day moves to the next working day (87号令's day counting);</li>
+ *       Art. 46; a last day that is not a working day moves to the next working day (民法典 Art. 203);</li>
  *   <li>{@code contractPublicationWorkingDays} <b>2</b>: the contract published within 2 working days of signing —
  *       政府采购法实施条例 Art. 50;</li>
  *   <li>{@code refundWorkingDays} <b>5</b>: deposits refunded within 5 working days of the award notice (losing
@@ -51,7 +51,7 @@ public record ResultRules(int noticeWorkingDays, int noticePeriodWorkingDays, in
 
     /**
      * 政府采购法 Art. 46: the last day to sign the contract, for an award notice sent on {@code noticeSent} — calendar
-     * days, a last day that is not a working day moving to the next working day.
+     * days, a last day that is not a working day moving to the next working day (民法典 Art. 203).
      */
     public LocalDate contractDue(LocalDate noticeSent, WorkingDayCalendar days) {
         LocalDate last = noticeSent.plusDays(contractDays);
@@ -91,19 +91,36 @@ public record ResultRules(int noticeWorkingDays, int noticePeriodWorkingDays, in
         return DepositInterest.of(amount, rate, due.atStartOfDay(BEIJING).toInstant(), refunded);
     }
 
-    /** What one supplier is told of the result: its own rank and, under comprehensive scoring, its own score. */
-    public record OwnResult(String bidderId, int rank, Optional<BigDecimal> score) {
+    /**
+     * What one supplier is told of the result.
+     *
+     * @param rank     its own rank, if its bid was ranked
+     * @param score    its own score, if ranked under comprehensive scoring
+     * @param failures why its bid failed the qualification or compliance review, if it did: each item with the
+     *                 panel's reasons
+     */
+    public record OwnResult(String bidderId, Optional<Integer> rank, Optional<BigDecimal> score, List<Qualification.Failed> failures) {
+        public OwnResult {
+            failures = List.copyOf(failures);
+        }
     }
 
     /**
-     * 87号令 Art. 69: what {@code supplier} may see of the ranking — its own rank and (comprehensive scoring) its own
-     * score, nothing of the other suppliers' (the winner and the winning price are in the public notice). Empty for a
-     * supplier the ranking does not hold (no bid, or a bid found invalid).
+     * 87号令 Art. 69: what {@code supplier} may see besides the public notice — its own rank and (综合评分法) its own
+     * score, or, when its bid failed the review, the reasons; nothing of any other supplier's (the winner and the
+     * winning price are in the public notice). Empty for a supplier with no bid in either.
      *
      * @param scored whether the ranking is by score (综合评分法); under 最低评标价法 only the rank is told
+     * @param review the qualification and compliance review's results
      */
-    public static Optional<OwnResult> visibleTo(String supplier, List<Ranking.Ranked> ranking, boolean scored) {
-        return ranking.stream().filter(r -> r.bidderId().equals(supplier)).findFirst()
-                .map(r -> new OwnResult(r.bidderId(), r.rank(), scored ? Optional.of(r.score()) : Optional.empty()));
+    public static Optional<OwnResult> visibleTo(String supplier, List<Ranking.Ranked> ranking, boolean scored,
+            List<Qualification.Result> review) {
+        Optional<OwnResult> ranked = ranking.stream().filter(r -> r.bidderId().equals(supplier)).findFirst()
+                .map(r -> new OwnResult(r.bidderId(), Optional.of(r.rank()), scored ? Optional.of(r.score()) : Optional.empty(), List.of()));
+        if (ranked.isPresent()) {
+            return ranked;
+        }
+        return review.stream().filter(r -> r.bidderId().equals(supplier) && !r.passed()).findFirst()
+                .map(r -> new OwnResult(supplier, Optional.empty(), Optional.empty(), r.failed()));
     }
 }

@@ -97,15 +97,25 @@ class ResultRulesTest {
     static final List<Ranking.Ranked> RANKING = List.of(new Ranking.Ranked(1, "A", new BigDecimal("91.20"), false),
             new Ranking.Ranked(2, "B", new BigDecimal("88.75"), false), new Ranking.Ranked(3, "C", new BigDecimal("80.10"), false));
 
-    /** Each supplier sees its own rank and score, nothing of the others'; a supplier not ranked sees nothing. */
+    static final List<Qualification.Result> REVIEW = List.of(new Qualification.Result("A", true, List.of()),
+            new Qualification.Result("B", true, List.of()), new Qualification.Result("C", true, List.of()),
+            new Qualification.Result("D", false, List.of(new Qualification.Failed("Q2", 3, List.of("未提供社保缴纳证明")))));
+
+    /**
+     * Each supplier sees its own rank and score, nothing of the others'; a bid that failed the review sees why; a
+     * supplier with no bid sees nothing.
+     */
     @Test
     void gpl87_art69_eachLosingSupplierSeesOnlyItsOwnScoreAndRank() {
-        assertThat(ResultRules.visibleTo("B", RANKING, true))
-                .contains(new ResultRules.OwnResult("B", 2, Optional.of(new BigDecimal("88.75"))));
-        assertThat(ResultRules.visibleTo("C", RANKING, true))
-                .contains(new ResultRules.OwnResult("C", 3, Optional.of(new BigDecimal("80.10"))));
-        assertThat(ResultRules.visibleTo("X", RANKING, true)).isEmpty();
+        assertThat(ResultRules.visibleTo("B", RANKING, true, REVIEW))
+                .contains(new ResultRules.OwnResult("B", Optional.of(2), Optional.of(new BigDecimal("88.75")), List.of()));
+        assertThat(ResultRules.visibleTo("C", RANKING, true, REVIEW))
+                .contains(new ResultRules.OwnResult("C", Optional.of(3), Optional.of(new BigDecimal("80.10")), List.of()));
+        assertThat(ResultRules.visibleTo("D", RANKING, true, REVIEW)).contains(new ResultRules.OwnResult("D", Optional.empty(),
+                Optional.empty(), List.of(new Qualification.Failed("Q2", 3, List.of("未提供社保缴纳证明")))));
+        assertThat(ResultRules.visibleTo("X", RANKING, true, REVIEW)).isEmpty();
         // under the lowest evaluated price method there is no score to tell
-        assertThat(ResultRules.visibleTo("B", RANKING, false)).contains(new ResultRules.OwnResult("B", 2, Optional.empty()));
+        assertThat(ResultRules.visibleTo("B", RANKING, false, REVIEW))
+                .contains(new ResultRules.OwnResult("B", Optional.of(2), Optional.empty(), List.of()));
     }
 }
