@@ -79,5 +79,12 @@ public record PolicyRates(Range smallMicro, Range consortiumShare, BigDecimal sh
      */
     public record InDocuments(BigDecimal smallMicro, BigDecimal consortiumShare, BigDecimal shareThreshold,
             BigDecimal domesticPreference) {
+        public InDocuments {
+            new Range(consortiumShare, smallMicro); // both rates in [0, 1), the consortium's the lower
+            if (!PriceWeightFloors.share(shareThreshold)
+                    || (domesticPreference != null && (domesticPreference.signum() <= 0 || domesticPreference.compareTo(BigDecimal.ONE) >= 0))) {
+                throw new IllegalArgumentException("87号令 Art. 55 policy rates: a share threshold in (0, 1], a domestic preference in (0, 1) or none");
+            }
+        }
     }
 }
