@@ -58,6 +58,8 @@ class EvaluationScenarioIT extends PlatformIT {
     @Autowired Deposits deposits;
     @Autowired Awards awards;
     @Autowired Evaluations evaluations;
+    @Autowired Openings copies;
+    @Autowired javax.sql.DataSource dataSource;
     @Autowired org.sunbid.platform.sealing.BidOpenings openings;
 
     @Autowired org.springframework.context.ApplicationContext context;
@@ -81,6 +83,40 @@ class EvaluationScenarioIT extends PlatformIT {
     }
 
     static final String PLAN = Fixtures.EVALUATION_PLAN;
+
+    /**
+     * The evaluation's copy of an opening (from sealing.BidsOpened) is written once: a second delivery — the registry
+     * re-publishes after a crash — changes nothing, and the application's own database role can neither change nor
+     * delete it (the K seed and the prices the committee sees cannot be edited behind the record's back).
+     */
+    @Test
+    void theCopyOfAnOpeningIsWrittenOnceAndTheApplicationCannotChangeIt() throws Exception {
+        Openings direct = org.springframework.test.util.AopTestUtils.getUltimateTargetObject(copies); // synchronously
+        UUID tender = UUID.randomUUID();
+        OpenedBid opened = new OpenedBid(UUID.randomUUID(), UUID.randomUUID(), "云州建工集团有限公司", true,
+                new BigDecimal("1000000.00"), Map.of("totalPrice", "1000000.00", "days", 300), List.of("a/投标函.txt", "b.pdf"), null);
+        OpenedBid rejected = new OpenedBid(UUID.randomUUID(), UUID.randomUUID(), "临江路桥有限公司", false, null, Map.of(),
+                List.of(), "SIGNATURE_INVALID");
+        direct.on(new BidsOpened(tender, "a".repeat(64), Instant.parse("2026-11-02T02:00:00Z"), List.of(opened, rejected)));
+        Openings.Opening copy = direct.find(tender).orElseThrow();
+        assertThat(copy.recordSm3()).isEqualTo("a".repeat(64));
+        assertThat(copy.bids()).containsExactly(opened, rejected);
+
+        OpenedBid cheaper = new OpenedBid(opened.bidId(), opened.bidderId(), opened.bidder(), true, BigDecimal.ONE,
+                Map.of("totalPrice", "1"), opened.files(), null);
+        direct.on(new BidsOpened(tender, "b".repeat(64), Instant.parse("2026-11-02T03:00:00Z"), List.of(cheaper)));
+        assertThat(direct.find(tender).orElseThrow()).isEqualTo(copy);
+
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+            for (String sql : List.of("UPDATE evaluation_bid SET price = 1 WHERE tender_id = '" + tender + "'",
+                    "DELETE FROM evaluation_bid WHERE tender_id = '" + tender + "'",
+                    "UPDATE evaluation_opening SET record_sm3 = '" + "b".repeat(64) + "' WHERE tender_id = '" + tender + "'",
+                    "DELETE FROM evaluation_opening WHERE tender_id = '" + tender + "'")) {
+                org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class, () -> st.execute(sql), sql);
+            }
+        }
+        assertThat(direct.find(tender).orElseThrow()).isEqualTo(copy);
+    }
 
     @Test
     void fromOpeningToContractWithAFailedBidAnExtremeScoreAndAnObjection() throws Exception {
