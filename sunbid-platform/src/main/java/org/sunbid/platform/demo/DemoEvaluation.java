@@ -82,6 +82,7 @@ class DemoEvaluation {
      */
     boolean evaluate(TimeTravel travel, UUID tenderId, Instant start, Path keys) {
         travel.travelTo(start.plus(Duration.ofMinutes(3)));
+        awaitOpening(tenderId);
         EvaluationView started = evaluations.start(tenderId, user("centre"));
         List<String> members = started.members().stream().map(EvaluationView.Member::username).toList();
         org.slf4j.LoggerFactory.getLogger(DemoEvaluation.class).info("demo: {} was evaluated by {} (leader {})",
@@ -181,6 +182,20 @@ class DemoEvaluation {
         travel.travelTo(view.publicityEnds().plus(Duration.ofDays(10)));
         refunds.dispatchPending();
         sandbox.completeRefunds();
+    }
+
+    /**
+     * Waits (at most a minute) until the evaluation has its copy of the opened bids: sealing's BidsOpened is delivered
+     * after the opening's transaction commits, on another thread.
+     */
+    private void awaitOpening(UUID tenderId) {
+        long until = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (!evaluations.opened(tenderId)) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("the evaluation never received the opening of " + tenderId);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
     }
 
     private String usernameOf(UUID organisationId) {

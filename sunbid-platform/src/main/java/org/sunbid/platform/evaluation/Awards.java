@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.crypto.CanonicalJson;
@@ -28,7 +28,6 @@ import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.parties.CurrentUser;
 import org.sunbid.platform.parties.Role;
 import org.sunbid.platform.payments.Deposits;
-import org.sunbid.platform.sealing.BidOpenings;
 import org.sunbid.platform.tendering.TenderView;
 import org.sunbid.platform.tendering.Tenders;
 import org.sunbid.platform.trust.PlatformIdentity;
@@ -41,7 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  * days), objections during it that pause the award until answered (3 days to answer), the award (Reg. 55: a
  * state-funded project awards the first-ranked), the platform-signed award notice and the result notice, the contract
  * (Law 46: within 30 days, a reminder 5 days before, flagged when overdue) and the deposit refunds (Reg. 57, through
- * the payments context).
+ * the payments context's API in the award's and the contract's transactions: payments cannot listen to
+ * {@link LotAwarded} while sealing asks payments whether a deposit is settled, as payments → evaluation → sealing →
+ * payments would be a cycle). The award is published as {@link LotAwarded}.
  */
 @Service
 public class Awards {
@@ -60,19 +61,23 @@ public class Awards {
 
     private final JdbcClient jdbc;
     private final Tenders tenders;
-    private final BidOpenings openings;
+    private final Openings openings;
     private final Deposits deposits;
+    private final ApplicationEventPublisher events;
+    private final ContractDeadlines deadlines;
     private final AuditLog log;
     private final PlatformIdentity platform;
     private final Clock clock;
     private final JsonMapper json;
 
-    Awards(JdbcClient jdbc, Tenders tenders, BidOpenings openings, Deposits deposits, AuditLog log, PlatformIdentity platform,
-            Clock clock, JsonMapper json) {
+    Awards(JdbcClient jdbc, Tenders tenders, Openings openings, Deposits deposits, ApplicationEventPublisher events,
+            ContractDeadlines deadlines, AuditLog log, PlatformIdentity platform, Clock clock, JsonMapper json) {
+        this.deadlines = deadlines;
         this.jdbc = jdbc;
         this.tenders = tenders;
         this.openings = openings;
         this.deposits = deposits;
+        this.events = events;
         this.log = log;
         this.platform = platform;
         this.clock = clock;
@@ -105,7 +110,7 @@ public class Awards {
         payload.put("rule", "《招标投标法实施条例》第五十四条：收到评标报告之日起3日内公示中标候选人，公示期不得少于3日");
         LogEntry entry = log.append(AuditRecord.of("evaluation.publicity.started", tenderId.toString(), region, Actor.SYSTEM, payload));
         jdbc.sql("INSERT INTO candidate_publicity (tender_id, starts_at, ends_at, log_seq) VALUES (:t, :s, :e, :seq)")
-                .param("t", tenderId).param("s", Evaluations.utc(now)).param("e", Evaluations.utc(now.plus(PUBLICITY)))
+                .param("t", tenderId).param("s", EvaluationStore.utc(now)).param("e", EvaluationStore.utc(now.plus(PUBLICITY)))
                 .param("seq", entry.seq()).update();
     }
 
@@ -116,7 +121,7 @@ public class Awards {
     public AwardView object(UUID tenderId, String text, CurrentUser user) {
         Row row = lock(tenderId);
         if (user.role() != Role.BIDDER || user.organisationId() == null
-                || openings.openedBids(tenderId).stream().noneMatch(b -> b.bidderId().equals(user.organisationId()))) {
+                || openings.bids(tenderId).stream().noneMatch(b -> b.bidderId().equals(user.organisationId()))) {
             throw new DomainException(EvaluationError.OBJECTION_OUTSIDE_PUBLICITY);
         }
         Instant now = clock.instant();
@@ -131,7 +136,7 @@ public class Awards {
                 INSERT INTO award_objection (id, tender_id, organisation_id, raised_by, text, raised_at, answer_due)
                 VALUES (:id, :t, :o, :by, :text, :at, :due)""")
                 .param("id", id).param("t", tenderId).param("o", user.organisationId()).param("by", user.username())
-                .param("text", text.strip()).param("at", Evaluations.utc(now)).param("due", Evaluations.utc(now.plus(ANSWER_WITHIN)))
+                .param("text", text.strip()).param("at", EvaluationStore.utc(now)).param("due", EvaluationStore.utc(now.plus(ANSWER_WITHIN)))
                 .update();
         log.append(AuditRecord.of("evaluation.objection.raised", tenderId.toString(), row.region(), user.actor(),
                 Map.of("tenderId", tenderId.toString(), "objectionId", id.toString(), "textSm3", Sm3.hex(text.strip()),
@@ -150,7 +155,7 @@ public class Awards {
         int updated = jdbc.sql("""
                 UPDATE award_objection SET answer = :a, answered_at = :at, answered_by = :by
                 WHERE id = :id AND tender_id = :t AND answer IS NULL""")
-                .param("a", answer.strip()).param("at", Evaluations.utc(clock.instant())).param("by", user.username())
+                .param("a", answer.strip()).param("at", EvaluationStore.utc(clock.instant())).param("by", user.username())
                 .param("id", objectionId).param("t", tenderId).update();
         if (updated == 0) {
             throw new DomainException(EvaluationError.OBJECTION_NOT_FOUND);
@@ -208,10 +213,12 @@ public class Awards {
                 INSERT INTO award (tender_id, winner_id, notice, notice_signature, awarded_at, awarded_by, contract_due, log_seq)
                 VALUES (:t, :w, :n, :s, :at, :by, :due, :seq)""")
                 .param("t", tenderId).param("w", bidderId).param("n", noticeJson).param("s", signature)
-                .param("at", Evaluations.utc(now)).param("by", user.username()).param("due", Evaluations.utc(due))
+                .param("at", EvaluationStore.utc(now)).param("by", user.username()).param("due", EvaluationStore.utc(due))
                 .param("seq", entry.seq()).update();
         StageStore.advance(jdbc, tenderId, row.stage(), Stage.AWARDED);
         deposits.refundNotAwarded(tenderId, bidderId, now);
+        events.publishEvent(new LotAwarded(tenderId, bidderId, new java.math.BigDecimal(String.valueOf(chosen.get("price"))), now,
+                noticeJson));
         return view(tenderId, user);
     }
 
@@ -230,7 +237,7 @@ public class Awards {
         UUID winner = jdbc.sql("SELECT winner_id FROM award WHERE tender_id = :t").param("t", tenderId).query(UUID.class).single();
         String sm3 = contractSm3 == null || contractSm3.isBlank() ? null : contractSm3.strip().toLowerCase();
         jdbc.sql("UPDATE award SET contract_signed_at = :at, contract_sm3 = :s WHERE tender_id = :t")
-                .param("at", Evaluations.utc(now)).param("s", sm3).param("t", tenderId).update();
+                .param("at", EvaluationStore.utc(now)).param("s", sm3).param("t", tenderId).update();
         StageStore.advance(jdbc, tenderId, row.stage(), Stage.CONTRACTED);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("tenderId", tenderId.toString());
@@ -247,38 +254,10 @@ public class Awards {
 
     /**
      * Law 46: reminds the parties 5 days before the contract is due and flags it to the supervisor once overdue, each
-     * once, in public log entries. Returns how many reminders and flags were logged.
+     * once, in public log entries ({@code ContractDeadlines}, also on a schedule). Returns how many were logged.
      */
-    @Scheduled(fixedDelayString = "${sunbid.evaluation.contract-check-interval:PT1H}")
-    @Transactional
     public int checkContracts() {
-        Instant now = clock.instant();
-        int n = 0;
-        for (var r : jdbc.sql("""
-                UPDATE award a SET reminded_at = :now FROM tender t WHERE t.id = a.tender_id AND a.contract_signed_at IS NULL
-                  AND a.reminded_at IS NULL AND a.contract_due - CAST(:before AS INTERVAL) <= :now
-                RETURNING a.tender_id, t.region_code, a.contract_due""")
-                .param("now", Evaluations.utc(now)).param("before", REMIND_BEFORE.toDays() + " days")
-                .query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, OffsetDateTime.class)})
-                .list()) {
-            log.append(AuditRecord.of("evaluation.contract.reminder", r[0].toString(), (String) r[1], Actor.SYSTEM,
-                    Map.of("tenderId", r[0].toString(), "contractDue", ((OffsetDateTime) r[2]).toInstant().toString(),
-                            "rule", "《招标投标法》第四十六条")));
-            n++;
-        }
-        for (var r : jdbc.sql("""
-                UPDATE award a SET overdue_flagged_at = :now FROM tender t WHERE t.id = a.tender_id AND a.contract_signed_at IS NULL
-                  AND a.overdue_flagged_at IS NULL AND a.contract_due < :now
-                RETURNING a.tender_id, t.region_code, a.contract_due""")
-                .param("now", Evaluations.utc(now))
-                .query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, OffsetDateTime.class)})
-                .list()) {
-            log.append(AuditRecord.of("evaluation.contract.overdue", r[0].toString(), (String) r[1], Actor.SYSTEM,
-                    Map.of("tenderId", r[0].toString(), "contractDue", ((OffsetDateTime) r[2]).toInstant().toString(), "to", "SUPERVISOR",
-                            "rule", "《招标投标法》第四十六条：中标通知书发出之日起三十日内订立书面合同")));
-            n++;
-        }
-        return n;
+        return deadlines.check();
     }
 
     /** The publicity, objections and award: public once the publicity has started. */
@@ -297,8 +276,9 @@ public class Awards {
                 .list();
         Instant now = clock.instant();
         Winner winner = jdbc.sql("""
-                SELECT a.winner_id, o.name, a.notice, a.notice_signature, a.awarded_at, a.contract_due, a.contract_signed_at
-                FROM award a JOIN organisation o ON o.id = a.winner_id WHERE a.tender_id = :t""").param("t", tenderId)
+                SELECT a.winner_id, b.bidder, a.notice, a.notice_signature, a.awarded_at, a.contract_due, a.contract_signed_at
+                FROM award a JOIN evaluation_bid b ON b.tender_id = a.tender_id AND b.bidder_id = a.winner_id
+                WHERE a.tender_id = :t""").param("t", tenderId)
                 .query((rs, i) -> {
                     Instant due = rs.getObject(6, OffsetDateTime.class).toInstant();
                     OffsetDateTime signed = rs.getObject(7, OffsetDateTime.class);
@@ -336,6 +316,11 @@ public class Awards {
             Instant publicityStarts, Instant publicityEnds, Instant contractDue) {
     }
 
+    /** The tender's region, from tendering (the log entries name it). */
+    private String region(UUID tenderId) {
+        return tenders.findPublished(tenderId).map(TenderView::regionCode).orElse(null);
+    }
+
     private Optional<Row> find(UUID tenderId) {
         return load(tenderId, "");
     }
@@ -347,16 +332,15 @@ public class Awards {
     @SuppressWarnings("unchecked")
     private Optional<Row> load(UUID tenderId, String lock) {
         return jdbc.sql("""
-                SELECT e.stage, e.plan, e.ranking, t.region_code, p.starts_at, p.ends_at, a.contract_due
-                FROM evaluation e JOIN tender t ON t.id = e.tender_id
-                LEFT JOIN candidate_publicity p ON p.tender_id = e.tender_id LEFT JOIN award a ON a.tender_id = e.tender_id
+                SELECT e.stage, e.plan, e.ranking, p.starts_at, p.ends_at, a.contract_due
+                FROM evaluation e LEFT JOIN candidate_publicity p ON p.tender_id = e.tender_id LEFT JOIN award a ON a.tender_id = e.tender_id
                 WHERE e.tender_id = :t""" + lock).param("t", tenderId)
                 .query((rs, i) -> {
                     Map<String, Object> ranking = rs.getString(3) == null ? Map.of() : json.readValue(rs.getString(3), MAP);
-                    OffsetDateTime starts = rs.getObject(5, OffsetDateTime.class);
-                    OffsetDateTime ends = rs.getObject(6, OffsetDateTime.class);
-                    OffsetDateTime due = rs.getObject(7, OffsetDateTime.class);
-                    return new Row(tenderId, rs.getString(4), Stage.valueOf(rs.getString(1)),
+                    OffsetDateTime starts = rs.getObject(4, OffsetDateTime.class);
+                    OffsetDateTime ends = rs.getObject(5, OffsetDateTime.class);
+                    OffsetDateTime due = rs.getObject(6, OffsetDateTime.class);
+                    return new Row(tenderId, region(tenderId), Stage.valueOf(rs.getString(1)),
                             Boolean.TRUE.equals(json.readValue(rs.getString(2), MAP).get("stateFunded")),
                             (List<Map<String, Object>>) ranking.getOrDefault("candidates", List.of()),
                             starts == null ? null : starts.toInstant(), ends == null ? null : ends.toInstant(),

@@ -2,7 +2,6 @@ package org.sunbid.platform.evaluation;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -12,23 +11,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.GregorianCalendar;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
-import org.apache.fontbox.ttf.TrueTypeCollection;
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -50,7 +38,6 @@ import org.sunbid.platform.sealing.OpenedBid;
 @Component
 class ReportPdf {
 
-    private static final Logger log = LoggerFactory.getLogger(ReportPdf.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     /** The CJK font shipped with the platform, a class path resource (glyf outlines: PDFBox subsets and embeds it). */
@@ -91,18 +78,18 @@ class ReportPdf {
      * The fonts a report is drawn with, first choice first. A configured font that cannot be read or used fails the
      * report (rather than silently drawing it with another font); without any font at all the report cannot be rendered.
      */
-    private List<FontSource> sources() {
-        List<FontSource> sources = new ArrayList<>();
+    private List<ReportFonts.Source> sources() {
+        List<ReportFonts.Source> sources = new ArrayList<>();
         if (!configuredFont.isEmpty()) {
             Path p = Path.of(configuredFont);
             if (!Files.isReadable(p)) {
                 throw new DomainException(EvaluationError.REPORT_FONT_MISSING, configuredFont);
             }
-            sources.add(new FontSource(p, null, true));
+            sources.add(new ReportFonts.Source(p, null, true));
         }
-        systemFonts.stream().filter(Files::isReadable).forEach(p -> sources.add(new FontSource(p, null, false)));
+        systemFonts.stream().filter(Files::isReadable).forEach(p -> sources.add(new ReportFonts.Source(p, null, false)));
         if (bundledFont != null && ReportPdf.class.getClassLoader().getResource(bundledFont) != null) {
-            sources.add(new FontSource(null, bundledFont, false));
+            sources.add(new ReportFonts.Source(null, bundledFont, false));
         }
         if (sources.isEmpty()) {
             throw new DomainException(EvaluationError.REPORT_FONT_MISSING, String.valueOf(bundledFont));
@@ -111,9 +98,9 @@ class ReportPdf {
     }
 
     byte[] render(Content c) {
-        List<FontSource> sources = sources();
-        try (PDDocument doc = new PDDocument(); Fonts fonts = new Fonts(doc, sources)) {
-            Writer w = new Writer(doc, fonts);
+        List<ReportFonts.Source> sources = sources();
+        try (PDDocument doc = new PDDocument(); ReportFonts fonts = new ReportFonts(doc, sources)) {
+            ReportWriter w = new ReportWriter(doc, fonts);
             write(w, c);
             w.close();
             PDDocumentInformation info = doc.getDocumentInformation();
@@ -130,147 +117,8 @@ class ReportPdf {
         }
     }
 
-    /**
-     * A font file (TrueType, OpenType with glyf outlines, or the first font of a TrueType collection) or a resource;
-     * a required one (the configured font) fails the report if it cannot be used, the others are skipped.
-     */
-    private record FontSource(Path file, String resource, boolean required) {
 
-        @Override
-        public String toString() {
-            return file != null ? file.toString() : "classpath:" + resource;
-        }
-    }
-
-    /**
-     * The document's fonts, loaded when first needed (a fallback font only when a character needs it), and which of
-     * them draws each character.
-     */
-    private static final class Fonts implements AutoCloseable {
-        private final PDDocument doc;
-        private final List<FontSource> sources;
-        private final List<PDType0Font> loaded = new ArrayList<>();
-        private final List<TrueTypeCollection> collections = new ArrayList<>();
-        private final Map<Integer, Integer> choice = new HashMap<>();
-
-        Fonts(PDDocument doc, List<FontSource> sources) throws IOException {
-            this.doc = doc;
-            this.sources = sources;
-            for (int i = 0; font(i) == null; i++) {
-                if (i == sources.size() - 1) {
-                    throw new DomainException(EvaluationError.REPORT_FONT_MISSING, sources.get(0).toString());
-                }
-            }
-        }
-
-        /** The i-th font, loaded now if not yet; null if it cannot be loaded (then the next one is used). */
-        private PDType0Font font(int i) {
-            while (loaded.size() <= i) {
-                FontSource source = sources.get(loaded.size());
-                PDType0Font font = null;
-                try {
-                    font = load(source);
-                } catch (IOException | RuntimeException e) {
-                    if (source.required()) {
-                        throw new DomainException(EvaluationError.REPORT_FONT_MISSING, source.toString());
-                    }
-                    log.warn("report font {} cannot be used: {}", source, e.toString());
-                }
-                loaded.add(font);
-            }
-            return loaded.get(i);
-        }
-
-        private PDType0Font load(FontSource source) throws IOException {
-            if (source.resource() != null) {
-                try (InputStream in = ReportPdf.class.getClassLoader().getResourceAsStream(source.resource())) {
-                    if (in == null) {
-                        throw new IOException("no resource " + source.resource());
-                    }
-                    return PDType0Font.load(doc, in);
-                }
-            }
-            if (source.file().toString().toLowerCase(Locale.ROOT).endsWith(".ttc")) {
-                TrueTypeCollection collection = new TrueTypeCollection(source.file().toFile());
-                collections.add(collection);
-                AtomicReference<TrueTypeFont> first = new AtomicReference<>();
-                collection.processAllFonts(f -> first.compareAndSet(null, f));
-                return PDType0Font.load(doc, first.get(), true);
-            }
-            return PDType0Font.load(doc, source.file().toFile());
-        }
-
-        /** The index of the first font with a glyph for the code point, or -1. */
-        int fontFor(int codePoint) {
-            return choice.computeIfAbsent(codePoint, cp -> {
-                String s = new String(Character.toChars(cp));
-                for (int i = 0; i < sources.size(); i++) {
-                    PDType0Font font = font(i);
-                    if (font != null && has(font, s)) {
-                        return i;
-                    }
-                }
-                return -1;
-            });
-        }
-
-        private static boolean has(PDType0Font font, String s) {
-            try {
-                font.encode(s);
-                return true;
-            } catch (IllegalArgumentException | IOException e) {
-                return false;
-            }
-        }
-
-        /** The text cut into runs that one font draws each; a character no font has is drawn as "?". */
-        List<Run> runs(String text) {
-            List<Run> runs = new ArrayList<>();
-            StringBuilder current = new StringBuilder();
-            int currentFont = -1;
-            for (int cp : text.codePoints().toArray()) {
-                if (cp == '\n' || cp == '\r' || cp == '\t') {
-                    cp = ' ';
-                }
-                int f = fontFor(cp);
-                if (f < 0) {
-                    cp = '?';
-                    f = fontFor(cp);
-                }
-                if (f != currentFont && current.length() > 0) {
-                    runs.add(new Run(loaded.get(currentFont), current.toString()));
-                    current.setLength(0);
-                }
-                currentFont = f;
-                current.appendCodePoint(cp);
-            }
-            if (current.length() > 0) {
-                runs.add(new Run(loaded.get(currentFont), current.toString()));
-            }
-            return runs;
-        }
-
-        float width(String text, float size) throws IOException {
-            float width = 0;
-            for (Run run : runs(text)) {
-                width += run.font().getStringWidth(run.text()) / 1000 * size;
-            }
-            return width;
-        }
-
-        /** Closes the font collections once the document (and its font subsets) is written. */
-        @Override
-        public void close() throws IOException {
-            for (TrueTypeCollection collection : collections) {
-                collection.close();
-            }
-        }
-    }
-
-    private record Run(PDType0Font font, String text) {
-    }
-
-    private static void write(Writer w, Content c) throws IOException {
+    private static void write(ReportWriter w, Content c) throws IOException {
         w.title("评标报告");
         w.line("项目编号：" + c.projectCode() + "    项目名称：" + c.tenderName(), 10);
         w.line("评标办法：" + (c.lowestEvaluatedPrice() ? "经评审的最低投标价法" : "综合评估法") + "    报告生成时间：" + TIME.format(c.at()), 10);
@@ -407,136 +255,4 @@ class ReportPdf {
         return c.bids().stream().filter(b -> b.bidderId().toString().equals(bidderId)).findFirst().orElseThrow();
     }
 
-    /** A minimal flowing writer: lines and tables that wrap and break across A4 pages. */
-    private static final class Writer {
-        private static final float MARGIN = 50;
-        private final PDDocument doc;
-        private final Fonts fonts;
-        private PDPageContentStream out;
-        private float y;
-
-        Writer(PDDocument doc, Fonts fonts) throws IOException {
-            this.doc = doc;
-            this.fonts = fonts;
-            newPage();
-        }
-
-        private void newPage() throws IOException {
-            if (out != null) {
-                out.close();
-            }
-            PDPage page = new PDPage(PDRectangle.A4);
-            doc.addPage(page);
-            out = new PDPageContentStream(doc, page);
-            y = PDRectangle.A4.getHeight() - MARGIN;
-        }
-
-        private void need(float height) throws IOException {
-            if (y - height < MARGIN) {
-                newPage();
-            }
-        }
-
-        private float width(String s, float size) throws IOException {
-            return fonts.width(s, size);
-        }
-
-        private List<String> wrap(String text, float size, float max) throws IOException {
-            List<String> lines = new ArrayList<>();
-            StringBuilder line = new StringBuilder();
-            for (int cp : (text == null ? "" : text).codePoints().toArray()) {
-                String ch = new String(Character.toChars(cp));
-                if (width(line + ch, size) > max && line.length() > 0) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                }
-                line.append(ch);
-            }
-            lines.add(line.toString());
-            return lines;
-        }
-
-        private void text(String s, float x, float atY, float size) throws IOException {
-            out.beginText();
-            out.newLineAtOffset(x, atY);
-            for (Run run : fonts.runs(s)) {
-                out.setFont(run.font(), size);
-                out.showText(run.text());
-            }
-            out.endText();
-        }
-
-        void title(String s) throws IOException {
-            need(30);
-            text(s, (PDRectangle.A4.getWidth() - width(s, 18)) / 2, y - 18, 18);
-            y -= 34;
-        }
-
-        void heading(String s) throws IOException {
-            need(40);
-            y -= 6;
-            text(s, MARGIN, y - 12, 12);
-            y -= 20;
-        }
-
-        void line(String s, float size) throws IOException {
-            for (String l : wrap(s, size, PDRectangle.A4.getWidth() - 2 * MARGIN)) {
-                need(size + 4);
-                text(l, MARGIN, y - size, size);
-                y -= size + 4;
-            }
-        }
-
-        void gap() {
-            y -= 8;
-        }
-
-        void table(List<String> head, List<List<String>> rows, float[] widths) throws IOException {
-            row(head, widths, true);
-            for (List<String> r : rows) {
-                row(r, widths, false);
-            }
-            y -= 6;
-        }
-
-        private void row(List<String> cells, float[] widths, boolean header) throws IOException {
-            float size = 8.5f;
-            List<List<String>> wrapped = new ArrayList<>();
-            int lines = 1;
-            for (int i = 0; i < cells.size(); i++) {
-                List<String> w = wrap(cells.get(i), size, widths[i] - 6);
-                wrapped.add(w);
-                lines = Math.max(lines, w.size());
-            }
-            float height = lines * (size + 3) + 6;
-            need(height);
-            float x = MARGIN;
-            if (header) {
-                out.setNonStrokingColor(0.93f, 0.95f, 0.98f);
-                float total = 0;
-                for (float w : widths) {
-                    total += w;
-                }
-                out.addRect(MARGIN, y - height, total, height);
-                out.fill();
-                out.setNonStrokingColor(0f, 0f, 0f);
-            }
-            for (int i = 0; i < cells.size(); i++) {
-                out.setLineWidth(0.4f);
-                out.addRect(x, y - height, widths[i], height);
-                out.stroke();
-                float ly = y - 3 - size;
-                for (String l : wrapped.get(i)) {
-                    text(l, x + 3, ly, size);
-                    ly -= size + 3;
-                }
-                x += widths[i];
-            }
-            y -= height;
-        }
-
-        void close() throws IOException {
-            out.close();
-        }
-    }
 }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -74,13 +75,16 @@ public class BidOpenings {
     private final Path openedDir;
     private final Envelope.Limits limits;
     private final java.time.Duration responseWindow;
+    private final ApplicationEventPublisher events;
 
     BidOpenings(JdbcClient jdbc, org.sunbid.platform.parties.Certificates certificates, FileStore files, AuditLog auditLog, ConfidentialRecords confidential, PlatformIdentity platform, Clock clock, JsonMapper json,
             SunbidProperties properties, @Value("${sunbid.sealing.max-opened-size:4294967296}") long maxBytes,
             @Value("${sunbid.sealing.max-opened-ratio:100}") long maxRatio,
             @Value("${sunbid.sealing.max-opened-files:10000}") int maxFiles,
-            @Value("${sunbid.sealing.opening-response-window:PT2H}") java.time.Duration responseWindow) {
+            @Value("${sunbid.sealing.opening-response-window:PT2H}") java.time.Duration responseWindow,
+            ApplicationEventPublisher events) {
         this.responseWindow = responseWindow;
+        this.events = events;
         this.jdbc = jdbc;
         this.certificates = certificates;
         this.files = files;
@@ -370,6 +374,8 @@ public class BidOpenings {
         jdbc.sql("DELETE FROM released_share WHERE tender_id = :t").param("t", tenderId).update();
         auditLog.append(AuditRecord.of("sealing.opening.recorded", tenderId.toString(), region, Actor.SYSTEM,
                 Map.of("record", recordJson, "signature", signature)));
+        // The evaluation keeps its own copy from the typed event (after this transaction commits), never the record's JSON.
+        events.publishEvent(new BidsOpened(tenderId, Sm3.hex(recordJson), now, openedBids(tenderId)));
     }
 
     private static List<List<Shamir.Share>> subsets(List<Shamir.Share> shares, int k) {

@@ -42,6 +42,7 @@ class EvaluationBrowserIT extends BrowserTest {
 
     @Autowired ApplicationContext context;
     @Autowired Tenders tenders;
+    @Autowired org.sunbid.platform.evaluation.Evaluations evaluations;
 
     @AfterEach
     void backToStart() {
@@ -218,6 +219,8 @@ class EvaluationBrowserIT extends BrowserTest {
         tenders.closeDueTenders();
         releaseShare(tenderId, "centre");
         assertThat(releaseShare(tenderId, "supervisor").json().path("status").asString()).isEqualTo("OPENED");
+        // sealing.BidsOpened reaches the evaluation after the opening's commit.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> evaluations.opened(UUID.fromString(tenderId)));
 
         List<String> members = newExperts.drawAndAccept(evaluationStart, venue);
         assertThat(members).hasSize(5);

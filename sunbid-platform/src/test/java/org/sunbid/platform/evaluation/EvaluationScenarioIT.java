@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.pdfbox.Loader;
+import org.awaitility.Awaitility;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +34,8 @@ import org.sunbid.platform.parties.Organisation;
 import org.sunbid.platform.payments.Deposits;
 import org.sunbid.platform.payments.Refunds;
 import org.sunbid.platform.payments.Sandbox;
+import org.sunbid.platform.sealing.BidsOpened;
+import org.sunbid.platform.sealing.OpenedBid;
 import org.sunbid.platform.tendering.Tenders;
 import org.sunbid.verifier.Verifier;
 
@@ -54,6 +57,10 @@ class EvaluationScenarioIT extends PlatformIT {
     @Autowired Sandbox sandbox;
     @Autowired Deposits deposits;
     @Autowired Awards awards;
+    @Autowired Evaluations evaluations;
+    @Autowired Openings copies;
+    @Autowired javax.sql.DataSource dataSource;
+    @Autowired org.sunbid.platform.sealing.BidOpenings openings;
 
     @Autowired org.springframework.context.ApplicationContext context;
 
@@ -76,6 +83,40 @@ class EvaluationScenarioIT extends PlatformIT {
     }
 
     static final String PLAN = Fixtures.EVALUATION_PLAN;
+
+    /**
+     * The evaluation's copy of an opening (from sealing.BidsOpened) is written once: a second delivery — the registry
+     * re-publishes after a crash — changes nothing, and the application's own database role can neither change nor
+     * delete it (the K seed and the prices the committee sees cannot be edited behind the record's back).
+     */
+    @Test
+    void theCopyOfAnOpeningIsWrittenOnceAndTheApplicationCannotChangeIt() throws Exception {
+        Openings direct = org.springframework.test.util.AopTestUtils.getUltimateTargetObject(copies); // synchronously
+        UUID tender = UUID.randomUUID();
+        OpenedBid opened = new OpenedBid(UUID.randomUUID(), UUID.randomUUID(), "云州建工集团有限公司", true,
+                new BigDecimal("1000000.00"), Map.of("totalPrice", "1000000.00", "days", 300), List.of("a/投标函.txt", "b.pdf"), null);
+        OpenedBid rejected = new OpenedBid(UUID.randomUUID(), UUID.randomUUID(), "临江路桥有限公司", false, null, Map.of(),
+                List.of(), "SIGNATURE_INVALID");
+        direct.on(new BidsOpened(tender, "a".repeat(64), Instant.parse("2026-11-02T02:00:00Z"), List.of(opened, rejected)));
+        Openings.Opening copy = direct.find(tender).orElseThrow();
+        assertThat(copy.recordSm3()).isEqualTo("a".repeat(64));
+        assertThat(copy.bids()).containsExactly(opened, rejected);
+
+        OpenedBid cheaper = new OpenedBid(opened.bidId(), opened.bidderId(), opened.bidder(), true, BigDecimal.ONE,
+                Map.of("totalPrice", "1"), opened.files(), null);
+        direct.on(new BidsOpened(tender, "b".repeat(64), Instant.parse("2026-11-02T03:00:00Z"), List.of(cheaper)));
+        assertThat(direct.find(tender).orElseThrow()).isEqualTo(copy);
+
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+            for (String sql : List.of("UPDATE evaluation_bid SET price = 1 WHERE tender_id = '" + tender + "'",
+                    "DELETE FROM evaluation_bid WHERE tender_id = '" + tender + "'",
+                    "UPDATE evaluation_opening SET record_sm3 = '" + "b".repeat(64) + "' WHERE tender_id = '" + tender + "'",
+                    "DELETE FROM evaluation_opening WHERE tender_id = '" + tender + "'")) {
+                org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class, () -> st.execute(sql), sql);
+            }
+        }
+        assertThat(direct.find(tender).orElseThrow()).isEqualTo(copy);
+    }
 
     @Test
     void fromOpeningToContractWithAFailedBidAnExtremeScoreAndAnObjection() throws Exception {
@@ -117,6 +158,12 @@ class EvaluationScenarioIT extends PlatformIT {
         assertThat(todoKinds("supervisor", tenderId)).containsExactly("share");
         assertThat(releaseShare(tenderId, "supervisor").json().path("status").asString()).isEqualTo("OPENED");
         assertThat(todoKinds("supervisor", tenderId)).isEmpty();
+        // sealing.BidsOpened reaches the evaluation after the opening's commit, through the event publication registry.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> evaluations.opened(UUID.fromString(tenderId))
+                && jdbc.sql("""
+                        SELECT COUNT(*) FROM event_publication WHERE event_type = :type AND serialized_event LIKE :tender
+                          AND completion_date IS NOT NULL""").param("type", BidsOpened.class.getName())
+                        .param("tender", "%" + tenderId + "%").query(Long.class).single() == 1);
         // The plan is part of the documents: locked now.
         assertThat(api.send("PUT", "/api/v1/tenders/" + tenderId + "/evaluation-plan", PLAN, api.freshToken("agency"), Map.of()).code())
                 .isEqualTo("PLAN_LOCKED");
@@ -131,6 +178,18 @@ class EvaluationScenarioIT extends PlatformIT {
         assertThat(started.path("stage").asString()).as(started.toString()).isEqualTo("QUALIFICATION");
         assertThat(started.path("bids")).hasSize(5);
         assertThat(started.path("k").decimalValue()).isBetween(new BigDecimal("0.01"), new BigDecimal("0.03"));
+        // The evaluation's own copy is what the signed opening record lists, and K's seed is the record's SM3.
+        assertThat(started.path("kSeed").asString()).isEqualTo(org.sunbid.crypto.Sm3.hex(openings.view(UUID.fromString(tenderId)).record()));
+        List<OpenedBid> recorded = openings.openedBids(UUID.fromString(tenderId));
+        for (int i = 0; i < recorded.size(); i++) {
+            JsonNode copy = started.path("bids").get(i);
+            assertThat(copy.path("bidId").asString()).isEqualTo(recorded.get(i).bidId().toString());
+            assertThat(copy.path("bidder").asString()).isEqualTo(recorded.get(i).bidder());
+            assertThat(copy.path("price").decimalValue()).isEqualByComparingTo(recorded.get(i).price());
+            List<String> files = new java.util.ArrayList<>();
+            copy.path("files").forEach(f -> files.add(f.asString()));
+            assertThat(files).isEqualTo(recorded.get(i).files());
+        }
         Map<String, String> bidderIds = new LinkedHashMap<>();
         started.path("bids").forEach(b -> bidderIds.put(b.path("bidder").asString(), b.path("bidderId").asString()));
         String b5 = idOf(bidderIds, "bidder5");

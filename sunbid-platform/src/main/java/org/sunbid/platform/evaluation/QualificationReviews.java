@@ -1,0 +1,158 @@
+package org.sunbid.platform.evaluation;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.crypto.CanonicalJson;
+import org.sunbid.crypto.Sm3;
+import org.sunbid.platform.audit.AuditLog;
+import org.sunbid.platform.audit.AuditRecord;
+import org.sunbid.platform.evaluation.EvaluationStore.Loaded;
+import org.sunbid.platform.evaluation.domain.PriceFormula;
+import org.sunbid.platform.evaluation.domain.Qualification;
+import org.sunbid.platform.evaluation.domain.Ranking;
+import org.sunbid.platform.kernel.Actor;
+import org.sunbid.platform.parties.CurrentUser;
+import org.sunbid.platform.sealing.OpenedBid;
+
+/**
+ * The qualification review (资格审查): each member judges every item of every opened bid, once (a fail needs a reason and
+ * a majority to carry). The last review fixes the results: no bid qualified fails the evaluation (Law 42); the lowest
+ * evaluated price ranks at once; comprehensive scoring gets each qualified bid's price score computed from the plan.
+ */
+@Component
+class QualificationReviews {
+
+    private final JdbcClient jdbc;
+    private final EvaluationStore store;
+    private final EvaluationQueries queries;
+    private final ScoreSheets scoring;
+    private final AuditLog log;
+    private final Clock clock;
+
+    QualificationReviews(JdbcClient jdbc, EvaluationStore store, EvaluationQueries queries, ScoreSheets scoring, AuditLog log,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.queries = queries;
+        this.scoring = scoring;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public EvaluationView review(UUID tenderId, Map<String, Map<String, ReviewVote>> input, CurrentUser user) {
+        Map<String, Map<String, Qualification.Vote>> votes = new LinkedHashMap<>();
+        if (input != null) {
+            input.forEach((bidder, items) -> {
+                Map<String, Qualification.Vote> v = new LinkedHashMap<>();
+                if (items != null) {
+                    items.forEach((item, vote) -> v.put(item, vote == null ? null : new Qualification.Vote(vote.pass(), vote.reason())));
+                }
+                votes.put(bidder, v);
+            });
+        }
+        Loaded ev = store.lock(tenderId);
+        String member = EvaluationStore.requireMember(ev, user);
+        EvaluationStore.requireStage(ev, Stage.QUALIFICATION);
+        Qualification q = store.qualification(ev);
+        q.submit(member, votes);
+        jdbc.sql("INSERT INTO evaluation_review (tender_id, member, votes, submitted_at) VALUES (:t, :m, :v, :at)")
+                .param("t", tenderId).param("m", member).param("v", CanonicalJson.write(votesJson(votes)))
+                .param("at", EvaluationStore.utc(clock.instant())).update();
+        log.append(AuditRecord.of("evaluation.reviewed", tenderId.toString(), ev.region(), user.actor(),
+                Map.of("tenderId", tenderId.toString(), "reviewSm3", Sm3.hex(CanonicalJson.write(votesJson(votes))))));
+        if (q.complete()) {
+            conclude(ev, q);
+        }
+        return queries.view(tenderId, user);
+    }
+
+    private static Map<String, Object> votesJson(Map<String, Map<String, Qualification.Vote>> votes) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        votes.forEach((bidder, v) -> {
+            Map<String, Object> items = new LinkedHashMap<>();
+            v.forEach((item, vote) -> items.put(item, vote.pass() ? Map.of("pass", true)
+                    : Map.of("pass", false, "reason", vote.reason().strip())));
+            out.put(bidder, items);
+        });
+        return out;
+    }
+
+    private void conclude(Loaded ev, Qualification q) {
+        List<Map<String, Object>> results = new ArrayList<>();
+        List<OpenedBid> qualified = new ArrayList<>();
+        for (Qualification.Result r : q.results()) {
+            OpenedBid bid = ev.bid(r.bidderId());
+            boolean passed = r.passed() && bid.price() != null && bid.price().signum() > 0;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("bidderId", r.bidderId());
+            m.put("bidder", bid.bidder());
+            m.put("passed", passed);
+            m.put("failed", r.failed().stream().map(f -> Map.of("item", f.item(), "failVotes", (long) f.failVotes(),
+                    "reasons", f.reasons())).toList());
+            if (r.passed() && !passed) {
+                m.put("note", "no valid total price in the price sheet");
+            }
+            results.add(m);
+            if (passed) {
+                qualified.add(bid);
+            }
+        }
+        String resultsJson = CanonicalJson.write(results);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("tenderId", ev.tenderId().toString());
+        payload.put("members", (long) ev.members().size());
+        payload.put("rule", "不通过须经评标委员会成员过半数同意");
+        payload.put("results", results);
+        log.append(AuditRecord.of("evaluation.qualification.completed", ev.tenderId().toString(), ev.region(),
+                Actor.SYSTEM, payload));
+        if (qualified.isEmpty()) {
+            jdbc.sql("UPDATE evaluation SET qualification = :q WHERE tender_id = :t").param("q", resultsJson)
+                    .param("t", ev.tenderId()).update();
+            StageStore.advance(jdbc, ev.tenderId(), ev.stage(), Stage.FAILED);
+            log.append(AuditRecord.of("evaluation.failed", ev.tenderId().toString(), ev.region(), Actor.SYSTEM,
+                    Map.of("tenderId", ev.tenderId().toString(), "rule", "《招标投标法》第四十二条：所有投标被否决的，招标人应当依法重新招标")));
+            return;
+        }
+        if (ev.plan().lowestEvaluatedPrice()) {
+            Map<String, BigDecimal> prices = new LinkedHashMap<>();
+            qualified.forEach(b -> prices.put(b.bidderId().toString(), b.price()));
+            List<Ranking.Ranked> ranked = Ranking.byEvaluatedPrice(prices);
+            jdbc.sql("UPDATE evaluation SET qualification = :q WHERE tender_id = :t").param("q", resultsJson)
+                    .param("t", ev.tenderId()).update();
+            scoring.fixRanking(store.lock(ev.tenderId()), ranked, List.of());
+            return;
+        }
+        PriceFormula formula = ev.plan().formula(ev.k());
+        List<BigDecimal> prices = qualified.stream().map(OpenedBid::price).toList();
+        List<BigDecimal> scores = formula.scores(prices);
+        List<Map<String, Object>> priceScores = new ArrayList<>();
+        for (int i = 0; i < qualified.size(); i++) {
+            priceScores.add(Map.of("bidderId", qualified.get(i).bidderId().toString(), "bidder", qualified.get(i).bidder(),
+                    "price", prices.get(i).toPlainString(), "score", scores.get(i).toPlainString()));
+        }
+        Map<String, Object> priced = new LinkedHashMap<>();
+        priced.put("tenderId", ev.tenderId().toString());
+        priced.put("formula", ev.planJson().get("price"));
+        if (formula instanceof PriceFormula.BenchmarkPrice b) {
+            priced.put("k", ev.k().toPlainString());
+            priced.put("benchmark", b.benchmark(prices).toPlainString());
+        }
+        priced.put("scores", priceScores);
+        jdbc.sql("""
+                UPDATE evaluation SET qualification = :q, price_scores = :p WHERE tender_id = :t""")
+                .param("q", resultsJson).param("p", CanonicalJson.write(priced)).param("t", ev.tenderId()).update();
+        StageStore.advance(jdbc, ev.tenderId(), ev.stage(), Stage.SCORING);
+        log.append(AuditRecord.of("evaluation.price-scores", ev.tenderId().toString(), ev.region(),
+                Actor.SYSTEM, priced));
+    }
+}
