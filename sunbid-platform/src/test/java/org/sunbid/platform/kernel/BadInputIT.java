@@ -265,6 +265,7 @@ class BadInputIT extends PlatformIT {
 
         clock.set(t.deadline().plusSeconds(1));
         tenders.closeDueTenders();
+        awaitEventsCompleted(org.sunbid.platform.tendering.BiddingClosed.class); // the files go after the closing commits
         List<Row> after = jdbc.sql("SELECT status, envelope_sm3 FROM bid_envelope WHERE tender_id = CAST(:t AS UUID)")
                 .param("t", t.id()).query((rs, i) -> new Row(rs.getString(1), rs.getString(2))).list();
         assertThat(after).containsExactlyInAnyOrderElementsOf(rows); // records and hashes stay
