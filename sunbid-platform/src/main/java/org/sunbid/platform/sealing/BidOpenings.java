@@ -58,6 +58,10 @@ import tools.jackson.databind.json.JsonMapper;
  * only, checked against the published public key, every valid envelope is opened — a damaged or unverifiable one is
  * rejected with the reason — and the opening record (唱标记录) with each bid's price sheet is signed by the platform and
  * published in the log. The released shares are then deleted; the opened files are kept for the evaluation.
+ *
+ * <p>The state machine is the aggregate's ({@link BidOpening}); this service checks who acts, rebuilds the key and opens
+ * the envelopes, signs the record, saves the opening ({@code BidOpeningRepository}), logs, and publishes
+ * {@link BidsOpened} when the record is complete.
  */
 @Service
 public class BidOpenings {

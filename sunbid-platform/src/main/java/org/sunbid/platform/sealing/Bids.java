@@ -29,10 +29,10 @@ import org.sunbid.platform.parties.Organisations;
 import org.sunbid.platform.parties.Role;
 import org.sunbid.platform.payments.DepositView;
 import org.sunbid.platform.payments.Deposits;
+import org.sunbid.platform.sealing.domain.SealedBid;
 import org.sunbid.platform.tendering.DepositTerms;
 import org.sunbid.platform.tendering.Registrations;
 import org.sunbid.platform.tendering.Tenders;
-import org.sunbid.platform.sealing.domain.SealedBid;
 import org.sunbid.platform.trust.PlatformIdentity;
 import org.sunbid.sealing.Envelope;
 import org.sunbid.sealing.EnvelopeException;
@@ -47,6 +47,10 @@ import org.sunbid.sealing.Withdrawal;
  * withdrawing are allowed until then — a withdrawal only on the bidder's signed statement — and the last valid
  * envelope counts. Each acceptance is a confidential record (the count of bids is as secret as that of registrations,
  * Law 22) and earns a platform-signed receipt, which gains its log inclusion once the record is committed.
+ *
+ * <p>The rules are the aggregate's ({@link SealedBid}); this service streams and verifies the envelope, asks the other
+ * contexts what the aggregate needs (registration, deposit, the tender's terms), loads the bidder's bid under its lock,
+ * lets the aggregate decide, saves it ({@code SealedBidRepository}), signs the receipt and records it.
  */
 @Service
 public class Bids {
