@@ -52,6 +52,17 @@ public abstract class PlatformIT {
     @Autowired
     private org.springframework.jdbc.core.simple.JdbcClient platformJdbc;
 
+    /**
+     * Waits until every publication of {@code eventType} in Spring Modulith's event publication registry is completed:
+     * the listeners that run after the publisher's commit ({@code @ApplicationModuleListener}, in the background) have
+     * all run. Polls the registry (at most 30 s); no fixed sleep.
+     */
+    protected void awaitEventsCompleted(Class<?> eventType) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> platformJdbc.sql("SELECT COUNT(*) FROM event_publication WHERE event_type = :t AND completion_date IS NULL")
+                        .param("t", eventType.getName()).query(Long.class).single() == 0);
+    }
+
     /** The credit code of {@code username}'s organisation. */
     protected String creditCodeOf(String username) {
         return platformJdbc.sql("""

@@ -244,6 +244,11 @@ public class Certificates {
         });
     }
 
+    /** The PEM of registered certificate {@code certificateId}, whatever its status (what a share was encrypted to). */
+    public java.util.Optional<String> pem(UUID certificateId) {
+        return jdbc.sql("SELECT pem FROM certificate WHERE id = :id").param("id", certificateId).query(String.class).optional();
+    }
+
     /** The personal certificates of an account, newest first. */
     public List<CertificateInfo> ofAccount(UUID accountId) {
         return jdbc.sql(SELECT + " WHERE account_id = :id ORDER BY not_before DESC").param("id", accountId)

@@ -10,8 +10,6 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -21,9 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.crypto.CanonicalJson;
@@ -38,7 +35,13 @@ import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.kernel.FileStore;
 import org.sunbid.platform.kernel.SunbidProperties;
 import org.sunbid.platform.parties.CurrentUser;
+import org.sunbid.platform.parties.Organisation;
+import org.sunbid.platform.parties.Organisations;
+import org.sunbid.platform.sealing.domain.BidOpening;
+import org.sunbid.platform.sealing.domain.OpeningStatus;
 import org.sunbid.platform.tendering.BiddingClosed;
+import org.sunbid.platform.tendering.TenderView;
+import org.sunbid.platform.tendering.Tenders;
 import org.sunbid.platform.trust.PlatformIdentity;
 import org.sunbid.sealing.Envelope;
 import org.sunbid.sealing.EnvelopeException;
@@ -55,16 +58,25 @@ import tools.jackson.databind.json.JsonMapper;
  * only, checked against the published public key, every valid envelope is opened — a damaged or unverifiable one is
  * rejected with the reason — and the opening record (唱标记录) with each bid's price sheet is signed by the platform and
  * published in the log. The released shares are then deleted; the opened files are kept for the evaluation.
+ *
+ * <p>The state machine is the aggregate's ({@link BidOpening}); this service checks who acts, rebuilds the key and opens
+ * the envelopes, signs the record, saves the opening ({@code BidOpeningRepository}), logs, and publishes
+ * {@link BidsOpened} when the record is complete.
  */
 @Service
 public class BidOpenings {
 
-    /** Law 28: fewer than this many bids, and the tender is not opened. */
-    public static final int MINIMUM_BIDS = 3;
+    /** Law 28: fewer than this many bids, and the tender is not opened ({@link BidOpening#MINIMUM_BIDS}). */
+    public static final int MINIMUM_BIDS = BidOpening.MINIMUM_BIDS;
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
-    private final JdbcClient jdbc;
+    private final BidOpeningRepository repository;
+    private final SealedBidRepository bids;
+    private final TenderKeys keys;
+    private final Tenders tenders;
+    private final Organisations organisations;
+    private final ApplicationEventPublisher events;
     private final org.sunbid.platform.parties.Certificates certificates;
     private final FileStore files;
     private final AuditLog auditLog;
@@ -75,17 +87,21 @@ public class BidOpenings {
     private final Path openedDir;
     private final Envelope.Limits limits;
     private final java.time.Duration responseWindow;
-    private final ApplicationEventPublisher events;
 
-    BidOpenings(JdbcClient jdbc, org.sunbid.platform.parties.Certificates certificates, FileStore files, AuditLog auditLog, ConfidentialRecords confidential, PlatformIdentity platform, Clock clock, JsonMapper json,
+    BidOpenings(BidOpeningRepository repository, SealedBidRepository bids, TenderKeys keys, Tenders tenders,
+            Organisations organisations, ApplicationEventPublisher events,
+            org.sunbid.platform.parties.Certificates certificates, FileStore files, AuditLog auditLog, ConfidentialRecords confidential, PlatformIdentity platform, Clock clock, JsonMapper json,
             SunbidProperties properties, @Value("${sunbid.sealing.max-opened-size:4294967296}") long maxBytes,
             @Value("${sunbid.sealing.max-opened-ratio:100}") long maxRatio,
             @Value("${sunbid.sealing.max-opened-files:10000}") int maxFiles,
-            @Value("${sunbid.sealing.opening-response-window:PT2H}") java.time.Duration responseWindow,
-            ApplicationEventPublisher events) {
+            @Value("${sunbid.sealing.opening-response-window:PT2H}") java.time.Duration responseWindow) {
         this.responseWindow = responseWindow;
+        this.repository = repository;
+        this.bids = bids;
+        this.keys = keys;
+        this.tenders = tenders;
+        this.organisations = organisations;
         this.events = events;
-        this.jdbc = jdbc;
         this.certificates = certificates;
         this.files = files;
         this.auditLog = auditLog;
@@ -102,55 +118,50 @@ public class BidOpenings {
 
     /**
      * At the deadline: disclose the bid set, then fail the tender for too few bids, or wait for the custodians. Runs in
-     * the closing transaction, after the pending confidential records were committed.
+     * the closing transaction (an {@code @EventListener}, not after the commit), after the pending confidential records
+     * were committed: the bid set disclosed is exactly the one closing saw (a bid being accepted holds the tender until
+     * it is in), and a tender is never closed without its opening row, which the custodians' to-dos and the release of
+     * shares rely on.
      */
     @EventListener
     void on(BiddingClosed closed) {
         discloseBidSet(closed);
-        if (jdbc.sql("SELECT COUNT(*) FROM tender_opening_key WHERE tender_id = :t").param("t", closed.tenderId())
-                .query(Long.class).single() == 0) {
+        if (!keys.exists(closed.tenderId())) {
             return; // published before tenders had opening keys: nothing sealed to open
         }
-        int valid = jdbc.sql("SELECT COUNT(*) FROM bid_envelope WHERE tender_id = :t AND status = 'VALID'")
-                .param("t", closed.tenderId()).query(Integer.class).single();
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        if (valid < MINIMUM_BIDS) {
-            List<Map<String, Object>> notOpened = jdbc.sql("""
-                    SELECT id, bidder_id, envelope_sm3 FROM bid_envelope WHERE tender_id = :t AND status = 'VALID'
-                    ORDER BY received_at, id""").param("t", closed.tenderId()).query((rs, i) -> {
-                        Map<String, Object> b = new LinkedHashMap<>();
-                        b.put("bidId", rs.getObject(1, UUID.class).toString());
-                        b.put("bidderId", rs.getObject(2, UUID.class).toString());
-                        b.put("envelopeSm3", rs.getString(3));
-                        b.put("status", "NOT_OPENED");
-                        b.put("reason", "TOO_FEW_BIDS");
-                        return b;
-                    }).list();
+        List<SealedBidRepository.LiveEnvelope> live = bids.live(closed.tenderId());
+        Instant now = clock.instant();
+        int threshold = keys.threshold(closed.tenderId());
+        BidOpening opening = BidOpening.close(closed.tenderId(), live.size(), threshold, now);
+        if (opening.status() == OpeningStatus.FAILED_TOO_FEW_BIDS) {
+            List<Map<String, Object>> notOpened = live.stream().map(e -> {
+                Map<String, Object> b = new LinkedHashMap<>();
+                b.put("bidId", e.id().toString());
+                b.put("bidderId", e.bidderId().toString());
+                b.put("envelopeSm3", e.sm3());
+                b.put("status", "NOT_OPENED");
+                b.put("reason", "TOO_FEW_BIDS");
+                return b;
+            }).toList();
             Map<String, Object> record = new LinkedHashMap<>();
             record.put("type", "sunbid.opening-record");
             record.put("tenderId", closed.tenderId().toString());
             record.put("result", "FAILED_TOO_FEW_BIDS");
-            record.put("validEnvelopes", valid);
+            record.put("validEnvelopes", live.size());
             record.put("bids", notOpened); // every live bid accounted for: not opened, and why
             record.put("minimum", MINIMUM_BIDS);
             record.put("law", "《招标投标法》第二十八条、《实施条例》第四十四条：投标人少于3个的，不得开标，招标人应当依法重新招标。");
-            record.put("closedAt", now.toInstant().toString());
+            record.put("closedAt", now.toString());
             String recordJson = CanonicalJson.write(record);
             String signature = sign(recordJson);
-            jdbc.sql("""
-                    INSERT INTO bid_opening (tender_id, status, valid_envelopes, closed_at, opened_at, record, record_signature)
-                    VALUES (:t, 'FAILED_TOO_FEW_BIDS', :n, :at, :at, :record, :sig)""")
-                    .param("t", closed.tenderId()).param("n", valid).param("at", now).param("record", recordJson)
-                    .param("sig", signature).update();
+            opening.recordFailure(recordJson, signature);
+            repository.insert(opening);
             auditLog.append(AuditRecord.of("sealing.opening.failed", closed.tenderId().toString(), closed.regionCode(),
                     Actor.SYSTEM, Map.of("record", recordJson, "signature", signature)));
         } else {
-            jdbc.sql("""
-                    INSERT INTO bid_opening (tender_id, status, valid_envelopes, closed_at)
-                    VALUES (:t, 'AWAITING_SHARES', :n, :at)""")
-                    .param("t", closed.tenderId()).param("n", valid).param("at", now).update();
+            repository.insert(opening);
             auditLog.append(AuditRecord.of("sealing.opening.awaiting-shares", closed.tenderId().toString(), closed.regionCode(),
-                    Actor.SYSTEM, Map.of("validEnvelopes", valid)));
+                    Actor.SYSTEM, Map.of("validEnvelopes", live.size())));
         }
     }
 
@@ -161,38 +172,12 @@ public class BidOpenings {
      * (sunbid-verifier verify-opening): a bid row removed or a withdrawal faked behind the platform's back shows.
      */
     private void discloseBidSet(BiddingClosed closed) {
-        List<Map<String, Object>> bids = jdbc.sql("""
-                SELECT b.id, b.bidder_id, b.envelope_sm3, b.received_at, b.status, b.receipt,
-                       w.statement, w.signature, w.certificate_pem, w.receipt, w.id
-                FROM bid_envelope b LEFT JOIN bid_withdrawal w ON w.bid_id = b.id
-                WHERE b.tender_id = :t ORDER BY b.received_at, b.id""").param("t", closed.tenderId())
-                .query((rs, i) -> {
-                    UUID bidId = rs.getObject(1, UUID.class);
-                    Map<String, Object> b = new LinkedHashMap<>();
-                    b.put("bidId", bidId.toString());
-                    b.put("bidderId", rs.getObject(2, UUID.class).toString());
-                    b.put("envelopeSm3", rs.getString(3));
-                    b.put("receivedAt", rs.getObject(4, OffsetDateTime.class).toInstant().toString());
-                    b.put("status", rs.getString(5));
-                    b.put("receiptSm3", Sm3.hex(rs.getString(6)));
-                    if (rs.getString(7) != null) {
-                        Map<String, Object> w = new LinkedHashMap<>();
-                        w.put("withdrawalId", rs.getObject(11, UUID.class).toString());
-                        w.put("statement", rs.getString(7));
-                        w.put("signature", rs.getString(8));
-                        w.put("certificatePem", rs.getString(9));
-                        w.put("receiptSm3", Sm3.hex(rs.getString(10)));
-                        b.put("withdrawal", w);
-                    } else {
-                        b.put("withdrawal", null);
-                    }
-                    return b;
-                }).list();
+        List<Map<String, Object>> disclosed = bids.disclosure(closed.tenderId());
         List<Map<String, Object>> committed = confidential.disclosures(closed.tenderId().toString(),
                 List.of(Bids.RECEIVED, Bids.WITHDRAWN)).stream().map(ConfidentialRecords.Disclosure::toMap).toList();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("tenderId", closed.tenderId().toString());
-        payload.put("bids", bids);
+        payload.put("bids", disclosed);
         payload.put("committed", committed);
         auditLog.append(AuditRecord.of(BIDS_DISCLOSED, closed.tenderId().toString(), closed.regionCode(), Actor.SYSTEM, payload));
     }
@@ -206,62 +191,34 @@ public class BidOpenings {
         if (user.organisationId() == null) {
             return List.of();
         }
-        return jdbc.sql("""
-                SELECT o.tender_id FROM bid_opening o JOIN opening_key_share s ON s.tender_id = o.tender_id
-                WHERE o.status = 'AWAITING_SHARES' AND s.custodian_id = :c
-                  AND NOT EXISTS (SELECT 1 FROM opening_share_release r
-                                  WHERE r.tender_id = s.tender_id AND r.share_index = s.share_index)
-                ORDER BY o.closed_at""")
-                .param("c", user.organisationId()).query(UUID.class).list().stream().map(this::view).toList();
+        return repository.awaitingShareOf(user.organisationId()).stream().map(this::view).toList();
     }
 
     /** A custodian releases its share (the JSON its tool decrypted); the threshold reached, the bids are opened. */
     @Transactional
     public OpeningView releaseShare(UUID tenderId, String shareJson, CurrentUser user) {
-        String status = jdbc.sql("SELECT status FROM bid_opening WHERE tender_id = :t FOR UPDATE").param("t", tenderId)
-                .query(String.class).optional().orElseThrow(() -> new DomainException(SealingError.OPENING_NOT_READY));
-        if (!status.equals("AWAITING_SHARES")) {
-            throw new DomainException(SealingError.OPENING_NOT_READY);
-        }
-        record Held(int index, int threshold, String keySm3, String region, UUID certificateId) {
-        }
-        Held held = jdbc.sql("""
-                SELECT s.share_index, k.threshold, k.key_sm3, t.region_code, s.certificate_id FROM opening_key_share s
-                JOIN tender_opening_key k ON k.tender_id = s.tender_id JOIN tender t ON t.id = s.tender_id
-                WHERE s.tender_id = :t AND s.custodian_id = :c""")
-                .param("t", tenderId).param("c", user.organisationId())
-                .query((rs, i) -> new Held(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, UUID.class))).optional()
+        BidOpening opening = repository.lock(tenderId).orElseThrow(() -> new DomainException(SealingError.OPENING_NOT_READY));
+        opening.checkAcceptsShares();
+        TenderKeys.HeldShare held = keys.heldShare(tenderId, user.organisationId())
                 .orElseThrow(() -> new DomainException(SealingError.NOT_A_CUSTODIAN));
         // The certificate the share was encrypted to is checked again: still the custodian's own, active, trusted.
         if (certificates.custodianCertificateStillUsable(held.certificateId(), clock.instant()).isEmpty()) {
             throw new DomainException(SealingError.CUSTODIAN_CERTIFICATE_UNUSABLE, held.certificateId());
         }
         Shamir.Share share = parseShare(shareJson, tenderId, held.keySm3(), held.index(), held.threshold());
-        String existing = jdbc.sql("SELECT share_json FROM released_share WHERE tender_id = :t AND share_index = :i")
-                .param("t", tenderId).param("i", held.index()).query(String.class).optional().orElse(null);
-        if (existing != null && !existing.equals(shareJson.strip())) {
-            throw new DomainException(SealingError.SHARE_ALREADY_RELEASED);
-        }
-        if (existing == null) {
-            OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-            jdbc.sql("""
-                    INSERT INTO released_share (tender_id, share_index, share_json, released_at, released_by)
-                    VALUES (:t, :i, :json, :at, :by)""")
-                    .param("t", tenderId).param("i", held.index()).param("json", shareJson.strip()).param("at", now)
-                    .param("by", user.username()).update();
-            jdbc.sql("""
-                    INSERT INTO opening_share_release (tender_id, share_index, released_at, released_by)
-                    VALUES (:t, :i, :at, :by)""")
-                    .param("at", now).param("by", user.username()).param("t", tenderId).param("i", held.index()).update();
-            auditLog.append(AuditRecord.of("sealing.share.released", tenderId.toString(), held.region(), user.actor(),
+        Arrays.fill(share.value(), (byte) 0);
+        String region = region(tenderId);
+        if (opening.release(held.index(), shareJson.strip(), clock.instant(), user.username())) {
+            auditLog.append(AuditRecord.of("sealing.share.released", tenderId.toString(), region, user.actor(),
                     Map.of("shareIndex", held.index())));
         }
-        Arrays.fill(share.value(), (byte) 0);
-        List<String> released = jdbc.sql("SELECT share_json FROM released_share WHERE tender_id = :t ORDER BY share_index")
-                .param("t", tenderId).query(String.class).list();
-        if (released.size() >= held.threshold()) {
-            open(tenderId, held.region(), released, held.threshold(), held.keySm3());
+        if (opening.thresholdReached()) {
+            open(opening, region, held.keySm3());
+        }
+        repository.save(opening);
+        if (opening.status() == OpeningStatus.OPENED && opening.recordWritten()) {
+            events.publishEvent(new BidsOpened(tenderId, Sm3.hex(opening.record()), opening.openedAt(),
+                    openedBids(tenderId, opening.record())));
         }
         return view(tenderId);
     }
@@ -284,11 +241,13 @@ public class BidOpenings {
         }
     }
 
-    private void open(UUID tenderId, String region, List<String> released, int threshold, String keySm3) {
-        PublicKey publicKey = Pem.publicKey(jdbc.sql("SELECT public_key_pem FROM tender_opening_key WHERE tender_id = :t")
-                .param("t", tenderId).query(String.class).single());
+    /** Rebuilds the key from the released shares and opens every live envelope; the opening keeps the signed record. */
+    private void open(BidOpening opening, String region, String keySm3) {
+        UUID tenderId = opening.tenderId();
+        int threshold = opening.threshold();
+        PublicKey publicKey = Pem.publicKey(keys.view(tenderId).publicKeyPem());
         List<Shamir.Share> shares = new ArrayList<>();
-        for (String s : released) {
+        for (String s : opening.releasedShares()) {
             Map<String, Object> m = json.readValue(s, MAP);
             shares.add(new Shamir.Share((Integer) m.get("index"), threshold, Base64.getDecoder().decode((String) m.get("value"))));
         }
@@ -313,13 +272,8 @@ public class BidOpenings {
         Instant now = clock.instant();
         record Bid(UUID id, UUID bidderId, String bidderName, String sm3, Instant receivedAt) {
         }
-        List<Bid> bids = jdbc.sql("""
-                SELECT b.id, b.bidder_id, o.name, b.envelope_sm3, b.received_at FROM bid_envelope b
-                JOIN organisation o ON o.id = b.bidder_id WHERE b.tender_id = :t AND b.status = 'VALID'
-                ORDER BY b.received_at, b.id""").param("t", tenderId)
-                .query((rs, i) -> new Bid(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant()))
-                .list();
+        List<Bid> bids = this.bids.live(tenderId).stream().map(e -> new Bid(e.id(), e.bidderId(),
+                organisations.find(e.bidderId()).map(Organisation::name).orElse(null), e.sm3(), e.receivedAt())).toList();
         List<Map<String, Object>> entries = new ArrayList<>();
         for (Bid bid : bids) {
             Map<String, Object> e = new LinkedHashMap<>();
@@ -366,16 +320,9 @@ public class BidOpenings {
         record.put("bids", entries);
         String recordJson = CanonicalJson.write(record);
         String signature = sign(recordJson);
-        jdbc.sql("""
-                UPDATE bid_opening SET status = 'OPENED', opened_at = :at, record = :record, record_signature = :sig
-                WHERE tender_id = :t""")
-                .param("at", now.atOffset(ZoneOffset.UTC)).param("record", recordJson).param("sig", signature)
-                .param("t", tenderId).update();
-        jdbc.sql("DELETE FROM released_share WHERE tender_id = :t").param("t", tenderId).update();
+        opening.open(now, recordJson, signature); // the released shares are deleted when it is saved
         auditLog.append(AuditRecord.of("sealing.opening.recorded", tenderId.toString(), region, Actor.SYSTEM,
                 Map.of("record", recordJson, "signature", signature)));
-        // The evaluation keeps its own copy from the typed event (after this transaction commits), never the record's JSON.
-        events.publishEvent(new BidsOpened(tenderId, Sm3.hex(recordJson), now, openedBids(tenderId)));
     }
 
     private static List<List<Shamir.Share>> subsets(List<Shamir.Share> shares, int k) {
@@ -415,11 +362,12 @@ public class BidOpenings {
      * of its decrypted files (for the evaluation committee). Empty unless the tender was opened.
      */
     public List<OpenedBid> openedBids(UUID tenderId) {
-        String recordJson = jdbc.sql("SELECT record FROM bid_opening WHERE tender_id = :t AND status = 'OPENED'")
-                .param("t", tenderId).query(String.class).optional().orElse(null);
-        if (recordJson == null) {
-            return List.of();
-        }
+        return repository.find(tenderId).filter(o -> o.status() == OpeningStatus.OPENED)
+                .map(o -> openedBids(tenderId, o.record())).orElse(List.of());
+    }
+
+    /** The bids as opening record {@code recordJson} lists them (what {@link BidsOpened} carries). */
+    private List<OpenedBid> openedBids(UUID tenderId, String recordJson) {
         List<OpenedBid> out = new ArrayList<>();
         for (Object o : (List<?>) json.readValue(recordJson, MAP).get("bids")) {
             Map<?, ?> b = (Map<?, ?>) o;
@@ -459,29 +407,23 @@ public class BidOpenings {
 
     /** Where a tender's opening stands (AWAITING_SHARES, OPENED, FAILED_TOO_FEW_BIDS), for everyone; empty before closing. */
     public java.util.Optional<String> status(UUID tenderId) {
-        return jdbc.sql("SELECT status FROM bid_opening WHERE tender_id = :t").param("t", tenderId).query(String.class).optional();
+        return repository.find(tenderId).map(o -> o.status().name());
     }
 
     /** A tender's opening, for everyone. */
     public OpeningView view(UUID tenderId) {
-        List<OpeningView.Response> responses = jdbc.sql("""
-                SELECT r.bidder_id, o.name, r.response, r.objection, r.responded_at, r.answer, r.answered_at
-                FROM opening_response r JOIN organisation o ON o.id = r.bidder_id WHERE r.tender_id = :t
-                ORDER BY r.responded_at, o.name""").param("t", tenderId)
-                .query((rs, i) -> new OpeningView.Response(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6),
-                        rs.getObject(7, OffsetDateTime.class) == null ? null : rs.getObject(7, OffsetDateTime.class).toInstant()))
-                .list();
-        return jdbc.sql("""
-                SELECT o.status, o.valid_envelopes, o.closed_at, o.opened_at, o.record, o.record_signature, k.threshold,
-                       (SELECT COUNT(*) FROM opening_share_release s WHERE s.tender_id = o.tender_id)
-                FROM bid_opening o JOIN tender_opening_key k ON k.tender_id = o.tender_id WHERE o.tender_id = :t""")
-                .param("t", tenderId)
-                .query((rs, i) -> new OpeningView(tenderId, rs.getString(1), rs.getInt(2), rs.getInt(8), rs.getInt(7),
-                        rs.getObject(3, OffsetDateTime.class).toInstant(),
-                        rs.getObject(4, OffsetDateTime.class) == null ? null : rs.getObject(4, OffsetDateTime.class).toInstant(),
-                        rs.getString(5), rs.getString(6), responses))
-                .optional().orElseThrow(() -> new DomainException(SealingError.OPENING_NOT_FOUND));
+        BidOpening o = repository.find(tenderId).orElseThrow(() -> new DomainException(SealingError.OPENING_NOT_FOUND));
+        return view(o);
+    }
+
+    private OpeningView view(BidOpening o) {
+        List<OpeningView.Response> responses = o.responses().stream()
+                .map(r -> new OpeningView.Response(r.bidderId(), organisations.find(r.bidderId()).map(Organisation::name).orElse(""),
+                        r.objected() ? "OBJECTED" : "CONFIRMED", r.objection(), r.respondedAt(), r.answer(), r.answeredAt()))
+                .sorted(java.util.Comparator.comparing(OpeningView.Response::respondedAt).thenComparing(OpeningView.Response::bidder))
+                .toList();
+        return new OpeningView(o.tenderId(), o.status().name(), o.validEnvelopes(), o.released().size(), o.threshold(),
+                o.closedAt(), o.openedAt(), o.record(), o.recordSignature(), responses);
     }
 
     /**
@@ -500,12 +442,9 @@ public class BidOpenings {
      */
     @Transactional
     public OpeningView respond(UUID tenderId, String objection, String receipt, String receiptSignature, CurrentUser user) {
-        OpeningView opening = view(tenderId);
+        BidOpening opening = repository.lock(tenderId).orElseThrow(() -> new DomainException(SealingError.OPENING_NOT_FOUND));
         Instant now = clock.instant();
-        boolean objects = objection != null && !objection.isBlank();
-        boolean hasBid = user != null && user.organisationId() != null
-                && jdbc.sql("SELECT EXISTS (SELECT 1 FROM bid_envelope WHERE tender_id = :t AND bidder_id = :b AND status = 'VALID')")
-                        .param("t", tenderId).param("b", user.organisationId()).query(Boolean.class).single();
+        boolean hasBid = user != null && user.organisationId() != null && bids.hasLiveBid(tenderId, user.organisationId());
         String receiptSm3 = null;
         if (!hasBid && receipt != null && !receipt.isBlank() && user != null && user.organisationId() != null) {
             if (!platformReceipt(tenderId, receipt, receiptSignature, user.organisationId())) {
@@ -513,69 +452,49 @@ public class BidOpenings {
             }
             receiptSm3 = Sm3.hex(receipt);
         }
-        boolean may = hasBid ? "OPENED".equals(opening.status())
-                : receiptSm3 != null && objects && opening.openedAt() != null;
-        if (!may || now.isAfter(opening.openedAt().plus(responseWindow))) {
+        if (user == null || user.organisationId() == null) {
             throw new DomainException(SealingError.OPENING_RESPONSE_CLOSED);
         }
-        try {
-            jdbc.sql("""
-                    INSERT INTO opening_response (tender_id, bidder_id, response, objection, responded_at, responded_by)
-                    VALUES (:t, :b, :r, :o, :at, :by)""")
-                    .param("t", tenderId).param("b", user.organisationId()).param("r", objects ? "OBJECTED" : "CONFIRMED")
-                    .param("o", objects ? objection.strip() : null).param("at", now.atOffset(ZoneOffset.UTC))
-                    .param("by", user.username()).update();
-        } catch (org.springframework.dao.DuplicateKeyException e) {
-            throw new DomainException(SealingError.OPENING_ALREADY_RESPONDED);
-        }
+        BidOpening.Response response = opening.respond(user.organisationId(), objection, hasBid, receiptSm3 != null, now,
+                responseWindow, user.username());
+        repository.save(opening);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("bidderId", user.organisationId().toString());
-        payload.put("response", objects ? "OBJECTED" : "CONFIRMED");
-        payload.put("objectionSm3", objects ? Sm3.hex(objection.strip()) : null);
+        payload.put("response", response.objected() ? "OBJECTED" : "CONFIRMED");
+        payload.put("objectionSm3", response.objected() ? Sm3.hex(response.objection()) : null);
         if (receiptSm3 != null) {
             payload.put("receiptSm3", receiptSm3); // objecting on a platform-signed receipt, without a bid on record
         }
-        auditLog.append(AuditRecord.of("sealing.opening." + (objects ? "objected" : "confirmed"), tenderId.toString(),
+        auditLog.append(AuditRecord.of("sealing.opening." + (response.objected() ? "objected" : "confirmed"), tenderId.toString(),
                 region(tenderId), user.actor(), payload));
-        return view(tenderId);
+        return view(opening);
     }
 
-    /** An objection to the opening record that waits for the tenderee's answer (SQL over opening_response). */
-    private static final String OBJECTION_AWAITING_ANSWER = "response = 'OBJECTED' AND answer IS NULL";
-
     /**
-     * The openings of the caller's organisation's tenders (as tenderee or agency) with a bidder's objection to the
-     * record still unanswered ({@link #answer}'s rule). A tenderee's or agency's to-do.
+     * The openings of the caller's organisation's tenders (as tenderee or agency, as tendering knows them) with a
+     * bidder's objection to the record still unanswered ({@link #answer}'s rule). A tenderee's or agency's to-do.
      */
     public List<OpeningView> objectionsAwaitingMyAnswer(CurrentUser user) {
         if (user.organisationId() == null) {
             return List.of();
         }
-        return jdbc.sql("SELECT DISTINCT tender_id FROM opening_response WHERE tender_id IN"
-                        + " (SELECT id FROM tender WHERE tenderee_id = :o OR agency_id = :o) AND " + OBJECTION_AWAITING_ANSWER)
-                .param("o", user.organisationId()).query(UUID.class).list().stream().map(this::view).toList();
+        List<UUID> mine = tenders.ofMyOrganisation(user).stream().map(TenderView::id).toList();
+        return repository.withObjectionAwaitingAnswer(mine).stream().map(this::view).toList();
     }
 
     /** The tenderee (or its agency) answers a bidder's objection to the opening on the spot (Reg. 44). */
     @Transactional
     public OpeningView answer(UUID tenderId, UUID bidderId, String answer, CurrentUser user) {
-        boolean owner = user != null && user.organisationId() != null && jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM tender WHERE id = :t AND (tenderee_id = :o OR agency_id = :o))""")
-                .param("t", tenderId).param("o", user.organisationId()).query(Boolean.class).single();
-        if (!owner) {
+        if (user == null || user.organisationId() == null || !tenders.owns(tenderId, user)) {
             throw new DomainException(SealingError.OPENING_OBJECTION_NOT_FOUND);
         }
-        int updated = jdbc.sql("""
-                UPDATE opening_response SET answer = :a, answered_at = :at, answered_by = :by
-                WHERE tender_id = :t AND bidder_id = :b""" + " AND " + OBJECTION_AWAITING_ANSWER)
-                .param("a", answer.strip()).param("at", clock.instant().atOffset(ZoneOffset.UTC)).param("by", user.username())
-                .param("t", tenderId).param("b", bidderId).update();
-        if (updated == 0) {
-            throw new DomainException(SealingError.OPENING_OBJECTION_NOT_FOUND);
-        }
+        BidOpening opening = repository.lock(tenderId)
+                .orElseThrow(() -> new DomainException(SealingError.OPENING_OBJECTION_NOT_FOUND));
+        BidOpening.Response answered = opening.answer(bidderId, answer, clock.instant(), user.username());
+        repository.save(opening);
         auditLog.append(AuditRecord.of("sealing.opening.objection-answered", tenderId.toString(), region(tenderId), user.actor(),
-                Map.of("bidderId", bidderId.toString(), "answerSm3", Sm3.hex(answer.strip()))));
-        return view(tenderId);
+                Map.of("bidderId", bidderId.toString(), "answerSm3", Sm3.hex(answered.answer()))));
+        return view(opening);
     }
 
     /** Whether {@code receipt} is a bid receipt the platform signed, for this tender and this bidder. */
@@ -593,7 +512,8 @@ public class BidOpenings {
         }
     }
 
+    /** The tender's region, as tendering knows it. */
     private String region(UUID tenderId) {
-        return jdbc.sql("SELECT region_code FROM tender WHERE id = :t").param("t", tenderId).query(String.class).single();
+        return tenders.depositTerms(tenderId).regionCode();
     }
 }

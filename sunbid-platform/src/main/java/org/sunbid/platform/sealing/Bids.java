@@ -9,16 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.sunbid.crypto.CanonicalJson;
@@ -33,9 +29,9 @@ import org.sunbid.platform.parties.Organisations;
 import org.sunbid.platform.parties.Role;
 import org.sunbid.platform.payments.DepositView;
 import org.sunbid.platform.payments.Deposits;
+import org.sunbid.platform.sealing.domain.SealedBid;
 import org.sunbid.platform.tendering.DepositTerms;
 import org.sunbid.platform.tendering.Registrations;
-import org.sunbid.platform.tendering.TenderStatus;
 import org.sunbid.platform.tendering.Tenders;
 import org.sunbid.platform.trust.PlatformIdentity;
 import org.sunbid.sealing.Envelope;
@@ -51,11 +47,15 @@ import org.sunbid.sealing.Withdrawal;
  * withdrawing are allowed until then — a withdrawal only on the bidder's signed statement — and the last valid
  * envelope counts. Each acceptance is a confidential record (the count of bids is as secret as that of registrations,
  * Law 22) and earns a platform-signed receipt, which gains its log inclusion once the record is committed.
+ *
+ * <p>The rules are the aggregate's ({@link SealedBid}); this service streams and verifies the envelope, asks the other
+ * contexts what the aggregate needs (registration, deposit, the tender's terms), loads the bidder's bid under its lock,
+ * lets the aggregate decide, saves it ({@code SealedBidRepository}), signs the receipt and records it.
  */
 @Service
 public class Bids {
 
-    private final JdbcClient jdbc;
+    private final SealedBidRepository repository;
     private final FileStore files;
     private final Tenders tenders;
     private final Registrations registrations;
@@ -70,11 +70,11 @@ public class Bids {
     private final long maxSize;
     private final int maxReplacements;
 
-    Bids(JdbcClient jdbc, FileStore files, Tenders tenders, Registrations registrations, Deposits deposits,
+    Bids(SealedBidRepository repository, FileStore files, Tenders tenders, Registrations registrations, Deposits deposits,
             Certificates certificates, TenderKeys keys, ConfidentialRecords confidential, PlatformIdentity platform,
             Organisations organisations, TransactionTemplate tx, Clock clock, @Value("${sunbid.sealing.max-envelope-size:1073741824}") long maxSize,
             @Value("${sunbid.sealing.max-replacements:10}") int maxReplacements) {
-        this.jdbc = jdbc;
+        this.repository = repository;
         this.files = files;
         this.tenders = tenders;
         this.registrations = registrations;
@@ -92,21 +92,27 @@ public class Bids {
 
     /** Receives an envelope from the calling bidder; {@code declaredSize} is the Content-Length or -1. */
     public BidReceipt submit(UUID tenderId, InputStream body, long declaredSize, String ip, CurrentUser user) {
-        precheck(tenderId, declaredSize, user);
-        return store(tenderId, body, ip, user, false);
+        SealedBid.Bidder bidder = precheck(tenderId, declaredSize, user);
+        return store(tenderId, body, ip, user, bidder, false);
     }
 
-    private void precheck(UUID tenderId, long declaredSize, CurrentUser user) {
+    /**
+     * Refuses, before the body is read, what the aggregate would refuse once it has arrived; returns the bidder as the
+     * aggregate needs to know it: registered (tendering's registration, NOT_REGISTERED otherwise) and whether its
+     * deposit is settled (payments).
+     */
+    private SealedBid.Bidder precheck(UUID tenderId, long declaredSize, CurrentUser user) {
         if (user == null || user.role() != Role.BIDDER || user.organisationId() == null) {
             throw new DomainException(org.sunbid.platform.kernel.CommonError.FORBIDDEN);
         }
         registrations.mine(tenderId, user); // NOT_REGISTERED otherwise
-        checkOpen(tenders.depositTerms(tenderId), clock.instant());
-        checkDeposit(tenderId, user);
-        checkReplacements(tenderId, user); // also before the body is read
+        SealedBid.Bidder bidder = new SealedBid.Bidder(user.organisationId(), true, depositSettled(tenderId, user));
+        repository.find(tenderId, user.organisationId())
+                .checkAcceptable(tenders.depositTerms(tenderId), bidder, clock.instant(), maxReplacements);
         if (declaredSize > maxSize) {
             throw new DomainException(SealingError.ENVELOPE_TOO_LARGE, maxSize);
         }
+        return bidder;
     }
 
     /**
@@ -117,7 +123,7 @@ public class Bids {
      */
     public BidReceipt sealOnArrival(UUID tenderId, String fileName, String priceSheet, InputStream plain, long declaredSize,
             String ip, CurrentUser user) {
-        precheck(tenderId, declaredSize, user);
+        SealedBid.Bidder bidder = precheck(tenderId, declaredSize, user);
         PriceSheets.check(priceSheet); // an amount of absurd size never reaches the envelope
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("tool", "sunbid web (sealed on arrival)");
@@ -132,7 +138,7 @@ public class Bids {
                         platform.certificate(), clock.instant(), out);
             }
             try (InputStream in = Files.newInputStream(sealed)) {
-                return store(tenderId, in, ip, user, true);
+                return store(tenderId, in, ip, user, bidder, true);
             }
         } catch (LimitedInput.TooLarge e) {
             throw new DomainException(SealingError.ENVELOPE_TOO_LARGE, maxSize);
@@ -183,11 +189,12 @@ public class Bids {
         }
     }
 
-    private BidReceipt store(UUID tenderId, InputStream body, String ip, CurrentUser user, boolean sealedOnArrival) {
+    private BidReceipt store(UUID tenderId, InputStream body, String ip, CurrentUser user, SealedBid.Bidder bidder,
+            boolean sealedOnArrival) {
         // The store keeps the file if anything refers to it (the same bytes may be another party's document) and
         // removes it on failure only if this upload created it.
         try (FileStore.Upload upload = files.store(body, maxSize)) {
-            return accept(tenderId, upload, ip, user, sealedOnArrival);
+            return accept(tenderId, upload, ip, user, bidder, sealedOnArrival);
         } catch (FileStore.TooLargeException e) {
             throw new DomainException(SealingError.ENVELOPE_TOO_LARGE, maxSize);
         } catch (IOException e) {
@@ -195,7 +202,8 @@ public class Bids {
         }
     }
 
-    private BidReceipt accept(UUID tenderId, FileStore.Upload upload, String ip, CurrentUser user, boolean sealedOnArrival) {
+    private BidReceipt accept(UUID tenderId, FileStore.Upload upload, String ip, CurrentUser user, SealedBid.Bidder bidder,
+            boolean sealedOnArrival) {
         Path file = upload.path();
         Envelope.Verified envelope;
         try (InputStream in = Files.newInputStream(file)) {
@@ -223,15 +231,9 @@ public class Bids {
         return tx.execute(status -> {
             DepositTerms terms = tenders.depositTermsHeld(tenderId); // closing waits for this acceptance
             Instant now = clock.instant(); // the moment the whole envelope is in and checked
-            checkOpen(terms, now);
-            checkReplacements(tenderId, user); // again under the tender's lock: uploads in parallel count too
-            OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-            lockBidsOf(tenderId, user.organisationId());
-            jdbc.sql("""
-                    INSERT INTO bid_envelope_status_change (envelope_id, status, changed_at)
-                    SELECT id, 'REPLACED', :at FROM bid_envelope WHERE tender_id = :t AND bidder_id = :b AND status = 'VALID'""")
-                    .param("at", at).param("t", tenderId).param("b", user.organisationId()).update();
+            SealedBid bid = repository.lock(tenderId, user.organisationId()); // uploads in parallel count too
             UUID bidId = UUID.randomUUID();
+            bid.receive(bidId, envelope.sm3(), terms, bidder, now, maxReplacements);
             Map<String, Object> receipt = new LinkedHashMap<>();
             receipt.put("type", "sunbid.bid-receipt");
             receipt.put("tenderId", tenderId.toString());
@@ -243,18 +245,8 @@ public class Bids {
             receipt.put("sealedBy", sealedOnArrival ? "platform-on-arrival" : "bidder");
             String receiptJson = CanonicalJson.write(receipt);
             String signature = Base64.getEncoder().encodeToString(platform.sign(receiptJson.getBytes(StandardCharsets.UTF_8)));
-            try {
-                jdbc.sql("""
-                        INSERT INTO bid_envelope_received (id, tender_id, bidder_id, envelope_sm3, size_bytes, certificate_id,
-                                                           received_at, received_ip, received_by, receipt, receipt_signature)
-                        VALUES (:id, :t, :b, :sm3, :size, :cert, :at, :ip, :by, :receipt, :sig)""")
-                        .param("id", bidId).param("t", tenderId).param("b", user.organisationId()).param("sm3", envelope.sm3())
-                        .param("size", envelope.size()).param("cert", certificateId).param("at", at)
-                        .param("ip", ip == null ? "" : ip).param("by", user.username()).param("receipt", receiptJson)
-                        .param("sig", signature).update();
-            } catch (DuplicateKeyException e) {
-                throw new DomainException(SealingError.ENVELOPE_ALREADY_RECEIVED);
-            }
+            repository.save(bid, new SealedBidRepository.Received(envelope.size(), certificateId, ip, user.username(),
+                    receiptJson, signature));
             files.reference(envelope.sm3(), fileHolder(bidId));
             confidential.record(bidId, AuditRecord.of(RECEIVED, tenderId.toString(), terms.regionCode(),
                     user.actor(), Map.of("bidId", bidId.toString(), "envelopeSm3", envelope.sm3(), "receiptSm3", Sm3.hex(receiptJson))));
@@ -267,7 +259,10 @@ public class Bids {
      * {@code sunbid-bidder sign} and pastes the signature back).
      */
     public String withdrawalStatement(UUID tenderId, CurrentUser user) {
-        String sm3 = validBid(tenderId, user).map(ValidBid::envelopeSm3)
+        if (user == null || user.organisationId() == null) {
+            throw new DomainException(SealingError.BID_NOT_FOUND);
+        }
+        String sm3 = repository.find(tenderId, user.organisationId()).live().map(SealedBid.Envelope::sm3)
                 .orElseThrow(() -> new DomainException(SealingError.BID_NOT_FOUND));
         return new Withdrawal(tenderId, sm3, clock.instant(), creditCode(user)).statement();
     }
@@ -314,42 +309,25 @@ public class Bids {
         return tx.execute(status -> {
             DepositTerms terms = tenders.depositTermsHeld(tenderId);
             Instant now = clock.instant();
-            checkOpen(terms, now);
-            lockBidsOf(tenderId, user.organisationId());
-            ValidBid bid = jdbc.sql("""
-                    SELECT id, envelope_sm3 FROM bid_envelope
-                    WHERE tender_id = :t AND bidder_id = :b AND status = 'VALID'""")
-                    .param("t", tenderId).param("b", user.organisationId())
-                    .query((rs, i) -> new ValidBid(rs.getObject(1, UUID.class), rs.getString(2))).optional()
-                    .orElseThrow(() -> new DomainException(SealingError.BID_NOT_FOUND));
-            if (!bid.envelopeSm3().equals(withdrawal.envelopeSm3())) {
-                throw new DomainException(SealingError.WITHDRAWAL_INVALID); // signed for another (e.g. replaced) envelope
-            }
-            OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
-            jdbc.sql("INSERT INTO bid_envelope_status_change (envelope_id, status, changed_at) VALUES (:id, 'WITHDRAWN', :at)")
-                    .param("at", at).param("id", bid.id()).update();
+            SealedBid bid = repository.lock(tenderId, user.organisationId());
+            SealedBid.Envelope withdrawn = bid.withdraw(withdrawal.envelopeSm3(), terms, now);
             UUID withdrawalId = UUID.randomUUID();
             String statementText = withdrawal.statement();
             Map<String, Object> receipt = new LinkedHashMap<>();
             receipt.put("type", "sunbid.withdrawal-receipt");
             receipt.put("tenderId", tenderId.toString());
-            receipt.put("bidId", bid.id().toString());
+            receipt.put("bidId", withdrawn.id().toString());
             receipt.put("withdrawalId", withdrawalId.toString());
             receipt.put("bidderId", user.organisationId().toString());
-            receipt.put("envelopeSm3", bid.envelopeSm3());
+            receipt.put("envelopeSm3", withdrawn.sm3());
             receipt.put("statementSm3", Sm3.hex(statementText));
             receipt.put("receivedAt", now.toString());
             String receiptJson = CanonicalJson.write(receipt);
             String receiptSignature = Base64.getEncoder().encodeToString(platform.sign(receiptJson.getBytes(StandardCharsets.UTF_8)));
-            jdbc.sql("""
-                    INSERT INTO bid_withdrawal (id, bid_id, tender_id, statement, signature, certificate_id, certificate_pem,
-                                                received_at, received_ip, received_by, receipt, receipt_signature)
-                    VALUES (:id, :bid, :t, :statement, :sig, :cert, :pem, :at, :ip, :by, :receipt, :rsig)""")
-                    .param("id", withdrawalId).param("bid", bid.id()).param("t", tenderId).param("statement", statementText)
-                    .param("sig", signature.strip()).param("cert", signedBy).param("pem", signerPem).param("at", at).param("ip", ip == null ? "" : ip)
-                    .param("by", user.username()).param("receipt", receiptJson).param("rsig", receiptSignature).update();
+            repository.saveWithdrawal(bid, withdrawn.id(), now, new SealedBidRepository.SignedWithdrawal(withdrawalId,
+                    statementText, signature.strip(), signedBy, signerPem, ip, user.username(), receiptJson, receiptSignature));
             confidential.record(withdrawalId, AuditRecord.of(WITHDRAWN, tenderId.toString(), terms.regionCode(), user.actor(),
-                    Map.of("bidId", bid.id().toString(), "envelopeSm3", bid.envelopeSm3(), "statementSm3", Sm3.hex(statementText),
+                    Map.of("bidId", withdrawn.id().toString(), "envelopeSm3", withdrawn.sm3(), "statementSm3", Sm3.hex(statementText),
                             "receiptSm3", Sm3.hex(receiptJson))));
             return new BidReceipt(receiptJson, receiptSignature, Sm3.hex(platformCertificate()), null);
         });
@@ -360,13 +338,7 @@ public class Bids {
         if (user == null || user.organisationId() == null) {
             throw new DomainException(SealingError.BID_NOT_FOUND);
         }
-        record Row(UUID id, String receipt, String signature) {
-        }
-        Row row = jdbc.sql("""
-                SELECT w.id, w.receipt, w.receipt_signature FROM bid_withdrawal w JOIN bid_envelope b ON b.id = w.bid_id
-                WHERE w.tender_id = :t AND b.bidder_id = :b ORDER BY w.received_at DESC, w.id LIMIT 1""")
-                .param("t", tenderId).param("b", user.organisationId())
-                .query((rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).optional()
+        SealedBidRepository.StoredReceipt row = repository.latestWithdrawalReceipt(tenderId, user.organisationId())
                 .orElseThrow(() -> new DomainException(SealingError.BID_NOT_FOUND));
         return new BidReceipt(row.receipt(), row.signature(), Sm3.hex(platformCertificate()),
                 confidential.disclosure(row.id()).map(ConfidentialRecords.Disclosure::toMap).orElse(null));
@@ -376,18 +348,6 @@ public class Bids {
     public static final String RECEIVED = "sealing.bid.received";
     /** The action of a signed withdrawal's confidential record. */
     public static final String WITHDRAWN = "sealing.bid.withdrawn";
-
-    private record ValidBid(UUID id, String envelopeSm3) {
-    }
-
-    private java.util.Optional<ValidBid> validBid(UUID tenderId, CurrentUser user) {
-        if (user == null || user.organisationId() == null) {
-            return java.util.Optional.empty();
-        }
-        return jdbc.sql("SELECT id, envelope_sm3 FROM bid_envelope WHERE tender_id = :t AND bidder_id = :b AND status = 'VALID'")
-                .param("t", tenderId).param("b", user.organisationId())
-                .query((rs, i) -> new ValidBid(rs.getObject(1, UUID.class), rs.getString(2))).optional();
-    }
 
     private String creditCode(CurrentUser user) {
         return organisations.find(user.organisationId()).map(o -> o.creditCode().value())
@@ -399,13 +359,7 @@ public class Bids {
         if (user == null || user.organisationId() == null) {
             throw new DomainException(SealingError.BID_NOT_FOUND);
         }
-        record Row(UUID id, String receipt, String signature) {
-        }
-        Row row = jdbc.sql("""
-                SELECT id, receipt, receipt_signature FROM bid_envelope
-                WHERE tender_id = :t AND bidder_id = :b AND status = 'VALID'""")
-                .param("t", tenderId).param("b", user.organisationId())
-                .query((rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).optional()
+        SealedBidRepository.StoredReceipt row = repository.liveReceipt(tenderId, user.organisationId())
                 .orElseThrow(() -> new DomainException(SealingError.BID_NOT_FOUND));
         return new BidReceipt(row.receipt(), row.signature(), Sm3.hex(platformCertificate()),
                 confidential.disclosure(row.id()).map(ConfidentialRecords.Disclosure::toMap).orElse(null));
@@ -419,46 +373,15 @@ public class Bids {
         }
     }
 
-    /**
-     * Serialises the changes to one bidder's bids on one tender until the transaction ends, so that at most one of its
-     * envelopes is VALID: bids are append-only (a replacement or withdrawal is a row of its own), so no row to lock.
-     */
-    private void lockBidsOf(UUID tenderId, UUID bidderId) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", "bid:" + tenderId + ":" + bidderId)
-                .query((rs, i) -> 1).single();
-    }
-
-    /** Tendering's rule (Tender.acceptsBids), asked through its API; the error names why. */
-    private static void checkOpen(DepositTerms terms, Instant now) {
-        if (!terms.acceptsBids(now)) {
-            throw new DomainException(terms.status() == TenderStatus.SUSPENDED && now.isBefore(terms.bidDeadline())
-                    ? SealingError.BIDDING_SUSPENDED : SealingError.BIDDING_CLOSED);
-        }
-    }
-
-    /**
-     * Each envelope a bidder sends stays (replaced or withdrawn ones too, until the deadline): the first bid and at
-     * most {@code sunbid.sealing.max-replacements} more, so nobody can fill the store through one registration.
-     */
-    private void checkReplacements(UUID tenderId, CurrentUser user) {
-        long sent = jdbc.sql("SELECT COUNT(*) FROM bid_envelope WHERE tender_id = :t AND bidder_id = :b")
-                .param("t", tenderId).param("b", user.organisationId()).query(Long.class).single();
-        if (sent > maxReplacements) {
-            throw new DomainException(SealingError.BID_REPLACEMENTS_EXHAUSTED, maxReplacements);
-        }
-    }
-
-    private void checkDeposit(UUID tenderId, CurrentUser user) {
+    private boolean depositSettled(UUID tenderId, CurrentUser user) {
         DepositView deposit;
         try {
             deposit = deposits.mine(tenderId, user);
         } catch (DomainException e) {
-            throw new DomainException(SealingError.DEPOSIT_NOT_SETTLED);
+            return false;
         }
         boolean guaranteeShort = deposit.guarantee() != null && !deposit.guarantee().coversBidValidity();
-        if (!deposit.status().settled() || guaranteeShort) {
-            throw new DomainException(SealingError.DEPOSIT_NOT_SETTLED);
-        }
+        return deposit.status().settled() && !guaranteeShort;
     }
 
     /** How bid envelopes name themselves to the file store. */

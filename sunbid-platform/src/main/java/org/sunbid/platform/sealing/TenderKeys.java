@@ -24,6 +24,7 @@ import org.sunbid.crypto.Sm2;
 import org.sunbid.crypto.Sm3;
 import org.sunbid.platform.audit.AuditLog;
 import org.sunbid.platform.audit.AuditRecord;
+import org.sunbid.platform.catalog.Regions;
 import org.sunbid.platform.kernel.Actor;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.parties.Certificates;
@@ -51,15 +52,17 @@ public class TenderKeys {
 
     private final JdbcClient jdbc;
     private final Organisations organisations;
+    private final Regions regions;
     private final Certificates certificates;
     private final AuditLog auditLog;
     private final Clock clock;
     private final int threshold;
 
-    TenderKeys(JdbcClient jdbc, Organisations organisations, Certificates certificates, AuditLog auditLog, Clock clock,
-            @Value("${sunbid.sealing.threshold:2}") int threshold) {
+    TenderKeys(JdbcClient jdbc, Organisations organisations, Regions regions, Certificates certificates, AuditLog auditLog,
+            Clock clock, @Value("${sunbid.sealing.threshold:2}") int threshold) {
         this.jdbc = jdbc;
         this.organisations = organisations;
+        this.regions = regions;
         this.certificates = certificates;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -77,6 +80,10 @@ public class TenderKeys {
         return custodians;
     }
 
+    /**
+     * In the publishing transaction, not after it: the opening key must exist the moment the notice is public (bidders
+     * seal to it at once), and a tender whose key cannot be made (a custodian without a certificate) is not published.
+     */
     @EventListener
     void on(TenderPublished published) {
         List<Organisation> custodians = custodians(published.regionCode(), published.tendereeId());
@@ -149,10 +156,19 @@ public class TenderKeys {
 
     /** The threshold for tenders of region {@code regionCode}: its policy, or the nearest above it, or the default. */
     public int thresholdFor(String regionCode) {
-        return jdbc.sql("""
-                SELECT p.threshold FROM opening_key_policy p JOIN region r ON r.code = p.region_code, region t
-                WHERE t.code = :region AND t.path LIKE r.path || '%' ORDER BY length(r.path) DESC LIMIT 1""")
-                .param("region", regionCode).query(Integer.class).optional().orElse(threshold);
+        Map<String, Integer> policies = new java.util.HashMap<>();
+        jdbc.sql("SELECT region_code, threshold FROM opening_key_policy")
+                .query((rs, i) -> policies.put(rs.getString(1), rs.getInt(2))).list();
+        // Up the region tree (catalog's), the nearest region with a policy of its own decides.
+        java.util.Optional<org.sunbid.platform.catalog.Region> region = regions.find(regionCode);
+        for (int depth = 0; region.isPresent() && depth < 32; depth++) {
+            Integer k = policies.get(region.get().code());
+            if (k != null) {
+                return k;
+            }
+            region = region.get().parentCode() == null ? java.util.Optional.empty() : regions.find(region.get().parentCode());
+        }
+        return threshold;
     }
 
     /**
@@ -167,7 +183,7 @@ public class TenderKeys {
         if (newThreshold < 2 || newThreshold > 3) { // three custodians: the centre, the supervision department, the tenderee
             throw new DomainException(SealingError.THRESHOLD_INVALID, newThreshold);
         }
-        if (jdbc.sql("SELECT COUNT(*) FROM region WHERE code = :c").param("c", regionCode).query(Long.class).single() == 0) {
+        if (regionCode == null || regions.find(regionCode).isEmpty()) {
             throw new DomainException(org.sunbid.platform.kernel.CommonError.NOT_FOUND);
         }
         jdbc.sql("""
@@ -201,17 +217,46 @@ public class TenderKeys {
                 .query((rs, i) -> new Key(rs.getString(1), rs.getString(2), rs.getInt(3),
                         rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getObject(5, Long.class)))
                 .optional().orElseThrow(() -> new DomainException(SealingError.OPENING_KEY_NOT_FOUND));
+        record Share(int index, UUID custodianId, UUID certificateId, boolean released) {
+        }
         List<OpeningKeyView.Custodian> custodians = jdbc.sql("""
-                SELECT s.share_index, s.custodian_id, o.name,
-                       EXISTS (SELECT 1 FROM opening_share_release r WHERE r.tender_id = s.tender_id AND r.share_index = s.share_index),
-                       c.pem
-                FROM opening_key_share s JOIN organisation o ON o.id = s.custodian_id
-                JOIN certificate c ON c.id = s.certificate_id
-                WHERE s.tender_id = :t ORDER BY s.share_index""").param("t", tenderId)
-                .query((rs, i) -> new OpeningKeyView.Custodian(rs.getInt(1), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getBoolean(4), rs.getString(5)))
-                .list();
+                SELECT s.share_index, s.custodian_id, s.certificate_id,
+                       EXISTS (SELECT 1 FROM opening_share_release r WHERE r.tender_id = s.tender_id AND r.share_index = s.share_index)
+                FROM opening_key_share s WHERE s.tender_id = :t ORDER BY s.share_index""").param("t", tenderId)
+                .query((rs, i) -> new Share(rs.getInt(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getBoolean(4)))
+                .list().stream()
+                .map(s -> new OpeningKeyView.Custodian(s.index(), s.custodianId(),
+                        organisations.find(s.custodianId()).map(Organisation::name).orElse(null), s.released(),
+                        certificates.pem(s.certificateId()).orElse(null)))
+                .toList();
         return new OpeningKeyView(tenderId, key.pem(), key.sm3(), key.k(), custodians, key.at(), key.seq());
+    }
+
+    /** Whether the tender has an opening key (tenders published before keys existed have none). */
+    boolean exists(UUID tenderId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM tender_opening_key WHERE tender_id = :t)").param("t", tenderId)
+                .query(Boolean.class).single();
+    }
+
+    /** How many of the tender's custodians must release their shares to rebuild its key. */
+    int threshold(UUID tenderId) {
+        return jdbc.sql("SELECT threshold FROM tender_opening_key WHERE tender_id = :t").param("t", tenderId)
+                .query(Integer.class).single();
+    }
+
+    /** The share a custodian holds of a tender's key: its index, the key's threshold and hash, the certificate it is encrypted to. */
+    record HeldShare(int index, int threshold, String keySm3, UUID certificateId) {
+    }
+
+    /** The share organisation {@code custodianId} holds of the tender's key, if it is a custodian. */
+    java.util.Optional<HeldShare> heldShare(UUID tenderId, UUID custodianId) {
+        return custodianId == null ? java.util.Optional.empty() : jdbc.sql("""
+                SELECT s.share_index, k.threshold, k.key_sm3, s.certificate_id FROM opening_key_share s
+                JOIN tender_opening_key k ON k.tender_id = s.tender_id
+                WHERE s.tender_id = :t AND s.custodian_id = :c""")
+                .param("t", tenderId).param("c", custodianId)
+                .query((rs, i) -> new HeldShare(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getObject(4, UUID.class)))
+                .optional();
     }
 
     /** The index of the share organisation {@code organisationId} holds for a tender, if it is a custodian. */

@@ -265,6 +265,12 @@ class BadInputIT extends PlatformIT {
 
         clock.set(t.deadline().plusSeconds(1));
         tenders.closeDueTenders();
+        awaitEventsCompleted(org.sunbid.platform.tendering.BiddingClosed.class); // the files go after the closing commits
+        // ... through Spring Modulith's event publication registry, which kept the event until the release ran
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM event_publication WHERE listener_id LIKE '%SupersededEnvelopes%'
+                AND serialized_event LIKE :t AND completion_date IS NOT NULL""").param("t", "%" + t.id() + "%")
+                .query(Long.class).single()).isEqualTo(1);
         List<Row> after = jdbc.sql("SELECT status, envelope_sm3 FROM bid_envelope WHERE tender_id = CAST(:t AS UUID)")
                 .param("t", t.id()).query((rs, i) -> new Row(rs.getString(1), rs.getString(2))).list();
         assertThat(after).containsExactlyInAnyOrderElementsOf(rows); // records and hashes stay

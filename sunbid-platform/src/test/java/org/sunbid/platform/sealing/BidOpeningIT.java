@@ -32,6 +32,7 @@ import tools.jackson.databind.JsonNode;
  * three custodians release their shares, and the platform-signed opening record lists the four bids with their prices;
  * with fewer than three bids the tender fails (Law 28). The log verifies throughout.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.modulith.test.PublishedEventsExtension.class)
 class BidOpeningIT extends PlatformIT {
 
     @Autowired
@@ -39,6 +40,9 @@ class BidOpeningIT extends PlatformIT {
 
     @Autowired
     Tenders tenders;
+
+    @Autowired
+    BidOpenings openings;
 
 
     /** The kinds of the to-do entries about {@code tenderId} on {@code username}'s workbench home. */
@@ -86,7 +90,8 @@ class BidOpeningIT extends PlatformIT {
     }
 
     @Test
-    void fiveBidsOneReplacedOneWithdrawnTwoOfThreeCustodiansAndTheRecordListsFourPrices() throws Exception {
+    void fiveBidsOneReplacedOneWithdrawnTwoOfThreeCustodiansAndTheRecordListsFourPrices(
+            org.springframework.modulith.test.PublishedEvents events) throws Exception {
         Tender t = publish();
         clock.advance(Duration.ofDays(1));
         Map<String, String> prices = new LinkedHashMap<>();
@@ -132,6 +137,16 @@ class BidOpeningIT extends PlatformIT {
         X509Certificate platform = Pem.certificate(api().get("/api/v1/ca/platform-certificate", null).json().path("pem").asString());
         assertThat(Sm2.verify(platform.getPublicKey(), opened.path("record").asString().getBytes(StandardCharsets.UTF_8),
                 Base64.getDecoder().decode(opened.path("recordSignature").asString()))).isTrue();
+        // The completed record is published as a typed event: the bids as openedBids lists them, the SM3 of the record.
+        List<BidsOpened> published = java.util.stream.StreamSupport.stream(events.ofType(BidsOpened.class)
+                .matching(e -> e.tenderId().toString().equals(t.id())).spliterator(), false).toList();
+        assertThat(published).hasSize(1);
+        BidsOpened bidsOpened = published.get(0);
+        assertThat(bidsOpened.recordSm3()).isEqualTo(org.sunbid.crypto.Sm3.hex(opened.path("record").asString()));
+        assertThat(bidsOpened.openedAt()).isEqualTo(Instant.parse(opened.path("openedAt").asString()));
+        assertThat(bidsOpened.bids()).isEqualTo(openings.openedBids(java.util.UUID.fromString(t.id())));
+        assertThat(bidsOpened.bids()).extracting(OpenedBid::price).extracting(java.math.BigDecimal::toPlainString)
+                .containsExactlyInAnyOrder("36280000.00", "35700000.00", "37150000.00", "36800000.00");
         // The released shares are gone; the record is in the log; the log verifies.
         assertThat(jdbc.sql("SELECT COUNT(*) FROM released_share WHERE tender_id = CAST(:t AS UUID)").param("t", t.id())
                 .query(Long.class).single()).isZero();
