@@ -13,6 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.sunbid.crypto.CanonicalJson;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.platform.sealing.BidOpenings;
 import org.sunbid.platform.sealing.BidsOpened;
 import org.sunbid.platform.sealing.OpenedBid;
 
@@ -39,11 +43,28 @@ class Openings {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final JsonMapper json;
+    private final BidOpenings openings;
 
-    Openings(JdbcClient jdbc, Clock clock, JsonMapper json) {
+    Openings(JdbcClient jdbc, Clock clock, JsonMapper json, BidOpenings openings) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.json = json;
+        this.openings = openings;
+    }
+
+    /**
+     * Catches up at start on openings completed before the evaluation kept its copy (a database upgraded from a version
+     * before {@link BidsOpened}, V69): each opened tender without a copy gets one rebuilt from sealing's signed record.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    @Transactional
+    public void catchUp() {
+        List<UUID> copied = jdbc.sql("SELECT tender_id FROM evaluation_opening").query(UUID.class).list();
+        for (UUID tenderId : openings.openedTenders()) {
+            if (!copied.contains(tenderId)) {
+                openings.replay(tenderId).ifPresent(this::on);
+            }
+        }
     }
 
     /**

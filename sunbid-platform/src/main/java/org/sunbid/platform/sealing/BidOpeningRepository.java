@@ -140,6 +140,12 @@ class BidOpeningRepository {
                 .param("c", custodianId).query(UUID.class).list();
     }
 
+    /** Every opened tender, in the order the openings completed. */
+    List<UUID> opened() {
+        return jdbc.sql("SELECT tender_id FROM bid_opening WHERE status = 'OPENED' ORDER BY opened_at, tender_id")
+                .query(UUID.class).list();
+    }
+
     /** Of {@code tenderIds}, those with an objection to the opening record still unanswered. */
     List<UUID> withObjectionAwaitingAnswer(List<UUID> tenderIds) {
         if (tenderIds.isEmpty()) {

@@ -366,6 +366,20 @@ public class BidOpenings {
                 .map(o -> openedBids(tenderId, o.record())).orElse(List.of());
     }
 
+    /** Every opened tender's id, in the order the openings completed (for a context catching up on {@link BidsOpened}). */
+    public List<UUID> openedTenders() {
+        return repository.opened();
+    }
+
+    /**
+     * What {@link BidsOpened} carried for an opened tender, rebuilt from its signed record (for a listener that missed
+     * it, e.g. a database upgraded from a version before the event existed); empty unless the tender was opened.
+     */
+    public java.util.Optional<BidsOpened> replay(UUID tenderId) {
+        return repository.find(tenderId).filter(o -> o.status() == OpeningStatus.OPENED)
+                .map(o -> new BidsOpened(tenderId, Sm3.hex(o.record()), o.openedAt(), openedBids(tenderId, o.record())));
+    }
+
     /** The bids as opening record {@code recordJson} lists them (what {@link BidsOpened} carries). */
     private List<OpenedBid> openedBids(UUID tenderId, String recordJson) {
         List<OpenedBid> out = new ArrayList<>();
