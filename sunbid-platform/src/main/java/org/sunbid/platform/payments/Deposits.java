@@ -407,35 +407,40 @@ public class Deposits {
      */
     @ApplicationModuleListener
     void flagNotFromBasicAccount(BiddingClosed closed) {
-        UUID tenderId = closed.tenderId();
-        String regionCode = closed.regionCode();
-        List<AuditRecord> flags = jdbc.sql("""
+        record Refused(UUID paymentId, UUID bidderId, BigDecimal amount, Instant bookedAt, UUID refundId) {
+        }
+        List<Refused> refused = jdbc.sql("""
                 SELECT p.id, a.bidder_id, p.amount, p.booked_at, r.id AS refund_id FROM bank_payment p
                 JOIN deposit_account a ON a.id = p.deposit_account_id
                 LEFT JOIN refund_instruction r ON r.payment_id = p.id
                 WHERE a.tender_id = :t AND p.outcome = 'NOT_BASIC_ACCOUNT' ORDER BY p.booked_at, p.id""")
-                .param("t", tenderId)
-                .query((rs, i) -> {
-                    if (jdbc.sql("""
-                            INSERT INTO deposit_payment_flag (payment_id, flagged_at) VALUES (:p, :at)
-                            ON CONFLICT (payment_id) DO NOTHING""")
-                            .param("p", rs.getObject("id", UUID.class)).param("at", utc(clock.instant())).update() == 0) {
-                        return null; // flagged by an earlier run of this publication
-                    }
-                    Map<String, Object> payload = new LinkedHashMap<>();
-                    payload.put("paymentId", rs.getObject("id", UUID.class).toString());
-                    payload.put("bidderId", rs.getObject("bidder_id", UUID.class).toString());
-                    payload.put("bidder", organisations.find(rs.getObject("bidder_id", UUID.class)).map(Organisation::name)
-                            .orElse(null));
-                    payload.put("amount", new Money(rs.getBigDecimal("amount")).toString());
-                    payload.put("bookedAt", rs.getObject("booked_at", OffsetDateTime.class).toInstant().toString());
-                    UUID refund = rs.getObject("refund_id", UUID.class);
-                    payload.put("refundInstructionId", refund == null ? null : refund.toString());
-                    payload.put("reason", REG_26);
-                    return AuditRecord.of("payments.deposit.not-basic-account", tenderId.toString(), regionCode, Actor.SYSTEM,
-                            payload);
-                })
-                .list().stream().filter(java.util.Objects::nonNull).toList();
+                .param("t", closed.tenderId())
+                .query((rs, i) -> new Refused(rs.getObject("id", UUID.class), rs.getObject("bidder_id", UUID.class),
+                        rs.getBigDecimal("amount"), rs.getObject("booked_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("refund_id", UUID.class)))
+                .list();
+        List<AuditRecord> flags = new java.util.ArrayList<>();
+        for (Refused p : refused) {
+            // A re-run of this publication (after a failure, a crash or a restart) flags nothing twice; a concurrent
+            // one waits for this row and then finds it.
+            boolean first = jdbc.sql("""
+                    INSERT INTO deposit_payment_flag (payment_id, flagged_at) VALUES (:p, :at)
+                    ON CONFLICT (payment_id) DO NOTHING""")
+                    .param("p", p.paymentId()).param("at", utc(clock.instant())).update() == 1;
+            if (!first) {
+                continue;
+            }
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("paymentId", p.paymentId().toString());
+            payload.put("bidderId", p.bidderId().toString());
+            payload.put("bidder", organisations.find(p.bidderId()).map(Organisation::name).orElse(null));
+            payload.put("amount", new Money(p.amount()).toString());
+            payload.put("bookedAt", p.bookedAt().toString());
+            payload.put("refundInstructionId", p.refundId() == null ? null : p.refundId().toString());
+            payload.put("reason", REG_26);
+            flags.add(AuditRecord.of("payments.deposit.not-basic-account", closed.tenderId().toString(), closed.regionCode(),
+                    Actor.SYSTEM, payload));
+        }
         auditLog.appendAll(flags);
     }
 

@@ -98,6 +98,12 @@ class EventPublicationRegistryIT extends PlatformIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(publication().get("completed")).isEqualTo(true));
         assertThat(publication().get("status")).isEqualTo("COMPLETED");
         assertThat(flags()).isEqualTo(1);
+        // So is every other after-commit listener of this closing (a row per listener, none left incomplete).
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql("""
+                SELECT listener_id FROM event_publication WHERE serialized_event LIKE :t AND completion_date IS NULL""")
+                .param("t", "%" + tenderId + "%").query(String.class).list()).isEmpty());
+        assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE serialized_event LIKE :t")
+                .param("t", "%" + tenderId + "%").query(Long.class).single()).isGreaterThan(1);
         assertThat(jdbc.sql("SELECT count(*) FROM deposit_payment_flag f JOIN bank_payment p ON p.id = f.payment_id"
                 + " WHERE p.sub_account IN (SELECT sub_account FROM deposit_account WHERE tender_id = CAST(:t AS UUID))")
                 .param("t", tenderId).query(Long.class).single()).isEqualTo(1);
