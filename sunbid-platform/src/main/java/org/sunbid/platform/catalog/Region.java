@@ -1,5 +1,9 @@
 package org.sunbid.platform.catalog;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 /**
  * An administrative region (行政区划).
  *
@@ -14,6 +18,13 @@ public record Region(String code, String name, RegionLevel level, String parentC
     /** Whether {@code other} is this region or lies inside it. */
     public boolean contains(Region other) {
         return other.path.startsWith(path);
+    }
+
+    /** This region's code, then its parent's, … up to the root's: the order in which "the nearest region up" is sought. */
+    public List<String> upwards() {
+        List<String> codes = new ArrayList<>(List.of(path.split("/")));
+        Collections.reverse(codes);
+        return List.copyOf(codes);
     }
 
     /** How deep this region is in the tree, 0 for a root. */

@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.platform.audit.AuditLog;
 import org.sunbid.platform.audit.AuditRecord;
+import org.sunbid.platform.catalog.Region;
 import org.sunbid.platform.catalog.Regions;
 import org.sunbid.platform.kernel.Actor;
 import org.sunbid.platform.kernel.CommonError;
@@ -118,6 +121,18 @@ public class Organisations {
                 .query(Organisations::map).optional();
     }
 
+    /**
+     * The organisations with these ids (unknown ids left out), without a scope check: for other contexts naming the
+     * parties of their own records (issue 15: they ask, they do not join {@code organisation}).
+     */
+    public List<Organisation> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM organisation WHERE id = ANY(CAST(:ids AS UUID[]))")
+                .param("ids", ids.stream().distinct().map(UUID::toString).toArray(String[]::new)).query(Organisations::map).list();
+    }
+
     public Optional<Organisation> findByCreditCode(UnifiedSocialCreditCode code) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM organisation WHERE credit_code = :code").param("code", code.value())
                 .query(Organisations::map).optional();
@@ -131,11 +146,17 @@ public class Organisations {
      * region above it (a county tender is supervised by the city if the county has no department of its own).
      */
     public Optional<Organisation> nearest(OrganisationKind kind, String regionCode) {
-        return jdbc.sql("SELECT o." + COLUMNS.replace(", ", ", o.") + """
-                 FROM organisation o JOIN region r ON r.code = o.region_code, region t
-                WHERE t.code = :region AND t.path LIKE r.path || '%' AND o.kind = :kind AND NOT o.blacklisted
-                ORDER BY length(r.path) DESC, o.name LIMIT 1""")
-                .param("region", regionCode).param("kind", kind.name()).query(Organisations::map).optional();
+        // The region tree is catalog's: ask it for the way up, then look in our own table (issue 15).
+        List<String> upwards = regions.find(regionCode).map(Region::upwards).orElse(List.of());
+        if (upwards.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Organisation> candidates = jdbc.sql("SELECT " + COLUMNS
+                        + " FROM organisation WHERE kind = :kind AND NOT blacklisted AND region_code = ANY(:regions) ORDER BY name")
+                .param("kind", kind.name()).param("regions", upwards.toArray(String[]::new))
+                .query(Organisations::map).list();
+        // the nearest region first; among its organisations the first by name (min keeps the first of equals)
+        return candidates.stream().min(Comparator.comparingInt(o -> upwards.indexOf(o.regionCode())));
     }
 
     /** Every tenderee: who may be named as the owner of a tender (tenderees are public in their notices). */

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -32,6 +33,8 @@ import org.sunbid.platform.kernel.Money;
 import org.sunbid.platform.parties.BasicAccount;
 import org.sunbid.platform.parties.BasicAccounts;
 import org.sunbid.platform.parties.CurrentUser;
+import org.sunbid.platform.parties.Organisation;
+import org.sunbid.platform.parties.Organisations;
 import org.sunbid.platform.parties.Role;
 import org.sunbid.platform.tendering.BidderRegistered;
 import org.sunbid.platform.tendering.BiddingClosed;
@@ -59,6 +62,7 @@ public class Deposits {
     private final Banks banks;
     private final Tenders tenders;
     private final BasicAccounts basicAccounts;
+    private final Organisations organisations;
     private final ConfidentialRecords confidential;
     private final AuditLog auditLog;
     private final Clock clock;
@@ -66,7 +70,8 @@ public class Deposits {
     /** The annual demand-deposit rate for Reg. 57's interest (中国人民银行活期存款基准利率 0.35% by default). */
     private final BigDecimal interestRate;
 
-    Deposits(JdbcClient jdbc, Banks banks, Tenders tenders, BasicAccounts basicAccounts, ConfidentialRecords confidential,
+    Deposits(JdbcClient jdbc, Banks banks, Tenders tenders, BasicAccounts basicAccounts, Organisations organisations,
+            ConfidentialRecords confidential,
             AuditLog auditLog, Clock clock, JsonMapper json,
             @org.springframework.beans.factory.annotation.Value("${sunbid.payments.deposit-interest-rate:0.0035}") BigDecimal interestRate) {
         this.interestRate = interestRate;
@@ -74,13 +79,21 @@ public class Deposits {
         this.banks = banks;
         this.tenders = tenders;
         this.basicAccounts = basicAccounts;
+        this.organisations = organisations;
         this.confidential = confidential;
         this.auditLog = auditLog;
         this.clock = clock;
         this.json = json;
     }
 
-    /** Opens the registration's deposit sub-account, in the registering transaction. */
+    /**
+     * Opens the registration's deposit sub-account, in the registering transaction. It must share that transaction
+     * (so it stays an {@code @EventListener}, not an after-commit {@code @ApplicationModuleListener}): closing waits for
+     * a registration in flight (the tender's shared lock) and then discloses every registration with its deposit; an
+     * account opened after the registration's commit could miss that disclosure, and a registered bidder would for a
+     * while have nothing to pay into. The registration and its account commit together or not at all, and nothing
+     * about them reaches the public log before bidding closes (Law 22).
+     */
     @EventListener
     void on(BidderRegistered registered) {
         DepositTerms terms = tenders.depositTerms(registered.tenderId());
@@ -219,7 +232,7 @@ public class Deposits {
                 .param("bank", bankCode).param("sub", n.subAccount()).query(UUID.class).optional();
         DepositTerms terms = tenderId.map(tenders::depositTermsHeld).orElse(null);
         Optional<Account> account = jdbc.sql(ACCOUNT_SELECT + " WHERE a.bank_code = :bank AND a.sub_account = :sub FOR UPDATE OF a")
-                .param("bank", bankCode).param("sub", n.subAccount()).query(Deposits::account).optional();
+                .param("bank", bankCode).param("sub", n.subAccount()).query(Deposits::account).optional().map(this::named);
         Optional<NotificationAnswer> earlier = earlierAnswer(bankCode, n.txnId(), sm3);
         if (earlier.isPresent()) {
             return earlier.get();
@@ -353,13 +366,17 @@ public class Deposits {
             throw new DomainException(PaymentsError.DEPOSIT_ACCOUNT_NOT_FOUND);
         }
         return jdbc.sql(ACCOUNT_SELECT + " WHERE a.tender_id = :t AND a.bidder_id = :b")
-                .param("t", tenderId).param("b", user.organisationId()).query(Deposits::account).optional()
+                .param("t", tenderId).param("b", user.organisationId()).query(Deposits::account).optional().map(this::named)
                 .orElseThrow(() -> new DomainException(PaymentsError.DEPOSIT_ACCOUNT_NOT_FOUND));
     }
 
     /**
      * Discloses a tender's deposits in a public log entry when bidding closes, each payment and guarantee with its
      * committed record and inclusion path (payer names and accounts stay off the log; the records commit to them).
+     * In the closing transaction (an {@code @EventListener}, deliberately): a bank notification takes the tender's lock
+     * shared ({@link #receive}), so it either committed before the closing or finds the tender closed and is
+     * LATE; disclosed in the same transaction, the list is exactly the deposits known at closing, and the closing and
+     * its disclosure commit together. After the commit, a late payment could slip into the list.
      */
     @EventListener
     void on(BiddingClosed closed) {
@@ -378,40 +395,58 @@ public class Deposits {
         }).toList();
         auditLog.append(AuditRecord.of("payments.deposits.disclosed", closed.tenderId().toString(), closed.regionCode(),
                 Actor.SYSTEM, Map.of("deposits", disclosed, "sharedPayerAccounts", sharedPayerAccounts(closed.tenderId()).size())));
-        flagNotFromBasicAccount(closed.tenderId(), closed.regionCode());
     }
 
     /**
      * Reg. 26 at closing: each payment refused as not from the bidder's basic account is flagged in public for the
-     * region's supervisor (bidder, amount, when; the payer's name and account stay off the log).
+     * region's supervisor (bidder, amount, when; the payer's name and account stay off the log). After the closing
+     * commits, in its own transaction (issue 15): the set is fixed by then (a notification after closing is LATE
+     * before it is anything else), the publication is in {@code event_publication} from the closing transaction on, so
+     * a failure or a crash before this commits leaves it incomplete and it runs again (on restart, or when failed
+     * publications are resubmitted); {@code deposit_payment_flag} makes a second run flag nothing twice.
      */
-    private void flagNotFromBasicAccount(UUID tenderId, String regionCode) {
-        List<AuditRecord> flags = jdbc.sql("""
-                SELECT p.id, a.bidder_id, o.name, p.amount, p.booked_at, r.id AS refund_id FROM bank_payment p
-                JOIN deposit_account a ON a.id = p.deposit_account_id JOIN organisation o ON o.id = a.bidder_id
+    @ApplicationModuleListener
+    void flagNotFromBasicAccount(BiddingClosed closed) {
+        record Refused(UUID paymentId, UUID bidderId, BigDecimal amount, Instant bookedAt, UUID refundId) {
+        }
+        List<Refused> refused = jdbc.sql("""
+                SELECT p.id, a.bidder_id, p.amount, p.booked_at, r.id AS refund_id FROM bank_payment p
+                JOIN deposit_account a ON a.id = p.deposit_account_id
                 LEFT JOIN refund_instruction r ON r.payment_id = p.id
                 WHERE a.tender_id = :t AND p.outcome = 'NOT_BASIC_ACCOUNT' ORDER BY p.booked_at, p.id""")
-                .param("t", tenderId)
-                .query((rs, i) -> {
-                    Map<String, Object> payload = new LinkedHashMap<>();
-                    payload.put("paymentId", rs.getObject("id", UUID.class).toString());
-                    payload.put("bidderId", rs.getObject("bidder_id", UUID.class).toString());
-                    payload.put("bidder", rs.getString("name"));
-                    payload.put("amount", new Money(rs.getBigDecimal("amount")).toString());
-                    payload.put("bookedAt", rs.getObject("booked_at", OffsetDateTime.class).toInstant().toString());
-                    UUID refund = rs.getObject("refund_id", UUID.class);
-                    payload.put("refundInstructionId", refund == null ? null : refund.toString());
-                    payload.put("reason", REG_26);
-                    return AuditRecord.of("payments.deposit.not-basic-account", tenderId.toString(), regionCode, Actor.SYSTEM,
-                            payload);
-                })
+                .param("t", closed.tenderId())
+                .query((rs, i) -> new Refused(rs.getObject("id", UUID.class), rs.getObject("bidder_id", UUID.class),
+                        rs.getBigDecimal("amount"), rs.getObject("booked_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("refund_id", UUID.class)))
                 .list();
+        List<AuditRecord> flags = new java.util.ArrayList<>();
+        for (Refused p : refused) {
+            // A re-run of this publication (after a failure, a crash or a restart) flags nothing twice; a concurrent
+            // one waits for this row and then finds it.
+            boolean first = jdbc.sql("""
+                    INSERT INTO deposit_payment_flag (payment_id, flagged_at) VALUES (:p, :at)
+                    ON CONFLICT (payment_id) DO NOTHING""")
+                    .param("p", p.paymentId()).param("at", utc(clock.instant())).update() == 1;
+            if (!first) {
+                continue;
+            }
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("paymentId", p.paymentId().toString());
+            payload.put("bidderId", p.bidderId().toString());
+            payload.put("bidder", organisations.find(p.bidderId()).map(Organisation::name).orElse(null));
+            payload.put("amount", new Money(p.amount()).toString());
+            payload.put("bookedAt", p.bookedAt().toString());
+            payload.put("refundInstructionId", p.refundId() == null ? null : p.refundId().toString());
+            payload.put("reason", REG_26);
+            flags.add(AuditRecord.of("payments.deposit.not-basic-account", closed.tenderId().toString(), closed.regionCode(),
+                    Actor.SYSTEM, payload));
+        }
         auditLog.appendAll(flags);
     }
 
     private List<Account> accounts(UUID tenderId) {
-        return jdbc.sql(ACCOUNT_SELECT + " WHERE a.tender_id = :t ORDER BY a.opened_at, a.id").param("t", tenderId)
-                .query(Deposits::account).list();
+        return named(jdbc.sql(ACCOUNT_SELECT + " WHERE a.tender_id = :t ORDER BY a.opened_at, a.id").param("t", tenderId)
+                .query(Deposits::account).list());
     }
 
     private DepositView view(Account a, DepositTerms terms, boolean shared) {
@@ -515,14 +550,21 @@ public class Deposits {
         if (!tenders.mayInspect(tenderId, user)) {
             throw new DomainException(PaymentsError.DEPOSIT_ACCOUNT_NOT_FOUND);
         }
-        return jdbc.sql("""
-                SELECT r.*, a.bidder_id, o.name AS bidder_name FROM refund_instruction r
+        record Row(UUID bidderId, OffsetDateTime createdAt, DepositView.Refund refund) {
+        }
+        List<Row> rows = jdbc.sql("""
+                SELECT r.*, a.bidder_id FROM refund_instruction r
                 JOIN bank_payment p ON p.id = r.payment_id JOIN deposit_account a ON a.id = p.deposit_account_id
-                JOIN organisation o ON o.id = a.bidder_id
-                WHERE a.tender_id = :t AND r.reason IN ('NOT_AWARDED', 'AWARDED_CONTRACT_SIGNED') ORDER BY r.created_at, o.name""")
+                WHERE a.tender_id = :t AND r.reason IN ('NOT_AWARDED', 'AWARDED_CONTRACT_SIGNED') ORDER BY r.created_at, r.id""")
                 .param("t", tenderId)
-                .query((rs, i) -> new AwardRefund(rs.getObject("bidder_id", UUID.class), rs.getString("bidder_name"), refund(rs, i)))
+                .query((rs, i) -> new Row(rs.getObject("bidder_id", UUID.class), rs.getObject("created_at", OffsetDateTime.class),
+                        refund(rs, i)))
                 .list();
+        Map<UUID, String> names = new java.util.HashMap<>();
+        organisations.findAll(rows.stream().map(Row::bidderId).toList()).forEach(o -> names.put(o.id(), o.name()));
+        return rows.stream()
+                .sorted(java.util.Comparator.comparing(Row::createdAt).thenComparing(r -> names.getOrDefault(r.bidderId(), "")))
+                .map(r -> new AwardRefund(r.bidderId(), names.get(r.bidderId()), r.refund())).toList();
     }
 
     /**
@@ -554,13 +596,28 @@ public class Deposits {
     }
 
     static final String ACCOUNT_SELECT = """
-            SELECT a.id, a.tender_id, a.bidder_id, o.name AS bidder_name, o.credit_code, a.bank_code, a.sub_account, a.status
-            FROM deposit_account a JOIN organisation o ON o.id = a.bidder_id""";
+            SELECT a.id, a.tender_id, a.bidder_id, a.bank_code, a.sub_account, a.status FROM deposit_account a""";
 
+    /** An account row, without its bidder's name and credit code yet: those are parties' ({@link #named}). */
     static Account account(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         return new Account(rs.getObject("id", UUID.class), rs.getObject("tender_id", UUID.class),
-                rs.getObject("bidder_id", UUID.class), rs.getString("bidder_name"), rs.getString("credit_code"),
+                rs.getObject("bidder_id", UUID.class), null, null,
                 rs.getString("bank_code"), rs.getString("sub_account"), DepositStatus.valueOf(rs.getString("status")));
+    }
+
+    /** The account with its bidder's name and credit code, asked of parties (issue 15: its table is not ours to join). */
+    private Account named(Account a) {
+        return named(List.of(a)).get(0);
+    }
+
+    private List<Account> named(List<Account> rows) {
+        Map<UUID, Organisation> bidders = new java.util.HashMap<>();
+        organisations.findAll(rows.stream().map(Account::bidderId).toList()).forEach(o -> bidders.put(o.id(), o));
+        return rows.stream().map(a -> {
+            Organisation o = bidders.get(a.bidderId());
+            return new Account(a.id(), a.tenderId(), a.bidderId(), o == null ? null : o.name(),
+                    o == null ? null : o.creditCode().value(), a.bankCode(), a.subAccount(), a.status());
+        }).toList();
     }
 
     record Account(UUID id, UUID tenderId, UUID bidderId, String bidderName, String bidderCreditCode, String bankCode,

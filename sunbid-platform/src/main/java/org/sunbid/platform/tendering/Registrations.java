@@ -163,16 +163,20 @@ public class Registrations {
     }
 
     private List<RegistrationView> rows(UUID tenderId, UUID onlyBidder) {
-        return jdbc.sql("""
-                SELECT r.id, r.tender_id, r.bidder_id, o.name, r.registered_at
-                FROM tender_registration r JOIN organisation o ON o.id = r.bidder_id
+        record Row(UUID id, UUID tenderId, UUID bidderId, Instant registeredAt) {
+        }
+        List<Row> rows = jdbc.sql("""
+                SELECT r.id, r.tender_id, r.bidder_id, r.registered_at FROM tender_registration r
                 WHERE r.tender_id = :t AND (CAST(:b AS UUID) IS NULL OR r.bidder_id = :b)
                 ORDER BY r.registered_at, r.id""")
                 .param("t", tenderId).param("b", onlyBidder)
-                .query((rs, i) -> new RegistrationView(rs.getObject("id", UUID.class), rs.getObject("tender_id", UUID.class),
-                        rs.getObject("bidder_id", UUID.class), rs.getString("name"),
-                        rs.getObject("registered_at", OffsetDateTime.class).toInstant(),
-                        confidential.committedSeq(rs.getObject("id", UUID.class)).orElse(null)))
+                .query((rs, i) -> new Row(rs.getObject("id", UUID.class), rs.getObject("tender_id", UUID.class),
+                        rs.getObject("bidder_id", UUID.class), rs.getObject("registered_at", OffsetDateTime.class).toInstant()))
                 .list();
+        // the bidders' names are parties' (issue 15: asked through its API, not joined)
+        Map<UUID, String> names = new java.util.HashMap<>();
+        organisations.findAll(rows.stream().map(Row::bidderId).toList()).forEach(o -> names.put(o.id(), o.name()));
+        return rows.stream().map(r -> new RegistrationView(r.id(), r.tenderId(), r.bidderId(), names.get(r.bidderId()),
+                r.registeredAt(), confidential.committedSeq(r.id()).orElse(null))).toList();
     }
 }

@@ -157,7 +157,7 @@ class TenderRepository {
 
     /** Tenders in {@code statuses}, newest deadline last, at most {@code limit}. */
     List<Tender> withStatus(List<TenderStatus> statuses, int limit) {
-        return jdbc.sql("SELECT * FROM tender WHERE status = ANY(:s) AND deleted_at IS NULL ORDER BY published_at DESC NULLS LAST, created_at DESC LIMIT :l")
+        return jdbc.sql("SELECT * FROM tender WHERE status = ANY(:s) AND deleted_at IS NULL ORDER BY published_at DESC NULLS LAST, created_at DESC, id LIMIT :l")
                 .param("s", statuses.stream().map(Enum::name).toArray(String[]::new)).param("l", limit)
                 .query(this::map).list();
     }

@@ -1,6 +1,7 @@
 package org.sunbid.platform.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -397,7 +398,9 @@ class DepositsIT extends PlatformIT {
         assertThat(jdbc.sql(flagged).param("t", tenderId).query(Long.class).single()).isZero();
         clock.advance(Duration.ofDays(22));
         tenders.closeDueTenders();
-        assertThat(jdbc.sql(flagged).param("t", tenderId).query(Long.class).single()).isEqualTo(1);
+        // flagged after the closing commits, by an after-commit listener (EventPublicationRegistryIT)
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(jdbc.sql(flagged).param("t", tenderId).query(Long.class).single()).isEqualTo(1));
         String payload = jdbc.sql("SELECT payload FROM log_entry WHERE details::json->>'action' = 'payments.deposit.not-basic-account'"
                 + " AND details::json->>'subject' = :t").param("t", tenderId).query(String.class).single();
         assertThat(payload).contains("青山路桥建设有限公司").contains("第二十六条").doesNotContain("99887766").doesNotContain("商贸");
