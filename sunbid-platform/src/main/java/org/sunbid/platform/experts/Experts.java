@@ -23,6 +23,7 @@ import org.sunbid.platform.audit.AuditRecord;
 import org.sunbid.platform.catalog.Regions;
 import org.sunbid.platform.kernel.Actor;
 import org.sunbid.platform.kernel.DomainException;
+import org.sunbid.platform.parties.Accounts;
 import org.sunbid.platform.parties.Certificates;
 import org.sunbid.platform.parties.CurrentUser;
 import org.sunbid.platform.parties.Organisations;
@@ -40,15 +41,17 @@ public class Experts {
     private final AuditLog log;
     private final Regions regions;
     private final Organisations organisations;
+    private final Accounts accounts;
     private final Certificates certificates;
 
     Experts(JdbcClient jdbc, Clock clock, AuditLog log, Regions regions, Organisations organisations,
-            Certificates certificates) {
+            Accounts accounts, Certificates certificates) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.log = log;
         this.regions = regions;
         this.organisations = organisations;
+        this.accounts = accounts;
         this.certificates = certificates;
     }
 
@@ -334,12 +337,12 @@ public class Experts {
     /** The profile of the expert who logs in as {@code accountId}. */
     public Optional<ExpertProfile> ofAccount(UUID accountId) {
         return jdbc.sql(SELECT + " WHERE x.account_id = :a").param("a", accountId).query(this::profileRow).optional()
-                .map(this::withSpecialties);
+                .map(this::named).map(this::withSpecialties);
     }
 
     Optional<ExpertProfile> profile(UUID id) {
         return jdbc.sql(SELECT + " WHERE x.id = :id").param("id", id).query(this::profileRow).optional()
-                .map(this::withSpecialties);
+                .map(this::named).map(this::withSpecialties);
     }
 
     /** An expert's file: staff and supervisors of a region above the expert's, administrators, or the expert. */
@@ -380,16 +383,18 @@ public class Experts {
         if (!(user.seesRegionSubtree() || user.seesAllRegions())) {
             throw new DomainException(ExpertsError.EXPERT_NOT_FOUND, "list");
         }
-        String part = name == null || name.isBlank() ? null : name.strip();
-        return jdbc.sql(SELECT + "\n" + """
+        String part = name == null || name.isBlank() ? null : name.strip().toLowerCase(java.util.Locale.ROOT);
+        List<ExpertProfile> found = jdbc.sql(SELECT + "\n" + """
                  WHERE (CAST(:s AS VARCHAR) IS NULL OR x.status = :s)
                  AND (CAST(:sp AS VARCHAR) IS NULL OR EXISTS (SELECT 1 FROM expert_specialty e WHERE e.expert_id = x.id
-                     AND e.specialty_code = :sp))
-                 AND (CAST(:n AS VARCHAR) IS NULL OR strpos(lower(a.display_name), lower(CAST(:n AS VARCHAR))) > 0)
-                 ORDER BY x.status, a.display_name, x.id""")
-                .param("s", status == null ? null : status.name()).param("sp", specialty).param("n", part)
+                     AND e.specialty_code = :sp))""")
+                .param("s", status == null ? null : status.name()).param("sp", specialty)
                 .query(this::profileRow).list().stream()
-                .filter(p -> user.seesAllRegions() || regions.isWithin(p.regionCode(), user.regionCode()))
+                .filter(p -> user.seesAllRegions() || regions.isWithin(p.regionCode(), user.regionCode())).toList();
+        return named(found).stream()
+                .filter(p -> part == null || p.name().toLowerCase(java.util.Locale.ROOT).contains(part))
+                .sorted(java.util.Comparator.comparing((ExpertProfile p) -> p.status().name())
+                        .thenComparing(ExpertProfile::name).thenComparing(ExpertProfile::id))
                 .map(this::withSpecialties).toList();
     }
 
@@ -428,15 +433,30 @@ public class Experts {
     }
 
     private static final String SELECT = """
-            SELECT x.id, x.account_id, a.display_name, x.employer_id, o.name AS employer, x.region_code, x.title, x.phone,
-                x.status
-            FROM expert x JOIN account a ON a.id = x.account_id JOIN organisation o ON o.id = x.employer_id""";
+            SELECT x.id, x.account_id, x.employer_id, x.region_code, x.title, x.phone, x.status FROM expert x""";
 
+    /** A profile without its name and employer's name, which parties owns ({@link #named}). */
     private ExpertProfile profileRow(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        return new ExpertProfile(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
-                rs.getString("display_name"), rs.getObject("employer_id", UUID.class), rs.getString("employer"),
-                rs.getString("region_code"), rs.getString("title"), rs.getString("phone"),
-                ExpertStatus.valueOf(rs.getString("status")), List.of());
+        return new ExpertProfile(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class), null,
+                rs.getObject("employer_id", UUID.class), null, rs.getString("region_code"), rs.getString("title"),
+                rs.getString("phone"), ExpertStatus.valueOf(rs.getString("status")), List.of());
+    }
+
+    private ExpertProfile named(ExpertProfile p) {
+        return named(List.of(p)).get(0);
+    }
+
+    /** The profiles with the experts' names (their accounts') and their employers' names, asked of parties. */
+    private List<ExpertProfile> named(List<ExpertProfile> profiles) {
+        Map<UUID, String> names = new HashMap<>();
+        accounts.names(profiles.stream().map(ExpertProfile::accountId).toList())
+                .forEach(a -> names.put(a.id(), a.displayName()));
+        Map<UUID, String> employers = new HashMap<>();
+        organisations.findAll(profiles.stream().map(ExpertProfile::employerId).toList())
+                .forEach(o -> employers.put(o.id(), o.name()));
+        return profiles.stream().map(p -> new ExpertProfile(p.id(), p.accountId(), names.get(p.accountId()),
+                p.employerId(), employers.get(p.employerId()), p.regionCode(), p.title(), p.phone(), p.status(),
+                p.specialties())).toList();
     }
 
     private ExpertProfile withSpecialties(ExpertProfile p) {
@@ -482,8 +502,9 @@ public class Experts {
             UUID id = UUID.fromString(idOrName);
             return profile(id).map(p -> List.of(p.id())).orElse(List.of());
         } catch (IllegalArgumentException e) {
-            return jdbc.sql("SELECT x.id FROM expert x JOIN account a ON a.id = x.account_id WHERE a.display_name = :n")
-                    .param("n", idOrName).query(UUID.class).list();
+            List<UUID> named = accounts.idsByDisplayName(idOrName);
+            return named.isEmpty() ? List.of() : jdbc.sql("SELECT id FROM expert WHERE account_id IN (:a) ORDER BY id")
+                    .param("a", named).query(UUID.class).list();
         }
     }
 

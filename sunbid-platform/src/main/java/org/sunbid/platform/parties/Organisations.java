@@ -191,4 +191,13 @@ public class Organisations {
                 rs.getString("name"), OrganisationKind.valueOf(rs.getString("kind")), rs.getString("region_code"),
                 rs.getBoolean("blacklisted"));
     }
+
+    /** The organisations with {@code ids} (unknown ids are left out), without a scope check, for other contexts. */
+    public List<Organisation> findAll(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM organisation WHERE id IN (:ids)")
+                .param("ids", ids.stream().distinct().toList()).query(Organisations::map).list();
+    }
 }
