@@ -52,6 +52,7 @@ class DrawCalls {
     private final Clock clock;
     private final AuditLog log;
     private final Experts experts;
+    private final ExpertPool pool;
     private final DrawStore store;
     private final DrawVault vault;
     private final DrawFeasibility feasibility;
@@ -59,13 +60,14 @@ class DrawCalls {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
 
-    DrawCalls(JdbcClient jdbc, Clock clock, AuditLog log, Experts experts, DrawStore store, DrawVault vault,
+    DrawCalls(JdbcClient jdbc, Clock clock, AuditLog log, Experts experts, ExpertPool pool, DrawStore store, DrawVault vault,
             DrawFeasibility feasibility, ObjectProvider<Notifier> notifier, ApplicationEventPublisher events,
             TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.log = log;
         this.experts = experts;
+        this.pool = pool;
         this.store = store;
         this.vault = vault;
         this.feasibility = feasibility;
@@ -92,7 +94,7 @@ class DrawCalls {
 
     /** Records a contact (the expert sealed) and calls the expert with a fresh reply code. */
     void contact(DrawStore.Row draw, int position, String specialty, UUID expertId, DrawPolicy policy) {
-        String phone = experts.phoneOf(expertId);
+        String phone = pool.phoneOf(expertId);
         Instant now = clock.instant();
         Instant due = now.plus(policy.replyTimeout());
         String code;
@@ -206,7 +208,7 @@ class DrawCalls {
         contacts.forEach(c -> contacted.add(store.expertOf(draw.id(), c).toString()));
         Optional<String> next = walk(draw).next(specialty, contacted);
         if (next.isEmpty()) {
-            feasibility.markShort(draw, experts.specialtyNames().getOrDefault(specialty, specialty) + "：可抽取的专家已用尽，尚缺 1 名");
+            feasibility.markShort(draw, pool.specialtyNames().getOrDefault(specialty, specialty) + "：可抽取的专家已用尽，尚缺 1 名");
             return;
         }
         int position = contacts.stream().mapToInt(DrawStore.ContactRow::position).max().orElse(0) + 1;

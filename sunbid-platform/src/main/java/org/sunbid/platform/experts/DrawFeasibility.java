@@ -40,15 +40,17 @@ class DrawFeasibility {
     private final JdbcClient jdbc;
     private final DrawStore store;
     private final Experts experts;
+    private final ExpertPool pool;
     private final Tenders tenders;
     private final Registrations registrations;
     private final AuditLog log;
 
-    DrawFeasibility(JdbcClient jdbc, DrawStore store, Experts experts, Tenders tenders, Registrations registrations,
+    DrawFeasibility(JdbcClient jdbc, DrawStore store, Experts experts, ExpertPool pool, Tenders tenders, Registrations registrations,
             AuditLog log) {
         this.jdbc = jdbc;
         this.store = store;
         this.experts = experts;
+        this.pool = pool;
         this.tenders = tenders;
         this.registrations = registrations;
         this.log = log;
@@ -65,7 +67,7 @@ class DrawFeasibility {
                 manual.stream().map(UUID::fromString).collect(Collectors.toSet()));
         List<String> codes = specialties.stream().map(SpecialtyCount::code).toList();
         Sittings sittings = sittings(start, tender.tendereeId(), policy, excludeDraw);
-        List<Eligibility.Candidate> candidates = experts.candidates(codes, poolRegions, start).stream()
+        List<Eligibility.Candidate> candidates = pool.candidates(codes, poolRegions, start).stream()
                 .map(c -> {
                     String index = store.expertIndex(c.id());
                     return c.withSittings(sittings.inMonth(index), sittings.withTenderee(index));
@@ -92,7 +94,7 @@ class DrawFeasibility {
         Map<String, Integer> counts = new LinkedHashMap<>();
         specialties.forEach(s -> counts.put(s.code(), s.count()));
         return Eligibility.shortfall(counts, pools.eligible()).map(s -> {
-            Map<String, String> names = experts.specialtyNames();
+            Map<String, String> names = pool.specialtyNames();
             List<String> labels = s.specialties().stream().map(c -> c + " " + names.getOrDefault(c, "")).toList();
             return String.join("、", labels) + "：需 " + s.needed() + " 名，符合条件的仅 " + s.available() + " 名";
         });

@@ -34,14 +34,16 @@ class DrawQueries {
     private final Tenders tenders;
     private final Regions regions;
     private final Experts experts;
+    private final ExpertPool pool;
 
-    DrawQueries(JdbcClient jdbc, Clock clock, DrawStore store, Tenders tenders, Regions regions, Experts experts) {
+    DrawQueries(JdbcClient jdbc, Clock clock, DrawStore store, Tenders tenders, Regions regions, Experts experts, ExpertPool pool) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.store = store;
         this.tenders = tenders;
         this.regions = regions;
         this.experts = experts;
+        this.pool = pool;
     }
 
     /** A draw as its tender's owners, the region's staff and supervisors may see it. */
@@ -164,7 +166,7 @@ class DrawQueries {
         DrawStore.Row d = store.find(drawId).orElseThrow();
         TenderView tender = tenders.findPublished(d.tenderId()).orElseThrow();
         List<DrawStore.ContactRow> contacts = store.contacts(drawId);
-        Map<String, String> names = experts.specialtyNames();
+        Map<String, String> names = pool.specialtyNames();
         List<DrawView.SpecialtyProgress> progress = d.specialties().stream().map(s -> {
             int[] n = new int[4];
             contacts.stream().filter(c -> c.specialty().equals(s.code())).forEach(c -> n[c.outcome().ordinal()]++);
@@ -175,7 +177,7 @@ class DrawQueries {
         List<DrawView.Member> members = new ArrayList<>();
         for (DrawStore.ContactRow c : contacts) {
             if (c.revealedExpertId() != null && c.outcome() == DrawWalk.Outcome.ACCEPTED && c.signedInAt() != null) {
-                Experts.Person person = experts.person(c.revealedExpertId());
+                Experts.Person person = pool.person(c.revealedExpertId());
                 members.add(new DrawView.Member(names.getOrDefault(c.specialty(), c.specialty()), c.revealedExpertId(),
                         person.name(), person.employer(), c.signedInAt()));
             }

@@ -40,11 +40,12 @@ class DrawRequests {
     private final Tenders tenders;
     private final Regions regions;
     private final Experts experts;
+    private final ExpertPool pool;
     private final DrawStore store;
     private final DrawFeasibility feasibility;
     private final DrawQueries queries;
 
-    DrawRequests(JdbcClient jdbc, Clock clock, AuditLog log, Tenders tenders, Regions regions, Experts experts,
+    DrawRequests(JdbcClient jdbc, Clock clock, AuditLog log, Tenders tenders, Regions regions, Experts experts, ExpertPool pool,
             DrawStore store, DrawFeasibility feasibility, DrawQueries queries) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -52,6 +53,7 @@ class DrawRequests {
         this.tenders = tenders;
         this.regions = regions;
         this.experts = experts;
+        this.pool = pool;
         this.store = store;
         this.feasibility = feasibility;
         this.queries = queries;
@@ -69,7 +71,7 @@ class DrawRequests {
             throw new DomainException(ExpertsError.DRAW_STATE, tender.status().name());
         }
         Instant now = clock.instant();
-        DrawRequestCheck.invalidField(input, experts.leafSpecialtyCodes(), r -> regions.find(r).isPresent())
+        DrawRequestCheck.invalidField(input, pool.leafSpecialtyCodes(), r -> regions.find(r).isPresent())
                 .ifPresent(field -> {
                     throw new DomainException(ExpertsError.DRAW_INVALID, field);
                 });
@@ -130,7 +132,7 @@ class DrawRequests {
             if (e.isEmpty()) {
                 continue;
             }
-            List<UUID> found = experts.idsByIdOrName(e);
+            List<UUID> found = pool.idsByIdOrName(e);
             if (found.isEmpty()) {
                 throw new DomainException(ExpertsError.DRAW_INVALID, "avoid: " + e);
             }

@@ -46,6 +46,7 @@ class DrawRuns {
     private final Clock clock;
     private final AuditLog log;
     private final Experts experts;
+    private final ExpertPool pool;
     private final DrawStore store;
     private final DrawVault vault;
     private final DrawFeasibility feasibility;
@@ -53,12 +54,13 @@ class DrawRuns {
     private final DrawQueries queries;
     private final TransactionTemplate tx;
 
-    DrawRuns(JdbcClient jdbc, Clock clock, AuditLog log, Experts experts, DrawStore store, DrawVault vault,
+    DrawRuns(JdbcClient jdbc, Clock clock, AuditLog log, Experts experts, ExpertPool pool, DrawStore store, DrawVault vault,
             DrawFeasibility feasibility, DrawCalls calls, DrawQueries queries, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.log = log;
         this.experts = experts;
+        this.pool = pool;
         this.store = store;
         this.vault = vault;
         this.feasibility = feasibility;
@@ -171,7 +173,7 @@ class DrawRuns {
         first.forEach(c -> contacted.merge(c.specialty(), 1, Integer::sum));
         for (SpecialtyCount s : draw.specialties()) {
             if (contacted.getOrDefault(s.code(), 0) < s.count()) {
-                feasibility.markShort(draw, experts.specialtyNames().getOrDefault(s.code(), s.code()) + "：可抽取的专家已用尽");
+                feasibility.markShort(draw, pool.specialtyNames().getOrDefault(s.code(), s.code()) + "：可抽取的专家已用尽");
                 return;
             }
         }

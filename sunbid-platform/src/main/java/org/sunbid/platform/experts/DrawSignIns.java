@@ -35,16 +35,18 @@ class DrawSignIns {
     private final Clock clock;
     private final AuditLog log;
     private final Experts experts;
+    private final ExpertPool pool;
     private final Accounts accounts;
     private final DrawStore store;
     private final DrawQueries queries;
 
-    DrawSignIns(JdbcClient jdbc, Clock clock, AuditLog log, Experts experts, Accounts accounts, DrawStore store,
+    DrawSignIns(JdbcClient jdbc, Clock clock, AuditLog log, Experts experts, ExpertPool pool, Accounts accounts, DrawStore store,
             DrawQueries queries) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.log = log;
         this.experts = experts;
+        this.pool = pool;
         this.accounts = accounts;
         this.store = store;
         this.queries = queries;
@@ -69,7 +71,7 @@ class DrawSignIns {
             throw new DomainException(ExpertsError.SIGN_IN_NOT_ALLOWED);
         }
         if (contact.signedInAt() == null) {
-            if (experts.signedByAccount(user.accountId(), ExpertDraws.challenge(drawId, user.username()), signature).isEmpty()) {
+            if (pool.signedByAccount(user.accountId(), ExpertDraws.challenge(drawId, user.username()), signature).isEmpty()) {
                 throw new DomainException(ExpertsError.SIGN_IN_INVALID);
             }
             jdbc.sql("UPDATE expert_draw_contact SET signed_in_at = :now, revealed_expert_id = :e WHERE id = :id")
