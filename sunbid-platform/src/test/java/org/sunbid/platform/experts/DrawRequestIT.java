@@ -121,5 +121,11 @@ class DrawRequestIT extends PlatformIT {
         assertThat(draw.path("shortfall").asString()).contains("C02").contains("需 " + wanted + " 名").contains("仅 " + lawyers + " 名");
         assertThat(jdbc.sql("SELECT count(*) FROM log_entry WHERE details::json->>'subject' = :d AND details::json->>'action' = 'experts.draw.short'")
                 .param("d", drawId).query(Long.class).single()).isEqualTo(1);
+
+        // The recheck ran after tendering committed the close, as a registered (crash-safe) publication, now completed.
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM event_publication WHERE listener_id LIKE '%DrawFeasibility%'
+                AND event_type LIKE '%BiddingClosed' AND serialized_event LIKE :t AND completion_date IS NOT NULL""")
+                .param("t", "%" + id + "%").query(Long.class).single()).isEqualTo(1);
     }
 }
