@@ -27,18 +27,6 @@ class CrossContextSqlTest {
      * Temporary: delete each line when its file is clean, and this list with them.
      */
     private static final Set<String> ALLOWED = Set.of(
-            "evaluation/Awards.java tender", // TODO issue 15: being removed in the evaluation helper's branch; delete this line
-            "evaluation/Awards.java organisation", // TODO issue 15: being removed in the evaluation helper's branch; delete this line
-            "evaluation/Evaluations.java tender", // TODO issue 15: being removed in the evaluation helper's branch; delete this line
-            "experts/ExpertDraws.java tender", // TODO issue 15: being removed in the experts helper's branch; delete this line
-            "experts/ExpertDraws.java account", // TODO issue 15: being removed in the experts helper's branch; delete this line
-            "experts/Experts.java account", // TODO issue 15: being removed in the experts helper's branch; delete this line
-            "experts/Experts.java organisation", // TODO issue 15: being removed in the experts helper's branch; delete this line
-            "sealing/BidOpenings.java tender", // TODO issue 15: being removed in the sealing helper's branch; delete this line
-            "sealing/BidOpenings.java organisation", // TODO issue 15: being removed in the sealing helper's branch; delete this line
-            "sealing/TenderKeys.java region", // TODO issue 15: being removed in the sealing helper's branch; delete this line
-            "sealing/TenderKeys.java organisation", // TODO issue 15: being removed in the sealing helper's branch; delete this line
-            "sealing/TenderKeys.java certificate" // TODO issue 15: being removed in the sealing helper's branch; delete this line
     );
 
     private final Map<String, String> owners = CrossContextSql.owners(MIGRATIONS);

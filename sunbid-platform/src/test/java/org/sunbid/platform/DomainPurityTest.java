@@ -16,6 +16,9 @@ class DomainPurityTest {
     @Test
     void domainPackagesDependOnNoFramework() {
         noClasses().that().resideInAnyPackage("..domain..").or().haveFullyQualifiedName("org.sunbid.platform.catalog.WorkingDays")
+                // the experts' draw rules: plain Java beside the services that apply them
+                .or().haveNameMatching("org\\.sunbid\\.platform\\.experts\\.(Eligibility|Committee|AvoidanceRule|DrawPolicy"
+                        + "|DrawPublication|DrawRequestCheck|ExpertReply)(\\$.*)?")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..",
                         "jakarta.servlet..")
                 .check(classes);

@@ -1,14 +1,10 @@
 package org.sunbid.platform.experts;
 
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,14 +19,15 @@ import org.sunbid.platform.audit.AuditRecord;
 import org.sunbid.platform.catalog.Regions;
 import org.sunbid.platform.kernel.Actor;
 import org.sunbid.platform.kernel.DomainException;
-import org.sunbid.platform.parties.Certificates;
 import org.sunbid.platform.parties.CurrentUser;
 import org.sunbid.platform.parties.Organisations;
 import org.sunbid.platform.parties.Role;
 
 /**
  * The expert database (专家库): entry by application and review (准入), leave, status with its history (暂停、退出、
- * 黑名单), the region's draw and conduct policy, and the conduct rule that suspends or blacklists after violations.
+ * 黑名单), the region's draw and conduct policy ({@link DrawPolicies}), and the conduct rule that suspends or
+ * blacklists after violations. Reading the files is {@link ExpertFiles}'; what the draw needs of the database is
+ * {@link ExpertPool}'s.
  */
 @Service
 public class Experts {
@@ -40,16 +37,20 @@ public class Experts {
     private final AuditLog log;
     private final Regions regions;
     private final Organisations organisations;
-    private final Certificates certificates;
+    private final ExpertFiles files;
+    private final DrawPolicies policies;
+    private final ExpertPool pool;
 
-    Experts(JdbcClient jdbc, Clock clock, AuditLog log, Regions regions, Organisations organisations,
-            Certificates certificates) {
+    Experts(JdbcClient jdbc, Clock clock, AuditLog log, Regions regions, Organisations organisations, ExpertFiles files,
+            DrawPolicies policies, ExpertPool pool) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.log = log;
         this.regions = regions;
         this.organisations = organisations;
-        this.certificates = certificates;
+        this.files = files;
+        this.policies = policies;
+        this.pool = pool;
     }
 
     /** An expert's profile. */
@@ -118,7 +119,7 @@ public class Experts {
         }
         UUID id = insert(user.accountId(), application, ExpertStatus.APPLYING, user.actor());
         history(id, null, ExpertStatus.APPLYING, "提交入库申请", user.actor());
-        return detail(id);
+        return files.detail(id);
     }
 
     private UUID insert(UUID accountId, Application a, ExpertStatus status, Actor actor) {
@@ -162,7 +163,7 @@ public class Experts {
         if (a.phone() != null && !a.phone().matches("1[3-9][0-9]{9}")) {
             throw new DomainException(ExpertsError.EXPERT_INVALID, "phone");
         }
-        Set<String> leaves = leafSpecialtyCodes();
+        Set<String> leaves = pool.leafSpecialtyCodes();
         if (a.specialties() == null || a.specialties().isEmpty() || a.specialties().size() > 5
                 || !leaves.containsAll(a.specialties()) || Set.copyOf(a.specialties()).size() != a.specialties().size()) {
             throw new DomainException(ExpertsError.EXPERT_INVALID, "specialties");
@@ -181,13 +182,13 @@ public class Experts {
         if (!mayReview(user)) {
             throw new DomainException(ExpertsError.STATUS_CHANGE_NOT_ALLOWED, "role");
         }
-        ExpertProfile p = visible(id, user);
+        ExpertProfile p = files.visible(id, user);
         if (p.status() != ExpertStatus.APPLYING) {
             throw new DomainException(ExpertsError.STATUS_CHANGE_NOT_ALLOWED, p.status());
         }
         move(p, approve ? ExpertStatus.ACTIVE : ExpertStatus.REJECTED,
                 requireReason(reason, approve ? "准入审核通过" : null), user.actor());
-        return detail(id);
+        return files.detail(id);
     }
 
     /**
@@ -197,7 +198,7 @@ public class Experts {
     @Transactional
     public ExpertDetail changeStatus(UUID id, ExpertStatus to, String reason, CurrentUser user) {
         ExpertProfile p = user.role() == Role.EXPERT ? ofAccount(user.accountId()).filter(e -> e.id().equals(id))
-                .orElseThrow(() -> new DomainException(ExpertsError.EXPERT_NOT_FOUND, id)) : visible(id, user);
+                .orElseThrow(() -> new DomainException(ExpertsError.EXPERT_NOT_FOUND, id)) : files.visible(id, user);
         boolean allowed = switch (user.role()) {
             case EXPERT -> to == ExpertStatus.RETIRED;
             case CENTRE_STAFF, ADMINISTRATOR -> to == ExpertStatus.SUSPENDED || to == ExpertStatus.ACTIVE || to == ExpertStatus.RETIRED;
@@ -208,7 +209,7 @@ public class Experts {
             throw new DomainException(ExpertsError.STATUS_CHANGE_NOT_ALLOWED, p.status());
         }
         move(p, to, requireReason(reason, null), user.actor());
-        return detail(id);
+        return files.detail(id);
     }
 
     private static String requireReason(String reason, String otherwise) {
@@ -252,94 +253,38 @@ public class Experts {
                 VALUES (:id, :e, :s, :t, :r, :now)""")
                 .param("id", UUID.randomUUID()).param("e", p.id()).param("s", utc(start)).param("t", utc(end))
                 .param("r", reason.strip()).param("now", OffsetDateTime.now(clock)).update();
-        return detail(p.id());
+        return files.detail(p.id());
     }
 
     // ---------------------------------------------------------------------------------------------- conduct
 
     /** Applies the region's conduct rule after a rating: violations within the window suspend, then blacklist. */
     void applyConductRules(UUID expertId) {
-        ExpertProfile p = profile(expertId).orElseThrow();
-        DrawPolicy policy = policyFor(p.regionCode());
-        int violations = violationsInWindow(expertId, policy);
+        ExpertProfile p = files.profile(expertId).orElseThrow();
+        DrawPolicy policy = policies.policyFor(p.regionCode());
+        int violations = files.violationsInWindow(expertId, policy);
         policy.conductOutcome(p.status(), violations).ifPresent(to -> move(p, to, "规则：" + policy.violationWindowDays()
                 + " 日内记录违规 " + violations + " 次（" + (to == ExpertStatus.BLACKLISTED ? "黑名单阈值 "
                 + policy.blacklistAfterViolations() : "暂停阈值 " + policy.suspendAfterViolations()) + " 次）", Actor.SYSTEM));
-    }
-
-    private int violationsInWindow(UUID expertId, DrawPolicy policy) {
-        Instant from = clock.instant().minus(java.time.Duration.ofDays(policy.violationWindowDays()));
-        return jdbc.sql("""
-                SELECT COALESCE(sum(json_array_length(CAST(violations AS JSON))), 0) FROM expert_rating
-                WHERE expert_id = :e AND rated_at >= :from""")
-                .param("e", expertId).param("from", utc(from)).query(Integer.class).single();
     }
 
     // ---------------------------------------------------------------------------------------------- policy
 
     /** The draw and conduct policy for region {@code regionCode}: its own, the nearest above it, or the default. */
     public DrawPolicy policyFor(String regionCode) {
-        String code = regionCode;
-        while (code != null) {
-            Optional<DrawPolicy> p = jdbc.sql("""
-                    SELECT max_sittings_per_month, max_sittings_per_tenderee, tenderee_window_days, reply_timeout_minutes,
-                        draw_lead_minutes, suspend_after_violations, blacklist_after_violations, violation_window_days
-                    FROM expert_policy WHERE region_code = :c""").param("c", code)
-                    .query((rs, i) -> new DrawPolicy(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                            rs.getInt(6), (Integer) rs.getObject(7), rs.getInt(8))).optional();
-            if (p.isPresent()) {
-                return p.get();
-            }
-            code = regions.find(code).map(r -> r.parentCode()).orElse(null);
-        }
-        return DrawPolicy.DEFAULT;
+        return policies.policyFor(regionCode);
     }
 
     /** Sets a region's policy (administrators); logged. */
-    @Transactional
     public DrawPolicy setPolicy(String regionCode, DrawPolicy policy, CurrentUser user) {
-        if (user.role() != Role.ADMINISTRATOR) {
-            throw new DomainException(ExpertsError.STATUS_CHANGE_NOT_ALLOWED, "role");
-        }
-        regions.get(regionCode);
-        jdbc.sql("""
-                INSERT INTO expert_policy (region_code, max_sittings_per_month, max_sittings_per_tenderee, tenderee_window_days,
-                    reply_timeout_minutes, draw_lead_minutes, suspend_after_violations, blacklist_after_violations,
-                    violation_window_days, updated_at, updated_by)
-                VALUES (:r, :m, :t, :w, :rt, :lead, :s, :b, :vw, :now, :by)
-                ON CONFLICT (region_code) DO UPDATE SET max_sittings_per_month = :m, max_sittings_per_tenderee = :t,
-                    tenderee_window_days = :w, reply_timeout_minutes = :rt, draw_lead_minutes = :lead,
-                    suspend_after_violations = :s, blacklist_after_violations = :b, violation_window_days = :vw,
-                    updated_at = :now, updated_by = :by""")
-                .param("r", regionCode).param("m", policy.maxSittingsPerMonth()).param("t", policy.maxSittingsPerTenderee())
-                .param("w", policy.tendereeWindowDays()).param("rt", policy.replyTimeoutMinutes())
-                .param("lead", policy.drawLeadMinutes()).param("s", policy.suspendAfterViolations())
-                .param("b", policy.blacklistAfterViolations()).param("vw", policy.violationWindowDays())
-                .param("now", OffsetDateTime.now(clock)).param("by", user.username()).update();
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("maxSittingsPerMonth", (long) policy.maxSittingsPerMonth());
-        payload.put("maxSittingsPerTenderee", (long) policy.maxSittingsPerTenderee());
-        payload.put("tendereeWindowDays", (long) policy.tendereeWindowDays());
-        payload.put("replyTimeoutMinutes", (long) policy.replyTimeoutMinutes());
-        payload.put("drawLeadMinutes", (long) policy.drawLeadMinutes());
-        payload.put("suspendAfterViolations", (long) policy.suspendAfterViolations());
-        payload.put("blacklistAfterViolations", policy.blacklistAfterViolations() == null ? null : (long) policy.blacklistAfterViolations());
-        payload.put("violationWindowDays", (long) policy.violationWindowDays());
-        log.append(AuditRecord.of("experts.policy.set", regionCode, regionCode, user.actor(), payload));
-        return policyFor(regionCode);
+        return policies.setPolicy(regionCode, policy, user);
     }
 
     // ---------------------------------------------------------------------------------------------- reading
 
     /** The profile of the expert who logs in as {@code accountId}. */
     public Optional<ExpertProfile> ofAccount(UUID accountId) {
-        return jdbc.sql(SELECT + " WHERE x.account_id = :a").param("a", accountId).query(this::profileRow).optional()
-                .map(this::withSpecialties);
-    }
-
-    Optional<ExpertProfile> profile(UUID id) {
-        return jdbc.sql(SELECT + " WHERE x.id = :id").param("id", id).query(this::profileRow).optional()
-                .map(this::withSpecialties);
+        return files.ofAccount(accountId);
     }
 
     /** An expert's file: staff and supervisors of a region above the expert's, administrators, or the expert. */
@@ -347,9 +292,9 @@ public class Experts {
         if (user.role() == Role.EXPERT) {
             ExpertProfile mine = ofAccount(user.accountId()).filter(p -> p.id().equals(id))
                     .orElseThrow(() -> new DomainException(ExpertsError.EXPERT_NOT_FOUND, id));
-            return detail(mine.id());
+            return files.detail(mine.id());
         }
-        return detail(visible(id, user).id());
+        return files.detail(files.visible(id, user).id());
     }
 
     /** Whether {@code user} may decide entry reviews (准入审核): the trading centre's staff and the administrator. */
@@ -364,7 +309,7 @@ public class Experts {
 
     /** The signed-in expert's own file, if they have one. */
     public Optional<ExpertDetail> mine(CurrentUser user) {
-        return ofAccount(user.accountId()).map(p -> detail(p.id()));
+        return ofAccount(user.accountId()).map(p -> files.detail(p.id()));
     }
 
     /** Experts in the caller's region subtree, optionally of one status and one specialty (staff, supervisors). */
@@ -377,73 +322,7 @@ public class Experts {
      * null or blank: every name).
      */
     public List<ExpertProfile> list(ExpertStatus status, String specialty, String name, CurrentUser user) {
-        if (!(user.seesRegionSubtree() || user.seesAllRegions())) {
-            throw new DomainException(ExpertsError.EXPERT_NOT_FOUND, "list");
-        }
-        String part = name == null || name.isBlank() ? null : name.strip();
-        return jdbc.sql(SELECT + "\n" + """
-                 WHERE (CAST(:s AS VARCHAR) IS NULL OR x.status = :s)
-                 AND (CAST(:sp AS VARCHAR) IS NULL OR EXISTS (SELECT 1 FROM expert_specialty e WHERE e.expert_id = x.id
-                     AND e.specialty_code = :sp))
-                 AND (CAST(:n AS VARCHAR) IS NULL OR strpos(lower(a.display_name), lower(CAST(:n AS VARCHAR))) > 0)
-                 ORDER BY x.status, a.display_name, x.id""")
-                .param("s", status == null ? null : status.name()).param("sp", specialty).param("n", part)
-                .query(this::profileRow).list().stream()
-                .filter(p -> user.seesAllRegions() || regions.isWithin(p.regionCode(), user.regionCode()))
-                .map(this::withSpecialties).toList();
-    }
-
-    private ExpertProfile visible(UUID id, CurrentUser user) {
-        ExpertProfile p = profile(id).orElseThrow(() -> new DomainException(ExpertsError.EXPERT_NOT_FOUND, id));
-        boolean sees = user.seesAllRegions() || (user.seesRegionSubtree() && regions.isWithin(p.regionCode(), user.regionCode()));
-        if (!sees) {
-            throw new DomainException(ExpertsError.EXPERT_NOT_FOUND, id);
-        }
-        return p;
-    }
-
-    private ExpertDetail detail(UUID id) {
-        ExpertProfile p = profile(id).orElseThrow();
-        List<StatusChange> history = jdbc.sql("""
-                SELECT from_status, to_status, reason, changed_at, changed_by FROM expert_status_change
-                WHERE expert_id = :id ORDER BY id""").param("id", id)
-                .query((rs, i) -> new StatusChange(rs.getString(1) == null ? null : ExpertStatus.valueOf(rs.getString(1)),
-                        ExpertStatus.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5))).list();
-        List<Qualification> qualifications = jdbc.sql(
-                "SELECT name, number, valid_until FROM expert_qualification WHERE expert_id = :id ORDER BY name")
-                .param("id", id).query((rs, i) -> new Qualification(rs.getString(1), rs.getString(2),
-                        rs.getObject(3, LocalDate.class))).list();
-        List<LeavePeriod> leave = jdbc.sql("""
-                SELECT id, starts_at, ends_at, reason FROM expert_leave WHERE expert_id = :id ORDER BY starts_at DESC""")
-                .param("id", id).query((rs, i) -> new LeavePeriod(rs.getObject(1, UUID.class),
-                        rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getObject(3, OffsetDateTime.class).toInstant(),
-                        rs.getString(4))).list();
-        DrawPolicy policy = policyFor(p.regionCode());
-        RatingSummary ratings = jdbc.sql("SELECT count(*), avg(score) FROM expert_rating WHERE expert_id = :id")
-                .param("id", id).query((rs, i) -> new RatingSummary(rs.getInt(1),
-                        rs.getObject(2) == null ? null : rs.getBigDecimal(2).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue(),
-                        violationsInWindow(id, policy))).single();
-        return new ExpertDetail(p, history, qualifications, leave, ratings);
-    }
-
-    private static final String SELECT = """
-            SELECT x.id, x.account_id, a.display_name, x.employer_id, o.name AS employer, x.region_code, x.title, x.phone,
-                x.status
-            FROM expert x JOIN account a ON a.id = x.account_id JOIN organisation o ON o.id = x.employer_id""";
-
-    private ExpertProfile profileRow(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        return new ExpertProfile(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
-                rs.getString("display_name"), rs.getObject("employer_id", UUID.class), rs.getString("employer"),
-                rs.getString("region_code"), rs.getString("title"), rs.getString("phone"),
-                ExpertStatus.valueOf(rs.getString("status")), List.of());
-    }
-
-    private ExpertProfile withSpecialties(ExpertProfile p) {
-        return new ExpertProfile(p.id(), p.accountId(), p.name(), p.employerId(), p.employer(), p.regionCode(), p.title(),
-                p.phone(), p.status(), jdbc.sql("""
-                        SELECT s.code || ' ' || s.name FROM expert_specialty e JOIN specialty s ON s.code = e.specialty_code
-                        WHERE e.expert_id = :id ORDER BY s.code""").param("id", p.id()).query(String.class).list());
+        return files.list(status, specialty, name, user);
     }
 
     /** The taxonomy, parents before children (public). */
@@ -464,71 +343,6 @@ public class Experts {
 
     public long countActive() {
         return jdbc.sql("SELECT count(*) FROM expert WHERE status = 'ACTIVE'").query(Long.class).single();
-    }
-
-    Set<String> leafSpecialtyCodes() {
-        return Set.copyOf(jdbc.sql("SELECT code FROM specialty WHERE parent_code IS NOT NULL").query(String.class).list());
-    }
-
-    Map<String, String> specialtyNames() {
-        Map<String, String> names = new HashMap<>();
-        jdbc.sql("SELECT code, name FROM specialty").query((rs, i) -> names.put(rs.getString(1), rs.getString(2))).list();
-        return names;
-    }
-
-    /** Experts matching an id or, failing that, an exact name. */
-    List<UUID> idsByIdOrName(String idOrName) {
-        try {
-            UUID id = UUID.fromString(idOrName);
-            return profile(id).map(p -> List.of(p.id())).orElse(List.of());
-        } catch (IllegalArgumentException e) {
-            return jdbc.sql("SELECT x.id FROM expert x JOIN account a ON a.id = x.account_id WHERE a.display_name = :n")
-                    .param("n", idOrName).query(UUID.class).list();
-        }
-    }
-
-    /**
-     * Every expert holding one of {@code codes} whose region lies in one of {@code poolRegions}' subtrees, with
-     * what the avoidance rules need (sittings are the draw's to count).
-     */
-    List<Eligibility.Candidate> candidates(List<String> codes, List<String> poolRegions, Instant start) {
-        Map<UUID, Set<String>> specialties = new HashMap<>();
-        jdbc.sql("SELECT expert_id, specialty_code FROM expert_specialty WHERE specialty_code IN (:codes)")
-                .param("codes", codes)
-                .query((rs, i) -> specialties.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.HashSet<>())
-                        .add(rs.getString(2))).list();
-        Map<UUID, List<Eligibility.Leave>> leave = new HashMap<>();
-        jdbc.sql("SELECT expert_id, starts_at, ends_at FROM expert_leave WHERE ends_at > :start AND starts_at <= :start")
-                .param("start", utc(start))
-                .query((rs, i) -> leave.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                        .add(new Eligibility.Leave(rs.getObject(2, OffsetDateTime.class).toInstant(),
-                                rs.getObject(3, OffsetDateTime.class).toInstant()))).list();
-        List<Eligibility.Candidate> out = new ArrayList<>();
-        jdbc.sql("SELECT id, employer_id, status, phone, region_code FROM expert ORDER BY id")
-                .query((rs, i) -> {
-                    UUID id = rs.getObject(1, UUID.class);
-                    String region = rs.getString(5);
-                    if (specialties.containsKey(id) && poolRegions.stream().anyMatch(r -> regions.isWithin(region, r))) {
-                        out.add(new Eligibility.Candidate(id, rs.getObject(2, UUID.class),
-                                ExpertStatus.valueOf(rs.getString(3)), rs.getString(4) != null,
-                                Set.copyOf(specialties.get(id)), leave.getOrDefault(id, List.of()), 0, 0));
-                    }
-                    return null;
-                }).list();
-        return out;
-    }
-
-    String phoneOf(UUID expertId) {
-        return jdbc.sql("SELECT phone FROM expert WHERE id = :id").param("id", expertId).query(String.class).single();
-    }
-
-    Person person(UUID expertId) {
-        return profile(expertId).map(p -> new Person(p.name(), p.employer())).orElseThrow();
-    }
-
-    /** The expert's certificate in force when {@code signature} is theirs over {@code text}. */
-    Optional<X509Certificate> signedByAccount(UUID accountId, String text, String signature) {
-        return certificates.signedByAccount(accountId, text, signature);
     }
 
     private static OffsetDateTime utc(Instant t) {

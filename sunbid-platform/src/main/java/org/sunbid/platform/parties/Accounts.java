@@ -121,4 +121,23 @@ public class Accounts {
             case ADMINISTRATOR -> false;
         };
     }
+
+    /** Who an account is, as other contexts may name it: its id, login name and display name. */
+    public record AccountName(UUID id, String username, String displayName) {
+    }
+
+    /** The names of the accounts with {@code ids} (unknown ids are left out), for other contexts (read-only). */
+    public java.util.List<AccountName> names(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.List.of();
+        }
+        return jdbc.sql("SELECT id, username, display_name FROM account WHERE id IN (:ids)")
+                .param("ids", ids.stream().distinct().toList())
+                .query((rs, i) -> new AccountName(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).list();
+    }
+
+    /** The accounts whose display name is exactly {@code displayName}, for other contexts (read-only). */
+    public java.util.List<UUID> idsByDisplayName(String displayName) {
+        return jdbc.sql("SELECT id FROM account WHERE display_name = :n").param("n", displayName).query(UUID.class).list();
+    }
 }

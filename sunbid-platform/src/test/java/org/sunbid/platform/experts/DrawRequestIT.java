@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sunbid.platform.ApiClient;
+import org.sunbid.platform.EventListeners;
 import org.sunbid.platform.PlatformIT;
 import org.sunbid.platform.audit.AuditLog;
 import org.sunbid.platform.kernel.Actor;
@@ -114,10 +115,17 @@ class DrawRequestIT extends PlatformIT {
 
         clock.set(deadline.plusSeconds(1));
         tenders.closeDueTenders();
+        EventListeners.awaitCompletion(jdbc); // the draws' feasibility recheck runs after the close commits
         JsonNode draw = api.get("/api/v1/expert-draws/" + drawId, api.freshToken("centre")).json();
         assertThat(draw.path("status").asString()).isEqualTo("SHORT");
         assertThat(draw.path("shortfall").asString()).contains("C02").contains("需 " + wanted + " 名").contains("仅 " + lawyers + " 名");
         assertThat(jdbc.sql("SELECT count(*) FROM log_entry WHERE details::json->>'subject' = :d AND details::json->>'action' = 'experts.draw.short'")
                 .param("d", drawId).query(Long.class).single()).isEqualTo(1);
+
+        // The recheck ran after tendering committed the close, as a registered (crash-safe) publication, now completed.
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM event_publication WHERE listener_id LIKE '%DrawFeasibility%'
+                AND event_type LIKE '%BiddingClosed' AND serialized_event LIKE :t AND completion_date IS NOT NULL""")
+                .param("t", "%" + id + "%").query(Long.class).single()).isEqualTo(1);
     }
 }
