@@ -15,7 +15,10 @@ class DomainPurityTest {
 
     @Test
     void domainPackagesDependOnNoFramework() {
-        noClasses().that().resideInAnyPackage("..domain..").or().haveFullyQualifiedName("org.sunbid.platform.catalog.WorkingDays")
+        // A domain package's package-info may name it a Modulith named interface (deals.domain: the procedures' rules
+        // that tendering applies): metadata for the module check, not a dependency of the code.
+        noClasses().that().resideInAnyPackage("..domain..").and().doNotHaveSimpleName("package-info")
+                .or().haveFullyQualifiedName("org.sunbid.platform.catalog.WorkingDays")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..",
                         "jakarta.servlet..")
                 .check(classes);
