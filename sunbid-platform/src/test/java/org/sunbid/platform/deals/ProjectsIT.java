@@ -34,6 +34,12 @@ class ProjectsIT extends PlatformIT {
     @Autowired
     Projects projects;
 
+    @Autowired
+    org.sunbid.platform.tendering.Tenders tenders;
+
+    @Autowired
+    org.sunbid.platform.parties.Accounts accounts;
+
     private ApiClient api;
     private String cityInvestment;
 
@@ -185,6 +191,49 @@ class ProjectsIT extends PlatformIT {
                 .isEqualTo(403);
         assertThat(api.get("/api/v1/projects?kind=XYZ", agency).code()).isEqualTo("DEALS_UNKNOWN_KIND");
         assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aProjectNamingABidderAsItsOwnerOrWithOneBadLotLeavesNoProjectAndNoTender() {
+        String agency = api.token("agency");
+        Instant documents = Instant.parse("2026-11-30T09:00:00Z");
+        Snapshot before = snapshot();
+        String bidder = jdbc.sql("SELECT organisation_id FROM account WHERE username = 'bidder1'").query(String.class).single();
+        String asBidder = project("ZFCG", "ZFCG_OPEN_TENDER", List.of(lot("采购包1", "3000000.00", "60000.00", documents)))
+                .replace(cityInvestment, bidder);
+        ApiClient.Response refused = api.post("/api/v1/projects", asBidder, agency);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("INVALID_TENDER");
+
+        Map<String, Object> past = new java.util.HashMap<>(lot("采购包2", "2000000.00", "40000.00", documents));
+        past.put("bidDeadline", clock.instant().minus(Duration.ofDays(1)).toString());
+        past.put("documentsAvailableUntil", clock.instant().minus(Duration.ofDays(2)).toString());
+        ApiClient.Response secondLotBad = api.post("/api/v1/projects", project("ZFCG", "ZFCG_OPEN_TENDER",
+                List.of(lot("采购包1", "3000000.00", "60000.00", documents), past)), agency);
+        assertThat(secondLotBad.status()).isEqualTo(400);
+        assertThat(secondLotBad.code()).isEqualTo("INVALID_TENDER");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void revisingADraftTenderRevisesItsLotAndItsOneLotProject() {
+        org.sunbid.platform.parties.CurrentUser agencyUser = accounts.findByUsername("agency").orElseThrow();
+        Instant now = clock.instant();
+        org.sunbid.platform.tendering.TenderTerms terms = new org.sunbid.platform.tendering.TenderTerms(code(), "云州市档案馆新建工程",
+                "房屋建筑工程", org.sunbid.platform.kernel.Money.yuan("9000000"), org.sunbid.platform.kernel.Money.yuan("100000"),
+                "三级及以上", org.sunbid.platform.tendering.EvaluationMethod.COMPREHENSIVE, now.plus(Duration.ofDays(25)), "第一开标室", 90,
+                now.plus(Duration.ofDays(10)), "公告", List.of(new org.sunbid.platform.tendering.TenderTerms.Lot("一标段",
+                        org.sunbid.platform.kernel.Money.yuan("9000000"))));
+        var tender = tenders.create(terms, java.util.UUID.fromString(cityInvestment), agencyUser);
+        var revised = new org.sunbid.platform.tendering.TenderTerms(terms.projectCode(), "云州市档案馆新建工程（调整）",
+                terms.category(), org.sunbid.platform.kernel.Money.yuan("9500000"), terms.deposit(), terms.qualification(),
+                terms.evaluationMethod(), terms.bidDeadline(), terms.openingVenue(), 90, terms.documentsAvailableUntil(),
+                terms.notice(), terms.lots());
+        tenders.revise(tender.id(), revised, agencyUser);
+        ProjectView project = projects.ofLot(tender.id()).orElseThrow();
+        assertThat(project.name()).isEqualTo("云州市档案馆新建工程（调整）");
+        assertThat(project.budget().yuan()).isEqualByComparingTo("9500000");
+        assertThat(project.lots().get(0).budget().yuan()).isEqualByComparingTo("9500000");
     }
 
     @Test
