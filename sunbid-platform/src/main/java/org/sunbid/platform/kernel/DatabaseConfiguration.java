@@ -69,10 +69,12 @@ class DatabaseConfiguration {
 
     /** Flyway migrates as the owner, and grants the runtime role its rights ({@code ${runtime_user}} in V41). */
     @Bean
-    FlywayConfigurationCustomizer migrateAsOwner(DatabaseServer server) {
+    FlywayConfigurationCustomizer migrateAsOwner(DatabaseServer server,
+            @org.springframework.beans.factory.annotation.Value("${sunbid.platform.credit-code}") String platformCreditCode) {
+        // ${platform_credit_code}: the deal codes V62 gives the tenders that existed before projects (deals context)
         return configuration -> configuration
                 .dataSource(server.jdbcUrl(), server.ownerUser(), server.ownerPassword())
-                .placeholders(Map.of("runtime_user", server.user()));
+                .placeholders(Map.of("runtime_user", server.user(), "platform_credit_code", platformCreditCode));
     }
 
     @Bean(destroyMethod = "close")

@@ -10,6 +10,12 @@ public enum TenderingError implements ErrorCode {
     REG_16_DOCUMENT_PERIOD_TOO_SHORT(422),
     /** Reg. 26: deposit above 2% of the estimated price. */
     REG_26_DEPOSIT_TOO_HIGH(422),
+    /** GPL Art. 35: fewer than 20 days from issuing the documents to the bid deadline (government procurement). */
+    GPL_35_BIDDING_PERIOD_TOO_SHORT(422),
+    /** 87号令 Art. 18: documents available for fewer than 5 working days (government procurement). */
+    GPL87_18_DOCUMENT_PERIOD_TOO_SHORT(422),
+    /** GPR Art. 33: deposit above 2% of the budget (government procurement). */
+    GPR_33_DEPOSIT_TOO_HIGH(422),
     /** Reg. 22: objection to the tender documents later than 10 days before the deadline. */
     REG_22_OBJECTION_TOO_LATE(422),
     /** The notice cannot be published before the tender documents it issues are uploaded. */

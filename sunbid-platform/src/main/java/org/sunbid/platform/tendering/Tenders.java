@@ -19,6 +19,16 @@ import org.sunbid.platform.audit.AuditLog;
 import org.sunbid.platform.audit.AuditRecord;
 import org.sunbid.platform.audit.ConfidentialRecords;
 import org.sunbid.platform.catalog.Regions;
+import org.sunbid.platform.deals.DealKind;
+import org.sunbid.platform.deals.NewProject;
+import org.sunbid.platform.deals.ProcedureView;
+import org.sunbid.platform.deals.ProjectCategory;
+import org.sunbid.platform.deals.ProjectView;
+import org.sunbid.platform.deals.Procedures;
+import org.sunbid.platform.deals.Projects;
+import org.sunbid.platform.deals.domain.ProcedureRules;
+import org.sunbid.platform.deals.domain.RuleKeys;
+import org.sunbid.platform.kernel.Money;
 import org.sunbid.platform.kernel.Actor;
 import org.sunbid.platform.kernel.CommonError;
 import org.sunbid.platform.kernel.DomainException;
@@ -49,13 +59,16 @@ public class Tenders {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final Registrations registrations;
-    private final LegalPeriods periods = LegalPeriods.LAW;
+    private final Procedures procedures;
+    private final Projects projects;
     private final ApplicationEventPublisher events;
     private final ConfidentialRecords confidential;
 
     Tenders(TenderRepository repository, Organisations organisations, Regions regions, AuditLog auditLog, Clock clock,
             TransactionTemplate tx, Registrations registrations, ApplicationEventPublisher events,
-            ConfidentialRecords confidential) {
+            ConfidentialRecords confidential, Procedures procedures, Projects projects) {
+        this.procedures = procedures;
+        this.projects = projects;
         this.confidential = confidential;
         this.events = events;
         this.registrations = registrations;
@@ -69,10 +82,66 @@ public class Tenders {
 
     /**
      * Creates a draft: a tenderee for itself, or an agency for the tenderee {@code tendereeId}. The tender belongs to
-     * the tenderee's region.
+     * the tenderee's region and is the one lot of a construction project (GCJS, open tender) registered with it.
      */
     @Transactional
     public TenderView create(TenderTerms terms, UUID tendereeId, CurrentUser user) {
+        Owners owners = owners(tendereeId, user);
+        UUID id = UUID.randomUUID();
+        projects.register(new NewProject(DealKind.GCJS.name(), CONSTRUCTION, terms.name(), owners.region(), owners.tenderee(),
+                owners.agency(), terms.estimatedPrice(), null, ProjectCategory.WORKS, null,
+                List.of(new NewProject.NewLot(id, terms.name(), terms.estimatedPrice()))), user.actor());
+        return draft(id, terms, owners, CONSTRUCTION, user);
+    }
+
+    /**
+     * What a project registered with its tenders takes: the project's fields, and each lot's tender terms (the lot's
+     * budget is its terms' estimated price).
+     *
+     * @param kind          GCJS or ZFCG
+     * @param procedureCode an open tender of that kind (GCJS_OPEN_TENDER, ZFCG_OPEN_TENDER)
+     * @param name          项目名称
+     * @param budget        the project's budget or estimated price
+     * @param priceCap      最高限价, or null
+     * @param category      works, goods or services
+     * @param itemCode      政府采购品目, or null
+     * @param lots          one tender's terms per lot
+     */
+    public record NewTenderProject(String kind, String procedureCode, String name, Money budget, Money priceCap,
+            ProjectCategory category, String itemCode, List<TenderTerms> lots) {
+    }
+
+    /**
+     * Registers a project whose lots each run a tender, and drafts one tender per lot with the lot's id, in one
+     * transaction: a refused lot leaves neither project nor tender. The tenderee or agency as for {@link #create}.
+     */
+    @Transactional
+    public ProjectView createProject(NewTenderProject project, UUID tendereeId, CurrentUser user) {
+        Owners owners = owners(tendereeId, user);
+        ProcedureView procedure = project.procedureCode() == null ? null : procedures.find(project.procedureCode()).orElse(null);
+        if (procedure != null && !"OPEN_TENDER".equals(procedure.method())) {
+            throw new DomainException(org.sunbid.platform.deals.DealsError.DEALS_PROCEDURE_NOT_RUNNABLE, procedure.code());
+        }
+        if (project.lots() == null || project.lots().isEmpty()) {
+            throw new DomainException(org.sunbid.platform.deals.DealsError.DEALS_INVALID_PROJECT, "lots");
+        }
+        List<NewProject.NewLot> lots = project.lots().stream()
+                .map(t -> new NewProject.NewLot(UUID.randomUUID(), t.name(), t.estimatedPrice())).toList();
+        ProjectView registered = projects.register(new NewProject(project.kind(), project.procedureCode(), project.name(),
+                owners.region(), owners.tenderee(), owners.agency(), project.budget(), project.priceCap(), project.category(),
+                project.itemCode(), lots), user.actor());
+        for (int i = 0; i < lots.size(); i++) {
+            draft(lots.get(i).id(), project.lots().get(i), owners, registered.procedureCode(), user);
+        }
+        return registered;
+    }
+
+    private static final String CONSTRUCTION = "GCJS_OPEN_TENDER";
+
+    private record Owners(UUID tenderee, UUID agency, String region) {
+    }
+
+    private Owners owners(UUID tendereeId, CurrentUser user) {
         UUID tenderee;
         UUID agency = null;
         if (user.role() == Role.TENDEREE) {
@@ -87,8 +156,13 @@ public class Tenders {
         if (owner == null || owner.kind() != OrganisationKind.TENDEREE) {
             throw new DomainException(TenderingError.INVALID_TENDER, "tendereeId");
         }
+        return new Owners(tenderee, agency, owner.regionCode());
+    }
+
+    private TenderView draft(UUID id, TenderTerms terms, Owners owners, String procedureCode, CurrentUser user) {
         Instant now = clock.instant();
-        Tender tender = Tender.draft(UUID.randomUUID(), tenderee, agency, owner.regionCode(), terms, now, periods);
+        Tender tender = Tender.draft(id, owners.tenderee(), owners.agency(), owners.region(), terms, now,
+                procedures.rulesAt(procedureCode, now));
         try {
             repository.insert(tender, now, user.username());
         } catch (DuplicateKeyException e) {
@@ -100,12 +174,20 @@ public class Tenders {
         return view(tender);
     }
 
+    /**
+     * The rules of the procedure the tender's lot runs, in force at {@code now} (the event's date). A tender without a
+     * lot cannot exist since V62; construction is the fallback only while a lot is being registered.
+     */
+    private ProcedureRules rules(Tender tender, Instant now) {
+        return procedures.rulesAt(projects.procedureOfLot(tender.id()).orElse(CONSTRUCTION), now);
+    }
+
     /** Publishes the notice: refused while no tender document is uploaded; Law 24, Reg. 16, Reg. 26 checked by the aggregate. */
     @Transactional
     public TenderView publish(UUID id, CurrentUser user) {
         Tender tender = owned(id, user);
         Instant now = clock.instant();
-        tender.publish(now, periods, repository.documentCount(id));
+        tender.publish(now, rules(tender, now), repository.documentCount(id));
         repository.update(tender, now, user.username());
         record(tender, "tendering.tender.published", user.actor(), Map.of("bidDeadline", tender.bidDeadline().toString(),
                 "documentsAvailableUntil", tender.terms().documentsAvailableUntil().toString()));
@@ -118,9 +200,10 @@ public class Tenders {
         Tender tender = owned(id, user);
         Instant now = clock.instant();
         int documents = repository.documentCount(id);
-        return new PublicationCheck(tender.publicationRefusal(now, periods, documents), documents, now,
-                tender.terms().documentsAvailableUntil(), tender.bidDeadline(), tender.clarificationCutoff(periods),
-                tender.objectionCutoff(periods), periods.objectionAnswer().toDays());
+        ProcedureRules rules = rules(tender, now);
+        return new PublicationCheck(tender.publicationRefusal(now, rules, documents), documents, now,
+                tender.terms().documentsAvailableUntil(), tender.bidDeadline(), tender.clarificationCutoff(rules),
+                tender.objectionCutoff(rules), rules.limit(RuleKeys.OBJECTION_ANSWER).whole());
     }
 
     /** The owner revises a draft's terms (the tenderee stays); logged like the draft itself. */
@@ -128,12 +211,13 @@ public class Tenders {
     public TenderView revise(UUID id, TenderTerms terms, CurrentUser user) {
         Tender tender = owned(id, user);
         Instant now = clock.instant();
-        tender.revise(terms, now, periods);
+        tender.revise(terms, now, rules(tender, now));
         try {
             repository.updateTerms(tender, now, user.username());
         } catch (DuplicateKeyException e) {
             throw new DomainException(TenderingError.INVALID_TENDER, "projectCode");
         }
+        projects.reviseLot(tender.id(), terms.name(), terms.estimatedPrice(), user.actor());
         record(tender, "tendering.tender.revised", user.actor(), Map.of("projectCode", terms.projectCode(),
                 "name", terms.name(), "estimatedPrice", terms.estimatedPrice().toString(), "deposit", terms.deposit().toString(),
                 "bidDeadline", terms.bidDeadline().toString()));
@@ -160,7 +244,7 @@ public class Tenders {
     public Clarification clarify(UUID id, String text, boolean affectsPreparation, CurrentUser user) {
         Tender tender = owned(id, user);
         Instant now = clock.instant();
-        Clarification c = tender.clarify(UUID.randomUUID(), now, text, affectsPreparation, periods);
+        Clarification c = tender.clarify(UUID.randomUUID(), now, text, affectsPreparation, rules(tender, now));
         repository.update(tender, now, user.username());
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("clarificationId", c.id().toString());
@@ -179,7 +263,7 @@ public class Tenders {
         }
         Tender tender = visibleOrThrow(id, user);
         Instant now = clock.instant();
-        Objection o = tender.raiseObjection(UUID.randomUUID(), now, user.organisationId(), text, periods);
+        Objection o = tender.raiseObjection(UUID.randomUUID(), now, user.organisationId(), text, rules(tender, now));
         repository.update(tender, now, user.username());
         // Who objected points at a likely bidder, so the entry stays sealed; not merely until today's deadline, which
         // this very objection will move. It is disclosed at opening.

@@ -131,6 +131,19 @@ class AccessMatrixIT extends PlatformIT {
                                                                                           200, 200, 200, 200, 200, 200, 200, 200, 200));
         rows.add(new Row("POST", "/api/v1/tenders", "/api/v1/tenders", () -> tenderJson(cityInvestment), false,
                                                                                           401, 403, 403, 403, 403, 201, 201, 403, 403));
+        // deals (issue 15): the procedure catalogue is public; projects are their owners' and the region's staff's
+        rows.add(new Row("GET", "/api/v1/procedures", "/api/v1/procedures", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/v1/procedures/{code}", "/api/v1/procedures/ZFCG_OPEN_TENDER", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/v1/procedures/{code}/rules", "/api/v1/procedures/GCJS_OPEN_TENDER/rules", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/v1/projects", "/api/v1/projects", null, false,
+                                                                                          401, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/v1/projects/{id}", "/api/v1/projects/" + java.util.UUID.randomUUID(), null, false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", "/api/v1/projects", "/api/v1/projects", () -> projectJson(cityInvestment), false,
+                                                                                          401, 403, 403, 403, 403, 201, 201, 403, 403));
         rows.add(new Row("POST", "/api/v1/tenders/{id}/publish", unknown + "/publish", null, false,
                                                                                           401, 403, 403, 403, 403, 404, 404, 403, 403));
         rows.add(new Row("POST", "/api/v1/tenders/{id}/clarifications", unknown + "/clarifications",
@@ -322,6 +335,22 @@ class AccessMatrixIT extends PlatformIT {
             }
         }
         throw new IllegalStateException(name);
+    }
+
+    /** A construction project with one lot's tender, as {@code POST /api/v1/projects} takes it. */
+    static String projectJson(String tendereeId) {
+        java.time.Instant deadline = START.plus(java.time.Duration.ofDays(25));
+        java.util.Map<String, Object> lot = java.util.Map.ofEntries(
+                java.util.Map.entry("projectCode", "MP-" + java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000)),
+                java.util.Map.entry("name", "权限矩阵测试标段"), java.util.Map.entry("category", "房屋建筑工程"),
+                java.util.Map.entry("estimatedPrice", "1000000"), java.util.Map.entry("deposit", "20000"),
+                java.util.Map.entry("qualification", "三级及以上"), java.util.Map.entry("evaluationMethod", "COMPREHENSIVE"),
+                java.util.Map.entry("bidDeadline", deadline.toString()), java.util.Map.entry("openingVenue", "第一开标室"),
+                java.util.Map.entry("bidValidityDays", 90),
+                java.util.Map.entry("documentsAvailableUntil", START.plus(java.time.Duration.ofDays(10)).toString()),
+                java.util.Map.entry("notice", "公告"));
+        return ApiClient.json(java.util.Map.of("kind", "GCJS", "procedureCode", "GCJS_OPEN_TENDER", "name", "权限矩阵测试项目",
+                "budget", "1000000", "category", "WORKS", "tendereeId", tendereeId, "lots", java.util.List.of(lot)));
     }
 
     static String tenderJson(String tendereeId) {

@@ -86,6 +86,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/regions", "/api/v1/regions/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/procedures", "/api/v1/procedures/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/projects").hasAnyRole("TENDEREE", "AGENCY")
                         .requestMatchers(HttpMethod.GET, "/api/v1/ca/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/portal/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/log/**").permitAll()

@@ -7,19 +7,24 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.sunbid.platform.deals.domain.Limit;
+import org.sunbid.platform.deals.domain.LimitUnit;
+import org.sunbid.platform.deals.domain.ProcedureRules;
+import org.sunbid.platform.deals.domain.RuleKeys;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.kernel.Money;
 import org.sunbid.platform.tendering.Clarification;
-import org.sunbid.platform.tendering.LegalPeriods;
 import org.sunbid.platform.tendering.Objection;
 import org.sunbid.platform.tendering.TenderStatus;
 import org.sunbid.platform.tendering.TenderTerms;
 import org.sunbid.platform.tendering.TenderingError;
 
 /**
- * A construction tender (招标项目) from draft to the bid deadline: the aggregate that owns its state machine and the
- * legal rules of 招标投标法 (Law) and its 实施条例 (Reg.). Every transition takes the current time from the caller
- * (an injected clock) and refuses, naming the article, what the law forbids. Plain Java: no framework, no database.
+ * A tender (招标项目; a lot of a trading project that runs an open tender, with the lot's id) from draft to the bid
+ * deadline: the aggregate that owns its state machine and applies its procedure's rules, resolved by the caller at the
+ * date of the event ({@link ProcedureRules}): for construction 招标投标法 (Law) and its 实施条例 (Reg.), for government
+ * procurement 政府采购法 (GPL), its 条例 (GPR) and 财政部令第87号. Every transition takes the current time from the caller
+ * (an injected clock) and refuses, naming the article, what the rules forbid. Plain Java: no framework, no database.
  */
 public final class Tender {
 
@@ -55,11 +60,11 @@ public final class Tender {
 
     /** A new draft. The deposit limit is checked already here, so a wrong draft is refused early. */
     public static Tender draft(UUID id, UUID tendereeId, UUID agencyId, String regionCode, TenderTerms terms, Instant now,
-            LegalPeriods periods) {
+            ProcedureRules rules) {
         if (!terms.bidDeadline().isAfter(now)) {
             throw new DomainException(TenderingError.INVALID_TENDER, "bidDeadline");
         }
-        checkDeposit(terms, periods);
+        checkDeposit(terms, rules);
         return new Tender(id, tendereeId, agencyId, regionCode, terms, TenderStatus.DRAFT, terms.bidDeadline(), null, null,
                 List.of(), List.of(), 0);
     }
@@ -77,8 +82,8 @@ public final class Tender {
      *
      * @param documents how many tender documents the tender has
      */
-    public void publish(Instant now, LegalPeriods periods, int documents) {
-        DomainException refusal = publicationRefusal(now, periods, documents);
+    public void publish(Instant now, ProcedureRules rules, int documents) {
+        DomainException refusal = publicationRefusal(now, rules, documents);
         if (refusal != null) {
             throw refusal;
         }
@@ -92,51 +97,62 @@ public final class Tender {
      * period from issuing them). Law 24: at least 20 days from issuing the documents to the deadline. Reg. 16:
      * documents available for at least 5 days. Reg. 26: deposit at most 2% of the estimated price. Changes nothing.
      */
-    public DomainException publicationRefusal(Instant now, LegalPeriods periods, int documents) {
+    public DomainException publicationRefusal(Instant now, ProcedureRules rules, int documents) {
         if (status != TenderStatus.DRAFT) {
             return new DomainException(TenderingError.INVALID_TENDER_STATE, status);
         }
         if (documents <= 0) {
             return new DomainException(TenderingError.TENDER_DOCUMENTS_MISSING);
         }
-        Duration bidding = Duration.between(now, bidDeadline);
-        if (bidding.compareTo(periods.biddingPeriod()) < 0) {
-            return new DomainException(TenderingError.LAW_24_BIDDING_PERIOD_TOO_SHORT, periods.biddingPeriod().toDays(),
-                    days(bidding), hours(bidding), minutes(bidding));
+        Limit biddingPeriod = rules.limit(RuleKeys.BIDDING_PERIOD);
+        if (!biddingPeriod.atLeast(now, bidDeadline, rules.calendar())) {
+            Duration bidding = Duration.between(now, bidDeadline);
+            return new DomainException(procurement(rules) ? TenderingError.GPL_35_BIDDING_PERIOD_TOO_SHORT
+                    : TenderingError.LAW_24_BIDDING_PERIOD_TOO_SHORT, biddingPeriod.whole(), days(bidding), hours(bidding),
+                    minutes(bidding));
         }
-        Duration documentPeriod = Duration.between(now, terms.documentsAvailableUntil());
-        if (documentPeriod.compareTo(periods.documentPeriod()) < 0) {
-            return new DomainException(TenderingError.REG_16_DOCUMENT_PERIOD_TOO_SHORT, periods.documentPeriod().toDays(),
-                    days(documentPeriod), hours(documentPeriod), minutes(documentPeriod));
+        Limit documentPeriod = rules.limit(RuleKeys.DOCUMENT_PERIOD);
+        if (!documentPeriod.atLeast(now, terms.documentsAvailableUntil(), rules.calendar())) {
+            if (documentPeriod.unit() == LimitUnit.WORKING_DAY) {
+                return new DomainException(TenderingError.GPL87_18_DOCUMENT_PERIOD_TOO_SHORT, documentPeriod.whole(),
+                        documentPeriod.lastDay(now, rules.calendar()).toString(),
+                        Limit.beijingDate(terms.documentsAvailableUntil()).toString());
+            }
+            Duration available = Duration.between(now, terms.documentsAvailableUntil());
+            return new DomainException(TenderingError.REG_16_DOCUMENT_PERIOD_TOO_SHORT, documentPeriod.whole(),
+                    days(available), hours(available), minutes(available));
         }
         try {
-            checkDeposit(terms, periods);
+            checkDeposit(terms, rules);
         } catch (DomainException e) {
             return e;
         }
         return null;
     }
 
-    /** The last moment a bidder may object to the documents (Reg. 22), as the current deadline stands. */
-    public Instant objectionCutoff(LegalPeriods periods) {
-        return bidDeadline.minus(periods.objectionCutoff());
+    /**
+     * The last moment a bidder may object to the documents (Reg. 22), as the current deadline stands; the deadline
+     * itself where the procedure sets no cut-off.
+     */
+    public Instant objectionCutoff(ProcedureRules rules) {
+        return rules.find(RuleKeys.OBJECTION_CUTOFF).map(l -> l.startBefore(bidDeadline)).orElse(bidDeadline);
     }
 
     /**
      * The last moment a clarification affecting bid preparation leaves the deadline where it is (Law 23, Reg. 21);
      * a later one moves the deadline.
      */
-    public Instant clarificationCutoff(LegalPeriods periods) {
-        return bidDeadline.minus(periods.clarificationNotice());
+    public Instant clarificationCutoff(ProcedureRules rules) {
+        return rules.limit(RuleKeys.CLARIFICATION_NOTICE).startBefore(bidDeadline);
     }
 
     /** Replaces a draft's terms (the deposit limit and a future deadline checked as for a new draft). */
-    public void revise(TenderTerms revised, Instant now, LegalPeriods periods) {
+    public void revise(TenderTerms revised, Instant now, ProcedureRules rules) {
         requireStatus(TenderStatus.DRAFT);
         if (!revised.bidDeadline().isAfter(now)) {
             throw new DomainException(TenderingError.INVALID_TENDER, "bidDeadline");
         }
-        checkDeposit(revised, periods);
+        checkDeposit(revised, rules);
         terms = revised;
         bidDeadline = revised.bidDeadline();
     }
@@ -146,13 +162,13 @@ public final class Tender {
      * remain before the deadline, the deadline moves so that 15 days remain.
      */
     public Clarification clarify(UUID clarificationId, Instant now, String text, boolean affectsPreparation,
-            LegalPeriods periods) {
+            ProcedureRules rules) {
         requireStatus(TenderStatus.PUBLISHED, TenderStatus.SUSPENDED);
         if (text == null || text.isBlank()) {
             throw new DomainException(TenderingError.INVALID_TENDER, "text");
         }
         Instant moved = null;
-        Instant earliest = now.plus(periods.clarificationNotice());
+        Instant earliest = rules.limit(RuleKeys.CLARIFICATION_NOTICE).endAfter(now, rules.calendar());
         if (affectsPreparation && bidDeadline.isBefore(earliest)) {
             bidDeadline = earliest;
             moved = earliest;
@@ -164,18 +180,19 @@ public final class Tender {
 
     /**
      * Raises an objection to the tender documents. Reg. 22: allowed up to 10 days before the deadline; the tenderee
-     * answers within 3 days and the procedure is suspended until then.
+     * answers within 3 days and the procedure is suspended until then (GPL Art. 53: answered within 7 working days).
      */
-    public Objection raiseObjection(UUID objectionId, Instant now, UUID objectorId, String text, LegalPeriods periods) {
+    public Objection raiseObjection(UUID objectionId, Instant now, UUID objectorId, String text, ProcedureRules rules) {
         requireStatus(TenderStatus.PUBLISHED, TenderStatus.SUSPENDED);
         if (text == null || text.isBlank()) {
             throw new DomainException(TenderingError.INVALID_TENDER, "text");
         }
-        if (now.isAfter(bidDeadline.minus(periods.objectionCutoff()))) {
-            throw new DomainException(TenderingError.REG_22_OBJECTION_TOO_LATE, periods.objectionCutoff().toDays());
+        if (now.isAfter(objectionCutoff(rules))) {
+            throw new DomainException(TenderingError.REG_22_OBJECTION_TOO_LATE,
+                    rules.find(RuleKeys.OBJECTION_CUTOFF).map(Limit::whole).orElse(0));
         }
-        Objection objection = new Objection(objectionId, now, objectorId, text.strip(), now.plus(periods.objectionAnswer()),
-                null, null);
+        Objection objection = new Objection(objectionId, now, objectorId, text.strip(),
+                rules.limit(RuleKeys.OBJECTION_ANSWER).endAfter(now, rules.calendar()), null, null);
         objections.add(objection);
         if (status == TenderStatus.PUBLISHED) {
             status = TenderStatus.SUSPENDED;
@@ -258,12 +275,19 @@ public final class Tender {
         return status == TenderStatus.PUBLISHED && now.isBefore(bidDeadline);
     }
 
-    private static void checkDeposit(TenderTerms terms, LegalPeriods periods) {
-        Money ceiling = terms.estimatedPrice().percent(periods.maxDepositPercent());
+    /** Reg. 26 / GPR Art. 33: the deposit at most 2% of the estimated price (the lot's budget in procurement). */
+    private static void checkDeposit(TenderTerms terms, ProcedureRules rules) {
+        Limit max = rules.limit(RuleKeys.DEPOSIT_MAX);
+        Money ceiling = max.percentOf(terms.estimatedPrice());
         if (terms.deposit().isGreaterThan(ceiling)) {
-            throw new DomainException(TenderingError.REG_26_DEPOSIT_TOO_HIGH, terms.deposit(), ceiling,
-                    periods.maxDepositPercent().stripTrailingZeros().toPlainString());
+            throw new DomainException(procurement(rules) ? TenderingError.GPR_33_DEPOSIT_TOO_HIGH
+                    : TenderingError.REG_26_DEPOSIT_TOO_HIGH, terms.deposit(), ceiling, max.plain());
         }
+    }
+
+    /** Whether the rules are government procurement's (its articles name the refusals). */
+    private static boolean procurement(ProcedureRules rules) {
+        return "ZFCG".equals(rules.kindPrefix());
     }
 
     private void requireStatus(TenderStatus... allowed) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.sunbid.platform.deals.domain.ProcedureRules;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.kernel.Money;
 import org.sunbid.platform.tendering.Clarification;
@@ -23,7 +24,7 @@ import org.sunbid.platform.tendering.TenderingError;
 class TenderTest {
 
     static final Instant NOW = Instant.parse("2026-11-23T01:30:00Z"); // 09:30 Beijing time
-    static final LegalPeriods LAW = LegalPeriods.LAW;
+    static final ProcedureRules LAW = LegalPeriods.LAW.rules();
 
     static TenderTerms terms(Duration toDeadline, Duration documentsFor, String estimated, String deposit) {
         return new TenderTerms("YZ-2026-001", "云州市第一中学教学楼新建工程", "房屋建筑工程", Money.yuan(estimated),
@@ -113,7 +114,7 @@ class TenderTest {
     void law24_aRegionMayRequireMoreButNotLess() {
         LegalPeriods stricter = new LegalPeriods(Duration.ofDays(25), Duration.ofDays(5), Duration.ofDays(15),
                 Duration.ofDays(10), Duration.ofDays(3), new java.math.BigDecimal("2"));
-        assertThat(code(() -> draft(Duration.ofDays(21)).publish(NOW, stricter, 1)))
+        assertThat(code(() -> draft(Duration.ofDays(21)).publish(NOW, stricter.rules(), 1)))
                 .isEqualTo(TenderingError.LAW_24_BIDDING_PERIOD_TOO_SHORT);
         assertThatThrownBy(() -> new LegalPeriods(Duration.ofDays(19), Duration.ofDays(5), Duration.ofDays(15),
                 Duration.ofDays(10), Duration.ofDays(3), new java.math.BigDecimal("2")))

@@ -1,0 +1,30 @@
+package org.sunbid.platform.deals;
+
+import org.sunbid.platform.kernel.ErrorCode;
+
+/** Errors of the deals context. */
+public enum DealsError implements ErrorCode {
+    /** No deal kind has this name (GCJS, ZFCG, TDSYQ, KYQ, GYCQ). */
+    DEALS_UNKNOWN_KIND(400),
+    /** No procedure has this code. */
+    DEALS_UNKNOWN_PROCEDURE(400),
+    /** The procedure belongs to another kind of deal. */
+    DEALS_PROCEDURE_OF_OTHER_KIND(400),
+    /** The platform cannot run this procedure yet. */
+    DEALS_PROCEDURE_NOT_RUNNABLE(422),
+    /** A field of the project or of a lot is missing or invalid. */
+    DEALS_INVALID_PROJECT(400),
+    /** No such project, or none the caller may see. */
+    DEALS_PROJECT_NOT_FOUND(404);
+
+    private final int httpStatus;
+
+    DealsError(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    @Override
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

@@ -1,0 +1,62 @@
+package org.sunbid.platform.deals.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.sunbid.platform.deals.ProcedureView;
+import org.sunbid.platform.deals.Procedures;
+import org.sunbid.platform.deals.domain.Limit;
+import org.sunbid.platform.deals.domain.RuleVersion;
+
+/** Public API of the procedure catalogue: every procedure, and its rules with their articles and effective dates. */
+@RestController
+@RequestMapping("/api/v1/procedures")
+class ProcedureApi {
+
+    private final Procedures procedures;
+    private final java.time.Clock clock;
+
+    ProcedureApi(Procedures procedures, java.time.Clock clock) {
+        this.procedures = procedures;
+        this.clock = clock;
+    }
+
+    /** Every procedure, in the catalogue's order. */
+    @GetMapping
+    List<ProcedureView> all() {
+        return procedures.all();
+    }
+
+    /** One procedure with every version of its rules. */
+    @GetMapping("/{code}")
+    ProcedureDetail one(@PathVariable String code) {
+        ProcedureView p = procedures.get(code);
+        return new ProcedureDetail(p, procedures.versions(code).stream().map(RuleRow::of).toList());
+    }
+
+    /** The procedure's rules in force on {@code date} (Beijing date; today when absent). */
+    @GetMapping("/{code}/rules")
+    List<RuleRow> rules(@PathVariable String code,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        LocalDate at = date != null ? date : Limit.beijingDate(clock.instant());
+        return procedures.versions(code).stream().filter(v -> v.inForceOn(at)).map(RuleRow::of).toList();
+    }
+
+    record ProcedureDetail(ProcedureView procedure, List<RuleRow> rules) {
+    }
+
+    /** One version of a rule, for JSON. */
+    record RuleRow(String key, String amount, String unit, String article, LocalDate effectiveFrom, LocalDate effectiveTo) {
+
+        static RuleRow of(RuleVersion v) {
+            return new RuleRow(v.key(), v.limit().plain(), v.limit().unit().name(), v.limit().article(), v.effectiveFrom(),
+                    v.effectiveTo());
+        }
+    }
+}
