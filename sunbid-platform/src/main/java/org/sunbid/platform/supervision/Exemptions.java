@@ -183,7 +183,11 @@ public class Exemptions {
                 .orElseThrow(() -> new DomainException(SupervisionError.EXEMPTION_NOT_FOUND, id));
     }
 
-    java.util.Optional<ExemptionView> find(UUID id) {
+    /**
+     * The exemption without a scope check: for other contexts naming a log entry's subject (the log's own payload
+     * already publishes its project code and name) and for supervision itself.
+     */
+    public java.util.Optional<ExemptionView> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM must_trade_exemption WHERE id = :id").param("id", id)
                 .query(Exemptions::map).optional();
     }

@@ -235,7 +235,7 @@ public class OffPlatformDeals {
             String refs = String.join("；", s.purchases().stream().map(PurchaseFact::reference).toList());
             flags.add(new SupervisionFlag("split-purchase", s.purchaserName() + " " + s.itemCode() + "（" + s.fiscalYear() + "）",
                     "/workbench/supervision/flags#split-" + s.purchaserId() + "-" + s.itemCode() + "-" + s.fiscalYear(), null,
-                    s.total().toPlainString() + " > " + s.threshold().toPlainString() + "：" + refs,
+                    String.format(java.util.Locale.ROOT, "%,.2f > %,.2f：", s.total(), s.threshold()) + refs,
                     s.purchases().get(0).regionCode()));
         }
         return flags;
@@ -297,7 +297,8 @@ public class OffPlatformDeals {
                 .query(OffPlatformDeals::map).list();
     }
 
-    Optional<OffPlatformDealView> find(UUID id) {
+    /** The deal without a scope check: for naming a log entry's subject (its payload already publishes the project). */
+    public Optional<OffPlatformDealView> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM off_platform_deal WHERE id = :id").param("id", id)
                 .query(OffPlatformDeals::map).optional();
     }

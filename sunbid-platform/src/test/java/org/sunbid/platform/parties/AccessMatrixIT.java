@@ -307,11 +307,11 @@ class AccessMatrixIT extends PlatformIT {
         String sv = "/api/v1/supervision";
         String demoExemption = supervisionId("/exemptions", "YZ-2026-GC-0120");      // 990100, 云州市城投 (tenderee)
         String demoReport = supervisionId("/off-platform-deals", "QS-2026-CG-0031"); // 990121, 青山县水利局 (tenderee2)
-        rows.add(new Row("GET", sv + "/catalogue/{region}", sv + "/catalogue/990121", null, false,
+        rows.add(new Row("GET", sv + "/catalogue/{code}", sv + "/catalogue/990121", null, false,
                                                                                           200, 200, 200, 200, 200, 200, 200, 200, 200));
         rows.add(new Row("GET", sv + "/must-trade", sv + "/must-trade?kind=GCJS&category=WORKS&value=5000000&region=990121", null,
                 false,                                                                    200, 200, 200, 200, 200, 200, 200, 200, 200));
-        rows.add(new Row("POST", sv + "/catalogue/{region}/entries", sv + "/catalogue/990121/entries", () -> "{}", false,
+        rows.add(new Row("POST", sv + "/catalogue/{code}/entries", sv + "/catalogue/990121/entries", () -> "{}", false,
                                                                                           401, 400, 400, 400, 403, 403, 403, 403, 403));
         rows.add(new Row("POST", sv + "/catalogue/entries/{id}/end", sv + "/catalogue/entries/" + UUID.randomUUID() + "/end",
                 () -> "{\"effectiveTo\":\"2026-12-31\"}", false,                      401, 404, 404, 404, 403, 403, 403, 403, 403));

@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -21,11 +20,6 @@ import org.sunbid.platform.ApiClient;
 import org.sunbid.platform.PlatformIT;
 import org.sunbid.platform.WebSession;
 import org.sunbid.platform.audit.AuditLog;
-import org.sunbid.platform.kernel.Actor;
-import org.sunbid.platform.parties.Accounts;
-import org.sunbid.platform.parties.OrganisationKind;
-import org.sunbid.platform.parties.Organisations;
-import org.sunbid.platform.parties.Role;
 
 import tools.jackson.databind.JsonNode;
 
@@ -41,8 +35,6 @@ class SupervisionIT extends PlatformIT {
 
     @Autowired JdbcClient jdbc;
     @Autowired AuditLog auditLog;
-    @Autowired Accounts accounts;
-    @Autowired Organisations organisations;
 
     private ApiClient api;
 
@@ -277,17 +269,13 @@ class SupervisionIT extends PlatformIT {
         for (String caller : List.of("tenderee", "centre", "admin", "agency")) {
             assertThat(api.post(SV + "/exemptions/" + id + "/approval", "{}", api.token(caller)).status()).as(caller).isEqualTo(403);
         }
-        // a supervisor of 青山县 does not supervise the city's project: not found
-        String county = "qs-supervisor";
-        if (accounts.findByUsername(county).isEmpty()) {
-            // an account's region is its organisation's; kind OTHER so that no tender's key custodians change
-            UUID office = organisations.register(new Organisations.Registration(org.sunbid.platform.Fixtures.freshCreditCode("990121"),
-                    "青山县监督测试办公室", OrganisationKind.OTHER, "990121"), Actor.SYSTEM).id();
-            accounts.create(new Accounts.NewAccount(county, "青山县监督员", PASSWORD, Role.SUPERVISOR, office, null), Actor.SYSTEM);
-        }
-        ApiClient.Response outOfRegion = api.post(SV + "/exemptions/" + id + "/approval", "{}", api.token(county));
+        // the city's supervisor does not supervise a province-level project: not found, nothing changes
+        String provincial = applyExemption(code("EX"), "990000", "5000000", "项目涉密。", "招标投标法第六十六条").json().path("id").asString();
+        ApiClient.Response outOfRegion = api.post(SV + "/exemptions/" + provincial + "/approval", "{}", api.token("supervisor"));
         assertThat(outOfRegion.status()).isEqualTo(404);
         assertThat(outOfRegion.code()).isEqualTo("EXEMPTION_NOT_FOUND");
+        assertThat(api.get(SV + "/exemptions/" + provincial, api.token("supervisor")).status()).isEqualTo(404);
+        assertThat(api.get(SV + "/exemptions/" + provincial, api.token("admin")).json().path("status").asString()).isEqualTo("APPLIED");
         // agencies and bidders neither apply nor report
         assertThat(api.post(SV + "/exemptions", "{}", api.token("agency")).status()).isEqualTo(403);
         assertThat(api.post(SV + "/off-platform-deals", "{}", api.token("bidder1")).status()).isEqualTo(403);

@@ -53,8 +53,8 @@ class SupervisionApi {
     record RegionCatalogue(String regionCode, LocalDate date, List<CatalogueEntry> effective, List<CatalogueEntry> own) {
     }
 
-    @GetMapping("/catalogue/{region}")
-    RegionCatalogue catalogue(@PathVariable String region, @RequestParam(required = false) String date) {
+    @GetMapping("/catalogue/{code}")
+    RegionCatalogue catalogue(@PathVariable("code") String region, @RequestParam(required = false) String date) {
         LocalDate on = date(date, "date", false);
         return new RegionCatalogue(region, on == null ? catalogue.today() : on, catalogue.effective(region, on),
                 catalogue.own(region));
@@ -75,8 +75,8 @@ class SupervisionApi {
     record NewEntryBody(String kind, String category, String threshold, String basis, String effectiveFrom, String effectiveTo) {
     }
 
-    @PostMapping("/catalogue/{region}/entries")
-    ResponseEntity<CatalogueEntry> addEntry(@PathVariable String region, @RequestBody NewEntryBody body, CurrentUser user) {
+    @PostMapping("/catalogue/{code}/entries")
+    ResponseEntity<CatalogueEntry> addEntry(@PathVariable("code") String region, @RequestBody NewEntryBody body, CurrentUser user) {
         CatalogueEntry created = catalogue.add(region, new MustTradeCatalogue.NewEntry(MustTradeCatalogue.kind(body.kind()),
                 MustTradeCatalogue.category(body.category()), amount(body.threshold(), "threshold", false), body.basis(),
                 date(body.effectiveFrom(), "effectiveFrom", true), date(body.effectiveTo(), "effectiveTo", false)), user);
