@@ -49,7 +49,7 @@ class ExternalDatabaseRolesIT {
                 s.execute("GRANT CONNECT ON DATABASE shop TO shop_app");
             }
             Flyway.configure().dataSource(url, "shop_owner", "owner-secret").locations(migrationLocations())
-                    .placeholders(Map.of("runtime_user", "shop_app")).load().migrate();
+                    .placeholders(Map.of("runtime_user", "shop_app", "platform_credit_code", "91990100MA0PTFM00M")).load().migrate();
 
             try (Connection app = DriverManager.getConnection(url, "shop_app", "app-secret"); Statement s = app.createStatement()) {
                 assertEquals("0", single(s, "SELECT count(*) FROM log_entry"));
@@ -103,7 +103,7 @@ class ExternalDatabaseRolesIT {
             s.execute("SET session_replication_role = DEFAULT");
 
             Flyway.configure().dataSource(server.jdbcUrl(), server.superuser(), server.superuserPassword())
-                    .locations(migrationLocations()).placeholders(Map.of("runtime_user", server.runtimeUser())).load().migrate();
+                    .locations(migrationLocations()).placeholders(Map.of("runtime_user", server.runtimeUser(), "platform_credit_code", "91990100MA0PTFM00M")).load().migrate();
 
             assertEquals(committed + ":7:0:1", single(s, "SELECT string_agg(record_id || ':' || committed_seq || ':' || leaf_index"
                     + " || ':' || batch_size, ',') FROM log_confidential_commitment"));
