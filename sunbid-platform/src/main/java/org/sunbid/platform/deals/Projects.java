@@ -229,6 +229,21 @@ public class Projects {
                 .map(this::withLots).toList();
     }
 
+    /**
+     * Every project of {@code kind} that names a 政府采购品目 (item code), in {@code regionCodes} (null: every region),
+     * without a scope check: for the split-purchase check of supervision (政府采购法实施条例 Art. 28), which applies its
+     * own scope. Lots are not loaded.
+     */
+    public List<ProjectView> withItemCode(DealKind kind, java.util.Collection<String> regionCodes) {
+        return jdbc.sql("""
+                SELECT * FROM deal_project WHERE kind = :kind AND item_code IS NOT NULL
+                  AND (CAST(:all AS BOOLEAN) OR region_code = ANY(:regions))
+                ORDER BY created_at, deal_code""")
+                .param("kind", kind.name()).param("all", regionCodes == null)
+                .param("regions", regionCodes == null ? new String[0] : regionCodes.toArray(String[]::new))
+                .query(this::row).list();
+    }
+
     private boolean mayView(ProjectView p, CurrentUser user) {
         if (user == null) {
             return false;

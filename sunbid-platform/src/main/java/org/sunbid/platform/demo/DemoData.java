@@ -96,6 +96,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
     private final DemoEvaluation evaluation;
     private final org.springframework.beans.factory.ObjectProvider<org.sunbid.platform.experts.SandboxNotifier> phones;
     private final org.sunbid.platform.parties.BasicAccounts basicAccounts;
+    private final DemoSupervision supervision;
 
     DemoData(SunbidProperties properties, Environment environment, DatabaseKind databaseKind, Regions regions,
             Organisations organisations, Accounts accounts, Certificates certificates, DemoCertificateAuthority ca,
@@ -104,7 +105,8 @@ class DemoData implements ApplicationRunner, StartupNotes {
             ConfidentialRecords confidential, org.springframework.beans.factory.ObjectProvider<TimeTravel> timeTravel,
             org.sunbid.platform.experts.ExpertDraws draws,
             org.springframework.beans.factory.ObjectProvider<org.sunbid.platform.experts.SandboxNotifier> phones,
-            DemoEvaluation evaluation, org.sunbid.platform.parties.BasicAccounts basicAccounts) {
+            DemoEvaluation evaluation, org.sunbid.platform.parties.BasicAccounts basicAccounts, DemoSupervision supervision) {
+        this.supervision = supervision;
         this.basicAccounts = basicAccounts;
         this.evaluation = evaluation;
         this.draws = draws;
@@ -246,6 +248,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
             }
         }
         loadTenders(tenderee);
+        this.supervision.load();
     }
 
     /**

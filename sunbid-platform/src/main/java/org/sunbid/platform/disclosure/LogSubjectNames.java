@@ -23,8 +23,13 @@ class LogSubjectNames implements LogSubjects {
     private final ExpertDraws draws;
     private final Organisations organisations;
     private final Regions regions;
+    private final org.sunbid.platform.supervision.Exemptions exemptions;
+    private final org.sunbid.platform.supervision.OffPlatformDeals offPlatformDeals;
 
-    LogSubjectNames(Tenders tenders, ExpertDraws draws, Organisations organisations, Regions regions) {
+    LogSubjectNames(Tenders tenders, ExpertDraws draws, Organisations organisations, Regions regions,
+            org.sunbid.platform.supervision.Exemptions exemptions, org.sunbid.platform.supervision.OffPlatformDeals offPlatformDeals) {
+        this.exemptions = exemptions;
+        this.offPlatformDeals = offPlatformDeals;
         this.tenders = tenders;
         this.draws = draws;
         this.organisations = organisations;
@@ -55,6 +60,15 @@ class LogSubjectNames implements LogSubjects {
             } catch (DomainException e) {
                 return Optional.empty(); // not published yet
             }
+        }
+        // Supervision: an exemption or an off-platform deal by its project (an approved exemption links its public page).
+        if (action.startsWith("supervision.exemption.")) {
+            return exemptions.find(id.get()).map(e -> new Subject(e.projectCode() + " " + e.projectName(),
+                    e.status() == org.sunbid.platform.supervision.ExemptionView.Status.APPROVED ? "/supervision/exemptions/" + e.id() : null));
+        }
+        if (action.startsWith("supervision.off-platform.")) {
+            return offPlatformDeals.find(id.get()).map(d -> new Subject(d.projectCode() + " " + d.projectName(),
+                    d.status() == org.sunbid.platform.supervision.OffPlatformDealView.Status.REPORTED ? "/supervision/reports" : null));
         }
         if (action.startsWith("parties.organisation.")) {
             return organisations.find(id.get()).map(o -> new Subject(o.name(), null));

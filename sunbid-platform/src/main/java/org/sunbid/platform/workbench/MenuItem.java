@@ -27,6 +27,14 @@ record MenuItem(String key, String href) {
         } else if (role != Role.EXPERT) {
             items.add(new MenuItem("workbench.menu.tenders.staff", "/workbench/tenders"));
         }
+        if (role == Role.TENDEREE || role == Role.ADMINISTRATOR || role == Role.CENTRE_STAFF || role == Role.SUPERVISOR) {
+            // 不进场交易 and 场外交易 (issue 15): owners apply and report, staff and supervisors review
+            items.add(new MenuItem("workbench.menu.exemptions", "/workbench/supervision/exemptions"));
+            items.add(new MenuItem("workbench.menu.off-platform", "/workbench/supervision/off-platform"));
+        }
+        if (role == Role.ADMINISTRATOR || role == Role.CENTRE_STAFF || role == Role.SUPERVISOR) {
+            items.add(new MenuItem("workbench.menu.supervision-flags", "/workbench/supervision/flags"));
+        }
         if (role == Role.ADMINISTRATOR || role == Role.CENTRE_STAFF || role == Role.SUPERVISOR) {
             items.add(new MenuItem("workbench.menu.experts", "/workbench/experts"));
             items.add(new MenuItem("workbench.menu.expert-draws", "/workbench/expert-draws"));

@@ -34,9 +34,14 @@ class Todos {
     private final Evaluations evaluations;
     private final Awards awards;
     private final Clock clock;
+    private final org.sunbid.platform.supervision.Exemptions exemptions;
+    private final org.sunbid.platform.supervision.OffPlatformDeals offPlatform;
 
     Todos(Tenders tenders, Experts experts, ExpertDraws draws, BidOpenings openings, Deposits deposits,
-            Evaluations evaluations, Awards awards, Clock clock) {
+            Evaluations evaluations, Awards awards, Clock clock, org.sunbid.platform.supervision.Exemptions exemptions,
+            org.sunbid.platform.supervision.OffPlatformDeals offPlatform) {
+        this.exemptions = exemptions;
+        this.offPlatform = offPlatform;
         this.evaluations = evaluations;
         this.awards = awards;
         this.deposits = deposits;
@@ -96,6 +101,18 @@ class Todos {
         // Evaluation committee members: review, score, reasons, report signature.
         evaluations.awaitingMember(user).forEach(v -> items.add(new TodoItem("evaluation",
                 v.projectCode() + " " + v.tenderName(), "/workbench/evaluations/" + v.tenderId(), null)));
+        // Supervisors: exemptions to decide (不进场交易), and supervision's flags: overdue off-platform reports, deals the
+        // catalogue requires made off the platform without an approved exemption, split purchases (GPL Regs Art. 28).
+        exemptions.awaitingDecision(user).forEach(e -> items.add(new TodoItem("exemption",
+                e.projectCode() + " " + e.projectName(), "/workbench/supervision/exemptions/" + e.id(), null)));
+        if (user.role() == org.sunbid.platform.parties.Role.SUPERVISOR) {
+            offPlatform.flags(user).forEach(f -> items.add(new TodoItem(f.kind(), f.title(), f.link(), f.deadline())));
+        }
+        // Owners: off-platform deals whose result is to be reported within 20 days of it.
+        offPlatform.awaitingReport(user).forEach(d -> items.add(new TodoItem("offplatform-report",
+                d.projectCode() + " " + d.projectName(), "/workbench/supervision/off-platform/" + d.id(),
+                d.reportDue() == null ? null
+                        : d.reportDue().plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant())));
         items.sort(Comparator.comparing(TodoItem::deadline, Comparator.nullsLast(Comparator.naturalOrder())));
         return items;
     }

@@ -111,6 +111,30 @@ class ProjectsIT extends PlatformIT {
     }
 
     @Test
+    void gpiRegs_art28_thePlatformsOwnPurchasesOfOneItemInOneYearAreFlaggedWhenTheyAddUpPastTheThreshold() {
+        // two goods purchases of one 品目 by one purchaser in one year, each below the 2-million open-tender threshold:
+        // the first alone raises nothing; the second takes the year's total past it, and the supervisor is flagged
+        // with both unified deal codes (政府采购法实施条例 Art. 28), asked of deals' API, not its tables
+        String agency = api.token("agency");
+        String item = "A0201" + (System.nanoTime() % 10_000);
+        Instant documents = clock.instant().plus(Duration.ofDays(10));
+        String first = api.post("/api/v1/projects", purchase(item, "1200000.00", documents), agency).json().path("dealCode").asString();
+        String flags = api.get("/api/v1/supervision/flags", api.token("supervisor")).body();
+        assertThat(first).startsWith("ZFCG-");
+        assertThat(flags).doesNotContain(item);
+        String second = api.post("/api/v1/projects", purchase(item, "900000.00", documents), agency).json().path("dealCode").asString();
+        flags = api.get("/api/v1/supervision/flags", api.token("supervisor")).body();
+        assertThat(flags).contains("split-purchase").contains(item).contains(first).contains(second);
+    }
+
+    private String purchase(String item, String budget, Instant documents) {
+        String deposit = new java.math.BigDecimal(budget).multiply(new java.math.BigDecimal("0.01")).setScale(2).toPlainString();
+        return ApiClient.json(Map.of("kind", "ZFCG", "procedureCode", "ZFCG_OPEN_TENDER", "name", "云州市城投办公设备采购",
+                "budget", budget, "category", "GOODS", "itemCode", item, "tendereeId", cityInvestment,
+                "lots", List.of(lot("采购包1", budget, deposit, documents))));
+    }
+
+    @Test
     void aProcurementProjectWithTwoLotsDraftsOneTenderPerLotUnderProcurementRules() {
         String agency = api.token("agency");
         Instant fiveDays = clock.instant().plus(Duration.ofDays(5)); // Saturday: four working days after Monday

@@ -315,6 +315,46 @@ class AccessMatrixIT extends PlatformIT {
                                                                                           401, 403, 403, 403, 403, 404, 404, 403, 403));
         rows.add(new Row("GET", "/api/v1/tenders/{id}/award/refunds", unknown + "/award/refunds", null, false,
                                                                                           401, 404, 404, 404, 404, 404, 404, 404, 404));
+        // Supervision (issue 15): the catalogue and what is published are public; owners (tenderees) apply and report;
+        // only a supervisor whose region holds the record decides; out of scope answers 404.
+        String sv = "/api/v1/supervision";
+        String demoExemption = supervisionId("/exemptions", "YZ-2026-GC-0120");      // 990100, 云州市城投 (tenderee)
+        String demoReport = supervisionId("/off-platform-deals", "QS-2026-CG-0031"); // 990121, 青山县水利局 (tenderee2)
+        rows.add(new Row("GET", sv + "/catalogue/{code}", sv + "/catalogue/990121", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", sv + "/must-trade", sv + "/must-trade?kind=GCJS&category=WORKS&value=5000000&region=990121", null,
+                false,                                                                    200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("POST", sv + "/catalogue/{code}/entries", sv + "/catalogue/990121/entries", () -> "{}", false,
+                                                                                          401, 400, 400, 400, 403, 403, 403, 403, 403));
+        rows.add(new Row("POST", sv + "/catalogue/entries/{id}/end", sv + "/catalogue/entries/" + UUID.randomUUID() + "/end",
+                () -> "{\"effectiveTo\":\"2026-12-31\"}", false,                      401, 404, 404, 404, 403, 403, 403, 403, 403));
+        rows.add(new Row("POST", sv + "/exemptions", sv + "/exemptions", () -> "{}", false,
+                                                                                          401, 403, 403, 403, 403, 400, 403, 403, 403));
+        rows.add(new Row("GET", sv + "/exemptions", sv + "/exemptions", null, false,      401, 200, 200, 200, 200, 200, 403, 403, 403));
+        rows.add(new Row("GET", sv + "/exemptions/{id}", sv + "/exemptions/" + UUID.randomUUID(), null, false,
+                                                                                          401, 404, 404, 404, 404, 404, 403, 403, 403));
+        rows.add(new Row("GET", sv + "/exemptions/{id}", sv + "/exemptions/" + demoExemption, null, false,
+                                                                                          401, 200, 200, 404, 200, 200, 403, 403, 403));
+        for (String decision : new String[] {"approval", "return"}) {
+            rows.add(new Row("POST", sv + "/exemptions/{id}/" + decision, sv + "/exemptions/" + UUID.randomUUID() + "/" + decision,
+                    () -> "{\"reason\":\"理由\"}", false,                              401, 403, 403, 403, 404, 403, 403, 403, 403));
+        }
+        rows.add(new Row("POST", sv + "/off-platform-deals", sv + "/off-platform-deals", () -> "{}", false,
+                                                                                          401, 403, 403, 403, 403, 400, 403, 403, 403));
+        rows.add(new Row("GET", sv + "/off-platform-deals", sv + "/off-platform-deals", null, false,
+                                                                                          401, 200, 200, 200, 200, 200, 403, 403, 403));
+        rows.add(new Row("GET", sv + "/off-platform-deals/{id}", sv + "/off-platform-deals/" + UUID.randomUUID(), null, false,
+                                                                                          401, 404, 404, 404, 404, 404, 403, 403, 403));
+        rows.add(new Row("GET", sv + "/off-platform-deals/{id}", sv + "/off-platform-deals/" + demoReport, null, false,
+                                                                                          401, 200, 200, 200, 200, 404, 403, 403, 403));
+        rows.add(new Row("POST", sv + "/off-platform-deals/{id}/report", sv + "/off-platform-deals/" + UUID.randomUUID() + "/report",
+                () -> "{\"resultOn\":\"2026-11-01\",\"resultValue\":\"100\",\"counterparty\":\"某公司\"}", false,
+                                                                                          401, 403, 403, 403, 403, 404, 403, 403, 403));
+        rows.add(new Row("GET", sv + "/public/exemptions", sv + "/public/exemptions", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", sv + "/public/off-platform-reports", sv + "/public/off-platform-reports", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", sv + "/flags", sv + "/flags", null, false,                401, 200, 200, 200, 200, 403, 403, 403, 403));
         // The SMS gateway is no user: its replies are authenticated by its signature, so an unsigned one is 401 for all.
         rows.add(new Row("POST", "/api/v1/experts/notifier/replies", "/api/v1/experts/notifier/replies", () -> "{}", false,
                                                                                           401, 401, 401, 401, 401, 401, 401, 401, 401));
@@ -323,6 +363,16 @@ class AccessMatrixIT extends PlatformIT {
 
     @Autowired
     BasicAccounts basicAccounts;
+
+    /** The id of the demo's supervision record of {@code projectCode} (as the administrator lists them). */
+    private String supervisionId(String list, String projectCode) {
+        for (var record : api.get("/api/v1/supervision" + list, api.token("admin")).json()) {
+            if (record.path("projectCode").asString().equals(projectCode)) {
+                return record.path("id").asString();
+            }
+        }
+        throw new IllegalStateException(projectCode);
+    }
 
     private BasicAccount basicAccountOf(String organisationId) {
         return basicAccounts.at(UUID.fromString(organisationId), clock.instant()).orElseThrow();

@@ -157,6 +157,19 @@ class SecurityConfiguration {
                         .hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF", "SUPERVISOR", "TENDEREE", "AGENCY", "BIDDER")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/organisations/*/basic-account")
                         .hasAnyRole("CENTRE_STAFF", "SUPERVISOR", "TENDEREE", "AGENCY", "BIDDER")
+                        // Supervision (issue 15): the catalogue and what is published are public; owners apply and
+                        // report; the region's supervisor decides (the services check the region).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/supervision/catalogue/*", "/api/v1/supervision/must-trade",
+                                "/api/v1/supervision/public/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/supervision/catalogue/**").hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/supervision/exemptions/*/approval",
+                                "/api/v1/supervision/exemptions/*/return").hasRole("SUPERVISOR")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/supervision/exemptions", "/api/v1/supervision/off-platform-deals",
+                                "/api/v1/supervision/off-platform-deals/*/report").hasRole("TENDEREE")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/supervision/exemptions", "/api/v1/supervision/exemptions/*",
+                                "/api/v1/supervision/off-platform-deals", "/api/v1/supervision/off-platform-deals/*")
+                        .hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF", "SUPERVISOR", "TENDEREE")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/supervision/flags").hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF", "SUPERVISOR")
                         .anyRequest().authenticated());
         return http.build();
     }
@@ -171,6 +184,12 @@ class SecurityConfiguration {
         http.authenticationManager(passwords).authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/guide", "/downloads", "/downloads/*", "/log", "/tenders/*", "/draws/*", "/open-data", "/open-data/api", "/login", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/demo-ca.pem", "/v3/api-docs", "/v3/api-docs/**", "/actuator/health").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/supervision/exemptions", "/supervision/exemptions/*",
+                                "/supervision/reports", "/supervision/catalogue").permitAll()
+                        .requestMatchers("/workbench/supervision/exemptions/*/decision").hasRole("SUPERVISOR")
+                        .requestMatchers("/workbench/supervision/flags").hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF", "SUPERVISOR")
+                        .requestMatchers("/workbench/supervision", "/workbench/supervision/**").hasAnyRole("ADMINISTRATOR",
+                                "CENTRE_STAFF", "SUPERVISOR", "TENDEREE")
                         .requestMatchers("/workbench/organisations", "/workbench/organisations/**").hasAnyRole(STAFF)
                         .requestMatchers("/workbench/experts", "/workbench/experts/**", "/workbench/expert-draws").hasAnyRole(STAFF)
                         .requestMatchers("/workbench/expert-draws/**").hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF", "SUPERVISOR",
