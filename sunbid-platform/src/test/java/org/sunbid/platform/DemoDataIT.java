@@ -170,6 +170,41 @@ class DemoDataIT extends PlatformIT {
                 .contains("异议不成立");
     }
 
+    /**
+     * 财政部令第87号: the demo's government procurement open tender is one ZFCG project of two lots (采购包), each lot a
+     * tender that ran the common path to its award, with the result public on the lot's own page.
+     */
+    @Test
+    void gpl87_theProcurementOpenTendersTwoLotsReachedTheirResult() throws Exception {
+        var project = jdbc.sql("SELECT id, deal_code FROM deal_project WHERE procedure_code = 'ZFCG_OPEN_TENDER'")
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+        assertThat(project[1]).startsWith("ZFCG-");
+        java.util.List<String> lots = jdbc.sql("SELECT CAST(id AS VARCHAR) FROM deal_lot WHERE project_id = CAST(:p AS UUID) ORDER BY lot_no")
+                .param("p", project[0]).query(String.class).list();
+        assertThat(lots).hasSize(2);
+        ApiClient api = new ApiClient(baseUrl());
+        tools.jackson.databind.JsonNode listed = api.get("/api/v1/projects/" + project[0], api.freshToken("centre")).json();
+        assertThat(listed.path("kind").asString()).isEqualTo("ZFCG");
+        assertThat(listed.path("lots")).hasSize(2);
+        for (String lot : lots) {
+            tools.jackson.databind.JsonNode award = api.get("/api/v1/tenders/" + lot + "/award", null).json();
+            assertThat(award.path("winner").path("bidder").asString()).as(lot).isNotBlank();
+            assertThat(award.path("winner").path("noticeSignature").asString()).as(lot).isNotBlank();
+            assertThat(award.path("winner").path("contractSignedAt").isMissingNode()
+                    || award.path("winner").path("contractSignedAt").isNull()).as(lot).isFalse();
+            String name = jdbc.sql("SELECT name FROM tender WHERE id = CAST(:t AS UUID)").param("t", lot).query(String.class).single();
+            assertThat(page(null, "/tenders/" + lot)).contains(name).contains("public-winner").doesNotContain("??");
+            tools.jackson.databind.JsonNode refunds = api.get("/api/v1/tenders/" + lot + "/award/refunds", api.freshToken("centre")).json();
+            assertThat(refunds.size()).as(lot).isGreaterThanOrEqualTo(3);
+            refunds.forEach(r -> assertThat(r.path("refund").path("status").asString()).as(lot).isEqualTo("COMPLETED"));
+        }
+        // bidder5 bid on both lots; every deposit of both lots came back
+        assertThat(count("""
+                SELECT count(DISTINCT a.tender_id) FROM deposit_account a JOIN deal_lot l ON l.id = a.tender_id
+                JOIN organisation o ON o.id = a.bidder_id
+                WHERE l.project_id = CAST('""" + project[0] + "' AS UUID) AND o.name = '示范省建工集团有限公司'")).isEqualTo(2);
+    }
+
     private String page(String username, String path) throws Exception {
         var response = session(username).send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path))
                 .header("Accept-Language", "zh-CN").build(), java.net.http.HttpResponse.BodyHandlers.ofString());

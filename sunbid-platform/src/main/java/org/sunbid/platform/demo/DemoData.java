@@ -254,7 +254,8 @@ class DemoData implements ApplicationRunner, StartupNotes {
     /**
      * A tender that has run its course: published 45 days ago, bid on by four bidders (sealed with their demo keys),
      * closed at its deadline and opened by two of its three custodians; one bidder objected to the record and was
-     * answered.
+     * answered. Alongside it, a government procurement open tender of two lots, published the same day, runs its
+     * course after it to the award and the contracts ({@link #publishProcurement}, {@link #runProcurement}).
      */
     private void loadHistory(TimeTravel travel, Instant start, Organisation cityInvestment) {
         CurrentUser agency = accounts.findByUsername("agency").orElseThrow();
@@ -263,6 +264,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
         document(pool, agency);
         evaluation.plan(pool.id(), agency);
         tenders.publish(pool.id(), agency);
+        List<TenderView> procurement = publishProcurement(agency);
 
         travel.travelTo(start.plus(java.time.Duration.ofDays(3)));
         String[][] bids = {{"bidder1", "12350000.00", "300", "赵工（一级建造师）"}, {"bidder2", "12080000.00", "320", "钱工（一级建造师）"},
@@ -279,46 +281,197 @@ class DemoData implements ApplicationRunner, StartupNotes {
             sealedBid(pool, bidder, "{\"totalPrice\":\"" + b[1] + "\",\"durationDays\":" + b[2] + ",\"quality\":\"合格\","
                     + "\"projectManager\":\"" + b[3] + "\"}");
         }
+        bidOnProcurement(procurement);
         confidential.commit();
 
         Instant deadline = tenders.get(pool.id(), agency).bidDeadline();
-        // The agency asks for the evaluation committee; the supervisor commits to the draw's secret.
-        org.sunbid.platform.experts.DrawView draw = draws.request(pool.id(), new org.sunbid.platform.experts.ExpertDraws.DrawRequest(
-                deadline.plus(java.time.Duration.ofHours(2)), "云州市公共资源交易中心第一评标室", 2,
-                List.of(new org.sunbid.platform.experts.ExpertDraws.SpecialtyCount("A01", 4),
-                        new org.sunbid.platform.experts.ExpertDraws.SpecialtyCount("A05", 3)),
-                List.of("990000"), List.of()), agency);
-        // The demo plays the supervisor's own tool (sunbid-bidder draw-secret): the secret is made off the platform, kept
-        // in the supervisor's file (data/demo-keys), and only its SM3 is committed.
-        byte[] drawSecret = new byte[32];
-        new java.security.SecureRandom().nextBytes(drawSecret);
-        writeDrawSecret(draw.id(), drawSecret);
-        draws.commit(draw.id(), org.sunbid.crypto.Sm3.hex(drawSecret), accounts.findByUsername("supervisor").orElseThrow());
-        travel.travelTo(deadline.plusSeconds(30));
-        tenders.closeDueTenders();
-        travel.travelTo(deadline.plus(java.time.Duration.ofMinutes(8)));
-        for (String custodian : List.of("centre", "supervisor")) {
-            CurrentUser user = accounts.findByUsername(custodian).orElseThrow();
-            openings.releaseShare(pool.id(), decryptedShare(pool, user), user);
-        }
+        org.sunbid.platform.experts.DrawView draw = requestCommittee(pool, deadline.plus(java.time.Duration.ofHours(2)),
+                "云州市公共资源交易中心第一评标室", 2, Map.of("A01", 4, "A05", 3), agency);
+        closeAndOpen(travel, List.of(pool), deadline, List.of("centre", "supervisor"));
         travel.travelTo(deadline.plus(java.time.Duration.ofMinutes(25)));
         openings.respond(pool.id(), null, accounts.findByUsername("bidder1").orElseThrow());
         openings.respond(pool.id(), "我单位工期应为 320 日历天，请核对唱标记录。", accounts.findByUsername("bidder2").orElseThrow());
         CurrentUser tenderee = accounts.findByUsername("tenderee").orElseThrow();
         UUID bidder2 = accounts.findByUsername("bidder2").orElseThrow().organisationId();
         openings.answer(pool.id(), bidder2, "经核对密封投标文件报价表，工期为 320 日历天，与开标记录一致。", tenderee);
-        runDraw(travel, draw);
+        if (!runDraw(travel, draw, true)) {
+            return;
+        }
+        // The committee evaluates; the last signature on the report starts the publicity and publishes the draw record.
+        UUID first = evaluation.evaluate(travel, draw.tenderId(), draw.evaluationStart(), demoKeys(),
+                "施工组织设计未针对游泳馆不停业改造编制分区施工方案，深基坑与屋面钢结构安全措施缺失。");
+        if (first == null) {
+            return; // no report: nothing to publicise, rate or award
+        }
+        Instant publicityStart = clock.instant();
+        org.sunbid.platform.experts.DrawView published = draws.get(draw.id(), accounts.findByUsername("centre").orElseThrow());
+        if (!published.members().isEmpty()) {
+            travel.travelTo(draw.evaluationStart().plus(java.time.Duration.ofHours(5)));
+            draws.rate(draw.id(), published.members().get(0).expertId(), 5, List.of(), "评审认真，意见明确。",
+                    accounts.findByUsername("tenderee").orElseThrow());
+            draws.rate(draw.id(), published.members().get(1).expertId(), 3,
+                    List.of(org.sunbid.platform.experts.Violation.LATE), "签到迟到 20 分钟。",
+                    accounts.findByUsername("centre").orElseThrow());
+        }
+        evaluation.award(travel, draw.tenderId(), publicityStart);
+        runProcurement(travel, procurement, agency);
+    }
+
+    /** The government procurement project's purchaser (采购人): the county water bureau, a state organ. */
+    private static final String PURCHASER = "tenderee2";
+    /** Its lots (采购包): name, budget (the lot's 采购预算), deposit (≤ 2% of the budget, 条例 Art. 33). */
+    private static final String[][] PROCUREMENT_LOTS = {
+            {"山洪灾害监测预警设备", "12000000", "200000"}, {"防汛应急抢险物资", "3600000", "60000"}};
+
+    /**
+     * A government procurement open tender (政府采购公开招标, 财政部令第87号) with two lots, registered by the agency for
+     * the purchaser through the project form's call (POST /api/v1/projects: one project, one tender per lot) and
+     * published at the history's start: the deadline 36 days on (≥ 20 days, 政府采购法 Art. 35), the documents
+     * available until the day before it (≥ 5 working days, 87号令 Art. 18), each lot's deposit under 2% of its budget.
+     */
+    private List<TenderView> publishProcurement(CurrentUser agency) {
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(BEIJING));
+        Instant deadline = today.plusDays(36).atTime(9, 30).atZone(BEIJING).toInstant();
+        Instant documentsUntil = today.plusDays(35).atTime(17, 0).atZone(BEIJING).toInstant();
+        String project = "青山县2026年山洪灾害防治及防汛物资采购项目";
+        List<TenderTerms> lots = new java.util.ArrayList<>();
+        java.math.BigDecimal budget = java.math.BigDecimal.ZERO;
+        for (int i = 0; i < PROCUREMENT_LOTS.length; i++) {
+            String[] lot = PROCUREMENT_LOTS[i];
+            String name = project + "（采购包" + (i + 1) + "：" + lot[0] + "）";
+            lots.add(new TenderTerms("QS-2026-ZFCG-0012-" + (i + 1), name, "货物", Money.yuan(lot[1]), Money.yuan(lot[2]),
+                    "满足《中华人民共和国政府采购法》第二十二条规定；本采购包专门面向中小企业采购的比例按采购文件执行。",
+                    EvaluationMethod.COMPREHENSIVE, deadline, "青山县公共资源交易中心开标室", 90, documentsUntil,
+                    "项目概况：" + name + "的潜在供应商应在青山县公共资源交易平台获取采购文件，并于投标截止时间前提交投标文件。"
+                            + "采购预算：" + lot[1] + " 元。本项目依据《中华人民共和国政府采购法》《政府采购货物和服务招标投标管理办法》"
+                            + "（财政部令第87号）公开招标。",
+                    List.of(new TenderTerms.Lot(lot[0], Money.yuan(lot[1])))));
+            budget = budget.add(Money.yuan(lot[1]).yuan());
+        }
+        UUID purchaser = accounts.findByUsername(PURCHASER).orElseThrow().organisationId();
+        org.sunbid.platform.deals.ProjectView registered = tenders.createProject(new Tenders.NewTenderProject("ZFCG",
+                "ZFCG_OPEN_TENDER", project, new Money(budget), null, org.sunbid.platform.deals.ProjectCategory.GOODS, "A02", lots),
+                purchaser, agency);
+        List<TenderView> published = new java.util.ArrayList<>();
+        for (org.sunbid.platform.deals.LotView lot : registered.lots()) {
+            TenderView tender = tenders.get(lot.id(), agency);
+            document(tender, agency);
+            evaluation.plan(tender.id(), DemoEvaluation.PROCUREMENT_PLAN, agency);
+            published.add(tenders.publish(tender.id(), agency));
+        }
+        return published;
     }
 
     /**
-     * The committee of the history tender: drawn an hour before the evaluation; the experts answer on their sandbox
-     * phones (one declines, one stays silent and is replaced after the reply time), sign in with their certificates
-     * at the evaluation, and the record is published for anyone to verify; the members are rated.
+     * The suppliers' bids on the two lots (bidder5 on both): registered, deposit paid from the basic account, sealed.
+     * No price is abnormally low (财库〔2026〕2号: none below 50% of the mean or of the next-lowest); bidder7 declares
+     * itself a small enterprise (财库〔2020〕46号 Art. 9 price deduction where the procedure applies one).
      */
-    private void runDraw(TimeTravel travel, org.sunbid.platform.experts.DrawView draw) {
+    private void bidOnProcurement(List<TenderView> lots) {
+        String[][][] bids = {
+                {{"bidder1", "11460000.00", "60", null}, {"bidder5", "11280000.00", "45", null},
+                        {"bidder6", "11630000.00", "50", null}, {"bidder7", "11350000.00", "55", "SMALL"}},
+                {{"bidder2", "3412000.00", "20", null}, {"bidder5", "3358000.00", "25", null}, {"bidder8", "3496000.00", "15", null}}};
+        for (int l = 0; l < lots.size(); l++) {
+            for (String[] b : bids[l]) {
+                CurrentUser bidder = accounts.findByUsername(b[0]).orElseThrow();
+                registrations.register(lots.get(l).id(), bidder);
+                sandbox.payDeposit(lots.get(l).id(), null, null, null, bidder);
+                sealedBid(lots.get(l), bidder, "{\"totalPrice\":\"" + b[1] + "\",\"deliveryDays\":" + b[2]
+                        + ",\"warrantyYears\":3" + (b[3] == null ? "" : ",\"smeDeclaration\":\"" + b[3] + "\"") + "}");
+            }
+        }
+    }
+
+    /**
+     * The procurement's course after the construction history: each lot's committee requested by the agency (7
+     * experts for the lot of 10 million yuan or more, else 5, 87号令 Art. 47; no purchaser's representative), both lots
+     * closed and opened together by the county centre and the supervisor, each committee drawn and evaluating in turn,
+     * each lot awarded by the purchaser, the deposits refunded and the contracts recorded. The same calls as the
+     * construction tender's: the procedure's rules decide inside.
+     */
+    private void runProcurement(TimeTravel travel, List<TenderView> lots, CurrentUser agency) {
+        CurrentUser purchaser = accounts.findByUsername(PURCHASER).orElseThrow();
+        Instant deadline = tenders.get(lots.get(0).id(), agency).bidDeadline();
+        travel.travelTo(deadline.minus(java.time.Duration.ofDays(1)));
+        List<org.sunbid.platform.experts.DrawView> committees = new java.util.ArrayList<>();
+        for (int l = 0; l < lots.size(); l++) {
+            boolean large = !Money.yuan("10000000").isGreaterThan(lots.get(l).terms().estimatedPrice());
+            committees.add(requestCommittee(lots.get(l), deadline.plus(java.time.Duration.ofHours(2L + 5L * l)),
+                    "青山县公共资源交易中心评标室", 0, large ? Map.of("B01", 3, "A05", 4) : Map.of("B02", 2, "C01", 1, "C02", 2),
+                    agency));
+        }
+        closeAndOpen(travel, lots, deadline, List.of("qs-centre", "supervisor"));
+        List<UUID> firsts = new java.util.ArrayList<>();
+        for (org.sunbid.platform.experts.DrawView draw : committees) {
+            if (!runDraw(travel, draw, false)) {
+                return;
+            }
+            UUID first = evaluation.evaluate(travel, draw.tenderId(), draw.evaluationStart(), demoKeys(), null);
+            if (first == null) {
+                return;
+            }
+            firsts.add(first);
+        }
+        for (int l = 0; l < lots.size(); l++) {
+            evaluation.awardWhenDue(travel, lots.get(l).id(), firsts.get(l), purchaser.username());
+        }
+        Instant awarded = clock.instant();
+        travel.travelTo(awarded.plus(java.time.Duration.ofDays(1)));
+        evaluation.refund();
+        travel.travelTo(awarded.plus(java.time.Duration.ofDays(3)));
+        for (TenderView lot : lots) {
+            evaluation.contract(lot.id(), lot.terms().name() + "政府采购合同（已签订）", purchaser.username());
+        }
+        travel.travelTo(awarded.plus(java.time.Duration.ofDays(4)));
+        evaluation.refund();
+    }
+
+    /**
+     * The agency asks for a tender's evaluation committee ({@code specialties}: code → experts) with
+     * {@code representatives} of the owner; the supervisor commits to the draw's secret. The demo plays the
+     * supervisor's own tool (sunbid-bidder draw-secret): the secret is made off the platform, kept in the supervisor's
+     * file (data/demo-keys), and only its SM3 is committed.
+     */
+    private org.sunbid.platform.experts.DrawView requestCommittee(TenderView tender, Instant evaluationStart, String venue,
+            int representatives, Map<String, Integer> specialties, CurrentUser agency) {
+        List<org.sunbid.platform.experts.ExpertDraws.SpecialtyCount> counts = new java.util.TreeMap<>(specialties).entrySet().stream()
+                .map(e -> new org.sunbid.platform.experts.ExpertDraws.SpecialtyCount(e.getKey(), e.getValue())).toList();
+        org.sunbid.platform.experts.DrawView draw = draws.request(tender.id(), new org.sunbid.platform.experts.ExpertDraws.DrawRequest(
+                evaluationStart, venue, representatives, counts, List.of("990000"), List.of()), agency);
+        byte[] drawSecret = new byte[32];
+        new java.security.SecureRandom().nextBytes(drawSecret);
+        writeDrawSecret(draw.id(), drawSecret);
+        draws.commit(draw.id(), org.sunbid.crypto.Sm3.hex(drawSecret), accounts.findByUsername("supervisor").orElseThrow());
+        return draw;
+    }
+
+    /**
+     * Bidding closes at {@code deadline} (the platform's scheduled closing) and, eight minutes on, two custodians of
+     * each tender's opening key release their shares from their own tools: the tender is opened.
+     */
+    private void closeAndOpen(TimeTravel travel, List<TenderView> lots, Instant deadline, List<String> custodians) {
+        travel.travelTo(deadline.plusSeconds(30));
+        tenders.closeDueTenders();
+        travel.travelTo(deadline.plus(java.time.Duration.ofMinutes(8)));
+        for (TenderView lot : lots) {
+            for (String custodian : custodians) {
+                CurrentUser user = accounts.findByUsername(custodian).orElseThrow();
+                openings.releaseShare(lot.id(), decryptedShare(lot, user), user);
+            }
+        }
+    }
+
+    /**
+     * A tender's committee: drawn an hour before the evaluation; the experts answer on their sandbox phones (with
+     * {@code oneDeclinesOneSilent}, as for the history tender, one declines and one stays silent and is replaced after
+     * the reply time; else all accept) and sign in with their certificates at the evaluation. False without the
+     * sandbox phones (nothing drawn).
+     */
+    private boolean runDraw(TimeTravel travel, org.sunbid.platform.experts.DrawView draw, boolean oneDeclinesOneSilent) {
         org.sunbid.platform.experts.SandboxNotifier phone = phones.getIfAvailable();
         if (phone == null) {
-            return;
+            return false;
         }
         travel.travelTo(draw.drawAt());
         draws.runDue(); // the pool is fixed and the head signed; the supervisor then reveals the secret from their file
@@ -340,12 +493,15 @@ class DemoData implements ApplicationRunner, StartupNotes {
                 for (CurrentUser expert : activeExperts) {
                     for (var message : phone.inbox(expert)) {
                         java.util.regex.Matcher m = code.matcher(message.text());
-                        if (message.reply() != null || !m.find() || silent.contains(m.group(1))) {
-                            continue;
+                        if (message.reply() != null || message.sentAt().isBefore(draw.drawAt()) || !m.find()
+                                || silent.contains(m.group(1))) {
+                            continue; // answered, an earlier draw's, not a draw notice, or the silent one
                         }
                         more = true;
                         answered++;
-                        if (answered == 2) {
+                        if (!oneDeclinesOneSilent) {
+                            phone.reply("1 " + m.group(1), expert);
+                        } else if (answered == 2) {
                             phone.reply("2 " + m.group(1), expert); // cannot attend
                         } else if (answered == 5) {
                             silent.add(m.group(1)); // no answer: replaced once the reply time is over
@@ -376,21 +532,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
                 }
             }
         }
-        // The committee evaluates; the last signature on the report starts the publicity and publishes the draw record.
-        if (!evaluation.evaluate(travel, draw.tenderId(), draw.evaluationStart(), demoKeys())) {
-            return; // no report: nothing to publicise, rate or award
-        }
-        Instant publicityStart = clock.instant();
-        org.sunbid.platform.experts.DrawView published = draws.get(draw.id(), accounts.findByUsername("centre").orElseThrow());
-        if (!published.members().isEmpty()) {
-            travel.travelTo(draw.evaluationStart().plus(java.time.Duration.ofHours(5)));
-            draws.rate(draw.id(), published.members().get(0).expertId(), 5, List.of(), "评审认真，意见明确。",
-                    accounts.findByUsername("tenderee").orElseThrow());
-            draws.rate(draw.id(), published.members().get(1).expertId(), 3,
-                    List.of(org.sunbid.platform.experts.Violation.LATE), "签到迟到 20 分钟。",
-                    accounts.findByUsername("centre").orElseThrow());
-        }
-        evaluation.award(travel, draw.tenderId(), publicityStart);
+        return true;
     }
 
     /** What a custodian's bidder tool does: fetch the encrypted share and decrypt it with the organisation's demo key. */

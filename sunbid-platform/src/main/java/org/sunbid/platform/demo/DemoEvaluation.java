@@ -35,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * (comprehensive scoring, benchmark price with a K range), the committee's leader elected, a lone "fail" that does not
  * carry, independent scores with one far from the others and its reason, the report signed by every member with their
  * certificate, the candidates published, one objection answered, the award to the first candidate, the deposits
- * refunded with interest and the contract recorded.
+ * refunded with interest and the contract recorded. The procurement lots go through the same steps with their own
+ * plan ({@link #PROCUREMENT_PLAN}) and are awarded when their procedure allows ({@link #awardWhenDue}).
  */
 @Component
 class DemoEvaluation {
@@ -50,10 +51,26 @@ class DemoEvaluation {
                       "maxPoints":"40","pointsPerPercentAbove":"1","pointsPerPercentBelow":"0.5"},
              "extremeThreshold":"15","tieRule":"LOWER_PRICE"}""";
 
+    /**
+     * The procurement lots' plan (综合评分法, 87号令 Art. 55): the same criteria codes and points as {@link #PLAN}, the price
+     * scored lowest price first (lowest valid price ÷ bid × 40), a weight above the 30% floor for goods.
+     */
+    static final String PROCUREMENT_PLAN = """
+            {"stateFunded":true,
+             "qualification":[{"code":"Q1","text":"具有独立承担民事责任的能力（政府采购法第二十二条）"},
+                              {"code":"Q2","text":"投标保证金已按要求提交"},
+                              {"code":"Q3","text":"参加政府采购活动前三年内无重大违法记录"}],
+             "technical":[{"code":"T1","text":"技术参数响应及产品性能","points":30},{"code":"T2","text":"供货、安装及售后服务方案","points":15}],
+             "commercial":[{"code":"C1","text":"近三年类似项目业绩","points":10},{"code":"C2","text":"质保期及培训承诺","points":5}],
+             "price":{"formula":"LOWEST_PRICE_FIRST","weight":"0.40"},
+             "extremeThreshold":"15","tieRule":"LOWER_PRICE"}""";
+
     /** Technical and commercial points per bidder (T1, T2, C1, C2) around which the members' scores vary. */
     private static final Map<String, int[]> BASE = Map.of(
             "bidder1", new int[] {26, 12, 8, 4}, "bidder2", new int[] {24, 13, 9, 5},
-            "bidder3", new int[] {22, 11, 7, 4}, "bidder4", new int[] {25, 12, 8, 5});
+            "bidder3", new int[] {22, 11, 7, 4}, "bidder4", new int[] {25, 12, 8, 5},
+            "bidder5", new int[] {25, 13, 8, 4}, "bidder6", new int[] {23, 12, 9, 4},
+            "bidder7", new int[] {26, 11, 7, 5}, "bidder8", new int[] {24, 12, 8, 4});
 
     private final Evaluations evaluations;
     private final Awards awards;
@@ -61,8 +78,11 @@ class DemoEvaluation {
     private final Refunds refunds;
     private final Accounts accounts;
     private final JsonMapper json;
+    private final java.time.Clock clock;
 
-    DemoEvaluation(Evaluations evaluations, Awards awards, Sandbox sandbox, Refunds refunds, Accounts accounts, JsonMapper json) {
+    DemoEvaluation(Evaluations evaluations, Awards awards, Sandbox sandbox, Refunds refunds, Accounts accounts, JsonMapper json,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.refunds = refunds;
         this.evaluations = evaluations;
         this.awards = awards;
@@ -73,14 +93,20 @@ class DemoEvaluation {
 
     /** The agency publishes the plan with the documents, before the deadline locks it. */
     void plan(UUID tenderId, CurrentUser agency) {
-        evaluations.setPlan(tenderId, json.readValue(PLAN, new TypeReference<Map<String, Object>>() { }), agency);
+        plan(tenderId, PLAN, agency);
+    }
+
+    /** The same for a plan of the caller's choosing ({@link #PLAN}, {@link #PROCUREMENT_PLAN}). */
+    void plan(UUID tenderId, String plan, CurrentUser agency) {
+        evaluations.setPlan(tenderId, json.readValue(plan, new TypeReference<Map<String, Object>>() { }), agency);
     }
 
     /**
-     * The committee's work, from the start at {@code start} to the last signature (which starts the publicity); false if
-     * the report could not be rendered, so the committee stopped at the ranking.
+     * The committee's work, from the start at {@code start} to the last signature (which starts the publicity where the
+     * procedure has one); the first-ranked bidder, or null if the report could not be rendered, so the committee stopped
+     * at the ranking. {@code farOffReason} is the last member's reason for its far-off score of bidder3 (if it bid).
      */
-    boolean evaluate(TimeTravel travel, UUID tenderId, Instant start, Path keys) {
+    UUID evaluate(TimeTravel travel, UUID tenderId, Instant start, Path keys, String farOffReason) {
         travel.travelTo(start.plus(Duration.ofMinutes(3)));
         awaitOpening(tenderId);
         EvaluationView started = evaluations.start(tenderId, user("centre"));
@@ -131,7 +157,7 @@ class DemoEvaluation {
                 }
                 scores.put(bidder.getKey(), s);
                 if (m == members.size() - 1 && bidder.getValue().equals("bidder3")) {
-                    reasons.put(bidder.getKey(), "施工组织设计未针对游泳馆不停业改造编制分区施工方案，深基坑与屋面钢结构安全措施缺失。");
+                    reasons.put(bidder.getKey(), farOffReason);
                 }
             }
             evaluations.score(tenderId, scores, reasons, user(members.get(m)));
@@ -148,7 +174,7 @@ class DemoEvaluation {
             org.slf4j.LoggerFactory.getLogger(DemoEvaluation.class).warn(
                     "demo: the evaluation report of {} could not be rendered ({}); the tender stays ranked, its report, "
                             + "publicity and award are not loaded", started.projectCode(), e.getMessage());
-            return false;
+            return null;
         }
         byte[] text = reported.reportChallenge().getBytes(StandardCharsets.UTF_8);
         for (String member : members) {
@@ -159,7 +185,16 @@ class DemoEvaluation {
                 throw new IllegalStateException("demo expert key", e);
             }
         }
-        return true;
+        return firstCandidate(reported);
+    }
+
+    /** The first-ranked bidder of a reported evaluation. */
+    private static UUID firstCandidate(EvaluationView reported) {
+        Object candidates = reported.ranking() == null ? null : reported.ranking().get("candidates");
+        if (!(candidates instanceof List<?> list) || list.isEmpty() || !(list.get(0) instanceof Map<?, ?> first)) {
+            throw new IllegalStateException("demo: no ranked candidate for " + reported.projectCode());
+        }
+        return UUID.fromString(String.valueOf(first.get("bidderId")));
     }
 
     /** The publicity with one objection answered, the award, the refunds and the contract. */
@@ -175,13 +210,41 @@ class DemoEvaluation {
         String first = String.valueOf(view.candidates().get(0).get("bidderId"));
         awards.award(tenderId, UUID.fromString(first), user("tenderee"));
         travel.travelTo(view.publicityEnds().plus(Duration.ofDays(2)));
-        refunds.dispatchPending();
-        sandbox.completeRefunds();
+        refund();
         travel.travelTo(view.publicityEnds().plus(Duration.ofDays(9)));
-        awards.contractSigned(tenderId, Sm3.hex("云州市体育中心游泳馆改造工程施工合同（已签订）"), user("tenderee"));
+        contract(tenderId, "云州市体育中心游泳馆改造工程施工合同（已签订）", "tenderee");
         travel.travelTo(view.publicityEnds().plus(Duration.ofDays(10)));
+        refund();
+    }
+
+    /**
+     * The owner awards {@code first} as soon as the procedure lets it: two hours after the candidates' publicity ends
+     * where one was started at the report (construction, Reg. 54), else an hour from now (government procurement has
+     * no candidates' publicity: the result notice is published with the award, 87号令 Art. 69).
+     */
+    void awardWhenDue(TimeTravel travel, UUID tenderId, UUID first, String owner) {
+        Instant at = clock.instant().plus(Duration.ofHours(1));
+        try {
+            Awards.AwardView view = awards.view(tenderId, user(owner));
+            if (view.publicityEnds() != null && view.publicityEnds().plus(Duration.ofHours(2)).isAfter(at)) {
+                at = view.publicityEnds().plus(Duration.ofHours(2));
+            }
+        } catch (DomainException e) {
+            // no publicity was started at the report: the procedure awards without one
+        }
+        travel.travelTo(at);
+        awards.award(tenderId, first, user(owner));
+    }
+
+    /** The refunds that fell due are sent to the sandbox bank, which completes them. */
+    void refund() {
         refunds.dispatchPending();
         sandbox.completeRefunds();
+    }
+
+    /** The owner records the signed contract (its SM3; the contract itself stays off the platform). */
+    void contract(UUID tenderId, String contract, String owner) {
+        awards.contractSigned(tenderId, Sm3.hex(contract), user(owner));
     }
 
     /**
