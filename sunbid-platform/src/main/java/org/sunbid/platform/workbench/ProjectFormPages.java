@@ -285,7 +285,7 @@ class ProjectFormPages {
         model.addAttribute("kinds", java.util.Arrays.stream(DealKind.values())
                 .filter(k -> runnable.stream().anyMatch(p -> p.kind() == k)).toList());
         model.addAttribute("kind", kind);
-        model.addAttribute("procedures", runnable.stream().filter(p -> kind == null || p.kind().name().equals(kind)).toList());
+        model.addAttribute("procedures", runnable); // js/project-form.js offers the chosen kind's
         model.addAttribute("chosen", chosen);
         model.addAttribute("form", form);
         model.addAttribute("categories", ProjectCategory.values());

@@ -48,6 +48,9 @@ class ProjectsBrowserIT extends BrowserTest {
         List<String> offered = new Select(browser.findElement(By.id("procedure"))).getOptions().stream()
                 .map(o -> o.getDomAttribute("value")).toList();
         assertThat(offered).contains("GCJS_OPEN_TENDER", "ZFCG_OPEN_TENDER").doesNotContain("ZFCG_NEGOTIATION");
+        new Select(browser.findElement(By.id("kind"))).selectByValue("ZFCG");
+        // the chosen kind's procedures only
+        assertThat(browser.findElement(By.cssSelector("#procedure option[value='GCJS_OPEN_TENDER']")).isEnabled()).isFalse();
         new Select(browser.findElement(By.id("procedure"))).selectByValue("ZFCG_OPEN_TENDER");
         browser.findElement(By.id("choose-procedure")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("project-form")));
