@@ -230,6 +230,9 @@ class ProjectFormPages {
             } catch (RuntimeException e) {
                 method = EvaluationMethod.COMPREHENSIVE;
             }
+            if (deadline != null && !deadline.isAfter(clock.instant())) { // Tender.draft refuses it too, without the lot
+                errors.expected(p + "deadline", lotLabel(i, "tender.deadline"), "projects.form.expected.future");
+            }
             if (documents != null && deadline != null && documents.isAfter(deadline)) {
                 errors.expected(p + "documentsUntil", lotLabel(i, "tender.documents-until"), "projects.form.expected.documents");
             }
