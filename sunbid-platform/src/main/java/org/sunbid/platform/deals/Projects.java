@@ -204,6 +204,20 @@ public class Projects {
 
     /** The projects {@code user} may see that match {@code filter}, newest first, at most {@code limit}. */
     public List<ProjectView> list(Filter filter, CurrentUser user, int limit) {
+        return matching(filter).stream().filter(p -> mayView(p, user)).limit(Math.max(1, Math.min(limit, 500)))
+                .map(this::withLots).toList();
+    }
+
+    /**
+     * Every project that matches {@code filter} (refused as by {@link #list}), newest first, with its lots, whatever
+     * state its lots are in: for a context that decides itself what it shows (the portal shows only the projects with
+     * a published lot, and only those lots). Read-only.
+     */
+    public List<ProjectView> listAll(Filter filter) {
+        return matching(filter).stream().map(this::withLots).toList();
+    }
+
+    private List<ProjectView> matching(Filter filter) {
         if (filter.kind() != null && DealKind.ofPrefix(filter.kind()) == null) {
             throw new DomainException(DealsError.DEALS_UNKNOWN_KIND, filter.kind());
         }
@@ -224,9 +238,7 @@ public class Projects {
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .query(this::row).list().stream()
                 .filter(p -> subtree == null || subtree.contains(p.regionCode()))
-                .filter(p -> mayView(p, user))
-                .limit(Math.max(1, Math.min(limit, 500)))
-                .map(this::withLots).toList();
+                .toList();
     }
 
     /**

@@ -77,4 +77,14 @@ public final class Amounts {
         return Decimals.parse(text.replace(",", ""), Money.INTEGER_DIGITS, 8)
                 .orElseThrow(() -> new IllegalArgumentException("too many digits"));
     }
+
+    /**
+     * An amount shown in 万元, as the portal lists budgets: thousands separators, at least two decimals and as many
+     * more as it needs to stay exact ({@code 5000000.00} → {@code 500.00}, {@code 1234.56} → {@code 0.123456}).
+     */
+    public static String wan(Money amount) {
+        java.text.DecimalFormat format = new java.text.DecimalFormat("#,##0.00####",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        return format.format(amount.yuan().divide(WAN));
+    }
 }

@@ -89,6 +89,8 @@ class TenderPages {
     private final PageMessages messages;
     private final org.sunbid.platform.disclosure.DealStatuses statuses;
     private final Forms forms;
+    private final org.sunbid.platform.deals.Projects projects;
+    private final org.sunbid.platform.deals.Procedures procedures;
     private static final tools.jackson.core.type.TypeReference<java.util.Map<String, Object>> MAP = new tools.jackson.core.type.TypeReference<>() {
     };
 
@@ -97,7 +99,9 @@ class TenderPages {
             Guarantees guarantees, Sandbox sandbox, Organisations organisations, Regions regions, Problems problems,
             Menus menus, ExpertDraws draws, Experts experts, PageMessages messages,
             org.sunbid.platform.evaluation.Evaluations evaluations, org.sunbid.platform.disclosure.DealStatuses statuses,
-            Forms forms) {
+            Forms forms, org.sunbid.platform.deals.Projects projects, org.sunbid.platform.deals.Procedures procedures) {
+        this.projects = projects;
+        this.procedures = procedures;
         this.statuses = statuses;
         this.forms = forms;
         this.menus = menus;
@@ -330,6 +334,11 @@ class TenderPages {
         TenderView tender = tenders.get(id, user);
         model.addAttribute("tender", tender);
         model.addAttribute("documents", documents.list(id, user));
+        org.sunbid.platform.deals.ProjectView project = projects.ofLot(id).orElse(null); // the lot this tender runs
+        model.addAttribute("project", project);
+        model.addAttribute("lot", project == null ? null
+                : project.lots().stream().filter(l -> l.id().equals(id)).findFirst().orElse(null));
+        model.addAttribute("procedure", project == null ? null : procedures.find(project.procedureCode()).orElse(null));
         boolean isOwner = owner(user) && user.organisationId() != null
                 && (user.organisationId().equals(tender.tendereeId()) || user.organisationId().equals(tender.agencyId()));
         model.addAttribute("isOwner", isOwner);

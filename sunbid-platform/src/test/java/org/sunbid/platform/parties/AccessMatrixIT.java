@@ -142,6 +142,11 @@ class AccessMatrixIT extends PlatformIT {
                                                                                           401, 200, 200, 200, 200, 200, 200, 200, 200));
         rows.add(new Row("GET", "/api/v1/projects/{id}", "/api/v1/projects/" + java.util.UUID.randomUUID(), null, false,
                                                                                           401, 404, 404, 404, 404, 404, 404, 404, 404));
+        // the portal's trading projects: public open data (only published lots; an unknown or draft project is 404)
+        rows.add(new Row("GET", "/api/v1/public/projects", "/api/v1/public/projects", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/v1/public/projects/{id}", "/api/v1/public/projects/" + java.util.UUID.randomUUID(), null, false,
+                                                                                          404, 404, 404, 404, 404, 404, 404, 404, 404));
         rows.add(new Row("POST", "/api/v1/projects", "/api/v1/projects", () -> projectJson(cityInvestment), false,
                                                                                           401, 403, 403, 403, 403, 201, 201, 403, 403));
         rows.add(new Row("POST", "/api/v1/tenders/{id}/publish", unknown + "/publish", null, false,

@@ -34,12 +34,16 @@ class PortalController {
     private final ExpertDraws draws;
     private final org.sunbid.platform.evaluation.Awards awards;
     private final org.sunbid.platform.disclosure.DealStatuses statuses;
+    private final org.sunbid.platform.deals.Projects projects;
+    private final org.sunbid.platform.deals.Procedures procedures;
 
-    PortalController(Regions regions, Organisations organisations, Experts experts, SunbidProperties properties,
+    PortalController(org.sunbid.platform.deals.Projects projects, org.sunbid.platform.deals.Procedures procedures, Regions regions, Organisations organisations, Experts experts, SunbidProperties properties,
             Tenders tenders, java.time.Clock clock, org.sunbid.platform.tendering.TenderDocuments documents,
             org.sunbid.platform.sealing.BidOpenings openings, tools.jackson.databind.json.JsonMapper json,
             ExpertDraws draws, org.sunbid.platform.evaluation.Awards awards, org.sunbid.platform.disclosure.DealStatuses statuses) {
         this.statuses = statuses;
+        this.projects = projects;
+        this.procedures = procedures;
         this.awards = awards;
         this.draws = draws;
         this.documents = documents;
@@ -102,6 +106,7 @@ class PortalController {
             // no publicity yet
         }
         model.addAttribute("regionNames", regionNames());
+        addLot(id, model);
         java.time.Duration left = java.time.Duration.between(clock.instant(), tender.bidDeadline());
         org.sunbid.platform.disclosure.DealStage stage = statuses.of(tender);
         model.addAttribute("stage", stage);
@@ -109,6 +114,18 @@ class PortalController {
         model.addAttribute("daysLeft", Math.max(0, left.toDays()));
         model.addAttribute("hoursLeft", Math.max(0, left.toHoursPart()));
         return "portal/tender";
+    }
+
+    /**
+     * The tender's lot: its project (deal code, link to the project's notice page), lot code and procedure. Null
+     * attributes for a tender without one (none since V62).
+     */
+    private void addLot(java.util.UUID tenderId, Model model) {
+        org.sunbid.platform.deals.ProjectView project = projects.ofLot(tenderId).orElse(null);
+        model.addAttribute("project", project);
+        model.addAttribute("lot", project == null ? null
+                : project.lots().stream().filter(l -> l.id().equals(tenderId)).findFirst().orElse(null));
+        model.addAttribute("procedure", project == null ? null : procedures.find(project.procedureCode()).orElse(null));
     }
 
     private Map<String, String> regionNames() {

@@ -1,0 +1,26 @@
+package org.sunbid.platform.disclosure;
+
+import org.sunbid.platform.kernel.ErrorCode;
+
+/** Errors of the public portal's queries. */
+public enum DisclosureError implements ErrorCode {
+    /** No deal status has this name (DealStage: PUBLISHED, OPENED, AWARDED, …). */
+    DISCLOSURE_UNKNOWN_STATUS(400),
+    /** No region has this code. */
+    DISCLOSURE_UNKNOWN_REGION(400),
+    /** The date range ends before it starts. */
+    DISCLOSURE_BAD_DATE_RANGE(400),
+    /** No published project has this id (a project none of whose lots is published is not public). */
+    DISCLOSURE_PROJECT_NOT_FOUND(404);
+
+    private final int httpStatus;
+
+    DisclosureError(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    @Override
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

@@ -1,0 +1,183 @@
+package org.sunbid.platform.disclosure;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.sunbid.platform.catalog.Regions;
+import org.sunbid.platform.deals.LotView;
+import org.sunbid.platform.deals.ProcedureView;
+import org.sunbid.platform.deals.Procedures;
+import org.sunbid.platform.deals.ProjectView;
+import org.sunbid.platform.deals.Projects;
+import org.sunbid.platform.deals.domain.Limit;
+import org.sunbid.platform.deals.domain.RuleVersion;
+import org.sunbid.platform.kernel.DomainException;
+import org.sunbid.platform.parties.Organisation;
+import org.sunbid.platform.parties.Organisations;
+import org.sunbid.platform.tendering.TenderView;
+import org.sunbid.platform.tendering.Tenders;
+
+/**
+ * The portal's list of trading projects of every kind (交易信息) and each project's notice page (项目公告页). Only what
+ * is public is shown: a lot appears once its tender is published (never a draft), and a project none of whose lots is
+ * published does not appear at all. Each lot's status is its {@link DealStage} from {@link DealStatuses}; a project
+ * matches a status when one of its published lots is in it. Deals gives the projects, tendering says which lots are
+ * published.
+ */
+@Service
+public class ProjectPortal {
+
+    /** The largest page. */
+    public static final int MAX_PAGE_SIZE = 100;
+
+    private final Projects projects;
+    private final Procedures procedures;
+    private final Tenders tenders;
+    private final DealStatuses statuses;
+    private final Regions regions;
+    private final Organisations organisations;
+    private final java.time.Clock clock;
+
+    ProjectPortal(Projects projects, Procedures procedures, Tenders tenders, DealStatuses statuses, Regions regions,
+            Organisations organisations, java.time.Clock clock) {
+        this.projects = projects;
+        this.procedures = procedures;
+        this.tenders = tenders;
+        this.statuses = statuses;
+        this.regions = regions;
+        this.organisations = organisations;
+        this.clock = clock;
+    }
+
+    /**
+     * The portal's filters; each null means any.
+     *
+     * @param kind      GCJS, ZFCG, TDSYQ, KYQ, GYCQ (an unknown one: {@code DEALS_UNKNOWN_KIND})
+     * @param procedure a procedure code (an unknown one: {@code DEALS_UNKNOWN_PROCEDURE})
+     * @param region    a region; the projects of the region and of every region inside it
+     * @param status    a {@link DealStage} name (an unknown one: {@code DISCLOSURE_UNKNOWN_STATUS})
+     * @param from      first published on or after this Beijing date
+     * @param to        first published on or before this Beijing date
+     */
+    public record Filter(String kind, String procedure, String region, String status, LocalDate from, LocalDate to) {
+
+        /** No filter. */
+        public static Filter none() {
+            return new Filter(null, null, null, null, null, null);
+        }
+    }
+
+    /** A published lot: the lot, its tender and its status. */
+    public record PublicLot(LotView lot, TenderView tender, DealStage stage) {
+    }
+
+    /**
+     * A project as the public sees it: only its published lots.
+     *
+     * @param project     the project (its {@code lots} include unpublished ones: show {@link #lots} instead)
+     * @param procedure   its procedure
+     * @param regionName  its region's name
+     * @param ownerName   the owner's name
+     * @param agencyName  the agency's name, or null
+     * @param publishedAt when its first lot was published
+     * @param stages      its published lots' statuses, each once, in the order of the procedure
+     * @param lots        its published lots
+     */
+    public record PublicProject(ProjectView project, ProcedureView procedure, String regionName, String ownerName,
+            String agencyName, Instant publishedAt, List<DealStage> stages, List<PublicLot> lots) {
+
+        /** The number of lots the project has, published or not (the notice says "2 lots"). */
+        public int lotCount() {
+            return project.lots().size();
+        }
+    }
+
+    /** One page of the list: the rows, the total matching, the page number (from 1) and its size. */
+    public record Page(List<PublicProject> rows, int total, int page, int size) {
+
+        /** The number of pages (at least 1). */
+        public int pages() {
+            return Math.max(1, (total + size - 1) / size);
+        }
+    }
+
+    /** The public projects matching {@code filter}, most recently published first, page {@code page} (from 1). */
+    public Page list(Filter filter, int page, int size) {
+        DealStage status = stage(filter.status());
+        if (filter.region() != null && regions.find(filter.region()).isEmpty()) {
+            throw new DomainException(DisclosureError.DISCLOSURE_UNKNOWN_REGION, filter.region());
+        }
+        if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
+            throw new DomainException(DisclosureError.DISCLOSURE_BAD_DATE_RANGE, filter.from(), filter.to());
+        }
+        List<PublicProject> shown = new ArrayList<>();
+        java.util.Map<String, ProcedureView> byCode = procedures.all().stream()
+                .collect(java.util.stream.Collectors.toMap(ProcedureView::code, v -> v));
+        for (ProjectView p : projects.listAll(new Projects.Filter(filter.kind(), filter.procedure(), filter.region(), null,
+                null))) {
+            publicView(p, byCode.get(p.procedureCode())).filter(v -> status == null || v.stages().contains(status))
+                    .filter(v -> filter.from() == null || !Limit.beijingDate(v.publishedAt()).isBefore(filter.from()))
+                    .filter(v -> filter.to() == null || !Limit.beijingDate(v.publishedAt()).isAfter(filter.to()))
+                    .ifPresent(shown::add);
+        }
+        shown.sort(Comparator.comparing(PublicProject::publishedAt).reversed()
+                .thenComparing(v -> v.project().dealCode(), Comparator.reverseOrder()));
+        int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
+        int pageNo = Math.max(1, page);
+        int fromIndex = Math.min(shown.size(), (pageNo - 1) * pageSize);
+        return new Page(List.copyOf(shown.subList(fromIndex, Math.min(shown.size(), fromIndex + pageSize))), shown.size(),
+                pageNo, pageSize);
+    }
+
+    /** A public project, with its published lots; a project none of whose lots is published is not found. */
+    public PublicProject get(UUID id) {
+        return projects.find(id).flatMap(p -> publicView(p, procedures.get(p.procedureCode())))
+                .orElseThrow(() -> new DomainException(DisclosureError.DISCLOSURE_PROJECT_NOT_FOUND, id));
+    }
+
+    /** The procedure's rules in force today (Beijing date), each with its unit and article, for the notice page. */
+    public List<RuleVersion> rulesInForce(String procedureCode) {
+        LocalDate today = Limit.beijingDate(clock.instant());
+        return procedures.versions(procedureCode).stream().filter(v -> v.inForceOn(today)).toList();
+    }
+
+    private Optional<PublicProject> publicView(ProjectView p, ProcedureView procedure) {
+        List<PublicLot> lots = new ArrayList<>();
+        for (LotView lot : p.lots()) {
+            tenders.findPublished(lot.id()).ifPresent(t -> lots.add(new PublicLot(lot, t, statuses.of(t))));
+        }
+        if (lots.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant published = lots.stream().map(l -> l.tender().publishedAt()).filter(java.util.Objects::nonNull)
+                .min(Comparator.naturalOrder()).orElse(p.createdAt());
+        List<DealStage> stages = lots.stream().map(PublicLot::stage).distinct().sorted().toList();
+        return Optional.of(new PublicProject(p, procedure,
+                regions.find(p.regionCode()).map(org.sunbid.platform.catalog.Region::name).orElse(p.regionCode()),
+                organisations.find(p.ownerId()).map(Organisation::name).orElse(""),
+                p.agencyId() == null ? null : organisations.find(p.agencyId()).map(Organisation::name).orElse(null),
+                published, stages, List.copyOf(lots)));
+    }
+
+    private static DealStage stage(String status) {
+        if (status == null) {
+            return null;
+        }
+        try {
+            DealStage stage = DealStage.valueOf(status.strip().toUpperCase(Locale.ROOT));
+            if (stage != DealStage.DRAFT) {
+                return stage;
+            }
+        } catch (IllegalArgumentException e) {
+            // below
+        }
+        throw new DomainException(DisclosureError.DISCLOSURE_UNKNOWN_STATUS, status);
+    }
+}
