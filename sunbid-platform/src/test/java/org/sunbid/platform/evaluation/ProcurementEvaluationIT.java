@@ -212,6 +212,13 @@ class ProcurementEvaluationIT extends PlatformIT {
                 .param("a", action).param("t", tenderId).query(Long.class).single();
     }
 
+    /** A workbench page as {@code username} sees it. */
+    private String page(String username, String path) throws Exception {
+        org.sunbid.platform.WebSession web = new org.sunbid.platform.WebSession(baseUrl());
+        assertThat(web.login(username).statusCode()).isEqualTo(302);
+        return web.get(path).body();
+    }
+
     private JsonNode review(JsonNode evaluation, String bidderId) {
         for (JsonNode r : evaluation.path("priceReviews")) {
             if (r.path("bidderId").asString().equals(bidderId)) {
@@ -326,6 +333,11 @@ class ProcurementEvaluationIT extends PlatformIT {
         assertThat(explained.json().path("status").asString()).isEqualTo("EXPLAINED");
         assertThat(explained.json().path("evidence").get(0).path("name").asString()).isEqualTo("成本测算表.csv");
         assertThat(api.get(pathA, api.freshToken(leaderA)).json().path("awaiting").toString()).contains("PRICE_REVIEW:" + b4);
+
+        // The committee's page shows the declarations and the review with the explanation and its evidence.
+        String page = page(leaderA, "/workbench/evaluations/" + lotA);
+        assertThat(page).contains("中小企业声明函").contains("本国产品报价").contains("异常低价审查").contains("成本测算表.csv")
+                .contains("原厂直销").contains("/price-reviews/" + b4);
 
         // The panel's leader records the decision: accepted, with the reason; the scoring follows.
         String decision = pathA + "/price-reviews/" + b4 + "/decision";
@@ -490,5 +502,6 @@ class ProcurementEvaluationIT extends PlatformIT {
         assertThat(failed.path("ranking").isNull() || failed.path("ranking").isMissingNode()).isTrue();
         assertThat(logCount(lot, "evaluation.failed")).isEqualTo(1);
         assertThat(api.get(path, api.freshToken("agency")).json().path("failure").asString()).contains("第四十四条");
+        assertThat(page(members.get(0), "/workbench/evaluations/" + lot)).contains("评标终止").contains("第四十四条");
     }
 }
