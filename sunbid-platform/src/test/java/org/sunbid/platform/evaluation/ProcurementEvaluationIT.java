@@ -50,6 +50,7 @@ class ProcurementEvaluationIT extends PlatformIT {
     @Autowired Evaluations evaluations;
     @Autowired AuditLog log;
     @Autowired org.springframework.context.ApplicationContext context;
+    @Autowired ProcurementRules procurement;
 
     private ApiClient api;
 
@@ -226,6 +227,37 @@ class ProcurementEvaluationIT extends PlatformIT {
             }
         }
         throw new AssertionError("no price review of " + bidderId + " in " + evaluation.path("priceReviews"));
+    }
+
+    /**
+     * The evaluation resolves the lot's rules at the event's Beijing date, each dated rule on both sides of its change:
+     * 财库〔2026〕2号's thresholds from 2026-02-01 (before: panel judgement only), 国办发〔2025〕34号's domestic preference
+     * from 2026-01-01, the SME range of 财库〔2020〕46号 (6%–10%) until 2022-06-30 and of 财库〔2022〕19号 (10%–20%) after.
+     */
+    @Test
+    void caiku2026_2_gbf2025_34_caiku2022_19_theEvaluationAppliesTheRulesInForceAtTheEventsDate() {
+        java.util.UUID lot = java.util.UUID.fromString(oneLot("GOODS", "3000000.00", "60000.00"));
+        Instant lastOfJanuary = Instant.parse("2026-01-31T15:59:59Z"); // 23:59:59 in Beijing
+        Instant firstOfFebruary = Instant.parse("2026-01-31T16:00:00Z");
+        assertThat(procurement.at(lot, lastOfJanuary).orElseThrow().thresholds()).isEmpty();
+        var thresholds = procurement.at(lot, firstOfFebruary).orElseThrow().thresholds().orElseThrow();
+        assertThat(thresholds.ofMean()).isEqualByComparingTo("0.50");
+        assertThat(thresholds.ofCap()).isEqualByComparingTo("0.45");
+        assertThat(thresholds.minimumExplanationTime()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(procurement.at(lot, Instant.parse("2025-12-31T15:59:59Z")).orElseThrow().policyRates().domesticPreference()).isNull();
+        assertThat(procurement.at(lot, Instant.parse("2025-12-31T16:00:00Z")).orElseThrow().policyRates().domesticPreference())
+                .isEqualByComparingTo("0.20");
+        var before = procurement.at(lot, Instant.parse("2022-06-30T12:00:00Z")).orElseThrow().policyRates();
+        var after = procurement.at(lot, Instant.parse("2022-07-01T12:00:00Z")).orElseThrow().policyRates();
+        assertThat(before.smallMicro().max()).isEqualByComparingTo("0.10");
+        assertThat(before.consortiumShare().max()).isEqualByComparingTo("0.03");
+        assertThat(after.smallMicro().min()).isEqualByComparingTo("0.10");
+        assertThat(after.smallMicro().max()).isEqualByComparingTo("0.20");
+        assertThat(after.consortiumShare().min()).isEqualByComparingTo("0.04");
+        assertThat(procurement.at(lot, firstOfFebruary).orElseThrow().quorum().minimumQualified()).isEqualTo(3);
+        // a construction lot has none of these rules: its evaluation runs as it always has
+        String construction = jdbc.sql("SELECT id FROM tender WHERE project_code = 'YZ-2026-GC-0101'").query(String.class).single();
+        assertThat(procurement.at(java.util.UUID.fromString(construction), firstOfFebruary)).isEmpty();
     }
 
     @Test
