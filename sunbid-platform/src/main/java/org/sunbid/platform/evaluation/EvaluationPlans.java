@@ -74,8 +74,8 @@ class EvaluationPlans {
      * A government procurement plan (财政部令第87号), checked against the rules in force at the plan's date: under
      * 综合评分法 the price is scored lowest price first with a weight not below the floor for the project's category
      * (Art. 55, {@code PRICE_WEIGHT_BELOW_FLOOR}); 最低评标价法 (Art. 54) has no weight. The plan's {@code policy} sets the
-     * SME deduction ({@code smeRate}, and {@code consortiumRate} for a consortium or subcontract, defaulting to the
-     * lowest rate in force) within the dated ranges (财库〔2020〕46号 / 〔2022〕19号, {@code POLICY_RATE_OUT_OF_RANGE});
+     * SME deduction ({@code smeRate}, and {@code consortiumRate} for a consortium or subcontract, each defaulting to the
+     * lowest rate in force where the plan sets none) within the dated ranges (财库〔2020〕46号 / 〔2022〕19号, {@code POLICY_RATE_OUT_OF_RANGE});
      * {@code smeReserved: true} marks a lot reserved for SMEs, which applies no deduction. The stored plan's
      * {@code policy} also carries what was in force at its date — the domestic-product preference from 2026-01-01
      * (国办发〔2025〕34号), the consortium share threshold and the date — so the scoring applies the plan's rules.
@@ -89,7 +89,7 @@ class EvaluationPlans {
         Map<?, ?> policy = raw == null ? Map.of() : (Map<?, ?>) raw;
         org.sunbid.platform.evaluation.domain.PolicyRates rates = gp.policyRates();
         boolean reserved = Boolean.TRUE.equals(policy.get("smeReserved"));
-        java.math.BigDecimal sme = reserved ? java.math.BigDecimal.ZERO : rate(policy, "smeRate", null);
+        java.math.BigDecimal sme = reserved ? java.math.BigDecimal.ZERO : rate(policy, "smeRate", rates.smallMicro().min());
         java.math.BigDecimal consortium = reserved ? java.math.BigDecimal.ZERO
                 : rate(policy, "consortiumRate", rates.consortiumShare().min());
         if (!reserved) {

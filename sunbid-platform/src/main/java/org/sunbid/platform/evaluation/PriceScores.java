@@ -171,7 +171,8 @@ class PriceScores {
     }
 
     /**
-     * A bidder's policy declaration from its opened price sheet: {@value #SME_DECLARATION} ({@code SMALL_OR_MICRO},
+     * A bidder's policy declaration from its opened price sheet: {@value #SME_DECLARATION} ({@code SMALL_OR_MICRO} —
+     * also written {@code SMALL}, {@code MICRO}, 小型企业, 微型企业 or 小微企业 —
      * {@code PRISON_ENTERPRISE}, {@code DISABLED_WELFARE_UNIT}, {@code CONSORTIUM_OR_SUBCONTRACT} with
      * {@value #SMALL_MICRO_SHARE}, or {@code NONE}) and {@value #DOMESTIC_GOODS_PRICE}. What the bidder declared is what
      * counts (中小企业声明函); a value that cannot be read — an unknown status, a share outside 0–1, a domestic price
@@ -183,7 +184,11 @@ class PriceScores {
         try {
             Object s = sheet.get(SME_DECLARATION);
             if (s != null) {
-                status = PolicyDeductions.Status.valueOf(String.valueOf(s).strip());
+                String declared = String.valueOf(s).strip().toUpperCase(java.util.Locale.ROOT);
+                status = switch (declared) {
+                    case "SMALL", "MICRO", "小型企业", "微型企业", "小微企业" -> PolicyDeductions.Status.SMALL_OR_MICRO;
+                    default -> PolicyDeductions.Status.valueOf(declared);
+                };
             }
         } catch (IllegalArgumentException e) {
             status = PolicyDeductions.Status.NONE;

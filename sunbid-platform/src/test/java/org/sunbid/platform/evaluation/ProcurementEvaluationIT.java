@@ -285,7 +285,7 @@ class ProcurementEvaluationIT extends PlatformIT {
         bid(lotA, "bidder2", sheet("10800000.00", "SMALL_OR_MICRO", null));
         bid(lotA, "bidder3", sheet("11500000.00", "NONE", "5000000.00"));
         bid(lotA, "bidder4", sheet("4000000.00", null, null));
-        bid(lotB, "bidder1", sheet("2800000.00", "SMALL_OR_MICRO", null));
+        bid(lotB, "bidder1", sheet("2800000.00", "SMALL", null)); // the short form counts as small/micro too
         bid(lotB, "bidder2", sheet("2700000.00", null, null));
         bid(lotB, "bidder3", sheet("2900000.00", null, null));
         bid(lotB, "bidder5", sheet("1000000.00", null, null));
@@ -468,9 +468,6 @@ class ProcurementEvaluationIT extends PlatformIT {
         assertThat(rate.code()).isEqualTo("POLICY_RATE_OUT_OF_RANGE");
         assertThat(rate.json().path("detail").asString()).contains("10%").contains("20%");
         assertThat(setPlan(goods, comprehensivePlan("0.30", "0.21")).code()).isEqualTo("POLICY_RATE_OUT_OF_RANGE");
-        Map<String, Object> noRate = comprehensivePlan("0.30", "0.10");
-        noRate.remove("policy");
-        assertThat(setPlan(goods, noRate).code()).isEqualTo("CRITERIA_INVALID");
         assertThat(plans(goods)).isZero();
         assertThat(log.size()).isEqualTo(logBefore);
         ApiClient.Response atFloor = setPlan(goods, comprehensivePlan("0.30", "0.20"));
@@ -483,7 +480,12 @@ class ProcurementEvaluationIT extends PlatformIT {
         assertThat(servicesLow.code()).isEqualTo("PRICE_WEIGHT_BELOW_FLOOR");
         assertThat(servicesLow.json().path("detail").asString()).contains("10%").contains("服务");
         assertThat(plans(services)).isZero();
-        assertThat(setPlan(services, comprehensivePlan("0.10", "0.10")).status()).isEqualTo(200);
+        // At the floor it is accepted; a plan that sets no SME rate gets the lowest in force.
+        Map<String, Object> noRate = comprehensivePlan("0.10", "0.10");
+        noRate.remove("policy");
+        ApiClient.Response servicesAtFloor = setPlan(services, noRate);
+        assertThat(servicesAtFloor.status()).as(servicesAtFloor.body()).isEqualTo(200);
+        assertThat(servicesAtFloor.json().path("policy").path("smeRate").asString()).isEqualTo("0.1");
         // A benchmark-price formula is not 87号令's.
         Map<String, Object> benchmark = comprehensivePlan("0.30", "0.10");
         benchmark.put("price", Map.of("formula", "BENCHMARK_PRICE", "dropExtremesFrom", 0, "kMin", "0.01", "kMax", "0.02",
