@@ -15,6 +15,7 @@ import org.sunbid.crypto.Sm3;
 import org.sunbid.platform.audit.AuditLog;
 import org.sunbid.platform.audit.AuditRecord;
 import org.sunbid.platform.evaluation.EvaluationStore.Loaded;
+import org.sunbid.platform.evaluation.domain.CommitteeLeader;
 import org.sunbid.platform.evaluation.domain.EvaluationPlan;
 import org.sunbid.platform.experts.ExpertDraws;
 import org.sunbid.platform.experts.SeatedCommittee;
@@ -40,9 +41,14 @@ class CommitteeSessions {
     private final EvaluationQueries queries;
     private final AuditLog log;
     private final Clock clock;
+    private final ProcurementRules procurement;
+    private final org.sunbid.platform.parties.Accounts accounts;
 
     CommitteeSessions(JdbcClient jdbc, Tenders tenders, ExpertDraws draws, Openings openings, EvaluationPlans plans,
-            EvaluationStore store, EvaluationQueries queries, AuditLog log, Clock clock) {
+            EvaluationStore store, EvaluationQueries queries, AuditLog log, Clock clock, ProcurementRules procurement,
+            org.sunbid.platform.parties.Accounts accounts) {
+        this.procurement = procurement;
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.tenders = tenders;
         this.draws = draws;
@@ -116,6 +122,14 @@ class CommitteeSessions {
         if (ev.leader() != null) {
             throw new DomainException(EvaluationError.EVALUATION_STAGE, "leader " + ev.leader());
         }
+        if (procurement.at(tenderId, clock.instant()).isPresent()) {
+            // 87号令 Art. 45(4): the purchaser's representative — any account of the purchaser (or its agency) — may not
+            // lead the panel, whoever puts them forward; the check names the rule rather than "not a member".
+            java.util.Set<String> representatives = purchaserRepresentatives(tenderId, candidate);
+            java.util.Set<String> candidates = new java.util.HashSet<>(ev.members());
+            candidates.addAll(representatives);
+            CommitteeLeader.check(candidate, candidates, representatives, true);
+        }
         if (!ev.members().contains(candidate)) {
             throw new DomainException(EvaluationError.NOT_A_MEMBER);
         }
@@ -136,6 +150,12 @@ class CommitteeSessions {
             throw new DomainException(EvaluationError.NOT_A_MEMBER);
         }
         return queries.view(tenderId, user);
+    }
+
+    /** {@code candidate} if it is an account of the purchaser's side (the tender's owner or agency), else none. */
+    private java.util.Set<String> purchaserRepresentatives(UUID tenderId, String candidate) {
+        return accounts.findByUsername(candidate == null ? "" : candidate).filter(a -> tenders.owns(tenderId, a))
+                .map(a -> java.util.Set.of(a.username())).orElse(java.util.Set.of());
     }
 
     private void setLeader(Loaded ev, String leader, String how, CurrentUser user) {

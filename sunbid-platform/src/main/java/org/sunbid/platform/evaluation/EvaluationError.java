@@ -69,6 +69,8 @@ public enum EvaluationError implements ErrorCode {
     PRICE_REVIEW_STATE(409),
     /** 87号令 Art. 60: the panel's acceptance or rejection of a price explanation gives its reason. */
     PRICE_DECISION_REASON_REQUIRED(422),
+    /** No abnormal-price review of the caller's bid (or of that bidder) on this tender. */
+    PRICE_REVIEW_NOT_FOUND(404),
     /** 87号令 Art. 45(4): the purchaser's representative may not lead the evaluation panel. */
     PURCHASER_REPRESENTATIVE_MAY_NOT_LEAD(422);
 

@@ -30,13 +30,16 @@ class EvaluationPlans {
     private final AuditLog log;
     private final java.time.Clock clock;
     private final EvaluationStore store;
+    private final ProcurementRules procurement;
 
-    EvaluationPlans(JdbcClient jdbc, Tenders tenders, AuditLog log, java.time.Clock clock, EvaluationStore store) {
+    EvaluationPlans(JdbcClient jdbc, Tenders tenders, AuditLog log, java.time.Clock clock, EvaluationStore store,
+            ProcurementRules procurement) {
         this.jdbc = jdbc;
         this.tenders = tenders;
         this.log = log;
         this.clock = clock;
         this.store = store;
+        this.procurement = procurement;
     }
 
     /**
@@ -50,8 +53,13 @@ class EvaluationPlans {
                 || tender.status() == TenderStatus.SUSPENDED) || !clock.instant().isBefore(tender.terms().bidDeadline())) {
             throw new DomainException(EvaluationError.PLAN_LOCKED);
         }
-        EvaluationPlan.parse(input, EvaluationStore.lowestEvaluatedPrice(tender));
-        String plan = CanonicalJson.write(input);
+        EvaluationPlan parsed = EvaluationPlan.parse(input, EvaluationStore.lowestEvaluatedPrice(tender));
+        Map<String, Object> toStore = input;
+        java.util.Optional<ProcurementRules.Gp> gp = procurement.at(tenderId, clock.instant());
+        if (gp.isPresent()) {
+            toStore = procurementPlan(input, parsed, gp.get());
+        }
+        String plan = CanonicalJson.write(toStore);
         LogEntry entry = log.append(AuditRecord.of("evaluation.plan.set", tenderId.toString(), tender.regionCode(), user.actor(),
                 Map.of("tenderId", tenderId.toString(), "planSm3", Sm3.hex(plan), "plan", store.readMap(plan))));
         jdbc.sql("""
@@ -60,6 +68,62 @@ class EvaluationPlans {
                 .param("t", tenderId).param("p", plan).param("at", EvaluationStore.utc(clock.instant())).param("by", user.username())
                 .param("seq", entry.seq()).update();
         return plan(tenderId, user);
+    }
+
+    /**
+     * A government procurement plan (财政部令第87号), checked against the rules in force at the plan's date: under
+     * 综合评分法 the price is scored lowest price first with a weight not below the floor for the project's category
+     * (Art. 55, {@code PRICE_WEIGHT_BELOW_FLOOR}); 最低评标价法 (Art. 54) has no weight. The plan's {@code policy} sets the
+     * SME deduction ({@code smeRate}, and {@code consortiumRate} for a consortium or subcontract, each defaulting to the
+     * lowest rate in force where the plan sets none) within the dated ranges (财库〔2020〕46号 / 〔2022〕19号, {@code POLICY_RATE_OUT_OF_RANGE});
+     * {@code smeReserved: true} marks a lot reserved for SMEs, which applies no deduction. The stored plan's
+     * {@code policy} also carries what was in force at its date — the domestic-product preference from 2026-01-01
+     * (国办发〔2025〕34号), the consortium share threshold and the date — so the scoring applies the plan's rules.
+     */
+    private static Map<String, Object> procurementPlan(Map<String, Object> input, EvaluationPlan parsed, ProcurementRules.Gp gp) {
+        parsed.checkProcurement(gp.floors(), gp.subject());
+        Object raw = input.get("policy");
+        if (raw != null && !(raw instanceof Map)) {
+            throw new DomainException(EvaluationError.CRITERIA_INVALID, "policy");
+        }
+        Map<?, ?> policy = raw == null ? Map.of() : (Map<?, ?>) raw;
+        org.sunbid.platform.evaluation.domain.PolicyRates rates = gp.policyRates();
+        boolean reserved = Boolean.TRUE.equals(policy.get("smeReserved"));
+        java.math.BigDecimal sme = reserved ? java.math.BigDecimal.ZERO : rate(policy, "smeRate", rates.smallMicro().min());
+        java.math.BigDecimal consortium = reserved ? java.math.BigDecimal.ZERO
+                : rate(policy, "consortiumRate", rates.consortiumShare().min());
+        if (!reserved) {
+            rates.inDocuments(sme, consortium);
+        }
+        Map<String, Object> settled = new java.util.LinkedHashMap<>();
+        settled.put("smeReserved", reserved);
+        settled.put("smeRate", sme.stripTrailingZeros().toPlainString());
+        settled.put("consortiumRate", consortium.stripTrailingZeros().toPlainString());
+        settled.put("shareThreshold", rates.shareThreshold().stripTrailingZeros().toPlainString());
+        if (rates.domesticPreference() != null) {
+            settled.put("domesticPreference", rates.domesticPreference().stripTrailingZeros().toPlainString());
+        }
+        settled.put("rulesDate", gp.rules().date().toString());
+        settled.put("rules", "财政部令第87号第五十五条；财库〔2020〕46号、财库〔2022〕19号；国办发〔2025〕34号");
+        Map<String, Object> out = new java.util.LinkedHashMap<>(input);
+        out.put("policy", settled);
+        return out;
+    }
+
+    private static java.math.BigDecimal rate(Map<?, ?> policy, String field, java.math.BigDecimal fallback) {
+        Object v = policy.get(field);
+        if (v == null && fallback != null) {
+            return fallback;
+        }
+        try {
+            java.math.BigDecimal d = new java.math.BigDecimal(String.valueOf(v));
+            if (org.sunbid.platform.kernel.Decimals.fits(d.abs(), 1, 4)) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new DomainException(EvaluationError.CRITERIA_INVALID, "policy." + field);
     }
 
     /** The plan: public once the tender is published; a draft's only for those who may see the draft. */

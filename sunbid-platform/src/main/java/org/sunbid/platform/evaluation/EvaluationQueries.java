@@ -114,6 +114,10 @@ class EvaluationQueries {
                 store.scoring(ev).unexplainedExtremes().stream().filter(x -> x.startsWith(me + "/"))
                         .forEach(x -> awaiting.add("REASON:" + x.substring(me.length() + 1)));
             }
+            if (ev.stage() == Stage.QUALIFICATION && me.equals(ev.leader())) {
+                store.priceReviews(tenderId).stream().filter(r -> "EXPLAINED".equals(r.get("status")))
+                        .forEach(r -> awaiting.add("PRICE_REVIEW:" + r.get("bidderId")));
+            }
             if (ev.stage() == Stage.REPORTED && !signed.contains(me)) {
                 awaiting.add("SIGN");
             }
@@ -157,6 +161,6 @@ class EvaluationQueries {
                 tender.terms().evaluationMethod().name(), ev.stage(), ev.planJson(), ev.k(), kSeed, members, ev.leader(),
                 ev.leaderBy(), me, awaiting, bids, myReview, myScores, qualification, reviews, priceScores, scoreSheets, ranking,
                 ev.reportSm3(), ev.reportAt(), ev.reportSm3() == null ? null : Evaluations.reportChallenge(tenderId, ev.reportSm3()),
-                ev.startedAt());
+                ev.startedAt(), workspace ? store.priceReviews(tenderId) : List.of(), ev.failure());
     }
 }

@@ -55,7 +55,7 @@ class EvaluationStore {
     record Loaded(UUID tenderId, UUID drawId, String region, Stage stage, Map<String, Object> planJson, EvaluationPlan plan,
             BigDecimal k, String leader, String leaderBy, String qualificationJson, String priceScoresJson, String rankingJson,
             String reportSm3, Long reportSeq, Instant reportAt, Instant startedAt, List<String> members, List<OpenedBid> bids,
-            Map<String, BigDecimal> priceScoreMap) {
+            Map<String, BigDecimal> priceScoreMap, String failure) {
 
         OpenedBid bid(String bidderId) {
             return bids.stream().filter(b -> b.bidderId().toString().equals(bidderId)).findFirst().orElseThrow();
@@ -91,7 +91,7 @@ class EvaluationStore {
                     (Long) r.get("report_seq"), instant(r.get("report_at")), instant(r.get("started_at")),
                     jdbc.sql("SELECT username FROM evaluation_member WHERE tender_id = :t ORDER BY position")
                             .param("t", tenderId).query(String.class).list(),
-                    openings.bids(tenderId), priceScores((String) r.get("price_scores")));
+                    openings.bids(tenderId), priceScores((String) r.get("price_scores")), (String) r.get("failure"));
         });
     }
 
@@ -175,6 +175,26 @@ class EvaluationStore {
                     return out.put(rs.getString(1), byBidder);
                 }).list();
         return out;
+    }
+
+    /** Every review of {@code tenderId}, for the committee's view, in the order they were opened. */
+    List<Map<String, Object>> priceReviews(UUID tenderId) {
+        return jdbc.sql("SELECT * FROM evaluation_price_review WHERE tender_id = :t ORDER BY requested_at, bidder_id")
+                .param("t", tenderId).query().listOfRows().stream().map(r -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("bidderId", r.get("bidder_id").toString());
+                    m.put("triggers", List.of(((String) r.get("triggers")).split(",")));
+                    m.put("requestedAt", instant(r.get("requested_at")).toString());
+                    m.put("deadline", instant(r.get("deadline")).toString());
+                    m.put("status", r.get("status"));
+                    m.put("explanation", r.get("explanation"));
+                    m.put("evidence", r.get("evidence") == null ? List.of() : readList((String) r.get("evidence")));
+                    m.put("explainedAt", r.get("explained_at") == null ? null : instant(r.get("explained_at")).toString());
+                    m.put("panelReason", r.get("panel_reason"));
+                    m.put("decidedAt", r.get("decided_at") == null ? null : instant(r.get("decided_at")).toString());
+                    m.put("bidInvalid", org.sunbid.platform.evaluation.domain.PriceReview.Status.valueOf((String) r.get("status")).invalidatesBid());
+                    return m;
+                }).toList();
     }
 
     static String requireMember(Loaded ev, CurrentUser user) {

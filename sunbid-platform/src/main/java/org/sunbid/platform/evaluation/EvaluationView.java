@@ -12,14 +12,18 @@ import java.util.UUID;
  * until then). Staff and supervisors see progress the same way; the public sees the result from the publicity on.
  *
  * @param me            the caller's username when a member, else null
- * @param awaiting      what the caller still has to do (REVIEW, SCORE, REASON:bidderId, SIGN), members only
+ * @param awaiting      what the caller still has to do (REVIEW, SCORE, REASON:bidderId, SIGN; the leader
+ *                      PRICE_REVIEW:bidderId for an explained abnormal-price review), members only
+ * @param priceReviews  the abnormal-price reviews (87号令 Art. 60): each bidder's triggers, deadline, status, the
+ *                      supplier's explanation and evidence, the panel's reason; for the committee and inspectors
+ * @param failure       why the evaluation failed (Law 42; 87号令 Art. 44), or null
  */
 public record EvaluationView(UUID tenderId, String projectCode, String tenderName, String method, Stage stage,
         Map<String, Object> plan, BigDecimal k, String kSeed, List<Member> members, String leader, String leaderBy,
         String me, List<String> awaiting, List<Bid> bids, Map<String, Object> myReview, Map<String, Object> myScores,
         List<Map<String, Object>> qualification, List<Map<String, Object>> reviews, List<Map<String, Object>> priceScores,
         List<Map<String, Object>> scoreSheets, Map<String, Object> ranking, String reportSm3, Instant reportAt,
-        String reportChallenge, Instant startedAt) {
+        String reportChallenge, Instant startedAt, List<Map<String, Object>> priceReviews, String failure) {
 
     /** A member, with what they have done. */
     public record Member(String username, String name, String specialty, boolean reviewed, boolean scored, boolean signed,

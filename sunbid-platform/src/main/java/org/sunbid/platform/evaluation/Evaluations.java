@@ -43,9 +43,11 @@ public class Evaluations {
     private final ScoreSheets scoring;
     private final EvaluationReports reports;
     private final EvaluationQueries queries;
+    private final PriceReviews priceReviews;
 
     Evaluations(EvaluationPlans plans, CommitteeSessions sessions, QualificationReviews reviews, ScoreSheets scoring,
-            EvaluationReports reports, EvaluationQueries queries) {
+            EvaluationReports reports, EvaluationQueries queries, PriceReviews priceReviews) {
+        this.priceReviews = priceReviews;
         this.plans = plans;
         this.sessions = sessions;
         this.reviews = reviews;
@@ -92,6 +94,37 @@ public class Evaluations {
     /** A member's qualification review: every opened bid, every item; once. The last one fixes the results. */
     public EvaluationView review(UUID tenderId, Map<String, Map<String, ReviewVote>> input, CurrentUser user) {
         return reviews.review(tenderId, input, user);
+    }
+
+    /** A cost-evidence file of a price explanation: its name and its bytes in Base64 (at most 10 MB, 5 files). */
+    public record PriceEvidence(String name, String contentBase64) {
+    }
+
+    /**
+     * Government procurement (财政部令第87号 Art. 60; 财库〔2026〕2号): the supplier whose price is under an
+     * abnormal-price review explains in writing with cost evidence, by the review's deadline — a bidder account of
+     * that organisation. Its own review after the explanation.
+     */
+    public Map<String, Object> explainPrice(UUID tenderId, String text, List<PriceEvidence> evidence, CurrentUser user) {
+        return priceReviews.explain(tenderId, text, evidence, user);
+    }
+
+    /** The caller's organisation's abnormal-price review on {@code tenderId} (status, deadline, explanation). */
+    public Map<String, Object> myPriceReview(UUID tenderId, CurrentUser user) {
+        return priceReviews.mine(tenderId, user);
+    }
+
+    /**
+     * The panel's leader records the panel's decision on an explained price (87号令 Art. 60): accepted, or the bid is
+     * invalid; with the reason. Once every review is decided the scoring (or the ranking) follows.
+     */
+    public EvaluationView decidePriceReview(UUID tenderId, String bidderId, boolean accept, String reason, CurrentUser user) {
+        return priceReviews.decide(tenderId, bidderId, accept, reason, user);
+    }
+
+    /** Reviews past their deadline with no explanation lapse: those bids are invalid (87号令 Art. 60). Also scheduled. */
+    public int lapseDuePriceReviews() {
+        return priceReviews.lapseDue();
     }
 
     /**

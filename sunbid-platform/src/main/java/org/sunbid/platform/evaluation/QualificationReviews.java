@@ -25,8 +25,8 @@ import org.sunbid.platform.sealing.OpenedBid;
 
 /**
  * The qualification review (资格审查): each member judges every item of every opened bid, once (a fail needs a reason and
- * a majority to carry). The last review fixes the results: no bid qualified fails the evaluation (Law 42); the lowest
- * evaluated price ranks at once; comprehensive scoring gets each qualified bid's price score computed from the plan.
+ * a majority to carry). The last review fixes the results; then the abnormal-price reviews open where the procedure
+ * has them, or the qualified bids go on at once ({@link PriceReviews#openOrProceed}, {@link PriceScores#proceed}).
  */
 @Component
 class QualificationReviews {
@@ -34,16 +34,16 @@ class QualificationReviews {
     private final JdbcClient jdbc;
     private final EvaluationStore store;
     private final EvaluationQueries queries;
-    private final ScoreSheets scoring;
+    private final PriceReviews priceReviews;
     private final AuditLog log;
     private final Clock clock;
 
-    QualificationReviews(JdbcClient jdbc, EvaluationStore store, EvaluationQueries queries, ScoreSheets scoring, AuditLog log,
+    QualificationReviews(JdbcClient jdbc, EvaluationStore store, EvaluationQueries queries, PriceReviews priceReviews, AuditLog log,
             Clock clock) {
         this.jdbc = jdbc;
         this.store = store;
         this.queries = queries;
-        this.scoring = scoring;
+        this.priceReviews = priceReviews;
         this.log = log;
         this.clock = clock;
     }
@@ -115,44 +115,8 @@ class QualificationReviews {
         payload.put("results", results);
         log.append(AuditRecord.of("evaluation.qualification.completed", ev.tenderId().toString(), ev.region(),
                 Actor.SYSTEM, payload));
-        if (qualified.isEmpty()) {
-            jdbc.sql("UPDATE evaluation SET qualification = :q WHERE tender_id = :t").param("q", resultsJson)
-                    .param("t", ev.tenderId()).update();
-            StageStore.advance(jdbc, ev.tenderId(), ev.stage(), Stage.FAILED);
-            log.append(AuditRecord.of("evaluation.failed", ev.tenderId().toString(), ev.region(), Actor.SYSTEM,
-                    Map.of("tenderId", ev.tenderId().toString(), "rule", "《招标投标法》第四十二条：所有投标被否决的，招标人应当依法重新招标")));
-            return;
-        }
-        if (ev.plan().lowestEvaluatedPrice()) {
-            Map<String, BigDecimal> prices = new LinkedHashMap<>();
-            qualified.forEach(b -> prices.put(b.bidderId().toString(), b.price()));
-            List<Ranking.Ranked> ranked = Ranking.byEvaluatedPrice(prices);
-            jdbc.sql("UPDATE evaluation SET qualification = :q WHERE tender_id = :t").param("q", resultsJson)
-                    .param("t", ev.tenderId()).update();
-            scoring.fixRanking(store.lock(ev.tenderId()), ranked, List.of());
-            return;
-        }
-        PriceFormula formula = ev.plan().formula(ev.k());
-        List<BigDecimal> prices = qualified.stream().map(OpenedBid::price).toList();
-        List<BigDecimal> scores = formula.scores(prices);
-        List<Map<String, Object>> priceScores = new ArrayList<>();
-        for (int i = 0; i < qualified.size(); i++) {
-            priceScores.add(Map.of("bidderId", qualified.get(i).bidderId().toString(), "bidder", qualified.get(i).bidder(),
-                    "price", prices.get(i).toPlainString(), "score", scores.get(i).toPlainString()));
-        }
-        Map<String, Object> priced = new LinkedHashMap<>();
-        priced.put("tenderId", ev.tenderId().toString());
-        priced.put("formula", ev.planJson().get("price"));
-        if (formula instanceof PriceFormula.BenchmarkPrice b) {
-            priced.put("k", ev.k().toPlainString());
-            priced.put("benchmark", b.benchmark(prices).toPlainString());
-        }
-        priced.put("scores", priceScores);
-        jdbc.sql("""
-                UPDATE evaluation SET qualification = :q, price_scores = :p WHERE tender_id = :t""")
-                .param("q", resultsJson).param("p", CanonicalJson.write(priced)).param("t", ev.tenderId()).update();
-        StageStore.advance(jdbc, ev.tenderId(), ev.stage(), Stage.SCORING);
-        log.append(AuditRecord.of("evaluation.price-scores", ev.tenderId().toString(), ev.region(),
-                Actor.SYSTEM, priced));
+        jdbc.sql("UPDATE evaluation SET qualification = :q WHERE tender_id = :t").param("q", resultsJson)
+                .param("t", ev.tenderId()).update();
+        priceReviews.openOrProceed(ev, qualified);
     }
 }

@@ -1,5 +1,6 @@
 package org.sunbid.platform.experts;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,6 +18,11 @@ import org.sunbid.platform.audit.AuditLog;
 import org.sunbid.platform.audit.AuditRecord;
 import org.sunbid.platform.audit.LogEntry;
 import org.sunbid.platform.catalog.Regions;
+import org.sunbid.platform.deals.Procedures;
+import org.sunbid.platform.deals.ProjectView;
+import org.sunbid.platform.deals.Projects;
+import org.sunbid.platform.deals.domain.ProcedureRules;
+import org.sunbid.platform.deals.domain.RuleKeys;
 import org.sunbid.platform.experts.ExpertDraws.DrawRequest;
 import org.sunbid.platform.experts.ExpertDraws.SpecialtyCount;
 import org.sunbid.platform.kernel.DomainException;
@@ -27,8 +33,9 @@ import org.sunbid.platform.tendering.TenderView;
 import org.sunbid.platform.tendering.Tenders;
 
 /**
- * The first two steps of a draw: the tender's owners or centre staff request a committee (its form, Law 37's
- * composition by {@link Committee}, feasibility by {@link DrawFeasibility}), and a supervisor of the region commits to
+ * The first two steps of a draw: the tender's owners or centre staff request a committee (its form, its composition by
+ * the lot's procedure — Law 37 by {@link Committee}, 87号令 Art. 47 by {@link PanelRule} — feasibility by
+ * {@link DrawFeasibility}), and a supervisor of the region commits to
  * the secret their own tool generated (only its SM3 reaches the platform).
  */
 @Service
@@ -44,9 +51,13 @@ class DrawRequests {
     private final DrawStore store;
     private final DrawFeasibility feasibility;
     private final DrawQueries queries;
+    private final Projects projects;
+    private final Procedures procedures;
 
     DrawRequests(JdbcClient jdbc, Clock clock, AuditLog log, Tenders tenders, Regions regions, Experts experts, ExpertPool pool,
-            DrawStore store, DrawFeasibility feasibility, DrawQueries queries) {
+            DrawStore store, DrawFeasibility feasibility, DrawQueries queries, Projects projects, Procedures procedures) {
+        this.projects = projects;
+        this.procedures = procedures;
         this.jdbc = jdbc;
         this.clock = clock;
         this.log = log;
@@ -84,7 +95,7 @@ class DrawRequests {
             throw new DomainException(ExpertsError.DRAW_INVALID, "evaluationStart");
         }
         int total = input.specialties().stream().mapToInt(SpecialtyCount::count).sum();
-        Committee.check(total, input.representatives());
+        checkComposition(tenderId, total, input.representatives(), now);
         if (jdbc.sql("SELECT count(*) FROM expert_draw WHERE tender_id = :t AND status NOT IN ('CANCELLED', 'SHORT')")
                 .param("t", tenderId).query(Long.class).single() > 0) {
             throw new DomainException(ExpertsError.DRAW_EXISTS);
@@ -122,6 +133,25 @@ class DrawRequests {
         payload.put("manualAvoidanceCount", (long) manual.size());
         log.append(AuditRecord.of("experts.draw.requested", id.toString(), tender.regionCode(), user.actor(), payload));
         return queries.view(id);
+    }
+
+    /**
+     * The committee's composition under the lot's procedure, with its rules in force at the request: a procedure with a
+     * large-budget panel rule (government procurement, 87号令 Art. 47: ≥ PANEL_MIN, odd, experts ≥ 2/3, ≥
+     * PANEL_MIN_LARGE when the lot's budget reaches PANEL_LARGE_BUDGET) is checked by {@link PanelRule}
+     * ({@code PANEL_COMPOSITION}); the construction tender by Law 37 ({@link Committee}, {@code COMMITTEE_COMPOSITION}).
+     */
+    private void checkComposition(UUID tenderId, int experts, int representatives, Instant now) {
+        ProjectView project = projects.ofLot(tenderId).orElse(null);
+        ProcedureRules rules = project == null ? null : procedures.rulesAt(project.procedureCode(), now);
+        if (rules == null || rules.find(RuleKeys.PANEL_LARGE_BUDGET).isEmpty()) {
+            Committee.check(experts, representatives);
+            return;
+        }
+        BigDecimal budget = project.lots().stream().filter(l -> l.id().equals(tenderId)).findFirst()
+                .map(l -> l.budget().yuan()).orElse(project.budget().yuan());
+        new PanelRule(rules.limit(RuleKeys.PANEL_MIN).whole(), rules.limit(RuleKeys.PANEL_MIN_LARGE).whole(),
+                rules.limit(RuleKeys.PANEL_LARGE_BUDGET).amount(), 2, 3).check(experts, representatives, budget, false);
     }
 
     /** The manual avoidance list as expert ids: each entry an id or an exact name (all experts of that name). */

@@ -268,6 +268,14 @@ class EvaluationPages {
         return act(id, redirect, "evaluation.done.explained", () -> evaluations.explain(id, bidderId, reason, user));
     }
 
+    /** 87号令 Art. 60: the leader records the panel's decision on an explained abnormally low price. */
+    @PostMapping("/evaluations/{id}/price-reviews/{bidderId}")
+    String decidePrice(CurrentUser user, @PathVariable UUID id, @PathVariable String bidderId, @RequestParam boolean accept,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return act(id, redirect, "evaluation.done.priceReview",
+                () -> evaluations.decidePriceReview(id, bidderId, accept, reason, user));
+    }
+
     @PostMapping("/evaluations/{id}/report")
     String generate(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
         return act(id, redirect, "evaluation.done.report", () -> evaluations.generateReport(id, user));

@@ -60,6 +60,15 @@ public final class RuleKeys {
     /** The supplier's time to explain an abnormally low price, at least. */
     public static final String LOW_PRICE_EXPLANATION = "LOW_PRICE_EXPLANATION";
 
+    /** Fewer bids than this passing the qualification and compliance review: no evaluation (87号令 Art. 44). */
+    public static final String QUALIFIED_MIN = "QUALIFIED_MIN";
+    /** The consortium/subcontract SME deduction, lower bound (财库〔2020〕46号 Art. 9 → 财库〔2022〕19号). */
+    public static final String SME_CONSORTIUM_MIN = "SME_CONSORTIUM_MIN";
+    /** The consortium/subcontract SME deduction, upper bound. */
+    public static final String SME_CONSORTIUM_MAX = "SME_CONSORTIUM_MAX";
+    /** The small/micro share of a consortium or subcontract that earns the lower deduction ("30%以上"). */
+    public static final String SME_CONSORTIUM_SHARE = "SME_CONSORTIUM_SHARE";
+
     private RuleKeys() {
     }
 }

@@ -90,6 +90,31 @@ class EvaluationApi {
         return evaluations.review(id, input.votes(), user);
     }
 
+    record PriceExplanationInput(String text, List<Evaluations.PriceEvidence> evidence) {
+    }
+
+    /** The supplier explains its abnormally low price in writing with cost evidence (87号令 Art. 60), as a bidder. */
+    @PostMapping("/api/v1/tenders/{id}/price-explanations")
+    Map<String, Object> explainPrice(@PathVariable UUID id, @RequestBody PriceExplanationInput input, CurrentUser user) {
+        return evaluations.explainPrice(id, input.text(), input.evidence(), user);
+    }
+
+    /** The caller's organisation's abnormal-price review. */
+    @GetMapping("/api/v1/tenders/{id}/price-explanations/mine")
+    Map<String, Object> myPriceReview(@PathVariable UUID id, CurrentUser user) {
+        return evaluations.myPriceReview(id, user);
+    }
+
+    record PriceDecisionInput(boolean accept, String reason) {
+    }
+
+    /** The panel's leader records the panel's decision on an explained price (accepted, or the bid is invalid). */
+    @PostMapping("/api/v1/tenders/{id}/evaluation/price-reviews/{bidderId}/decision")
+    EvaluationView decidePriceReview(@PathVariable UUID id, @PathVariable String bidderId, @RequestBody PriceDecisionInput input,
+            CurrentUser user) {
+        return evaluations.decidePriceReview(id, bidderId, input.accept(), input.reason(), user);
+    }
+
     record ScoresInput(Map<String, Map<String, BigDecimal>> scores, Map<String, String> reasons) {
     }
 

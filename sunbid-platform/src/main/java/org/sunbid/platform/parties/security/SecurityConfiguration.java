@@ -144,6 +144,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenders/*/evaluation", "/api/v1/tenders/*/evaluation/**")
                         .hasAnyRole("EXPERT", "CENTRE_STAFF", "ADMINISTRATOR", "TENDEREE", "AGENCY")
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenders/*/award-objections").hasRole("BIDDER")
+                        // 87号令 Art. 60: the supplier's written explanation of an abnormally low price.
+                        .requestMatchers("/api/v1/tenders/*/price-explanations", "/api/v1/tenders/*/price-explanations/mine")
+                        .hasRole("BIDDER")
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenders", "/api/v1/tenders/**").hasAnyRole("TENDEREE", "AGENCY")
                         .requestMatchers(HttpMethod.POST, "/api/v1/log/heads").hasRole("ADMINISTRATOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/security-events").hasRole("ADMINISTRATOR")
