@@ -143,6 +143,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenders/*/evaluation", "/api/v1/tenders/*/evaluation/**")
                         .hasAnyRole("EXPERT", "CENTRE_STAFF", "ADMINISTRATOR", "TENDEREE", "AGENCY")
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenders/*/award-objections").hasRole("BIDDER")
+                        // Filing of tender documents (备案): the supervision department decides, the service checks which
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tenders/*/filings/*/decision").hasRole("SUPERVISOR")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/filings").hasRole("SUPERVISOR")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/filing-rules").hasRole("ADMINISTRATOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenders", "/api/v1/tenders/**").hasAnyRole("TENDEREE", "AGENCY")
                         .requestMatchers(HttpMethod.POST, "/api/v1/log/heads").hasRole("ADMINISTRATOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/security-events").hasRole("ADMINISTRATOR")
