@@ -87,7 +87,7 @@ class FilingRepository {
 
     /** The latest filing of each tender filed with {@code supervisorId}, optionally only those still pending. */
     List<TenderFiling> latestFiledWith(UUID supervisorId, boolean pendingOnly, int limit) {
-        return jdbc.sql(FILING + """
+        return jdbc.sql(FILING + "\n" + """
                  WHERE f.supervisor_id = :s AND f.number = (SELECT max(g.number) FROM tender_filing g WHERE g.tender_id = f.tender_id)
                    AND (NOT :pending OR d.filing_id IS NULL)
                  ORDER BY d.decided_at DESC NULLS FIRST, f.due_at LIMIT :limit""")

@@ -169,6 +169,7 @@ public class TenderFilings {
         if (overdue) {
             Map<String, Object> flag = new LinkedHashMap<>();
             flag.put("filingId", filing.id().toString());
+            flag.put("project", tender.terms().projectCode() + " " + tender.terms().name());
             flag.put("dueAt", filing.due().toString());
             flag.put("decidedAt", now.toString());
             record(tender, OVERDUE, user, flag);
@@ -201,17 +202,15 @@ public class TenderFilings {
             return List.of();
         }
         Instant now = clock.instant();
-        return filings.latestFiledWith(user.organisationId(), pendingOnly, Math.max(1, Math.min(limit, 500))).stream()
-                .map(f -> {
-                    TenderView tender = tenders.get(f.tenderId(), user);
-                    return view(f, tender, filings.currentDocuments(f.tenderId()), now);
-                }).toList();
-    }
-
-    /** One filing, for the department it is filed with and whoever may inspect the tender. */
-    public FilingView get(UUID tenderId, UUID filingId, CurrentUser user) {
-        return history(tenderId, user).stream().filter(f -> f.id().equals(filingId)).findFirst()
-                .orElseThrow(() -> new DomainException(TenderingError.FILING_NOT_FOUND, filingId));
+        List<FilingView> views = new java.util.ArrayList<>();
+        for (TenderFiling f : filings.latestFiledWith(user.organisationId(), pendingOnly, Math.max(1, Math.min(limit, 500)))) {
+            try {
+                views.add(view(f, tenders.get(f.tenderId(), user), filings.currentDocuments(f.tenderId()), now));
+            } catch (DomainException e) {
+                // the draft was deleted meanwhile: nothing left to decide
+            }
+        }
+        return views;
     }
 
     /**

@@ -27,6 +27,9 @@ record MenuItem(String key, String href) {
         } else if (role != Role.EXPERT) {
             items.add(new MenuItem("workbench.menu.tenders.staff", "/workbench/tenders"));
         }
+        if (role == Role.SUPERVISOR) {
+            items.add(new MenuItem("workbench.menu.filings", "/workbench/filings"));
+        }
         if (role == Role.ADMINISTRATOR || role == Role.CENTRE_STAFF || role == Role.SUPERVISOR) {
             items.add(new MenuItem("workbench.menu.experts", "/workbench/experts"));
             items.add(new MenuItem("workbench.menu.expert-draws", "/workbench/expert-draws"));

@@ -34,9 +34,11 @@ class Todos {
     private final Evaluations evaluations;
     private final Awards awards;
     private final Clock clock;
+    private final org.sunbid.platform.tendering.TenderFilings filings;
 
     Todos(Tenders tenders, Experts experts, ExpertDraws draws, BidOpenings openings, Deposits deposits,
-            Evaluations evaluations, Awards awards, Clock clock) {
+            Evaluations evaluations, Awards awards, Clock clock, org.sunbid.platform.tendering.TenderFilings filings) {
+        this.filings = filings;
         this.evaluations = evaluations;
         this.awards = awards;
         this.deposits = deposits;
@@ -86,6 +88,9 @@ class Todos {
             default -> new TodoItem("draw-secret", d.projectCode() + " " + d.tenderName(),
                     "/workbench/expert-draws/" + d.id(), d.evaluationStart());
         }));
+        // Supervision departments: tender documents filed with them (备案), due the region's time limit.
+        filings.awaitingSupervisor(user).forEach(f -> items.add(new TodoItem("filing", f.projectCode() + " " + f.tenderName(),
+                "/workbench/tenders/" + f.tenderId() + "/filing", f.due())));
         // Centre staff and the administrator: expert applications awaiting the entry review.
         experts.awaitingReview(user).forEach(p -> items.add(new TodoItem("expert-application",
                 p.name() + (p.employer() == null ? "" : "（" + p.employer() + "）"), "/workbench/experts/" + p.id(), null)));

@@ -180,6 +180,7 @@ class SecurityConfiguration {
                         .requestMatchers("/workbench/expert-draws/**").hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF", "SUPERVISOR",
                                 "TENDEREE", "AGENCY")
                         .requestMatchers("/workbench/expert", "/workbench/expert/**").hasRole("EXPERT")
+                        .requestMatchers("/workbench/filings", "/workbench/filings/**").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/workbench/tenders/*/expert-draws").hasAnyRole("TENDEREE", "AGENCY",
                                 "CENTRE_STAFF")
                         // Only the roles that may upload reach the multipart parser: MultipartGate, in front of the CSRF

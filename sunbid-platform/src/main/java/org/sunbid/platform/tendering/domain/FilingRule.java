@@ -25,6 +25,9 @@ public record FilingRule(String regionCode, String appliesTo, boolean required, 
     /** What any procedure matches. */
     public static final String EVERY_PROCEDURE = "*";
 
+    /** The longest time limit a rule may set (a year of days), so that a slip of the keyboard is refused. */
+    static final java.math.BigDecimal MAX_REVIEW = java.math.BigDecimal.valueOf(365);
+
     public FilingRule {
         Objects.requireNonNull(regionCode);
         Objects.requireNonNull(review);
@@ -35,7 +38,8 @@ public record FilingRule(String regionCode, String appliesTo, boolean required, 
         if (review.unit() != LimitUnit.DAY && review.unit() != LimitUnit.WORKING_DAY) {
             throw new IllegalArgumentException("the supervisor's time limit is in 日 or 工作日");
         }
-        if (review.amount().signum() <= 0 || review.article() == null || review.article().isBlank()) {
+        if (review.amount().signum() <= 0 || review.amount().compareTo(MAX_REVIEW) > 0 || review.article() == null
+                || review.article().isBlank() || review.article().length() > 300) {
             throw new IllegalArgumentException("review");
         }
         if (effectiveTo != null && effectiveTo.isBefore(effectiveFrom)) {
