@@ -78,8 +78,8 @@ class FilingPages {
      * A tender's latest filing (the only one that can still be decided): the documents filed, the tender's earlier
      * filings, and the decision form while it is pending, for the department it is filed with.
      */
-    @GetMapping("/workbench/tenders/{tenderId}/filing")
-    String filing(CurrentUser user, @PathVariable UUID tenderId, Model model) {
+    @GetMapping("/workbench/tenders/{id}/filing")
+    String filing(CurrentUser user, @PathVariable("id") UUID tenderId, Model model) {
         FilingView filing = filings.history(tenderId, user).stream().findFirst()
                 .orElseThrow(() -> new DomainException(TenderingError.FILING_NOT_FOUND, tenderId));
         model.addAttribute("filing", filing);
@@ -100,8 +100,8 @@ class FilingPages {
      * The department accepts or returns (with reasons) the filing. A refusal that concerns the reasons comes back under
      * the field with the reasons as typed (422); any other with the page's error.
      */
-    @PostMapping("/workbench/tenders/{tenderId}/filing/decision")
-    String decide(CurrentUser user, @PathVariable UUID tenderId, @RequestParam UUID filingId, @RequestParam String decision,
+    @PostMapping("/workbench/tenders/{id}/filing/decision")
+    String decide(CurrentUser user, @PathVariable("id") UUID tenderId, @RequestParam UUID filingId, @RequestParam String decision,
             @RequestParam(defaultValue = "") String reasons, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         try {
