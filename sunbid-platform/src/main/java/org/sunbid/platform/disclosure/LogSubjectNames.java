@@ -41,7 +41,8 @@ class LogSubjectNames implements LogSubjects {
         if (action == null || subject == null) {
             return Optional.empty();
         }
-        if (action.equals("catalog.region.created") || action.equals("sealing.threshold.set")) {
+        if (action.equals("catalog.region.created") || action.equals("sealing.threshold.set")
+                || action.equals("tendering.filing.rule.set")) {
             return regions.all().stream().filter(r -> r.code().equals(subject)).findFirst().map(r -> new Subject(r.name(), null));
         }
         Optional<UUID> id = uuid(subject);

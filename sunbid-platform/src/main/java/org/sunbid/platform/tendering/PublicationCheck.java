@@ -16,9 +16,12 @@ import org.sunbid.platform.kernel.DomainException;
  * @param clarificationCutoff  after this a clarification affecting bid preparation moves the deadline (Law 23, Reg. 21)
  * @param objectionCutoff      bidders may object to the documents until then (Reg. 22)
  * @param objectionAnswerDays  the owner answers an objection within this many days (Reg. 22)
+ * @param filingRequired       whether the region requires the documents to be filed with the supervisor first (备案)
+ * @param filingAccepted       whether the documents as they are now are filed and accepted (or need not be)
  */
 public record PublicationCheck(DomainException refusal, int documents, Instant publishAt, Instant documentsAvailableUntil,
-        Instant bidDeadline, Instant clarificationCutoff, Instant objectionCutoff, long objectionAnswerDays) {
+        Instant bidDeadline, Instant clarificationCutoff, Instant objectionCutoff, long objectionAnswerDays,
+        boolean filingRequired, boolean filingAccepted) {
 
     public boolean allowed() {
         return refusal == null;

@@ -46,6 +46,28 @@ public enum TenderingError implements ErrorCode {
     DOCUMENT_TOO_LARGE(413),
     /** The documents can no longer be obtained (Reg. 16 period over, or bidding closed). */
     DOCUMENTS_UNAVAILABLE(409),
+    /** The region requires the documents to be filed with the supervisor (备案) before publication; not filed, or changed since. */
+    FILING_REQUIRED(422),
+    /** The documents' filing awaits the supervisor's decision. */
+    FILING_NOT_ACCEPTED(422),
+    /** The documents' filing was returned by the supervisor with reasons; change them and file again. */
+    FILING_RETURNED(422),
+    /** The tender's region does not require filing. */
+    FILING_NOT_REQUIRED(409),
+    /** A filing of these documents already awaits the decision, or was accepted. */
+    FILING_ALREADY_FILED(409),
+    /** The filing was already decided. */
+    FILING_DECIDED(409),
+    /** A later filing replaced this one; decide that one. */
+    FILING_SUPERSEDED(409),
+    /** Returning a filing needs the supervisor's reasons. */
+    FILING_REASONS_REQUIRED(422),
+    /** No supervision department serves the tender's region or any region above it. */
+    FILING_NO_SUPERVISOR(409),
+    /** No such filing, or none the caller may see. */
+    FILING_NOT_FOUND(404),
+    /** A filing rule is invalid (what it applies to, its time limit and unit, its basis, its dates). */
+    INVALID_FILING_RULE(400),
     /** A field of the tender is missing or invalid. */
     INVALID_TENDER(400);
 

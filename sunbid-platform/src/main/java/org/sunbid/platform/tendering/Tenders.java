@@ -63,10 +63,12 @@ public class Tenders {
     private final Projects projects;
     private final ApplicationEventPublisher events;
     private final ConfidentialRecords confidential;
+    private final FilingStates filingStates;
 
     Tenders(TenderRepository repository, Organisations organisations, Regions regions, AuditLog auditLog, Clock clock,
             TransactionTemplate tx, Registrations registrations, ApplicationEventPublisher events,
-            ConfidentialRecords confidential, Procedures procedures, Projects projects) {
+            ConfidentialRecords confidential, Procedures procedures, Projects projects, FilingStates filingStates) {
+        this.filingStates = filingStates;
         this.procedures = procedures;
         this.projects = projects;
         this.confidential = confidential;
@@ -182,12 +184,16 @@ public class Tenders {
         return procedures.rulesAt(projects.procedureOfLot(tender.id()).orElse(CONSTRUCTION), now);
     }
 
-    /** Publishes the notice: refused while no tender document is uploaded; Law 24, Reg. 16, Reg. 26 checked by the aggregate. */
+    /**
+     * Publishes the notice: refused while no tender document is uploaded, and, where the region requires filing (招标文件
+     * 备案), until the documents as they are now are filed and accepted ({@link TenderFilings}); Law 24, Reg. 16,
+     * Reg. 26 checked by the aggregate.
+     */
     @Transactional
     public TenderView publish(UUID id, CurrentUser user) {
         Tender tender = owned(id, user);
         Instant now = clock.instant();
-        tender.publish(now, rules(tender, now), repository.documentCount(id));
+        tender.publish(now, rules(tender, now), repository.documentCount(id), filingStates.state(id, tender.regionCode(), now));
         repository.update(tender, now, user.username());
         record(tender, "tendering.tender.published", user.actor(), Map.of("bidDeadline", tender.bidDeadline().toString(),
                 "documentsAvailableUntil", tender.terms().documentsAvailableUntil().toString()));
@@ -201,9 +207,11 @@ public class Tenders {
         Instant now = clock.instant();
         int documents = repository.documentCount(id);
         ProcedureRules rules = rules(tender, now);
-        return new PublicationCheck(tender.publicationRefusal(now, rules, documents), documents, now,
+        org.sunbid.platform.tendering.domain.FilingState filing = filingStates.state(id, tender.regionCode(), now);
+        return new PublicationCheck(tender.publicationRefusal(now, rules, documents, filing), documents, now,
                 tender.terms().documentsAvailableUntil(), tender.bidDeadline(), tender.clarificationCutoff(rules),
-                tender.objectionCutoff(rules), rules.limit(RuleKeys.OBJECTION_ANSWER).whole());
+                tender.objectionCutoff(rules), rules.limit(RuleKeys.OBJECTION_ANSWER).whole(), filing.requirement().required(),
+                filing.allowsPublication());
     }
 
     /** The owner revises a draft's terms (the tenderee stays); logged like the draft itself. */

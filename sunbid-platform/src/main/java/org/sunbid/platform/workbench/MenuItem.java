@@ -35,6 +35,9 @@ record MenuItem(String key, String href) {
         if (role == Role.ADMINISTRATOR || role == Role.CENTRE_STAFF || role == Role.SUPERVISOR) {
             items.add(new MenuItem("workbench.menu.supervision-flags", "/workbench/supervision/flags"));
         }
+        if (role == Role.SUPERVISOR) {
+            items.add(new MenuItem("workbench.menu.filings", "/workbench/filings"));
+        }
         if (role == Role.ADMINISTRATOR || role == Role.CENTRE_STAFF || role == Role.SUPERVISOR) {
             items.add(new MenuItem("workbench.menu.experts", "/workbench/experts"));
             items.add(new MenuItem("workbench.menu.expert-draws", "/workbench/expert-draws"));

@@ -91,6 +91,7 @@ class TenderPages {
     private final Forms forms;
     private final org.sunbid.platform.deals.Projects projects;
     private final org.sunbid.platform.deals.Procedures procedures;
+    private final org.sunbid.platform.tendering.TenderFilings filings;
     private static final tools.jackson.core.type.TypeReference<java.util.Map<String, Object>> MAP = new tools.jackson.core.type.TypeReference<>() {
     };
 
@@ -99,9 +100,11 @@ class TenderPages {
             Guarantees guarantees, Sandbox sandbox, Organisations organisations, Regions regions, Problems problems,
             Menus menus, ExpertDraws draws, Experts experts, PageMessages messages,
             org.sunbid.platform.evaluation.Evaluations evaluations, org.sunbid.platform.disclosure.DealStatuses statuses,
-            Forms forms, org.sunbid.platform.deals.Projects projects, org.sunbid.platform.deals.Procedures procedures) {
+            Forms forms, org.sunbid.platform.deals.Projects projects, org.sunbid.platform.deals.Procedures procedures,
+            org.sunbid.platform.tendering.TenderFilings filings) {
         this.projects = projects;
         this.procedures = procedures;
+        this.filings = filings;
         this.statuses = statuses;
         this.forms = forms;
         this.menus = menus;
@@ -349,6 +352,7 @@ class TenderPages {
             model.addAttribute("checkRefusal", refusalOf(tenders.publicationCheck(id, user)));
             model.addAttribute("planSet", planSet(id, user));
         }
+        filingCard(tender, isOwner, user, model);
         if (!model.containsAttribute("fieldErrors")) {
             model.addAttribute("fieldErrors", Map.of());
         }
@@ -465,6 +469,31 @@ class TenderPages {
             redirect.addFlashAttribute("drawForm", form);
             return "redirect:/workbench/tenders/" + id + "#expert-draws";
         }
+    }
+
+    /**
+     * The card "招标文件备案" for the owners and the region's staff, where the tender's region requires filing or the
+     * tender has filings: the rule, the filings, the owner's button while the documents as they are await a filing, the
+     * supervision department's link to its pending one.
+     */
+    private void filingCard(TenderView tender, boolean isOwner, CurrentUser user, Model model) {
+        model.addAttribute("filingRequirement", null);
+        if (!isOwner && !(user.seesRegionSubtree() || user.seesAllRegions())) {
+            return;
+        }
+        var requirement = filings.requirement(tender.id(), user);
+        var history = filings.history(tender.id(), user);
+        if (!requirement.required() && history.isEmpty()) {
+            return;
+        }
+        var latest = history.isEmpty() ? null : history.get(0);
+        model.addAttribute("filingRequirement", requirement);
+        model.addAttribute("filings", history);
+        model.addAttribute("fileable", isOwner && requirement.required() && tender.status() == TenderStatus.DRAFT
+                && !((java.util.List<?>) model.getAttribute("documents")).isEmpty()
+                && (latest == null || !latest.current() || latest.status() == org.sunbid.platform.tendering.FilingStatus.RETURNED));
+        model.addAttribute("supervisorDecides", latest != null && latest.pending() && user.organisationId() != null
+                && user.organisationId().equals(latest.supervisorId()));
     }
 
     /** Runs a command and redirects back to the tender page with its outcome. */

@@ -36,12 +36,14 @@ class Todos {
     private final Clock clock;
     private final org.sunbid.platform.supervision.Exemptions exemptions;
     private final org.sunbid.platform.supervision.OffPlatformDeals offPlatform;
+    private final org.sunbid.platform.tendering.TenderFilings filings;
 
     Todos(Tenders tenders, Experts experts, ExpertDraws draws, BidOpenings openings, Deposits deposits,
             Evaluations evaluations, Awards awards, Clock clock, org.sunbid.platform.supervision.Exemptions exemptions,
-            org.sunbid.platform.supervision.OffPlatformDeals offPlatform) {
+            org.sunbid.platform.supervision.OffPlatformDeals offPlatform, org.sunbid.platform.tendering.TenderFilings filings) {
         this.exemptions = exemptions;
         this.offPlatform = offPlatform;
+        this.filings = filings;
         this.evaluations = evaluations;
         this.awards = awards;
         this.deposits = deposits;
@@ -91,6 +93,9 @@ class Todos {
             default -> new TodoItem("draw-secret", d.projectCode() + " " + d.tenderName(),
                     "/workbench/expert-draws/" + d.id(), d.evaluationStart());
         }));
+        // Supervision departments: tender documents filed with them (备案), due the region's time limit.
+        filings.awaitingSupervisor(user).forEach(f -> items.add(new TodoItem("filing", f.projectCode() + " " + f.tenderName(),
+                "/workbench/tenders/" + f.tenderId() + "/filing", f.due())));
         // Centre staff and the administrator: expert applications awaiting the entry review.
         experts.awaitingReview(user).forEach(p -> items.add(new TodoItem("expert-application",
                 p.name() + (p.employer() == null ? "" : "（" + p.employer() + "）"), "/workbench/experts/" + p.id(), null)));

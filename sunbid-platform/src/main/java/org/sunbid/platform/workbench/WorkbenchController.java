@@ -43,9 +43,13 @@ class WorkbenchController {
     private final tools.jackson.databind.json.JsonMapper json;
     private final Todos todos;
 
-    /** What the log raises for supervisors and the centre: scores far from the others, late contracts and refunds. */
+    /**
+     * What the log raises for supervisors and the centre: scores far from the others, late contracts and refunds,
+     * filings of tender documents decided after the region's time limit.
+     */
     static final java.util.List<String> FLAGS = java.util.List.of("evaluation.extreme-score", "evaluation.contract.overdue",
-            "payments.refund.overdue", "payments.deposit.not-basic-account");
+            "payments.refund.overdue", "payments.deposit.not-basic-account",
+            org.sunbid.platform.tendering.TenderFilings.OVERDUE);
 
     /** A flag as the home page shows it. */
     record Flag(long seq, java.time.Instant at, String action, String tenderId, String who, String detail) {
@@ -107,7 +111,8 @@ class WorkbenchController {
     private Flag flag(org.sunbid.platform.audit.LogEntry entry) {
         java.util.Map<String, Object> details = json.readValue(entry.details(), java.util.Map.class);
         java.util.Map<String, Object> payload = entry.payload() == null ? java.util.Map.of() : json.readValue(entry.payload(), java.util.Map.class);
-        String who = payload.get("name") != null ? payload.get("name") + " → " + payload.getOrDefault("bidder", "")
+        String who = payload.get("project") != null ? String.valueOf(payload.get("project"))
+                : payload.get("name") != null ? payload.get("name") + " → " + payload.getOrDefault("bidder", "")
                 : String.valueOf(payload.getOrDefault("bidder", payload.getOrDefault("winner", "")));
         String detail = payload.get("reason") != null ? String.valueOf(payload.get("reason"))
                 : String.valueOf(payload.getOrDefault("dueAt", payload.getOrDefault("contractDue", "")));

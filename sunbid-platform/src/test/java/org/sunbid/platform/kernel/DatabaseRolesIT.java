@@ -31,7 +31,8 @@ class DatabaseRolesIT extends PlatformIT {
     static final List<String> APPEND_ONLY = List.of("log_entry", "log_node", "log_tree_head", "log_confidential",
             "log_confidential_commitment", "tender_opening_key", "opening_key_share", "opening_share_release",
             "bid_envelope_received", "bid_envelope_status_change", "tender_document", "tender_clarification",
-            "bank_payment", "deposit_payment_flag", "evaluation_report_signature", "flyway_schema_history");
+            "bank_payment", "deposit_payment_flag", "evaluation_report_signature", "tender_filing", "tender_filing_decision",
+            "flyway_schema_history");
 
     @Autowired
     DataSource dataSource;

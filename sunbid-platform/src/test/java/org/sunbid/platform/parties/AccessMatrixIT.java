@@ -151,6 +151,21 @@ class AccessMatrixIT extends PlatformIT {
                                                                                           401, 403, 403, 403, 403, 201, 201, 403, 403));
         rows.add(new Row("POST", "/api/v1/tenders/{id}/publish", unknown + "/publish", null, false,
                                                                                           401, 403, 403, 403, 403, 404, 404, 403, 403));
+        // Filing of tender documents (备案): owners file, the supervision department decides, administrators set the rule
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/filing", unknown + "/filing", null, false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/filings", unknown + "/filings", null, false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/filings", unknown + "/filings", null, false,
+                                                                                          401, 403, 403, 403, 403, 404, 404, 403, 403));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/filings/{filingId}/decision", unknown + "/filings/" + UUID.randomUUID()
+                + "/decision", () -> "{\"decision\":\"ACCEPTED\"}", false,              401, 403, 403, 403, 404, 403, 403, 403, 403));
+        rows.add(new Row("GET", "/api/v1/filings", "/api/v1/filings", null, false,       401, 403, 403, 403, 200, 403, 403, 403, 403));
+        // a rule that requires nothing (land deals in 松源县), so that setting it changes no behaviour
+        rows.add(new Row("POST", "/api/v1/filing-rules", "/api/v1/filing-rules",
+                () -> "{\"regionCode\":\"990123\",\"appliesTo\":\"TDSYQ\",\"required\":false,\"reviewAmount\":5,"
+                        + "\"reviewUnit\":\"WORKING_DAY\",\"basis\":\"权限矩阵测试\",\"effectiveFrom\":\"2020-01-01\"}", false,
+                                                                                          401, 204, 403, 403, 403, 403, 403, 403, 403));
         rows.add(new Row("POST", "/api/v1/tenders/{id}/clarifications", unknown + "/clarifications",
                 () -> "{\"text\":\"澄清\",\"affectsPreparation\":false}", false,     401, 403, 403, 403, 403, 404, 404, 403, 403));
         rows.add(new Row("POST", "/api/v1/tenders/{id}/objections", unknown + "/objections", () -> "{\"text\":\"异议\"}", false,

@@ -147,6 +147,10 @@ class SecurityConfiguration {
                         // 87号令 Art. 60: the supplier's written explanation of an abnormally low price.
                         .requestMatchers("/api/v1/tenders/*/price-explanations", "/api/v1/tenders/*/price-explanations/mine")
                         .hasRole("BIDDER")
+                        // Filing of tender documents (备案): the supervision department decides, the service checks which
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tenders/*/filings/*/decision").hasRole("SUPERVISOR")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/filings").hasRole("SUPERVISOR")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/filing-rules").hasRole("ADMINISTRATOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenders", "/api/v1/tenders/**").hasAnyRole("TENDEREE", "AGENCY")
                         .requestMatchers(HttpMethod.POST, "/api/v1/log/heads").hasRole("ADMINISTRATOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/security-events").hasRole("ADMINISTRATOR")
@@ -199,6 +203,7 @@ class SecurityConfiguration {
                         .requestMatchers("/workbench/expert-draws/**").hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF", "SUPERVISOR",
                                 "TENDEREE", "AGENCY")
                         .requestMatchers("/workbench/expert", "/workbench/expert/**").hasRole("EXPERT")
+                        .requestMatchers("/workbench/filings", "/workbench/filings/**").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/workbench/tenders/*/expert-draws").hasAnyRole("TENDEREE", "AGENCY",
                                 "CENTRE_STAFF")
                         // Only the roles that may upload reach the multipart parser: MultipartGate, in front of the CSRF

@@ -83,7 +83,15 @@ public final class Tender {
      * @param documents how many tender documents the tender has
      */
     public void publish(Instant now, ProcedureRules rules, int documents) {
-        DomainException refusal = publicationRefusal(now, rules, documents);
+        publish(now, rules, documents, FilingState.NOT_REQUIRED);
+    }
+
+    /**
+     * Publishes as {@link #publish(Instant, ProcedureRules, int)}, where the region may require the documents to be
+     * filed with the supervisor and accepted first ({@code filing}).
+     */
+    public void publish(Instant now, ProcedureRules rules, int documents, FilingState filing) {
+        DomainException refusal = publicationRefusal(now, rules, documents, filing);
         if (refusal != null) {
             throw refusal;
         }
@@ -98,11 +106,25 @@ public final class Tender {
      * documents available for at least 5 days. Reg. 26: deposit at most 2% of the estimated price. Changes nothing.
      */
     public DomainException publicationRefusal(Instant now, ProcedureRules rules, int documents) {
+        return publicationRefusal(now, rules, documents, FilingState.NOT_REQUIRED);
+    }
+
+    /**
+     * As {@link #publicationRefusal(Instant, ProcedureRules, int)}; besides, where the tender's region requires its
+     * documents to be filed with the supervisor before publication (招标文件备案, the region's rule), the documents as
+     * they are now must be filed and accepted: {@code FILING_REQUIRED} when never filed or changed since,
+     * {@code FILING_NOT_ACCEPTED} while the decision is pending, {@code FILING_RETURNED} when returned.
+     */
+    public DomainException publicationRefusal(Instant now, ProcedureRules rules, int documents, FilingState filing) {
         if (status != TenderStatus.DRAFT) {
             return new DomainException(TenderingError.INVALID_TENDER_STATE, status);
         }
         if (documents <= 0) {
             return new DomainException(TenderingError.TENDER_DOCUMENTS_MISSING);
+        }
+        DomainException unfiled = filing.refusal();
+        if (unfiled != null) {
+            return unfiled;
         }
         Limit biddingPeriod = rules.limit(RuleKeys.BIDDING_PERIOD);
         if (!biddingPeriod.atLeast(now, bidDeadline, rules.calendar())) {
