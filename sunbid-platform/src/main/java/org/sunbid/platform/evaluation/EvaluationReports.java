@@ -158,8 +158,7 @@ class EvaluationReports {
         long signed = jdbc.sql("SELECT COUNT(*) FROM evaluation_report_signature WHERE tender_id = :t").param("t", tenderId)
                 .query(Long.class).single();
         if (signed == ev.members().size()) {
-            StageStore.advance(jdbc, tenderId, ev.stage(), Stage.PUBLICITY);
-            awards.startPublicity(tenderId, ev.region(), store.readMap(ev.rankingJson()));
+            awards.reportSigned(tenderId, ev.region(), ev.stage(), store.readMap(ev.rankingJson()));
             draws.publishAfterEvaluation(ev.drawId());
         }
         return queries.view(tenderId, user);
