@@ -120,7 +120,7 @@ class EvaluationReports {
     /** The report with its access rule: the committee, owners, the region's staff and supervisors; all from the publicity. */
     private Loaded readable(UUID tenderId, CurrentUser user) {
         Loaded ev = store.find(tenderId).orElseThrow(() -> new DomainException(EvaluationError.EVALUATION_NOT_FOUND));
-        boolean public_ = ev.stage().compareTo(Stage.PUBLICITY) >= 0 && ev.stage() != Stage.FAILED;
+        boolean public_ = store.isPublic(ev);
         boolean insider = user != null && (ev.members().contains(user.username()) || tenders.mayInspect(ev.tenderId(), user));
         if (ev.reportSm3() == null || !(public_ || insider)) {
             throw new DomainException(EvaluationError.EVALUATION_NOT_FOUND);
