@@ -222,7 +222,7 @@ public class Projects {
                 ORDER BY created_at DESC, deal_code DESC""")
                 .param("kind", filter.kind()).param("procedure", filter.procedureCode())
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .query(this::row).stream()
+                .query(this::row).list().stream()
                 .filter(p -> subtree == null || subtree.contains(p.regionCode()))
                 .filter(p -> mayView(p, user))
                 .limit(Math.max(1, Math.min(limit, 500)))

@@ -232,7 +232,7 @@ class ProcurementAwardIT extends PlatformIT {
 
     @Test
     @Order(1)
-    void gpr43_reportGoesToThePurchaserWithNoCandidatesPublicity() {
+    void gpr43_reportGoesToThePurchaserWithNoCandidatesPublicity() throws Exception {
         ApiClient api = api();
         // 条例 Art. 43: 5 working days from the report (signed 2026-12-14): 15, 16, (17 holiday), 18, 21, 22 → 24:00 on the 22nd
         JsonNode insider = api.get(award(lot1), api.freshToken("agency")).json();
@@ -252,6 +252,11 @@ class ProcurementAwardIT extends PlatformIT {
         assertThat(api.get(award(lot1), api.freshToken("bidder1")).code()).isEqualTo("EVALUATION_NOT_FOUND");
         assertThat(api.post(award(lot1) + "-objections", ApiClient.json(Map.of("text", "异议")), api.freshToken("bidder3")).code())
                 .isEqualTo("OBJECTION_OUTSIDE_PUBLICITY");
+        // the purchaser's workbench: the award to decide, and by when
+        org.sunbid.platform.WebSession web = new org.sunbid.platform.WebSession(baseUrl());
+        assertThat(web.login("agency").statusCode()).isEqualTo(302);
+        assertThat(web.get("/workbench/awards/" + lot1).body()).contains("id=\"decision-due\"").contains("id=\"award-form\"");
+        assertThat(web.get("/workbench").body()).contains("/workbench/awards/" + lot1);
     }
 
     @Test
@@ -302,7 +307,7 @@ class ProcurementAwardIT extends PlatformIT {
 
     @Test
     @Order(4)
-    void gpl87_art69_eachLosingSupplierSeesOnlyItsOwnScoreAndRank() {
+    void gpl87_art69_eachLosingSupplierSeesOnlyItsOwnScoreAndRank() throws Exception {
         ApiClient api = api();
         Map<String, String[]> ranking = ranking(lot1);
         String winner = firstRanked(lot1);
@@ -332,6 +337,11 @@ class ProcurementAwardIT extends PlatformIT {
             assertThat(api.get("/api/v1/tenders/" + lot1 + path, null).status()).as(path).isIn(401, 404);
         }
         assertThat(api.get("/tenders/" + lot1, null).body()).doesNotContain(ranking.get(other)[1]).doesNotContain("evaluation/report");
+        // the workbench's award page shows the supplier its own score, and nobody else's
+        org.sunbid.platform.WebSession web = new org.sunbid.platform.WebSession(baseUrl());
+        assertThat(web.login(loser).statusCode()).isEqualTo(302);
+        String page = web.get("/workbench/awards/" + lot1).body();
+        assertThat(page).contains("id=\"my-score\"").doesNotContain(ranking.get(other)[1]);
         assertThat(api.get(award(lot1) + "/my-result", null).status()).isIn(401, 404);
         assertThat(log.size()).isEqualTo(logBefore);
         assertThat(jdbc.sql("SELECT CAST(row_to_json(a) AS TEXT) FROM award a WHERE tender_id = CAST(:t AS UUID)")
