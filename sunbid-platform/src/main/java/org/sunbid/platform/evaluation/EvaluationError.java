@@ -16,6 +16,8 @@ public enum EvaluationError implements ErrorCode {
     EXTREME_SCORE_REASON_REQUIRED(422),
     /** Reg. 55: a state-funded project awards the first-ranked candidate. */
     AWARD_NOT_FIRST_RANKED(422),
+    /** 财政部令第87号 Art. 68: the purchaser awards in the order of the report's candidates. */
+    GP_AWARD_NOT_FIRST_RANKED(422),
     /** A review misses a bid or an item. */
     REVIEW_INCOMPLETE(422),
     /** A fail in the qualification review needs a written reason. */

@@ -82,9 +82,11 @@ class EvaluationQueries {
         String me = user != null && ev.members().contains(user.username()) ? user.username() : null;
         boolean inspector = user != null && tenders.mayInspect(tenderId, user)
                 && (user.role() == Role.CENTRE_STAFF || user.role() == Role.SUPERVISOR || user.role() == Role.ADMINISTRATOR);
-        boolean after = ev.stage().compareTo(Stage.PUBLICITY) >= 0 && ev.stage() != Stage.FAILED;
+        boolean after = store.isPublic(ev);
         boolean owner = user != null && tenders.owns(tenderId, user);
-        if (me == null && !inspector && !after && !(owner && ev.stage() == Stage.FAILED)) {
+        // 政府采购法实施条例 Art. 43: a procurement lot's signed report goes to the purchaser (and stays off the public)
+        boolean reportedToOwner = owner && ev.stage().compareTo(Stage.PUBLICITY) >= 0 && ev.stage() != Stage.FAILED;
+        if (me == null && !inspector && !after && !reportedToOwner && !(owner && ev.stage() == Stage.FAILED)) {
             throw new DomainException(EvaluationError.EVALUATION_NOT_FOUND);
         }
         TenderView tender = tenders.findPublished(tenderId).orElseThrow();

@@ -120,7 +120,7 @@ class EvaluationReports {
     /** The report with its access rule: the committee, owners, the region's staff and supervisors; all from the publicity. */
     private Loaded readable(UUID tenderId, CurrentUser user) {
         Loaded ev = store.find(tenderId).orElseThrow(() -> new DomainException(EvaluationError.EVALUATION_NOT_FOUND));
-        boolean public_ = ev.stage().compareTo(Stage.PUBLICITY) >= 0 && ev.stage() != Stage.FAILED;
+        boolean public_ = store.isPublic(ev);
         boolean insider = user != null && (ev.members().contains(user.username()) || tenders.mayInspect(ev.tenderId(), user));
         if (ev.reportSm3() == null || !(public_ || insider)) {
             throw new DomainException(EvaluationError.EVALUATION_NOT_FOUND);
@@ -158,8 +158,7 @@ class EvaluationReports {
         long signed = jdbc.sql("SELECT COUNT(*) FROM evaluation_report_signature WHERE tender_id = :t").param("t", tenderId)
                 .query(Long.class).single();
         if (signed == ev.members().size()) {
-            StageStore.advance(jdbc, tenderId, ev.stage(), Stage.PUBLICITY);
-            awards.startPublicity(tenderId, ev.region(), store.readMap(ev.rankingJson()));
+            awards.reportSigned(tenderId, ev.region(), ev.stage(), store.readMap(ev.rankingJson()));
             draws.publishAfterEvaluation(ev.drawId());
         }
         return queries.view(tenderId, user);

@@ -117,6 +117,17 @@ class EvaluationStore {
         return out;
     }
 
+    /**
+     * Whether the evaluation (its view, report and signatures) is public: from the candidates' publicity on (Reg. 54).
+     * A government procurement lot's report goes to the purchaser alone (政府采购法实施条例 Art. 43) and each supplier
+     * learns only its own score and rank (财政部令第87号 Art. 69): never public.
+     */
+    boolean isPublic(Loaded ev) {
+        return ev.stage().compareTo(Stage.PUBLICITY) >= 0 && ev.stage() != Stage.FAILED
+                && jdbc.sql("SELECT COUNT(*) FROM award_decision WHERE tender_id = :t").param("t", ev.tenderId())
+                        .query(Long.class).single() == 0;
+    }
+
     /** The qualification review with every submitted review replayed. */
     Qualification qualification(Loaded ev) {
         List<String> bidders = ev.bids().stream().map(b -> b.bidderId().toString()).toList();

@@ -12,6 +12,11 @@ public enum Stage {
     REPORTED,
     /** 中标候选人公示 (Reg. 54). */
     PUBLICITY,
+    /**
+     * 采购人确定中标人 (government procurement): the report is with the purchaser, who decides within 5 working days
+     * (政府采购法实施条例 Art. 43); no candidates' publicity.
+     */
+    DECISION,
     /** 已定标: the award notice is out; the contract is due within 30 days (Law 46). */
     AWARDED,
     /** 合同已签订. */
@@ -25,8 +30,8 @@ public enum Stage {
             case QUALIFICATION -> next == SCORING || next == RANKED || next == FAILED;
             case SCORING -> next == RANKED;
             case RANKED -> next == REPORTED;
-            case REPORTED -> next == PUBLICITY;
-            case PUBLICITY -> next == AWARDED;
+            case REPORTED -> next == PUBLICITY || next == DECISION;
+            case PUBLICITY, DECISION -> next == AWARDED;
             case AWARDED -> next == CONTRACTED;
             case CONTRACTED, FAILED -> false;
         };

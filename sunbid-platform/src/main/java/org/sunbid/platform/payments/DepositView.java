@@ -32,8 +32,15 @@ public record DepositView(UUID tenderId, UUID bidderId, String bidderName, Strin
             boolean coversBidValidity) {
     }
 
-    /** A refund instruction and where it stands. */
+    /**
+     * A refund instruction and where it stands.
+     *
+     * @param lateCharge the charge for a refund made (or still not made) after it fell due, up to its completion or now
+     *                   (87号令 Art. 38: the benchmark loan rate raised by 20%); zero in time or where the procedure has
+     *                   no such charge (construction, Reg. 57)
+     * @param rule       the article that set the due time
+     */
     public record Refund(UUID id, Money amount, Money interest, String payeeAccount, RefundReason reason, RefundStatus status,
-            Instant dueAt, Instant completedAt, boolean overdue) {
+            Instant dueAt, Instant completedAt, boolean overdue, Money lateCharge, String rule) {
     }
 }

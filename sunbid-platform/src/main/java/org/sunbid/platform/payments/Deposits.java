@@ -69,12 +69,21 @@ public class Deposits {
     private final JsonMapper json;
     /** The annual demand-deposit rate for Reg. 57's interest (中国人民银行活期存款基准利率 0.35% by default). */
     private final BigDecimal interestRate;
+    /** The annual benchmark loan rate a late refund's charge is raised from (87号令 Art. 38; 1-year 4.35% by default). */
+    private final BigDecimal benchmarkLoanRate;
+    private final org.sunbid.platform.deals.Projects projects;
+    private final org.sunbid.platform.deals.Procedures procedures;
 
     Deposits(JdbcClient jdbc, Banks banks, Tenders tenders, BasicAccounts basicAccounts, Organisations organisations,
             ConfidentialRecords confidential,
             AuditLog auditLog, Clock clock, JsonMapper json,
-            @org.springframework.beans.factory.annotation.Value("${sunbid.payments.deposit-interest-rate:0.0035}") BigDecimal interestRate) {
+            @org.springframework.beans.factory.annotation.Value("${sunbid.payments.deposit-interest-rate:0.0035}") BigDecimal interestRate,
+            @org.springframework.beans.factory.annotation.Value("${sunbid.payments.benchmark-loan-rate:0.0435}") BigDecimal benchmarkLoanRate,
+            org.sunbid.platform.deals.Projects projects, org.sunbid.platform.deals.Procedures procedures) {
         this.interestRate = interestRate;
+        this.benchmarkLoanRate = benchmarkLoanRate;
+        this.projects = projects;
+        this.procedures = procedures;
         this.jdbc = jdbc;
         this.banks = banks;
         this.tenders = tenders;
@@ -471,23 +480,45 @@ public class Deposits {
         List<DepositView.Refund> refunds = jdbc.sql("""
                 SELECT r.* FROM refund_instruction r
                 JOIN bank_payment p ON p.id = r.payment_id WHERE p.deposit_account_id = :id ORDER BY r.created_at, r.id""")
-                .param("id", a.id()).query(Deposits::refund).list();
+                .param("id", a.id()).query((rs, i) -> refund(rs, clock.instant())).list();
         return new DepositView(a.tenderId(), a.bidderId(), a.bidderName(), banks.name(a.bankCode()).orElse(a.bankCode()),
                 a.subAccount(), terms.deposit(), a.status(), terms.bidDeadline(), payments, guarantee, refunds, shared);
     }
 
-    static DepositView.Refund refund(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    /** A refund row as it stands at {@code now} (the late charge of one still not completed runs up to now). */
+    static DepositView.Refund refund(java.sql.ResultSet rs, Instant now) throws java.sql.SQLException {
         OffsetDateTime due = rs.getObject("due_at", OffsetDateTime.class);
         OffsetDateTime completed = rs.getObject("completed_at", OffsetDateTime.class);
+        BigDecimal interest = rs.getBigDecimal("interest");
+        BigDecimal lateRate = rs.getBigDecimal("late_rate");
+        BigDecimal lateCharge = BigDecimal.ZERO.setScale(2);
+        if (lateRate != null && due != null) {
+            Instant refunded = completed == null ? now : completed.toInstant();
+            lateCharge = lateCharge(rs.getBigDecimal("amount").subtract(interest), lateRate, due.toInstant(), refunded);
+        }
         return new DepositView.Refund(rs.getObject("id", UUID.class), new Money(rs.getBigDecimal("amount")),
-                new Money(rs.getBigDecimal("interest")), rs.getString("payee_account"), RefundReason.valueOf(rs.getString("reason")),
+                new Money(interest), rs.getString("payee_account"), RefundReason.valueOf(rs.getString("reason")),
                 RefundStatus.valueOf(rs.getString("status")), due == null ? null : due.toInstant(),
-                completed == null ? null : completed.toInstant(), rs.getObject("overdue_flagged_at") != null);
+                completed == null ? null : completed.toInstant(), rs.getObject("overdue_flagged_at") != null,
+                new Money(lateCharge), rs.getString("due_article"));
+    }
+
+    /**
+     * 87号令 Art. 38: the charge on a deposit refunded after it fell due (超期资金占用费) — {@code lateRate} (the benchmark
+     * loan rate raised by 20%) as simple interest over the calendar days after the due day up to the refund (Beijing
+     * dates, 360-day year, to the fen; {@link DepositInterest}). {@code due} is the end of the due day (24:00), so a
+     * refund on the due day costs nothing and one on the next day costs a day. Zero when refunded in time.
+     */
+    static BigDecimal lateCharge(BigDecimal deposit, BigDecimal lateRate, Instant due, Instant refunded) {
+        if (!refunded.isAfter(due)) {
+            return BigDecimal.ZERO.setScale(2);
+        }
+        return DepositInterest.of(deposit, lateRate, due.minus(java.time.Duration.ofDays(1)), refunded);
     }
 
     // ------------------------------------------------------------------------------------------------ Reg. 57 refunds
 
-    /** Reg. 57: deposits and their interest go back within 5 days. */
+    /** Reg. 57: deposits and their interest go back within 5 days (construction; each procedure's DEPOSIT_REFUND rule decides). */
     public static final java.time.Duration REFUND_WITHIN = java.time.Duration.ofDays(5);
 
     /** A deposit refund due after the award, for the tender's parties and supervisors. */
@@ -497,6 +528,9 @@ public class Deposits {
     /**
      * Reg. 57 at the award: every bidder of the tender but {@code winnerId} gets its deposit back with the interest for
      * the same period, due within 5 days. Guarantees (保函) are released, nothing to pay. In the award's transaction.
+     * The due time is the lot's procedure's DEPOSIT_REFUND rule in force at the award (construction 5 日, Reg. 57;
+     * government procurement 5 工作日 of the award notice, 87号令 Art. 38, which also charges a late refund the benchmark
+     * loan rate raised by LATE_REFUND_MARKUP).
      */
     @Transactional
     public int refundNotAwarded(UUID tenderId, UUID winnerId, Instant awardedAt) {
@@ -524,23 +558,38 @@ public class Deposits {
                         rs.getBigDecimal(4), rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant()))
                 .list();
         String region = tenders.findPublished(tenderId).map(t -> t.regionCode()).orElse(null);
-        Instant due = at.plus(REFUND_WITHIN);
+        var rules = procedures.rulesAt(projects.procedureOfLot(tenderId).orElse("GCJS_OPEN_TENDER"), at);
+        var limit = rules.limit(org.sunbid.platform.deals.domain.RuleKeys.DEPOSIT_REFUND);
+        Instant due = limit.endAfter(at, rules.calendar());
+        BigDecimal lateRate = rules.find(org.sunbid.platform.deals.domain.RuleKeys.LATE_REFUND_MARKUP)
+                .map(m -> benchmarkLoanRate.multiply(BigDecimal.ONE.add(m.amount().movePointLeft(2)))).orElse(null);
         for (Paid p : paid) {
             BigDecimal interest = DepositInterest.of(p.amount(), interestRate, p.bookedAt(), at);
             UUID id = UUID.randomUUID();
             jdbc.sql("""
                     INSERT INTO refund_instruction (id, payment_id, bank_code, amount, interest, payee_name, payee_account, reason,
-                                                    status, due_at, created_at, updated_at)
-                    VALUES (:id, :payment, :bank, :amount, :interest, :name, :account, :reason, 'PENDING', :due, :at, :at)""")
+                                                    status, due_at, created_at, updated_at, late_rate, due_article)
+                    VALUES (:id, :payment, :bank, :amount, :interest, :name, :account, :reason, 'PENDING', :due, :at, :at,
+                            :lateRate, :article)""")
                     .param("id", id).param("payment", p.paymentId()).param("bank", p.bankCode())
                     .param("amount", p.amount().add(interest)).param("interest", interest).param("name", p.payerName())
                     .param("account", p.payerAccount()).param("reason", reason.name()).param("due", utc(due))
-                    .param("at", utc(clock.instant())).update();
-            auditLog.append(AuditRecord.of("payments.refund.due", tenderId.toString(), region, Actor.SYSTEM, Map.of(
-                    "instructionId", id.toString(), "bidderId", p.bidderId().toString(), "reason", reason.name(),
-                    "deposit", p.amount().toPlainString(), "interest", interest.toPlainString(),
-                    "rate", interestRate.toPlainString(), "dueAt", due.toString(),
-                    "rule", "《招标投标法实施条例》第五十七条：最迟在书面合同签订后5日内退还投标保证金及银行同期存款利息")));
+                    .param("at", utc(clock.instant())).param("lateRate", lateRate).param("article", limit.article()).update();
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("instructionId", id.toString());
+            payload.put("bidderId", p.bidderId().toString());
+            payload.put("reason", reason.name());
+            payload.put("deposit", p.amount().toPlainString());
+            payload.put("interest", interest.toPlainString());
+            payload.put("rate", interestRate.toPlainString());
+            payload.put("dueAt", due.toString());
+            if (lateRate != null) {
+                payload.put("lateRate", lateRate.toPlainString());
+            }
+            payload.put("rule", limit.article() + "：" + (limit.unit() == org.sunbid.platform.deals.domain.LimitUnit.WORKING_DAY
+                    ? "中标通知书发出后（中标人为合同签订后）" + limit.plain() + "个工作日内退还投标保证金，逾期退还的支付超期资金占用费"
+                    : "最迟在书面合同签订后" + limit.plain() + "日内退还投标保证金及银行同期存款利息"));
+            auditLog.append(AuditRecord.of("payments.refund.due", tenderId.toString(), region, Actor.SYSTEM, payload));
         }
         return paid.size();
     }
@@ -558,7 +607,7 @@ public class Deposits {
                 WHERE a.tender_id = :t AND r.reason IN ('NOT_AWARDED', 'AWARDED_CONTRACT_SIGNED') ORDER BY r.created_at, r.id""")
                 .param("t", tenderId)
                 .query((rs, i) -> new Row(rs.getObject("bidder_id", UUID.class), rs.getObject("created_at", OffsetDateTime.class),
-                        refund(rs, i)))
+                        refund(rs, clock.instant())))
                 .list();
         Map<UUID, String> names = new java.util.HashMap<>();
         organisations.findAll(rows.stream().map(Row::bidderId).toList()).forEach(o -> names.put(o.id(), o.name()));
@@ -575,22 +624,29 @@ public class Deposits {
     @Transactional
     public int flagOverdueRefunds() {
         Instant now = clock.instant();
-        record Late(UUID id, UUID tenderId, UUID bidderId, Instant due, String status) {
+        record Late(UUID id, UUID tenderId, UUID bidderId, Instant due, String status, String article, BigDecimal lateRate) {
         }
         List<Late> late = jdbc.sql("""
                 UPDATE refund_instruction r SET overdue_flagged_at = :now FROM bank_payment p, deposit_account a
                 WHERE p.id = r.payment_id AND a.id = p.deposit_account_id AND r.due_at < :now
                   AND r.overdue_flagged_at IS NULL AND r.status <> 'COMPLETED'
-                RETURNING r.id, a.tender_id, a.bidder_id, r.due_at, r.status""")
+                RETURNING r.id, a.tender_id, a.bidder_id, r.due_at, r.status, r.due_article, r.late_rate""")
                 .param("now", utc(now))
                 .query((rs, i) -> new Late(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5)))
+                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5), rs.getString(6), rs.getBigDecimal(7)))
                 .list();
         for (Late l : late) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("instructionId", l.id().toString());
+            payload.put("bidderId", l.bidderId().toString());
+            payload.put("dueAt", l.due().toString());
+            payload.put("status", l.status());
+            if (l.lateRate() != null) { // 87号令 Art. 38: the charge runs from the due day until the refund
+                payload.put("lateRate", l.lateRate().toPlainString());
+            }
+            payload.put("rule", l.article() == null ? "《招标投标法实施条例》第五十七条" : l.article());
             auditLog.append(AuditRecord.of("payments.refund.overdue", l.tenderId().toString(),
-                    tenders.findPublished(l.tenderId()).map(t -> t.regionCode()).orElse(null), Actor.SYSTEM,
-                    Map.of("instructionId", l.id().toString(), "bidderId", l.bidderId().toString(), "dueAt", l.due().toString(),
-                            "status", l.status(), "rule", "《招标投标法实施条例》第五十七条")));
+                    tenders.findPublished(l.tenderId()).map(t -> t.regionCode()).orElse(null), Actor.SYSTEM, payload));
         }
         return late.size();
     }

@@ -334,7 +334,21 @@ class EvaluationPages {
         model.addAttribute("refunds", follows && view.winner() != null ? deposits.awardRefunds(id, user) : List.of());
         model.addAttribute("hasEvaluation", evaluations.exists(id));
         model.addAttribute("stage", statuses.of(tenders.get(id, user)));
+        model.addAttribute("myResult", null);
+        if (user.role() == Role.BIDDER && view.resultNotice() != null) {
+            try { // 87号令 Art. 69: the supplier's own score and rank, nobody else's
+                model.addAttribute("myResult", awards.myResult(id, null, user));
+            } catch (DomainException e) {
+                // no bid of ours in this lot
+            }
+        }
         return "workbench/award";
+    }
+
+    /** 政府采购法实施条例 Art. 50: the purchaser publishes the signed contract. */
+    @PostMapping("/awards/{id}/contract/publication")
+    String publishContract(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        return awardAct(id, redirect, "award.done.contract-published", () -> awards.publishContract(id, user));
     }
 
     @PostMapping("/awards/{id}/objections")

@@ -76,8 +76,12 @@ class Todos {
                 a.objections().stream().filter(o -> o.answeredAt() == null)
                         .forEach(o -> items.add(new TodoItem("award-objection", about, link, o.answerDue())));
                 items.add(new TodoItem("award", about, link, a.publicityEnds()));
-            } else {
+            } else if (a.stage() == Stage.DECISION) { // government procurement: the purchaser decides (条例 Art. 43)
+                items.add(new TodoItem("award", about, link, a.decisionDue()));
+            } else if (a.winner().contractSignedAt() == null) {
                 items.add(new TodoItem("contract", about, link, a.winner().contractDue()));
+            } else { // 条例 Art. 50: the signed procurement contract still to be published
+                items.add(new TodoItem("contract", about, link, a.winner().contractPublicationDue()));
             }
         }
         // Tenderees and agencies at the opening: bidders' objections to the record, answered on the spot (Reg. 44).

@@ -52,7 +52,7 @@ class DealStageTest {
         Money amount = new Money(new BigDecimal("10000.00"));
         return new DepositView(UUID.randomUUID(), UUID.randomUUID(), "示范公司", "沙箱银行", "1", amount, status, Instant.EPOCH,
                 List.of(), null, refunds.stream().map(r -> new DepositView.Refund(UUID.randomUUID(), amount, amount, "1",
-                        reason, r, Instant.EPOCH, null, false)).toList(), false);
+                        reason, r, Instant.EPOCH, null, false, new Money(BigDecimal.ZERO), null)).toList(), false);
     }
 
     @Test

@@ -375,6 +375,12 @@ class AccessMatrixIT extends PlatformIT {
         rows.add(new Row("GET", sv + "/public/off-platform-reports", sv + "/public/off-platform-reports", null, false,
                                                                                           200, 200, 200, 200, 200, 200, 200, 200, 200));
         rows.add(new Row("GET", sv + "/flags", sv + "/flags", null, false,                401, 200, 200, 200, 200, 403, 403, 403, 403));
+        // Government procurement: the contract's publication (条例 Art. 50) as the contract; a supplier's own result (87号令
+        // Art. 69) only for a supplier of an awarded lot, nothing for an unknown tender.
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/contract/publication", unknown + "/contract/publication", null, false,
+                                                                                          401, 403, 403, 403, 403, 404, 404, 403, 403));
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/award/my-result", unknown + "/award/my-result", null, false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
         // The SMS gateway is no user: its replies are authenticated by its signature, so an unsigned one is 401 for all.
         rows.add(new Row("POST", "/api/v1/experts/notifier/replies", "/api/v1/experts/notifier/replies", () -> "{}", false,
                                                                                           401, 401, 401, 401, 401, 401, 401, 401, 401));

@@ -33,6 +33,8 @@ public final class RuleKeys {
     public static final String CONTRACT_PUBLICATION = "CONTRACT_PUBLICATION";
     /** Deposits refunded within (Reg. 57; 87号令 Art. 38). */
     public static final String DEPOSIT_REFUND = "DEPOSIT_REFUND";
+    /** A late deposit refund's charge: the benchmark loan rate raised by this percentage (87号令 Art. 38: 20%). */
+    public static final String LATE_REFUND_MARKUP = "LATE_REFUND_MARKUP";
     /** The smallest panel (Law 37; 87号令 Art. 47). */
     public static final String PANEL_MIN = "PANEL_MIN";
     /** The smallest panel for a large budget (87号令 Art. 47). */

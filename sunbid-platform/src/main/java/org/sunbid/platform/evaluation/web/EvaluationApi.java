@@ -203,6 +203,22 @@ class EvaluationApi {
         return awards.contractSigned(id, input == null ? null : input.contractSm3(), user);
     }
 
+    /** 政府采购法实施条例 Art. 50: the purchaser publishes the signed contract (government procurement only). */
+    @PostMapping("/api/v1/tenders/{id}/contract/publication")
+    Awards.AwardView publishContract(@PathVariable UUID id, CurrentUser user) {
+        return awards.publishContract(id, user);
+    }
+
+    /**
+     * 87号令 Art. 69: the calling supplier's own score and rank (or why its bid failed); {@code bidderId}, if given,
+     * must be its own — another's gets 404.
+     */
+    @GetMapping("/api/v1/tenders/{id}/award/my-result")
+    org.sunbid.platform.evaluation.domain.ResultRules.OwnResult myResult(@PathVariable UUID id,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) UUID bidderId, CurrentUser user) {
+        return awards.myResult(id, bidderId, user);
+    }
+
     /** The deposit refunds after the award (Reg. 57), for the owners, the region's staff and supervisors. */
     @GetMapping("/api/v1/tenders/{id}/award/refunds")
     List<Deposits.AwardRefund> refunds(@PathVariable UUID id, CurrentUser user) {
