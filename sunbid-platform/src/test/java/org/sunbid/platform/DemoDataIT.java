@@ -192,6 +192,9 @@ class DemoDataIT extends PlatformIT {
             assertThat(award.path("winner").path("noticeSignature").asString()).as(lot).isNotBlank();
             assertThat(award.path("winner").path("contractSignedAt").isMissingNode()
                     || award.path("winner").path("contractSignedAt").isNull()).as(lot).isFalse();
+            // 政府采购法实施条例 Art. 50: the contract published within 2 working days of signing, not flagged
+            assertThat(award.path("winner").path("contractPublishedAt").asString("")).as(lot).isNotBlank();
+            assertThat(award.path("winner").path("contractPublicationOverdue").asBoolean(true)).as(lot).isFalse();
             String name = jdbc.sql("SELECT name FROM tender WHERE id = CAST(:t AS UUID)").param("t", lot).query(String.class).single();
             assertThat(page(null, "/tenders/" + lot)).contains(name).contains("public-winner").doesNotContain("??");
             tools.jackson.databind.JsonNode refunds = api.get("/api/v1/tenders/" + lot + "/award/refunds", api.freshToken("centre")).json();

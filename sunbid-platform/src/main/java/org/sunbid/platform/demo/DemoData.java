@@ -422,6 +422,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
         travel.travelTo(awarded.plus(java.time.Duration.ofDays(3)));
         for (TenderView lot : lots) {
             evaluation.contract(lot.id(), lot.terms().name() + "政府采购合同（已签订）", purchaser.username());
+            evaluation.publishContract(lot.id(), purchaser.username());
         }
         travel.travelTo(awarded.plus(java.time.Duration.ofDays(4)));
         evaluation.refund();

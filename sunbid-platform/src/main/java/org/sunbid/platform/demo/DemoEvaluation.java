@@ -247,6 +247,11 @@ class DemoEvaluation {
         awards.contractSigned(tenderId, Sm3.hex(contract), user(owner));
     }
 
+    /** The purchaser publishes the signed contract (政府采购法实施条例 Art. 50: within 2 working days of signing). */
+    void publishContract(UUID tenderId, String owner) {
+        awards.publishContract(tenderId, user(owner));
+    }
+
     /**
      * Waits (at most a minute) until the evaluation has its copy of the opened bids: sealing's BidsOpened is delivered
      * after the opening's transaction commits, on another thread.
