@@ -195,6 +195,11 @@ class DemoDataIT extends PlatformIT {
             // 政府采购法实施条例 Art. 50: the contract published within 2 working days of signing, not flagged
             assertThat(award.path("winner").path("contractPublishedAt").asString("")).as(lot).isNotBlank();
             assertThat(award.path("winner").path("contractPublicationOverdue").asBoolean(true)).as(lot).isFalse();
+            // supervision keeps the award from evaluation's typed LotAwarded, after the award's commit (the split-purchase
+            // check counts the lot at its awarded price)
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql(
+                    "SELECT count(*) FROM supervision_platform_award WHERE tender_id = CAST(:t AS UUID) AND price > 0")
+                    .param("t", lot).query(Long.class).single()).as(lot).isEqualTo(1L));
             String name = jdbc.sql("SELECT name FROM tender WHERE id = CAST(:t AS UUID)").param("t", lot).query(String.class).single();
             assertThat(page(null, "/tenders/" + lot)).contains(name).contains("public-winner").doesNotContain("??");
             tools.jackson.databind.JsonNode refunds = api.get("/api/v1/tenders/" + lot + "/award/refunds", api.freshToken("centre")).json();

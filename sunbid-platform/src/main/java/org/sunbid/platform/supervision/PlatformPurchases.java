@@ -15,8 +15,9 @@ import org.sunbid.platform.parties.Organisations;
 
 /**
  * The platform's own government purchases for the split-purchase check (政府采购法实施条例 Art. 28): every registered
- * ZFCG project that names its 品目, dated by its registration (Beijing), valued at its budget, with the open-tender
- * threshold the catalogue gives for it. Asked through {@code deals}' API, never its tables.
+ * ZFCG project that names its 品目: each lot at its awarded price once awarded (kept from evaluation's typed
+ * {@code LotAwarded} by {@link PlatformAwards}), at its budget before; dated by its last award, else its registration
+ * (Beijing); with the open-tender threshold the catalogue gives for it. Asked through {@code deals}' API, never its tables.
  */
 @Component
 class PlatformPurchases implements PurchaseSource {
@@ -24,11 +25,13 @@ class PlatformPurchases implements PurchaseSource {
     private final Projects projects;
     private final Organisations organisations;
     private final MustTradeCatalogue catalogue;
+    private final PlatformAwards awards;
 
-    PlatformPurchases(Projects projects, Organisations organisations, MustTradeCatalogue catalogue) {
+    PlatformPurchases(Projects projects, Organisations organisations, MustTradeCatalogue catalogue, PlatformAwards awards) {
         this.projects = projects;
         this.organisations = organisations;
         this.catalogue = catalogue;
+        this.awards = awards;
     }
 
     @Override
@@ -42,8 +45,23 @@ class PlatformPurchases implements PurchaseSource {
         List<PurchaseFact> facts = new ArrayList<>();
         for (ProjectView p : found) {
             Category category = category(p);
-            var date = p.createdAt().atZone(MustTradeCatalogue.BEIJING).toLocalDate();
-            var value = p.budget().yuan();
+            // each lot at its awarded price once awarded (evaluation's LotAwarded), at its budget before; the
+            // purchase is dated by its last award, or by its registration while nothing is awarded
+            java.time.Instant when = p.createdAt();
+            java.math.BigDecimal value = java.math.BigDecimal.ZERO;
+            for (var lot : projects.find(p.id()).map(ProjectView::lots).orElse(List.of())) {
+                var award = awards.of(lot.id()).filter(a -> a.price() != null);
+                if (award.isPresent()) {
+                    value = value.add(award.get().price());
+                    when = award.get().awardedAt().isAfter(when) ? award.get().awardedAt() : when;
+                } else {
+                    value = value.add(lot.budget().yuan());
+                }
+            }
+            if (value.signum() == 0) {
+                value = p.budget().yuan();
+            }
+            var date = when.atZone(MustTradeCatalogue.BEIJING).toLocalDate();
             MustTradeCatalogue.Answer answer = catalogue.decide(DealKind.ZFCG, category, value, p.regionCode(), date);
             if (answer.threshold() != null) {
                 facts.add(new PurchaseFact(p.ownerId(), names.getOrDefault(p.ownerId(), ""), p.itemCode(), date, value,
