@@ -381,6 +381,14 @@ class AccessMatrixIT extends PlatformIT {
                                                                                           401, 403, 403, 403, 403, 404, 404, 403, 403));
         rows.add(new Row("GET", "/api/v1/tenders/{id}/award/my-result", unknown + "/award/my-result", null, false,
                                                                                           401, 404, 404, 404, 404, 404, 404, 404, 404));
+        // 87号令 Art. 60: the supplier explains an abnormally low price (bidders only); the committee's leader decides.
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/price-explanations", unknown + "/price-explanations",
+                () -> "{\"text\":\"成本说明\",\"evidence\":[]}", false,                401, 403, 403, 403, 403, 403, 403, 404, 403));
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/price-explanations/mine", unknown + "/price-explanations/mine", null, false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 404, 403));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/evaluation/price-reviews/{bidderId}/decision", unknown
+                + "/evaluation/price-reviews/" + UUID.randomUUID() + "/decision", () -> "{\"accept\":true,\"reason\":\"合理\"}", false,
+                                                                                          401, 404, 404, 404, 403, 404, 404, 403, 404));
         // The SMS gateway is no user: its replies are authenticated by its signature, so an unsigned one is 401 for all.
         rows.add(new Row("POST", "/api/v1/experts/notifier/replies", "/api/v1/experts/notifier/replies", () -> "{}", false,
                                                                                           401, 401, 401, 401, 401, 401, 401, 401, 401));
