@@ -106,6 +106,8 @@ class ProcurementEvaluationIT extends PlatformIT {
                 "name", "云州市人民医院医疗设备采购项目", "budget", budget.toPlainString(), "category", "GOODS", "itemCode", "A02320000",
                 "tendereeId", purchaser, "lots", lots)), api.token("agency"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(api.post("/api/v1/projects/" + created.json().path("id").asString() + "/intention-exemption",
+                ApiClient.json(Map.of("ground", "URGENT", "reason", "测试：因不可预见的原因急需采购（财库〔2020〕10号）")), api.token("agency")).status()).isEqualTo(200);
         List<String> ids = new ArrayList<>();
         created.json().path("lots").forEach(l -> ids.add(l.path("id").asString()));
         for (String id : ids) {
@@ -444,6 +446,8 @@ class ProcurementEvaluationIT extends PlatformIT {
                 "name", "云州市政务云运维服务采购项目", "budget", budget, "category", category, "tendereeId", purchaser,
                 "lots", List.of(lot("采购包1", budget, deposit, "COMPREHENSIVE")))), api.token("agency"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(api.post("/api/v1/projects/" + created.json().path("id").asString() + "/intention-exemption",
+                ApiClient.json(Map.of("ground", "URGENT", "reason", "测试：因不可预见的原因急需采购（财库〔2020〕10号）")), api.token("agency")).status()).isEqualTo(200);
         String id = created.json().path("lots").get(0).path("id").asString();
         assertThat(api.publish(id, api.token("agency")).status()).isEqualTo(200);
         return id;
