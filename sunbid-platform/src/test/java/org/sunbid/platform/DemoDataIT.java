@@ -186,6 +186,14 @@ class DemoDataIT extends PlatformIT {
         tools.jackson.databind.JsonNode listed = api.get("/api/v1/projects/" + project[0], api.freshToken("centre")).json();
         assertThat(listed.path("kind").asString()).isEqualTo("ZFCG");
         assertThat(listed.path("lots")).hasSize(2);
+        // 财库〔2020〕10号: the intention was published at least 30 days before each lot's notice
+        java.time.Instant intention = java.time.Instant.parse(api.get("/api/v1/public/projects/" + project[0], null).json()
+                .path("intention").path("publishedAt").asString());
+        for (String lot : lots) {
+            java.time.Instant notice = jdbc.sql("SELECT published_at FROM tender WHERE id = CAST(:t AS UUID)").param("t", lot)
+                    .query(java.sql.Timestamp.class).single().toInstant();
+            assertThat(java.time.Duration.between(intention, notice)).as(lot).isGreaterThanOrEqualTo(java.time.Duration.ofDays(30));
+        }
         for (String lot : lots) {
             tools.jackson.databind.JsonNode award = api.get("/api/v1/tenders/" + lot + "/award", null).json();
             assertThat(award.path("winner").path("bidder").asString()).as(lot).isNotBlank();

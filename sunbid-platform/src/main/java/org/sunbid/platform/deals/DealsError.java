@@ -15,7 +15,15 @@ public enum DealsError implements ErrorCode {
     /** A field of the project or of a lot is missing or invalid. */
     DEALS_INVALID_PROJECT(400),
     /** No such project, or none the caller may see. */
-    DEALS_PROJECT_NOT_FOUND(404);
+    DEALS_PROJECT_NOT_FOUND(404),
+    /** The project's procedure requires no procurement intention (财库〔2020〕10号 applies to government procurement). */
+    DEALS_INTENTION_NOT_APPLICABLE(422),
+    /** The project's intention (or its exemption) is already recorded; it is never changed. */
+    DEALS_INTENTION_ALREADY_RECORDED(409),
+    /** An intention without its 需求概况 or 预计采购时间, or an exemption without its ground or reason. */
+    DEALS_INVALID_INTENTION(400),
+    /** Only the project's owner or agency publishes its intention. */
+    DEALS_NOT_PROJECT_OWNER(403);
 
     private final int httpStatus;
 

@@ -166,6 +166,108 @@ public class Projects {
                 Map.of("lotId", lotId.toString(), "name", name.strip(), "budget", budget.toString())));
     }
 
+    /**
+     * The owner (or its agency) publishes the project's procurement intention (采购意向公开, 财库〔2020〕10号) now: the
+     * project's name and budget with the requirement summary and the expected month. Refused for a procedure without
+     * the rule PROCUREMENT_INTENTION, for anyone but the project's owner or agency staff, without summary or month, and
+     * once an intention or exemption is recorded (never changed). Logged.
+     */
+    @Transactional
+    public ProcurementIntention publishIntention(UUID projectId, String summary, java.time.YearMonth expected, CurrentUser user) {
+        ProjectView project = intentionProject(projectId, user);
+        if (summary == null || summary.isBlank() || summary.strip().length() > 2000) {
+            throw new DomainException(DealsError.DEALS_INVALID_INTENTION, "summary");
+        }
+        if (expected == null) {
+            throw new DomainException(DealsError.DEALS_INVALID_INTENTION, "expected");
+        }
+        Instant now = clock.instant();
+        insertIntention(projectId, now, summary.strip(), expected, null, null, now, user.username());
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("dealCode", project.dealCode());
+        payload.put("name", project.name());
+        payload.put("budget", project.budget().toString());
+        payload.put("summary", summary.strip());
+        payload.put("expected", expected.toString());
+        auditLog.append(AuditRecord.of("deals.intention.published", projectId.toString(), project.regionCode(),
+                user.actor(), payload));
+        return intention(projectId).orElseThrow();
+    }
+
+    /**
+     * The owner (or its agency) records why the project publishes no procurement intention (财库〔2020〕10号: urgent
+     * procurement the budget unit could not foresee, or classified procurement): the ground and the reason, both
+     * required. Refused as {@link #publishIntention}. Logged.
+     */
+    @Transactional
+    public ProcurementIntention exemptFromIntention(UUID projectId, ProcurementIntention.ExemptionGround ground, String reason,
+            CurrentUser user) {
+        ProjectView project = intentionProject(projectId, user);
+        if (ground == null) {
+            throw new DomainException(DealsError.DEALS_INVALID_INTENTION, "ground");
+        }
+        if (reason == null || reason.isBlank() || reason.strip().length() > 2000) {
+            throw new DomainException(DealsError.DEALS_INVALID_INTENTION, "reason");
+        }
+        Instant now = clock.instant();
+        insertIntention(projectId, null, null, null, ground, reason.strip(), now, user.username());
+        auditLog.append(AuditRecord.of("deals.intention.exempted", projectId.toString(), project.regionCode(), user.actor(),
+                Map.of("dealCode", project.dealCode(), "ground", ground.name(), "reason", reason.strip())));
+        return intention(projectId).orElseThrow();
+    }
+
+    /** The project's procurement intention or exemption, if recorded. Public once recorded. */
+    public Optional<ProcurementIntention> intention(UUID projectId) {
+        return jdbc.sql("SELECT * FROM deal_intention WHERE project_id = :id").param("id", projectId)
+                .query((rs, i) -> {
+                    Timestamp published = rs.getTimestamp("published_at");
+                    String expected = rs.getString("expected");
+                    String ground = rs.getString("ground");
+                    return new ProcurementIntention(rs.getObject("project_id", UUID.class),
+                            published == null ? null : published.toInstant(), rs.getString("summary"),
+                            expected == null ? null : java.time.YearMonth.parse(expected),
+                            ground == null ? null : ProcurementIntention.ExemptionGround.valueOf(ground), rs.getString("reason"),
+                            rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"));
+                }).optional();
+    }
+
+    /** The procurement intention or exemption of the project a lot belongs to, if recorded. */
+    public Optional<ProcurementIntention> intentionOfLot(UUID lotId) {
+        return jdbc.sql("SELECT project_id FROM deal_lot WHERE id = :lot").param("lot", lotId).query(UUID.class).optional()
+                .flatMap(this::intention);
+    }
+
+    private ProjectView intentionProject(UUID projectId, CurrentUser user) {
+        ProjectView project = get(projectId, user);
+        if (user.organisationId() == null
+                || !(user.organisationId().equals(project.ownerId()) || user.organisationId().equals(project.agencyId()))) {
+            throw new DomainException(DealsError.DEALS_NOT_PROJECT_OWNER);
+        }
+        if (procedures.rulesAt(project.procedureCode(), clock.instant()).find(
+                org.sunbid.platform.deals.domain.RuleKeys.PROCUREMENT_INTENTION).isEmpty()) {
+            throw new DomainException(DealsError.DEALS_INTENTION_NOT_APPLICABLE, project.dealCode());
+        }
+        if (intention(projectId).isPresent()) {
+            throw new DomainException(DealsError.DEALS_INTENTION_ALREADY_RECORDED, project.dealCode());
+        }
+        return project;
+    }
+
+    private void insertIntention(UUID projectId, Instant publishedAt, String summary, java.time.YearMonth expected,
+            ProcurementIntention.ExemptionGround ground, String reason, Instant at, String by) {
+        try {
+            jdbc.sql("""
+                    INSERT INTO deal_intention (project_id, published_at, summary, expected, ground, reason, recorded_at, recorded_by)
+                    VALUES (:project, :published, :summary, :expected, :ground, :reason, :at, :by)""")
+                    .param("project", projectId).param("published", publishedAt == null ? null : Timestamp.from(publishedAt))
+                    .param("summary", summary).param("expected", expected == null ? null : expected.toString())
+                    .param("ground", ground == null ? null : ground.name()).param("reason", reason)
+                    .param("at", Timestamp.from(at)).param("by", by).update();
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new DomainException(DealsError.DEALS_INTENTION_ALREADY_RECORDED, projectId);
+        }
+    }
+
     /** The project {@code id}, with its lots. */
     public Optional<ProjectView> find(UUID id) {
         return jdbc.sql("SELECT * FROM deal_project WHERE id = :id").param("id", id).query(this::row).optional()

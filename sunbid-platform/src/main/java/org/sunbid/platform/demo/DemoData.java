@@ -74,6 +74,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
     private final DemoCertificateAuthority ca;
     private final Experts experts;
     private final Tenders tenders;
+    private final org.sunbid.platform.deals.Projects projects;
     private final Registrations registrations;
     private final TenderDocuments documents;
     private final Sandbox sandbox;
@@ -105,7 +106,9 @@ class DemoData implements ApplicationRunner, StartupNotes {
             ConfidentialRecords confidential, org.springframework.beans.factory.ObjectProvider<TimeTravel> timeTravel,
             org.sunbid.platform.experts.ExpertDraws draws,
             org.springframework.beans.factory.ObjectProvider<org.sunbid.platform.experts.SandboxNotifier> phones,
-            DemoEvaluation evaluation, org.sunbid.platform.parties.BasicAccounts basicAccounts, DemoSupervision supervision) {
+            DemoEvaluation evaluation, org.sunbid.platform.parties.BasicAccounts basicAccounts, DemoSupervision supervision,
+            org.sunbid.platform.deals.Projects projects) {
+        this.projects = projects;
         this.supervision = supervision;
         this.basicAccounts = basicAccounts;
         this.evaluation = evaluation;
@@ -264,7 +267,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
         document(pool, agency);
         evaluation.plan(pool.id(), agency);
         tenders.publish(pool.id(), agency);
-        List<TenderView> procurement = publishProcurement(agency);
+        List<TenderView> procurement = publishProcurement(travel, start, agency);
 
         travel.travelTo(start.plus(java.time.Duration.ofDays(3)));
         String[][] bids = {{"bidder1", "12350000.00", "300", "赵工（一级建造师）"}, {"bidder2", "12080000.00", "320", "钱工（一级建造师）"},
@@ -329,7 +332,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
      * published at the history's start: the deadline 36 days on (≥ 20 days, 政府采购法 Art. 35), the documents
      * available until the day before it (≥ 5 working days, 87号令 Art. 18), each lot's deposit under 2% of its budget.
      */
-    private List<TenderView> publishProcurement(CurrentUser agency) {
+    private List<TenderView> publishProcurement(TimeTravel travel, Instant start, CurrentUser agency) {
         java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(BEIJING));
         Instant deadline = today.plusDays(36).atTime(9, 30).atZone(BEIJING).toInstant();
         Instant documentsUntil = today.plusDays(35).atTime(17, 0).atZone(BEIJING).toInstant();
@@ -349,9 +352,16 @@ class DemoData implements ApplicationRunner, StartupNotes {
             budget = budget.add(Money.yuan(lot[1]).yuan());
         }
         UUID purchaser = accounts.findByUsername(PURCHASER).orElseThrow().organisationId();
+        // 财库〔2020〕10号: the purchaser registered the project and published its procurement intention 35 days before
+        // the notice (at least 30 日 are required).
+        travel.travelTo(start.minus(java.time.Duration.ofDays(35)));
         org.sunbid.platform.deals.ProjectView registered = tenders.createProject(new Tenders.NewTenderProject("ZFCG",
                 "ZFCG_OPEN_TENDER", project, new Money(budget), null, org.sunbid.platform.deals.ProjectCategory.GOODS, "A02", lots),
                 purchaser, agency);
+        projects.publishIntention(registered.id(), "采购山洪灾害监测预警设备（雨量、水位监测站及预警广播）和防汛应急抢险物资，"
+                + "分两个采购包，专门面向中小企业采购的比例按采购文件执行。",
+                java.time.YearMonth.from(start.atZone(BEIJING)), accounts.findByUsername(PURCHASER).orElseThrow());
+        travel.travelTo(start);
         List<TenderView> published = new java.util.ArrayList<>();
         for (org.sunbid.platform.deals.LotView lot : registered.lots()) {
             TenderView tender = tenders.get(lot.id(), agency);

@@ -142,6 +142,14 @@ public class ProjectPortal {
                 .orElseThrow(() -> new DomainException(DisclosureError.DISCLOSURE_PROJECT_NOT_FOUND, id));
     }
 
+    /**
+     * The project's procurement intention (采购意向, 财库〔2020〕10号) or its recorded exemption, public once recorded;
+     * empty where none is.
+     */
+    public Optional<org.sunbid.platform.deals.ProcurementIntention> intention(UUID projectId) {
+        return projects.intention(projectId);
+    }
+
     /** The procedure's rules in force today (Beijing date), each with its unit and article, for the notice page. */
     public List<RuleVersion> rulesInForce(String procedureCode) {
         LocalDate today = Limit.beijingDate(clock.instant());

@@ -37,9 +37,11 @@ class QualificationReviews {
     private final PriceReviews priceReviews;
     private final AuditLog log;
     private final Clock clock;
+    private final ProcurementRules procurementRules;
 
     QualificationReviews(JdbcClient jdbc, EvaluationStore store, EvaluationQueries queries, PriceReviews priceReviews, AuditLog log,
-            Clock clock) {
+            Clock clock, ProcurementRules procurementRules) {
+        this.procurementRules = procurementRules;
         this.jdbc = jdbc;
         this.store = store;
         this.queries = queries;
@@ -90,16 +92,23 @@ class QualificationReviews {
     private void conclude(Loaded ev, Qualification q) {
         List<Map<String, Object>> results = new ArrayList<>();
         List<OpenedBid> qualified = new ArrayList<>();
+        // 财政部令第87号 Art. 63(4): a bid above the 采购预算 or the 最高限价 is invalid, whatever the committee voted; the
+        // lot's cap is the project's 最高限价, or its budget where it has none (Art. 12; 财库〔2026〕2号).
+        java.math.BigDecimal cap = procurementRules.at(ev.tenderId(), clock.instant()).map(ProcurementRules.Gp::cap).orElse(null);
         for (Qualification.Result r : q.results()) {
             OpenedBid bid = ev.bid(r.bidderId());
-            boolean passed = r.passed() && bid.price() != null && bid.price().signum() > 0;
+            boolean aboveCap = cap != null && bid.price() != null && bid.price().compareTo(cap) > 0;
+            boolean passed = r.passed() && bid.price() != null && bid.price().signum() > 0 && !aboveCap;
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("bidderId", r.bidderId());
             m.put("bidder", bid.bidder());
             m.put("passed", passed);
             m.put("failed", r.failed().stream().map(f -> Map.of("item", f.item(), "failVotes", (long) f.failVotes(),
                     "reasons", f.reasons())).toList());
-            if (r.passed() && !passed) {
+            if (aboveCap) {
+                m.put("invalidPrice", "财政部令第87号第六十三条第（四）项：投标报价 " + bid.price().toPlainString()
+                        + " 元超过采购预算或最高限价 " + cap.toPlainString() + " 元，投标无效");
+            } else if (r.passed() && !passed) {
                 m.put("note", "no valid total price in the price sheet");
             }
             results.add(m);

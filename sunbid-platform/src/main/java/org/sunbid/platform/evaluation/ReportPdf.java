@@ -161,6 +161,9 @@ class ReportPdf {
             if (q.get("note") != null) {
                 why.append("价格表无有效总价");
             }
+            if (q.get("invalidPrice") != null) {
+                why.append(q.get("invalidPrice"));
+            }
             rows.add(List.of(String.valueOf(q.get("bidder")), Boolean.TRUE.equals(q.get("passed")) ? "通过" : "不通过", why.toString().strip()));
         }
         w.table(List.of("投标人", "结论", "不通过的审查项及理由（须过半数）"), rows, new float[] {150, 55, 290});

@@ -12,6 +12,10 @@ public enum TenderingError implements ErrorCode {
     REG_26_DEPOSIT_TOO_HIGH(422),
     /** GPL Art. 35: fewer than 20 days from issuing the documents to the bid deadline (government procurement). */
     GPL_35_BIDDING_PERIOD_TOO_SHORT(422),
+    /** 财库〔2020〕10号: no procurement intention published (and no exemption recorded) before the notice. */
+    GPL_INTENTION_MISSING(422),
+    /** 财库〔2020〕10号: the procurement intention was published fewer than 30 日 before the notice. */
+    GPL_INTENTION_TOO_RECENT(422),
     /** 87号令 Art. 18: documents available for fewer than 5 working days (government procurement). */
     GPL87_18_DOCUMENT_PERIOD_TOO_SHORT(422),
     /** GPR Art. 33: deposit above 2% of the budget (government procurement). */

@@ -193,7 +193,8 @@ public class Tenders {
     public TenderView publish(UUID id, CurrentUser user) {
         Tender tender = owned(id, user);
         Instant now = clock.instant();
-        tender.publish(now, rules(tender, now), repository.documentCount(id), filingStates.state(id, tender.regionCode(), now));
+        tender.publish(now, rules(tender, now), repository.documentCount(id), filingStates.state(id, tender.regionCode(), now),
+                projects.intentionOfLot(id).orElse(null));
         repository.update(tender, now, user.username());
         record(tender, "tendering.tender.published", user.actor(), Map.of("bidDeadline", tender.bidDeadline().toString(),
                 "documentsAvailableUntil", tender.terms().documentsAvailableUntil().toString()));
@@ -208,7 +209,8 @@ public class Tenders {
         int documents = repository.documentCount(id);
         ProcedureRules rules = rules(tender, now);
         org.sunbid.platform.tendering.domain.FilingState filing = filingStates.state(id, tender.regionCode(), now);
-        return new PublicationCheck(tender.publicationRefusal(now, rules, documents, filing), documents, now,
+        return new PublicationCheck(tender.publicationRefusal(now, rules, documents, filing,
+                projects.intentionOfLot(id).orElse(null)), documents, now,
                 tender.terms().documentsAvailableUntil(), tender.bidDeadline(), tender.clarificationCutoff(rules),
                 tender.objectionCutoff(rules), rules.limit(RuleKeys.OBJECTION_ANSWER).whole(), filing.requirement().required(),
                 filing.allowsPublication());

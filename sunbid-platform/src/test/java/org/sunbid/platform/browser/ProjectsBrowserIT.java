@@ -120,6 +120,10 @@ class ProjectsBrowserIT extends BrowserTest {
         // published (documents uploaded and the notice issued through the API, as the tender page does)
         ApiClient api = new ApiClient(baseUrl());
         String agency = api.token("agency");
+        String projectId = jdbc.sql("SELECT CAST(id AS VARCHAR) FROM deal_project WHERE deal_code = :c").param("c", dealCode)
+                .query(String.class).single();
+        assertThat(api.post("/api/v1/projects/" + projectId + "/intention-exemption",
+                ApiClient.json(java.util.Map.of("ground", "URGENT", "reason", "测试：因不可预见的原因急需采购（财库〔2020〕10号）")), agency).status()).isEqualTo(200);
         for (String lot : lots) {
             ApiClient.Response published = api.publish(lot, agency);
             assertThat(published.status()).as(published.body()).isEqualTo(200);

@@ -167,6 +167,10 @@ class ProjectsIT extends PlatformIT {
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.code()).isEqualTo("GPL87_18_DOCUMENT_PERIOD_TOO_SHORT");
         assertThat(refused.json().path("detail").asString()).contains("第十八条").contains("工作日");
+        // 财库〔2020〕10号: no intention published and no exemption recorded
+        assertThat(api.publish(lot2, agency).code()).isEqualTo("GPL_INTENTION_MISSING");
+        assertThat(api.post("/api/v1/projects/" + project.path("id").asString() + "/intention-exemption",
+                ApiClient.json(Map.of("ground", "URGENT", "reason", "测试：因不可预见的原因急需采购（财库〔2020〕10号）")), agency).status()).isEqualTo(200);
         assertThat(api.publish(lot2, agency).json().path("status").asString()).isEqualTo("PUBLISHED");
 
         // the project is listed by kind and procedure, to its owners and the region's staff, not to a bidder

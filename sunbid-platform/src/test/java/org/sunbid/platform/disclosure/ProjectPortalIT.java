@@ -66,6 +66,8 @@ class ProjectPortalIT extends PlatformIT {
                         lot(name + "采购包1", "3000000.00", "60000.00"), lot(name + "采购包2", "2000000.00", "40000.00")))),
                 agency);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(api.post("/api/v1/projects/" + created.json().path("id").asString() + "/intention-exemption",
+                ApiClient.json(Map.of("ground", "URGENT", "reason", "测试：因不可预见的原因急需采购（财库〔2020〕10号）")), agency).status()).isEqualTo(200);
         return created.json();
     }
 

@@ -92,6 +92,8 @@ class ProcurementAwardIT extends PlatformIT {
                 "name", "云州市人民医院医疗设备采购项目", "budget", "5000000.00", "category", "GOODS", "itemCode", "A02320000",
                 "tendereeId", purchaser, "lots", lots)), agency);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(api.post("/api/v1/projects/" + created.json().path("id").asString() + "/intention-exemption",
+                ApiClient.json(Map.of("ground", "URGENT", "reason", "测试：因不可预见的原因急需采购（财库〔2020〕10号）")), agency).status()).isEqualTo(200);
         lot1 = created.json().path("lots").get(0).path("id").asString();
         lot2 = created.json().path("lots").get(1).path("id").asString();
         for (String lot : List.of(lot1, lot2)) {

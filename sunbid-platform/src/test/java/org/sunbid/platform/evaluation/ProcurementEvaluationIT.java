@@ -100,12 +100,23 @@ class ProcurementEvaluationIT extends PlatformIT {
 
     /** A ZFCG_OPEN_TENDER project of goods with {@code lots}, each lot published; the lots' tender ids. */
     private List<String> publishedProject(List<Map<String, Object>> lots) {
+        return publishedProject(lots, null);
+    }
+
+    /** As {@link #publishedProject(List)}, with the project's 最高限价 {@code priceCap} (or none). */
+    private List<String> publishedProject(List<Map<String, Object>> lots, String priceCap) {
         String purchaser = jdbc.sql("SELECT id FROM organisation WHERE name = '云州市城市建设投资集团有限公司'").query(String.class).single();
         BigDecimal budget = lots.stream().map(l -> new BigDecimal((String) l.get("estimatedPrice"))).reduce(BigDecimal.ZERO, BigDecimal::add);
-        ApiClient.Response created = api.post("/api/v1/projects", ApiClient.json(Map.of("kind", "ZFCG", "procedureCode", "ZFCG_OPEN_TENDER",
+        Map<String, Object> project = new LinkedHashMap<>(Map.of("kind", "ZFCG", "procedureCode", "ZFCG_OPEN_TENDER",
                 "name", "云州市人民医院医疗设备采购项目", "budget", budget.toPlainString(), "category", "GOODS", "itemCode", "A02320000",
-                "tendereeId", purchaser, "lots", lots)), api.token("agency"));
+                "tendereeId", purchaser, "lots", lots));
+        if (priceCap != null) {
+            project.put("priceCap", priceCap);
+        }
+        ApiClient.Response created = api.post("/api/v1/projects", ApiClient.json(project), api.token("agency"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(api.post("/api/v1/projects/" + created.json().path("id").asString() + "/intention-exemption",
+                ApiClient.json(Map.of("ground", "URGENT", "reason", "测试：因不可预见的原因急需采购（财库〔2020〕10号）")), api.token("agency")).status()).isEqualTo(200);
         List<String> ids = new ArrayList<>();
         created.json().path("lots").forEach(l -> ids.add(l.path("id").asString()));
         for (String id : ids) {
@@ -444,6 +455,8 @@ class ProcurementEvaluationIT extends PlatformIT {
                 "name", "云州市政务云运维服务采购项目", "budget", budget, "category", category, "tendereeId", purchaser,
                 "lots", List.of(lot("采购包1", budget, deposit, "COMPREHENSIVE")))), api.token("agency"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(api.post("/api/v1/projects/" + created.json().path("id").asString() + "/intention-exemption",
+                ApiClient.json(Map.of("ground", "URGENT", "reason", "测试：因不可预见的原因急需采购（财库〔2020〕10号）")), api.token("agency")).status()).isEqualTo(200);
         String id = created.json().path("lots").get(0).path("id").asString();
         assertThat(api.publish(id, api.token("agency")).status()).isEqualTo(200);
         return id;
@@ -539,5 +552,59 @@ class ProcurementEvaluationIT extends PlatformIT {
         assertThat(logCount(lot, "evaluation.failed")).isEqualTo(1);
         assertThat(api.get(path, api.freshToken("agency")).json().path("failure").asString()).contains("第四十四条");
         assertThat(page(members.get(0), "/workbench/evaluations/" + lot)).contains("评标终止").contains("第四十四条");
+    }
+
+    /** Four bids on a lot of 2 million yuan taken to the end of the qualification review, every member passing every bid. */
+    private JsonNode qualifiedByEveryone(String priceCap, String... prices) throws Exception {
+        String lot = publishedProject(List.of(lot("采购包1：办公家具", "2000000.00", "40000.00", "LOWEST_EVALUATED_PRICE")), priceCap).get(0);
+        Instant deadline = Instant.parse(api.get("/api/v1/tenders/" + lot, api.token("agency")).json().path("bidDeadline").asString());
+        assertThat(setPlan(lot, Map.of("qualification", qualification(), "policy", Map.of("smeRate", "0.10"))).status()).isEqualTo(200);
+        newExpertsInAnInstitute(3);
+        clock.advance(Duration.ofDays(1));
+        for (int i = 0; i < prices.length; i++) {
+            bid(lot, "bidder" + (i + 1), sheet(prices[i], null, null));
+        }
+        Instant start = deadline.plus(Duration.ofHours(3));
+        String venue = "云州市公共资源交易中心第八评标室 " + UUID.randomUUID().toString().substring(0, 8);
+        String draw = newExperts().requestDraw(api, lot, start, venue, 3, 2);
+        closeAndOpen(deadline, List.of(lot));
+        List<String> members = newExperts().drawAndAccept(start, venue);
+        newExperts().signIn(api, draw, members);
+        String path = "/api/v1/tenders/" + lot + "/evaluation";
+        JsonNode started = api.post(path, "", api.freshToken(members.get(0))).json();
+        return reviewAll(path, members, bidderIds(started).values(), List.of());
+    }
+
+    private String qualificationOf(JsonNode evaluation) {
+        return jdbc.sql("SELECT qualification FROM evaluation WHERE tender_id = CAST(:t AS UUID)")
+                .param("t", evaluation.path("tenderId").asString()).query(String.class).single();
+    }
+
+    /**
+     * 财政部令第87号 Art. 63(4): a bid above the 最高限价 (1.9 million on a lot of 2 million) is invalid although every
+     * member passed it; the three others go on (Art. 44 satisfied).
+     */
+    @Test
+    void gpl87_art63_aBidAboveTheCapIsInvalid() throws Exception {
+        JsonNode after = qualifiedByEveryone("1900000.00", "1900000.01", "1850000.00", "1880000.00", "1800000.00");
+        assertThat(after.path("stage").asString()).isNotEqualTo("FAILED");
+        String results = qualificationOf(after);
+        assertThat(results).contains("第六十三条").contains("1900000.01").contains("1900000.00");
+        assertThat(results.split("\"passed\":true", -1).length - 1).isEqualTo(3);
+        assertThat(results.split("\"passed\":false", -1).length - 1).isEqualTo(1);
+    }
+
+    /**
+     * 财库〔2026〕2号: without a 最高限价 the budget is the cap — a bid above the lot's 2 million is invalid (Art. 63(4)),
+     * and with two valid bids left the lot fails under Art. 44.
+     */
+    @Test
+    void caiku2026_2_withoutACapTheBudgetIsTheCap() throws Exception {
+        JsonNode after = qualifiedByEveryone(null, "2000000.01", "1850000.00", "2000000.00");
+        String results = qualificationOf(after);
+        assertThat(results).contains("第六十三条").contains("2000000.01");
+        assertThat(results.split("\"passed\":true", -1).length - 1).isEqualTo(2);
+        assertThat(after.path("stage").asString()).isEqualTo("FAILED");
+        assertThat(after.path("failure").asString()).contains("第四十四条");
     }
 }

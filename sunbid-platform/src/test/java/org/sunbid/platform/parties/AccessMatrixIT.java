@@ -142,6 +142,14 @@ class AccessMatrixIT extends PlatformIT {
                                                                                           401, 200, 200, 200, 200, 200, 200, 200, 200));
         rows.add(new Row("GET", "/api/v1/projects/{id}", "/api/v1/projects/" + java.util.UUID.randomUUID(), null, false,
                                                                                           401, 404, 404, 404, 404, 404, 404, 404, 404));
+        // 采购意向 (财库〔2020〕10号): seen by whoever sees the project; published or exempted by its owner or agency
+        rows.add(new Row("GET", "/api/v1/projects/{id}/intention", "/api/v1/projects/" + java.util.UUID.randomUUID() + "/intention",
+                null, false,                                                                      401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", "/api/v1/projects/{id}/intention", "/api/v1/projects/" + java.util.UUID.randomUUID() + "/intention",
+                () -> "{\"summary\":\"办公设备\",\"expected\":\"2027-01\"}", false,        401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", "/api/v1/projects/{id}/intention-exemption",
+                "/api/v1/projects/" + java.util.UUID.randomUUID() + "/intention-exemption",
+                () -> "{\"ground\":\"URGENT\",\"reason\":\"抢险\"}", false,                401, 404, 404, 404, 404, 404, 404, 404, 404));
         // the portal's trading projects: public open data (only published lots; an unknown or draft project is 404)
         rows.add(new Row("GET", "/api/v1/public/projects", "/api/v1/public/projects", null, false,
                                                                                           200, 200, 200, 200, 200, 200, 200, 200, 200));

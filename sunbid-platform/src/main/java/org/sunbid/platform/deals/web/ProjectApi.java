@@ -1,16 +1,22 @@
 package org.sunbid.platform.deals.web;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.sunbid.platform.deals.ProcurementIntention;
 import org.sunbid.platform.deals.ProjectView;
+import org.sunbid.platform.kernel.CommonError;
+import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.deals.Projects;
 import org.sunbid.platform.parties.CurrentUser;
 
@@ -44,6 +50,33 @@ class ProjectApi {
     @GetMapping("/{id}")
     ProjectView one(@PathVariable UUID id, CurrentUser user) {
         return projects.get(id, user);
+    }
+
+    /** The project's procurement intention or exemption (采购意向, 财库〔2020〕10号), 404 if none is recorded. */
+    @GetMapping("/{id}/intention")
+    ProcurementIntention intention(@PathVariable UUID id, CurrentUser user) {
+        projects.get(id, user);
+        return projects.intention(id).orElseThrow(() -> new DomainException(CommonError.NOT_FOUND));
+    }
+
+    /** The owner or its agency publishes the project's procurement intention now. */
+    @PostMapping("/{id}/intention")
+    ProcurementIntention publishIntention(@PathVariable UUID id, @RequestBody IntentionInput body, CurrentUser user) {
+        return projects.publishIntention(id, body.summary(), body.expected(), user);
+    }
+
+    /** The owner or its agency records why the project publishes no intention: the ground and the reason. */
+    @PostMapping("/{id}/intention-exemption")
+    ProcurementIntention exempt(@PathVariable UUID id, @RequestBody ExemptionInput body, CurrentUser user) {
+        return projects.exemptFromIntention(id, body.ground(), body.reason(), user);
+    }
+
+    /** 采购需求概况 and 预计采购时间 (yyyy-MM). */
+    record IntentionInput(String summary, YearMonth expected) {
+    }
+
+    /** URGENT (紧急采购) or CLASSIFIED (涉密), with the reason in words. */
+    record ExemptionInput(ProcurementIntention.ExemptionGround ground, String reason) {
     }
 
     private static String blankToNull(String s) {

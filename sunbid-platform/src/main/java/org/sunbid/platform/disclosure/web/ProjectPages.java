@@ -69,6 +69,7 @@ class ProjectPages {
         ProjectPortal.PublicProject p = portal.get(id);
         model.addAttribute("p", p);
         model.addAttribute("rules", portal.rulesInForce(p.project().procedureCode()));
+        model.addAttribute("intention", portal.intention(p.project().id()).orElse(null));
         model.addAttribute("amounts", new Wan());
         return "portal/project";
     }

@@ -49,7 +49,8 @@ class PublicProjectApi {
         ProjectPortal.PublicProject p = portal.get(id);
         return new ProjectDetail(ProjectRow.of(p), p.project().category().name(), p.project().itemCode(),
                 p.project().priceCap() == null ? null : p.project().priceCap().toString(),
-                portal.rulesInForce(p.project().procedureCode()).stream().map(RuleRow::of).toList());
+                portal.rulesInForce(p.project().procedureCode()).stream().map(RuleRow::of).toList(),
+                portal.intention(p.project().id()).map(i -> IntentionRow.of(i, p)).orElse(null));
     }
 
     record ProjectPage(int total, int page, int size, int pages, List<ProjectRow> items) {
@@ -78,7 +79,22 @@ class PublicProjectApi {
         }
     }
 
-    record ProjectDetail(ProjectRow project, String category, String itemCode, String priceCap, List<RuleRow> rules) {
+    record ProjectDetail(ProjectRow project, String category, String itemCode, String priceCap, List<RuleRow> rules,
+            IntentionRow intention) {
+    }
+
+    /**
+     * The procurement intention (采购意向, 财库〔2020〕10号): project name, budget, requirement summary, expected month and
+     * when it was published; or the exemption's ground and reason (published null).
+     */
+    record IntentionRow(String name, String budget, String summary, String expected, Instant publishedAt,
+            String exemptionGround, String exemptionReason) {
+
+        static IntentionRow of(org.sunbid.platform.deals.ProcurementIntention i, ProjectPortal.PublicProject p) {
+            return new IntentionRow(p.project().name(), p.project().budget().toString(), i.summary(),
+                    i.expected() == null ? null : i.expected().toString(), i.publishedAt(),
+                    i.ground() == null ? null : i.ground().name(), i.reason());
+        }
     }
 
     /** A rule in force: key, amount, unit, article and since when. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.sunbid.platform.deals.ProcurementIntention;
 import org.sunbid.platform.deals.domain.Limit;
 import org.sunbid.platform.deals.domain.LimitUnit;
 import org.sunbid.platform.deals.domain.ProcedureRules;
@@ -91,7 +92,15 @@ public final class Tender {
      * filed with the supervisor and accepted first ({@code filing}).
      */
     public void publish(Instant now, ProcedureRules rules, int documents, FilingState filing) {
-        DomainException refusal = publicationRefusal(now, rules, documents, filing);
+        publish(now, rules, documents, filing, null);
+    }
+
+    /**
+     * Publishes as {@link #publish(Instant, ProcedureRules, int, FilingState)}, where the procedure may require a
+     * procurement intention published long enough before ({@code intention}: the project's, or null if none recorded).
+     */
+    public void publish(Instant now, ProcedureRules rules, int documents, FilingState filing, ProcurementIntention intention) {
+        DomainException refusal = publicationRefusal(now, rules, documents, filing, intention);
         if (refusal != null) {
             throw refusal;
         }
@@ -116,6 +125,39 @@ public final class Tender {
      * {@code FILING_NOT_ACCEPTED} while the decision is pending, {@code FILING_RETURNED} when returned.
      */
     public DomainException publicationRefusal(Instant now, ProcedureRules rules, int documents, FilingState filing) {
+        return publicationRefusal(now, rules, documents, filing, null);
+    }
+
+    /**
+     * As {@link #publicationRefusal(Instant, ProcedureRules, int, FilingState)}; besides, where the procedure has the
+     * rule PROCUREMENT_INTENTION in force at {@code now} (财库〔2020〕10号 for government procurement), the project's
+     * procurement intention must have been published at least that long (30 日) before now
+     * ({@code GPL_INTENTION_TOO_RECENT}), unless the project records an exemption; none recorded is
+     * {@code GPL_INTENTION_MISSING}. {@code intention} is the project's, or null.
+     */
+    public DomainException publicationRefusal(Instant now, ProcedureRules rules, int documents, FilingState filing,
+            ProcurementIntention intention) {
+        DomainException refusal = publicationRefusalBeforeIntention(now, rules, documents, filing);
+        if (refusal != null) {
+            return refusal;
+        }
+        Limit intentionPeriod = rules.find(RuleKeys.PROCUREMENT_INTENTION).orElse(null);
+        if (intentionPeriod == null || (intention != null && intention.exempt())) {
+            return null;
+        }
+        if (intention == null || intention.publishedAt() == null) {
+            return new DomainException(TenderingError.GPL_INTENTION_MISSING, intentionPeriod.whole());
+        }
+        if (!intentionPeriod.atLeast(intention.publishedAt(), now, rules.calendar())) {
+            return new DomainException(TenderingError.GPL_INTENTION_TOO_RECENT, intentionPeriod.whole(),
+                    Limit.beijingDate(intention.publishedAt()).toString(),
+                    Limit.beijingDate(intentionPeriod.endAfter(intention.publishedAt(), rules.calendar())).toString());
+        }
+        return null;
+    }
+
+    private DomainException publicationRefusalBeforeIntention(Instant now, ProcedureRules rules, int documents,
+            FilingState filing) {
         if (status != TenderStatus.DRAFT) {
             return new DomainException(TenderingError.INVALID_TENDER_STATE, status);
         }

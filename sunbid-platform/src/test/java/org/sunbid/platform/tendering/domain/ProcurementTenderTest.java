@@ -142,4 +142,43 @@ class ProcurementTenderTest {
         // Mon 14 … Tue 22 December is the seventh working day; due at its end (24:00 Beijing).
         assertThat(o.answerDue()).isEqualTo(Instant.parse("2026-12-22T16:00:00Z"));
     }
+
+    /** The GP rules with 财库〔2020〕10号's intention period (30 日). */
+    static final ProcedureRules GP_WITH_INTENTION;
+    static {
+        Map<String, Limit> limits = new HashMap<>(GP.limits());
+        limits.put(RuleKeys.PROCUREMENT_INTENTION, Limit.of(30, LimitUnit.DAY, "财库〔2020〕10号"));
+        GP_WITH_INTENTION = new ProcedureRules("ZFCG_OPEN_TENDER", GP.date(), limits, CALENDAR);
+    }
+
+    private static org.sunbid.platform.deals.ProcurementIntention publishedAt(Instant at) {
+        return new org.sunbid.platform.deals.ProcurementIntention(UUID.randomUUID(), at, "需求概况", java.time.YearMonth.of(2026, 11),
+                null, null, at, "purchaser");
+    }
+
+    @Test
+    void caiku2020_10_theNoticeWaitsThirtyDaysAfterTheIntention() {
+        Instant mondayAfter5pm = Instant.parse("2026-11-30T09:00:00Z");
+        Tender tender = draft(MONDAY, Duration.ofDays(21), mondayAfter5pm);
+        org.sunbid.platform.tendering.domain.FilingState none = FilingState.NOT_REQUIRED;
+        assertThat(code(() -> tender.publish(MONDAY, GP_WITH_INTENTION, 1, none, null))).isEqualTo(TenderingError.GPL_INTENTION_MISSING);
+        var late = publishedAt(MONDAY.minus(Duration.ofDays(30)).plusSeconds(1));
+        assertThat(code(() -> tender.publish(MONDAY, GP_WITH_INTENTION, 1, none, late))).isEqualTo(TenderingError.GPL_INTENTION_TOO_RECENT);
+        assertThat(tender.status()).isEqualTo(TenderStatus.DRAFT);
+        tender.publish(MONDAY, GP_WITH_INTENTION, 1, none, publishedAt(MONDAY.minus(Duration.ofDays(30))));
+        assertThat(tender.status()).isEqualTo(TenderStatus.PUBLISHED);
+    }
+
+    @Test
+    void caiku2020_10_anExemptionStandsForTheIntentionAndConstructionNeedsNone() {
+        Instant mondayAfter5pm = Instant.parse("2026-11-30T09:00:00Z");
+        Tender exempt = draft(MONDAY, Duration.ofDays(21), mondayAfter5pm);
+        exempt.publish(MONDAY, GP_WITH_INTENTION, 1, FilingState.NOT_REQUIRED, new org.sunbid.platform.deals.ProcurementIntention(
+                UUID.randomUUID(), null, null, null, org.sunbid.platform.deals.ProcurementIntention.ExemptionGround.CLASSIFIED, "涉密",
+                MONDAY, "purchaser"));
+        assertThat(exempt.status()).isEqualTo(TenderStatus.PUBLISHED);
+        Tender construction = draft(MONDAY, Duration.ofDays(21), mondayAfter5pm);
+        construction.publish(MONDAY, TenderTest.LAW, 1, FilingState.NOT_REQUIRED, null);
+        assertThat(construction.status()).isEqualTo(TenderStatus.PUBLISHED);
+    }
 }
