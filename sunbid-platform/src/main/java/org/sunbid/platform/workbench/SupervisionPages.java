@@ -96,12 +96,8 @@ class SupervisionPages {
     String apply(CurrentUser user, @ModelAttribute("form") ExemptionForm form, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         FormErrors errors = forms.errors();
-        DealKind kind = kind(errors, form.kind());
-        Category category = category(errors, form.category());
-        String code = errors.text("projectCode", "supervision.field.projectCode", form.projectCode());
-        String name = errors.text("projectName", "supervision.field.projectName", form.projectName());
-        String region = errors.text("regionCode", "supervision.field.region", form.regionCode());
-        BigDecimal value = yuan(errors, "value", "supervision.field.value", form.value());
+        Facts facts = facts(errors, form.kind(), form.category(), form.projectCode(), form.projectName(), form.regionCode(),
+                form.value());
         // 不进场交易须说明理由和法律依据: the rule's own message under each missing field
         String basisRequired = problems.message(SupervisionError.EXEMPTION_BASIS_REQUIRED);
         if (blank(form.reason())) {
@@ -112,8 +108,8 @@ class SupervisionPages {
         }
         if (!errors.any()) {
             try {
-                ExemptionView created = exemptions.apply(new Exemptions.Application(kind, category, form.itemCode(), code, name,
-                        region, value, form.reason(), form.basis()), user);
+                ExemptionView created = exemptions.apply(new Exemptions.Application(facts.kind(), facts.category(), form.itemCode(),
+                        facts.code(), facts.name(), facts.region(), facts.value(), form.reason(), form.basis()), user);
                 redirect.addFlashAttribute("done", "supervision.done.applied");
                 return "redirect:/workbench/supervision/exemptions/" + created.id();
             } catch (DomainException e) {
@@ -199,12 +195,8 @@ class SupervisionPages {
     String declare(CurrentUser user, @ModelAttribute("form") DeclarationForm form, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         FormErrors errors = forms.errors();
-        DealKind kind = kind(errors, form.kind());
-        Category category = category(errors, form.category());
-        String code = errors.text("projectCode", "supervision.field.projectCode", form.projectCode());
-        String name = errors.text("projectName", "supervision.field.projectName", form.projectName());
-        String region = errors.text("regionCode", "supervision.field.region", form.regionCode());
-        BigDecimal value = yuan(errors, "value", "supervision.field.value", form.value());
+        Facts facts = facts(errors, form.kind(), form.category(), form.projectCode(), form.projectName(), form.regionCode(),
+                form.value());
         LocalDate expected = date(errors, "resultExpectedOn", "supervision.field.resultExpectedOn", form.resultExpectedOn(), false);
         UUID exemption = null;
         if (!blank(form.exemptionId())) {
@@ -218,8 +210,8 @@ class SupervisionPages {
                 form.counterparty(), form.summary()) : null;
         if (!errors.any()) {
             try {
-                OffPlatformDealView created = deals.declare(new OffPlatformDeals.Declaration(kind, category, form.itemCode(), code,
-                        name, region, value, expected, exemption), result, user);
+                OffPlatformDealView created = deals.declare(new OffPlatformDeals.Declaration(facts.kind(), facts.category(),
+                        form.itemCode(), facts.code(), facts.name(), facts.region(), facts.value(), expected, exemption), result, user);
                 redirect.addFlashAttribute("done", result == null ? "supervision.done.declared" : "supervision.done.reported");
                 return "redirect:/workbench/supervision/off-platform/" + created.id();
             } catch (DomainException e) {
@@ -273,6 +265,18 @@ class SupervisionPages {
     }
 
     // --- binding ---------------------------------------------------------------------------------------------------
+
+    /** The project facts both owner forms ask (kind, category, code, name, region, value), each error under its field. */
+    private record Facts(DealKind kind, Category category, String code, String name, String region, BigDecimal value) {
+    }
+
+    private Facts facts(FormErrors errors, String kind, String category, String code, String name, String region, String value) {
+        return new Facts(kind(errors, kind), category(errors, category),
+                errors.text("projectCode", "supervision.field.projectCode", code),
+                errors.text("projectName", "supervision.field.projectName", name),
+                errors.text("regionCode", "supervision.field.region", region),
+                yuan(errors, "value", "supervision.field.value", value));
+    }
 
     private OffPlatformDeals.Result result(FormErrors errors, String on, String value, String counterparty, String summary) {
         LocalDate resultOn = date(errors, "resultOn", "supervision.field.resultOn", on, true);
