@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sunbid.platform.ApiClient;
-import org.sunbid.platform.EventListeners;
 import org.sunbid.platform.PlatformIT;
 import org.sunbid.platform.audit.AuditLog;
 import org.sunbid.platform.kernel.Actor;
@@ -115,7 +114,7 @@ class DrawRequestIT extends PlatformIT {
 
         clock.set(deadline.plusSeconds(1));
         tenders.closeDueTenders();
-        EventListeners.awaitCompletion(jdbc); // the draws' feasibility recheck runs after the close commits
+        awaitEventsCompleted(org.sunbid.platform.tendering.BiddingClosed.class); // the draws' feasibility recheck runs after the close commits
         JsonNode draw = api.get("/api/v1/expert-draws/" + drawId, api.freshToken("centre")).json();
         assertThat(draw.path("status").asString()).isEqualTo("SHORT");
         assertThat(draw.path("shortfall").asString()).contains("C02").contains("需 " + wanted + " 名").contains("仅 " + lawyers + " 名");

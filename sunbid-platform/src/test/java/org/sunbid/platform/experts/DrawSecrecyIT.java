@@ -29,7 +29,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.sunbid.crypto.Pem;
 import org.sunbid.crypto.Sm2;
 import org.sunbid.platform.ApiClient;
-import org.sunbid.platform.EventListeners;
 import org.sunbid.platform.PlatformIT;
 import org.sunbid.platform.audit.AuditLog;
 import org.sunbid.platform.tendering.Tenders;
@@ -82,7 +81,7 @@ class DrawSecrecyIT extends PlatformIT {
                 .status()).isEqualTo(200);
         clock.set(deadline.plusSeconds(1));
         tenders.closeDueTenders();
-        EventListeners.awaitCompletion(jdbc); // the draws' feasibility recheck runs after the close commits
+        awaitEventsCompleted(org.sunbid.platform.tendering.BiddingClosed.class); // the draws' feasibility recheck runs after the close commits
         clock.set(start.minus(Duration.ofHours(1)));
         Instant drawTime = clock.instant();
 

@@ -22,7 +22,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sunbid.crypto.Sm2;
 import org.sunbid.platform.ApiClient;
 import org.sunbid.platform.NewExperts;
-import org.sunbid.platform.EventListeners;
 import org.sunbid.platform.PlatformIT;
 import org.sunbid.platform.parties.Organisation;
 import org.sunbid.platform.tendering.Tenders;
@@ -121,7 +120,7 @@ class ExpertDrawScenarioIT extends PlatformIT {
 
         clock.set(deadline.plusSeconds(1));
         tenders.closeDueTenders();
-        EventListeners.awaitCompletion(jdbc); // the draws' feasibility recheck runs after the close commits
+        awaitEventsCompleted(org.sunbid.platform.tendering.BiddingClosed.class); // the draws' feasibility recheck runs after the close commits
         draws.runDue();
         assertThat(api.get("/api/v1/expert-draws/" + drawId, api.freshToken("centre")).json().path("status").asString())
                 .as("not yet: the draw runs one hour before the start").isEqualTo("SCHEDULED");
