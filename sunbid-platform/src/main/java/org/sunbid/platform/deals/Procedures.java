@@ -34,7 +34,7 @@ public class Procedures {
 
     /** Every procedure, in the catalogue's order. */
     public List<ProcedureView> all() {
-        return jdbc.sql("SELECT * FROM deal_procedure ORDER BY position").query((rs, i) -> new ProcedureView(rs.getString("code"),
+        return jdbc.sql("SELECT * FROM deal_procedure WHERE method <> 'COMMON' ORDER BY position").query((rs, i) -> new ProcedureView(rs.getString("code"),
                 DealKind.valueOf(rs.getString("kind")), rs.getString("method"), rs.getString("name_zh"), rs.getString("name_en"),
                 Arrays.asList((String[]) rs.getArray("steps").getArray()), rs.getBoolean("runnable"))).list();
     }
@@ -66,14 +66,30 @@ public class Procedures {
         return book(procedureCode).versions(procedureCode);
     }
 
+    /**
+     * The rule book of {@code procedureCode}: its own rules and, for each key it does not define, the rules of the
+     * nearest procedure up its {@code inherits} chain that does (all of that procedure's dated versions of the key), so
+     * a method states only what differs from its kind's common rules (e.g. {@code ZFCG_COMMON}).
+     */
     private RuleBook book(String procedureCode) {
-        return new RuleBook(jdbc.sql("""
-                SELECT procedure_code, rule_key, amount, unit, article, effective_from, effective_to
-                FROM procedure_rule WHERE procedure_code = :code ORDER BY rule_key, effective_from""")
+        record Row(int depth, RuleVersion version) {
+        }
+        List<Row> rows = jdbc.sql("""
+                WITH RECURSIVE chain (code, depth) AS (
+                    SELECT code, 0 FROM deal_procedure WHERE code = :code
+                    UNION ALL
+                    SELECT p.inherits, c.depth + 1 FROM chain c JOIN deal_procedure p ON p.code = c.code
+                    WHERE p.inherits IS NOT NULL AND c.depth < 8)
+                SELECT r.rule_key, r.amount, r.unit, r.article, r.effective_from, r.effective_to, c.depth
+                FROM procedure_rule r JOIN chain c ON c.code = r.procedure_code
+                ORDER BY r.rule_key, c.depth, r.effective_from""")
                 .param("code", procedureCode)
-                .query((rs, i) -> new RuleVersion(rs.getString("procedure_code"), rs.getString("rule_key"),
+                .query((rs, i) -> new Row(rs.getInt("depth"), new RuleVersion(procedureCode, rs.getString("rule_key"),
                         new Limit(rs.getBigDecimal("amount"), LimitUnit.valueOf(rs.getString("unit")), rs.getString("article")),
-                        rs.getObject("effective_from", LocalDate.class), rs.getObject("effective_to", LocalDate.class)))
-                .list());
+                        rs.getObject("effective_from", LocalDate.class), rs.getObject("effective_to", LocalDate.class))))
+                .list();
+        java.util.Map<String, Integer> nearest = new java.util.HashMap<>();
+        rows.forEach(r -> nearest.merge(r.version().key(), r.depth(), Math::min));
+        return new RuleBook(rows.stream().filter(r -> r.depth() == nearest.get(r.version().key())).map(Row::version).toList());
     }
 }

@@ -47,7 +47,7 @@ class ProjectsBrowserIT extends BrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("procedure")));
         List<String> offered = new Select(browser.findElement(By.id("procedure"))).getOptions().stream()
                 .map(o -> o.getDomAttribute("value")).toList();
-        assertThat(offered).contains("GCJS_OPEN_TENDER", "ZFCG_OPEN_TENDER").doesNotContain("ZFCG_NEGOTIATION");
+        assertThat(offered).contains("GCJS_OPEN_TENDER", "ZFCG_OPEN_TENDER").doesNotContain("ZFCG_FRAMEWORK");
         new Select(browser.findElement(By.id("kind"))).selectByValue("ZFCG");
         // the chosen kind's procedures only
         assertThat(browser.findElement(By.cssSelector("#procedure option[value='GCJS_OPEN_TENDER']")).isEnabled()).isFalse();

@@ -38,12 +38,14 @@ class ProcedureRulesIT extends PlatformIT {
     }
 
     @Test
-    void theCatalogueHoldsEveryKindsProceduresAndOnlyTheOpenTendersRunYet() {
+    void theCatalogueHoldsEveryKindsProceduresAndTheProcurementMethodsRun() {
         assertThat(procedures.all()).extracting(ProcedureView::code).contains("GCJS_OPEN_TENDER", "GCJS_INVITED_TENDER",
                 "ZFCG_OPEN_TENDER", "ZFCG_NEGOTIATION", "ZFCG_CONSULTATION", "ZFCG_INQUIRY", "ZFCG_SINGLE_SOURCE",
                 "ZFCG_FRAMEWORK", "TDSYQ_AUCTION", "TDSYQ_LISTING", "KYQ_AUCTION", "GYCQ_ONLINE_BIDDING");
         assertThat(procedures.all()).filteredOn(ProcedureView::runnable).extracting(ProcedureView::code)
-                .containsExactly("GCJS_OPEN_TENDER", "ZFCG_OPEN_TENDER");
+                .containsExactly("GCJS_OPEN_TENDER", "ZFCG_OPEN_TENDER", "ZFCG_INVITED_TENDER", "ZFCG_NEGOTIATION",
+                        "ZFCG_CONSULTATION", "ZFCG_INQUIRY", "ZFCG_SINGLE_SOURCE");
+        assertThat(procedures.all()).extracting(ProcedureView::code).doesNotContain("ZFCG_COMMON");
         assertThat(procedures.get("ZFCG_NEGOTIATION").nameZh()).isEqualTo("竞争性谈判");
         assertThat(procedures.get("GCJS_OPEN_TENDER").steps()).startsWith("NOTICE").contains("CANDIDATE_PUBLICITY");
         assertThat(procedures.get("ZFCG_OPEN_TENDER").kind()).isEqualTo(DealKind.ZFCG);
@@ -168,5 +170,115 @@ class ProcedureRulesIT extends PlatformIT {
             procedures.versions(p.code()); // RuleBook refuses an overlap or a gap
         }
         assertThat(procedures.versions("ZFCG_OPEN_TENDER")).hasSizeGreaterThan(20);
+    }
+
+    // issue 16: every method states only what differs; the rest comes from the kind's common rules (V93)
+
+    @Test
+    void aMethodInheritsTheCommonRulesAndStatesOnlyWhatDiffers() {
+        for (String code : java.util.List.of("ZFCG_OPEN_TENDER", "ZFCG_INVITED_TENDER", "ZFCG_NEGOTIATION",
+                "ZFCG_CONSULTATION", "ZFCG_INQUIRY", "ZFCG_SINGLE_SOURCE")) {
+            ProcedureRules r = procedures.rules(code, TODAY);
+            is(r.limit(RuleKeys.AWARD_DECISION), 5, LimitUnit.WORKING_DAY, "第四十三条");
+            is(r.limit(RuleKeys.CHALLENGE_PERIOD), 7, LimitUnit.WORKING_DAY, "第五十二条");
+            is(r.limit(RuleKeys.OPEN_TENDER_THRESHOLD), 4000000, LimitUnit.YUAN, "第二十七条");
+            assertThat(r.procedureCode()).isEqualTo(code);
+        }
+        // the nearest procedure up the chain decides: 邀请招标 takes the open tender's 20 days, 询价 its own 3 working days
+        is(procedures.rules("ZFCG_INVITED_TENDER", TODAY).limit(RuleKeys.BIDDING_PERIOD), 20, LimitUnit.DAY, "第三十五条");
+        is(procedures.rules("ZFCG_INQUIRY", TODAY).limit(RuleKeys.BIDDING_PERIOD), 3, LimitUnit.WORKING_DAY, "第四十五条");
+        // the common set is no procedure one can choose
+        assertThat(procedures.find("ZFCG_COMMON")).isEmpty();
+        // the versions the public catalogue shows include the inherited ones, each once
+        assertThat(procedures.versions("ZFCG_NEGOTIATION")).extracting(RuleVersionKey::of)
+                .contains("SME_DEDUCTION_MIN@2021-01-01", "SME_DEDUCTION_MIN@2022-07-01", "BIDDING_PERIOD@2014-02-01")
+                .doesNotHaveDuplicates();
+    }
+
+    record RuleVersionKey() {
+        static String of(org.sunbid.platform.deals.domain.RuleVersion v) {
+            return v.key() + "@" + v.effectiveFrom();
+        }
+    }
+
+    @Test
+    void gpl_art27_otherMethodsNeedApprovalAboveFourMillionYuan() {
+        is(procedures.rules("ZFCG_NEGOTIATION", TODAY).limit(RuleKeys.OPEN_TENDER_THRESHOLD), 4000000, LimitUnit.YUAN, "国办发〔2019〕55号");
+    }
+
+    @Test
+    void gpl87_art14_invitedTenderDrawsThreeFromAPoolTwiceAsLargeWithTwoWitnesses() {
+        ProcedureRules r = procedures.rules("ZFCG_INVITED_TENDER", TODAY);
+        is(r.limit(RuleKeys.INVITED_MIN), 3, LimitUnit.COUNT, "第十四条");
+        is(r.limit(RuleKeys.INVITATION_POOL_FACTOR), 2, LimitUnit.COUNT, "第十四条");
+        is(r.limit(RuleKeys.DRAW_WITNESSES_MIN), 2, LimitUnit.COUNT, "第十四条");
+        assertThat(r.holds(RuleKeys.INVITATION_ONLY)).isTrue();
+        assertThat(procedures.rules("ZFCG_OPEN_TENDER", TODAY).holds(RuleKeys.INVITATION_ONLY)).isFalse();
+    }
+
+    @Test
+    void gpl74_art7_art12_art29_art33_negotiationThreeWorkingDaysThreeInvitedPanelOfThreeOrFive() {
+        ProcedureRules r = procedures.rules("ZFCG_NEGOTIATION", TODAY);
+        is(r.limit(RuleKeys.BIDDING_PERIOD), 3, LimitUnit.WORKING_DAY, "第二十九条");
+        is(r.limit(RuleKeys.CLARIFICATION_NOTICE), 3, LimitUnit.WORKING_DAY, "第二十九条");
+        is(r.limit(RuleKeys.INVITED_MIN), 3, LimitUnit.COUNT, "第十二条");
+        is(r.limit(RuleKeys.RECOMMENDED_MAX), 50, LimitUnit.PERCENT, "第十二条");
+        is(r.limit(RuleKeys.PANEL_MIN), 3, LimitUnit.COUNT, "第七条");
+        is(r.limit(RuleKeys.PANEL_MIN_LARGE), 5, LimitUnit.COUNT, "第七条");
+        is(r.limit(RuleKeys.FINAL_OFFERS_MIN), 3, LimitUnit.COUNT, "第三十三条");
+        assertThat(r.holds(RuleKeys.NEGOTIATION_ROUNDS)).isTrue();
+        assertThat(r.holds(RuleKeys.LOWEST_PRICE_ONLY)).isTrue();
+        assertThat(r.holds(RuleKeys.COMPREHENSIVE_ONLY)).isFalse();
+    }
+
+    @Test
+    void caiku2014_214_art10_art24_consultationTenDaysPriceWeightBands_caiku2015_124_twoSufficeForServices() {
+        ProcedureRules r = procedures.rules("ZFCG_CONSULTATION", TODAY);
+        is(r.limit(RuleKeys.BIDDING_PERIOD), 10, LimitUnit.DAY, "第十条");
+        is(r.limit(RuleKeys.PRICE_WEIGHT_GOODS_MIN), 30, LimitUnit.PERCENT, "第二十四条");
+        is(r.limit(RuleKeys.PRICE_WEIGHT_GOODS_MAX), 60, LimitUnit.PERCENT, "第二十四条");
+        is(r.limit(RuleKeys.PRICE_WEIGHT_SERVICES_MIN), 10, LimitUnit.PERCENT, "第二十四条");
+        is(r.limit(RuleKeys.PRICE_WEIGHT_SERVICES_MAX), 30, LimitUnit.PERCENT, "第二十四条");
+        is(r.limit(RuleKeys.FINAL_OFFERS_MIN_SERVICES), 2, LimitUnit.COUNT, "124号");
+        assertThat(procedures.rules("ZFCG_CONSULTATION", LocalDate.of(2015, 6, 29)).find(RuleKeys.FINAL_OFFERS_MIN_SERVICES)).isEmpty();
+        assertThat(r.holds(RuleKeys.COMPREHENSIVE_ONLY)).isTrue();
+    }
+
+    @Test
+    void gpl74_art45_art47_art51_inquiryThreeWorkingDaysOneFixedOfferNoNegotiation() {
+        ProcedureRules r = procedures.rules("ZFCG_INQUIRY", TODAY);
+        is(r.limit(RuleKeys.BIDDING_PERIOD), 3, LimitUnit.WORKING_DAY, "第四十五条");
+        assertThat(r.holds(RuleKeys.NEGOTIATION_ROUNDS)).isFalse();
+        assertThat(r.holds(RuleKeys.LOWEST_PRICE_ONLY)).isTrue();
+    }
+
+    @Test
+    void gpr_art38_gpl74_art40_art43_singleSourcePublicityFiveWorkingDaysReviewFiveAPriceAboveBudgetStops() {
+        ProcedureRules r = procedures.rules("ZFCG_SINGLE_SOURCE", TODAY);
+        is(r.limit(RuleKeys.SINGLE_SOURCE_PUBLICITY), 5, LimitUnit.WORKING_DAY, "第三十八条");
+        is(r.limit(RuleKeys.SINGLE_SOURCE_REVIEW), 5, LimitUnit.WORKING_DAY, "第四十条");
+        is(r.limit(RuleKeys.OPENING_MIN), 1, LimitUnit.COUNT, "第三十一条");
+        assertThat(r.holds(RuleKeys.BUDGET_STOPS)).isTrue();
+    }
+
+    @Test
+    void gpl_art52_55_56_57_gpr_art52_mof94_challengeAndComplaintLimits() {
+        ProcedureRules r = procedures.rules("ZFCG_INQUIRY", TODAY);
+        is(r.limit(RuleKeys.INQUIRY_ANSWER), 3, LimitUnit.WORKING_DAY, "第五十二条");
+        is(r.limit(RuleKeys.CHALLENGE_ANSWER), 7, LimitUnit.WORKING_DAY, "第五十三条");
+        is(r.limit(RuleKeys.COMPLAINT_PERIOD), 15, LimitUnit.WORKING_DAY, "第五十五条");
+        is(r.limit(RuleKeys.COMPLAINT_INTAKE), 5, LimitUnit.WORKING_DAY, "第二十一条");
+        is(r.limit(RuleKeys.COMPLAINT_COPY), 8, LimitUnit.WORKING_DAY, "第二十一条");
+        is(r.limit(RuleKeys.COMPLAINT_REPLY), 5, LimitUnit.WORKING_DAY, "第二十二条");
+        is(r.limit(RuleKeys.COMPLAINT_DECISION), 30, LimitUnit.WORKING_DAY, "第五十六条");
+        is(r.limit(RuleKeys.COMPLAINT_SUSPENSION_MAX), 30, LimitUnit.DAY, "第五十七条");
+        is(r.limit(RuleKeys.UNFOUNDED_COMPLAINTS_MAX), 3, LimitUnit.COUNT, "第三十七条");
+    }
+
+    @Test
+    void reg60_reg61_constructionComplaintWithinTenDaysDecidedWithinThirtyWorkingDays() {
+        is(construction().limit(RuleKeys.COMPLAINT_PERIOD), 10, LimitUnit.DAY, "第六十条");
+        is(construction().limit(RuleKeys.COMPLAINT_INTAKE), 3, LimitUnit.WORKING_DAY, "第六十一条");
+        is(construction().limit(RuleKeys.COMPLAINT_DECISION), 30, LimitUnit.WORKING_DAY, "第六十一条");
     }
 }

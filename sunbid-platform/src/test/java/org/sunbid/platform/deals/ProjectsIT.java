@@ -206,7 +206,7 @@ class ProjectsIT extends PlatformIT {
                 project("XYZ", "ZFCG_OPEN_TENDER", lots), "DEALS_UNKNOWN_KIND",
                 project("ZFCG", "ZFCG_AUCTION_OF_NOTHING", lots), "DEALS_UNKNOWN_PROCEDURE",
                 project("ZFCG", "GCJS_OPEN_TENDER", lots), "DEALS_PROCEDURE_OF_OTHER_KIND",
-                project("ZFCG", "ZFCG_NEGOTIATION", lots), "DEALS_PROCEDURE_NOT_RUNNABLE");
+                project("ZFCG", "ZFCG_FRAMEWORK", lots), "DEALS_PROCEDURE_NOT_RUNNABLE");
         for (Map.Entry<String, String> c : cases.entrySet()) {
             ApiClient.Response refused = api.post("/api/v1/projects", c.getKey(), agency);
             assertThat(refused.status()).as(c.getValue()).isBetween(400, 422);

@@ -15,7 +15,9 @@ public enum LimitUnit {
     /** A number of people or things. */
     COUNT,
     /** An amount in yuan. */
-    YUAN;
+    YUAN,
+    /** A yes/no rule of the procedure (amount 1 = it holds), e.g. {@code LOWEST_PRICE_ONLY}. */
+    FLAG;
 
     /** Whether the limit is a period of time. */
     public boolean isPeriod() {

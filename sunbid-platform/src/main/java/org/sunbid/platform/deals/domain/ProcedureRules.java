@@ -35,6 +35,11 @@ public record ProcedureRules(String procedureCode, LocalDate date, Map<String, L
         return Optional.ofNullable(limits.get(key));
     }
 
+    /** Whether the yes/no rule {@code key} ({@link LimitUnit#FLAG}) holds for the procedure; absent = no. */
+    public boolean holds(String key) {
+        return find(key).filter(l -> l.unit() == LimitUnit.FLAG).map(l -> l.amount().signum() > 0).orElse(false);
+    }
+
     /** The kind prefix of the procedure's code (GCJS, ZFCG, …). */
     public String kindPrefix() {
         int i = procedureCode.indexOf('_');

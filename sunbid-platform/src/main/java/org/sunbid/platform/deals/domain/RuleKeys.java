@@ -73,4 +73,62 @@ public final class RuleKeys {
 
     private RuleKeys() {
     }
+
+    // issue 16: the procurement methods beyond the open tender, challenges and complaints
+    /** 公开招标数额标准 (YUAN): above it another method needs the finance department's approval (政府采购法 Art. 27). */
+    public static final String OPEN_TENDER_THRESHOLD = "OPEN_TENDER_THRESHOLD";
+    /** Fewest suppliers invited (87号令 Art. 14; 74号令 Art. 12). */
+    public static final String INVITED_MIN = "INVITED_MIN";
+    /** Most of the invitees the purchaser may recommend, in % (74号令 Art. 12). */
+    public static final String RECOMMENDED_MAX = "RECOMMENDED_MAX";
+    /** A database or recommended pool holds at least this many times the number drawn (87号令 Art. 14). */
+    public static final String INVITATION_POOL_FACTOR = "INVITATION_POOL_FACTOR";
+    /** Fewest purchaser staff witnessing the invitation draw (87号令 Art. 14). */
+    public static final String DRAW_WITNESSES_MIN = "DRAW_WITNESSES_MIN";
+    /** FLAG: only invited suppliers may take part. */
+    public static final String INVITATION_ONLY = "INVITATION_ONLY";
+    /** Fewest valid bids or responses for an opening (87号令 Art. 41; 74号令 Art. 37/50). */
+    public static final String OPENING_MIN = "OPENING_MIN";
+    /** Fewest final offers (74号令 Art. 33; 214号 Art. 21). */
+    public static final String FINAL_OFFERS_MIN = "FINAL_OFFERS_MIN";
+    /** Fewest final offers for bought services (财库〔2015〕124号: 2 may go on). */
+    public static final String FINAL_OFFERS_MIN_SERVICES = "FINAL_OFFERS_MIN_SERVICES";
+    /** FLAG: the panel negotiates in rounds with each supplier alone (74号令 Art. 31–32; 214号 Art. 17–18). */
+    public static final String NEGOTIATION_ROUNDS = "NEGOTIATION_ROUNDS";
+    /** Least time to respond to a change made during negotiation (every supplier told in writing). */
+    public static final String ROUND_CHANGE_RESPONSE = "ROUND_CHANGE_RESPONSE";
+    /** FLAG: the lowest compliant price wins; no scoring (74号令 Art. 36, 49). */
+    public static final String LOWEST_PRICE_ONLY = "LOWEST_PRICE_ONLY";
+    /** FLAG: comprehensive scoring only (214号 Art. 23). */
+    public static final String COMPREHENSIVE_ONLY = "COMPREHENSIVE_ONLY";
+    /** Highest price weight for goods, in % (214号 Art. 24). */
+    public static final String PRICE_WEIGHT_GOODS_MAX = "PRICE_WEIGHT_GOODS_MAX";
+    /** Highest price weight for services, in % (214号 Art. 24). */
+    public static final String PRICE_WEIGHT_SERVICES_MAX = "PRICE_WEIGHT_SERVICES_MAX";
+    /** Publicity of a single-source plan before approval (实施条例 Art. 38). */
+    public static final String SINGLE_SOURCE_PUBLICITY = "SINGLE_SOURCE_PUBLICITY";
+    /** Review after objections to a single-source publicity (74号令 Art. 40). */
+    public static final String SINGLE_SOURCE_REVIEW = "SINGLE_SOURCE_REVIEW";
+    /** FLAG: a price above the budget stops the procurement (74号令 Art. 43). */
+    public static final String BUDGET_STOPS = "BUDGET_STOPS";
+    /** 询问 answered within (实施条例 Art. 52). */
+    public static final String INQUIRY_ANSWER = "INQUIRY_ANSWER";
+    /** 质疑 within, from the right start date (政府采购法 Art. 52; 实施条例 Art. 53). */
+    public static final String CHALLENGE_PERIOD = "CHALLENGE_PERIOD";
+    /** 质疑 answered within (政府采购法 Art. 53). */
+    public static final String CHALLENGE_ANSWER = "CHALLENGE_ANSWER";
+    /** 投诉 within, after the answer period (政府采购法 Art. 55) or of knowing (招标投标法实施条例 Art. 60). */
+    public static final String COMPLAINT_PERIOD = "COMPLAINT_PERIOD";
+    /** Intake decision within (94号令 Art. 21; 招标投标法实施条例 Art. 61). */
+    public static final String COMPLAINT_INTAKE = "COMPLAINT_INTAKE";
+    /** Copies to the parties within (94号令 Art. 21). */
+    public static final String COMPLAINT_COPY = "COMPLAINT_COPY";
+    /** The parties reply within (94号令 Art. 22). */
+    public static final String COMPLAINT_REPLY = "COMPLAINT_REPLY";
+    /** Decision within, tests and expert review not counted (政府采购法 Art. 56; 招标投标法实施条例 Art. 61). */
+    public static final String COMPLAINT_DECISION = "COMPLAINT_DECISION";
+    /** Longest suspension of the procurement by the finance department (政府采购法 Art. 57). */
+    public static final String COMPLAINT_SUSPENSION_MAX = "COMPLAINT_SUSPENSION_MAX";
+    /** Unfounded complaints in 12 months that make a bad record (94号令 Art. 37). */
+    public static final String UNFOUNDED_COMPLAINTS_MAX = "UNFOUNDED_COMPLAINTS_MAX";
 }
