@@ -255,7 +255,29 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        java.util.Optional<ProcessHandle> postmaster = postmaster();
         postgres.close();
+        // zonky's pg_ctl stop waits 5 s at most; on a loaded machine the postmaster may still be shutting down then.
+        // Return only once it is gone, so the directory is free (a restart, a backup, the next test) when close returns.
+        postmaster.ifPresent(p -> {
+            try {
+                p.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                log.warn("PostgreSQL (pid {}) still running 60 s after it was asked to stop", p.pid());
+            }
+        });
+    }
+
+    /** The running postmaster of this server, from the first line of its {@code postmaster.pid}. */
+    private java.util.Optional<ProcessHandle> postmaster() {
+        try {
+            List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+            return lines.isEmpty() ? java.util.Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /**
