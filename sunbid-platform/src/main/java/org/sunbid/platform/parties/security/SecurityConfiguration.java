@@ -91,6 +91,13 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/ca/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/portal/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/public/projects", "/api/v1/public/projects/*").permitAll()
+                        // issue 16 (A): method approvals and single-source publicities are public; the service checks who acts
+                        .requestMatchers(HttpMethod.GET, "/api/v1/public/lots/*/method-approvals",
+                                "/api/v1/public/single-source-publicities").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/lots/*/method-approvals/*/objections").hasRole("BIDDER")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/lots/*/method-approvals/*/decision").hasRole("SUPERVISOR")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/lots/*/method-approvals",
+                                "/api/v1/lots/*/method-approvals/*/objections/*/review").hasAnyRole("TENDEREE", "AGENCY")
                         .requestMatchers(HttpMethod.GET, "/api/v1/log/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/tenders", "/api/v1/tenders/*", "/api/v1/tenders/*/documents",
                                 "/api/v1/tenders/*/opening-key").permitAll()
