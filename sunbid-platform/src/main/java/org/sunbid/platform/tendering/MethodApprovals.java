@@ -149,6 +149,9 @@ public class MethodApprovals {
     public MethodApprovalView decide(UUID lotId, UUID requestId, boolean approve, String reasons, CurrentUser user) {
         ProjectView project = visible(lotId, user);
         MethodApproval approval = ofLot(lotId, requestId);
+        if (user.role() == Role.SUPERVISOR && !approval.approvalRequired()) {
+            throw new DomainException(TenderingError.METHOD_APPROVAL_NOT_REQUIRED);
+        }
         if (user.role() != Role.SUPERVISOR || user.organisationId() == null
                 || !user.organisationId().equals(approval.departmentId())) {
             throw new DomainException(CommonError.FORBIDDEN);

@@ -197,7 +197,7 @@ class SecurityConfiguration {
         http.addFilterBefore(multipartGate(env, problems, json, locales), org.springframework.security.web.csrf.CsrfFilter.class);
         // The form login uses the throttled provider too (not one Spring would build from the UserDetailsService).
         http.authenticationManager(passwords).authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/guide", "/downloads", "/downloads/*", "/log", "/tenders/*", "/projects", "/projects/*", "/draws/*", "/open-data", "/open-data/api", "/login", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+                        .requestMatchers("/", "/guide", "/downloads", "/downloads/*", "/log", "/tenders/*", "/projects", "/projects/*", "/single-source-publicities", "/draws/*", "/open-data", "/open-data/api", "/login", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/demo-ca.pem", "/v3/api-docs", "/v3/api-docs/**", "/actuator/health").permitAll()
                         .requestMatchers(HttpMethod.GET, "/supervision/exemptions", "/supervision/exemptions/*",
                                 "/supervision/reports", "/supervision/catalogue").permitAll()
