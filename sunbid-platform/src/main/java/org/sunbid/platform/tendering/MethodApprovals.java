@@ -255,6 +255,35 @@ public class MethodApprovals {
                 .map(a -> view(a, projects.ofLot(a.lotId()).orElseThrow(), now, false)).toList();
     }
 
+    /**
+     * A lot of the caller's projects whose method may need approval (rule METHOD_APPROVAL), with whether it does now and
+     * its latest request's status (null: none yet).
+     */
+    public record OwnLot(ProjectView project, LotView lot, String procedureName, boolean approvalRequired,
+            MethodApproval.Status latest) {
+    }
+
+    /** The lots of the owner's or agency's projects whose method may need approval, newest project first. */
+    public List<OwnLot> ownLots(CurrentUser user) {
+        if (user == null || (user.role() != Role.TENDEREE && user.role() != Role.AGENCY)) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        List<OwnLot> rows = new java.util.ArrayList<>();
+        for (ProjectView p : projects.list(new Projects.Filter(null, null, null, null, null), user, 200)) {
+            ProcedureRules rules = procedures.rulesAt(p.procedureCode(), now);
+            if (!rules.holds(org.sunbid.platform.deals.domain.RuleKeys.METHOD_APPROVAL)) {
+                continue;
+            }
+            String name = procedures.find(p.procedureCode()).map(ProcedureView::nameZh).orElse(p.procedureCode());
+            for (LotView l : projects.find(p.id()).map(ProjectView::lots).orElse(List.of())) {
+                rows.add(new OwnLot(p, l, name, MethodApproval.required(rules, l.budget()),
+                        repository.latest(l.id()).map(MethodApproval::status).orElse(null)));
+            }
+        }
+        return rows;
+    }
+
     /** The chosen conditions' and method's rules for the request form: the conditions in force and whether approval is needed now. */
     public record RequestForm(ProjectView project, LotView lot, ProcedureView procedure, List<MethodCondition> conditions,
             boolean approvalRequired, String threshold, String basis, List<MethodApprovalView> history) {

@@ -414,4 +414,56 @@ class MethodApprovalIT extends PlatformIT {
         assertThat(decide(lot, id, false, "异议成立，应采用其他采购方式", "supervisor").json().path("status").asString())
                 .isEqualTo("REFUSED");
     }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void gpr_art38_workbench_ownerRequests_supplierObjects_ownerReviews_departmentApproves() throws Exception {
+        at(BEFORE_NATIONAL_DAY);
+        String lot = singleSourceLot("8000000.00");
+        String page = "/workbench/lots/" + lot + "/method-approval";
+        org.sunbid.platform.WebSession owner = new org.sunbid.platform.WebSession(baseUrl());
+        owner.login("agency");
+        assertThat(owner.get("/workbench/method-approvals").body()).contains(page).contains("需财政部门批准");
+        String form = owner.get(page).body();
+        assertThat(form).contains("只能从唯一供应商处采购的").contains("《政府采购法》第三十一条第（一）项").contains("需公示")
+                .contains("name=\"supplierName\"");
+
+        var requested = owner.submit(page, page, "conditions=GPL_31_1_UNIQUE_SUPPLIER&reasons=" + enc("原厂专有接口")
+                + "&supplierName=" + enc("云州医疗设备有限公司") + "&expertOpinions=" + enc("专家论证：无替代产品"));
+        assertThat(requested.statusCode()).isEqualTo(302);
+        String id = jdbc.sql("SELECT CAST(id AS VARCHAR) FROM method_approval_request WHERE lot_id = CAST(:l AS UUID)")
+                .param("l", lot).query(String.class).single();
+        assertThat(owner.get(page).body()).contains("单一来源公示").contains("2026-10-11 00:00").contains("待财政部门审批");
+
+        org.sunbid.platform.WebSession supplier = new org.sunbid.platform.WebSession(baseUrl());
+        supplier.login("bidder2");
+        assertThat(supplier.get("/workbench/method-approvals").body()).contains("云州医疗设备有限公司");
+        var objected = supplier.submit("/workbench/method-approvals", "/workbench/lots/" + lot + "/method-approval/" + id
+                + "/objections", "reasons=" + enc("我公司产品同样兼容"));
+        assertThat(objected.statusCode()).isEqualTo(302);
+        String objectionId = jdbc.sql("SELECT CAST(id AS VARCHAR) FROM single_source_objection WHERE request_id = CAST(:r AS UUID)")
+                .param("r", id).query(String.class).single();
+
+        at(Instant.parse("2026-10-12T02:00:00Z"));
+        owner = new org.sunbid.platform.WebSession(baseUrl());
+        owner.login("agency");
+        assertThat(owner.get(page).body()).contains("我公司产品同样兼容").contains("记录论证结果");
+        assertThat(owner.submit(page, page + "/" + id + "/objections/" + objectionId + "/review",
+                "outcome=" + enc("异议人产品未获接口授权，异议不成立")).statusCode()).isEqualTo(302);
+
+        org.sunbid.platform.WebSession department = new org.sunbid.platform.WebSession(baseUrl());
+        department.login("supervisor");
+        assertThat(department.get("/workbench/method-approvals").body()).contains(page);
+        assertThat(department.get(page).body()).contains("id=\"method-approve\"");
+        assertThat(department.submit(page, page + "/" + id + "/decision", "decision=APPROVE").statusCode()).isEqualTo(302);
+        assertThat(department.get(page).body()).contains("已批准").contains("异议不成立");
+        // a supplier's session cannot decide through the page either
+        var rival = supplier.submit("/workbench/method-approvals", page + "/" + id + "/decision", "decision=REFUSE&reasons=x");
+        assertThat(jdbc.sql("SELECT approved FROM method_approval_decision WHERE request_id = CAST(:r AS UUID)").param("r", id)
+                .query(Boolean.class).single()).isTrue();
+        assertThat(rival.statusCode()).isIn(302, 403);
+    }
 }
