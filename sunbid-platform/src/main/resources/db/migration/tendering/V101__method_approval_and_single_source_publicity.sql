@@ -110,3 +110,5 @@ CREATE TRIGGER single_source_review_no_truncate BEFORE TRUNCATE ON single_source
     FOR EACH STATEMENT EXECUTE FUNCTION append_only();
 CREATE TRIGGER single_source_review_flag_append_only BEFORE UPDATE OR DELETE ON single_source_review_flag
     FOR EACH ROW EXECUTE FUNCTION append_only();
+CREATE TRIGGER single_source_review_flag_no_truncate BEFORE TRUNCATE ON single_source_review_flag
+    FOR EACH STATEMENT EXECUTE FUNCTION append_only();
