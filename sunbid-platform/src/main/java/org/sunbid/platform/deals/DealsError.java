@@ -23,7 +23,9 @@ public enum DealsError implements ErrorCode {
     /** An intention without its 需求概况 or 预计采购时间, or an exemption without its ground or reason. */
     DEALS_INVALID_INTENTION(400),
     /** Only the project's owner or agency publishes its intention. */
-    DEALS_NOT_PROJECT_OWNER(403);
+    DEALS_NOT_PROJECT_OWNER(403),
+    /** No condition of use with this code for the procedure on the date (政府采购法 Art. 29, 31, 32; 74号令 Art. 27; 财库〔2014〕214号 Art. 3). */
+    DEALS_UNKNOWN_CONDITION(400);
 
     private final int httpStatus;
 

@@ -44,9 +44,11 @@ public class ProjectPortal {
     private final Regions regions;
     private final Organisations organisations;
     private final java.time.Clock clock;
+    private final org.sunbid.platform.tendering.MethodApprovals methodApprovals;
 
     ProjectPortal(Projects projects, Procedures procedures, Tenders tenders, DealStatuses statuses, Regions regions,
-            Organisations organisations, java.time.Clock clock) {
+            Organisations organisations, java.time.Clock clock, org.sunbid.platform.tendering.MethodApprovals methodApprovals) {
+        this.methodApprovals = methodApprovals;
         this.projects = projects;
         this.procedures = procedures;
         this.tenders = tenders;
@@ -148,6 +150,21 @@ public class ProjectPortal {
      */
     public Optional<org.sunbid.platform.deals.ProcurementIntention> intention(UUID projectId) {
         return projects.intention(projectId);
+    }
+
+    /**
+     * The method requests of every lot of the project as the public sees them (采购方式: chosen conditions of use with their
+     * articles, the department's decision, the single-source publicity and its objections' outcomes), lot by lot, the
+     * latest request first. Issue 16 (A).
+     */
+    public List<org.sunbid.platform.tendering.MethodApprovalView> methodApprovals(UUID projectId) {
+        return projects.find(projectId).map(p -> p.lots().stream()
+                .flatMap(l -> methodApprovals.publicHistory(l.id()).stream()).toList()).orElse(List.of());
+    }
+
+    /** Every single-source publicity running now (公示期内，供应商可提出异议). */
+    public List<org.sunbid.platform.tendering.MethodApprovalView> runningSingleSourcePublicities() {
+        return methodApprovals.runningPublicities();
     }
 
     /** The procedure's rules in force today (Beijing date), each with its unit and article, for the notice page. */

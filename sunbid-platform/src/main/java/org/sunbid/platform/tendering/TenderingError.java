@@ -72,6 +72,36 @@ public enum TenderingError implements ErrorCode {
     FILING_NOT_FOUND(404),
     /** A filing rule is invalid (what it applies to, its time limit and unit, its basis, its dates). */
     INVALID_FILING_RULE(400),
+    /** Issue 16 (A). Above the open-tender threshold the lot's method needs the finance department's approval first (政府采购法 Art. 27). */
+    GPL_27_METHOD_NOT_APPROVED(422),
+    /** A request for the method's approval without its conditions or reasons, or an objection or review without text. */
+    METHOD_APPROVAL_INVALID(400),
+    /** The lot already has a request pending, approved, or recorded below the threshold. */
+    METHOD_APPROVAL_ALREADY_REQUESTED(409),
+    /** The request needs no approval (at or below the threshold): nothing to decide. */
+    METHOD_APPROVAL_NOT_REQUIRED(409),
+    /** The request was already decided. */
+    METHOD_APPROVAL_DECIDED(409),
+    /** Refusing a method needs the department's reasons. */
+    METHOD_APPROVAL_REASONS_REQUIRED(422),
+    /** No finance (supervision) department serves the lot's region or any region above it. */
+    METHOD_APPROVAL_NO_DEPARTMENT(409),
+    /** No such request or objection, or none the caller may see. */
+    METHOD_APPROVAL_NOT_FOUND(404),
+    /** A unique-supplier single source above the threshold is published with the supplier and the experts' opinions (实施条例 Art. 38). */
+    GPR_38_SINGLE_SOURCE_PUBLICITY_INCOMPLETE(400),
+    /** Approval before the single-source publicity has ended (实施条例 Art. 38; 74号令 Art. 38). */
+    GPR_38_SINGLE_SOURCE_PUBLICITY_RUNNING(422),
+    /** An objection after the single-source publicity ended (74号令 Art. 39). */
+    GPR_38_SINGLE_SOURCE_PUBLICITY_ENDED(422),
+    /** Approval while an objection to the publicity awaits the purchaser's review (74号令 Art. 40). */
+    GPL74_40_OBJECTION_UNREVIEWED(422),
+    /** Approval after an objection was upheld: another method must be used (74号令 Art. 40). */
+    GPL74_40_OBJECTION_UPHELD(422),
+    /** The request has no single-source publicity to object to. */
+    SINGLE_SOURCE_NO_PUBLICITY(409),
+    /** The objection was already reviewed. */
+    SINGLE_SOURCE_OBJECTION_REVIEWED(409),
     /** A field of the tender is missing or invalid. */
     INVALID_TENDER(400);
 

@@ -64,10 +64,13 @@ public class Tenders {
     private final ApplicationEventPublisher events;
     private final ConfidentialRecords confidential;
     private final FilingStates filingStates;
+    private final MethodApprovalRepository methodApprovals;
 
     Tenders(TenderRepository repository, Organisations organisations, Regions regions, AuditLog auditLog, Clock clock,
             TransactionTemplate tx, Registrations registrations, ApplicationEventPublisher events,
-            ConfidentialRecords confidential, Procedures procedures, Projects projects, FilingStates filingStates) {
+            ConfidentialRecords confidential, Procedures procedures, Projects projects, FilingStates filingStates,
+            MethodApprovalRepository methodApprovals) {
+        this.methodApprovals = methodApprovals;
         this.filingStates = filingStates;
         this.procedures = procedures;
         this.projects = projects;
@@ -121,7 +124,9 @@ public class Tenders {
     public ProjectView createProject(NewTenderProject project, UUID tendereeId, CurrentUser user) {
         Owners owners = owners(tendereeId, user);
         ProcedureView procedure = project.procedureCode() == null ? null : procedures.find(project.procedureCode()).orElse(null);
-        if (procedure != null && !"OPEN_TENDER".equals(procedure.method())) {
+        // A lot runs as a tender where its method's rules have what a tender needs (the bidding and document periods):
+        // the open and the invited tender, the consultation (issue 16). The others come with their own publication.
+        if (procedure != null && (!procedure.runnable() || !tenderable(procedure.code()))) {
             throw new DomainException(org.sunbid.platform.deals.DealsError.DEALS_PROCEDURE_NOT_RUNNABLE, procedure.code());
         }
         if (project.lots() == null || project.lots().isEmpty()) {
@@ -139,6 +144,11 @@ public class Tenders {
     }
 
     private static final String CONSTRUCTION = "GCJS_OPEN_TENDER";
+
+    private boolean tenderable(String procedureCode) {
+        ProcedureRules rules = procedures.rulesAt(procedureCode, clock.instant());
+        return rules.find(RuleKeys.BIDDING_PERIOD).isPresent() && rules.find(RuleKeys.DOCUMENT_PERIOD).isPresent();
+    }
 
     private record Owners(UUID tenderee, UUID agency, String region) {
     }
@@ -194,7 +204,7 @@ public class Tenders {
         Tender tender = owned(id, user);
         Instant now = clock.instant();
         tender.publish(now, rules(tender, now), repository.documentCount(id), filingStates.state(id, tender.regionCode(), now),
-                projects.intentionOfLot(id).orElse(null));
+                projects.intentionOfLot(id).orElse(null), methodApprovals.latest(id).orElse(null));
         repository.update(tender, now, user.username());
         record(tender, "tendering.tender.published", user.actor(), Map.of("bidDeadline", tender.bidDeadline().toString(),
                 "documentsAvailableUntil", tender.terms().documentsAvailableUntil().toString()));
@@ -210,7 +220,7 @@ public class Tenders {
         ProcedureRules rules = rules(tender, now);
         org.sunbid.platform.tendering.domain.FilingState filing = filingStates.state(id, tender.regionCode(), now);
         return new PublicationCheck(tender.publicationRefusal(now, rules, documents, filing,
-                projects.intentionOfLot(id).orElse(null)), documents, now,
+                projects.intentionOfLot(id).orElse(null), methodApprovals.latest(id).orElse(null)), documents, now,
                 tender.terms().documentsAvailableUntil(), tender.bidDeadline(), tender.clarificationCutoff(rules),
                 tender.objectionCutoff(rules), rules.limit(RuleKeys.OBJECTION_ANSWER).whole(), filing.requirement().required(),
                 filing.allowsPublication());

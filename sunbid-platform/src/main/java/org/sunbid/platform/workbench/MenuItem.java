@@ -38,6 +38,10 @@ record MenuItem(String key, String href) {
         if (role == Role.SUPERVISOR) {
             items.add(new MenuItem("workbench.menu.filings", "/workbench/filings"));
         }
+        if (role == Role.TENDEREE || role == Role.AGENCY || role == Role.SUPERVISOR || role == Role.BIDDER) {
+            // 采购方式审批 and 单一来源公示 (issue 16): owners ask, the department decides, suppliers object
+            items.add(new MenuItem("workbench.menu.method-approvals", "/workbench/method-approvals"));
+        }
         if (role == Role.ADMINISTRATOR || role == Role.CENTRE_STAFF || role == Role.SUPERVISOR) {
             items.add(new MenuItem("workbench.menu.experts", "/workbench/experts"));
             items.add(new MenuItem("workbench.menu.expert-draws", "/workbench/expert-draws"));

@@ -195,6 +195,19 @@ class ProcedureRulesIT extends PlatformIT {
                 .doesNotHaveDuplicates();
     }
 
+    // issue 16 (A): the prior approval of any method but the open tender is a FLAG rule, not a branch on a procedure's name
+
+    @Test
+    void gpl_art27_everyMethodButTheOpenTenderNeedsApprovalAboveTheThreshold() {
+        for (String code : java.util.List.of("ZFCG_INVITED_TENDER", "ZFCG_NEGOTIATION", "ZFCG_CONSULTATION", "ZFCG_INQUIRY",
+                "ZFCG_SINGLE_SOURCE")) {
+            assertThat(procedures.rules(code, TODAY).holds(RuleKeys.METHOD_APPROVAL)).as(code).isTrue();
+            assertThat(procedures.rules(code, TODAY).limit(RuleKeys.METHOD_APPROVAL).article()).contains("第二十七条");
+        }
+        assertThat(procedures.rules("ZFCG_OPEN_TENDER", TODAY).holds(RuleKeys.METHOD_APPROVAL)).isFalse();
+        assertThat(procedures.rules("GCJS_OPEN_TENDER", TODAY).holds(RuleKeys.METHOD_APPROVAL)).isFalse();
+    }
+
     record RuleVersionKey() {
         static String of(org.sunbid.platform.deals.domain.RuleVersion v) {
             return v.key() + "@" + v.effectiveFrom();

@@ -32,6 +32,8 @@ class DatabaseRolesIT extends PlatformIT {
             "log_confidential_commitment", "tender_opening_key", "opening_key_share", "opening_share_release",
             "bid_envelope_received", "bid_envelope_status_change", "tender_document", "tender_clarification",
             "bank_payment", "deposit_payment_flag", "evaluation_report_signature", "tender_filing", "tender_filing_decision",
+            "method_approval_request", "method_approval_decision", "single_source_publicity", "single_source_objection",
+            "single_source_review", "single_source_review_flag",
             "flyway_schema_history");
 
     @Autowired

@@ -169,6 +169,27 @@ class AccessMatrixIT extends PlatformIT {
         rows.add(new Row("POST", "/api/v1/tenders/{id}/filings/{filingId}/decision", unknown + "/filings/" + UUID.randomUUID()
                 + "/decision", () -> "{\"decision\":\"ACCEPTED\"}", false,              401, 403, 403, 403, 404, 403, 403, 403, 403));
         rows.add(new Row("GET", "/api/v1/filings", "/api/v1/filings", null, false,       401, 403, 403, 403, 200, 403, 403, 403, 403));
+        // issue 16 (A): conditions of use (public), method approval (owner asks, department decides), single-source publicity
+        String lots = "/api/v1/lots/" + UUID.randomUUID() + "/method-approvals";
+        rows.add(new Row("GET", "/api/v1/procedures/{code}/conditions", "/api/v1/procedures/ZFCG_NEGOTIATION/conditions", null,
+                false,                                                                    200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/v1/lots/{lotId}/method-approvals", lots, null, false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", "/api/v1/lots/{lotId}/method-approvals", lots, () -> "{\"conditions\":[\"GPL_29_1_LIMITED_SUPPLIERS\"],"
+                + "\"reasons\":\"理由\"}", false,                                           401, 403, 403, 403, 403, 404, 404, 403, 403));
+        rows.add(new Row("POST", "/api/v1/lots/{lotId}/method-approvals/{requestId}/decision", lots + "/" + UUID.randomUUID()
+                + "/decision", () -> "{\"approve\":true}", false,                           401, 403, 403, 403, 404, 403, 403, 403, 403));
+        rows.add(new Row("POST", "/api/v1/lots/{lotId}/method-approvals/{requestId}/objections", lots + "/" + UUID.randomUUID()
+                + "/objections", () -> "{\"reasons\":\"异议\"}", false,                    401, 403, 403, 403, 403, 403, 403, 404, 403));
+        rows.add(new Row("POST", "/api/v1/lots/{lotId}/method-approvals/{requestId}/objections/{objectionId}/review", lots + "/"
+                + UUID.randomUUID() + "/objections/" + UUID.randomUUID() + "/review", () -> "{\"upheld\":false,\"outcome\":\"不成立\"}",
+                false,                                                                    401, 403, 403, 403, 403, 404, 404, 403, 403));
+        rows.add(new Row("GET", "/api/v1/method-approvals", "/api/v1/method-approvals", null, false,
+                                                                                          401, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/v1/public/lots/{lotId}/method-approvals", "/api/v1/public/lots/" + UUID.randomUUID()
+                + "/method-approvals", null, false,                                       200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/v1/public/single-source-publicities", "/api/v1/public/single-source-publicities", null,
+                false,                                                                    200, 200, 200, 200, 200, 200, 200, 200, 200));
         // a rule that requires nothing (land deals in 松源县), so that setting it changes no behaviour
         rows.add(new Row("POST", "/api/v1/filing-rules", "/api/v1/filing-rules",
                 () -> "{\"regionCode\":\"990123\",\"appliesTo\":\"TDSYQ\",\"required\":false,\"reviewAmount\":5,"

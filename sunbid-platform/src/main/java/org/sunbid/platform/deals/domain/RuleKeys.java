@@ -131,4 +131,9 @@ public final class RuleKeys {
     public static final String COMPLAINT_SUSPENSION_MAX = "COMPLAINT_SUSPENSION_MAX";
     /** Unfounded complaints in 12 months that make a bad record (94号令 Art. 37). */
     public static final String UNFOUNDED_COMPLAINTS_MAX = "UNFOUNDED_COMPLAINTS_MAX";
+    /**
+     * FLAG: a method other than the open tender, whose lot's budget is above OPEN_TENDER_THRESHOLD, needs the finance
+     * department's prior approval (政府采购法 Art. 27; 实施条例 Art. 23; 74号令 Art. 4).
+     */
+    public static final String METHOD_APPROVAL = "METHOD_APPROVAL";
 }

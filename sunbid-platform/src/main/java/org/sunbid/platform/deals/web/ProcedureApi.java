@@ -20,10 +20,12 @@ import org.sunbid.platform.deals.domain.RuleVersion;
 class ProcedureApi {
 
     private final Procedures procedures;
+    private final org.sunbid.platform.deals.MethodConditions conditions;
     private final java.time.Clock clock;
 
-    ProcedureApi(Procedures procedures, java.time.Clock clock) {
+    ProcedureApi(Procedures procedures, org.sunbid.platform.deals.MethodConditions conditions, java.time.Clock clock) {
         this.procedures = procedures;
+        this.conditions = conditions;
         this.clock = clock;
     }
 
@@ -46,6 +48,16 @@ class ProcedureApi {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         LocalDate at = date != null ? date : Limit.beijingDate(clock.instant());
         return procedures.versions(code).stream().filter(v -> v.inForceOn(at)).map(RuleRow::of).toList();
+    }
+
+    /**
+     * The procedure's conditions of use (适用情形: 政府采购法 Art. 29, 31, 32; 74号令 Art. 27; 财库〔2014〕214号 Art. 3) in
+     * force on {@code date} (Beijing date; today when absent), with their articles.
+     */
+    @GetMapping("/{code}/conditions")
+    List<org.sunbid.platform.deals.MethodCondition> conditions(@PathVariable String code,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        return conditions.inForce(code, date != null ? date : Limit.beijingDate(clock.instant()));
     }
 
     record ProcedureDetail(ProcedureView procedure, List<RuleRow> rules) {

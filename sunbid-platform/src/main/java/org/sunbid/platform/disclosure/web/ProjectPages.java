@@ -70,8 +70,16 @@ class ProjectPages {
         model.addAttribute("p", p);
         model.addAttribute("rules", portal.rulesInForce(p.project().procedureCode()));
         model.addAttribute("intention", portal.intention(p.project().id()).orElse(null));
+        model.addAttribute("approvals", portal.methodApprovals(p.project().id()));
         model.addAttribute("amounts", new Wan());
         return "portal/project";
+    }
+
+    /** 单一来源公示: every single-source publicity running now, where suppliers may object (74号令 Art. 39). */
+    @GetMapping("/single-source-publicities")
+    String singleSourcePublicities(Model model) {
+        model.addAttribute("approvals", portal.runningSingleSourcePublicities());
+        return "portal/single-source-publicities";
     }
 
     /** A region in the filter's list, indented by its depth in the tree. */

@@ -91,6 +91,13 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/ca/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/portal/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/public/projects", "/api/v1/public/projects/*").permitAll()
+                        // issue 16 (A): method approvals and single-source publicities are public; the service checks who acts
+                        .requestMatchers(HttpMethod.GET, "/api/v1/public/lots/*/method-approvals",
+                                "/api/v1/public/single-source-publicities").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/lots/*/method-approvals/*/objections").hasRole("BIDDER")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/lots/*/method-approvals/*/decision").hasRole("SUPERVISOR")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/lots/*/method-approvals",
+                                "/api/v1/lots/*/method-approvals/*/objections/*/review").hasAnyRole("TENDEREE", "AGENCY")
                         .requestMatchers(HttpMethod.GET, "/api/v1/log/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/tenders", "/api/v1/tenders/*", "/api/v1/tenders/*/documents",
                                 "/api/v1/tenders/*/opening-key").permitAll()
@@ -190,7 +197,7 @@ class SecurityConfiguration {
         http.addFilterBefore(multipartGate(env, problems, json, locales), org.springframework.security.web.csrf.CsrfFilter.class);
         // The form login uses the throttled provider too (not one Spring would build from the UserDetailsService).
         http.authenticationManager(passwords).authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/guide", "/downloads", "/downloads/*", "/log", "/tenders/*", "/projects", "/projects/*", "/draws/*", "/open-data", "/open-data/api", "/login", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+                        .requestMatchers("/", "/guide", "/downloads", "/downloads/*", "/log", "/tenders/*", "/projects", "/projects/*", "/single-source-publicities", "/draws/*", "/open-data", "/open-data/api", "/login", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/demo-ca.pem", "/v3/api-docs", "/v3/api-docs/**", "/actuator/health").permitAll()
                         .requestMatchers(HttpMethod.GET, "/supervision/exemptions", "/supervision/exemptions/*",
                                 "/supervision/reports", "/supervision/catalogue").permitAll()

@@ -100,7 +100,16 @@ public final class Tender {
      * procurement intention published long enough before ({@code intention}: the project's, or null if none recorded).
      */
     public void publish(Instant now, ProcedureRules rules, int documents, FilingState filing, ProcurementIntention intention) {
-        DomainException refusal = publicationRefusal(now, rules, documents, filing, intention);
+        publish(now, rules, documents, filing, intention, null);
+    }
+
+    /**
+     * Publishes as {@link #publish(Instant, ProcedureRules, int, FilingState, ProcurementIntention)}, where the lot's
+     * method may need the finance department's prior approval ({@code approval}: the lot's latest request, or null).
+     */
+    public void publish(Instant now, ProcedureRules rules, int documents, FilingState filing, ProcurementIntention intention,
+            MethodApproval approval) {
+        DomainException refusal = publicationRefusal(now, rules, documents, filing, intention, approval);
         if (refusal != null) {
             throw refusal;
         }
@@ -137,7 +146,25 @@ public final class Tender {
      */
     public DomainException publicationRefusal(Instant now, ProcedureRules rules, int documents, FilingState filing,
             ProcurementIntention intention) {
-        DomainException refusal = publicationRefusalBeforeIntention(now, rules, documents, filing);
+        return publicationRefusal(now, rules, documents, filing, intention, null);
+    }
+
+    /**
+     * As {@link #publicationRefusal(Instant, ProcedureRules, int, FilingState, ProcurementIntention)}; besides, where the
+     * lot's method needs the finance department's prior approval (rule METHOD_APPROVAL and the lot's budget, its
+     * estimated price, above OPEN_TENDER_THRESHOLD at {@code now}: 政府采购法 Art. 27, 实施条例 Art. 23, 74号令 Art. 4), the
+     * lot's latest request must be approved ({@code GPL_27_METHOD_NOT_APPROVED}); checked first, as the method decides
+     * everything after it.
+     *
+     * @param approval the lot's latest method request, or null
+     */
+    public DomainException publicationRefusal(Instant now, ProcedureRules rules, int documents, FilingState filing,
+            ProcurementIntention intention, MethodApproval approval) {
+        DomainException refusal = status == TenderStatus.DRAFT
+                ? MethodApproval.publicationRefusal(rules, terms.estimatedPrice(), approval) : null;
+        if (refusal == null) {
+            refusal = publicationRefusalBeforeIntention(now, rules, documents, filing);
+        }
         if (refusal != null) {
             return refusal;
         }
