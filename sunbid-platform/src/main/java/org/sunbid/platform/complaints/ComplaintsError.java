@@ -39,7 +39,9 @@ public enum ComplaintsError implements ErrorCode {
     /** 实施条例 Art. 58: only tests, inspections, appraisals and expert reviews stop the decision's clock. */
     GPR_58_NOT_A_PAUSE(400),
     /** No finance or supervision department above the lot's region receives complaints. */
-    COMPLAINTS_NO_DEPARTMENT(422);
+    COMPLAINTS_NO_DEPARTMENT(422),
+    /** Someone else changed the case at the same time; read it again. */
+    COMPLAINTS_CONCURRENT_CHANGE(409);
 
     private final int httpStatus;
 

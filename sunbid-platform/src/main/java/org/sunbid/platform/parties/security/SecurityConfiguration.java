@@ -178,6 +178,17 @@ class SecurityConfiguration {
                                 "/api/v1/supervision/off-platform-deals", "/api/v1/supervision/off-platform-deals/*")
                         .hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF", "SUPERVISOR", "TENDEREE")
                         .requestMatchers(HttpMethod.GET, "/api/v1/supervision/flags").hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF", "SUPERVISOR")
+                        // Complaints (issue 16): decisions and answered challenges are public; the services check
+                        // everyone else (the supplier, the purchaser or agency, the department).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/complaint-decisions", "/api/v1/lots/*/complaint-decisions",
+                                "/api/v1/lots/*/challenges", "/api/v1/challenges/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/lots/*/inquiries", "/api/v1/lots/*/challenges",
+                                "/api/v1/lots/*/challenges/statement", "/api/v1/lots/*/complaints", "/api/v1/complaints/*/completion")
+                        .hasRole("BIDDER")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/complaints/*/intake", "/api/v1/complaints/*/copies",
+                                "/api/v1/complaints/*/suspension", "/api/v1/complaints/*/suspension/lift",
+                                "/api/v1/complaints/*/pauses", "/api/v1/complaints/*/pauses/end", "/api/v1/complaints/*/decision")
+                        .hasRole("SUPERVISOR")
                         .anyRequest().authenticated());
         return http.build();
     }
