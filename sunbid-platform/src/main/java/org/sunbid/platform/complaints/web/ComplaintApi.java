@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,14 +53,14 @@ class ComplaintApi {
 
     // 询问
 
-    @PostMapping("/lots/{lotId}/inquiries")
+    @PostMapping("/lots/{id}/inquiries")
     @ResponseStatus(HttpStatus.CREATED)
-    InquiryView ask(@PathVariable UUID lotId, @RequestBody Text body, CurrentUser user) {
+    InquiryView ask(@PathVariable("id") UUID lotId, @RequestBody Text body, CurrentUser user) {
         return inquiries.ask(lotId, body.text(), user);
     }
 
-    @GetMapping("/lots/{lotId}/inquiries")
-    List<InquiryView> inquiriesOfLot(@PathVariable UUID lotId, CurrentUser user) {
+    @GetMapping("/lots/{id}/inquiries")
+    List<InquiryView> inquiriesOfLot(@PathVariable("id") UUID lotId, CurrentUser user) {
         return inquiries.ofLot(lotId, user);
     }
 
@@ -76,8 +77,8 @@ class ComplaintApi {
     // 质疑
 
     /** The canonical statement to sign for this challenge. */
-    @PostMapping("/lots/{lotId}/challenges/statement")
-    Map<String, String> statement(@PathVariable UUID lotId, @RequestBody Challenges.Draft body, CurrentUser user) {
+    @PostMapping("/lots/{id}/challenges/statement")
+    Map<String, String> statement(@PathVariable("id") UUID lotId, @RequestBody Challenges.Draft body, CurrentUser user) {
         return Map.of("statement", challenges.statement(lotId, body, user));
     }
 
@@ -85,20 +86,20 @@ class ComplaintApi {
     record SignedChallenge(String statement, String signature, String certificate) {
     }
 
-    @PostMapping("/lots/{lotId}/challenges")
+    @PostMapping("/lots/{id}/challenges")
     @ResponseStatus(HttpStatus.CREATED)
-    ChallengeView challenge(@PathVariable UUID lotId, @RequestBody SignedChallenge body, CurrentUser user) {
+    ChallengeView challenge(@PathVariable("id") UUID lotId, @RequestBody SignedChallenge body, CurrentUser user) {
         return challenges.raise(lotId, body.statement(), body.signature(), body.certificate(), user);
     }
 
     /** The lot's challenges the caller may see (the public: answered ones, without supplier or evidence). */
-    @GetMapping("/lots/{lotId}/challenges")
-    List<ChallengeView> challengesOfLot(@PathVariable UUID lotId, CurrentUser user) {
+    @GetMapping("/lots/{id}/challenges")
+    List<ChallengeView> challengesOfLot(@PathVariable("id") UUID lotId, @Nullable CurrentUser user) {
         return challenges.ofLot(lotId, user);
     }
 
     @GetMapping("/challenges/{id}")
-    ChallengeView challenge(@PathVariable UUID id, CurrentUser user) {
+    ChallengeView challenge(@PathVariable UUID id, @Nullable CurrentUser user) {
         return challenges.get(id, user);
     }
 
@@ -114,9 +115,9 @@ class ComplaintApi {
 
     // 投诉
 
-    @PostMapping("/lots/{lotId}/complaints")
+    @PostMapping("/lots/{id}/complaints")
     @ResponseStatus(HttpStatus.CREATED)
-    ComplaintView lodge(@PathVariable UUID lotId, @RequestBody ComplaintHandling.Lodging body, CurrentUser user) {
+    ComplaintView lodge(@PathVariable("id") UUID lotId, @RequestBody ComplaintHandling.Lodging body, CurrentUser user) {
         return complaints.lodge(lotId, body, user);
     }
 
@@ -192,8 +193,8 @@ class ComplaintApi {
     }
 
     /** A lot's published decisions (public). */
-    @GetMapping("/lots/{lotId}/complaint-decisions")
-    List<DecisionView> decisionsOfLot(@PathVariable UUID lotId) {
+    @GetMapping("/lots/{id}/complaint-decisions")
+    List<DecisionView> decisionsOfLot(@PathVariable("id") UUID lotId) {
         return complaints.decisionsOfLot(lotId);
     }
 
