@@ -311,9 +311,14 @@ public class ComplaintHandling {
                 VALUES (:id, :s, :ids, :n, :rule, :at)""")
                 .param("id", recordId).param("s", decided.complainantId()).param("ids", ids).param("n", ids.length)
                 .param("rule", max.article()).param("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).update();
-        log.step("complaints.unfounded.repeated", lot, recordId, Actor.SYSTEM, Map.of("supplierId", decided.complainantId().toString(),
-                "supplier", String.valueOf(lots.nameOf(decided.complainantId())), "unfounded", ids.length, "rule", max.article(),
-                "to", "SUPERVISOR"));
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("supplierId", decided.complainantId().toString());
+        payload.put("bidder", String.valueOf(lots.nameOf(decided.complainantId())));
+        payload.put("unfounded", ids.length);
+        payload.put("rule", max.article());
+        payload.put("reason", "12个月内" + ids.length + "次投诉查无实据，列入不良行为记录（" + max.article() + "）");
+        payload.put("to", "SUPERVISOR");
+        log.step("complaints.unfounded.repeated", lot, recordId, Actor.SYSTEM, payload);
     }
 
     @FunctionalInterface

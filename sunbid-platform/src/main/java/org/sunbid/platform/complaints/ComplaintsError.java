@@ -40,6 +40,11 @@ public enum ComplaintsError implements ErrorCode {
     GPR_58_NOT_A_PAUSE(400),
     /** No finance or supervision department above the lot's region receives complaints. */
     COMPLAINTS_NO_DEPARTMENT(422),
+    /**
+     * The lot's procedure has no such step (e.g. no 质疑 in construction, where objections 异议 go to the tenderee through
+     * tendering and evaluation; no complaint rules for the kind).
+     */
+    COMPLAINTS_NOT_APPLICABLE(422),
     /** Someone else changed the case at the same time; read it again. */
     COMPLAINTS_CONCURRENT_CHANGE(409);
 

@@ -47,6 +47,7 @@ public record Challenge(UUID id, UUID lotId, UUID supplierId, ChallengeSubject s
      */
     public static Challenge raise(UUID id, UUID lotId, UUID supplierId, boolean hasStanding, Grounds grounds, LotFacts facts,
             String statementSm3, Instant now, ProcedureRules rules) {
+        Texts.applicable(rules, RuleKeys.CHALLENGE_PERIOD);
         if (!hasStanding) {
             throw new DomainException(ComplaintsError.GPL_52_NO_STANDING);
         }

@@ -92,6 +92,7 @@ public record Complaint(UUID id, UUID lotId, UUID challengeId, UUID complainantI
     public static Complaint lodge(UUID id, UUID lotId, UUID challengeId, UUID complainantId, UUID departmentId,
             UUID respondentId, String claims, String facts, String evidence, Instant periodStart, Instant now,
             ProcedureRules rules) {
+        Texts.applicable(rules, RuleKeys.COMPLAINT_PERIOD);
         if (departmentId == null) {
             throw new DomainException(ComplaintsError.COMPLAINTS_NO_DEPARTMENT);
         }

@@ -28,6 +28,7 @@ public record Inquiry(UUID id, UUID lotId, UUID supplierId, String question, Ins
 
     /** A supplier asks at {@code now}; the answer is due {@code INQUIRY_ANSWER} after (实施条例 Art. 52). */
     public static Inquiry ask(UUID id, UUID lotId, UUID supplierId, String question, Instant now, ProcedureRules rules) {
+        Texts.applicable(rules, RuleKeys.INQUIRY_ANSWER);
         return new Inquiry(id, lotId, supplierId, Texts.required(question, "question"), now,
                 rules.limit(RuleKeys.INQUIRY_ANSWER).endAfter(now, rules.calendar()), null, null);
     }

@@ -9,6 +9,13 @@ final class Texts {
     private Texts() {
     }
 
+    /** Refuses a step whose rule the lot's procedure does not have. */
+    static void applicable(org.sunbid.platform.deals.domain.ProcedureRules rules, String key) {
+        if (rules.find(key).isEmpty()) {
+            throw new DomainException(ComplaintsError.COMPLAINTS_NOT_APPLICABLE, key);
+        }
+    }
+
     static String required(String text, String field) {
         return required(text, field, ComplaintsError.COMPLAINTS_TEXT_REQUIRED);
     }

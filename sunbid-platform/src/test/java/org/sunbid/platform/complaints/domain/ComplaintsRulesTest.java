@@ -298,4 +298,12 @@ class ComplaintsRulesTest {
         assertThat(Complaint.repeatUnfounded(List.of(yearAgo, beijing("2026-03-01T10:00:00"), now), now, max)).isFalse();
         assertThat(Complaint.repeatUnfounded(List.of(beijing("2026-03-01T10:00:00"), now), now, max)).isFalse();
     }
+
+    @Test
+    void reg22_constructionHasNoInquiryOrChallengeHereItsObjectionsGoToTheTenderee() {
+        assertThat(code(() -> Challenge.raise(UUID.randomUUID(), LOT, SUPPLIER, true, grounds(ChallengeSubject.RESULT),
+                RESULT_NOTICED, null, beijing("2026-09-21T10:00:00"), GCJS))).isEqualTo(ComplaintsError.COMPLAINTS_NOT_APPLICABLE);
+        assertThat(code(() -> Inquiry.ask(UUID.randomUUID(), LOT, SUPPLIER, "问题", beijing("2026-09-21T10:00:00"), GCJS)))
+                .isEqualTo(ComplaintsError.COMPLAINTS_NOT_APPLICABLE);
+    }
 }
