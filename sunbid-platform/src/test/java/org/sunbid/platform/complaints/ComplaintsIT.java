@@ -119,7 +119,7 @@ class ComplaintsIT extends PlatformIT {
 
     @Test
     @Order(2)
-    void gpr52_anUnansweredInquiryIsFlaggedToTheSupervisorsOnceOverdue() {
+    void gpr52_anUnansweredInquiryIsFlaggedToTheSupervisorsOnceOverdue() throws Exception {
         ApiClient.Response asked = api.post("/api/v1/lots/" + lot + "/inquiries", ApiClient.json(Map.of("text", "交货地点在哪里？")),
                 api.freshToken("bidder6"));
         String id = asked.json().path("id").asString();
@@ -132,6 +132,9 @@ class ComplaintsIT extends PlatformIT {
         assertThat(deadlines.check()).as("flagged once").isZero();
         assertThat(flags(id)).isEqualTo(1);
         assertThat(api.get("/api/v1/inquiries/" + id, api.freshToken("bidder6")).json().path("overdue").asBoolean()).isTrue();
+        // raised on the supervisors' home, readable in the public log
+        assertThat(page("supervisor", "/workbench")).contains("data-flag=\"complaints.step.overdue\"");
+        assertThat(page(null, "/log")).contains("询问、质疑、投诉逾期未办").doesNotContain("??action.complaints");
     }
 
     private long flags(String caseId) {
@@ -320,9 +323,12 @@ class ComplaintsIT extends PlatformIT {
 
     @Test
     @Order(8)
-    void reg60_61_constructionComplaintWithinTenDaysOfKnowingDecidedWithinThirtyWorkingDaysOfAcceptance() {
+    void reg60_61_constructionComplaintWithinTenDaysOfKnowingDecidedWithinThirtyWorkingDaysOfAcceptance() throws Exception {
         String tender = constructionTenderWithBidder3();
         String bidder3 = api.freshToken("bidder3");
+        // construction has no 质疑: its objections (异议) go to the tenderee through tendering
+        assertThat(api.post("/api/v1/lots/" + tender + "/challenges", ApiClient.json(signed(tender, "bidder3", "DOCUMENTS", "bidder3")),
+                bidder3).code()).isEqualTo("COMPLAINTS_NOT_APPLICABLE");
         Instant now = clock.instant();
         ApiClient.Response late = api.post("/api/v1/lots/" + tender + "/complaints", ApiClient.json(Map.of("knownAt",
                 now.minus(Duration.ofDays(10)).toString(), "claims", "请求", "facts", "事实", "evidence", "证据")), bidder3);
