@@ -158,6 +158,7 @@ public abstract class PlatformIT {
         registry.add("sunbid.tendering.close-interval", () -> "PT24H"); // tests close tenders with closeDueTenders
         registry.add("sunbid.evaluation.contract-check-interval", () -> "PT24H");
         registry.add("sunbid.evaluation.award-decision-interval", () -> "PT24H");
+        registry.add("sunbid.complaints.overdue-check-interval", () -> "PT24H");
         // Every test request comes from 127.0.0.1: trusting it as a proxy lets a test name another source address with
         // X-Forwarded-For (login throttling is per source). Production trusts no proxy unless configured.
         registry.add("sunbid.security.trusted-proxies", () -> "127.0.0.1");

@@ -32,6 +32,10 @@ record MenuItem(String key, String href) {
             items.add(new MenuItem("workbench.menu.exemptions", "/workbench/supervision/exemptions"));
             items.add(new MenuItem("workbench.menu.off-platform", "/workbench/supervision/off-platform"));
         }
+        if (role == Role.BIDDER || role == Role.TENDEREE || role == Role.AGENCY || role == Role.SUPERVISOR) {
+            // 询问、质疑、投诉 (issue 16)
+            items.add(new MenuItem("workbench.menu.complaints", "/workbench/complaints"));
+        }
         if (role == Role.ADMINISTRATOR || role == Role.CENTRE_STAFF || role == Role.SUPERVISOR) {
             items.add(new MenuItem("workbench.menu.supervision-flags", "/workbench/supervision/flags"));
         }

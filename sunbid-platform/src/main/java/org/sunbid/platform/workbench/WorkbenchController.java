@@ -49,7 +49,8 @@ class WorkbenchController {
      */
     static final java.util.List<String> FLAGS = java.util.List.of("evaluation.extreme-score", "evaluation.contract.overdue",
             "payments.refund.overdue", "payments.deposit.not-basic-account",
-            org.sunbid.platform.tendering.TenderFilings.OVERDUE, org.sunbid.platform.tendering.MethodApprovals.OVERDUE);
+            org.sunbid.platform.tendering.TenderFilings.OVERDUE, org.sunbid.platform.tendering.MethodApprovals.OVERDUE,
+            "complaints.step.overdue", "complaints.unfounded.repeated");
 
     /** A flag as the home page shows it. */
     record Flag(long seq, java.time.Instant at, String action, String tenderId, String who, String detail) {

@@ -34,6 +34,7 @@ class DatabaseRolesIT extends PlatformIT {
             "bank_payment", "deposit_payment_flag", "evaluation_report_signature", "tender_filing", "tender_filing_decision",
             "method_approval_request", "method_approval_decision", "single_source_publicity", "single_source_objection",
             "single_source_review", "single_source_review_flag",
+            "complaint_case_version", "complaint_challenge_signature", "complaint_overdue_flag", "complaint_unfounded_record",
             "flyway_schema_history");
 
     @Autowired

@@ -418,6 +418,53 @@ class AccessMatrixIT extends PlatformIT {
         rows.add(new Row("POST", "/api/v1/tenders/{id}/evaluation/price-reviews/{bidderId}/decision", unknown
                 + "/evaluation/price-reviews/" + UUID.randomUUID() + "/decision", () -> "{\"accept\":true,\"reason\":\"合理\"}", false,
                                                                                           401, 404, 404, 404, 403, 404, 404, 403, 404));
+        // 询问、质疑、投诉 (issue 16) on the demo's procurement lot QS-2026-ZFCG-0012-1 (bidder1 took part): suppliers ask,
+        // challenge and complain (URL rule BIDDER), the department handles (URL rule SUPERVISOR), the services check who
+        // else (an unknown case is 404 to every signed-in caller); decisions and answered challenges are public.
+        String gpLot = "/api/v1/lots/" + gpLot();
+        String c = "/api/v1/complaints/" + UUID.randomUUID();
+        rows.add(new Row("GET", "/api/v1/lots/{id}/inquiries", gpLot + "/inquiries", null, false,
+                                                                                          401, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("POST", "/api/v1/lots/{id}/inquiries", gpLot + "/inquiries", () -> "{\"text\":\"权限矩阵测试询问\"}", false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 201, 403));
+        rows.add(new Row("GET", "/api/v1/inquiries/{id}", "/api/v1/inquiries/" + UUID.randomUUID(), null, false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", "/api/v1/inquiries/{id}/answer", "/api/v1/inquiries/" + UUID.randomUUID() + "/answer",
+                () -> "{\"text\":\"答复\"}", false,                                     401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", "/api/v1/lots/{id}/challenges/statement", gpLot + "/challenges/statement",
+                () -> "{\"subject\":\"RESULT\"}", false,                                 401, 403, 403, 403, 403, 403, 403, 200, 403));
+        rows.add(new Row("POST", "/api/v1/lots/{id}/challenges", gpLot + "/challenges", () -> "{}", false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 422, 403));
+        rows.add(new Row("GET", "/api/v1/lots/{id}/challenges", gpLot + "/challenges", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/v1/challenges/{id}", "/api/v1/challenges/" + UUID.randomUUID(), null, false,
+                                                                                          404, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", "/api/v1/challenges/{id}/result-changing", "/api/v1/challenges/" + UUID.randomUUID() + "/result-changing",
+                null, false,                                                              401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", "/api/v1/challenges/{id}/answer", "/api/v1/challenges/" + UUID.randomUUID() + "/answer",
+                () -> "{\"text\":\"答复\"}", false,                                     401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", "/api/v1/lots/{id}/complaints", gpLot + "/complaints", () -> "{}", false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 422, 403));
+        rows.add(new Row("GET", "/api/v1/complaints/{id}", c, null, false,               401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", "/api/v1/complaints/{id}/completion", c + "/completion", () -> "{}", false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 404, 403));
+        rows.add(new Row("POST", "/api/v1/complaints/{id}/replies", c + "/replies", () -> "{\"text\":\"说明\"}", false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
+        for (String[] step : new String[][] {{"intake", "{\"decision\":\"ACCEPT\"}"}, {"copies", "{\"parties\":[]}"},
+                {"suspension", "{\"until\":\"2027-01-01T00:00:00Z\",\"reason\":\"调查\"}"}, {"suspension/lift", null},
+                {"pauses", "{\"reason\":\"TEST\",\"note\":\"检验\"}"}, {"pauses/end", null},
+                {"decision", "{\"outcome\":\"FOUNDED\",\"reasons\":\"理由\"}"}}) {
+            rows.add(new Row("POST", "/api/v1/complaints/{id}/" + step[0], c + "/" + step[0], step[1] == null ? null : () -> step[1],
+                    false,                                                                401, 403, 403, 403, 404, 403, 403, 403, 403));
+        }
+        rows.add(new Row("GET", "/api/v1/complaint-decisions", "/api/v1/complaint-decisions", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/v1/lots/{id}/complaint-decisions", gpLot + "/complaint-decisions", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/v1/complaints/worklist", "/api/v1/complaints/worklist", null, false,
+                                                                                          401, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/v1/complaints/repeat-unfounded", "/api/v1/complaints/repeat-unfounded", null, false,
+                                                                                          401, 200, 200, 200, 200, 403, 403, 403, 403));
         // The SMS gateway is no user: its replies are authenticated by its signature, so an unsigned one is 401 for all.
         rows.add(new Row("POST", "/api/v1/experts/notifier/replies", "/api/v1/experts/notifier/replies", () -> "{}", false,
                                                                                           401, 401, 401, 401, 401, 401, 401, 401, 401));
@@ -426,6 +473,14 @@ class AccessMatrixIT extends PlatformIT {
 
     @Autowired
     BasicAccounts basicAccounts;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /** The demo's procurement lot QS-2026-ZFCG-0012-1. */
+    private String gpLot() {
+        return jdbc.sql("SELECT id FROM tender WHERE project_code = 'QS-2026-ZFCG-0012-1'").query(String.class).single();
+    }
 
     /** The id of the demo's supervision record of {@code projectCode} (as the administrator lists them). */
     private String supervisionId(String list, String projectCode) {

@@ -31,8 +31,11 @@ class ProjectPages {
     private final ProjectPortal portal;
     private final Procedures procedures;
     private final Regions regions;
+    private final org.sunbid.platform.complaints.ComplaintHandling complaints;
 
-    ProjectPages(ProjectPortal portal, Procedures procedures, Regions regions) {
+    ProjectPages(ProjectPortal portal, Procedures procedures, Regions regions,
+            org.sunbid.platform.complaints.ComplaintHandling complaints) {
+        this.complaints = complaints;
         this.portal = portal;
         this.procedures = procedures;
         this.regions = regions;
@@ -71,6 +74,9 @@ class ProjectPages {
         model.addAttribute("rules", portal.rulesInForce(p.project().procedureCode()));
         model.addAttribute("intention", portal.intention(p.project().id()).orElse(null));
         model.addAttribute("approvals", portal.methodApprovals(p.project().id()));
+        // 投诉处理决定 on the project's lots (issue 16), read from the complaints context
+        model.addAttribute("complaintDecisions", p.lots().stream()
+                .flatMap(l -> complaints.decisionsOfLot(l.lot().id()).stream()).toList());
         model.addAttribute("amounts", new Wan());
         return "portal/project";
     }

@@ -185,6 +185,17 @@ class SecurityConfiguration {
                                 "/api/v1/supervision/off-platform-deals", "/api/v1/supervision/off-platform-deals/*")
                         .hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF", "SUPERVISOR", "TENDEREE")
                         .requestMatchers(HttpMethod.GET, "/api/v1/supervision/flags").hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF", "SUPERVISOR")
+                        // Complaints (issue 16): decisions and answered challenges are public; the services check
+                        // everyone else (the supplier, the purchaser or agency, the department).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/complaint-decisions", "/api/v1/lots/*/complaint-decisions",
+                                "/api/v1/lots/*/challenges", "/api/v1/challenges/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/lots/*/inquiries", "/api/v1/lots/*/challenges",
+                                "/api/v1/lots/*/challenges/statement", "/api/v1/lots/*/complaints", "/api/v1/complaints/*/completion")
+                        .hasRole("BIDDER")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/complaints/*/intake", "/api/v1/complaints/*/copies",
+                                "/api/v1/complaints/*/suspension", "/api/v1/complaints/*/suspension/lift",
+                                "/api/v1/complaints/*/pauses", "/api/v1/complaints/*/pauses/end", "/api/v1/complaints/*/decision")
+                        .hasRole("SUPERVISOR")
                         .anyRequest().authenticated());
         return http.build();
     }
@@ -199,6 +210,7 @@ class SecurityConfiguration {
         http.authenticationManager(passwords).authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/guide", "/downloads", "/downloads/*", "/log", "/tenders/*", "/projects", "/projects/*", "/single-source-publicities", "/draws/*", "/open-data", "/open-data/api", "/login", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/demo-ca.pem", "/v3/api-docs", "/v3/api-docs/**", "/actuator/health").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/complaint-decisions").permitAll() // issue 16: complaint decisions
                         .requestMatchers(HttpMethod.GET, "/supervision/exemptions", "/supervision/exemptions/*",
                                 "/supervision/reports", "/supervision/catalogue").permitAll()
                         .requestMatchers("/workbench/supervision/exemptions/*/decision").hasRole("SUPERVISOR")
