@@ -47,6 +47,7 @@ CREATE TABLE negotiation_round
 CREATE TABLE negotiation_message
 (
     id          UUID PRIMARY KEY,
+    seq         BIGINT GENERATED ALWAYS AS IDENTITY, -- the order of posting (several in one second)
     lot_id      UUID         NOT NULL REFERENCES negotiation (lot_id),
     supplier_id UUID         NOT NULL,
     round       INT          NOT NULL,
@@ -57,12 +58,13 @@ CREATE TABLE negotiation_message
     posted_by   VARCHAR(100) NOT NULL,
     FOREIGN KEY (lot_id, supplier_id) REFERENCES negotiation_supplier (lot_id, supplier_id)
 );
-CREATE INDEX negotiation_message_thread ON negotiation_message (lot_id, supplier_id, posted_at);
+CREATE INDEX negotiation_message_thread ON negotiation_message (lot_id, supplier_id, seq);
 
 -- A change of the documents (74号令 Art. 32; 214号 Art. 18).
 CREATE TABLE negotiation_change
 (
     id        UUID PRIMARY KEY,
+    seq       BIGINT GENERATED ALWAYS AS IDENTITY,
     lot_id    UUID         NOT NULL REFERENCES negotiation (lot_id),
     round     INT          NOT NULL,
     body      TEXT         NOT NULL,

@@ -86,7 +86,7 @@ class NegotiationStore {
                     notices.computeIfAbsent(rs.getObject("change_id", UUID.class), k -> new LinkedHashMap<>())
                             .put(supplier, new Negotiation.Notice(supplier, instant(rs, "delivered_at"), instant(rs, "acknowledged_at")));
                 });
-        List<Negotiation.Change> changes = jdbc.sql("SELECT id, round, posted_at FROM negotiation_change WHERE lot_id = :l ORDER BY posted_at, id")
+        List<Negotiation.Change> changes = jdbc.sql("SELECT id, round, posted_at FROM negotiation_change WHERE lot_id = :l ORDER BY seq")
                 .param("l", lotId).query((rs, i) -> {
                     UUID id = rs.getObject("id", UUID.class);
                     return new Negotiation.Change(id, rs.getInt("round"), instant(rs, "posted_at"), notices.getOrDefault(id, Map.of()));
@@ -182,7 +182,7 @@ class NegotiationStore {
     List<Text> thread(UUID lotId, UUID supplierId) {
         return jdbc.sql("""
                 SELECT id, supplier_id, round, side, body, body_sm3, posted_at, posted_by FROM negotiation_message
-                WHERE lot_id = :l AND supplier_id = :s ORDER BY posted_at, id""").param("l", lotId).param("s", supplierId)
+                WHERE lot_id = :l AND supplier_id = :s ORDER BY seq""").param("l", lotId).param("s", supplierId)
                 .query((rs, i) -> new Text(rs.getObject("id", UUID.class), supplierId, rs.getInt("round"), rs.getString("side"),
                         rs.getString("body"), rs.getString("body_sm3"), instant(rs, "posted_at"), rs.getString("posted_by"))).list();
     }

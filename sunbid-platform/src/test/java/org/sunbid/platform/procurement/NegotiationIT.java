@@ -24,6 +24,7 @@ import org.sunbid.platform.ApiClient;
 import org.sunbid.platform.Fixtures;
 import org.sunbid.platform.NewExperts;
 import org.sunbid.platform.PlatformIT;
+import org.sunbid.platform.WebSession;
 import org.sunbid.platform.evaluation.Evaluations;
 import org.sunbid.platform.parties.Organisation;
 import org.sunbid.platform.sealing.OffersOpened;
@@ -196,6 +197,7 @@ class NegotiationIT extends PlatformIT {
 
         JsonNode own = api.get(path() + "/threads/" + s1, api.freshToken("bidder1")).json();
         assertThat(own.path("messages")).hasSize(2);
+        assertThat(own.path("messages").get(0).path("side").asString()).isEqualTo("PANEL");
         assertThat(own.toString()).contains("供应商一").contains("驻场 12 人").doesNotContain("供应商二").doesNotContain("每日两次");
         JsonNode view = api.get(path(), api.freshToken("bidder1")).json();
         assertThat(view.path("viewer").asString()).isEqualTo("SUPPLIER");
@@ -228,7 +230,7 @@ class NegotiationIT extends PlatformIT {
 
     @Test
     @Order(5)
-    void gpl74_art32_aChangeIsNotifiedToBothAndFinalOffersWaitForEveryAcknowledgement() {
+    void gpl74_art32_aChangeIsNotifiedToBothAndFinalOffersWaitForEveryAcknowledgement() throws Exception {
         ApiClient api = api();
         ApiClient.Response changed = api.post(path() + "/changes", ApiClient.json(Map.of("text", "服务要求变更：保洁频次改为每日三次")), panel());
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
@@ -259,6 +261,11 @@ class NegotiationIT extends PlatformIT {
         assertThat(called.json().path("offerDeadline").asString()).isNotEmpty();
         assertThat(api.post(path() + "/thread/messages", ApiClient.json(Map.of("text", "再补充")), api.freshToken("bidder1")).code())
                 .isEqualTo("NEGOTIATION_STATE");
+        // the supplier's workbench shows the round's deadline counting down
+        WebSession web = new WebSession(baseUrl());
+        web.login("bidder1");
+        String page = web.get("/workbench/negotiations/" + lot).body();
+        assertThat(page).contains("data-countdown=\"" + deadline + "\"").contains("等待最后报价");
     }
 
     @Test
@@ -296,5 +303,23 @@ class NegotiationIT extends PlatformIT {
         assertThat(closed.status()).as(closed.body()).isEqualTo(200);
         assertThat(closed.json().path("status").asString()).isEqualTo("CLOSED");
         assertThat(closed.json().path("rounds")).hasSize(2);
+    }
+
+    @Test
+    @Order(8)
+    void workbenchPages_eachSupplierSeesItsOwnThreadAndThePanelSeesEach() throws Exception {
+        WebSession supplier = new WebSession(baseUrl());
+        supplier.login("bidder1");
+        assertThat(supplier.get("/workbench/negotiations").body()).contains("/workbench/negotiations/" + lot);
+        String own = supplier.get("/workbench/negotiations/" + lot).body();
+        assertThat(own).contains("我方与小组的谈判记录").contains("驻场 12 人").contains("每日三次")
+                .doesNotContain("每日两次").doesNotContain("供应商二");
+        WebSession member = new WebSession(baseUrl());
+        member.login(members.get(0));
+        String panel = member.get("/workbench/negotiations/" + lot + "?supplier=" + s2).body();
+        assertThat(panel).contains("每日两次").contains("谈判文件变更").contains("谈判结束").contains("已于 ");
+        WebSession stranger = new WebSession(baseUrl());
+        stranger.login("bidder4");
+        assertThat(stranger.get("/workbench/negotiations/" + lot).statusCode()).isEqualTo(404);
     }
 }
