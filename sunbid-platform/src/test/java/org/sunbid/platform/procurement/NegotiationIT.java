@@ -53,6 +53,7 @@ class NegotiationIT extends PlatformIT {
     @Autowired org.springframework.context.ApplicationContext context;
 
     private String lot;
+    private String project;
     private List<String> members;
     private String s1;
     private String s2;
@@ -119,14 +120,20 @@ class NegotiationIT extends PlatformIT {
         members = experts.drawAndAccept(start, venue);
         assertThat(members).hasSize(5);
         experts.signIn(api, draw, members);
-        try (var c = databaseAdministrator(); var st = c.prepareStatement(
-                "UPDATE deal_project SET procedure_code = 'ZFCG_CONSULTATION' WHERE id = ?")) {
-            st.setObject(1, UUID.fromString(created.json().path("id").asString()));
-            assertThat(st.executeUpdate()).isEqualTo(1);
-        }
+        project = created.json().path("id").asString();
+        runAs("ZFCG_CONSULTATION");
         s1 = orgOf("bidder1");
         s2 = orgOf("bidder2");
         s3 = orgOf("bidder3");
+    }
+
+    /** Switches the lot's project to {@code procedureCode} (the stand-in for part C, see above). */
+    private void runAs(String procedureCode) throws java.sql.SQLException {
+        try (var c = databaseAdministrator(); var st = c.prepareStatement("UPDATE deal_project SET procedure_code = ? WHERE id = ?")) {
+            st.setString(1, procedureCode);
+            st.setObject(2, UUID.fromString(project));
+            assertThat(st.executeUpdate()).isEqualTo(1);
+        }
     }
 
     /** Rows of every negotiation table and the supplier-2 thread as the panel sees it: what an attack must leave alone. */
@@ -150,6 +157,22 @@ class NegotiationIT extends PlatformIT {
     private long logCount(String action) {
         return jdbc.sql("SELECT COUNT(*) FROM log_entry WHERE details::json->>'action' = :a AND details::json->>'subject' = :t")
                 .param("a", action).param("t", lot).query(Long.class).single();
+    }
+
+    @Test
+    @Order(0)
+    void gpl74_art51_anInquiryRefusesAnyRound() throws Exception {
+        runAs("ZFCG_INQUIRY");
+        try {
+            List<Object> before = snapshot();
+            ApiClient.Response refused = api().post(path(), "", panel());
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.code()).isEqualTo("GPL74_ART51_NO_NEGOTIATION");
+            assertThat(snapshot()).isEqualTo(before);
+            assertThat(api().get(path(), panel()).status()).isEqualTo(404);
+        } finally {
+            runAs("ZFCG_CONSULTATION");
+        }
     }
 
     @Test
