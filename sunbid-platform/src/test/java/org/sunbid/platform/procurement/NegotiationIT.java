@@ -270,7 +270,16 @@ class NegotiationIT extends PlatformIT {
         assertThat(seenBy2.path("changes").get(0).path("notices")).hasSize(1);
 
         String deadline = clock.instant().plus(Duration.ofHours(2)).toString();
-        api.post(path() + "/changes/" + changeId + "/acknowledgement", "", api.freshToken("bidder1"));
+        // supplier 1 acknowledges with the button on its workbench page
+        WebSession page1 = new WebSession(baseUrl());
+        page1.login("bidder1");
+        String ownPage = page1.get("/workbench/negotiations/" + lot).body();
+        assertThat(ownPage).contains("ack-" + changeId).contains("每日三次");
+        assertThat(page1.submit("/workbench/negotiations/" + lot, "/workbench/negotiations/" + lot + "/changes/" + changeId
+                + "/acknowledgement", "").statusCode()).isEqualTo(302);
+        assertThat(page1.get("/workbench/negotiations/" + lot).body()).doesNotContain("ack-" + changeId);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM negotiation_acknowledgement WHERE change_id = CAST(:c AS UUID)").param("c", changeId)
+                .query(Long.class).single()).isEqualTo(1);
         List<Object> before = snapshot();
         ApiClient.Response early = api.post(path() + "/final-offers", ApiClient.json(Map.of("deadline", deadline)), panel());
         assertThat(early.status()).isEqualTo(409);
@@ -341,6 +350,11 @@ class NegotiationIT extends PlatformIT {
         member.login(members.get(0));
         String panel = member.get("/workbench/negotiations/" + lot + "?supplier=" + s2).body();
         assertThat(panel).contains("每日两次").contains("谈判文件变更").contains("谈判结束").contains("已于 ");
+        // the purchaser's agency follows where it stands, without the threads or the changes' text before the result
+        JsonNode observed = api().get(path(), api().freshToken("agency")).json();
+        assertThat(observed.path("viewer").asString()).isEqualTo("OBSERVER");
+        assertThat(observed.path("changes")).isEmpty();
+        assertThat(observed.toString()).doesNotContain("每日").doesNotContain("未实质性响应");
         WebSession stranger = new WebSession(baseUrl());
         stranger.login("bidder4");
         assertThat(stranger.get("/workbench/negotiations/" + lot).statusCode()).isEqualTo(404);
