@@ -24,6 +24,7 @@ record MenuItem(String key, String href) {
             items.add(new MenuItem("workbench.menu.tenders.owner", "/workbench/tenders"));
         } else if (role == Role.BIDDER) {
             items.add(new MenuItem("workbench.menu.tenders.bidder", "/workbench/tenders"));
+            items.add(new MenuItem("workbench.menu.negotiations", "/workbench/negotiations")); // issue 16 part D
         } else if (role != Role.EXPERT) {
             items.add(new MenuItem("workbench.menu.tenders.staff", "/workbench/tenders"));
         }
@@ -56,6 +57,7 @@ record MenuItem(String key, String href) {
             items.add(new MenuItem("workbench.menu.expert.file", "/workbench/expert"));
             items.add(new MenuItem("workbench.menu.expert.draws", "/workbench/expert/draws"));
             items.add(new MenuItem("workbench.menu.expert.evaluations", "/workbench/evaluations"));
+            items.add(new MenuItem("workbench.menu.negotiations", "/workbench/negotiations")); // issue 16 part D
             if (sandboxPhone) {
                 items.add(new MenuItem("workbench.menu.expert.phone", "/workbench/expert/phone"));
             }

@@ -465,6 +465,31 @@ class AccessMatrixIT extends PlatformIT {
                                                                                           401, 200, 200, 200, 200, 200, 200, 200, 200));
         rows.add(new Row("GET", "/api/v1/complaints/repeat-unfounded", "/api/v1/complaints/repeat-unfounded", null, false,
                                                                                           401, 200, 200, 200, 200, 403, 403, 403, 403));
+        // Issue 16 part D: negotiation rounds. Only EXPERT and BIDDER accounts may post; the service then admits the lot's
+        // seated panel (403 otherwise) or its suppliers (404 otherwise, as for a negotiation that is not); nothing exists
+        // for an unknown tender.
+        String ng = unknown + "/negotiation";
+        String other = UUID.randomUUID().toString();
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/negotiation", ng, null, false,     401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/negotiation/threads/{supplierId}", ng + "/threads/" + other, null, false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/negotiation", ng, null, false,    401, 403, 403, 403, 403, 403, 403, 404, 404));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/negotiation/threads/{supplierId}/messages", ng + "/threads/" + other + "/messages",
+                () -> "{\"text\":\"请说明\"}", false,                                       401, 403, 403, 403, 403, 403, 403, 403, 403));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/negotiation/thread/messages", ng + "/thread/messages",
+                () -> "{\"text\":\"答复\"}", false,                                         401, 403, 403, 403, 403, 403, 403, 404, 404));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/negotiation/changes", ng + "/changes", () -> "{\"text\":\"变更\"}", false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 403, 403));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/negotiation/changes/{changeId}/acknowledgement", ng + "/changes/" + other
+                + "/acknowledgement", null, false,                                        401, 403, 403, 403, 403, 403, 403, 404, 404));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/negotiation/exclusions", ng + "/exclusions",
+                () -> "{\"supplierId\":\"" + other + "\",\"reason\":\"不符合\"}", false,    401, 403, 403, 403, 403, 403, 403, 403, 403));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/negotiation/final-offers", ng + "/final-offers",
+                () -> "{\"deadline\":\"2030-01-01T00:00:00Z\"}", false,                      401, 403, 403, 403, 403, 403, 403, 403, 403));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/negotiation/rounds", ng + "/rounds", null, false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 403, 403));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/negotiation/closure", ng + "/closure", null, false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 403, 403));
         // The SMS gateway is no user: its replies are authenticated by its signature, so an unsigned one is 401 for all.
         rows.add(new Row("POST", "/api/v1/experts/notifier/replies", "/api/v1/experts/notifier/replies", () -> "{}", false,
                                                                                           401, 401, 401, 401, 401, 401, 401, 401, 401));

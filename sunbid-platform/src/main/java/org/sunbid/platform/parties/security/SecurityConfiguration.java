@@ -154,6 +154,10 @@ class SecurityConfiguration {
                         // 87号令 Art. 60: the supplier's written explanation of an abnormally low price.
                         .requestMatchers("/api/v1/tenders/*/price-explanations", "/api/v1/tenders/*/price-explanations/mine")
                         .hasRole("BIDDER")
+                        // Issue 16 part D: negotiation rounds — the service decides who acts (seated panel, the lot's
+                        // suppliers, observers); before the owners-only POST /api/v1/tenders/** below.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tenders/*/negotiation", "/api/v1/tenders/*/negotiation/**")
+                        .hasAnyRole("EXPERT", "BIDDER")
                         // Filing of tender documents (备案): the supervision department decides, the service checks which
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenders/*/filings/*/decision").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/filings").hasRole("SUPERVISOR")
