@@ -32,6 +32,7 @@ class DatabaseRolesIT extends PlatformIT {
             "log_confidential_commitment", "tender_opening_key", "opening_key_share", "opening_share_release",
             "bid_envelope_received", "bid_envelope_status_change", "tender_document", "tender_clarification",
             "bank_payment", "deposit_payment_flag", "evaluation_report_signature", "tender_filing", "tender_filing_decision",
+            "offer_round", "offer_round_key_share", "offer_envelope", "offer_round_share_release", "offer_round_opening",
             "flyway_schema_history");
 
     @Autowired
