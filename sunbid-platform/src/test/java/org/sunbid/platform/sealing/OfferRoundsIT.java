@@ -180,6 +180,16 @@ class OfferRoundsIT extends PlatformIT {
             }
             assertNoPrice(seen.toString(), String.valueOf(who));
         }
+        for (String who : new String[] {"bidder3", "tenderee", "agency", "centre"}) { // and on their workbench pages
+            java.net.http.HttpClient web = session(who);
+            StringBuilder seen = new StringBuilder();
+            for (String page : List.of("/workbench/tenders/" + lot, "/workbench/tenders/" + lot + "/offer-rounds")) {
+                seen.append(web.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + page)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+            }
+            assertThat(seen.toString()).as(who).contains("offer-round-1");
+            assertNoPrice(seen.toString(), who);
+        }
         JsonNode view = api().get(base + "/1", api().freshToken("bidder3")).json();
         assertThat(view.path("allIn").asBoolean()).isTrue(); // all that is shown of the offers in: all in or not
         assertThat(view.path("record").isNull()).isTrue();
@@ -261,7 +271,13 @@ class OfferRoundsIT extends PlatformIT {
 
         assertThat(offer(lot, 1, "bidder3", "2400000.00").status()).isEqualTo(201);
         releaseRoundShare(lot, 1, "centre");
-        assertThat(releaseRoundShare(lot, 1, "tenderee").json().path("status").asString()).isEqualTo("OPENED");
+        // The tenderee releases with its tool, as for the bid opening (sunbid-bidder release --round 1).
+        var tool = org.sunbid.bidder.BidderTool.run("release", "--platform", baseUrl(), "--tender", lot.toString(), "--round", "1",
+                "--user", "tenderee", "--password", PASSWORD,
+                "--key", DATA.resolve("demo-keys").resolve(creditCodeOf("tenderee") + ".key.pem").toString());
+        assertThat(tool.ok()).as(tool.line()).isTrue();
+        assertThat(tool.line()).contains("OPENED");
+        assertThat(rounds.view(lot, 1).orElseThrow().status()).isEqualTo("OPENED");
         assertThat(clock.instant()).isBefore(deadline);
         assertThat(java.util.stream.StreamSupport.stream(events.ofType(OffersOpened.class).matching(e -> e.lotId().equals(lot)).spliterator(), false).findFirst().orElseThrow()
                 .offers()).hasSize(3);
@@ -273,8 +289,26 @@ class OfferRoundsIT extends PlatformIT {
         assertThat(offer(lot, 2, "bidder2", "2400000.00").status()).isEqualTo(201);
         clock.set(deadline2);
         releaseRoundShare(lot, 2, "centre");
-        JsonNode opened2 = releaseRoundShare(lot, 2, "supervisor").json();
+        // The supervisor pastes its decrypted share into its workbench page.
+        String page = "/workbench/tenders/" + lot + "/offer-rounds";
+        java.net.http.HttpClient web = session("supervisor");
+        String html = web.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + page)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(html).contains("round-share-form");
+        String csrf = html.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        String encrypted = api().get("/api/v1/tenders/" + lot + "/offer-rounds/2/key/my-share", api().freshToken("supervisor")).json()
+                .path("encryptedShare").asString();
+        String share = new String(Sm2.decrypt(demoKeyOf("supervisor"), Base64.getDecoder().decode(encrypted)), StandardCharsets.UTF_8);
+        var posted = web.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + page + "/2/share"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("share=" + java.net.URLEncoder.encode(share, StandardCharsets.UTF_8)
+                        + "&_csrf=" + csrf)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(posted.statusCode()).isEqualTo(302);
+        JsonNode opened2 = api().get("/api/v1/tenders/" + lot + "/offer-rounds/2", null).json();
+        assertThat(opened2.path("status").asString()).isEqualTo("OPENED");
         assertThat(opened2.path("record").asString()).contains("\"status\":\"NONE\"");
+        assertThat(web.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + page)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body()).contains("2400000.00");
         assertThat(rounds.rounds(lot)).extracting(OfferRoundView::status).containsExactly("OPENED", "OPENED");
     }
 }
