@@ -106,6 +106,14 @@ class OfferRoundsIT extends PlatformIT {
         return api.post(base + "/shares", ApiClient.json(Map.of("share", share)), token);
     }
 
+    /** The kinds of the to-do entries about {@code lot} on {@code username}'s workbench home. */
+    private List<String> todoKinds(String username, UUID lot) throws Exception {
+        String home = session(username).send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/workbench"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        return java.util.regex.Pattern.compile("data-kind=\"([a-z-]+)\">\\s*<a href=\"[^\"]*" + lot).matcher(home).results()
+                .map(m -> m.group(1)).toList();
+    }
+
     /** What a refused attempt must leave unchanged: the round's offers, releases, record, and the log. */
     private Map<String, Object> snapshot(UUID lot) {
         Map<String, Object> s = new LinkedHashMap<>();
@@ -269,7 +277,9 @@ class OfferRoundsIT extends PlatformIT {
         assertThat(releaseRoundShare(lot, 1, "centre").code()).isEqualTo("ROUND_NOT_DUE");
         assertThat(snapshot(lot)).isEqualTo(before);
 
+        assertThat(todoKinds("centre", lot)).doesNotContain("offer-share");
         assertThat(offer(lot, 1, "bidder3", "2400000.00").status()).isEqualTo(201);
+        assertThat(todoKinds("centre", lot)).contains("offer-share"); // due: the custodians' to-do lists say so
         releaseRoundShare(lot, 1, "centre");
         // The tenderee releases with its tool, as for the bid opening (sunbid-bidder release --round 1).
         var tool = org.sunbid.bidder.BidderTool.run("release", "--platform", baseUrl(), "--tender", lot.toString(), "--round", "1",
