@@ -43,9 +43,6 @@ import org.sunbid.platform.tendering.BiddingClosed;
 import org.sunbid.platform.tendering.TenderView;
 import org.sunbid.platform.tendering.Tenders;
 import org.sunbid.platform.trust.PlatformIdentity;
-import org.sunbid.sealing.Envelope;
-import org.sunbid.sealing.EnvelopeException;
-import org.sunbid.sealing.OpeningKeys;
 import org.sunbid.sealing.Shamir;
 
 import tools.jackson.core.type.TypeReference;
