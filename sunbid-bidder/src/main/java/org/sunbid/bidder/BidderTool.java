@@ -71,6 +71,7 @@ public final class BidderTool {
     private static final String USAGE = "usage: sunbid-bidder seal|upload|receipt|withdraw|release|share|sign|draw-secret"
             + " (seal --platform URL --tender ID --folder DIR --price-sheet FILE --key KEY.pem --cert CERT.pem --out FILE;"
             + " upload --platform URL --tender ID --user NAME --password PW FILE; sign --key KEY.pem --text TEXT;"
+            + " release|share --platform URL --tender ID [--round N] --user NAME --password PW --key KEY.pem;"
             + " the guide on the platform's portal, /guide, walks through every step)";
 
     private BidderTool() {
@@ -418,11 +419,15 @@ public final class BidderTool {
                 + "), withdrawal receipt signed by the platform, saved to " + out);
     }
 
-    /** Fetches the caller's organisation's encrypted share and decrypts it with the organisation's key. */
+    /**
+     * Fetches the caller's organisation's encrypted share and decrypts it with the organisation's key: of the tender's
+     * opening key, or with {@code --round N} of the key of the tender's round N of final offers (最后报价).
+     */
     private static String decryptShare(Map<String, String> o) throws IOException, InterruptedException {
         Platform platform = new Platform(need(o, "--platform"));
         String token = platform.login(need(o, "--user"), need(o, "--password"));
-        String encrypted = platform.get("/api/v1/tenders/" + need(o, "--tender") + "/opening-key/my-share", token)
+        String encrypted = platform.get("/api/v1/tenders/" + need(o, "--tender") + (o.containsKey("--round")
+                ? "/offer-rounds/" + Integer.parseInt(o.get("--round")) + "/key/my-share" : "/opening-key/my-share"), token)
                 .path("encryptedShare").asString();
         PrivateKey key = Pem.privateKey(Files.readString(Path.of(need(o, "--key"))));
         return new String(Sm2.decrypt(key, Base64.getDecoder().decode(encrypted)), StandardCharsets.UTF_8);
@@ -472,7 +477,8 @@ public final class BidderTool {
         String token = platform.login(need(o, "--user"), need(o, "--password"));
         String tender = need(o, "--tender");
         String share = decryptShare(o);
-        JsonNode opening = platform.post("/api/v1/tenders/" + tender + "/opening/shares", token,
+        JsonNode opening = platform.post("/api/v1/tenders/" + tender + (o.containsKey("--round")
+                ? "/offer-rounds/" + Integer.parseInt(o.get("--round")) + "/shares" : "/opening/shares"), token,
                 HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("share", share))), "application/json");
         return new Result(0, "OK share released; opening " + opening.path("status").asString() + " ("
                 + opening.path("sharesReleased").asInt() + " of " + opening.path("threshold").asInt() + " shares)");

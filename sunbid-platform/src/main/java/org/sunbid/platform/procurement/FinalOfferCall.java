@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.sunbid.platform.parties.CurrentUser;
+import org.sunbid.platform.sealing.OfferRounds;
 
 /**
  * The one place where a negotiation asks sealing for a round of sealed final offers (最后报价): sealing opens the round
@@ -16,11 +17,14 @@ import org.sunbid.platform.parties.CurrentUser;
 @Component
 class FinalOfferCall {
 
-    // MERGE (issue 16, lead): inject sealing.OfferRounds here (constructor) — it is built on another branch.
+    private final OfferRounds offerRounds;
+
+    FinalOfferCall(OfferRounds offerRounds) {
+        this.offerRounds = offerRounds;
+    }
 
     /** Sealing opens round {@code round} of {@code lotId} to {@code suppliers} until {@code deadline}. */
     void open(UUID lotId, int round, Instant deadline, Set<UUID> suppliers, CurrentUser user) {
-        // MERGE (issue 16, lead): the only missing line —
-        // offerRounds.open(lotId, round, deadline, suppliers, user);
+        offerRounds.open(lotId, round, deadline, suppliers, user); // Negotiations checked that user sits on the panel
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Repository;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.sealing.domain.BidOpening;
 import org.sunbid.platform.sealing.domain.OpeningStatus;
+import org.sunbid.platform.sealing.domain.ShareReleases;
 
 /**
  * Stores bid openings: {@code bid_opening} (a row awaiting shares is completed once with its record, never changed
@@ -84,7 +85,7 @@ class BidOpeningRepository {
 
     /** Writes what changed: new share releases, the record completed (once), new responses and answers. */
     void save(BidOpening o) {
-        for (BidOpening.Release r : o.newReleases()) {
+        for (ShareReleases.Release r : o.newReleases()) {
             jdbc.sql("""
                     INSERT INTO released_share (tender_id, share_index, share_json, released_at, released_by)
                     VALUES (:t, :i, :json, :at, :by)""")

@@ -43,9 +43,6 @@ import org.sunbid.platform.tendering.BiddingClosed;
 import org.sunbid.platform.tendering.TenderView;
 import org.sunbid.platform.tendering.Tenders;
 import org.sunbid.platform.trust.PlatformIdentity;
-import org.sunbid.sealing.Envelope;
-import org.sunbid.sealing.EnvelopeException;
-import org.sunbid.sealing.OpeningKeys;
 import org.sunbid.sealing.Shamir;
 
 import tools.jackson.core.type.TypeReference;
@@ -85,15 +82,16 @@ public class BidOpenings {
     private final Clock clock;
     private final JsonMapper json;
     private final Path openedDir;
-    private final Envelope.Limits limits;
+    private final EnvelopeOpener opener;
+    private final org.sunbid.platform.deals.Procedures procedures;
+    private final org.sunbid.platform.deals.Projects projects;
     private final java.time.Duration responseWindow;
 
     BidOpenings(BidOpeningRepository repository, SealedBidRepository bids, TenderKeys keys, Tenders tenders,
             Organisations organisations, ApplicationEventPublisher events,
             org.sunbid.platform.parties.Certificates certificates, FileStore files, AuditLog auditLog, ConfidentialRecords confidential, PlatformIdentity platform, Clock clock, JsonMapper json,
-            SunbidProperties properties, @Value("${sunbid.sealing.max-opened-size:4294967296}") long maxBytes,
-            @Value("${sunbid.sealing.max-opened-ratio:100}") long maxRatio,
-            @Value("${sunbid.sealing.max-opened-files:10000}") int maxFiles,
+            SunbidProperties properties, EnvelopeOpener opener, org.sunbid.platform.deals.Procedures procedures,
+            org.sunbid.platform.deals.Projects projects,
             @Value("${sunbid.sealing.opening-response-window:PT2H}") java.time.Duration responseWindow) {
         this.responseWindow = responseWindow;
         this.repository = repository;
@@ -110,7 +108,9 @@ public class BidOpenings {
         this.clock = clock;
         this.json = json;
         this.openedDir = properties.dataDir().resolve("opened").toAbsolutePath();
-        this.limits = new Envelope.Limits(maxBytes, maxRatio, maxFiles); // a zip bomb is rejected, named, and stops there
+        this.opener = opener;
+        this.procedures = procedures;
+        this.projects = projects;
     }
 
     /** The action of the public entry that discloses a tender's bid set at closing. */
@@ -132,7 +132,8 @@ public class BidOpenings {
         List<SealedBidRepository.LiveEnvelope> live = bids.live(closed.tenderId());
         Instant now = clock.instant();
         int threshold = keys.threshold(closed.tenderId());
-        BidOpening opening = BidOpening.close(closed.tenderId(), live.size(), threshold, now);
+        org.sunbid.platform.deals.domain.Limit minimum = openingMinimum(closed.tenderId(), now);
+        BidOpening opening = BidOpening.close(closed.tenderId(), live.size(), minimum.whole(), threshold, now);
         if (opening.status() == OpeningStatus.FAILED_TOO_FEW_BIDS) {
             List<Map<String, Object>> notOpened = live.stream().map(e -> {
                 Map<String, Object> b = new LinkedHashMap<>();
@@ -149,8 +150,8 @@ public class BidOpenings {
             record.put("result", "FAILED_TOO_FEW_BIDS");
             record.put("validEnvelopes", live.size());
             record.put("bids", notOpened); // every live bid accounted for: not opened, and why
-            record.put("minimum", MINIMUM_BIDS);
-            record.put("law", "《招标投标法》第二十八条、《实施条例》第四十四条：投标人少于3个的，不得开标，招标人应当依法重新招标。");
+            record.put("minimum", minimum.whole());
+            record.put("law", minimum.article() + "：投标人（供应商）少于" + minimum.whole() + "个的，不得开标。");
             record.put("closedAt", now.toString());
             String recordJson = CanonicalJson.write(record);
             String signature = sign(recordJson);
@@ -163,6 +164,17 @@ public class BidOpenings {
             auditLog.append(AuditRecord.of("sealing.opening.awaiting-shares", closed.tenderId().toString(), closed.regionCode(),
                     Actor.SYSTEM, Map.of("validEnvelopes", live.size())));
         }
+    }
+
+    /**
+     * The lot's opening minimum (rule OPENING_MIN of its procedure at the closing's date: Law 28 / Reg. 44 and 87号令
+     * Art. 41: 3; 74号令 Art. 37 and 50: 3; 政府采购法 Art. 31, single source: 1); absent, Law 28's 3.
+     */
+    private org.sunbid.platform.deals.domain.Limit openingMinimum(UUID tenderId, Instant at) {
+        return projects.procedureOfLot(tenderId)
+                .flatMap(code -> procedures.rulesAt(code, at).find(org.sunbid.platform.deals.domain.RuleKeys.OPENING_MIN))
+                .orElse(org.sunbid.platform.deals.domain.Limit.of(MINIMUM_BIDS, org.sunbid.platform.deals.domain.LimitUnit.COUNT,
+                        "《招标投标法》第二十八条、《实施条例》第四十四条"));
     }
 
     /**
@@ -205,7 +217,7 @@ public class BidOpenings {
         if (certificates.custodianCertificateStillUsable(held.certificateId(), clock.instant()).isEmpty()) {
             throw new DomainException(SealingError.CUSTODIAN_CERTIFICATE_UNUSABLE, held.certificateId());
         }
-        Shamir.Share share = parseShare(shareJson, tenderId, held.keySm3(), held.index(), held.threshold());
+        Shamir.Share share = opener.parseShare(shareJson, tenderId, null, held.keySm3(), held.index(), held.threshold());
         Arrays.fill(share.value(), (byte) 0);
         String region = region(tenderId);
         if (opening.release(held.index(), shareJson.strip(), clock.instant(), user.username())) {
@@ -223,52 +235,19 @@ public class BidOpenings {
         return view(tenderId);
     }
 
-    private Shamir.Share parseShare(String shareJson, UUID tenderId, String keySm3, int index, int threshold) {
-        try {
-            Map<String, Object> m = json.readValue(shareJson, MAP);
-            byte[] value = Base64.getDecoder().decode((String) m.get("value"));
-            if (!tenderId.toString().equals(m.get("tenderId")) || !keySm3.equals(m.get("keySm3"))
-                    || !Integer.valueOf(index).equals(m.get("index")) || !Integer.valueOf(threshold).equals(m.get("threshold"))
-                    || value.length != OpeningKeys.SCALAR_LENGTH) {
-                throw new DomainException(SealingError.SHARE_INVALID);
-            }
-            return new Shamir.Share(index, threshold, value);
-        } catch (RuntimeException e) {
-            if (e instanceof DomainException d) {
-                throw d;
-            }
-            throw new DomainException(SealingError.SHARE_INVALID);
-        }
-    }
-
     /** Rebuilds the key from the released shares and opens every live envelope; the opening keeps the signed record. */
     private void open(BidOpening opening, String region, String keySm3) {
         UUID tenderId = opening.tenderId();
         int threshold = opening.threshold();
         PublicKey publicKey = Pem.publicKey(keys.view(tenderId).publicKeyPem());
-        List<Shamir.Share> shares = new ArrayList<>();
-        for (String s : opening.releasedShares()) {
-            Map<String, Object> m = json.readValue(s, MAP);
-            shares.add(new Shamir.Share((Integer) m.get("index"), threshold, Base64.getDecoder().decode((String) m.get("value"))));
-        }
-        PrivateKey key = null;
-        List<Integer> used = null;
-        for (List<Shamir.Share> subset : subsets(shares, threshold)) { // a wrong share is found by trying the others
-            byte[] scalar = Shamir.combine(subset);
-            PrivateKey candidate = OpeningKeys.privateKey(scalar);
-            Arrays.fill(scalar, (byte) 0);
-            byte[] probe = Sm3.hash(keySm3.getBytes(StandardCharsets.US_ASCII));
-            if (Sm2.verify(publicKey, probe, Sm2.sign(candidate, probe))) {
-                key = candidate;
-                used = subset.stream().map(Shamir.Share::index).toList();
-                break;
-            }
-        }
-        if (key == null) {
+        java.util.Optional<EnvelopeOpener.Rebuilt> rebuilt = opener.rebuild(publicKey, keySm3, opening.releasedShares(), threshold);
+        if (rebuilt.isEmpty()) {
             auditLog.append(AuditRecord.of("sealing.opening.key-mismatch", tenderId.toString(), region, Actor.SYSTEM,
-                    Map.of("sharesReleased", shares.size())));
+                    Map.of("sharesReleased", opening.releasedShares().size())));
             return; // the released shares do not make the key: wait for another custodian
         }
+        PrivateKey key = rebuilt.get().key();
+        List<Integer> used = rebuilt.get().sharesUsed();
         Instant now = clock.instant();
         record Bid(UUID id, UUID bidderId, String bidderName, String sm3, Instant receivedAt) {
         }
@@ -283,30 +262,7 @@ public class BidOpenings {
             e.put("envelopeSm3", bid.sm3());
             e.put("receivedAt", bid.receivedAt().toString());
             Path target = openedDir.resolve(tenderId.toString()).resolve(bid.id().toString());
-            try {
-                Path file = files.find(bid.sm3()).orElseThrow(() -> new EnvelopeException(org.sunbid.sealing.EnvelopeDefect.MALFORMED, "the stored envelope is missing"));
-                Envelope.Opened opened = Envelope.open(file, key, target, limits);
-                Map<String, Object> sheet = json.readValue(opened.priceSheet(), MAP);
-                try {
-                    CanonicalJson.write(sheet); // the record is canonical JSON: amounts are strings, numbers integers
-                } catch (IllegalArgumentException notCanonical) {
-                    throw new EnvelopeException(org.sunbid.sealing.EnvelopeDefect.UNACCEPTABLE_CONTENT,
-                            "the price sheet holds a number that is not an integer (amounts are written as decimal strings)");
-                }
-                e.put("status", "OPENED");
-                e.put("priceSheet", sheet);
-                e.put("files", opened.files().size());
-            } catch (EnvelopeException ex) {
-                e.put("status", "REJECTED");
-                e.put("defect", ex.defect().name());
-                e.put("reason", ex.getMessage());
-                deleteQuietly(target);
-            } catch (RuntimeException ex) {
-                e.put("status", "REJECTED");
-                e.put("defect", "UNREADABLE");
-                e.put("reason", ex.getMessage());
-                deleteQuietly(target);
-            }
+            opener.open(bid.sm3(), key, target, e);
             entries.add(e);
         }
         key = null; // the rebuilt key leaves scope here; nothing stored it
@@ -325,36 +281,8 @@ public class BidOpenings {
                 Map.of("record", recordJson, "signature", signature)));
     }
 
-    private static List<List<Shamir.Share>> subsets(List<Shamir.Share> shares, int k) {
-        List<List<Shamir.Share>> out = new ArrayList<>();
-        int n = shares.size();
-        for (int mask = 0; mask < (1 << n); mask++) {
-            if (Integer.bitCount(mask) == k) {
-                List<Shamir.Share> s = new ArrayList<>();
-                for (int i = 0; i < n; i++) {
-                    if ((mask & (1 << i)) != 0) {
-                        s.add(shares.get(i));
-                    }
-                }
-                out.add(s);
-            }
-        }
-        return out;
-    }
-
     private String sign(String text) {
         return Base64.getEncoder().encodeToString(platform.sign(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**

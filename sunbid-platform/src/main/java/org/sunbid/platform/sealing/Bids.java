@@ -2,7 +2,6 @@ package org.sunbid.platform.sealing;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,13 +65,14 @@ public class Bids {
     private final PlatformIdentity platform;
     private final Organisations organisations;
     private final TransactionTemplate tx;
+    private final ArrivalSealing arrival;
     private final Clock clock;
     private final long maxSize;
     private final int maxReplacements;
 
     Bids(SealedBidRepository repository, FileStore files, Tenders tenders, Registrations registrations, Deposits deposits,
             Certificates certificates, TenderKeys keys, ConfidentialRecords confidential, PlatformIdentity platform,
-            Organisations organisations, TransactionTemplate tx, Clock clock, @Value("${sunbid.sealing.max-envelope-size:1073741824}") long maxSize,
+            Organisations organisations, TransactionTemplate tx, ArrivalSealing arrival, Clock clock, @Value("${sunbid.sealing.max-envelope-size:1073741824}") long maxSize,
             @Value("${sunbid.sealing.max-replacements:10}") int maxReplacements) {
         this.repository = repository;
         this.files = files;
@@ -85,6 +85,7 @@ public class Bids {
         this.platform = platform;
         this.organisations = organisations;
         this.tx = tx;
+        this.arrival = arrival;
         this.clock = clock;
         this.maxSize = maxSize;
         this.maxReplacements = maxReplacements;
@@ -125,68 +126,9 @@ public class Bids {
             String ip, CurrentUser user) {
         SealedBid.Bidder bidder = precheck(tenderId, declaredSize, user);
         PriceSheets.check(priceSheet); // an amount of absurd size never reaches the envelope
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("tool", "sunbid web (sealed on arrival)");
-        metadata.put("sealedFor", user.username());
-        metadata.put("uploadIp", ip == null ? "" : ip);
-        Path sealed = null;
-        try {
-            sealed = Files.createTempFile("sealed-on-arrival", ".sbenv"); // ciphertext only
-            try (OutputStream out = Files.newOutputStream(sealed)) {
-                Envelope.sealStream(tenderId, priceSheet, metadata, fileName, new LimitedInput(plain, maxSize),
-                        org.sunbid.crypto.Pem.publicKey(keys.view(tenderId).publicKeyPem()), platform::sign,
-                        platform.certificate(), clock.instant(), out);
-            }
-            try (InputStream in = Files.newInputStream(sealed)) {
-                return store(tenderId, in, ip, user, bidder, true);
-            }
-        } catch (LimitedInput.TooLarge e) {
-            throw new DomainException(SealingError.ENVELOPE_TOO_LARGE, maxSize);
-        } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("not an acceptable file name")) {
-                throw new DomainException(SealingError.ENVELOPE_INVALID, org.sunbid.sealing.EnvelopeDefect.UNACCEPTABLE_CONTENT);
-            }
-            throw new UncheckedIOException(e);
-        } finally {
-            if (sealed != null) {
-                try {
-                    Files.deleteIfExists(sealed);
-                } catch (IOException e) {
-                    // a temporary ciphertext; harmless
-                }
-            }
-        }
-    }
-
-    /** Reads at most {@code limit} bytes, then refuses. */
-    private static final class LimitedInput extends java.io.FilterInputStream {
-        static final class TooLarge extends IOException {
-        }
-
-        private long left;
-
-        LimitedInput(InputStream in, long limit) {
-            super(in);
-            this.left = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0 && --left < 0) {
-                throw new TooLarge();
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0 && (left -= n) < 0) {
-                throw new TooLarge();
-            }
-            return n;
-        }
+        return arrival.seal(tenderId, fileName, priceSheet, plain, maxSize,
+                org.sunbid.crypto.Pem.publicKey(keys.view(tenderId).publicKeyPem()), ip, user,
+                sealed -> store(tenderId, sealed, ip, user, bidder, true));
     }
 
     private BidReceipt store(UUID tenderId, InputStream body, String ip, CurrentUser user, SealedBid.Bidder bidder,

@@ -62,7 +62,26 @@ public enum SealingError implements ErrorCode {
     /** A threshold must be 2 or 3 (of the three custodians). */
     THRESHOLD_INVALID(422),
     /** The tender has no opening key (not published). */
-    OPENING_KEY_NOT_FOUND(404);
+    OPENING_KEY_NOT_FOUND(404),
+
+    // Sealed final offers (最后报价), issue 16 part B
+    /**
+     * A round of final offers is numbered from 1, each once, opens after the previous one was opened, to suppliers whose
+     * bids (responses) were opened, with a deadline in the future; the next round is {0}.
+     */
+    ROUND_INVALID(422),
+    /** A round of final offers opens only after the lot's bids (responses) were opened. */
+    ROUND_BIDS_NOT_OPENED(409),
+    /** No such round of final offers on this lot. */
+    ROUND_NOT_FOUND(404),
+    /** The round is opened only once every supplier of the round has offered or its deadline has passed. */
+    ROUND_NOT_DUE(409),
+    /** 74号令 Art. 33: final offers only within the time the panel set — at or after the deadline, or once opening began, refused. */
+    OFFER_LATE(409),
+    /** Only the suppliers the panel asked for final offers in this round may offer. */
+    OFFER_NOT_INVITED(403),
+    /** The caller has no offer in this round. */
+    OFFER_NOT_FOUND(404);
 
     private final int httpStatus;
 

@@ -44,8 +44,9 @@ import org.sunbid.sealing.Shamir;
  * in public; the key's row names that entry, so the bidder tool checks the key it seals to against the log. Shares go
  * only to certificates the custodian registered itself, still chaining to a trusted root.
  *
- * <p>A share travels as canonical JSON {tenderId, keySm3, index, threshold, value (base64)}, so a custodian's tool can
- * tell which tender and key it belongs to.
+ * <p>A share travels as canonical JSON {tenderId, keySm3, index, threshold, value (base64)} — with {@code round} for
+ * an offer round's key ({@link OfferRounds}, made by the same {@link #make}) — so a custodian's tool can tell which
+ * tender and key it belongs to.
  */
 @Service
 public class TenderKeys {
@@ -87,60 +88,98 @@ public class TenderKeys {
     @EventListener
     void on(TenderPublished published) {
         List<Organisation> custodians = custodians(published.regionCode(), published.tendereeId());
+        int k = Math.min(Math.max(2, thresholdFor(published.regionCode())), custodians.size());
+        MadeKey key = make(published.tenderId(), null, custodians, k);
+        // Logged first, so the key's row names the entry that binds it: the bidder tool checks the key against it.
+        long seq = auditLog.append(AuditRecord.of(CREATED, published.tenderId().toString(), published.regionCode(),
+                Actor.SYSTEM, key.logPayload(published.tenderId(), null))).seq();
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        jdbc.sql("""
+                INSERT INTO tender_opening_key (tender_id, public_key_pem, key_sm3, threshold, custodians, created_at,
+                                                created_log_seq)
+                VALUES (:t, :pem, :sm3, :k, :n, :at, :seq)""")
+                .param("t", published.tenderId()).param("pem", key.publicKeyPem()).param("sm3", key.keySm3())
+                .param("k", k).param("n", custodians.size()).param("at", now).param("seq", seq).update();
+        for (MadeShare share : key.shares()) {
+            jdbc.sql("""
+                    INSERT INTO opening_key_share (tender_id, share_index, custodian_id, certificate_id, encrypted_share)
+                    VALUES (:t, :i, :c, :cert, :share)""")
+                    .param("t", published.tenderId()).param("i", share.index()).param("c", share.custodianId())
+                    .param("cert", share.certificateId()).param("share", share.encryptedShare()).update();
+        }
+    }
+
+    /** One custodian's share of a key made by {@link #make}: encrypted to its certificate, never in plain text. */
+    record MadeShare(int index, UUID custodianId, String custodianName, UUID certificateId, String certificateSm3,
+            String encryptedShare) {
+    }
+
+    /** An opening key made by {@link #make}: the public key, its hash, the threshold and the encrypted shares. */
+    record MadeKey(String publicKeyPem, String keySm3, int threshold, List<MadeShare> shares) {
+
+        /** What the public log says of the key's creation: the key, the threshold, the custodians and their certificates. */
+        Map<String, Object> logPayload(UUID tenderId, Integer round) {
+            List<Map<String, Object>> logged = new ArrayList<>();
+            for (MadeShare share : shares) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("shareIndex", share.index());
+                m.put("custodianId", share.custodianId().toString());
+                m.put("custodian", share.custodianName());
+                m.put("certificateId", share.certificateId().toString());
+                m.put("certificateSm3", share.certificateSm3());
+                m.put("encryptedShareSm3", Sm3.hex(share.encryptedShare()));
+                logged.add(m);
+            }
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("tenderId", tenderId.toString());
+            if (round != null) {
+                payload.put("round", round);
+            }
+            payload.put("keySm3", keySm3);
+            payload.put("publicKey", publicKeyPem);
+            payload.put("threshold", threshold);
+            payload.put("custodians", logged);
+            return payload;
+        }
+    }
+
+    /**
+     * Makes an opening key for {@code tenderId} (or its offer round {@code round}, null for the bid opening key): the
+     * key pair generated, the private scalar split {@code k}-of-n among {@code custodians}, each share encrypted to the
+     * custodian's certificate in force that it registered itself, and the scalar wiped — the private key is not kept
+     * anywhere. The caller logs the creation ({@link MadeKey#logPayload}) and stores the key.
+     */
+    MadeKey make(UUID tenderId, Integer round, List<Organisation> custodians, int k) {
         List<Certificates.InForce> certs = new ArrayList<>();
         for (Organisation custodian : custodians) {
             certs.add(certificates.custodianCertificate(custodian.id(), clock.instant())
                     .orElseThrow(() -> new DomainException(SealingError.CUSTODIAN_WITHOUT_CERTIFICATE, custodian.name())));
         }
-        int k = Math.min(Math.max(2, thresholdFor(published.regionCode())), custodians.size());
         KeyPair key = Sm2.generateKeyPair();
         String keySm3 = Envelope.keyId(key.getPublic());
         byte[] scalar = OpeningKeys.scalar(key.getPrivate());
         List<Shamir.Share> shares = Shamir.split(scalar, custodians.size(), k);
         Arrays.fill(scalar, (byte) 0);
         key = new KeyPair(key.getPublic(), null); // the private key is not kept anywhere
-
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        List<String> encrypted = new ArrayList<>();
-        List<Map<String, Object>> logged = new ArrayList<>();
+        List<MadeShare> made = new ArrayList<>();
         for (int i = 0; i < shares.size(); i++) {
             Shamir.Share share = shares.get(i);
             byte[] value = share.value();
-            byte[] plain = shareJson(published.tenderId(), keySm3, share.index(), k, value);
+            byte[] plain = shareJson(tenderId, round, keySm3, share.index(), k, value);
             Arrays.fill(value, (byte) 0);
-            encrypted.add(Base64.getEncoder().encodeToString(Sm2.encrypt(certs.get(i).certificate().getPublicKey(), plain)));
+            String encrypted = Base64.getEncoder().encodeToString(Sm2.encrypt(certs.get(i).certificate().getPublicKey(), plain));
             Arrays.fill(plain, (byte) 0);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("shareIndex", share.index());
-            m.put("custodianId", custodians.get(i).id().toString());
-            m.put("custodian", custodians.get(i).name());
-            m.put("certificateId", certs.get(i).id().toString());
-            m.put("certificateSm3", fingerprint(certs.get(i).certificate()));
-            m.put("encryptedShareSm3", Sm3.hex(encrypted.get(i)));
-            logged.add(m);
+            made.add(new MadeShare(share.index(), custodians.get(i).id(), custodians.get(i).name(), certs.get(i).id(),
+                    fingerprint(certs.get(i).certificate()), encrypted));
         }
-        // Logged first, so the key's row names the entry that binds it: the bidder tool checks the key against it.
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("tenderId", published.tenderId().toString());
-        payload.put("keySm3", keySm3);
-        payload.put("publicKey", Pem.encode(key.getPublic()));
-        payload.put("threshold", k);
-        payload.put("custodians", logged);
-        long seq = auditLog.append(AuditRecord.of(CREATED, published.tenderId().toString(), published.regionCode(),
-                Actor.SYSTEM, payload)).seq();
-        jdbc.sql("""
-                INSERT INTO tender_opening_key (tender_id, public_key_pem, key_sm3, threshold, custodians, created_at,
-                                                created_log_seq)
-                VALUES (:t, :pem, :sm3, :k, :n, :at, :seq)""")
-                .param("t", published.tenderId()).param("pem", Pem.encode(key.getPublic())).param("sm3", keySm3)
-                .param("k", k).param("n", custodians.size()).param("at", now).param("seq", seq).update();
-        for (int i = 0; i < shares.size(); i++) {
-            jdbc.sql("""
-                    INSERT INTO opening_key_share (tender_id, share_index, custodian_id, certificate_id, encrypted_share)
-                    VALUES (:t, :i, :c, :cert, :share)""")
-                    .param("t", published.tenderId()).param("i", shares.get(i).index()).param("c", custodians.get(i).id())
-                    .param("cert", certs.get(i).id()).param("share", encrypted.get(i)).update();
-        }
+        return new MadeKey(Pem.encode(key.getPublic()), keySm3, k, made);
+    }
+
+    /** The custodians of a published tender's opening key, in share order (an offer round's key goes to the same). */
+    List<Organisation> custodiansOf(UUID tenderId) {
+        return jdbc.sql("SELECT custodian_id FROM opening_key_share WHERE tender_id = :t ORDER BY share_index")
+                .param("t", tenderId).query(UUID.class).list().stream()
+                .map(id -> organisations.find(id).orElseThrow()).toList();
     }
 
     /** The log action of an opening key's creation, whose entry the bidder tool checks the key against. */
@@ -196,9 +235,12 @@ public class TenderKeys {
         return newThreshold;
     }
 
-    static byte[] shareJson(UUID tenderId, String keySm3, int index, int threshold, byte[] value) {
+    static byte[] shareJson(UUID tenderId, Integer round, String keySm3, int index, int threshold, byte[] value) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tenderId", tenderId.toString());
+        if (round != null) {
+            m.put("round", round); // a share of an offer round's key says which round
+        }
         m.put("keySm3", keySm3);
         m.put("index", index);
         m.put("threshold", threshold);

@@ -37,10 +37,13 @@ class Todos {
     private final org.sunbid.platform.supervision.Exemptions exemptions;
     private final org.sunbid.platform.supervision.OffPlatformDeals offPlatform;
     private final org.sunbid.platform.tendering.TenderFilings filings;
+    private final org.sunbid.platform.sealing.OfferRounds offerRounds;
 
     Todos(Tenders tenders, Experts experts, ExpertDraws draws, BidOpenings openings, Deposits deposits,
             Evaluations evaluations, Awards awards, Clock clock, org.sunbid.platform.supervision.Exemptions exemptions,
-            org.sunbid.platform.supervision.OffPlatformDeals offPlatform, org.sunbid.platform.tendering.TenderFilings filings) {
+            org.sunbid.platform.supervision.OffPlatformDeals offPlatform, org.sunbid.platform.tendering.TenderFilings filings,
+            org.sunbid.platform.sealing.OfferRounds offerRounds) {
+        this.offerRounds = offerRounds;
         this.exemptions = exemptions;
         this.offPlatform = offPlatform;
         this.filings = filings;
@@ -90,6 +93,10 @@ class Todos {
         // Custodians (centre, supervisor, tenderee): key shares to release for an opening.
         openings.awaitingMyShare(user).forEach(o -> tenders.findPublished(o.tenderId()).ifPresent(t -> items.add(
                 new TodoItem("share", subject(t), "/workbench/tenders/" + t.id() + "#opening", null))));
+        // Custodians: shares of a round of final offers' key, once the round is due (all offers in or the time up).
+        offerRounds.awaitingMyShare(user).stream().filter(r -> r.due()).forEach(r -> tenders.findPublished(r.lotId())
+                .ifPresent(t -> items.add(new TodoItem("offer-share", subject(t),
+                        "/workbench/tenders/" + t.id() + "/offer-rounds#offer-round-" + r.round(), null))));
         // Supervisors: draws awaiting the commitment (before the draw time) or the secret.
         draws.awaitingSupervisor(user).forEach(d -> items.add(switch (d.status()) {
             case REQUESTED -> new TodoItem("draw-commitment", d.projectCode() + " " + d.tenderName(),

@@ -198,7 +198,7 @@ class DrawSecrecyIT extends PlatformIT {
         TreeSet<String> routes = new TreeSet<>();
         for (String pattern : everyGetPattern(mappings)) {
             for (String id : ids) {
-                String path = pattern.replaceAll("\\{code}", "990100").replaceAll("\\{seq}", "1").replaceAll("\\{file}", "sunbid-bidder.jar").replaceAll("\\{[A-Za-z]*[iI]d}", id);
+                String path = pattern.replaceAll("\\{code}", "990100").replaceAll("\\{seq}", "1").replaceAll("\\{round}", "1").replaceAll("\\{file}", "sunbid-bidder.jar").replaceAll("\\{[A-Za-z]*[iI]d}", id);
                 assertThat(path).as("a route with a variable this test cannot fill: " + pattern).doesNotContain("{");
                 routes.add(path);
             }

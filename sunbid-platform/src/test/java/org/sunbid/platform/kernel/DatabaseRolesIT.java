@@ -35,6 +35,7 @@ class DatabaseRolesIT extends PlatformIT {
             "method_approval_request", "method_approval_decision", "single_source_publicity", "single_source_objection",
             "single_source_review", "single_source_review_flag",
             "complaint_case_version", "complaint_challenge_signature", "complaint_overdue_flag", "complaint_unfounded_record",
+            "offer_round", "offer_round_key_share", "offer_envelope", "offer_round_share_release", "offer_round_opening",
             "flyway_schema_history");
 
     @Autowired

@@ -247,6 +247,19 @@ class AccessMatrixIT extends PlatformIT {
                 false,                                                                    200, 200, 200, 200, 200, 200, 200, 200, 200));
         rows.add(new Row("PUT", "/api/v1/regions/{code}/opening-key-threshold", "/api/v1/regions/990100/opening-key-threshold",
                 () -> "{\"threshold\":1}", false,                                          401, 422, 403, 403, 403, 403, 403, 403, 403));
+        // Sealed final offers (issue 16 part B): rounds are public; a round's suppliers offer, its custodians release.
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/offer-rounds", unknown + "/offer-rounds", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/offer-rounds/{round}", unknown + "/offer-rounds/1", null, false,
+                                                                                          404, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/offer-rounds/{round}/offers", unknown + "/offer-rounds/1/offers",
+                () -> "{\"priceSheet\":\"{}\"}", false,                                    401, 403, 403, 403, 403, 403, 403, 404, 403));
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/offer-rounds/{round}/offers/mine", unknown + "/offer-rounds/1/offers/mine",
+                null, false,                                                              401, 403, 403, 403, 403, 403, 403, 404, 403));
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/offer-rounds/{round}/key/my-share", unknown + "/offer-rounds/1/key/my-share",
+                null, false,                                                              401, 403, 403, 403, 403, 403, 403, 403, 403));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/offer-rounds/{round}/shares", unknown + "/offer-rounds/1/shares",
+                () -> "{\"share\":\"{}\"}", false,                                         401, 403, 404, 404, 404, 404, 403, 403, 403));
         // Deposits: the bidder's own only; the lists for owners and staff after closing (sealed before, see DepositsIT).
         // Bank notifications need no account but the bank's signature: an unknown bank is 404 for everyone.
         String unknownTenderBody = "{\"tenderId\":\"" + UUID.randomUUID() + "\"}";

@@ -248,4 +248,63 @@ class BidOpeningIT extends PlatformIT {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM log_entry WHERE details::json->>'action' = 'sealing.opening.key-mismatch'"
                 + " AND details::json->>'subject' = :t").param("t", t.id()).query(Long.class).single()).isEqualTo(1);
     }
+
+    /**
+     * The opening minimum is the lot's rule OPENING_MIN at the deadline, not a constant: a single-source lot (政府采购法
+     * Art. 31, ZFCG_SINGLE_SOURCE OPENING_MIN = 1) is opened with its one response, where an open tender fails (Law 28,
+     * 87号令 Art. 41). Main cannot yet create a single-source lot through the API (tendering drafts open tenders only;
+     * issue 16 part C publishes every method's lot), so the lot is drafted and published as a government open tender
+     * and its project then put on the single-source procedure by the database administrator before bidding closes —
+     * what sealing asks at closing is exactly the lot's procedure and its rules at that instant.
+     */
+    @Test
+    void gpl_art31_aSingleSourceLotIsOpenedWithOneResponse_anOpenTenderWithOneFails() throws Exception {
+        String single = procurementLot();
+        String open = procurementLot();
+        try (var c = databaseAdministrator(); var st = c.prepareStatement("""
+                UPDATE deal_project SET procedure_code = 'ZFCG_SINGLE_SOURCE'
+                WHERE id = (SELECT project_id FROM deal_lot WHERE id = CAST(? AS UUID))""")) {
+            st.setString(1, single);
+            assertThat(st.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(bid(new Tender(single, null, null), "bidder6", "780000.00")).isTrue();
+        assertThat(bid(new Tender(open, null, null), "bidder6", "780000.00")).isTrue();
+        clock.set(clock.instant().plus(Duration.ofDays(30)));
+        tenders.closeDueTenders();
+        JsonNode failed = api().get("/api/v1/tenders/" + open + "/opening", null).json();
+        assertThat(failed.path("status").asString()).isEqualTo("FAILED_TOO_FEW_BIDS");
+        assertThat(failed.path("record").asString()).contains("财政部令第87号第四十一条").contains("\"minimum\":3");
+        assertThat(api().get("/api/v1/tenders/" + single + "/opening", null).json().path("status").asString())
+                .isEqualTo("AWAITING_SHARES");
+        releaseShare(single, "centre");
+        JsonNode opened = releaseShare(single, "supervisor").json();
+        assertThat(opened.path("status").asString()).isEqualTo("OPENED");
+        assertThat(opened.path("record").asString()).contains("780000.00");
+    }
+
+    /** A government procurement open-tender lot (one), published now with a deadline 21 days away; its id. */
+    private String procurementLot() {
+        ApiClient api = api();
+        String agency = api.freshToken("agency");
+        String purchaser = jdbc.sql("SELECT id FROM organisation WHERE name = '云州市城市建设投资集团有限公司'").query(String.class).single();
+        Instant deadline = clock.instant().plus(Duration.ofDays(21));
+        ApiClient.Response created = api.post("/api/v1/projects", ApiClient.json(Map.of("kind", "ZFCG",
+                "procedureCode", "ZFCG_OPEN_TENDER", "name", "云州市档案馆专用软件升级", "budget", "800000.00",
+                "category", "GOODS", "itemCode", "A02320000", "tendereeId", purchaser,
+                "lots", List.of(Map.ofEntries(Map.entry("projectCode", Fixtures.projectCode()), Map.entry("name", "软件升级"),
+                        Map.entry("category", "货物"), Map.entry("estimatedPrice", "800000.00"), Map.entry("deposit", "10000.00"),
+                        Map.entry("qualification", "原软件著作权人"), Map.entry("evaluationMethod", "COMPREHENSIVE"),
+                        Map.entry("bidDeadline", deadline.toString()), Map.entry("openingVenue", "第三开标室"),
+                        Map.entry("bidValidityDays", 90), Map.entry("documentsAvailableUntil", clock.instant()
+                                .plus(Duration.ofDays(8)).toString()),
+                        Map.entry("notice", "采购公告正文"))))), agency);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(api.post("/api/v1/projects/" + created.json().path("id").asString() + "/intention-exemption",
+                ApiClient.json(Map.of("ground", "URGENT", "reason", "测试：因不可预见的原因急需采购（财库〔2020〕10号）")), agency)
+                .status()).isEqualTo(200);
+        String lot = created.json().path("lots").get(0).path("id").asString();
+        ApiClient.Response published = api.publish(lot, agency);
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        return lot;
+    }
 }

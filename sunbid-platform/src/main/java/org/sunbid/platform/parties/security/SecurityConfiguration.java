@@ -124,6 +124,14 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenders/*/opening/shares")
                         .hasAnyRole("CENTRE_STAFF", "SUPERVISOR", "TENDEREE")
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenders/*/opening/responses").hasRole("BIDDER")
+                        // Sealed final offers (issue 16 part B): a round and, once opened, its record are public; the
+                        // round's suppliers offer; its custodians release their shares (the service checks which).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/tenders/*/offer-rounds", "/api/v1/tenders/*/offer-rounds/*")
+                        .permitAll()
+                        .requestMatchers("/api/v1/tenders/*/offer-rounds/*/offers", "/api/v1/tenders/*/offer-rounds/*/offers/mine")
+                        .hasRole("BIDDER")
+                        .requestMatchers("/api/v1/tenders/*/offer-rounds/*/key/my-share", "/api/v1/tenders/*/offer-rounds/*/shares")
+                        .hasAnyRole("CENTRE_STAFF", "SUPERVISOR", "TENDEREE")
                         .requestMatchers(HttpMethod.GET, "/api/v1/experts/specialties", "/api/v1/expert-draws/*/record",
                                 "/api/v1/regions/*/expert-policy").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/experts/notifier/replies").permitAll()

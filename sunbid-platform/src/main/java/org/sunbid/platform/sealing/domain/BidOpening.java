@@ -6,18 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.sealing.SealingError;
 
 /**
- * A tender's bid opening (开标): the aggregate that owns its state machine. At the deadline a tender with fewer than
- * {@value #MINIMUM_BIDS} valid envelopes is not opened (Law 28, Reg. 44: FAILED_TOO_FEW_BIDS); otherwise it awaits the
+ * A tender's bid opening (开标): the aggregate that owns its state machine. At the deadline a tender with fewer valid
+ * envelopes than its lot's opening minimum (rule {@code OPENING_MIN}: 3 under Law 28 / Reg. 44, 87号令 Art. 41, 74号令
+ * Art. 37 and 50; 1 for a single source, 政府采购法 Art. 31) is not opened (FAILED_TOO_FEW_BIDS); otherwise it awaits the
  * custodians' shares, accepted only in that state, each custodian's once; with the threshold reached the bids are
  * opened and the signed opening record (唱标记录) written — once, never changed after (the record is final, and the
  * storage refuses a second write too). Then, within the response window, each bidder whose bid was opened confirms or
@@ -26,7 +24,7 @@ import org.sunbid.platform.sealing.SealingError;
  */
 public final class BidOpening {
 
-    /** Law 28: fewer than this many bids, and the tender is not opened. */
+    /** Law 28: fewer than this many bids, and the tender is not opened — where the lot's rules set no OPENING_MIN. */
     public static final int MINIMUM_BIDS = 3;
 
     /** A bidder's response to the opening record: confirmed, or an objection with the tenderee's answer (once). */
@@ -39,10 +37,6 @@ public final class BidOpening {
         }
     }
 
-    /** A share release this aggregate accepted and the repository must write (once). */
-    public record Release(int shareIndex, String shareJson, Instant at, String by) {
-    }
-
     private final UUID tenderId;
     private OpeningStatus status;
     private final int validEnvelopes;
@@ -51,10 +45,8 @@ public final class BidOpening {
     private Instant openedAt;
     private String record;
     private String recordSignature;
-    private final SortedSet<Integer> released;
-    private final SortedMap<Integer, String> releasedShares;
+    private final ShareReleases shares;
     private final List<Response> responses;
-    private final List<Release> newReleases = new ArrayList<>();
     private final List<Response> newResponses = new ArrayList<>();
     private final List<Response> newAnswers = new ArrayList<>();
     private boolean recordWritten;
@@ -70,18 +62,26 @@ public final class BidOpening {
         this.openedAt = openedAt;
         this.record = record;
         this.recordSignature = recordSignature;
-        this.released = new TreeSet<>(released);
-        this.releasedShares = new TreeMap<>(releasedShares);
+        this.shares = new ShareReleases(threshold, released, releasedShares);
         this.responses = new ArrayList<>(responses);
+    }
+
+    /** As {@link #close(UUID, int, int, int, Instant)} with the statutory {@value #MINIMUM_BIDS} (Law 28). */
+    public static BidOpening close(UUID tenderId, int validEnvelopes, int threshold, Instant now) {
+        return close(tenderId, validEnvelopes, MINIMUM_BIDS, threshold, now);
     }
 
     /**
      * Bidding closed at {@code now} with {@code validEnvelopes} live envelopes and a key of which {@code threshold}
-     * shares rebuild the private key: fewer than {@value #MINIMUM_BIDS}, and the opening fails at once (Law 28) — its
-     * record still to be written by {@link #recordFailure}; otherwise it awaits the shares.
+     * shares rebuild the private key: fewer than {@code minimum} (the lot's OPENING_MIN), and the opening fails at once
+     * (Law 28, 87号令 Art. 41, 74号令 Art. 37/50) — its record still to be written by {@link #recordFailure}; otherwise it
+     * awaits the shares.
      */
-    public static BidOpening close(UUID tenderId, int validEnvelopes, int threshold, Instant now) {
-        boolean tooFew = validEnvelopes < MINIMUM_BIDS;
+    public static BidOpening close(UUID tenderId, int validEnvelopes, int minimum, int threshold, Instant now) {
+        if (minimum < 1) {
+            throw new IllegalArgumentException("an opening needs at least one bid");
+        }
+        boolean tooFew = validEnvelopes < minimum;
         return new BidOpening(tenderId, tooFew ? OpeningStatus.FAILED_TOO_FEW_BIDS : OpeningStatus.AWAITING_SHARES,
                 validEnvelopes, threshold, now, tooFew ? now : null, null, null, List.of(), java.util.Map.of(), List.of());
     }
@@ -118,22 +118,12 @@ public final class BidOpening {
      */
     public boolean release(int shareIndex, String shareJson, Instant now, String by) {
         checkAcceptsShares();
-        String existing = releasedShares.get(shareIndex);
-        if (existing != null) {
-            if (!existing.equals(shareJson)) {
-                throw new DomainException(SealingError.SHARE_ALREADY_RELEASED);
-            }
-            return false;
-        }
-        releasedShares.put(shareIndex, shareJson);
-        released.add(shareIndex);
-        newReleases.add(new Release(shareIndex, shareJson, now, by));
-        return true;
+        return shares.release(shareIndex, shareJson, now, by);
     }
 
     /** Whether enough shares are in to try rebuilding the key. */
     public boolean thresholdReached() {
-        return status == OpeningStatus.AWAITING_SHARES && releasedShares.size() >= threshold;
+        return status == OpeningStatus.AWAITING_SHARES && shares.thresholdReached();
     }
 
     /**
@@ -149,7 +139,7 @@ public final class BidOpening {
         openedAt = now;
         record = Objects.requireNonNull(openingRecord);
         recordSignature = Objects.requireNonNull(signature);
-        releasedShares.clear();
+        shares.forget();
         recordWritten = true;
     }
 
@@ -230,12 +220,12 @@ public final class BidOpening {
 
     /** The indices of the shares released so far (their release is kept after the opening, the shares are not). */
     public SortedSet<Integer> released() {
-        return java.util.Collections.unmodifiableSortedSet(released);
+        return shares.released();
     }
 
     /** The plaintext shares released and not yet used, by index (empty once opened). */
     public List<String> releasedShares() {
-        return List.copyOf(releasedShares.values());
+        return shares.shares();
     }
 
     public List<Response> responses() {
@@ -243,8 +233,8 @@ public final class BidOpening {
     }
 
     /** The releases accepted by this instance, to be stored. */
-    public List<Release> newReleases() {
-        return List.copyOf(newReleases);
+    public List<ShareReleases.Release> newReleases() {
+        return shares.newReleases();
     }
 
     /** The responses made through this instance, to be stored. */

@@ -54,6 +54,13 @@ class BidOpeningTest {
     }
 
     @Test
+    void gpl_art31_aSingleSourceLotOpensWithOneResponseWhereItsRulesSayOne() {
+        assertThat(BidOpening.close(TENDER, 1, 1, 2, CLOSED).status()).isEqualTo(OpeningStatus.AWAITING_SHARES);
+        assertThat(BidOpening.close(TENDER, 0, 1, 2, CLOSED).status()).isEqualTo(OpeningStatus.FAILED_TOO_FEW_BIDS);
+        assertThat(BidOpening.close(TENDER, 2, 3, 2, CLOSED).status()).isEqualTo(OpeningStatus.FAILED_TOO_FEW_BIDS);
+    }
+
+    @Test
     void law28_threeValidEnvelopesAwaitTheShares() {
         assertThat(BidOpening.close(TENDER, 3, 2, CLOSED).status()).isEqualTo(OpeningStatus.AWAITING_SHARES);
         assertThat(BidOpening.close(TENDER, 0, 2, CLOSED).status()).isEqualTo(OpeningStatus.FAILED_TOO_FEW_BIDS);
@@ -77,7 +84,7 @@ class BidOpeningTest {
         assertThat(o.release(2, "share-2", CLOSED.plusSeconds(2), "supervisor")).isTrue();
         assertThat(o.thresholdReached()).isTrue();
         assertThat(o.released()).containsExactly(1, 2);
-        assertThat(o.newReleases()).extracting(BidOpening.Release::shareIndex).containsExactly(1, 2);
+        assertThat(o.newReleases()).extracting(ShareReleases.Release::shareIndex).containsExactly(1, 2);
     }
 
     @Test
