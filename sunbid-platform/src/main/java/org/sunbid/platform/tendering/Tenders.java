@@ -21,7 +21,6 @@ import org.sunbid.platform.audit.ConfidentialRecords;
 import org.sunbid.platform.catalog.Regions;
 import org.sunbid.platform.deals.DealKind;
 import org.sunbid.platform.deals.NewProject;
-import org.sunbid.platform.deals.ProcedureView;
 import org.sunbid.platform.deals.ProjectCategory;
 import org.sunbid.platform.deals.ProjectView;
 import org.sunbid.platform.deals.Procedures;
@@ -101,7 +100,7 @@ public class Tenders {
      * budget is its terms' estimated price).
      *
      * @param kind          GCJS or ZFCG
-     * @param procedureCode an open tender of that kind (GCJS_OPEN_TENDER, ZFCG_OPEN_TENDER)
+     * @param procedureCode a runnable procedure of that kind (GCJS_OPEN_TENDER, ZFCG_OPEN_TENDER, ZFCG_INQUIRY, …)
      * @param name          项目名称
      * @param budget        the project's budget or estimated price
      * @param priceCap      最高限价, or null
@@ -120,10 +119,8 @@ public class Tenders {
     @Transactional
     public ProjectView createProject(NewTenderProject project, UUID tendereeId, CurrentUser user) {
         Owners owners = owners(tendereeId, user);
-        ProcedureView procedure = project.procedureCode() == null ? null : procedures.find(project.procedureCode()).orElse(null);
-        if (procedure != null && !"OPEN_TENDER".equals(procedure.method())) {
-            throw new DomainException(org.sunbid.platform.deals.DealsError.DEALS_PROCEDURE_NOT_RUNNABLE, procedure.code());
-        }
+        // Issue 16: a lot of any runnable method is a tender (its invitation or notice is the publication, its response
+        // deadline the bid deadline); deals refuses a procedure that does not run.
         if (project.lots() == null || project.lots().isEmpty()) {
             throw new DomainException(org.sunbid.platform.deals.DealsError.DEALS_INVALID_PROJECT, "lots");
         }
