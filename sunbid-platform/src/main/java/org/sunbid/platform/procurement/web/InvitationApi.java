@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,7 +64,7 @@ class InvitationApi {
     }
 
     @GetMapping("/api/v1/tenders/{id}/invitations/draw")
-    InvitationDrawRecord record(@PathVariable UUID id, CurrentUser user) {
+    InvitationDrawRecord record(@PathVariable UUID id, @Nullable CurrentUser user) {
         return invitations.record(id, user);
     }
 

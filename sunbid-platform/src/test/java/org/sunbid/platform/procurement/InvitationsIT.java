@@ -1,0 +1,284 @@
+package org.sunbid.platform.procurement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.sunbid.crypto.Sm3;
+import org.sunbid.crypto.draw.DrawWalk;
+import org.sunbid.crypto.draw.VerifiableDraw;
+import org.sunbid.platform.ApiClient;
+import org.sunbid.platform.Fixtures;
+import org.sunbid.platform.PlatformIT;
+import org.sunbid.platform.audit.AuditLog;
+import org.sunbid.platform.tendering.Tenders;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * 询价 (ZFCG_INQUIRY) by invitation, end to end through the API as far as the shared path goes: a project with an
+ * inquiry lot; the agency recommends one supplier in writing and draws two from a prequalified list with the verifiable
+ * draw (74号令 Art. 12); the inquiry is published with three working days to the quotations (74号令 Art. 45); the invitees
+ * register and upload sealed quotations with the bidder tool; an uninvited supplier is refused; at the deadline the
+ * custodians open. Then anyone re-computes the draw from the published record alone.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class InvitationsIT extends PlatformIT {
+
+    /** Monday 2026-11-23 09:30 Beijing: Tue, Wed, Thu are the three working days; the deadline Thursday 10:00. */
+    static final Instant DEADLINE = Instant.parse("2026-11-26T02:00:00Z");
+
+    @Autowired JdbcClient jdbc;
+    @Autowired AuditLog log;
+    @Autowired Tenders tenders;
+
+    private String lot;
+    private final Map<String, String> ids = new LinkedHashMap<>();
+    private final byte[] secret = HexFormat.of().parseHex("5ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7");
+    private List<String> drawnUsers = List.of();
+    private long logStart;
+
+    private ApiClient api() {
+        return new ApiClient(baseUrl());
+    }
+
+    @BeforeAll
+    void anInquiryProject() {
+        clock.set(START);
+        logStart = log.size();
+        ApiClient api = api();
+        String agency = api.token("agency");
+        String purchaser = jdbc.sql("SELECT id FROM organisation WHERE name = '云州市城市建设投资集团有限公司'").query(String.class).single();
+        Map<String, Object> lotJson = Map.ofEntries(Map.entry("projectCode", Fixtures.projectCode()),
+                Map.entry("name", "云州市第一中学办公用品询价采购"), Map.entry("category", "货物"),
+                Map.entry("estimatedPrice", "300000.00"), Map.entry("deposit", "0.00"), Map.entry("qualification", "具备相应供货能力"),
+                Map.entry("evaluationMethod", "LOWEST_EVALUATED_PRICE"), Map.entry("bidDeadline", DEADLINE.toString()),
+                Map.entry("openingVenue", "第三开标室"), Map.entry("bidValidityDays", 60),
+                Map.entry("documentsAvailableUntil", DEADLINE.toString()), Map.entry("notice", "询价通知书正文"));
+        ApiClient.Response created = api.post("/api/v1/projects", ApiClient.json(Map.of("kind", "ZFCG", "procedureCode", "ZFCG_INQUIRY",
+                "name", "云州市第一中学办公用品采购项目", "budget", "300000.00", "category", "GOODS", "tendereeId", purchaser,
+                "lots", List.of(lotJson))), agency);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(api.post("/api/v1/projects/" + created.json().path("id").asString() + "/intention-exemption",
+                ApiClient.json(Map.of("ground", "URGENT", "reason", "测试：因不可预见的原因急需采购（财库〔2020〕10号）")), agency).status())
+                .isEqualTo(200);
+        lot = created.json().path("lots").get(0).path("id").asString();
+        for (int i = 1; i <= 8; i++) {
+            ids.put("bidder" + i, jdbc.sql("SELECT organisation_id FROM account WHERE username = :u").param("u", "bidder" + i)
+                    .query(UUID.class).single().toString());
+        }
+    }
+
+    private record Snapshot(long draws, long invitations, long registrations, long deposits, long logSize) {
+    }
+
+    private Snapshot snapshot() {
+        return new Snapshot(jdbc.sql("SELECT count(*) FROM invitation_draw").query(Long.class).single(),
+                jdbc.sql("SELECT count(*) FROM tender_invitation").query(Long.class).single(),
+                jdbc.sql("SELECT count(*) FROM tender_registration").query(Long.class).single(),
+                jdbc.sql("SELECT count(*) FROM deposit_account").query(Long.class).single(), log.size());
+    }
+
+    private Map<String, Object> drawRequest(List<String> recommended, int drawCount, List<String> prequalified) {
+        List<Map<String, Object>> rec = new ArrayList<>();
+        recommended.forEach(u -> rec.add(Map.of("supplierId", ids.get(u), "recommender", "采购人代表 王明（书面推荐意见）")));
+        return Map.of("recommended", rec, "drawCount", drawCount, "poolSource", "PREQUALIFIED",
+                "prequalified", prequalified.stream().map(ids::get).toList(), "witnesses", List.of("agency"),
+                "secretHash", Sm3.hex(secret));
+    }
+
+    @Test
+    @Order(1)
+    void gpl74_art12_fewerThanThreeOrMoreThanHalfRecommendedIsRefusedAndChangesNothing() {
+        ApiClient api = api();
+        Snapshot before = snapshot();
+        ApiClient.Response tooFew = api.post("/api/v1/tenders/" + lot + "/invitations/draw",
+                ApiClient.json(drawRequest(List.of("bidder1"), 1, List.of("bidder2", "bidder3", "bidder4", "bidder5"))), api.token("agency"));
+        assertThat(tooFew.status()).isEqualTo(422);
+        assertThat(tooFew.code()).isEqualTo("INVITED_TOO_FEW");
+        assertThat(tooFew.json().path("detail").asString()).contains("第十二条");
+        ApiClient.Response tooManyRecommended = api.post("/api/v1/tenders/" + lot + "/invitations/draw",
+                ApiClient.json(drawRequest(List.of("bidder1", "bidder6"), 1, List.of("bidder2", "bidder3", "bidder4", "bidder5"))),
+                api.token("agency"));
+        assertThat(tooManyRecommended.code()).isEqualTo("RECOMMENDED_TOO_MANY");
+        // a supplier may not ask for a draw, nor a purchaser that does not own the lot
+        ApiClient.Response bySupplier = api.post("/api/v1/tenders/" + lot + "/invitations/draw",
+                ApiClient.json(drawRequest(List.of("bidder1"), 2, List.of("bidder2", "bidder3", "bidder4", "bidder5"))), api.token("bidder1"));
+        assertThat(bySupplier.status()).isEqualTo(403);
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(2)
+    void theDrawIsCommittedThenAWrongSecretChangesNothingAndTheRightOneInvites() {
+        ApiClient api = api();
+        String agency = api.token("agency");
+        ApiClient.Response requested = api.post("/api/v1/tenders/" + lot + "/invitations/draw",
+                ApiClient.json(drawRequest(List.of("bidder1"), 2, List.of("bidder2", "bidder3", "bidder4", "bidder5"))), agency);
+        assertThat(requested.status()).as(requested.body()).isEqualTo(200);
+        assertThat(requested.json().path("status").asString()).isEqualTo("AWAITING_SECRET");
+        assertThat(requested.json().path("drawn")).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM tender_invitation WHERE tender_id = CAST(:t AS UUID)").param("t", lot)
+                .query(Long.class).single()).isZero();
+
+        Snapshot before = snapshot();
+        ApiClient.Response wrong = api.post("/api/v1/tenders/" + lot + "/invitations/draw/reveal",
+                ApiClient.json(Map.of("secret", "00".repeat(32))), agency);
+        assertThat(wrong.code()).isEqualTo("INVITATION_SECRET_MISMATCH");
+        assertThat(snapshot()).isEqualTo(before);
+
+        ApiClient.Response drawn = api.post("/api/v1/tenders/" + lot + "/invitations/draw/reveal",
+                ApiClient.json(Map.of("secret", HexFormat.of().formatHex(secret))), agency);
+        assertThat(drawn.status()).as(drawn.body()).isEqualTo(200);
+        assertThat(drawn.json().path("status").asString()).isEqualTo("DRAWN");
+        List<String> drawnIds = new ArrayList<>();
+        drawn.json().path("drawn").forEach(d -> drawnIds.add(d.path("supplierId").asString()));
+        assertThat(drawnIds).hasSize(2);
+        assertThat(Set.of(ids.get("bidder2"), ids.get("bidder3"), ids.get("bidder4"), ids.get("bidder5"))).containsAll(drawnIds);
+        drawnUsers = ids.entrySet().stream().filter(e -> drawnIds.contains(e.getValue())).map(Map.Entry::getKey).toList();
+
+        // the purchaser knows whom it invited: the recommended one and the two drawn
+        ApiClient.Response list = api.get("/api/v1/tenders/" + lot + "/invitations", agency);
+        assertThat(list.status()).isEqualTo(200);
+        List<String> invited = new ArrayList<>();
+        list.json().forEach(i -> invited.add(i.path("supplierId").asString()));
+        assertThat(invited).containsExactlyInAnyOrder(ids.get("bidder1"), drawnIds.get(0), drawnIds.get(1));
+        // a second draw for the same lot is refused
+        assertThat(api.post("/api/v1/tenders/" + lot + "/invitations/draw",
+                ApiClient.json(drawRequest(List.of("bidder1"), 2, List.of("bidder2", "bidder3", "bidder4", "bidder5"))), agency).code())
+                .isEqualTo("INVITATION_DRAW_EXISTS");
+    }
+
+    @Test
+    @Order(3)
+    void gpl74_art45_theInquiryIsPublishedWithThreeWorkingDaysToTheQuotations() {
+        ApiClient api = api();
+        ApiClient.Response published = api.publish(lot, api.token("agency"));
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        assertThat(published.json().path("status").asString()).isEqualTo("PUBLISHED");
+    }
+
+    @Test
+    @Order(4)
+    void attack_anUninvitedSupplierCannotRegisterNorBidAndNothingChanges() throws Exception {
+        ApiClient api = api();
+        String notDrawn = List.of("bidder2", "bidder3", "bidder4", "bidder5").stream().filter(u -> !drawnUsers.contains(u))
+                .findFirst().orElseThrow();
+        for (String outsider : List.of("bidder6", notDrawn)) {
+            Snapshot before = snapshot();
+            long envelopes = jdbc.sql("SELECT count(*) FROM bid_envelope").query(Long.class).single();
+            ApiClient.Response refused = api.post("/api/v1/tenders/" + lot + "/registrations", "", api.token(outsider));
+            assertThat(refused.status()).as(outsider).isEqualTo(403);
+            assertThat(refused.code()).isEqualTo("NOT_INVITED");
+            assertThat(refused.json().path("detail").asString()).contains("第三十四条");
+            assertThat(sealAndUpload(lot, outsider, "250000.00")).as(outsider + " uploads").isFalse();
+            assertThat(snapshot()).isEqualTo(before);
+            assertThat(jdbc.sql("SELECT count(*) FROM bid_envelope").query(Long.class).single()).isEqualTo(envelopes);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void attack_anInvitedSupplierLearnsNothingOfTheOtherInviteesBeforeTheDeadline() {
+        ApiClient api = api();
+        String invitee = drawnUsers.get(0);
+        String token = api.token(invitee);
+        Snapshot before = snapshot();
+        // its own invitations only (我的邀请), with the response deadline
+        ApiClient.Response mine = api.get("/api/v1/invitations/mine", token);
+        assertThat(mine.status()).isEqualTo(200);
+        List<JsonNode> forLot = new ArrayList<>();
+        mine.json().forEach(i -> {
+            assertThat(i.path("supplierId").asString()).isEqualTo(ids.get(invitee));
+            if (i.path("tenderId").asString().equals(lot)) {
+                forLot.add(i);
+            }
+        });
+        assertThat(forLot).hasSize(1);
+        assertThat(Instant.parse(forLot.get(0).path("bidDeadline").asString())).isEqualTo(DEADLINE);
+        // the lot's invitation list, the draw record and the registrations are closed to it, and to the public
+        assertThat(api.get("/api/v1/tenders/" + lot + "/invitations", token).status()).isEqualTo(403);
+        ApiClient.Response record = api.get("/api/v1/tenders/" + lot + "/invitations/draw", token);
+        assertThat(record.status()).isEqualTo(403);
+        assertThat(record.code()).isEqualTo("INVITATION_DRAW_SEALED");
+        assertThat(api.get("/api/v1/tenders/" + lot + "/invitations/draw", null).code()).isEqualTo("INVITATION_DRAW_SEALED");
+        assertThat(api.get("/api/v1/tenders/" + lot + "/registrations", token).status()).isIn(403, 404);
+        // nor does the public log name any invitee: the invitations entry is sealed, the draw's entries carry hashes
+        ApiClient.Response entries = api.get("/api/v1/log/entries?start=" + logStart + "&end=" + log.size(), null);
+        assertThat(entries.status()).isEqualTo(200);
+        assertThat(entries.body()).contains("procurement.invitation-draw.pool-fixed");
+        for (String u : List.of("bidder1", drawnUsers.get(0), drawnUsers.get(1))) {
+            assertThat(entries.body()).as(u).doesNotContain(ids.get(u));
+        }
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(6)
+    void gpl74_art47_theInviteesQuoteSealedAndTheCustodiansOpenAfterTheDeadline() throws Exception {
+        clock.set(START.plus(Duration.ofHours(2)));
+        List<String> invitees = new ArrayList<>(List.of("bidder1"));
+        invitees.addAll(drawnUsers);
+        String[] prices = {"268000.00", "259500.00", "271300.00"};
+        for (int i = 0; i < invitees.size(); i++) {
+            assertThat(sealAndUpload(lot, invitees.get(i), prices[i])).as(invitees.get(i)).isTrue();
+        }
+        clock.set(DEADLINE.plusSeconds(1));
+        tenders.closeDueTenders();
+        releaseShare(lot, "centre");
+        ApiClient.Response opened = releaseShare(lot, "supervisor");
+        assertThat(opened.json().path("status").asString()).as(opened.body()).isEqualTo("OPENED");
+        ApiClient.Response opening = api().get("/api/v1/tenders/" + lot + "/opening", null);
+        assertThat(opening.status()).isEqualTo(200);
+        assertThat(opening.body()).contains("259500.00", "268000.00", "271300.00");
+    }
+
+    @Test
+    @Order(7)
+    void gpl87_art14_anyoneRecomputesTheDrawFromThePublishedRecordAlone() {
+        clock.set(DEADLINE.plusSeconds(60));
+        ApiClient.Response published = api().get("/api/v1/tenders/" + lot + "/invitations/draw", null);
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        JsonNode r = published.json();
+        // only what the record says, and sunbid-crypto's own draw code
+        List<String> pool = new ArrayList<>();
+        r.path("pool").forEach(p -> pool.add(p.asString()));
+        int count = r.path("drawCount").asInt();
+        byte[] revealed = HexFormat.of().parseHex(r.path("secret").asString());
+        assertThat(Sm3.hex(revealed)).isEqualTo(r.path("secretHash").asString());
+        List<DrawWalk.Specialty> request = List.of(new DrawWalk.Specialty("SUPPLIERS", count, pool));
+        assertThat(DrawWalk.poolHash(request)).isEqualTo(r.path("poolHash").asString());
+        byte[] seed = VerifiableDraw.seed(revealed, HexFormat.of().parseHex(r.path("headRoot").asString()), r.path("drawId").asString());
+        List<String> recomputed = new DrawWalk(seed, request).firstRound().stream().map(DrawWalk.Contact::expertId).toList();
+        List<String> drawn = new ArrayList<>();
+        r.path("drawn").forEach(d -> drawn.add(d.path("supplierId").asString()));
+        assertThat(recomputed).isEqualTo(drawn);
+        assertThat(drawn).containsExactlyInAnyOrderElementsOf(drawnUsers.stream().map(ids::get).toList());
+        // the recommendation and its recommender are public with it (87号令 Art. 69), and the witnesses (Art. 14)
+        assertThat(r.path("recommended").get(0).path("supplierId").asString()).isEqualTo(ids.get("bidder1"));
+        assertThat(r.path("recommended").get(0).path("recommender").asString()).contains("王明");
+        assertThat(r.path("witnesses")).hasSize(1);
+        // the pool's hash was logged (publicly) before the head the seed uses was signed
+        long poolSeq = r.path("poolSeq").asLong();
+        assertThat(poolSeq).isLessThan(r.path("headSize").asLong());
+        ApiClient.Response logged = api().get("/api/v1/log/entries?start=" + poolSeq + "&end=" + (poolSeq + 1), null);
+        assertThat(logged.body()).contains(r.path("poolHash").asString());
+    }
+}
