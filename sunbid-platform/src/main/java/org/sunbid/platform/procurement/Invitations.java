@@ -103,7 +103,7 @@ public class Invitations {
      * @param witnesses    usernames of the purchaser's or agency's staff witnessing the draw
      * @param secretHash   SM3 (hex) of the purchaser's 32-byte secret, generated off the platform
      */
-    public record DrawRequest(List<Recommendation> recommended, int drawCount, InvitationRule.PoolSource poolSource,
+    public record DrawRequest(List<Recommendation> recommended, int drawCount, PoolSource poolSource,
             List<UUID> prequalified, String poolRegion, List<String> witnesses, String secretHash) {
     }
 
@@ -130,7 +130,7 @@ public class Invitations {
         }
         String secretHash = hex64(request.secretHash())
                 .orElseThrow(() -> new DomainException(ProcurementError.INVALID_INVITATION_REQUEST, "secretHash"));
-        InvitationRule.PoolSource source = request.poolSource() == null ? InvitationRule.PoolSource.DATABASE : request.poolSource();
+        PoolSource source = request.poolSource() == null ? PoolSource.DATABASE : request.poolSource();
         List<Recommendation> recommended = request.recommended() == null ? List.of() : request.recommended();
         Set<UUID> recommendedIds = new LinkedHashSet<>();
         for (Recommendation r : recommended) {
@@ -255,9 +255,9 @@ public class Invitations {
                 recommended, witnessNames, r.drawnAt());
     }
 
-    private List<String> pool(InvitationRule.PoolSource source, DrawRequest request, Set<UUID> recommended) {
+    private List<String> pool(PoolSource source, DrawRequest request, Set<UUID> recommended) {
         List<String> pool = new ArrayList<>();
-        if (source == InvitationRule.PoolSource.DATABASE) {
+        if (source == PoolSource.DATABASE) {
             if (request.prequalified() != null && !request.prequalified().isEmpty()) {
                 throw new DomainException(ProcurementError.INVALID_INVITATION_REQUEST, "prequalified");
             }

@@ -54,6 +54,7 @@ class InvitationsIT extends PlatformIT {
     private final byte[] secret = HexFormat.of().parseHex("5ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7");
     private List<String> drawnUsers = List.of();
     private long logStart;
+    private String projectCode;
 
     private ApiClient api() {
         return new ApiClient(baseUrl());
@@ -66,7 +67,8 @@ class InvitationsIT extends PlatformIT {
         ApiClient api = api();
         String agency = api.token("agency");
         String purchaser = jdbc.sql("SELECT id FROM organisation WHERE name = '云州市城市建设投资集团有限公司'").query(String.class).single();
-        Map<String, Object> lotJson = Map.ofEntries(Map.entry("projectCode", Fixtures.projectCode()),
+        projectCode = Fixtures.projectCode();
+        Map<String, Object> lotJson = Map.ofEntries(Map.entry("projectCode", projectCode),
                 Map.entry("name", "云州市第一中学办公用品询价采购"), Map.entry("category", "货物"),
                 Map.entry("estimatedPrice", "300000.00"), Map.entry("deposit", "0.00"), Map.entry("qualification", "具备相应供货能力"),
                 Map.entry("evaluationMethod", "LOWEST_EVALUATED_PRICE"), Map.entry("bidDeadline", DEADLINE.toString()),
@@ -230,8 +232,31 @@ class InvitationsIT extends PlatformIT {
         assertThat(snapshot()).isEqualTo(before);
     }
 
+    private String page(String username, String path) throws Exception {
+        java.net.http.HttpResponse<String> r = session(username).send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(baseUrl() + path)).header("Accept-Language", "zh-CN").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() + " " + r.body();
+    }
+
     @Test
     @Order(6)
+    void thePagesShowEachPartyWhatItMayKnow() throws Exception {
+        String invitee = drawnUsers.get(0);
+        // 我的邀请: the supplier's own invitation with the deadline (Beijing time) and the time left
+        String mine = page(invitee, "/workbench/invitations");
+        assertThat(mine).startsWith("200 ").contains("我的邀请", projectCode, "2026-11-26 10:00", "距投标截止还有 3 天 0 小时");
+        // the purchaser's agency sees whom it invited, with the recommender
+        String owner = page("agency", "/workbench/tenders/" + lot + "/invitations");
+        assertThat(owner).startsWith("200 ").contains("王明", "已抽取");
+        // the other supplier's page is closed; the public draw record says when it will be published
+        assertThat(page(invitee, "/workbench/tenders/" + lot + "/invitations")).startsWith("403 ");
+        String portal = page(null, "/tenders/" + lot + "/invitation-draw");
+        assertThat(portal).startsWith("200 ").contains("响应截止时间后公开").doesNotContain("王明");
+    }
+
+    @Test
+    @Order(7)
     void gpl74_art47_theInviteesQuoteSealedAndTheCustodiansOpenAfterTheDeadline() throws Exception {
         clock.set(START.plus(Duration.ofHours(2)));
         List<String> invitees = new ArrayList<>(List.of("bidder1"));
@@ -251,8 +276,8 @@ class InvitationsIT extends PlatformIT {
     }
 
     @Test
-    @Order(7)
-    void gpl87_art14_anyoneRecomputesTheDrawFromThePublishedRecordAlone() {
+    @Order(8)
+    void gpl87_art14_anyoneRecomputesTheDrawFromThePublishedRecordAlone() throws Exception {
         clock.set(DEADLINE.plusSeconds(60));
         ApiClient.Response published = api().get("/api/v1/tenders/" + lot + "/invitations/draw", null);
         assertThat(published.status()).as(published.body()).isEqualTo(200);
@@ -280,5 +305,8 @@ class InvitationsIT extends PlatformIT {
         assertThat(poolSeq).isLessThan(r.path("headSize").asLong());
         ApiClient.Response logged = api().get("/api/v1/log/entries?start=" + poolSeq + "&end=" + (poolSeq + 1), null);
         assertThat(logged.body()).contains(r.path("poolHash").asString());
+        // and the portal shows the same record
+        String portal = page(null, "/tenders/" + lot + "/invitation-draw");
+        assertThat(portal).startsWith("200 ").contains(r.path("drawId").asString(), r.path("secret").asString(), "王明", pool.get(0));
     }
 }

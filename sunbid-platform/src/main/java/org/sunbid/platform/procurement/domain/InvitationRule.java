@@ -6,6 +6,7 @@ import org.sunbid.platform.deals.domain.Limit;
 import org.sunbid.platform.deals.domain.ProcedureRules;
 import org.sunbid.platform.deals.domain.RuleKeys;
 import org.sunbid.platform.kernel.DomainException;
+import org.sunbid.platform.procurement.PoolSource;
 import org.sunbid.platform.procurement.ProcurementError;
 
 /**
@@ -27,14 +28,6 @@ import org.sunbid.platform.procurement.ProcurementError;
  * @param witnessesMin         DRAW_WITNESSES_MIN, or 0
  */
 public record InvitationRule(int invitedMin, Integer recommendedMaxPercent, int poolFactor, int witnessesMin) {
-
-    /** Where the draw's pool comes from. */
-    public enum PoolSource {
-        /** The platform's supplier database (供应商库). */
-        DATABASE,
-        /** A list of suppliers that passed the purchaser's prequalification (资格预审). */
-        PREQUALIFIED
-    }
 
     /** The rule as the lot's rules state it. */
     public static InvitationRule of(ProcedureRules rules) {

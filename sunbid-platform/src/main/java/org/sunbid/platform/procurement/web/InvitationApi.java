@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.sunbid.platform.parties.CurrentUser;
 import org.sunbid.platform.procurement.InvitationDrawRecord;
 import org.sunbid.platform.procurement.Invitations;
-import org.sunbid.platform.procurement.domain.InvitationRule;
+import org.sunbid.platform.procurement.PoolSource;
 import org.sunbid.platform.tendering.InvitationView;
 
 /**
@@ -40,7 +40,7 @@ class InvitationApi {
     }
 
     record DrawBody(@Size(max = 50) List<@Valid Recommendation> recommended, @Min(0) @Max(200) int drawCount,
-            InvitationRule.PoolSource poolSource, @Size(max = 2000) List<UUID> prequalified, @Size(max = 12) String poolRegion,
+            PoolSource poolSource, @Size(max = 2000) List<UUID> prequalified, @Size(max = 12) String poolRegion,
             @Size(max = 20) List<String> witnesses, @NotBlank String secretHash) {
 
         Invitations.DrawRequest request() {

@@ -13,7 +13,7 @@ import org.sunbid.platform.deals.domain.ProcedureRules;
 import org.sunbid.platform.deals.domain.RuleKeys;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.procurement.ProcurementError;
-import org.sunbid.platform.procurement.domain.InvitationRule.PoolSource;
+import org.sunbid.platform.procurement.PoolSource;
 
 /** Who may be invited, by the lot's rules as V93 states them; each test named after its article. No Spring. */
 class InvitationRuleTest {
