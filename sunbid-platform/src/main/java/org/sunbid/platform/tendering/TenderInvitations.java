@@ -119,6 +119,12 @@ public class TenderInvitations {
                 .param("t", tenderId).param("s", supplierId).query(Long.class).single() > 0;
     }
 
+    /** How many suppliers the tender's invitation list holds. */
+    public int count(UUID tenderId) {
+        return jdbc.sql("SELECT count(*) FROM tender_invitation WHERE tender_id = :t").param("t", tenderId)
+                .query(Long.class).single().intValue();
+    }
+
     /** The caller's organisation's invitations (我的邀请), newest first. */
     public List<InvitationView> mine(CurrentUser user) {
         if (user == null || user.organisationId() == null) {

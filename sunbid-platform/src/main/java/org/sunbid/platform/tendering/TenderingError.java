@@ -17,6 +17,8 @@ public enum TenderingError implements ErrorCode {
      * invitation to the response deadline; the message names the method's article.
      */
     GP_RESPONSE_PERIOD_TOO_SHORT(422),
+    /** 法 Art. 34, 74号令 Art. 12: an invitation-only lot is published (its invitation sent) with fewer invitees than required. */
+    GP_INVITED_TOO_FEW(422),
     /** 74号令 Art. 12, 法 Art. 34: the procedure is by invitation only and the caller's organisation was not invited. */
     NOT_INVITED(403),
     /** An invitation list needs at least one supplier organisation, each a supplier on the platform. */

@@ -63,10 +63,13 @@ public class Tenders {
     private final ApplicationEventPublisher events;
     private final ConfidentialRecords confidential;
     private final FilingStates filingStates;
+    private final TenderInvitations invitations;
 
     Tenders(TenderRepository repository, Organisations organisations, Regions regions, AuditLog auditLog, Clock clock,
             TransactionTemplate tx, Registrations registrations, ApplicationEventPublisher events,
-            ConfidentialRecords confidential, Procedures procedures, Projects projects, FilingStates filingStates) {
+            ConfidentialRecords confidential, Procedures procedures, Projects projects, FilingStates filingStates,
+            TenderInvitations invitations) {
+        this.invitations = invitations;
         this.filingStates = filingStates;
         this.procedures = procedures;
         this.projects = projects;
@@ -184,14 +187,24 @@ public class Tenders {
     /**
      * Publishes the notice: refused while no tender document is uploaded, and, where the region requires filing (招标文件
      * 备案), until the documents as they are now are filed and accepted ({@link TenderFilings}); Law 24, Reg. 16,
-     * Reg. 26 checked by the aggregate.
+     * Reg. 26 checked by the aggregate; a lot by invitation only needs its invitees first ({@link Tender#invitationRefusal}).
      */
     @Transactional
     public TenderView publish(UUID id, CurrentUser user) {
         Tender tender = owned(id, user);
         Instant now = clock.instant();
-        tender.publish(now, rules(tender, now), repository.documentCount(id), filingStates.state(id, tender.regionCode(), now),
-                projects.intentionOfLot(id).orElse(null));
+        ProcedureRules rules = rules(tender, now);
+        org.sunbid.platform.tendering.domain.FilingState filing = filingStates.state(id, tender.regionCode(), now);
+        org.sunbid.platform.deals.ProcurementIntention intention = projects.intentionOfLot(id).orElse(null);
+        org.sunbid.platform.kernel.DomainException refusal = tender.publicationRefusal(now, rules, repository.documentCount(id),
+                filing, intention);
+        if (refusal == null) {
+            refusal = Tender.invitationRefusal(rules, invitations.count(id));
+        }
+        if (refusal != null) {
+            throw refusal;
+        }
+        tender.publish(now, rules, repository.documentCount(id), filing, intention);
         repository.update(tender, now, user.username());
         record(tender, "tendering.tender.published", user.actor(), Map.of("bidDeadline", tender.bidDeadline().toString(),
                 "documentsAvailableUntil", tender.terms().documentsAvailableUntil().toString()));
@@ -206,8 +219,12 @@ public class Tenders {
         int documents = repository.documentCount(id);
         ProcedureRules rules = rules(tender, now);
         org.sunbid.platform.tendering.domain.FilingState filing = filingStates.state(id, tender.regionCode(), now);
-        return new PublicationCheck(tender.publicationRefusal(now, rules, documents, filing,
-                projects.intentionOfLot(id).orElse(null)), documents, now,
+        org.sunbid.platform.kernel.DomainException refusal = tender.publicationRefusal(now, rules, documents, filing,
+                projects.intentionOfLot(id).orElse(null));
+        if (refusal == null) {
+            refusal = Tender.invitationRefusal(rules, invitations.count(id));
+        }
+        return new PublicationCheck(refusal, documents, now,
                 tender.terms().documentsAvailableUntil(), tender.bidDeadline(), tender.clarificationCutoff(rules),
                 tender.objectionCutoff(rules), rules.limit(RuleKeys.OBJECTION_ANSWER).whole(), filing.requirement().required(),
                 filing.allowsPublication());

@@ -55,6 +55,24 @@ class InvitationsIT extends PlatformIT {
     private List<String> drawnUsers = List.of();
     private long logStart;
     private String projectCode;
+    private String invitedTender;
+    private String negotiation;
+
+    private String lotOf(ApiClient api, String purchaser, String procedure, String name, Instant deadline, Instant documentsUntil) {
+        String agency = api.token("agency");
+        Map<String, Object> lotJson = Map.ofEntries(Map.entry("projectCode", Fixtures.projectCode()), Map.entry("name", name),
+                Map.entry("category", "货物"), Map.entry("estimatedPrice", "300000.00"), Map.entry("deposit", "0.00"),
+                Map.entry("qualification", "具备相应供货能力"), Map.entry("evaluationMethod", "LOWEST_EVALUATED_PRICE"),
+                Map.entry("bidDeadline", deadline.toString()), Map.entry("openingVenue", "第三开标室"), Map.entry("bidValidityDays", 60),
+                Map.entry("documentsAvailableUntil", documentsUntil.toString()), Map.entry("notice", "邀请书正文"));
+        ApiClient.Response created = api.post("/api/v1/projects", ApiClient.json(Map.of("kind", "ZFCG", "procedureCode", procedure,
+                "name", name, "budget", "300000.00", "category", "GOODS", "tendereeId", purchaser, "lots", List.of(lotJson))), agency);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(api.post("/api/v1/projects/" + created.json().path("id").asString() + "/intention-exemption",
+                ApiClient.json(Map.of("ground", "URGENT", "reason", "测试：因不可预见的原因急需采购（财库〔2020〕10号）")), agency).status())
+                .isEqualTo(200);
+        return created.json().path("lots").get(0).path("id").asString();
+    }
 
     private ApiClient api() {
         return new ApiClient(baseUrl());
@@ -82,6 +100,9 @@ class InvitationsIT extends PlatformIT {
                 ApiClient.json(Map.of("ground", "URGENT", "reason", "测试：因不可预见的原因急需采购（财库〔2020〕10号）")), agency).status())
                 .isEqualTo(200);
         lot = created.json().path("lots").get(0).path("id").asString();
+        invitedTender = lotOf(api, purchaser, "ZFCG_INVITED_TENDER", "云州市第一中学实验设备邀请招标", START.plus(Duration.ofDays(21)),
+                Instant.parse("2026-11-30T09:00:00Z"));
+        negotiation = lotOf(api, purchaser, "ZFCG_NEGOTIATION", "云州市第一中学信息化运维竞争性谈判", DEADLINE, DEADLINE);
         for (int i = 1; i <= 8; i++) {
             ids.put("bidder" + i, jdbc.sql("SELECT organisation_id FROM account WHERE username = :u").param("u", "bidder" + i)
                     .query(UUID.class).single().toString());
@@ -308,5 +329,80 @@ class InvitationsIT extends PlatformIT {
         // and the portal shows the same record
         String portal = page(null, "/tenders/" + lot + "/invitation-draw");
         assertThat(portal).startsWith("200 ").contains(r.path("drawId").asString(), r.path("secret").asString(), "王明", pool.get(0));
+    }
+
+    private Map<String, Object> databaseDraw(List<String> recommended, int drawCount, String region, List<String> witnesses) {
+        List<Map<String, Object>> rec = new ArrayList<>();
+        recommended.forEach(u -> rec.add(Map.of("supplierId", ids.get(u), "recommender", "采购人代表 王明")));
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("recommended", rec, "drawCount", drawCount, "poolSource", "DATABASE",
+                "witnesses", witnesses, "secretHash", Sm3.hex(secret)));
+        if (region != null) {
+            body.put("poolRegion", region);
+        }
+        return body;
+    }
+
+    @Test
+    @Order(9)
+    void gpl87_art14_anInvitedTenderGoesOutOnlyToItsDrawnSuppliers() {
+        clock.set(START);
+        ApiClient api = api();
+        String agency = api.token("agency");
+        Snapshot before = snapshot();
+        ApiClient.Response early = api.publish(invitedTender, agency);
+        assertThat(early.code()).isEqualTo("GP_INVITED_TOO_FEW");
+        assertThat(early.json().path("detail").asString()).contains("第十四条");
+        assertThat(api.get("/api/v1/tenders/" + invitedTender, agency).json().path("status").asString()).isEqualTo("DRAFT");
+        long documents = jdbc.sql("SELECT count(*) FROM tender_document WHERE tender_id = CAST(:t AS UUID)").param("t", invitedTender)
+                .query(Long.class).single();
+        assertThat(documents).isEqualTo(1); // the one uploaded by the attempt; nothing else changed
+        assertThat(snapshot().invitations()).isEqualTo(before.invitations());
+    }
+
+    @Test
+    @Order(10)
+    void gpl87_art14_aDatabasePoolTwiceTheNumberDrawnTwoWitnessesAndNoDirectRecommendation() {
+        ApiClient api = api();
+        String agency = api.token("agency");
+        String path = "/api/v1/tenders/" + invitedTender + "/invitations/draw";
+        List<String> twoWitnesses = List.of("agency", "tenderee");
+        long suppliers = jdbc.sql("SELECT count(*) FROM organisation WHERE kind = 'BIDDER' AND NOT blacklisted").query(Long.class).single();
+        assertThat(suppliers).isGreaterThanOrEqualTo(6);
+        Snapshot before = snapshot();
+        assertThat(api.post(path, ApiClient.json(databaseDraw(List.of("bidder1"), 3, null, twoWitnesses)), agency).code())
+                .isEqualTo("RECOMMENDATION_NOT_ALLOWED");
+        // 松源县 has fewer than 2 × 3 suppliers
+        ApiClient.Response small = api.post(path, ApiClient.json(databaseDraw(List.of(), 3, "990123", twoWitnesses)), agency);
+        assertThat(small.code()).isEqualTo("INVITATION_POOL_TOO_SMALL");
+        assertThat(small.json().path("detail").asString()).contains("两倍");
+        assertThat(api.post(path, ApiClient.json(databaseDraw(List.of(), 3, null, List.of("agency"))), agency).code())
+                .isEqualTo("DRAW_WITNESSES_TOO_FEW");
+        assertThat(api.post(path, ApiClient.json(databaseDraw(List.of(), 3, null, List.of("agency", "bidder1"))), agency).code())
+                .isEqualTo("DRAW_WITNESS_UNKNOWN");
+        assertThat(api.post(path, ApiClient.json(databaseDraw(List.of(), 2, null, twoWitnesses)), agency).code())
+                .isEqualTo("INVITED_TOO_FEW");
+        assertThat(snapshot()).isEqualTo(before);
+
+        ApiClient.Response requested = api.post(path, ApiClient.json(databaseDraw(List.of(), 3, null, twoWitnesses)), agency);
+        assertThat(requested.status()).as(requested.body()).isEqualTo(200);
+        assertThat(requested.json().path("pool").size()).isEqualTo((int) suppliers);
+        assertThat(requested.json().path("witnesses").size()).isEqualTo(2);
+        ApiClient.Response drawn = api.post(path + "/reveal", ApiClient.json(Map.of("secret", HexFormat.of().formatHex(secret))), agency);
+        assertThat(drawn.json().path("drawn").size()).isEqualTo(3);
+        ApiClient.Response published = api.publish(invitedTender, agency);
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(11)
+    void theTestHelperInvitesExactlyTheNamedSuppliers() {
+        invite(negotiation, "bidder1", "bidder2", "bidder3");
+        ApiClient api = api();
+        List<String> invited = new ArrayList<>();
+        api.get("/api/v1/tenders/" + negotiation + "/invitations", api.token("agency")).json()
+                .forEach(i -> invited.add(i.path("supplierId").asString()));
+        assertThat(invited).containsExactlyInAnyOrder(ids.get("bidder1"), ids.get("bidder2"), ids.get("bidder3"));
+        // 74号令 Art. 29: three working days from Monday's invitation to Thursday's deadline
+        assertThat(api.publish(negotiation, api.token("agency")).status()).isEqualTo(200);
     }
 }

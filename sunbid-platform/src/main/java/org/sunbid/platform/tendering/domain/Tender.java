@@ -204,6 +204,21 @@ public final class Tender {
     }
 
     /**
+     * Why a lot whose method is by invitation only (the rule INVITATION_ONLY) cannot be published with {@code invited}
+     * suppliers on its invitation list, or null: its publication is the invitation, so at least INVITED_MIN must be
+     * invited first (法 Art. 34 and 87号令 Art. 14 for 邀请招标; 74号令 Art. 12 for 谈判 and 询价; 财库〔2014〕214号 Art. 6 for
+     * 磋商; 法 Art. 31 for 单一来源: one). An open notice has no list.
+     */
+    public static DomainException invitationRefusal(ProcedureRules rules, int invited) {
+        if (!rules.holds(RuleKeys.INVITATION_ONLY)) {
+            return null;
+        }
+        int min = rules.find(RuleKeys.INVITED_MIN).map(Limit::whole).orElse(1);
+        return invited >= min ? null : new DomainException(TenderingError.GP_INVITED_TOO_FEW, min, invited,
+                rules.find(RuleKeys.INVITED_MIN).map(Limit::article).orElse(""));
+    }
+
+    /**
      * The last moment a bidder may object to the documents (Reg. 22), as the current deadline stands; the deadline
      * itself where the procedure sets no cut-off.
      */

@@ -401,4 +401,17 @@ class TenderTest {
         assertThat(tender.status()).isEqualTo(TenderStatus.PUBLISHED);
         assertThat(tender.clarificationCutoff(SINGLE_SOURCE)).isEqualTo(tender.bidDeadline());
     }
+
+    @Test
+    void gpl74_art12_anInvitationOnlyLotGoesOutToAtLeastThreeInvitedSuppliers() {
+        ProcedureRules inquiry = method("ZFCG_INQUIRY", Map.of(
+                RuleKeys.INVITED_MIN, Limit.of(3, LimitUnit.COUNT, "财政部令第74号第十二条"),
+                RuleKeys.INVITATION_ONLY, Limit.of(1, LimitUnit.FLAG, "财政部令第74号第十二条")));
+        DomainException two = Tender.invitationRefusal(inquiry, 2);
+        assertThat(two.errorCode()).isEqualTo(TenderingError.GP_INVITED_TOO_FEW);
+        assertThat(two.arguments()).containsExactly(3, 2, "财政部令第74号第十二条");
+        assertThat(Tender.invitationRefusal(inquiry, 3)).isNull();
+        // an open notice has no invitation list
+        assertThat(Tender.invitationRefusal(LAW, 0)).isNull();
+    }
 }
