@@ -9,6 +9,7 @@ CREATE TABLE tender_invitation
     reference   VARCHAR(100),
     invited_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     invited_by  VARCHAR(64) NOT NULL,
+    logged_seq  BIGINT      NOT NULL, -- the sealed log entry that recorded it, disclosed when bidding closes
     PRIMARY KEY (tender_id, supplier_id)
 );
 CREATE INDEX tender_invitation_supplier_idx ON tender_invitation (supplier_id);

@@ -85,25 +85,49 @@ public class TenderInvitations {
                 throw new DomainException(TenderingError.INVALID_INVITATION);
             }
         }
-        List<Map<String, Object>> logged = new ArrayList<>();
-        for (Invitee i : invitees) {
-            int inserted = jdbc.sql("""
-                    INSERT INTO tender_invitation (tender_id, supplier_id, source, reference, invited_at, invited_by)
-                    VALUES (:t, :s, :source, :ref, :at, :by) ON CONFLICT (tender_id, supplier_id) DO NOTHING""")
-                    .param("t", tenderId).param("s", i.supplierId()).param("source", i.source()).param("ref", i.reference())
-                    .param("at", now.atOffset(ZoneOffset.UTC)).param("by", actor.username()).update();
-            if (inserted == 1) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("supplierId", i.supplierId().toString());
-                m.put("source", i.source());
-                m.put("reference", i.reference());
-                logged.add(m);
-            }
+        java.util.Set<UUID> already = new java.util.HashSet<>(jdbc.sql(
+                "SELECT supplier_id FROM tender_invitation WHERE tender_id = :t").param("t", tenderId).query(UUID.class).list());
+        Map<UUID, Invitee> fresh = new LinkedHashMap<>();
+        invitees.stream().filter(i -> !already.contains(i.supplierId())).forEach(i -> fresh.putIfAbsent(i.supplierId(), i));
+        if (fresh.isEmpty()) {
+            return;
         }
-        if (!logged.isEmpty()) {
-            // sealed: the log shows that invitations were sent, not to whom, until the owner discloses them
-            auditLog.append(AuditRecord.of("tendering.invitations.sent", tenderId.toString(), tender.regionCode(), actor,
-                    Map.of("invitations", logged)).sealed());
+        List<Map<String, Object>> logged = new ArrayList<>();
+        for (Invitee i : fresh.values()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("supplierId", i.supplierId().toString());
+            m.put("source", i.source());
+            m.put("reference", i.reference());
+            logged.add(m);
+        }
+        // sealed: the log shows that invitations were sent, not to whom, until bidding closes ({@link #disclose})
+        long seq = auditLog.append(AuditRecord.of("tendering.invitations.sent", tenderId.toString(), tender.regionCode(), actor,
+                Map.of("invitations", logged)).sealed()).seq();
+        for (Invitee i : fresh.values()) {
+            jdbc.sql("""
+                    INSERT INTO tender_invitation (tender_id, supplier_id, source, reference, invited_at, invited_by, logged_seq)
+                    VALUES (:t, :s, :source, :ref, :at, :by, :seq)""")
+                    .param("t", tenderId).param("s", i.supplierId()).param("source", i.source()).param("ref", i.reference())
+                    .param("at", now.atOffset(ZoneOffset.UTC)).param("by", actor.username()).param("seq", seq).update();
+        }
+    }
+
+    /**
+     * When bidding closes, who was invited no longer protects anyone: each sealed entry is disclosed in a public one
+     * repeating its salted details and payload, which anyone can check against the commitment the sealed entry
+     * published. Called by {@link Tenders} in the closing transaction.
+     */
+    void disclose(Tender tender) {
+        List<Long> seqs = jdbc.sql("SELECT DISTINCT logged_seq FROM tender_invitation WHERE tender_id = :t ORDER BY logged_seq")
+                .param("t", tender.id()).query(Long.class).list();
+        for (long seq : seqs) {
+            AuditLog.Withheld w = auditLog.withheld(seq);
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("sealedSeq", seq);
+            payload.put("details", w.details());
+            payload.put("payload", w.payload());
+            auditLog.append(AuditRecord.of("tendering.invitations.disclosed", tender.id().toString(), tender.regionCode(),
+                    Actor.SYSTEM, payload));
         }
     }
 

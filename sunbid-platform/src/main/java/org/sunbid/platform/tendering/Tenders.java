@@ -337,6 +337,7 @@ public class Tenders {
                     confidential.commit(); // what happened up to the deadline is committed before it is disclosed
                     registrations.disclose(tender);
                     discloseObjectors(tender);
+                    invitations.disclose(tender);
                     events.publishEvent(new BiddingClosed(tender.id(), tender.regionCode()));
                 });
             } catch (DomainException e) {

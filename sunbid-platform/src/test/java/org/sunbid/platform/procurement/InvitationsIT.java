@@ -326,6 +326,10 @@ class InvitationsIT extends PlatformIT {
         assertThat(poolSeq).isLessThan(r.path("headSize").asLong());
         ApiClient.Response logged = api().get("/api/v1/log/entries?start=" + poolSeq + "&end=" + (poolSeq + 1), null);
         assertThat(logged.body()).contains(r.path("poolHash").asString());
+        // tendering's sealed invitation entry was disclosed in public when bidding closed
+        ApiClient.Response entries = api().get("/api/v1/log/entries?start=" + logStart + "&end=" + log.size(), null);
+        assertThat(entries.body()).contains("tendering.invitations.disclosed");
+        drawn.forEach(id -> assertThat(entries.body()).contains(id));
         // and the portal shows the same record
         String portal = page(null, "/tenders/" + lot + "/invitation-draw");
         assertThat(portal).startsWith("200 ").contains(r.path("drawId").asString(), r.path("secret").asString(), "王明", pool.get(0));
