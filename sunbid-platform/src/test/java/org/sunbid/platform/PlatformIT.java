@@ -127,6 +127,41 @@ public abstract class PlatformIT {
                 "--password", PASSWORD, envelope.toString()).ok();
     }
 
+    /**
+     * The demo agency invites {@code bidders} (usernames) to an invitation-only lot through procurement's draw (issue
+     * 16): the first half (rounded down) recommended in writing, the others drawn from a prequalified list of exactly
+     * them, so the outcome is known; witnessed by the agency's and the purchaser's staff. For tests of other methods'
+     * steps that need invited suppliers.
+     */
+    protected void invite(String lotId, String... bidders) {
+        ApiClient api = new ApiClient(baseUrl());
+        String token = api.token("agency");
+        byte[] secret = new byte[32];
+        new java.security.SecureRandom().nextBytes(secret);
+        java.util.List<java.util.Map<String, Object>> recommended = new java.util.ArrayList<>();
+        java.util.List<String> pool = new java.util.ArrayList<>();
+        for (int i = 0; i < bidders.length; i++) {
+            String org = platformJdbc.sql("SELECT organisation_id FROM account WHERE username = :u").param("u", bidders[i])
+                    .query(String.class).single();
+            if (i < bidders.length / 2) {
+                recommended.add(java.util.Map.of("supplierId", org, "recommender", "采购人代表（书面推荐意见）"));
+            } else {
+                pool.add(org);
+            }
+        }
+        ApiClient.Response requested = api.post("/api/v1/tenders/" + lotId + "/invitations/draw", ApiClient.json(java.util.Map.of(
+                "recommended", recommended, "drawCount", pool.size(), "poolSource", "PREQUALIFIED", "prequalified", pool,
+                "witnesses", java.util.List.of("agency", "tenderee"), "secretHash", org.sunbid.crypto.Sm3.hex(secret))), token);
+        if (requested.status() != 200) {
+            throw new IllegalStateException("draw not requested: " + requested);
+        }
+        ApiClient.Response drawn = api.post("/api/v1/tenders/" + lotId + "/invitations/draw/reveal",
+                ApiClient.json(java.util.Map.of("secret", java.util.HexFormat.of().formatHex(secret))), token);
+        if (drawn.status() != 200) {
+            throw new IllegalStateException("draw not made: " + drawn);
+        }
+    }
+
     /** A custodian's tool: fetches its encrypted share, decrypts it with the organisation's key and releases it. */
     protected ApiClient.Response releaseShare(String tenderId, String username) throws Exception {
         ApiClient api = new ApiClient(baseUrl());

@@ -186,6 +186,19 @@ public class Organisations {
                 .query(Organisations::map).list();
     }
 
+    /**
+     * The supplier organisations (供应商, kind BIDDER) not barred, within {@code regionCode}'s subtree, or anywhere when
+     * null, ordered by id: the platform's supplier database a purchaser may draw invitees from (87号令 Art. 14).
+     */
+    public List<Organisation> suppliers(String regionCode) {
+        List<String> scope = regionCode == null ? null : regions.subtreeCodes(regionCode);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM organisation WHERE kind = 'BIDDER' AND NOT blacklisted"
+                        + " AND (CAST(:unscoped AS BOOLEAN) OR region_code = ANY(:scope)) ORDER BY id")
+                .param("unscoped", scope == null)
+                .param("scope", scope == null ? new String[0] : scope.toArray(String[]::new))
+                .query(Organisations::map).list();
+    }
+
     /** How many organisations of each kind are registered: public statistics. */
     public Map<OrganisationKind, Long> countByKind() {
         Map<OrganisationKind, Long> counts = new EnumMap<>(OrganisationKind.class);

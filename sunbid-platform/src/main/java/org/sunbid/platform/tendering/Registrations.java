@@ -47,9 +47,11 @@ public class Registrations {
     private final Clock clock;
     private final ConfidentialRecords confidential;
     private final ApplicationEventPublisher events;
+    private final TenderInvitations invitations;
 
     Registrations(JdbcClient jdbc, TenderRepository tenders, Organisations organisations, Regions regions, AuditLog auditLog,
-            Clock clock, ConfidentialRecords confidential, ApplicationEventPublisher events) {
+            Clock clock, ConfidentialRecords confidential, ApplicationEventPublisher events, TenderInvitations invitations) {
+        this.invitations = invitations;
         this.confidential = confidential;
         this.events = events;
         this.jdbc = jdbc;
@@ -73,6 +75,11 @@ public class Registrations {
         }
         Instant now = clock.instant();
         tender.checkRegistrationOpen(now);
+        // 法 Art. 34, 74号令 Art. 12: where the lot's method is by invitation only, only the invited may take part (and
+        // so deposit and respond, which both require the registration)
+        if (invitations.invitationOnly(tenderId, now) && !invitations.invited(tenderId, bidder.id())) {
+            throw new DomainException(TenderingError.NOT_INVITED);
+        }
         UUID id = UUID.randomUUID();
         int inserted = jdbc.sql("""
                 INSERT INTO tender_registration (id, tender_id, bidder_id, registered_at, registered_by)

@@ -12,6 +12,17 @@ public enum TenderingError implements ErrorCode {
     REG_26_DEPOSIT_TOO_HIGH(422),
     /** GPL Art. 35: fewer than 20 days from issuing the documents to the bid deadline (government procurement). */
     GPL_35_BIDDING_PERIOD_TOO_SHORT(422),
+    /**
+     * 74号令 Art. 29 (谈判), Art. 45 (询价), 财库〔2014〕214号 Art. 10 (磋商), 法 Art. 35 (邀请招标): too little time from the
+     * invitation to the response deadline; the message names the method's article.
+     */
+    GP_RESPONSE_PERIOD_TOO_SHORT(422),
+    /** 法 Art. 34, 74号令 Art. 12: an invitation-only lot is published (its invitation sent) with fewer invitees than required. */
+    GP_INVITED_TOO_FEW(422),
+    /** 74号令 Art. 12, 法 Art. 34: the procedure is by invitation only and the caller's organisation was not invited. */
+    NOT_INVITED(403),
+    /** An invitation list needs at least one supplier organisation, each a supplier on the platform. */
+    INVALID_INVITATION(400),
     /** 财库〔2020〕10号: no procurement intention published (and no exemption recorded) before the notice. */
     GPL_INTENTION_MISSING(422),
     /** 财库〔2020〕10号: the procurement intention was published fewer than 30 日 before the notice. */

@@ -21,7 +21,6 @@ import org.sunbid.platform.audit.ConfidentialRecords;
 import org.sunbid.platform.catalog.Regions;
 import org.sunbid.platform.deals.DealKind;
 import org.sunbid.platform.deals.NewProject;
-import org.sunbid.platform.deals.ProcedureView;
 import org.sunbid.platform.deals.ProjectCategory;
 import org.sunbid.platform.deals.ProjectView;
 import org.sunbid.platform.deals.Procedures;
@@ -65,12 +64,14 @@ public class Tenders {
     private final ConfidentialRecords confidential;
     private final FilingStates filingStates;
     private final MethodApprovalRepository methodApprovals;
+    private final TenderInvitations invitations;
 
     Tenders(TenderRepository repository, Organisations organisations, Regions regions, AuditLog auditLog, Clock clock,
             TransactionTemplate tx, Registrations registrations, ApplicationEventPublisher events,
             ConfidentialRecords confidential, Procedures procedures, Projects projects, FilingStates filingStates,
-            MethodApprovalRepository methodApprovals) {
+            MethodApprovalRepository methodApprovals, TenderInvitations invitations) {
         this.methodApprovals = methodApprovals;
+        this.invitations = invitations;
         this.filingStates = filingStates;
         this.procedures = procedures;
         this.projects = projects;
@@ -104,7 +105,7 @@ public class Tenders {
      * budget is its terms' estimated price).
      *
      * @param kind          GCJS or ZFCG
-     * @param procedureCode an open tender of that kind (GCJS_OPEN_TENDER, ZFCG_OPEN_TENDER)
+     * @param procedureCode a runnable procedure of that kind (GCJS_OPEN_TENDER, ZFCG_OPEN_TENDER, ZFCG_INQUIRY, …)
      * @param name          项目名称
      * @param budget        the project's budget or estimated price
      * @param priceCap      最高限价, or null
@@ -123,12 +124,8 @@ public class Tenders {
     @Transactional
     public ProjectView createProject(NewTenderProject project, UUID tendereeId, CurrentUser user) {
         Owners owners = owners(tendereeId, user);
-        ProcedureView procedure = project.procedureCode() == null ? null : procedures.find(project.procedureCode()).orElse(null);
-        // A lot runs as a tender where its method's rules have what a tender needs (the bidding and document periods):
-        // the open and the invited tender, the consultation (issue 16). The others come with their own publication.
-        if (procedure != null && (!procedure.runnable() || !tenderable(procedure.code()))) {
-            throw new DomainException(org.sunbid.platform.deals.DealsError.DEALS_PROCEDURE_NOT_RUNNABLE, procedure.code());
-        }
+        // Issue 16: a lot of any runnable method is a tender (its invitation or notice is the publication, its response
+        // deadline the bid deadline); deals refuses a procedure that does not run.
         if (project.lots() == null || project.lots().isEmpty()) {
             throw new DomainException(org.sunbid.platform.deals.DealsError.DEALS_INVALID_PROJECT, "lots");
         }
@@ -144,11 +141,6 @@ public class Tenders {
     }
 
     private static final String CONSTRUCTION = "GCJS_OPEN_TENDER";
-
-    private boolean tenderable(String procedureCode) {
-        ProcedureRules rules = procedures.rulesAt(procedureCode, clock.instant());
-        return rules.find(RuleKeys.BIDDING_PERIOD).isPresent() && rules.find(RuleKeys.DOCUMENT_PERIOD).isPresent();
-    }
 
     private record Owners(UUID tenderee, UUID agency, String region) {
     }
@@ -197,14 +189,25 @@ public class Tenders {
     /**
      * Publishes the notice: refused while no tender document is uploaded, and, where the region requires filing (招标文件
      * 备案), until the documents as they are now are filed and accepted ({@link TenderFilings}); Law 24, Reg. 16,
-     * Reg. 26 checked by the aggregate.
+     * Reg. 26 checked by the aggregate; a lot by invitation only needs its invitees first ({@link Tender#invitationRefusal}).
      */
     @Transactional
     public TenderView publish(UUID id, CurrentUser user) {
         Tender tender = owned(id, user);
         Instant now = clock.instant();
-        tender.publish(now, rules(tender, now), repository.documentCount(id), filingStates.state(id, tender.regionCode(), now),
-                projects.intentionOfLot(id).orElse(null), methodApprovals.latest(id).orElse(null));
+        ProcedureRules rules = rules(tender, now);
+        org.sunbid.platform.tendering.domain.FilingState filing = filingStates.state(id, tender.regionCode(), now);
+        org.sunbid.platform.deals.ProcurementIntention intention = projects.intentionOfLot(id).orElse(null);
+        org.sunbid.platform.tendering.domain.MethodApproval approval = methodApprovals.latest(id).orElse(null);
+        org.sunbid.platform.kernel.DomainException refusal = tender.publicationRefusal(now, rules, repository.documentCount(id),
+                filing, intention, approval);
+        if (refusal == null) {
+            refusal = Tender.invitationRefusal(rules, invitations.count(id));
+        }
+        if (refusal != null) {
+            throw refusal;
+        }
+        tender.publish(now, rules, repository.documentCount(id), filing, intention, approval);
         repository.update(tender, now, user.username());
         record(tender, "tendering.tender.published", user.actor(), Map.of("bidDeadline", tender.bidDeadline().toString(),
                 "documentsAvailableUntil", tender.terms().documentsAvailableUntil().toString()));
@@ -219,8 +222,12 @@ public class Tenders {
         int documents = repository.documentCount(id);
         ProcedureRules rules = rules(tender, now);
         org.sunbid.platform.tendering.domain.FilingState filing = filingStates.state(id, tender.regionCode(), now);
-        return new PublicationCheck(tender.publicationRefusal(now, rules, documents, filing,
-                projects.intentionOfLot(id).orElse(null), methodApprovals.latest(id).orElse(null)), documents, now,
+        org.sunbid.platform.kernel.DomainException refusal = tender.publicationRefusal(now, rules, documents, filing,
+                projects.intentionOfLot(id).orElse(null), methodApprovals.latest(id).orElse(null));
+        if (refusal == null) {
+            refusal = Tender.invitationRefusal(rules, invitations.count(id));
+        }
+        return new PublicationCheck(refusal, documents, now,
                 tender.terms().documentsAvailableUntil(), tender.bidDeadline(), tender.clarificationCutoff(rules),
                 tender.objectionCutoff(rules), rules.limit(RuleKeys.OBJECTION_ANSWER).whole(), filing.requirement().required(),
                 filing.allowsPublication());
@@ -333,6 +340,7 @@ public class Tenders {
                     confidential.commit(); // what happened up to the deadline is committed before it is disclosed
                     registrations.disclose(tender);
                     discloseObjectors(tender);
+                    invitations.disclose(tender);
                     events.publishEvent(new BiddingClosed(tender.id(), tender.regionCode()));
                 });
             } catch (DomainException e) {

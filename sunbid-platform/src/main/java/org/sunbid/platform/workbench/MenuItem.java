@@ -25,6 +25,7 @@ record MenuItem(String key, String href) {
         } else if (role == Role.BIDDER) {
             items.add(new MenuItem("workbench.menu.tenders.bidder", "/workbench/tenders"));
             items.add(new MenuItem("workbench.menu.negotiations", "/workbench/negotiations")); // issue 16 part D
+            items.add(new MenuItem("workbench.menu.invitations", "/workbench/invitations")); // 我的邀请 (issue 16)
         } else if (role != Role.EXPERT) {
             items.add(new MenuItem("workbench.menu.tenders.staff", "/workbench/tenders"));
         }

@@ -503,6 +503,20 @@ class AccessMatrixIT extends PlatformIT {
                                                                                           401, 403, 403, 403, 403, 403, 403, 403, 403));
         rows.add(new Row("POST", "/api/v1/tenders/{id}/negotiation/closure", ng + "/closure", null, false,
                                                                                           401, 403, 403, 403, 403, 403, 403, 403, 403));
+        // Issue 16 part C: invitations. The owner draws and reads its lot's invitation list (an unknown lot is 404 for
+        // purchasers and agencies); the draw record is public once bidding closed (an unknown lot: 404 for everyone); a
+        // supplier reads its own invitations.
+        String hash64 = "0".repeat(64);
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/invitations/draw", unknown + "/invitations/draw",
+                () -> "{\"drawCount\":3,\"secretHash\":\"" + hash64 + "\"}", false,  401, 403, 403, 403, 403, 404, 404, 403, 403));
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/invitations/draw/reveal", unknown + "/invitations/draw/reveal",
+                () -> "{\"secret\":\"" + hash64 + "\"}", false,                      401, 403, 403, 403, 403, 404, 404, 403, 403));
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/invitations/draw", unknown + "/invitations/draw", null, false,
+                                                                                          404, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/invitations", unknown + "/invitations", null, false,
+                                                                                          401, 403, 403, 403, 403, 404, 404, 403, 403));
+        rows.add(new Row("GET", "/api/v1/invitations/mine", "/api/v1/invitations/mine", null, false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 200, 403));
         // The SMS gateway is no user: its replies are authenticated by its signature, so an unsigned one is 401 for all.
         rows.add(new Row("POST", "/api/v1/experts/notifier/replies", "/api/v1/experts/notifier/replies", () -> "{}", false,
                                                                                           401, 401, 401, 401, 401, 401, 401, 401, 401));

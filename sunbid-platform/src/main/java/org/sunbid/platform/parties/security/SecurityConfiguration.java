@@ -170,6 +170,11 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenders/*/filings/*/decision").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/filings").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/filing-rules").hasRole("ADMINISTRATOR")
+                        // issue 16 part C: invitations and their draw (the record public once bidding has closed, the
+                        // service refuses it before; the invitation list for its owners only, checked by the service)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/tenders/*/invitations/draw").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/tenders/*/invitations").hasAnyRole("TENDEREE", "AGENCY")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/invitations/mine").hasRole("BIDDER")
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenders", "/api/v1/tenders/**").hasAnyRole("TENDEREE", "AGENCY")
                         .requestMatchers(HttpMethod.POST, "/api/v1/log/heads").hasRole("ADMINISTRATOR")
                         .requestMatchers(HttpMethod.GET, "/api/v1/security-events").hasRole("ADMINISTRATOR")
@@ -220,7 +225,7 @@ class SecurityConfiguration {
         http.addFilterBefore(multipartGate(env, problems, json, locales), org.springframework.security.web.csrf.CsrfFilter.class);
         // The form login uses the throttled provider too (not one Spring would build from the UserDetailsService).
         http.authenticationManager(passwords).authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/guide", "/downloads", "/downloads/*", "/log", "/tenders/*", "/projects", "/projects/*", "/single-source-publicities", "/draws/*", "/open-data", "/open-data/api", "/login", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+                        .requestMatchers("/", "/guide", "/downloads", "/downloads/*", "/log", "/tenders/*", "/tenders/*/invitation-draw", "/projects", "/projects/*", "/single-source-publicities", "/draws/*", "/open-data", "/open-data/api", "/login", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/demo-ca.pem", "/v3/api-docs", "/v3/api-docs/**", "/actuator/health").permitAll()
                         .requestMatchers(HttpMethod.GET, "/complaint-decisions").permitAll() // issue 16: complaint decisions
                         .requestMatchers(HttpMethod.GET, "/supervision/exemptions", "/supervision/exemptions/*",
@@ -242,6 +247,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/workbench/tenders/*/documents").hasAnyRole("TENDEREE", "AGENCY")
                         .requestMatchers(HttpMethod.POST, "/workbench/tenders/*/bids", "/workbench/tenders/*/bids/sealed-on-arrival")
                         .hasRole("BIDDER")
+                        // issue 16 part C: 我的邀请 for suppliers; a lot's invitations for its owners (checked by the service)
+                        .requestMatchers("/workbench/invitations").hasRole("BIDDER")
+                        .requestMatchers("/workbench/tenders/*/invitations", "/workbench/tenders/*/invitations/**")
+                        .hasAnyRole("TENDEREE", "AGENCY")
                         .requestMatchers("/workbench", "/workbench/**").authenticated()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").successHandler(new ReturnTo())

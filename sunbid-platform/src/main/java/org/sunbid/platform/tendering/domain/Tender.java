@@ -195,15 +195,24 @@ public final class Tender {
         if (unfiled != null) {
             return unfiled;
         }
-        Limit biddingPeriod = rules.limit(RuleKeys.BIDDING_PERIOD);
-        if (!biddingPeriod.atLeast(now, bidDeadline, rules.calendar())) {
+        // Issue 16: a rule the procedure does not have is no constraint (单一来源 has no response period, 谈判 and 询价 no
+        // document period); the construction and ZFCG open tender have them all, as before.
+        Limit biddingPeriod = rules.find(RuleKeys.BIDDING_PERIOD).orElse(null);
+        if (biddingPeriod != null && !biddingPeriod.atLeast(now, bidDeadline, rules.calendar())) {
+            if (procurement(rules) && rules.holds(RuleKeys.INVITATION_ONLY)) {
+                // 74号令 Art. 29 / 45, 财库〔2014〕214号 Art. 10, 法 Art. 35 for 邀请招标: from the invitation to the response deadline
+                return new DomainException(TenderingError.GP_RESPONSE_PERIOD_TOO_SHORT, biddingPeriod.whole(),
+                        unitZh(biddingPeriod), biddingPeriod.article(),
+                        biddingPeriod.lastDay(now, rules.calendar()).toString(),
+                        Limit.beijingDate(bidDeadline).toString());
+            }
             Duration bidding = Duration.between(now, bidDeadline);
             return new DomainException(procurement(rules) ? TenderingError.GPL_35_BIDDING_PERIOD_TOO_SHORT
                     : TenderingError.LAW_24_BIDDING_PERIOD_TOO_SHORT, biddingPeriod.whole(), days(bidding), hours(bidding),
                     minutes(bidding));
         }
-        Limit documentPeriod = rules.limit(RuleKeys.DOCUMENT_PERIOD);
-        if (!documentPeriod.atLeast(now, terms.documentsAvailableUntil(), rules.calendar())) {
+        Limit documentPeriod = rules.find(RuleKeys.DOCUMENT_PERIOD).orElse(null);
+        if (documentPeriod != null && !documentPeriod.atLeast(now, terms.documentsAvailableUntil(), rules.calendar())) {
             if (documentPeriod.unit() == LimitUnit.WORKING_DAY) {
                 return new DomainException(TenderingError.GPL87_18_DOCUMENT_PERIOD_TOO_SHORT, documentPeriod.whole(),
                         documentPeriod.lastDay(now, rules.calendar()).toString(),
@@ -222,6 +231,21 @@ public final class Tender {
     }
 
     /**
+     * Why a lot whose method is by invitation only (the rule INVITATION_ONLY) cannot be published with {@code invited}
+     * suppliers on its invitation list, or null: its publication is the invitation, so at least INVITED_MIN must be
+     * invited first (法 Art. 34 and 87号令 Art. 14 for 邀请招标; 74号令 Art. 12 for 谈判 and 询价; 财库〔2014〕214号 Art. 6 for
+     * 磋商; 法 Art. 31 for 单一来源: one). An open notice has no list.
+     */
+    public static DomainException invitationRefusal(ProcedureRules rules, int invited) {
+        if (!rules.holds(RuleKeys.INVITATION_ONLY)) {
+            return null;
+        }
+        int min = rules.find(RuleKeys.INVITED_MIN).map(Limit::whole).orElse(1);
+        return invited >= min ? null : new DomainException(TenderingError.GP_INVITED_TOO_FEW, min, invited,
+                rules.find(RuleKeys.INVITED_MIN).map(Limit::article).orElse(""));
+    }
+
+    /**
      * The last moment a bidder may object to the documents (Reg. 22), as the current deadline stands; the deadline
      * itself where the procedure sets no cut-off.
      */
@@ -234,7 +258,21 @@ public final class Tender {
      * a later one moves the deadline.
      */
     public Instant clarificationCutoff(ProcedureRules rules) {
-        return rules.limit(RuleKeys.CLARIFICATION_NOTICE).startBefore(bidDeadline);
+        Limit notice = rules.find(RuleKeys.CLARIFICATION_NOTICE).orElse(null);
+        if (notice == null) {
+            return bidDeadline;
+        }
+        if (notice.unit() != LimitUnit.WORKING_DAY) {
+            return notice.startBefore(bidDeadline);
+        }
+        // 工作日 counted backwards (74号令 Art. 29, 45): the last day D whose n-th working day after it is not later than
+        // the deadline's day; a clarification up to the end of D leaves the deadline where it is.
+        java.time.LocalDate deadlineDay = Limit.beijingDate(bidDeadline);
+        java.time.LocalDate day = deadlineDay;
+        while (rules.calendar().plus(day, notice.whole()).isAfter(deadlineDay)) {
+            day = day.minusDays(1);
+        }
+        return day.plusDays(1).atStartOfDay(Limit.BEIJING).toInstant().minusMillis(1);
     }
 
     /** Replaces a draft's terms (the deposit limit and a future deadline checked as for a new draft). */
@@ -259,10 +297,15 @@ public final class Tender {
             throw new DomainException(TenderingError.INVALID_TENDER, "text");
         }
         Instant moved = null;
-        Instant earliest = rules.limit(RuleKeys.CLARIFICATION_NOTICE).endAfter(now, rules.calendar());
-        if (affectsPreparation && bidDeadline.isBefore(earliest)) {
-            bidDeadline = earliest;
-            moved = earliest;
+        Limit notice = rules.find(RuleKeys.CLARIFICATION_NOTICE).orElse(null);
+        if (affectsPreparation && notice != null && !notice.atLeast(now, bidDeadline, rules.calendar())) {
+            // 日: the deadline moves so that the period remains; 工作日 (74号令 Art. 29, 45): to the period's last working
+            // day at the deadline's own time of day
+            moved = notice.unit() == LimitUnit.WORKING_DAY
+                    ? notice.lastDay(now, rules.calendar()).atTime(bidDeadline.atZone(Limit.BEIJING).toLocalTime())
+                            .atZone(Limit.BEIJING).toInstant()
+                    : notice.endAfter(now, rules.calendar());
+            bidDeadline = moved;
         }
         Clarification clarification = new Clarification(clarificationId, now, text.strip(), affectsPreparation, moved);
         clarifications.add(clarification);
@@ -368,12 +411,19 @@ public final class Tender {
 
     /** Reg. 26 / GPR Art. 33: the deposit at most 2% of the estimated price (the lot's budget in procurement). */
     private static void checkDeposit(TenderTerms terms, ProcedureRules rules) {
-        Limit max = rules.limit(RuleKeys.DEPOSIT_MAX);
+        Limit max = rules.find(RuleKeys.DEPOSIT_MAX).orElse(null);
+        if (max == null) {
+            return; // no ceiling where the procedure has none; a deposit is optional anyway (zero where the documents set none)
+        }
         Money ceiling = max.percentOf(terms.estimatedPrice());
         if (terms.deposit().isGreaterThan(ceiling)) {
             throw new DomainException(procurement(rules) ? TenderingError.GPR_33_DEPOSIT_TOO_HIGH
                     : TenderingError.REG_26_DEPOSIT_TOO_HIGH, terms.deposit(), ceiling, max.plain());
         }
+    }
+
+    private static String unitZh(Limit limit) {
+        return limit.unit() == LimitUnit.WORKING_DAY ? "个工作日" : "日";
     }
 
     /** Whether the rules are government procurement's (its articles name the refusals). */

@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.sunbid.platform.deals.domain.Limit;
+import org.sunbid.platform.deals.domain.LimitUnit;
 import org.sunbid.platform.deals.domain.ProcedureRules;
+import org.sunbid.platform.deals.domain.RuleKeys;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.kernel.Money;
 import org.sunbid.platform.tendering.Clarification;
@@ -273,5 +279,139 @@ class TenderTest {
     void aDraftNeedsADeadlineInTheFutureAndValidTerms() {
         assertThat(code(() -> draft(Duration.ZERO))).isEqualTo(TenderingError.INVALID_TENDER);
         assertThat(code(() -> terms(Duration.ofDays(20), Duration.ofDays(21), "1000", "10"))).isEqualTo(TenderingError.INVALID_TENDER);
+    }
+
+    // Issue 16: every method's lot is published through the same aggregate; a rule the method does not have is no
+    // constraint. Rules as in V93 (the method's own rows plus ZFCG_COMMON's).
+
+    /** 2026's Spring Festival: Feb 14 (Sat) worked, Feb 15–23 off. */
+    static final org.sunbid.platform.catalog.WorkingDays SPRING_FESTIVAL_2026;
+
+    static {
+        Map<LocalDate, org.sunbid.platform.catalog.WorkingDays.DayKind> days = new HashMap<>();
+        days.put(LocalDate.of(2026, 2, 14), org.sunbid.platform.catalog.WorkingDays.DayKind.WORKDAY);
+        for (int d = 15; d <= 23; d++) {
+            days.put(LocalDate.of(2026, 2, d), org.sunbid.platform.catalog.WorkingDays.DayKind.HOLIDAY);
+        }
+        SPRING_FESTIVAL_2026 = new org.sunbid.platform.catalog.WorkingDays(days);
+    }
+
+    static ProcedureRules method(String code, Map<String, Limit> own) {
+        Map<String, Limit> rules = new HashMap<>(own);
+        rules.put(RuleKeys.OBJECTION_ANSWER, Limit.of(7, LimitUnit.WORKING_DAY, "《政府采购法》第五十三条"));
+        rules.put(RuleKeys.DEPOSIT_MAX, Limit.of(2, LimitUnit.PERCENT, "《政府采购法实施条例》第三十三条"));
+        return new ProcedureRules(code, LocalDate.of(2026, 11, 23), rules, SPRING_FESTIVAL_2026);
+    }
+
+
+    static final ProcedureRules NEGOTIATION = method("ZFCG_NEGOTIATION", Map.of(
+            RuleKeys.BIDDING_PERIOD, Limit.of(3, LimitUnit.WORKING_DAY, "财政部令第74号第二十九条（首次响应文件）"),
+            RuleKeys.CLARIFICATION_NOTICE, Limit.of(3, LimitUnit.WORKING_DAY, "财政部令第74号第二十九条"),
+            RuleKeys.INVITATION_ONLY, Limit.of(1, LimitUnit.FLAG, "财政部令第74号第十二条")));
+    static final ProcedureRules INQUIRY = method("ZFCG_INQUIRY", Map.of(
+            RuleKeys.BIDDING_PERIOD, Limit.of(3, LimitUnit.WORKING_DAY, "财政部令第74号第四十五条"),
+            RuleKeys.CLARIFICATION_NOTICE, Limit.of(3, LimitUnit.WORKING_DAY, "财政部令第74号第四十五条"),
+            RuleKeys.INVITATION_ONLY, Limit.of(1, LimitUnit.FLAG, "财政部令第74号第十二条")));
+    static final ProcedureRules CONSULTATION = method("ZFCG_CONSULTATION", Map.of(
+            RuleKeys.BIDDING_PERIOD, Limit.of(10, LimitUnit.DAY, "财库〔2014〕214号第十条"),
+            RuleKeys.DOCUMENT_PERIOD, Limit.of(5, LimitUnit.WORKING_DAY, "财库〔2014〕214号第十条"),
+            RuleKeys.CLARIFICATION_NOTICE, Limit.of(5, LimitUnit.DAY, "财库〔2014〕214号第十条"),
+            RuleKeys.INVITATION_ONLY, Limit.of(1, LimitUnit.FLAG, "财库〔2014〕214号第六条")));
+    static final ProcedureRules SINGLE_SOURCE = method("ZFCG_SINGLE_SOURCE", Map.of(
+            RuleKeys.INVITATION_ONLY, Limit.of(1, LimitUnit.FLAG, "《政府采购法》第三十九条")));
+
+    /** Beijing local time as an instant. */
+    static Instant beijing(String localDateTime) {
+        return java.time.LocalDateTime.parse(localDateTime).atZone(Limit.BEIJING).toInstant();
+    }
+
+    static Tender gpDraft(Instant now, Instant deadline, Instant documentsUntil, String deposit, ProcedureRules rules) {
+        return Tender.draft(UUID.randomUUID(), UUID.randomUUID(), null, "990100",
+                ProcurementTenderTest.terms(now, deadline, documentsUntil, "300000", deposit), now, rules);
+    }
+
+    @Test
+    void gpl74_art29_negotiationResponsesAtLeastThreeWorkingDaysAfterTheInvitation() {
+        // Thursday 2026-02-12: Fri 13 is the 1st working day, Sat 14 (调休) the 2nd, Feb 15–23 Spring Festival, Tue 24 the 3rd.
+        Instant thursday = beijing("2026-02-12T09:30");
+        Tender onTheHoliday = gpDraft(thursday, beijing("2026-02-23T23:59"), beijing("2026-02-13T17:00"), "0", NEGOTIATION);
+        DomainException refused = onTheHoliday.publicationRefusal(thursday, NEGOTIATION, 1);
+        assertThat(refused.errorCode()).isEqualTo(TenderingError.GP_RESPONSE_PERIOD_TOO_SHORT);
+        assertThat(refused.arguments()).contains(3, "个工作日", "财政部令第74号第二十九条（首次响应文件）", "2026-02-24");
+        assertThat(onTheHoliday.status()).isEqualTo(TenderStatus.DRAFT);
+
+        // no document period (74号令 sets none), no deposit (the documents set none): published
+        Tender third = gpDraft(thursday, beijing("2026-02-24T09:30"), beijing("2026-02-13T17:00"), "0", NEGOTIATION);
+        third.publish(thursday, NEGOTIATION, 1);
+        assertThat(third.status()).isEqualTo(TenderStatus.PUBLISHED);
+    }
+
+    @Test
+    void gpl74_art29_aChangeWithinThreeWorkingDaysOfTheDeadlineMovesItByWorkingDays() {
+        Instant monday = beijing("2026-11-23T09:30");
+        Tender tender = gpDraft(monday, beijing("2026-11-30T09:30"), beijing("2026-11-24T17:00"), "0", NEGOTIATION);
+        tender.publish(monday, NEGOTIATION, 1);
+        // Wed 25 + 3 working days = Mon 30: a change up to the end of Wednesday leaves the deadline
+        assertThat(tender.clarificationCutoff(NEGOTIATION)).isEqualTo(beijing("2026-11-26T00:00").minusMillis(1));
+        Clarification wednesday = tender.clarify(UUID.randomUUID(), beijing("2026-11-25T23:00"), "更正：交货期", true, NEGOTIATION);
+        assertThat(wednesday.deadlineMovedTo()).isNull();
+        assertThat(tender.bidDeadline()).isEqualTo(beijing("2026-11-30T09:30"));
+        // Thursday 26: three working days end on Tue Dec 1; the deadline moves there, at its own time of day
+        Clarification thursday = tender.clarify(UUID.randomUUID(), beijing("2026-11-26T10:00"), "更正：技术参数", true, NEGOTIATION);
+        assertThat(thursday.deadlineMovedTo()).isEqualTo(beijing("2026-12-01T09:30"));
+        assertThat(tender.bidDeadline()).isEqualTo(beijing("2026-12-01T09:30"));
+    }
+
+    @Test
+    void gpl74_art45_inquiryQuotationsAtLeastThreeWorkingDaysAfterTheInvitation() {
+        // Friday 2026-11-27: Mon 30, Tue Dec 1, Wed Dec 2 are the three working days; the weekend does not count.
+        Instant friday = beijing("2026-11-27T10:00");
+        Tender tuesday = gpDraft(friday, beijing("2026-12-01T17:00"), beijing("2026-11-30T17:00"), "0", INQUIRY);
+        assertThat(code(() -> tuesday.publish(friday, INQUIRY, 1))).isEqualTo(TenderingError.GP_RESPONSE_PERIOD_TOO_SHORT);
+        assertThat(tuesday.status()).isEqualTo(TenderStatus.DRAFT);
+        Tender wednesday = gpDraft(friday, beijing("2026-12-02T09:00"), beijing("2026-11-30T17:00"), "0", INQUIRY);
+        wednesday.publish(friday, INQUIRY, 1);
+        assertThat(wednesday.status()).isEqualTo(TenderStatus.PUBLISHED);
+    }
+
+    @Test
+    void caiku214_art10_consultationTenDaysToTheFirstResponseAndDocumentsFiveWorkingDays() {
+        Instant monday = beijing("2026-11-23T09:30");
+        Instant documents = beijing("2026-11-30T17:00"); // the 5th working day after Monday
+        Tender short_ = gpDraft(monday, monday.plus(Duration.ofDays(10)).minusSeconds(60), documents, "6000", CONSULTATION);
+        assertThat(code(() -> short_.publish(monday, CONSULTATION, 1))).isEqualTo(TenderingError.GP_RESPONSE_PERIOD_TOO_SHORT);
+        Tender fewDocumentDays = gpDraft(monday, monday.plus(Duration.ofDays(10)), beijing("2026-11-27T17:00"), "6000", CONSULTATION);
+        assertThat(code(() -> fewDocumentDays.publish(monday, CONSULTATION, 1)))
+                .isEqualTo(TenderingError.GPL87_18_DOCUMENT_PERIOD_TOO_SHORT);
+        Tender tenDays = gpDraft(monday, monday.plus(Duration.ofDays(10)), documents, "6000", CONSULTATION);
+        tenDays.publish(monday, CONSULTATION, 1);
+        assertThat(tenDays.status()).isEqualTo(TenderStatus.PUBLISHED);
+        // changes at least 5 日 before the deadline (财库〔2014〕214号 Art. 10)
+        assertThat(tenDays.clarificationCutoff(CONSULTATION)).isEqualTo(monday.plus(Duration.ofDays(5)));
+        // the deposit ceiling (条例 Art. 33, common to every method) still holds: 2% of 300000 is 6000
+        assertThat(code(() -> gpDraft(monday, monday.plus(Duration.ofDays(10)), documents, "6000.01", CONSULTATION)))
+                .isEqualTo(TenderingError.GPR_33_DEPOSIT_TOO_HIGH);
+    }
+
+    @Test
+    void gpl_art39_singleSourceHasNoResponsePeriodToRespect() {
+        Instant monday = beijing("2026-11-23T09:30");
+        Tender tender = gpDraft(monday, beijing("2026-11-24T09:30"), beijing("2026-11-24T09:30"), "0", SINGLE_SOURCE);
+        tender.publish(monday, SINGLE_SOURCE, 1);
+        assertThat(tender.status()).isEqualTo(TenderStatus.PUBLISHED);
+        assertThat(tender.clarificationCutoff(SINGLE_SOURCE)).isEqualTo(tender.bidDeadline());
+    }
+
+    @Test
+    void gpl74_art12_anInvitationOnlyLotGoesOutToAtLeastThreeInvitedSuppliers() {
+        ProcedureRules inquiry = method("ZFCG_INQUIRY", Map.of(
+                RuleKeys.INVITED_MIN, Limit.of(3, LimitUnit.COUNT, "财政部令第74号第十二条"),
+                RuleKeys.INVITATION_ONLY, Limit.of(1, LimitUnit.FLAG, "财政部令第74号第十二条")));
+        DomainException two = Tender.invitationRefusal(inquiry, 2);
+        assertThat(two.errorCode()).isEqualTo(TenderingError.GP_INVITED_TOO_FEW);
+        assertThat(two.arguments()).containsExactly(3, 2, "财政部令第74号第十二条");
+        assertThat(Tender.invitationRefusal(inquiry, 3)).isNull();
+        // an open notice has no invitation list
+        assertThat(Tender.invitationRefusal(LAW, 0)).isNull();
     }
 }
