@@ -404,14 +404,22 @@ class ProcurementMethodsEvaluationIT extends PlatformIT {
     /** 74号令 Art. 33/37: only two suppliers make a final offer in the last round → the procurement stops, naming the article. */
     @Test
     @Order(4)
-    void gpl74_art33_fewerThanThreeFinalOffersStops() {
+    void gpl74_art33_fewerThanThreeFinalOffersStops() throws Exception {
         ApiClient api = api();
         List<String> members = started(negotiationStop);
         assertThat(reviewed(negotiationStop, members, List.of()).path("stage").asString()).isEqualTo("NEGOTIATION");
         roundOpened(negotiationStop, 1, "bidder1", "1850000.00", "bidder2", "1900000.00", "bidder3", "1840000.00");
         roundOpened(negotiationStop, 2, "bidder1", "1820000.00", "bidder3", "1830000.00");
-        JsonNode closed = api.post("/api/v1/tenders/" + negotiationStop + "/evaluation/negotiation/close", "",
-                api.freshToken(members.get(0))).json();
+        // the leader closes it on the workspace page (a member sees no close button)
+        String page = "/workbench/evaluations/" + negotiationStop;
+        org.sunbid.platform.WebSession member = new org.sunbid.platform.WebSession(baseUrl());
+        assertThat(member.login(members.get(1)).statusCode()).isEqualTo(302);
+        assertThat(member.get(page).body()).contains("id=\"negotiation\"").doesNotContain("id=\"close-negotiation\"");
+        org.sunbid.platform.WebSession leader = new org.sunbid.platform.WebSession(baseUrl());
+        assertThat(leader.login(members.get(0)).statusCode()).isEqualTo(302);
+        assertThat(leader.get(page).body()).contains("id=\"close-negotiation\"");
+        assertThat(leader.submit(page, page + "/negotiation/close", "").statusCode()).isEqualTo(302);
+        JsonNode closed = api.get("/api/v1/tenders/" + negotiationStop + "/evaluation", api.freshToken(members.get(0))).json();
         assertThat(closed.path("stage").asString()).as(closed.toString()).isEqualTo("FAILED");
         assertThat(closed.path("failure").asString()).contains("第三十三条").contains("不足3家");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM award_decision WHERE tender_id = CAST(:t AS UUID)").param("t", negotiationStop)
@@ -506,9 +514,7 @@ class ProcurementMethodsEvaluationIT extends PlatformIT {
         JsonNode signatures = api.get("/api/v1/tenders/" + singleSource + "/evaluation/report/signatures",
                 api.freshToken(members.get(0))).json();
         assertThat(signatures.toString()).contains(members.get(0)).contains(members.get(4));
-        JsonNode awarded = api.post("/api/v1/tenders/" + singleSource + "/award", ApiClient.json(Map.of("bidderId", ids.get("bidder1"))),
-                api.freshToken("agency")).json();
-        assertThat(awarded.path("winner").path("price").asString()).isEqualTo("2940000.00");
+        // the purchaser does not decide: see gpr43_aHeldLotIsNotDeemedAwarded
     }
 
     /** 74号令 Art. 43 (BUDGET_STOPS): the agreed price above the lot's budget (3,000,000.00) stops the procurement. */
@@ -523,5 +529,49 @@ class ProcurementMethodsEvaluationIT extends PlatformIT {
                 api.freshToken(members.get(0))).json();
         assertThat(closed.path("stage").asString()).as(closed.toString()).isEqualTo("FAILED");
         assertThat(closed.path("failure").asString()).contains("第四十三条").contains("超过采购预算");
+    }
+
+    /**
+     * 74号令 Art. 7 through the draw request: a negotiation lot's panel of 2 is refused, naming the article, and no draw
+     * is recorded; 3 (the lot's budget is under the open-tender threshold) would do.
+     */
+    @Test
+    @Order(10)
+    void gpl74_art7_negotiationPanelOfTwoRefusedAtTheDrawRequest() {
+        ApiClient api = api();
+        clock.set(START);
+        long draws = jdbc.sql("SELECT COUNT(*) FROM expert_draw").query(Long.class).single();
+        long entries = log.size();
+        ApiClient.Response refused = api.post("/api/v1/tenders/" + negotiationScoringPlan + "/expert-draws", ApiClient.json(Map.of(
+                "evaluationStart", START.plus(Duration.ofDays(81)).plus(Duration.ofHours(3)).toString(), "evaluationVenue", "评审室 " + UUID.randomUUID(),
+                "representatives", 0, "specialties", List.of(Map.of("code", "A01", "count", 2)), "poolRegions", List.of("990100"),
+                "avoid", List.of())), api.freshToken("agency"));
+        assertThat(refused.code()).as(refused.body()).isEqualTo("PANEL_COMPOSITION");
+        assertThat(refused.json().path("detail").asString()).contains("第74号第七条").contains("3");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM expert_draw").query(Long.class).single()).isEqualTo(draws);
+        assertThat(log.size()).isEqualTo(entries);
+    }
+
+    /**
+     * 条例 Art. 43 with a hold (条例 Art. 54 / 法 Art. 57 through {@link ContractHolds}): past the decision's 5 working
+     * days a held lot is not deemed awarded; once free, the first-ranked is (the single-source supplier at its agreed price).
+     */
+    @Test
+    @Order(11)
+    void gpr43_aHeldLotIsNotDeemedAwarded() {
+        Instant due = jdbc.sql("SELECT decision_due FROM award_decision WHERE tender_id = CAST(:t AS UUID)").param("t", singleSource)
+                .query(java.time.OffsetDateTime.class).single().toInstant();
+        clock.set(due.plus(Duration.ofHours(1)));
+        Awards awards = context.getBean(Awards.class);
+        HELD.put(UUID.fromString(singleSource), "COMPLAINT_SUSPENSION");
+        awards.checkAwardDecisions();
+        assertThat(stage(singleSource)).isEqualTo("DECISION");
+        assertThat(logCount(singleSource, "evaluation.awarded")).isZero();
+        HELD.clear();
+        awards.checkAwardDecisions();
+        assertThat(stage(singleSource)).isEqualTo("AWARDED");
+        JsonNode award = api().get("/api/v1/tenders/" + singleSource + "/award", null).json();
+        assertThat(award.path("winner").path("deemed").asBoolean()).isTrue();
+        assertThat(award.path("winner").path("price").asString()).isEqualTo("2940000.00");
     }
 }
