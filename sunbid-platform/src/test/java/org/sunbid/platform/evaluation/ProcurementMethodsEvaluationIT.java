@@ -12,9 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -25,10 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -55,7 +50,6 @@ import tools.jackson.databind.JsonNode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Import(ProcurementMethodsEvaluationIT.Holds.class)
 class ProcurementMethodsEvaluationIT extends PlatformIT {
 
     /** Lowest price ÷ bid × 40 (磋商 214号 Art. 24: goods 30–60%). */
@@ -66,16 +60,8 @@ class ProcurementMethodsEvaluationIT extends PlatformIT {
                               {"code":"Q3","text":"报价未超过采购预算"}]}""";
     static final List<String> BIDDERS = List.of("bidder1", "bidder2", "bidder3", "bidder4");
 
-    /** A test-scoped {@link ContractHolds} (the real one is the complaints context's): holds the lots put in {@link #HELD}. */
-    static final Map<UUID, String> HELD = new ConcurrentHashMap<>();
-
-    @TestConfiguration
-    static class Holds {
-        @Bean
-        ContractHolds testHolds() {
-            return lot -> Optional.ofNullable(HELD.get(lot));
-        }
-    }
+    /** The lots {@link TestContractHolds} holds (test-scoped; the real holder is the complaints context). */
+    static final Map<UUID, String> HELD = TestContractHolds.HELD;
 
     @Autowired JdbcClient jdbc;
     @Autowired Tenders tenders;
@@ -188,6 +174,11 @@ class ProcurementMethodsEvaluationIT extends PlatformIT {
     @AfterEach
     void noHolds() {
         HELD.clear();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    void backToStart() {
+        clock.set(START);
     }
 
     private List<String> project(ApiClient api, String agency, String purchaser, String procedure, String name,
