@@ -365,6 +365,7 @@ class ProcurementMethodsEvaluationIT extends PlatformIT {
         assertThat(ranked).containsExactly(Map.entry(ids.get("bidder1"), "2750000.00"), Map.entry(ids.get("bidder3"), "2760000.00"),
                 Map.entry(ids.get("bidder2"), "2770000.00"));
         assertThat(closed.path("ranking").path("candidates")).hasSize(3);
+        assertThat(closed.path("ranking").path("rule").asString()).contains("第三十五条");
         assertThat(logCount(negotiation, "evaluation.negotiation.closed")).isEqualTo(1);
         JsonNode signed = reportSigned(negotiation, members);
         assertThat(signed.path("stage").asString()).isEqualTo("DECISION");
