@@ -57,7 +57,7 @@ public enum DealStage {
         }
         if (evaluation != null) {
             return switch (evaluation) {
-                case QUALIFICATION, SCORING, RANKED, REPORTED, DECISION -> EVALUATING; // DECISION: the report is with the purchaser
+                case QUALIFICATION, NEGOTIATION, SCORING, RANKED, REPORTED, DECISION -> EVALUATING; // DECISION: the report is with the purchaser
                 case PUBLICITY -> PUBLICITY;
                 case AWARDED -> AWARDED;
                 case CONTRACTED -> CONTRACTED;

@@ -89,10 +89,12 @@ public class Awards {
     private final JsonMapper json;
     private final Projects projects;
     private final Procedures procedures;
+    private final List<ContractHolds> holds;
 
     Awards(JdbcClient jdbc, Tenders tenders, Openings openings, Deposits deposits, ApplicationEventPublisher events,
             ContractDeadlines deadlines, AuditLog log, PlatformIdentity platform, Clock clock, JsonMapper json,
-            Projects projects, Procedures procedures) {
+            Projects projects, Procedures procedures, List<ContractHolds> holds) {
+        this.holds = List.copyOf(holds);
         this.projects = projects;
         this.procedures = procedures;
         this.deadlines = deadlines;
@@ -146,6 +148,28 @@ public class Awards {
     public record Winner(UUID bidderId, String bidder, String price, Instant awardedAt, String notice, String noticeSignature,
             Instant contractDue, Instant contractSignedAt, boolean contractOverdue, boolean deemed, Instant contractPublicationDue,
             Instant contractPublishedAt, boolean contractPublicationOverdue) {
+    }
+
+    /**
+     * The first hold on the lot from any {@link ContractHolds} (a challenge that may change the result, 政府采购法实施条例
+     * Art. 54; a complaint's suspension, 政府采购法 Art. 57), or empty.
+     */
+    private Optional<String> heldBy(UUID tenderId) {
+        for (ContractHolds h : holds) {
+            Optional<String> reason = h.holdOn(tenderId);
+            if (reason.isPresent()) {
+                return reason;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Refuses the step while the lot is held ({@code CONTRACT_HELD}, carrying the holder's reason code). */
+    private void requireNotHeld(UUID tenderId) {
+        Optional<String> reason = heldBy(tenderId);
+        if (reason.isPresent()) {
+            throw new DomainException(EvaluationError.CONTRACT_HELD, reason.get());
+        }
     }
 
     /** The lot's procedure (a tender created before projects is a construction tender). */
@@ -276,6 +300,7 @@ public class Awards {
     public AwardView award(UUID tenderId, UUID bidderId, CurrentUser user) {
         Row row = lock(tenderId);
         TenderView tender = tenders.asOwner(tenderId, user);
+        requireNotHeld(tenderId);
         List<Ranking.Ranked> ranked = ranked(row.candidates());
         if (row.stage() == Stage.DECISION) {
             // 财政部令第87号第六十八条: the purchaser awards in the order of the report's candidates
@@ -322,8 +347,8 @@ public class Awards {
         int n = 0;
         for (UUID tenderId : due) {
             Row row = lock(tenderId);
-            if (row.stage() != Stage.DECISION) {
-                continue;
+            if (row.stage() != Stage.DECISION || heldBy(tenderId).isPresent()) {
+                continue; // a held lot is not deemed awarded while the hold lasts (条例 Art. 54; 法 Art. 57)
             }
             Optional<Ranking.Ranked> first = ranked(row.candidates()).stream().filter(c -> c.rank() == 1).findFirst();
             if (first.isEmpty()) {
@@ -417,6 +442,7 @@ public class Awards {
         if (row.stage() != Stage.AWARDED) {
             throw new DomainException(EvaluationError.EVALUATION_STAGE, row.stage());
         }
+        requireNotHeld(tenderId);
         if (contractSm3 != null && !contractSm3.isBlank() && !contractSm3.strip().matches("[0-9a-fA-F]{64}")) {
             throw new DomainException(org.sunbid.platform.kernel.CommonError.VALIDATION_FAILED, "contractSm3");
         }
@@ -459,6 +485,7 @@ public class Awards {
         if (row.stage() != Stage.CONTRACTED || row.contractPublicationDue() == null || row.contractPublishedAt() != null) {
             throw new DomainException(EvaluationError.EVALUATION_STAGE, row.stage());
         }
+        requireNotHeld(tenderId);
         Instant now = clock.instant();
         jdbc.sql("UPDATE award SET contract_published_at = :at WHERE tender_id = :t").param("at", EvaluationStore.utc(now))
                 .param("t", tenderId).update();

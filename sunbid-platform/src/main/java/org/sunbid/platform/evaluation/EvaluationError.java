@@ -74,7 +74,20 @@ public enum EvaluationError implements ErrorCode {
     /** No abnormal-price review of the caller's bid (or of that bidder) on this tender. */
     PRICE_REVIEW_NOT_FOUND(404),
     /** 87号令 Art. 45(4): the purchaser's representative may not lead the evaluation panel. */
-    PURCHASER_REPRESENTATIVE_MAY_NOT_LEAD(422);
+    PURCHASER_REPRESENTATIVE_MAY_NOT_LEAD(422),
+    /** 竞争性磋商 (财库〔2014〕214号 Art. 24): the price weight lies within its category's band (goods 30–60%, services 10–30%). */
+    PRICE_WEIGHT_OUTSIDE_BAND(422),
+    /** 74号令 Art. 36/49 (竞争性谈判, 询价): the lot's rules take only the lowest-price method — no scoring plan. */
+    LOWEST_PRICE_METHOD_ONLY(422),
+    /** 财库〔2014〕214号 Art. 23 (竞争性磋商): the lot's rules take only comprehensive scoring. */
+    COMPREHENSIVE_SCORING_ONLY(422),
+    /** The negotiation is closed on the final offers of a round: no round has been opened yet. */
+    NO_FINAL_OFFERS(409),
+    /**
+     * A challenge that may change the result (政府采购法实施条例 Art. 54) or a complaint's suspension (政府采购法 Art. 57)
+     * holds the lot: no award decision, no contract signed or published. The holder's reason code is the argument.
+     */
+    CONTRACT_HELD(409);
 
     private final int httpStatus;
 

@@ -81,7 +81,20 @@ class EvaluationPlans {
      * (国办发〔2025〕34号), the consortium share threshold and the date — so the scoring applies the plan's rules.
      */
     private static Map<String, Object> procurementPlan(Map<String, Object> input, EvaluationPlan parsed, ProcurementRules.Gp gp) {
+        // the lot's rules decide which method it takes: 74号令 Art. 36/49 (谈判, 询价) the lowest price only;
+        // 财库〔2014〕214号 Art. 23 (磋商) comprehensive scoring only, its price weight inside the band of Art. 24
+        if (gp.lowestPriceOnly() && !parsed.lowestEvaluatedPrice()) {
+            throw new DomainException(EvaluationError.LOWEST_PRICE_METHOD_ONLY,
+                    gp.rules().limit(org.sunbid.platform.deals.domain.RuleKeys.LOWEST_PRICE_ONLY).article());
+        }
+        if (gp.comprehensiveOnly() && parsed.lowestEvaluatedPrice()) {
+            throw new DomainException(EvaluationError.COMPREHENSIVE_SCORING_ONLY,
+                    gp.rules().limit(org.sunbid.platform.deals.domain.RuleKeys.COMPREHENSIVE_ONLY).article());
+        }
         parsed.checkProcurement(gp.floors(), gp.subject());
+        if (!parsed.lowestEvaluatedPrice() && parsed.criteria().price() instanceof org.sunbid.platform.evaluation.domain.PriceFormula.LowestPriceFirst l) {
+            gp.band().ifPresent(b -> b.check(gp.subject(), l.weight()));
+        }
         Object raw = input.get("policy");
         if (raw != null && !(raw instanceof Map)) {
             throw new DomainException(EvaluationError.CRITERIA_INVALID, "policy");

@@ -116,7 +116,10 @@ class EvaluationQueries {
                 store.scoring(ev).unexplainedExtremes().stream().filter(x -> x.startsWith(me + "/"))
                         .forEach(x -> awaiting.add("REASON:" + x.substring(me.length() + 1)));
             }
-            if (ev.stage() == Stage.QUALIFICATION && me.equals(ev.leader())) {
+            if (ev.stage() == Stage.NEGOTIATION && me.equals(ev.leader()) && store.priceReviews(tenderId).isEmpty()) {
+                awaiting.add("CLOSE_NEGOTIATION");
+            }
+            if ((ev.stage() == Stage.QUALIFICATION || ev.stage() == Stage.NEGOTIATION) && me.equals(ev.leader())) {
                 store.priceReviews(tenderId).stream().filter(r -> "EXPLAINED".equals(r.get("status")))
                         .forEach(r -> awaiting.add("PRICE_REVIEW:" + r.get("bidderId")));
             }
@@ -147,6 +150,7 @@ class EvaluationQueries {
         }
         List<Map<String, Object>> scoreSheets = List.of();
         if ((workspace || after) && !ev.plan().lowestEvaluatedPrice() && ev.stage() != Stage.QUALIFICATION
+                && ev.stage() != Stage.NEGOTIATION
                 && ev.stage() != Stage.FAILED && store.scoring(ev).complete()) {
             scoreSheets = jdbc.sql("SELECT member, scores, reasons FROM evaluation_score_sheet WHERE tender_id = :t ORDER BY submitted_at")
                     .param("t", tenderId).query((rs, i) -> Map.<String, Object>of("member", rs.getString(1),

@@ -51,9 +51,12 @@ class EvaluationReports {
     private final EvaluationQueries queries;
     private final AuditLog log;
     private final Clock clock;
+    private final ProcurementRules procurement;
 
     EvaluationReports(JdbcClient jdbc, Tenders tenders, ExpertDraws draws, Certificates certificates, FileStore files,
-            ReportPdf reportPdf, Awards awards, EvaluationStore store, EvaluationQueries queries, AuditLog log, Clock clock) {
+            ReportPdf reportPdf, Awards awards, EvaluationStore store, EvaluationQueries queries, AuditLog log, Clock clock,
+            ProcurementRules procurement) {
+        this.procurement = procurement;
         this.jdbc = jdbc;
         this.tenders = tenders;
         this.draws = draws;
@@ -103,9 +106,26 @@ class EvaluationReports {
                         rs.getString(1).equals(ev.leader())))).list();
         Map<String, Map<String, Map<String, BigDecimal>>> sheets = ev.plan().lowestEvaluatedPrice() ? Map.of()
                 : store.sheets(ev.tenderId());
-        return new ReportPdf.Content(tender.terms().projectCode(), tender.terms().name(), ev.plan().lowestEvaluatedPrice(),
-                at, members, ev.plan(), ev.planJson(), ev.k(), ev.bids(), store.readList(ev.qualificationJson()),
-                ev.priceScores(), sheets, store.readMap(ev.rankingJson()));
+        return new ReportPdf.Content(title(ev.tenderId(), at), tender.terms().projectCode(), tender.terms().name(),
+                ev.plan().lowestEvaluatedPrice(), at, members, ev.plan(), ev.planJson(), ev.k(), ev.bids(),
+                store.readList(ev.qualificationJson()), ev.priceScores(), sheets, store.readMap(ev.rankingJson()));
+    }
+
+    /**
+     * The report's title, by the lot's rules (never the procedure's name): a negotiation with a single supplier
+     * (OPENING_MIN = 1 and NEGOTIATION_ROUNDS: 单一来源, 74号令 Art. 42) signs its negotiation minutes (谈判纪要) — one
+     * supplier, the agreed price, every member; the other non-tender methods (rounds or the lowest price only: 74号令
+     * Art. 34/50, 214号 Art. 26) a review report (评审报告); a tender its 评标报告.
+     */
+    private String title(UUID tenderId, Instant at) {
+        return procurement.at(tenderId, at).map(gp -> {
+            boolean single = gp.rules().find(org.sunbid.platform.deals.domain.RuleKeys.OPENING_MIN).map(l -> l.whole() == 1)
+                    .orElse(false);
+            if (gp.rounds() && single) {
+                return ReportPdf.MINUTES;
+            }
+            return gp.rounds() || gp.lowestPriceOnly() ? ReportPdf.REVIEW_REPORT : ReportPdf.TENDER_REPORT;
+        }).orElse(ReportPdf.TENDER_REPORT);
     }
 
     byte[] pdf(UUID tenderId, CurrentUser user) {

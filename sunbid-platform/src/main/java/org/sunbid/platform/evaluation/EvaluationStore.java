@@ -51,11 +51,15 @@ class EvaluationStore {
         this.json = json;
     }
 
-    /** The evaluation row with what every step needs. */
+    /**
+     * The evaluation row with what every step needs. {@code finalists}: the suppliers whose final offers stand once a
+     * negotiation is closed (their bids carry those offers as price and price sheet); null where there is no
+     * negotiation or it is not closed.
+     */
     record Loaded(UUID tenderId, UUID drawId, String region, Stage stage, Map<String, Object> planJson, EvaluationPlan plan,
             BigDecimal k, String leader, String leaderBy, String qualificationJson, String priceScoresJson, String rankingJson,
             String reportSm3, Long reportSeq, Instant reportAt, Instant startedAt, List<String> members, List<OpenedBid> bids,
-            Map<String, BigDecimal> priceScoreMap, String failure) {
+            Map<String, BigDecimal> priceScoreMap, String failure, Set<String> finalists) {
 
         OpenedBid bid(String bidderId) {
             return bids.stream().filter(b -> b.bidderId().toString().equals(bidderId)).findFirst().orElseThrow();
@@ -83,6 +87,16 @@ class EvaluationStore {
                 .param("t", tenderId).query().listOfRows().stream().findFirst();
         return row.map(r -> {
             TenderView tender = tenders.findPublished(tenderId).orElseThrow();
+            Integer finalRound = (Integer) r.get("final_round");
+            Map<String, OpenedBid> finals = finalRound == null ? null : finalOffers(tenderId, finalRound);
+            List<OpenedBid> bids = openings.bids(tenderId);
+            if (finals != null) { // the last round's offers are the prices (74号令 Art. 33; 214号 Art. 21)
+                bids = bids.stream().map(b -> {
+                    OpenedBid f = finals.get(b.bidderId().toString());
+                    return f == null ? b : new OpenedBid(b.bidId(), b.bidderId(), b.bidder(), b.opened(), f.price(), f.priceSheet(),
+                            b.files(), b.rejection());
+                }).toList();
+            }
             Map<String, Object> planJson = json.readValue((String) r.get("plan"), MAP);
             return new Loaded(tenderId, (UUID) r.get("draw_id"), tender.regionCode(), Stage.valueOf((String) r.get("stage")),
                     planJson, EvaluationPlan.parse(planJson, lowestEvaluatedPrice(tender)), (BigDecimal) r.get("k"),
@@ -91,8 +105,20 @@ class EvaluationStore {
                     (Long) r.get("report_seq"), instant(r.get("report_at")), instant(r.get("started_at")),
                     jdbc.sql("SELECT username FROM evaluation_member WHERE tender_id = :t ORDER BY position")
                             .param("t", tenderId).query(String.class).list(),
-                    openings.bids(tenderId), priceScores((String) r.get("price_scores")), (String) r.get("failure"));
+                    bids, priceScores((String) r.get("price_scores")), (String) r.get("failure"),
+                    finals == null ? null : Set.copyOf(finals.keySet()));
         });
+    }
+
+    /** The final offers of {@code round} by supplier, as bids carrying only their price and price sheet. */
+    private Map<String, OpenedBid> finalOffers(UUID lotId, int round) {
+        Map<String, OpenedBid> out = new LinkedHashMap<>();
+        jdbc.sql("SELECT bidder_id, price, price_sheet FROM evaluation_offer WHERE lot_id = :l AND round = :r ORDER BY position")
+                .param("l", lotId).param("r", round)
+                .query((rs, i) -> out.put(rs.getObject(1, UUID.class).toString(), new OpenedBid(null, rs.getObject(1, UUID.class),
+                        null, true, rs.getBigDecimal(2), json.readValue(rs.getString(3), MAP), List.of(), null)))
+                .list();
+        return out;
     }
 
     static boolean lowestEvaluatedPrice(TenderView tender) {

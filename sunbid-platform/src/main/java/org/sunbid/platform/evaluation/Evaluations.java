@@ -44,9 +44,11 @@ public class Evaluations {
     private final EvaluationReports reports;
     private final EvaluationQueries queries;
     private final PriceReviews priceReviews;
+    private final NegotiationStage negotiations;
 
     Evaluations(EvaluationPlans plans, CommitteeSessions sessions, QualificationReviews reviews, ScoreSheets scoring,
-            EvaluationReports reports, EvaluationQueries queries, PriceReviews priceReviews) {
+            EvaluationReports reports, EvaluationQueries queries, PriceReviews priceReviews, NegotiationStage negotiations) {
+        this.negotiations = negotiations;
         this.priceReviews = priceReviews;
         this.plans = plans;
         this.sessions = sessions;
@@ -94,6 +96,15 @@ public class Evaluations {
     /** A member's qualification review: every opened bid, every item; once. The last one fixes the results. */
     public EvaluationView review(UUID tenderId, Map<String, Map<String, ReviewVote>> input, CurrentUser user) {
         return reviews.review(tenderId, input, user);
+    }
+
+    /**
+     * 谈判/磋商/单一来源 (rules with NEGOTIATION_ROUNDS): the panel's leader closes the negotiation; the last opened
+     * round's sealed offers (sealing's {@code OffersOpened}) become the prices of the qualified suppliers still in it, the
+     * stop rules apply (FINAL_OFFERS_MIN, 74号令 Art. 33/37; BUDGET_STOPS, Art. 43), then the ranking or the scoring.
+     */
+    public EvaluationView closeNegotiation(UUID tenderId, CurrentUser user) {
+        return negotiations.close(tenderId, user);
     }
 
     /** A cost-evidence file of a price explanation: its name and its bytes in Base64 (at most 10 MB, 5 files). */

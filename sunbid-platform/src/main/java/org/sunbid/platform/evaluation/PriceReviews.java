@@ -213,7 +213,9 @@ class PriceReviews {
         if (!user.username().equals(ev.leader())) {
             throw new DomainException(EvaluationError.NOT_THE_LEADER);
         }
-        EvaluationStore.requireStage(ev, Stage.QUALIFICATION);
+        if (ev.stage() != Stage.NEGOTIATION) { // after a negotiation's close the reviews run on the final offers
+            EvaluationStore.requireStage(ev, Stage.QUALIFICATION);
+        }
         Instant now = clock.instant();
         UUID bidder = parse(bidderId);
         PriceReview review = load(tenderId, bidder).orElseThrow(() -> new DomainException(EvaluationError.PRICE_REVIEW_NOT_FOUND));
@@ -274,7 +276,7 @@ class PriceReviews {
 
     /** With every review decided, the bids that are still valid go on. */
     private void concludeIfDecided(Loaded ev) {
-        if (ev.stage() != Stage.QUALIFICATION || ev.qualificationJson() == null) {
+        if ((ev.stage() != Stage.QUALIFICATION && ev.stage() != Stage.NEGOTIATION) || ev.qualificationJson() == null) {
             return;
         }
         List<Map<String, Object>> reviews = rows(ev.tenderId());
@@ -287,7 +289,8 @@ class PriceReviews {
         List<OpenedBid> valid = new ArrayList<>();
         for (Map<String, Object> q : store.readList(ev.qualificationJson())) {
             String bidder = (String) q.get("bidderId");
-            if (Boolean.TRUE.equals(q.get("passed")) && !invalid.contains(bidder)) {
+            if (Boolean.TRUE.equals(q.get("passed")) && !invalid.contains(bidder)
+                    && (ev.finalists() == null || ev.finalists().contains(bidder))) {
                 valid.add(ev.bid(bidder));
             }
         }

@@ -65,7 +65,8 @@ class PriceScores {
             return;
         }
         if (gp.isPresent() && gp.get().quorum().afterReview(valid.size(), true) == Stage.FAILED) {
-            fail(ev, "财政部令第87号第四十四条：合格投标人不足" + gp.get().quorum().minimumQualified() + "家的，不得评标",
+            fail(ev, gp.get().quorumArticle() + (gp.get().rounds() ? "：提交最后报价的供应商不足" : "：合格投标人不足")
+                    + gp.get().quorum().minimumQualified() + (gp.get().rounds() ? "家的，终止采购" : "家的，不得评标"),
                     Map.of("qualified", (long) valid.size(), "minimum", (long) gp.get().quorum().minimumQualified()));
             return;
         }

@@ -79,10 +79,74 @@ class ProcurementRules {
                     share(RuleKeys.SME_CONSORTIUM_SHARE), rules.find(RuleKeys.DOMESTIC_PREFERENCE).map(Gp::share).orElse(null));
         }
 
-        /** Art. 44: the fewest qualified bids the evaluation goes on with (opening quorum as sealing enforces it: 3). */
+        /**
+         * The fewest valid bids (or final offers) the evaluation goes on with: for a method with negotiation rounds the
+         * final-offer minimum ({@link #finalOffersMin}); otherwise QUALIFIED_MIN (87号令 Art. 44; 询价 74号令 Art. 50);
+         * 1 where the rules set neither (单一来源).
+         */
         TenderQuorum quorum() {
-            int qualified = rules.limit(RuleKeys.QUALIFIED_MIN).whole();
+            int qualified = quorumRule().map(Limit::whole).orElse(1);
             return new TenderQuorum(Math.max(3, qualified), qualified);
+        }
+
+        /** The rule behind {@link #quorum}, if any (its article goes into the failure). */
+        Optional<Limit> quorumRule() {
+            return rounds() ? finalOffersMin() : rules.find(RuleKeys.QUALIFIED_MIN);
+        }
+
+        /** The article of the quorum rule, for a failure. */
+        String quorumArticle() {
+            return quorumRule().map(Limit::article).orElse("");
+        }
+
+        /** Whether the method negotiates in rounds of sealed final offers (74号令 Art. 31–33; 214号 Art. 17–21). */
+        boolean rounds() {
+            return rules.holds(RuleKeys.NEGOTIATION_ROUNDS);
+        }
+
+        /**
+         * The fewest final offers that go on: FINAL_OFFERS_MIN_SERVICES for a services lot where the rules have it
+         * (财库〔2015〕124号), else FINAL_OFFERS_MIN (74号令 Art. 33; 214号 Art. 21); empty where neither is set.
+         */
+        Optional<Limit> finalOffersMin() {
+            if (subject() == ProcurementSubject.SERVICES) {
+                Optional<Limit> services = rules.find(RuleKeys.FINAL_OFFERS_MIN_SERVICES);
+                if (services.isPresent()) {
+                    return services;
+                }
+            }
+            return rules.find(RuleKeys.FINAL_OFFERS_MIN);
+        }
+
+        /** The stop rules at the close of the negotiation (minimum final offers; the budget where BUDGET_STOPS holds). */
+        org.sunbid.platform.evaluation.domain.FinalOffers.StopRules stopRules() {
+            Optional<Limit> min = finalOffersMin();
+            boolean budgetStops = rules.holds(RuleKeys.BUDGET_STOPS);
+            return new org.sunbid.platform.evaluation.domain.FinalOffers.StopRules(min.map(Limit::whole).orElse(1),
+                    min.map(Limit::article).orElse(""), budgetStops ? lotBudget.yuan() : null,
+                    budgetStops ? rules.limit(RuleKeys.BUDGET_STOPS).article() : null);
+        }
+
+        /** 74号令 Art. 36/49: only the lowest-price method. */
+        boolean lowestPriceOnly() {
+            return rules.holds(RuleKeys.LOWEST_PRICE_ONLY);
+        }
+
+        /** 财库〔2014〕214号 Art. 23: only comprehensive scoring. */
+        boolean comprehensiveOnly() {
+            return rules.holds(RuleKeys.COMPREHENSIVE_ONLY);
+        }
+
+        /** The price-weight band where the rules set ceilings as well as floors (214号 Art. 24), else empty. */
+        Optional<org.sunbid.platform.evaluation.domain.PriceWeightBand> band() {
+            Optional<Limit> goodsMax = rules.find(RuleKeys.PRICE_WEIGHT_GOODS_MAX);
+            Optional<Limit> servicesMax = rules.find(RuleKeys.PRICE_WEIGHT_SERVICES_MAX);
+            if (goodsMax.isEmpty() || servicesMax.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new org.sunbid.platform.evaluation.domain.PriceWeightBand(share(RuleKeys.PRICE_WEIGHT_GOODS_MIN),
+                    share(goodsMax.get()), share(RuleKeys.PRICE_WEIGHT_SERVICES_MIN), share(servicesMax.get()),
+                    goodsMax.get().article()));
         }
 
         /** 财库〔2026〕2号: the abnormal-price thresholds in force, or empty (before 2026-02-01: panel judgement only). */

@@ -38,9 +38,11 @@ class QualificationReviews {
     private final AuditLog log;
     private final Clock clock;
     private final ProcurementRules procurementRules;
+    private final PriceScores priceScores;
 
     QualificationReviews(JdbcClient jdbc, EvaluationStore store, EvaluationQueries queries, PriceReviews priceReviews, AuditLog log,
-            Clock clock, ProcurementRules procurementRules) {
+            Clock clock, ProcurementRules procurementRules, PriceScores priceScores) {
+        this.priceScores = priceScores;
         this.procurementRules = procurementRules;
         this.jdbc = jdbc;
         this.store = store;
@@ -94,7 +96,11 @@ class QualificationReviews {
         List<OpenedBid> qualified = new ArrayList<>();
         // 财政部令第87号 Art. 63(4): a bid above the 采购预算 or the 最高限价 is invalid, whatever the committee voted; the
         // lot's cap is the project's 最高限价, or its budget where it has none (Art. 12; 财库〔2026〕2号).
-        java.math.BigDecimal cap = procurementRules.at(ev.tenderId(), clock.instant()).map(ProcurementRules.Gp::cap).orElse(null);
+        // A method with negotiation rounds prices on the final offers, not on the first response: its budget rule is
+        // applied at the close (74号令 Art. 43, BUDGET_STOPS), so the first response is not held to the cap here.
+        java.util.Optional<ProcurementRules.Gp> gp = procurementRules.at(ev.tenderId(), clock.instant());
+        boolean rounds = gp.map(ProcurementRules.Gp::rounds).orElse(false);
+        java.math.BigDecimal cap = rounds ? null : gp.map(ProcurementRules.Gp::cap).orElse(null);
         for (Qualification.Result r : q.results()) {
             OpenedBid bid = ev.bid(r.bidderId());
             boolean aboveCap = cap != null && bid.price() != null && bid.price().compareTo(cap) > 0;
@@ -126,6 +132,32 @@ class QualificationReviews {
                 Actor.SYSTEM, payload));
         jdbc.sql("UPDATE evaluation SET qualification = :q WHERE tender_id = :t").param("q", resultsJson)
                 .param("t", ev.tenderId()).update();
+        if (rounds) {
+            negotiate(ev, qualified, gp.get());
+            return;
+        }
         priceReviews.openOrProceed(ev, qualified);
+    }
+
+    /**
+     * A method with negotiation rounds: the qualified suppliers go into the negotiation (its rounds of sealed final
+     * offers are sealing's); fewer than the final-offer minimum already stop it (74号令 Art. 37; 214号 Art. 21).
+     */
+    private void negotiate(Loaded ev, List<OpenedBid> qualified, ProcurementRules.Gp gp) {
+        org.sunbid.platform.evaluation.domain.FinalOffers.StopRules stop = gp.stopRules();
+        if (qualified.size() < stop.minimum()) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("qualified", (long) qualified.size());
+            details.put("minimum", (long) stop.minimum());
+            priceScores.fail(ev, stop.minimumArticle() + "：符合要求的供应商不足" + stop.minimum() + "家的，终止采购", details);
+            return;
+        }
+        StageStore.advance(jdbc, ev.tenderId(), ev.stage(), Stage.NEGOTIATION);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("tenderId", ev.tenderId().toString());
+        payload.put("suppliers", qualified.stream().map(b -> b.bidderId().toString()).toList());
+        payload.put("rule", gp.rules().limit(org.sunbid.platform.deals.domain.RuleKeys.NEGOTIATION_ROUNDS).article()
+                + "：谈判小组所有成员集中与单一供应商分别进行谈判；谈判结束后，要求所有继续参加谈判的供应商在规定时间内提交最后报价");
+        log.append(AuditRecord.of("evaluation.negotiation.started", ev.tenderId().toString(), ev.region(), Actor.SYSTEM, payload));
     }
 }

@@ -68,11 +68,27 @@ class ReportPdf {
     record Person(String username, String name, String specialty, boolean leader) {
     }
 
-    record Content(String projectCode, String tenderName, boolean lowestEvaluatedPrice, Instant at, List<Person> members,
-            EvaluationPlan plan, Map<String, Object> planJson, BigDecimal k, List<OpenedBid> bids,
+    record Content(String title, String projectCode, String tenderName, boolean lowestEvaluatedPrice, Instant at,
+            List<Person> members, EvaluationPlan plan, Map<String, Object> planJson, BigDecimal k, List<OpenedBid> bids,
             List<Map<String, Object>> qualification, Map<String, BigDecimal> priceScores,
             Map<String, Map<String, Map<String, BigDecimal>>> sheets, Map<String, Object> ranking) {
+
+        /** A tender's report (评标报告). */
+        Content(String projectCode, String tenderName, boolean lowestEvaluatedPrice, Instant at, List<Person> members,
+                EvaluationPlan plan, Map<String, Object> planJson, BigDecimal k, List<OpenedBid> bids,
+                List<Map<String, Object>> qualification, Map<String, BigDecimal> priceScores,
+                Map<String, Map<String, Map<String, BigDecimal>>> sheets, Map<String, Object> ranking) {
+            this(TENDER_REPORT, projectCode, tenderName, lowestEvaluatedPrice, at, members, plan, planJson, k, bids, qualification,
+                    priceScores, sheets, ranking);
+        }
     }
+
+    /** 评标报告: a tender's evaluation report. */
+    static final String TENDER_REPORT = "评标报告";
+    /** 评审报告: the report of a negotiation, consultation or inquiry panel (74号令 Art. 34/50; 214号 Art. 26). */
+    static final String REVIEW_REPORT = "评审报告";
+    /** 谈判纪要: the single-source negotiation minutes signed by the panel (74号令 Art. 42). */
+    static final String MINUTES = "谈判纪要";
 
     /**
      * The fonts a report is drawn with, first choice first. A configured font that cannot be read or used fails the
@@ -104,7 +120,7 @@ class ReportPdf {
             write(w, c);
             w.close();
             PDDocumentInformation info = doc.getDocumentInformation();
-            info.setTitle("评标报告 " + c.projectCode());
+            info.setTitle(c.title() + " " + c.projectCode());
             info.setCreator("Sunbid 阳光交易");
             GregorianCalendar created = new GregorianCalendar();
             created.setTimeInMillis(c.at().toEpochMilli());
@@ -119,7 +135,7 @@ class ReportPdf {
 
 
     private static void write(ReportWriter w, Content c) throws IOException {
-        w.title("评标报告");
+        w.title(c.title());
         w.line("项目编号：" + c.projectCode() + "    项目名称：" + c.tenderName(), 10);
         w.line("评标办法：" + (c.lowestEvaluatedPrice() ? "经评审的最低投标价法" : "综合评估法") + "    报告生成时间：" + TIME.format(c.at()), 10);
         w.gap();

@@ -37,7 +37,11 @@ class ScoreSheets {
     private final AuditLog log;
     private final Clock clock;
 
-    ScoreSheets(JdbcClient jdbc, EvaluationStore store, EvaluationQueries queries, AuditLog log, Clock clock) {
+    private final ProcurementRules procurement;
+
+    ScoreSheets(JdbcClient jdbc, EvaluationStore store, EvaluationQueries queries, AuditLog log, Clock clock,
+            ProcurementRules procurement) {
+        this.procurement = procurement;
         this.jdbc = jdbc;
         this.store = store;
         this.queries = queries;
@@ -162,7 +166,11 @@ class ScoreSheets {
         ranking.put("ranked", rows);
         ranking.put("candidates", rows.subList(0, Math.min(rows.size(), Ranking.candidates(ranked).size())));
         ranking.put("extremes", extremes);
-        ranking.put("rule", "《招标投标法实施条例》第五十三条：推荐的中标候选人应当不超过3个，并标明排序");
+        // the lowest-price methods (74号令 Art. 35 谈判, Art. 48 询价) rank every compliant offer by price, lowest first
+        ranking.put("rule", procurement.at(ev.tenderId(), clock.instant()).filter(ProcurementRules.Gp::lowestPriceOnly)
+                .map(gp -> gp.rules().limit(org.sunbid.platform.deals.domain.RuleKeys.LOWEST_PRICE_ONLY).article()
+                        + "：从质量和服务均能满足采购文件实质性响应要求的供应商中，按照最后报价由低到高的顺序提出成交候选人，最低报价者成交")
+                .orElse("《招标投标法实施条例》第五十三条：推荐的中标候选人应当不超过3个，并标明排序"));
         String rankingJson = CanonicalJson.write(ranking);
         jdbc.sql("UPDATE evaluation SET ranking = :r WHERE tender_id = :t").param("r", rankingJson).param("t", ev.tenderId()).update();
         StageStore.advance(jdbc, ev.tenderId(), ev.stage(), Stage.RANKED);

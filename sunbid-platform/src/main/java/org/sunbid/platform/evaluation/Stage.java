@@ -4,6 +4,12 @@ package org.sunbid.platform.evaluation;
 public enum Stage {
     /** 资格审查: each member reviews every opened bid item by item. */
     QUALIFICATION,
+    /**
+     * 谈判/磋商 (methods whose rules hold NEGOTIATION_ROUNDS): the panel negotiates with each qualified supplier in rounds
+     * of sealed final offers (74号令 Art. 31–33; 财库〔2014〕214号 Art. 17–21); the leader closes it and the last round's
+     * offers become the prices.
+     */
+    NEGOTIATION,
     /** 详细评审: each member scores the qualified bids (comprehensive scoring only). */
     SCORING,
     /** 已排序: every score is in and every extreme score explained; the ranking stands. */
@@ -27,7 +33,8 @@ public enum Stage {
     /** Whether {@code next} may follow this stage. */
     public boolean mayBecome(Stage next) {
         return switch (this) {
-            case QUALIFICATION -> next == SCORING || next == RANKED || next == FAILED;
+            case QUALIFICATION -> next == NEGOTIATION || next == SCORING || next == RANKED || next == FAILED;
+            case NEGOTIATION -> next == SCORING || next == RANKED || next == FAILED;
             case SCORING -> next == RANKED;
             case RANKED -> next == REPORTED;
             case REPORTED -> next == PUBLICITY || next == DECISION;

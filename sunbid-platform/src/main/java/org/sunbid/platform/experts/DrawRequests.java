@@ -136,22 +136,23 @@ class DrawRequests {
     }
 
     /**
-     * The committee's composition under the lot's procedure, with its rules in force at the request: a procedure with a
-     * large-budget panel rule (government procurement, 87号令 Art. 47: ≥ PANEL_MIN, odd, experts ≥ 2/3, ≥
-     * PANEL_MIN_LARGE when the lot's budget reaches PANEL_LARGE_BUDGET) is checked by {@link PanelRule}
-     * ({@code PANEL_COMPOSITION}); the construction tender by Law 37 ({@link Committee}, {@code COMMITTEE_COMPOSITION}).
+     * The committee's composition under the lot's procedure, with its rules in force at the request. A government
+     * procurement lot (its rules carry the purchaser's award decision, 条例 Art. 43, and a PANEL_MIN) is checked by
+     * {@link PanelRule#of} its rules — 87号令 Art. 47 for the open tender, 74号令 Art. 7 for 谈判 and 询价 (≥ 3, ≥ 5 at or
+     * above the open-tender threshold), 财库〔2014〕214号 Art. 14 for 磋商, the PANEL_MIN of 单一来源 — odd, experts ≥ 2/3
+     * ({@code PANEL_COMPOSITION}, naming the rule's article); the construction tender by Law 37 ({@link Committee},
+     * {@code COMMITTEE_COMPOSITION}).
      */
     private void checkComposition(UUID tenderId, int experts, int representatives, Instant now) {
         ProjectView project = projects.ofLot(tenderId).orElse(null);
         ProcedureRules rules = project == null ? null : procedures.rulesAt(project.procedureCode(), now);
-        if (rules == null || rules.find(RuleKeys.PANEL_LARGE_BUDGET).isEmpty()) {
+        if (rules == null || rules.find(RuleKeys.AWARD_DECISION).isEmpty() || rules.find(RuleKeys.PANEL_MIN).isEmpty()) {
             Committee.check(experts, representatives);
             return;
         }
         BigDecimal budget = project.lots().stream().filter(l -> l.id().equals(tenderId)).findFirst()
                 .map(l -> l.budget().yuan()).orElse(project.budget().yuan());
-        new PanelRule(rules.limit(RuleKeys.PANEL_MIN).whole(), rules.limit(RuleKeys.PANEL_MIN_LARGE).whole(),
-                rules.limit(RuleKeys.PANEL_LARGE_BUDGET).amount(), 2, 3).check(experts, representatives, budget, false);
+        PanelRule.of(rules).check(experts, representatives, budget, false, rules.limit(RuleKeys.PANEL_MIN).article());
     }
 
     /** The manual avoidance list as expert ids: each entry an id or an exact name (all experts of that name). */

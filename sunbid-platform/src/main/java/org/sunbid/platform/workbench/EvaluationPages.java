@@ -262,6 +262,12 @@ class EvaluationPages {
         }
     }
 
+    /** 谈判/磋商/单一来源: the leader closes the negotiation on the last opened round of final offers. */
+    @PostMapping("/evaluations/{id}/negotiation/close")
+    String closeNegotiation(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        return act(id, redirect, "evaluation.done.negotiation-closed", () -> evaluations.closeNegotiation(id, user));
+    }
+
     @PostMapping("/evaluations/{id}/reasons")
     String explain(CurrentUser user, @PathVariable UUID id, @RequestParam String bidderId,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {

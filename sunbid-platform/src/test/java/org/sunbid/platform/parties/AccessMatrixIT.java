@@ -355,7 +355,7 @@ class AccessMatrixIT extends PlatformIT {
                                                                                           401, 404, 404, 404, 404, 404, 404, 404, 404));
         for (String[] step : new String[][] {{"leader", "{\"candidate\":\"expert01\"}"}, {"reviews", "{\"votes\":{}}"},
                 {"scores", "{\"scores\":{}}"}, {"reasons", "{\"bidderId\":\"x\",\"reason\":\"理由\"}"}, {"report", ""},
-                {"report/signatures", "{\"signature\":\"AAAA\"}"}}) {
+                {"report/signatures", "{\"signature\":\"AAAA\"}"}, {"negotiation/close", ""}}) {
             rows.add(new Row("POST", "/api/v1/tenders/{id}/evaluation/" + step[0], unknown + "/evaluation/" + step[0], () -> step[1], false,
                                                                                           401, 404, 404, 404, 403, 404, 404, 403, 404));
         }

@@ -131,6 +131,12 @@ class EvaluationApi {
         return evaluations.explain(id, input.bidderId(), input.reason(), user);
     }
 
+    /** The leader closes the negotiation: the last round's final offers become the prices. */
+    @PostMapping("/api/v1/tenders/{id}/evaluation/negotiation/close")
+    EvaluationView closeNegotiation(@PathVariable UUID id, CurrentUser user) {
+        return evaluations.closeNegotiation(id, user);
+    }
+
     @PostMapping("/api/v1/tenders/{id}/evaluation/report")
     EvaluationView generateReport(@PathVariable UUID id, CurrentUser user) {
         return evaluations.generateReport(id, user);
