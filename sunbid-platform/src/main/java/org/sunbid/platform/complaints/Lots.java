@@ -54,6 +54,19 @@ class Lots {
             TenderView tender) {
     }
 
+    /**
+     * Tells tendering that the department suspended the lot for complaint {@code complaintId} until {@code until} (法
+     * Art. 57; 实施条例 Art. 62): no bid, response or final offer is taken meanwhile, and the bid deadline moves.
+     */
+    void suspend(Lot lot, UUID complaintId, java.time.Instant until, org.sunbid.platform.kernel.Actor actor) {
+        tenders.suspendForComplaint(lot.id(), complaintId, until, actor);
+    }
+
+    /** Tells tendering that the complaint's suspension of the lot ended now (lifted, or the complaint decided). */
+    void resume(Lot lot, UUID complaintId, org.sunbid.platform.kernel.Actor actor) {
+        tenders.endComplaintSuspension(lot.id(), complaintId, actor);
+    }
+
     /** The published lot {@code lotId}; a draft or unknown lot is not found. */
     Lot get(UUID lotId) {
         TenderView t = tenders.findPublished(lotId).orElseThrow(() -> new DomainException(ComplaintsError.COMPLAINTS_NOT_FOUND));
