@@ -12,5 +12,5 @@ CREATE TABLE tender_complaint_suspension (
     updated_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_by     VARCHAR(64) NOT NULL,
     PRIMARY KEY (tender_id, complaint_id, from_at),
-    CHECK (until_at > from_at)
+    CHECK (until_at >= from_at) -- lifted the instant it began: it lasted nothing
 );
