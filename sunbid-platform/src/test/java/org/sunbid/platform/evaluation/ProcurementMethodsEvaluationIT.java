@@ -73,7 +73,6 @@ class ProcurementMethodsEvaluationIT extends PlatformIT {
 
     private String negotiation;
     private String negotiationStop;
-    private String negotiationEnds;
     private String negotiationScoringPlan;
     private String consultation;
     private String consultationLowestPlan;
@@ -108,8 +107,6 @@ class ProcurementMethodsEvaluationIT extends PlatformIT {
         negotiation = n.get(0);
         negotiationStop = n.get(1);
         negotiationScoringPlan = n.get(2);
-        negotiationEnds = project(api, agency, purchaser, "ZFCG_NEGOTIATION", "云州市第二中学计算机竞争性谈判采购", List.of(
-                lot("包1：学生计算机", "LOWEST_EVALUATED_PRICE", deadline, documentsUntil))).get(0);
         List<String> c = project(api, agency, purchaser, "ZFCG_CONSULTATION", "云州市图书馆智能设备竞争性磋商采购", List.of(
                 lot("包1：自助借还设备", "COMPREHENSIVE", deadline, documentsUntil),
                 lot("包2：安防设备", "LOWEST_EVALUATED_PRICE", deadline.plus(Duration.ofDays(60)), documentsUntil),
@@ -127,7 +124,7 @@ class ProcurementMethodsEvaluationIT extends PlatformIT {
                 lot("包2：原系统维保", "LOWEST_EVALUATED_PRICE", deadline, documentsUntil)));
         singleSource = ss.get(0);
         singleSourceAboveBudget = ss.get(1);
-        for (String lot : List.of(negotiation, negotiationStop, negotiationEnds, inquiry, inquiryStop, singleSource, singleSourceAboveBudget)) {
+        for (String lot : List.of(negotiation, negotiationStop, inquiry, inquiryStop, singleSource, singleSourceAboveBudget)) {
             ApiClient.Response plan = api.send("PUT", "/api/v1/tenders/" + lot + "/evaluation-plan", LOWEST_PLAN, agency, Map.of());
             assertThat(plan.status()).as(plan.body()).isEqualTo(200);
         }
@@ -143,7 +140,6 @@ class ProcurementMethodsEvaluationIT extends PlatformIT {
         Map<String, String[]> responses = new LinkedHashMap<>();
         responses.put(negotiation, new String[] {"2850000.00", "2790000.00", "2900000.00", "2820000.00"});
         responses.put(negotiationStop, new String[] {"1880000.00", "1920000.00", "1860000.00"});
-        responses.put(negotiationEnds, new String[] {"1780000.00", "1790000.00", "1770000.00"});
         responses.put(consultation, new String[] {"2880000.00", "2760000.00", "2950000.00"});
         responses.put(inquiry, new String[] {"2710000.00", "2690000.00", "2730000.00"});
         responses.put(inquiryStop, new String[] {"1810000.00", "1790000.00", "1830000.00"});
@@ -569,44 +565,5 @@ class ProcurementMethodsEvaluationIT extends PlatformIT {
         JsonNode award = api().get("/api/v1/tenders/" + singleSource + "/award", null).json();
         assertThat(award.path("winner").path("deemed").asBoolean()).isTrue();
         assertThat(award.path("winner").path("price").asString()).isEqualTo("2940000.00");
-    }
-
-    /**
-     * 74号令 Art. 37 (FINAL_OFFERS_MIN, 74号令 Art. 33): the panel excludes a supplier and too few remain, so the negotiation
-     * stops: the lot's evaluation fails with the article, nobody is awarded, every deposit goes back (a refund
-     * instruction each), the failure is in the public log and the portal shows the lot as failed (流标).
-     */
-    @Test
-    @Order(20)
-    void gpl74_art37_aStoppedNegotiationEndsTheLotAndRefundsTheDeposits() throws Exception {
-        ApiClient api = api();
-        List<String> members = started(negotiationEnds);
-        assertThat(reviewed(negotiationEnds, members, List.of()).path("stage").asString()).isEqualTo("NEGOTIATION");
-        String panel = api.freshToken(members.get(0));
-        String path = "/api/v1/tenders/" + negotiationEnds + "/negotiation";
-        ApiClient.Response begun = api.post(path, "", panel);
-        assertThat(begun.status()).as(begun.body()).isEqualTo(200);
-        ApiClient.Response excluded = api.post(path + "/exclusions", ApiClient.json(Map.of("supplierId", ids.get("bidder3"),
-                "reason", "未实质性响应谈判文件第三章技术要求")), panel);
-        assertThat(excluded.status()).as(excluded.body()).isEqualTo(200);
-        assertThat(excluded.json().path("status").asString()).isEqualTo("STOPPED");
-
-        JsonNode ev = api.get("/api/v1/tenders/" + negotiationEnds + "/evaluation", panel).json();
-        assertThat(ev.path("stage").asString()).as(ev.toString()).isEqualTo("FAILED");
-        assertThat(ev.path("failure").asString()).contains("财政部令第74号").contains("只有2家").contains("终止采购活动");
-        assertThat(logCount(negotiationEnds, "evaluation.failed")).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM award_decision WHERE tender_id = CAST(:t AS UUID)").param("t", negotiationEnds)
-                .query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("""
-                SELECT COUNT(*) FROM refund_instruction r JOIN bank_payment p ON p.id = r.payment_id
-                JOIN deposit_account a ON a.id = p.deposit_account_id
-                WHERE a.tender_id = CAST(:t AS UUID) AND r.reason = 'NOT_AWARDED'""").param("t", negotiationEnds)
-                .query(Long.class).single()).isEqualTo(3);
-        assertThat(logCount(negotiationEnds, "payments.refund.due")).isEqualTo(3);
-        assertThat(api.get("/tenders/" + negotiationEnds, null).body()).contains("流标");
-        // a second stop signal changes nothing: the lot stays failed, no refund twice
-        assertThat(api.post(path + "/exclusions", ApiClient.json(Map.of("supplierId", ids.get("bidder2"), "reason", "再次")), panel)
-                .status()).isNotEqualTo(200);
-        assertThat(logCount(negotiationEnds, "payments.refund.due")).isEqualTo(3);
     }
 }
