@@ -165,6 +165,7 @@ class NegotiationPages {
             }
         }
         model.addAttribute("openedRounds", opened);
+        model.addAttribute("now", clock.instant()); // the countdown counts by the platform's clock
         if (deadline != null) {
             Duration left = Duration.between(clock.instant(), deadline);
             model.addAttribute("deadlineLocal", LocalDateTime.ofInstant(deadline, BEIJING));
