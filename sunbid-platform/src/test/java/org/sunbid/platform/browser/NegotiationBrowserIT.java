@@ -21,9 +21,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sunbid.crypto.Sm2;
 import org.sunbid.platform.ApiClient;
 import org.sunbid.platform.NegotiatingLot;
+import org.sunbid.platform.WebSession;
 
 /**
  * Acceptance 2 of issue 16 in real browsers: a 竞争性谈判 (ZFCG_NEGOTIATION) with three invited suppliers whose
@@ -43,6 +45,7 @@ class NegotiationBrowserIT extends BrowserTest {
     private static final String P3 = "291200.00";
 
     @Autowired ApplicationContext context;
+    @Autowired JdbcClient jdbc;
 
     @AfterEach
     void backToStart() {
@@ -210,6 +213,20 @@ class NegotiationBrowserIT extends BrowserTest {
                 });
             }
             withBrowser(one, wait1, () -> screenshots("negotiation-supplier1-opened"));
+
+            // Too late now: the offer is refused in words, the price typed is not echoed, nothing is sealed; an outsider
+            // posting the form learns nothing (the page is 404 to it).
+            String envelopes = "SELECT COUNT(*) FROM offer_envelope WHERE lot_id = CAST(:l AS UUID)";
+            long sealed = jdbc.sql(envelopes).param("l", n.lot()).query(Long.class).single();
+            WebSession late = new WebSession(baseUrl());
+            late.login("bidder1");
+            assertThat(late.submit(page, page + "/final-offer", "price=123456.78").statusCode()).isEqualTo(302);
+            assertThat(late.get(page).body()).contains("本轮最后报价已截止").doesNotContain("123456.78");
+            WebSession stranger = new WebSession(baseUrl());
+            stranger.login("bidder4");
+            assertThat(stranger.submit("/workbench", page + "/final-offer", "price=123456.78").statusCode()).isEqualTo(302);
+            assertThat(stranger.get(page).statusCode()).isEqualTo(404);
+            assertThat(jdbc.sql(envelopes).param("l", n.lot()).query(Long.class).single()).isEqualTo(sealed);
             open(page);
             assertThat(text(By.id("status"))).isEqualTo("本轮报价已开启");
             assertThat(text(By.id("opened-rounds"))).contains(P1).contains(P2).contains(P3);
