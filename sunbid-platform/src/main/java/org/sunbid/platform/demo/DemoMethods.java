@@ -148,7 +148,7 @@ class DemoMethods {
         List<UUID> invited = invite(lot, List.of("bidder2"), List.of("bidder1", "bidder4", "bidder6", "bidder7"), 2, day0);
         String[] prices = {"1236000.00", "1219000.00", "1248000.00"};
         respond(data, travel, lot, invited, prices);
-        List<String> panel = openAndSeat(data, travel, lot, Map.of("B01", 2, "A05", 1));
+        List<String> panel = openAndSeat(data, travel, lot, Map.of("A01", 2, "A02", 1));
         String leader = panel.get(0);
         review(lot, panel);
         negotiations.start(lot.id(), user(leader));
@@ -181,7 +181,7 @@ class DemoMethods {
                 data);
         List<UUID> invited = invite(lot, List.of("bidder5"), List.of("bidder1", "bidder3", "bidder7", "bidder8"), 2, day0);
         respond(data, travel, lot, invited, new String[] {"1812000.00", "1796000.00", "1828000.00"});
-        List<String> panel = openAndSeat(data, travel, lot, Map.of("B01", 2, "B02", 1));
+        List<String> panel = openAndSeat(data, travel, lot, Map.of("A03", 2, "A04", 1));
         String leader = panel.get(0);
         review(lot, panel);
         negotiations.start(lot.id(), user(leader));
@@ -217,7 +217,7 @@ class DemoMethods {
                 "冲锋舟、救生衣等规格标准统一、现货货源充足且价格变化幅度小（《中华人民共和国政府采购法》第三十二条）。", data);
         List<UUID> invited = invite(lot, List.of("bidder3"), List.of("bidder2", "bidder4", "bidder6", "bidder8"), 2, day0);
         respond(data, travel, lot, invited, new String[] {"652000.00", "638000.00", "661000.00"});
-        List<String> panel = openAndSeat(data, travel, lot, Map.of("B02", 2, "C01", 1));
+        List<String> panel = openAndSeat(data, travel, lot, Map.of("A01", 2, "A04", 1));
         EvaluationView ranked = review(lot, panel);
         report(data, lot, panel, ranked);
         award(travel, lot, ranked, false);
@@ -246,7 +246,7 @@ class DemoMethods {
         List<UUID> invited = invite(lot, List.of("bidder5"), List.of(), 0, null);
         tenders.publish(lot.id(), agency);
         respond(data, travel, lot, invited, new String[] {"4580000.00"});
-        List<String> panel = openAndSeat(data, travel, lot, Map.of("B01", 3, "A05", 2));
+        List<String> panel = openAndSeat(data, travel, lot, Map.of("A01", 2, "A02", 2, "A04", 1));
         String leader = panel.get(0);
         review(lot, panel);
         negotiations.start(lot.id(), user(leader));
@@ -332,7 +332,9 @@ class DemoMethods {
     }
 
     /**
-     * The panel is requested (no purchaser's representative) and committed to by the supervisor; the responses are
+     * The panel is requested (no purchaser's representative) and committed to by the supervisor — its specialties spread
+     * so that no expert reaches the draw policy's limit of sittings for the same purchaser (2 in 90 days, with the open
+     * tender's two committees for the same water bureau); the responses are
      * opened by the county centre and the supervisor at the deadline; the panel is drawn and signs in; the evaluation
      * starts and the first member is elected leader. Answers the members, the leader first.
      */
