@@ -261,14 +261,15 @@ class BidOpeningIT extends PlatformIT {
     void gpl_art31_aSingleSourceLotIsOpenedWithOneResponse_anOpenTenderWithOneFails() throws Exception {
         String single = procurementLot();
         String open = procurementLot();
+        assertThat(bid(new Tender(single, null, null), "bidder6", "780000.00")).isTrue();
+        assertThat(bid(new Tender(open, null, null), "bidder6", "780000.00")).isTrue();
+        // after the bid: a single-source lot takes only its invited supplier's response (INVITATION_ONLY)
         try (var c = databaseAdministrator(); var st = c.prepareStatement("""
                 UPDATE deal_project SET procedure_code = 'ZFCG_SINGLE_SOURCE'
                 WHERE id = (SELECT project_id FROM deal_lot WHERE id = CAST(? AS UUID))""")) {
             st.setString(1, single);
             assertThat(st.executeUpdate()).isEqualTo(1);
         }
-        assertThat(bid(new Tender(single, null, null), "bidder6", "780000.00")).isTrue();
-        assertThat(bid(new Tender(open, null, null), "bidder6", "780000.00")).isTrue();
         clock.set(clock.instant().plus(Duration.ofDays(30)));
         tenders.closeDueTenders();
         JsonNode failed = api().get("/api/v1/tenders/" + open + "/opening", null).json();
