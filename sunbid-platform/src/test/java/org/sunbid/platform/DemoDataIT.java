@@ -221,6 +221,119 @@ class DemoDataIT extends PlatformIT {
                 WHERE l.project_id = CAST('""" + project[0] + "' AS UUID) AND o.name = '示范省建工集团有限公司'")).isEqualTo(2);
     }
 
+    /** The lot of the demo's deal {@code code} (QS-2026-ZFCG-002x-1) and its project's procedure. */
+    private String[] demoLot(String code) {
+        return jdbc.sql("""
+                SELECT CAST(t.id AS VARCHAR), p.procedure_code FROM tender t JOIN deal_lot l ON l.id = t.id
+                JOIN deal_project p ON p.id = l.project_id WHERE t.project_code = :c""").param("c", code)
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+    }
+
+    private long countFor(String sql, String lot) {
+        return jdbc.sql(sql).param("l", lot).query(Long.class).single();
+    }
+
+    /**
+     * The award as the public sees it: the result published with its winner, the contract signed and published within
+     * its 2 working days (政府采购法实施条例 Art. 50), and the lot's public page showing the winner.
+     */
+    private tools.jackson.databind.JsonNode contracted(String lot) throws Exception {
+        tools.jackson.databind.JsonNode award = new ApiClient(baseUrl()).get("/api/v1/tenders/" + lot + "/award", null).json();
+        assertThat(award.path("stage").asString()).as(award.toString()).isEqualTo("CONTRACTED");
+        assertThat(award.path("winner").path("noticeSignature").asString()).as(lot).isNotBlank();
+        assertThat(award.path("winner").path("contractPublishedAt").asString("")).as(lot).isNotBlank();
+        assertThat(award.path("winner").path("contractPublicationOverdue").asBoolean(true)).as(lot).isFalse();
+        assertThat(page(null, "/tenders/" + lot)).contains("public-winner").doesNotContain("??");
+        return award;
+    }
+
+    /**
+     * 竞争性谈判 (财政部令第74号): 3 invited — 1 recommended by the purchaser, 2 drawn (Art. 12) —, their responses sealed
+     * and opened, a panel of 3 (Art. 7), a change of the documents in round 1 delivered to and acknowledged by all three
+     * (Art. 32), two rounds of sealed final offers opened by the custodians (Art. 33), the lowest final offer of round 2
+     * won (Art. 35), result and contract published.
+     */
+    @Test
+    void gpl74_art33_theDemoNegotiationRanTwoRoundsToItsContract() throws Exception {
+        String[] lot = demoLot("QS-2026-ZFCG-0021-1");
+        assertThat(lot[1]).isEqualTo("ZFCG_NEGOTIATION");
+        assertThat(countFor("SELECT count(*) FROM invitation_draw WHERE tender_id = CAST(:l AS UUID) AND status = 'DRAWN'", lot[0]))
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT recommended_json || ' ' || drawn_json FROM invitation_draw WHERE tender_id = CAST(:l AS UUID)")
+                .param("l", lot[0]).query(String.class).single()).matches("\\[\\{[^\\]]*\\}\\] \\[\"[^\"]+\",\"[^\"]+\"\\]");
+        assertThat(countFor("SELECT count(*) FROM bid_opening WHERE tender_id = CAST(:l AS UUID) AND status = 'OPENED'", lot[0])).isEqualTo(1);
+        assertThat(countFor("SELECT count(*) FROM evaluation_member WHERE tender_id = CAST(:l AS UUID)", lot[0])).isEqualTo(3);
+        assertThat(countFor("SELECT count(*) FROM negotiation_change WHERE lot_id = CAST(:l AS UUID)", lot[0])).isEqualTo(1);
+        assertThat(countFor("""
+                SELECT count(*) FROM negotiation_acknowledgement a JOIN negotiation_change c ON c.id = a.change_id
+                WHERE c.lot_id = CAST(:l AS UUID)""", lot[0])).isEqualTo(3);
+        assertThat(countFor("SELECT count(*) FROM offer_round_opening WHERE lot_id = CAST(:l AS UUID)", lot[0])).isEqualTo(2);
+        tools.jackson.databind.JsonNode award = contracted(lot[0]);
+        assertThat(award.path("winner").path("price").asString()).isEqualTo("1198000.00");
+    }
+
+    /** 竞争性磋商 (财库〔2014〕214号): one round of sealed final offers, then 综合评分 on them (Art. 24), to the contract. */
+    @Test
+    void cgk2014_214_art24_theDemoConsultationWasScoredOnFinalOffersAndContracted() throws Exception {
+        String[] lot = demoLot("QS-2026-ZFCG-0022-1");
+        assertThat(lot[1]).isEqualTo("ZFCG_CONSULTATION");
+        assertThat(countFor("SELECT count(*) FROM offer_round_opening WHERE lot_id = CAST(:l AS UUID)", lot[0])).isEqualTo(1);
+        tools.jackson.databind.JsonNode award = contracted(lot[0]);
+        assertThat(award.path("winner").path("price").asString()).isIn("1768000.00", "1752000.00", "1790000.00");
+        // each final offer's price score computed by the rule (lowest ÷ offer × weight), the lowest offer scoring full
+        String member = jdbc.sql("SELECT username FROM evaluation_member WHERE tender_id = CAST(:t AS UUID) ORDER BY position LIMIT 1")
+                .param("t", lot[0]).query(String.class).single();
+        ApiClient api = new ApiClient(baseUrl());
+        tools.jackson.databind.JsonNode evaluation = api.get("/api/v1/tenders/" + lot[0] + "/evaluation", api.freshToken(member)).json();
+        java.util.List<String> scores = new java.util.ArrayList<>();
+        evaluation.path("priceScores").forEach(p -> scores.add(p.path("score").asString()));
+        assertThat(scores).as(evaluation.toString()).hasSize(3).contains("40.00");
+    }
+
+    /**
+     * 询价 (74号令 Art. 45–49): one sealed quotation each, no round, the lowest won; the second-ranked supplier's 质疑 of
+     * the result (政府采购法 Art. 52) was answered, its 投诉 (Art. 55; 财政部令第94号) accepted, replied to, decided
+     * unfounded and published on the portal; the contract followed.
+     */
+    @Test
+    void gpl_art52_art55_theDemoInquiryWasChallengedComplainedAboutDecidedAndContracted() throws Exception {
+        String[] lot = demoLot("QS-2026-ZFCG-0023-1");
+        assertThat(lot[1]).isEqualTo("ZFCG_INQUIRY");
+        assertThat(countFor("SELECT count(*) FROM offer_round WHERE lot_id = CAST(:l AS UUID)", lot[0])).isZero();
+        tools.jackson.databind.JsonNode award = contracted(lot[0]);
+        assertThat(award.path("winner").path("price").asString()).isEqualTo("638000.00");
+        java.util.Map<String, String> latest = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT DISTINCT ON (case_id) kind, status, outcome FROM complaint_case_version WHERE lot_id = CAST(:l AS UUID)
+                ORDER BY case_id, version DESC""").param("l", lot[0])
+                .query((rs, i) -> latest.put(rs.getString(1), rs.getString(2) + " " + rs.getString(3))).list();
+        assertThat(latest).containsOnlyKeys("CHALLENGE", "COMPLAINT");
+        assertThat(latest.get("CHALLENGE")).startsWith("ANSWERED");
+        assertThat(latest.get("COMPLAINT")).isEqualTo("DECIDED UNFOUNDED");
+        assertThat(page(null, "/complaint-decisions")).contains("青山县水利局防汛抢险冲锋舟及救生器材采购项目").contains("驳回投诉");
+    }
+
+    /**
+     * 单一来源 above the threshold (政府采购法 Art. 31; 条例 Art. 38): the unique-supplier publicity of 5 working days ended
+     * before the department approved; the one supplier negotiated over two rounds; the minutes were signed by the whole
+     * panel (74号令 Art. 42); result and contract published.
+     */
+    @Test
+    void gpr_art38_theDemoSingleSourceWasPublicisedApprovedNegotiatedAndContracted() throws Exception {
+        String[] lot = demoLot("QS-2026-ZFCG-0024-1");
+        assertThat(lot[1]).isEqualTo("ZFCG_SINGLE_SOURCE");
+        ApiClient api = new ApiClient(baseUrl());
+        tools.jackson.databind.JsonNode history = api.get("/api/v1/lots/" + lot[0] + "/method-approvals", api.freshToken("agency")).json();
+        assertThat(history.toString()).contains("APPROVED");
+        java.time.Instant ends = java.time.Instant.parse(history.get(0).path("publicity").path("endsAt").asString());
+        java.time.Instant decided = java.time.Instant.parse(history.get(0).path("decidedAt").asString());
+        assertThat(decided).isAfter(ends);
+        assertThat(countFor("SELECT count(*) FROM offer_round_opening WHERE lot_id = CAST(:l AS UUID)", lot[0])).isEqualTo(2);
+        assertThat(countFor("SELECT count(*) FROM evaluation_member WHERE tender_id = CAST(:l AS UUID)", lot[0])).isEqualTo(5);
+        tools.jackson.databind.JsonNode award = contracted(lot[0]);
+        assertThat(award.path("winner").path("price").asString()).isEqualTo("4475000.00");
+    }
+
     private String page(String username, String path) throws Exception {
         var response = session(username).send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path))
                 .header("Accept-Language", "zh-CN").build(), java.net.http.HttpResponse.BodyHandlers.ofString());

@@ -98,6 +98,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
     private final org.springframework.beans.factory.ObjectProvider<org.sunbid.platform.experts.SandboxNotifier> phones;
     private final org.sunbid.platform.parties.BasicAccounts basicAccounts;
     private final DemoSupervision supervision;
+    private final DemoMethods methods;
 
     DemoData(SunbidProperties properties, Environment environment, DatabaseKind databaseKind, Regions regions,
             Organisations organisations, Accounts accounts, Certificates certificates, DemoCertificateAuthority ca,
@@ -107,8 +108,9 @@ class DemoData implements ApplicationRunner, StartupNotes {
             org.sunbid.platform.experts.ExpertDraws draws,
             org.springframework.beans.factory.ObjectProvider<org.sunbid.platform.experts.SandboxNotifier> phones,
             DemoEvaluation evaluation, org.sunbid.platform.parties.BasicAccounts basicAccounts, DemoSupervision supervision,
-            org.sunbid.platform.deals.Projects projects) {
+            org.sunbid.platform.deals.Projects projects, DemoMethods methods) {
         this.projects = projects;
+        this.methods = methods;
         this.supervision = supervision;
         this.basicAccounts = basicAccounts;
         this.evaluation = evaluation;
@@ -246,6 +248,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
         if (travel != null) {
             try {
                 loadHistory(travel, historyStart, tenderee);
+                methods.load(this, travel, historyStart);
             } finally {
                 travel.returnToPresent();
             }
@@ -444,7 +447,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
      * supervisor's own tool (sunbid-bidder draw-secret): the secret is made off the platform, kept in the supervisor's
      * file (data/demo-keys), and only its SM3 is committed.
      */
-    private org.sunbid.platform.experts.DrawView requestCommittee(TenderView tender, Instant evaluationStart, String venue,
+    org.sunbid.platform.experts.DrawView requestCommittee(TenderView tender, Instant evaluationStart, String venue,
             int representatives, Map<String, Integer> specialties, CurrentUser agency) {
         List<org.sunbid.platform.experts.ExpertDraws.SpecialtyCount> counts = new java.util.TreeMap<>(specialties).entrySet().stream()
                 .map(e -> new org.sunbid.platform.experts.ExpertDraws.SpecialtyCount(e.getKey(), e.getValue())).toList();
@@ -461,7 +464,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
      * Bidding closes at {@code deadline} (the platform's scheduled closing) and, eight minutes on, two custodians of
      * each tender's opening key release their shares from their own tools: the tender is opened.
      */
-    private void closeAndOpen(TimeTravel travel, List<TenderView> lots, Instant deadline, List<String> custodians) {
+    void closeAndOpen(TimeTravel travel, List<TenderView> lots, Instant deadline, List<String> custodians) {
         travel.travelTo(deadline.plusSeconds(30));
         tenders.closeDueTenders();
         travel.travelTo(deadline.plus(java.time.Duration.ofMinutes(8)));
@@ -479,7 +482,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
      * the reply time; else all accept) and sign in with their certificates at the evaluation. False without the
      * sandbox phones (nothing drawn).
      */
-    private boolean runDraw(TimeTravel travel, org.sunbid.platform.experts.DrawView draw, boolean oneDeclinesOneSilent) {
+    boolean runDraw(TimeTravel travel, org.sunbid.platform.experts.DrawView draw, boolean oneDeclinesOneSilent) {
         org.sunbid.platform.experts.SandboxNotifier phone = phones.getIfAvailable();
         if (phone == null) {
             return false;
@@ -546,8 +549,13 @@ class DemoData implements ApplicationRunner, StartupNotes {
         return true;
     }
 
+    /** The confidential records made so far are committed to the log (as the periodic job does). */
+    void commitConfidential() {
+        confidential.commit();
+    }
+
     /** What a custodian's bidder tool does: fetch the encrypted share and decrypt it with the organisation's demo key. */
-    private String decryptedShare(TenderView tender, CurrentUser custodian) {
+    String decryptedShare(TenderView tender, CurrentUser custodian) {
         try {
             String code = organisations.find(custodian.organisationId()).orElseThrow().creditCode().value();
             java.security.PrivateKey key = Pem.privateKey(Files.readString(demoKeys().resolve(code + ".key.pem")));
@@ -621,7 +629,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
     }
 
     /** Seals a small demo bid with the bidder organisation's demo key and submits it. */
-    private void sealedBid(TenderView tender, CurrentUser bidder, String priceSheet) {
+    void sealedBid(TenderView tender, CurrentUser bidder, String priceSheet) {
         try {
             Organisation organisation = organisations.find(bidder.organisationId()).orElseThrow();
             String code = organisation.creditCode().value();
@@ -640,7 +648,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
     }
 
     /** The tender documents: a short text standing in for the real book of several hundred pages. */
-    private void document(TenderView tender, CurrentUser owner) {
+    void document(TenderView tender, CurrentUser owner) {
         String text = tender.terms().name() + " 招标文件（演示）\n\n第一章 招标公告\n第二章 投标人须知\n第三章 评标办法（"
                 + "综合评估法）\n第四章 合同条款及格式\n第五章 工程量清单\n第六章 图纸\n第七章 技术标准和要求\n第八章 投标文件格式\n";
         byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -740,7 +748,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
         }
     }
 
-    private Path demoKeys() {
+    Path demoKeys() {
         return properties.dataDir().resolve("demo-keys");
     }
 }

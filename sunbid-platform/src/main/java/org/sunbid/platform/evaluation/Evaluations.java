@@ -107,6 +107,15 @@ public class Evaluations {
         return negotiations.close(tenderId, user);
     }
 
+    /**
+     * The last round of sealed final offers the evaluation has received from sealing's {@code OffersOpened} (0 before
+     * any): the round a close of the negotiation would take. The event arrives on its own listener after sealing's
+     * commit, so whoever closes right after an opening (the demo loader) waits until this shows the round.
+     */
+    public int lastOfferRound(UUID tenderId) {
+        return negotiations.rounds(tenderId).keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+
     /** A cost-evidence file of a price explanation: its name and its bytes in Base64 (at most 10 MB, 5 files). */
     public record PriceEvidence(String name, String contentBase64) {
     }
