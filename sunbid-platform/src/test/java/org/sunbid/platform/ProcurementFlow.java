@@ -125,6 +125,27 @@ public final class ProcurementFlow {
         it.invite(lot, suppliers);
     }
 
+    /**
+     * 单一来源: the purchaser names its one supplier in writing (政府采购法 Art. 31/39; RECOMMENDED_MAX 100%), no draw: the
+     * invitation request with that recommendation only, then its secret revealed as for any invitation; the reveal's
+     * response.
+     */
+    public ApiClient.Response name(String lot, String supplier) {
+        ApiClient api = api();
+        String token = api.freshToken("agency");
+        byte[] secret = new byte[32];
+        new java.security.SecureRandom().nextBytes(secret);
+        ApiClient.Response requested = api.post("/api/v1/tenders/" + lot + "/invitations/draw", ApiClient.json(Map.of(
+                "recommended", List.of(Map.of("supplierId", orgOf(supplier), "recommender", "采购人（单一来源：唯一供应商）")),
+                "drawCount", 0, "poolSource", "PREQUALIFIED", "prequalified", List.of(), "witnesses", List.of("agency"),
+                "secretHash", org.sunbid.crypto.Sm3.hex(secret))), token);
+        if (requested.status() != 200) {
+            return requested;
+        }
+        return api.post("/api/v1/tenders/" + lot + "/invitations/draw/reveal",
+                ApiClient.json(Map.of("secret", java.util.HexFormat.of().formatHex(secret))), token);
+    }
+
     /** The agency uploads the documents and publishes the lot (its notice or invitation); the response. */
     public ApiClient.Response publish(String lot) {
         return api().publish(lot, api().freshToken("agency"));
