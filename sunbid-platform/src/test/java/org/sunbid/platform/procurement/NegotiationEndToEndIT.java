@@ -40,12 +40,15 @@ class NegotiationEndToEndIT extends PlatformIT {
 
     /** Monday 2026-11-30 10:00 Beijing: five working days after the start (at least three, 74号令 Art. 29). */
     static final Instant DEADLINE = Instant.parse("2026-11-30T02:00:00Z");
+    /** Tuesday 2026-12-01 10:00 Beijing: the second lot's deadline (its panel sits the day after the first's). */
+    static final Instant DEADLINE_STOP = Instant.parse("2026-12-01T02:00:00Z");
     static final List<String> SUPPLIERS = List.of("bidder1", "bidder2", "bidder3");
 
     @Autowired org.springframework.context.ApplicationContext context;
 
     private ProcurementFlow flow;
     private String lot;
+    private String stopLot;
     private List<String> members;
 
     @BeforeAll
@@ -53,8 +56,11 @@ class NegotiationEndToEndIT extends PlatformIT {
         clock.set(START);
         flow = new ProcurementFlow(this, context);
         lot = flow.lot("ZFCG_NEGOTIATION", "云州市第二中学录播教室设备竞争性谈判采购", "900000.00", "GOODS", DEADLINE);
-        ApiClient.Response plan = flow.plan(lot, ProcurementFlow.LOWEST_PLAN);
-        assertThat(plan.status()).as(plan.body()).isEqualTo(200);
+        stopLot = flow.lot("ZFCG_NEGOTIATION", "云州市第二中学多媒体设备竞争性谈判采购", "600000.00", "GOODS", DEADLINE_STOP);
+        for (String l : List.of(lot, stopLot)) {
+            ApiClient.Response plan = flow.plan(l, ProcurementFlow.LOWEST_PLAN);
+            assertThat(plan.status()).as(plan.body()).isEqualTo(200);
+        }
     }
 
     @AfterAll
@@ -112,6 +118,9 @@ class NegotiationEndToEndIT extends PlatformIT {
         assertThat(published.status()).as(published.body()).isEqualTo(200);
         clock.advance(Duration.ofHours(2));
         flow.respond(lot, "bidder1", "880000.00", "bidder2", "860000.00", "bidder3", "870000.00");
+        flow.invite(stopLot, SUPPLIERS.toArray(String[]::new));
+        assertThat(flow.publish(stopLot).status()).isEqualTo(200);
+        flow.respond(stopLot, "bidder1", "590000.00", "bidder2", "585000.00", "bidder3", "595000.00");
         // an uninvited supplier is refused (政府采购法 Art. 34 through the invitation-only registration)
         assertThat(flow.api().post("/api/v1/tenders/" + lot + "/registrations", "", flow.api().freshToken("bidder4")).code())
                 .isEqualTo("NOT_INVITED");
@@ -221,5 +230,30 @@ class NegotiationEndToEndIT extends PlatformIT {
         JsonNode contract = flow.contracted(lot);
         assertThat(contract.path("winner").path("bidderId").asString()).isEqualTo(flow.orgOf("bidder3"));
         assertThat(flow.stage(lot)).isEqualTo("CONTRACTED");
+    }
+
+    @Test
+    @Order(8)
+    void gpl74_art33_fewerThanThreeFinalOffersAtTheRoundsDeadline_theClosingStopsIt_noAward() throws Exception {
+        flow.closeAndOpen(stopLot, DEADLINE_STOP, 3, 2);
+        List<String> panel = flow.evaluationStarted(stopLot);
+        assertThat(flow.reviewed(stopLot, panel, List.of()).path("stage").asString()).isEqualTo("NEGOTIATION");
+        assertThat(flow.asPanel(stopLot, panel.get(0), "", null).status()).isEqualTo(200);
+        Instant deadline = clock.instant().plus(Duration.ofHours(2));
+        assertThat(flow.callFinalOffers(stopLot, panel.get(0), deadline).status()).isEqualTo(200);
+        assertThat(flow.offer(stopLot, 1, "bidder1", "580000.00").status()).isEqualTo(201);
+        assertThat(flow.offer(stopLot, 1, "bidder2", "582000.00").status()).isEqualTo(201);
+        // bidder3 makes no final offer; the round is opened at its deadline with two (FINAL_OFFERS_MIN = 3)
+        clock.set(deadline);
+        assertThat(flow.roundOpened(stopLot, 1).path("record").asString()).contains("\"status\":\"NONE\"");
+        assertThat(flow.asPanel(stopLot, panel.get(0), "/closure", null).status()).isEqualTo(200);
+        JsonNode closed = flow.evaluationNegotiationClosed(stopLot, panel.get(0));
+        assertThat(closed.path("stage").asString()).as(closed.toString()).isEqualTo("FAILED");
+        assertThat(closed.path("failure").asString()).contains("第三十三条").contains("不足3家");
+        List<Object> before = flow.snapshot(stopLot);
+        ApiClient.Response award = flow.award(stopLot, "bidder1");
+        assertThat(award.status()).isNotEqualTo(200);
+        assertThat(flow.snapshot(stopLot)).isEqualTo(before);
+        assertThat(flow.logCount(stopLot, "evaluation.awarded")).isZero();
     }
 }
