@@ -51,13 +51,23 @@ public final class ProcurementFlow {
     private final Map<String, String> venues = new LinkedHashMap<>();
     private final Map<String, String> projects = new LinkedHashMap<>();
 
-    /** A flow for the IT {@code it}; adds a pool of ten A01 and ten A05 experts for its panels. */
+    private boolean pool;
+
+    /** A flow for the IT {@code it}. */
     public ProcurementFlow(PlatformIT it, ApplicationContext context) {
         this.it = it;
         this.context = context;
         this.jdbc = context.getBean(JdbcClient.class);
         this.clock = context.getBean(TestClock.class);
         this.experts = new NewExperts(context, PlatformIT.DATA);
+    }
+
+    /** Before the first panel: a pool of ten A01 and ten A05 experts (of a new institute) for the flow's panels. */
+    private void expertPool() {
+        if (pool) {
+            return;
+        }
+        pool = true;
         Organisation institute = experts.organisation("云州采购评审研究院" + UUID.randomUUID().toString().substring(0, 6));
         for (int i = 0; i < 10; i++) {
             experts.expert("A01", institute.id());
@@ -165,6 +175,7 @@ public final class ProcurementFlow {
      * the lot closes and the centre and the supervisor release their shares; the evaluation knows the opened responses.
      */
     public void closeAndOpen(String lot, Instant deadline, int a01, int a05) throws Exception {
+        expertPool();
         ApiClient api = api();
         Instant start = deadline.plus(Duration.ofHours(3));
         String venue = "云州市公共资源交易中心评审室 " + UUID.randomUUID().toString().substring(0, 8);
