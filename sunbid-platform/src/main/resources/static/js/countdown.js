@@ -1,9 +1,14 @@
 // Counts down to an instant: an element with data-countdown="2026-12-08T02:00:00Z" shows the time left (天/时/分/秒), and
-// data-countdown-over once it has passed. The server's figure stays in the page for those without scripts.
+// data-countdown-over once it has passed. The server's figure stays in the page for those without scripts. With
+// data-countdown-now (the platform's time when the page was made) it counts by the platform's clock, which decides the
+// deadline, not by the visitor's device clock, which may be off.
 (function () {
+  var loaded = Date.now();
   function tick() {
     document.querySelectorAll('[data-countdown]').forEach(function (el) {
-      var left = Math.floor((Date.parse(el.getAttribute('data-countdown')) - Date.now()) / 1000);
+      var serverNow = Date.parse(el.getAttribute('data-countdown-now') || '');
+      var now = isNaN(serverNow) ? Date.now() : serverNow + (Date.now() - loaded);
+      var left = Math.floor((Date.parse(el.getAttribute('data-countdown')) - now) / 1000);
       if (left <= 0) {
         el.textContent = el.getAttribute('data-countdown-over') || '0';
         return;

@@ -87,6 +87,24 @@ public final class Sm2 {
         }
     }
 
+    /**
+     * The base64 SM3withSM2 signature of a text statement's UTF-8 bytes — how a party signs a canonical statement (a bid
+     * withdrawal, a challenge) with its certificate's key.
+     */
+    public static String signText(PrivateKey key, String statement) {
+        return java.util.Base64.getEncoder().encodeToString(sign(key, statement.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** Whether {@code signatureBase64} is a valid {@link #signText} signature of {@code statement} by {@code key}; never throws. */
+    public static boolean verifyText(PublicKey key, String statement, String signatureBase64) {
+        try {
+            return verify(key, statement.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    java.util.Base64.getDecoder().decode(signatureBase64 == null ? "" : signatureBase64.strip()));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Whether {@code signature} is a valid SM3withSM2 signature of {@code data} under {@code key}. Never throws for a bad signature. */
     public static boolean verify(PublicKey key, byte[] data, byte[] signature) {
         try {

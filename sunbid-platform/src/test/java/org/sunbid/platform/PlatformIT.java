@@ -52,6 +52,12 @@ public abstract class PlatformIT {
     @Autowired
     private org.springframework.jdbc.core.simple.JdbcClient platformJdbc;
 
+    @Autowired
+    private org.sunbid.platform.deals.Projects projects;
+
+    @Autowired
+    private org.sunbid.platform.deals.Procedures procedures;
+
     /**
      * Waits until every publication of {@code eventType} in Spring Modulith's event publication registry is completed:
      * the listeners that run after the publisher's commit ({@code @ApplicationModuleListener}, in the background) have
@@ -130,10 +136,14 @@ public abstract class PlatformIT {
     /**
      * The demo agency invites {@code bidders} (usernames) to an invitation-only lot through procurement's draw (issue
      * 16): the first half (rounded down) recommended in writing, the others drawn from a prequalified list of exactly
-     * them, so the outcome is known; witnessed by the agency's and the purchaser's staff. For tests of other methods'
-     * steps that need invited suppliers.
+     * them, so the outcome is known; witnessed by the agency's and the purchaser's staff. Where the lot's rules allow no
+     * written recommendation (邀请招标, 87号令 Art. 14), all are drawn. For tests of other methods' steps that need invited
+     * suppliers.
      */
     protected void invite(String lotId, String... bidders) {
+        String procedure = projects.ofLot(UUID.fromString(lotId)).orElseThrow().procedureCode();
+        boolean recommends = procedures.rulesAt(procedure, clock.instant())
+                .find(org.sunbid.platform.deals.domain.RuleKeys.RECOMMENDED_MAX).isPresent();
         ApiClient api = new ApiClient(baseUrl());
         String token = api.token("agency");
         byte[] secret = new byte[32];
@@ -143,7 +153,7 @@ public abstract class PlatformIT {
         for (int i = 0; i < bidders.length; i++) {
             String org = platformJdbc.sql("SELECT organisation_id FROM account WHERE username = :u").param("u", bidders[i])
                     .query(String.class).single();
-            if (i < bidders.length / 2) {
+            if (recommends && i < bidders.length / 2) {
                 recommended.add(java.util.Map.of("supplierId", org, "recommender", "采购人代表（书面推荐意见）"));
             } else {
                 pool.add(org);

@@ -1,10 +1,8 @@
 package org.sunbid.sealing;
 
-import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -71,16 +69,11 @@ public record Withdrawal(UUID tenderId, String envelopeSm3, Instant withdrawnAt,
 
     /** The base64 SM3withSM2 signature of the statement with {@code key}. */
     public String sign(PrivateKey key) {
-        return Base64.getEncoder().encodeToString(Sm2.sign(key, statement().getBytes(StandardCharsets.UTF_8)));
+        return Sm2.signText(key, statement());
     }
 
     /** Whether {@code signatureBase64} is a valid signature of this statement by {@code key}. */
     public boolean verify(PublicKey key, String signatureBase64) {
-        try {
-            return Sm2.verify(key, statement().getBytes(StandardCharsets.UTF_8),
-                    Base64.getDecoder().decode(signatureBase64 == null ? "" : signatureBase64.strip()));
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return Sm2.verifyText(key, statement(), signatureBase64);
     }
 }

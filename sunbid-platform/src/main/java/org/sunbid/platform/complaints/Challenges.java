@@ -106,7 +106,10 @@ public class Challenges {
         Instant now = clock.instant();
         Optional<RegistrationView> registration = lots.registration(lot, user);
         String statementSm3 = Sm3.hex(signed.statement());
-        Challenge challenge = Challenge.raise(UUID.randomUUID(), lotId, user.organisationId(), registration.isPresent(),
+        // 法 Art. 52 / 实施条例 Art. 53: registered, or invited to an invitation-only lot (its invitation gives it the
+        // documents; until it registers, its period for the documents runs from the end of their notice period)
+        boolean standing = registration.isPresent() || lots.invited(lot, user);
+        Challenge challenge = Challenge.raise(UUID.randomUUID(), lotId, user.organisationId(), standing,
                 new Challenge.Grounds(signed.subject(), signed.step(), signed.claims(), signed.facts(), signed.evidence()),
                 lots.facts(lot, registration), statementSm3, now, lots.rules(lot, now));
         jdbc.sql("""

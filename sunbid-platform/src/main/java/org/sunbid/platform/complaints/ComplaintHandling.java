@@ -336,6 +336,14 @@ public class ComplaintHandling {
         Instant now = clock.instant();
         Complaint next = step.apply(stored.state(), rules(lot, stored.state()), now);
         save(lot, next, stored.version() + 1, user.username(), now);
+        // the lot itself stops (and restarts) taking bids, responses and final offers: tendering's own rule
+        boolean before = stored.state().suspendedAt(now);
+        boolean after = next.suspendedAt(now);
+        if (!before && after) {
+            lots.suspend(lot, id, next.suspensionAt(now).orElseThrow().end(), user.actor());
+        } else if (before && !after) {
+            lots.resume(lot, id, user.actor());
+        }
         Map<String, Object> p = new LinkedHashMap<>(payload.apply(next));
         p.put("status", next.status().name());
         log.step(action, lot, id, user.actor(), p);

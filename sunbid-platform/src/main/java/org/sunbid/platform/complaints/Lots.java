@@ -31,6 +31,7 @@ import org.sunbid.platform.tendering.Tenders;
 class Lots {
 
     private final Tenders tenders;
+    private final org.sunbid.platform.tendering.TenderInvitations invitations;
     private final Registrations registrations;
     private final Projects projects;
     private final Procedures procedures;
@@ -38,9 +39,10 @@ class Lots {
     private final Organisations organisations;
     private final Regions regions;
 
-    Lots(Tenders tenders, Registrations registrations, Projects projects, Procedures procedures, Awards awards,
+    Lots(Tenders tenders, org.sunbid.platform.tendering.TenderInvitations invitations, Registrations registrations, Projects projects, Procedures procedures, Awards awards,
             Organisations organisations, Regions regions) {
         this.tenders = tenders;
+        this.invitations = invitations;
         this.registrations = registrations;
         this.projects = projects;
         this.procedures = procedures;
@@ -52,6 +54,19 @@ class Lots {
     /** A published lot: its tender, procedure and owners. */
     record Lot(UUID id, String code, String name, String regionCode, String procedureCode, UUID ownerId, UUID agencyId,
             TenderView tender) {
+    }
+
+    /**
+     * Tells tendering that the department suspended the lot for complaint {@code complaintId} until {@code until} (法
+     * Art. 57; 实施条例 Art. 62): no bid, response or final offer is taken meanwhile, and the bid deadline moves.
+     */
+    void suspend(Lot lot, UUID complaintId, java.time.Instant until, org.sunbid.platform.kernel.Actor actor) {
+        tenders.suspendForComplaint(lot.id(), complaintId, until, actor);
+    }
+
+    /** Tells tendering that the complaint's suspension of the lot ended now (lifted, or the complaint decided). */
+    void resume(Lot lot, UUID complaintId, org.sunbid.platform.kernel.Actor actor) {
+        tenders.endComplaintSuspension(lot.id(), complaintId, actor);
     }
 
     /** The published lot {@code lotId}; a draft or unknown lot is not found. */
@@ -101,6 +116,14 @@ class Lots {
         } catch (DomainException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether the caller's organisation is on the lot's invitation list (邀请招标, 谈判, 磋商, 询价, 单一来源): an invitee
+     * takes part from its invitation, registered or not yet (实施条例 Art. 53: it obtains the documents by it).
+     */
+    boolean invited(Lot lot, CurrentUser user) {
+        return user != null && user.role() == Role.BIDDER && invitations.invited(lot.id(), user.organisationId());
     }
 
     /**

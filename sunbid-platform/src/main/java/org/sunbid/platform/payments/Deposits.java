@@ -543,6 +543,16 @@ public class Deposits {
         return refundDeposits(tenderId, winnerId, true, contractSignedAt, RefundReason.AWARDED_CONTRACT_SIGNED);
     }
 
+    /**
+     * The lot failed without an award (e.g. a negotiation stopped with too few suppliers, 74号令 Art. 37, 214号 Art. 21):
+     * every deposit goes back with its interest, due by the lot's DEPOSIT_REFUND rule from {@code failedAt} (no
+     * supplier was awarded: {@code NOT_AWARDED}). In the failure's transaction; a deposit already refunded is not again.
+     */
+    @Transactional
+    public int refundFailedLot(UUID tenderId, Instant failedAt) {
+        return refundDeposits(tenderId, null, false, failedAt, RefundReason.NOT_AWARDED);
+    }
+
     private int refundDeposits(UUID tenderId, UUID winnerId, boolean winner, Instant at, RefundReason reason) {
         record Paid(UUID paymentId, UUID bidderId, String bankCode, BigDecimal amount, String payerName, String payerAccount,
                 Instant bookedAt) {
@@ -550,7 +560,7 @@ public class Deposits {
         List<Paid> paid = jdbc.sql("""
                 SELECT p.id, a.bidder_id, p.bank_code, p.amount, p.payer_name, p.payer_account, p.booked_at
                 FROM bank_payment p JOIN deposit_account a ON a.id = p.deposit_account_id
-                WHERE a.tender_id = :t AND p.outcome = 'CREDITED' AND (a.bidder_id = :w) = :winner
+                WHERE a.tender_id = :t AND p.outcome = 'CREDITED' AND COALESCE(a.bidder_id = CAST(:w AS UUID), FALSE) = :winner
                   AND NOT EXISTS (SELECT 1 FROM refund_instruction r WHERE r.payment_id = p.id)
                 ORDER BY p.booked_at, p.id""")
                 .param("t", tenderId).param("w", winnerId).param("winner", winner)

@@ -22,6 +22,8 @@ public enum NegotiationError implements ErrorCode {
     GPL74_ART32_CHANGE_RESPONSE_TIME(409),
     /** The final-offer deadline must lie after now. */
     OFFER_DEADLINE_INVALID(422),
+    /** A final offer typed on the supplier's page must be an amount in yuan (up to two decimals). */
+    OFFER_PRICE_INVALID(422),
     /** A message, a change or a reason must have text (at most 20,000 characters). */
     NEGOTIATION_TEXT_INVALID(422);
 

@@ -56,12 +56,15 @@ public class Negotiations {
     private final ExpertDraws draws;
     private final BidOpenings openings;
     private final FinalOfferCall finalOffers;
+    private final org.sunbid.platform.evaluation.FailedLots failedLots;
     private final AuditLog log;
     private final Clock clock;
 
     Negotiations(NegotiationStore store, Tenders tenders, Projects projects, Procedures procedures, ExpertDraws draws,
-            BidOpenings openings, FinalOfferCall finalOffers, AuditLog log, Clock clock) {
+            BidOpenings openings, FinalOfferCall finalOffers, org.sunbid.platform.evaluation.FailedLots failedLots, AuditLog log,
+            Clock clock) {
         this.store = store;
+        this.failedLots = failedLots;
         this.tenders = tenders;
         this.projects = projects;
         this.procedures = procedures;
@@ -97,7 +100,7 @@ public class Negotiations {
         payload.put("suppliers", n.suppliers().stream().map(s -> (Object) s.id().toString()).toList());
         payload.put("rule", terms.roundsArticle());
         append("procurement.negotiation.started", tender, user.actor(), payload);
-        stoppedIfSo(n, tender, user.actor());
+        stoppedIfSo(n, tender, user);
         return view(lotId, user);
     }
 
@@ -141,7 +144,7 @@ public class Negotiations {
         payload.put("supplierId", supplierId.toString());
         payload.put("reasonSm3", Sm3.hex(why));
         append("procurement.negotiation.supplier.excluded", l.tender(), user.actor(), payload);
-        stoppedIfSo(l.negotiation(), l.tender(), user.actor());
+        stoppedIfSo(l.negotiation(), l.tender(), user);
         return view(lotId, user);
     }
 
@@ -175,7 +178,7 @@ public class Negotiations {
         store.insertRound(lotId, next, user.username());
         store.saveHead(l.negotiation(), l.now(), user.username());
         append("procurement.negotiation.round.started", l.tender(), user.actor(), base(l.negotiation()));
-        stoppedIfSo(l.negotiation(), l.tender(), user.actor());
+        stoppedIfSo(l.negotiation(), l.tender(), user);
         return view(lotId, user);
     }
 
@@ -400,16 +403,25 @@ public class Negotiations {
         return payload;
     }
 
-    private void stoppedIfSo(Negotiation n, TenderView tender, Actor actor) {
+    private void stoppedIfSo(Negotiation n, TenderView tender, CurrentUser user) {
         if (n.stop() == null) {
             return;
         }
+        Actor actor = user.actor();
         Map<String, Object> payload = base(n);
         payload.put("reason", n.stop().code());
         payload.put("remaining", (long) n.stop().remaining());
         payload.put("minimum", (long) n.stop().minimum());
         payload.put("article", n.stop().article());
         append("procurement.negotiation.stopped", tender, actor, payload);
+        // 74号令 Art. 37 / 214号 Art. 21: the procurement ends (终止): the lot's evaluation fails with the article and the
+        // deposits go back as for a lot without an award
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("reason", n.stop().code());
+        details.put("remaining", (long) n.stop().remaining());
+        details.put("minimum", (long) n.stop().minimum());
+        failedLots.negotiationStopped(n.lotId(), n.stop().article() + "：符合要求的供应商只有" + n.stop().remaining()
+                + "家，少于" + n.stop().minimum() + "家，终止采购活动", details, user);
     }
 
     private void append(String action, TenderView tender, Actor actor, Map<String, Object> payload) {

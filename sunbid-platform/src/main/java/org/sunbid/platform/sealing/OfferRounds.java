@@ -180,6 +180,7 @@ public class OfferRounds {
         }
         repository.find(lotId, round).orElseThrow(() -> new DomainException(SealingError.ROUND_NOT_FOUND))
                 .checkAcceptsOffer(user.organisationId(), clock.instant()); // refused before anything is sealed
+        checkNotSuspended(tenders.depositTerms(lotId), clock.instant());
         PriceSheets.check(priceSheetJson);
         OfferRoundRepository.Key key = repository.key(lotId, round).orElseThrow();
         String name = fileName == null || fileName.isBlank() ? "最后报价.txt" : fileName;
@@ -187,6 +188,16 @@ public class OfferRounds {
                 : new ByteArrayInputStream(("第" + round + "轮最后报价（报价见报价表）").getBytes(StandardCharsets.UTF_8));
         return arrival.seal(lotId, name, priceSheetJson, content, maxSize, Pem.publicKey(key.publicKeyPem()), ip, user,
                 sealed -> store(lotId, round, key, sealed, user));
+    }
+
+    /**
+     * Tendering's rule for the lot: while the department handling a complaint has the procurement suspended (政府采购法
+     * Art. 57, 94号令 Art. 28), no final offer is taken ({@code GPL_57_PROCUREMENT_SUSPENDED}).
+     */
+    private static void checkNotSuspended(org.sunbid.platform.tendering.DepositTerms terms, Instant now) {
+        if (terms.suspendedByComplaint(now)) {
+            throw new DomainException(SealingError.GPL_57_PROCUREMENT_SUSPENDED);
+        }
     }
 
     private BidReceipt store(UUID lotId, int round, OfferRoundRepository.Key key, InputStream sealed, CurrentUser user)
@@ -207,6 +218,7 @@ public class OfferRounds {
                 repository.lock(lotId, round);
                 OfferRound offerRound = repository.find(lotId, round).orElseThrow();
                 Instant now = clock.instant(); // the moment the whole offer is in and checked
+                checkNotSuspended(tenders.depositTermsHeld(lotId), now);
                 UUID offerId = UUID.randomUUID();
                 offerRound.offer(offerId, user.organisationId(), envelope.sm3(), now);
                 Map<String, Object> receipt = new LinkedHashMap<>();

@@ -27,6 +27,11 @@ public enum SealingError implements ErrorCode {
     BIDDING_CLOSED(409),
     /** The tender is suspended (Reg. 22: 暂停招标投标活动): no bid or withdrawal is accepted until it resumes. */
     BIDDING_SUSPENDED(409),
+    /**
+     * The department handling a complaint has suspended the lot's procurement (政府采购法 Art. 57, 94号令 Art. 28;
+     * 招标投标法实施条例 Art. 62): no bid, response or final offer is accepted until the suspension ends.
+     */
+    GPL_57_PROCUREMENT_SUSPENDED(409),
     /** Only a registered bidder whose deposit is paid or guaranteed (covering the bid validity) may bid. */
     DEPOSIT_NOT_SETTLED(409),
     /** A withdrawal must carry the bidder's signed statement; an unsigned request changes nothing. */

@@ -85,6 +85,18 @@ class TenderRepository {
                     .param("answer", o.answer()).param("actor", actor).param("now", at(now))
                     .update();
         }
+        for (ComplaintSuspension c : t.complaintSuspensions()) {
+            jdbc.sql("""
+                    INSERT INTO tender_complaint_suspension (tender_id, complaint_id, from_at, until_at, moves_deadline,
+                        created_at, created_by, updated_at, updated_by)
+                    VALUES (:t, :c, :from, :until, :moves, :now, :actor, :now, :actor)
+                    ON CONFLICT (tender_id, complaint_id, from_at) DO UPDATE SET until_at = EXCLUDED.until_at,
+                        updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
+                    WHERE tender_complaint_suspension.until_at <> EXCLUDED.until_at""")
+                    .param("t", t.id()).param("c", c.complaintId()).param("from", at(c.from())).param("until", at(c.until()))
+                    .param("moves", c.movesDeadline()).param("now", at(now)).param("actor", actor)
+                    .update();
+        }
     }
 
     /** How many tender documents a tender has. */
@@ -193,9 +205,15 @@ class TenderRepository {
                 .query((r, i) -> new Objection(r.getObject("id", UUID.class), instant(r, "raised_at"),
                         r.getObject("objector_id", UUID.class), r.getString("text"), instant(r, "answer_due"),
                         instant(r, "answered_at"), r.getString("answer"))).list();
+        List<ComplaintSuspension> suspensions = jdbc.sql(
+                "SELECT * FROM tender_complaint_suspension WHERE tender_id = :t ORDER BY from_at, complaint_id")
+                .param("t", id)
+                .query((r, i) -> new ComplaintSuspension(r.getObject("complaint_id", UUID.class), instant(r, "from_at"),
+                        instant(r, "until_at"), r.getBoolean("moves_deadline"))).list();
         return Tender.restore(id, rs.getObject("tenderee_id", UUID.class), rs.getObject("agency_id", UUID.class),
                 rs.getString("region_code"), terms, TenderStatus.valueOf(rs.getString("status")), instant(rs, "bid_deadline"),
-                instant(rs, "published_at"), instant(rs, "suspended_at"), clarifications, objections, rs.getLong("version"));
+                instant(rs, "published_at"), instant(rs, "suspended_at"), clarifications, objections, suspensions,
+                rs.getLong("version"));
     }
 
     private static Money money(BigDecimal value) {

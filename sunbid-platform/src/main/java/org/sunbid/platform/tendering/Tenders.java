@@ -315,6 +315,43 @@ public class Tenders {
         return view(tender);
     }
 
+    /**
+     * The department handling complaint {@code complaintId} suspends the lot until {@code until} (政府采购法 Art. 57;
+     * 招标投标法实施条例 Art. 62): for the complaints context, which checked the department and its limit. The bid
+     * deadline moves when the suspension begins before it ({@link Tender#suspendForComplaint}). Logged.
+     */
+    @Transactional
+    public TenderView suspendForComplaint(UUID id, UUID complaintId, Instant until, Actor actor) {
+        Tender tender = repository.find(id).orElseThrow(() -> new DomainException(TenderingError.TENDER_NOT_FOUND, id));
+        Instant now = clock.instant();
+        ComplaintSuspension s = tender.suspendForComplaint(complaintId, now, until);
+        repository.update(tender, now, actor.username());
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("complaintId", complaintId.toString());
+        payload.put("until", until.toString());
+        payload.put("bidDeadline", tender.bidDeadline().toString());
+        payload.put("deadlineMoved", s.movesDeadline());
+        payload.put("rule", "《政府采购法》第五十七条／《招标投标法实施条例》第六十二条");
+        record(tender, "tendering.tender.suspended-by-complaint", actor, payload);
+        return view(tender);
+    }
+
+    /**
+     * The complaint's suspension of the lot ends now (lifted, or the complaint decided); one already over by its own
+     * end changes nothing. Logged when it changed something.
+     */
+    @Transactional
+    public TenderView endComplaintSuspension(UUID id, UUID complaintId, Actor actor) {
+        Tender tender = repository.find(id).orElseThrow(() -> new DomainException(TenderingError.TENDER_NOT_FOUND, id));
+        Instant now = clock.instant();
+        if (tender.endComplaintSuspension(complaintId, now).isPresent()) {
+            repository.update(tender, now, actor.username());
+            record(tender, "tendering.tender.resumed-after-complaint", actor, Map.of("complaintId", complaintId.toString(),
+                    "bidDeadline", tender.bidDeadline().toString()));
+        }
+        return view(tender);
+    }
+
     /** Ends the procedure. */
     @Transactional
     public TenderView terminate(UUID id, String reason, CurrentUser user) {
@@ -407,7 +444,7 @@ public class Tenders {
         Tender t = found.filter(x -> x.status() != TenderStatus.DRAFT)
                 .orElseThrow(() -> new DomainException(TenderingError.TENDER_NOT_FOUND, id));
         return new DepositTerms(t.id(), t.terms().projectCode(), t.terms().name(), t.regionCode(), t.tendereeId(),
-                t.terms().deposit(), t.bidDeadline(), t.terms().bidValidityDays(), t.status());
+                t.terms().deposit(), t.bidDeadline(), t.terms().bidValidityDays(), t.status(), t.complaintSuspensions());
     }
 
     /** Whether {@code user} may see a tender's confidential lists once bidding has closed: its owners and the region's staff. */

@@ -24,8 +24,9 @@ record MenuItem(String key, String href) {
             items.add(new MenuItem("workbench.menu.tenders.owner", "/workbench/tenders"));
         } else if (role == Role.BIDDER) {
             items.add(new MenuItem("workbench.menu.tenders.bidder", "/workbench/tenders"));
-            items.add(new MenuItem("workbench.menu.negotiations", "/workbench/negotiations")); // issue 16 part D
-            items.add(new MenuItem("workbench.menu.invitations", "/workbench/invitations")); // 我的邀请 (issue 16)
+            // 我的邀请, then the negotiations they lead to (issue 16)
+            items.add(new MenuItem("workbench.menu.invitations", "/workbench/invitations"));
+            items.add(new MenuItem("workbench.menu.negotiations", "/workbench/negotiations"));
         } else if (role != Role.EXPERT) {
             items.add(new MenuItem("workbench.menu.tenders.staff", "/workbench/tenders"));
         }

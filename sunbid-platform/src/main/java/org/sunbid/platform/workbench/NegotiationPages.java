@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -27,8 +28,11 @@ import org.sunbid.platform.experts.MyDraw;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.parties.CurrentUser;
 import org.sunbid.platform.parties.Role;
+import org.sunbid.platform.procurement.NegotiationError;
 import org.sunbid.platform.procurement.NegotiationView;
 import org.sunbid.platform.procurement.Negotiations;
+import org.sunbid.platform.sealing.OfferRoundView;
+import org.sunbid.platform.sealing.OfferRounds;
 import org.sunbid.platform.tendering.TenderView;
 import org.sunbid.platform.tendering.Tenders;
 
@@ -43,6 +47,8 @@ import org.sunbid.platform.tendering.Tenders;
 class NegotiationPages {
 
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final tools.jackson.core.type.TypeReference<Map<String, Object>> MAP = new tools.jackson.core.type.TypeReference<>() {
+    };
 
     private final Negotiations negotiations;
     private final ExpertDraws draws;
@@ -51,10 +57,14 @@ class NegotiationPages {
     private final PageMessages messages;
     private final Menus menus;
     private final java.time.Clock clock;
+    private final OfferRounds offerRounds;
+    private final tools.jackson.databind.json.JsonMapper json;
 
     NegotiationPages(Negotiations negotiations, ExpertDraws draws, Tenders tenders, Regions regions, PageMessages messages, Menus menus,
-            java.time.Clock clock) {
+            java.time.Clock clock, OfferRounds offerRounds, tools.jackson.databind.json.JsonMapper json) {
         this.clock = clock;
+        this.offerRounds = offerRounds;
+        this.json = json;
         this.negotiations = negotiations;
         this.draws = draws;
         this.tenders = tenders;
@@ -129,7 +139,33 @@ class NegotiationPages {
             model.addAttribute("thread", selected == null ? null : negotiations.thread(id, selected, user));
         }
         Instant deadline = view.offerDeadline();
-        model.addAttribute("awaitingOffers", "AWAITING_OFFERS".equals(view.status()) && deadline != null);
+        boolean awaiting = "AWAITING_OFFERS".equals(view.status()) && deadline != null;
+        model.addAttribute("awaitingOffers", awaiting);
+        // Sealing's round of final offers: before opening only whether every offer is in (74号令 Art. 33), for the
+        // supplier its own receipt (no price: the offer is sealed on arrival); once opened, each round's signed record.
+        OfferRoundView current = offerRounds.view(id, view.round()).orElse(null);
+        model.addAttribute("offerRound", current);
+        boolean supplierView = "SUPPLIER".equals(view.viewer());
+        model.addAttribute("offerOpen", supplierView && awaiting && current != null && "OPEN".equals(current.status())
+                && clock.instant().isBefore(current.deadline()));
+        Map<String, Object> receipt = null;
+        if (supplierView && current != null) {
+            try {
+                receipt = json.readValue(offerRounds.myReceipt(id, view.round(), user).receipt(), MAP);
+            } catch (DomainException e) {
+                receipt = null; // no offer of ours in this round yet
+            }
+        }
+        model.addAttribute("offerReceipt", receipt);
+        model.addAttribute("offerReceivedAt", receipt == null ? null : Instant.parse(String.valueOf(receipt.get("receivedAt"))));
+        List<OfferRoundPages.Row> opened = new ArrayList<>();
+        for (OfferRoundView r : offerRounds.rounds(id)) {
+            if (r.record() != null) {
+                opened.add(new OfferRoundPages.Row(r, OfferRoundPages.offersOf(json, r.record())));
+            }
+        }
+        model.addAttribute("openedRounds", opened);
+        model.addAttribute("now", clock.instant()); // the countdown counts by the platform's clock
         if (deadline != null) {
             Duration left = Duration.between(clock.instant(), deadline);
             model.addAttribute("deadlineLocal", LocalDateTime.ofInstant(deadline, BEIJING));
@@ -179,9 +215,26 @@ class NegotiationPages {
             try {
                 at = LocalDateTime.parse(deadline).atZone(BEIJING).toInstant();
             } catch (RuntimeException e) {
-                throw new DomainException(org.sunbid.platform.procurement.NegotiationError.OFFER_DEADLINE_INVALID);
+                throw new DomainException(NegotiationError.OFFER_DEADLINE_INVALID);
             }
             negotiations.callFinalOffers(id, at, user);
+        });
+    }
+
+    /**
+     * The supplier's sealed final offer for the current round (74号令 Art. 33): the total price in yuan, sealed on arrival
+     * by sealing to the round's key. The page shows the receipt, never the price; a late or uninvited offer is refused
+     * with sealing's words, and the price typed is not echoed back.
+     */
+    @PostMapping("/negotiations/{id}/final-offer")
+    String finalOffer(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String price, RedirectAttributes redirect) {
+        return act(id, null, redirect, "negotiation.done.offered", () -> {
+            String amount = price == null ? "" : price.strip().replace(",", "").replace("，", "");
+            if (!amount.matches("\\d{1,13}(\\.\\d{1,2})?")) {
+                throw new DomainException(NegotiationError.OFFER_PRICE_INVALID);
+            }
+            int round = negotiations.view(id, user).round();
+            offerRounds.submit(id, round, "{\"totalPrice\":\"" + amount + "\"}", user);
         });
     }
 

@@ -55,20 +55,23 @@ class OfferRoundPages {
     record Row(OfferRoundView round, List<Map<String, Object>> offers) {
     }
 
+    /** The offers of an opened round's record (bidder, status, priceSheet, reason), as the pages list them. */
+    static List<Map<String, Object>> offersOf(tools.jackson.databind.json.JsonMapper json, String record) {
+        List<Map<String, Object>> offers = new ArrayList<>();
+        for (Object o : (List<?>) json.readValue(record, MAP).get("offers")) {
+            Map<String, Object> offer = new LinkedHashMap<>();
+            ((Map<?, ?>) o).forEach((k, v) -> offer.put(String.valueOf(k), v));
+            offers.add(offer);
+        }
+        return offers;
+    }
+
     @GetMapping("/{id}/offer-rounds")
     String rounds(CurrentUser user, @PathVariable UUID id, Model model) {
         TenderView tender = tenders.get(id, user);
         List<Row> rows = new ArrayList<>();
         for (OfferRoundView r : rounds.rounds(id)) {
-            List<Map<String, Object>> offers = new ArrayList<>();
-            if (r.record() != null) {
-                for (Object o : (List<?>) json.readValue(r.record(), MAP).get("offers")) {
-                    Map<String, Object> offer = new LinkedHashMap<>();
-                    ((Map<?, ?>) o).forEach((k, v) -> offer.put(String.valueOf(k), v));
-                    offers.add(offer);
-                }
-            }
-            rows.add(new Row(r, offers));
+            rows.add(new Row(r, r.record() == null ? List.of() : offersOf(json, r.record())));
         }
         model.addAttribute("tender", tender);
         model.addAttribute("stage", statuses.of(tender));

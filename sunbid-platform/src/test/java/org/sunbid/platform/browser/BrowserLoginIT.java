@@ -161,7 +161,8 @@ class BrowserLoginIT extends BrowserTest {
     @Test
     void biddersHaveNoOrganisationMenuAndAreRefusedTheRegister() throws Exception {
         logIn("bidder1", PASSWORD);
-        assertThat(menuLinks()).containsExactly("/workbench", "/workbench/tenders");
+        assertThat(menuLinks()).containsExactly("/workbench", "/workbench/tenders", "/workbench/invitations",
+                "/workbench/negotiations", "/workbench/complaints", "/workbench/method-approvals");
 
         open("/workbench/organisations");
         assertThat(text(By.id("error-detail"))).isEqualTo("您的角色或所属区域无权进行此操作。");

@@ -206,6 +206,20 @@ abstract class BrowserTest extends PlatformIT {
         wait.until(ExpectedConditions.alertIsPresent()).accept();
     }
 
+    /** Runs {@code steps} with the shared helpers (log in, open, text, screenshots, ...) driving {@code driver} instead. */
+    protected static void withBrowser(ChromeDriver driver, WebDriverWait driverWait, Runnable steps) {
+        ChromeDriver first = browser;
+        WebDriverWait firstWait = wait;
+        browser = driver;
+        wait = driverWait;
+        try {
+            steps.run();
+        } finally {
+            browser = first;
+            wait = firstWait;
+        }
+    }
+
     /** Nothing sticks out sideways: the page is no wider than the viewport. */
     protected static void assertNoHorizontalScroll() {
         Number pageWidth = (Number) browser.executeScript("return document.documentElement.scrollWidth");

@@ -172,20 +172,6 @@ class EvaluationBrowserIT extends BrowserTest {
         }));
     }
 
-    /** Runs {@code steps} with the shared helpers (log in, open, text, ...) driving {@code driver} instead. */
-    private static void withBrowser(ChromeDriver driver, WebDriverWait driverWait, Runnable steps) {
-        ChromeDriver first = browser;
-        WebDriverWait firstWait = wait;
-        browser = driver;
-        wait = driverWait;
-        try {
-            steps.run();
-        } finally {
-            browser = first;
-            wait = firstWait;
-        }
-    }
-
     // --- set-up through the API, as EvaluationScenarioIT does ---------------------------------------------------
 
     /** A tender with 5 opened bids evaluated by 5 drawn experts, leader elected, every bid qualified: scoring. */

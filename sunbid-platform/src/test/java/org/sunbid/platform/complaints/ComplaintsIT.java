@@ -426,4 +426,64 @@ class ComplaintsIT extends PlatformIT {
                 api.freshToken("bidder7")).json().path("id").asString();
         assertThat(page("tenderee2", "/workbench/complaints")).contains("data-inquiry=\"" + asked + "\"").contains("剩 3 天");
     }
+
+    /** A bid sealed on arrival through the web path, as a bidder's browser sends it. */
+    private ApiClient.Response webBid(String tenderId, String bidder, String price) throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(baseUrl() + "/api/v1/tenders/" + tenderId + "/bids/sealed-on-arrival?name=bid.txt&priceSheet="
+                        + java.net.URLEncoder.encode("{\"totalPrice\":\"" + price + "\"}", java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + api.freshToken(bidder)).header("Content-Type", "application/octet-stream")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("投标文件 " + price)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new ApiClient.Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    }
+
+    /**
+     * 招标投标法实施条例 Art. 62 (政府采购法 Art. 57 alike): while the department's suspension is in force the lot takes no
+     * bid (nothing changes); the deadline moves by the suspended time; once the suspension ends (decided early here)
+     * the deadline gives back what was not suspended and the bid is accepted.
+     */
+    @Test
+    @Order(11)
+    void reg62_gpl_art57_aComplaintsSuspensionStopsBidsUntilItEnds() throws Exception {
+        String tender = constructionTenderWithBidder3();
+        String bidder3 = api.freshToken("bidder3");
+        assertThat(api.post("/api/v1/sandbox/bank/transfers", ApiClient.json(Map.of("tenderId", tender)), bidder3).status())
+                .isIn(200, 201, 202);
+        Instant deadline = Instant.parse(api.get("/api/v1/tenders/" + tender, null).json().path("bidDeadline").asString());
+        ApiClient.Response lodged = api.post("/api/v1/lots/" + tender + "/complaints", ApiClient.json(Map.of("knownAt",
+                clock.instant().minus(Duration.ofDays(1)).toString(), "claims", "请求责令修改资格条件",
+                "facts", "资格条件设置了与项目无关的业绩要求", "evidence", "招标文件第三章")), bidder3);
+        assertThat(lodged.status()).as(lodged.body()).isEqualTo(201);
+        String id = lodged.json().path("id").asString();
+        String supervisor = api.freshToken("supervisor");
+        assertThat(api.post("/api/v1/complaints/" + id + "/intake", ApiClient.json(Map.of("decision", "ACCEPT")), supervisor)
+                .status()).isEqualTo(200);
+        ApiClient.Response suspended = api.post("/api/v1/complaints/" + id + "/suspension", ApiClient.json(Map.of("until",
+                clock.instant().plus(Duration.ofDays(5)).toString(), "reason", "《招标投标法实施条例》第六十二条：责令暂停招标投标活动")),
+                supervisor);
+        assertThat(suspended.status()).as(suspended.body()).isEqualTo(200);
+        assertThat(Instant.parse(api.get("/api/v1/tenders/" + tender, null).json().path("bidDeadline").asString()))
+                .isEqualTo(deadline.plus(Duration.ofDays(5)));
+
+        clock.advance(Duration.ofDays(2));
+        List<Object> before = List.of(snapshot(),
+                jdbc.sql("SELECT COUNT(*) FROM bid_envelope_received WHERE tender_id = CAST(:t AS UUID)").param("t", tender)
+                        .query(Long.class).single());
+        ApiClient.Response refused = webBid(tender, "bidder3", "11000000.00");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("GPL_57_PROCUREMENT_SUSPENDED");
+        assertThat(List.of(snapshot(), jdbc.sql("SELECT COUNT(*) FROM bid_envelope_received WHERE tender_id = CAST(:t AS UUID)")
+                .param("t", tender).query(Long.class).single())).isEqualTo(before);
+
+        // the decision ends the suspension after 2 days: the deadline keeps those 2 days, bids are taken again
+        assertThat(api.post("/api/v1/complaints/" + id + "/decision", ApiClient.json(Map.of("outcome", "UNFOUNDED",
+                "reasons", "经审查，资格条件与项目相关，驳回投诉。")), api.freshToken("supervisor")).status()).isEqualTo(200);
+        assertThat(Instant.parse(api.get("/api/v1/tenders/" + tender, null).json().path("bidDeadline").asString()))
+                .isEqualTo(deadline.plus(Duration.ofDays(2)));
+        ApiClient.Response accepted = webBid(tender, "bidder3", "11000000.00");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+        assertThat(logCount(tender, "tendering.tender.suspended-by-complaint")).isEqualTo(1);
+        assertThat(logCount(tender, "tendering.tender.resumed-after-complaint")).isEqualTo(1);
+    }
 }

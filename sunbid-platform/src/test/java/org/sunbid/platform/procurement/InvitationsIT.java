@@ -409,4 +409,39 @@ class InvitationsIT extends PlatformIT {
         // 74号令 Art. 29: three working days from Monday's invitation to Thursday's deadline
         assertThat(api.publish(negotiation, api.token("agency")).status()).isEqualTo(200);
     }
+
+    /** A supplier's challenge of the lot's documents, its statement signed with its organisation's key. */
+    private ApiClient.Response challengeDocuments(String lotId, String username) throws Exception {
+        ApiClient api = api();
+        String token = api.freshToken(username);
+        ApiClient.Response st = api.post("/api/v1/lots/" + lotId + "/challenges/statement", ApiClient.json(Map.of("subject",
+                "DOCUMENTS", "claims", "请求修改谈判文件中的资格条件", "facts", "谈判文件第三章要求的业绩与项目无关",
+                "evidence", "谈判文件第三章第2条")), token);
+        assertThat(st.status()).as(st.body()).isEqualTo(200);
+        String statement = st.json().path("statement").asString();
+        return api.post("/api/v1/lots/" + lotId + "/challenges", ApiClient.json(Map.of("statement", statement, "signature",
+                org.sunbid.platform.complaints.ChallengeStatement.parse(statement).sign(demoKeyOf(username)))), token);
+    }
+
+    /**
+     * 实施条例 Art. 53 (法 Art. 52): an invitee of an invitation-only lot obtains the documents with its invitation, so it
+     * may challenge them before it registers; a supplier neither invited nor registered has no standing and nothing changes.
+     */
+    @Test
+    @Order(12)
+    void gpr_art53_anInviteeChallengesTheDocumentsBeforeRegistering_anOutsiderCannot() throws Exception {
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM tender_registration WHERE tender_id = CAST(:t AS UUID)").param("t", negotiation)
+                .query(Long.class).single()).as("nobody registered yet").isZero();
+        long cases = jdbc.sql("SELECT COUNT(*) FROM complaint_case_version").query(Long.class).single();
+        long logSize = log.size();
+        ApiClient.Response outsider = challengeDocuments(negotiation, "bidder4");
+        assertThat(outsider.status()).as(outsider.body()).isEqualTo(403);
+        assertThat(outsider.code()).isEqualTo("GPL_52_NO_STANDING");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM complaint_case_version").query(Long.class).single()).isEqualTo(cases);
+        assertThat(log.size()).isEqualTo(logSize);
+
+        ApiClient.Response invitee = challengeDocuments(negotiation, "bidder1");
+        assertThat(invitee.status()).as(invitee.body()).isIn(200, 201);
+        assertThat(invitee.json().path("subject").asString()).isEqualTo("DOCUMENTS");
+    }
 }

@@ -321,4 +321,26 @@ class OfferRoundsIT extends PlatformIT {
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body()).contains("2400000.00");
         assertThat(rounds.rounds(lot)).extracting(OfferRoundView::status).containsExactly("OPENED", "OPENED");
     }
+
+    /**
+     * 政府采购法 Art. 57 / 94号令 Art. 28: while the department handling a complaint has the lot suspended (tendering's
+     * API, which complaints calls), no final offer is taken and nothing changes; when the suspension ends by its own
+     * end instant, the offer is accepted.
+     */
+    @Test
+    void gpl_art57_aComplaintsSuspensionRefusesFinalOffersUntilItEnds() throws Exception {
+        UUID lot = lotWithBids(true);
+        Instant until = clock.instant().plus(Duration.ofHours(1));
+        openRound(lot, 1, clock.instant().plus(Duration.ofHours(3)), "bidder1", "bidder2", "bidder3");
+        tenders.suspendForComplaint(lot, UUID.randomUUID(), until, org.sunbid.platform.kernel.Actor.SYSTEM);
+
+        Map<String, Object> before = snapshot(lot);
+        ApiClient.Response refused = offer(lot, 1, "bidder1", P1);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("GPL_57_PROCUREMENT_SUSPENDED");
+        assertThat(snapshot(lot)).isEqualTo(before);
+
+        clock.set(until);
+        assertThat(offer(lot, 1, "bidder1", P1).status()).isEqualTo(201);
+    }
 }

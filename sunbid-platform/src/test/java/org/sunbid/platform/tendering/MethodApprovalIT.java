@@ -89,6 +89,7 @@ class MethodApprovalIT extends PlatformIT {
         assertThat(api.post("/api/v1/projects/" + id + "/intention-exemption", ApiClient.json(Map.of("ground", "URGENT",
                 "reason", "档案库房改造工期紧迫")), agency).status()).isEqualTo(200);
         assertThat(api.uploadDocument(lotId(created.json()), agency).status()).isEqualTo(201);
+        invite(lotId(created.json()), "bidder1", "bidder2", "bidder3"); // 87号令 Art. 14: an invited tender needs ≥ 3
         return created.json();
     }
 

@@ -135,6 +135,9 @@ public final class SealedBid {
     /** Tendering's rule, asked through its API; the refusal names why (suspended before the deadline, or closed). */
     private static void checkOpen(DepositTerms terms, Instant now) {
         if (!terms.acceptsBids(now)) {
+            if (terms.suspendedByComplaint(now)) {
+                throw new DomainException(SealingError.GPL_57_PROCUREMENT_SUSPENDED);
+            }
             throw new DomainException(terms.status() == TenderStatus.SUSPENDED && now.isBefore(terms.bidDeadline())
                     ? SealingError.BIDDING_SUSPENDED : SealingError.BIDDING_CLOSED);
         }

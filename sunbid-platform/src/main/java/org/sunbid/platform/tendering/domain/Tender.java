@@ -15,6 +15,7 @@ import org.sunbid.platform.deals.domain.RuleKeys;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.kernel.Money;
 import org.sunbid.platform.tendering.Clarification;
+import org.sunbid.platform.tendering.ComplaintSuspension;
 import org.sunbid.platform.tendering.Objection;
 import org.sunbid.platform.tendering.TenderStatus;
 import org.sunbid.platform.tendering.TenderTerms;
@@ -40,11 +41,12 @@ public final class Tender {
     private Instant suspendedAt;
     private final List<Clarification> clarifications;
     private final List<Objection> objections;
+    private final List<ComplaintSuspension> complaintSuspensions;
     private final long version;
 
     private Tender(UUID id, UUID tendereeId, UUID agencyId, String regionCode, TenderTerms terms, TenderStatus status,
             Instant bidDeadline, Instant publishedAt, Instant suspendedAt, List<Clarification> clarifications,
-            List<Objection> objections, long version) {
+            List<Objection> objections, List<ComplaintSuspension> complaintSuspensions, long version) {
         this.id = Objects.requireNonNull(id);
         this.tendereeId = Objects.requireNonNull(tendereeId);
         this.agencyId = agencyId;
@@ -56,6 +58,7 @@ public final class Tender {
         this.suspendedAt = suspendedAt;
         this.clarifications = new ArrayList<>(clarifications);
         this.objections = new ArrayList<>(objections);
+        this.complaintSuspensions = new ArrayList<>(complaintSuspensions);
         this.version = version;
     }
 
@@ -67,15 +70,24 @@ public final class Tender {
         }
         checkDeposit(terms, rules);
         return new Tender(id, tendereeId, agencyId, regionCode, terms, TenderStatus.DRAFT, terms.bidDeadline(), null, null,
-                List.of(), List.of(), 0);
+                List.of(), List.of(), List.of(), 0);
     }
 
     /** Rebuilds a stored tender (no rule is re-checked). */
     public static Tender restore(UUID id, UUID tendereeId, UUID agencyId, String regionCode, TenderTerms terms,
             TenderStatus status, Instant bidDeadline, Instant publishedAt, Instant suspendedAt,
             List<Clarification> clarifications, List<Objection> objections, long version) {
+        return restore(id, tendereeId, agencyId, regionCode, terms, status, bidDeadline, publishedAt, suspendedAt,
+                clarifications, objections, List.of(), version);
+    }
+
+    /** Rebuilds a stored tender with the complaints' suspensions of it (no rule is re-checked). */
+    public static Tender restore(UUID id, UUID tendereeId, UUID agencyId, String regionCode, TenderTerms terms,
+            TenderStatus status, Instant bidDeadline, Instant publishedAt, Instant suspendedAt,
+            List<Clarification> clarifications, List<Objection> objections, List<ComplaintSuspension> complaintSuspensions,
+            long version) {
         return new Tender(id, tendereeId, agencyId, regionCode, terms, status, bidDeadline, publishedAt, suspendedAt,
-                clarifications, objections, version);
+                clarifications, objections, complaintSuspensions, version);
     }
 
     /**
@@ -357,11 +369,105 @@ public final class Tender {
         Objection answered = new Objection(o.id(), o.raisedAt(), o.objectorId(), o.text(), o.answerDue(), now, answer.strip());
         objections.set(index, answered);
         if (objections.stream().noneMatch(Objection::open)) {
-            bidDeadline = bidDeadline.plus(Duration.between(suspendedAt, now));
+            // the time a complaint's suspension already added to the deadline is not added twice (both causes overlap)
+            bidDeadline = bidDeadline.plus(uncovered(suspendedAt, now, deadlineMovingSuspensions(null)));
             suspendedAt = null;
             status = TenderStatus.PUBLISHED;
         }
         return answered;
+    }
+
+    /**
+     * The department handling a complaint suspends the procurement from {@code now} until {@code until} (政府采购法
+     * Art. 57, 财政部令第94号 Art. 28: ≤ 30 日; 招标投标法实施条例 Art. 62), a cause independent of the objections': both
+     * may be in force at once, and nothing of the procedure that the bidders or suppliers do is accepted while either
+     * is ({@link #acceptsBids}, {@link #suspendedByComplaint}).
+     * <p>
+     * The bid deadline moves by the suspended time when the suspension begins before it. 94号令 Art. 28 forbids every
+     * act of the procurement until the suspension ends ("不得进行该项采购活动"), so the suppliers lose that time; the
+     * periods that must run to the deadline (法 Art. 35: ≥ 20 日; 74号令 Art. 27: ≥ 3 工作日; 214号 Art. 10: ≥ 10 日;
+     * Law 24) are minimums for preparing a response, and a deadline that did not move would close bidding on
+     * suppliers the department had forbidden to respond. This is the same reading as Reg. 22's suspension
+     * ({@link #answerObjection}). Time already added by another cause in force is not added again (the union of the
+     * suspended time counts). A suspension after the deadline moves nothing: the final-offer rounds have their own
+     * deadlines, which the panel sets when it calls a round.
+     */
+    public ComplaintSuspension suspendForComplaint(UUID complaintId, Instant now, Instant until) {
+        requireStatus(TenderStatus.PUBLISHED, TenderStatus.SUSPENDED, TenderStatus.BIDDING_CLOSED, TenderStatus.TERMINATED);
+        if (until == null || !until.isAfter(now)) {
+            throw new DomainException(TenderingError.INVALID_TENDER, "until");
+        }
+        if (complaintSuspensions.stream().anyMatch(c -> c.complaintId().equals(complaintId) && c.inForceAt(now))) {
+            throw new DomainException(TenderingError.INVALID_TENDER_STATE, "SUSPENDED_BY_COMPLAINT");
+        }
+        boolean moves = status != TenderStatus.BIDDING_CLOSED && now.isBefore(bidDeadline);
+        ComplaintSuspension suspension = new ComplaintSuspension(complaintId, now, until, moves);
+        if (moves) {
+            // an objection open meanwhile adds, when answered, only its time this suspension does not cover
+            bidDeadline = bidDeadline.plus(uncovered(now, until, deadlineMovingSuspensions(null)));
+        }
+        complaintSuspensions.add(suspension);
+        return suspension;
+    }
+
+    /**
+     * The complaint's suspension ends at {@code now} (the department lifts it, or decides the complaint). A suspension
+     * already over by its own end changes nothing (answers empty). The deadline gives back the time it had added
+     * beyond {@code now}, except what another cause still in force covers.
+     */
+    public java.util.Optional<ComplaintSuspension> endComplaintSuspension(UUID complaintId, Instant now) {
+        for (int i = 0; i < complaintSuspensions.size(); i++) {
+            ComplaintSuspension c = complaintSuspensions.get(i);
+            if (c.complaintId().equals(complaintId) && c.inForceAt(now)) {
+                ComplaintSuspension ended = new ComplaintSuspension(c.complaintId(), c.from(), now, c.movesDeadline());
+                complaintSuspensions.set(i, ended);
+                if (c.movesDeadline() && (status == TenderStatus.PUBLISHED || status == TenderStatus.SUSPENDED)) {
+                    List<ComplaintSuspension> others = deadlineMovingSuspensions(ended);
+                    bidDeadline = bidDeadline.minus(uncovered(now, c.until(), others));
+                }
+                return java.util.Optional.of(ended);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Whether a complaint's suspension is in force at {@code now} (法 Art. 57; 实施条例 Art. 62). */
+    public boolean suspendedByComplaint(Instant now) {
+        return complaintSuspensions.stream().anyMatch(c -> c.inForceAt(now));
+    }
+
+    /** The complaints' suspensions that moved the deadline, but {@code except}. */
+    private List<ComplaintSuspension> deadlineMovingSuspensions(ComplaintSuspension except) {
+        return complaintSuspensions.stream().filter(ComplaintSuspension::movesDeadline).filter(c -> c != except).toList();
+    }
+
+    /** The part of [from, to) that none of {@code covering} covers. */
+    static Duration uncovered(Instant from, Instant to, List<ComplaintSuspension> covering) {
+        if (!to.isAfter(from)) {
+            return Duration.ZERO;
+        }
+        List<ComplaintSuspension> sorted = covering.stream().sorted(java.util.Comparator.comparing(ComplaintSuspension::from)).toList();
+        Duration free = Duration.ZERO;
+        Instant cursor = from;
+        for (ComplaintSuspension c : sorted) {
+            if (!cursor.isBefore(to)) {
+                break;
+            }
+            Instant start = c.from().isAfter(cursor) ? c.from() : cursor;
+            if (start.isAfter(to)) {
+                start = to;
+            }
+            free = free.plus(Duration.between(cursor, start));
+            if (c.until().isAfter(start)) {
+                cursor = c.until().isAfter(to) ? to : c.until();
+            } else {
+                cursor = start;
+            }
+        }
+        if (cursor.isBefore(to)) {
+            free = free.plus(Duration.between(cursor, to));
+        }
+        return free;
     }
 
     /** Closes bidding at the deadline (a bid at deadline − 1 ms is in, at the deadline it is out). */
@@ -395,9 +501,21 @@ public final class Tender {
         }
     }
 
-    /** Whether bids are accepted at {@code now}: published, not suspended, strictly before the deadline. */
+    /**
+     * Whether bids are accepted at {@code now}: published, not suspended (by an objection or a complaint), strictly
+     * before the deadline.
+     */
     public boolean acceptsBids(Instant now) {
-        return acceptsBids(status, bidDeadline, now);
+        return acceptsBids(status, bidDeadline, complaintSuspensions, now);
+    }
+
+    /**
+     * As {@link #acceptsBids(TenderStatus, Instant, Instant)}, and never while a complaint's suspension is in force
+     * (法 Art. 57, 94号令 Art. 28: 不得进行该项采购活动; 实施条例 Art. 62).
+     */
+    public static boolean acceptsBids(TenderStatus status, Instant bidDeadline, List<ComplaintSuspension> suspensions,
+            Instant now) {
+        return acceptsBids(status, bidDeadline, now) && suspensions.stream().noneMatch(c -> c.inForceAt(now));
     }
 
     /**
@@ -494,6 +612,10 @@ public final class Tender {
 
     public List<Objection> objections() {
         return List.copyOf(objections);
+    }
+
+    public List<ComplaintSuspension> complaintSuspensions() {
+        return List.copyOf(complaintSuspensions);
     }
 
     public long version() {

@@ -414,4 +414,91 @@ class TenderTest {
         // an open notice has no invitation list
         assertThat(Tender.invitationRefusal(LAW, 0)).isNull();
     }
+
+    // 政府采购法 Art. 57 / 94号令 Art. 28 / 招标投标法实施条例 Art. 62: a complaint's suspension, a second cause.
+
+    @Test
+    void gpl_art57_aComplaintsSuspensionRefusesBidsWhileInForceAndMovesTheDeadlineByItsTime() {
+        Tender tender = published(Duration.ofDays(20));
+        Instant deadline = tender.bidDeadline();
+        Instant from = NOW.plus(Duration.ofDays(5));
+        Instant until = from.plus(Duration.ofDays(10));
+        tender.suspendForComplaint(UUID.randomUUID(), from, until);
+
+        assertThat(tender.status()).isEqualTo(TenderStatus.PUBLISHED); // the objections' state is not touched
+        assertThat(tender.acceptsBids(from.minusMillis(1))).isTrue();
+        assertThat(tender.acceptsBids(from)).isFalse();
+        assertThat(tender.suspendedByComplaint(until.minusMillis(1))).isTrue();
+        assertThat(tender.acceptsBids(until.minusMillis(1))).isFalse();
+        assertThat(tender.acceptsBids(until)).isTrue(); // it ends by itself at its end instant
+        assertThat(tender.bidDeadline()).isEqualTo(deadline.plus(Duration.ofDays(10)));
+    }
+
+    @Test
+    void gpl_art57_liftedEarlyTheDeadlineGivesBackTheTimeNotSuspended() {
+        Tender tender = published(Duration.ofDays(20));
+        Instant deadline = tender.bidDeadline();
+        UUID complaint = UUID.randomUUID();
+        Instant from = NOW.plus(Duration.ofDays(5));
+        tender.suspendForComplaint(complaint, from, from.plus(Duration.ofDays(10)));
+        Instant lifted = from.plus(Duration.ofDays(4));
+
+        assertThat(tender.endComplaintSuspension(complaint, lifted)).isPresent();
+
+        assertThat(tender.acceptsBids(lifted)).isTrue();
+        assertThat(tender.bidDeadline()).isEqualTo(deadline.plus(Duration.ofDays(4)));
+        assertThat(tender.endComplaintSuspension(complaint, lifted.plusSeconds(1))).isEmpty(); // nothing in force any more
+        assertThat(tender.bidDeadline()).isEqualTo(deadline.plus(Duration.ofDays(4)));
+    }
+
+    @Test
+    void gpl_art57_reg22_anObjectionAndAComplaintOverlapAndTheDeadlineMovesByTheUnionOnce() {
+        Tender tender = published(Duration.ofDays(20));
+        Instant deadline = tender.bidDeadline();
+        Objection objection = tender.raiseObjection(UUID.randomUUID(), NOW, UUID.randomUUID(), "异议", LAW);
+        UUID complaint = UUID.randomUUID();
+        // objection [0, 2d); complaint [1d, 4d): suspended in all [0, 4d)
+        tender.suspendForComplaint(complaint, NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(4)));
+        tender.answerObjection(objection.id(), NOW.plus(Duration.ofDays(2)), "答复");
+
+        assertThat(tender.status()).isEqualTo(TenderStatus.PUBLISHED);
+        assertThat(tender.acceptsBids(NOW.plus(Duration.ofDays(2)))).isFalse(); // the complaint's cause is still in force
+        assertThat(tender.acceptsBids(NOW.plus(Duration.ofDays(4)))).isTrue();
+        assertThat(tender.bidDeadline()).isEqualTo(deadline.plus(Duration.ofDays(4)));
+    }
+
+    @Test
+    void gpl_art57_twoComplaintsOverlapAndEachEndsOnItsOwn() {
+        Tender tender = published(Duration.ofDays(20));
+        Instant deadline = tender.bidDeadline();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        tender.suspendForComplaint(first, NOW, NOW.plus(Duration.ofDays(10)));
+        tender.suspendForComplaint(second, NOW.plus(Duration.ofDays(5)), NOW.plus(Duration.ofDays(20)));
+        assertThat(tender.bidDeadline()).isEqualTo(deadline.plus(Duration.ofDays(20)));
+
+        tender.endComplaintSuspension(first, NOW.plus(Duration.ofDays(7))); // the second still covers it
+        assertThat(tender.acceptsBids(NOW.plus(Duration.ofDays(7)))).isFalse();
+        assertThat(tender.bidDeadline()).isEqualTo(deadline.plus(Duration.ofDays(20)));
+
+        tender.endComplaintSuspension(second, NOW.plus(Duration.ofDays(8))); // suspended in all [0, 8d)
+        assertThat(tender.acceptsBids(NOW.plus(Duration.ofDays(8)))).isTrue();
+        assertThat(tender.bidDeadline()).isEqualTo(deadline.plus(Duration.ofDays(8)));
+    }
+
+    @Test
+    void gpl_art57_aSuspensionAfterTheDeadlineMovesNothingButHoldsTheLot() {
+        Tender tender = published(Duration.ofDays(20));
+        Instant deadline = tender.bidDeadline();
+        tender.closeBidding(deadline);
+        UUID complaint = UUID.randomUUID();
+        tender.suspendForComplaint(complaint, deadline.plus(Duration.ofDays(1)), deadline.plus(Duration.ofDays(3)));
+
+        assertThat(tender.bidDeadline()).isEqualTo(deadline);
+        assertThat(tender.suspendedByComplaint(deadline.plus(Duration.ofDays(2)))).isTrue();
+        assertThat(code(() -> tender.suspendForComplaint(complaint, deadline.plus(Duration.ofDays(2)),
+                deadline.plus(Duration.ofDays(5))))).isEqualTo(TenderingError.INVALID_TENDER_STATE); // one at a time per complaint
+        assertThat(code(() -> tender.suspendForComplaint(UUID.randomUUID(), deadline.plus(Duration.ofDays(2)),
+                deadline.plus(Duration.ofDays(2))))).isEqualTo(TenderingError.INVALID_TENDER);
+    }
 }
