@@ -104,12 +104,18 @@ public final class ProcurementFlow {
 
     /** As {@link #lot(String, String, String, String, Instant)} with the lot's evaluation method. */
     public String lot(String procedure, String name, String budget, String category, Instant deadline, String evaluationMethod) {
+        return lot(procedure, name, budget, category, deadline, evaluationMethod, "0.00");
+    }
+
+    /** As {@link #lot(String, String, String, String, Instant, String)} with the deposit each supplier pays. */
+    public String lot(String procedure, String name, String budget, String category, Instant deadline, String evaluationMethod,
+            String deposit) {
         ApiClient api = api();
         String agency = api.freshToken("agency");
         String purchaser = jdbc.sql("SELECT id FROM organisation WHERE name = '云州市城市建设投资集团有限公司'").query(String.class).single();
         Map<String, Object> lot = Map.ofEntries(Map.entry("projectCode", Fixtures.projectCode()), Map.entry("name", name),
                 Map.entry("category", "SERVICES".equals(category) ? "服务" : "货物"), Map.entry("estimatedPrice", budget),
-                Map.entry("deposit", "0.00"), Map.entry("qualification", "具备相应供货或服务能力"),
+                Map.entry("deposit", deposit), Map.entry("qualification", "具备相应供货或服务能力"),
                 Map.entry("evaluationMethod", evaluationMethod), Map.entry("bidDeadline", deadline.toString()),
                 Map.entry("openingVenue", "第三开标室"), Map.entry("bidValidityDays", 60),
                 Map.entry("documentsAvailableUntil", deadline.toString()), Map.entry("notice", "采购邀请书正文：" + name));
