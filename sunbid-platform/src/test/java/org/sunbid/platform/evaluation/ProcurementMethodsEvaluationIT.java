@@ -2,7 +2,6 @@ package org.sunbid.platform.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,10 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.sunbid.crypto.Sm2;
 import org.sunbid.platform.ApiClient;
 import org.sunbid.platform.Fixtures;
@@ -44,9 +40,11 @@ import tools.jackson.databind.JsonNode;
  * E): 竞争性谈判 (qualification → NEGOTIATION → rounds of sealed final offers → close → ranking by price → report →
  * decision → result → contract), 竞争性磋商 (the same with 综合评分 on the final offers and the price band), 询价 (no
  * rounds: the sealed quotations are the prices), and the stop rules by article. The lots' first responses are sealed
- * and opened by sealing as bids are; the rounds of final offers are sealing's too, but in this wave sealing's round
- * opening is built by another helper: this test publishes {@link OffersOpened} itself, in a transaction, to stand for
- * sealing's opened rounds — the evaluation learns them only from that event, as it will from sealing.
+ * and opened by sealing as bids are; the rounds of final offers go the real way: the panel's final-offer call opens
+ * sealing's offer round, the suppliers submit sealed offers, the custodians release the round's key and sealing
+ * publishes {@link OffersOpened} (the evaluation learns final offers only from that event). The lots are still
+ * published as open tenders and switched to their method by SQL here; the procurement e2e ITs publish each method's
+ * lot the real way.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -67,8 +65,6 @@ class ProcurementMethodsEvaluationIT extends PlatformIT {
     @Autowired Tenders tenders;
     @Autowired Evaluations evaluations;
     @Autowired AuditLog log;
-    @Autowired ApplicationEventPublisher events;
-    @Autowired PlatformTransactionManager transactions;
     @Autowired org.springframework.context.ApplicationContext context;
 
     private String negotiation;
@@ -82,6 +78,8 @@ class ProcurementMethodsEvaluationIT extends PlatformIT {
     private String singleSource;
     private String singleSourceAboveBudget;
     private NewExperts experts;
+    private org.sunbid.platform.ProcurementFlow flow;
+    private final Map<String, List<String>> panels = new HashMap<>();
     private final Map<String, String> ids = new HashMap<>();
     private final Map<String, String> draws = new HashMap<>();
     private final Map<String, Instant> starts = new HashMap<>();
@@ -96,6 +94,7 @@ class ProcurementMethodsEvaluationIT extends PlatformIT {
         clock.set(START);
         ApiClient api = api();
         String agency = api.freshToken("agency");
+        flow = new org.sunbid.platform.ProcurementFlow(this, context);
         String purchaser = jdbc.sql("SELECT id FROM organisation WHERE name = '云州市城市建设投资集团有限公司'").query(String.class).single();
         Instant deadline = clock.instant().plus(Duration.ofDays(21));
         Instant documentsUntil = Instant.parse("2026-11-30T09:00:00Z");
@@ -143,10 +142,9 @@ class ProcurementMethodsEvaluationIT extends PlatformIT {
         responses.put(consultation, new String[] {"2880000.00", "2760000.00", "2950000.00"});
         responses.put(inquiry, new String[] {"2710000.00", "2690000.00", "2730000.00"});
         responses.put(inquiryStop, new String[] {"1810000.00", "1790000.00", "1830000.00"});
-        // sealing on main opens no fewer than 3 responses (the opening minimum from the rules, OPENING_MIN = 1 for 单一来源,
-        // is another part of issue 16): the single-source lots get 3, and only one supplier negotiates to a final offer
-        responses.put(singleSource, new String[] {"2990000.00", "2995000.00", "2998000.00"});
-        responses.put(singleSourceAboveBudget, new String[] {"2990000.00", "2995000.00", "2998000.00"});
+        // 单一来源: the named supplier's one response is opened (OPENING_MIN = 1, 法 Art. 31)
+        responses.put(singleSource, new String[] {"2990000.00"});
+        responses.put(singleSourceAboveBudget, new String[] {"2995000.00"});
         Instant start = deadline.plus(Duration.ofHours(3));
         for (Map.Entry<String, String[]> e : responses.entrySet()) {
             for (int i = 0; i < e.getValue().length; i++) {
@@ -183,23 +181,29 @@ class ProcurementMethodsEvaluationIT extends PlatformIT {
 
     private List<String> project(ApiClient api, String agency, String purchaser, String procedure, String name,
             List<Map<String, Object>> lots) {
-        // the publication of a non-tender method's lot (its invitation, periods) is another part of issue 16 (tendering +
-        // procurement, not on main yet): the lot is published under the open tender's rules, then its project moves to
-        // the method under test, whose rules alone decide everything the evaluation and the expert draw do from here
-        ApiClient.Response created = api.post("/api/v1/projects", ApiClient.json(Map.of("kind", "ZFCG", "procedureCode", "ZFCG_OPEN_TENDER",
-                "name", name, "budget", new BigDecimal("3000000.00").multiply(BigDecimal.valueOf(lots.size())).toPlainString(), "category", "GOODS", "itemCode", "A02320000", "tendereeId", purchaser,
-                "lots", lots)), agency);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        assertThat(api.post("/api/v1/projects/" + created.json().path("id").asString() + "/intention-exemption",
-                ApiClient.json(Map.of("ground", "URGENT", "reason", "测试：因不可预见的原因急需采购（财库〔2020〕10号）")), agency).status())
-                .isEqualTo(200);
+        // each lot is a project of its own under the method (3,000,000.00, below the open-tender threshold: no approval),
+        // its suppliers invited (单一来源: its one supplier named) and published the real way
         List<String> out = new ArrayList<>();
-        created.json().path("lots").forEach(l -> out.add(l.path("id").asString()));
-        for (String lot : out) {
-            assertThat(api.publish(lot, agency).status()).as(lot).isEqualTo(200);
+        for (Map<String, Object> lot : lots) {
+            ApiClient.Response created = api.post("/api/v1/projects", ApiClient.json(Map.of("kind", "ZFCG", "procedureCode", procedure,
+                    "name", name + "（" + lot.get("name") + "）", "budget", "3000000.00", "category", "GOODS", "itemCode", "A02320000",
+                    "tendereeId", purchaser, "lots", List.of(lot))), agency);
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            assertThat(api.post("/api/v1/projects/" + created.json().path("id").asString() + "/intention-exemption",
+                    ApiClient.json(Map.of("ground", "URGENT", "reason", "测试：因不可预见的原因急需采购（财库〔2020〕10号）")), agency).status())
+                    .isEqualTo(200);
+            String id = created.json().path("lots").get(0).path("id").asString();
+            if (procedure.equals("ZFCG_SINGLE_SOURCE")) {
+                assertThat(flow.name(id, "bidder1").status()).isEqualTo(200);
+            } else if (procedure.equals("ZFCG_NEGOTIATION")) {
+                invite(id, "bidder1", "bidder2", "bidder3", "bidder4");
+            } else {
+                invite(id, "bidder1", "bidder2", "bidder3");
+            }
+            ApiClient.Response published = api.publish(id, agency);
+            assertThat(published.status()).as(published.body()).isEqualTo(200);
+            out.add(id);
         }
-        jdbc.sql("UPDATE deal_project SET procedure_code = :p WHERE id = CAST(:id AS UUID)").param("p", procedure)
-                .param("id", created.json().path("id").asString()).update();
         return out;
     }
 
@@ -216,6 +220,7 @@ class ProcurementMethodsEvaluationIT extends PlatformIT {
         ApiClient api = api();
         List<String> members = experts.drawAndAccept(starts.get(lot), venues.get(lot));
         assertThat(members).hasSize(5);
+        panels.put(lot, members);
         experts.signIn(api, draws.get(lot), members);
         String path = "/api/v1/tenders/" + lot + "/evaluation";
         JsonNode started = api.post(path, "", api.freshToken(members.get(0))).json();
@@ -247,17 +252,24 @@ class ProcurementMethodsEvaluationIT extends PlatformIT {
         return last;
     }
 
-    /** Stands for sealing's opening of one round of sealed final offers (see the class comment). */
-    private void roundOpened(String lot, int round, String... bidderThenPrice) {
-        List<OffersOpened.Offer> offers = new ArrayList<>();
+    /**
+     * One round of sealed final offers the real way: the panel starts the negotiation (round 1) or its next round, calls
+     * the final offers (procurement opens sealing's offer round), the named suppliers submit sealed offers, the round's
+     * deadline passes and the custodians release their shares; sealing publishes OffersOpened.
+     */
+    private void roundOpened(String lot, int round, String... bidderThenPrice) throws Exception {
+        String member = panels.get(lot).get(0);
+        ApiClient.Response begun = flow.asPanel(lot, member, round == 1 ? "" : "/rounds", null);
+        assertThat(begun.status()).as(begun.body()).isEqualTo(200);
+        Instant deadline = clock.instant().plus(Duration.ofHours(2));
+        ApiClient.Response called = flow.callFinalOffers(lot, member, deadline);
+        assertThat(called.status()).as(called.body()).isEqualTo(200);
         for (int i = 0; i < bidderThenPrice.length; i += 2) {
-            offers.add(new OffersOpened.Offer(UUID.fromString(ids.get(bidderThenPrice[i])), new BigDecimal(bidderThenPrice[i + 1]),
-                    "{\"totalPrice\":\"" + bidderThenPrice[i + 1] + "\"}"));
+            ApiClient.Response offered = flow.offer(lot, round, bidderThenPrice[i], bidderThenPrice[i + 1]);
+            assertThat(offered.status()).as(offered.body()).isEqualTo(201);
         }
-        String sm3 = org.sunbid.crypto.Sm3.hex(lot + ":" + round);
-        new TransactionTemplate(transactions).executeWithoutResult(s -> events.publishEvent(
-                new OffersOpened(UUID.fromString(lot), round, sm3, clock.instant(), offers)));
-        awaitEventsCompleted(OffersOpened.class);
+        clock.set(deadline);
+        flow.roundOpened(lot, round);
     }
 
     /** The leader generates the report and every member signs it; returns the signed view. */
@@ -345,7 +357,7 @@ class ProcurementMethodsEvaluationIT extends PlatformIT {
      */
     @Test
     @Order(3)
-    void gpl74_art31to36_negotiationRoundsFinalOffersLowestWins() {
+    void gpl74_art31to36_negotiationRoundsFinalOffersLowestWins() throws Exception {
         ApiClient api = api();
         List<String> members = started(negotiation);
         String path = "/api/v1/tenders/" + negotiation + "/evaluation";
@@ -356,7 +368,7 @@ class ProcurementMethodsEvaluationIT extends PlatformIT {
         assertThat(api.post(path + "/negotiation/close", "", api.freshToken(members.get(0))).code()).isEqualTo("NO_FINAL_OFFERS");
         roundOpened(negotiation, 1, "bidder1", "2800000.00", "bidder2", "2780000.00", "bidder3", "2850000.00", "bidder4", "2810000.00");
         roundOpened(negotiation, 2, "bidder1", "2750000.00", "bidder2", "2770000.00", "bidder3", "2760000.00");
-        roundOpened(negotiation, 2, "bidder1", "1.00"); // a second delivery of round 2 changes nothing
+        assertThat(flow.releaseRoundShare(negotiation, 2, "tenderee").code()).isEqualTo("OPENING_NOT_READY"); // opened once
         assertThat(api.post(path + "/negotiation/close", "", api.freshToken(members.get(1))).code()).isEqualTo("NOT_THE_LEADER");
         assertThat(stage(negotiation)).isEqualTo("NEGOTIATION");
         JsonNode closed = api.post(path + "/negotiation/close", "", api.freshToken(members.get(0))).json();
@@ -424,7 +436,7 @@ class ProcurementMethodsEvaluationIT extends PlatformIT {
      */
     @Test
     @Order(5)
-    void cgk2014_214_art24_consultationScoresFinalOffers() {
+    void cgk2014_214_art24_consultationScoresFinalOffers() throws Exception {
         ApiClient api = api();
         List<String> members = started(consultation);
         String path = "/api/v1/tenders/" + consultation + "/evaluation";
@@ -512,11 +524,11 @@ class ProcurementMethodsEvaluationIT extends PlatformIT {
     /** 74号令 Art. 43 (BUDGET_STOPS): the agreed price above the lot's budget (3,000,000.00) stops the procurement. */
     @Test
     @Order(9)
-    void gpl74_art43_singleSourcePriceAboveBudgetStops() {
+    void gpl74_art43_singleSourcePriceAboveBudgetStops() throws Exception {
         ApiClient api = api();
         List<String> members = started(singleSourceAboveBudget);
         assertThat(reviewed(singleSourceAboveBudget, members, List.of()).path("stage").asString()).isEqualTo("NEGOTIATION");
-        roundOpened(singleSourceAboveBudget, 1, "bidder2", "3000000.01");
+        roundOpened(singleSourceAboveBudget, 1, "bidder1", "3000000.01");
         JsonNode closed = api.post("/api/v1/tenders/" + singleSourceAboveBudget + "/evaluation/negotiation/close", "",
                 api.freshToken(members.get(0))).json();
         assertThat(closed.path("stage").asString()).as(closed.toString()).isEqualTo("FAILED");

@@ -7,9 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -17,18 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.sunbid.platform.ApiClient;
-import org.sunbid.platform.Fixtures;
-import org.sunbid.platform.NewExperts;
 import org.sunbid.platform.PlatformIT;
+import org.sunbid.platform.ProcurementFlow;
 import org.sunbid.platform.WebSession;
-import org.sunbid.platform.evaluation.Evaluations;
-import org.sunbid.platform.parties.Organisation;
 import org.sunbid.platform.sealing.OffersOpened;
-import org.sunbid.platform.tendering.Tenders;
 
 import tools.jackson.databind.JsonNode;
 
@@ -38,22 +30,20 @@ import tools.jackson.databind.JsonNode;
  * each of the other two alone, changes the documents (notified to both), and calls for final offers only once both
  * acknowledged or the response time passed (74号令 Art. 32; 214号 Art. 18).
  *
- * <p>Sealing's final-offer rounds ({@code sealing.OfferRounds}) are built on another branch in this wave: this test
- * publishes {@link OffersOpened} itself to stand for sealing's side. Remove that stand-in when the rounds are merged.
+ * <p>The lot goes the real way ({@link ProcurementFlow}): created as 竞争性磋商, invited, published, its responses opened;
+ * the final-offer call opens sealing's offer round, the two suppliers submit sealed final offers and the custodians
+ * release the round's key, so sealing publishes {@code sealing.OffersOpened}. 询价's refusal of any round (74号令 Art.
+ * 51) is in {@code InquiryEndToEndIT}, on an inquiry lot of its own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NegotiationIT extends PlatformIT {
 
     @Autowired JdbcClient jdbc;
-    @Autowired Tenders tenders;
-    @Autowired Evaluations evaluations;
-    @Autowired ApplicationEventPublisher events;
-    @Autowired TransactionTemplate transactions;
     @Autowired org.springframework.context.ApplicationContext context;
 
+    private ProcurementFlow flow;
     private String lot;
-    private String project;
     private List<String> members;
     private String s1;
     private String s2;
@@ -72,68 +62,27 @@ class NegotiationIT extends PlatformIT {
     }
 
     private String orgOf(String username) {
-        return jdbc.sql("SELECT organisation_id FROM account WHERE username = :u").param("u", username).query(UUID.class).single().toString();
+        return flow.orgOf(username);
     }
 
     @BeforeAll
     void aConsultationWithOpenedResponsesAndASeatedPanel() throws Exception {
         clock.set(START);
-        ApiClient api = api();
-        String agency = api.freshToken("agency");
-        String purchaser = jdbc.sql("SELECT id FROM organisation WHERE name = '云州市城市建设投资集团有限公司'").query(String.class).single();
+        flow = new ProcurementFlow(this, context);
         Instant deadline = clock.instant().plus(Duration.ofDays(21));
-        Map<String, Object> lotInput = Map.ofEntries(Map.entry("projectCode", Fixtures.projectCode()), Map.entry("name", "采购包1：物业管理服务"),
-                Map.entry("category", "服务"), Map.entry("estimatedPrice", "900000.00"), Map.entry("deposit", "18000.00"),
-                Map.entry("qualification", "具备物业服务能力"), Map.entry("evaluationMethod", "COMPREHENSIVE"),
-                Map.entry("bidDeadline", deadline.toString()), Map.entry("openingVenue", "第二开标室"), Map.entry("bidValidityDays", 90),
-                Map.entry("documentsAvailableUntil", Instant.parse("2026-11-30T09:00:00Z").toString()), Map.entry("notice", "磋商公告正文"));
-        // tendering publishes only open-tender lots on this branch (the lot of every method comes with part C of this wave):
-        // the lot runs as a ZFCG open tender up to its opening and seated panel, then its project is switched to
-        // 竞争性磋商 below — a stand-in for part C, to be removed when that lands.
-        ApiClient.Response created = api.post("/api/v1/projects", ApiClient.json(Map.of("kind", "ZFCG", "procedureCode", "ZFCG_OPEN_TENDER",
-                "name", "云州市政务中心物业管理服务采购项目", "budget", "900000.00", "category", "SERVICES", "itemCode", "C21040000",
-                "tendereeId", purchaser, "lots", List.of(lotInput))), agency);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        api.post("/api/v1/projects/" + created.json().path("id").asString() + "/intention-exemption",
-                ApiClient.json(Map.of("ground", "URGENT", "reason", "测试：因不可预见的原因急需采购（财库〔2020〕10号）")), agency);
-        lot = created.json().path("lots").get(0).path("id").asString();
-        ApiClient.Response published = api.publish(lot, agency);
+        // a 竞争性磋商 lot by POST /api/v1/projects, invited, published, responded, opened and its panel seated: the real path
+        lot = flow.lot("ZFCG_CONSULTATION", "采购包1：物业管理服务", "900000.00", "SERVICES", deadline, "COMPREHENSIVE");
+        flow.invite(lot, "bidder1", "bidder2", "bidder3");
+        ApiClient.Response published = flow.publish(lot);
         assertThat(published.status()).as(published.body()).isEqualTo(200);
-        NewExperts experts = new NewExperts(context, DATA);
-        Organisation institute = experts.organisation("云州磋商评审研究院" + UUID.randomUUID().toString().substring(0, 6));
-        for (int i = 0; i < 5; i++) {
-            experts.expert("A01", institute.id());
-            experts.expert("A05", institute.id());
-        }
         clock.advance(Duration.ofDays(1));
-        for (String[] b : new String[][] {{"bidder1", "880000.00"}, {"bidder2", "860000.00"}, {"bidder3", "870000.00"}}) {
-            assertThat(sealAndUpload(lot, b[0], b[1])).as(b[0]).isTrue();
-        }
-        Instant start = deadline.plus(Duration.ofHours(3));
-        String venue = "云州市公共资源交易中心磋商室 " + UUID.randomUUID().toString().substring(0, 8);
-        String draw = experts.requestDraw(api, lot, start, venue, 3, 2);
-        clock.set(deadline.plusSeconds(1));
-        tenders.closeDueTenders();
-        releaseShare(lot, "centre");
-        assertThat(releaseShare(lot, "supervisor").json().path("status").asString()).isEqualTo("OPENED");
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> evaluations.opened(UUID.fromString(lot)));
-        members = experts.drawAndAccept(start, venue);
+        flow.respond(lot, "bidder1", "880000.00", "bidder2", "860000.00", "bidder3", "870000.00");
+        flow.closeAndOpen(lot, deadline, 3, 2);
+        members = flow.panelSeated(lot);
         assertThat(members).hasSize(5);
-        experts.signIn(api, draw, members);
-        project = created.json().path("id").asString();
-        runAs("ZFCG_CONSULTATION");
         s1 = orgOf("bidder1");
         s2 = orgOf("bidder2");
         s3 = orgOf("bidder3");
-    }
-
-    /** Switches the lot's project to {@code procedureCode} (the stand-in for part C, see above). */
-    private void runAs(String procedureCode) throws java.sql.SQLException {
-        try (var c = databaseAdministrator(); var st = c.prepareStatement("UPDATE deal_project SET procedure_code = ? WHERE id = ?")) {
-            st.setString(1, procedureCode);
-            st.setObject(2, UUID.fromString(project));
-            assertThat(st.executeUpdate()).isEqualTo(1);
-        }
     }
 
     /** Rows of every negotiation table and the supplier-2 thread as the panel sees it: what an attack must leave alone. */
@@ -147,32 +96,16 @@ class NegotiationIT extends PlatformIT {
         return out;
     }
 
-    private void offersOpened(int round) {
-        // Stand-in for sealing (this wave only): sealing.OfferRounds publishes OffersOpened when it opens a round.
-        transactions.executeWithoutResult(tx -> events.publishEvent(new OffersOpened(UUID.fromString(lot), round, "ab".repeat(32),
-                clock.instant(), List.of())));
-        awaitEventsCompleted(OffersOpened.class);
+    /** The remaining suppliers' sealed final offers of {@code round}; the custodians release the round's key (sealing). */
+    private void finalOffers(int round, String price1, String price2) throws Exception {
+        assertThat(flow.offer(lot, round, "bidder1", price1).status()).isEqualTo(201);
+        assertThat(flow.offer(lot, round, "bidder2", price2).status()).isEqualTo(201);
+        flow.roundOpened(lot, round);
     }
 
     private long logCount(String action) {
         return jdbc.sql("SELECT COUNT(*) FROM log_entry WHERE details::json->>'action' = :a AND details::json->>'subject' = :t")
                 .param("a", action).param("t", lot).query(Long.class).single();
-    }
-
-    @Test
-    @Order(0)
-    void gpl74_art51_anInquiryRefusesAnyRound() throws Exception {
-        runAs("ZFCG_INQUIRY");
-        try {
-            List<Object> before = snapshot();
-            ApiClient.Response refused = api().post(path(), "", panel());
-            assertThat(refused.status()).isEqualTo(409);
-            assertThat(refused.code()).isEqualTo("GPL74_ART51_NO_NEGOTIATION");
-            assertThat(snapshot()).isEqualTo(before);
-            assertThat(api().get(path(), panel()).status()).isEqualTo(404);
-        } finally {
-            runAs("ZFCG_CONSULTATION");
-        }
     }
 
     @Test
@@ -302,11 +235,10 @@ class NegotiationIT extends PlatformIT {
 
     @Test
     @Order(6)
-    void theRoundIsDoneWhenSealingOpensItsOffersThenTheNextRoundBegins() {
+    void theRoundIsDoneWhenSealingOpensItsOffersThenTheNextRoundBegins() throws Exception {
         ApiClient api = api();
         assertThat(api.post(path() + "/rounds", "", panel()).code()).isEqualTo("NEGOTIATION_STATE");
-        clock.advance(Duration.ofHours(2));
-        offersOpened(1);
+        finalOffers(1, "850000.00", "845000.00");
         assertThat(api.get(path(), panel()).json().path("status").asString()).isEqualTo("ROUND_DONE");
         assertThat(logCount("procurement.negotiation.round.done")).isEqualTo(1);
         ApiClient.Response next = api.post(path() + "/rounds", "", panel());
@@ -317,7 +249,7 @@ class NegotiationIT extends PlatformIT {
 
     @Test
     @Order(7)
-    void gpl74_art32_withoutAcknowledgementTheCallWaitsForTheResponseTime() {
+    void gpl74_art32_withoutAcknowledgementTheCallWaitsForTheResponseTime() throws Exception {
         ApiClient api = api();
         ApiClient.Response changed = api.post(path() + "/changes", ApiClient.json(Map.of("text", "合同条款变更：付款方式改为按季度支付")), panel());
         assertThat(changed.status()).isEqualTo(200);
@@ -329,8 +261,7 @@ class NegotiationIT extends PlatformIT {
         clock.set(posted.plus(Duration.ofMinutes(30)));
         ApiClient.Response called = api.post(path() + "/final-offers", ApiClient.json(Map.of("deadline", deadline)), panel());
         assertThat(called.status()).as(called.body()).isEqualTo(200);
-        clock.advance(Duration.ofHours(2));
-        offersOpened(2);
+        finalOffers(2, "830000.00", "835000.00");
         ApiClient.Response closed = api.post(path() + "/closure", "", panel());
         assertThat(closed.status()).as(closed.body()).isEqualTo(200);
         assertThat(closed.json().path("status").asString()).isEqualTo("CLOSED");

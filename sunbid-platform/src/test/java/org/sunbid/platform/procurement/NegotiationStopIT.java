@@ -6,9 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,20 +14,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sunbid.platform.ApiClient;
-import org.sunbid.platform.Fixtures;
-import org.sunbid.platform.NewExperts;
 import org.sunbid.platform.PlatformIT;
-import org.sunbid.platform.evaluation.Evaluations;
-import org.sunbid.platform.parties.Organisation;
-import org.sunbid.platform.tendering.Tenders;
+import org.sunbid.platform.ProcurementFlow;
 
 import tools.jackson.databind.JsonNode;
 
 /**
- * 竞争性谈判 stopped for too few suppliers (74号令 Art. 37; FINAL_OFFERS_MIN, 74号令 Art. 33) ends the lot. Set up as
- * {@link NegotiationIT} does (the lot runs as a ZFCG open tender to its opening and seated panel, then its project is
- * switched to 竞争性谈判 — the same stand-in, to be replaced when that test goes the invitation's way): three suppliers
- * with paid deposits, a lowest-price plan, the panel seated but its evaluation not yet started.
+ * 竞争性谈判 stopped for too few suppliers (74号令 Art. 37; FINAL_OFFERS_MIN, 74号令 Art. 33) ends the lot. Set up the
+ * real way ({@link ProcurementFlow}: a 竞争性谈判 lot created, three suppliers invited, published, responded with paid
+ * deposits, opened), a lowest-price plan, the panel seated but its evaluation not yet started.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NegotiationStopIT extends PlatformIT {
@@ -38,62 +31,27 @@ class NegotiationStopIT extends PlatformIT {
             {"qualification":[{"code":"Q1","text":"营业执照、资质证书有效"},{"code":"Q2","text":"响应文件满足实质性要求"}]}""";
 
     @Autowired JdbcClient jdbc;
-    @Autowired Tenders tenders;
-    @Autowired Evaluations evaluations;
     @Autowired org.springframework.context.ApplicationContext context;
 
     private String lot;
-    private String project;
     private List<String> members;
 
     @BeforeAll
     void aNegotiationLotWithOpenedResponsesAndASeatedPanel() throws Exception {
         clock.set(START);
-        ApiClient api = new ApiClient(baseUrl());
-        String agency = api.freshToken("agency");
-        String purchaser = jdbc.sql("SELECT id FROM organisation WHERE name = '云州市城市建设投资集团有限公司'").query(String.class).single();
+        ProcurementFlow flow = new ProcurementFlow(this, context);
         Instant deadline = clock.instant().plus(Duration.ofDays(21));
-        Map<String, Object> lotInput = Map.ofEntries(Map.entry("projectCode", Fixtures.projectCode()), Map.entry("name", "包1：学生计算机"),
-                Map.entry("category", "货物"), Map.entry("estimatedPrice", "1900000.00"), Map.entry("deposit", "19000.00"),
-                Map.entry("qualification", "具备相应供货能力"), Map.entry("evaluationMethod", "LOWEST_EVALUATED_PRICE"),
-                Map.entry("bidDeadline", deadline.toString()), Map.entry("openingVenue", "第二开标室"), Map.entry("bidValidityDays", 90),
-                Map.entry("documentsAvailableUntil", Instant.parse("2026-11-30T09:00:00Z").toString()), Map.entry("notice", "谈判公告正文"));
-        ApiClient.Response created = api.post("/api/v1/projects", ApiClient.json(Map.of("kind", "ZFCG", "procedureCode", "ZFCG_OPEN_TENDER",
-                "name", "云州市第二中学计算机竞争性谈判采购", "budget", "1900000.00", "category", "GOODS", "itemCode", "A02010000",
-                "tendereeId", purchaser, "lots", List.of(lotInput))), agency);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        project = created.json().path("id").asString();
-        api.post("/api/v1/projects/" + project + "/intention-exemption",
-                ApiClient.json(Map.of("ground", "URGENT", "reason", "测试：因不可预见的原因急需采购（财库〔2020〕10号）")), agency);
-        lot = created.json().path("lots").get(0).path("id").asString();
-        assertThat(api.publish(lot, agency).status()).isEqualTo(200);
-        ApiClient.Response plan = api.send("PUT", "/api/v1/tenders/" + lot + "/evaluation-plan", LOWEST_PLAN, agency, Map.of());
+        lot = flow.lot("ZFCG_NEGOTIATION", "云州市第二中学计算机竞争性谈判采购（包1：学生计算机）", "1900000.00", "GOODS", deadline,
+                "LOWEST_EVALUATED_PRICE", "19000.00");
+        flow.invite(lot, "bidder1", "bidder2", "bidder3");
+        ApiClient.Response published = flow.publish(lot);
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        ApiClient.Response plan = flow.plan(lot, LOWEST_PLAN);
         assertThat(plan.status()).as(plan.body()).isEqualTo(200);
-        NewExperts experts = new NewExperts(context, DATA);
-        Organisation institute = experts.organisation("云州谈判评审研究院" + UUID.randomUUID().toString().substring(0, 6));
-        for (int i = 0; i < 5; i++) {
-            experts.expert("A01", institute.id());
-            experts.expert("A05", institute.id());
-        }
         clock.advance(Duration.ofDays(1));
-        for (String[] b : new String[][] {{"bidder1", "1880000.00"}, {"bidder2", "1860000.00"}, {"bidder3", "1870000.00"}}) {
-            assertThat(sealAndUpload(lot, b[0], b[1])).as(b[0]).isTrue();
-        }
-        Instant start = deadline.plus(Duration.ofHours(3));
-        String venue = "云州市公共资源交易中心谈判室 " + UUID.randomUUID().toString().substring(0, 8);
-        String draw = experts.requestDraw(api, lot, start, venue, 3, 2);
-        clock.set(deadline.plusSeconds(1));
-        tenders.closeDueTenders();
-        releaseShare(lot, "centre");
-        assertThat(releaseShare(lot, "supervisor").json().path("status").asString()).isEqualTo("OPENED");
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> evaluations.opened(UUID.fromString(lot)));
-        members = experts.drawAndAccept(start, venue);
-        experts.signIn(api, draw, members);
-        try (var c = databaseAdministrator(); var st = c.prepareStatement("UPDATE deal_project SET procedure_code = ? WHERE id = ?")) {
-            st.setString(1, "ZFCG_NEGOTIATION");
-            st.setObject(2, UUID.fromString(project));
-            assertThat(st.executeUpdate()).isEqualTo(1);
-        }
+        flow.respond(lot, "bidder1", "1880000.00", "bidder2", "1860000.00", "bidder3", "1870000.00");
+        flow.closeAndOpen(lot, deadline, 3, 2);
+        members = flow.panelSeated(lot);
     }
 
     @AfterAll

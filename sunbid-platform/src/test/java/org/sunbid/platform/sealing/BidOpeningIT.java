@@ -22,6 +22,7 @@ import org.sunbid.crypto.Sm2;
 import org.sunbid.platform.ApiClient;
 import org.sunbid.platform.Fixtures;
 import org.sunbid.platform.PlatformIT;
+import org.sunbid.platform.ProcurementFlow;
 import org.sunbid.platform.tendering.Tenders;
 import org.sunbid.verifier.Verifier;
 
@@ -34,6 +35,9 @@ import tools.jackson.databind.JsonNode;
  */
 @org.junit.jupiter.api.extension.ExtendWith(org.springframework.modulith.test.PublishedEventsExtension.class)
 class BidOpeningIT extends PlatformIT {
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     @Autowired
     JdbcClient jdbc;
@@ -252,24 +256,19 @@ class BidOpeningIT extends PlatformIT {
     /**
      * The opening minimum is the lot's rule OPENING_MIN at the deadline, not a constant: a single-source lot (政府采购法
      * Art. 31, ZFCG_SINGLE_SOURCE OPENING_MIN = 1) is opened with its one response, where an open tender fails (Law 28,
-     * 87号令 Art. 41). Main cannot yet create a single-source lot through the API (tendering drafts open tenders only;
-     * issue 16 part C publishes every method's lot), so the lot is drafted and published as a government open tender
-     * and its project then put on the single-source procedure by the database administrator before bidding closes —
-     * what sealing asks at closing is exactly the lot's procedure and its rules at that instant.
+     * 87号令 Art. 41). The single-source lot is created, its one supplier named and published through the API
+     * ({@link ProcurementFlow}); what sealing asks at closing is exactly the lot's procedure and its rules at that instant.
      */
     @Test
     void gpl_art31_aSingleSourceLotIsOpenedWithOneResponse_anOpenTenderWithOneFails() throws Exception {
-        String single = procurementLot();
+        ProcurementFlow flow = new ProcurementFlow(this, context);
+        String single = flow.lot("ZFCG_SINGLE_SOURCE", "云州市档案馆专用软件升级（单一来源）", "800000.00", "GOODS",
+                clock.instant().plus(Duration.ofDays(21)));
+        assertThat(flow.name(single, "bidder6").status()).isEqualTo(200);
+        assertThat(flow.publish(single).status()).isEqualTo(200);
         String open = procurementLot();
         assertThat(bid(new Tender(single, null, null), "bidder6", "780000.00")).isTrue();
         assertThat(bid(new Tender(open, null, null), "bidder6", "780000.00")).isTrue();
-        // after the bid: a single-source lot takes only its invited supplier's response (INVITATION_ONLY)
-        try (var c = databaseAdministrator(); var st = c.prepareStatement("""
-                UPDATE deal_project SET procedure_code = 'ZFCG_SINGLE_SOURCE'
-                WHERE id = (SELECT project_id FROM deal_lot WHERE id = CAST(? AS UUID))""")) {
-            st.setString(1, single);
-            assertThat(st.executeUpdate()).isEqualTo(1);
-        }
         clock.set(clock.instant().plus(Duration.ofDays(30)));
         tenders.closeDueTenders();
         JsonNode failed = api().get("/api/v1/tenders/" + open + "/opening", null).json();
