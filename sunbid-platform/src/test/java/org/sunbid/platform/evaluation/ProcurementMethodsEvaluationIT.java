@@ -2,11 +2,9 @@ package org.sunbid.platform.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.sunbid.crypto.Sm2;
 import org.sunbid.platform.ApiClient;
 import org.sunbid.platform.Fixtures;
 import org.sunbid.platform.NewExperts;
@@ -231,25 +228,8 @@ class ProcurementMethodsEvaluationIT extends PlatformIT {
         return members;
     }
 
-    /** Every member reviews every response; {@code failing} fail item Q2 unanimously. Returns the view after the last. */
     private JsonNode reviewed(String lot, List<String> members, List<String> failing) {
-        ApiClient api = api();
-        String path = "/api/v1/tenders/" + lot + "/evaluation";
-        List<String> bidders = new ArrayList<>();
-        api.get(path, api.freshToken(members.get(0))).json().path("bids").forEach(b -> bidders.add(b.path("bidderId").asString()));
-        JsonNode last = null;
-        for (String m : members) {
-            Map<String, Object> votes = new LinkedHashMap<>();
-            for (String b : bidders) {
-                boolean fail = failing.contains(b);
-                votes.put(b, Map.of("Q1", Map.of("pass", true), "Q2", fail ? Map.of("pass", false, "reason", "响应文件未满足实质性要求")
-                        : Map.of("pass", true), "Q3", Map.of("pass", true)));
-            }
-            ApiClient.Response r = api.post(path + "/reviews", ApiClient.json(Map.of("votes", votes)), api.freshToken(m));
-            assertThat(r.status()).as(r.body()).isEqualTo(200);
-            last = r.json();
-        }
-        return last;
+        return flow.reviewed(lot, members, failing);
     }
 
     /**
@@ -272,25 +252,12 @@ class ProcurementMethodsEvaluationIT extends PlatformIT {
         flow.roundOpened(lot, round);
     }
 
-    /** The leader generates the report and every member signs it; returns the signed view. */
     private JsonNode reportSigned(String lot, List<String> members) {
-        ApiClient api = api();
-        String path = "/api/v1/tenders/" + lot + "/evaluation";
-        JsonNode reported = api.post(path + "/report", "", api.freshToken(members.get(0))).json();
-        assertThat(reported.path("stage").asString()).as(reported.toString()).isEqualTo("REPORTED");
-        String challenge = reported.path("reportChallenge").asString();
-        for (String m : members) {
-            ApiClient.Response s = api.post(path + "/report/signatures", ApiClient.json(Map.of("signature", Base64.getEncoder()
-                    .encodeToString(Sm2.sign(experts.keyOf(m), challenge.getBytes(StandardCharsets.UTF_8))))), api.freshToken(m));
-            assertThat(s.status()).as(s.body()).isEqualTo(200);
-        }
-        return api.get(path, api.freshToken(members.get(0))).json();
+        return flow.reportSigned(lot, members);
     }
 
     private Map<String, String> rankedPrices(JsonNode view) {
-        Map<String, String> out = new LinkedHashMap<>();
-        view.path("ranking").path("ranked").forEach(r -> out.put(r.path("bidderId").asString(), r.path("price").asString()));
-        return out;
+        return org.sunbid.platform.ProcurementFlow.rankedPrices(view);
     }
 
     /** The scoring plan with the price weight {@code weight} and the other parts making up the rest of 100. */
@@ -303,12 +270,11 @@ class ProcurementMethodsEvaluationIT extends PlatformIT {
     }
 
     private long logCount(String lot, String action) {
-        return jdbc.sql("SELECT COUNT(*) FROM log_entry WHERE details::json->>'action' = :a AND details::json->>'subject' = :t")
-                .param("a", action).param("t", lot).query(Long.class).single();
+        return flow.logCount(lot, action);
     }
 
     private String stage(String lot) {
-        return jdbc.sql("SELECT stage FROM evaluation WHERE tender_id = CAST(:t AS UUID)").param("t", lot).query(String.class).single();
+        return flow.stage(lot);
     }
 
     @Test
