@@ -330,8 +330,9 @@ public record Complaint(UUID id, UUID lotId, UUID challengeId, UUID complainantI
         return rules.limit(RuleKeys.COMPLAINT_INTAKE).endAfter(received, rules.calendar());
     }
 
-    private static String unit(Limit limit) {
-        return limit.unit() == LimitUnit.WORKING_DAY ? "个工作日" : "日";
+    /** 1 for 工作日, 0 for 日: the messages choose the unit's words in their own language. */
+    private static int unit(Limit limit) {
+        return limit.unit() == LimitUnit.WORKING_DAY ? 1 : 0;
     }
 
     private void requireStatus(ComplaintStatus expected) {
