@@ -65,11 +65,15 @@ public class Tenders {
     private final FilingStates filingStates;
     private final MethodApprovalRepository methodApprovals;
     private final TenderInvitations invitations;
+    /** Asked lazily: a gate (in a context above) may itself use {@link Tenders}. */
+    private final org.springframework.beans.factory.ObjectProvider<PublicationGate> gates;
 
     Tenders(TenderRepository repository, Organisations organisations, Regions regions, AuditLog auditLog, Clock clock,
             TransactionTemplate tx, Registrations registrations, ApplicationEventPublisher events,
             ConfidentialRecords confidential, Procedures procedures, Projects projects, FilingStates filingStates,
-            MethodApprovalRepository methodApprovals, TenderInvitations invitations) {
+            MethodApprovalRepository methodApprovals, TenderInvitations invitations,
+            org.springframework.beans.factory.ObjectProvider<PublicationGate> gates) {
+        this.gates = gates;
         this.methodApprovals = methodApprovals;
         this.invitations = invitations;
         this.filingStates = filingStates;
@@ -204,6 +208,9 @@ public class Tenders {
         if (refusal == null) {
             refusal = Tender.invitationRefusal(rules, invitations.count(id));
         }
+        if (refusal == null) {
+            refusal = gateRefusal(id, now, tender.bidDeadline(), rules);
+        }
         if (refusal != null) {
             throw refusal;
         }
@@ -213,6 +220,18 @@ public class Tenders {
                 "documentsAvailableUntil", tender.terms().documentsAvailableUntil().toString()));
         events.publishEvent(new TenderPublished(tender.id(), tender.regionCode(), tender.tendereeId()));
         return view(tender);
+    }
+
+    /** The first refusal of a {@link PublicationGate} (e.g. an auction lot's schedule against its rules), or null. */
+    private org.sunbid.platform.kernel.DomainException gateRefusal(UUID lotId, Instant now, Instant bidDeadline,
+            ProcedureRules rules) {
+        for (PublicationGate gate : gates.orderedStream().toList()) {
+            java.util.Optional<org.sunbid.platform.kernel.DomainException> refusal = gate.refusal(lotId, now, bidDeadline, rules);
+            if (refusal.isPresent()) {
+                return refusal.get();
+            }
+        }
+        return null;
     }
 
     /** What publishing the owner's draft now would do: the same rules as {@link #publish}, nothing changed. */
@@ -226,6 +245,9 @@ public class Tenders {
                 projects.intentionOfLot(id).orElse(null), methodApprovals.latest(id).orElse(null));
         if (refusal == null) {
             refusal = Tender.invitationRefusal(rules, invitations.count(id));
+        }
+        if (refusal == null) {
+            refusal = gateRefusal(id, now, tender.bidDeadline(), rules);
         }
         return new PublicationCheck(refusal, documents, now,
                 tender.terms().documentsAvailableUntil(), tender.bidDeadline(), tender.clarificationCutoff(rules),

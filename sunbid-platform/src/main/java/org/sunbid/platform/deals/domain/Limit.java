@@ -73,6 +73,9 @@ public record Limit(BigDecimal amount, LimitUnit unit, String article) {
         if (unit == LimitUnit.WORKING_DAY) {
             return lastDay(start, calendar).plusDays(1).atStartOfDay(BEIJING).toInstant();
         }
+        if (unit == LimitUnit.MONTH) {
+            return start.atZone(BEIJING).plusMonths(amount.longValueExact()).toInstant();
+        }
         return start.plus(duration());
     }
 
@@ -81,6 +84,9 @@ public record Limit(BigDecimal amount, LimitUnit unit, String article) {
      * "no later than 10 days before the deadline". A 工作日 period counted backwards has no rule yet and is refused.
      */
     public Instant startBefore(Instant end) {
+        if (unit == LimitUnit.MONTH) {
+            return end.atZone(BEIJING).minusMonths(amount.longValueExact()).toInstant();
+        }
         return end.minus(duration());
     }
 
@@ -101,7 +107,7 @@ public record Limit(BigDecimal amount, LimitUnit unit, String article) {
         if (unit == LimitUnit.WORKING_DAY) {
             return !beijingDate(end).isBefore(lastDay(start, calendar));
         }
-        return !end.isBefore(start.plus(duration()));
+        return !end.isBefore(endAfter(start, calendar));
     }
 
     /** {@code amount}% of {@code base} (a PERCENT limit). */

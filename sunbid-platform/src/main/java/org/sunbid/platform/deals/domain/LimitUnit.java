@@ -16,11 +16,13 @@ public enum LimitUnit {
     COUNT,
     /** An amount in yuan. */
     YUAN,
+    /** 月: calendar months (issue 17: balances within a year, relisting after 12 months), the same day-of-month n months on in Beijing time. */
+    MONTH,
     /** A yes/no rule of the procedure (amount 1 = it holds), e.g. {@code LOWEST_PRICE_ONLY}. */
     FLAG;
 
     /** Whether the limit is a period of time. */
     public boolean isPeriod() {
-        return this == DAY || this == WORKING_DAY || this == HOUR || this == MINUTE;
+        return this == DAY || this == WORKING_DAY || this == HOUR || this == MINUTE || this == MONTH;
     }
 }

@@ -136,4 +136,49 @@ public final class RuleKeys {
      * department's prior approval (政府采购法 Art. 27; 实施条例 Art. 23; 74号令 Art. 4).
      */
     public static final String METHOD_APPROVAL = "METHOD_APPROVAL";
+    // issue 17: land, mining and state property (domain-2 §1–3); bids are placed live in the auction room
+    /** Bids are placed live in the auction room (context auction), not sealed: sealing opens nothing at closing (FLAG). */
+    public static final String LIVE_BIDDING = "LIVE_BIDDING";
+    /** The announcement or formal disclosure at least this long before bidding starts (39号令 Art. 8; 32号令 Art. 13, 39). */
+    public static final String ANNOUNCEMENT_PERIOD = "ANNOUNCEMENT_PERIOD";
+    /** 资产转让 above {@link #ASSET_NOTICE_BAND}: the longer announcement (32号令 Art. 48, local rules). */
+    public static final String ANNOUNCEMENT_PERIOD_LARGE = "ANNOUNCEMENT_PERIOD_LARGE";
+    /** 资产转让: the start price above which {@link #ANNOUNCEMENT_PERIOD_LARGE} applies (YUAN). */
+    public static final String ASSET_NOTICE_BAND = "ASSET_NOTICE_BAND";
+    /** The listing (挂牌) lasts at least this long (39号令 Art. 18; 自然资规〔2023〕1号). */
+    public static final String LISTING_PERIOD = "LISTING_PERIOD";
+    /** Applications (竞买申请) close at least this long before the listing ends or the auction starts (39号令 Art. 11). */
+    public static final String APPLICATION_CLOSE = "APPLICATION_CLOSE";
+    /** Listing bids stop this long before the listing's end (the freeze before the timed round; local rules). */
+    public static final String LISTING_FREEZE = "LISTING_FREEZE";
+    /** The pause between the listing's end and the timed round (local rules; 0 = at once). */
+    public static final String TIMED_ROUND_PAUSE = "TIMED_ROUND_PAUSE";
+    /** The timed round's countdown, restarted by every valid bid (限时竞价; local rules: 4 or 5 分钟). */
+    public static final String COUNTDOWN = "COUNTDOWN";
+    /** At least this many qualified bidders for the timed round to open (39号令 Art. 19). */
+    public static final String TIMED_ROUND_MIN_BIDDERS = "TIMED_ROUND_MIN_BIDDERS";
+    /** At least this many qualified bidders for an auction (拍卖) to be held (自然资规〔2023〕1号). */
+    public static final String AUCTION_BIDDERS_MIN = "AUCTION_BIDDERS_MIN";
+    /** The auctioneer may change the increment during bidding, logged (39号令 Art. 16, 18) (FLAG). */
+    public static final String INCREMENT_CHANGE = "INCREMENT_CHANGE";
+    /** The sealed reserve (底价) must be set at least this long before the listing ends or the auction starts (39号令 Art. 10; practice). */
+    public static final String RESERVE_DEADLINE = "RESERVE_DEADLINE";
+    /** The deposit at least this share of the start price (国土资发〔2010〕34号). */
+    public static final String DEPOSIT_MIN = "DEPOSIT_MIN";
+    /** The 成交确认书 signed by both sides within (local rules). */
+    public static final String CONFIRMATION_PERIOD = "CONFIRMATION_PERIOD";
+    /** First payment at least this share of the price (国土资发〔2010〕34号: 50%; 32号令 Art. 27: 30%). */
+    public static final String FIRST_PAYMENT_SHARE = "FIRST_PAYMENT_SHARE";
+    /** The first payment within (国土资发〔2010〕34号: 1 month; 32号令 Art. 26: 5 工作日). */
+    public static final String FIRST_PAYMENT_PERIOD = "FIRST_PAYMENT_PERIOD";
+    /** The balance within (国土资发〔2010〕34号; 32号令 Art. 27: ≤ 1 year). */
+    public static final String BALANCE_PERIOD = "BALANCE_PERIOD";
+    /** The first formal disclosure's price at least the appraisal (32号令 Art. 17) (FLAG). */
+    public static final String START_AT_LEAST_APPRAISAL = "START_AT_LEAST_APPRAISAL";
+    /** A re-disclosure below this share of the appraisal needs a recorded approval (32号令 Art. 18). */
+    public static final String APPRAISAL_APPROVAL_BELOW = "APPRAISAL_APPROVAL_BELOW";
+    /** A re-disclosure at a lower price lasts at least (32号令 Art. 18). */
+    public static final String REDISCLOSURE_PERIOD = "REDISCLOSURE_PERIOD";
+    /** No buyer for this long: audit, appraisal and disclosure again (32号令 Art. 19). */
+    public static final String RELIST_AFTER = "RELIST_AFTER";
 }

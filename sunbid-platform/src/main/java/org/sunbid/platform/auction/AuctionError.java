@@ -1,0 +1,38 @@
+package org.sunbid.platform.auction;
+
+import org.sunbid.platform.kernel.ErrorCode;
+
+/** Errors of the auction context. The legal ones name their article in the message (messages*.properties: error.CODE). */
+public enum AuctionError implements ErrorCode {
+    /** No such auction lot, or none the caller may see. */
+    AUCTION_NOT_FOUND(404),
+    /** The bid arrived before bidding started. */
+    AUCTION_NOT_STARTED(409),
+    /** The bid arrived after bidding ended (the message gives the server's receipt time and the end, exactly). */
+    AUCTION_ENDED(409),
+    /** Bidding is frozen (listing bids stopped before the timed round) or paused. */
+    AUCTION_FROZEN(409),
+    /** The auction is suspended (an outage, a complaint): no bid is accepted until it resumes. */
+    AUCTION_SUSPENDED(409),
+    /** The caller is not a qualified bidder of this auction. */
+    BIDDER_NOT_QUALIFIED(403),
+    /** A bid below the start price, or not above the highest bid by at least one increment. */
+    BID_TOO_LOW(409),
+    /** A bid that is not the start price plus a whole number of increments (39号令; 32号令: integer multiples). */
+    BID_NOT_WHOLE_INCREMENT(409),
+    /** The bidder already holds the highest bid. */
+    BID_ALREADY_HIGHEST(409),
+    /** The auction's terms are invalid (a field named in the message). */
+    INVALID_AUCTION_TERMS(400);
+
+    private final int httpStatus;
+
+    AuctionError(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    @Override
+    public int httpStatus() {
+        return httpStatus;
+    }
+}
