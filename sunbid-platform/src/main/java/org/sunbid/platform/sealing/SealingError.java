@@ -86,7 +86,11 @@ public enum SealingError implements ErrorCode {
     /** Only the suppliers the panel asked for final offers in this round may offer. */
     OFFER_NOT_INVITED(403),
     /** The caller has no offer in this round. */
-    OFFER_NOT_FOUND(404);
+    OFFER_NOT_FOUND(404),
+
+    // issue 17 part L: live bidding
+    /** The lot's rules hold LIVE_BIDDING (land, mining, state property): bids are placed in the auction room, none sealed. */
+    LIVE_BIDDING_NO_SEALED_BIDS(409);
 
     private final int httpStatus;
 
