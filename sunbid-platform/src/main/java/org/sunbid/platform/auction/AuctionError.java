@@ -23,7 +23,9 @@ public enum AuctionError implements ErrorCode {
     /** The bidder already holds the highest bid. */
     BID_ALREADY_HIGHEST(409),
     /** The auction's terms are invalid (a field named in the message). */
-    INVALID_AUCTION_TERMS(400);
+    INVALID_AUCTION_TERMS(400),
+    /** The lot's rules do not let the auctioneer change the increment (INCREMENT_CHANGE; part C). */
+    INCREMENT_CHANGE_NOT_ALLOWED(409);
 
     private final int httpStatus;
 
