@@ -118,7 +118,7 @@ public class LiveAuctions {
     /** The accepted bids of lot {@code lotId} in order (from the journal). */
     public List<Bid> bids(UUID lotId) {
         LiveRoom live = room(lotId);
-        return live == null ? List.of() : live.read(AuctionRoom::bids);
+        return live == null ? List.of() : live.read(r -> List.copyOf(r.bids()));
     }
 
     /** The outcome of lot {@code lotId} once bidding ended, given the opened reserve in fen (null where none was sealed). */
@@ -359,7 +359,7 @@ public class LiveAuctions {
                 return;
             }
             logBids(live);
-            List<Bid> bids = live.read(AuctionRoom::bids);
+            List<Bid> bids = live.read(r -> List.copyOf(r.bids()));
             tx.executeWithoutResult(s -> {
                 jdbc.sql("INSERT INTO auction_room (lot_id, region_code) VALUES (:l, :r) ON CONFLICT (lot_id) DO NOTHING")
                         .param("l", live.lotId).param("r", regionOf(live.lotId)).update();
