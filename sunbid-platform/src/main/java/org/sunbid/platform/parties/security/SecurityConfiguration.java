@@ -132,6 +132,13 @@ class SecurityConfiguration {
                         .hasRole("BIDDER")
                         .requestMatchers("/api/v1/tenders/*/offer-rounds/*/key/my-share", "/api/v1/tenders/*/offer-rounds/*/shares")
                         .hasAnyRole("CENTRE_STAFF", "SUPERVISOR", "TENDEREE")
+                        // issue 17 part D: the sealed reserve (owner/agency sets it; custodians' shares, the service
+                        // checks which and refuses before bidding ended; public once opened) and the bidder numbers
+                        .requestMatchers(HttpMethod.GET, "/api/v1/auctions/*/reserve", "/api/v1/auctions/*/bidders").permitAll()
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/auctions/*/reserve").hasAnyRole("TENDEREE", "AGENCY")
+                        .requestMatchers("/api/v1/auctions/*/reserve/key/my-share", "/api/v1/auctions/*/reserve/shares")
+                        .hasAnyRole("CENTRE_STAFF", "SUPERVISOR", "TENDEREE")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/auctions/*/bidder").hasRole("BIDDER")
                         .requestMatchers(HttpMethod.GET, "/api/v1/experts/specialties", "/api/v1/expert-draws/*/record",
                                 "/api/v1/regions/*/expert-policy").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/experts/notifier/replies").permitAll()
