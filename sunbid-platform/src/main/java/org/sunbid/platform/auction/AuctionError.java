@@ -24,6 +24,17 @@ public enum AuctionError implements ErrorCode {
     BID_ALREADY_HIGHEST(409),
     /** The auction's terms are invalid (a field named in the message). */
     INVALID_AUCTION_TERMS(400),
+    /** The lot's rules do not let the auctioneer change the increment (INCREMENT_CHANGE; part C). */
+    INCREMENT_CHANGE_NOT_ALLOWED(409),
+    // part D: the sealed reserve (底价) and the bidder numbers
+    /** 39号令 Art. 15: the announcement says this lot has no reserve; none can be sealed for it. */
+    RESERVE_NOT_ANNOUNCED(409),
+    /** The reserve must be an amount in yuan greater than zero, to the fen. */
+    INVALID_RESERVE(400),
+    /** 39号令 Art. 10: the sealed reserve is public only once it was opened after bidding ended. */
+    RESERVE_NOT_OPENED(409),
+    /** The caller's organisation holds no bidder number in this lot (not qualified, or not yet). */
+    NO_BIDDER_NUMBER(404),
 
     // part L: the lot's terms and their publication (出让公告 / 信息披露)
     /** The lot's terms (出让/披露条件) are not set: the announcement cannot be published without them. */
