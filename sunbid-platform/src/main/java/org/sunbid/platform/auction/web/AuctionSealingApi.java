@@ -54,6 +54,12 @@ class AuctionSealingApi {
         return reserves.view(lotId);
     }
 
+    /** The reserve's envelope (ciphertext) once opened: with the record's opening key anyone can open it. */
+    @GetMapping(value = "/api/v1/auctions/{lotId}/reserve/envelope", produces = "application/octet-stream")
+    byte[] envelope(@PathVariable UUID lotId) {
+        return reserves.openedEnvelope(lotId);
+    }
+
     @GetMapping("/api/v1/auctions/{lotId}/reserve/key/my-share")
     Map<String, String> myShare(@PathVariable UUID lotId, CurrentUser user) {
         if (user == null || user.organisationId() == null) {
