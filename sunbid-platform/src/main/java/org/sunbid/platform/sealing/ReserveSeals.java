@@ -125,8 +125,10 @@ public class ReserveSeals {
         if (jdbc.sql("SELECT count(*) FROM reserve_seal WHERE lot_id = :l").param("l", lotId).query(Integer.class).single() > 0) {
             return;
         }
-        int k = keys.threshold(lotId);
-        TenderKeys.MadeKey key = keys.make(lotId, RESERVE_ROUND, keys.custodiansOf(lotId), k);
+        org.sunbid.platform.tendering.DepositTerms lot = tenders.depositTerms(lotId);
+        TenderKeys.Custody custody = keys.custodyFor(lot.regionCode(), lot.tendereeId()); // a live lot has no opening key
+        int k = custody.threshold();
+        TenderKeys.MadeKey key = keys.make(lotId, RESERVE_ROUND, custody.custodians(), k);
         Map<String, Object> payload = key.logPayload(lotId, RESERVE_ROUND);
         payload.put("purpose", "reserve");
         long seq = auditLog.append(AuditRecord.of(KEY_CREATED, lotId.toString(), region(lotId), user.actor(), payload)).seq();

@@ -58,9 +58,12 @@ public class TenderKeys {
     private final AuditLog auditLog;
     private final Clock clock;
     private final int threshold;
+    private final org.springframework.beans.factory.ObjectProvider<LiveBidding> liveBidding;
 
     TenderKeys(JdbcClient jdbc, Organisations organisations, Regions regions, Certificates certificates, AuditLog auditLog,
-            Clock clock, @Value("${sunbid.sealing.threshold:2}") int threshold) {
+            Clock clock, @Value("${sunbid.sealing.threshold:2}") int threshold,
+            org.springframework.beans.factory.ObjectProvider<LiveBidding> liveBidding) {
+        this.liveBidding = liveBidding;
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.regions = regions;
@@ -87,6 +90,9 @@ public class TenderKeys {
      */
     @EventListener
     void on(TenderPublished published) {
+        if (liveBidding.getObject().live(published.tenderId(), clock.instant())) {
+            return; // issue 17: a live-bidding lot takes no sealed bid, so it needs no opening key (its reserve has its own)
+        }
         List<Organisation> custodians = custodians(published.regionCode(), published.tendereeId());
         int k = Math.min(Math.max(2, thresholdFor(published.regionCode())), custodians.size());
         MadeKey key = make(published.tenderId(), null, custodians, k);
@@ -173,6 +179,19 @@ public class TenderKeys {
                     fingerprint(certs.get(i).certificate()), encrypted));
         }
         return new MadeKey(Pem.encode(key.getPublic()), keySm3, k, made);
+    }
+
+    /**
+     * The custodians and threshold a new key of lot {@code tenderId} (of region {@code regionCode}, tenderee
+     * {@code tendereeId}) gets as the lot's bid opening key would, for a lot that has none (a live-bidding lot's reserve
+     * key, issue 17): the region's centre and supervision department and the tenderee, k of them by the region's policy.
+     */
+    record Custody(List<Organisation> custodians, int threshold) {
+    }
+
+    Custody custodyFor(String regionCode, UUID tendereeId) {
+        List<Organisation> custodians = custodians(regionCode, tendereeId);
+        return new Custody(custodians, Math.min(Math.max(2, thresholdFor(regionCode)), custodians.size()));
     }
 
     /** The custodians of a published tender's opening key, in share order (an offer round's key goes to the same). */
