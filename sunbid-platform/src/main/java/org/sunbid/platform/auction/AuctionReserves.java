@@ -131,11 +131,7 @@ public class AuctionReserves {
             out.put("recordSignature", v.recordSignature());
             out.put("recordLogSeq", v.recordLogSeq());
         });
-        boolean public_ = view.map(v -> v.openedAt() != null).orElse(false)
-                || (!(Boolean) out.get("reserveSealed") && view.map(v -> v.biddingEndedAt() != null).orElse(false));
-        if (public_) {
-            out.put("bids", bidLines(live.bids(lotId)));
-        }
+        out.put("bids", bidLines(live.bids(lotId))); // the accepted bids are public in the room as they come
         return out;
     }
 

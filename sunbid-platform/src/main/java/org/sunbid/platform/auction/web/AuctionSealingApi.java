@@ -55,9 +55,11 @@ class AuctionSealingApi {
     }
 
     /** The reserve's envelope (ciphertext) once opened: with the record's opening key anyone can open it. */
-    @GetMapping(value = "/api/v1/auctions/{lotId}/reserve/envelope", produces = "application/octet-stream")
-    byte[] envelope(@PathVariable UUID lotId) {
-        return reserves.openedEnvelope(lotId);
+    @GetMapping("/api/v1/auctions/{lotId}/reserve/envelope")
+    org.springframework.http.ResponseEntity<byte[]> envelope(@PathVariable UUID lotId) {
+        byte[] envelope = reserves.openedEnvelope(lotId); // RESERVE_NOT_OPENED (problem+json) before
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_OCTET_STREAM).body(envelope);
     }
 
     @GetMapping("/api/v1/auctions/{lotId}/reserve/key/my-share")
