@@ -23,4 +23,12 @@ public class AuctionBidders {
     public Optional<String> numberOf(UUID lotId, CurrentUser user) {
         return Optional.empty();
     }
+
+    /**
+     * The organisation behind bidder number {@code bidderNumber} of lot {@code lotId} — asked only once bidding ended
+     * (the result discloses the winner). Added by part F for the result; part D fills it in.
+     */
+    public Optional<UUID> organisationOf(UUID lotId, String bidderNumber) {
+        return Optional.empty();
+    }
 }
