@@ -389,6 +389,40 @@ public class Deposits {
      */
     @EventListener
     void on(BiddingClosed closed) {
+        if (tenders.liveBidding(closed.tenderId(), clock.instant())) {
+            return; // issue 17: a live-bidding lot's deposits are disclosed when bidding ends (discloseDeferred)
+        }
+        disclose(closed.tenderId(), closed.regionCode());
+    }
+
+    /**
+     * The bidders of lot {@code tenderId} whose deposit is settled (paid, guaranteed, or none required) once
+     * applications closed: the qualified bidders of a live-bidding lot (39号令 Art. 13; 32号令 Art. 17). For the context
+     * that runs the auction; never shown to anyone while the bidders' identities are sealed. Empty before closing.
+     */
+    public Set<UUID> settledBidders(UUID tenderId) {
+        if (tenders.depositTerms(tenderId).status() != TenderStatus.BIDDING_CLOSED) {
+            return Set.of();
+        }
+        return accounts(tenderId).stream().filter(a -> a.status().settled()).map(Account::bidderId)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Discloses the deposits of live-bidding lot {@code tenderId} in a public log entry (what closing does for other
+     * lots), once its bidding ended: called by the context that runs the auction.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public void discloseDeferred(UUID tenderId) {
+        DepositTerms terms = tenders.depositTerms(tenderId);
+        if (terms.status() != TenderStatus.BIDDING_CLOSED) {
+            throw new DomainException(PaymentsError.DEPOSITS_SEALED);
+        }
+        disclose(tenderId, terms.regionCode());
+    }
+
+    private void disclose(UUID tenderId, String regionCode) {
+        BiddingClosed closed = new BiddingClosed(tenderId, regionCode);
         List<Map<String, Object>> disclosed = accounts(closed.tenderId()).stream().map(a -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("bidderId", a.bidderId().toString());

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.sunbid.crypto.Pem;
 import org.sunbid.crypto.Sm2;
 import org.sunbid.platform.ApiClient;
-import org.sunbid.platform.Fixtures;
+import org.sunbid.platform.AuctionFlow;
 import org.sunbid.platform.PlatformIT;
 import org.sunbid.platform.auction.domain.AuctionResult;
 import org.sunbid.platform.auction.domain.Bid;
@@ -37,17 +37,30 @@ class AuctionResultsIT extends PlatformIT {
     AuctionResults results;
 
     @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Autowired
+    LiveAuctions liveAuctions;
+
+    @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Autowired
     org.sunbid.platform.payments.Deposits depositsBean;
 
+    @Autowired
+    org.sunbid.platform.deals.Procedures procedures;
+
     private ApiClient client;
+    private AuctionFlow flow;
+
+    private static final long START_PRICE = 8_000_000_00L;
 
     @BeforeEach
     void atStart() {
         clock.set(START);
         client = new ApiClient(baseUrl());
+        flow = new AuctionFlow(this, context);
     }
 
     @AfterEach
@@ -55,42 +68,28 @@ class AuctionResultsIT extends PlatformIT {
         clock.set(START);
     }
 
-    /** A published lot of {@code procedure} (deposit 200,000.00, start price 1,000,000.00), bidders registered and paid. */
-    private String lot(String procedure, String kind, String... bidders) {
-        String agency = client.freshToken("agency");
-        String owner = jdbc.sql("SELECT id FROM organisation WHERE name = '云州市城市建设投资集团有限公司'").query(String.class).single();
-        Instant deadline = clock.instant().plus(Duration.ofDays(45));
-        String name = "云州市测试地块（" + procedure + "）" + UUID.randomUUID().toString().substring(0, 6);
-        Map<String, Object> lot = Map.ofEntries(Map.entry("projectCode", Fixtures.projectCode()), Map.entry("name", name),
-                Map.entry("category", "货物"), Map.entry("estimatedPrice", "1000000.00"), Map.entry("deposit", "200000.00"),
-                Map.entry("qualification", "中华人民共和国境内的法人"), Map.entry("evaluationMethod", "LOWEST_EVALUATED_PRICE"),
-                Map.entry("bidDeadline", deadline.toString()), Map.entry("openingVenue", "网上交易系统"),
-                Map.entry("bidValidityDays", 60), Map.entry("documentsAvailableUntil", deadline.toString()),
-                Map.entry("notice", "出让公告：" + name));
-        ApiClient.Response created = client.post("/api/v1/projects", ApiClient.json(Map.of("kind", kind, "procedureCode", procedure,
-                "name", name + "出让", "budget", "1000000.00", "category", "GOODS", "tendereeId", owner, "lots", List.of(lot))), agency);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String id = created.json().path("lots").get(0).path("id").asString();
-        ApiClient.Response published = client.publish(id, agency);
-        assertThat(published.status()).as(published.body()).isEqualTo(200);
-        for (String bidder : bidders) {
-            String token = client.freshToken(bidder);
-            assertThat(client.post("/api/v1/tenders/" + id + "/registrations", "", token).status()).isIn(200, 201);
-            ApiClient.Response paid = client.post("/api/v1/sandbox/bank/transfers", ApiClient.json(Map.of("tenderId", id)), token);
-            assertThat(paid.status()).as(paid.body()).isIn(200, 201);
-        }
-        clock.advance(Duration.ofHours(1));
-        return id;
+    /**
+     * A lot of {@code procedure} through the auction flow (terms, announcement at START, the earliest schedule), start
+     * price 8,000,000.00, deposit 1,600,000.00, bidder1 … bidder{@code n} paid, applications closed; the clock just after.
+     */
+    private String lot(String procedure, int bidders) {
+        return flow.ready(procedure, START, bidders).id();
+    }
+
+    /** The end of the period {@code key} of {@code procedure}'s rules from {@code at}, over the working-day calendar. */
+    private Instant due(String procedure, String key, Instant at) {
+        var rules = procedures.rulesAt(procedure, at);
+        return rules.limit(key).endAfter(at, rules.calendar());
     }
 
     private UUID org(String username) {
         return jdbc.sql("SELECT organisation_id FROM account WHERE username = :u").param("u", username).query(UUID.class).single();
     }
 
-    /** A deal for {@code winner} at {@code price} fen after {@code bids} bids, recorded now (START + 1 h). */
+    /** A deal for {@code winner} at {@code price} fen after {@code bids} bids, recorded now. */
     private AuctionResults.ResultView deal(String lot, String winner, long price, Long reserve, long bids) {
         Bid bid = new Bid(bids, "J-" + winner, price, clock.instant().minusSeconds(240), Phase.TIMED);
-        return results.record(UUID.fromString(lot), new AuctionResult(true, bid, reserve, null), 1_000_000_00L, org(winner),
+        return results.record(UUID.fromString(lot), new AuctionResult(true, bid, reserve, null), START_PRICE, org(winner),
                 bids, clock.instant());
     }
 
@@ -115,57 +114,60 @@ class AuctionResultsIT extends PlatformIT {
 
     @Test
     void land39_art21_othersRefundedWithinFiveWorkingDays() {
-        String lot = lot("TDSYQ_LISTING", "TDSYQ", "bidder1", "bidder2", "bidder3");
+        String lot = lot("TDSYQ_LISTING", 3);
         assertThat(refunds(lot)).isEmpty();
-        deal(lot, "bidder1", 1_250_000_00L, 1_100_000_00L, 7);
+        Instant decided = clock.instant();
+        deal(lot, "bidder1", 10_000_000_00L, 9_000_000_00L, 7);
 
         List<Map<String, Object>> refunds = refunds(lot);
         assertThat(refunds).extracting(r -> r.get("bidder_id")).containsExactlyInAnyOrder(org("bidder2"), org("bidder3"));
-        // decided Monday 23 Nov 10:30 Beijing: the fifth working day after it is Monday 30 Nov, due at its end
+        Instant due = due("TDSYQ_LISTING", "DEPOSIT_REFUND", decided);
+        // 5 工作日: at least a week of calendar days, ending at 24:00 Beijing of a working day
+        assertThat(Duration.between(decided, due)).isGreaterThanOrEqualTo(Duration.ofDays(6));
         assertThat(refunds).allSatisfy(r -> {
-            assertThat(((java.sql.Timestamp) r.get("due_at")).toInstant()).isEqualTo(Instant.parse("2026-11-30T16:00:00Z"));
+            assertThat(((java.sql.Timestamp) r.get("due_at")).toInstant()).isEqualTo(due);
             assertThat((String) r.get("due_article")).contains("第二十一条");
         });
         // the winner's deposit is earnest money credited to the price, not refunded
         JsonNode result = client.get("/api/v1/auctions/" + lot + "/result", null).json();
-        assertThat(result.path("earnest").asString()).isEqualTo("200000.00");
+        assertThat(result.path("earnest").asString()).isEqualTo("1600000.00");
         assertThat(jdbc.sql("SELECT status FROM deposit_earnest WHERE tender_id = CAST(:t AS UUID)").param("t", lot)
                 .query(String.class).list()).containsExactly("CREDITED_TO_PRICE");
         assertThat(logCount(lot, "payments.deposit.earnest")).isEqualTo(1);
         assertThat(logCount(lot, "payments.refund.due")).isEqualTo(2);
 
-        // the refund path later (e.g. the construction rule at the contract) never returns the earnest money
-        org.sunbid.platform.payments.Deposits deposits = depositsBean;
-        assertThat(deposits.refundWinner(UUID.fromString(lot), org("bidder1"), clock.instant())).isZero();
-        assertThat(deposits.refundFailedLot(UUID.fromString(lot), clock.instant())).isZero();
+        // the refund paths afterwards never return the earnest money
+        assertThat(depositsBean.refundWinner(UUID.fromString(lot), org("bidder1"), clock.instant())).isZero();
+        assertThat(depositsBean.refundFailedLot(UUID.fromString(lot), clock.instant())).isZero();
 
         // recorded once: a second outcome changes nothing
         long logSize = jdbc.sql("SELECT COUNT(*) FROM log_entry").query(Long.class).single();
-        AuctionResults.ResultView again = deal(lot, "bidder2", 1_300_000_00L, null, 9);
+        AuctionResults.ResultView again = deal(lot, "bidder2", 11_000_000_00L, null, 9);
         assertThat(again.winnerName()).isEqualTo(result.path("winnerName").asString());
-        assertThat(again.price().toString()).isEqualTo("1250000.00");
+        assertThat(again.price().toString()).isEqualTo("10000000.00");
         assertThat(refunds(lot)).hasSize(2);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM log_entry").query(Long.class).single()).isEqualTo(logSize);
     }
 
     @Test
     void land39_art22_resultWithinTenWorkingDays_withReserveWinningBidAndBidCountInTheLog() {
-        String lot = lot("TDSYQ_LISTING", "TDSYQ", "bidder1", "bidder2");
+        String lot = lot("TDSYQ_LISTING", 2);
         Instant decided = clock.instant();
-        deal(lot, "bidder2", 1_250_000_00L, 1_100_000_00L, 7);
+        deal(lot, "bidder2", 10_000_000_00L, 9_000_000_00L, 7);
         JsonNode result = client.get("/api/v1/auctions/" + lot + "/result", null).json();
         assertThat(result.path("deal").asBoolean()).isTrue();
+        // published at once, within 10 working days of the deal
         assertThat(Instant.parse(result.path("noticePublishedAt").asString())).isEqualTo(decided);
-        // the tenth working day after Monday 23 Nov is Monday 7 Dec (Beijing): published at once, within it
-        assertThat(result.path("noticeDue").asString()).isEqualTo("2026-12-07T16:00:00Z");
+        assertThat(Instant.parse(result.path("noticeDue").asString())).isEqualTo(due("TDSYQ_LISTING", "RESULT_NOTICE", decided));
+        assertThat(Duration.between(decided, Instant.parse(result.path("noticeDue").asString()))).isGreaterThanOrEqualTo(Duration.ofDays(13));
         assertThat(result.path("noticeRule").asString()).contains("第二十二条");
         assertThat(result.path("winnerName").asString()).isNotBlank();
         assertThat(result.path("winnerCreditCode").asString()).isEqualTo(creditCodeOf("bidder2"));
 
         JsonNode logged = logPayload(lot, "auction.result");
-        assertThat(logged.path("reserve").asString()).isEqualTo("1100000.00");
+        assertThat(logged.path("reserve").asString()).isEqualTo("9000000.00");
         assertThat(logged.path("bids").asLong()).isEqualTo(7);
-        assertThat(logged.path("winningBid").path("amount").asString()).isEqualTo("1250000.00");
+        assertThat(logged.path("winningBid").path("amount").asString()).isEqualTo("10000000.00");
         assertThat(logged.path("winningBid").path("seq").asLong()).isEqualTo(7);
         // anyone recomputes the outcome from the log: the winning bid meets the reserve
         assertThat(new java.math.BigDecimal(logged.path("winningBid").path("amount").asString()))
@@ -174,12 +176,12 @@ class AuctionResultsIT extends PlatformIT {
 
     @Test
     void premiumRateComputedAndPublished() {
-        String lot = lot("TDSYQ_AUCTION", "TDSYQ", "bidder1", "bidder2");
-        deal(lot, "bidder1", 1_333_333_33L, null, 12); // start 1,000,000.00 → premium 333,333.33 = 33.33%
+        String lot = lot("TDSYQ_AUCTION", 2);
+        deal(lot, "bidder1", 10_666_666_66L, null, 12); // start 8,000,000.00 → premium 2,666,666.66 = 33.3333325%
         JsonNode result = client.get("/api/v1/auctions/" + lot + "/result", null).json();
-        assertThat(result.path("premium").asString()).isEqualTo("333333.33");
+        assertThat(result.path("premium").asString()).isEqualTo("2666666.66");
         assertThat(result.path("premiumRate").decimalValue()).isEqualByComparingTo("33.33");
-        assertThat(result.path("premiumRateExact").asString()).isEqualTo("33333333/100000000");
+        assertThat(result.path("premiumRateExact").asString()).isEqualTo("266666666/800000000");
         assertThat(result.path("reserve").isNull()).isTrue();
         JsonNode logged = logPayload(lot, "auction.result");
         assertThat(logged.path("premiumRate").asString()).isEqualTo("33.33");
@@ -188,20 +190,23 @@ class AuctionResultsIT extends PlatformIT {
 
     @Test
     void kyq_resultPublicityAtLeastTenWorkingDaysPublishedWithinFive() {
-        String lot = lot("KYQ_LISTING", "KYQ", "bidder1");
-        deal(lot, "bidder1", 1_000_000_00L, 900_000_00L, 1);
+        String lot = lot("KYQ_LISTING", 1);
+        Instant decided = clock.instant();
+        deal(lot, "bidder1", START_PRICE, 7_000_000_00L, 1);
         JsonNode result = client.get("/api/v1/auctions/" + lot + "/result", null).json();
-        assertThat(result.path("noticeDue").asString()).isEqualTo("2026-11-30T16:00:00Z");
-        assertThat(result.path("publicityUntil").asString()).isEqualTo("2026-12-07T16:00:00Z");
+        assertThat(Instant.parse(result.path("noticeDue").asString())).isEqualTo(due("KYQ_LISTING", "RESULT_NOTICE", decided));
+        assertThat(Instant.parse(result.path("publicityUntil").asString()))
+                .isEqualTo(due("KYQ_LISTING", "RESULT_NOTICE_PERIOD", decided))
+                .isAfter(Instant.parse(result.path("noticeDue").asString()));
         assertThat(result.path("publicityRule").asString()).contains("不少于10个工作日");
         assertThat(result.path("premiumRate").decimalValue()).isEqualByComparingTo("0");
     }
 
     @Test
     void land39_art19_noValidBidRefundsEveryDepositWithAPublicNotice() {
-        String lot = lot("TDSYQ_LISTING", "TDSYQ", "bidder1", "bidder2");
-        results.record(UUID.fromString(lot), new AuctionResult(false, null, 1_100_000_00L, AuctionResult.NoDeal.NO_VALID_BID),
-                1_000_000_00L, null, 0, clock.instant());
+        String lot = lot("TDSYQ_LISTING", 2);
+        results.record(UUID.fromString(lot), new AuctionResult(false, null, 9_000_000_00L, AuctionResult.NoDeal.NO_VALID_BID),
+                START_PRICE, null, 0, clock.instant());
         assertThat(refunds(lot)).hasSize(2);
         assertThat(logCount(lot, "payments.deposit.earnest")).isZero();
         JsonNode notice = logPayload(lot, "auction.no-deal");
@@ -215,14 +220,15 @@ class AuctionResultsIT extends PlatformIT {
 
     @Test
     void land39_art20_confirmationSignedByWinnerThenOwnerThenPlatformAndVerifiable() throws Exception {
-        String lot = lot("TDSYQ_LISTING", "TDSYQ", "bidder1", "bidder2");
-        deal(lot, "bidder1", 1_250_000_00L, 1_100_000_00L, 7);
+        String lot = lot("TDSYQ_LISTING", 2);
+        Instant decided = clock.instant();
+        deal(lot, "bidder1", 10_000_000_00L, 9_000_000_00L, 7);
         String path = "/api/v1/auctions/" + lot + "/confirmation";
         JsonNode c = client.get(path, null).json();
         String statement = c.path("statement").asString();
-        assertThat(statement).contains("\"winnerCreditCode\":\"" + creditCodeOf("bidder1") + "\"").contains("\"price\":\"1250000.00\"")
-                .contains("\"reserve\":\"1100000.00\"").contains("\"premiumRate\":\"25.00\"").contains("\"bidderNumber\"");
-        assertThat(c.path("dueAt").asString()).isEqualTo("2026-11-30T16:00:00Z");
+        assertThat(statement).contains("\"winnerCreditCode\":\"" + creditCodeOf("bidder1") + "\"").contains("\"price\":\"10000000.00\"")
+                .contains("\"reserve\":\"9000000.00\"").contains("\"premiumRate\":\"25.00\"").contains("\"bidderNumber\"");
+        assertThat(Instant.parse(c.path("dueAt").asString())).isEqualTo(due("TDSYQ_LISTING", "CONFIRMATION_PERIOD", decided));
         assertThat(client.get(path + "/statement", null).body()).isEqualTo(statement);
 
         String owner = client.freshToken("agency");
@@ -255,19 +261,20 @@ class AuctionResultsIT extends PlatformIT {
         }
         assertThat(done.path("signatures").get(0).path("certificatePem").asString()).isEqualTo(Pem.encode(demoCertificateOf("bidder1")));
         assertThat(logCount(lot, "auction.confirmation.signed")).isEqualTo(3);
-        clock.set(Instant.parse("2026-12-02T02:00:00Z"));
+        clock.set(Instant.parse(c.path("dueAt").asString()).plusSeconds(60));
         results.flagOverdue();
         assertThat(logCount(lot, "auction.confirmation.overdue")).isZero();
     }
 
     @Test
     void land39_art20_confirmationNotSignedWithinFiveWorkingDaysIsFlaggedOnce() {
-        String lot = lot("TDSYQ_LISTING", "TDSYQ", "bidder1", "bidder2");
-        deal(lot, "bidder2", 1_100_000_00L, null, 3);
-        clock.set(Instant.parse("2026-11-30T15:59:00Z"));
+        String lot = lot("TDSYQ_LISTING", 2);
+        deal(lot, "bidder2", 9_000_000_00L, null, 3);
+        Instant due = Instant.parse(client.get("/api/v1/auctions/" + lot + "/confirmation", null).json().path("dueAt").asString());
+        clock.set(due.minusSeconds(60));
         results.flagOverdue();
         assertThat(logCount(lot, "auction.confirmation.overdue")).isZero();
-        clock.set(Instant.parse("2026-11-30T16:01:00Z"));
+        clock.set(due.plusSeconds(60));
         results.flagOverdue();
         results.flagOverdue();
         assertThat(logCount(lot, "auction.confirmation.overdue")).isEqualTo(1);
@@ -276,8 +283,9 @@ class AuctionResultsIT extends PlatformIT {
 
     @Test
     void gycq32_art27_firstInstalmentAtLeastThirtyPercent() {
-        String lot = lot("GYCQ_ONLINE_BIDDING", "GYCQ", "bidder1", "bidder2");
-        deal(lot, "bidder1", 2_000_000_00L, null, 5); // price 2,000,000.00; earnest 200,000.00 counted as paid
+        String lot = lot("GYCQ_ONLINE_BIDDING", 2);
+        Instant decided = clock.instant();
+        deal(lot, "bidder1", 10_000_000_00L, null, 5); // price 10,000,000.00; earnest 1,600,000.00 counted as paid
         String owner = client.freshToken("agency");
         String path = "/api/v1/auctions/" + lot + "/payments";
         // Art. 27: instalments only with a guarantee and interest
@@ -288,45 +296,92 @@ class AuctionResultsIT extends PlatformIT {
         ApiClient.Response plan = client.send("PUT", path + "/plan", ApiClient.json(Map.of("guarantee", "云州银行履约保函 BH-001",
                 "interestRate", 3.45)), owner);
         assertThat(plan.status()).as(plan.body()).isEqualTo(200);
-        assertThat(plan.json().path("firstPaymentRequired").asString()).isEqualTo("600000.00");
-        assertThat(plan.json().path("firstPaymentDue").asString()).isEqualTo("2026-11-30T16:00:00Z");
-        assertThat(plan.json().path("paid").asString()).isEqualTo("200000.00");
+        assertThat(plan.json().path("firstPaymentRequired").asString()).isEqualTo("3000000.00");
+        Instant firstDue = due("GYCQ_ONLINE_BIDDING", "FIRST_PAYMENT_PERIOD", decided);
+        assertThat(Instant.parse(plan.json().path("firstPaymentDue").asString())).isEqualTo(firstDue);
+        assertThat(plan.json().path("paid").asString()).isEqualTo("1600000.00");
 
         clock.advance(Duration.ofHours(2));
-        ApiClient.Response paid = client.post(path, ApiClient.json(Map.of("amount", "300000.00",
+        ApiClient.Response paid = client.post(path, ApiClient.json(Map.of("amount", "1000000.00",
                 "paidAt", clock.instant().minusSeconds(60).toString())), owner);
         assertThat(paid.status()).as(paid.body()).isEqualTo(200);
-        assertThat(paid.json().path("firstPaymentMet").asBoolean()).isFalse(); // 500,000.00 < 30% of 2,000,000.00
-        assertThat(client.post(path, ApiClient.json(Map.of("amount", "1500000.01",
+        assertThat(paid.json().path("firstPaymentMet").asBoolean()).isFalse(); // 2,600,000.00 < 30% of 10,000,000.00
+        assertThat(client.post(path, ApiClient.json(Map.of("amount", "7400000.01",
                 "paidAt", clock.instant().toString())), owner).status()).isEqualTo(400); // more than outstanding
         assertThat(logCount(lot, "auction.payment")).isEqualTo(1);
 
-        clock.set(Instant.parse("2026-11-30T16:01:00Z"));
+        clock.set(firstDue.plusSeconds(60));
         results.flagOverdue();
         results.flagOverdue();
         assertThat(logCount(lot, "auction.payment.overdue")).isEqualTo(1);
         JsonNode schedule = client.get(path, client.freshToken("agency")).json();
-        assertThat(schedule.path("firstOverdue").asBoolean()).isTrue();
-        // the balance within 12 months of the deal (decided 23 Nov 2026 10:30 Beijing)
-        assertThat(schedule.path("balanceDue").asString()).isEqualTo("2027-11-23T02:30:00Z");
+        assertThat(schedule.path("firstOverdue").asBoolean()).as(schedule.toString()).isTrue();
+        // the balance within 12 months of the deal
+        assertThat(Instant.parse(schedule.path("balanceDue").asString()))
+                .isEqualTo(decided.atZone(java.time.ZoneId.of("Asia/Shanghai")).plusMonths(12).toInstant());
         assertThat(schedule.path("balanceOverdue").asBoolean()).isFalse();
         assertThat(client.get(path, null).status()).isIn(401, 403);
     }
 
     @Test
     void gycq32_art27_aThirtyPercentFirstPaymentInTimeIsMet() {
-        String lot = lot("GYCQ_ONLINE_BIDDING", "GYCQ", "bidder1", "bidder2");
-        deal(lot, "bidder2", 2_000_000_00L, null, 5);
+        String lot = lot("GYCQ_ONLINE_BIDDING", 2);
+        deal(lot, "bidder2", 10_000_000_00L, null, 5);
         String owner = client.freshToken("agency");
         String path = "/api/v1/auctions/" + lot + "/payments";
         assertThat(client.send("PUT", path + "/plan", ApiClient.json(Map.of("guarantee", "保函", "interestRate", 3.45)), owner)
                 .status()).isEqualTo(200);
+        Instant firstDue = Instant.parse(client.get(path, owner).json().path("firstPaymentDue").asString());
         clock.advance(Duration.ofHours(2));
-        JsonNode s = client.post(path, ApiClient.json(Map.of("amount", "400000.00", "paidAt", clock.instant().toString())), owner).json();
+        JsonNode s = client.post(path, ApiClient.json(Map.of("amount", "1400000.00", "paidAt", clock.instant().toString())), owner).json();
         assertThat(s.path("firstPaymentMet").asBoolean()).as(s.toString()).isTrue();
-        assertThat(s.path("outstanding").asString()).isEqualTo("1400000.00");
-        clock.set(Instant.parse("2026-11-30T16:01:00Z"));
+        assertThat(s.path("outstanding").asString()).isEqualTo("7000000.00");
+        clock.set(firstDue.plusSeconds(60));
         results.flagOverdue();
         assertThat(logCount(lot, "auction.payment.overdue")).isZero();
+    }
+
+    /**
+     * The whole way on a land auction without a reserve: bids through the API in the live room, bidding ends on the
+     * server clock, ReserveOpened (none) → the listener computes the outcome with LiveAuctions.result and records it.
+     */
+    @Test
+    void reserveOpenedRecordsTheRoomsOutcome_endToEnd() {
+        AuctionFlow.Plan plan = flow.plan("TDSYQ_AUCTION", START);
+        String lot = flow.lot("TDSYQ_AUCTION", "云州拍卖结果测试地块", "8000000.00", "1600000.00", plan.applicationClose());
+        Map<String, Object> terms = new java.util.LinkedHashMap<>(flow.termsBody("TDSYQ_AUCTION", plan, "8000000.00", "100000.00"));
+        terms.put("reserveSealed", false);
+        assertThat(flow.terms(lot, terms).status()).isEqualTo(200);
+        assertThat(flow.publish(lot, START).status()).isEqualTo(200);
+        flow.bidders(lot, 2);
+        assertThat(flow.closeApplications(lot, plan.applicationClose())).isTrue();
+        awaitEventsCompleted(org.sunbid.platform.tendering.BiddingClosed.class);
+
+        clock.set(plan.biddingStart().plusSeconds(30));
+        ApiClient.Response first = client.post("/api/v1/auctions/" + lot + "/bids", ApiClient.json(Map.of("amount", "8100000.00")),
+                client.freshToken("bidder1"));
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        clock.set(plan.biddingStart().plusSeconds(90));
+        ApiClient.Response second = client.post("/api/v1/auctions/" + lot + "/bids", ApiClient.json(Map.of("amount", "8200000.00")),
+                client.freshToken("bidder2"));
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+        assertThat(client.get("/api/v1/auctions/" + lot + "/result", null).status()).isEqualTo(404);
+
+        clock.set(plan.biddingStart().plus(Duration.ofHours(1)));
+        liveAuctions.tick();
+        awaitEventsCompleted(BiddingEnded.class);
+        awaitEventsCompleted(ReserveOpened.class);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> client.get("/api/v1/auctions/" + lot + "/result", null).status() == 200);
+        JsonNode result = client.get("/api/v1/auctions/" + lot + "/result", null).json();
+        assertThat(result.path("deal").asBoolean()).as(result.toString()).isTrue();
+        assertThat(result.path("winnerCreditCode").asString()).isEqualTo(creditCodeOf("bidder2"));
+        assertThat(result.path("price").asString()).isEqualTo("8200000.00");
+        assertThat(result.path("bids").asLong()).isEqualTo(2);
+        assertThat(result.path("reserve").isNull()).isTrue();
+        assertThat(result.path("premiumRate").decimalValue()).isEqualByComparingTo("2.50");
+        assertThat(result.path("earnest").asString()).isEqualTo("1600000.00");
+        assertThat(refunds(lot)).extracting(r -> r.get("bidder_id")).containsExactly(org("bidder1"));
+        assertThat(logCount(lot, "auction.result")).isEqualTo(1);
     }
 }
