@@ -230,4 +230,12 @@ public class AuctionBidders {
     private static OffsetDateTime utc(Instant at) {
         return at.atOffset(ZoneOffset.UTC);
     }
+
+    /**
+     * The organisation behind bidder number {@code bidderNumber} of lot {@code lotId}, once the identities are disclosed
+     * (bidding ended); empty before, or for a number nobody holds. (Part F: the result names the winner.)
+     */
+    public Optional<UUID> organisationOf(UUID lotId, String bidderNumber) {
+        return disclosed(lotId).stream().filter(d -> d.bidderNumber().equals(bidderNumber)).map(Disclosed::bidderId).findFirst();
+    }
 }
