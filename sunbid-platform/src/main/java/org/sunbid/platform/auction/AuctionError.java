@@ -34,7 +34,27 @@ public enum AuctionError implements ErrorCode {
     /** 39号令 Art. 10: the sealed reserve is public only once it was opened after bidding ended. */
     RESERVE_NOT_OPENED(409),
     /** The caller's organisation holds no bidder number in this lot (not qualified, or not yet). */
-    NO_BIDDER_NUMBER(404);
+    NO_BIDDER_NUMBER(404),
+
+    // part L: the lot's terms and their publication (出让公告 / 信息披露)
+    /** The lot's terms (出让/披露条件) are not set: the announcement cannot be published without them. */
+    AUCTION_TERMS_MISSING(409),
+    /** The terms are fixed once the announcement is published (32号令 Art. 20: no change during disclosure). */
+    AUCTION_TERMS_FIXED(409),
+    /** 39号令 Art. 8; 自然资规〔2023〕1号; 32号令 Art. 13, 39, 48: the announcement too short before bidding starts. */
+    AUCTION_ANNOUNCEMENT_TOO_SHORT(409),
+    /** 39号令 Art. 18; 自然资规〔2023〕1号: the listing period too short. */
+    AUCTION_LISTING_TOO_SHORT(409),
+    /** 39号令 Art. 11: applications close too late (before the listing's end / the auction's start by the rule). */
+    AUCTION_APPLICATION_CLOSE_TOO_LATE(409),
+    /** 国土资发〔2010〕34号: the deposit below its minimum share of the start price. */
+    AUCTION_DEPOSIT_TOO_LOW(409),
+    /** 32号令 Art. 17: the first formal disclosure's price below the appraisal. */
+    AUCTION_START_BELOW_APPRAISAL(409),
+    /** 32号令 Art. 18: a re-disclosure below 90% of the appraisal without a recorded written approval. */
+    AUCTION_APPROVAL_REQUIRED(409),
+    /** 32号令 Art. 19: more than 12 months since the first disclosure: audit, appraisal and disclosure anew. */
+    AUCTION_RELIST_REQUIRED(409);
 
     private final int httpStatus;
 

@@ -93,7 +93,11 @@ public enum SealingError implements ErrorCode {
     /** 39号令 Art. 10: the sealed reserve is opened only once bidding has ended; no share is taken before. */
     RESERVE_NOT_DUE(409),
     /** No reserve was sealed for this lot. */
-    RESERVE_NOT_FOUND(404);
+    RESERVE_NOT_FOUND(404),
+
+    // issue 17 part L: live bidding
+    /** The lot's rules hold LIVE_BIDDING (land, mining, state property): bids are placed in the auction room, none sealed. */
+    LIVE_BIDDING_NO_SEALED_BIDS(409);
 
     private final int httpStatus;
 

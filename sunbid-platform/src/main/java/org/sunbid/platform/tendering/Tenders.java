@@ -251,7 +251,7 @@ public class Tenders {
         }
         return new PublicationCheck(refusal, documents, now,
                 tender.terms().documentsAvailableUntil(), tender.bidDeadline(), tender.clarificationCutoff(rules),
-                tender.objectionCutoff(rules), rules.limit(RuleKeys.OBJECTION_ANSWER).whole(), filing.requirement().required(),
+                tender.objectionCutoff(rules), rules.find(RuleKeys.OBJECTION_ANSWER).map(org.sunbid.platform.deals.domain.Limit::whole).orElse(0), filing.requirement().required(),
                 filing.allowsPublication());
     }
 
@@ -476,6 +476,14 @@ public class Tenders {
      */
     public java.util.Optional<TenderView> findPublished(UUID id) {
         return repository.find(id).filter(t -> t.status() != TenderStatus.DRAFT).map(this::view);
+    }
+
+    /**
+     * Any tender, draft or not, as the platform itself reads it: for a context above that judges a lot it keeps facts
+     * about (an auction lot's terms and publication gate, issue 17); never shown to a caller as such.
+     */
+    public java.util.Optional<TenderView> find(UUID id) {
+        return repository.find(id).map(this::view);
     }
 
     /** Whether {@code user} owns the tender (its tenderee's or agency's staff). */

@@ -99,6 +99,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/lots/*/method-approvals",
                                 "/api/v1/lots/*/method-approvals/*/objections/*/review").hasAnyRole("TENDEREE", "AGENCY")
                         .requestMatchers(HttpMethod.GET, "/api/v1/log/**").permitAll()
+                        // issue 17 part L: an auction lot's terms (owner/agency, draft) and its public view
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/auctions/*/terms").hasAnyRole("TENDEREE", "AGENCY")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/auctions/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/tenders", "/api/v1/tenders/*", "/api/v1/tenders/*/documents",
                                 "/api/v1/tenders/*/opening-key").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenders/*/objections", "/api/v1/tenders/*/registrations")
