@@ -230,4 +230,12 @@ public class AuctionBidders {
     private static OffsetDateTime utc(Instant at) {
         return at.atOffset(ZoneOffset.UTC);
     }
+
+    /**
+     * The organisation behind bidder number {@code bidderNumber} of lot {@code lotId} — asked only once bidding ended
+     * (the result discloses the winner). Added by part F for the result; part D fills it in.
+     */
+    public Optional<UUID> organisationOf(UUID lotId, String bidderNumber) {
+        return Optional.empty();
+    }
 }

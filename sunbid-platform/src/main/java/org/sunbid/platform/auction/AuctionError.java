@@ -54,7 +54,23 @@ public enum AuctionError implements ErrorCode {
     /** 32号令 Art. 18: a re-disclosure below 90% of the appraisal without a recorded written approval. */
     AUCTION_APPROVAL_REQUIRED(409),
     /** 32号令 Art. 19: more than 12 months since the first disclosure: audit, appraisal and disclosure anew. */
-    AUCTION_RELIST_REQUIRED(409);
+    AUCTION_RELIST_REQUIRED(409),
+
+    // --- part F: the result, the 成交确认书, the payment schedule
+    /** No result yet for the lot (bidding has not ended or the reserve is not opened). */
+    RESULT_NOT_FOUND(404),
+    /** The caller is neither the winner nor the lot's owner side, so it has no signature to give on the confirmation. */
+    CONFIRMATION_NOT_SIGNER(403),
+    /** 39号令 Art. 20: the owner's side countersigns after the winner; a side signs once. */
+    CONFIRMATION_ORDER(409),
+    /** The signature does not verify against a certificate of the signer's organisation in force. */
+    CONFIRMATION_SIGNATURE_INVALID(400),
+    /** Only the lot's owner side records payments and instalment plans. */
+    NOT_LOT_OWNER(403),
+    /** A payment that is not positive, in the future, or more than what remains of the price. */
+    PAYMENT_INVALID(400),
+    /** 32号令 Art. 27: instalments only with a guarantee and interest on the rest, agreed before the first payment. */
+    INSTALMENTS_NEED_GUARANTEE(400);
 
     private final int httpStatus;
 

@@ -212,6 +212,10 @@ class SecurityConfiguration {
                                 "/api/v1/supervision/off-platform-deals", "/api/v1/supervision/off-platform-deals/*")
                         .hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF", "SUPERVISOR", "TENDEREE")
                         .requestMatchers(HttpMethod.GET, "/api/v1/supervision/flags").hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF", "SUPERVISOR")
+                        // issue 17 part F: an auction's result and its 成交确认书 are public; signing and the payment
+                        // schedule need a signed-in user (the service checks the winner / owner side / region's staff).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/auctions/*/result", "/api/v1/auctions/*/confirmation",
+                                "/api/v1/auctions/*/confirmation/statement").permitAll()
                         // Complaints (issue 16): decisions and answered challenges are public; the services check
                         // everyone else (the supplier, the purchaser or agency, the department).
                         .requestMatchers(HttpMethod.GET, "/api/v1/complaint-decisions", "/api/v1/lots/*/complaint-decisions",
