@@ -11,7 +11,9 @@ public enum DisclosureError implements ErrorCode {
     /** The date range ends before it starts. */
     DISCLOSURE_BAD_DATE_RANGE(400),
     /** No published project has this id (a project none of whose lots is published is not public). */
-    DISCLOSURE_PROJECT_NOT_FOUND(404);
+    DISCLOSURE_PROJECT_NOT_FOUND(404),
+    /** No auction room: the lot is not a published auction lot (issue 17). */
+    DISCLOSURE_AUCTION_NOT_FOUND(404);
 
     private final int httpStatus;
 

@@ -45,9 +45,17 @@ public class ProjectPortal {
     private final Organisations organisations;
     private final java.time.Clock clock;
     private final org.sunbid.platform.tendering.MethodApprovals methodApprovals;
+    private final org.sunbid.platform.auction.AuctionLots auctionLots;
+    private final org.sunbid.platform.auction.LiveAuctions liveAuctions;
+    private final org.sunbid.platform.auction.AuctionBidders auctionBidders;
 
     ProjectPortal(Projects projects, Procedures procedures, Tenders tenders, DealStatuses statuses, Regions regions,
-            Organisations organisations, java.time.Clock clock, org.sunbid.platform.tendering.MethodApprovals methodApprovals) {
+            Organisations organisations, java.time.Clock clock, org.sunbid.platform.tendering.MethodApprovals methodApprovals,
+            org.sunbid.platform.auction.AuctionLots auctionLots, org.sunbid.platform.auction.LiveAuctions liveAuctions,
+            org.sunbid.platform.auction.AuctionBidders auctionBidders) {
+        this.auctionLots = auctionLots;
+        this.liveAuctions = liveAuctions;
+        this.auctionBidders = auctionBidders;
         this.methodApprovals = methodApprovals;
         this.projects = projects;
         this.procedures = procedures;
@@ -171,6 +179,70 @@ public class ProjectPortal {
     public List<RuleVersion> rulesInForce(String procedureCode) {
         LocalDate today = Limit.beijingDate(clock.instant());
         return procedures.versions(procedureCode).stream().filter(v -> v.inForceOn(today)).toList();
+    }
+
+    /**
+     * A published auction lot as the public sees it (issue 17): its tender (name, project code, application close), its
+     * procedure, the room's terms once set (null before), what a watcher sees now (null before the room exists), the
+     * accepted bids under bidder numbers only (never an identity), and the signed-in bidder's own number (or null).
+     *
+     * @param lot       the lot
+     * @param tender    its tender (the announcement)
+     * @param procedure its procedure
+     * @param terms     the room's terms, or null while the owner has not set them
+     * @param snapshot  the room now, or null
+     * @param bids      the accepted bids, oldest first
+     * @param you       the signed-in bidder's number (竞买号), or null
+     * @param now       the platform's time (the page's countdown counts by it, not by the visitor's clock)
+     */
+    public record AuctionRoomView(LotView lot, TenderView tender, ProcedureView procedure,
+            org.sunbid.platform.auction.domain.AuctionTerms terms, org.sunbid.platform.auction.domain.RoomSnapshot snapshot,
+            List<org.sunbid.platform.auction.domain.Bid> bids, String you, Instant now) {
+
+        /** The bids newest first, for the history table. */
+        public List<org.sunbid.platform.auction.domain.Bid> newestFirst() {
+            List<org.sunbid.platform.auction.domain.Bid> copy = new ArrayList<>(bids);
+            java.util.Collections.reverse(copy);
+            return copy;
+        }
+    }
+
+    /**
+     * The auction room of a published lot: found when the lot is published and is an auction lot (its terms are set, or
+     * its procedure's rules at publication hold LIVE_BIDDING); anything else is {@code DISCLOSURE_AUCTION_NOT_FOUND}.
+     * Identities never appear: the room shows bidder numbers, and the caller's own number only to the caller.
+     */
+    public AuctionRoomView auctionRoom(UUID lotId, org.sunbid.platform.parties.CurrentUser user) {
+        TenderView tender = tenders.findPublished(lotId)
+                .orElseThrow(() -> new DomainException(DisclosureError.DISCLOSURE_AUCTION_NOT_FOUND, lotId));
+        ProjectView project = projects.ofLot(lotId)
+                .orElseThrow(() -> new DomainException(DisclosureError.DISCLOSURE_AUCTION_NOT_FOUND, lotId));
+        LotView lot = project.lots().stream().filter(l -> l.id().equals(lotId)).findFirst()
+                .orElseThrow(() -> new DomainException(DisclosureError.DISCLOSURE_AUCTION_NOT_FOUND, lotId));
+        var terms = auctionLots.terms(lotId).orElse(null);
+        Instant at = tender.publishedAt() == null ? clock.instant() : tender.publishedAt();
+        if (terms == null && !procedures.rulesAt(project.procedureCode(), at)
+                .holds(org.sunbid.platform.deals.domain.RuleKeys.LIVE_BIDDING)) {
+            throw new DomainException(DisclosureError.DISCLOSURE_AUCTION_NOT_FOUND, lotId);
+        }
+        String you = user == null ? null : auctionBidders.numberOf(lotId, user).orElse(null);
+        return new AuctionRoomView(lot, tender, procedures.get(project.procedureCode()), terms,
+                liveAuctions.snapshot(lotId).orElse(null), liveAuctions.bids(lotId), you, clock.instant());
+    }
+
+    /** The auction rooms of a public project's lots (only auction lots; empty for any other project). */
+    public List<AuctionRoomView> auctions(PublicProject p) {
+        List<AuctionRoomView> rooms = new ArrayList<>();
+        for (PublicLot l : p.lots()) {
+            try {
+                rooms.add(auctionRoom(l.lot().id(), null));
+            } catch (DomainException e) {
+                if (e.errorCode() != DisclosureError.DISCLOSURE_AUCTION_NOT_FOUND) {
+                    throw e;
+                }
+            }
+        }
+        return rooms;
     }
 
     private Optional<PublicProject> publicView(ProjectView p, ProcedureView procedure) {

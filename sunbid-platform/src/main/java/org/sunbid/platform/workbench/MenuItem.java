@@ -22,8 +22,10 @@ record MenuItem(String key, String href) {
         items.add(new MenuItem("workbench.menu.home", "/workbench"));
         if (role == Role.TENDEREE || role == Role.AGENCY) {
             items.add(new MenuItem("workbench.menu.tenders.owner", "/workbench/tenders"));
+            items.add(new MenuItem("workbench.menu.auctions.owner", "/workbench/auctions")); // issue 17: 竞价标的
         } else if (role == Role.BIDDER) {
             items.add(new MenuItem("workbench.menu.tenders.bidder", "/workbench/tenders"));
+            items.add(new MenuItem("workbench.menu.auctions.bidder", "/workbench/auctions")); // issue 17: 我的竞买
             // 我的邀请, then the negotiations they lead to (issue 16)
             items.add(new MenuItem("workbench.menu.invitations", "/workbench/invitations"));
             items.add(new MenuItem("workbench.menu.negotiations", "/workbench/negotiations"));

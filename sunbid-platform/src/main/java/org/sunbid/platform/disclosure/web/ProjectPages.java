@@ -78,6 +78,9 @@ class ProjectPages {
         model.addAttribute("complaintDecisions", p.lots().stream()
                 .flatMap(l -> complaints.decisionsOfLot(l.lot().id()).stream()).toList());
         model.addAttribute("amounts", new Wan());
+        // issue 17: the auction lots' terms, room and result (part P)
+        model.addAttribute("auctions", portal.auctions(p));
+        model.addAttribute("fen", new AuctionRoomPage.Fen());
         return "portal/project";
     }
 

@@ -248,6 +248,8 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/guide", "/downloads", "/downloads/*", "/log", "/tenders/*", "/tenders/*/invitation-draw", "/projects", "/projects/*", "/single-source-publicities", "/draws/*", "/open-data", "/open-data/api", "/login", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/demo-ca.pem", "/v3/api-docs", "/v3/api-docs/**", "/actuator/health").permitAll()
                         .requestMatchers(HttpMethod.GET, "/complaint-decisions").permitAll() // issue 16: complaint decisions
+                        // issue 17 part P: the auction room is public (bidder numbers only; a bidder's own part needs sign-in)
+                        .requestMatchers(HttpMethod.GET, "/auctions/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/supervision/exemptions", "/supervision/exemptions/*",
                                 "/supervision/reports", "/supervision/catalogue").permitAll()
                         .requestMatchers("/workbench/supervision/exemptions/*/decision").hasRole("SUPERVISOR")

@@ -1,0 +1,162 @@
+package org.sunbid.platform.workbench;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.sunbid.platform.auction.AuctionBidders;
+import org.sunbid.platform.auction.AuctionLots;
+import org.sunbid.platform.auction.LiveAuctions;
+import org.sunbid.platform.auction.domain.AuctionFormat;
+import org.sunbid.platform.auction.domain.AuctionTerms;
+import org.sunbid.platform.auction.domain.RoomSnapshot;
+import org.sunbid.platform.deals.DealKind;
+import org.sunbid.platform.deals.Procedures;
+import org.sunbid.platform.deals.ProjectView;
+import org.sunbid.platform.deals.Projects;
+import org.sunbid.platform.deals.domain.RuleKeys;
+import org.sunbid.platform.kernel.CommonError;
+import org.sunbid.platform.kernel.DomainException;
+import org.sunbid.platform.parties.CurrentUser;
+import org.sunbid.platform.parties.Role;
+import org.sunbid.platform.tendering.TenderStatus;
+import org.sunbid.platform.tendering.TenderView;
+import org.sunbid.platform.tendering.Tenders;
+
+/**
+ * The workbench's auction pages (issue 17, part P): 我的竞买 — a bidder's auctions with its bidder number (竞买号) and
+ * the way into each room; 竞价标的 — the owner's or agency's auction lots; and one lot's page for its owners: the terms
+ * of a draft (format, start price, increment, schedule, parcel or asset details), the sealed reserve (底价, before the
+ * rules' deadline), the increment during bidding (with a reason, logged) and the confirmation (成交确认书). The rules
+ * are the auction context's: the forms send what was typed to its API and show its refusal under the field it names.
+ */
+@Controller
+@RequestMapping("/workbench")
+class AuctionPages {
+
+    private final Tenders tenders;
+    private final Projects projects;
+    private final Procedures procedures;
+    private final AuctionLots lots;
+    private final LiveAuctions live;
+    private final AuctionBidders bidders;
+    private final Menus menus;
+    private final Clock clock;
+
+    AuctionPages(Tenders tenders, Projects projects, Procedures procedures, AuctionLots lots, LiveAuctions live,
+            AuctionBidders bidders, Menus menus, Clock clock) {
+        this.tenders = tenders;
+        this.projects = projects;
+        this.procedures = procedures;
+        this.lots = lots;
+        this.live = live;
+        this.bidders = bidders;
+        this.menus = menus;
+        this.clock = clock;
+    }
+
+    @ModelAttribute
+    void common(CurrentUser user, Model model, HttpServletRequest request) {
+        model.addAttribute("user", user);
+        model.addAttribute("activePath", "/workbench/auctions");
+        model.addAttribute("menu", menus.of(user.role()));
+        model.addAttribute("now", clock.instant());
+    }
+
+    /**
+     * One auction lot in a list: its tender, project, terms (or null), room now (or null) and, for a bidder, its
+     * number.
+     */
+    record AuctionRow(TenderView tender, ProjectView project, AuctionTerms terms, RoomSnapshot snapshot, String number) {
+    }
+
+    /** 我的竞买 (a bidder: the lots where it is a qualified bidder) or 竞价标的 (owners: their organisation's auction lots). */
+    @GetMapping("/auctions")
+    String list(CurrentUser user, Model model) {
+        List<AuctionRow> rows = new ArrayList<>();
+        boolean bidder = user.role() == Role.BIDDER;
+        List<TenderView> candidates = bidder ? tenders.published(200) : owner(user) ? tenders.ofMyOrganisation(user) : List.of();
+        for (TenderView t : candidates) {
+            ProjectView project = projects.ofLot(t.id()).orElse(null);
+            if (project == null || !isAuctionLot(t.id(), project)) {
+                continue;
+            }
+            String number = bidder ? bidders.numberOf(t.id(), user).orElse(null) : null;
+            if (bidder && number == null) {
+                continue;
+            }
+            rows.add(new AuctionRow(t, project, lots.terms(t.id()).orElse(null), live.snapshot(t.id()).orElse(null), number));
+        }
+        model.addAttribute("rows", rows);
+        model.addAttribute("isBidder", bidder);
+        return "workbench/auctions";
+    }
+
+    /** An auction lot's page for its owners: terms (draft), reserve, increment (while bidding), confirmation. */
+    @GetMapping("/auctions/{lotId}")
+    String lot(@PathVariable UUID lotId, CurrentUser user, Model model) {
+        if (!owner(user)) {
+            throw new DomainException(CommonError.FORBIDDEN);
+        }
+        TenderView tender = tenders.asOwner(lotId, user);
+        ProjectView project = projects.ofLot(lotId).orElseThrow(() -> new DomainException(CommonError.FORBIDDEN));
+        if (!isAuctionLot(lotId, project)) {
+            throw new DomainException(CommonError.FORBIDDEN);
+        }
+        AuctionTerms terms = lots.terms(lotId).orElse(null);
+        RoomSnapshot snapshot = live.snapshot(lotId).orElse(null);
+        model.addAttribute("tender", tender);
+        model.addAttribute("project", project);
+        model.addAttribute("terms", terms);
+        model.addAttribute("snapshot", snapshot);
+        model.addAttribute("draft", tender.status() == TenderStatus.DRAFT);
+        model.addAttribute("formats", AuctionFormat.values());
+        model.addAttribute("detailFields", detailFields(project.kind()));
+        model.addAttribute("incrementChange", procedures.rulesAt(project.procedureCode(), clock.instant())
+                .holds(RuleKeys.INCREMENT_CHANGE));
+        model.addAttribute("bidding", snapshot != null && (snapshot.phase() == org.sunbid.platform.auction.domain.Phase.FREE
+                || snapshot.phase() == org.sunbid.platform.auction.domain.Phase.TIMED
+                || snapshot.phase() == org.sunbid.platform.auction.domain.Phase.FROZEN));
+        model.addAttribute("ended", snapshot != null && snapshot.phase() == org.sunbid.platform.auction.domain.Phase.ENDED);
+        model.addAttribute("fen", new Fen());
+        return "workbench/auction";
+    }
+
+    /** The fields describing what is sold, by kind: a parcel, a mining right, a state-owned asset (keys of {@code details}). */
+    static List<String> detailFields(DealKind kind) {
+        return switch (kind) {
+            case TDSYQ -> List.of("parcelNo", "location", "area", "landUse", "termYears", "plotRatio", "conditions");
+            case KYQ -> List.of("mineral", "location", "area", "reserves", "termYears", "conditions");
+            default -> List.of("asset", "location", "description", "conditions");
+        };
+    }
+
+    private boolean isAuctionLot(UUID lotId, ProjectView project) {
+        return lots.terms(lotId).isPresent()
+                || procedures.rulesAt(project.procedureCode(), clock.instant()).holds(RuleKeys.LIVE_BIDDING);
+    }
+
+    private static boolean owner(CurrentUser user) {
+        return user.role() == Role.TENDEREE || user.role() == Role.AGENCY;
+    }
+
+    /** Amounts in fen as plain yuan for a form field ({@code 12345600.00}) and formatted for reading. */
+    static final class Fen {
+        public String plain(long fen) {
+            return java.math.BigDecimal.valueOf(fen).movePointLeft(2).setScale(2).toPlainString();
+        }
+
+        public String yuan(long fen) {
+            return String.format(java.util.Locale.ROOT, "%,.2f", java.math.BigDecimal.valueOf(fen).movePointLeft(2));
+        }
+    }
+}
