@@ -99,6 +99,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
     private final org.sunbid.platform.parties.BasicAccounts basicAccounts;
     private final DemoSupervision supervision;
     private final DemoMethods methods;
+    private final DemoAuctions auctions;
 
     DemoData(SunbidProperties properties, Environment environment, DatabaseKind databaseKind, Regions regions,
             Organisations organisations, Accounts accounts, Certificates certificates, DemoCertificateAuthority ca,
@@ -108,7 +109,8 @@ class DemoData implements ApplicationRunner, StartupNotes {
             org.sunbid.platform.experts.ExpertDraws draws,
             org.springframework.beans.factory.ObjectProvider<org.sunbid.platform.experts.SandboxNotifier> phones,
             DemoEvaluation evaluation, org.sunbid.platform.parties.BasicAccounts basicAccounts, DemoSupervision supervision,
-            org.sunbid.platform.deals.Projects projects, DemoMethods methods) {
+            org.sunbid.platform.deals.Projects projects, DemoMethods methods, DemoAuctions auctions) {
+        this.auctions = auctions;
         this.projects = projects;
         this.methods = methods;
         this.supervision = supervision;
@@ -190,6 +192,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
         // With a clock that can travel (only while the platform starts), the demo begins 45 days ago, so that one tender
         // can run its whole course — published, bid on, closed, opened — before today's tenders are loaded.
         TimeTravel travel = timeTravel.getIfAvailable();
+        Instant present = clock.instant();
         Instant historyStart = java.time.LocalDate.now(clock.withZone(BEIJING)).minusDays(45).atTime(9, 0).atZone(BEIJING).toInstant();
         if (travel != null) {
             travel.travelTo(historyStart);
@@ -249,11 +252,17 @@ class DemoData implements ApplicationRunner, StartupNotes {
             try {
                 loadHistory(travel, historyStart, tenderee);
                 methods.load(this, travel, historyStart);
+                long auctionsStarted = System.nanoTime();
+                auctions.loadHistory(this, travel, historyStart, present);
+                log.info("demo auctions' history loaded in {} ms", (System.nanoTime() - auctionsStarted) / 1_000_000);
             } finally {
                 travel.returnToPresent();
             }
         }
         loadTenders(tenderee);
+        if (travel != null) {
+            auctions.loadPresent();
+        }
         this.supervision.load();
     }
 
@@ -644,6 +653,16 @@ class DemoData implements ApplicationRunner, StartupNotes {
             bids.submit(tender.id(), new java.io.ByteArrayInputStream(envelope.toByteArray()), envelope.size(), "127.0.0.1", bidder);
         } catch (java.io.IOException | java.security.cert.CertificateException e) {
             throw new IllegalStateException("demo bid", e);
+        }
+    }
+
+    /** The demo private key of {@code user}'s organisation (what its bidder tool or USB key holds). */
+    java.security.PrivateKey organisationKey(CurrentUser user) {
+        try {
+            String code = organisations.find(user.organisationId()).orElseThrow().creditCode().value();
+            return Pem.privateKey(Files.readString(demoKeys().resolve(code + ".key.pem")));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("demo organisation key", e);
         }
     }
 
