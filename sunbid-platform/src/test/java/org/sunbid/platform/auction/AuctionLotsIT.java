@@ -102,7 +102,10 @@ class AuctionLotsIT extends PlatformIT {
         assertThat(sealed.code()).as(sealed.body()).isEqualTo("LIVE_BIDDING_NO_SEALED_BIDS");
         ApiClient.Response envelope = api.send("POST", "/api/v1/tenders/" + lot.id() + "/bids", "x", api.freshToken("bidder2"));
         assertThat(envelope.code()).as(envelope.body()).isEqualTo("LIVE_BIDDING_NO_SEALED_BIDS");
-        assertThat(flow.closeApplications(lot.id(), lot.applicationClose())).isTrue();
+        ApiClient.Response objection = api.post("/api/v1/tenders/" + lot.id() + "/objections",
+                ApiClient.json(Map.of("text", "出让文件第三条有误")), api.freshToken("bidder1"));
+        assertThat(objection.code()).as(objection.body()).isEqualTo("OBJECTION_NOT_APPLICABLE"); // no 500 for rules without it
+                assertThat(flow.closeApplications(lot.id(), lot.applicationClose())).isTrue();
         assertThat(jdbc.sql("SELECT status FROM tender WHERE id = CAST(:t AS UUID)").param("t", lot.id()).query(String.class).single())
                 .isEqualTo("BIDDING_CLOSED");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM bid_opening WHERE tender_id = CAST(:t AS UUID)").param("t", lot.id())
