@@ -92,6 +92,25 @@ class AuctionLotsIT extends PlatformIT {
     }
 
     @Test
+    void theFlowTakesEveryProcedureToTheCloseOfApplicationsWithPaidDeposits() {
+        for (String procedure : List.of("TDSYQ_AUCTION", "KYQ_AUCTION", "GYCQ_ONLINE_BIDDING", "GYCQ_CAPITAL_INCREASE",
+                "GYCQ_ASSET_TRANSFER")) {
+            clock.set(START);
+            AuctionFlow.Lot lot = flow.ready(procedure, START, 3);
+            assertThat(clock.instant()).isBefore(lot.biddingStart().plusSeconds(1)).isBefore(START.plus(Duration.ofDays(60)));
+            assertThat(jdbc.sql("SELECT status FROM tender WHERE id = CAST(:t AS UUID)").param("t", lot.id()).query(String.class)
+                    .single()).as(procedure).isEqualTo("BIDDING_CLOSED");
+            for (String bidder : lot.bidders()) {
+                JsonNode deposit = flow.api().get("/api/v1/tenders/" + lot.id() + "/deposit", flow.api().freshToken(bidder)).json();
+                assertThat(deposit.path("status").asString()).as(procedure + " " + bidder).isEqualTo("PAID");
+            }
+            JsonNode view = flow.view(lot.id()).json();
+            assertThat(view.path("format").asString()).isEqualTo(flow.format(procedure));
+            assertThat(view.path("minBidders").asInt()).isEqualTo(procedure.equals("KYQ_AUCTION") ? 3 : 1);
+        }
+    }
+
+    @Test
     void liveBiddingLotHasNoOpeningKeyTakesNoSealedBidAndOpensNothingAtTheClose() throws Exception {
         AuctionFlow.Lot lot = flow.published("KYQ_LISTING", START, "8000000.00", "100000.00", "1600000.00");
         flow.bidders(lot.id(), 2);
