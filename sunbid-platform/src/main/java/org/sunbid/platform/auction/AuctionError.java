@@ -24,6 +24,8 @@ public enum AuctionError implements ErrorCode {
     BID_ALREADY_HIGHEST(409),
     /** The auction's terms are invalid (a field named in the message). */
     INVALID_AUCTION_TERMS(400),
+    /** The lot's rules do not let the auctioneer change the increment (INCREMENT_CHANGE; part C). */
+    INCREMENT_CHANGE_NOT_ALLOWED(409),
     // part D: the sealed reserve (底价) and the bidder numbers
     /** 39号令 Art. 15: the announcement says this lot has no reserve; none can be sealed for it. */
     RESERVE_NOT_ANNOUNCED(409),

@@ -224,6 +224,12 @@ class SecurityConfiguration {
                                 "/api/v1/complaints/*/suspension", "/api/v1/complaints/*/suspension/lift",
                                 "/api/v1/complaints/*/pauses", "/api/v1/complaints/*/pauses/end", "/api/v1/complaints/*/decision")
                         .hasRole("SUPERVISOR")
+                        // Live auctions (issue 17, part C): the room and its live stream are public (bidder numbers
+                        // only); bids from bidder accounts (the service checks qualification); the increment by the
+                        // lot's owner or agency (the service checks ownership and INCREMENT_CHANGE).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/auctions/*/room", "/api/v1/auctions/*/live").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auctions/*/bids").hasRole("BIDDER")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auctions/*/increment").hasAnyRole("TENDEREE", "AGENCY")
                         .anyRequest().authenticated());
         return http.build();
     }
