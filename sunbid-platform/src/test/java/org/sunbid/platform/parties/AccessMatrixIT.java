@@ -520,6 +520,11 @@ class AccessMatrixIT extends PlatformIT {
         // The SMS gateway is no user: its replies are authenticated by its signature, so an unsigned one is 401 for all.
         rows.add(new Row("POST", "/api/v1/experts/notifier/replies", "/api/v1/experts/notifier/replies", () -> "{}", false,
                                                                                           401, 401, 401, 401, 401, 401, 401, 401, 401));
+        // Auction lots (issue 17 part L): the terms by the lot's owner side; the lot public once published (unknown here).
+        String unknownLot = "/api/v1/auctions/" + UUID.randomUUID();
+        rows.add(new Row("GET", "/api/v1/auctions/{lotId}", unknownLot, null, false,   404, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("PUT", "/api/v1/auctions/{lotId}/terms", unknownLot + "/terms", () -> "{}", false,
+                                                                                          401, 403, 403, 403, 403, 404, 404, 403, 403));
         return rows;
     }
 
