@@ -140,7 +140,15 @@ public class AuctionResults {
      */
     @ApplicationModuleListener
     void on(ReserveOpened event) {
-        Optional<AuctionResult> result = live.result(event.lotId(), event.reserve());
+        Optional<AuctionResult> result;
+        try {
+            result = live.result(event.lotId(), event.reserve());
+        } catch (IllegalArgumentException e) {
+            // e.g. a lot announced with a sealed reserve that its owner never sealed: the room refuses a result without
+            // it; nothing is recorded (no refund, no notice) until the lead decides how such a lot ends
+            log.warn("lot {}: no result from the room for reserve {}: {}", event.lotId(), event.reserve(), e.getMessage());
+            return;
+        }
         if (result.isEmpty()) {
             log.warn("reserve of lot {} opened but the live engine has no result for it", event.lotId());
             return;
