@@ -3,10 +3,7 @@ package org.sunbid.platform.auction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,14 +28,11 @@ class AuctionPagesIT extends PlatformIT {
     JdbcClient jdbc;
 
     private ApiClient api;
-    private String cityInvestment;
 
     @BeforeEach
     void setUp() {
         clock.set(START);
         api = new ApiClient(baseUrl());
-        cityInvestment = jdbc.sql("SELECT id FROM organisation WHERE name = '云州市城市建设投资集团有限公司'")
-                .query(String.class).single();
     }
 
     @AfterEach
@@ -46,32 +40,12 @@ class AuctionPagesIT extends PlatformIT {
         clock.set(START);
     }
 
-    /** A land-use-right listing (TDSYQ_LISTING) drafted by the demo agency; its project JSON. */
-    private JsonNode landListing() {
-        Instant now = clock.instant();
-        Map<String, Object> lot = Map.ofEntries(Map.entry("projectCode", "TD-" + System.nanoTime() % 100_000_000),
-                Map.entry("name", "云州市城东片区 2026-08 号地块国有建设用地使用权"), Map.entry("category", "土地"),
-                Map.entry("estimatedPrice", "32000000.00"), Map.entry("deposit", "6400000.00"),
-                Map.entry("qualification", "中华人民共和国境内的法人和其他组织"), Map.entry("evaluationMethod", "LOWEST_EVALUATED_PRICE"),
-                Map.entry("bidDeadline", now.plus(Duration.ofDays(30)).toString()), Map.entry("openingVenue", "网上交易系统"),
-                Map.entry("bidValidityDays", 90), Map.entry("documentsAvailableUntil", now.plus(Duration.ofDays(29)).toString()),
-                Map.entry("notice", "国有建设用地使用权挂牌出让公告"));
-        ApiClient.Response created = api.post("/api/v1/projects", ApiClient.json(Map.of("kind", "TDSYQ",
-                "procedureCode", "TDSYQ_LISTING", "name", "云州市城东片区 2026-08 号地块挂牌出让", "budget", "32000000.00",
-                "category", "GOODS", "tendereeId", cityInvestment, "lots", List.of(lot))), api.token("agency"));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json();
-    }
-
     private String projectId;
 
     private String publishedLandListing() {
-        JsonNode project = landListing();
+        JsonNode project = LandListing.published(api, jdbc, clock.instant());
         projectId = project.path("id").asString();
-        String lotId = project.path("lots").get(0).path("id").asString();
-        ApiClient.Response published = api.publish(lotId, api.token("agency"));
-        assertThat(published.status()).as(published.body()).isEqualTo(200);
-        return lotId;
+        return project.path("lots").get(0).path("id").asString();
     }
 
     @Test
@@ -114,7 +88,7 @@ class AuctionPagesIT extends PlatformIT {
 
     @Test
     void theWorkbenchAuctionPagesFollowTheRoles() throws Exception {
-        JsonNode draft = landListing();
+        JsonNode draft = LandListing.draft(api, jdbc, clock.instant());
         String lotId = draft.path("lots").get(0).path("id").asString();
 
         WebSession agency = new WebSession(baseUrl());
