@@ -1,26 +1,241 @@
 package org.sunbid.platform.auction;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.crypto.CanonicalJson;
+import org.sunbid.crypto.Sm3;
+import org.sunbid.platform.audit.AuditLog;
+import org.sunbid.platform.audit.AuditRecord;
+import org.sunbid.platform.auction.domain.BidderNumbers;
+import org.sunbid.platform.kernel.Actor;
 import org.sunbid.platform.parties.CurrentUser;
+import org.sunbid.platform.parties.Organisation;
+import org.sunbid.platform.parties.Organisations;
+import org.sunbid.platform.payments.Deposits;
+import org.sunbid.platform.tendering.BiddingClosed;
+import org.sunbid.platform.tendering.Tenders;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The qualified bidders of an auction lot, each under a random bidder number (竞买号), qualified when applications
- * close (part D fills in; the signatures below are fixed, others code against them).
+ * close (tendering's {@link BiddingClosed}, for a lot whose rules hold LIVE_BIDDING): every registration whose deposit
+ * is settled (credited, or a valid guarantee; payments decides) gets a number. Who stands behind a number stays sealed
+ * until {@link BiddingEnded} (国土资源部令第39号 Art. 10; 国资委 财政部令第32号 Art. 22): the identity is encrypted under
+ * the auction vault's key (not in the database), found for its own bidder by a keyed MAC, and committed in public at
+ * qualification by the SM3 of its salted canonical JSON ({@value #QUALIFIED}: numbers and commitments only). When
+ * bidding ends each identity is disclosed in public ({@value #DISCLOSED}) with its salt, so anyone checks it against
+ * the commitment, and tendering and payments disclose the registrations and deposits they held back.
  */
 @Service
 public class AuctionBidders {
 
+    public static final String QUALIFIED = "auction.bidders.qualified";
+    public static final String DISCLOSED = "auction.bidders.disclosed";
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final AuctionVault vault;
+    private final Tenders tenders;
+    private final Deposits deposits;
+    private final Organisations organisations;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    AuctionBidders(JdbcClient jdbc, AuctionVault vault, Tenders tenders, Deposits deposits, Organisations organisations,
+            AuditLog auditLog, Clock clock, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.vault = vault;
+        this.tenders = tenders;
+        this.deposits = deposits;
+        this.organisations = organisations;
+        this.auditLog = auditLog;
+        this.clock = clock;
+        this.json = json;
+    }
+
     /** The qualified bidders' numbers of lot {@code lotId} (empty before qualification). */
     public Set<String> numbers(UUID lotId) {
-        return Set.of();
+        return Collections.unmodifiableSet(new LinkedHashSet<>(jdbc.sql(
+                "SELECT bidder_number FROM auction_bidder WHERE lot_id = :l ORDER BY bidder_number")
+                .param("l", lotId).query(String.class).list()));
     }
 
     /** The signed-in bidder's own number in lot {@code lotId}, if its organisation is a qualified bidder there. */
     public Optional<String> numberOf(UUID lotId, CurrentUser user) {
-        return Optional.empty();
+        if (user == null || user.organisationId() == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT bidder_number FROM auction_bidder WHERE lot_id = :l AND lookup_mac = :m")
+                .param("l", lotId).param("m", lookup(lotId, user.organisationId())).query(String.class).optional();
+    }
+
+    @ApplicationModuleListener
+    void on(BiddingClosed closed) {
+        qualify(closed.tenderId());
+    }
+
+    /**
+     * Qualifies the bidders of live-bidding lot {@code lotId} once applications closed (what {@link BiddingClosed}
+     * triggers; again changes nothing). Answers how many were qualified (0 for a lot that is not live-bidding).
+     */
+    @Transactional
+    public int qualify(UUID lotId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", "auction-bidders:" + lotId)
+                .query((rs, i) -> 1).list();
+        Optional<Integer> done = jdbc.sql("SELECT bidders FROM auction_qualification WHERE lot_id = :l").param("l", lotId)
+                .query(Integer.class).optional();
+        if (done.isPresent()) {
+            return done.get();
+        }
+        Instant now = clock.instant();
+        if (!tenders.liveBidding(lotId, now)) {
+            return 0;
+        }
+        List<UUID> bidders = new ArrayList<>(deposits.settledBidders(lotId));
+        Collections.shuffle(bidders, AuctionVault.RANDOM); // no row order says who registered first
+        List<String> numbers = BidderNumbers.draw(bidders.size(), AuctionVault.RANDOM);
+        record Sealed(String number, String lookup, byte[] identity, String commitment) {
+        }
+        List<Sealed> rows = new ArrayList<>();
+        for (int i = 0; i < bidders.size(); i++) {
+            byte[] salt = new byte[16];
+            AuctionVault.RANDOM.nextBytes(salt);
+            Map<String, Object> identity = new LinkedHashMap<>();
+            identity.put("lotId", lotId.toString());
+            identity.put("bidderNumber", numbers.get(i));
+            identity.put("bidderId", bidders.get(i).toString());
+            identity.put("salt", HexFormat.of().formatHex(salt));
+            String canonical = CanonicalJson.write(identity);
+            rows.add(new Sealed(numbers.get(i), lookup(lotId, bidders.get(i)),
+                    vault.seal(canonical.getBytes(StandardCharsets.UTF_8), context(lotId, numbers.get(i))), Sm3.hex(canonical)));
+        }
+        List<Map<String, Object>> logged = rows.stream().sorted(java.util.Comparator.comparing(Sealed::number))
+                .map(r -> Map.<String, Object>of("bidderNumber", r.number(), "commitment", r.commitment())).toList();
+        String region = tenders.depositTerms(lotId).regionCode();
+        long seq = auditLog.append(AuditRecord.of(QUALIFIED, lotId.toString(), region, Actor.SYSTEM,
+                Map.of("count", rows.size(), "bidders", logged,
+                        "commitment", "SM3 of the canonical JSON {bidderId, bidderNumber, lotId, salt}, disclosed when bidding ends"))).seq();
+        jdbc.sql("INSERT INTO auction_qualification (lot_id, qualified_at, bidders, log_seq) VALUES (:l, :at, :n, :seq)")
+                .param("l", lotId).param("at", utc(now)).param("n", rows.size()).param("seq", seq).update();
+        for (Sealed r : rows) {
+            jdbc.sql("""
+                    INSERT INTO auction_bidder (lot_id, bidder_number, lookup_mac, sealed_identity, commitment)
+                    VALUES (:l, :n, :m, :s, :c)""")
+                    .param("l", lotId).param("n", r.number()).param("m", r.lookup()).param("s", r.identity())
+                    .param("c", r.commitment()).update();
+        }
+        return rows.size();
+    }
+
+    @ApplicationModuleListener
+    void on(BiddingEnded ended) {
+        disclose(ended.lotId());
+    }
+
+    /** One bidder number's identity, disclosed once bidding ended. */
+    public record Disclosed(String bidderNumber, UUID bidderId, String bidder, String identity, String commitment) {
+    }
+
+    /**
+     * Discloses who stood behind each number of lot {@code lotId} in a public log entry, and has tendering and
+     * payments disclose the registrations and deposits they held back; once (again changes nothing). Called when
+     * bidding ended ({@link BiddingEnded}).
+     */
+    @Transactional
+    public List<Disclosed> disclose(UUID lotId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", "auction-bidders:" + lotId)
+                .query((rs, i) -> 1).list();
+        if (jdbc.sql("SELECT count(*) FROM auction_qualification WHERE lot_id = :l").param("l", lotId).query(Integer.class).single() == 0) {
+            return List.of();
+        }
+        List<Disclosed> out = unsealed(lotId);
+        if (jdbc.sql("SELECT count(*) FROM auction_bidders_disclosure WHERE lot_id = :l").param("l", lotId)
+                .query(Integer.class).single() > 0) {
+            return out;
+        }
+        List<Map<String, Object>> logged = out.stream().map(d -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("bidderNumber", d.bidderNumber());
+            m.put("bidderId", d.bidderId().toString());
+            m.put("bidder", d.bidder());
+            m.put("identity", d.identity());
+            m.put("commitment", d.commitment());
+            return m;
+        }).toList();
+        String region = tenders.depositTerms(lotId).regionCode();
+        long seq = auditLog.append(AuditRecord.of(DISCLOSED, lotId.toString(), region, Actor.SYSTEM,
+                Map.of("count", out.size(), "bidders", logged))).seq();
+        jdbc.sql("INSERT INTO auction_bidders_disclosure (lot_id, disclosed_at, log_seq) VALUES (:l, :at, :seq)")
+                .param("l", lotId).param("at", utc(clock.instant())).param("seq", seq).update();
+        tenders.discloseRegistrations(lotId);
+        deposits.discloseDeferred(lotId);
+        return out;
+    }
+
+    /** Who stood behind each number of lot {@code lotId}: public once disclosed, empty before. */
+    public List<Disclosed> disclosed(UUID lotId) {
+        if (jdbc.sql("SELECT count(*) FROM auction_bidders_disclosure WHERE lot_id = :l").param("l", lotId)
+                .query(Integer.class).single() == 0) {
+            return List.of();
+        }
+        return unsealed(lotId);
+    }
+
+    private List<Disclosed> unsealed(UUID lotId) {
+        record Row(String number, byte[] sealed, String commitment) {
+        }
+        List<Row> rows = jdbc.sql("""
+                SELECT bidder_number, sealed_identity, commitment FROM auction_bidder WHERE lot_id = :l ORDER BY bidder_number""")
+                .param("l", lotId).query((rs, i) -> new Row(rs.getString(1), rs.getBytes(2), rs.getString(3))).list();
+        List<Disclosed> out = new ArrayList<>();
+        for (Row r : rows) {
+            String identity = new String(vault.open(r.sealed(), context(lotId, r.number())), StandardCharsets.UTF_8);
+            UUID bidderId = UUID.fromString((String) json.readValue(identity, MAP).get("bidderId"));
+            out.add(new Disclosed(r.number(), bidderId, organisations.find(bidderId).map(Organisation::name).orElse(null),
+                    identity, r.commitment()));
+        }
+        return out;
+    }
+
+    private String lookup(UUID lotId, UUID organisationId) {
+        return vault.index("auction.bidder:" + lotId + ":" + organisationId);
+    }
+
+    private static String context(UUID lotId, String number) {
+        return "auction.bidder:" + lotId + ":" + number;
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * The organisation behind bidder number {@code bidderNumber} of lot {@code lotId}, once the identities are disclosed
+     * (bidding ended); empty before, or for a number nobody holds. (Part F: the result names the winner.)
+     */
+    public Optional<UUID> organisationOf(UUID lotId, String bidderNumber) {
+        return disclosed(lotId).stream().filter(d -> d.bidderNumber().equals(bidderNumber)).map(Disclosed::bidderId).findFirst();
     }
 }

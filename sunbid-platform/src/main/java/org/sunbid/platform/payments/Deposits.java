@@ -389,6 +389,40 @@ public class Deposits {
      */
     @EventListener
     void on(BiddingClosed closed) {
+        if (tenders.liveBidding(closed.tenderId(), clock.instant())) {
+            return; // issue 17: a live-bidding lot's deposits are disclosed when bidding ends (discloseDeferred)
+        }
+        disclose(closed.tenderId(), closed.regionCode());
+    }
+
+    /**
+     * The bidders of lot {@code tenderId} whose deposit is settled (paid, guaranteed, or none required) once
+     * applications closed: the qualified bidders of a live-bidding lot (39号令 Art. 13; 32号令 Art. 17). For the context
+     * that runs the auction; never shown to anyone while the bidders' identities are sealed. Empty before closing.
+     */
+    public Set<UUID> settledBidders(UUID tenderId) {
+        if (tenders.depositTerms(tenderId).status() != TenderStatus.BIDDING_CLOSED) {
+            return Set.of();
+        }
+        return accounts(tenderId).stream().filter(a -> a.status().settled()).map(Account::bidderId)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Discloses the deposits of live-bidding lot {@code tenderId} in a public log entry (what closing does for other
+     * lots), once its bidding ended: called by the context that runs the auction.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public void discloseDeferred(UUID tenderId) {
+        DepositTerms terms = tenders.depositTerms(tenderId);
+        if (terms.status() != TenderStatus.BIDDING_CLOSED) {
+            throw new DomainException(PaymentsError.DEPOSITS_SEALED);
+        }
+        disclose(tenderId, terms.regionCode());
+    }
+
+    private void disclose(UUID tenderId, String regionCode) {
+        BiddingClosed closed = new BiddingClosed(tenderId, regionCode);
         List<Map<String, Object>> disclosed = accounts(closed.tenderId()).stream().map(a -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("bidderId", a.bidderId().toString());
@@ -562,6 +596,7 @@ public class Deposits {
                 FROM bank_payment p JOIN deposit_account a ON a.id = p.deposit_account_id
                 WHERE a.tender_id = :t AND p.outcome = 'CREDITED' AND COALESCE(a.bidder_id = CAST(:w AS UUID), FALSE) = :winner
                   AND NOT EXISTS (SELECT 1 FROM refund_instruction r WHERE r.payment_id = p.id)
+                  AND NOT EXISTS (SELECT 1 FROM deposit_earnest e WHERE e.payment_id = p.id)
                 ORDER BY p.booked_at, p.id""")
                 .param("t", tenderId).param("w", winnerId).param("winner", winner)
                 .query((rs, i) -> new Paid(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
@@ -602,6 +637,57 @@ public class Deposits {
             auditLog.append(AuditRecord.of("payments.refund.due", tenderId.toString(), region, Actor.SYSTEM, payload));
         }
         return paid.size();
+    }
+
+    // ------------------------------------------------------------------------------- issue 17: earnest money (定金)
+
+    /** The winner's deposit credited to the price as earnest money (定金): how much, its status, since when. */
+    public record Earnest(UUID tenderId, UUID bidderId, Money amount, String status, Instant creditedAt) {
+    }
+
+    /**
+     * 国土资源部令第39号第二十一条 (and the property and mining rules alike): the winner's deposit is not refunded but
+     * becomes earnest money (定金) credited to the price. Every credited payment of {@code bidderId}'s deposit for
+     * {@code tenderId} not already refunded is marked {@code CREDITED_TO_PRICE} (so no refund path returns it) and the
+     * change is logged in public. Idempotent: a second call changes nothing and returns the same earnest money. A
+     * guarantee (保函) holds no money: the earnest money is then zero and the result empty.
+     */
+    @Transactional
+    public Optional<Earnest> becomeEarnest(UUID tenderId, UUID bidderId, Instant at) {
+        List<UUID> turned = jdbc.sql("""
+                INSERT INTO deposit_earnest (payment_id, tender_id, bidder_id, amount, status, credited_at)
+                SELECT p.id, a.tender_id, a.bidder_id, p.amount, 'CREDITED_TO_PRICE', :at
+                FROM bank_payment p JOIN deposit_account a ON a.id = p.deposit_account_id
+                WHERE a.tender_id = :t AND a.bidder_id = :b AND p.outcome = 'CREDITED'
+                  AND NOT EXISTS (SELECT 1 FROM refund_instruction r WHERE r.payment_id = p.id)
+                ON CONFLICT (payment_id) DO NOTHING RETURNING payment_id""")
+                .param("t", tenderId).param("b", bidderId).param("at", utc(at)).query(UUID.class).list();
+        Optional<Earnest> earnest = earnest(tenderId);
+        if (!turned.isEmpty() && earnest.isPresent()) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("bidderId", bidderId.toString());
+            payload.put("amount", earnest.get().amount().toString());
+            payload.put("status", earnest.get().status());
+            payload.put("rule", "国土资源部令第39号第二十一条：竞得人的竞买保证金转作受让地块的定金，抵作成交价款");
+            auditLog.append(AuditRecord.of("payments.deposit.earnest", tenderId.toString(),
+                    tenders.findPublished(tenderId).map(t -> t.regionCode()).orElse(null), Actor.SYSTEM, payload));
+        }
+        return earnest;
+    }
+
+    /** The earnest money of lot {@code tenderId}'s winner, once its deposit became earnest money. */
+    public Optional<Earnest> earnest(UUID tenderId) {
+        record Row(UUID bidderId, BigDecimal amount, String status, OffsetDateTime at) {
+        }
+        List<Row> rows = jdbc.sql("SELECT bidder_id, amount, status, credited_at FROM deposit_earnest WHERE tender_id = :t")
+                .param("t", tenderId).query((rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getBigDecimal(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class))).list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        BigDecimal total = rows.stream().map(Row::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return Optional.of(new Earnest(tenderId, rows.get(0).bidderId(), new Money(total), rows.get(0).status(),
+                rows.stream().map(r -> r.at().toInstant()).min(Instant::compareTo).orElseThrow()));
     }
 
     /** The tender's deposit refunds after the award, for its owners, the region's staff and supervisors. */

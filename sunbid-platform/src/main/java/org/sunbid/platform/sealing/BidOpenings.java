@@ -86,13 +86,15 @@ public class BidOpenings {
     private final org.sunbid.platform.deals.Procedures procedures;
     private final org.sunbid.platform.deals.Projects projects;
     private final java.time.Duration responseWindow;
+    private final LiveBidding liveBidding;
 
     BidOpenings(BidOpeningRepository repository, SealedBidRepository bids, TenderKeys keys, Tenders tenders,
             Organisations organisations, ApplicationEventPublisher events,
             org.sunbid.platform.parties.Certificates certificates, FileStore files, AuditLog auditLog, ConfidentialRecords confidential, PlatformIdentity platform, Clock clock, JsonMapper json,
             SunbidProperties properties, EnvelopeOpener opener, org.sunbid.platform.deals.Procedures procedures,
             org.sunbid.platform.deals.Projects projects,
-            @Value("${sunbid.sealing.opening-response-window:PT2H}") java.time.Duration responseWindow) {
+            @Value("${sunbid.sealing.opening-response-window:PT2H}") java.time.Duration responseWindow, LiveBidding liveBidding) {
+        this.liveBidding = liveBidding;
         this.responseWindow = responseWindow;
         this.repository = repository;
         this.bids = bids;
@@ -125,6 +127,9 @@ public class BidOpenings {
      */
     @EventListener
     void on(BiddingClosed closed) {
+        if (liveBidding.live(closed.tenderId(), clock.instant())) {
+            return; // issue 17: bids are placed live in the auction room; nothing was sealed, nothing is opened
+        }
         discloseBidSet(closed);
         if (!keys.exists(closed.tenderId())) {
             return; // published before tenders had opening keys: nothing sealed to open

@@ -69,11 +69,13 @@ public class Bids {
     private final Clock clock;
     private final long maxSize;
     private final int maxReplacements;
+    private final LiveBidding liveBidding;
 
     Bids(SealedBidRepository repository, FileStore files, Tenders tenders, Registrations registrations, Deposits deposits,
             Certificates certificates, TenderKeys keys, ConfidentialRecords confidential, PlatformIdentity platform,
             Organisations organisations, TransactionTemplate tx, ArrivalSealing arrival, Clock clock, @Value("${sunbid.sealing.max-envelope-size:1073741824}") long maxSize,
-            @Value("${sunbid.sealing.max-replacements:10}") int maxReplacements) {
+            @Value("${sunbid.sealing.max-replacements:10}") int maxReplacements, LiveBidding liveBidding) {
+        this.liveBidding = liveBidding;
         this.repository = repository;
         this.files = files;
         this.tenders = tenders;
@@ -105,6 +107,10 @@ public class Bids {
     private SealedBid.Bidder precheck(UUID tenderId, long declaredSize, CurrentUser user) {
         if (user == null || user.role() != Role.BIDDER || user.organisationId() == null) {
             throw new DomainException(org.sunbid.platform.kernel.CommonError.FORBIDDEN);
+        }
+        if (liveBidding.live(tenderId, clock.instant())) {
+            // issue 17: the lot's rules hold LIVE_BIDDING; bids go to the auction room, never into an envelope
+            throw new DomainException(SealingError.LIVE_BIDDING_NO_SEALED_BIDS);
         }
         registrations.mine(tenderId, user); // NOT_REGISTERED otherwise
         SealedBid.Bidder bidder = new SealedBid.Bidder(user.organisationId(), true, depositSettled(tenderId, user));

@@ -86,7 +86,18 @@ public enum SealingError implements ErrorCode {
     /** Only the suppliers the panel asked for final offers in this round may offer. */
     OFFER_NOT_INVITED(403),
     /** The caller has no offer in this round. */
-    OFFER_NOT_FOUND(404);
+    OFFER_NOT_FOUND(404),
+    // The sealed reserve (底价), issue 17 part D
+    /** 39号令 Art. 10: the reserve is set (sealed) only before its deadline; after it, it cannot change. */
+    RESERVE_LATE(409),
+    /** 39号令 Art. 10: the sealed reserve is opened only once bidding has ended; no share is taken before. */
+    RESERVE_NOT_DUE(409),
+    /** No reserve was sealed for this lot. */
+    RESERVE_NOT_FOUND(404),
+
+    // issue 17 part L: live bidding
+    /** The lot's rules hold LIVE_BIDDING (land, mining, state property): bids are placed in the auction room, none sealed. */
+    LIVE_BIDDING_NO_SEALED_BIDS(409);
 
     private final int httpStatus;
 

@@ -58,9 +58,12 @@ public class TenderKeys {
     private final AuditLog auditLog;
     private final Clock clock;
     private final int threshold;
+    private final org.springframework.beans.factory.ObjectProvider<LiveBidding> liveBidding;
 
     TenderKeys(JdbcClient jdbc, Organisations organisations, Regions regions, Certificates certificates, AuditLog auditLog,
-            Clock clock, @Value("${sunbid.sealing.threshold:2}") int threshold) {
+            Clock clock, @Value("${sunbid.sealing.threshold:2}") int threshold,
+            org.springframework.beans.factory.ObjectProvider<LiveBidding> liveBidding) {
+        this.liveBidding = liveBidding;
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.regions = regions;
@@ -87,6 +90,9 @@ public class TenderKeys {
      */
     @EventListener
     void on(TenderPublished published) {
+        if (liveBidding.getObject().live(published.tenderId(), clock.instant())) {
+            return; // issue 17: a live-bidding lot takes no sealed bid, so it needs no opening key (its reserve has its own)
+        }
         List<Organisation> custodians = custodians(published.regionCode(), published.tendereeId());
         int k = Math.min(Math.max(2, thresholdFor(published.regionCode())), custodians.size());
         MadeKey key = make(published.tenderId(), null, custodians, k);

@@ -251,7 +251,7 @@ public class Tenders {
         }
         return new PublicationCheck(refusal, documents, now,
                 tender.terms().documentsAvailableUntil(), tender.bidDeadline(), tender.clarificationCutoff(rules),
-                tender.objectionCutoff(rules), rules.limit(RuleKeys.OBJECTION_ANSWER).whole(), filing.requirement().required(),
+                tender.objectionCutoff(rules), rules.find(RuleKeys.OBJECTION_ANSWER).map(org.sunbid.platform.deals.domain.Limit::whole).orElse(0), filing.requirement().required(),
                 filing.allowsPublication());
     }
 
@@ -385,6 +385,29 @@ public class Tenders {
         return view(tender);
     }
 
+    /**
+     * Whether lot {@code id}'s rules at {@code at} have bids placed live in an auction room (LIVE_BIDDING, issue 17):
+     * then the registrants are not disclosed when applications close, since each qualified bidder bids under a number
+     * whose identity stays sealed until bidding ends (39号令 Art. 10; 32号令 Art. 22), and the auction context calls
+     * {@link #discloseRegistrations} then.
+     */
+    public boolean liveBidding(UUID id, Instant at) {
+        return projects.procedureOfLot(id).map(code -> procedures.rulesAt(code, at).holds(RuleKeys.LIVE_BIDDING)).orElse(false);
+    }
+
+    /**
+     * Discloses the registrations of live-bidding lot {@code id} in a public log entry (what closing does for other
+     * lots), once its bidding ended: called by the context that runs the auction. Refused for a lot not closed.
+     */
+    @Transactional
+    public void discloseRegistrations(UUID id) {
+        Tender tender = repository.find(id).orElseThrow(() -> new DomainException(TenderingError.TENDER_NOT_FOUND, id));
+        if (tender.status() != TenderStatus.BIDDING_CLOSED) {
+            throw new DomainException(TenderingError.REGISTRATIONS_SEALED);
+        }
+        registrations.disclose(tender);
+    }
+
     /** Closes bidding on every published tender whose deadline has passed. Runs every few seconds. */
     @Scheduled(fixedDelayString = "${sunbid.tendering.close-interval:PT5S}")
     public void closeDueTenders() {
@@ -412,7 +435,9 @@ public class Tenders {
                 repository.update(tender, now, Actor.SYSTEM.username());
                 record(tender, "tendering.bidding.closed", Actor.SYSTEM, Map.of("bidDeadline", tender.bidDeadline().toString()));
                 confidential.commit(); // what happened up to the deadline is committed before it is disclosed
-                registrations.disclose(tender);
+                if (!liveBidding(tender.id(), now)) {
+                    registrations.disclose(tender);
+                } // a live-bidding lot's registrants stay sealed until bidding ends (auction calls discloseRegistrations)
                 discloseObjectors(tender);
                 invitations.disclose(tender);
                 events.publishEvent(new BiddingClosed(tender.id(), tender.regionCode()));
@@ -451,6 +476,14 @@ public class Tenders {
      */
     public java.util.Optional<TenderView> findPublished(UUID id) {
         return repository.find(id).filter(t -> t.status() != TenderStatus.DRAFT).map(this::view);
+    }
+
+    /**
+     * Any tender, draft or not, as the platform itself reads it: for a context above that judges a lot it keeps facts
+     * about (an auction lot's terms and publication gate, issue 17); never shown to a caller as such.
+     */
+    public java.util.Optional<TenderView> find(UUID id) {
+        return repository.find(id).map(this::view);
     }
 
     /** Whether {@code user} owns the tender (its tenderee's or agency's staff). */

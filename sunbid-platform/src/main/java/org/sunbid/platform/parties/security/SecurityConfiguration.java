@@ -99,6 +99,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/lots/*/method-approvals",
                                 "/api/v1/lots/*/method-approvals/*/objections/*/review").hasAnyRole("TENDEREE", "AGENCY")
                         .requestMatchers(HttpMethod.GET, "/api/v1/log/**").permitAll()
+                        // issue 17 part L: an auction lot's terms (owner/agency, draft) and its public view
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/auctions/*/terms").hasAnyRole("TENDEREE", "AGENCY")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/auctions/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/tenders", "/api/v1/tenders/*", "/api/v1/tenders/*/documents",
                                 "/api/v1/tenders/*/opening-key").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/tenders/*/objections", "/api/v1/tenders/*/registrations")
@@ -132,6 +135,13 @@ class SecurityConfiguration {
                         .hasRole("BIDDER")
                         .requestMatchers("/api/v1/tenders/*/offer-rounds/*/key/my-share", "/api/v1/tenders/*/offer-rounds/*/shares")
                         .hasAnyRole("CENTRE_STAFF", "SUPERVISOR", "TENDEREE")
+                        // issue 17 part D: the sealed reserve (owner/agency sets it; custodians' shares, the service
+                        // checks which and refuses before bidding ended; public once opened) and the bidder numbers
+                        .requestMatchers(HttpMethod.GET, "/api/v1/auctions/*/reserve", "/api/v1/auctions/*/bidders").permitAll()
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/auctions/*/reserve").hasAnyRole("TENDEREE", "AGENCY")
+                        .requestMatchers("/api/v1/auctions/*/reserve/key/my-share", "/api/v1/auctions/*/reserve/shares")
+                        .hasAnyRole("CENTRE_STAFF", "SUPERVISOR", "TENDEREE")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/auctions/*/bidder").hasRole("BIDDER")
                         .requestMatchers(HttpMethod.GET, "/api/v1/experts/specialties", "/api/v1/expert-draws/*/record",
                                 "/api/v1/regions/*/expert-policy").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/experts/notifier/replies").permitAll()
@@ -202,6 +212,10 @@ class SecurityConfiguration {
                                 "/api/v1/supervision/off-platform-deals", "/api/v1/supervision/off-platform-deals/*")
                         .hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF", "SUPERVISOR", "TENDEREE")
                         .requestMatchers(HttpMethod.GET, "/api/v1/supervision/flags").hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF", "SUPERVISOR")
+                        // issue 17 part F: an auction's result and its 成交确认书 are public; signing and the payment
+                        // schedule need a signed-in user (the service checks the winner / owner side / region's staff).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/auctions/*/result", "/api/v1/auctions/*/confirmation",
+                                "/api/v1/auctions/*/confirmation/statement").permitAll()
                         // Complaints (issue 16): decisions and answered challenges are public; the services check
                         // everyone else (the supplier, the purchaser or agency, the department).
                         .requestMatchers(HttpMethod.GET, "/api/v1/complaint-decisions", "/api/v1/lots/*/complaint-decisions",
@@ -213,6 +227,12 @@ class SecurityConfiguration {
                                 "/api/v1/complaints/*/suspension", "/api/v1/complaints/*/suspension/lift",
                                 "/api/v1/complaints/*/pauses", "/api/v1/complaints/*/pauses/end", "/api/v1/complaints/*/decision")
                         .hasRole("SUPERVISOR")
+                        // Live auctions (issue 17, part C): the room and its live stream are public (bidder numbers
+                        // only); bids from bidder accounts (the service checks qualification); the increment by the
+                        // lot's owner or agency (the service checks ownership and INCREMENT_CHANGE).
+                        .requestMatchers(HttpMethod.GET, "/api/v1/auctions/*/room", "/api/v1/auctions/*/live").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auctions/*/bids").hasRole("BIDDER")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auctions/*/increment").hasAnyRole("TENDEREE", "AGENCY")
                         .anyRequest().authenticated());
         return http.build();
     }

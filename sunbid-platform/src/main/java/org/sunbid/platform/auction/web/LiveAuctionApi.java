@@ -1,0 +1,194 @@
+package org.sunbid.platform.auction.web;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.sunbid.platform.auction.AuctionError;
+import org.sunbid.platform.auction.LiveAuctions;
+import org.sunbid.platform.auction.domain.BidDecision;
+import org.sunbid.platform.auction.domain.RoomSnapshot;
+import org.sunbid.platform.kernel.DomainException;
+import org.sunbid.platform.kernel.Problems;
+import org.sunbid.platform.parties.CurrentUser;
+
+/**
+ * The live auction room over HTTP (part C of issue 17): bids (acknowledged once durable), the room's snapshot, its
+ * Server-Sent Events stream (event id = snapshot version; {@code Last-Event-ID} resumes) and the auctioneer's increment
+ * change. Nobody's identity is ever shown: bidder numbers only; a signed-in qualified bidder also gets {@code you}.
+ */
+@RestController
+@RequestMapping("/api/v1/auctions/{lotId}")
+class LiveAuctionApi {
+
+    private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
+
+    private final LiveAuctions live;
+    private final Problems problems;
+    private final Clock clock;
+
+    LiveAuctionApi(LiveAuctions live, Problems problems, Clock clock) {
+        this.live = live;
+        this.problems = problems;
+        this.clock = clock;
+    }
+
+    record BidInput(@NotNull String amount) {
+    }
+
+    record IncrementInput(@NotNull String increment, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    /** A bid in yuan ("12345.00"); 200 with the accepted bid once durable, else problem+json with the exact times. */
+    @PostMapping(value = "/bids", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    ResponseEntity<?> bid(@PathVariable UUID lotId, @RequestBody BidInput input) {
+        long fen = fen(input.amount());
+        BidDecision decision = live.bid(lotId, CurrentUser.current(), fen);
+        if (decision instanceof BidDecision.Accepted a) {
+            StringBuilder b = new StringBuilder(160);
+            b.append("{\"seq\":").append(a.bid().seq())
+                    .append(",\"bidderNumber\":\"").append(SnapshotJson.escape(a.bid().bidderNumber()))
+                    .append("\",\"amount\":\"").append(SnapshotJson.yuan(a.bid().amount()))
+                    .append("\",\"receivedAt\":\"").append(a.bid().receivedAt())
+                    .append("\",\"endsAt\":").append(a.endsAt() == null ? "null" : "\"" + a.endsAt() + "\"")
+                    .append(",\"phase\":\"").append(a.bid().phase()).append("\"}");
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(b.toString());
+        }
+        BidDecision.Refused r = (BidDecision.Refused) decision;
+        ProblemDetail problem = problems.of(r.code(), r.receivedAt(), r.endedAt() == null ? "" : r.endedAt(),
+                SnapshotJson.yuan(r.minimumNext()));
+        problem.setProperty("receivedAt", r.receivedAt().toString());
+        if (r.endedAt() != null) {
+            problem.setProperty("endedAt", r.endedAt().toString());
+        }
+        if (r.minimumNext() > 0) {
+            problem.setProperty("minimumNext", SnapshotJson.yuan(r.minimumNext()));
+        }
+        return ResponseEntity.status(r.code().httpStatus()).contentType(PROBLEM).body(problem);
+    }
+
+    /** The room now (amounts in yuan); for a signed-in qualified bidder also {@code you}. */
+    @GetMapping(value = "/room", produces = MediaType.APPLICATION_JSON_VALUE)
+    String room(@PathVariable UUID lotId) {
+        RoomSnapshot s = live.snapshot(lotId).orElseThrow(() -> new DomainException(AuctionError.AUCTION_NOT_FOUND));
+        return SnapshotJson.of(lotId, s, you(lotId), clock.instant());
+    }
+
+    /** The room as Server-Sent Events: every new durable state, id = version; Last-Event-ID resumes after it. */
+    @GetMapping(value = "/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter live(@PathVariable UUID lotId, @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId)
+            throws IOException {
+        RoomSnapshot now = live.snapshot(lotId).orElseThrow(() -> new DomainException(AuctionError.AUCTION_NOT_FOUND));
+        String you = you(lotId);
+        SseEmitter emitter = new SseEmitter(0L);
+        Watcher watcher = new Watcher(lotId, emitter, you);
+        Optional<AutoCloseable> handle = live.watch(lotId, watcher::send);
+        handle.ifPresent(h -> {
+            emitter.onCompletion(() -> close(h));
+            emitter.onTimeout(() -> close(h));
+            emitter.onError(e -> close(h));
+        });
+        long after = parse(lastEventId);
+        if (after >= 0 && handle.isPresent()) {
+            List<RoomSnapshot> missed = live.since(lotId, after);
+            for (RoomSnapshot s : missed) {
+                watcher.send(s);
+            }
+        } else {
+            watcher.send(now);
+        }
+        return emitter;
+    }
+
+    /** The auctioneer changes the increment (where INCREMENT_CHANGE holds), with the reason logged. */
+    @PostMapping(value = "/increment", produces = MediaType.APPLICATION_JSON_VALUE)
+    String increment(@PathVariable UUID lotId, @RequestBody IncrementInput input) {
+        if (input.reason() == null || input.reason().isBlank()) {
+            throw new DomainException(AuctionError.INVALID_AUCTION_TERMS, "reason");
+        }
+        RoomSnapshot s = live.changeIncrement(lotId, fen(input.increment()), input.reason(), CurrentUser.current());
+        return SnapshotJson.of(lotId, s, null, clock.instant());
+    }
+
+    private String you(UUID lotId) {
+        CurrentUser user = CurrentUser.current();
+        return user == null ? null : live.numberOf(lotId, user).orElse(null);
+    }
+
+    private static void close(AutoCloseable handle) {
+        try {
+            handle.close();
+        } catch (Exception ignored) {
+            // the watcher is gone either way
+        }
+    }
+
+    private static long parse(String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(lastEventId.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    static long fen(String yuan) {
+        try {
+            BigDecimal amount = new BigDecimal(yuan.strip());
+            if (amount.signum() <= 0 || amount.scale() > 2) {
+                throw new DomainException(AuctionError.INVALID_AUCTION_TERMS, "amount");
+            }
+            return amount.movePointRight(2).longValueExact();
+        } catch (NumberFormatException | ArithmeticException | NullPointerException e) {
+            throw new DomainException(AuctionError.INVALID_AUCTION_TERMS, "amount");
+        }
+    }
+
+    /** One SSE watcher: sends each state once, in version order, as JSON (with its own {@code you} if signed in). */
+    private final class Watcher {
+        private final UUID lotId;
+        private final SseEmitter emitter;
+        private final String you;
+        private RoomSnapshot last;
+
+        Watcher(UUID lotId, SseEmitter emitter, String you) {
+            this.lotId = lotId;
+            this.emitter = emitter;
+            this.you = you;
+        }
+
+        synchronized void send(RoomSnapshot s) {
+            if (last != null && (s.version() < last.version() || s.equals(last))) {
+                return;
+            }
+            last = s;
+            String json = you == null ? SnapshotJson.shared(lotId, s, clock) : SnapshotJson.of(lotId, s, you, clock.instant());
+            try {
+                emitter.send(SseEmitter.event().id(Long.toString(s.version())).name("room").data(json, MediaType.APPLICATION_JSON));
+            } catch (IOException | IllegalStateException e) {
+                throw new IllegalStateException("watcher gone", e);
+            }
+        }
+    }
+}
