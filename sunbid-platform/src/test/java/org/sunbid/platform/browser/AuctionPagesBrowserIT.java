@@ -9,7 +9,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.sunbid.platform.ApiClient;
 import org.sunbid.platform.auction.LandListing;
 import tools.jackson.databind.JsonNode;
 
@@ -24,6 +23,9 @@ class AuctionPagesBrowserIT extends BrowserTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     @BeforeEach
     void atStart() {
         clock.set(START);
@@ -36,8 +38,8 @@ class AuctionPagesBrowserIT extends BrowserTest {
 
     @Test
     void theRoomTheProjectCardAndTheOwnersSettingsFitALaptopAndAPhone() {
-        ApiClient api = new ApiClient(baseUrl());
-        JsonNode project = LandListing.published(api, jdbc, clock.instant());
+        org.sunbid.platform.AuctionFlow flow = new org.sunbid.platform.AuctionFlow(this, context);
+        JsonNode project = LandListing.published(flow, clock.instant());
         String lotId = project.path("lots").get(0).path("id").asString();
 
         open("/auctions/" + lotId);
@@ -55,7 +57,7 @@ class AuctionPagesBrowserIT extends BrowserTest {
                 .isEqualTo("/auctions/" + lotId);
         screenshots("auction-project");
 
-        JsonNode draft = LandListing.draft(api, jdbc, clock.instant());
+        JsonNode draft = LandListing.draft(flow, clock.instant());
         logIn("agency", PASSWORD);
         open("/workbench/auctions/" + draft.path("lots").get(0).path("id").asString());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("terms-form")));
