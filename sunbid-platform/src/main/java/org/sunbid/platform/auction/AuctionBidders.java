@@ -232,10 +232,10 @@ public class AuctionBidders {
     }
 
     /**
-     * The organisation behind bidder number {@code bidderNumber} of lot {@code lotId} — asked only once bidding ended
-     * (the result discloses the winner). Added by part F for the result; part D fills it in.
+     * The organisation behind bidder number {@code bidderNumber} of lot {@code lotId}, once the identities are disclosed
+     * (bidding ended); empty before, or for a number nobody holds. (Part F: the result names the winner.)
      */
     public Optional<UUID> organisationOf(UUID lotId, String bidderNumber) {
-        return Optional.empty();
+        return disclosed(lotId).stream().filter(d -> d.bidderNumber().equals(bidderNumber)).map(Disclosed::bidderId).findFirst();
     }
 }

@@ -146,6 +146,7 @@ public class AuctionResults {
             return;
         }
         AuctionResult r = result.get();
+        bidders.disclose(event.lotId()); // once: bidding ended before the reserve opened (idempotent, whichever listener runs first)
         long startPrice = lots.terms(event.lotId()).map(AuctionTerms::startPrice).orElse(0L);
         UUID winner = r.deal() ? bidders.organisationOf(event.lotId(), r.winner().bidderNumber())
                 .orElseThrow(() -> new IllegalStateException("lot " + event.lotId() + ": bidder number "
