@@ -40,6 +40,10 @@ import tools.jackson.databind.JsonNode;
  *                                                             in a commitment made before the deadline, every committed
  *                                                             receipt disclosed, every withdrawal signed by its bidder,
  *                                                             every live bid in the opening record
+ *   sunbid-verifier verify-reserve URL LOT_ID [--cert PEM]   an auction lot's sealed reserve (底价): committed before its
+ *                                                             deadline, opened into the published amount with the
+ *                                                             record's key; the published bids match the log's bid
+ *                                                             entries; the outcome recomputed from bids and reserve
  *   sunbid-verifier check-receipt RECEIPT_FILE URL [--cert PEM] one bidder's receipt (as the bidder tool saved it):
  *                                                             is its bid in the disclosed set and the opening record
  *   sunbid-verifier sm3 FILE...                              each file's SM3 hash, as sm3sum prints it ("HASH  FILE"),
@@ -56,7 +60,7 @@ public final class Verifier {
     private static final String USAGE = "usage: sunbid-verifier log URL [--state FILE] [--cert PEM] | inclusion URL LEAF_HASH [--cert PEM]"
             + " | verify-draw URL DRAW_ID [--cert PEM] | verify-draw --file RECORD.json"
             + " | verify-report URL TENDER_ID [--pdf REPORT.pdf] [--cert PEM] [--root PEM]"
-            + " | verify-opening URL TENDER_ID [--cert PEM] | check-receipt RECEIPT_FILE URL [--cert PEM] | sm3 FILE...";
+            + " | verify-opening URL TENDER_ID [--cert PEM] | verify-reserve URL LOT_ID [--cert PEM] | check-receipt RECEIPT_FILE URL [--cert PEM] | sm3 FILE...";
 
     private Verifier() {
     }
@@ -92,6 +96,10 @@ public final class Verifier {
             if (args.length >= 3 && args[0].equals("verify-opening") && !args[1].startsWith("--") && !args[2].startsWith("--")) {
                 LogClient client = new LogClient(args[1]);
                 return OpeningCheck.verifyOpening(client, args[2], certificate(client, option(args, "--cert")));
+            }
+            if (args.length >= 3 && args[0].equals("verify-reserve") && !args[1].startsWith("--") && !args[2].startsWith("--")) {
+                LogClient client = new LogClient(args[1]);
+                return ReserveCheck.verifyReserve(client, args[2], certificate(client, option(args, "--cert")));
             }
             if (args.length >= 3 && args[0].equals("check-receipt") && !args[1].startsWith("--") && !args[2].startsWith("--")) {
                 LogClient client = new LogClient(args[2]);

@@ -49,9 +49,11 @@ public class AuctionReserves {
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final LiveAuctions live;
 
-    AuctionReserves(ReserveSeals seals, AuctionLots lots, Tenders tenders, Projects projects, Procedures procedures,
+    AuctionReserves(LiveAuctions live, ReserveSeals seals, AuctionLots lots, Tenders tenders, Projects projects, Procedures procedures,
             AuditLog auditLog, ApplicationEventPublisher events, Clock clock) {
+        this.live = live;
         this.seals = seals;
         this.lots = lots;
         this.tenders = tenders;
@@ -129,7 +131,27 @@ public class AuctionReserves {
             out.put("recordSignature", v.recordSignature());
             out.put("recordLogSeq", v.recordLogSeq());
         });
+        out.put("bids", bidLines(live.bids(lotId))); // the accepted bids are public in the room as they come
         return out;
+    }
+
+    /** The sealed reserve's envelope (ciphertext) once opened ({@code RESERVE_NOT_OPENED} before), for verifiers. */
+    public byte[] openedEnvelope(UUID lotId) {
+        java.nio.file.Path file = seals.openedEnvelope(lotId).orElseThrow(() -> new DomainException(AuctionError.RESERVE_NOT_OPENED));
+        try {
+            return java.nio.file.Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The accepted bids as the log's bid entries hash them, one a line ({@code seq|bidderNumber|amountFen|receivedAt|phase},
+     * part C's canonical lines), once the reserve was opened: what a verifier recomputes the outcome from.
+     */
+    static java.util.List<String> bidLines(java.util.List<org.sunbid.platform.auction.domain.Bid> bids) {
+        return bids.stream().map(b -> b.seq() + "|" + b.bidderNumber() + "|" + b.amount() + "|" + b.receivedAt() + "|" + b.phase())
+                .toList();
     }
 
     /** The caller's organisation's encrypted share of the lot's reserve key. */

@@ -125,8 +125,10 @@ public class ReserveSeals {
         if (jdbc.sql("SELECT count(*) FROM reserve_seal WHERE lot_id = :l").param("l", lotId).query(Integer.class).single() > 0) {
             return;
         }
-        int k = keys.threshold(lotId);
-        TenderKeys.MadeKey key = keys.make(lotId, RESERVE_ROUND, keys.custodiansOf(lotId), k);
+        org.sunbid.platform.tendering.DepositTerms lot = tenders.depositTerms(lotId);
+        TenderKeys.Custody custody = keys.custodyFor(lot.regionCode(), lot.tendereeId()); // a live lot has no opening key
+        int k = custody.threshold();
+        TenderKeys.MadeKey key = keys.make(lotId, RESERVE_ROUND, custody.custodians(), k);
         Map<String, Object> payload = key.logPayload(lotId, RESERVE_ROUND);
         payload.put("purpose", "reserve");
         long seq = auditLog.append(AuditRecord.of(KEY_CREATED, lotId.toString(), region(lotId), user.actor(), payload)).seq();
@@ -268,7 +270,10 @@ public class ReserveSeals {
         PrivateKey key = rebuilt.get().key();
         Map<String, Object> entry = new LinkedHashMap<>();
         Optional<Map<String, Object>> sheet = opener.open(envelope.sm3(), key, openedDir.resolve(lotId.toString()).resolve("reserve"), entry);
-        key = null; // nothing stored it
+        // The key served this one reserve and the reserve is public now: its scalar goes into the record, so anyone can
+        // open the committed envelope and see that it holds the published amount.
+        String openingKey = java.util.HexFormat.of().formatHex(org.sunbid.sealing.OpeningKeys.scalar(key));
+        key = null; // nothing else stored it
         if (sheet.isEmpty()) {
             auditLog.append(AuditRecord.of("sealing.reserve.unreadable", lotId.toString(), region, Actor.SYSTEM, entry));
             return;
@@ -285,6 +290,7 @@ public class ReserveSeals {
         record.put("biddingEndedAt", endedAt(lotId).orElseThrow().toString());
         record.put("openedAt", now.toString());
         record.put("sharesUsed", rebuilt.get().sharesUsed());
+        record.put("openingKey", openingKey);
         record.put("reserve", new Money(BigDecimal.valueOf(reserveFen, 2)).toString());
         record.put("reserveFen", reserveFen);
         String recordJson = CanonicalJson.write(record);
@@ -318,6 +324,14 @@ public class ReserveSeals {
 
     private boolean opened(UUID lotId) {
         return jdbc.sql("SELECT count(*) FROM reserve_opening WHERE lot_id = :l").param("l", lotId).query(Integer.class).single() > 0;
+    }
+
+    /** The counting envelope's file (ciphertext) of lot {@code lotId}, once the reserve was opened (for verifiers). */
+    public Optional<Path> openedEnvelope(UUID lotId) {
+        if (!opened(lotId)) {
+            return Optional.empty();
+        }
+        return latestEnvelope(lotId).flatMap(e -> files.find(e.sm3()));
     }
 
     /** Whether lot {@code lotId} has a sealed reserve (its existence is public: the announcement states it). */

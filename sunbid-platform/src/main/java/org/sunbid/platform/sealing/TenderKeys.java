@@ -181,6 +181,19 @@ public class TenderKeys {
         return new MadeKey(Pem.encode(key.getPublic()), keySm3, k, made);
     }
 
+    /**
+     * The custodians and threshold a new key of lot {@code tenderId} (of region {@code regionCode}, tenderee
+     * {@code tendereeId}) gets as the lot's bid opening key would, for a lot that has none (a live-bidding lot's reserve
+     * key, issue 17): the region's centre and supervision department and the tenderee, k of them by the region's policy.
+     */
+    record Custody(List<Organisation> custodians, int threshold) {
+    }
+
+    Custody custodyFor(String regionCode, UUID tendereeId) {
+        List<Organisation> custodians = custodians(regionCode, tendereeId);
+        return new Custody(custodians, Math.min(Math.max(2, thresholdFor(regionCode)), custodians.size()));
+    }
+
     /** The custodians of a published tender's opening key, in share order (an offer round's key goes to the same). */
     List<Organisation> custodiansOf(UUID tenderId) {
         return jdbc.sql("SELECT custodian_id FROM opening_key_share WHERE tender_id = :t ORDER BY share_index")

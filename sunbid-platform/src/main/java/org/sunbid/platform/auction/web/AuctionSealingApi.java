@@ -54,6 +54,14 @@ class AuctionSealingApi {
         return reserves.view(lotId);
     }
 
+    /** The reserve's envelope (ciphertext) once opened: with the record's opening key anyone can open it. */
+    @GetMapping("/api/v1/auctions/{lotId}/reserve/envelope")
+    org.springframework.http.ResponseEntity<byte[]> envelope(@PathVariable UUID lotId) {
+        byte[] envelope = reserves.openedEnvelope(lotId); // RESERVE_NOT_OPENED (problem+json) before
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_OCTET_STREAM).body(envelope);
+    }
+
     @GetMapping("/api/v1/auctions/{lotId}/reserve/key/my-share")
     Map<String, String> myShare(@PathVariable UUID lotId, CurrentUser user) {
         if (user == null || user.organisationId() == null) {

@@ -137,7 +137,8 @@ class SecurityConfiguration {
                         .hasAnyRole("CENTRE_STAFF", "SUPERVISOR", "TENDEREE")
                         // issue 17 part D: the sealed reserve (owner/agency sets it; custodians' shares, the service
                         // checks which and refuses before bidding ended; public once opened) and the bidder numbers
-                        .requestMatchers(HttpMethod.GET, "/api/v1/auctions/*/reserve", "/api/v1/auctions/*/bidders").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/auctions/*/reserve", "/api/v1/auctions/*/reserve/envelope",
+                                "/api/v1/auctions/*/bidders").permitAll()
                         .requestMatchers(HttpMethod.PUT, "/api/v1/auctions/*/reserve").hasAnyRole("TENDEREE", "AGENCY")
                         .requestMatchers("/api/v1/auctions/*/reserve/key/my-share", "/api/v1/auctions/*/reserve/shares")
                         .hasAnyRole("CENTRE_STAFF", "SUPERVISOR", "TENDEREE")
