@@ -73,6 +73,51 @@ class DemoAuctionsIT extends PlatformIT {
     }
 
     @Test
+    void kyq_art19_miningListingWithOneBidderDealsAndShowsThePremiumRateApart() {
+        String lot = lotOf("QS-2026-KY-0005");
+        ApiClient api = api();
+        JsonNode view = api.get("/api/v1/auctions/" + lot, null).json();
+        assertThat(view.path("format").asString()).isEqualTo("LISTING");
+        assertThat(view.path("details").path("premiumRate").asString()).isEqualTo("3.6"); // 出让收益率, apart from the bid
+        JsonNode result = api.get("/api/v1/auctions/" + lot + "/result", null).json();
+        assertThat(result.path("deal").asBoolean()).as(result.toString()).isTrue();
+        assertThat(result.path("bids").asLong()).isEqualTo(1);
+        assertThat(result.path("price").asString()).isEqualTo("6800000.00");
+        assertThat(result.path("winnerName").asString()).isEqualTo("松源市政工程有限公司");
+        assertThat(result.path("publicityUntil").isNull()).as(result.toString()).isFalse();
+        JsonNode room = api.get("/api/v1/auctions/" + lot + "/room", null).json();
+        assertThat(room.path("phase").asString()).isEqualTo("ENDED");
+    }
+
+    @Test
+    void gycq32_art22_networkBiddingFreeThenTimedWithResultPublicity() {
+        String lot = lotOf("YZ-2026-CQ-0018");
+        ApiClient api = api();
+        JsonNode view = api.get("/api/v1/auctions/" + lot, null).json();
+        assertThat(view.path("format").asString()).isEqualTo("NETWORK");
+        assertThat(view.path("appraisal").asString()).isEqualTo("12600000.00");
+        JsonNode result = api.get("/api/v1/auctions/" + lot + "/result", null).json();
+        assertThat(result.path("deal").asBoolean()).as(result.toString()).isTrue();
+        assertThat(result.path("bids").asLong()).isEqualTo(6); // 2 free bids, 4 timed (3 restarts)
+        assertThat(result.path("price").asString()).isEqualTo("13100000.00");
+        assertThat(result.path("winnerName").asString()).isEqualTo("青山绿城园林工程有限公司");
+        assertThat(result.path("publicityRule").asString()).as(result.toString()).contains("5");
+        JsonNode payments = api.get("/api/v1/auctions/" + lot + "/payments", api.freshToken("agency")).json();
+        assertThat(payments.path("paid").asString()).as(payments.toString()).isEqualTo("3930000.00");
+    }
+
+    @Test
+    void gycq32_art18_assetReDisclosedBelowNinetyPercentWithItsRecordedApproval() {
+        String first = lotOf("YZ-2026-CQ-0011");
+        String again = lotOf("YZ-2026-CQ-0011-2");
+        JsonNode view = api().get("/api/v1/auctions/" + again, null).json();
+        assertThat(view.path("previousLotId").asString()).isEqualTo(first);
+        assertThat(view.path("startPrice").asString()).isEqualTo("4930000.00");
+        assertThat(view.path("appraisal").asString()).isEqualTo("5800000.00"); // 85% of it: below 90%
+        assertThat(view.path("approval").toString()).as(view.toString()).contains("云国资产权〔2026〕27号");
+    }
+
+    @Test
     void liveAuction_rivalRaisesByOneIncrementAfterTheNewcomersBid() throws Exception {
         String lot = lotOf("YZ-2026-TD-0032");
         ApiClient api = api();

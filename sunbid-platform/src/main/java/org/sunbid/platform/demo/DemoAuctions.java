@@ -445,6 +445,7 @@ class DemoAuctions {
         travel.travelTo(end.plusSeconds(2));
         live.tick(); // the engine ends the room: BiddingEnded
         AuctionResult result = live.result(lot, null).orElseThrow();
+        bidders.disclose(lot); // bidding ended: who stood behind each number is public (idempotent)
         UUID winner = result.deal() ? bidders.organisationOf(lot, result.winner().bidderNumber()).orElseThrow() : null;
         results.record(lot, result, terms.startPrice(), winner, live.bids(lot).size(), clock.instant());
         if (!result.deal()) {
