@@ -67,7 +67,8 @@ class DemoAuctionsIT extends PlatformIT {
 
         JsonNode payments = api.get("/api/v1/auctions/" + lot + "/payments", api.freshToken("agency")).json();
         assertThat(payments.path("payments").size()).as(payments.toString()).isEqualTo(1);
-        assertThat(payments.path("paid").asString()).isEqualTo("50500000.00");
+        // the earnest money (the deposit, 39号令 Art. 21) and the first payment of 50%
+        assertThat(payments.path("paid").asString()).isEqualTo("69700000.00");
         // the portal's project page and the room page show it
         assertThat(api.get("/auctions/" + lot, null).status()).isEqualTo(200);
     }
@@ -103,7 +104,8 @@ class DemoAuctionsIT extends PlatformIT {
         assertThat(result.path("winnerName").asString()).isEqualTo("青山绿城园林工程有限公司");
         assertThat(result.path("publicityRule").asString()).as(result.toString()).contains("5");
         JsonNode payments = api.get("/api/v1/auctions/" + lot + "/payments", api.freshToken("agency")).json();
-        assertThat(payments.path("paid").asString()).as(payments.toString()).isEqualTo("3930000.00");
+        // the earnest money (the deposit) and the first payment of 30% (32号令 Art. 27)
+        assertThat(payments.path("paid").asString()).as(payments.toString()).isEqualTo("5190000.00");
     }
 
     @Test

@@ -175,7 +175,8 @@ class DemoAuctions {
         } catch (RuntimeException e) {
             log.warn("demo state-property first disclosure not loaded: {}", e.toString());
         }
-        travel.travelTo(publishAt.plus(Duration.ofDays(1)));
+        // the applicants pay from their basic accounts (Reg. 26), registered at the history's start
+        travel.travelTo(start.plus(Duration.ofDays(1)).plus(Duration.ofHours(3)));
         if (mining != null) {
             apply(mining, "bidder4");
         }
