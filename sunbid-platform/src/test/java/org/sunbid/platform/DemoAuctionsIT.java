@@ -61,6 +61,11 @@ class DemoAuctionsIT extends PlatformIT {
         assertThat(result.path("winnerName").asString()).isEqualTo("云州第一建筑工程有限公司");
         assertThat(result.path("premiumRate").decimalValue()).isPositive();
         assertThat(result.path("earnest").asString()).isEqualTo("19200000.00");
+        // 39号令 Art. 10: the reserve was sealed before the deadline and opened by the custodians after bidding ended
+        assertThat(result.path("reserve").asString()).isEqualTo("98000000.00");
+        JsonNode reserve = api.get("/api/v1/auctions/" + lot + "/reserve", null).json();
+        assertThat(reserve.path("reserve").asString()).as(reserve.toString()).isEqualTo("98000000.00");
+        assertThat(Instant.parse(reserve.path("sealedAt").asString())).isBefore(Instant.parse(reserve.path("openedAt").asString()));
 
         JsonNode confirmation = api.get("/api/v1/auctions/" + lot + "/confirmation", null).json();
         assertThat(confirmation.path("signatures").size()).as(confirmation.toString()).isEqualTo(3);
@@ -84,6 +89,7 @@ class DemoAuctionsIT extends PlatformIT {
         assertThat(result.path("deal").asBoolean()).as(result.toString()).isTrue();
         assertThat(result.path("bids").asLong()).isEqualTo(1);
         assertThat(result.path("price").asString()).isEqualTo("6800000.00");
+        assertThat(result.path("reserve").asString()).isEqualTo("6800000.00"); // the one bid meets the opened reserve
         assertThat(result.path("winnerName").asString()).isEqualTo("松源市政工程有限公司");
         assertThat(result.path("publicityUntil").isNull()).as(result.toString()).isFalse();
         JsonNode room = api.get("/api/v1/auctions/" + lot + "/room", null).json();

@@ -80,12 +80,15 @@ class DemoAuctions {
     private final DemoLiveRival rival;
     private final org.sunbid.platform.tendering.Registrations registrations;
     private final org.sunbid.platform.deals.Procedures procedures;
+    private final org.sunbid.platform.auction.AuctionReserves reserves;
     /** The live auction's lot, once announced. */
     private volatile UUID liveLot;
 
     DemoAuctions(Tenders tenders, AuctionLots lots, AuctionBidders bidders, LiveAuctions live, AuctionResults results,
             Sandbox sandbox, Accounts accounts, java.time.Clock clock, Environment environment, DemoLiveRival rival,
-            org.sunbid.platform.tendering.Registrations registrations, org.sunbid.platform.deals.Procedures procedures) {
+            org.sunbid.platform.tendering.Registrations registrations, org.sunbid.platform.deals.Procedures procedures,
+            org.sunbid.platform.auction.AuctionReserves reserves) {
+        this.reserves = reserves;
         this.procedures = procedures;
         this.registrations = registrations;
         this.tenders = tenders;
@@ -142,7 +145,7 @@ class DemoAuctions {
                 // 5 listing bids, then 6 in the timed round (5 restarts), bidder1 winning at 101,000,000.00
                 runCourse(data, travel, land, List.of("bidder2", "bidder1", "bidder3", "bidder2", "bidder1"),
                         List.of("bidder2", "bidder1", "bidder2", "bidder1", "bidder2", "bidder1"), 50,
-                        "首期出让价款（50%，国土资发〔2010〕34号）", agency);
+                        "首期出让价款（50%，国土资发〔2010〕34号）", "98000000", agency);
             } catch (RuntimeException e) {
                 log.warn("demo land listing did not run its course: {}", e.toString());
             }
@@ -187,7 +190,7 @@ class DemoAuctions {
         if (mining != null) {
             try {
                 // 自然资规〔2023〕1号 (39号令 Art. 19): one bidder whose listing bid meets the reserve → deal, no timed round
-                runCourse(data, travel, mining, List.of("bidder4"), List.of(), null, null, agency);
+                runCourse(data, travel, mining, List.of("bidder4"), List.of(), null, null, "6800000", agency);
             } catch (RuntimeException e) {
                 log.warn("demo mining-right listing did not run its course: {}", e.toString());
             }
@@ -196,7 +199,7 @@ class DemoAuctions {
             try {
                 // 32号令 Art. 22: free bidding, then timed bidding with three restarts; bidder8 wins
                 runCourse(data, travel, property, List.of("bidder1", "bidder8"), List.of("bidder1", "bidder8", "bidder1", "bidder8"),
-                        30, "首期转让价款（30%，国资委 财政部令第32号第二十七条）", agency);
+                        30, "首期转让价款（30%，国资委 财政部令第32号第二十七条）", null, agency);
             } catch (RuntimeException e) {
                 log.warn("demo state-property transfer did not run its course: {}", e.toString());
             }
@@ -256,7 +259,7 @@ class DemoAuctions {
         details.put("scale", "100万吨/年");
         details.put("termYears", 10);
         return lot(data, "KYQ_LISTING", MINING_LISTING, "青山县柳河镇石门山建筑用花岗岩矿采矿权挂牌出让", "采矿权", "6800000",
-                "1360000", "100000", plan.close(), plan.biddingStart(), plan.freeEnd(), details, null, null, null, agency);
+                "1360000", "100000", plan.close(), plan.biddingStart(), plan.freeEnd(), details, null, null, null, true, agency);
     }
 
     /** 云州城投's 100% stake in its property-management company, by network bidding (企业国有资产交易, 32号令). */
@@ -271,7 +274,7 @@ class DemoAuctions {
         details.put("conditions", "受让方须承接标的企业现有职工劳动合同；转让价款一次性支付或首付不低于30%、余款一年内付清并提供担保");
         return lot(data, "GYCQ_ONLINE_BIDDING", PROPERTY_TRANSFER, "云州城投物业管理有限公司100%股权转让", "企业国有产权",
                 "12600000", "1260000", "100000", plan.close(), plan.biddingStart(), plan.freeEnd(), details, "12600000", null,
-                null, agency);
+                null, false, agency);
     }
 
     /** An idle office building of 云州城投, first disclosed at its appraisal: no buyer came forward. */
@@ -279,7 +282,7 @@ class DemoAuctions {
         Plan plan = plan("GYCQ_ONLINE_BIDDING", publishAt, false);
         return lot(data, "GYCQ_ONLINE_BIDDING", PROPERTY_FIRST, "云州城投闲置办公楼及附属设备转让（首次披露）", "企业国有资产",
                 "5800000", "580000", "50000", plan.close(), plan.biddingStart(), plan.freeEnd(), assetDetails(), "5800000", null,
-                null, agency);
+                null, false, agency);
     }
 
     private static Map<String, Object> assetDetails() {
@@ -308,7 +311,7 @@ class DemoAuctions {
                 "云国资产权〔2026〕27号", approved, org.sunbid.crypto.Sm3.hex("云国资产权〔2026〕27号 关于同意降价重新披露的批复"));
         lot(data, "GYCQ_ONLINE_BIDDING", PROPERTY_REDISCLOSED, "云州城投闲置办公楼及附属设备转让（降价重新披露）", "企业国有资产",
                 "4930000", "493000", "50000", plan.close(), plan.biddingStart(), plan.freeEnd(), assetDetails(), "5800000",
-                first, approval, agency);
+                first, approval, false, agency);
     }
 
     /** At the present (after the history): the live auction's applications close and its bidders get their numbers. */
@@ -347,7 +350,7 @@ class DemoAuctions {
         details.put("greenRatio", "≥ 30%");
         details.put("termYears", 70);
         return lot(data, "TDSYQ_LISTING", LAND_LISTING, "云州市青山大道南侧2026-G-031号商住地块国有建设用地使用权挂牌出让",
-                "国有建设用地使用权", "96000000", "19200000", "500000", close, biddingStart, freeEnd, details, null, null, null, agency);
+                "国有建设用地使用权", "96000000", "19200000", "500000", close, biddingStart, freeEnd, details, null, null, null, true, agency);
     }
 
     /**
@@ -367,12 +370,12 @@ class DemoAuctions {
         details.put("plotRatio", "1.5-3.0");
         details.put("termYears", 40);
         return lot(data, "TDSYQ_AUCTION", LIVE_AUCTION, "云州市滨江大道北侧2026-G-032号商服地块国有建设用地使用权拍卖出让（在线演示）",
-                "国有建设用地使用权", "20000000", "4000000", "200000", close, biddingStart, null, details, null, null, null, agency);
+                "国有建设用地使用权", "20000000", "4000000", "200000", close, biddingStart, null, details, null, null, null, false, agency);
     }
 
     private UUID lot(DemoData data, String procedure, String code, String name, String category, String startPrice,
             String deposit, String increment, Instant close, Instant biddingStart, Instant freeEnd,
-            Map<String, Object> details, String appraisal, UUID previous, AuctionLots.ApprovalInput approval, CurrentUser agency) {
+            Map<String, Object> details, String appraisal, UUID previous, AuctionLots.ApprovalInput approval, boolean reserveSealed, CurrentUser agency) {
         UUID owner = user("tenderee").organisationId();
         String kind = procedure.substring(0, procedure.indexOf('_'));
         TenderTerms lot = new TenderTerms(code, name, category, Money.yuan(startPrice), Money.yuan(deposit),
@@ -384,7 +387,7 @@ class DemoAuctions {
                 null, ProjectCategory.SERVICES, null, List.of(lot)), owner, agency);
         UUID id = project.lots().get(0).id();
         lots.setTerms(id, new AuctionLots.TermsInput(null, startPrice, increment, biddingStart, freeEnd, null, details, appraisal,
-                Boolean.FALSE, previous, approval), agency);
+                reserveSealed, previous, approval), agency);
         data.document(tenders.get(id, agency), agency);
         tenders.publish(id, agency);
         return id;
@@ -418,12 +421,16 @@ class DemoAuctions {
      * {@code firstShare} is given, the winner's first payment of that share of the price three days after.
      */
     private void runCourse(DemoData data, TimeTravel travel, UUID lot, List<String> free, List<String> timed,
-            Integer firstShare, String paymentNote, CurrentUser agency) {
+            Integer firstShare, String paymentNote, String reserve, CurrentUser agency) {
         TenderView tender = tenders.get(lot, agency);
         travel.travelTo(tender.bidDeadline().plusSeconds(1));
         tenders.closeIfDue(lot);
         bidders.qualify(lot);
         var terms = lots.terms(lot).orElseThrow();
+        if (reserve != null) {
+            // 39号令 Art. 10: the owner's side seals the reserve (底价) before its deadline; nobody reads it until bidding ends
+            reserves.set(lot, reserve, agency);
+        }
         Instant freeEnd = terms.freeEnd();
         Instant first = terms.biddingStart().plus(Duration.ofMinutes(30));
         Duration span = Duration.between(first, freeEnd.minus(Duration.ofMinutes(90)));
@@ -445,9 +452,13 @@ class DemoAuctions {
         Instant end = snapshot.endsAt() == null ? freeEnd : snapshot.endsAt();
         travel.travelTo(end.plusSeconds(2));
         live.tick(); // the engine ends the room: BiddingEnded
-        AuctionResult result = live.result(lot, null).orElseThrow();
+        Instant endedAt = clock.instant();
+        Long reserveFen = reserve == null ? null : openReserve(data, lot, endedAt);
+        AuctionResult result = live.result(lot, reserveFen).orElseThrow();
         bidders.disclose(lot); // bidding ended: who stood behind each number is public (idempotent)
         UUID winner = result.deal() ? bidders.organisationOf(lot, result.winner().bidderNumber()).orElseThrow() : null;
+        // the result as the engine gives it with the opened reserve; recorded once (the ReserveOpened listener's call
+        // returns the same record)
         results.record(lot, result, terms.startPrice(), winner, live.bids(lot).size(), clock.instant());
         if (!result.deal()) {
             return;
@@ -471,6 +482,35 @@ class DemoAuctions {
             Money paid = new Money(java.math.BigDecimal.valueOf(result.winner().amount() * firstShare / 100, 2));
             results.recordPayment(lot, paid, clock.instant().minus(Duration.ofHours(2)), paymentNote, agency);
         }
+    }
+
+    /**
+     * Bidding ended: the custodians of the lot's reserve key (the centre, the supervisor and the owner, 2 of 3) fetch
+     * their encrypted shares, decrypt them with their organisations' keys (what their tool does) and release them until
+     * the reserve opens; the opened reserve in fen.
+     */
+    private Long openReserve(DemoData data, UUID lot, Instant endedAt) {
+        reserves.biddingEnded(lot, endedAt);
+        for (String custodian : List.of("centre", "supervisor", "tenderee")) {
+            Object opened = reserves.view(lot).get("reserve");
+            if (opened != null) {
+                break;
+            }
+            CurrentUser user = user(custodian);
+            try {
+                byte[] encrypted = java.util.Base64.getDecoder().decode(reserves.myEncryptedShare(lot, user));
+                String share = new String(org.sunbid.crypto.Sm2.decrypt(data.organisationKey(user), encrypted),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                reserves.releaseShare(lot, share, user);
+            } catch (RuntimeException e) {
+                log.info("demo: {} holds no usable share of lot {}'s reserve key: {}", custodian, lot, e.toString());
+            }
+        }
+        Object opened = reserves.view(lot).get("reserve");
+        if (opened == null) {
+            throw new IllegalStateException("the reserve of lot " + lot + " did not open");
+        }
+        return Money.yuan(opened.toString()).yuan().movePointRight(2).longValueExact();
     }
 
     private void bid(UUID lot, String username, long fen) {
