@@ -45,12 +45,12 @@
     el.classList.toggle('urgent', left <= 60);
   }
 
-  function addHistory(seq, number, amount, at) {
+  function addHistory(seq, number, amount, at, approximate) {
     var body = document.querySelector('#bid-history tbody');
     if (body.querySelector('tr[data-seq="' + seq + '"]')) return;
     var tr = document.createElement('tr');
     tr.setAttribute('data-seq', seq);
-    [number, yuan(amount), beijing(at, true), String(seq)].forEach(function (text, i) {
+    [number, yuan(amount), beijing(at, !approximate), String(seq)].forEach(function (text, i) {
       var td = document.createElement('td');
       td.textContent = text;
       td.className = i === 1 ? 'num nowrap' : i === 2 ? 'nowrap' : i === 3 ? 'num' : '';
@@ -83,7 +83,8 @@
     } else if (room.lastBid) {
       addHistory(room.lastBid.seq, room.lastBid.bidderNumber, room.lastBid.amount, room.lastBid.receivedAt);
     } else if (room.bids > lastBids && room.leader) {
-      addHistory(room.bids, room.leader, room.currentPrice, room.lastBidAt || new Date(serverNow()).toISOString());
+      // the snapshot carries no receipt time: the event's server time, to the second (the page reloaded shows it exactly)
+      addHistory(room.bids, room.leader, room.currentPrice, room.lastBidAt || room.serverTime || new Date(serverNow()).toISOString(), !room.lastBidAt);
     }
     lastBids = room.bids;
     var mine = room.you && room.you.bidderNumber ? room.you.bidderNumber : you;
