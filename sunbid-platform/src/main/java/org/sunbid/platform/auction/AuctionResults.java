@@ -76,7 +76,7 @@ public class AuctionResults {
             Money reserve, Money startPrice, long bids, String winnerNumber, String winnerName, String winnerCreditCode,
             Money price, Money premium, BigDecimal premiumRate, String premiumRateExact, Instant winningBidAt,
             Instant decidedAt, Instant noticePublishedAt, Instant noticeDue, String noticeRule, Instant publicityUntil,
-            String publicityRule, Money earnest, Instant confirmationDue) {
+            String publicityRule, Money earnest, Instant confirmationDue, Map<String, Object> miningIncome) {
     }
 
     /** One signature on the 成交确认书, with the certificate it verifies under and whether it does. */
@@ -140,7 +140,15 @@ public class AuctionResults {
      */
     @ApplicationModuleListener
     void on(ReserveOpened event) {
-        Optional<AuctionResult> result = live.result(event.lotId(), event.reserve());
+        Optional<AuctionResult> result;
+        try {
+            result = live.result(event.lotId(), event.reserve());
+        } catch (IllegalArgumentException e) {
+            // e.g. a lot announced with a sealed reserve that its owner never sealed: the room refuses a result without
+            // it; nothing is recorded (no refund, no notice) until the lead decides how such a lot ends
+            log.warn("lot {}: no result from the room for reserve {}: {}", event.lotId(), event.reserve(), e.getMessage());
+            return;
+        }
         if (result.isEmpty()) {
             log.warn("reserve of lot {} opened but the live engine has no result for it", event.lotId());
             return;
@@ -242,6 +250,28 @@ public class AuctionResults {
         return result(lotId);
     }
 
+    /**
+     * Mining rights: the 出让收益 (its rate 出让收益率 in %, and the amount where the terms fix one) is owed apart from the
+     * bid (自然资规〔2023〕1号; 财综〔2023〕10号), so the result shows it beside the price, never inside it; null for a lot
+     * whose terms carry none.
+     */
+    private Map<String, Object> miningIncome(UUID lotId) {
+        Map<String, Object> details;
+        try {
+            details = lots.view(lotId, null).details();
+        } catch (DomainException e) {
+            return null;
+        }
+        if (details == null || (details.get("premiumRate") == null && details.get("premium") == null)) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rate", details.get("premiumRate") == null ? null : details.get("premiumRate").toString());
+        m.put("amount", details.get("premium") == null ? null : details.get("premium").toString());
+        m.put("note", "矿业权出让收益按出让收益率（或固定金额）另行征收，不含在成交价内（自然资规〔2023〕1号；财综〔2023〕10号）");
+        return m;
+    }
+
     static String noDealText(AuctionResult.NoDeal reason) {
         return switch (reason) {
             case NO_VALID_BID -> "流拍：竞价期间无有效报价（国土资源部令第39号第十九条）";
@@ -273,7 +303,8 @@ public class AuctionResults {
                     instant(rs, "winning_bid_at"), instant(rs, "decided_at"), instant(rs, "notice_published_at"),
                     instant(rs, "notice_due_at"), rules.find(RuleKeys.RESULT_NOTICE).map(Limit::article).orElse(null),
                     instant(rs, "publicity_until"), rules.find(RuleKeys.RESULT_NOTICE_PERIOD).map(Limit::article).orElse(null),
-                    deal ? deposits.earnest(lotId).map(Deposits.Earnest::amount).orElse(yuan(0)) : null, confirmationDue);
+                    deal ? deposits.earnest(lotId).map(Deposits.Earnest::amount).orElse(yuan(0)) : null, confirmationDue,
+                    miningIncome(lotId));
         }).optional().orElseThrow(() -> new DomainException(AuctionError.RESULT_NOT_FOUND));
     }
 

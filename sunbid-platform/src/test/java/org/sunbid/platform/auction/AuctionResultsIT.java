@@ -183,6 +183,7 @@ class AuctionResultsIT extends PlatformIT {
         assertThat(result.path("premiumRate").decimalValue()).isEqualByComparingTo("33.33");
         assertThat(result.path("premiumRateExact").asString()).isEqualTo("266666666/800000000");
         assertThat(result.path("reserve").isNull()).isTrue();
+        assertThat(result.path("miningIncome").isNull()).isTrue();
         JsonNode logged = logPayload(lot, "auction.result");
         assertThat(logged.path("premiumRate").asString()).isEqualTo("33.33");
         assertThat(logged.path("reserve").isNull()).isTrue();
@@ -200,6 +201,10 @@ class AuctionResultsIT extends PlatformIT {
                 .isAfter(Instant.parse(result.path("noticeDue").asString()));
         assertThat(result.path("publicityRule").asString()).contains("不少于10个工作日");
         assertThat(result.path("premiumRate").decimalValue()).isEqualByComparingTo("0");
+        // 出让收益 shown apart from the bid: the rate of the lot's terms, the price untouched
+        assertThat(result.path("miningIncome").path("rate").asString()).isEqualTo("3.6");
+        assertThat(result.path("miningIncome").path("note").asString()).contains("不含在成交价内");
+        assertThat(result.path("price").asString()).isEqualTo("8000000.00");
     }
 
     @Test

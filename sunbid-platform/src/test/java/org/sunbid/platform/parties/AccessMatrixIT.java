@@ -520,6 +520,27 @@ class AccessMatrixIT extends PlatformIT {
         // The SMS gateway is no user: its replies are authenticated by its signature, so an unsigned one is 401 for all.
         rows.add(new Row("POST", "/api/v1/experts/notifier/replies", "/api/v1/experts/notifier/replies", () -> "{}", false,
                                                                                           401, 401, 401, 401, 401, 401, 401, 401, 401));
+        // Auction lots (issue 17 part L): the terms by the lot's owner side; the lot public once published (unknown here).
+        String unknownLot = "/api/v1/auctions/" + UUID.randomUUID();
+        rows.add(new Row("GET", "/api/v1/auctions/{lotId}", unknownLot, null, false,   404, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("PUT", "/api/v1/auctions/{lotId}/terms", unknownLot + "/terms", () -> "{}", false,
+                                                                                          401, 403, 403, 403, 403, 404, 404, 403, 403));
+        // The auction's result (issue 17 part F): result and 成交确认书 public (an unknown lot: 404 for everyone); signing
+        // checks the result first (404); the payment schedule only for the lot's owner side and the region's staff.
+        rows.add(new Row("GET", "/api/v1/auctions/{lotId}/result", unknownLot + "/result", null, false,
+                                                                                          404, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("GET", "/api/v1/auctions/{lotId}/confirmation", unknownLot + "/confirmation", null, false,
+                                                                                          404, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("GET", "/api/v1/auctions/{lotId}/confirmation/statement", unknownLot + "/confirmation/statement", null,
+                false,                                                                    404, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", "/api/v1/auctions/{lotId}/confirmation/signatures", unknownLot + "/confirmation/signatures",
+                () -> "{}", false,                                                        401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("GET", "/api/v1/auctions/{lotId}/payments", unknownLot + "/payments", null, false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 403, 403));
+        rows.add(new Row("POST", "/api/v1/auctions/{lotId}/payments", unknownLot + "/payments", () -> "{}", false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 403, 403));
+        rows.add(new Row("PUT", "/api/v1/auctions/{lotId}/payments/plan", unknownLot + "/payments/plan", () -> "{}", false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 403, 403));
         return rows;
     }
 

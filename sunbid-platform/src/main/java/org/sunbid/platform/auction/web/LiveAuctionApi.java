@@ -43,6 +43,7 @@ class LiveAuctionApi {
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
 
     private final LiveAuctions live;
+    private final java.util.Set<SseEmitter> emitters = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Problems problems;
     private final Clock clock;
 
@@ -100,6 +101,8 @@ class LiveAuctionApi {
         RoomSnapshot now = live.snapshot(lotId).orElseThrow(() -> new DomainException(AuctionError.AUCTION_NOT_FOUND));
         String you = you(lotId);
         SseEmitter emitter = new SseEmitter(0L);
+        emitters.add(emitter);
+        emitter.onCompletion(() -> emitters.remove(emitter));
         Watcher watcher = new Watcher(lotId, emitter, you);
         Optional<AutoCloseable> handle = live.watch(lotId, watcher::send);
         handle.ifPresent(h -> {
@@ -117,6 +120,19 @@ class LiveAuctionApi {
             watcher.send(now);
         }
         return emitter;
+    }
+
+    /** Shutting down: every live stream ends, so the web server's graceful shutdown does not wait for them. */
+    @org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+    void closeStreams() {
+        for (SseEmitter emitter : List.copyOf(emitters)) {
+            try {
+                emitter.complete();
+            } catch (RuntimeException ignored) {
+                // already gone
+            }
+        }
+        emitters.clear();
     }
 
     /** The auctioneer changes the increment (where INCREMENT_CHANGE holds), with the reason logged. */
