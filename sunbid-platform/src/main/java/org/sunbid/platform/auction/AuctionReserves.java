@@ -50,10 +50,12 @@ public class AuctionReserves {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final LiveAuctions live;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    AuctionReserves(LiveAuctions live, ReserveSeals seals, AuctionLots lots, Tenders tenders, Projects projects, Procedures procedures,
+    AuctionReserves(org.springframework.jdbc.core.simple.JdbcClient jdbc, LiveAuctions live, ReserveSeals seals, AuctionLots lots, Tenders tenders, Projects projects, Procedures procedures,
             AuditLog auditLog, ApplicationEventPublisher events, Clock clock) {
         this.live = live;
+        this.jdbc = jdbc;
         this.seals = seals;
         this.lots = lots;
         this.tenders = tenders;
@@ -190,6 +192,12 @@ public class AuctionReserves {
     }
 
     private void opened(UUID lotId, Long reserveFen, Instant openedAt, Long recordLogSeq) {
+        if (jdbc.sql("""
+                INSERT INTO auction_reserve_published (lot_id, reserve_fen, published_at) VALUES (:l, :r, :at)
+                ON CONFLICT (lot_id) DO NOTHING""").param("l", lotId).param("r", reserveFen)
+                .param("at", openedAt.atOffset(java.time.ZoneOffset.UTC)).update() == 0) {
+            return; // published before (a second delivery of BiddingEnded)
+        }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("reserve", reserveFen == null ? null : new Money(BigDecimal.valueOf(reserveFen, 2)).toString());
         payload.put("openedAt", openedAt.toString());

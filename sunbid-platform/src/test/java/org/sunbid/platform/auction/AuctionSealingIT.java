@@ -20,16 +20,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.sunbid.crypto.Sm3;
 import org.sunbid.platform.ApiClient;
 import org.sunbid.platform.AuctionFlow;
 import org.sunbid.platform.PlatformIT;
-import org.sunbid.platform.audit.AuditLog;
-import org.sunbid.platform.audit.AuditRecord;
-import org.sunbid.platform.kernel.Actor;
 import org.sunbid.platform.tendering.BiddingClosed;
 import org.sunbid.verifier.Verifier;
 
@@ -41,8 +36,7 @@ import org.sunbid.verifier.Verifier;
  * changes by trying; when bidding ends the identities are disclosed against their commitments, tendering and payments
  * disclose what they held back, the custodians open the reserve, and the verifier checks the outcome from public data.
  *
- * <p>Bidding's end is published here as part C's engine publishes it (the {@code auction.bidding.ended} entry and
- * {@link BiddingEnded}), with no bid: the live engine is part C's and is not on this branch.
+ * <p>Bids go through part C's live engine (merged), which ends bidding when the countdown runs out and logs the bids.
  */
 class AuctionSealingIT extends PlatformIT {
 
@@ -55,12 +49,6 @@ class AuctionSealingIT extends PlatformIT {
     private JdbcClient jdbc;
     @Autowired
     private AuctionBidders bidders;
-    @Autowired
-    private AuditLog auditLog;
-    @Autowired
-    private ApplicationEventPublisher events;
-    @Autowired
-    private TransactionTemplate tx;
 
     @AfterEach
     void clockBack() {
@@ -86,18 +74,17 @@ class AuctionSealingIT extends PlatformIT {
         return api.post("/api/v1/auctions/" + lot + "/reserve/shares", ApiClient.json(Map.of("share", share)), t);
     }
 
-    /** What part C's engine does when bidding ends (here with no bid): the end entry and the event, in one transaction. */
-    private void biddingEnds(String lot, Instant at) {
-        tx.executeWithoutResult(s -> {
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("lotId", lot);
-            payload.put("endedAt", at.toString());
-            payload.put("bids", 0);
-            payload.put("bidsSm3", Sm3.hex(""));
-            auditLog.append(AuditRecord.of("auction.bidding.ended", lot, context.getBean(org.sunbid.platform.tendering.Tenders.class)
-                    .depositTerms(UUID.fromString(lot)).regionCode(), Actor.SYSTEM, payload));
-            events.publishEvent(new BiddingEnded(UUID.fromString(lot), at, 0));
-        });
+    /** bidder {@code username} bids {@code amount} yuan in the room (part C's engine); the answer. */
+    private ApiClient.Response bid(String lot, String username, String amount) {
+        return new ApiClient(baseUrl()).post("/api/v1/auctions/" + lot + "/bids", ApiClient.json(Map.of("amount", amount)),
+                token(username));
+    }
+
+    /** The clock past the room's countdown: part C's engine ends bidding on its tick; the listeners have run. */
+    private void biddingEnds(AuctionFlow flow, String lot, Instant after) {
+        clock.set(after);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> flow.logCount(lot, "auction.bidding.ended") == 1);
         awaitEventsCompleted(BiddingEnded.class);
         awaitEventsCompleted(ReserveOpened.class);
     }
@@ -147,6 +134,12 @@ class AuctionSealingIT extends PlatformIT {
             }
         }
         return hits;
+    }
+
+    private static Set<String> fieldNames(ApiClient.Response r) {
+        Set<String> names = new HashSet<>();
+        r.json().propertyNames().forEach(names::add);
+        return names;
     }
 
     @Test
@@ -232,9 +225,26 @@ class AuctionSealingIT extends PlatformIT {
         assertThat(api.get("/api/v1/auctions/" + id + "/reserve/key/my-share", token("bidder1")).status()).isEqualTo(403);
         assertThat(state(id)).isEqualTo(before); // nothing changed by any attempt
 
-        // ---- bidding ends ----
-        clock.set(lot.biddingStart().plus(Duration.ofHours(1)));
-        biddingEnds(id, clock.instant());
+        // ---- bidding (part C's room): a bid below the reserve and one above it are answered alike ----
+        clock.set(lot.biddingStart().plusSeconds(60));
+        ApiClient.Response below = bid(id, "bidder1", "8000000.00");
+        ApiClient.Response above = bid(id, "bidder2", "9200000.00");
+        assertThat(below.status()).as(below.body()).isEqualTo(200);
+        assertThat(above.status()).as(above.body()).isEqualTo(200);
+        assertThat(fieldNames(below)).isEqualTo(fieldNames(above));
+        for (String watcher : new String[] {null, "admin", "bidder1"}) {
+            ApiClient.Response room = api.get("/api/v1/auctions/" + id + "/room", watcher == null ? null : token(watcher));
+            assertThat(room.body()).doesNotContainIgnoringCase("reserve").doesNotContain("9123456").doesNotContain(org2);
+            assertThat(api.get("/api/v1/auctions/" + id + "/reserve", watcher == null ? null : token(watcher)).json()
+                    .path("reserve").isNull()).isTrue();
+        }
+        for (String custodian : List.of("centre", "supervisor")) {
+            assertThat(releaseReserveShare(id, custodian).code()).isEqualTo("RESERVE_NOT_DUE");
+        }
+        assertThat(tablesContaining("912345678")).isEmpty();
+
+        // ---- bidding ends (the countdown runs out) ----
+        biddingEnds(flow, id, Instant.parse(above.json().path("receivedAt").asString()).plus(Duration.ofMinutes(10)));
         ApiClient.Response disclosed = api.get("/api/v1/auctions/" + id + "/bidders", null);
         Map<String, String> numberToOrg = new LinkedHashMap<>();
         for (var d : disclosed.json().path("disclosed")) {
@@ -261,7 +271,8 @@ class AuctionSealingIT extends PlatformIT {
 
         var verdict = Verifier.run("verify-reserve", baseUrl(), id);
         assertThat(verdict.ok()).as(verdict.line()).isTrue();
-        assertThat(verdict.line()).contains("reserve " + RESERVE).contains("no bid: no deal");
+        // 39号令 Art. 25: the highest bid at or above the reserve wins — recomputed from the published bids and reserve
+        assertThat(verdict.line()).contains("reserve " + RESERVE).contains("deal: bidder " + mine2 + " at 9200000.00");
     }
 
     @Test
@@ -279,13 +290,17 @@ class AuctionSealingIT extends PlatformIT {
         flow.bidders(id, 1);
         assertThat(flow.closeApplications(id, plan.applicationClose())).isTrue();
         awaitEventsCompleted(BiddingClosed.class);
-        clock.set(plan.biddingStart().plus(Duration.ofHours(1)));
-        biddingEnds(id, clock.instant());
+        clock.set(plan.biddingStart().plusSeconds(60));
+        ApiClient.Response only = bid(id, "bidder1", "8000000.00");
+        assertThat(only.status()).as(only.body()).isEqualTo(200);
+        biddingEnds(flow, id, Instant.parse(only.json().path("receivedAt").asString()).plus(Duration.ofMinutes(10)));
         ApiClient.Response view = new ApiClient(baseUrl()).get("/api/v1/auctions/" + id + "/reserve", null);
         assertThat(view.json().path("reserveSealed").asBoolean()).isFalse();
         assertThat(flow.logCount(id, AuctionReserves.OPENED)).isEqualTo(1);
         var verdict = Verifier.run("verify-reserve", baseUrl(), id);
         assertThat(verdict.ok()).as(verdict.line()).isTrue();
-        assertThat(verdict.line()).contains("no reserve was sealed");
+        String number = new ApiClient(baseUrl()).get("/api/v1/auctions/" + id + "/bidder", token("bidder1")).json()
+                .path("bidderNumber").asString();
+        assertThat(verdict.line()).contains("no reserve was sealed").contains("deal: bidder " + number + " at 8000000.00");
     }
 }
