@@ -122,7 +122,7 @@
       row(labels.winner, winner.bidderNumber || result.winnerNumber);
       row(labels.reserve, result.reserve ? yuan(result.reserve) : null);
       row(labels.premium, result.premiumRate ? result.premiumRate + (String(result.premiumRate).indexOf('%') < 0 ? ' %' : '') : null);
-      row(labels.reason, result.reasonText || result.reason);
+      row(labels.reason, result.noDealText || result.reasonText || result.reason);
       section.hidden = false;
     }).catch(function () { /* the result is not published yet */ });
   }

@@ -51,9 +51,14 @@ class AuctionPages {
     private final AuctionBidders bidders;
     private final Menus menus;
     private final Clock clock;
+    private final org.sunbid.platform.auction.AuctionReserves reserves;
+    private final org.sunbid.platform.kernel.Problems problems;
 
     AuctionPages(Tenders tenders, Projects projects, Procedures procedures, AuctionLots lots, LiveAuctions live,
-            AuctionBidders bidders, Menus menus, Clock clock) {
+            AuctionBidders bidders, Menus menus, Clock clock, org.sunbid.platform.auction.AuctionReserves reserves,
+            org.sunbid.platform.kernel.Problems problems) {
+        this.reserves = reserves;
+        this.problems = problems;
         this.tenders = tenders;
         this.projects = projects;
         this.procedures = procedures;
@@ -131,12 +136,117 @@ class AuctionPages {
         return "workbench/auction";
     }
 
+    // --- the pages' actions (a signed-in session with its CSRF token; the API under /api/** takes bearer tokens only).
+    // Each answers JSON like the API: the result, or problem+json whose `field` names the form field refused.
+
+    /** A qualified bidder's bid from the auction room (amount as typed, in yuan): the API's answer, exact times included. */
+    @org.springframework.web.bind.annotation.PostMapping(value = "/auctions/{lotId}/bids", produces = {
+            org.springframework.http.MediaType.APPLICATION_JSON_VALUE, org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    @org.springframework.web.bind.annotation.ResponseBody
+    org.springframework.http.ResponseEntity<?> bid(@PathVariable UUID lotId,
+            @org.springframework.web.bind.annotation.RequestBody java.util.Map<String, String> body, CurrentUser user,
+            java.util.Locale locale) {
+        return answer(locale, "amount", () -> {
+            long fen = fenOf(body.get("amount"), "amount");
+            org.sunbid.platform.auction.domain.BidDecision decision = live.bid(lotId, user, fen);
+            if (decision instanceof org.sunbid.platform.auction.domain.BidDecision.Accepted a) {
+                java.util.Map<String, Object> ok = new java.util.LinkedHashMap<>();
+                ok.put("seq", a.bid().seq());
+                ok.put("bidderNumber", a.bid().bidderNumber());
+                ok.put("amount", new Fen().plain(a.bid().amount()));
+                ok.put("receivedAt", a.bid().receivedAt().toString());
+                ok.put("endsAt", a.endsAt() == null ? null : a.endsAt().toString());
+                return org.springframework.http.ResponseEntity.ok(ok);
+            }
+            org.sunbid.platform.auction.domain.BidDecision.Refused r = (org.sunbid.platform.auction.domain.BidDecision.Refused) decision;
+            org.springframework.http.ProblemDetail problem = problems.of(r.code(), locale, r.receivedAt(),
+                    r.endedAt() == null ? "" : r.endedAt(), new Fen().plain(r.minimumNext()));
+            problem.setProperty("receivedAt", r.receivedAt().toString());
+            if (r.endedAt() != null) {
+                problem.setProperty("endedAt", r.endedAt().toString());
+            }
+            if (r.minimumNext() > 0) {
+                problem.setProperty("minimumNext", new Fen().plain(r.minimumNext()));
+            }
+            problem.setProperty("field", "amount");
+            return org.springframework.http.ResponseEntity.status(r.code().httpStatus())
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        });
+    }
+
+    /** The owner's terms of a draft lot (part L's rules): the lot's view, or the refused field. */
+    @org.springframework.web.bind.annotation.PutMapping(value = "/auctions/{lotId}/terms", produces = {
+            org.springframework.http.MediaType.APPLICATION_JSON_VALUE, org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    @org.springframework.web.bind.annotation.ResponseBody
+    org.springframework.http.ResponseEntity<?> terms(@PathVariable UUID lotId,
+            @org.springframework.web.bind.annotation.RequestBody AuctionLots.TermsInput body, CurrentUser user, java.util.Locale locale) {
+        return answer(locale, null, () -> org.springframework.http.ResponseEntity.ok(lots.setTerms(lotId, body, user)));
+    }
+
+    /** The owner seals the reserve (part D: sealed on arrival, before the rules' deadline). */
+    @org.springframework.web.bind.annotation.PutMapping(value = "/auctions/{lotId}/reserve", produces = {
+            org.springframework.http.MediaType.APPLICATION_JSON_VALUE, org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    @org.springframework.web.bind.annotation.ResponseBody
+    org.springframework.http.ResponseEntity<?> reserve(@PathVariable UUID lotId,
+            @org.springframework.web.bind.annotation.RequestBody java.util.Map<String, String> body, CurrentUser user,
+            java.util.Locale locale) {
+        return answer(locale, "amount", () -> org.springframework.http.ResponseEntity.ok(
+                reserves.set(lotId, new Fen().plain(fenOf(body.get("amount"), "amount")), user)));
+    }
+
+    /** The auctioneer changes the increment during bidding (part C; where INCREMENT_CHANGE holds), with its reason. */
+    @org.springframework.web.bind.annotation.PostMapping(value = "/auctions/{lotId}/increment", produces = {
+            org.springframework.http.MediaType.APPLICATION_JSON_VALUE, org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    @org.springframework.web.bind.annotation.ResponseBody
+    org.springframework.http.ResponseEntity<?> increment(@PathVariable UUID lotId,
+            @org.springframework.web.bind.annotation.RequestBody java.util.Map<String, String> body, CurrentUser user,
+            java.util.Locale locale) {
+        return answer(locale, "increment", () -> {
+            String reason = body.get("reason");
+            if (reason == null || reason.isBlank()) {
+                throw new DomainException(org.sunbid.platform.auction.AuctionError.INVALID_AUCTION_TERMS, "reason");
+            }
+            RoomSnapshot s = live.changeIncrement(lotId, fenOf(body.get("increment"), "increment"), reason.strip(), user);
+            return org.springframework.http.ResponseEntity.ok(java.util.Map.of("increment", new Fen().plain(s.increment())));
+        });
+    }
+
+    private org.springframework.http.ResponseEntity<?> answer(java.util.Locale locale, String defaultField,
+            java.util.function.Supplier<org.springframework.http.ResponseEntity<?>> action) {
+        try {
+            return action.get();
+        } catch (DomainException e) {
+            org.springframework.http.ProblemDetail problem = problems.of(e.errorCode(), locale, e.arguments());
+            String field = e.errorCode() == org.sunbid.platform.auction.AuctionError.INVALID_AUCTION_TERMS
+                    && e.arguments().length > 0 ? String.valueOf(e.arguments()[0]) : defaultField;
+            if (field != null) {
+                problem.setProperty("field", field);
+            }
+            return org.springframework.http.ResponseEntity.status(e.errorCode().httpStatus())
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+    }
+
+    /** An amount as people type it (kernel.Amounts: 12,000,000.00 · 1200万 · full-width digits) in fen. */
+    private static long fenOf(String typed, String field) {
+        if (typed == null || typed.isBlank()) {
+            throw new DomainException(org.sunbid.platform.auction.AuctionError.INVALID_AUCTION_TERMS, field);
+        }
+        org.sunbid.platform.kernel.Money money;
+        try {
+            money = org.sunbid.platform.kernel.Amounts.parse(typed, org.sunbid.platform.kernel.Amounts.Unit.YUAN);
+        } catch (DomainException | IllegalArgumentException e) {
+            throw new DomainException(org.sunbid.platform.auction.AuctionError.INVALID_AUCTION_TERMS, field);
+        }
+        return money.yuan().movePointRight(2).longValueExact();
+    }
+
     /** The fields describing what is sold, by kind: a parcel, a mining right, a state-owned asset (keys of {@code details}). */
     static List<String> detailFields(DealKind kind) {
         return switch (kind) {
-            case TDSYQ -> List.of("parcelNo", "location", "area", "landUse", "termYears", "plotRatio", "conditions");
-            case KYQ -> List.of("mineral", "location", "area", "reserves", "termYears", "conditions");
-            default -> List.of("asset", "location", "description", "conditions");
+            case TDSYQ -> List.of("parcelNo", "location", "areaSqm", "landUse", "plotRatio", "termYears", "conditions");
+            case KYQ -> List.of("mineral", "rightType", "areaSqKm", "premiumRate", "location", "conditions");
+            default -> List.of("transferor", "subject", "transactionType", "description", "conditions");
         };
     }
 

@@ -3,10 +3,7 @@ package org.sunbid.platform.auction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,14 +28,11 @@ class AuctionPagesIT extends PlatformIT {
     JdbcClient jdbc;
 
     private ApiClient api;
-    private String cityInvestment;
 
     @BeforeEach
     void setUp() {
         clock.set(START);
         api = new ApiClient(baseUrl());
-        cityInvestment = jdbc.sql("SELECT id FROM organisation WHERE name = '云州市城市建设投资集团有限公司'")
-                .query(String.class).single();
     }
 
     @AfterEach
@@ -46,32 +40,22 @@ class AuctionPagesIT extends PlatformIT {
         clock.set(START);
     }
 
-    /** A land-use-right listing (TDSYQ_LISTING) drafted by the demo agency; its project JSON. */
-    private JsonNode landListing() {
-        Instant now = clock.instant();
-        Map<String, Object> lot = Map.ofEntries(Map.entry("projectCode", "TD-" + System.nanoTime() % 100_000_000),
-                Map.entry("name", "云州市城东片区 2026-08 号地块国有建设用地使用权"), Map.entry("category", "土地"),
-                Map.entry("estimatedPrice", "32000000.00"), Map.entry("deposit", "6400000.00"),
-                Map.entry("qualification", "中华人民共和国境内的法人和其他组织"), Map.entry("evaluationMethod", "LOWEST_EVALUATED_PRICE"),
-                Map.entry("bidDeadline", now.plus(Duration.ofDays(30)).toString()), Map.entry("openingVenue", "网上交易系统"),
-                Map.entry("bidValidityDays", 90), Map.entry("documentsAvailableUntil", now.plus(Duration.ofDays(29)).toString()),
-                Map.entry("notice", "国有建设用地使用权挂牌出让公告"));
-        ApiClient.Response created = api.post("/api/v1/projects", ApiClient.json(Map.of("kind", "TDSYQ",
-                "procedureCode", "TDSYQ_LISTING", "name", "云州市城东片区 2026-08 号地块挂牌出让", "budget", "32000000.00",
-                "category", "GOODS", "tendereeId", cityInvestment, "lots", List.of(lot))), api.token("agency"));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return created.json();
-    }
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Autowired
+    LiveAuctions live;
 
     private String projectId;
 
+    private org.sunbid.platform.AuctionFlow flow() {
+        return new org.sunbid.platform.AuctionFlow(this, context);
+    }
+
     private String publishedLandListing() {
-        JsonNode project = landListing();
+        JsonNode project = LandListing.published(flow(), clock.instant());
         projectId = project.path("id").asString();
-        String lotId = project.path("lots").get(0).path("id").asString();
-        ApiClient.Response published = api.publish(lotId, api.token("agency"));
-        assertThat(published.status()).as(published.body()).isEqualTo(200);
-        return lotId;
+        return project.path("lots").get(0).path("id").asString();
     }
 
     @Test
@@ -79,9 +63,8 @@ class AuctionPagesIT extends PlatformIT {
         String lotId = publishedLandListing();
         HttpResponse<String> room = new WebSession(baseUrl()).get("/auctions/" + lotId);
         assertThat(room.statusCode()).isEqualTo(200);
-        assertThat(room.body()).contains("竞价大厅").contains("云州市城东片区 2026-08 号地块国有建设用地使用权")
+        assertThat(room.body()).contains("竞价大厅").contains(LandListing.LOT_NAME).contains("8,000,000.00")
                 .contains("data-live=\"/api/v1/auctions/" + lotId + "/live\"")
-                .contains("data-bid=\"/api/v1/auctions/" + lotId + "/bids\"")
                 .contains("data-server-now=\"" + clock.instant().toEpochMilli() + "\"")
                 .contains("id=\"bid-history\"").contains("/js/auction-room.js")
                 .contains("竞买人登录后出价"); // the public has no bid form, only a way to sign in
@@ -102,6 +85,62 @@ class AuctionPagesIT extends PlatformIT {
                 .contains("Bid history");
     }
 
+    private static final java.util.regex.Pattern CSRF = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    /** A bid posted from the room page as its script does (JSON, the session's CSRF token in the header). */
+    private HttpResponse<String> bidFromThePage(java.net.http.HttpClient session, String lotId, String amount) throws Exception {
+        String page = session.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/auctions/" + lotId)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher m = CSRF.matcher(page);
+        String token = m.find() ? m.group(1) : "";
+        return session.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/workbench/auctions/" + lotId + "/bids"))
+                .header("Content-Type", "application/json").header("Accept", "application/json").header("X-CSRF-TOKEN", token)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"amount\":\"" + amount + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String page(java.net.http.HttpClient session, String path) throws Exception {
+        return session.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Test
+    void land39_art17_aQualifiedBidderBidsFromTheRoomUnderItsNumberAndARefusalSaysWhy() throws Exception {
+        org.sunbid.platform.AuctionFlow.Lot lot = flow().ready(LandListing.PROCEDURE, START, 2);
+        clock.set(lot.biddingStart().plusSeconds(60)); // the listing's free bidding
+        java.net.http.HttpClient first = session("bidder1");
+        java.net.http.HttpClient second = session("bidder2");
+        String room = page(first, "/auctions/" + lot.id());
+        assertThat(room).contains("id=\"bid-form\"").contains("id=\"you-number\"").contains("value=\"8,000,000.00\"");
+
+        HttpResponse<String> accepted = bidFromThePage(first, lot.id(), "8,000,000.00");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.body()).contains("\"amount\":\"8000000.00\"").contains("\"receivedAt\":\"" + clock.instant());
+        String number = accepted.body().replaceAll("(?s).*\"bidderNumber\":\"([^\"]+)\".*", "$1");
+
+        // the same price again is too low: the refusal in Chinese, the least acceptable bid, the server's receipt time
+        HttpResponse<String> refused = bidFromThePage(second, lot.id(), "8000000.00");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        assertThat(refused.body()).contains("BID_TOO_LOW").contains("\"minimumNext\":\"8100000.00\"")
+                .contains("\"receivedAt\"").contains("\"field\":\"amount\"");
+        assertThat(live.bids(java.util.UUID.fromString(lot.id()))).hasSize(1);
+
+        // each bidder sees its own number and position; the public sees the numbers only
+        assertThat(page(first, "/auctions/" + lot.id())).contains(">" + number + "<").contains("领先");
+        String secondRoom = page(second, "/auctions/" + lot.id());
+        assertThat(secondRoom).contains("已被超越").doesNotContain("id=\"you-number\">" + number + "<");
+        String watcher = page(session(null), "/auctions/" + lot.id());
+        assertThat(watcher).contains("<td>" + number + "</td>").contains("8,000,000.00").doesNotContain("id=\"bid-form\"");
+        jdbc.sql("SELECT name FROM organisation WHERE kind = 'BIDDER'").query(String.class).list()
+                .forEach(name -> assertThat(watcher).as("bidder %s named in the room", name).doesNotContain(name));
+
+        // nobody else bids through the page: not the agency, not the public
+        assertThat(bidFromThePage(session("agency"), lot.id(), "8100000.00").statusCode()).isEqualTo(403);
+        assertThat(bidFromThePage(session(null), lot.id(), "8100000.00").statusCode()).isNotEqualTo(200);
+        assertThat(live.bids(java.util.UUID.fromString(lot.id()))).hasSize(1);
+    }
+
     @Test
     void aLotThatIsNotAnAuctionHasNoRoom() throws Exception {
         String tender = jdbc.sql("SELECT id FROM tender WHERE project_code = 'YZ-2026-GC-0101'").query(String.class).single();
@@ -114,14 +153,14 @@ class AuctionPagesIT extends PlatformIT {
 
     @Test
     void theWorkbenchAuctionPagesFollowTheRoles() throws Exception {
-        JsonNode draft = landListing();
+        JsonNode draft = LandListing.draft(flow(), clock.instant());
         String lotId = draft.path("lots").get(0).path("id").asString();
 
         WebSession agency = new WebSession(baseUrl());
         agency.login("agency");
         HttpResponse<String> settings = agency.get("/workbench/auctions/" + lotId);
         assertThat(settings.statusCode()).isEqualTo(200);
-        assertThat(settings.body()).contains("id=\"terms-form\"").contains("data-action=\"/api/v1/auctions/" + lotId + "/terms\"")
+        assertThat(settings.body()).contains("id=\"terms-form\"").contains("data-action=\"/workbench/auctions/" + lotId + "/terms\"")
                 .contains("id=\"reserve-form\"").contains("宗地编号").doesNotContain("id=\"increment-form\"")
                 .doesNotContain("id=\"confirmation-form\"");
         assertThat(agency.get("/workbench/auctions").body()).contains("竞价标的").contains("href=\"/workbench/auctions/" + lotId + "\"");

@@ -251,6 +251,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/complaint-decisions").permitAll() // issue 16: complaint decisions
                         // issue 17 part P: the auction room is public (bidder numbers only; a bidder's own part needs sign-in)
                         .requestMatchers(HttpMethod.GET, "/auctions/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/workbench/auctions/*/bids").hasRole("BIDDER")
+                        .requestMatchers("/workbench/auctions/*/terms", "/workbench/auctions/*/reserve",
+                                "/workbench/auctions/*/increment").hasAnyRole("TENDEREE", "AGENCY")
                         .requestMatchers(HttpMethod.GET, "/supervision/exemptions", "/supervision/exemptions/*",
                                 "/supervision/reports", "/supervision/catalogue").permitAll()
                         .requestMatchers("/workbench/supervision/exemptions/*/decision").hasRole("SUPERVISOR")
