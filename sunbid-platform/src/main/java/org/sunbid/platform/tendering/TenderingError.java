@@ -114,7 +114,9 @@ public enum TenderingError implements ErrorCode {
     /** The objection was already reviewed. */
     SINGLE_SOURCE_OBJECTION_REVIEWED(409),
     /** A field of the tender is missing or invalid. */
-    INVALID_TENDER(400);
+    INVALID_TENDER(400),
+    /** Issue 17: the lot's procedure has no objection to the documents with an answer period (OBJECTION_ANSWER), e.g. an auction lot. */
+    OBJECTION_NOT_APPLICABLE(409);
 
     private final int httpStatus;
 

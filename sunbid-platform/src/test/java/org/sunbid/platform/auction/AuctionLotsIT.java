@@ -92,6 +92,25 @@ class AuctionLotsIT extends PlatformIT {
     }
 
     @Test
+    void theFlowTakesEveryProcedureToTheCloseOfApplicationsWithPaidDeposits() {
+        for (String procedure : List.of("TDSYQ_AUCTION", "KYQ_AUCTION", "GYCQ_ONLINE_BIDDING", "GYCQ_CAPITAL_INCREASE",
+                "GYCQ_ASSET_TRANSFER")) {
+            clock.set(START);
+            AuctionFlow.Lot lot = flow.ready(procedure, START, 3);
+            assertThat(clock.instant()).isBefore(lot.biddingStart().plusSeconds(1)).isBefore(START.plus(Duration.ofDays(60)));
+            assertThat(jdbc.sql("SELECT status FROM tender WHERE id = CAST(:t AS UUID)").param("t", lot.id()).query(String.class)
+                    .single()).as(procedure).isEqualTo("BIDDING_CLOSED");
+            for (String bidder : lot.bidders()) {
+                JsonNode deposit = flow.api().get("/api/v1/tenders/" + lot.id() + "/deposit", flow.api().freshToken(bidder)).json();
+                assertThat(deposit.path("status").asString()).as(procedure + " " + bidder).isEqualTo("PAID");
+            }
+            JsonNode view = flow.view(lot.id()).json();
+            assertThat(view.path("format").asString()).isEqualTo(flow.format(procedure));
+            assertThat(view.path("minBidders").asInt()).isEqualTo(procedure.equals("KYQ_AUCTION") ? 3 : 1);
+        }
+    }
+
+    @Test
     void liveBiddingLotHasNoOpeningKeyTakesNoSealedBidAndOpensNothingAtTheClose() throws Exception {
         AuctionFlow.Lot lot = flow.published("KYQ_LISTING", START, "8000000.00", "100000.00", "1600000.00");
         flow.bidders(lot.id(), 2);
@@ -102,7 +121,10 @@ class AuctionLotsIT extends PlatformIT {
         assertThat(sealed.code()).as(sealed.body()).isEqualTo("LIVE_BIDDING_NO_SEALED_BIDS");
         ApiClient.Response envelope = api.send("POST", "/api/v1/tenders/" + lot.id() + "/bids", "x", api.freshToken("bidder2"));
         assertThat(envelope.code()).as(envelope.body()).isEqualTo("LIVE_BIDDING_NO_SEALED_BIDS");
-        assertThat(flow.closeApplications(lot.id(), lot.applicationClose())).isTrue();
+        ApiClient.Response objection = api.post("/api/v1/tenders/" + lot.id() + "/objections",
+                ApiClient.json(Map.of("text", "出让文件第三条有误")), api.freshToken("bidder1"));
+        assertThat(objection.code()).as(objection.body()).isEqualTo("OBJECTION_NOT_APPLICABLE"); // no 500 for rules without it
+                assertThat(flow.closeApplications(lot.id(), lot.applicationClose())).isTrue();
         assertThat(jdbc.sql("SELECT status FROM tender WHERE id = CAST(:t AS UUID)").param("t", lot.id()).query(String.class).single())
                 .isEqualTo("BIDDING_CLOSED");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM bid_opening WHERE tender_id = CAST(:t AS UUID)").param("t", lot.id())

@@ -330,6 +330,9 @@ public final class Tender {
      */
     public Objection raiseObjection(UUID objectionId, Instant now, UUID objectorId, String text, ProcedureRules rules) {
         requireStatus(TenderStatus.PUBLISHED, TenderStatus.SUSPENDED);
+        if (rules.find(RuleKeys.OBJECTION_ANSWER).isEmpty()) {
+            throw new DomainException(TenderingError.OBJECTION_NOT_APPLICABLE); // issue 17: e.g. an auction lot's rules
+        }
         if (text == null || text.isBlank()) {
             throw new DomainException(TenderingError.INVALID_TENDER, "text");
         }
