@@ -49,6 +49,8 @@ class AuctionSealingIT extends PlatformIT {
     private JdbcClient jdbc;
     @Autowired
     private AuctionBidders bidders;
+    @Autowired
+    private org.sunbid.platform.auction.LiveAuctions liveAuctions;
 
     @AfterEach
     void clockBack() {
@@ -80,11 +82,14 @@ class AuctionSealingIT extends PlatformIT {
                 token(username));
     }
 
-    /** The clock past the room's countdown: part C's engine ends bidding on its tick; the listeners have run. */
+    /** The clock past the room's countdown: the engine ends bidding on its tick (run here); the listeners have run. */
     private void biddingEnds(AuctionFlow flow, String lot, Instant after) {
         clock.set(after);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> flow.logCount(lot, "auction.bidding.ended") == 1);
+                .until(() -> {
+                    liveAuctions.tick();
+                    return flow.logCount(lot, "auction.bidding.ended") == 1;
+                });
         awaitEventsCompleted(BiddingEnded.class);
         awaitEventsCompleted(ReserveOpened.class);
     }
