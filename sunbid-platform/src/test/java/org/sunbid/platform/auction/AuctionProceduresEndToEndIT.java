@@ -333,6 +333,60 @@ class AuctionProceduresEndToEndIT extends PlatformIT {
         assertBidsLoggedOnce(lot, 3);
     }
 
+    @Test
+    void gycq32_art39_capitalIncreaseFortyWorkingDayCallOneInvestorNoTimedRoundDeals() throws Exception {
+        // Art. 39: the capital increase's call runs ≥ 40 working days, so bidding starts later than a transfer's (Art. 13)
+        Lot lot = lot("GYCQ_CAPITAL_INCREASE", 1, null);
+        assertThat(lot.biddingStart).isAfter(flow.plan("GYCQ_ONLINE_BIDDING", START).biddingStart().plus(Duration.ofDays(20)));
+        at(lot.biddingStart.minusSeconds(1));
+        assertRefused(lot, "bidder1", START_PRICE, "AUCTION_NOT_STARTED");
+        at(lot.biddingStart.plusSeconds(60));
+        accepted(lot, "bidder1", START_PRICE);
+        // Art. 22: a timed round only where two or more investors compete; one investor's free bid stands at the free end
+        at(lot.freeEnd.minusMillis(1));
+        assertThat(room(lot, null).path("phase").asString()).isEqualTo("FREE");
+        at(lot.freeEnd);
+        JsonNode late = assertRefused(lot, "bidder1", "8100000.00", "AUCTION_ENDED");
+        assertThat(late.path("endedAt").asString()).isEqualTo(lot.freeEnd.toString());
+
+        JsonNode result = endAndOpen(lot, lot.freeEnd.plusSeconds(1), false);
+        assertThat(result.path("deal").asBoolean()).as(result.toString()).isTrue();
+        assertThat(result.path("price").asString()).isEqualTo(START_PRICE);
+        assertThat(result.path("premiumRate").decimalValue()).isEqualByComparingTo("0");
+        assertThat(result.path("winnerCreditCode").asString()).isEqualTo(creditCodeOf("bidder1"));
+        assertThat(refundedBidders(lot)).isEmpty();
+    }
+
+    @Test
+    void gycq32_art48_22_assetTransferTenWorkingDayNoticeFreeThenTimedBidLastSecondRestartsThenLateBidRefused() throws Exception {
+        // Art. 48: an asset at or below the value band is noticed ≥ 10 working days, so bidding starts before a transfer's
+        Lot lot = lot("GYCQ_ASSET_TRANSFER", 2, null);
+        assertThat(lot.biddingStart).isBefore(flow.plan("GYCQ_ONLINE_BIDDING", START).biddingStart());
+        at(lot.biddingStart.plusSeconds(5));
+        accepted(lot, "bidder1", START_PRICE);
+        at(lot.biddingStart.plus(Duration.ofHours(1)));
+        accepted(lot, "bidder2", "8100000.00");
+        // the timed round: a bid in the countdown's last millisecond restarts it in full
+        Instant last = lot.freeEnd.plus(Duration.ofMinutes(5)).minusMillis(1);
+        at(last);
+        assertThat(room(lot, null).path("phase").asString()).isEqualTo("TIMED");
+        JsonNode restart = accepted(lot, "bidder1", "8200000.00");
+        Instant endsAt = Instant.parse(restart.path("endsAt").asString());
+        assertThat(endsAt).isEqualTo(last.plus(Duration.ofMinutes(5)));
+        at(endsAt.plusMillis(1));
+        JsonNode late = assertRefused(lot, "bidder2", "8300000.00", "AUCTION_ENDED");
+        assertThat(late.path("receivedAt").asString()).isEqualTo(endsAt.plusMillis(1).toString());
+        assertThat(late.path("endedAt").asString()).isEqualTo(endsAt.toString());
+
+        JsonNode result = endAndOpen(lot, endsAt.plusSeconds(1), false);
+        assertThat(result.path("deal").asBoolean()).as(result.toString()).isTrue();
+        assertThat(result.path("price").asString()).isEqualTo("8200000.00");
+        assertThat(result.path("winnerCreditCode").asString()).isEqualTo(creditCodeOf("bidder1"));
+        assertThat(result.path("bids").asLong()).isEqualTo(3);
+        assertThat(refundedBidders(lot)).containsExactly(org("bidder2"));
+        assertBidsLoggedOnce(lot, 3);
+    }
+
     // ------------------------------------------------------------------------------------------------------------------
 
     /** A lot of the test: id, when applications closed (bidders qualified), when bidding starts, when the listing / free bidding ends (null for an auction). */
