@@ -168,6 +168,7 @@ public class AuctionReserves {
 
     /** The caller's organisation's encrypted share of the lot's reserve key. */
     public String myEncryptedShare(UUID lotId, CurrentUser user) {
+        requirePublished(lotId);
         return seals.myEncryptedShare(lotId, user);
     }
 
@@ -177,6 +178,7 @@ public class AuctionReserves {
      */
     @Transactional
     public Map<String, Object> releaseShare(UUID lotId, String shareJson, CurrentUser user) {
+        requirePublished(lotId); // an unknown lot is not found, not "not due"
         boolean openedBefore = seals.view(lotId).map(v -> v.openedAt() != null).orElse(false);
         ReserveView after = seals.releaseShare(lotId, shareJson, user);
         if (!openedBefore && after.openedAt() != null) {
