@@ -125,7 +125,7 @@ public class AuctionLots {
         ProjectView project = projects.ofLot(lotId).orElseThrow(() -> new DomainException(AuctionError.AUCTION_NOT_FOUND, lotId));
         ProcedureView procedure = procedures.get(project.procedureCode());
         Instant now = clock.instant();
-        ProcedureRules rules = procedures.rulesAt(procedure.code(), now);
+        ProcedureRules rules = procedures.rulesAt(procedure.code(), tender.regionCode(), now); // with the region's overrides
         AuctionFormat format = formatOf(procedure).filter(f -> rules.holds(RuleKeys.LIVE_BIDDING))
                 .orElseThrow(() -> new DomainException(AuctionError.INVALID_AUCTION_TERMS, "procedure"));
         require(in != null, "terms");
@@ -237,7 +237,10 @@ public class AuctionLots {
         }
         Row r = found.get();
         TenderView tender = tenders.find(lotId).orElseThrow();
-        return schedule(r, tender, bidDeadline).publicationRefusal(publishAt, rules);
+        // the schedule is checked against the rules where the lot is: its region's local overrides of the procedure's
+        // (e.g. a province's listing period or pause; Procedures.rulesAt with the region), at the publication
+        ProcedureRules local = procedures.rulesAt(r.procedureCode(), tender.regionCode(), publishAt);
+        return schedule(r, tender, bidDeadline).publicationRefusal(publishAt, local);
     }
 
     private Schedule schedule(Row r, TenderView tender, Instant bidDeadline) {
@@ -291,9 +294,13 @@ public class AuctionLots {
                 r.approval() == null ? null : approvalMap(r.approval()), relistBy, shown);
     }
 
-    /** The rules that run the room: at the bidding start (the event the countdown and freeze belong to). */
+    /**
+     * The rules that run the room: at the bidding start (the event the countdown and freeze belong to), in the lot's
+     * region (its local overrides, e.g. Fujian's 5-minute countdown after a 15-minute pause, [F:S10 Art 33–46]).
+     */
     private ProcedureRules rulesOf(Row r, UUID lotId) {
-        return procedures.rulesAt(r.procedureCode(), r.biddingStart());
+        return procedures.rulesAt(r.procedureCode(), tenders.find(lotId).map(TenderView::regionCode).orElse(null),
+                r.biddingStart());
     }
 
     private static AuctionTerms roomTerms(Row r, ProcedureRules rules) {

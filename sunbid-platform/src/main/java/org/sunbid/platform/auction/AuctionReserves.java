@@ -70,7 +70,8 @@ public class AuctionReserves {
     public Instant deadline(AuctionTerms terms) {
         Instant end = terms.freeEnd() != null ? terms.freeEnd() : terms.biddingStart();
         String procedure = projects.procedureOfLot(terms.lotId()).orElseThrow(() -> new DomainException(AuctionError.AUCTION_NOT_FOUND));
-        Instant latest = procedures.rulesAt(procedure, clock.instant()).find(RuleKeys.RESERVE_DEADLINE)
+        String region = tenders.find(terms.lotId()).map(org.sunbid.platform.tendering.TenderView::regionCode).orElse(null);
+        Instant latest = procedures.rulesAt(procedure, region, clock.instant()).find(RuleKeys.RESERVE_DEADLINE)
                 .map(limit -> limit.startBefore(end)).orElse(terms.biddingStart());
         return latest.isAfter(terms.biddingStart()) && terms.freeEnd() == null ? terms.biddingStart() : latest;
     }
@@ -108,6 +109,7 @@ public class AuctionReserves {
      * the amount only once opened ({@code RESERVE_NOT_OPENED} for the amount-less view is not needed: it shows none).
      */
     public Map<String, Object> view(UUID lotId) {
+        requirePublished(lotId);
         AuctionTerms terms = lots.terms(lotId).orElse(null);
         Optional<ReserveView> view = seals.view(lotId);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -137,8 +139,16 @@ public class AuctionReserves {
         return out;
     }
 
+    /** A lot's public sealing records exist once it is published: an unknown or draft lot is {@code AUCTION_NOT_FOUND}. */
+    public void requirePublished(UUID lotId) {
+        if (tenders.findPublished(lotId).isEmpty()) {
+            throw new DomainException(AuctionError.AUCTION_NOT_FOUND);
+        }
+    }
+
     /** The sealed reserve's envelope (ciphertext) once opened ({@code RESERVE_NOT_OPENED} before), for verifiers. */
     public byte[] openedEnvelope(UUID lotId) {
+        requirePublished(lotId);
         java.nio.file.Path file = seals.openedEnvelope(lotId).orElseThrow(() -> new DomainException(AuctionError.RESERVE_NOT_OPENED));
         try {
             return java.nio.file.Files.readAllBytes(file);
@@ -158,6 +168,7 @@ public class AuctionReserves {
 
     /** The caller's organisation's encrypted share of the lot's reserve key. */
     public String myEncryptedShare(UUID lotId, CurrentUser user) {
+        requirePublished(lotId);
         return seals.myEncryptedShare(lotId, user);
     }
 
@@ -167,6 +178,7 @@ public class AuctionReserves {
      */
     @Transactional
     public Map<String, Object> releaseShare(UUID lotId, String shareJson, CurrentUser user) {
+        requirePublished(lotId); // an unknown lot is not found, not "not due"
         boolean openedBefore = seals.view(lotId).map(v -> v.openedAt() != null).orElse(false);
         ReserveView after = seals.releaseShare(lotId, shareJson, user);
         if (!openedBefore && after.openedAt() != null) {

@@ -26,6 +26,7 @@ import org.sunbid.crypto.Sm3;
 import org.sunbid.platform.audit.AuditLog;
 import org.sunbid.platform.audit.AuditRecord;
 import org.sunbid.platform.auction.domain.AuctionResult;
+import org.sunbid.platform.auction.domain.AuctionRoom;
 import org.sunbid.platform.auction.domain.AuctionTerms;
 import org.sunbid.platform.auction.domain.Bid;
 import org.sunbid.platform.auction.domain.PremiumRate;
@@ -76,7 +77,8 @@ public class AuctionResults {
             Money reserve, Money startPrice, long bids, String winnerNumber, String winnerName, String winnerCreditCode,
             Money price, Money premium, BigDecimal premiumRate, String premiumRateExact, Instant winningBidAt,
             Instant decidedAt, Instant noticePublishedAt, Instant noticeDue, String noticeRule, Instant publicityUntil,
-            String publicityRule, Money earnest, Instant confirmationDue, Map<String, Object> miningIncome) {
+            String publicityRule, Money earnest, Instant confirmationDue, Map<String, Object> miningIncome,
+            String reserveNote) {
     }
 
     /** One signature on the 成交确认书, with the certificate it verifies under and whether it does. */
@@ -140,15 +142,14 @@ public class AuctionResults {
      */
     @ApplicationModuleListener
     void on(ReserveOpened event) {
-        Optional<AuctionResult> result;
-        try {
-            result = live.result(event.lotId(), event.reserve());
-        } catch (IllegalArgumentException e) {
-            // e.g. a lot announced with a sealed reserve that its owner never sealed: the room refuses a result without
-            // it; nothing is recorded (no refund, no notice) until the lead decides how such a lot ends
-            log.warn("lot {}: no result from the room for reserve {}: {}", event.lotId(), event.reserve(), e.getMessage());
-            return;
-        }
+        // domain-2 §1 [F:S10 Art 32]: a lot whose announcement says there is a reserve but whose owner sealed none before
+        // RESERVE_DEADLINE has no reserve (none entered = no reserve): the outcome is the room's without a reserve
+        // (AuctionRoom.NO_RESERVE_ENTERED, which every bid meets), recorded with none and logged as such
+        boolean noneEntered = event.reserve() == null
+                && lots.terms(event.lotId()).map(AuctionTerms::reserveSealed).orElse(false);
+        Optional<AuctionResult> result = noneEntered
+                ? live.result(event.lotId(), AuctionRoom.NO_RESERVE_ENTERED).map(AuctionRoom::withoutReserve)
+                : live.result(event.lotId(), event.reserve());
         if (result.isEmpty()) {
             log.warn("reserve of lot {} opened but the live engine has no result for it", event.lotId());
             return;
@@ -159,7 +160,17 @@ public class AuctionResults {
         UUID winner = r.deal() ? bidders.organisationOf(event.lotId(), r.winner().bidderNumber())
                 .orElseThrow(() -> new IllegalStateException("lot " + event.lotId() + ": bidder number "
                         + r.winner().bidderNumber() + " names no organisation")) : null;
-        record(event.lotId(), r, startPrice, winner, live.bids(event.lotId()).size(), event.openedAt());
+        record(event.lotId(), r, startPrice, winner, live.bids(event.lotId()).size(), event.openedAt(), noneEntered);
+    }
+
+    /** What the result's log entry and row say of a reserve announced but never entered (domain-2 §1, [F:S10 Art 32]). */
+    static final String NO_RESERVE_ENTERED = "no reserve entered: 出让公告载明设有底价，但出让人未在底价截止时间前密封底价，"
+            + "视为无底价（未设底价的，不以底价作为成交条件）";
+
+    /** {@link #record(UUID, AuctionResult, long, UUID, long, Instant, boolean)} for a lot whose reserve, if any, was entered. */
+    @Transactional
+    public ResultView record(UUID lotId, AuctionResult result, long startPrice, UUID winnerId, long bids, Instant at) {
+        return record(lotId, result, startPrice, winnerId, bids, at, false);
     }
 
     /**
@@ -168,7 +179,8 @@ public class AuctionResults {
      * second call returns the recorded result and changes nothing.
      */
     @Transactional
-    public ResultView record(UUID lotId, AuctionResult result, long startPrice, UUID winnerId, long bids, Instant at) {
+    public ResultView record(UUID lotId, AuctionResult result, long startPrice, UUID winnerId, long bids, Instant at,
+            boolean reserveNotEntered) {
         if (result.deal() && (result.winner() == null || winnerId == null)) {
             throw new IllegalArgumentException("a deal needs its winning bid and winner");
         }
@@ -181,16 +193,17 @@ public class AuctionResults {
         int inserted = jdbc.sql("""
                 INSERT INTO auction_result (lot_id, procedure_code, deal, no_deal_reason, reserve, start_price, bids, winner_seq,
                                             winner_number, winner_id, price, winning_bid_at, decided_at, notice_published_at,
-                                            notice_due_at, publicity_until)
+                                            notice_due_at, publicity_until, reserve_not_entered)
                 VALUES (:lot, :procedure, :deal, :reason, :reserve, :start, :bids, :seq, :number, :winner, :price, :bidAt, :at,
-                        :at, :noticeDue, :publicityUntil)
+                        :at, :noticeDue, :publicityUntil, :notEntered)
                 ON CONFLICT (lot_id) DO NOTHING""")
                 .param("lot", lotId).param("procedure", procedure).param("deal", result.deal())
                 .param("reason", result.reason() == null ? null : result.reason().name()).param("reserve", result.reserve())
                 .param("start", startPrice).param("bids", bids).param("seq", w == null ? null : w.seq())
                 .param("number", w == null ? null : w.bidderNumber()).param("winner", result.deal() ? winnerId : null)
                 .param("price", result.deal() ? w.amount() : null).param("bidAt", w == null ? null : utc(w.receivedAt()))
-                .param("at", utc(at)).param("noticeDue", utc(noticeDue)).param("publicityUntil", utc(publicityUntil)).update();
+                .param("at", utc(at)).param("noticeDue", utc(noticeDue)).param("publicityUntil", utc(publicityUntil))
+                .param("notEntered", reserveNotEntered).update();
         if (inserted == 0) {
             return result(lotId);
         }
@@ -198,6 +211,9 @@ public class AuctionResults {
         payload.put("procedureCode", procedure);
         payload.put("deal", result.deal());
         payload.put("reserve", result.reserve() == null ? null : yuan(result.reserve()).toString());
+        if (reserveNotEntered) {
+            payload.put("reserveNote", NO_RESERVE_ENTERED);
+        }
         payload.put("startPrice", yuan(startPrice).toString());
         payload.put("bids", bids);
         if (w != null) {
@@ -304,7 +320,7 @@ public class AuctionResults {
                     instant(rs, "notice_due_at"), rules.find(RuleKeys.RESULT_NOTICE).map(Limit::article).orElse(null),
                     instant(rs, "publicity_until"), rules.find(RuleKeys.RESULT_NOTICE_PERIOD).map(Limit::article).orElse(null),
                     deal ? deposits.earnest(lotId).map(Deposits.Earnest::amount).orElse(yuan(0)) : null, confirmationDue,
-                    miningIncome(lotId));
+                    miningIncome(lotId), rs.getBoolean("reserve_not_entered") ? NO_RESERVE_ENTERED : null);
         }).optional().orElseThrow(() -> new DomainException(AuctionError.RESULT_NOT_FOUND));
     }
 

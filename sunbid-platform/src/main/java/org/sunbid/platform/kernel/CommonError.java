@@ -20,6 +20,8 @@ public enum CommonError implements ErrorCode {
     UPLOAD_TOO_LARGE(413),
     /** The request's media type is not supported. */
     UNSUPPORTED_MEDIA_TYPE(415),
+    /** None of the media types the request accepts can be produced here (e.g. an event stream asked for as JSON). */
+    NOT_ACCEPTABLE(406),
     /** Something failed on the server; nothing was changed. */
     INTERNAL_ERROR(500);
 

@@ -122,6 +122,12 @@ class ProblemHandling {
         return respond(problems.of(CommonError.UNSUPPORTED_MEDIA_TYPE), request);
     }
 
+    /** The route cannot answer in any media type the request accepts (e.g. {@code Accept: application/json} on an SSE stream). */
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
+    Object notAcceptable(org.springframework.web.HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+        return respond(problems.of(CommonError.NOT_ACCEPTABLE), request);
+    }
+
     /** Security exceptions are left to the security filters' entry points and access-denied handlers. */
     @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
     void security(RuntimeException e) {

@@ -183,7 +183,7 @@ public class Deposits {
             throw new DomainException(CommonError.NOT_FOUND);
         }
         DepositTerms terms = tenders.depositTerms(tenderId);
-        if (terms.status() != TenderStatus.BIDDING_CLOSED) {
+        if (terms.status() != TenderStatus.BIDDING_CLOSED || sealedUntilBiddingEnds(tenderId)) {
             throw new DomainException(PaymentsError.DEPOSITS_SEALED);
         }
         Set<String> shared = sharedPayerAccounts(tenderId);
@@ -418,7 +418,23 @@ public class Deposits {
         if (terms.status() != TenderStatus.BIDDING_CLOSED) {
             throw new DomainException(PaymentsError.DEPOSITS_SEALED);
         }
+        if (jdbc.sql("INSERT INTO deposit_disclosure (tender_id, disclosed_at) VALUES (:t, :at) ON CONFLICT (tender_id) DO NOTHING")
+                .param("t", tenderId).param("at", utc(clock.instant())).update() == 0) {
+            return; // disclosed before
+        }
         disclose(tenderId, terms.regionCode());
+        flag(new BiddingClosed(tenderId, terms.regionCode())); // Reg. 26's flags name bidders: only now for a live lot
+    }
+
+    /**
+     * Issue 17: a live-bidding lot (its rules hold LIVE_BIDDING) keeps who paid its deposits sealed after the close of
+     * applications until bidding ended and the auction disclosed them ({@link #discloseDeferred}): bidders stay anonymous
+     * to the owner's side and the centre's staff while they bid (39号令 Art. 13; 32号令 Art. 22).
+     */
+    private boolean sealedUntilBiddingEnds(UUID tenderId) {
+        return tenders.liveBidding(tenderId, clock.instant())
+                && jdbc.sql("SELECT COUNT(*) FROM deposit_disclosure WHERE tender_id = :t").param("t", tenderId)
+                        .query(Long.class).single() == 0;
     }
 
     private void disclose(UUID tenderId, String regionCode) {
@@ -450,6 +466,13 @@ public class Deposits {
      */
     @ApplicationModuleListener
     void flagNotFromBasicAccount(BiddingClosed closed) {
+        if (tenders.liveBidding(closed.tenderId(), clock.instant())) {
+            return; // issue 17: a flag names the bidder; a live lot's are flagged when bidding ends (discloseDeferred)
+        }
+        flag(closed);
+    }
+
+    private void flag(BiddingClosed closed) {
         record Refused(UUID paymentId, UUID bidderId, BigDecimal amount, Instant bookedAt, UUID refundId) {
         }
         List<Refused> refused = jdbc.sql("""
@@ -608,8 +631,14 @@ public class Deposits {
         Instant due = limit.endAfter(at, rules.calendar());
         BigDecimal lateRate = rules.find(org.sunbid.platform.deals.domain.RuleKeys.LATE_REFUND_MARKUP)
                 .map(m -> benchmarkLoanRate.multiply(BigDecimal.ONE.add(m.amount().movePointLeft(2)))).orElse(null);
+        // 国土资源部令第39号第二十一条: land deposits go back without interest (不计利息), a dated rule of the lot's procedure;
+        // elsewhere Reg. 57's bank interest for the same period
+        var withoutInterest = rules.holds(org.sunbid.platform.deals.domain.RuleKeys.REFUND_WITHOUT_INTEREST)
+                ? rules.find(org.sunbid.platform.deals.domain.RuleKeys.REFUND_WITHOUT_INTEREST) : Optional.<org.sunbid.platform.deals.domain.Limit>empty();
+        boolean auction = rules.holds(org.sunbid.platform.deals.domain.RuleKeys.LIVE_BIDDING);
         for (Paid p : paid) {
-            BigDecimal interest = DepositInterest.of(p.amount(), interestRate, p.bookedAt(), at);
+            BigDecimal interest = withoutInterest.isPresent() ? BigDecimal.ZERO.setScale(2)
+                    : DepositInterest.of(p.amount(), interestRate, p.bookedAt(), at);
             UUID id = UUID.randomUUID();
             jdbc.sql("""
                     INSERT INTO refund_instruction (id, payment_id, bank_code, amount, interest, payee_name, payee_account, reason,
@@ -626,12 +655,16 @@ public class Deposits {
             payload.put("reason", reason.name());
             payload.put("deposit", p.amount().toPlainString());
             payload.put("interest", interest.toPlainString());
-            payload.put("rate", interestRate.toPlainString());
+            payload.put("rate", withoutInterest.isPresent() ? "0" : interestRate.toPlainString());
+            withoutInterest.ifPresent(l -> payload.put("interestRule", l.article()));
             payload.put("dueAt", due.toString());
             if (lateRate != null) {
                 payload.put("lateRate", lateRate.toPlainString());
             }
-            payload.put("rule", limit.article() + "：" + (limit.unit() == org.sunbid.platform.deals.domain.LimitUnit.WORKING_DAY
+            payload.put("rule", limit.article() + "：" + (auction
+                    ? "竞价结果确定后（流拍的，自结果公布时起）" + limit.plain() + "个工作日内退还"
+                            + (winner ? "竞得人" : winnerId == null ? "各竞买人" : "未竞得人") + "的竞买保证金" + (withoutInterest.isPresent() ? "，不计利息" : "及银行同期存款利息")
+                    : limit.unit() == org.sunbid.platform.deals.domain.LimitUnit.WORKING_DAY
                     ? "中标通知书发出后（中标人为合同签订后）" + limit.plain() + "个工作日内退还投标保证金，逾期退还的支付超期资金占用费"
                     : "最迟在书面合同签订后" + limit.plain() + "日内退还投标保证金及银行同期存款利息"));
             auditLog.append(AuditRecord.of("payments.refund.due", tenderId.toString(), region, Actor.SYSTEM, payload));

@@ -49,8 +49,14 @@ public class Registrations {
     private final ApplicationEventPublisher events;
     private final TenderInvitations invitations;
 
+    private final org.sunbid.platform.deals.Projects projects;
+    private final org.sunbid.platform.deals.Procedures procedures;
+
     Registrations(JdbcClient jdbc, TenderRepository tenders, Organisations organisations, Regions regions, AuditLog auditLog,
-            Clock clock, ConfidentialRecords confidential, ApplicationEventPublisher events, TenderInvitations invitations) {
+            Clock clock, ConfidentialRecords confidential, ApplicationEventPublisher events, TenderInvitations invitations,
+            org.sunbid.platform.deals.Projects projects, org.sunbid.platform.deals.Procedures procedures) {
+        this.projects = projects;
+        this.procedures = procedures;
         this.invitations = invitations;
         this.confidential = confidential;
         this.events = events;
@@ -112,10 +118,22 @@ public class Registrations {
         if (!owner && !staff) {
             throw new DomainException(TenderingError.TENDER_NOT_FOUND, tenderId);
         }
-        if (tender.status() != TenderStatus.BIDDING_CLOSED) {
+        if (tender.status() != TenderStatus.BIDDING_CLOSED || sealedUntilBiddingEnds(tenderId)) {
             throw new DomainException(TenderingError.REGISTRATIONS_SEALED);
         }
         return rows(tenderId, null);
+    }
+
+    /**
+     * Issue 17: a lot whose rules hold LIVE_BIDDING keeps its registrants sealed after the close of applications, until
+     * bidding ends and the auction disclosed them ({@link #disclose}): before, its owners (the auctioneer's side) and the
+     * centre's staff would learn who bids under which number (39号令 Art. 13; 32号令 Art. 22 — bidders stay anonymous).
+     */
+    private boolean sealedUntilBiddingEnds(UUID tenderId) {
+        boolean live = projects.procedureOfLot(tenderId).map(code -> procedures.rulesAt(code, clock.instant())
+                .holds(org.sunbid.platform.deals.domain.RuleKeys.LIVE_BIDDING)).orElse(false);
+        return live && jdbc.sql("SELECT COUNT(*) FROM registration_disclosure WHERE tender_id = :t").param("t", tenderId)
+                .query(Long.class).single() == 0;
     }
 
     /**
@@ -148,6 +166,8 @@ public class Registrations {
      * anyone can check that the list was fixed before the deadline.
      */
     void disclose(Tender tender) {
+        jdbc.sql("INSERT INTO registration_disclosure (tender_id, disclosed_at) VALUES (:t, :at) ON CONFLICT (tender_id) DO NOTHING")
+                .param("t", tender.id()).param("at", clock.instant().atOffset(ZoneOffset.UTC)).update();
         List<Map<String, Object>> registered = rows(tender.id(), null).stream().map(r -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("registrationId", r.id().toString());

@@ -389,4 +389,74 @@ class AuctionResultsIT extends PlatformIT {
         assertThat(refunds(lot)).extracting(r -> r.get("bidder_id")).containsExactly(org("bidder1"));
         assertThat(logCount(lot, "auction.result")).isEqualTo(1);
     }
+
+    /**
+     * 国土资源部令第39号第二十一条: the unsuccessful bidders' land deposits go back without interest (不计利息; the dated FLAG
+     * rule REFUND_WITHOUT_INTEREST of TDSYQ_COMMON, deals V200), days after they were booked, and the log's refund entry
+     * speaks of an auction's 竞买保证金, not of an award notice.
+     */
+    @Test
+    void land39_art21_depositsRefundedWithoutInterest() {
+        String lot = lot("TDSYQ_LISTING", 2);
+        clock.advance(Duration.ofDays(3));
+        deal(lot, "bidder1", 10_000_000_00L, null, 3);
+        List<Map<String, Object>> rows = jdbc.sql("""
+                SELECT r.amount, r.interest FROM refund_instruction r
+                JOIN bank_payment p ON p.id = r.payment_id JOIN deposit_account a ON a.id = p.deposit_account_id
+                WHERE a.tender_id = CAST(:t AS UUID)""").param("t", lot).query().listOfRows();
+        assertThat(rows).hasSize(1).allSatisfy(r -> {
+            assertThat((java.math.BigDecimal) r.get("interest")).isEqualByComparingTo("0");
+            assertThat((java.math.BigDecimal) r.get("amount")).isEqualByComparingTo("1600000.00");
+        });
+        JsonNode entry = logPayload(lot, "payments.refund.due");
+        assertThat(entry.path("interest").asString()).isEqualTo("0.00");
+        assertThat(entry.path("interestRule").asString()).contains("第二十一条").contains("不计利息");
+        assertThat(entry.path("rule").asString()).contains("竞买保证金").contains("不计利息").doesNotContain("中标通知书");
+    }
+
+    /**
+     * domain-2 §1 [F:S10 Art 32]: a land auction whose announcement says there is a reserve but whose owner sealed none by
+     * RESERVE_DEADLINE has no reserve (none entered = no reserve): ReserveOpened(none) → the highest bid wins, the result
+     * is recorded without a reserve and logged as "no reserve entered".
+     */
+    @Test
+    void reserveAnnouncedButNoneEntered_resultWithoutReserveRecordedAndLogged() {
+        AuctionFlow.Plan plan = flow.plan("TDSYQ_AUCTION", START);
+        String lot = flow.lot("TDSYQ_AUCTION", "云州未设底价测试地块", "8000000.00", "1600000.00", plan.applicationClose());
+        Map<String, Object> terms = new java.util.LinkedHashMap<>(flow.termsBody("TDSYQ_AUCTION", plan, "8000000.00", "100000.00"));
+        assertThat(terms.get("reserveSealed")).isEqualTo(true); // announced with a reserve; the owner never seals one
+        assertThat(flow.terms(lot, terms).status()).isEqualTo(200);
+        assertThat(flow.publish(lot, START).status()).isEqualTo(200);
+        flow.bidders(lot, 2);
+        assertThat(flow.closeApplications(lot, plan.applicationClose())).isTrue();
+        awaitEventsCompleted(org.sunbid.platform.tendering.BiddingClosed.class);
+
+        clock.set(plan.biddingStart().plusSeconds(30));
+        ApiClient.Response first = client.post("/api/v1/auctions/" + lot + "/bids", ApiClient.json(Map.of("amount", "8100000.00")),
+                client.freshToken("bidder1"));
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        clock.set(plan.biddingStart().plusSeconds(90));
+        ApiClient.Response second = client.post("/api/v1/auctions/" + lot + "/bids", ApiClient.json(Map.of("amount", "8200000.00")),
+                client.freshToken("bidder2"));
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+
+        clock.set(plan.biddingStart().plus(Duration.ofHours(1)));
+        liveAuctions.tick();
+        awaitEventsCompleted(BiddingEnded.class);
+        awaitEventsCompleted(ReserveOpened.class);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> client.get("/api/v1/auctions/" + lot + "/result", null).status() == 200);
+        JsonNode result = client.get("/api/v1/auctions/" + lot + "/result", null).json();
+        assertThat(result.path("deal").asBoolean()).as(result.toString()).isTrue();
+        assertThat(result.path("winnerCreditCode").asString()).isEqualTo(creditCodeOf("bidder2"));
+        assertThat(result.path("price").asString()).isEqualTo("8200000.00");
+        assertThat(result.path("reserve").isNull()).isTrue();
+        assertThat(result.path("reserveNote").asString()).startsWith("no reserve entered");
+        assertThat(logCount(lot, "auction.result")).isEqualTo(1);
+        JsonNode logged = logPayload(lot, "auction.result");
+        assertThat(logged.path("reserve").isNull()).isTrue();
+        assertThat(logged.path("reserveNote").asString()).startsWith("no reserve entered");
+        assertThat(jdbc.sql("SELECT reserve_not_entered FROM auction_result WHERE lot_id = CAST(:l AS UUID)").param("l", lot)
+                .query(Boolean.class).single()).isTrue();
+    }
 }

@@ -233,6 +233,18 @@ public final class AuctionRoom {
     }
 
     /**
+     * The reserve to give {@link #result} for a lot whose announcement said there is a reserve but whose owner sealed none
+     * by RESERVE_DEADLINE: none entered = no reserve (domain-2 §1, [F:S10 Art 32]); every bid meets 0 fen, so the outcome
+     * is the one without a reserve. Record it through {@link #withoutReserve}.
+     */
+    public static final Long NO_RESERVE_ENTERED = 0L;
+
+    /** {@code result} as recorded: the same outcome with no reserve (for {@link #NO_RESERVE_ENTERED}). */
+    public static AuctionResult withoutReserve(AuctionResult result) {
+        return new AuctionResult(result.deal(), result.winner(), null, result.reason());
+    }
+
+    /**
      * The outcome at {@code now} (bidding must have ended), given the opened reserve in fen or null where none was
      * sealed: TOO_FEW_BIDDERS (fewer qualified bidders than minBidders), NO_VALID_BID (流拍, Art. 19), BELOW_RESERVE
      * (the highest bid is below the reserve, Art. 16, 19), else a deal with the highest bid (the earliest at its amount).

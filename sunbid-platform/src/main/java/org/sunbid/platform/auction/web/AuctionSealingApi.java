@@ -84,6 +84,7 @@ class AuctionSealingApi {
     /** The lot's bidder numbers; who stood behind each only once bidding ended (then with the salted commitment). */
     @GetMapping("/api/v1/auctions/{lotId}/bidders")
     Map<String, Object> numbers(@PathVariable UUID lotId) {
+        reserves.requirePublished(lotId); // an unknown or draft lot: 404, as its other public views
         List<AuctionBidders.Disclosed> disclosed = bidders.disclosed(lotId);
         return Map.of("lotId", lotId.toString(), "numbers", List.copyOf(bidders.numbers(lotId)), "disclosed", disclosed);
     }

@@ -181,4 +181,9 @@ public final class RuleKeys {
     public static final String REDISCLOSURE_PERIOD = "REDISCLOSURE_PERIOD";
     /** No buyer for this long: audit, appraisal and disclosure again (32号令 Art. 19). */
     public static final String RELIST_AFTER = "RELIST_AFTER";
+    /**
+     * FLAG: deposits go back without interest (不计利息; 国土资源部令第39号第二十一条), not with Reg. 57's bank interest for
+     * the same period (issue 17 wave 2; deals V200).
+     */
+    public static final String REFUND_WITHOUT_INTEREST = "REFUND_WITHOUT_INTEREST";
 }

@@ -130,6 +130,27 @@ class AuctionRoomTest {
         assertThat(room.result(end, PRICE + INC).deal()).isTrue();
     }
 
+    /** domain-2 §1 [F:S10 Art 32]: announced with a reserve, none entered = no reserve: the highest bid wins, recorded with none. */
+    @Test
+    void fujian_art32_reserveAnnouncedButNoneEnteredIsNoReserve() {
+        AuctionRoom room = new AuctionRoom(ascending(2), TWO);
+        accepted(room.bid("A01", PRICE, START.plusSeconds(10)));
+        accepted(room.bid("B02", PRICE + INC, START.plusSeconds(20)));
+        Instant end = START.plusSeconds(20).plus(Duration.ofMinutes(5));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> room.result(end, null))
+                .isInstanceOf(IllegalArgumentException.class); // a sealed one must be opened first
+        AuctionResult result = AuctionRoom.withoutReserve(room.result(end, AuctionRoom.NO_RESERVE_ENTERED));
+        assertThat(result.deal()).isTrue();
+        assertThat(result.winner().bidderNumber()).isEqualTo("B02");
+        assertThat(result.reserve()).isNull();
+        assertThat(result.reason()).isNull();
+        // no bid at all stays no deal
+        AuctionRoom empty = new AuctionRoom(ascending(2), TWO);
+        AuctionResult none = AuctionRoom.withoutReserve(empty.result(START.plus(Duration.ofHours(1)), AuctionRoom.NO_RESERVE_ENTERED));
+        assertThat(none.deal()).isFalse();
+        assertThat(none.reason()).isEqualTo(AuctionResult.NoDeal.NO_VALID_BID);
+    }
+
     @Test
     void land39_art19_singleBidderAtReserveDeals() {
         AuctionRoom room = new AuctionRoom(fujian(AuctionFormat.LISTING, true), Set.of("A01"));
