@@ -170,7 +170,8 @@ class AuctionPagesIT extends PlatformIT {
         assertThat(bidder.get("/workbench/auctions/" + lotId).statusCode()).isEqualTo(403);
         HttpResponse<String> mine = bidder.get("/workbench/auctions");
         assertThat(mine.statusCode()).isEqualTo(200);
-        assertThat(mine.body()).contains("我的竞买").contains("id=\"no-auctions\""); // not qualified anywhere yet
+        // bidder1 is not a bidder in this lot (the demo's land listing qualifies it elsewhere): its list never shows this one
+        assertThat(mine.body()).contains("我的竞买").doesNotContain("/auctions/" + lotId);
 
         HttpResponse<String> anonymous = new WebSession(baseUrl()).get("/workbench/auctions/" + lotId);
         assertThat(anonymous.statusCode()).isEqualTo(302);

@@ -161,7 +161,8 @@ class BrowserLoginIT extends BrowserTest {
     @Test
     void biddersHaveNoOrganisationMenuAndAreRefusedTheRegister() throws Exception {
         logIn("bidder1", PASSWORD);
-        assertThat(menuLinks()).containsExactly("/workbench", "/workbench/tenders", "/workbench/invitations",
+        assertThat(menuLinks()).containsExactly("/workbench", "/workbench/tenders",
+                "/workbench/auctions", "/workbench/invitations",
                 "/workbench/negotiations", "/workbench/complaints", "/workbench/method-approvals");
 
         open("/workbench/organisations");

@@ -36,11 +36,14 @@ class PortalController {
     private final org.sunbid.platform.disclosure.DealStatuses statuses;
     private final org.sunbid.platform.deals.Projects projects;
     private final org.sunbid.platform.deals.Procedures procedures;
+    private final org.sunbid.platform.auction.AuctionLots auctionLots;
 
     PortalController(org.sunbid.platform.deals.Projects projects, org.sunbid.platform.deals.Procedures procedures, Regions regions, Organisations organisations, Experts experts, SunbidProperties properties,
             Tenders tenders, java.time.Clock clock, org.sunbid.platform.tendering.TenderDocuments documents,
             org.sunbid.platform.sealing.BidOpenings openings, tools.jackson.databind.json.JsonMapper json,
-            ExpertDraws draws, org.sunbid.platform.evaluation.Awards awards, org.sunbid.platform.disclosure.DealStatuses statuses) {
+            ExpertDraws draws, org.sunbid.platform.evaluation.Awards awards, org.sunbid.platform.disclosure.DealStatuses statuses,
+            org.sunbid.platform.auction.AuctionLots auctionLots) {
+        this.auctionLots = auctionLots;
         this.statuses = statuses;
         this.projects = projects;
         this.procedures = procedures;
@@ -69,13 +72,19 @@ class PortalController {
         model.addAttribute("bidders", counts.get(OrganisationKind.BIDDER));
         model.addAttribute("experts", experts.countActive());
         model.addAttribute("specialties", experts.countsBySpecialty());
-        List<TenderView> notices = tenders.published(10);
+        // tender notices and the land, mining and property announcements (which lead to their auction rooms) apart, so
+        // that a run of announcements never pushes the tender notices off the home page
+        List<TenderView> latest = tenders.published(40);
+        List<TenderView> notices = latest.stream().filter(t -> auctionLots.terms(t.id()).isEmpty()).limit(10).toList();
+        List<TenderView> announcements = latest.stream().filter(t -> auctionLots.terms(t.id()).isPresent()).limit(5).toList();
+        model.addAttribute("announcements", announcements);
         List<org.sunbid.platform.evaluation.Awards.AwardView> results = awards.published(5);
         model.addAttribute("notices", notices);
         model.addAttribute("drawRecords", draws.published(5));
         model.addAttribute("results", results);
         Map<java.util.UUID, org.sunbid.platform.disclosure.DealStage> stages = new java.util.HashMap<>();
         notices.forEach(t -> stages.put(t.id(), statuses.of(t)));
+        announcements.forEach(t -> stages.put(t.id(), statuses.of(t)));
         results.forEach(r -> tenders.findPublished(r.tenderId()).ifPresent(t -> stages.computeIfAbsent(t.id(), id -> statuses.of(t))));
         model.addAttribute("stages", stages);
         model.addAttribute("regionNames", regionNames());
