@@ -136,7 +136,15 @@ class DemoAuctions {
             }
         }
         if (auction != null) {
-            for (String b : List.of(NEWCOMER, RIVAL)) {
+            // sunbid.demo.live-auction-bidders adds demo bidders to the newcomer and the rival (the auction benchmark
+            // and the crash test bid as several bidders: bench AuctionBench, AuctionCrashIT)
+            java.util.LinkedHashSet<String> applicants = new java.util.LinkedHashSet<>(List.of(NEWCOMER, RIVAL));
+            for (String extra : environment.getProperty("sunbid.demo.live-auction-bidders", "").split(",")) {
+                if (!extra.isBlank()) {
+                    applicants.add(extra.strip());
+                }
+            }
+            for (String b : applicants) {
                 apply(auction, b);
             }
         }

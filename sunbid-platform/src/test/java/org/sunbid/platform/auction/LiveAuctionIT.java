@@ -201,6 +201,36 @@ class LiveAuctionIT extends PlatformIT {
         assertThat(room(lot.id(), null).path("phase").asString()).isEqualTo("ENDED");
     }
 
+    /**
+     * A lot that is not an auction lot (the demo's works tender) or no lot at all: …/room and …/live answer a clean 404
+     * AUCTION_NOT_FOUND problem at once, whatever the caller accepts (a crawler asking for JSON, an EventSource asking
+     * for text/event-stream) — never a 500, never a stream left open.
+     */
+    @Test
+    void land39_art16_roomAndLiveOfANonAuctionLotAre404AtOnceWhateverTheAccept() throws Exception {
+        ApiClient api = flow.api();
+        String works = jdbc.sql("SELECT id FROM tender WHERE project_code = 'YZ-2026-GC-0101'").query(String.class).single();
+        for (String lot : List.of(works, UUID.randomUUID().toString())) {
+            for (String path : List.of("/room", "/live")) {
+                ApiClient.Response r = api.get("/api/v1/auctions/" + lot + path, null);
+                assertThat(r.status()).as(path + " " + r.body()).isEqualTo(404);
+                assertThat(r.code()).isEqualTo("AUCTION_NOT_FOUND");
+                assertThat(r.contentType()).startsWith("application/problem+json");
+            }
+            HttpResponse<String> sse = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(baseUrl() + "/api/v1/auctions/" + lot + "/live")).header("Accept", "text/event-stream")
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(sse.statusCode()).as(sse.body()).isEqualTo(404);
+            assertThat(sse.body()).contains("AUCTION_NOT_FOUND");
+        }
+        // an auction lot asked for JSON on …/live gets the snapshot, not a stream
+        AuctionFlow.Lot lot = flow.ready("TDSYQ_AUCTION", START, 2);
+        awaitEventsCompleted(BiddingClosed.class);
+        ApiClient.Response json = api.get("/api/v1/auctions/" + lot.id() + "/live", null);
+        assertThat(json.status()).as(json.body()).isEqualTo(200);
+        assertThat(json.json().path("lotId").asString()).isEqualTo(lot.id());
+    }
+
     @Test
     void land39_art16_auctioneerChangesTheIncrementWithAReasonLoggedBiddersCannot() {
         AuctionFlow.Lot lot = flow.ready("TDSYQ_AUCTION", START, 2);

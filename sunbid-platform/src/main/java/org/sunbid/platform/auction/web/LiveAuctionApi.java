@@ -94,11 +94,19 @@ class LiveAuctionApi {
         return SnapshotJson.of(lotId, s, you(lotId), clock.instant());
     }
 
-    /** The room as Server-Sent Events: every new durable state, id = version; Last-Event-ID resumes after it. */
-    @GetMapping(value = "/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter live(@PathVariable UUID lotId, @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId)
-            throws IOException {
+    /**
+     * The room as Server-Sent Events: every new durable state, id = version; Last-Event-ID resumes after it. A caller
+     * that names only other types (e.g. {@code application/json}) gets the snapshot JSON of {@link #room} instead (never a stream it
+     * did not ask for, never a 500 from content negotiation); a lot that is not an auction lot is a 404 at once.
+     */
+    @GetMapping("/live")
+    Object live(@PathVariable UUID lotId, @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
+            @RequestHeader(value = "Accept", required = false) String accept) throws IOException {
         RoomSnapshot now = live.snapshot(lotId).orElseThrow(() -> new DomainException(AuctionError.AUCTION_NOT_FOUND));
+        if (!wantsStream(accept, lastEventId)) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                    .body(SnapshotJson.of(lotId, now, you(lotId), clock.instant()));
+        }
         String you = you(lotId);
         SseEmitter emitter = new SseEmitter(0L);
         emitters.add(emitter);
@@ -156,6 +164,15 @@ class LiveAuctionApi {
         } catch (Exception ignored) {
             // the watcher is gone either way
         }
+    }
+
+    /** A stream unless the caller named what it accepts and that is neither text/event-stream nor a wildcard. */
+    private static boolean wantsStream(String accept, String lastEventId) {
+        if (accept == null || accept.isBlank() || lastEventId != null) {
+            return true;
+        }
+        String a = accept.toLowerCase(java.util.Locale.ROOT);
+        return a.contains(MediaType.TEXT_EVENT_STREAM_VALUE) || a.contains("*/*") || a.contains("text/*");
     }
 
     private static long parse(String lastEventId) {

@@ -31,7 +31,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String token = header.substring(7).strip();
-            tokens.accountOf(token).flatMap(accounts::loadById)
+            tokens.resolve(token, accounts::loadById)
                     .filter(AccountDetails::isEnabled)
                     .ifPresent(account -> {
                         account.eraseCredentials();
