@@ -91,6 +91,11 @@ public class AuctionLots {
             Map<String, Object> details, UUID previousLotId, Schedule.Approval approval, Instant updatedAt) {
     }
 
+    /** Every lot that has auction terms (an auction lot), published or not. */
+    public java.util.Set<UUID> lotIds() {
+        return java.util.Set.copyOf(jdbc.sql("SELECT lot_id FROM auction_lot").query(UUID.class).list());
+    }
+
     /** The room terms of lot {@code lotId}, once set (empty for a lot that is not an auction lot). */
     public Optional<AuctionTerms> terms(UUID lotId) {
         return row(lotId).map(r -> roomTerms(r, rulesOf(r, lotId)));

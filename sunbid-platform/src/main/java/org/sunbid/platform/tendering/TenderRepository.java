@@ -174,6 +174,13 @@ class TenderRepository {
                 .query(this::map).list();
     }
 
+    /** As {@link #withStatus(List, int)}, only among ({@code among}) or leaving out ({@code !among}) the tenders {@code ids} names. */
+    List<Tender> withStatusAmong(List<TenderStatus> statuses, java.util.Collection<UUID> ids, boolean among, int limit) {
+        return jdbc.sql("SELECT * FROM tender WHERE status = ANY(:s) AND deleted_at IS NULL AND (id = ANY(:x)) = :among ORDER BY published_at DESC NULLS LAST, created_at DESC, id LIMIT :l")
+                .param("among", among).param("s", statuses.stream().map(Enum::name).toArray(String[]::new)).param("x", ids.toArray(UUID[]::new))
+                .param("l", limit).query(this::map).list();
+    }
+
     /** Tenders of an organisation (as tenderee or agency), newest first. */
     List<Tender> ofOrganisation(UUID organisationId) {
         return jdbc.sql("SELECT * FROM tender WHERE (tenderee_id = :o OR agency_id = :o) AND deleted_at IS NULL ORDER BY created_at DESC")

@@ -530,6 +530,16 @@ public class Tenders {
         return repository.withStatus(PUBLIC, Math.max(1, Math.min(limit, 200))).stream().map(this::view).toList();
     }
 
+    /** The latest published tenders but those {@code except} names (a higher context's own kind of notice), newest first. */
+    public List<TenderView> publishedExcept(java.util.Collection<UUID> except, int limit) {
+        return repository.withStatusAmong(PUBLIC, except, false, Math.max(1, Math.min(limit, 200))).stream().map(this::view).toList();
+    }
+
+    /** The latest published tenders among those {@code ids} names, newest first. */
+    public List<TenderView> publishedAmong(java.util.Collection<UUID> ids, int limit) {
+        return repository.withStatusAmong(PUBLIC, ids, true, Math.max(1, Math.min(limit, 200))).stream().map(this::view).toList();
+    }
+
     /** The tenders of the caller's organisation (as tenderee or agency). */
     public List<TenderView> ofMyOrganisation(CurrentUser user) {
         return user.organisationId() == null ? List.of()

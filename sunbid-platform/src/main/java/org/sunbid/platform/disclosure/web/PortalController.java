@@ -74,9 +74,9 @@ class PortalController {
         model.addAttribute("specialties", experts.countsBySpecialty());
         // tender notices and the land, mining and property announcements (which lead to their auction rooms) apart, so
         // that a run of announcements never pushes the tender notices off the home page
-        List<TenderView> latest = tenders.published(40);
-        List<TenderView> notices = latest.stream().filter(t -> auctionLots.terms(t.id()).isEmpty()).limit(10).toList();
-        List<TenderView> announcements = latest.stream().filter(t -> auctionLots.terms(t.id()).isPresent()).limit(5).toList();
+        java.util.Set<java.util.UUID> auctionLotIds = auctionLots.lotIds();
+        List<TenderView> notices = tenders.publishedExcept(auctionLotIds, 10);
+        List<TenderView> announcements = tenders.publishedAmong(auctionLotIds, 5);
         model.addAttribute("announcements", announcements);
         List<org.sunbid.platform.evaluation.Awards.AwardView> results = awards.published(5);
         model.addAttribute("notices", notices);
