@@ -558,12 +558,12 @@ class AccessMatrixIT extends PlatformIT {
         rows.add(new Row("GET", "/api/v1/auctions/{lotId}/bidders", unknownLot + "/bidders", null, false,
                                                                                           404, 404, 404, 404, 404, 404, 404, 404, 404));
         // The live room (issue 17 part C): room and stream public (an unknown lot: 404); bids from bidder accounts; the
-        // increment by the lot's owner side (the service answers an unknown lot 404). The stream is text/event-stream
-        // only: asked for as JSON (as this client does) it is 406 for everyone, before any lot is looked up.
+        // increment by the lot's owner side (the service answers an unknown lot 404). The stream answers a caller asking
+        // only for JSON (as this client does) with the snapshot, and an unknown lot 404 at once, whatever it asks for.
         rows.add(new Row("GET", "/api/v1/auctions/{lotId}/room", unknownLot + "/room", null, false,
                                                                                           404, 404, 404, 404, 404, 404, 404, 404, 404));
         rows.add(new Row("GET", "/api/v1/auctions/{lotId}/live", unknownLot + "/live", null, false,
-                                                                                          406, 406, 406, 406, 406, 406, 406, 406, 406));
+                                                                                          404, 404, 404, 404, 404, 404, 404, 404, 404));
         rows.add(new Row("POST", "/api/v1/auctions/{lotId}/bids", unknownLot + "/bids", () -> "{\"amount\":\"100.00\"}", false,
                                                                                           401, 403, 403, 403, 403, 403, 403, 404, 403));
         rows.add(new Row("POST", "/api/v1/auctions/{lotId}/increment", unknownLot + "/increment",
