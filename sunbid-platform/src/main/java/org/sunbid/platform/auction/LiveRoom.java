@@ -40,12 +40,15 @@ final class LiveRoom {
     volatile long pushedVersion = -1;
     volatile RoomSnapshot pushed;
     volatile boolean endPublished;
+    /** Held while admissions are journalled (never the room's monitor: the journal's writer takes that one). */
+    final Object admission = new Object();
 
     /** Replays {@code journal} into a new room for its header. */
     LiveRoom(Journal.Header header, java.util.function.Function<Consumer<List<Journal.Durable>>, Journal> opener,
             java.time.Clock clock) {
         this.lotId = header.terms().lotId();
-        this.room = new AuctionRoom(header.terms(), header.bidderNumbers());
+        this.room = header.admitting() ? AuctionRoom.admitting(header.terms(), header.bidderNumbers())
+                : new AuctionRoom(header.terms(), header.bidderNumbers());
         this.journal = opener.apply(this::durable);
         for (RoomEvent e : journal.replayed()) {
             BidDecision d = room.apply(e);
@@ -134,7 +137,7 @@ final class LiveRoom {
         synchronized (this) {
             for (Journal.Durable d : batch) {
                 Applied a = (Applied) d.attachment();
-                if (a == null) {
+                if (a == null || d.event() instanceof RoomEvent.BidderAdmitted) { // an admission shows nowhere
                     continue;
                 }
                 if (a.decision() instanceof BidDecision.Accepted acc) {
