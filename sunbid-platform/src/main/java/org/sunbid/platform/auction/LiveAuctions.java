@@ -130,7 +130,8 @@ public class LiveAuctions {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return live.read(r -> r.endedAt(now) == null ? Optional.<AuctionResult>empty() : Optional.of(r.result(now, reserve)));
+        return live.read(r -> !r.biddersFixed() || r.endedAt(now) == null ? Optional.<AuctionResult>empty()
+                : Optional.of(r.result(now, reserve)));
     }
 
     /** The terms of a room (empty where there is none yet). */
@@ -307,7 +308,7 @@ public class LiveAuctions {
         // A listing's room opens at its start even before anyone qualified: applications stay open during the listing
         // (39号令 Art. 11, 17–19) and bidders are admitted as their deposits settle. Other rooms open once qualified.
         boolean admitting = terms.get().format() != AuctionFormat.ASCENDING && !bidders.qualified(lotId)
-                && published(lotId);
+                && applicationsOpen(lotId);
         if (admitting) {
             bidders.admit(lotId);
         }
@@ -327,10 +328,11 @@ public class LiveAuctions {
         return opened;
     }
 
-    private boolean published(UUID lotId) {
+    /** Whether lot {@code lotId} is published and its applications are open now (else its room waits for the close). */
+    private boolean applicationsOpen(UUID lotId) {
         try {
-            TenderStatus status = tenders.depositTerms(lotId).status();
-            return status != TenderStatus.DRAFT;
+            var terms = tenders.depositTerms(lotId);
+            return terms.status() == TenderStatus.PUBLISHED && clock.instant().isBefore(terms.bidDeadline());
         } catch (RuntimeException e) {
             return false;
         }
@@ -422,7 +424,7 @@ public class LiveAuctions {
             return;
         }
         Instant now = clock.instant();
-        Instant endedAt = live.read(r -> r.endedAt(now));
+        Instant endedAt = live.read(r -> r.biddersFixed() ? r.endedAt(now) : null); // never before applications closed
         if (endedAt == null) {
             return;
         }
