@@ -296,6 +296,9 @@ public class AuctionBidders {
                 .query(Integer.class).single() > 0) {
             return out;
         }
+        Map<String, UUID> admissions = new LinkedHashMap<>();
+        jdbc.sql("SELECT bidder_number, record_id FROM auction_bidder WHERE lot_id = :l AND record_id IS NOT NULL")
+                .param("l", lotId).query((rs, i) -> admissions.put(rs.getString(1), rs.getObject(2, UUID.class))).list();
         List<Map<String, Object>> logged = out.stream().map(d -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("bidderNumber", d.bidderNumber());
@@ -303,6 +306,10 @@ public class AuctionBidders {
             m.put("bidder", d.bidder());
             m.put("identity", d.identity());
             m.put("commitment", d.commitment());
+            UUID admission = admissions.get(d.bidderNumber());
+            if (admission != null) { // admitted during the listing: its confidential record, checkable against the root
+                confidential.disclosure(admission).ifPresent(x -> m.put("admission", x.toMap()));
+            }
             return m;
         }).toList();
         String region = tenders.depositTerms(lotId).regionCode();

@@ -207,6 +207,32 @@ class AuctionProceduresEndToEndIT extends PlatformIT {
         assertThat(result.path("winnerNumber").asString()).isEqualTo(n1);
         assertThat(result.path("bids").asLong()).isEqualTo(3);
         assertBidsLoggedOnce(lot, 3);
+
+        // when bidding ended each admission is disclosed with its confidential record, which verifies against the root
+        // committed in public before the close (the log showed neither when nor how many were admitted)
+        awaitEventsCompleted(BiddingEnded.class);
+        tools.jackson.databind.json.JsonMapper mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+        JsonNode disclosed = mapper.readTree(jdbc.sql("""
+                SELECT payload FROM log_entry WHERE details::json->>'action' = :a AND details::json->>'subject' = :t""")
+                .param("a", AuctionBidders.DISCLOSED).param("t", id).query(String.class).single());
+        assertThat(disclosed.path("bidders")).hasSize(2);
+        for (JsonNode b : disclosed.path("bidders")) {
+            JsonNode admission = b.path("admission");
+            assertThat(admission.isObject()).as(b.toString()).isTrue();
+            long committedSeq = admission.path("committedSeq").asLong();
+            assertThat(committedSeq).isLessThan(jdbc.sql("""
+                    SELECT min(seq) FROM log_entry WHERE details::json->>'action' = 'tendering.bidding.closed'
+                    AND details::json->>'subject' = :t""").param("t", id).query(Long.class).single() + 2);
+            String root = mapper.readTree(jdbc.sql("SELECT payload FROM log_entry WHERE seq = :s").param("s", committedSeq)
+                    .query(String.class).single()).path("root").asString();
+            List<String> path = new ArrayList<>();
+            admission.path("path").forEach(p -> path.add(p.asString()));
+            org.sunbid.platform.audit.ConfidentialRecords.Disclosure record = new org.sunbid.platform.audit.ConfidentialRecords.Disclosure(
+                    admission.path("record").asString(), committedSeq, admission.path("leafIndex").asInt(),
+                    admission.path("batchSize").asInt(), path);
+            assertThat(record.verify(root)).isTrue();
+            assertThat(record.record()).contains(b.path("commitment").asString()).contains(b.path("bidderNumber").asString());
+        }
     }
 
     /** What the public sees of a lot: its room (version included), its view and its bidder numbers. */
