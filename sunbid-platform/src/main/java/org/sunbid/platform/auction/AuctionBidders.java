@@ -49,6 +49,11 @@ import tools.jackson.databind.json.JsonMapper;
  * qualification by the SM3 of its salted canonical JSON ({@value #QUALIFIED}: numbers and commitments only). When
  * bidding ends each identity is disclosed in public ({@value #DISCLOSED}) with its salt, so anyone checks it against
  * the commitment, and tendering and payments disclose the registrations and deposits they held back.
+ *
+ * <p>A listing admits bidders while it runs (39号令 Art. 11, 17–19: applications close APPLICATION_CLOSE before the
+ * listing ends): {@link #admit} numbers each applicant as soon as its deposit is settled, its commitment kept as a
+ * confidential record (no public entry of its own, no count anywhere public); the close then lists every number in the
+ * {@value #QUALIFIED} entry as for any lot, and the disclosure carries each admission's record with its inclusion path.
  */
 @Service
 public class AuctionBidders {

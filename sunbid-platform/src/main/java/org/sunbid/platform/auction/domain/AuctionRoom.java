@@ -32,7 +32,8 @@ import org.sunbid.platform.auction.AuctionError;
  * <li>{@link AuctionFormat#ASCENDING} (拍卖, Art. 15–16): {@code TIMED} from {@code biddingStart} with a countdown from
  * biddingStart that every accepted bid restarts (the three calls), {@code ENDED} when it runs out.</li>
  * <li>Any format with fewer qualified bidders than {@code minBidders} (AUCTION_BIDDERS_MIN) is {@code ENDED} at
- * biddingStart, result {@link AuctionResult.NoDeal#TOO_FEW_BIDDERS}.</li>
+ * biddingStart, result {@link AuctionResult.NoDeal#TOO_FEW_BIDDERS} (a room {@link #admitting} bidders during the
+ * listing decides this, and whether the timed round is held, only when {@code BiddersFixed} fixes the set; ended then).</li>
  * </ul>
  *
  * <h2>Bids</h2>
