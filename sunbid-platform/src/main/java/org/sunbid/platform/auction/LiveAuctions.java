@@ -169,7 +169,7 @@ public class LiveAuctions {
             throw new DomainException(AuctionError.AUCTION_NOT_FOUND);
         }
         String number = numberOf(lotId, user).orElseThrow(() -> new DomainException(AuctionError.BIDDER_NOT_QUALIFIED));
-        if (!live.read(r -> r.bidderNumbers().contains(number))) {
+        if (!live.biddersFixed && !live.read(r -> r.bidderNumbers().contains(number))) {
             admit(live); // admitted during the listing since the room last learned of it
         }
         BidDecision decision = await(live.submit(clock, at -> new RoomEvent.BidPlaced(number, amount, at))).decision();
@@ -249,7 +249,8 @@ public class LiveAuctions {
      */
     void admit(LiveRoom live) {
         synchronized (live.admission) {
-            if (live.read(AuctionRoom::biddersFixed)) {
+            if (live.biddersFixed || live.read(AuctionRoom::biddersFixed)) {
+                live.biddersFixed = true;
                 return;
             }
             bidders.admit(live.lotId);
@@ -262,6 +263,7 @@ public class LiveAuctions {
             }
             if (fixed) {
                 await(live.submit(clock, RoomEvent.BiddersFixed::new));
+                live.biddersFixed = true;
             }
         }
     }

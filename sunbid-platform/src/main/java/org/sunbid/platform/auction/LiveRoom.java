@@ -42,6 +42,8 @@ final class LiveRoom {
     volatile boolean endPublished;
     /** Held while admissions are journalled (never the room's monitor: the journal's writer takes that one). */
     final Object admission = new Object();
+    /** The room's set of bidders is fixed (then a bid needs no admission check: the hot path stays as it was). */
+    volatile boolean biddersFixed;
 
     /** Replays {@code journal} into a new room for its header. */
     LiveRoom(Journal.Header header, java.util.function.Function<Consumer<List<Journal.Durable>>, Journal> opener,
@@ -56,6 +58,7 @@ final class LiveRoom {
                 unlogged.add(a.bid());
             }
         }
+        this.biddersFixed = room.biddersFixed();
         Instant now = clock.instant();
         Instant last = journal.replayed().isEmpty() ? now : journal.replayed().get(journal.replayed().size() - 1).at();
         this.durable = room.snapshot(now.isBefore(last) ? last : now);
