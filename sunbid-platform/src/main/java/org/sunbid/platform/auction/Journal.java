@@ -41,11 +41,20 @@ import org.sunbid.platform.auction.domain.RoomEvent;
  */
 public final class Journal implements AutoCloseable {
 
-    /** The room's fixed part, written once as the first record. */
-    public record Header(AuctionTerms terms, Set<String> bidderNumbers) {
+    /**
+     * The room's fixed part, written once as the first record. {@code admitting}: the room opened while applications were
+     * open (a listing, 39号令 Art. 17–19), {@code bidderNumbers} are those admitted by then (often none) and the set grows
+     * by {@link RoomEvent.BidderAdmitted} records until {@link RoomEvent.BiddersFixed}; else the set is final.
+     */
+    public record Header(AuctionTerms terms, Set<String> bidderNumbers, boolean admitting) {
 
         public Header {
             bidderNumbers = Set.copyOf(new TreeSet<>(bidderNumbers));
+        }
+
+        /** A header whose bidder set is final. */
+        public Header(AuctionTerms terms, Set<String> bidderNumbers) {
+            this(terms, bidderNumbers, false);
         }
 
         /** SM3 over the sorted bidder numbers, one a line (kept in the header, checked on open). */
@@ -58,7 +67,8 @@ public final class Journal implements AutoCloseable {
     public record Durable(long index, RoomEvent event, Object attachment) {
     }
 
-    private static final byte HEADER = 'H', BID = 'B', INCREMENT = 'I', SUSPENDED = 'S', RESUMED = 'R';
+    private static final byte HEADER = 'H', BID = 'B', INCREMENT = 'I', SUSPENDED = 'S', RESUMED = 'R', ADMITTED = 'A',
+            FIXED = 'F';
     private static final int MAX_RECORD = 1 << 20;
 
     private final Path file;
@@ -317,6 +327,7 @@ public final class Journal implements AutoCloseable {
             out.writeUTF(n);
         }
         out.writeUTF(h.numbersSm3());
+        out.writeBoolean(h.admitting()); // absent in journals written before admission during the listing: false
         return bytes.toByteArray();
     }
 
@@ -342,9 +353,11 @@ public final class Journal implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             numbers.add(in.readUTF());
         }
+        String sm3 = in.readUTF();
+        boolean admitting = in.available() > 0 && in.readBoolean();
         Header header = new Header(new AuctionTerms(lot, format, start, increment, biddingStart, freeEnd, freeze, pause,
-                countdown, timedMin, min, reserve), numbers);
-        if (!header.numbersSm3().equals(in.readUTF())) {
+                countdown, timedMin, min, reserve), numbers, admitting);
+        if (!header.numbersSm3().equals(sm3)) {
             throw new IOException("bidder numbers do not match their hash");
         }
         return header;
@@ -364,6 +377,11 @@ public final class Journal implements AutoCloseable {
             } else if (event instanceof RoomEvent.Suspended s) {
                 out.writeByte(SUSPENDED);
                 out.writeUTF(s.reason());
+            } else if (event instanceof RoomEvent.BidderAdmitted a) {
+                out.writeByte(ADMITTED);
+                out.writeUTF(a.bidderNumber());
+            } else if (event instanceof RoomEvent.BiddersFixed) {
+                out.writeByte(FIXED);
             } else {
                 out.writeByte(RESUMED);
             }
@@ -392,6 +410,11 @@ public final class Journal implements AutoCloseable {
                 yield new RoomEvent.Suspended(reason, readInstant(in));
             }
             case RESUMED -> new RoomEvent.Resumed(readInstant(in));
+            case ADMITTED -> {
+                String number = in.readUTF();
+                yield new RoomEvent.BidderAdmitted(number, readInstant(in));
+            }
+            case FIXED -> new RoomEvent.BiddersFixed(readInstant(in));
             default -> throw new IOException("unknown journal record " + type);
         };
     }

@@ -29,6 +29,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.sunbid.platform.audit.AuditLog;
 import org.sunbid.platform.audit.AuditRecord;
+import org.sunbid.platform.auction.domain.AuctionFormat;
 import org.sunbid.platform.auction.domain.AuctionResult;
 import org.sunbid.platform.auction.domain.AuctionRoom;
 import org.sunbid.platform.auction.domain.AuctionTerms;
@@ -46,6 +47,7 @@ import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.kernel.SunbidProperties;
 import org.sunbid.platform.parties.CurrentUser;
 import org.sunbid.platform.tendering.BiddingClosed;
+import org.sunbid.platform.tendering.TenderStatus;
 import org.sunbid.platform.tendering.Tenders;
 
 /**
@@ -128,7 +130,8 @@ public class LiveAuctions {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return live.read(r -> r.endedAt(now) == null ? Optional.<AuctionResult>empty() : Optional.of(r.result(now, reserve)));
+        return live.read(r -> !r.biddersFixed() || r.endedAt(now) == null ? Optional.<AuctionResult>empty()
+                : Optional.of(r.result(now, reserve)));
     }
 
     /** The terms of a room (empty where there is none yet). */
@@ -166,6 +169,9 @@ public class LiveAuctions {
             throw new DomainException(AuctionError.AUCTION_NOT_FOUND);
         }
         String number = numberOf(lotId, user).orElseThrow(() -> new DomainException(AuctionError.BIDDER_NOT_QUALIFIED));
+        if (!live.biddersFixed && !live.read(r -> r.bidderNumbers().contains(number))) {
+            admit(live); // admitted during the listing since the room last learned of it
+        }
         BidDecision decision = await(live.submit(clock, at -> new RoomEvent.BidPlaced(number, amount, at))).decision();
         if (decision instanceof BidDecision.Refused r && r.code() == AuctionError.AUCTION_ENDED) {
             endIfDue(live);
@@ -219,12 +225,46 @@ public class LiveAuctions {
         return live == null ? List.of() : live.since(version);
     }
 
-    /** Applications closed: remember the lot if it is an auction lot, so its room opens at the start and ends on time. */
+    /**
+     * Applications closed: remember the lot if it is an auction lot, so its room opens at the start and ends on time; a
+     * listing room already open admits whoever remains and fixes its set of bidders (39号令 Art. 19).
+     */
     @ApplicationModuleListener
     public void on(BiddingClosed closed) {
         if (lots.terms(closed.tenderId()).isPresent()) {
             jdbc.sql("INSERT INTO auction_room (lot_id, region_code) VALUES (:l, :r) ON CONFLICT (lot_id) DO NOTHING")
                     .param("l", closed.tenderId()).param("r", closed.regionCode()).update();
+            LiveRoom live = rooms.get(closed.tenderId());
+            if (live != null) {
+                bidders.qualify(closed.tenderId()); // idempotent: AuctionBidders' own listener may come first or after
+                admit(live);
+            }
+        }
+    }
+
+    /**
+     * Brings an admitting listing room up to date (what the tick does every second): the bidders admitted since
+     * ({@link AuctionBidders#admit}) are journalled as {@code BidderAdmitted} — which no watcher sees — and once
+     * applications closed ({@link AuctionBidders#qualify}) the remaining ones are, then {@code BiddersFixed}.
+     */
+    void admit(LiveRoom live) {
+        synchronized (live.admission) {
+            if (live.biddersFixed || live.read(AuctionRoom::biddersFixed)) {
+                live.biddersFixed = true;
+                return;
+            }
+            bidders.admit(live.lotId);
+            boolean fixed = bidders.qualified(live.lotId);
+            Set<String> known = live.read(r -> Set.copyOf(r.bidderNumbers()));
+            for (String number : bidders.numbers(live.lotId)) {
+                if (!known.contains(number)) {
+                    await(live.submit(clock, at -> new RoomEvent.BidderAdmitted(number, at)));
+                }
+            }
+            if (fixed) {
+                await(live.submit(clock, RoomEvent.BiddersFixed::new));
+                live.biddersFixed = true;
+            }
         }
     }
 
@@ -232,10 +272,22 @@ public class LiveAuctions {
     @Scheduled(fixedDelayString = "${sunbid.auction.tick:PT1S}")
     public void tick() {
         Instant now = clock.instant();
+        // listings open at their start while applications are still open (39号令 Art. 17–19)
+        for (UUID lotId : jdbc.sql("""
+                SELECT lot_id FROM auction_lot l WHERE format <> 'ASCENDING' AND bidding_start <= :now
+                AND NOT EXISTS (SELECT 1 FROM auction_room r WHERE r.lot_id = l.lot_id)""")
+                .param("now", Timestamp.from(now)).query(UUID.class).list()) {
+            try {
+                room(lotId);
+            } catch (RuntimeException e) {
+                log.warn("auction room {} at {}: {}", lotId, now, e.toString());
+            }
+        }
         for (UUID lotId : jdbc.sql("SELECT lot_id FROM auction_room WHERE ended_at IS NULL").query(UUID.class).list()) {
             try {
                 LiveRoom live = room(lotId);
                 if (live != null) {
+                    admit(live);
                     logBids(live);
                     endIfDue(live);
                 }
@@ -255,22 +307,46 @@ public class LiveAuctions {
         if (terms.isEmpty() || clock.instant().isBefore(terms.get().biddingStart())) {
             return null;
         }
+        // A listing's room opens at its start even before anyone qualified: applications stay open during the listing
+        // (39号令 Art. 11, 17–19) and bidders are admitted as their deposits settle. Other rooms open once qualified.
+        boolean admitting = terms.get().format() != AuctionFormat.ASCENDING && !bidders.qualified(lotId)
+                && applicationsOpen(lotId);
+        if (admitting) {
+            bidders.admit(lotId);
+        }
         Set<String> numbers = bidders.numbers(lotId);
-        if (numbers.isEmpty()) {
+        if (numbers.isEmpty() && !admitting) {
             return null;
         }
-        return rooms.computeIfAbsent(lotId, id -> {
+        LiveRoom opened = rooms.computeIfAbsent(lotId, id -> {
             jdbc.sql("INSERT INTO auction_room (lot_id, region_code) VALUES (:l, :r) ON CONFLICT (lot_id) DO NOTHING")
                     .param("l", id).param("r", regionOf(id)).update();
-            Journal.Header header = new Journal.Header(terms.get(), numbers);
+            Journal.Header header = new Journal.Header(terms.get(), numbers, admitting);
             return new LiveRoom(header, onDurable -> Journal.open(file(id), header, onDurable), clock);
         });
+        if (admitting && bidders.qualified(lotId)) {
+            admit(opened); // applications closed while the room opened
+        }
+        return opened;
+    }
+
+    /** Whether lot {@code lotId} is published and its applications are open now (else its room waits for the close). */
+    private boolean applicationsOpen(UUID lotId) {
+        try {
+            var terms = tenders.depositTerms(lotId);
+            return terms.status() == TenderStatus.PUBLISHED && clock.instant().isBefore(terms.bidDeadline());
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private Optional<RoomSnapshot> scheduled(UUID lotId) {
         Optional<AuctionTerms> terms = lots.terms(lotId);
         if (terms.isEmpty()) {
             return Optional.empty();
+        }
+        if (!bidders.qualified(lotId)) { // how many are admitted so far must not show
+            return Optional.of(AuctionRoom.admitting(terms.get(), Set.of()).snapshot(clock.instant()));
         }
         Set<String> numbers = bidders.numbers(lotId);
         return Optional.of(new AuctionRoom(terms.get(), numbers).snapshot(clock.instant()));
@@ -350,7 +426,7 @@ public class LiveAuctions {
             return;
         }
         Instant now = clock.instant();
-        Instant endedAt = live.read(r -> r.endedAt(now));
+        Instant endedAt = live.read(r -> r.biddersFixed() ? r.endedAt(now) : null); // never before applications closed
         if (endedAt == null) {
             return;
         }

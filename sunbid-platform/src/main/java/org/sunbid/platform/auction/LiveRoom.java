@@ -40,12 +40,17 @@ final class LiveRoom {
     volatile long pushedVersion = -1;
     volatile RoomSnapshot pushed;
     volatile boolean endPublished;
+    /** Held while admissions are journalled (never the room's monitor: the journal's writer takes that one). */
+    final Object admission = new Object();
+    /** The room's set of bidders is fixed (then a bid needs no admission check: the hot path stays as it was). */
+    volatile boolean biddersFixed;
 
     /** Replays {@code journal} into a new room for its header. */
     LiveRoom(Journal.Header header, java.util.function.Function<Consumer<List<Journal.Durable>>, Journal> opener,
             java.time.Clock clock) {
         this.lotId = header.terms().lotId();
-        this.room = new AuctionRoom(header.terms(), header.bidderNumbers());
+        this.room = header.admitting() ? AuctionRoom.admitting(header.terms(), header.bidderNumbers())
+                : new AuctionRoom(header.terms(), header.bidderNumbers());
         this.journal = opener.apply(this::durable);
         for (RoomEvent e : journal.replayed()) {
             BidDecision d = room.apply(e);
@@ -53,6 +58,7 @@ final class LiveRoom {
                 unlogged.add(a.bid());
             }
         }
+        this.biddersFixed = room.biddersFixed();
         Instant now = clock.instant();
         Instant last = journal.replayed().isEmpty() ? now : journal.replayed().get(journal.replayed().size() - 1).at();
         this.durable = room.snapshot(now.isBefore(last) ? last : now);
@@ -134,7 +140,7 @@ final class LiveRoom {
         synchronized (this) {
             for (Journal.Durable d : batch) {
                 Applied a = (Applied) d.attachment();
-                if (a == null) {
+                if (a == null || d.event() instanceof RoomEvent.BidderAdmitted) { // an admission shows nowhere
                     continue;
                 }
                 if (a.decision() instanceof BidDecision.Accepted acc) {

@@ -409,6 +409,16 @@ public class Deposits {
     }
 
     /**
+     * The bidders of lot {@code tenderId} whose deposit is settled so far, also while applications are open: a listing
+     * admits its bidders during the listing (39号令 Art. 17–19). For the context that runs the auction; never shown to
+     * anyone while the bidders' identities are sealed.
+     */
+    public Set<UUID> settledSoFar(UUID tenderId) {
+        return accounts(tenderId).stream().filter(a -> a.status().settled()).map(Account::bidderId)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /**
      * Discloses the deposits of live-bidding lot {@code tenderId} in a public log entry (what closing does for other
      * lots), once its bidding ended: called by the context that runs the auction.
      */

@@ -135,6 +135,128 @@ class AuctionProceduresEndToEndIT extends PlatformIT {
     }
 
     @Test
+    void land39_art11_17_19_bidderAdmittedOnDayOneOfTheListingBidsThenARivalAdmittedLaterOutbidsNobodyLearnsTheCount()
+            throws Exception {
+        // a listing published at START with a sealed reserve; nobody has applied when it starts
+        AuctionFlow.Plan plan = flow.plan("TDSYQ_LISTING", START);
+        String id = flow.lot("TDSYQ_LISTING", "云州挂牌期间竞买测试地块" + System.nanoTime() % 10000, START_PRICE, DEPOSIT,
+                plan.applicationClose());
+        assertThat(flow.terms(id, flow.termsBody("TDSYQ_LISTING", plan, START_PRICE, INCREMENT)).status()).isEqualTo(200);
+        assertThat(flow.publish(id, START).status()).isEqualTo(200);
+        assertThat(api.send("PUT", "/api/v1/auctions/" + id + "/reserve", ApiClient.json(Map.of("amount", "8200000.00")),
+                api.freshToken("agency")).status()).isEqualTo(200);
+        Lot lot = new Lot(id, plan.applicationClose(), plan.biddingStart(), plan.freeEnd(), START_PRICE);
+
+        // day 1 of the listing: the room is open (Art. 17: bidding during the whole listing) though nobody qualified yet
+        at(lot.biddingStart.plus(Duration.ofHours(1)));
+        live.tick();
+        JsonNode empty = room(lot, null);
+        assertThat(empty.path("phase").asString()).isEqualTo("FREE");
+        Map<String, String> publicBefore = publicViews(lot);
+        long seqBefore = logSize();
+
+        // bidder1 applies and pays during the listing: qualified at once, it alone learns its number
+        flow.bidder(id, "bidder1");
+        live.tick();
+        String n1 = numberOf(lot, "bidder1");
+        assertThat(n1).matches("[1-9][0-9]{5}");
+        assertThat(api.get("/api/v1/auctions/" + id + "/bidder", api.freshToken("bidder2")).code()).isEqualTo("NO_BIDDER_NUMBER");
+        // nobody else learns that someone was admitted: the public views (room with its version, lot, numbers) did not
+        // change, and the log gained no entry about the lot nor any auction entry (the commitment is a confidential record)
+        assertThat(publicViews(lot)).isEqualTo(publicBefore);
+        assertThat(auctionOrLotEntriesSince(seqBefore, id)).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM log_confidential WHERE action = 'auction.bidder.admitted' AND subject = :s")
+                .param("s", id).query(Long.class).single()).isEqualTo(1);
+        // and it bids on day 1
+        assertThat(accepted(lot, "bidder1", "8000000.00").path("phase").asString()).isEqualTo("FREE");
+
+        // day 3: bidder2 applies and pays; admitted by the engine's tick — again nothing public shows it
+        at(lot.biddingStart.plus(Duration.ofDays(2)));
+        live.tick(); // the accepted bid reaches the log in its batch
+        Map<String, String> publicAfterBid = publicViews(lot);
+        long seqAfterBid = logSize();
+        flow.bidder(id, "bidder2");
+        live.tick();
+        assertThat(publicViews(lot)).isEqualTo(publicAfterBid);
+        assertThat(auctionOrLotEntriesSince(seqAfterBid, id)).isEmpty();
+        // the rival outbids by one whole increment
+        assertThat(accepted(lot, "bidder2", "8100000.00").path("phase").asString()).isEqualTo("FREE");
+        assertThat(bid(lot, "bidder3", "8200000.00").code()).isEqualTo("BIDDER_NOT_QUALIFIED"); // never applied
+
+        // the close of applications fixes the set: the numbers are public now, as before, with their commitments
+        assertThat(flow.closeApplications(id, lot.applicationClose)).isTrue();
+        awaitEventsCompleted(BiddingClosed.class);
+        live.tick();
+        JsonNode numbers = api.get("/api/v1/auctions/" + id + "/bidders", null).json().path("numbers");
+        assertThat(List.of(numbers.get(0).asString(), numbers.get(1).asString()))
+                .containsExactlyInAnyOrder(n1, numberOf(lot, "bidder2"));
+        assertThat(flow.logCount(id, AuctionBidders.QUALIFIED)).isEqualTo(1);
+
+        // two bidders (TIMED_ROUND_MIN_BIDDERS counted on the final set): freeze, then the timed round as before
+        at(lot.freeEnd.minus(Duration.ofMinutes(30)));
+        assertThat(room(lot, null).path("phase").asString()).isEqualTo("FROZEN");
+        at(lot.freeEnd);
+        assertThat(room(lot, null).path("phase").asString()).isEqualTo("TIMED");
+        Instant t1 = lot.freeEnd.plusSeconds(30);
+        at(t1);
+        Instant endsAt = Instant.parse(accepted(lot, "bidder1", "8200000.00").path("endsAt").asString());
+        assertThat(endsAt).isEqualTo(t1.plus(Duration.ofMinutes(4)));
+        JsonNode result = endAndOpen(lot, endsAt.plusSeconds(1), true);
+        assertThat(result.path("deal").asBoolean()).as(result.toString()).isTrue();
+        assertThat(result.path("price").asString()).isEqualTo("8200000.00");
+        assertThat(result.path("winnerNumber").asString()).isEqualTo(n1);
+        assertThat(result.path("bids").asLong()).isEqualTo(3);
+        assertBidsLoggedOnce(lot, 3);
+
+        // when bidding ended each admission is disclosed with its confidential record, which verifies against the root
+        // committed in public before the close (the log showed neither when nor how many were admitted)
+        awaitEventsCompleted(BiddingEnded.class);
+        tools.jackson.databind.json.JsonMapper mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+        JsonNode disclosed = mapper.readTree(jdbc.sql("""
+                SELECT payload FROM log_entry WHERE details::json->>'action' = :a AND details::json->>'subject' = :t""")
+                .param("a", AuctionBidders.DISCLOSED).param("t", id).query(String.class).single());
+        assertThat(disclosed.path("bidders")).hasSize(2);
+        for (JsonNode b : disclosed.path("bidders")) {
+            JsonNode admission = b.path("admission");
+            assertThat(admission.isObject()).as(b.toString()).isTrue();
+            long committedSeq = admission.path("committedSeq").asLong();
+            assertThat(committedSeq).isLessThan(jdbc.sql("""
+                    SELECT min(seq) FROM log_entry WHERE details::json->>'action' = 'tendering.bidding.closed'
+                    AND details::json->>'subject' = :t""").param("t", id).query(Long.class).single() + 2);
+            String root = mapper.readTree(jdbc.sql("SELECT payload FROM log_entry WHERE seq = :s").param("s", committedSeq)
+                    .query(String.class).single()).path("root").asString();
+            List<String> path = new ArrayList<>();
+            admission.path("path").forEach(p -> path.add(p.asString()));
+            org.sunbid.platform.audit.ConfidentialRecords.Disclosure record = new org.sunbid.platform.audit.ConfidentialRecords.Disclosure(
+                    admission.path("record").asString(), committedSeq, admission.path("leafIndex").asInt(),
+                    admission.path("batchSize").asInt(), path);
+            assertThat(record.verify(root)).isTrue();
+            assertThat(record.record()).contains(b.path("commitment").asString()).contains(b.path("bidderNumber").asString());
+        }
+    }
+
+    /** What the public sees of a lot: its room (version included), its view and its bidder numbers. */
+    private Map<String, String> publicViews(Lot lot) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("room", api.get("/api/v1/auctions/" + lot.id + "/room", null).body());
+        out.put("lot", api.get("/api/v1/auctions/" + lot.id, null).body());
+        out.put("bidders", api.get("/api/v1/auctions/" + lot.id + "/bidders", null).body());
+        return out;
+    }
+
+    private long logSize() {
+        return jdbc.sql("SELECT COALESCE(max(seq), 0) FROM log_entry").query(Long.class).single();
+    }
+
+    /** The actions of the log entries after {@code seq} about lot {@code lot} or from the auction context. */
+    private List<String> auctionOrLotEntriesSince(long seq, String lot) {
+        return jdbc.sql("""
+                SELECT details::json->>'action' FROM log_entry WHERE seq > :s
+                AND (details::json->>'subject' = :t OR details::json->>'action' LIKE 'auction.%') ORDER BY seq""")
+                .param("s", seq).param("t", lot).query(String.class).list();
+    }
+
+    @Test
     void land39_art19_tieGoesToTheEarlierReceiptEvenAtTheSameServerInstant() throws Exception {
         Lot lot = lot("TDSYQ_AUCTION", 2, null);
         at(lot.biddingStart.minusMillis(1));

@@ -47,6 +47,33 @@ class JournalTest {
     }
 
     @Test
+    void anAdmittingHeaderAndItsAdmissionsReplay() throws Exception {
+        // a listing room opened before the close of applications (39号令 Art. 17–19): no bidder fixed in the header
+        Journal.Header admitting = new Journal.Header(header.terms(), Set.of(), true);
+        Path file = dir.resolve("admitting.journal");
+        List<RoomEvent> events = List.of(new RoomEvent.BidderAdmitted("123456", T0.plusSeconds(1)),
+                new RoomEvent.BidPlaced("123456", 100_000_00L, T0.plusSeconds(2)),
+                new RoomEvent.BidderAdmitted("654321", T0.plusSeconds(3)), new RoomEvent.BiddersFixed(T0.plusSeconds(4)));
+        try (Journal journal = Journal.open(file, admitting, null)) {
+            for (RoomEvent e : events) {
+                journal.append(e, null).get(10, TimeUnit.SECONDS);
+            }
+        }
+        try (Journal reopened = Journal.open(file, null, null)) {
+            assertThat(reopened.header()).isEqualTo(admitting);
+            assertThat(reopened.header().admitting()).isTrue();
+            assertThat(reopened.replayed()).isEqualTo(events);
+        }
+        // a header of a fixed set still reads as one
+        Path fixed = dir.resolve("fixed.journal");
+        Journal.open(fixed, header, null).close();
+        try (Journal reopened = Journal.open(fixed, null, null)) {
+            assertThat(reopened.header()).isEqualTo(header);
+            assertThat(reopened.header().admitting()).isFalse();
+        }
+    }
+
+    @Test
     void replayEqualsAppendedAndEveryAcknowledgementFollowsItsBatch() throws Exception {
         Path file = dir.resolve("lot.journal");
         List<Journal.Durable> seen = new CopyOnWriteArrayList<>();

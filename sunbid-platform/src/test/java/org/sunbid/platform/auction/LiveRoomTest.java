@@ -109,4 +109,43 @@ class LiveRoomTest {
         assertThat(live.since(5)).isEmpty();
         live.journal.close();
     }
+
+    @Test
+    void anAdmittingListingRoomReplaysItsAdmissionsAfterARestartAndNoWatcherSeesThem() throws Exception {
+        // a listing open while applications are (39号令 Art. 17–19): no bidder in the header, admitted by journal records
+        Journal.Header admitting = new Journal.Header(new AuctionTerms(UUID.randomUUID(), AuctionFormat.LISTING,
+                1_000_000_00L, 100_00L, start, start.plus(Duration.ofDays(10)), Duration.ofHours(1), Duration.ZERO,
+                Duration.ofMinutes(4), 2, 1, false), Set.of(), true);
+        Path file = dir.resolve("admitting.journal");
+        LiveRoom live = new LiveRoom(admitting, d -> Journal.open(file, admitting, d), clock);
+        assertThat(live.submit(clock, at -> new RoomEvent.BidPlaced("11", 1_000_000_00L, at)).join().decision())
+                .isInstanceOf(BidDecision.Refused.class); // not admitted yet
+        RoomSnapshot beforeAdmission = live.durableSnapshot();
+        live.submit(clock, at -> new RoomEvent.BidderAdmitted("11", at)).join();
+        assertThat(live.durableSnapshot()).isEqualTo(beforeAdmission); // the admission changed no public state
+        assertThat(live.submit(clock, at -> new RoomEvent.BidPlaced("11", 1_000_000_00L, at)).join().decision())
+                .isInstanceOf(BidDecision.Accepted.class);
+        live.submit(clock, at -> new RoomEvent.BidderAdmitted("22", at)).join();
+        assertThat(live.submit(clock, at -> new RoomEvent.BidPlaced("22", 1_000_100_00L, at)).join().decision())
+                .isInstanceOf(BidDecision.Accepted.class);
+        List<Bid> bids = live.read(r -> List.copyOf(r.bids()));
+        Instant now = clock.instant();
+        RoomSnapshot before = live.read(r -> r.snapshot(now));
+        live.journal.close();
+
+        LiveRoom reopened = new LiveRoom(Journal.open(file, null, null).header(), d -> Journal.open(file, null, d), clock);
+        boolean fixedAtReopen = reopened.read(r -> r.biddersFixed());
+        Set<String> admitted = reopened.read(r -> Set.copyOf(r.bidderNumbers()));
+        List<Bid> replayed = reopened.read(r -> List.copyOf(r.bids()));
+        RoomSnapshot after = reopened.read(r -> r.snapshot(now));
+        assertThat(fixedAtReopen).isFalse();
+        assertThat(admitted).containsExactlyInAnyOrder("11", "22");
+        assertThat(replayed).isEqualTo(bids);
+        assertThat(after).isEqualTo(before);
+        // the close of applications fixes the set: two bidders, so the timed round is held
+        reopened.submit(clock, RoomEvent.BiddersFixed::new).join();
+        boolean fixed = reopened.read(r -> r.biddersFixed());
+        assertThat(fixed).isTrue();
+        reopened.journal.close();
+    }
 }

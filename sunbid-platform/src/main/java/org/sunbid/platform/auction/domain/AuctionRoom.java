@@ -32,12 +32,14 @@ import org.sunbid.platform.auction.AuctionError;
  * <li>{@link AuctionFormat#ASCENDING} (拍卖, Art. 15–16): {@code TIMED} from {@code biddingStart} with a countdown from
  * biddingStart that every accepted bid restarts (the three calls), {@code ENDED} when it runs out.</li>
  * <li>Any format with fewer qualified bidders than {@code minBidders} (AUCTION_BIDDERS_MIN) is {@code ENDED} at
- * biddingStart, result {@link AuctionResult.NoDeal#TOO_FEW_BIDDERS}.</li>
+ * biddingStart, result {@link AuctionResult.NoDeal#TOO_FEW_BIDDERS} (a room {@link #admitting} bidders during the
+ * listing decides this, and whether the timed round is held, only when {@code BiddersFixed} fixes the set; ended then).</li>
  * </ul>
  *
  * <h2>Bids</h2>
  * Checked in this order, each refusal changing nothing but the version (refused bids are journal evidence too):
- * {@code BIDDER_NOT_QUALIFIED} (not one of the room's bidder numbers), then the phase at the receipt time
+ * {@code BIDDER_NOT_QUALIFIED} (not one of the room's bidder numbers — in a room {@link #admitting} bidders during
+ * the listing, not one admitted by the receipt time), then the phase at the receipt time
  * ({@code AUCTION_SUSPENDED}, {@code AUCTION_NOT_STARTED}, {@code AUCTION_FROZEN}, {@code AUCTION_ENDED} carrying the
  * exact end), then {@code BID_ALREADY_HIGHEST} (the bidder holds the highest bid), {@code BID_TOO_LOW} (the first bid
  * below the start price; a later one below the highest + one increment — so an equal later bid is too low and the tie
@@ -63,9 +65,14 @@ public final class AuctionRoom {
 
     private final AuctionTerms terms;
     private final Set<String> bidderNumbers;
+    private final Set<String> bidderNumbersView;
 
-    private final boolean tooFewBidders;
-    private final boolean timedRoundHeld;
+    private boolean tooFewBidders;
+    private boolean timedRoundHeld;
+    /** Whether the set of bidders is fixed (always, except in a room {@link #admitting} until {@code BiddersFixed}). */
+    private boolean fixed;
+    /** When an admitting room's set was fixed after biddingStart (a room ended for too few bidders ends then), or null. */
+    private Instant fixedLateAt;
     private final Duration freeze;
     private final Duration pause;
 
@@ -89,8 +96,25 @@ public final class AuctionRoom {
 
     /** A room for {@code terms} whose qualified bidders hold {@code bidderNumbers}. */
     public AuctionRoom(AuctionTerms terms, Set<String> bidderNumbers) {
+        this(terms, bidderNumbers, true);
+    }
+
+    /**
+     * A listing room that opens at biddingStart while applications are still open (39号令 Art. 17–19: applications close
+     * APPLICATION_CLOSE before the listing ends): it starts with the bidders admitted so far ({@code admitted}, often
+     * none), admits more by {@link RoomEvent.BidderAdmitted} and fixes the set at {@link RoomEvent.BiddersFixed}. Until
+     * then nothing public depends on how many there are: the timed round is assumed held (the schedule shows the
+     * freeze), no room ends for too few bidders, and an admission does not count in {@link #version}.
+     */
+    public static AuctionRoom admitting(AuctionTerms terms, Set<String> admitted) {
+        return new AuctionRoom(terms, admitted, false);
+    }
+
+    private AuctionRoom(AuctionTerms terms, Set<String> bidderNumbers, boolean fixed) {
         this.terms = Objects.requireNonNull(terms, "terms");
-        this.bidderNumbers = Set.copyOf(bidderNumbers);
+        this.bidderNumbers = new java.util.HashSet<>(bidderNumbers);
+        this.bidderNumbersView = Collections.unmodifiableSet(this.bidderNumbers);
+        this.fixed = fixed;
         Objects.requireNonNull(terms.format(), "format");
         Objects.requireNonNull(terms.biddingStart(), "biddingStart");
         if (terms.startPrice() <= 0 || terms.increment() <= 0) {
@@ -105,7 +129,7 @@ public final class AuctionRoom {
             throw new IllegalArgumentException("freeze and pause must not be negative");
         }
         this.increment = terms.increment();
-        this.tooFewBidders = this.bidderNumbers.size() < terms.minBidders();
+        this.tooFewBidders = fixed && this.bidderNumbers.size() < terms.minBidders();
         if (terms.format() == AuctionFormat.ASCENDING) {
             this.timedRoundHeld = true;
             this.timedStart = terms.biddingStart();
@@ -113,7 +137,7 @@ public final class AuctionRoom {
             if (terms.freeEnd() == null || !terms.freeEnd().isAfter(terms.biddingStart())) {
                 throw new IllegalArgumentException("freeEnd must be after biddingStart for " + terms.format());
             }
-            this.timedRoundHeld = this.bidderNumbers.size() >= terms.timedRoundMinBidders();
+            this.timedRoundHeld = !fixed || this.bidderNumbers.size() >= terms.timedRoundMinBidders();
             schedule(terms.freeEnd());
         }
     }
@@ -131,9 +155,14 @@ public final class AuctionRoom {
         return terms;
     }
 
-    /** The qualified bidders' numbers (竞买号). */
+    /** The qualified bidders' numbers (竞买号) admitted so far (a read-only view). */
     public Set<String> bidderNumbers() {
-        return bidderNumbers;
+        return bidderNumbersView;
+    }
+
+    /** Whether the set of bidders is fixed (false only in an {@link #admitting} room before applications closed). */
+    public boolean biddersFixed() {
+        return fixed;
     }
 
     /** The increment in force, in fen. */
@@ -154,11 +183,22 @@ public final class AuctionRoom {
         }
         Instant t = lastAt != null && at.isBefore(lastAt) ? lastAt : at;
         lastAt = t;
+        if (event instanceof RoomEvent.BidderAdmitted a) {
+            // not in the version: a watcher must not see that someone was admitted (bidder anonymity, 39号令 Art. 10)
+            if (!fixed && a.bidderNumber() != null) {
+                bidderNumbers.add(a.bidderNumber());
+            }
+            return null;
+        }
         version++;
         if (event instanceof RoomEvent.BidPlaced b) {
             return decide(b.bidderNumber(), b.amount(), t);
         }
-        if (event instanceof RoomEvent.IncrementChanged c) {
+        if (event instanceof RoomEvent.BiddersFixed) {
+            if (!fixed) {
+                fix(t);
+            }
+        } else if (event instanceof RoomEvent.IncrementChanged c) {
             increment = c.increment();
         } else if (event instanceof RoomEvent.Suspended) {
             if (suspendedAt == null && phaseAt(t) != Phase.ENDED) {
@@ -322,6 +362,19 @@ public final class AuctionRoom {
         }
     }
 
+    /** Applications closed at {@code t}: the set is fixed and what depends on its size decided (Art. 19). */
+    private void fix(Instant t) {
+        fixed = true;
+        tooFewBidders = bidderNumbers.size() < terms.minBidders();
+        if (tooFewBidders && t.isAfter(terms.biddingStart())) {
+            fixedLateAt = t;
+        }
+        if (terms.format() != AuctionFormat.ASCENDING) {
+            timedRoundHeld = bidderNumbers.size() >= terms.timedRoundMinBidders();
+            schedule(freeEnd);
+        }
+    }
+
     private void schedule(Instant end) {
         freeEnd = end;
         freeStop = timedRoundHeld ? end.minus(freeze) : end;
@@ -335,7 +388,7 @@ public final class AuctionRoom {
     /** When bidding ended (or ends, if nothing changes). */
     private Instant end() {
         if (tooFewBidders) {
-            return terms.biddingStart();
+            return fixedLateAt != null ? fixedLateAt : terms.biddingStart();
         }
         return timedRoundHeld ? countdownEnd() : freeEnd;
     }

@@ -27,4 +27,15 @@ public sealed interface RoomEvent {
     /** Bidding resumed: a running countdown starts again in full, a free phase's end moves by the time lost. */
     record Resumed(Instant at) implements RoomEvent {
     }
+
+    /**
+     * A bidder admitted during a listing (39号令 Art. 17–19: applications stay open while the listing runs): its number
+     * may bid from {@code at} on. Not counted in the room's public version, so no watcher learns when anyone is admitted.
+     */
+    record BidderAdmitted(String bidderNumber, Instant at) implements RoomEvent {
+    }
+
+    /** Applications closed: the set of bidders is fixed (TIMED_ROUND_MIN_BIDDERS and AUCTION_BIDDERS_MIN count it now). */
+    record BiddersFixed(Instant at) implements RoomEvent {
+    }
 }

@@ -86,6 +86,8 @@ class AuctionSealingApi {
     Map<String, Object> numbers(@PathVariable UUID lotId) {
         reserves.requirePublished(lotId); // an unknown or draft lot: 404, as its other public views
         List<AuctionBidders.Disclosed> disclosed = bidders.disclosed(lotId);
-        return Map.of("lotId", lotId.toString(), "numbers", List.copyOf(bidders.numbers(lotId)), "disclosed", disclosed);
+        // numbers only once applications closed: before, a listing admits bidders as they come and no count may show
+        List<String> numbers = bidders.qualified(lotId) ? List.copyOf(bidders.numbers(lotId)) : List.of();
+        return Map.of("lotId", lotId.toString(), "numbers", numbers, "disclosed", disclosed);
     }
 }

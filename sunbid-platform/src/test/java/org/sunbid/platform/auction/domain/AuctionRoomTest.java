@@ -435,6 +435,128 @@ class AuctionRoomTest {
         assertThat(timed).isGreaterThan(50);
     }
 
+    // ---- admission during the listing (issue 17 part ADMIT: 39号令 Art. 11, 17–19) ----
+
+    @Test
+    void land39_art17_bidderAdmittedDuringTheListingBidsFromItsAdmissionOn() {
+        AuctionRoom room = AuctionRoom.admitting(suzhou(), Set.of());
+        Instant day1 = START.plus(Duration.ofHours(2));
+        assertThat(room.phaseAt(day1)).isEqualTo(Phase.FREE); // open with nobody yet: not ended for too few bidders
+        refused(room.bid("A01", PRICE, day1), AuctionError.BIDDER_NOT_QUALIFIED); // not admitted yet
+        RoomSnapshot before = room.snapshot(day1);
+        assertThat(room.apply(new RoomEvent.BidderAdmitted("A01", day1.plusSeconds(1)))).isNull();
+        // an admission changes nothing a watcher sees, not even the version
+        assertThat(room.snapshot(day1.plusSeconds(1))).isEqualTo(before);
+        accepted(room.bid("A01", PRICE, day1.plusSeconds(2)));
+        refused(room.bid("B02", PRICE + INC, START.plus(Duration.ofDays(3))), AuctionError.BIDDER_NOT_QUALIFIED);
+        room.apply(new RoomEvent.BidderAdmitted("B02", START.plus(Duration.ofDays(4))));
+        accepted(room.bid("B02", PRICE + INC, START.plus(Duration.ofDays(4)).plusSeconds(1)));
+        assertThat(room.bidderNumbers()).containsExactlyInAnyOrder("A01", "B02");
+        assertThat(room.biddersFixed()).isFalse();
+    }
+
+    @Test
+    void land39_art19_scheduleShowsNoCountUntilTheSetIsFixed() {
+        // one bidder or three: the public schedule (the freeze before the end) is the same until applications close
+        AuctionRoom one = AuctionRoom.admitting(suzhou(), Set.of("A01"));
+        AuctionRoom three = AuctionRoom.admitting(suzhou(), Set.of("A01", "B02", "C03"));
+        Instant day2 = START.plus(Duration.ofDays(2));
+        assertThat(one.snapshot(day2)).isEqualTo(three.snapshot(day2));
+        assertThat(one.snapshot(day2).endsAt()).isEqualTo(FREE_END.minus(Duration.ofHours(1)));
+        // the close of applications fixes the set: one bidder, no timed round, no freeze (Art. 19)
+        Instant close = FREE_END.minus(Duration.ofDays(2));
+        one.apply(new RoomEvent.BiddersFixed(close));
+        three.apply(new RoomEvent.BiddersFixed(close));
+        assertThat(one.biddersFixed()).isTrue();
+        assertThat(one.snapshot(close).endsAt()).isEqualTo(FREE_END);
+        assertThat(three.snapshot(close).endsAt()).isEqualTo(FREE_END.minus(Duration.ofHours(1)));
+        // an admission after the close changes nothing
+        one.apply(new RoomEvent.BidderAdmitted("D04", close.plusSeconds(1)));
+        refused(one.bid("D04", PRICE, close.plusSeconds(2)), AuctionError.BIDDER_NOT_QUALIFIED);
+    }
+
+    @Test
+    void land39_art19_timedRoundMinBiddersCountedOnTheFinalSet() {
+        AuctionRoom room = AuctionRoom.admitting(suzhou(), Set.of());
+        room.apply(new RoomEvent.BidderAdmitted("A01", START.plusSeconds(10)));
+        accepted(room.bid("A01", PRICE, START.plusSeconds(20)));
+        room.apply(new RoomEvent.BidderAdmitted("B02", START.plus(Duration.ofDays(5))));
+        accepted(room.bid("B02", PRICE + INC, START.plus(Duration.ofDays(5)).plusSeconds(1)));
+        room.apply(new RoomEvent.BiddersFixed(FREE_END.minus(Duration.ofDays(2))));
+        // two bidders: the timed round is held after the listing's end (Suzhou: no pause, a 4-minute countdown)
+        assertThat(room.phaseAt(FREE_END.minus(Duration.ofMinutes(30)))).isEqualTo(Phase.FROZEN);
+        assertThat(room.phaseAt(FREE_END)).isEqualTo(Phase.TIMED);
+        accepted(room.bid("A01", PRICE + 2 * INC, FREE_END.plusSeconds(60)));
+        Instant after = FREE_END.plusSeconds(60).plus(Duration.ofMinutes(4));
+        assertThat(room.phaseAt(after)).isEqualTo(Phase.ENDED);
+        AuctionResult result = room.result(after, PRICE);
+        assertThat(result.deal()).isTrue();
+        assertThat(result.winner().bidderNumber()).isEqualTo("A01");
+    }
+
+    @Test
+    void land39_art19_noBidderAdmittedEndsWithoutDealWhenTheSetIsFixed() {
+        AuctionTerms terms = new AuctionTerms(LOT, AuctionFormat.LISTING, PRICE, INC, START, FREE_END, Duration.ofHours(1),
+                Duration.ZERO, Duration.ofMinutes(4), 2, 1, false);
+        AuctionRoom room = AuctionRoom.admitting(terms, Set.of());
+        Instant close = FREE_END.minus(Duration.ofDays(2));
+        assertThat(room.phaseAt(close.minusSeconds(1))).isEqualTo(Phase.FREE);
+        room.apply(new RoomEvent.BiddersFixed(close));
+        assertThat(room.phaseAt(close)).isEqualTo(Phase.ENDED);
+        assertThat(room.endedAt(close)).isEqualTo(close); // ended when the set was fixed, not at the start
+        assertThat(room.result(close, null).reason()).isEqualTo(AuctionResult.NoDeal.TOO_FEW_BIDDERS);
+    }
+
+    @Test
+    void admissionsReplayExactly() {
+        Random random = new Random(17);
+        for (int run = 0; run < 50; run++) {
+            AuctionTerms terms = random.nextBoolean() ? suzhou() : fujian(AuctionFormat.LISTING, true);
+            AuctionRoom live = AuctionRoom.admitting(terms, Set.of());
+            List<RoomEvent> journal = new ArrayList<>();
+            List<BidDecision> decisions = new ArrayList<>();
+            List<String> numbers = List.of("A01", "B02", "C03", "D04");
+            Instant close = FREE_END.minus(Duration.ofDays(2));
+            Instant t = START;
+            boolean fixed = false;
+            for (int i = 0; i < 300; i++) {
+                t = t.plusSeconds(1 + random.nextInt(4000));
+                RoomEvent event;
+                if (!fixed && !t.isBefore(close)) {
+                    event = new RoomEvent.BiddersFixed(t);
+                    fixed = true;
+                } else if (random.nextInt(10) == 0) {
+                    event = new RoomEvent.BidderAdmitted(numbers.get(random.nextInt(numbers.size())), t);
+                } else {
+                    long base = live.highest() == null ? PRICE : live.highest().amount();
+                    event = new RoomEvent.BidPlaced(numbers.get(random.nextInt(numbers.size())),
+                            base + live.increment() * random.nextInt(3), t);
+                }
+                journal.add(event);
+                decisions.add(live.apply(event));
+            }
+            AuctionRoom replayed = replayAdmitting(terms, journal);
+            assertThat(replayed.bids()).isEqualTo(live.bids());
+            assertThat(replayed.bidderNumbers()).isEqualTo(live.bidderNumbers());
+            assertThat(replayed.version()).isEqualTo(live.version())
+                    .isEqualTo(journal.stream().filter(e -> !(e instanceof RoomEvent.BidderAdmitted)).count());
+            for (Instant at : List.of(t, START.plus(Duration.ofDays(1)), FREE_END, FREE_END.plus(Duration.ofDays(30)))) {
+                assertThat(replayed.snapshot(at)).isEqualTo(live.snapshot(at));
+                assertThat(replayed.endedAt(at)).isEqualTo(live.endedAt(at));
+            }
+            AuctionRoom again = AuctionRoom.admitting(terms, Set.of());
+            for (int i = 0; i < journal.size(); i++) {
+                assertThat(again.apply(journal.get(i))).isEqualTo(decisions.get(i));
+            }
+        }
+    }
+
+    private static AuctionRoom replayAdmitting(AuctionTerms terms, List<RoomEvent> journal) {
+        AuctionRoom room = AuctionRoom.admitting(terms, Set.of());
+        journal.forEach(room::apply);
+        return room;
+    }
+
     @Test
     void aLongTimedRoundKeepsEveryBidInOrder() {
         // a sanity check of size, not of speed: 200,000 alternating bids in one countdown-restarting round
