@@ -107,7 +107,7 @@ class LiveAuctionApi {
         emitters.add(emitter);
         emitter.onCompletion(() -> emitters.remove(emitter));
         Watcher watcher = new Watcher(lotId, emitter, you);
-        Optional<AutoCloseable> handle = live.watch(lotId, watcher::send);
+        Optional<AutoCloseable> handle = live.watch(lotId, watcher::offer);
         handle.ifPresent(h -> {
             emitter.onCompletion(() -> close(h));
             emitter.onTimeout(() -> close(h));
@@ -193,17 +193,69 @@ class LiveAuctionApi {
         }
     }
 
-    /** One SSE watcher: sends each state once, in version order, as JSON (with its own {@code you} if signed in). */
+    /**
+     * The writers of the live streams: the room's pusher only hands each watcher the newest state; a writer thread
+     * writes it, so one slow or stalled watcher never holds up the others.
+     */
+    private static final java.util.concurrent.ExecutorService WRITERS = java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "auction-live-writer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * One SSE watcher: sends each state once, in version order, as JSON (with its own {@code you} if signed in). The
+     * pusher {@link #offer offers} states: while a write to this watcher is still pending, newer states only replace
+     * the one waiting (the watcher gets the newest state next, never a backlog).
+     */
     private final class Watcher {
         private final UUID lotId;
         private final SseEmitter emitter;
         private final String you;
         private RoomSnapshot last;
+        private final java.util.concurrent.atomic.AtomicReference<RoomSnapshot> next = new java.util.concurrent.atomic.AtomicReference<>();
+        private final java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean();
+        private volatile boolean gone;
 
         Watcher(UUID lotId, SseEmitter emitter, String you) {
             this.lotId = lotId;
             this.emitter = emitter;
             this.you = you;
+        }
+
+        /** The pusher's call: never waits for this watcher's socket. */
+        void offer(RoomSnapshot s) {
+            if (gone) {
+                throw new IllegalStateException("watcher gone");
+            }
+            next.accumulateAndGet(s, (old, n) -> old == null || n.version() >= old.version() ? n : old);
+            if (writing.compareAndSet(false, true)) {
+                try {
+                    WRITERS.execute(this::drain);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    writing.set(false);
+                }
+            }
+        }
+
+        private void drain() {
+            while (true) {
+                RoomSnapshot s = next.getAndSet(null);
+                if (s == null) {
+                    writing.set(false);
+                    if (next.get() == null || !writing.compareAndSet(false, true)) {
+                        return;
+                    }
+                    continue;
+                }
+                try {
+                    send(s);
+                } catch (IllegalStateException e) {
+                    gone = true; // the pusher drops it at its next offer
+                    writing.set(false);
+                    return;
+                }
+            }
         }
 
         synchronized void send(RoomSnapshot s) {
