@@ -23,6 +23,7 @@ import org.sunbid.platform.kernel.Problems;
 final class RefusalJson {
 
     private static final char MARK = '\u0001';
+    private static final int MAX_TEMPLATES = 256;
 
     /** The message split at the sentinel arguments: text, arg index, text, … (parts[2k] text, args[k] its argument). */
     private record Template(String head, String[] texts, int[] args) {
@@ -38,7 +39,14 @@ final class RefusalJson {
     /** The problem+json body of refusal {@code r} answered to a request for {@code path}, in {@code locale}. */
     byte[] of(BidDecision.Refused r, Locale locale, String path) {
         AuctionError code = r.code();
-        Template t = templates.computeIfAbsent(code.name() + '|' + locale.toLanguageTag(), k -> template(code, locale));
+        String key = code.name() + '|' + locale.toLanguageTag();
+        Template t = templates.get(key);
+        if (t == null) {
+            t = template(code, locale);
+            if (templates.size() < MAX_TEMPLATES) { // a locale comes from the caller's cookie: never an unbounded cache
+                templates.put(key, t);
+            }
+        }
         String received = r.receivedAt().toString();
         String ended = r.endedAt() == null ? "" : r.endedAt().toString();
         String minimum = SnapshotJson.yuan(r.minimumNext());
