@@ -65,6 +65,9 @@ public final class AuctionBench {
         int bidders = intArg(args, "--bidders", 256);
         int watchers = intArg(args, "--watchers", 1000);
         int seconds = intArg(args, "--seconds", 20);
+        // --route room: the same client GETs the room's snapshot (a trivial route: same filters and bearer token, no
+        // journal, no fsync) instead of bidding — what the HTTP stack alone answers on this machine
+        boolean roomOnly = "room".equals(stringArg(args, "--route", "bids"));
         Path data = Files.createTempDirectory("sunbid-auction-bench");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -148,7 +151,7 @@ public final class AuctionBench {
             AtomicBoolean stop = new AtomicBoolean();
             Bidder[] all = new Bidder[bidders];
             for (int i = 0; i < bidders; i++) {
-                all[i] = new Bidder(port, "/api/v1/auctions/" + lot + "/bids", tokens.get(i % tokens.size()), i, bidders,
+                all[i] = new Bidder(port, "/api/v1/auctions/" + lot + (roomOnly ? "/room" : "/bids"), tokens.get(i % tokens.size()), i, bidders,
                         increment, minimum, stop);
             }
             double load = loadAverage();
@@ -305,6 +308,7 @@ public final class AuctionBench {
     private static final class Bidder extends Thread {
         private final int port;
         private final byte[] head;
+        private final boolean get;
         private final int slot;
         private final int of;
         private final long increment;
@@ -319,7 +323,8 @@ public final class AuctionBench {
         Bidder(int port, String path, String token, int slot, int of, long increment, AtomicLong minimum, AtomicBoolean stop) {
             super("bidder-" + slot);
             this.port = port;
-            this.head = ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+            this.get = path.endsWith("/room");
+            this.head = ((get ? "GET " : "POST ") + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
                     + "\r\nAccept: application/json, application/problem+json\r\nContent-Type: application/json\r\nContent-Length: ")
                     .getBytes(StandardCharsets.US_ASCII);
             this.slot = slot;
@@ -352,6 +357,25 @@ public final class AuctionBench {
                     long amount = minimum.getAndAdd(increment);
                     byte[] body = ("{\"amount\":\"" + yuan(amount) + "\"}").getBytes(StandardCharsets.US_ASCII);
                     long t0 = System.nanoTime();
+                    if (get) {
+                        out.write(head);
+                        out.write('0');
+                        out.write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                        int[] status = new int[1];
+                        readResponse(in, status);
+                        long t1 = System.nanoTime();
+                        if (latencyCount == latencies.length) {
+                            latencies = Arrays.copyOf(latencies, latencyCount * 2);
+                        }
+                        latencies[latencyCount++] = t1 - t0;
+                        if (status[0] == 200) {
+                            accepted++;
+                        } else {
+                            errors++;
+                        }
+                        continue;
+                    }
                     out.write(head);
                     out.write(Integer.toString(body.length).getBytes(StandardCharsets.US_ASCII));
                     out.write('\r');
@@ -506,6 +530,15 @@ public final class AuctionBench {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    private static String stringArg(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
     }
 
     private static int intArg(String[] args, String name, int fallback) {

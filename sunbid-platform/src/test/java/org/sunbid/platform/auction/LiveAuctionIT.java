@@ -43,6 +43,7 @@ class LiveAuctionIT extends PlatformIT {
     @Autowired ApplicationContext context;
     @Autowired JdbcClient jdbc;
     @Autowired LiveAuctions live;
+    @Autowired org.sunbid.platform.kernel.Problems problems;
 
     private AuctionFlow flow;
 
@@ -100,6 +101,16 @@ class LiveAuctionIT extends PlatformIT {
         assertThat(tie.code()).isEqualTo("BID_TOO_LOW");
         assertThat(tie.json().path("receivedAt").asString()).isEqualTo(clock.instant().toString());
         String second = tie.json().path("minimumNext").asString();
+        // the refusal is pre-rendered (no Jackson, no MessageFormat per refusal): the same RFC 9457 members and text
+        // as Problems renders for the code, with the exact server time and least acceptable bid in the message
+        org.springframework.http.ProblemDetail expected = problems.of(org.sunbid.platform.auction.AuctionError.BID_TOO_LOW, java.util.Locale.SIMPLIFIED_CHINESE,
+                tie.json().path("receivedAt").asString(), "", second);
+        assertThat(tie.json().path("type").asString()).isEqualTo(expected.getType().toString());
+        assertThat(tie.json().path("title").asString()).isEqualTo(expected.getTitle());
+        assertThat(tie.json().path("status").asInt()).isEqualTo(409);
+        assertThat(tie.json().path("detail").asString()).isEqualTo(expected.getDetail()).contains(second);
+        assertThat(tie.json().path("instance").asString()).isEqualTo("/api/v1/auctions/" + lot.id() + "/bids");
+        assertThat(tie.json().has("endedAt")).isFalse();
         assertThat(new java.math.BigDecimal(second)).isEqualByComparingTo(new java.math.BigDecimal(first).add(new java.math.BigDecimal("100000.00")));
         assertThat(bid(lot.id(), "bidder2", new java.math.BigDecimal(second).add(new java.math.BigDecimal("0.01")).toPlainString())
                 .code()).isEqualTo("BID_NOT_WHOLE_INCREMENT");

@@ -13,7 +13,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,11 +44,13 @@ class LiveAuctionApi {
     private final LiveAuctions live;
     private final java.util.Set<SseEmitter> emitters = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Problems problems;
+    private final RefusalJson refusals;
     private final Clock clock;
 
     LiveAuctionApi(LiveAuctions live, Problems problems, Clock clock) {
         this.live = live;
         this.problems = problems;
+        this.refusals = new RefusalJson(problems);
         this.clock = clock;
     }
 
@@ -61,7 +62,8 @@ class LiveAuctionApi {
 
     /** A bid in yuan ("12345.00"); 200 with the accepted bid once durable, else problem+json with the exact times. */
     @PostMapping(value = "/bids", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-    ResponseEntity<?> bid(@PathVariable UUID lotId, @RequestBody BidInput input) {
+    ResponseEntity<?> bid(@PathVariable UUID lotId, @RequestBody BidInput input,
+            jakarta.servlet.http.HttpServletRequest request) {
         long fen = fen(input.amount());
         BidDecision decision = live.bid(lotId, CurrentUser.current(), fen);
         if (decision instanceof BidDecision.Accepted a) {
@@ -75,16 +77,9 @@ class LiveAuctionApi {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(b.toString());
         }
         BidDecision.Refused r = (BidDecision.Refused) decision;
-        ProblemDetail problem = problems.of(r.code(), r.receivedAt(), r.endedAt() == null ? "" : r.endedAt(),
-                SnapshotJson.yuan(r.minimumNext()));
-        problem.setProperty("receivedAt", r.receivedAt().toString());
-        if (r.endedAt() != null) {
-            problem.setProperty("endedAt", r.endedAt().toString());
-        }
-        if (r.minimumNext() > 0) {
-            problem.setProperty("minimumNext", SnapshotJson.yuan(r.minimumNext()));
-        }
-        return ResponseEntity.status(r.code().httpStatus()).contentType(PROBLEM).body(problem);
+        // pre-rendered per code and locale (no Jackson, no MessageFormat per refusal): most answers under load
+        return ResponseEntity.status(r.code().httpStatus()).contentType(PROBLEM)
+                .body(refusals.of(r, org.springframework.context.i18n.LocaleContextHolder.getLocale(), request.getRequestURI()));
     }
 
     /** The room now (amounts in yuan); for a signed-in qualified bidder also {@code you}. */
@@ -112,7 +107,7 @@ class LiveAuctionApi {
         emitters.add(emitter);
         emitter.onCompletion(() -> emitters.remove(emitter));
         Watcher watcher = new Watcher(lotId, emitter, you);
-        Optional<AutoCloseable> handle = live.watch(lotId, watcher::send);
+        Optional<AutoCloseable> handle = live.watch(lotId, watcher::offer);
         handle.ifPresent(h -> {
             emitter.onCompletion(() -> close(h));
             emitter.onTimeout(() -> close(h));
@@ -198,12 +193,29 @@ class LiveAuctionApi {
         }
     }
 
-    /** One SSE watcher: sends each state once, in version order, as JSON (with its own {@code you} if signed in). */
+    /**
+     * The writers of the live streams: the room's pusher only hands each watcher the newest state; a writer thread
+     * writes it, so one slow or stalled watcher never holds up the others.
+     */
+    private static final java.util.concurrent.ExecutorService WRITERS = java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "auction-live-writer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * One SSE watcher: sends each state once, in version order, as JSON (with its own {@code you} if signed in). The
+     * pusher {@link #offer offers} states: while a write to this watcher is still pending, newer states only replace
+     * the one waiting (the watcher gets the newest state next, never a backlog).
+     */
     private final class Watcher {
         private final UUID lotId;
         private final SseEmitter emitter;
         private final String you;
         private RoomSnapshot last;
+        private final java.util.concurrent.atomic.AtomicReference<RoomSnapshot> next = new java.util.concurrent.atomic.AtomicReference<>();
+        private final java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean();
+        private volatile boolean gone;
 
         Watcher(UUID lotId, SseEmitter emitter, String you) {
             this.lotId = lotId;
@@ -211,14 +223,55 @@ class LiveAuctionApi {
             this.you = you;
         }
 
+        /** The pusher's call: never waits for this watcher's socket. */
+        void offer(RoomSnapshot s) {
+            if (gone) {
+                throw new IllegalStateException("watcher gone");
+            }
+            next.accumulateAndGet(s, (old, n) -> old == null || n.version() >= old.version() ? n : old);
+            if (writing.compareAndSet(false, true)) {
+                try {
+                    WRITERS.execute(this::drain);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    writing.set(false);
+                }
+            }
+        }
+
+        private void drain() {
+            while (true) {
+                RoomSnapshot s = next.getAndSet(null);
+                if (s == null) {
+                    writing.set(false);
+                    if (next.get() == null || !writing.compareAndSet(false, true)) {
+                        return;
+                    }
+                    continue;
+                }
+                try {
+                    send(s);
+                } catch (IllegalStateException e) {
+                    gone = true; // the pusher drops it at its next offer
+                    writing.set(false);
+                    return;
+                }
+            }
+        }
+
         synchronized void send(RoomSnapshot s) {
             if (last != null && (s.version() < last.version() || s.equals(last))) {
                 return;
             }
             last = s;
-            String json = you == null ? SnapshotJson.shared(lotId, s, clock) : SnapshotJson.of(lotId, s, you, clock.instant());
             try {
-                emitter.send(SseEmitter.event().id(Long.toString(s.version())).name("room").data(json, MediaType.APPLICATION_JSON));
+                if (you == null) {
+                    // the public frame, encoded once per state for every watcher (no per-watcher JSON or SSE framing)
+                    emitter.send(java.util.Set.of(new org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
+                            .DataWithMediaType(SnapshotJson.sharedFrame(lotId, s, clock), MediaType.TEXT_PLAIN)));
+                } else {
+                    String json = SnapshotJson.of(lotId, s, you, clock.instant());
+                    emitter.send(SseEmitter.event().id(Long.toString(s.version())).name("room").data(json, MediaType.APPLICATION_JSON));
+                }
             } catch (IOException | IllegalStateException e) {
                 throw new IllegalStateException("watcher gone", e);
             }

@@ -15,7 +15,11 @@ final class SnapshotJson {
     private record Memo(RoomSnapshot snapshot, String json) {
     }
 
+    private record FrameMemo(RoomSnapshot snapshot, byte[] frame) {
+    }
+
     private static volatile Memo memo;
+    private static volatile FrameMemo frameMemo;
 
     private SnapshotJson() {
     }
@@ -29,6 +33,21 @@ final class SnapshotJson {
         String json = of(lotId, s, null, clock.instant());
         memo = new Memo(s, json);
         return json;
+    }
+
+    /**
+     * The public Server-Sent Events frame of {@code s}, encoded once per state however many watchers receive it:
+     * exactly the bytes SseEmitter writes for {@code event().id(version).name("room").data(json)}.
+     */
+    static byte[] sharedFrame(UUID lotId, RoomSnapshot s, Clock clock) {
+        FrameMemo m = frameMemo;
+        if (m != null && m.snapshot() == s) {
+            return m.frame();
+        }
+        byte[] frame = ("id:" + s.version() + "\nevent:room\ndata:" + shared(lotId, s, clock) + "\n\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        frameMemo = new FrameMemo(s, frame);
+        return frame;
     }
 
     static String of(UUID lotId, RoomSnapshot s, String you, Instant serverTime) {
