@@ -281,7 +281,7 @@ public class ComplaintHandling {
         }
         return jdbc.sql("""
                 SELECT id, supplier_id, complaint_ids, unfounded, rule, recorded_at FROM complaint_unfounded_record
-                WHERE CAST(:s AS UUID) IS NULL OR supplier_id = :s ORDER BY recorded_at DESC""")
+                WHERE CAST(:s AS UUID) IS NULL OR supplier_id = :s ORDER BY recorded_at DESC, id""")
                 .param("s", supplierId)
                 .query((rs, i) -> new RepeatRecord(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         lots.nameOf(rs.getObject(2, UUID.class)), List.of((UUID[]) rs.getArray(3).getArray()), rs.getInt(4),

@@ -619,7 +619,7 @@ public class Awards {
 
     /** The tenders whose candidates are publicised or awarded, newest first, for the portal. */
     public List<AwardView> published(int limit) {
-        return jdbc.sql("SELECT tender_id FROM candidate_publicity ORDER BY starts_at DESC LIMIT :n").param("n", limit)
+        return jdbc.sql("SELECT tender_id FROM candidate_publicity ORDER BY starts_at DESC, tender_id LIMIT :n").param("n", limit)
                 .query(UUID.class).list().stream().map(t -> view(t, null)).toList();
     }
 

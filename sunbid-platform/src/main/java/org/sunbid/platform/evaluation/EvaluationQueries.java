@@ -70,7 +70,7 @@ class EvaluationQueries {
     List<UUID> mine(CurrentUser user) {
         return jdbc.sql("""
                 SELECT e.tender_id FROM evaluation_member m JOIN evaluation e ON e.tender_id = m.tender_id
-                WHERE m.username = :u ORDER BY e.started_at DESC""").param("u", user.username()).query(UUID.class).list();
+                WHERE m.username = :u ORDER BY e.started_at DESC, e.tender_id""").param("u", user.username()).query(UUID.class).list();
     }
 
     List<EvaluationView> awaitingMember(CurrentUser user) {

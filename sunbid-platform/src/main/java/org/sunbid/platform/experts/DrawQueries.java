@@ -61,7 +61,7 @@ class DrawQueries {
         if (!tenders.mayInspect(tenderId, user)) {
             return List.of();
         }
-        return jdbc.sql("SELECT id FROM expert_draw WHERE tender_id = :t ORDER BY requested_at DESC")
+        return jdbc.sql("SELECT id FROM expert_draw WHERE tender_id = :t ORDER BY requested_at DESC, id")
                 .param("t", tenderId).query(UUID.class).list().stream().map(this::view).toList();
     }
 
@@ -105,7 +105,7 @@ class DrawQueries {
         return jdbc.sql("""
                 SELECT d.id, d.evaluation_start, d.evaluation_venue, d.tender_id, s.name, c.outcome, c.answer_due, c.signed_in_at
                 FROM expert_draw_contact c JOIN expert_draw d ON d.id = c.draw_id JOIN specialty s ON s.code = c.specialty_code
-                WHERE c.expert_index = :i ORDER BY d.evaluation_start DESC, c.position""")
+                WHERE c.expert_index = :i ORDER BY d.evaluation_start DESC, d.requested_at DESC, d.id, c.position""")
                 .param("i", index)
                 .query((rs, i) -> {
                     UUID drawId = rs.getObject("id", UUID.class);
@@ -139,7 +139,7 @@ class DrawQueries {
         }
         record InRegion(UUID id, String regionCode) {
         }
-        return jdbc.sql("SELECT id, region_code FROM expert_draw ORDER BY evaluation_start DESC LIMIT 200")
+        return jdbc.sql("SELECT id, region_code FROM expert_draw ORDER BY evaluation_start DESC, requested_at DESC, id LIMIT 200")
                 .query((rs, i) -> new InRegion(rs.getObject(1, UUID.class), rs.getString(2))).list().stream()
                 .filter(r -> user.seesAllRegions() || regions.isWithin(r.regionCode(), user.regionCode()))
                 .map(r -> view(r.id())).toList();
@@ -147,7 +147,7 @@ class DrawQueries {
 
     /** The published draw records, newest first (public). */
     List<DrawView> published(int limit) {
-        return jdbc.sql("SELECT id FROM expert_draw WHERE status = 'PUBLISHED' ORDER BY published_at DESC LIMIT :n")
+        return jdbc.sql("SELECT id FROM expert_draw WHERE status = 'PUBLISHED' ORDER BY published_at DESC, id LIMIT :n")
                 .param("n", Math.max(1, Math.min(limit, 200))).query(UUID.class).list().stream()
                 .map(this::view).toList();
     }

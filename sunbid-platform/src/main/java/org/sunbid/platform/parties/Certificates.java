@@ -125,7 +125,7 @@ public class Certificates {
     /** The certificates of an organisation the user may see, newest first. */
     public List<CertificateInfo> ofOrganisation(UUID organisationId, CurrentUser user) {
         organisations.get(organisationId, user);
-        return jdbc.sql(SELECT + " WHERE organisation_id = :id ORDER BY not_before DESC").param("id", organisationId)
+        return jdbc.sql(SELECT + " WHERE organisation_id = :id ORDER BY not_before DESC, id").param("id", organisationId)
                 .query(Certificates::map).list();
     }
 
@@ -251,7 +251,7 @@ public class Certificates {
 
     /** The personal certificates of an account, newest first. */
     public List<CertificateInfo> ofAccount(UUID accountId) {
-        return jdbc.sql(SELECT + " WHERE account_id = :id ORDER BY not_before DESC").param("id", accountId)
+        return jdbc.sql(SELECT + " WHERE account_id = :id ORDER BY not_before DESC, id").param("id", accountId)
                 .query(Certificates::map).list();
     }
 

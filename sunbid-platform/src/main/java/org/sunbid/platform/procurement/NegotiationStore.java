@@ -211,7 +211,7 @@ class NegotiationStore {
 
     /** The lots with a negotiation where {@code supplierId} takes part (its workbench list). */
     List<UUID> lotsOf(UUID supplierId) {
-        return new ArrayList<>(jdbc.sql("SELECT lot_id FROM negotiation_supplier WHERE supplier_id = :s ORDER BY created_at DESC")
+        return new ArrayList<>(jdbc.sql("SELECT lot_id FROM negotiation_supplier WHERE supplier_id = :s ORDER BY created_at DESC, lot_id")
                 .param("s", supplierId).query(UUID.class).list());
     }
 }

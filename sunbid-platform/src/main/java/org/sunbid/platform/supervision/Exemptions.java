@@ -154,11 +154,11 @@ public class Exemptions {
         List<String> watched = scope.watched(user);
         if (watched != null && watched.isEmpty()) {
             return user.organisationId() == null ? List.of()
-                    : jdbc.sql("SELECT " + COLUMNS + " FROM must_trade_exemption WHERE owner_id = :owner ORDER BY created_at DESC")
+                    : jdbc.sql("SELECT " + COLUMNS + " FROM must_trade_exemption WHERE owner_id = :owner ORDER BY created_at DESC, id")
                             .param("owner", user.organisationId()).query(Exemptions::map).list();
         }
         return jdbc.sql("SELECT " + COLUMNS + " FROM must_trade_exemption"
-                        + " WHERE (CAST(:all AS BOOLEAN) OR region_code = ANY(:scope)) ORDER BY created_at DESC")
+                        + " WHERE (CAST(:all AS BOOLEAN) OR region_code = ANY(:scope)) ORDER BY created_at DESC, id")
                 .param("all", watched == null).param("scope", watched == null ? new String[0] : watched.toArray(String[]::new))
                 .query(Exemptions::map).list();
     }
@@ -173,7 +173,7 @@ public class Exemptions {
 
     /** The approved exemptions, as the portal publishes them (newest decision first). */
     public List<ExemptionView> published() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM must_trade_exemption WHERE status = 'APPROVED' ORDER BY decided_at DESC")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM must_trade_exemption WHERE status = 'APPROVED' ORDER BY decided_at DESC, id")
                 .query(Exemptions::map).list();
     }
 

@@ -178,7 +178,7 @@ public class OffPlatformDeals {
         List<String> watched = scope.watched(user);
         if (watched != null && watched.isEmpty()) {
             return user.organisationId() == null ? List.of()
-                    : jdbc.sql("SELECT " + COLUMNS + " FROM off_platform_deal WHERE owner_id = :owner ORDER BY created_at DESC")
+                    : jdbc.sql("SELECT " + COLUMNS + " FROM off_platform_deal WHERE owner_id = :owner ORDER BY created_at DESC, id")
                             .param("owner", user.organisationId()).query(OffPlatformDeals::map).list();
         }
         return inRegions(watched);
@@ -186,7 +186,7 @@ public class OffPlatformDeals {
 
     /** The published reports (newest first), as the portal shows them. */
     public List<OffPlatformDealView> published() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM off_platform_deal WHERE status = 'REPORTED' ORDER BY reported_at DESC")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM off_platform_deal WHERE status = 'REPORTED' ORDER BY reported_at DESC, id")
                 .query(OffPlatformDeals::map).list();
     }
 
@@ -292,7 +292,7 @@ public class OffPlatformDeals {
 
     private List<OffPlatformDealView> inRegions(List<String> regions) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM off_platform_deal"
-                        + " WHERE (CAST(:all AS BOOLEAN) OR region_code = ANY(:scope)) ORDER BY created_at DESC")
+                        + " WHERE (CAST(:all AS BOOLEAN) OR region_code = ANY(:scope)) ORDER BY created_at DESC, id")
                 .param("all", regions == null).param("scope", regions == null ? new String[0] : regions.toArray(String[]::new))
                 .query(OffPlatformDeals::map).list();
     }

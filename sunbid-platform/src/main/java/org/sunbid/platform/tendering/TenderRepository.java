@@ -183,7 +183,7 @@ class TenderRepository {
 
     /** Tenders of an organisation (as tenderee or agency), newest first. */
     List<Tender> ofOrganisation(UUID organisationId) {
-        return jdbc.sql("SELECT * FROM tender WHERE (tenderee_id = :o OR agency_id = :o) AND deleted_at IS NULL ORDER BY created_at DESC")
+        return jdbc.sql("SELECT * FROM tender WHERE (tenderee_id = :o OR agency_id = :o) AND deleted_at IS NULL ORDER BY created_at DESC, id")
                 .param("o", organisationId).query(this::map).list();
     }
 
