@@ -160,11 +160,33 @@ public class LiveAuctions {
      * sequencer); answered once the journal holds it on disk.
      */
     public BidDecision bid(UUID lotId, CurrentUser user, long amount) {
+        BidDecision decision;
+        try {
+            decision = bidAsync(lotId, user, amount).join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("the auction journal could not be written", e.getCause());
+        }
+        if (decision instanceof BidDecision.Refused r && r.code() == AuctionError.AUCTION_ENDED) {
+            LiveRoom live = room(lotId);
+            if (live != null) {
+                endIfDue(live); // before answering (idempotent with the one bidAsync hands off)
+            }
+        }
+        return decision;
+    }
+
+    /**
+     * As {@link #bid}, but answered by a future completed once the journal holds the bid on disk — no thread waits for
+     * the fsync (the bid socket's path). A lot that is not an auction lot or a bidder without a number is refused at
+     * once by the exception {@link #bid} throws; the future fails only when the journal cannot be written.
+     */
+    public java.util.concurrent.CompletableFuture<BidDecision> bidAsync(UUID lotId, CurrentUser user, long amount) {
         LiveRoom live = room(lotId);
         if (live == null) {
             if (scheduled(lotId).isPresent()) {
                 Instant now = clock.instant();
-                return new BidDecision.Refused(AuctionError.AUCTION_NOT_STARTED, now, null, 0);
+                return java.util.concurrent.CompletableFuture.completedFuture(
+                        new BidDecision.Refused(AuctionError.AUCTION_NOT_STARTED, now, null, 0));
             }
             throw new DomainException(AuctionError.AUCTION_NOT_FOUND);
         }
@@ -172,12 +194,27 @@ public class LiveAuctions {
         if (!live.biddersFixed && !live.read(r -> r.bidderNumbers().contains(number))) {
             admit(live); // admitted during the listing since the room last learned of it
         }
-        BidDecision decision = await(live.submit(clock, at -> new RoomEvent.BidPlaced(number, amount, at))).decision();
-        if (decision instanceof BidDecision.Refused r && r.code() == AuctionError.AUCTION_ENDED) {
-            endIfDue(live);
-        }
-        return decision;
+        return live.submit(clock, at -> new RoomEvent.BidPlaced(number, amount, at)).thenApply(applied -> {
+            BidDecision decision = applied.decision();
+            if (decision instanceof BidDecision.Refused r && r.code() == AuctionError.AUCTION_ENDED && !live.endPublished) {
+                ENDING.execute(() -> {
+                    try {
+                        endIfDue(live);
+                    } catch (RuntimeException e) {
+                        log.warn("auction room {}: ending: {}", lotId, e.toString());
+                    }
+                });
+            }
+            return decision;
+        });
     }
+
+    /** Ends a room after a late bid found it over, off the journal's thread (the tick would too, within a second). */
+    private static final java.util.concurrent.Executor ENDING = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "auction-ending");
+        t.setDaemon(true);
+        return t;
+    });
 
     /**
      * The auctioneer (the lot's owner or agency) changes the increment to {@code increment} fen where the lot's rules

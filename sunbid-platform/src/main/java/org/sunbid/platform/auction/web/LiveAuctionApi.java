@@ -67,19 +67,23 @@ class LiveAuctionApi {
         long fen = fen(input.amount());
         BidDecision decision = live.bid(lotId, CurrentUser.current(), fen);
         if (decision instanceof BidDecision.Accepted a) {
-            StringBuilder b = new StringBuilder(160);
-            b.append("{\"seq\":").append(a.bid().seq())
-                    .append(",\"bidderNumber\":\"").append(SnapshotJson.escape(a.bid().bidderNumber()))
-                    .append("\",\"amount\":\"").append(SnapshotJson.yuan(a.bid().amount()))
-                    .append("\",\"receivedAt\":\"").append(a.bid().receivedAt())
-                    .append("\",\"endsAt\":").append(a.endsAt() == null ? "null" : "\"" + a.endsAt() + "\"")
-                    .append(",\"phase\":\"").append(a.bid().phase()).append("\"}");
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(b.toString());
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(accepted(new StringBuilder(160).append('{'), a));
         }
         BidDecision.Refused r = (BidDecision.Refused) decision;
         // pre-rendered per code and locale (no Jackson, no MessageFormat per refusal): most answers under load
         return ResponseEntity.status(r.code().httpStatus()).contentType(PROBLEM)
                 .body(refusals.of(r, org.springframework.context.i18n.LocaleContextHolder.getLocale(), request.getRequestURI()));
+    }
+
+    /** The accepted bid's members appended to {@code b} (which holds an open object), closed: the POST's body. */
+    static String accepted(StringBuilder b, BidDecision.Accepted a) {
+        b.append("\"seq\":").append(a.bid().seq())
+                .append(",\"bidderNumber\":\"").append(SnapshotJson.escape(a.bid().bidderNumber()))
+                .append("\",\"amount\":\"").append(SnapshotJson.yuan(a.bid().amount()))
+                .append("\",\"receivedAt\":\"").append(a.bid().receivedAt())
+                .append("\",\"endsAt\":").append(a.endsAt() == null ? "null" : "\"" + a.endsAt() + "\"")
+                .append(",\"phase\":\"").append(a.bid().phase()).append("\"}");
+        return b.toString();
     }
 
     /** The room now (amounts in yuan); for a signed-in qualified bidder also {@code you}. */

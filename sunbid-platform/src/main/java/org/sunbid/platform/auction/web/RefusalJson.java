@@ -38,6 +38,11 @@ final class RefusalJson {
 
     /** The problem+json body of refusal {@code r} answered to a request for {@code path}, in {@code locale}. */
     byte[] of(BidDecision.Refused r, Locale locale, String path) {
+        return text(r, locale, path).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** {@link #of} as text (the bid socket embeds it in its answer frame). */
+    String text(BidDecision.Refused r, Locale locale, String path) {
         AuctionError code = r.code();
         String key = code.name() + '|' + locale.toLanguageTag();
         Template t = templates.get(key);
@@ -66,7 +71,7 @@ final class RefusalJson {
         if (r.minimumNext() > 0) {
             b.append(",\"minimumNext\":\"").append(minimum).append('"');
         }
-        return b.append('}').toString().getBytes(StandardCharsets.UTF_8);
+        return b.append('}').toString();
     }
 
     private Template template(AuctionError code, Locale locale) {

@@ -232,6 +232,9 @@ class SecurityConfiguration {
                         // only); bids from bidder accounts (the service checks qualification); the increment by the
                         // lot's owner or agency (the service checks ownership and INCREMENT_CHANGE).
                         .requestMatchers(HttpMethod.GET, "/api/v1/auctions/*/room", "/api/v1/auctions/*/live").permitAll()
+                        // the bid socket's upgrade: public (room states); bids on it only from a bidder signed in on
+                        // the upgrade request (the socket checks the role and the service the qualification)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/auctions/*/socket").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auctions/*/bids").hasRole("BIDDER")
                         .requestMatchers(HttpMethod.POST, "/api/v1/auctions/*/increment").hasAnyRole("TENDEREE", "AGENCY")
                         .anyRequest().authenticated());
