@@ -65,17 +65,30 @@ public final class AuctionBench {
         int bidders = intArg(args, "--bidders", 256);
         int watchers = intArg(args, "--watchers", 1000);
         int seconds = intArg(args, "--seconds", 20);
+        // bidding before the measured window, unmeasured: the JIT compiles the hot paths of both JVMs meanwhile
+        int warmup = intArg(args, "--warmup", 5);
         // --route room: the same client GETs the room's snapshot (a trivial route: same filters and bearer token, no
         // journal, no fsync) instead of bidding — what the HTTP stack alone answers on this machine
         boolean roomOnly = "room".equals(stringArg(args, "--route", "bids"));
+        // --channel socket (default): bidders and watchers on the bid socket (one WebSocket each, bids as frames);
+        // --channel http: bids as POST requests, watchers on the Server-Sent Events stream (the first version's path)
+        boolean socket = !roomOnly && "socket".equals(stringArg(args, "--channel", "socket"));
         Path data = Files.createTempDirectory("sunbid-auction-bench");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         String base = "http://127.0.0.1:" + port;
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), "org.sunbid.platform.SunbidApplication", "--demo",
+        List<String> jvm = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        // the platform's JVM options: none by default (as the sunbid launcher runs it); --jvm "…" to try others
+        for (String option : stringArg(args, "--jvm", "").split(" ")) {
+            if (!option.isBlank()) {
+                jvm.add(option);
+            }
+        }
+        jvm.add("-Xlog:gc:file=" + data.resolve("gc.log"));
+        List<String> command = new ArrayList<>(jvm);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.sunbid.platform.SunbidApplication", "--demo",
                 "--server.port=" + port, "--sunbid.data-dir=" + data, "--sunbid.demo.live-rival=false",
                 "--sunbid.demo.live-auction-delay=PT2S", "--sunbid.demo.live-auction-bidders=" + String.join(",", ACCOUNTS),
                 "--server.tomcat.threads.max=" + Math.max(200, bidders * 2), "--server.tomcat.max-keep-alive-requests=-1", "--server.tomcat.max-connections=" + (watchers + bidders + 200),
@@ -132,41 +145,68 @@ public final class AuctionBench {
 
             // the watchers, connected before the bidding starts
             List<Watcher> watching = new ArrayList<>();
-            HttpClient sse = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-            for (int i = 0; i < watchers; i++) {
-                Watcher w = new Watcher();
-                watching.add(w);
-                sse.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/v1/auctions/" + lot + "/live"))
-                        .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.fromLineSubscriber(w));
+            SocketWatchers socketWatchers = null;
+            if (socket) {
+                socketWatchers = new SocketWatchers(port, "/api/v1/auctions/" + lot + "/socket", watchers);
+                watching.addAll(socketWatchers.all);
+                socketWatchers.start();
+            } else {
+                HttpClient sse = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+                for (int i = 0; i < watchers; i++) {
+                    Watcher w = new Watcher();
+                    watching.add(w);
+                    sse.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/v1/auctions/" + lot + "/live"))
+                            .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.fromLineSubscriber(w));
+                }
             }
             long connectDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (watching.stream().filter(w -> w.count > 0).count() < watchers && System.nanoTime() < connectDeadline) {
                 Thread.sleep(100);
             }
             long connected = watching.stream().filter(w -> w.count > 0).count();
-            System.out.printf("%d of %d watchers connected%n", connected, watchers);
+            System.out.printf("%d of %d watchers connected (%s)%n", connected, watchers, socket ? "bid socket" : "Server-Sent Events");
 
             // the bidders
             AtomicLong minimum = new AtomicLong(fen(field(room, "minimumNext")));
             AtomicBoolean stop = new AtomicBoolean();
             Bidder[] all = new Bidder[bidders];
             for (int i = 0; i < bidders; i++) {
-                all[i] = new Bidder(port, "/api/v1/auctions/" + lot + (roomOnly ? "/room" : "/bids"), tokens.get(i % tokens.size()), i, bidders,
-                        increment, minimum, stop);
+                all[i] = new Bidder(port, "/api/v1/auctions/" + lot + (roomOnly ? "/room" : socket ? "/socket?room=false" : "/bids"),
+                        tokens.get(i % tokens.size()), i, bidders, increment, minimum, stop, socket);
             }
             double load = loadAverage();
             long t0 = System.nanoTime();
-            for (Bidder b : all) {
-                b.start();
+            SocketBidders socketBidders = socket ? new SocketBidders(port, all, stop) : null;
+            if (socketBidders != null) {
+                socketBidders.start();
+            } else {
+                for (Bidder b : all) {
+                    b.start();
+                }
+            }
+            if (warmup > 0) {
+                Thread.sleep(warmup * 1000L);
+                System.out.printf("warm-up: %d s of bidding, not measured%n", warmup);
+                load = loadAverage();
+                t0 = System.nanoTime();
+                for (Bidder b : all) {
+                    b.measuring = true;
+                }
             }
             Thread.sleep(seconds * 1000L);
             stop.set(true);
             for (Bidder b : all) {
                 b.join(30_000);
             }
+            if (socketBidders != null) {
+                socketBidders.join(30_000);
+            }
             double elapsed = (System.nanoTime() - t0) / 1e9;
             double loadAfter = loadAverage();
             Thread.sleep(500); // the last pushes
+            if (socketWatchers != null) {
+                socketWatchers.finish();
+            }
 
             long accepted = 0, refused = 0, errors = 0, reconnects = 0;
             int totalLatencies = 0;
@@ -186,6 +226,9 @@ public final class AuctionBench {
             Arrays.sort(latencies);
             double p99 = latencies.length == 0 ? 0 : latencies[(int) Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.99) - 1)] / 1e6;
             double p50 = latencies.length == 0 ? 0 : latencies[latencies.length / 2] / 1e6;
+            double p90 = latencies.length == 0 ? 0 : latencies[(int) (latencies.length * 0.90)] / 1e6;
+            double p999 = latencies.length == 0 ? 0 : latencies[(int) Math.min(latencies.length - 1, latencies.length * 0.999)] / 1e6;
+            double max = latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6;
 
             // every acknowledged price seen by every watcher within 100 ms of its acknowledgement
             long[][] acks = acknowledgements(all);
@@ -224,9 +267,13 @@ public final class AuctionBench {
             // acknowledged = answered only once fsync'd in the room's journal: the accepted bids and the refused ones
             // (journalled as evidence, their refusal naming the least acceptable bid); accepted/s is printed apart
             double rate = (accepted + refused) / elapsed;
+            System.out.printf("channel: %s%n", roomOnly ? "HTTP GET …/room (the stack alone)" : socket
+                    ? "bid socket (a WebSocket per bidder, bids as frames; watchers on the same socket endpoint)"
+                    : "HTTP POST …/bids, watchers on Server-Sent Events");
             System.out.printf("bidders %d (over %d bidder numbers), %.1f s: %d accepted (%.0f/s), %d refused (%.0f/s; answered once"
-                    + " durable too), %d errors, %d reconnects; latency p50 %.2f ms, p99 %.2f ms%n", bidders, ACCOUNTS.size(), elapsed,
-                    accepted, accepted / elapsed, refused, refused / elapsed, errors, reconnects, p50, p99);
+                    + " durable too), %d errors, %d reconnects; latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n",
+                    bidders, ACCOUNTS.size(), elapsed, accepted, accepted / elapsed, refused, refused / elapsed, errors, reconnects,
+                    p50, p90, p99, p999, max);
             System.out.printf("watchers %d connected of %d; %d price checks (acknowledged bids x watchers), %d missed 100 ms"
                     + " (worst %.0f ms late); events per watcher ~%d%n", connected, watchers, checks, misses, worstLate / 1e6,
                     watching.isEmpty() ? 0 : watching.get(0).count);
@@ -314,14 +361,24 @@ public final class AuctionBench {
         private final long increment;
         private final AtomicLong minimum;
         private final AtomicBoolean stop;
+        private final boolean socket;
+        private final String path;
+        private final String token;
         long accepted, refused, errors, reconnects;
+        /** Set when the measured window opens: the bidder then starts its counts afresh (its own thread resets them). */
+        volatile boolean measuring;
+        private boolean reset;
         long[] latencies = new long[1 << 16];
         int latencyCount;
         long[] ackAmounts = new long[1 << 14], ackTimes = new long[1 << 14];
         int ackCount;
 
-        Bidder(int port, String path, String token, int slot, int of, long increment, AtomicLong minimum, AtomicBoolean stop) {
+        Bidder(int port, String path, String token, int slot, int of, long increment, AtomicLong minimum, AtomicBoolean stop,
+                boolean socket) {
             super("bidder-" + slot);
+            this.socket = socket;
+            this.path = path;
+            this.token = token;
             this.port = port;
             this.get = path.endsWith("/room");
             this.head = ((get ? "GET " : "POST ") + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
@@ -345,12 +402,68 @@ public final class AuctionBench {
             }
         }
 
+        private final byte[] frame = new byte[256];
+        private long sentAt;
+
+        /** The next bid as a client frame (FIN + text, masked with the zero key: the payload goes as is); notes its time. */
+        java.nio.ByteBuffer nextFrame() {
+            if (measuring && !reset) {
+                reset = true;
+                accepted = refused = errors = 0;
+                latencyCount = 0;
+                ackCount = 0;
+            }
+            long amount = minimum.getAndAdd(increment);
+            byte[] body = ("{\"amount\":\"" + yuan(amount) + "\"}").getBytes(StandardCharsets.US_ASCII);
+            frame[0] = (byte) 0x81;
+            frame[1] = (byte) (0x80 | body.length);
+            frame[2] = frame[3] = frame[4] = frame[5] = 0;
+            System.arraycopy(body, 0, frame, 6, body.length);
+            sentAt = System.nanoTime();
+            return java.nio.ByteBuffer.wrap(frame, 0, 6 + body.length);
+        }
+
+        /** The answer to the bid in flight, received at {@code t1}. */
+        void answered(String answer, long t1) {
+            if (latencyCount == latencies.length) {
+                latencies = Arrays.copyOf(latencies, latencyCount * 2);
+            }
+            latencies[latencyCount++] = t1 - sentAt;
+            if (answer.startsWith("{\"type\":\"accepted\"")) {
+                accepted++;
+                long got = fen(field(answer, "amount"));
+                if (ackCount == ackAmounts.length) {
+                    ackAmounts = Arrays.copyOf(ackAmounts, ackCount * 2);
+                    ackTimes = Arrays.copyOf(ackTimes, ackCount * 2);
+                }
+                ackAmounts[ackCount] = got;
+                ackTimes[ackCount++] = t1;
+            } else if (answer.startsWith("{\"type\":\"refused\"") && answer.contains("\"status\":409")) {
+                refused++;
+                String next = field(answer, "minimumNext");
+                if (next != null) {
+                    minimum.accumulateAndGet(fen(next), Math::max);
+                }
+            } else {
+                errors++;
+                if (errors < 3) {
+                    System.out.println("bidder " + slot + ": " + answer);
+                }
+            }
+        }
+
         private void bidOn() throws IOException {
             try (Socket socket = new Socket("127.0.0.1", port)) {
                 socket.setTcpNoDelay(true);
                 OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1024);
                 InputStream in = new BufferedInputStream(socket.getInputStream(), 8192);
                 while (!stop.get()) {
+                    if (measuring && !reset) {
+                        reset = true;
+                        accepted = refused = errors = 0;
+                        latencyCount = 0;
+                        ackCount = 0;
+                    }
                     // the next ticket of a shared counter that rises by one increment per bid sent (and jumps to
                     // the least acceptable amount a refusal names): bids reach the server nearly in amount order, so
                     // most are valid
@@ -449,6 +562,222 @@ public final class AuctionBench {
         return body.toString(StandardCharsets.UTF_8);
     }
 
+    /** The WebSocket upgrade request for {@code path} (a bearer token where given). */
+    static byte[] upgrade(String path, String token) {
+        byte[] key = new byte[16];
+        java.util.concurrent.ThreadLocalRandom.current().nextBytes(key);
+        return ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: " + java.util.Base64.getEncoder().encodeToString(key) + "\r\n"
+                + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * The bidders on the bid socket: each its own connection upgraded with its bearer token, each with one bid in flight
+     * (the next sent as soon as the answer to the last arrives), all driven by one selector thread — a lean client, so
+     * that the machine's two cores go to the platform rather than to hundreds of client threads waking for each answer.
+     */
+    private static final class SocketBidders extends Thread {
+        private final java.nio.channels.Selector selector;
+        private final AtomicBoolean stop;
+        private final List<java.nio.channels.SocketChannel> channels = new ArrayList<>();
+
+        SocketBidders(int port, Bidder[] bidders, AtomicBoolean stop) throws IOException {
+            super("socket-bidders");
+            setDaemon(true);
+            this.stop = stop;
+            selector = java.nio.channels.Selector.open();
+            for (Bidder b : bidders) {
+                java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open(new java.net.InetSocketAddress("127.0.0.1", port));
+                ch.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
+                java.nio.ByteBuffer buf = SocketWatchers.upgraded(ch, b.path, b.token);
+                ch.configureBlocking(false);
+                ch.register(selector, java.nio.channels.SelectionKey.OP_READ, new Object[] {b, buf});
+                channels.add(ch);
+            }
+        }
+
+        @Override
+        public void run() {
+            try {
+                for (var key : selector.keys()) {
+                    send(key);
+                }
+                while (!stop.get()) {
+                    selector.select(100);
+                    long now = System.nanoTime();
+                    for (var it = selector.selectedKeys().iterator(); it.hasNext(); ) {
+                        var key = it.next();
+                        it.remove();
+                        Object[] state = (Object[]) key.attachment();
+                        Bidder b = (Bidder) state[0];
+                        java.nio.ByteBuffer buf = (java.nio.ByteBuffer) state[1];
+                        java.nio.channels.SocketChannel ch = (java.nio.channels.SocketChannel) key.channel();
+                        if (ch.read(buf) < 0) {
+                            key.cancel();
+                            b.errors++;
+                            continue;
+                        }
+                        buf.flip();
+                        boolean answered = false;
+                        for (String text; (text = nextText(buf)) != null; ) {
+                            if (!text.startsWith("{\"type\":\"room\"")) {
+                                b.answered(text, now);
+                                answered = true;
+                            }
+                        }
+                        buf.compact();
+                        if (answered && !stop.get()) {
+                            send(key);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                System.out.println("bidders: " + e);
+            } finally {
+                for (var ch : channels) {
+                    try {
+                        ch.close();
+                    } catch (IOException ignored) {
+                        // closing anyway
+                    }
+                }
+            }
+        }
+
+        private static void send(java.nio.channels.SelectionKey key) throws IOException {
+            Bidder b = (Bidder) ((Object[]) key.attachment())[0];
+            java.nio.ByteBuffer frame = b.nextFrame();
+            java.nio.channels.SocketChannel ch = (java.nio.channels.SocketChannel) key.channel();
+            while (frame.hasRemaining()) {
+                ch.write(frame); // ~40 bytes on an idle socket: written at once
+            }
+        }
+
+        /** The next whole text frame in {@code b} (read mode), consumed; null when none is whole yet. */
+        private static String nextText(java.nio.ByteBuffer b) {
+            while (b.remaining() >= 2) {
+                int start = b.position();
+                int b0 = b.get(start) & 0xff;
+                int len = b.get(start + 1) & 0x7f;
+                int header = 2;
+                if (len == 126) {
+                    if (b.remaining() < 4) {
+                        return null;
+                    }
+                    len = ((b.get(start + 2) & 0xff) << 8) | (b.get(start + 3) & 0xff);
+                    header = 4;
+                }
+                if (b.remaining() < header + len) {
+                    return null;
+                }
+                b.position(start + header + len);
+                if ((b0 & 0x0f) == 1) {
+                    return new String(b.array(), start + header, len, StandardCharsets.UTF_8);
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * The watchers on the bid socket: each its own connection (upgraded without a token: the public), all read by one
+     * selector thread that notes the time and price of every room frame.
+     */
+    private static final class SocketWatchers extends Thread {
+        final List<Watcher> all = new ArrayList<>();
+        private final java.nio.channels.Selector selector;
+        private volatile boolean stopped;
+
+        SocketWatchers(int port, String path, int n) throws IOException {
+            super("socket-watchers");
+            setDaemon(true);
+            selector = java.nio.channels.Selector.open();
+            for (int i = 0; i < n; i++) {
+                java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open(new java.net.InetSocketAddress("127.0.0.1", port));
+                java.nio.ByteBuffer buf = upgraded(ch, path, null);
+                ch.configureBlocking(false);
+                Watcher w = new Watcher();
+                w.buffer = buf;
+                all.add(w);
+                ch.register(selector, java.nio.channels.SelectionKey.OP_READ, w);
+                w.parse(System.nanoTime());
+            }
+        }
+
+        /** Upgrades {@code ch} (blocking) to a WebSocket on {@code path}; answers a buffer (write mode) with what followed. */
+        static java.nio.ByteBuffer upgraded(java.nio.channels.SocketChannel ch, String path, String token) throws IOException {
+            ch.write(java.nio.ByteBuffer.wrap(upgrade(path, token)));
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 16);
+            int end;
+            while ((end = headEnd(buf)) < 0) {
+                if (ch.read(buf) < 0) {
+                    throw new IOException("closed during the upgrade of " + path);
+                }
+            }
+            String head = new String(buf.array(), 0, end, StandardCharsets.US_ASCII);
+            if (!head.startsWith("HTTP/1.1 101")) {
+                throw new IOException("upgrade refused: " + head);
+            }
+            // keep what followed the head (the first frame may have come with it)
+            buf.flip();
+            buf.position(end);
+            buf.compact();
+            return buf;
+        }
+
+        private static int headEnd(java.nio.ByteBuffer buf) {
+            byte[] a = buf.array();
+            for (int i = 3; i < buf.position(); i++) {
+                if (a[i - 3] == '\r' && a[i - 2] == '\n' && a[i - 1] == '\r' && a[i] == '\n') {
+                    return i + 1;
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (!stopped) {
+                    selector.select(100);
+                    long now = System.nanoTime();
+                    for (var it = selector.selectedKeys().iterator(); it.hasNext(); ) {
+                        var key = it.next();
+                        it.remove();
+                        Watcher w = (Watcher) key.attachment();
+                        java.nio.channels.SocketChannel ch = (java.nio.channels.SocketChannel) key.channel();
+                        try {
+                            if (ch.read(w.buffer) < 0) {
+                                key.cancel();
+                                continue;
+                            }
+                        } catch (IOException e) {
+                            key.cancel();
+                            continue;
+                        }
+                        w.parse(now);
+                    }
+                }
+            } catch (IOException e) {
+                System.out.println("watchers: " + e);
+            }
+        }
+
+        void finish() throws IOException {
+            stopped = true;
+            selector.wakeup();
+            try {
+                join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            for (var key : selector.keys()) {
+                key.channel().close();
+            }
+            selector.close();
+        }
+    }
+
     private static String line(InputStream in) throws IOException {
         StringBuilder b = new StringBuilder(64);
         for (int c; (c = in.read()) != -1; ) {
@@ -466,6 +795,76 @@ public final class AuctionBench {
         long[] times = new long[4096];
         long[] prices = new long[4096];
         int count;
+        java.nio.ByteBuffer buffer; // the bid socket's: bytes read, not yet parsed (write mode)
+        private static final byte[] PRICE = "\"currentPrice\":\"".getBytes(StandardCharsets.US_ASCII);
+
+        /** Parses the whole frames in {@link #buffer}, noting each room frame's price at {@code now}. */
+        void parse(long now) {
+            java.nio.ByteBuffer b = buffer;
+            b.flip();
+            while (b.remaining() >= 2) {
+                int start = b.position();
+                int b0 = b.get(start) & 0xff;
+                int len = b.get(start + 1) & 0x7f;
+                int header = 2;
+                if (len == 126) {
+                    if (b.remaining() < 4) {
+                        break;
+                    }
+                    len = ((b.get(start + 2) & 0xff) << 8) | (b.get(start + 3) & 0xff);
+                    header = 4;
+                } else if (len == 127) {
+                    throw new IllegalStateException("a frame over 64 KiB");
+                }
+                if (b.remaining() < header + len) {
+                    break;
+                }
+                if ((b0 & 0x0f) == 1) {
+                    long price = price(b.array(), start + header, start + header + len);
+                    if (price >= 0) {
+                        synchronized (this) {
+                            if (count == times.length) {
+                                times = Arrays.copyOf(times, count * 2);
+                                prices = Arrays.copyOf(prices, count * 2);
+                            }
+                            times[count] = now;
+                            prices[count++] = price;
+                        }
+                    }
+                }
+                b.position(start + header + len);
+            }
+            b.compact();
+        }
+
+        /** The currentPrice in fen of the JSON in {@code a[from, to)}, or -1. */
+        private static long price(byte[] a, int from, int to) {
+            outer:
+            for (int i = from; i + PRICE.length < to; i++) {
+                for (int j = 0; j < PRICE.length; j++) {
+                    if (a[i + j] != PRICE[j]) {
+                        continue outer;
+                    }
+                }
+                long fen = 0;
+                int decimals = -1;
+                for (int k = i + PRICE.length; k < to && a[k] != '"'; k++) {
+                    if (a[k] == '.') {
+                        decimals = 0;
+                    } else {
+                        fen = fen * 10 + (a[k] - '0');
+                        if (decimals >= 0) {
+                            decimals++;
+                        }
+                    }
+                }
+                for (int d = Math.max(decimals, 0); d < 2; d++) {
+                    fen *= 10;
+                }
+                return fen;
+            }
+            return -1;
+        }
 
         @Override
         public void onSubscribe(Flow.Subscription subscription) {

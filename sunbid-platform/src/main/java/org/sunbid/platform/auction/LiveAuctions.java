@@ -83,7 +83,10 @@ public class LiveAuctions {
     private final Projects projects;
     private final Procedures procedures;
     private final Map<UUID, LiveRoom> rooms = new ConcurrentHashMap<>();
-    private final Map<String, String> numbersOfAccounts = new ConcurrentHashMap<>();
+    private record LotAccount(UUID lotId, UUID accountId) {
+    }
+
+    private final Map<LotAccount, String> numbersOfAccounts = new ConcurrentHashMap<>();
     private final Thread pusher;
     private volatile boolean stopped;
 
@@ -145,7 +148,7 @@ public class LiveAuctions {
         if (user == null || user.accountId() == null) {
             return Optional.empty();
         }
-        String key = lotId + "/" + user.accountId();
+        LotAccount key = new LotAccount(lotId, user.accountId());
         String cached = numbersOfAccounts.get(key);
         if (cached != null) {
             return Optional.of(cached);
@@ -444,7 +447,10 @@ public class LiveAuctions {
 
     /** The canonical text of accepted bids, one a line: {@code seq|bidderNumber|amountFen|receivedAt|phase}. */
     public static String canonicalLines(List<Bid> bids) {
-        StringBuilder b = new StringBuilder(bids.size() * 48);
+        return canonicalLines(bids, new StringBuilder(bids.size() * 64));
+    }
+
+    private static String canonicalLines(List<Bid> bids, StringBuilder b) {
         for (Bid bid : bids) {
             b.append(bid.seq()).append('|').append(bid.bidderNumber()).append('|').append(bid.amount()).append('|')
                     .append(bid.receivedAt()).append('|').append(bid.phase()).append('\n');
@@ -454,7 +460,17 @@ public class LiveAuctions {
 
     /** SM3 (hex) over {@link #canonicalLines} of a batch, as the log entry states it. */
     public static String batchSm3(List<Bid> bids) {
-        return Journal.sm3Hex(canonicalLines(bids).getBytes(StandardCharsets.UTF_8));
+        // line by line into the digest: a second's bids never become one large string (a humongous object to the GC)
+        org.bouncycastle.crypto.digests.SM3Digest digest = new org.bouncycastle.crypto.digests.SM3Digest();
+        StringBuilder line = new StringBuilder(96);
+        for (Bid bid : bids) {
+            line.setLength(0);
+            byte[] bytes = canonicalLines(List.of(bid), line).getBytes(StandardCharsets.UTF_8);
+            digest.update(bytes, 0, bytes.length);
+        }
+        byte[] out = new byte[32];
+        digest.doFinal(out, 0);
+        return java.util.HexFormat.of().formatHex(out);
     }
 
     /** Publishes BiddingEnded once (and copies the bids to auction_bid) when the room's bidding has ended. */

@@ -40,7 +40,6 @@ import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.kernel.Problems;
 import org.sunbid.platform.parties.CurrentUser;
 import org.sunbid.platform.parties.Role;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -201,12 +200,8 @@ class BidSocket {
         public void onMessage(String frame) {
             String ref = null;
             try {
-                JsonNode node = json.readTree(frame);
-                if (node == null || !node.isObject()) {
-                    throw new DomainException(AuctionError.INVALID_AUCTION_TERMS, "amount");
-                }
-                JsonNode r = node.get("ref");
-                ref = r == null || r.isNull() || r.isContainer() ? null : r.asString();
+                BidFrame bid = BidFrame.parse(frame);
+                ref = bid.ref();
                 if (ref != null && ref.length() > 64) {
                     ref = ref.substring(0, 64);
                 }
@@ -216,8 +211,7 @@ class BidSocket {
                 if (user.role() != Role.BIDDER) {
                     throw new DomainException(CommonError.FORBIDDEN);
                 }
-                JsonNode amount = node.get("amount");
-                long fen = LiveAuctionApi.fen(amount == null || !amount.isString() ? null : amount.asString());
+                long fen = LiveAuctionApi.fen(bid.amount());
                 String answeredRef = ref;
                 live.bidAsync(lotId, user, fen).whenCompleteAsync((decision, failure) -> {
                     if (failure != null) {
@@ -229,8 +223,11 @@ class BidSocket {
                 }, ACKS);
             } catch (DomainException e) {
                 answer(problem(ref, problems.of(e.errorCode(), locale, e.arguments())));
-            } catch (RuntimeException e) { // not JSON
+            } catch (IllegalArgumentException e) { // not a bid frame
                 answer(problem(ref, problems.of(AuctionError.INVALID_AUCTION_TERMS, locale, "amount")));
+            } catch (RuntimeException e) {
+                log.error("auction {}: a bid frame failed", lotId, e);
+                answer(problem(ref, problems.of(CommonError.INTERNAL_ERROR, locale)));
             }
         }
 
