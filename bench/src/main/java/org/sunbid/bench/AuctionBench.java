@@ -62,11 +62,11 @@ public final class AuctionBench {
             "bidder7", "bidder8");
 
     public static void main(String[] args) throws Exception {
-        int bidders = intArg(args, "--bidders", 256);
+        int bidders = intArg(args, "--bidders", 48);
         int watchers = intArg(args, "--watchers", 1000);
         int seconds = intArg(args, "--seconds", 20);
         // bidding before the measured window, unmeasured: the JIT compiles the hot paths of both JVMs meanwhile
-        int warmup = intArg(args, "--warmup", 5);
+        int warmup = intArg(args, "--warmup", 15);
         // --route room: the same client GETs the room's snapshot (a trivial route: same filters and bearer token, no
         // journal, no fsync) instead of bidding — what the HTTP stack alone answers on this machine
         boolean roomOnly = "room".equals(stringArg(args, "--route", "bids"));
