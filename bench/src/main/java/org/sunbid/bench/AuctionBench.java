@@ -36,23 +36,27 @@ import org.sunbid.platform.auction.domain.RoomEvent;
 
 /**
  * The live auction benchmark (issue 17, acceptance 5). Starts the whole platform as its own JVM ({@code --demo} on a
- * fresh data directory, the demo's live land auction YZ-2026-TD-0032 opening 2 s after the demo loads, its scripted
- * rival off, all eight demo bidders qualified), then for {@code --seconds}:
+ * fresh data directory, with the launcher's JVM defaults unless {@code --jvm "…"}; the demo's live land auction
+ * YZ-2026-TD-0032 opening 2 s after the demo loads, its scripted rival off, all eight demo bidders qualified), then:
  * <ul>
- *   <li>{@code --bidders} concurrent bidders over HTTP/1.1 keep-alive (a lean blocking client, one connection each)
- *       as the eight demo bidders, each bid the next ticket of a shared counter rising one increment per bid sent
- *       (and jumping to the least acceptable amount a refusal names), every answer given only once the bid is
- *       fsync'd. Bids in flight at once reach the room in an order the scheduler picks, so with hundreds in flight
- *       many are refused (too low, or the leader's own number); refusals are journalled and fsync'd before their
- *       answer like acceptances, so "acknowledged" counts both and the accepted rate is printed apart;</li>
- *   <li>{@code --watchers} Server-Sent Events watchers of {@code /live}; afterwards each acknowledged bid is checked
- *       against each watcher's stream: the watcher must have seen a price at least that bid's within 100 ms of its
- *       acknowledgement (misses are counted and printed).</li>
+ *   <li>{@code --bidders} concurrent bidders (default 48) as the eight demo bidders, each with one bid in flight: on the
+ *       bid socket ({@code --channel socket}, default: one WebSocket each, upgraded over HTTP with the bidder's bearer
+ *       token, bids as frames, all connections driven by one selector thread) or as {@code POST …/bids} requests
+ *       ({@code --channel http}: one keep-alive connection and thread each). Each bid is the next ticket of a shared
+ *       counter rising one increment per bid sent (jumping to the least acceptable amount a refusal names); every
+ *       answer comes only once the bid is fsync'd. Bids in flight at once reach the room in an order the scheduler
+ *       picks, so many are refused (too low, or the leader's own number); refusals are journalled and fsync'd before
+ *       their answer like acceptances, so "acknowledged" counts both and the accepted rate is printed apart;</li>
+ *   <li>{@code --watchers} public watchers (default 1000) on the bid socket (or the SSE stream {@code /live} with
+ *       {@code --channel http}); afterwards each accepted bid is checked against each watcher's frames: the watcher
+ *       must have seen a price at least that bid's within 100 ms of its acknowledgement (misses are counted).</li>
  * </ul>
- * The raw limit is measured in the same run: the same {@link Journal} (same file system, same group commit) with the
- * same number of concurrent appenders, each waiting for its fsync'd acknowledgement. Last line:
+ * Bidding runs {@code --warmup} seconds unmeasured (default 15: both JVMs' JIT compile the hot paths meanwhile), then
+ * {@code --seconds} measured (default 20). The raw limit is measured in the same run: the same {@link Journal} (same
+ * file system, same group commit) with the same number of concurrent appenders, each waiting for its fsync'd
+ * acknowledgement. Last line:
  * {@code auction: <bids/s> acknowledged bids/s, p99 <ms> ms, raw <appends/s> durable appends/s, ratio <r>, watchers <n>}.
- * Usage: {@code mvn -B -ntp -pl bench exec:exec@auction [-Dauction.bidders=256 -Dauction.seconds=20]}.
+ * Usage: {@code mvn -B -ntp -pl bench exec:exec@auction [-Dauction.bidders=48 -Dauction.seconds=20 -Dauction.channel=socket]}.
  */
 public final class AuctionBench {
 

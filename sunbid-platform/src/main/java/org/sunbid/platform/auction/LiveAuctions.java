@@ -92,7 +92,9 @@ public class LiveAuctions {
 
     LiveAuctions(Clock clock, SunbidProperties properties, AuctionLots lots, AuctionBidders bidders, AuditLog audit,
             JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate tx, Tenders tenders, Projects projects,
-            Procedures procedures) {
+            Procedures procedures,
+            @org.springframework.beans.factory.annotation.Value("${sunbid.auction.push-interval:PT0.05S}") java.time.Duration pushInterval) {
+        this.pushIntervalNanos = Math.max(1_000_000L, pushInterval.toNanos());
         this.clock = clock;
         this.dir = properties.dataDir().resolve("auction");
         this.lots = lots;
@@ -531,19 +533,20 @@ public class LiveAuctions {
     }
 
     /**
-     * Every 50 ms (a round starts 50 ms after the last one started, or at once if that one took longer): each room's
+     * Every 50 ms ({@code sunbid.auction.push-interval}; a round starts that long after the last one started, or at once
+     * if that one took longer): each room's
      * newest durable state to its watchers; every second a time-driven change (phase, end). A price acknowledged just
      * after a round started reaches every watcher with the next: within 50 ms plus the round's own length, well inside
      * the 100 ms the live page promises, for a fixed 20 writes per second per watcher however fast the bids come.
      */
-    private static final long PUSH_INTERVAL_NANOS = 50_000_000L;
+    private final long pushIntervalNanos;
 
     private void pushLoop() {
         long lastTimeCheck = 0;
         long nextRound = System.nanoTime();
         while (!stopped) {
             try {
-                nextRound += PUSH_INTERVAL_NANOS;
+                nextRound += pushIntervalNanos;
                 long wait = nextRound - System.nanoTime();
                 if (wait > 0) {
                     Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));

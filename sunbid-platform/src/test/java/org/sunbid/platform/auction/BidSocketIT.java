@@ -122,7 +122,9 @@ class BidSocketIT extends PlatformIT {
 
         Frames watcher = new Frames();
         WebSocket watching = open(lot.id(), null, "", watcher);
-        assertThat(watcher.next("room").path("currentPrice").asString()).isEqualTo("8000000.00");
+        JsonNode opening = watcher.next("room");
+        assertThat(opening.path("currentPrice").asString()).isEqualTo("8000000.00");
+        long openingVersion = opening.path("version").asLong();
 
         Frames one = new Frames();
         WebSocket bidder1 = open(lot.id(), "bidder1", "?room=false", one);
@@ -179,6 +181,18 @@ class BidSocketIT extends PlatformIT {
         } while (!mine.path("currentPrice").asString().equals(second));
         assertThat(mine.path("you").path("bidderNumber").asString()).isEqualTo(number2);
         assertThat(mine.path("you").path("leading").asBoolean()).isTrue();
+
+        // a watcher reconnecting after the opening state gets every durable state since, in order, up to the newest
+        Frames back = new Frames();
+        WebSocket reconnected = open(lot.id(), null, "?after=" + openingVersion, back);
+        long current = flow.api().get("/api/v1/auctions/" + lot.id() + "/room", null).json().path("version").asLong();
+        List<Long> replayed = new java.util.ArrayList<>();
+        while (replayed.isEmpty() || replayed.get(replayed.size() - 1) < current) {
+            replayed.add(back.next("room").path("version").asLong());
+        }
+        assertThat(replayed).isSorted().doesNotHaveDuplicates().allMatch(v -> v > openingVersion).contains(current);
+        assertThat(replayed.size()).isGreaterThanOrEqualTo(2); // both accepted bids' states
+        reconnected.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
 
         // the public, a non-bidder and an unqualified bidder cannot bid on a socket either; nothing was taken
         String third = new java.math.BigDecimal(second).add(new java.math.BigDecimal("100000.00")).toPlainString();

@@ -55,7 +55,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>server → client: {@code {"type":"accepted","ref":"7","seq":…}} (the members of the POST's 200 body),
  *       {@code {"type":"refused","ref":"7","problem":{…problem+json…}}}, and {@code {"type":"room",…}} (the room's
  *       public JSON, with {@code you} for a bidder) — unless the upgrade asked {@code ?room=false}, e.g. a bidding tool
- *       that follows the room elsewhere.</li>
+ *       that follows the room elsewhere; {@code ?after=<version>} (a client reconnecting after the last state it saw)
+ *       first replays every durable state since, in order, as {@code Last-Event-ID} does on {@code …/live}.</li>
  * </ul>
  * Nothing waits on a socket: answers and states go out by the container's asynchronous send, one at a time per socket
  * in order; while a send is pending, newer room states only replace the one waiting (a slow reader gets the newest
@@ -100,6 +101,8 @@ class BidSocket {
                             config.getUserProperties().put("locale", locale(request.getHeaders().get("Accept-Language")));
                             List<String> room = request.getParameterMap().get("room");
                             config.getUserProperties().put("room", room == null || !room.contains("false"));
+                            List<String> after = request.getParameterMap().get("after");
+                            config.getUserProperties().put("after", after == null || after.isEmpty() ? -1L : version(after.get(0)));
                         }
 
                         @Override
@@ -110,6 +113,15 @@ class BidSocket {
                     }).build());
         } catch (jakarta.websocket.DeploymentException e) {
             throw new IllegalStateException("the bid socket could not be registered", e);
+        }
+    }
+
+    /** A room version a reconnecting client names ({@code ?after=}); -1 where it names none or nonsense. */
+    private static long version(String text) {
+        try {
+            return Math.max(-1L, Long.parseLong(text.strip()));
+        } catch (NumberFormatException e) {
+            return -1L;
         }
     }
 
@@ -156,6 +168,8 @@ class BidSocket {
         private final AtomicReference<String> state = new AtomicReference<>();
         private final AtomicBoolean sending = new AtomicBoolean();
         private volatile boolean closed;
+        /** The newest version replayed to a reconnecting client (older pushes are not sent again). */
+        private volatile long sent = -1;
 
         @Override
         public void onOpen(Session session, EndpointConfig config) {
@@ -182,8 +196,17 @@ class BidSocket {
             you = user == null ? null : live.numberOf(lotId, user).orElse(null);
             session.addMessageHandler(this);
             if (Boolean.TRUE.equals(config.getUserProperties().get("room"))) {
-                offer(now.get());
+                long after = (Long) config.getUserProperties().getOrDefault("after", -1L);
                 watch = live.watch(lotId, this::offer).orElse(null);
+                if (after >= 0) {
+                    // a client reconnecting after the state it last saw: every durable state since, in order, then on
+                    for (RoomSnapshot missed : live.since(lotId, after)) {
+                        sent = Math.max(sent, missed.version());
+                        answer(frame(missed));
+                    }
+                } else {
+                    offer(now.get());
+                }
             }
         }
 
@@ -192,8 +215,15 @@ class BidSocket {
             if (closed) {
                 throw new IllegalStateException("socket closed"); // the room drops this watcher
             }
-            state.set(you == null ? publicFrame(lotId, s) : "{\"type\":\"room\"," + SnapshotJson.of(lotId, s, you, clock.instant()).substring(1));
+            if (s.version() < sent) {
+                return; // older than what was replayed
+            }
+            state.set(frame(s));
             pump();
+        }
+
+        private String frame(RoomSnapshot s) {
+            return you == null ? publicFrame(lotId, s) : "{\"type\":\"room\"," + SnapshotJson.of(lotId, s, you, clock.instant()).substring(1);
         }
 
         @Override
