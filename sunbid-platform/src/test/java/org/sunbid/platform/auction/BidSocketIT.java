@@ -100,9 +100,13 @@ class BidSocketIT extends PlatformIT {
     }
 
     private WebSocket open(String lot, String user, String query, Frames frames) {
+        return openWithToken(lot, user == null ? null : flow.api().token(user), query, frames);
+    }
+
+    private WebSocket openWithToken(String lot, String token, String query, Frames frames) {
         WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder();
-        if (user != null) {
-            b.header("Authorization", "Bearer " + flow.api().token(user));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
         }
         return b.buildAsync(URI.create(baseUrl().replace("http://", "ws://") + "/api/v1/auctions/" + lot + "/socket" + query),
                 frames).join();
@@ -206,6 +210,16 @@ class BidSocketIT extends PlatformIT {
         WebSocket bidder4 = open(lot.id(), "bidder4", "?room=false", four);
         bidder4.sendText(bid(third, "x"), true).join();
         assertThat(four.next("refused").path("problem").path("code").asString()).isEqualTo("BIDDER_NOT_QUALIFIED");
+        assertThat(live.bids(lotId)).extracting(Bid::seq).containsExactly(1L, 2L);
+
+        // a token revoked after the upgrade bids no more on the open socket: refused, the socket closed, nothing taken
+        String token3 = flow.api().freshToken("bidder3");
+        Frames three = new Frames();
+        WebSocket bidder3 = openWithToken(lot.id(), token3, "?room=false", three);
+        assertThat(flow.api().delete("/api/v1/auth/token", token3).status()).isEqualTo(204);
+        bidder3.sendText(bid(third, "r"), true).join();
+        assertThat(three.next("refused").path("problem").path("code").asString()).isEqualTo("UNAUTHENTICATED");
+        assertThat(three.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
         assertThat(live.bids(lotId)).extracting(Bid::seq).containsExactly(1L, 2L);
 
         // pipelined bids from one socket are each answered, in order of receipt

@@ -40,6 +40,7 @@ import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.kernel.Problems;
 import org.sunbid.platform.parties.CurrentUser;
 import org.sunbid.platform.parties.Role;
+import org.sunbid.platform.parties.SignInCheck;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -59,7 +60,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       first replays every durable state since, in order, as {@code Last-Event-ID} does on {@code …/live}.</li>
  * </ul>
  * Nothing waits on a socket: answers and states go out by the container's asynchronous send, one at a time per socket
- * in order; while a send is pending, newer room states only replace the one waiting (a slow reader gets the newest
+ * in order; a bidder's sign-in is asked again before every bid (a revoked or expired token, a disabled account or an
+ * ended session gets {@code UNAUTHENTICATED} and the socket closes, 1008); while a send is pending, newer room states only replace the one waiting (a slow reader gets the newest
  * state next, never a backlog), while answers are all kept. A lot with no auction closes the socket at once (1008).
  */
 @Component
@@ -80,9 +82,12 @@ class BidSocket {
     private final RefusalJson refusals;
     private final JsonMapper json;
     private final Clock clock;
+    private final SignInCheck signIns;
 
-    BidSocket(Optional<ServletContext> servletContext, LiveAuctions live, Problems problems, JsonMapper json, Clock clock) {
+    BidSocket(Optional<ServletContext> servletContext, LiveAuctions live, Problems problems, JsonMapper json, Clock clock,
+            SignInCheck signIns) {
         this.live = live;
+        this.signIns = signIns;
         this.problems = problems;
         this.refusals = new RefusalJson(problems);
         this.json = json;
@@ -101,6 +106,10 @@ class BidSocket {
                             config.getUserProperties().put("locale", locale(request.getHeaders().get("Accept-Language")));
                             List<String> room = request.getParameterMap().get("room");
                             config.getUserProperties().put("room", room == null || !room.contains("false"));
+                            Object httpSession = request.getHttpSession();
+                            if (httpSession != null) {
+                                config.getUserProperties().put("httpSession", httpSession);
+                            }
                             List<String> after = request.getParameterMap().get("after");
                             config.getUserProperties().put("after", after == null || after.isEmpty() ? -1L : version(after.get(0)));
                         }
@@ -159,6 +168,9 @@ class BidSocket {
 
         private UUID lotId;
         private CurrentUser user;
+        /** How the upgrade was signed in: its bearer token, or its HTTP session (asked again before every bid). */
+        private String token;
+        private jakarta.servlet.http.HttpSession httpSession;
         private String you;
         private Locale locale;
         private String path;
@@ -168,6 +180,8 @@ class BidSocket {
         private final AtomicReference<String> state = new AtomicReference<>();
         private final AtomicBoolean sending = new AtomicBoolean();
         private volatile boolean closed;
+        /** Close the socket once the queued answers are sent (a sign-in that no longer holds). */
+        private volatile boolean closeAfterAnswers;
         /** The newest version replayed to a reconnecting client (older pushes are not sent again). */
         private volatile long sent = -1;
 
@@ -187,6 +201,9 @@ class BidSocket {
             Principal principal = session.getUserPrincipal();
             if (principal instanceof Authentication a && a.getPrincipal() instanceof CurrentUser.Holder h) {
                 user = h.user();
+                token = a.getCredentials() instanceof String t ? t : null;
+                httpSession = token == null && config.getUserProperties().get("httpSession") instanceof jakarta.servlet.http.HttpSession hs
+                        ? hs : null;
             }
             Optional<RoomSnapshot> now = live.snapshot(lotId);
             if (now.isEmpty()) {
@@ -241,6 +258,14 @@ class BidSocket {
                 if (user.role() != Role.BIDDER) {
                     throw new DomainException(CommonError.FORBIDDEN);
                 }
+                if (!stillSignedIn()) {
+                    // revoked, expired or signed out since the upgrade: refused, and the socket closed (sign in again)
+                    answer(problem(ref, problems.of(CommonError.UNAUTHENTICATED, locale)));
+                    user = null;
+                    closeAfterAnswers = true;
+                    pump();
+                    return;
+                }
                 long fen = LiveAuctionApi.fen(bid.amount());
                 String answeredRef = ref;
                 live.bidAsync(lotId, user, fen).whenCompleteAsync((decision, failure) -> {
@@ -259,6 +284,20 @@ class BidSocket {
                 log.error("auction {}: a bid frame failed", lotId, e);
                 answer(problem(ref, problems.of(CommonError.INTERNAL_ERROR, locale)));
             }
+        }
+
+        private boolean stillSignedIn() {
+            if (token != null) {
+                return signIns.tokenStillValid(token);
+            }
+            if (httpSession != null) {
+                try {
+                    return httpSession.getAttribute("SPRING_SECURITY_CONTEXT") != null;
+                } catch (IllegalStateException invalidated) {
+                    return false;
+                }
+            }
+            return false;
         }
 
         private String answer(String ref, BidDecision decision) {
@@ -295,6 +334,11 @@ class BidSocket {
         private void pump() {
             while (!closed && sending.compareAndSet(false, true)) {
                 String next = answers.poll();
+                if (next == null && closeAfterAnswers) {
+                    sending.set(false);
+                    close(CloseReason.CloseCodes.VIOLATED_POLICY, CommonError.UNAUTHENTICATED.name());
+                    return;
+                }
                 if (next == null) {
                     next = state.getAndSet(null);
                 }
@@ -349,7 +393,7 @@ class BidSocket {
         }
 
         private void close(CloseReason.CloseCode code, String reason) {
-            closed = true;
+            gone();
             try {
                 session.close(new CloseReason(code, reason));
             } catch (IOException ignored) {
