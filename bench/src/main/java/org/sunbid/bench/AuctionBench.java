@@ -411,14 +411,7 @@ public final class AuctionBench {
 
         /** The next bid as a client frame (FIN + text, masked with the zero key: the payload goes as is); notes its time. */
         java.nio.ByteBuffer nextFrame() {
-            if (measuring && !reset) {
-                reset = true;
-                accepted = refused = errors = 0;
-                latencyCount = 0;
-                ackCount = 0;
-            }
-            long amount = minimum.getAndAdd(increment);
-            byte[] body = ("{\"amount\":\"" + yuan(amount) + "\"}").getBytes(StandardCharsets.US_ASCII);
+            byte[] body = nextBid();
             frame[0] = (byte) 0x81;
             frame[1] = (byte) (0x80 | body.length);
             frame[2] = frame[3] = frame[4] = frame[5] = 0;
@@ -427,14 +420,39 @@ public final class AuctionBench {
             return java.nio.ByteBuffer.wrap(frame, 0, 6 + body.length);
         }
 
-        /** The answer to the bid in flight, received at {@code t1}. */
+        /**
+         * The next bid's body, {@code {"amount":"…"}}: the next ticket of a shared counter that rises by one increment
+         * per bid sent (and jumps to the least acceptable amount a refusal names). Starts the counts afresh when the
+         * measured window has just opened.
+         */
+        byte[] nextBid() {
+            if (measuring && !reset) {
+                reset = true;
+                accepted = refused = errors = 0;
+                latencyCount = 0;
+                ackCount = 0;
+            }
+            long amount = minimum.getAndAdd(increment);
+            return ("{\"amount\":\"" + yuan(amount) + "\"}").getBytes(StandardCharsets.US_ASCII);
+        }
+
+        /** The bid socket's answer to the bid in flight, received at {@code t1}. */
         void answered(String answer, long t1) {
+            record(t1 - sentAt, t1, answer.startsWith("{\"type\":\"accepted\""),
+                    answer.startsWith("{\"type\":\"refused\"") && answer.contains("\"status\":409"), answer);
+        }
+
+        /** One answer: its latency, and an accepted bid's amount and time, or a refusal's least acceptable amount. */
+        private void record(long latency, long t1, boolean wasAccepted, boolean wasRefused, String answer) {
             if (latencyCount == latencies.length) {
                 latencies = Arrays.copyOf(latencies, latencyCount * 2);
             }
-            latencies[latencyCount++] = t1 - sentAt;
-            if (answer.startsWith("{\"type\":\"accepted\"")) {
+            latencies[latencyCount++] = latency;
+            if (wasAccepted) {
                 accepted++;
+                if (answer == null) {
+                    return; // the trivial route: nothing to check
+                }
                 long got = fen(field(answer, "amount"));
                 if (ackCount == ackAmounts.length) {
                     ackAmounts = Arrays.copyOf(ackAmounts, ackCount * 2);
@@ -442,7 +460,7 @@ public final class AuctionBench {
                 }
                 ackAmounts[ackCount] = got;
                 ackTimes[ackCount++] = t1;
-            } else if (answer.startsWith("{\"type\":\"refused\"") && answer.contains("\"status\":409")) {
+            } else if (wasRefused) {
                 refused++;
                 String next = field(answer, "minimumNext");
                 if (next != null) {
@@ -462,17 +480,7 @@ public final class AuctionBench {
                 OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1024);
                 InputStream in = new BufferedInputStream(socket.getInputStream(), 8192);
                 while (!stop.get()) {
-                    if (measuring && !reset) {
-                        reset = true;
-                        accepted = refused = errors = 0;
-                        latencyCount = 0;
-                        ackCount = 0;
-                    }
-                    // the next ticket of a shared counter that rises by one increment per bid sent (and jumps to
-                    // the least acceptable amount a refusal names): bids reach the server nearly in amount order, so
-                    // most are valid
-                    long amount = minimum.getAndAdd(increment);
-                    byte[] body = ("{\"amount\":\"" + yuan(amount) + "\"}").getBytes(StandardCharsets.US_ASCII);
+                    byte[] body = nextBid();
                     long t0 = System.nanoTime();
                     if (get) {
                         out.write(head);
@@ -482,53 +490,19 @@ public final class AuctionBench {
                         int[] status = new int[1];
                         readResponse(in, status);
                         long t1 = System.nanoTime();
-                        if (latencyCount == latencies.length) {
-                            latencies = Arrays.copyOf(latencies, latencyCount * 2);
-                        }
-                        latencies[latencyCount++] = t1 - t0;
-                        if (status[0] == 200) {
-                            accepted++;
-                        } else {
-                            errors++;
-                        }
+                        record(t1 - t0, t1, status[0] == 200, false, status[0] == 200 ? null : "status " + status[0]);
                         continue;
                     }
                     out.write(head);
                     out.write(Integer.toString(body.length).getBytes(StandardCharsets.US_ASCII));
-                    out.write('\r');
-                    out.write('\n');
-                    out.write('\r');
-                    out.write('\n');
+                    out.write("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                     out.write(body);
                     out.flush();
                     int[] status = new int[1];
                     String answer = readResponse(in, status);
                     long t1 = System.nanoTime();
-                    if (latencyCount == latencies.length) {
-                        latencies = Arrays.copyOf(latencies, latencyCount * 2);
-                    }
-                    latencies[latencyCount++] = t1 - t0;
-                    if (status[0] == 200) {
-                        accepted++;
-                        long got = fen(field(answer, "amount"));
-                        if (ackCount == ackAmounts.length) {
-                            ackAmounts = Arrays.copyOf(ackAmounts, ackCount * 2);
-                            ackTimes = Arrays.copyOf(ackTimes, ackCount * 2);
-                        }
-                        ackAmounts[ackCount] = got;
-                        ackTimes[ackCount++] = t1;
-                    } else if (status[0] == 409 || status[0] == 422 || status[0] == 400) {
-                        refused++;
-                        String next = field(answer, "minimumNext");
-                        if (next != null) {
-                            minimum.accumulateAndGet(fen(next), Math::max);
-                        }
-                    } else {
-                        errors++;
-                        if (errors < 3) {
-                            System.out.println("bidder " + slot + ": " + status[0] + " " + answer);
-                        }
-                    }
+                    record(t1 - t0, t1, status[0] == 200, status[0] == 409 || status[0] == 422 || status[0] == 400,
+                            status[0] + " " + answer);
                 }
             }
         }
