@@ -23,6 +23,7 @@ CREATE TABLE notice_outbox
     subscription_id UUID                     NOT NULL REFERENCES notice_subscription (id),
     account_id      UUID                     NOT NULL,
     notice_id       VARCHAR(200)             NOT NULL,
+    lot_id          VARCHAR(100),
     notice_type     VARCHAR(40)              NOT NULL,
     title           VARCHAR(1000)            NOT NULL,
     url             VARCHAR(500)             NOT NULL,

@@ -42,12 +42,12 @@ class Outbox {
     boolean enqueue(UUID subscriptionId, UUID accountId, Hit hit) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return jdbc.sql("""
-                INSERT INTO notice_outbox (id, subscription_id, account_id, notice_id, notice_type, title, url, published_at,
+                INSERT INTO notice_outbox (id, subscription_id, account_id, notice_id, lot_id, notice_type, title, url, published_at,
                                            created_at, next_attempt_at)
-                VALUES (:id, :s, :a, :n, :type, :title, :url, :published, :now, :now)
+                VALUES (:id, :s, :a, :n, :lot, :type, :title, :url, :published, :now, :now)
                 ON CONFLICT (subscription_id, notice_id) DO NOTHING""")
                 .param("id", UUID.randomUUID()).param("s", subscriptionId).param("a", accountId).param("n", hit.id())
-                .param("type", hit.type().name()).param("title", truncate(hit.title(), 1000))
+                .param("lot", hit.lotId()).param("type", hit.type().name()).param("title", truncate(hit.title(), 1000))
                 .param("url", truncate(hit.url(), 500))
                 .param("published", OffsetDateTime.ofInstant(hit.publishedAt(), java.time.ZoneOffset.UTC)).param("now", now)
                 .update() == 1;
