@@ -37,8 +37,11 @@ class FeedController {
     private final Subscriptions subscriptions;
     private final SunbidProperties properties;
     private final Clock clock;
+    private final org.sunbid.platform.kernel.Problems problems;
 
-    FeedController(ObjectProvider<NoticeSearch> searches, Subscriptions subscriptions, SunbidProperties properties, Clock clock) {
+    FeedController(ObjectProvider<NoticeSearch> searches, Subscriptions subscriptions, SunbidProperties properties, Clock clock,
+            org.sunbid.platform.kernel.Problems problems) {
+        this.problems = problems;
         this.searches = searches;
         this.subscriptions = subscriptions;
         this.properties = properties;
@@ -78,6 +81,15 @@ class FeedController {
         }
         return ResponseEntity.ok().contentType(atom ? ATOM : RSS).eTag(etag).lastModified(lastModified)
                 .cacheControl(CacheControl.maxAge(5, TimeUnit.MINUTES).cachePublic()).body(body);
+    }
+
+    /** A feed is read by programs: its refusals are problem+json, as the API's are (not the site's error page). */
+    @org.springframework.web.bind.annotation.ExceptionHandler(DomainException.class)
+    ResponseEntity<org.springframework.http.ProblemDetail> refused(DomainException e,
+            jakarta.servlet.http.HttpServletRequest request) {
+        org.springframework.http.ProblemDetail problem = problems.of(e.errorCode(), e.arguments());
+        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static int size(String value) {
