@@ -66,6 +66,8 @@ record MenuItem(String key, String href) {
                 items.add(new MenuItem("workbench.menu.expert.phone", "/workbench/expert/phone"));
             }
         }
+        // 公告订阅 (issue 18): every account may follow saved searches of the notices
+        items.add(new MenuItem("workbench.menu.subscriptions", "/workbench/subscriptions"));
         return items;
     }
 }

@@ -237,6 +237,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/auctions/*/socket").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auctions/*/bids").hasRole("BIDDER")
                         .requestMatchers(HttpMethod.POST, "/api/v1/auctions/*/increment").hasAnyRole("TENDEREE", "AGENCY")
+                        // issue 18 part F: subscriptions are per account, any signed-in role (the service keeps each
+                        // account to its own)
+                        .requestMatchers("/api/v1/subscriptions", "/api/v1/subscriptions/*").authenticated()
                         .anyRequest().authenticated());
         return http.build();
     }
@@ -252,6 +255,7 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/guide", "/downloads", "/downloads/*", "/log", "/tenders/*", "/tenders/*/invitation-draw", "/projects", "/projects/*", "/single-source-publicities", "/draws/*", "/open-data", "/open-data/api", "/login", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/demo-ca.pem", "/v3/api-docs", "/v3/api-docs/**", "/actuator/health").permitAll()
                         .requestMatchers(HttpMethod.GET, "/complaint-decisions").permitAll() // issue 16: complaint decisions
+                        .requestMatchers(HttpMethod.GET, "/feeds/notices.atom", "/feeds/notices.rss").permitAll() // issue 18: feeds
                         // issue 17 part P: the auction room is public (bidder numbers only; a bidder's own part needs sign-in)
                         .requestMatchers(HttpMethod.GET, "/auctions/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/workbench/auctions/*/bids").hasRole("BIDDER")
