@@ -48,17 +48,24 @@ class Outbox {
         return upsert(records, by, true);
     }
 
+    private static final String QUEUE = """
+            INSERT INTO exchange_outbox (record_id, content_sm3, dataset, deal_code, payload, published_at, queued_at, queued_by,
+                                         next_attempt_at, changed_at)
+            VALUES (:id, :sm3, :dataset, :deal, :payload, :published, :now, :by, :now, :now)
+            ON CONFLICT (record_id, content_sm3) DO NOTHING""";
+
+    private static final String REQUEUE = """
+            INSERT INTO exchange_outbox (record_id, content_sm3, dataset, deal_code, payload, published_at, queued_at, queued_by,
+                                         next_attempt_at, changed_at)
+            VALUES (:id, :sm3, :dataset, :deal, :payload, :published, :now, :by, :now, :now)
+            ON CONFLICT (record_id, content_sm3) DO UPDATE SET delivered_at = NULL, receipt_id = NULL, attempts = 0,
+                next_attempt_at = :now, queued_at = :now, queued_by = :by, last_error = NULL, changed_at = :now""";
+
     private int upsert(List<ExchangeRecord> records, String by, boolean again) {
         Instant now = clock.instant();
         int n = 0;
         for (ExchangeRecord r : records) {
-            n += jdbc.sql("""
-                    INSERT INTO exchange_outbox (record_id, content_sm3, dataset, deal_code, payload, published_at, queued_at,
-                                                 queued_by, next_attempt_at, changed_at)
-                    VALUES (:id, :sm3, :dataset, :deal, :payload, :published, :now, :by, :now, :now)
-                    ON CONFLICT (record_id, content_sm3) DO """ + (again ? """
-                     UPDATE SET delivered_at = NULL, receipt_id = NULL, attempts = 0, next_attempt_at = :now,
-                                queued_at = :now, queued_by = :by, last_error = NULL, changed_at = :now""" : " NOTHING"))
+            n += jdbc.sql(again ? REQUEUE : QUEUE)
                     .param("id", r.recordId()).param("sm3", r.contentSm3()).param("dataset", r.dataset())
                     .param("deal", r.dealCode()).param("payload", r.payload()).param("published", ts(r.publishedAt()))
                     .param("now", ts(now)).param("by", by).update();
