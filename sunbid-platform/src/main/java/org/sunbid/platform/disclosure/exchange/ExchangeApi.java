@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.sunbid.platform.disclosure.NationalExchange;
 import org.sunbid.platform.kernel.CommonError;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.parties.CurrentUser;
@@ -24,9 +25,9 @@ import org.sunbid.platform.parties.CurrentUser;
 @RequestMapping("/api/v1/exchange")
 class ExchangeApi {
 
-    private final Replays replays;
+    private final NationalExchange replays;
 
-    ExchangeApi(Replays replays) {
+    ExchangeApi(NationalExchange replays) {
         this.replays = replays;
     }
 
@@ -36,7 +37,7 @@ class ExchangeApi {
 
     @PostMapping("/replays")
     @ResponseStatus(HttpStatus.CREATED)
-    Replays.Replay replay(@RequestBody ReplayRequest request) {
+    NationalExchange.Replay replay(@RequestBody ReplayRequest request) {
         CurrentUser user = CurrentUser.current();
         if (request == null || request.from() == null) {
             throw new DomainException(CommonError.VALIDATION_FAILED, "from");
@@ -45,7 +46,7 @@ class ExchangeApi {
     }
 
     @GetMapping("/receipts")
-    List<Outbox.StoredReceipt> receipts(@RequestParam(defaultValue = "100") int limit) {
+    List<NationalExchange.Receipt> receipts(@RequestParam(defaultValue = "100") int limit) {
         return replays.receipts(CurrentUser.current(), limit);
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.sunbid.platform.disclosure.NationalExchange;
 
 /**
  * The exchange's outbox: records queued after the owning context's commit (or again by a replay), sent in batches by
@@ -136,20 +137,28 @@ class Outbox {
         return -1;
     }
 
-    /** A stored receipt. */
-    record StoredReceipt(java.util.UUID id, String receiverId, Instant receivedAt, String batchSm3, int records,
-            int accepted, int duplicates, String receiptSm3, Instant storedAt) {
-    }
-
     /** The stored receipts, newest first (at most {@code limit}). */
-    List<StoredReceipt> receipts(int limit) {
+    List<NationalExchange.Receipt> receipts(int limit) {
         return jdbc.sql("""
                 SELECT id, receiver_id, received_at, batch_sm3, records, accepted, duplicates, receipt_sm3, stored_at
                 FROM exchange_receipt ORDER BY stored_at DESC, received_at DESC, id LIMIT :n""").param("n", limit)
-                .query((rs, i) -> new StoredReceipt(rs.getObject(1, java.util.UUID.class), rs.getString(2),
+                .query((rs, i) -> new NationalExchange.Receipt(rs.getObject(1, java.util.UUID.class), rs.getString(2),
                         rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4), rs.getInt(5), rs.getInt(6),
                         rs.getInt(7), rs.getString(8), rs.getObject(9, OffsetDateTime.class).toInstant()))
                 .list();
+    }
+
+    /** Where the outbox stands. */
+    NationalExchange.Status status() {
+        return jdbc.sql("""
+                SELECT COUNT(*) FILTER (WHERE delivered_at IS NOT NULL),
+                       COUNT(*) FILTER (WHERE delivered_at IS NULL AND attempts = 0),
+                       COUNT(*) FILTER (WHERE delivered_at IS NULL AND attempts > 0),
+                       (SELECT last_error FROM exchange_outbox WHERE delivered_at IS NULL AND last_error IS NOT NULL
+                        ORDER BY changed_at DESC LIMIT 1)
+                FROM exchange_outbox""")
+                .query((rs, i) -> new NationalExchange.Status(DataSpec.DATA_SPEC, rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                        rs.getString(4))).single();
     }
 
     private static OffsetDateTime ts(Instant t) {

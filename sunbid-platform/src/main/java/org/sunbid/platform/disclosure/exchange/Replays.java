@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.sunbid.crypto.Sm3;
+import org.sunbid.platform.disclosure.NationalExchange;
 import org.sunbid.platform.kernel.CommonError;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.parties.CurrentUser;
@@ -23,7 +24,7 @@ import org.sunbid.platform.parties.Role;
  * once. Centre staff and administrators only.
  */
 @Component
-class Replays {
+class Replays implements NationalExchange {
 
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
@@ -39,17 +40,9 @@ class Replays {
         this.clock = clock;
     }
 
-    /** A replay done: its id, from when, the records rebuilt, their list's SM3, how many were delivered now. */
-    record Replay(UUID id, LocalDate from, Instant requestedAt, int records, String recordsSm3, int deliveredNow,
-            List<RecordRef> items) {
-    }
-
-    /** A rebuilt record: id, dataset, deal code, content SM3. */
-    record RecordRef(String recordId, String dataset, String dealCode, String contentSm3) {
-    }
-
     /** Replays from {@code from} as {@code user}; refused ({@code FORBIDDEN}) to anyone but centre staff and administrators. */
-    Replay replay(LocalDate from, CurrentUser user) {
+    @Override
+    public Replay replay(LocalDate from, CurrentUser user) {
         requireStaff(user);
         List<ExchangeRecord> records = exporter.since(from.atStartOfDay(BEIJING).toInstant());
         List<RecordRef> refs = records.stream()
@@ -70,9 +63,16 @@ class Replays {
     }
 
     /** The stored receipts, newest first; centre staff and administrators only. */
-    List<Outbox.StoredReceipt> receipts(CurrentUser user, int limit) {
+    @Override
+    public List<Receipt> receipts(CurrentUser user, int limit) {
         requireStaff(user);
         return outbox.receipts(Math.max(1, Math.min(limit, 500)));
+    }
+
+    @Override
+    public Status status(CurrentUser user) {
+        requireStaff(user);
+        return outbox.status();
     }
 
     private static void requireStaff(CurrentUser user) {
