@@ -153,4 +153,32 @@ class NationalExchangeIT extends PlatformIT {
         assertThat(jdbc.sql("SELECT receiver_id FROM exchange_receipt WHERE id = :id").param("id", delivered.get("receipt_id"))
                 .query(String.class).single()).isEqualTo(SandboxNationalPlatform.RECEIVER_ID);
     }
+
+    private java.net.http.HttpResponse<String> get(java.net.http.HttpClient session, String path) throws Exception {
+        return session.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path))
+                .header("Accept-Language", "zh-CN").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void centreStaffReplayFromTheWorkbenchPageAndSeeTheReceipts() throws Exception {
+        java.net.http.HttpClient staff = session("centre");
+        var page = get(staff, "/workbench/exchange");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("全国公共资源交易平台数据交换", "V1.0", "href=\"/workbench/exchange\"");
+        String csrf = page.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        long replays = jdbc.sql("SELECT COUNT(*) FROM exchange_replay").query(Long.class).single();
+        var posted = staff.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + "/workbench/exchange/replays"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "zh-CN")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("from=2026-01-01&_csrf=" + csrf)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).isEqualTo(302);
+        var after = get(staff, "/workbench/exchange");
+        assertThat(after.body()).contains("id=\"exchange-replayed\"", "id=\"exchange-receipts\"",
+                SandboxNationalPlatform.RECEIVER_ID);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM exchange_replay").query(Long.class).single()).isEqualTo(replays + 1);
+
+        java.net.http.HttpClient bidder = session("bidder1");
+        assertThat(get(bidder, "/workbench/exchange").statusCode()).isEqualTo(403);
+        assertThat(get(bidder, "/workbench").body()).doesNotContain("/workbench/exchange");
+    }
 }
