@@ -61,7 +61,7 @@ class NationalExchangeIT extends PlatformIT {
     @Test
     void replayingFromADateTwiceGivesTheSameRecordsWithReceiptsAndTheNationalPlatformHoldsEachOnce() {
         ApiClient api = new ApiClient(baseUrl());
-        String body = ApiClient.json(Map.of("from", "2026-01-01"));
+        String body = ApiClient.json(Map.of("from", "2025-01-01"));
         ApiClient.Response first = api.post("/api/v1/exchange/replays", body, api.token("centre"));
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         List<String> records = pairs(first.json());
@@ -73,6 +73,23 @@ class NationalExchangeIT extends PlatformIT {
                 "GCJS_OPENING_RECORD", "GCJS_EVALUATION_REPORT", "GCJS_WIN_CANDIDATE", "GCJS_RESULT_NOTICE", "ZFCG_NOTICE",
                 "TDSYQ_ANNOUNCEMENT");
         assertThat(datasets).anyMatch(d -> d.endsWith("_DEAL_RESULT"));
+        // every public project of every kind is there, under its deal code
+        Set<String> dealCodes = new HashSet<>();
+        first.json().path("items").forEach(i -> dealCodes.add(i.path("dealCode").asString()));
+        Set<String> publicDeals = new HashSet<>();
+        Set<String> kinds = new HashSet<>();
+        for (int page = 1; ; page++) {
+            JsonNode found = api.get("/api/v1/public/projects?size=100&page=" + page, null).json();
+            found.path("items").forEach(p -> {
+                publicDeals.add(p.path("dealCode").asString());
+                kinds.add(p.path("kind").asString());
+            });
+            if (page >= found.path("pages").asInt()) {
+                break;
+            }
+        }
+        assertThat(dealCodes).isEqualTo(publicDeals);
+        assertThat(kinds).allSatisfy(k -> assertThat(datasets).contains(k + "_PROJECT"));
         first.json().path("items").forEach(i -> assertThat(i.path("recordId").asString())
                 .startsWith(i.path("dataset").asString() + ":" + i.path("dealCode").asString()));
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> undelivered(records) == 0);
