@@ -57,6 +57,9 @@ record MenuItem(String key, String href) {
             items.add(new MenuItem("workbench.menu.organisations", "/workbench/organisations"));
             items.add(new MenuItem("workbench.menu.regions", "/workbench/regions"));
         }
+        if (role == Role.ADMINISTRATOR || role == Role.CENTRE_STAFF) {
+            items.add(new MenuItem("workbench.menu.exchange", "/workbench/exchange")); // issue 18 N: 数据交换
+        }
         if (role == Role.EXPERT) {
             items.add(new MenuItem("workbench.menu.expert.file", "/workbench/expert"));
             items.add(new MenuItem("workbench.menu.expert.draws", "/workbench/expert/draws"));
