@@ -179,10 +179,12 @@ class StatisticsIT extends PlatformIT {
 
     @Test
     void aLotStillTakingRegistrationsSaysNothingAboutItsBidders() {
-        // a tender of its own (published now, taking registrations until its deadline in 10 days), so that no other
-        // test's registrations are touched
+        // a tender of its own (published now, taking registrations until its deadline in 21 days), so that no other
+        // test's registrations are touched; it is counted as a lot at once
+        int lotsBefore = statistics("").path("total").path("lots").asInt();
         ApiClient client = api();
-        String tenderId = publishTender(client, java.time.Duration.ofDays(10), "10000.00").path("id").asString();
+        String tenderId = publishTender(client, java.time.Duration.ofDays(21), "10000.00").path("id").asString();
+        assertThat(statistics("").path("total").path("lots").asInt()).isEqualTo(lotsBefore + 1);
         String region = jdbc.sql("SELECT region_code FROM tender WHERE id = CAST(:t AS UUID)").param("t", tenderId)
                 .query(String.class).single();
         confidential.commit();
