@@ -95,7 +95,8 @@ class StatisticsReports {
                 .filter(r -> selected == null ? r.parentCode() == null : selected.code().equals(r.parentCode()))
                 .sorted(Comparator.comparing(Region::code)).map(StatisticsReports::group).toList();
         Map<String, String> procedureNames = procedures.all().stream()
-                .collect(Collectors.toMap(ProcedureView::code, v -> english ? v.nameEn() : v.nameZh()));
+                .collect(Collectors.toMap(ProcedureView::code, v -> english ? v.kind().en() + " · " + v.nameEn()
+                        : v.kind().zh() + " · " + v.nameZh())); // the kind first: 公开招标 and 挂牌出让 exist in several kinds
         List<Place> trail = new ArrayList<>();
         if (selected != null) {
             Map<String, Region> byCode = all.stream().collect(Collectors.toMap(Region::code, r -> r));
