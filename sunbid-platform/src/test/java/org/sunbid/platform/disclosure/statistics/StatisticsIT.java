@@ -178,6 +178,32 @@ class StatisticsIT extends PlatformIT {
     }
 
     @Test
+    void aTerminatedTenderIsAFailedLotWithItsReason() {
+        JsonNode before = statistics("kind=GCJS");
+        ApiClient client = api();
+        String tenderId = publishTender(client, java.time.Duration.ofDays(21), "10000.00").path("id").asString();
+        ApiClient.Response terminated = client.post("/api/v1/tenders/" + tenderId + "/terminate",
+                "{\"text\":\"项目取消（统计测试）\"}", client.token("agency"));
+        assertThat(terminated.status()).as(terminated.body()).isEqualTo(200);
+        assertThat(portalLots("&kind=GCJS").stream().filter(l -> l.path("id").asString().equals(tenderId)).findFirst()
+                .orElseThrow().path("status").asString()).isEqualTo("TERMINATED");
+        JsonNode after = statistics("kind=GCJS");
+        assertThat(after.path("total").path("lots").asInt()).isEqualTo(before.path("total").path("lots").asInt() + 1);
+        assertThat(after.path("total").path("failed").asInt()).isEqualTo(before.path("total").path("failed").asInt() + 1);
+        assertThat(after.path("total").path("deals").asInt()).isEqualTo(before.path("total").path("deals").asInt());
+        assertThat(count(after, "TERMINATED")).isEqualTo(count(before, "TERMINATED") + 1);
+    }
+
+    private static int count(JsonNode statistics, String reason) {
+        for (JsonNode f : statistics.path("failures")) {
+            if (f.path("reason").asString().equals(reason)) {
+                return f.path("count").asInt();
+            }
+        }
+        return 0;
+    }
+
+    @Test
     void aLotStillTakingRegistrationsSaysNothingAboutItsBidders() {
         // a tender of its own (published now, taking registrations until its deadline in 21 days), so that no other
         // test's registrations are touched; it is counted as a lot at once
