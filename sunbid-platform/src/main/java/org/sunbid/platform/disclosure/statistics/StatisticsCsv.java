@@ -12,8 +12,8 @@ import org.sunbid.platform.disclosure.statistics.Figures.Row;
 /**
  * The statistics' tables as one CSV (RFC 4180: comma-separated, CRLF line ends, a field with a comma, a quote or a line
  * break in double quotes and its quotes doubled), UTF-8 with a byte-order mark so that Excel opens the Chinese names.
- * One row per table row, the first column naming the table (total, kind, region, procedure, month); amounts in yuan and
- * rates in percent exactly as the JSON gives them; an empty field where the JSON has null.
+ * One row per table row, the first column naming the table (total, kind, region, month, procedure: the page's order);
+ * amounts in yuan and rates in percent exactly as the JSON gives them; an empty field where the JSON has null.
  */
 final class StatisticsCsv {
 

@@ -65,8 +65,8 @@ class StatisticsReports {
             rows.add(Map.entry("total", total));
             byKind.forEach(r -> rows.add(Map.entry("kind", r)));
             byRegion.forEach(r -> rows.add(Map.entry("region", r)));
-            byProcedure.forEach(r -> rows.add(Map.entry("procedure", r)));
             byMonth.forEach(r -> rows.add(Map.entry("month", r)));
+            byProcedure.forEach(r -> rows.add(Map.entry("procedure", r)));
             return rows;
         }
     }

@@ -146,7 +146,7 @@ class StatisticsIT extends PlatformIT {
         assertThat(csv.get(0)).first().isEqualTo("表");
         List<List<String>> expected = new ArrayList<>();
         expected.add(fields("total", json.path("total")));
-        for (String table : List.of("kind", "region", "procedure", "month")) {
+        for (String table : List.of("kind", "region", "month", "procedure")) {
             String field = "by" + Character.toUpperCase(table.charAt(0)) + table.substring(1);
             json.path(field).forEach(r -> expected.add(fields(table, r)));
         }
