@@ -336,6 +336,20 @@ public class AuctionBidders {
         return unsealed(lotId);
     }
 
+    /**
+     * How many bidders lot {@code lotId} had, once their identities are disclosed (bidding ended): what the disclosure
+     * lists, counted without opening the vault; empty before, so that nothing counts a live lot's bidders (statistics,
+     * issue 18).
+     */
+    public java.util.OptionalInt disclosedCount(UUID lotId) {
+        if (jdbc.sql("SELECT count(*) FROM auction_bidders_disclosure WHERE lot_id = :l").param("l", lotId)
+                .query(Integer.class).single() == 0) {
+            return java.util.OptionalInt.empty();
+        }
+        return java.util.OptionalInt.of(jdbc.sql("SELECT count(*) FROM auction_bidder WHERE lot_id = :l").param("l", lotId)
+                .query(Integer.class).single());
+    }
+
     private List<Disclosed> unsealed(UUID lotId) {
         record Row(String number, byte[] sealed, String commitment) {
         }

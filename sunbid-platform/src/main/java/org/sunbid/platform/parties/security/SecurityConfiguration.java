@@ -91,6 +91,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/ca/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/portal/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/public/projects", "/api/v1/public/projects/*").permitAll()
+                        // issue 18 part T: the statistics are open data (only what the portal shows)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/statistics", "/api/v1/statistics.csv").permitAll()
                         // issue 16 (A): method approvals and single-source publicities are public; the service checks who acts
                         .requestMatchers(HttpMethod.GET, "/api/v1/public/lots/*/method-approvals",
                                 "/api/v1/public/single-source-publicities").permitAll()
@@ -256,6 +258,8 @@ class SecurityConfiguration {
                                 "/demo-ca.pem", "/v3/api-docs", "/v3/api-docs/**", "/actuator/health").permitAll()
                         .requestMatchers(HttpMethod.GET, "/complaint-decisions").permitAll() // issue 16: complaint decisions
                         .requestMatchers(HttpMethod.GET, "/feeds/notices.atom", "/feeds/notices.rss").permitAll() // issue 18: feeds
+                        // issue 18 part T: the statistics page and the chart library it loads from the WebJar
+                        .requestMatchers(HttpMethod.GET, "/statistics", "/webjars/**").permitAll()
                         // issue 17 part P: the auction room is public (bidder numbers only; a bidder's own part needs sign-in)
                         .requestMatchers(HttpMethod.GET, "/auctions/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/workbench/auctions/*/bids").hasRole("BIDDER")
