@@ -20,7 +20,7 @@ import org.sunbid.platform.disclosure.NationalExchange;
  * a scheduled sender ({@code sunbid.exchange.send-interval}) with retries and backoff ({@link Deliveries}); the
  * receipts are stored. Concurrent senders never take the same entries (row locks, SKIP LOCKED).
  */
-@Component
+@Component("exchangeOutbox")
 class Outbox {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);

@@ -20,7 +20,7 @@ import org.sunbid.platform.disclosure.NoticeType;
  * {@link DeliveryPolicy}'s backoff. Each statement is its own transaction: nothing here runs inside a business
  * transaction, and a slow or failing gateway holds no lock.
  */
-@Component
+@Component("noticeOutbox")
 class Outbox {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Outbox.class);
