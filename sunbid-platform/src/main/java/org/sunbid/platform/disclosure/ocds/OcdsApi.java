@@ -46,7 +46,7 @@ class OcdsApi {
             @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         Instant from = since == null ? null : instant("since", since, false);
         Instant to = until == null ? null : instant("until", until, true);
-        if (from != null && to != null && to.isBefore(from)) {
+        if (from != null && to != null && !to.isAfter(from)) { // an empty or reversed range
             throw new DomainException(OcdsError.OCDS_BAD_PARAMETER, "until", until);
         }
         int pageNo = number("page", page, 1, Integer.MAX_VALUE, 1);
