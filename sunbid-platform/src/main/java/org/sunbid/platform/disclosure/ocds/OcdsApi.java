@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,13 +29,14 @@ import org.sunbid.platform.kernel.DomainException;
  * {@code OCDS_RECORD_NOT_FOUND}. The same data gives the same bytes (publishedDate is the newest release's date).
  */
 @RestController
-@RequestMapping(path = "/api/v1/ocds", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping("/api/v1/ocds")
 class OcdsApi {
 
     static final int MAX_SIZE = 100;
 
     private final OcdsReleases releases;
     private final OcdsPackages packages;
+    private final OcdsJson json = new OcdsJson();
 
     OcdsApi(OcdsReleases releases, OcdsPackages packages) {
         this.releases = releases;
@@ -42,7 +44,7 @@ class OcdsApi {
     }
 
     @GetMapping("/releases")
-    Map<String, Object> releases(@RequestParam(required = false) String since, @RequestParam(required = false) String until,
+    ResponseEntity<byte[]> releases(@RequestParam(required = false) String since, @RequestParam(required = false) String until,
             @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         Instant from = since == null ? null : instant("since", since, false);
         Instant to = until == null ? null : instant("until", until, true);
@@ -58,11 +60,11 @@ class OcdsApi {
         List<Map<String, Object>> shown = all.subList(start, Math.min(all.size(), start + pageSize));
         Map<String, Object> p = packages.releasePackage(uri(), shown);
         p.put("links", links(start + pageSize < all.size(), pageNo));
-        return p;
+        return ok(p);
     }
 
     @GetMapping("/releases/{id}")
-    Map<String, Object> release(@PathVariable String id) {
+    ResponseEntity<byte[]> release(@PathVariable String id) {
         // ocds-<prefix>-<KIND>-<credit code>-<yyyyMMdd>-<serial>-<lot>-<event>: the ocid is the first six parts
         String[] parts = id.split("-", 7);
         Map<String, Object> found = parts.length < 7 ? null : releases.process(String.join("-", List.of(parts).subList(0, 6)))
@@ -70,11 +72,11 @@ class OcdsApi {
         if (found == null) {
             throw new DomainException(OcdsError.OCDS_RELEASE_NOT_FOUND, id);
         }
-        return packages.releasePackage(uri(), List.of(found));
+        return ok(packages.releasePackage(uri(), List.of(found)));
     }
 
     @GetMapping("/records")
-    Map<String, Object> records(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+    ResponseEntity<byte[]> records(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         int pageNo = number("page", page, 1, Integer.MAX_VALUE, 1);
         int pageSize = number("size", size, 1, MAX_SIZE, MAX_SIZE);
         List<List<Map<String, Object>>> processes = new ArrayList<>();
@@ -83,14 +85,19 @@ class OcdsApi {
         Map<String, Object> p = packages.recordPackage(uri(), base(),
                 processes.subList(start, Math.min(processes.size(), start + pageSize)));
         p.put("links", links(start + pageSize < processes.size(), pageNo));
-        return p;
+        return ok(p);
     }
 
     @GetMapping("/records/{ocid}")
-    Map<String, Object> record(@PathVariable String ocid) {
+    ResponseEntity<byte[]> record(@PathVariable String ocid) {
         List<Map<String, Object>> process = releases.process(ocid)
                 .orElseThrow(() -> new DomainException(OcdsError.OCDS_RECORD_NOT_FOUND, ocid));
-        return packages.recordPackage(uri(), base(), List.of(process));
+        return ok(packages.recordPackage(uri(), base(), List.of(process)));
+    }
+
+    /** The package's bytes through {@link OcdsJson}, as the bulk file writes them. */
+    private ResponseEntity<byte[]> ok(Map<String, Object> body) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.bytes(body));
     }
 
     private static Map<String, Object> links(boolean more, int page) {
