@@ -88,8 +88,8 @@ class OcdsApi {
         return ok(p);
     }
 
-    @GetMapping("/records/{ocid}")
-    ResponseEntity<byte[]> record(@PathVariable String ocid) {
+    @GetMapping("/records/{id}")
+    ResponseEntity<byte[]> record(@PathVariable("id") String ocid) {
         List<Map<String, Object>> process = releases.process(ocid)
                 .orElseThrow(() -> new DomainException(OcdsError.OCDS_RECORD_NOT_FOUND, ocid));
         return ok(packages.recordPackage(uri(), base(), List.of(process)));

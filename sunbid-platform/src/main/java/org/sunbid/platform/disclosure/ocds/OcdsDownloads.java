@@ -25,8 +25,8 @@ class OcdsDownloads {
         this.files = files;
     }
 
-    @GetMapping("/open-data/ocds/{day}.jsonl.gz")
-    ResponseEntity<InputStreamResource> download(@PathVariable String day) throws java.io.IOException {
+    @GetMapping("/open-data/ocds/{id}.jsonl.gz")
+    ResponseEntity<InputStreamResource> download(@PathVariable("id") String day) throws java.io.IOException {
         LocalDate date;
         try {
             date = LocalDate.parse(day);
