@@ -24,7 +24,8 @@ import java.util.Map;
  *       opening failed for too few bids;</li>
  *   <li>{@code <ocid>-<n>-candidates}, {@code -award}, {@code -contract}: the candidates' publicity (award pending), the
  *       award (active) and the signed contract;</li>
- *   <li>{@code <ocid>-<n>-auction}: a land, mining or property lot's result (成交: award active; 流拍: unsuccessful).</li>
+ *   <li>{@code <ocid>-<n>-auction}: a land, mining or property lot's result (成交: award active; 流拍: unsuccessful);</li>
+ *   <li>{@code <ocid>-<n>-cancelled}: the lot's procedure terminated (终止, {@code tenderCancellation}).</li>
  * </ul>
  * Parties are identified by their 统一社会信用代码 (scheme {@link #SCHEME}); amounts in CNY; dates with the +08:00 offset;
  * language zh. Only facts the portal already shows an anonymous visitor reach {@link Facts}: the caller's job.
@@ -90,9 +91,10 @@ final class OcdsMapping {
      * @param opening        its opening once completed or failed, else null
      * @param award          its award facts once public, else null
      * @param auction        its auction result once recorded, else null
+     * @param terminatedAt   when its procedure was terminated (终止), else null
      */
     record Lot(int lotNo, String lotCode, String name, BigDecimal budget, Instant publishedAt, Instant deadline,
-            List<Amendment> clarifications, Opening opening, Award award, AuctionOutcome auction) {
+            List<Amendment> clarifications, Opening opening, Award award, AuctionOutcome auction, Instant terminatedAt) {
     }
 
     /** A clarification: its id, when, its text, the deadline it moved to (or null). */
@@ -227,6 +229,17 @@ final class OcdsMapping {
                     kr.put("contracts", List.of(c));
                     out.add(kr);
                 }
+            }
+
+            if (lot.terminatedAt() != null) {
+                Map<String, Object> tr = release(f, prefix + "-cancelled", lot.terminatedAt(), "tenderCancellation");
+                Map<String, Object> t = tenderRef(f);
+                if (f.lots().size() == 1) {
+                    t.put("status", "cancelled");
+                }
+                t.put("items", List.of(item(lot)));
+                tr.put("tender", t);
+                out.add(tr);
             }
 
             AuctionOutcome au = lot.auction();

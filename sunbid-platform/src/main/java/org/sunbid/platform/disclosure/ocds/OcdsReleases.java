@@ -105,7 +105,8 @@ class OcdsReleases {
         List<OcdsMapping.Amendment> clarifications = t.clarifications().stream()
                 .map(c -> new OcdsMapping.Amendment(c.id().toString(), c.issuedAt(), c.text(), c.deadlineMovedTo())).toList();
         return new OcdsMapping.Lot(lot.lotNo(), lot.lotCode(), lot.name(), lot.budget().yuan(), t.publishedAt(),
-                t.terms().bidDeadline(), clarifications, opening(lot.id()), award(lot.id()), auction(lot.id()));
+                t.terms().bidDeadline(), clarifications, opening(lot.id()), award(lot.id()), auction(lot.id()),
+                tenders.terminatedAt(lot.id()).orElse(null));
     }
 
     /** The opening once its record is complete (or it failed for too few bids); null before. */

@@ -32,7 +32,8 @@ class OcdsMappingTest {
     private static OcdsMapping.Facts facts(OcdsMapping.Opening opening, OcdsMapping.Award award) {
         OcdsMapping.Lot lot = new OcdsMapping.Lot(1, "GCJS-915301000000000000-20261102-0001-1", "一标段",
                 new BigDecimal("36000000.00"), PUBLISHED, DEADLINE,
-                List.of(new OcdsMapping.Amendment("c1", CLARIFIED, "第 3 章工程量清单更正", null)), opening, award, null);
+                List.of(new OcdsMapping.Amendment("c1", CLARIFIED, "第 3 章工程量清单更正", null)), opening, award, null,
+                null);
         return new OcdsMapping.Facts("GCJS-915301000000000000-20261102-0001", "云州市第一中学教学楼工程", "works", "open",
                 "公开招标", new BigDecimal("36000000.00"), OWNER, AGENCY, List.of(lot));
     }
@@ -141,6 +142,23 @@ class OcdsMappingTest {
         assertThat(failed.get("id").toString()).endsWith("-1-failed");
         assertThat(((Map<?, ?>) failed.get("tender")).get("status")).isEqualTo("unsuccessful");
         assertThat(SCHEMA.errors(failed)).isEmpty();
+    }
+
+    @Test
+    void aTerminatedSingleLotProcessIsCancelled() {
+        OcdsMapping.Facts f = facts(null, null);
+        OcdsMapping.Lot lot = f.lots().get(0);
+        Instant terminated = Instant.parse("2026-11-10T03:00:00Z");
+        OcdsMapping.Facts cancelled = new OcdsMapping.Facts(f.dealCode(), f.name(), f.category(), f.method(), f.methodZh(),
+                f.budget(), f.owner(), f.agency(), List.of(new OcdsMapping.Lot(lot.lotNo(), lot.lotCode(), lot.name(),
+                        lot.budget(), lot.publishedAt(), lot.deadline(), lot.clarifications(), null, null, null, terminated)));
+        List<Map<String, Object>> releases = OcdsMapping.releases(cancelled);
+        Map<String, Object> last = releases.get(releases.size() - 1);
+        assertThat(last.get("id").toString()).endsWith("-1-cancelled");
+        assertThat(last.get("tag")).isEqualTo(List.of("tenderCancellation"));
+        assertThat(((Map<?, ?>) last.get("tender")).get("status")).isEqualTo("cancelled");
+        assertThat(SCHEMA.errors(last)).isEmpty();
+        assertThat(((Map<?, ?>) OcdsMapping.compile(releases).get("tender")).get("status")).isEqualTo("cancelled");
     }
 
     @Test
