@@ -148,6 +148,12 @@ class TenderRepository {
         return jdbc.sql("SELECT * FROM tender WHERE id = :id AND deleted_at IS NULL").param("id", id).query(this::map).optional();
     }
 
+    /** When a terminated tender was terminated (its last change: a terminated tender changes no more); empty otherwise. */
+    Optional<java.time.Instant> terminatedAt(UUID id) {
+        return jdbc.sql("SELECT updated_at FROM tender WHERE id = :id AND status = 'TERMINATED' AND deleted_at IS NULL")
+                .param("id", id).query(java.time.OffsetDateTime.class).optional().map(java.time.OffsetDateTime::toInstant);
+    }
+
     /**
      * The tender, its row share-locked until the transaction ends: closing bidding (which updates the row) waits for
      * whatever the caller is recording against the open tender, and the caller sees the state closing left.

@@ -479,6 +479,14 @@ public class Tenders {
     }
 
     /**
+     * When published tender {@code id} was terminated (终止), for the public record (issue 18, OCDS: the tender's
+     * cancellation); empty while it was not.
+     */
+    public java.util.Optional<java.time.Instant> terminatedAt(UUID id) {
+        return repository.terminatedAt(id);
+    }
+
+    /**
      * Any tender, draft or not, as the platform itself reads it: for a context above that judges a lot it keeps facts
      * about (an auction lot's terms and publication gate, issue 17); never shown to a caller as such.
      */

@@ -29,16 +29,20 @@ class OpenDataPages {
 
     private final ObjectProvider<OpenApiWebMvcResource> openApi;
     private final JsonMapper json;
+    private final org.sunbid.platform.disclosure.ocds.OcdsBulkFiles ocdsFiles;
 
-    OpenDataPages(ObjectProvider<OpenApiWebMvcResource> openApi, JsonMapper json) {
+    OpenDataPages(ObjectProvider<OpenApiWebMvcResource> openApi, JsonMapper json,
+            org.sunbid.platform.disclosure.ocds.OcdsBulkFiles ocdsFiles) {
         this.openApi = openApi;
         this.json = json;
+        this.ocdsFiles = ocdsFiles;
     }
 
     @GetMapping("/open-data")
     String openData(Model model) {
         model.addAttribute("platformUrl", org.springframework.web.servlet.support.ServletUriComponentsBuilder
                 .fromCurrentContextPath().build().toUriString());
+        model.addAttribute("ocdsFiles", ocdsFiles.files()); // issue 18 (O): the daily OCDS bulk files
         return "portal/open-data";
     }
 

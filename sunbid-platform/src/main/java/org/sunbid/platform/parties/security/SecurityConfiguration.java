@@ -93,6 +93,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/public/projects", "/api/v1/public/projects/*").permitAll()
                         // issue 18 part T: the statistics are open data (only what the portal shows)
                         .requestMatchers(HttpMethod.GET, "/api/v1/statistics", "/api/v1/statistics.csv").permitAll()
+                        // issue 18 (O): OCDS releases and records are open data
+                        .requestMatchers(HttpMethod.GET, "/api/v1/ocds/releases", "/api/v1/ocds/releases/*",
+                                "/api/v1/ocds/records", "/api/v1/ocds/records/*").permitAll()
                         // issue 16 (A): method approvals and single-source publicities are public; the service checks who acts
                         .requestMatchers(HttpMethod.GET, "/api/v1/public/lots/*/method-approvals",
                                 "/api/v1/public/single-source-publicities").permitAll()
@@ -262,6 +265,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/statistics", "/webjars/**").permitAll()
                         // issue 17 part P: the auction room is public (bidder numbers only; a bidder's own part needs sign-in)
                         .requestMatchers(HttpMethod.GET, "/auctions/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/open-data/ocds/*").permitAll() // issue 18 (O): OCDS bulk files
                         .requestMatchers(HttpMethod.POST, "/workbench/auctions/*/bids").hasRole("BIDDER")
                         .requestMatchers("/workbench/auctions/*/terms", "/workbench/auctions/*/reserve",
                                 "/workbench/auctions/*/increment").hasAnyRole("TENDEREE", "AGENCY")
