@@ -570,6 +570,31 @@ class AccessMatrixIT extends PlatformIT {
                 () -> "{\"increment\":\"100.00\",\"reason\":\"调整\"}", false,          401, 403, 403, 403, 403, 404, 404, 403, 403));
         rows.add(new Row("PUT", "/api/v1/auctions/{lotId}/payments/plan", unknownLot + "/payments/plan", () -> "{}", false,
                                                                                           401, 403, 403, 403, 403, 403, 403, 403, 403));
+        // Issue 18: statistics and OCDS are open data (an unknown release or record 404); subscriptions per signed-in
+        // account (someone else's or an unknown one 404); the national exchange's replay and receipts for centre staff
+        // and administrators only (a replay from a future date sends nothing)
+        rows.add(new Row("GET", "/api/v1/statistics", "/api/v1/statistics", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/v1/statistics.csv", "/api/v1/statistics.csv", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/v1/ocds/releases", "/api/v1/ocds/releases", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/v1/ocds/releases/{id}", "/api/v1/ocds/releases/ocds-sunbid-none-x-tender", null, false,
+                                                                                          404, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("GET", "/api/v1/ocds/records", "/api/v1/ocds/records", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/v1/ocds/records/{id}", "/api/v1/ocds/records/ocds-sunbid-none", null, false,
+                                                                                          404, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("GET", "/api/v1/subscriptions", "/api/v1/subscriptions", null, false,
+                                                                                          401, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("POST", "/api/v1/subscriptions", "/api/v1/subscriptions",
+                () -> "{\"name\":\"工程公告\",\"search\":\"kind=GCJS\"}", false,         401, 201, 201, 201, 201, 201, 201, 201, 201));
+        rows.add(new Row("DELETE", "/api/v1/subscriptions/{id}", "/api/v1/subscriptions/" + UUID.randomUUID(), null, false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", "/api/v1/exchange/replays", "/api/v1/exchange/replays", () -> "{\"from\":\"2099-01-01\"}", false,
+                                                                                          401, 201, 201, 201, 403, 403, 403, 403, 403));
+        rows.add(new Row("GET", "/api/v1/exchange/receipts", "/api/v1/exchange/receipts", null, false,
+                                                                                          401, 200, 200, 200, 403, 403, 403, 403, 403));
         return rows;
     }
 
