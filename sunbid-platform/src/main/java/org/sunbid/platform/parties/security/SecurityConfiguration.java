@@ -91,6 +91,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/ca/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/portal/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/public/projects", "/api/v1/public/projects/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/search").permitAll() // issue 18 part S: full-text search
                         // issue 16 (A): method approvals and single-source publicities are public; the service checks who acts
                         .requestMatchers(HttpMethod.GET, "/api/v1/public/lots/*/method-approvals",
                                 "/api/v1/public/single-source-publicities").permitAll()
@@ -252,6 +253,7 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/guide", "/downloads", "/downloads/*", "/log", "/tenders/*", "/tenders/*/invitation-draw", "/projects", "/projects/*", "/single-source-publicities", "/draws/*", "/open-data", "/open-data/api", "/login", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/demo-ca.pem", "/v3/api-docs", "/v3/api-docs/**", "/actuator/health").permitAll()
                         .requestMatchers(HttpMethod.GET, "/complaint-decisions").permitAll() // issue 16: complaint decisions
+                        .requestMatchers(HttpMethod.GET, "/search").permitAll() // issue 18 part S: full-text search
                         // issue 17 part P: the auction room is public (bidder numbers only; a bidder's own part needs sign-in)
                         .requestMatchers(HttpMethod.GET, "/auctions/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/workbench/auctions/*/bids").hasRole("BIDDER")
