@@ -10,15 +10,19 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -46,12 +50,10 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.highlight.Highlighter;
-import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
-import org.apache.lucene.search.highlight.QueryScorer;
 import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
-import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
-import org.apache.lucene.search.highlight.SimpleSpanFragmenter;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.sunbid.platform.disclosure.NoticeQuery;
@@ -64,7 +66,8 @@ import org.sunbid.platform.disclosure.NoticeType;
  * that the search benchmark ({@code bench/SearchBench}) builds and queries its 10^6 notices with exactly the platform's
  * code; the platform itself reaches it only through {@code disclosure.NoticeSearch}.
  *
- * <p>Text (title and body) is analysed by {@link SmartChineseAnalyzer}; the words of a query must all match (AND). Each
+ * <p>Text (title and body) is analysed by {@link SmartChineseAnalyzer}; the words of a query must all match (AND), the
+ * characters of each word together (a phrase). Each
  * notice has a stable id: writing it again replaces it ({@link IndexWriter#updateDocument}). The index's schema version
  * is kept in its commit data ({@link #VERSION}); an index written with another version is rebuilt.
  */
@@ -94,6 +97,14 @@ public final class NoticeIndex implements Closeable {
     static final String VALUE = "value"; // fen
     static final String URL = "url";
     private static final String VERSION_KEY = "sunbid.version";
+
+    /** The body: analysed and stored, with offsets in its postings so that highlighting never analyses it again. */
+    private static final FieldType BODY_TYPE = new FieldType(TextField.TYPE_STORED);
+
+    static {
+        BODY_TYPE.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        BODY_TYPE.freeze();
+    }
 
     /**
      * One public notice as indexed.
@@ -170,6 +181,18 @@ public final class NoticeIndex implements Closeable {
     }
 
     /**
+     * Adds a notice known to be new (a bulk load into an empty index, as the benchmark does): no lookup of an older
+     * version; visible after {@link #commit}.
+     */
+    public void add(Notice n) {
+        try {
+            writer.addDocument(document(n));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * Replaces everything indexed for lot {@code lotId} by {@code notices} and commits: the lot's public notices as they
      * are now. Running it again with the same notices changes nothing.
      */
@@ -228,7 +251,7 @@ public final class NoticeIndex implements Closeable {
         d.add(new SortedDocValuesField(ID, new BytesRef(n.id())));
         d.add(new StringField(TYPE, n.type().name(), Field.Store.YES));
         d.add(new TextField(TITLE, n.title(), Field.Store.YES));
-        d.add(new TextField(BODY, n.body() == null ? "" : n.body(), Field.Store.YES));
+        d.add(new Field(BODY, n.body() == null ? "" : n.body(), BODY_TYPE));
         keyword(d, KIND, n.dealKind());
         keyword(d, PROCEDURE, n.procedure());
         keyword(d, REGION_CODE, n.regionCode());
@@ -270,6 +293,10 @@ public final class NoticeIndex implements Closeable {
         MultiFieldQueryParser parser = new MultiFieldQueryParser(new String[] {TITLE, BODY}, analyzer,
                 Map.of(TITLE, 2f, BODY, 1f));
         parser.setDefaultOperator(QueryParser.Operator.AND);
+        // characters typed together stay together: 梁明远 or 防汛物资 must occur as such (smartcn splits a name it does
+        // not know into single characters, which would otherwise match anywhere in the text)
+        parser.setSplitOnWhitespace(true);
+        parser.setAutoGeneratePhraseQueries(true);
         try {
             // the visitor's words are words, never query syntax: special characters escaped, and lower case so that
             // AND, OR and NOT are words too (the analyser lower-cases everything anyway)
@@ -348,10 +375,12 @@ public final class NoticeIndex implements Closeable {
         Query query = query(q);
         return withSearcher(s -> {
             TopDocs top = s.search(query, new TopFieldCollectorManager(sort(q), window, null, Integer.MAX_VALUE));
+            int first = Math.min(top.scoreDocs.length, q.page() * q.size());
+            TopDocs page = new TopDocs(top.totalHits, Arrays.copyOfRange(top.scoreDocs, first, top.scoreDocs.length));
+            String[] snippets = snippets(s, textQuery(q.text()), page);
             List<NoticeResults.Hit> hits = new ArrayList<>();
-            Highlighter highlighter = highlighter(textQuery(q.text()));
-            for (int i = q.page() * q.size(); i < top.scoreDocs.length; i++) {
-                hits.add(hit(s, top.scoreDocs[i], highlighter));
+            for (int i = 0; i < page.scoreDocs.length; i++) {
+                hits.add(hit(s, page.scoreDocs[i], snippets[i]));
             }
             return new NoticeResults(top.totalHits.value, q.page(), q.size(), hits);
         });
@@ -362,25 +391,26 @@ public final class NoticeIndex implements Closeable {
         return withSearcher(s -> (long) s.search(new TermQuery(new Term(BODY, term)), 20).scoreDocs.length);
     }
 
-    private Highlighter highlighter(Query query) {
-        if (query == null) {
-            return null;
+    /**
+     * One snippet per hit: the passage (about 120 characters, cut at word boundaries) with the most matches, the words in
+     * {@code <mark>} and everything else HTML-escaped; the offsets come from the body's postings (never analysed
+     * again). Null for a hit the words do not touch in its body (or when there are no words).
+     */
+    private String[] snippets(IndexSearcher s, Query text, TopDocs page) throws IOException {
+        if (text == null || page.scoreDocs.length == 0) {
+            return new String[page.scoreDocs.length];
         }
-        QueryScorer scorer = new QueryScorer(query, BODY);
-        Highlighter h = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), scorer);
-        h.setTextFragmenter(new SimpleSpanFragmenter(scorer, 120));
-        return h;
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(s, analyzer)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getWordInstance(Locale.ROOT), 120, 0.5f))
+                .withHandleMultiTermQuery(false).build();
+        return highlighter.highlight(BODY, text, page, 1);
     }
 
-    private NoticeResults.Hit hit(IndexSearcher s, ScoreDoc sd, Highlighter highlighter) throws IOException {
+    private NoticeResults.Hit hit(IndexSearcher s, ScoreDoc sd, String snippet) throws IOException {
         Document d = s.storedFields().document(sd.doc);
         String body = d.get(BODY);
-        String snippet = null;
-        try {
-            snippet = highlighter == null ? null : highlighter.getBestFragment(analyzer, BODY, body);
-        } catch (InvalidTokenOffsetsException e) {
-            // below: the start of the text
-        }
         if (snippet == null) {
             snippet = SimpleHTMLEncoder.htmlEncode(body.length() > 120 ? body.substring(0, 120) + "…" : body);
         }

@@ -71,6 +71,14 @@ class NoticeIndexTest {
     }
 
     @Test
+    void charactersTypedTogetherMustOccurTogether() {
+        // 沥青 and 面层 both occur in A's body, but not as 沥青面层
+        assertThat(ids(index.search(q("沥青 面层")))).containsExactly("A");
+        assertThat(index.search(q("沥青面层")).total()).isZero();
+        assertThat(ids(index.search(q("沥青混凝土面层")))).containsExactly("A");
+    }
+
+    @Test
     void queryTextIsNeverQuerySyntax() {
         assertThat(index.search(q("道路 OR 防汛")).total()).isZero();
         assertThat(index.search(q("title:道路 AND (")).total()).isZero();
