@@ -13,7 +13,9 @@ public enum DisclosureError implements ErrorCode {
     /** No published project has this id (a project none of whose lots is published is not public). */
     DISCLOSURE_PROJECT_NOT_FOUND(404),
     /** No auction room: the lot is not a published auction lot (issue 17). */
-    DISCLOSURE_AUCTION_NOT_FOUND(404);
+    DISCLOSURE_AUCTION_NOT_FOUND(404),
+    /** A search parameter is not valid (issue 18): its name and the value given. */
+    DISCLOSURE_SEARCH_BAD_PARAMETER(400);
 
     private final int httpStatus;
 
