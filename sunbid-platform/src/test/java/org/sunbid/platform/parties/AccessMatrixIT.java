@@ -573,6 +573,8 @@ class AccessMatrixIT extends PlatformIT {
         // Issue 18: statistics and OCDS are open data (an unknown release or record 404); subscriptions per signed-in
         // account (someone else's or an unknown one 404); the national exchange's replay and receipts for centre staff
         // and administrators only (a replay from a future date sends nothing)
+        rows.add(new Row("GET", "/api/v1/search", "/api/v1/search?q=" + java.net.URLEncoder.encode("防汛", java.nio.charset.StandardCharsets.UTF_8),
+                null, false,                                                                      200, 200, 200, 200, 200, 200, 200, 200, 200));
         rows.add(new Row("GET", "/api/v1/statistics", "/api/v1/statistics", null, false,
                                                                                           200, 200, 200, 200, 200, 200, 200, 200, 200));
         rows.add(new Row("GET", "/api/v1/statistics.csv", "/api/v1/statistics.csv", null, false,
