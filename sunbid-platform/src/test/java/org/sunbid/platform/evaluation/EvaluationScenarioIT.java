@@ -162,7 +162,8 @@ class EvaluationScenarioIT extends PlatformIT {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> evaluations.opened(UUID.fromString(tenderId))
                 && jdbc.sql("""
                         SELECT COUNT(*) FROM event_publication WHERE event_type = :type AND serialized_event LIKE :tender
-                          AND completion_date IS NOT NULL""").param("type", BidsOpened.class.getName())
+                          AND listener_id LIKE 'org.sunbid.platform.evaluation.%' AND completion_date IS NOT NULL""")
+                        .param("type", BidsOpened.class.getName())
                         .param("tender", "%" + tenderId + "%").query(Long.class).single() == 1);
         // The plan is part of the documents: locked now.
         assertThat(api.send("PUT", "/api/v1/tenders/" + tenderId + "/evaluation-plan", PLAN, api.freshToken("agency"), Map.of()).code())

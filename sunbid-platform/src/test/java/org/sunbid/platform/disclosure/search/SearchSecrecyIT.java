@@ -89,7 +89,9 @@ class SearchSecrecyIT extends PlatformIT {
         // the attack: every registered bidder's name and every bid amount, searched for before the deadline
         for (String[] bid : bids) {
             assertThat(lotsOf(search(organisationOf(bid[0])))).as(bid[0]).doesNotContain(tenderId);
-            assertThat(idsOf(search(organisationOf(bid[0])))).as(bid[0]).isEqualTo(before.get(bid[0]));
+            // (other lots' notices may change meanwhile — other tests' events reach the index too — so only this lot counts)
+            assertThat(idsOf(search(organisationOf(bid[0]))).stream().filter(id -> id.contains(tenderId)).toList())
+                    .as(bid[0]).isEqualTo(before.get(bid[0]).stream().filter(id -> id.contains(tenderId)).toList());
             assertThat(search(bid[1]).path("total").asLong()).as(bid[1]).isZero();
         }
         // the drawn experts (whoever is in the expert database: none is ever indexed by name)
@@ -97,14 +99,16 @@ class SearchSecrecyIT extends PlatformIT {
             assertThat(search(expert).path("total").asLong()).as(expert).isZero();
         }
         // nothing changed in what the search shows of the lot
-        assertThat(idsOf(search("图书馆改扩建"))).isEqualTo(idsOf(notice));
+        assertThat(idsOf(search("图书馆改扩建")).stream().filter(id -> id.contains(tenderId)).toList())
+                .isEqualTo(idsOf(notice).stream().filter(id -> id.contains(tenderId)).toList());
 
         // at the opening, the record (bidders and prices) is public, and so searchable
         clock.set(deadline.plusSeconds(1));
         tenders.closeDueTenders();
         awaitEventsCompleted(BiddingClosed.class);
         for (String[] bid : bids) {
-            assertThat(idsOf(search(organisationOf(bid[0])))).as(bid[0] + " before the opening").isEqualTo(before.get(bid[0]));
+            assertThat(idsOf(search(organisationOf(bid[0]))).stream().filter(id -> id.contains(tenderId)).toList())
+                    .as(bid[0] + " before the opening").isEqualTo(before.get(bid[0]).stream().filter(id -> id.contains(tenderId)).toList());
             assertThat(search(bid[1]).path("total").asLong()).as(bid[1] + " before the opening").isZero();
         }
         releaseShare(tenderId, "centre");
