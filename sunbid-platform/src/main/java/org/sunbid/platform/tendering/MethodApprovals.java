@@ -270,15 +270,18 @@ public class MethodApprovals {
         }
         Instant now = clock.instant();
         List<OwnLot> rows = new java.util.ArrayList<>();
-        for (ProjectView p : projects.list(new Projects.Filter(null, null, null, null, null), user, 200)) {
-            ProcedureRules rules = procedures.rulesAt(p.procedureCode(), now);
-            if (!rules.holds(org.sunbid.platform.deals.domain.RuleKeys.METHOD_APPROVAL)) {
+        // only the procedures that may need an approval, each asked for its own projects (not the newest N of all the
+        // owner's projects, which a busy agency's other deals would crowd out)
+        for (ProcedureView procedure : procedures.all()) {
+            ProcedureRules rules = procedures.rulesAt(procedure.code(), now);
+            if (!procedure.runnable() || !rules.holds(org.sunbid.platform.deals.domain.RuleKeys.METHOD_APPROVAL)) {
                 continue;
             }
-            String name = procedures.find(p.procedureCode()).map(ProcedureView::nameZh).orElse(p.procedureCode());
-            for (LotView l : projects.find(p.id()).map(ProjectView::lots).orElse(List.of())) {
-                rows.add(new OwnLot(p, l, name, MethodApproval.required(rules, l.budget()),
-                        repository.latest(l.id()).map(MethodApproval::status).orElse(null)));
+            for (ProjectView p : projects.list(new Projects.Filter(null, procedure.code(), null, null, null), user, 500)) {
+                for (LotView l : projects.find(p.id()).map(ProjectView::lots).orElse(List.of())) {
+                    rows.add(new OwnLot(p, l, procedure.nameZh(), MethodApproval.required(rules, l.budget()),
+                            repository.latest(l.id()).map(MethodApproval::status).orElse(null)));
+                }
             }
         }
         return rows;
