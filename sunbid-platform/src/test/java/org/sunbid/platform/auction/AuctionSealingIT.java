@@ -224,6 +224,23 @@ class AuctionSealingIT extends PlatformIT {
                         .param("l", UUID.fromString(id)).param("o", org).query(Long.class).single()).isZero();
             }
         }
+        // the public's search and open data (issue 18): neither the reserve nor who qualified is findable or exported
+        // (the search index and the bulk files live under data/ too, so the administrator's sweep above covers them)
+        awaitEventsCompleted(BiddingClosed.class);
+        for (String needle : List.of("9123456.78", "912345678", "8765432.10", org1, org2)) {
+            ApiClient.Response found = api.get("/api/v1/search?size=100&q="
+                    + java.net.URLEncoder.encode(needle, StandardCharsets.UTF_8), null);
+            assertThat(found.status()).as(found.body()).isEqualTo(200);
+            found.json().path("hits").forEach(h -> assertThat(h.path("lotId").asString()).as(needle).isNotEqualTo(id));
+            if (needle.matches("[0-9.]+")) { // an amount is found nowhere at all
+                assertThat(found.json().path("total").asLong()).as(needle).isZero();
+            }
+        }
+        String ocid = "ocds-sunbid-" + context.getBean(org.sunbid.platform.deals.Projects.class)
+                .ofLot(UUID.fromString(id)).orElseThrow().dealCode();
+        ApiClient.Response record = api.get("/api/v1/ocds/records/" + ocid, null);
+        assertThat(record.status()).as(record.body()).isEqualTo(200);
+        assertThat(record.body()).doesNotContain("9123456").doesNotContain("8765432").doesNotContain(org1).doesNotContain(org2);
         // a rival bidder sees the numbers, never who holds them
         ApiClient.Response rival = api.get("/api/v1/auctions/" + id + "/bidders", token("bidder1"));
         assertThat(rival.body()).contains(mine2).doesNotContain(org2).doesNotContain("bidder2");
