@@ -3,7 +3,6 @@ package org.sunbid.platform.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -58,7 +57,7 @@ class StatisticsBrowserIT extends BrowserTest {
                   .then(function (b) { done(JSON.stringify(new TextDecoder('utf-8', { ignoreBOM: true }).decode(b))); });""", href),
                 String.class);
         assertThat(csv).startsWith("\uFEFF表,");
-        List<List<String>> rows = parse(csv.substring(1));
+        List<List<String>> rows = org.sunbid.platform.CsvText.parse(csv);
         assertThat(rows.get(1).get(0)).isEqualTo("total");
         assertThat(rows.get(1).get(3)).isEqualTo(text(By.id("stat-lots")));
         assertThat(rows.get(1).get(4)).isEqualTo(text(By.id("stat-deals")));
@@ -109,38 +108,4 @@ class StatisticsBrowserIT extends BrowserTest {
         return cell.equals("—") ? "" : cell;
     }
 
-    /** RFC 4180, enough for the file under test (quoted fields, doubled quotes, CRLF). */
-    private static List<List<String>> parse(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder f = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    f.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    f.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(f.toString());
-                f.setLength(0);
-            } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                row.add(f.toString());
-                f.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-                i++;
-            } else {
-                f.append(c);
-            }
-        }
-        return rows;
-    }
 }

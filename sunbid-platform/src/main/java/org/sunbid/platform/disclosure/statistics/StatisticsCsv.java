@@ -2,7 +2,6 @@ package org.sunbid.platform.disclosure.statistics;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -55,45 +54,6 @@ final class StatisticsCsv {
         return value;
     }
 
-    /** Reads CSV text back into rows of fields (RFC 4180; for the tests and anyone checking the file). */
-    static List<List<String>> parse(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder f = new StringBuilder();
-        boolean quoted = false;
-        int i = text.startsWith("\uFEFF") ? 1 : 0;
-        for (; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    f.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    f.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(f.toString());
-                f.setLength(0);
-            } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                row.add(f.toString());
-                f.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-                i++;
-            } else {
-                f.append(c);
-            }
-        }
-        if (f.length() > 0 || !row.isEmpty()) {
-            row.add(f.toString());
-            rows.add(row);
-        }
-        return rows;
-    }
 
     private static String plain(BigDecimal value) {
         return value == null ? null : value.toPlainString();

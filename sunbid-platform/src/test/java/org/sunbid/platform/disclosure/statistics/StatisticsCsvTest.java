@@ -30,7 +30,7 @@ class StatisticsCsvTest {
         String text = new String(bytes, StandardCharsets.UTF_8);
         assertThat(text.split("\r\n", -1)).hasSize(1 + 1 + 4 + 2 + 1); // header, total, 4 kinds, 2 months, then nothing
         assertThat(text).contains("kind,GCJS,\"工程建设, Construction\",2,1,950000.00,0,50000.00,5.00,,,5.00,1,20.0,20.0\r\n");
-        List<List<String>> rows = StatisticsCsv.parse(text);
+        List<List<String>> rows = org.sunbid.platform.CsvText.parse(text);
         assertThat(rows.get(0)).isEqualTo(StatisticsCsv.COLUMNS);
         assertThat(rows.get(1)).containsExactly("total", "total", "合计", "6", "3", "13683000.00", "2", "62000.00", "4.43",
                 "2345000.00", "23.45", "3.00", "5", "20.0", "20.5");

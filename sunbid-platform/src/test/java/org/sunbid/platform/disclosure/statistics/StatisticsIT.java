@@ -142,7 +142,7 @@ class StatisticsIT extends PlatformIT {
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
         String text = new String(bytes, StandardCharsets.UTF_8);
         assertThat(text).contains("\r\n");
-        List<List<String>> csv = StatisticsCsv.parse(text);
+        List<List<String>> csv = org.sunbid.platform.CsvText.parse(text);
         assertThat(csv.get(0)).first().isEqualTo("表");
         List<List<String>> expected = new ArrayList<>();
         expected.add(fields("total", json.path("total")));
