@@ -238,6 +238,7 @@ public class Awards {
         jdbc.sql("INSERT INTO candidate_publicity (tender_id, starts_at, ends_at, log_seq) VALUES (:t, :s, :e, :seq)")
                 .param("t", tenderId).param("s", EvaluationStore.utc(now)).param("e", EvaluationStore.utc(ends))
                 .param("seq", entry.seq()).update();
+        events.publishEvent(new PublicityStarted(tenderId, now, ends));
     }
 
     /**

@@ -303,6 +303,11 @@ class EvaluationScenarioIT extends PlatformIT {
         // Publicity: public at once; an objection pauses the award until answered; Reg. 55 keeps the first-ranked.
         JsonNode publicity = api.get("/api/v1/tenders/" + tenderId + "/award", null).json();
         assertThat(publicity.path("stage").asString()).isEqualTo("PUBLICITY");
+        // ... and searchable at once, by its own event (the search's periodic refresh is off in tests)
+        awaitEventsCompleted(org.sunbid.platform.evaluation.PublicityStarted.class);
+        JsonNode publicised = api.get("/api/v1/search?size=100&type=CANDIDATE_PUBLICITY&q="
+                + java.net.URLEncoder.encode(tender.path("terms").path("name").asString(), java.nio.charset.StandardCharsets.UTF_8), null).json();
+        assertThat(publicised.path("hits").findValuesAsString("lotId")).contains(tenderId);
         String first = publicity.path("candidates").get(0).path("bidderId").asString();
         String second = publicity.path("candidates").get(1).path("bidderId").asString();
         assertThat(api.post("/api/v1/tenders/" + tenderId + "/award", ApiClient.json(Map.of("bidderId", first)), api.freshToken("agency"))

@@ -8,6 +8,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.sunbid.platform.auction.ReserveOpened;
 import org.sunbid.platform.evaluation.LotAwarded;
+import org.sunbid.platform.evaluation.PublicityStarted;
 import org.sunbid.platform.sealing.BidsOpened;
 import org.sunbid.platform.tendering.TenderPublished;
 
@@ -43,6 +44,12 @@ class ExchangeListeners {
 
     @ApplicationModuleListener
     void on(LotAwarded e) {
+        queue(e.tenderId());
+    }
+
+    /** The candidates' publicity (Reg. 54) has no other event: without this it would wait for the next one. */
+    @ApplicationModuleListener
+    void on(PublicityStarted e) {
         queue(e.tenderId());
     }
 

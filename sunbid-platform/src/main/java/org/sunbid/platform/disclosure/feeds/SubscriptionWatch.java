@@ -22,6 +22,7 @@ import org.sunbid.platform.auction.ReserveOpened;
 import org.sunbid.platform.disclosure.NoticeResults.Hit;
 import org.sunbid.platform.disclosure.NoticeSearch;
 import org.sunbid.platform.evaluation.LotAwarded;
+import org.sunbid.platform.evaluation.PublicityStarted;
 import org.sunbid.platform.sealing.BidsOpened;
 import org.sunbid.platform.sealing.OffersOpened;
 import org.sunbid.platform.tendering.TenderPublished;
@@ -84,6 +85,12 @@ class SubscriptionWatch {
     @ApplicationModuleListener
     void on(LotAwarded event) {
         noticeOf(event.tenderId());
+    }
+
+    /** The candidates' publicity (Reg. 54) has no other event: without this it would wait for the next one. */
+    @ApplicationModuleListener
+    void on(PublicityStarted e) {
+        noticeOf(e.tenderId());
     }
 
     @ApplicationModuleListener

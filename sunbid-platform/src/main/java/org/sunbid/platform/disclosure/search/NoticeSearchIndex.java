@@ -21,6 +21,7 @@ import org.sunbid.platform.disclosure.NoticeQuery;
 import org.sunbid.platform.disclosure.NoticeResults;
 import org.sunbid.platform.disclosure.NoticeSearch;
 import org.sunbid.platform.evaluation.LotAwarded;
+import org.sunbid.platform.evaluation.PublicityStarted;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.kernel.SunbidProperties;
 import org.sunbid.platform.sealing.BidsOpened;
@@ -112,6 +113,12 @@ class NoticeSearchIndex implements NoticeSearch {
     @ApplicationModuleListener
     void on(LotAwarded event) {
         reindex(event.tenderId());
+    }
+
+    /** The candidates' publicity (Reg. 54) has no other event: without this it would wait for the next one. */
+    @ApplicationModuleListener
+    void on(PublicityStarted e) {
+        reindex(e.tenderId());
     }
 
     @ApplicationModuleListener
