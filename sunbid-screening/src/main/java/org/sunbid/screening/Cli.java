@@ -118,6 +118,10 @@ public final class Cli {
         Settings settings = Settings.empty();
         if (settingsFile != null) {
             Path path = Path.of(settingsFile);
+            // Like Cardinal (config's File::with_name), a name without its .ini extension finds NAME.ini.
+            if (!Files.exists(path) && Files.isRegularFile(Path.of(settingsFile + ".ini"))) {
+                path = Path.of(settingsFile + ".ini");
+            }
             try {
                 if (Files.isDirectory(path)) return fail(err, 2, settingsFile + ": Is a directory, not a file");
                 settings = Settings.read(path);

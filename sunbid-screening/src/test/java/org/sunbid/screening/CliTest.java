@@ -48,6 +48,14 @@ class CliTest {
     }
 
     @Test
+    void aSettingsNameWithoutExtensionFindsTheIniFile() throws Exception {
+        Path input = file("in.jsonl", SINGLE_BID);
+        file("cardinal.ini", "[R018]\n");
+        assertEquals(0, run("indicators", "--no-meta", "-s", temp.resolve("cardinal").toString(), input.toString()));
+        assertEquals("{\"OCID\":{\"a\":{\"R018\":1.0}}}\n", stdout);
+    }
+
+    @Test
     void withoutSettingsNoIndicatorRuns() throws Exception {
         assertEquals(0, run("indicators", file("in.jsonl", SINGLE_BID).toString()));
         assertEquals("{\"Meta\":{}}\n", stdout);
