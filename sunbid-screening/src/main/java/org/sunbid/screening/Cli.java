@@ -14,9 +14,9 @@ import org.sunbid.screening.cardinal.Fold;
 import org.sunbid.screening.cardinal.Group;
 import org.sunbid.screening.cardinal.Indicator;
 import org.sunbid.screening.cardinal.InvalidLineException;
-import org.sunbid.screening.cardinal.JacksonProcessReader;
 import org.sunbid.screening.cardinal.LineFolder;
 import org.sunbid.screening.cardinal.Output;
+import org.sunbid.screening.cardinal.ProcessReader;
 import org.sunbid.screening.cardinal.Settings;
 import org.sunbid.screening.cardinal.SettingsException;
 
@@ -135,7 +135,13 @@ public final class Cli {
         }
 
         Engine engine = new Engine(settings);
-        LineFolder folder = new LineFolder(engine, JacksonProcessReader::new, threads, LineFolder.DEFAULT_CHUNK,
+        java.util.function.Supplier<ProcessReader> readers;
+        try {
+            readers = ProcessReader.factory();
+        } catch (IllegalArgumentException e) {
+            return fail(err, 2, e.getMessage());
+        }
+        LineFolder folder = new LineFolder(engine, readers, threads, LineFolder.DEFAULT_CHUNK,
                 skipInvalid, line -> err.println(" WARN  sunbid-screening > " + line));
         Fold fold;
         try {
