@@ -191,8 +191,8 @@ public final class JacksonProcessReader implements ProcessReader {
                     while ((n = p.nextName()) != null) {
                         JsonToken v = p.nextToken();
                         switch (n) {
-                            case "amount" -> amount = v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT
-                                    ? p.getDoubleValue() : skip(p);
+                            case "amount" -> amount = v == JsonToken.VALUE_NUMBER_INT
+                                    || v == JsonToken.VALUE_NUMBER_FLOAT ? p.getDoubleValue() : skip(p);
                             case "currency" -> currency = string(p, v);
                             default -> p.skipChildren();
                         }

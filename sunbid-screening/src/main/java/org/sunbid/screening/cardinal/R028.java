@@ -1,6 +1,5 @@
 package org.sunbid.screening.cardinal;
 
-
 /**
  * R028 Identical bid prices: two submitted bids in a price-comparison process have the same amount and currency but
  * different sets of tenderers. OCID → 1.0; each tenderer of both bids → 1.0.
@@ -21,7 +20,9 @@ final class R028 implements Accumulator {
             ids[i] = mine;
             // The latest earlier bid at the same price (amount, with -0.0 = 0.0, and currency).
             for (int j = i - 1; j >= 0; j--) {
-                if (ids[j] == null || bids[j].amount() != b.amount() || !bids[j].currency().equals(b.currency())) continue;
+                if (ids[j] == null || bids[j].amount() != b.amount() || !bids[j].currency().equals(b.currency())) {
+                    continue;
+                }
                 String[] other = ids[j];
                 if (!SmallSet.sameMembers(mine, other)) {
                     fold.result(Group.OCID, p.ocid(), p.seq(), Indicator.R028, 1.0);

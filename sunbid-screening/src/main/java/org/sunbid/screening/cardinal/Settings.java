@@ -220,7 +220,9 @@ public final class Settings implements Serializable {
         Map<String, String> s = sections.get("R003.procurement_method_details");
         Map<String, Long> out = new LinkedHashMap<>();
         if (s != null) {
-            for (String key : s.keySet()) out.put(key, parseInteger("R003.procurement_method_details", key, s.get(key), false));
+            for (Map.Entry<String, String> e : s.entrySet()) {
+                out.put(e.getKey(), parseInteger("R003.procurement_method_details", e.getKey(), e.getValue(), false));
+            }
         }
         return out;
     }

@@ -26,7 +26,8 @@
  * <p>{@code seq} only orders the output (keys in the order a sequential run first finds them) and decides which of two
  * lines with the same ocid wins; it must be unique and increase in input order. The CLI uses the byte offset of the
  * line, which is also the key Hadoop's {@code TextInputFormat} gives each line, so Spark can pass that key and print
- * the CLI's text. Import {@code org.sunbid.screening.cardinal.Process} explicitly: it shadows {@code java.lang.Process}.
+ * the CLI's text. Import {@code org.sunbid.screening.cardinal.Process} explicitly: it shadows
+ * {@code java.lang.Process}.
  * The CLI takes its reader from {@link org.sunbid.screening.cardinal.ProcessReader#factory()} (system property
  * {@code sunbid.screening.reader} names another implementation).
  *
