@@ -47,7 +47,7 @@ class CoBiddingNetworkTest {
         assertEquals("B", l2.winnerId());
         assertEquals(new BigDecimal("2000"), l2.winningPrice());
         assertEquals(Map.of("公司A", 1.5, "公司C", 1.25), l2.aboveWinner());
-        // 4 lots × 3 members × (1 + every lot covered within 3 %)
+        // 4 lots × 3 members × (1 + every lot covered within 2 %)
         assertEquals(24.0, top.strength(), 1e-9);
         assertEquals(1, findings.size(), findings.toString());
     }
@@ -112,6 +112,17 @@ class CoBiddingNetworkTest {
         CoBiddingNetwork network = CoBiddingNetwork.of(history);
         assertEquals(List.of(), network.findings(CoBiddingNetwork.Settings.DEFAULTS));
         assertTrue(network.edges().size() >= 10, "they do bid together: the graph has every pair");
+    }
+
+    @Test
+    void anHonestLoserThatIsSometimesCloseIsNoCoverBidder() {
+        // As the demo's honest supplier: 2.19 %, 0.89 %, 2.46 % and 5 % above the winners, who vary.
+        List<Deal> history = List.of(
+                deal("P1", "X", "X", "638000", "G", "652000", "Y", "671000"),
+                deal("P2", "Y", "Y", "1796000", "G", "1812000", "Z", "1850000"),
+                deal("P3", "Z", "Z", "3412000", "G", "3496000", "X", "3520000"),
+                deal("P4", "X", "X", "1000000", "G", "1050000", "Y", "1030000"));
+        assertEquals(List.of(), CoBiddingNetwork.of(history).findings(CoBiddingNetwork.Settings.DEFAULTS));
     }
 
     @Test

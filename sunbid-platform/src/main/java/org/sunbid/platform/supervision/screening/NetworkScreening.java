@@ -66,9 +66,12 @@ class NetworkScreening {
     private final JdbcClient jdbc;
     private final ObjectProvider<Warnings> warnings;
     private final Clock clock;
+    private final String cron;
 
     NetworkScreening(BidOpenings openings, Tenders tenders, Projects projects, Regions regions, JdbcClient jdbc,
-            ObjectProvider<Warnings> warnings, Clock clock) {
+            ObjectProvider<Warnings> warnings, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${sunbid.supervision.network-screen-cron:0 30 2 * * *}") String cron) {
+        this.cron = cron;
         this.openings = openings;
         this.tenders = tenders;
         this.projects = projects;
@@ -89,6 +92,18 @@ class NetworkScreening {
         }
         return new Run(all.id(), all.lots(), all.awarded(), all.findings().stream()
                 .filter(r -> regions.isWithin(r.regionCode(), user.regionCode())).toList());
+    }
+
+    /**
+     * Once at start-up (after the demo data is loaded) when the network screen has never run, so that a new
+     * installation's history is screened at once; off with the schedule ({@code sunbid.supervision.network-screen-cron=-}).
+     */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void firstRun() {
+        if ("-".equals(cron) || jdbc.sql("SELECT COUNT(*) FROM supervision_network_run").query(Long.class).single() > 0) {
+            return;
+        }
+        daily();
     }
 
     /** Daily, at night (Beijing time). */
@@ -147,10 +162,13 @@ class NetworkScreening {
             case COVER -> "串标网络：疑似陪标（" + who + "）";
             case ALWAYS_LOSES -> "串标网络：" + f.names().get(0) + " 每次均输给 " + f.names().get(1);
         };
+        java.util.DoubleSummaryStatistics margins = f.evidence().stream().flatMap(e -> e.aboveWinner().values().stream())
+                .mapToDouble(Double::doubleValue).summaryStatistics();
+        String range = margins.getCount() == 0 ? "" : String.format(java.util.Locale.ROOT, "%.2f%%–%.2f%%", margins.getMin(), margins.getMax());
         String detail = switch (f.kind()) {
             case ROTATION -> who + " 在 " + f.evidence().size() + " 个标段共同投标，每个标段均由其中一家中标且各家轮流中标，"
-                    + "未中标成员的报价多在中标价之上 3% 以内（陪标报价）。";
-            case COVER -> who + " 在 " + f.evidence().size() + " 个标段投标均未中标，报价均在中标价之上 3% 以内。";
+                    + "未中标成员的报价在中标价之上 " + range + "（陪标报价）。";
+            case COVER -> who + " 在 " + f.evidence().size() + " 个标段投标均未中标，报价在中标价之上 " + range + "。";
             case ALWAYS_LOSES -> f.names().get(0) + " 从未中标，与 " + f.names().get(1) + " 同场投标的 " + f.evidence().size()
                     + " 个标段均由后者中标。";
         } + "依据公开的开标记录和中标结果，供监督人员核查，不作为否决投标的依据。";
