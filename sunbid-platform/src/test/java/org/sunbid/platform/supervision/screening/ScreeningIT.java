@@ -96,8 +96,34 @@ class ScreeningIT extends PlatformIT {
         JsonNode first = cartel.path("evidence").get(0);
         assertThat(first.path("winningPrice").decimalValue()).isEqualByComparingTo("8238000.00");
         assertThat(first.path("aboveWinner").path("云州宏基建筑工程有限公司").asDouble()).isEqualTo(1.10);
-        if (warnings.getIfAvailable() != null) {
-            assertThat(cartel.path("warningId").isNull()).as("the finding raised a network warning").isFalse();
+        // Its warning is in the supervisor's queue, naming the three, with the lots and prices as evidence; the honest demo
+        // lots raised no network warning.
+        String warningId = cartel.path("warningId").asString();
+        List<JsonNode> network = new ArrayList<>();
+        for (JsonNode w : api.get("/api/v1/supervision/warnings?source=network", api.freshToken("supervisor")).json()) {
+            boolean testLot = false;
+            for (JsonNode e : w.path("evidence")) {
+                testLot |= e.path("label").asString().startsWith("IT-");
+            }
+            if (!testLot) {
+                network.add(w);
+            }
+        }
+        assertThat(network).hasSize(1);
+        JsonNode warning = network.get(0);
+        assertThat(warning.path("id").asString()).isEqualTo(warningId);
+        assertThat(warning.path("severity").asString()).isEqualTo("HIGH");
+        assertThat(warning.path("regionCode").asString()).isEqualTo("990100");
+        assertThat(warning.path("title").asString()).contains("云州鼎盛建设工程有限公司", "云州宏基建筑工程有限公司", "青山利达建设有限公司");
+        assertThat(warning.path("evidence").get(0).path("label").asString()).startsWith("YZ-2026-GC-0093");
+        assertThat(warning.path("evidence").get(0).path("value").asString())
+                .contains("中标：云州鼎盛建设工程有限公司 8238000.00 元", "云州宏基建筑工程有限公司 8329000.00 元（+1.10%）");
+        // Run again: the same warning, not a second one.
+        JsonNode again = api.post("/api/v1/supervision/screens/network", "{}", api.token("admin")).json();
+        for (JsonNode f : again.path("findings")) {
+            if (f.path("kind").asString().equals("ROTATION") && names(f.path("names")).contains("青山利达建设有限公司")) {
+                assertThat(f.path("warningId").asString()).isEqualTo(warningId);
+            }
         }
         // A county's staff see only their subtree: the cartel's lots are the city's.
         ApiClient.Response county = api.post("/api/v1/supervision/screens/network", "{}", api.token("qs-centre"));
@@ -139,6 +165,7 @@ class ScreeningIT extends PlatformIT {
         }
         // Before the deadline: a rival bidder may not run the network screen, and staff see nothing of the sealed bids.
         assertThat(api.post("/api/v1/supervision/screens/network", "{}", api.freshToken("bidder5")).status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/supervision/warnings", api.freshToken("bidder5")).status()).isEqualTo(403);
         assertThat(snapshot(api, fourId, threeId)).isEqualTo(before);
 
         // Closed, one share released (not yet opened): still nothing.
@@ -162,14 +189,30 @@ class ScreeningIT extends PlatformIT {
         assertThat((Double) row.get("rd")).isCloseTo(31.934, org.assertj.core.data.Offset.offset(0.001));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM supervision_screened_lot WHERE lot_id = :l").param("l", threeId)
                 .query(Long.class).single()).isZero();
+        // The supervisor's queue: a screen warning for the lot of four with every value and fence, none for the lot of three.
+        JsonNode screenWarning = null;
+        for (JsonNode w : api.get("/api/v1/supervision/warnings?source=screen", api.freshToken("supervisor")).json()) {
+            assertThat(w.path("lotId").asString()).isNotEqualTo(threeId.toString());
+            if (w.path("lotId").asString().equals(fourId.toString())) {
+                screenWarning = w;
+            }
+        }
+        assertThat(screenWarning).as("a screen warning for the lot of four").isNotNull();
+        assertThat(screenWarning.path("severity").asString()).isEqualTo("HIGH");
+        assertThat(screenWarning.path("legalBasis").asString()).contains("第四十条");
+        String evidence = screenWarning.path("evidence").toString();
+        assertThat(evidence).contains("24000000.00，25440000.00，25490000.00，25530000.00", "相对距离 RD", "31.9344",
+                "同类型、同地区、同规模，共 ", "超出围栏", "上围栏", "下围栏");
         // A redelivered opening changes nothing.
         screening.on(openings.replay(fourId).orElseThrow());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM supervision_screened_lot WHERE lot_id = :l").param("l", fourId)
                 .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM supervision_warning WHERE source = 'screen' AND lot_id = :l").param("l", fourId)
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     /** What anyone could learn of the two lots' bids from supervision: its screens and the network screen's view. */
-    private record Snapshot(long screened, int lots, Set<String> lotsInFindings) {
+    private record Snapshot(long screened, int lots, Set<String> lotsInFindings, long warningsOfTheLots) {
     }
 
     private Snapshot snapshot(ApiClient api, UUID... lots) {
@@ -188,7 +231,15 @@ class ScreeningIT extends PlatformIT {
                 }
             }
         }
-        return new Snapshot(screened, run.path("lots").asInt(), ours);
+        long warned = 0;
+        for (String who : List.of("supervisor", "centre", "admin")) {
+            for (JsonNode w : api.get("/api/v1/supervision/warnings", api.freshToken(who)).json()) {
+                for (UUID lot : lots) {
+                    warned += w.path("lotId").asString().equals(lot.toString()) || w.toString().contains(lot.toString()) ? 1 : 0;
+                }
+            }
+        }
+        return new Snapshot(screened, run.path("lots").asInt(), ours, warned);
     }
 
     private static List<String> names(JsonNode array) {
