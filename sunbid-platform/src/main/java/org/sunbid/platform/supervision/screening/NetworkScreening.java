@@ -95,10 +95,11 @@ class NetworkScreening {
     }
 
     /**
-     * Once at start-up (after the demo data is loaded) when the network screen has never run, so that a new
-     * installation's history is screened at once; off with the schedule ({@code sunbid.supervision.network-screen-cron=-}).
+     * Once, a minute after start-up (the demo's awards have reached supervision by then: they come after commit, through
+     * the event publication registry), when the network screen has never run, so that a new installation's history is
+     * screened at once; off with the schedule ({@code sunbid.supervision.network-screen-cron=-}).
      */
-    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @Scheduled(initialDelayString = "${sunbid.supervision.network-screen-first-run:PT1M}", fixedDelayString = "P3650D")
     void firstRun() {
         if ("-".equals(cron) || jdbc.sql("SELECT COUNT(*) FROM supervision_network_run").query(Long.class).single() > 0) {
             return;
