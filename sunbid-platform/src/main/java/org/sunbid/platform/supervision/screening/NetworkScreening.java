@@ -50,8 +50,21 @@ class NetworkScreening {
 
     private static final Logger log = LoggerFactory.getLogger(NetworkScreening.class);
 
-    /** The run's outcome as its caller sees it (a supervisor: the findings in their subtree only). */
-    record Run(UUID id, int lots, int awarded, List<Result> findings) {
+    /**
+     * The run's outcome as its caller sees it (a supervisor: the findings in their subtree only): the findings ranked,
+     * and the co-bidding graph's strongest pairs (who bids with whom, from public opening records).
+     */
+    record Run(UUID id, int lots, int awarded, List<Result> findings, List<Pair> graph) {
+    }
+
+    /** Graph pairs shown with a run. */
+    static final int GRAPH_PAIRS = 50;
+
+    /**
+     * One pair of the co-bidding graph: how many lots both bid on, what share of each one's lots that is, and how often
+     * each lost to the other.
+     */
+    record Pair(String a, String b, int together, double shareOfA, double shareOfB, int aLostToB, int bLostToA) {
     }
 
     /** One finding with the warning it raised (null without a warning queue). */
@@ -91,7 +104,7 @@ class NetworkScreening {
             return all;
         }
         return new Run(all.id(), all.lots(), all.awarded(), all.findings().stream()
-                .filter(r -> regions.isWithin(r.regionCode(), user.regionCode())).toList());
+                .filter(r -> regions.isWithin(r.regionCode(), user.regionCode())).toList(), all.graph());
     }
 
     /**
@@ -138,7 +151,10 @@ class NetworkScreening {
             deals.add(new Deal(lotId.toString(), label, opened.get().openedAt(), bids, winner == null ? null : winner.toString()));
         }
         deals.sort(Comparator.comparing(Deal::openedAt, Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(Deal::lotId));
-        List<Finding> findings = CoBiddingNetwork.of(deals).findings(CoBiddingNetwork.Settings.DEFAULTS);
+        CoBiddingNetwork network = CoBiddingNetwork.of(deals);
+        List<Finding> findings = network.findings(CoBiddingNetwork.Settings.DEFAULTS);
+        List<Pair> graph = network.edges().stream().limit(GRAPH_PAIRS).map(e -> new Pair(network.nameOf(e.a()), network.nameOf(e.b()),
+                e.together(), e.shareOfA(), e.shareOfB(), e.aLostToB(), e.bLostToA())).toList();
         Warnings queue = warnings.getIfAvailable();
         List<Result> results = new ArrayList<>();
         for (Finding f : findings) {
@@ -153,7 +169,7 @@ class NetworkScreening {
                 VALUES (:id, :lots, :awarded, :findings, :by, :now)""")
                 .param("id", id).param("lots", deals.size()).param("awarded", awarded).param("findings", findings.size())
                 .param("by", by).param("now", Timestamp.from(clock.instant())).update();
-        return new Run(id, deals.size(), awarded, results);
+        return new Run(id, deals.size(), awarded, results, graph);
     }
 
     private WarningDraft draft(Finding f, String region) {

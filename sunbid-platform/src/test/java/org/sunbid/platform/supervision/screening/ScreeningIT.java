@@ -125,6 +125,19 @@ class ScreeningIT extends PlatformIT {
                 assertThat(f.path("warningId").asString()).isEqualTo(warningId);
             }
         }
+        // The graph: the three bid together on all their lots.
+        int cartelPairs = 0;
+        for (JsonNode p : run.json().path("graph")) {
+            if (Set.of("云州鼎盛建设工程有限公司", "云州宏基建筑工程有限公司", "青山利达建设有限公司")
+                    .containsAll(List.of(p.path("a").asString(), p.path("b").asString()))) {
+                cartelPairs++;
+                assertThat(p.path("together").asInt()).isEqualTo(3);
+                assertThat(p.path("shareOfA").asDouble()).isEqualTo(1.0);
+                assertThat(p.path("shareOfB").asDouble()).isEqualTo(1.0);
+                assertThat(p.path("aLostToB").asInt() + p.path("bLostToA").asInt()).isEqualTo(2);
+            }
+        }
+        assertThat(cartelPairs).isEqualTo(3);
         // A county's staff see only their subtree: the cartel's lots are the city's.
         ApiClient.Response county = api.post("/api/v1/supervision/screens/network", "{}", api.token("qs-centre"));
         assertThat(county.status()).isEqualTo(200);
