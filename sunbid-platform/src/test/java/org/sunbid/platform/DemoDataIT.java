@@ -35,9 +35,11 @@ class DemoDataIT extends PlatformIT {
     @Test
     void theOrganisationsAndAccountsOfEveryRole() {
         assertThat(count("SELECT count(*) FROM organisation WHERE kind = 'TRADING_CENTRE' AND region_code = '990100'")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM organisation WHERE kind = 'TENDEREE'")).isEqualTo(2);
+        // the city investment group, the county water bureau and (issue 19) the owner of the cartel's three tenders
+        assertThat(count("SELECT count(*) FROM organisation WHERE kind = 'TENDEREE'")).isEqualTo(3);
         assertThat(count("SELECT count(*) FROM organisation WHERE kind = 'AGENCY'")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM organisation WHERE kind = 'BIDDER' AND name NOT LIKE '%测试%'")).isEqualTo(8);
+        // bidder1 … bidder8 and (issue 19) the cartel's three companies, bidder9 … bidder11
+        assertThat(count("SELECT count(*) FROM organisation WHERE kind = 'BIDDER' AND name NOT LIKE '%测试%'")).isEqualTo(11);
         // Reg. 26: every demo bidder has its basic account registered, so its cash deposits settle.
         assertThat(count("""
                 SELECT count(*) FROM organisation o WHERE o.kind = 'BIDDER' AND o.name NOT LIKE '%测试%' AND NOT EXISTS

@@ -100,6 +100,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
     private final DemoSupervision supervision;
     private final DemoMethods methods;
     private final DemoAuctions auctions;
+    private final DemoCartel cartel;
 
     DemoData(SunbidProperties properties, Environment environment, DatabaseKind databaseKind, Regions regions,
             Organisations organisations, Accounts accounts, Certificates certificates, DemoCertificateAuthority ca,
@@ -109,7 +110,8 @@ class DemoData implements ApplicationRunner, StartupNotes {
             org.sunbid.platform.experts.ExpertDraws draws,
             org.springframework.beans.factory.ObjectProvider<org.sunbid.platform.experts.SandboxNotifier> phones,
             DemoEvaluation evaluation, org.sunbid.platform.parties.BasicAccounts basicAccounts, DemoSupervision supervision,
-            org.sunbid.platform.deals.Projects projects, DemoMethods methods, DemoAuctions auctions) {
+            org.sunbid.platform.deals.Projects projects, DemoMethods methods, DemoAuctions auctions, DemoCartel cartel) {
+        this.cartel = cartel;
         this.auctions = auctions;
         this.projects = projects;
         this.methods = methods;
@@ -240,6 +242,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
             basicAccounts.register(bidder.id(), BASIC_ACCOUNT_BANKS[i % BASIC_ACCOUNT_BANKS.length],
                     String.format("9558%04d%011d", 9901 + i, 20_260_000_000L + 7_919L * (i + 1)), system);
         }
+        cartel.members(this); // bidder9 … bidder11: three invented companies that rig bids in the history (issue 19)
 
         List<Organisation> employers = List.of(
                 organisation("12", "990100", 30, "云州大学", OrganisationKind.OTHER),
@@ -252,6 +255,11 @@ class DemoData implements ApplicationRunner, StartupNotes {
             try {
                 loadHistory(travel, historyStart, tenderee);
                 methods.load(this, travel, historyStart);
+                try {
+                    cartel.load(this, travel, historyStart);
+                } catch (RuntimeException e) {
+                    log.warn("demo: the cartel's tenders stopped where a service refused them: {}", e.toString(), e);
+                }
                 long auctionsStarted = System.nanoTime();
                 auctions.loadHistory(this, travel, historyStart, present);
                 log.info("demo auctions' history loaded in {} ms", (System.nanoTime() - auctionsStarted) / 1_000_000);
@@ -675,7 +683,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
                 new java.io.ByteArrayInputStream(bytes), owner);
     }
 
-    private TenderTerms terms(String code, String name, String category, String estimated, String deposit, int days,
+    TenderTerms terms(String code, String name, String category, String estimated, String deposit, int days,
             int documentDays) {
         java.time.ZoneId beijing = java.time.ZoneId.of("Asia/Shanghai");
         java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(beijing));
@@ -724,7 +732,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
                 accounts.findByUsername(APPLICANT).orElseThrow());
     }
 
-    private Organisation organisation(String prefix, String division, int serial, String name, OrganisationKind kind) {
+    Organisation organisation(String prefix, String division, int serial, String name, OrganisationKind kind) {
         String first17 = prefix + division + String.format("MA%07d", serial);
         String code = first17 + UnifiedSocialCreditCode.checkCharacter(first17);
         String regionCode = kind == OrganisationKind.TRADING_CENTRE && division.equals("990121") ? "990121"
@@ -738,7 +746,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
         return organisation;
     }
 
-    private UUID account(String username, String name, Role role, Organisation organisation, String regionCode) {
+    UUID account(String username, String name, Role role, Organisation organisation, String regionCode) {
         return accounts.create(new Accounts.NewAccount(username, name, PASSWORD, role,
                 organisation == null ? null : organisation.id(), regionCode), system);
     }

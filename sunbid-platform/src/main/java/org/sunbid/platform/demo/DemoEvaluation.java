@@ -72,6 +72,9 @@ class DemoEvaluation {
             "bidder5", new int[] {25, 13, 8, 4}, "bidder6", new int[] {23, 12, 9, 4},
             "bidder7", new int[] {26, 11, 7, 5}, "bidder8", new int[] {24, 12, 8, 4});
 
+    /** The marks of a bidder without its own entry in {@link #BASE} (the cartel's companies, {@code DemoCartel}). */
+    private static final int[] DEFAULT_BASE = {24, 12, 8, 4};
+
     private final Evaluations evaluations;
     private final Awards awards;
     private final Sandbox sandbox;
@@ -144,7 +147,7 @@ class DemoEvaluation {
             Map<String, Map<String, BigDecimal>> scores = new LinkedHashMap<>();
             Map<String, String> reasons = new LinkedHashMap<>();
             for (var bidder : bidders.entrySet()) {
-                int[] base = BASE.get(bidder.getValue());
+                int[] base = BASE.getOrDefault(bidder.getValue(), DEFAULT_BASE);
                 Map<String, BigDecimal> s = new LinkedHashMap<>();
                 String[] codes = {"T1", "T2", "C1", "C2"};
                 int[] caps = {30, 15, 10, 5};

@@ -417,6 +417,9 @@ class AccessMatrixIT extends PlatformIT {
         rows.add(new Row("GET", sv + "/public/off-platform-reports", sv + "/public/off-platform-reports", null, false,
                                                                                           200, 200, 200, 200, 200, 200, 200, 200, 200));
         rows.add(new Row("GET", sv + "/flags", sv + "/flags", null, false,                401, 200, 200, 200, 200, 403, 403, 403, 403));
+        // Issue 19 C: the network screen on demand, for staff and supervisors (each sees its subtree's findings)
+        rows.add(new Row("POST", sv + "/screens/network", sv + "/screens/network", () -> "{}", false,
+                                                                                          401, 200, 200, 200, 200, 403, 403, 403, 403));
         // Government procurement: the contract's publication (条例 Art. 50) as the contract; a supplier's own result (87号令
         // Art. 69) only for a supplier of an awarded lot, nothing for an unknown tender.
         rows.add(new Row("POST", "/api/v1/tenders/{id}/contract/publication", unknown + "/contract/publication", null, false,
