@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.sunbid.screening.cardinal.Engine;
 import org.sunbid.screening.cardinal.Fold;
 import org.sunbid.screening.cardinal.Group;
@@ -17,8 +18,10 @@ import org.sunbid.screening.cardinal.InvalidLineException;
 import org.sunbid.screening.cardinal.JacksonProcessReader;
 import org.sunbid.screening.cardinal.LineFolder;
 import org.sunbid.screening.cardinal.Output;
+import org.sunbid.screening.cardinal.ProcessReader;
 import org.sunbid.screening.cardinal.Settings;
 import org.sunbid.screening.cardinal.SettingsException;
+import org.sunbid.screening.read.FastProcessReader;
 
 /**
  * The command line: {@code java -jar sunbid-screening.jar indicators [--no-meta] [--settings FILE] INPUT.jsonl}
@@ -42,6 +45,7 @@ public final class Cli {
               -c, --count           print the number of results per group to standard error
                   --threads N       worker threads (default: all processors)
                   --skip-invalid    warn about and skip invalid JSON lines (as Cardinal does) instead of failing
+                  --reader NAME     fast (default: reads the bytes itself) or jackson (the reference reader)
               -h, --help            print this help
             """;
 
@@ -74,6 +78,7 @@ public final class Cli {
         int threads = Runtime.getRuntime().availableProcessors();
         String settingsFile = null;
         String input = null;
+        Supplier<ProcessReader> readers = FastProcessReader::new;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             String inline = null;
@@ -89,13 +94,21 @@ public final class Cli {
                     out.print(USAGE);
                     return 0;
                 }
-                case "-s", "--settings", "--threads" -> {
+                case "-s", "--settings", "--threads", "--reader" -> {
                     String value = inline;
                     if (value == null) {
                         if (i + 1 >= args.length) return usage(err, "a value is required for '" + a + "'");
                         value = args[++i];
                     }
-                    if (a.equals("--threads")) {
+                    if (a.equals("--reader")) {
+                        switch (value) {
+                            case "fast" -> readers = FastProcessReader::new;
+                            case "jackson" -> readers = JacksonProcessReader::new;
+                            default -> {
+                                return usage(err, "invalid value '" + value + "' for '--reader': fast or jackson");
+                            }
+                        }
+                    } else if (a.equals("--threads")) {
                         try {
                             threads = Integer.parseInt(value);
                             if (threads < 1) throw new NumberFormatException();
@@ -131,7 +144,7 @@ public final class Cli {
         }
 
         Engine engine = new Engine(settings);
-        LineFolder folder = new LineFolder(engine, JacksonProcessReader::new, threads, LineFolder.DEFAULT_CHUNK,
+        LineFolder folder = new LineFolder(engine, readers, threads, LineFolder.DEFAULT_CHUNK,
                 skipInvalid, line -> err.println(" WARN  sunbid-screening > " + line));
         Fold fold;
         try {
