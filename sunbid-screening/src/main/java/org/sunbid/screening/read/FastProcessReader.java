@@ -2,7 +2,6 @@ package org.sunbid.screening.read;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.sunbid.screening.cardinal.JacksonProcessReader;
@@ -18,9 +17,8 @@ import org.sunbid.screening.cardinal.ProcessReader;
  * generated file); on lines that are not valid JSON in Cardinal's sense but that Jackson tolerates (invalid UTF-8 in a
  * string, a lone surrogate escape, nesting deeper than 128) it rejects the line, as Cardinal does.
  *
- * <p>Repeated ids, currencies, methods and classification codes are not decoded again: a small per-reader cache maps
- * their bytes to the String made the first time (a process names the same few dozen organisations the file names a
- * million times). Not thread-safe: one per thread.
+ * <p>Not thread-safe: one per thread. (A per-reader cache from an id's bytes to its String, tried so that repeated ids
+ * are not decoded again, cost more in cache misses than it saved: see docs/performance.md.)
  */
 public final class FastProcessReader implements ProcessReader {
 
@@ -56,7 +54,6 @@ public final class FastProcessReader implements ProcessReader {
     private static final byte[] UNSUCCESSFUL = ascii("unsuccessful");
 
     private final JsonCursor c = new JsonCursor();
-    private final Strings strings = new Strings();
     private final List<Process.Bid> bids = new ArrayList<>();
     private final List<Process.Award> awards = new ArrayList<>();
     private final List<String> ids = new ArrayList<>();
@@ -210,9 +207,9 @@ public final class FastProcessReader implements ProcessReader {
                     cancelled = false;
                 }
             } else if (c.keyIs(k, PROCUREMENT_METHOD)) {
-                procurementMethod = v == '"' ? cached() : skipNull();
+                procurementMethod = v == '"' ? c.string() : skipNull();
             } else if (c.keyIs(k, PROCUREMENT_METHOD_DETAILS)) {
-                procurementMethodDetails = v == '"' ? cached() : skipNull();
+                procurementMethodDetails = v == '"' ? c.string() : skipNull();
             } else if (c.keyIs(k, NUMBER_OF_TENDERERS)) {
                 numberOfTenderers = unsigned(v);
             } else if (c.keyIs(k, PROCURING_ENTITY)) {
@@ -317,7 +314,7 @@ public final class FastProcessReader implements ProcessReader {
                                 amount = Double.NaN;
                             }
                         } else if (c.keyIs(n, CURRENCY)) {
-                            currency = w == '"' ? cached() : skipNull();
+                            currency = w == '"' ? c.string() : skipNull();
                         } else {
                             c.skip();
                         }
@@ -469,7 +466,7 @@ public final class FastProcessReader implements ProcessReader {
             int k = c.key();
             byte v = c.peek();
             if (c.keyIs(k, ID)) {
-                id = v == '"' ? cached() : skipNull();
+                id = v == '"' ? c.string() : skipNull();
             } else {
                 c.skip();
             }
@@ -517,75 +514,7 @@ public final class FastProcessReader implements ProcessReader {
         return Process.NONE;
     }
 
-    /** A string value through the cache of repeated strings. */
-    private String cached() {
-        boolean plain = c.stringBytes();
-        if (!plain) {
-            return c.escapedKey;
-        }
-        return strings.get(c.b, c.strStart, c.strEnd);
-    }
-
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /**
-     * An open-addressing map from the bytes of a string to the String, of bounded size: when full it is cleared (the
-     * strings a file repeats come back at once). Saves decoding and allocating a String per id.
-     */
-    static final class Strings {
-        /** Room for a province's organisations (a 10^6-process file names ~60,000) at half load. */
-        private static final int SLOTS = 1 << 18;
-        private static final int MAX = SLOTS / 2;
-        private final byte[][] keys = new byte[SLOTS][];
-        private final String[] values = new String[SLOTS];
-        private final int[] hashes = new int[SLOTS];
-        private int size;
-
-        String get(byte[] b, int from, int to) {
-            int len = to - from;
-            if (len > 64) {
-                return decode(b, from, to);
-            }
-            int h = len;
-            for (int i = from; i < to; i++) {
-                h = 31 * h + b[i];
-            }
-            h *= 0x9E3779B9; // spread the ids' common prefixes over the table
-            h ^= h >>> 15;
-            int slot = h & (SLOTS - 1);
-            while (true) {
-                byte[] key = keys[slot];
-                if (key == null) {
-                    break;
-                }
-                if (hashes[slot] == h && key.length == len && Arrays.equals(key, 0, len, b, from, to)) {
-                    return values[slot];
-                }
-                slot = (slot + 1) & (SLOTS - 1);
-            }
-            if (size >= MAX) {
-                Arrays.fill(keys, null);
-                Arrays.fill(values, null);
-                size = 0;
-                slot = h & (SLOTS - 1);
-            }
-            String s = decode(b, from, to);
-            keys[slot] = Arrays.copyOfRange(b, from, to);
-            values[slot] = s;
-            hashes[slot] = h;
-            size++;
-            return s;
-        }
-
-        private static String decode(byte[] b, int from, int to) {
-            for (int i = from; i < to; i++) {
-                if (b[i] < 0) {
-                    return new String(b, from, to - from, StandardCharsets.UTF_8);
-                }
-            }
-            return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
-        }
     }
 }

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * An invalid line throws {@link Invalid} (one shared instance, no stack trace: a bad line costs nothing extra).
  *
  * <p>The line must be followed by a {@code '\n'} inside the array (a sentinel: loops stop at it without bounds
- * checks), which {@link LineChunks} guarantees for every line but an unterminated last one (the caller copies that).
+ * checks), which the CLI's {@code LineFolder} gives every line but an unterminated last one (the reader copies that).
  */
 final class JsonCursor {
 
