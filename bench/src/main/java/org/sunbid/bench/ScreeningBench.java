@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.sunbid.screening.Cli;
 
 import org.sunbid.screening.cardinal.Engine;
+import org.sunbid.screening.cardinal.JacksonProcessReader;
 import org.sunbid.screening.cardinal.LineFolder;
 import org.sunbid.screening.cardinal.Process;
 import org.sunbid.screening.cardinal.ProcessReader;
@@ -39,7 +40,7 @@ import tools.jackson.databind.ObjectMapper;
  *
  * <p>Usage: {@code mvn -B -ntp -pl bench exec:exec@screening [-Dscreening.processes=1000000]} (a 512 MB heap: the
  * screening streams). Options: {@code --processes N --seed S --dir DIR --threads T --reader fast|jackson} (the CLI's
- * reader). Not a test: it prints figures.
+ * reader: its default, {@code FastProcessReader}, or the reference {@code JacksonProcessReader}). Not a test: it prints figures.
  */
 public final class ScreeningBench {
 
@@ -82,8 +83,11 @@ public final class ScreeningBench {
         int code;
         try (PrintStream out = new PrintStream(new BufferedOutputStream(Files.newOutputStream(result), 1 << 16), false,
                 StandardCharsets.UTF_8); PrintStream err = new PrintStream(errors, true, StandardCharsets.UTF_8)) {
-            code = Cli.run(new String[] {"indicators", "--count", "--threads", Integer.toString(threads), "--reader",
-                    reader, "--settings", settings.toString(), file.toString()}, out, err);
+            if (reader.equals("jackson")) {
+                System.setProperty(ProcessReader.PROPERTY, JacksonProcessReader.class.getName());
+            }
+            code = Cli.run(new String[] {"indicators", "--count", "--threads", Integer.toString(threads), "--settings",
+                    settings.toString(), file.toString()}, out, err);
         }
         double screening = (System.nanoTime() - t0) / 1e9;
         if (code != 0) {

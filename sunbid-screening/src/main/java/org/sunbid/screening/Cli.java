@@ -9,13 +9,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.sunbid.screening.cardinal.Engine;
 import org.sunbid.screening.cardinal.Fold;
 import org.sunbid.screening.cardinal.Group;
 import org.sunbid.screening.cardinal.Indicator;
 import org.sunbid.screening.cardinal.InvalidLineException;
-import org.sunbid.screening.cardinal.JacksonProcessReader;
 import org.sunbid.screening.cardinal.LineFolder;
 import org.sunbid.screening.cardinal.Output;
 import org.sunbid.screening.cardinal.ProcessReader;
@@ -45,7 +43,6 @@ public final class Cli {
               -c, --count           print the number of results per group to standard error
                   --threads N       worker threads (default: all processors)
                   --skip-invalid    warn about and skip invalid JSON lines (as Cardinal does) instead of failing
-                  --reader NAME     fast (default: reads the bytes itself) or jackson (the reference reader)
               -h, --help            print this help
             """;
 
@@ -78,7 +75,6 @@ public final class Cli {
         int threads = Runtime.getRuntime().availableProcessors();
         String settingsFile = null;
         String input = null;
-        Supplier<ProcessReader> readers = FastProcessReader::new;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             String inline = null;
@@ -94,21 +90,13 @@ public final class Cli {
                     out.print(USAGE);
                     return 0;
                 }
-                case "-s", "--settings", "--threads", "--reader" -> {
+                case "-s", "--settings", "--threads" -> {
                     String value = inline;
                     if (value == null) {
                         if (i + 1 >= args.length) return usage(err, "a value is required for '" + a + "'");
                         value = args[++i];
                     }
-                    if (a.equals("--reader")) {
-                        switch (value) {
-                            case "fast" -> readers = FastProcessReader::new;
-                            case "jackson" -> readers = JacksonProcessReader::new;
-                            default -> {
-                                return usage(err, "invalid value '" + value + "' for '--reader': fast or jackson");
-                            }
-                        }
-                    } else if (a.equals("--threads")) {
+                    if (a.equals("--threads")) {
                         try {
                             threads = Integer.parseInt(value);
                             if (threads < 1) throw new NumberFormatException();
@@ -131,6 +119,10 @@ public final class Cli {
         Settings settings = Settings.empty();
         if (settingsFile != null) {
             Path path = Path.of(settingsFile);
+            // Like Cardinal (config's File::with_name), a name without its .ini extension finds NAME.ini.
+            if (!Files.exists(path) && Files.isRegularFile(Path.of(settingsFile + ".ini"))) {
+                path = Path.of(settingsFile + ".ini");
+            }
             try {
                 if (Files.isDirectory(path)) return fail(err, 2, settingsFile + ": Is a directory, not a file");
                 settings = Settings.read(path);
@@ -144,6 +136,13 @@ public final class Cli {
         }
 
         Engine engine = new Engine(settings);
+        java.util.function.Supplier<ProcessReader> readers;
+        try {
+            // the fast reader unless the property names another (JacksonProcessReader, the reference, for comparison)
+            readers = System.getProperty(ProcessReader.PROPERTY) == null ? FastProcessReader::new : ProcessReader.factory();
+        } catch (IllegalArgumentException e) {
+            return fail(err, 2, e.getMessage());
+        }
         LineFolder folder = new LineFolder(engine, readers, threads, LineFolder.DEFAULT_CHUNK,
                 skipInvalid, line -> err.println(" WARN  sunbid-screening > " + line));
         Fold fold;
