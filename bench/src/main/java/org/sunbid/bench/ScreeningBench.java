@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,9 +73,11 @@ public final class ScreeningBench {
         System.out.printf("read only (the CLI's chunked reading on %d threads, lines found, not parsed): %.2f s (%.0f MB/s)%n",
                 threads, read, mb / read);
 
+        long cpu1 = cpu();
         double raw = fold(file, threads, JacksonTokens::new);
-        System.out.printf("raw: the same reading + Jackson nextToken() over every token of every line (%,d tokens): %.2f s (%.0f MB/s)%n",
-                JacksonTokens.TOKENS.sum(), raw, mb / raw);
+        long cpu2 = cpu();
+        System.out.printf("raw: the same reading + Jackson nextToken() over every token of every line (%,d tokens): %.2f s (%.0f MB/s), %.2f s CPU%n",
+                JacksonTokens.TOKENS.sum(), raw, mb / raw, (cpu2 - cpu1) / 1e9);
 
         Path settings = Files.writeString(dir.resolve("settings.ini"), ScreeningData.SETTINGS, StandardCharsets.UTF_8);
         Path result = dir.resolve("indicators.json");
@@ -90,15 +93,24 @@ public final class ScreeningBench {
                     settings.toString(), file.toString()}, out, err);
         }
         double screening = (System.nanoTime() - t0) / 1e9;
+        long cpu3 = cpu();
         if (code != 0) {
             throw new IllegalStateException("the CLI failed (" + code + "): " + errors.toString(StandardCharsets.UTF_8));
         }
-        System.out.printf("indicators (%s reader): %s, %,.1f MB of JSON written to %s%n", reader,
+        System.out.printf("indicators (%s reader): %.2f s, %.2f s CPU (all threads of the JVM: folding, GC, JIT), %s, "
+                + "%,.1f MB of JSON written to %s%n", reader, screening, (cpu3 - cpu2) / 1e9,
                 errors.toString(StandardCharsets.UTF_8).trim().replace('\n', ' ').replace(": ", " "),
                 Files.size(result) / 1e6, result);
+        System.out.printf("load average now %.2f (other processes on the machine)%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         flags(result);
         System.out.printf("screening: %.2f s for %d processes (%.0f MB/s), raw %.2f s to read and parse the same file, ratio %.2f%n",
                 screening, processes, mb / screening, raw, screening / raw);
+    }
+
+    /** CPU time of this JVM so far (all its threads), in nanoseconds. */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** How many results each indicator gave, per group (so one sees every indicator had work and flagged some). */
