@@ -2,6 +2,7 @@ package org.sunbid.screening.read;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.sunbid.screening.cardinal.JacksonProcessReader;
@@ -207,9 +208,9 @@ public final class FastProcessReader implements ProcessReader {
                     cancelled = false;
                 }
             } else if (c.keyIs(k, PROCUREMENT_METHOD)) {
-                procurementMethod = v == '"' ? c.string() : skipNull();
+                procurementMethod = v == '"' ? recent(methods) : skipNull();
             } else if (c.keyIs(k, PROCUREMENT_METHOD_DETAILS)) {
-                procurementMethodDetails = v == '"' ? c.string() : skipNull();
+                procurementMethodDetails = v == '"' ? recent(details) : skipNull();
             } else if (c.keyIs(k, NUMBER_OF_TENDERERS)) {
                 numberOfTenderers = unsigned(v);
             } else if (c.keyIs(k, PROCURING_ENTITY)) {
@@ -314,7 +315,7 @@ public final class FastProcessReader implements ProcessReader {
                                 amount = Double.NaN;
                             }
                         } else if (c.keyIs(n, CURRENCY)) {
-                            currency = w == '"' ? c.string() : skipNull();
+                            currency = w == '"' ? recent(currencies) : skipNull();
                         } else {
                             c.skip();
                         }
@@ -502,6 +503,31 @@ public final class FastProcessReader implements ProcessReader {
             n = n * 10 + d;
         }
         return negative ? (n == 0 ? 0 : -1) : n;
+    }
+
+    /** The last value of a field that takes few values (a currency, a method), reused when the bytes repeat. */
+    private static final class Recent {
+        byte[] bytes;
+        String value;
+    }
+
+    private final Recent currencies = new Recent();
+    private final Recent methods = new Recent();
+    private final Recent details = new Recent();
+
+    /** A string value; the same String as last time when its bytes are the same (no allocation for "CNY" again). */
+    private String recent(Recent last) {
+        if (!c.stringBytes()) {
+            return c.escapedKey;
+        }
+        int len = c.strEnd - c.strStart;
+        if (last.bytes != null && last.bytes.length == len
+                && Arrays.equals(last.bytes, 0, len, c.b, c.strStart, c.strEnd)) {
+            return last.value;
+        }
+        last.bytes = Arrays.copyOfRange(c.b, c.strStart, c.strEnd);
+        last.value = new String(last.bytes, c.ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        return last.value;
     }
 
     private String skipNull() {

@@ -60,6 +60,11 @@ class FastProcessReaderTest {
             "{\"ocid\":\"x\",\"awards\":[{\"status\":\"active\",\"suppliers\":[{\"id\":\"S\"}],\"items\":[{\"classification\":"
                     + "{\"id\":\"45233120\"}},{\"classification\":{\"id\":4}},{},5,{\"classification\":\"c\"}]},"
                     + "{\"status\":\"unsuccessful\"},{\"status\":\"cancelled\"},{\"status\":\"pending\"},{\"status\":null},7]}",
+            "{\"ocid\":\"x\",\"bids\":{\"details\":[{\"value\":{\"amount\":1,\"currency\":\"CNY\"}},{\"value\":{\"amount\":2,"
+                    + "\"currency\":\"CNY\"}},{\"value\":{\"currency\":\"C\\u004eY\"}},{\"value\":{\"currency\":\"人民币\"}},"
+                    + "{\"value\":{\"currency\":\"人民币\"}},{\"value\":{\"currency\":\"CN\"}},{\"value\":{\"currency\":\"CNYY\"}}]},"
+                    + "\"tender\":{\"procurementMethod\":\"open\",\"procurementMethodDetails\":\"公开招标\"}}",
+            "{\"ocid\":\"y\",\"tender\":{\"procurementMethod\":\"ope\",\"procurementMethodDetails\":\"公开招\"}}",
             "{\"ocid\":\"x\",\"awards\":{}}",
             "{\"ocid\":\"x\",\"awards\":[{\"items\":{}}],\"awards\":[{\"suppliers\":null}]}",
             "{\"a\":[[[[{\"b\":[true,false,null,{\"c\":-1.5E+10}]}]]]],\"ocid\":\"deep\",\"tender\":{\"x\":{\"y\":[\"z\"]}}}",
