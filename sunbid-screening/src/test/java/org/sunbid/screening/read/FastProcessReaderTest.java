@@ -118,6 +118,42 @@ class FastProcessReaderTest {
     }
 
     @Test
+    void sameProcessAsJacksonForRandomStringsAtEveryOffset() throws Exception {
+        // strings long and short, ASCII, Chinese, escapes and (rarely) a raw control character, placed so that every
+        // special byte falls at every position of an eight-byte word somewhere
+        String[] pieces = {"a", "91330106MA2", "\\\"", "\\\\", "\\u4e2d", "招标", "é", " ", "/", "~", "\\n", "\t", "0"};
+        java.util.SplittableRandom r = new java.util.SplittableRandom(19);
+        JacksonProcessReader jackson = new JacksonProcessReader();
+        FastProcessReader fast = new FastProcessReader();
+        for (int n = 0; n < 5_000; n++) {
+            StringBuilder[] v = new StringBuilder[4];
+            for (int k = 0; k < v.length; k++) {
+                v[k] = new StringBuilder();
+                int len = r.nextInt(0, 12);
+                for (int p = 0; p < len; p++) {
+                    String piece = pieces[r.nextInt(pieces.length)];
+                    if (piece.equals("\t") && r.nextInt(20) != 0) {
+                        piece = "t";
+                    }
+                    v[k].append(piece);
+                }
+            }
+            String line = " ".repeat(r.nextInt(8)) + "{\"ocid\":\"" + v[0] + "\",\"parties\":[{\"name\":\"" + v[1]
+                    + "\"}],\"buyer\":{\"id\":\"" + v[2] + "\"},\"bids\":{\"details\":[{\"status\":\"valid\",\"date\":\""
+                    + v[3] + "\",\"tenderers\":[{\"id\":\"" + v[1] + "\"}]}]}}";
+            byte[] b = (line + "\n").getBytes(StandardCharsets.UTF_8);
+            Process expected;
+            try {
+                expected = jackson.read(b, 0, b.length - 1, n);
+            } catch (MalformedLineException e) {
+                assertThrows(MalformedLineException.class, () -> fast.read(b, 0, b.length - 1, 0), line);
+                continue;
+            }
+            assertSame(expected, fast.read(b, 0, b.length - 1, n), line);
+        }
+    }
+
+    @Test
     void rejectsWhatJacksonRejects() {
         JacksonProcessReader jackson = new JacksonProcessReader();
         FastProcessReader fast = new FastProcessReader();
