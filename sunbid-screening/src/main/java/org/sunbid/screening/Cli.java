@@ -19,6 +19,7 @@ import org.sunbid.screening.cardinal.Output;
 import org.sunbid.screening.cardinal.ProcessReader;
 import org.sunbid.screening.cardinal.Settings;
 import org.sunbid.screening.cardinal.SettingsException;
+import org.sunbid.screening.read.FastProcessReader;
 
 /**
  * The command line: {@code java -jar sunbid-screening.jar indicators [--no-meta] [--settings FILE] INPUT.jsonl}
@@ -137,7 +138,8 @@ public final class Cli {
         Engine engine = new Engine(settings);
         java.util.function.Supplier<ProcessReader> readers;
         try {
-            readers = ProcessReader.factory();
+            // the fast reader unless the property names another (JacksonProcessReader, the reference, for comparison)
+            readers = System.getProperty(ProcessReader.PROPERTY) == null ? FastProcessReader::new : ProcessReader.factory();
         } catch (IllegalArgumentException e) {
             return fail(err, 2, e.getMessage());
         }

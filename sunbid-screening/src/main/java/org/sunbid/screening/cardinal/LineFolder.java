@@ -145,10 +145,21 @@ public final class LineFolder {
         }
     }
 
-    private static int indexOf(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) if (b[i] == '\n') return i;
+    /** The first newline in {@code b[from, to)}, or -1: eight bytes at a time (every byte of the input goes here). */
+    static int indexOf(byte[] b, int from, int to) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(b, i) ^ NEWLINES;
+            long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L; // lowest flag = first newline
+            if (zero != 0) return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+        }
+        for (; i < to; i++) if (b[i] == '\n') return i;
         return -1;
     }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
 
     private static long lineNumber(FileChannel channel, long offset) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(1 << 20);
