@@ -15,10 +15,11 @@ import org.sunbid.platform.parties.Role;
 /**
  * Who sees and does what with supervision's records, as parties does it for organisations: the administrator sees
  * everything; trading-centre staff and supervisors what lies in their region's subtree (out of it: not found); an
- * owner (招标人/采购人 staff) its own organisation's records; only the region's supervisor decides.
+ * owner (招标人/采购人 staff) its own organisation's records; only the region's supervisor decides. Public for
+ * supervision's own sub-packages (warnings, screening, evidence), which scope their records the same way.
  */
 @Component
-class Scope {
+public class Scope {
 
     private final Regions regions;
     private final Organisations organisations;
@@ -29,7 +30,7 @@ class Scope {
     }
 
     /** Whether {@code user} may see a record of {@code owner} in {@code regionCode}. */
-    boolean sees(CurrentUser user, java.util.UUID owner, String regionCode) {
+    public boolean sees(CurrentUser user, java.util.UUID owner, String regionCode) {
         if (user == null) {
             return false;
         }
@@ -43,12 +44,12 @@ class Scope {
     }
 
     /** Whether {@code user} is the supervisor of {@code regionCode} (a supervisor whose subtree holds it). */
-    boolean supervises(CurrentUser user, String regionCode) {
+    public boolean supervises(CurrentUser user, String regionCode) {
         return user != null && user.role() == Role.SUPERVISOR && regions.isWithin(regionCode, user.regionCode());
     }
 
     /** The codes {@code user} watches (null: every region); an owner watches none. */
-    List<String> watched(CurrentUser user) {
+    public List<String> watched(CurrentUser user) {
         if (user.seesAllRegions()) {
             return null;
         }
@@ -59,14 +60,14 @@ class Scope {
     }
 
     /** The owner organisation {@code user} acts for: a tenderee's (purchaser's) staff only. */
-    Organisation owner(CurrentUser user) {
+    public Organisation owner(CurrentUser user) {
         if (user.role() != Role.TENDEREE || user.organisationId() == null) {
             throw new DomainException(CommonError.FORBIDDEN);
         }
         return organisations.find(user.organisationId()).orElseThrow(() -> new DomainException(CommonError.FORBIDDEN));
     }
 
-    Region region(String code) {
+    public Region region(String code) {
         return regions.get(code);
     }
 }

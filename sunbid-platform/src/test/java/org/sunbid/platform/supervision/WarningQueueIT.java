@@ -1,0 +1,275 @@
+package org.sunbid.platform.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.sunbid.platform.ApiClient;
+import org.sunbid.platform.PlatformIT;
+import org.sunbid.platform.audit.AuditLog;
+import org.sunbid.platform.audit.LogEntry;
+import org.sunbid.platform.parties.Accounts;
+import org.sunbid.platform.parties.Organisations;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The warning queue (监督预警) as sources raise into it and supervisors work it through the API: a warning is raised
+ * once per source and key (also when raised concurrently), each supervisor sees its region's subtree and never a
+ * sibling county's, a warning moves through triage, notes and a decision (a correction tracked past its deadline to its
+ * end), every step is one transparency-log entry, a sanction is published for the credit records, and whoever may not
+ * act is refused with nothing changed.
+ */
+class WarningQueueIT extends PlatformIT {
+
+    static final String W = "/api/v1/supervision/warnings";
+
+    @Autowired Warnings warnings;
+    @Autowired JdbcClient jdbc;
+    @Autowired AuditLog auditLog;
+    @Autowired Organisations organisations;
+    @Autowired Accounts accounts;
+
+    private ApiClient api;
+
+    @Autowired ConfigurableApplicationContext context;
+
+    /** What the credit records would take in: every SanctionDecided published while a test runs. */
+    private final List<SanctionDecided> sanctions = new CopyOnWriteArrayList<>();
+    private final ApplicationListener<ApplicationEvent> listener = e -> {
+        if (e instanceof PayloadApplicationEvent<?> p && p.getPayload() instanceof SanctionDecided s) {
+            sanctions.add(s);
+        }
+    };
+
+    @BeforeEach
+    void setUp() {
+        context.addApplicationListener(listener);
+        api = new ApiClient(baseUrl());
+        WarningRegions.ensure(organisations, accounts);
+        clock.set(START);
+    }
+
+    @AfterEach
+    void resetClock() {
+        context.removeApplicationListener(listener);
+        clock.set(START);
+    }
+
+    private static WarningDraft draft(String key, String region) {
+        return new WarningDraft("test", key, WarningDraft.Severity.HIGH, region, null, null, "测试预警 " + key,
+                "两家投标人的保证金由同一账户支付。", "招标投标法实施条例第四十条",
+                List.of(new WarningDraft.Evidence("保证金付款账户（SM3）", "a1b2c3…", null)), List.of());
+    }
+
+    private static String key() {
+        return "k-" + UUID.randomUUID();
+    }
+
+    private List<LogEntry> logged(String action, String region, UUID warning) {
+        return auditLog.withActions(List.of(action), List.of(region), 1000).stream()
+                .filter(e -> e.details().contains(warning.toString())).toList();
+    }
+
+    private Map<String, Object> snapshot(UUID id) {
+        return Map.of("row", jdbc.sql("SELECT status || '/' || coalesce(decision, '-') || '/' || version FROM supervision_warning WHERE id = :id")
+                        .param("id", id).query(String.class).single(),
+                "steps", jdbc.sql("SELECT count(*) FROM supervision_warning_step WHERE warning_id = :id").param("id", id)
+                        .query(Long.class).single(),
+                "log", auditLog.size());
+    }
+
+    @Test
+    void aWarningIsRaisedOncePerSourceAndKeyAndLoggedOnce() {
+        String key = key();
+        UUID first = warnings.raise(draft(key, "990121100"));
+        UUID again = warnings.raise(draft(key, "990121100"));
+        assertThat(again).isEqualTo(first);
+        assertThat(jdbc.sql("SELECT count(*) FROM supervision_warning WHERE source = 'test' AND source_key = :k").param("k", key)
+                .query(Long.class).single()).isEqualTo(1);
+        List<LogEntry> raised = logged("supervision.warning.raised", "990121100", first);
+        assertThat(raised).hasSize(1);
+        // the log publishes a digest of the content, not the suspicion itself
+        assertThat(raised.get(0).payload()).contains("contentDigest").doesNotContain("同一账户");
+        // another source with the same key is another warning
+        UUID other = warnings.raise(new WarningDraft("test2", key, WarningDraft.Severity.LOW, "990121100", null, null, "另一来源",
+                null, null, List.of(), List.of()));
+        assertThat(other).isNotEqualTo(first);
+    }
+
+    @Test
+    void concurrentRaisesOfOneKeyMakeOneWarning() throws Exception {
+        String key = key();
+        long before = auditLog.size();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Callable<UUID>> calls = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                calls.add(() -> warnings.raise(draft(key, "990122")));
+            }
+            Set<UUID> ids = new HashSet<>();
+            for (Future<UUID> f : pool.invokeAll(calls)) {
+                ids.add(f.get());
+            }
+            assertThat(ids).hasSize(1);
+            assertThat(jdbc.sql("SELECT count(*) FROM supervision_warning WHERE source_key = :k").param("k", key)
+                    .query(Long.class).single()).isEqualTo(1);
+            assertThat(logged("supervision.warning.raised", "990122", ids.iterator().next())).hasSize(1);
+            assertThat(auditLog.size()).isGreaterThanOrEqualTo(before + 1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aCountySupervisorSeesItsSubtreeAndNeverASiblingCounty() {
+        String key = key();
+        UUID village = warnings.raise(draft(key, "990121100201")); // 东关村, under 青山镇, under 青山县
+        // 青山县's supervisor and the city's see it, in the list and alone
+        for (String who : List.of(WarningRegions.QINGSHAN, "supervisor", "qs-centre", "centre", "admin")) {
+            assertThat(api.get(W, api.token(who)).body()).as(who).contains(village.toString());
+            assertThat(api.get(W + "/" + village, api.token(who)).status()).as(who).isEqualTo(200);
+        }
+        // 临江县's supervisor: not in its list, not found alone
+        assertThat(api.get(W, api.token(WarningRegions.LINJIANG)).body()).doesNotContain(village.toString());
+        ApiClient.Response sibling = api.get(W + "/" + village, api.token(WarningRegions.LINJIANG));
+        assertThat(sibling.status()).isEqualTo(404);
+        assertThat(sibling.isProblem()).isTrue();
+        assertThat(sibling.code()).isEqualTo("WARNING_NOT_FOUND");
+        // a bidder or an owner has no queue (forbidden) and no warning (not found)
+        for (String who : List.of("bidder1", "tenderee")) {
+            ApiClient.Response list = api.get(W, api.token(who));
+            assertThat(list.status()).as(who).isEqualTo(403);
+            assertThat(list.isProblem()).isTrue();
+            assertThat(api.get(W + "/" + village, api.token(who)).status()).as(who).isEqualTo(404);
+        }
+        // nobody out of the region acts on it: nothing changes
+        Map<String, Object> before = snapshot(village);
+        ApiClient.Response foreign = api.post(W + "/" + village + "/acceptance", "{}", api.token(WarningRegions.LINJIANG));
+        assertThat(foreign.status()).isEqualTo(404);
+        ApiClient.Response bidder = api.post(W + "/" + village + "/dismissal",
+                ApiClient.json(Map.of("reason", "无", "basis", "无")), api.token("bidder1"));
+        assertThat(bidder.status()).isIn(403, 404);
+        ApiClient.Response staff = api.post(W + "/" + village + "/acceptance", "{}", api.token("qs-centre"));
+        assertThat(staff.status()).isEqualTo(403);
+        assertThat(staff.code()).isEqualTo("WARNING_NOT_SUPERVISOR");
+        assertThat(snapshot(village)).isEqualTo(before);
+    }
+
+    @Test
+    void aWarningMovesThroughTriageNotesAndACorrectionTrackedPastItsDeadlineEachStepLogged() {
+        UUID id = warnings.raise(draft(key(), "990121"));
+        String token = api.token(WarningRegions.QINGSHAN);
+        // deciding before triage is refused, nothing changes
+        Map<String, Object> before = snapshot(id);
+        ApiClient.Response early = api.post(W + "/" + id + "/decision", ApiClient.json(Map.of("decision", "REFERRED",
+                "reason", "r", "basis", "b")), token);
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.code()).isEqualTo("WARNING_STEP_NOT_ALLOWED");
+        assertThat(snapshot(id)).isEqualTo(before);
+
+        assertThat(api.post(W + "/" + id + "/acceptance", ApiClient.json(Map.of("note", "立案核查。")), token).json()
+                .path("status").asString()).isEqualTo("INVESTIGATING");
+        assertThat(api.post(W + "/" + id + "/notes", ApiClient.json(Map.of("text", "调取两家投标人的保证金付款凭证，账户一致。")), token)
+                .status()).isEqualTo(200);
+        // a correction needs a deadline after today
+        ApiClient.Response noDue = api.post(W + "/" + id + "/decision", ApiClient.json(Map.of("decision", "CORRECTED",
+                "reason", "招标人未按规定组织开标。", "basis", "招标投标法实施条例第八十二条")), token);
+        assertThat(noDue.status()).isEqualTo(422);
+        assertThat(noDue.code()).isEqualTo("WARNING_CORRECTION_DUE_INVALID");
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")));
+        JsonNode decided = api.post(W + "/" + id + "/decision", ApiClient.json(Map.of("decision", "CORRECTED",
+                "reason", "招标人未按规定组织开标。", "basis", "招标投标法实施条例第八十二条", "correctionDue",
+                today.plusDays(10).toString())), token).json();
+        assertThat(decided.path("status").asString()).isEqualTo("CORRECTING");
+        assertThat(decided.path("overdue").asBoolean()).isFalse();
+
+        // eleven days on, the correction is overdue and the queue's overdue filter finds it
+        clock.set(START.plus(Duration.ofDays(11)));
+        token = api.freshToken(WarningRegions.QINGSHAN); // the first one expired meanwhile
+        assertThat(api.get(W + "/" + id, token).json().path("overdue").asBoolean()).isTrue();
+        assertThat(api.get(W + "?overdue=true", token).body()).contains(id.toString());
+        assertThat(api.get(W + "?status=CLOSED", token).body()).doesNotContain(id.toString());
+        JsonNode closed = api.post(W + "/" + id + "/correction", ApiClient.json(Map.of("note", "已重新组织开标，经核查整改到位。")), token)
+                .json();
+        assertThat(closed.path("status").asString()).isEqualTo("CLOSED");
+        assertThat(closed.path("decision").asString()).isEqualTo("CORRECTED");
+        assertThat(closed.path("steps")).extracting(s -> s.path("kind").asString())
+                .containsExactly("accepted", "noted", "decided", "corrected");
+        // every step is one log entry, and each step names its entry
+        for (String action : List.of("raised", "accepted", "noted", "decided", "corrected")) {
+            assertThat(logged("supervision.warning." + action, "990121", id)).as(action).hasSize(1);
+        }
+        LogEntry decision = logged("supervision.warning.decided", "990121", id).get(0);
+        assertThat(decision.payload()).contains("CORRECTED").contains("第八十二条");
+        assertThat(closed.path("steps").get(2).path("logSeq").asLong()).isEqualTo(decision.seq());
+        // closed is closed
+        ApiClient.Response late = api.post(W + "/" + id + "/notes", ApiClient.json(Map.of("text", "补充")), token);
+        assertThat(late.status()).isEqualTo(409);
+    }
+
+    @Test
+    void aWarningDismissedAtTriageNeedsItsBasis() {
+        UUID id = warnings.raise(draft(key(), "990100"));
+        String token = api.token("supervisor");
+        ApiClient.Response noBasis = api.post(W + "/" + id + "/dismissal", ApiClient.json(Map.of("reason", "价格接近属正常竞争。")), token);
+        assertThat(noBasis.status()).isEqualTo(422);
+        assertThat(noBasis.code()).isEqualTo("WARNING_BASIS_REQUIRED");
+        JsonNode dismissed = api.post(W + "/" + id + "/dismissal", ApiClient.json(Map.of("reason", "价格接近属正常竞争。",
+                "basis", "招标投标法实施条例第四十条（不构成视为串通情形）")), token).json();
+        assertThat(dismissed.path("status").asString()).isEqualTo("CLOSED");
+        assertThat(dismissed.path("decision").asString()).isEqualTo("DISMISSED");
+        assertThat(logged("supervision.warning.dismissed", "990100", id)).hasSize(1);
+        // a county supervisor does not supervise the city's own warnings
+        assertThat(api.get(W + "/" + id, api.token(WarningRegions.QINGSHAN)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aSanctionIsPublishedForTheCreditRecords() {
+        UUID id = warnings.raise(draft(key(), "990122100"));
+        String token = api.token(WarningRegions.LINJIANG);
+        api.post(W + "/" + id + "/acceptance", "{}", token);
+        JsonNode sanctioned = api.post(W + "/" + id + "/decision", ApiClient.json(Map.of("decision", "SANCTIONED",
+                "reason", "投标人串通投标，查证属实。", "basis", "招标投标法第五十三条", "partyName", "临江安装工程有限公司")), token).json();
+        assertThat(sanctioned.path("status").asString()).isEqualTo("CLOSED");
+        assertThat(sanctions).filteredOn(s -> s.warningId().equals(id)).singleElement().satisfies(s -> {
+            assertThat(s.legalBasis()).isEqualTo("招标投标法第五十三条");
+            assertThat(s.partyName()).isEqualTo("临江安装工程有限公司");
+            assertThat(s.regionCode()).isEqualTo("990122100");
+            assertThat(s.decidedBy()).isEqualTo(WarningRegions.LINJIANG);
+            assertThat(s.logSeq()).isEqualTo(logged("supervision.warning.decided", "990122100", id).get(0).seq());
+        });
+        assertThat(logged("supervision.warning.decided", "990122100", id).get(0).payload()).contains("SANCTIONED")
+                .contains("第五十三条");
+    }
+
+    @Test
+    void badFiltersGetAClearCode() {
+        ApiClient.Response r = api.get(W + "?severity=URGENT", api.token("supervisor"));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.code()).isEqualTo("WARNING_PARAMETER_INVALID");
+        assertThat(api.get(W + "?minAge=x", api.token("supervisor")).code()).isEqualTo("WARNING_PARAMETER_INVALID");
+    }
+}
