@@ -206,11 +206,20 @@ class Art40EvidenceIT extends PlatformIT {
             assertThat(body).doesNotContain(raw);
         }
 
-        // Each finding is one warning; checking again (or the opening's own run) raises nothing new.
+        // Each finding is one warning, raised already by the opening itself; checking again raises nothing new.
         List<String> first = warningIds(checked.json());
         assertThat(first).hasSize(3).doesNotContainNull();
+        List<JsonNode> queued = lotWarnings(id);
+        assertThat(queued).extracting(w -> w.path("id").asString()).containsExactlyInAnyOrderElementsOf(first);
+        assertThat(queued).allSatisfy(w -> {
+            assertThat(w.path("source").asString()).isEqualTo("art40");
+            assertThat(w.path("legalBasis").asString()).startsWith("招标投标法实施条例第四十条第");
+            assertThat(w.path("evidence").size()).isPositive();
+            assertThat(w.toString()).doesNotContain(basicAccountOf("bidder2")).doesNotContain("云1532024012345");
+        });
         ApiClient.Response again = api().post("/api/v1/supervision/evidence/" + id, "", api().token("centre"));
         assertThat(warningIds(again.json())).isEqualTo(first);
+        assertThat(lotWarnings(id)).hasSize(3);
 
         // A rival bidder (or the public) learns nothing: refused by role before anything is looked up.
         for (String caller : List.of("bidder1", "bidder4", "tenderee", "agency")) {
@@ -263,7 +272,7 @@ class Art40EvidenceIT extends PlatformIT {
     }
 
     @Test
-    void theDemosSwimmingPoolTender_twoBidsMadeOnOneMachine_isFlaggedForTheCommitteeAndTheSupervisor() {
+    void theDemosSwimmingPoolTender_twoBidsMadeOnOneMachine_isFlaggedForTheCommitteeAndTheSupervisor() throws Exception {
         String lot = jdbc.sql("SELECT id FROM tender WHERE project_code = 'YZ-2026-GC-0090'").query(String.class).single();
         ApiClient.Response shown = api().get("/api/v1/supervision/evidence/" + lot, api().token("supervisor"));
         assertThat(shown.status()).as(shown.body()).isEqualTo(200);
@@ -271,6 +280,16 @@ class Art40EvidenceIT extends PlatformIT {
             assertThat(f.path("item").asString()).isEqualTo("SAME_PREPARER");
             assertThat(names(f)).containsExactlyInAnyOrder(nameOf("bidder2"), nameOf("bidder3"));
         });
+        assertThat(lotWarnings(lot)).singleElement()
+                .satisfies(w -> assertThat(w.path("legalBasis").asString()).isEqualTo("招标投标法实施条例第四十条第（一）项"));
+        // The evaluation page of the lot shows the flag (to the committee, and to the region's staff as here).
+        org.sunbid.platform.WebSession web = new org.sunbid.platform.WebSession(baseUrl());
+        assertThat(web.login("centre").statusCode()).isEqualTo(302);
+        String page = web.get("/workbench/evaluations/" + lot).body();
+        assertThat(page).contains("id=\"art40\"").contains("data-item=\"SAME_PREPARER\"")
+                .contains("招标投标法实施条例第四十条第（一）项");
+        // A bidder of the lot sees nothing of it.
+        assertThat(api().get("/api/v1/supervision/evidence/" + lot, api().freshToken("bidder1")).status()).isEqualTo(403);
     }
 
     private String nameOf(String username) {
@@ -287,6 +306,17 @@ class Art40EvidenceIT extends PlatformIT {
     private static List<String> labels(JsonNode flag) {
         List<String> out = new ArrayList<>();
         flag.path("evidence").forEach(e -> out.add(e.path("label").asString()));
+        return out;
+    }
+
+    /** The supervisor's art40 warnings about lot {@code id}. */
+    private List<JsonNode> lotWarnings(String id) {
+        List<JsonNode> out = new ArrayList<>();
+        api().get("/api/v1/supervision/warnings?source=art40", api().token("supervisor")).json().forEach(w -> {
+            if (id.equals(w.path("lotId").asString())) {
+                out.add(w);
+            }
+        });
         return out;
     }
 
