@@ -45,11 +45,49 @@ class BidEvidenceCapture {
     private final JdbcClient jdbc;
     private final EvidenceVault vault;
     private final Clock clock;
+    private final org.sunbid.platform.tendering.TenderDocuments documents;
+    private final org.sunbid.platform.kernel.FileStore store;
 
-    BidEvidenceCapture(JdbcClient jdbc, EvidenceVault vault, Clock clock) {
+    BidEvidenceCapture(JdbcClient jdbc, EvidenceVault vault, Clock clock,
+            org.sunbid.platform.tendering.TenderDocuments documents, org.sunbid.platform.kernel.FileStore store) {
         this.jdbc = jdbc;
         this.vault = vault;
         this.clock = clock;
+        this.documents = documents;
+        this.store = store;
+    }
+
+    /**
+     * What the tender's own documents hold, which a bid may copy without meaning anything: the documents' SM3 and their
+     * text lines (normalised as a bid's are).
+     */
+    private record Template(java.util.Set<String> files, java.util.Set<String> lines) {
+    }
+
+    private Template template(UUID tenderId) {
+        java.util.Set<String> files = new java.util.HashSet<>(documents.documentSm3s(tenderId));
+        java.util.Set<String> lines = new java.util.HashSet<>();
+        for (String sm3 : files) {
+            store.find(sm3).ifPresent(p -> {
+                try {
+                    if (Files.size(p) <= MAX_TEXT_BYTES) {
+                        String text = text(Files.readAllBytes(p));
+                        if (text != null) {
+                            for (String line : text.split("\\R")) {
+                                lines.add(normalised(line));
+                            }
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        return new Template(files, lines);
+    }
+
+    static String normalised(String line) {
+        return line.strip().replaceAll("\\s+", " ");
     }
 
     /** Records the facts of {@code bids}, the opened bids of {@code tenderId}; once (a second call adds nothing). */
@@ -60,6 +98,7 @@ class BidEvidenceCapture {
         jdbc.sql("SELECT id, received_ip FROM bid_envelope_received WHERE tender_id = :t").param("t", tenderId)
                 .query((rs, n) -> addresses.put(rs.getObject("id", UUID.class), rs.getString("received_ip"))).list();
         OffsetDateTime now = OffsetDateTime.now(clock);
+        Template template = template(tenderId);
         for (Opened bid : bids) {
             Map<String, BidEvidence> facts = new LinkedHashMap<>();
             machine(tenderId, bid, facts);
@@ -69,7 +108,7 @@ class BidEvidenceCapture {
                         address.substring(EvidenceVault.HASHED.length()), null));
             }
             projectManager(tenderId, bid, facts);
-            files(tenderId, bid, names, facts);
+            files(tenderId, bid, names, template, facts);
             for (BidEvidence e : facts.values()) {
                 jdbc.sql("""
                         INSERT INTO bid_evidence (tender_id, bid_id, bidder_id, kind, value_hash, detail, created_at, created_by)
@@ -146,7 +185,7 @@ class BidEvidenceCapture {
         }
     }
 
-    private void files(UUID tenderId, Opened bid, Map<UUID, String> names, Map<String, BidEvidence> facts) {
+    private void files(UUID tenderId, Opened bid, Map<UUID, String> names, Template template, Map<String, BidEvidence> facts) {
         if (bid.dir() == null || !Files.isDirectory(bid.dir())) {
             return;
         }
@@ -164,10 +203,15 @@ class BidEvidenceCapture {
                 if (size == 0) {
                     continue;
                 }
+                String fileSm3;
                 try (InputStream in = Files.newInputStream(p)) {
-                    put(facts, new BidEvidence(bid.bidId(), bid.bidderId(), BidEvidence.Kind.FILE,
-                            vault.hash(tenderId, BidEvidence.Kind.FILE, sm3(in)), clip(name)));
+                    fileSm3 = sm3(in);
                 }
+                if (template.files().contains(fileSm3)) {
+                    continue; // the tender's own document, attached as issued
+                }
+                put(facts, new BidEvidence(bid.bidId(), bid.bidderId(), BidEvidence.Kind.FILE,
+                        vault.hash(tenderId, BidEvidence.Kind.FILE, fileSm3), clip(name)));
                 if (size > MAX_TEXT_BYTES || lines >= MAX_LINES) {
                     continue;
                 }
@@ -177,18 +221,20 @@ class BidEvidenceCapture {
                 }
                 String[] split = text.split("\\R");
                 for (int i = 0; i < split.length && lines < MAX_LINES; i++) {
-                    String line = split[i].strip().replaceAll("\\s+", " ");
-                    if (line.codePointCount(0, line.length()) < MIN_LINE) {
-                        continue;
+                    String line = normalised(split[i]);
+                    if (line.isEmpty() || template.lines().contains(line)) {
+                        continue; // what the tender's documents say, every bidder may repeat
                     }
                     String where = clip(name + ":" + (i + 1));
-                    if (put(facts, new BidEvidence(bid.bidId(), bid.bidderId(), BidEvidence.Kind.LINE,
-                            vault.hash(tenderId, BidEvidence.Kind.LINE, line), where))) {
+                    if (line.codePointCount(0, line.length()) >= MIN_LINE && put(facts, new BidEvidence(bid.bidId(),
+                            bid.bidderId(), BidEvidence.Kind.LINE, vault.hash(tenderId, BidEvidence.Kind.LINE, line), where))) {
                         lines++;
                     }
+                    // its own name may contain a rival's (云州建设 / 云州建设集团): only what is left counts
+                    String others = bid.bidderName() == null || bid.bidderName().isEmpty() ? line : line.replace(bid.bidderName(), "\u0000");
                     for (Map.Entry<UUID, String> rival : names.entrySet()) {
                         if (!rival.getKey().equals(bid.bidderId()) && rival.getValue() != null
-                                && rival.getValue().length() >= 4 && line.contains(rival.getValue())) {
+                                && rival.getValue().length() >= 4 && others.contains(rival.getValue())) {
                             put(facts, new BidEvidence(bid.bidId(), bid.bidderId(), BidEvidence.Kind.MENTION,
                                     rival.getKey().toString(), where));
                         }

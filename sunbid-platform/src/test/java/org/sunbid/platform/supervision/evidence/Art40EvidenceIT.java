@@ -57,7 +57,11 @@ class Art40EvidenceIT extends PlatformIT {
     }
 
     /** What one bidder's tool sealed: the machine's hashes as the tool sends them, the project manager, the text. */
-    private record Bid(String bidder, String price, Map<String, Object> machine, Object projectManager, String payerOf) {
+    private record Bid(String bidder, String price, Map<String, Object> machine, Object projectManager, String payerOf,
+            String text) {
+        Bid(String bidder, String price, Map<String, Object> machine, Object projectManager, String payerOf) {
+            this(bidder, price, machine, projectManager, payerOf, "");
+        }
     }
 
     private static Map<String, Object> machine(String mac, String machineId, String maker) {
@@ -93,7 +97,7 @@ class Art40EvidenceIT extends PlatformIT {
                 .isLessThan(300);
         Path work = Files.createTempDirectory("art40-" + b.bidder());
         Path file = Files.writeString(work.resolve("letter.txt"), "投标函：我方愿以人民币 " + b.price() + " 元承包本工程（"
-                + b.bidder() + "）\n技术标：施工组织设计详见附件，工期满足招标文件要求。\n", StandardCharsets.UTF_8);
+                + b.bidder() + "）\n技术标：施工组织设计详见附件，工期满足招标文件要求。\n" + b.text(), StandardCharsets.UTF_8);
         Map<String, Object> sheet = new LinkedHashMap<>();
         sheet.put("totalPrice", b.price());
         sheet.put("durationDays", 480);
@@ -246,6 +250,36 @@ class Art40EvidenceIT extends PlatformIT {
         assertThat(stored).isNotEmpty().allSatisfy(h -> assertThat(h).matches("[0-9a-f]{64}"));
         assertThat(stored).doesNotContainAnyElementsOf(List.of(Sm3.hex("00:16:3e:aa:bb:01"), (String) shared.get("machineIdSm3"),
                 ((List<?>) shared.get("macSm3")).get(0).toString(), Sm3.hex("云1532024012345"), Sm3.hex(basicAccountOf("bidder2"))));
+    }
+
+    @Test
+    void reg40_4_5_aSharedTypoRegularPricesAndARivalsNameInABid_areFlaggedAsSuch() throws Exception {
+        JsonNode tender = publishTender(api(), Duration.ofDays(21), "500000");
+        String id = tender.path("id").asString();
+        Instant deadline = Instant.parse(tender.path("bidDeadline").asString());
+        clock.advance(Duration.ofDays(1));
+        String typo = "本工程拟投如的主要施工机械设备详见附表三，进场时间满足总进度计划要求。\n"; // 投如 for 投入, in two bids
+        bid(id, new Bid("bidder1", "30000000.00", machine("m-11", "k1", null), "吴工（一级建造师）", null, typo));
+        bid(id, new Bid("bidder2", "30300000.00", machine("m-12", "k2", null), "郑工（一级建造师）", null, typo));
+        bid(id, new Bid("bidder3", "30600000.00", machine("m-13", "k3", null), "王工（一级建造师）", null,
+                "授权委托书：兹授权本公司员工代表" + nameOf("bidder1") + "参加本项目投标。\n"));
+        open(id, deadline);
+
+        JsonNode flags = api().post("/api/v1/supervision/evidence/" + id, "", api().token("supervisor")).json().path("flags");
+        List<String> found = new ArrayList<>();
+        flags.forEach(f -> found.add(f.path("item").asString() + names(f).stream().sorted().toList()));
+        assertThat(found).containsExactlyInAnyOrder(
+                "ABNORMALLY_SIMILAR" + java.util.stream.Stream.of(nameOf("bidder1"), nameOf("bidder2")).sorted().toList(),
+                "ABNORMALLY_SIMILAR" + java.util.stream.Stream.of(nameOf("bidder1"), nameOf("bidder2"), nameOf("bidder3")).sorted().toList(),
+                "MIXED_UP" + java.util.stream.Stream.of(nameOf("bidder1"), nameOf("bidder3")).sorted().toList());
+        flags.forEach(f -> {
+            if (f.path("item").asString().equals("ABNORMALLY_SIMILAR") && f.path("bidders").size() == 3) {
+                assertThat(f.toString()).contains("等差数列").contains("300000.00");
+            }
+            if (f.path("item").asString().equals("ABNORMALLY_SIMILAR") && f.path("bidders").size() == 2) {
+                assertThat(f.toString()).contains("相同的特异文字行").contains("投标文件/投标函.txt:3").doesNotContain("投如");
+            }
+        });
     }
 
     @Test
