@@ -58,9 +58,9 @@ class Art40EvidenceIT extends PlatformIT {
 
     /** What one bidder's tool sealed: the machine's hashes as the tool sends them, the project manager, the text. */
     private record Bid(String bidder, String price, Map<String, Object> machine, Object projectManager, String payerOf,
-            String text) {
+            String text, String from) {
         Bid(String bidder, String price, Map<String, Object> machine, Object projectManager, String payerOf) {
-            this(bidder, price, machine, projectManager, payerOf, "");
+            this(bidder, price, machine, projectManager, payerOf, "", null);
         }
     }
 
@@ -114,9 +114,17 @@ class Art40EvidenceIT extends PlatformIT {
                     Map.of("投标文件/投标函.txt", file)), Pem.publicKey(key), demoKeyOf(b.bidder()), demoCertificateOf(b.bidder()),
                     clock.instant(), out);
         }
-        BidderTool.Result uploaded = BidderTool.run("upload", "--platform", baseUrl(), "--tender", tenderId, "--user", b.bidder(),
-                "--password", PASSWORD, envelope.toString());
-        assertThat(uploaded.ok()).as(uploaded.line()).isTrue();
+        if (b.from() == null) {
+            BidderTool.Result uploaded = BidderTool.run("upload", "--platform", baseUrl(), "--tender", tenderId, "--user",
+                    b.bidder(), "--password", PASSWORD, envelope.toString());
+            assertThat(uploaded.ok()).as(uploaded.line()).isTrue();
+        } else { // through the deployment's proxy (trusted in tests), which names the client it serves
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl()
+                            + "/api/v1/tenders/" + tenderId + "/bids")).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/octet-stream").header("X-Forwarded-For", b.from())
+                    .POST(HttpRequest.BodyPublishers.ofFile(envelope)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        }
     }
 
     /** A bid from the browser: one plain file, sealed by the platform on arrival, no machine fingerprint. */
@@ -253,16 +261,20 @@ class Art40EvidenceIT extends PlatformIT {
     }
 
     @Test
-    void reg40_4_5_aSharedTypoRegularPricesAndARivalsNameInABid_areFlaggedAsSuch() throws Exception {
+    void reg40_2_4_5_oneUploadAddressASharedTypoRegularPricesAndARivalsNameInABid_areFlaggedAsSuch() throws Exception {
         JsonNode tender = publishTender(api(), Duration.ofDays(21), "500000");
         String id = tender.path("id").asString();
         Instant deadline = Instant.parse(tender.path("bidDeadline").asString());
         clock.advance(Duration.ofDays(1));
         String typo = "本工程拟投如的主要施工机械设备详见附表三，进场时间满足总进度计划要求。\n"; // 投如 for 投入, in two bids
-        bid(id, new Bid("bidder1", "30000000.00", machine("m-11", "k1", null), "吴工（一级建造师）", null, typo));
-        bid(id, new Bid("bidder2", "30300000.00", machine("m-12", "k2", null), "郑工（一级建造师）", null, typo));
+        // bidder1 and bidder3 upload from one address (Art. 40 (二): one agent handles both bids), bidder2 from another
+        bid(id, new Bid("bidder1", "30000000.00", machine("m-11", "k1", null), "吴工（一级建造师）", null, typo, "198.51.100.23"));
+        bid(id, new Bid("bidder2", "30300000.00", machine("m-12", "k2", null), "郑工（一级建造师）", null, typo, "203.0.113.9"));
         bid(id, new Bid("bidder3", "30600000.00", machine("m-13", "k3", null), "王工（一级建造师）", null,
-                "授权委托书：兹授权本公司员工代表" + nameOf("bidder1") + "参加本项目投标。\n"));
+                "授权委托书：兹授权本公司员工代表" + nameOf("bidder1") + "参加本项目投标。\n", "198.51.100.23"));
+        // The addresses are kept as keyed hashes only.
+        assertThat(jdbc.sql("SELECT received_ip FROM bid_envelope WHERE tender_id = :t").param("t", UUID.fromString(id))
+                .query(String.class).list()).hasSize(3).allSatisfy(ip -> assertThat(ip).matches("k:[0-9a-f]{40}"));
         open(id, deadline);
 
         JsonNode flags = api().post("/api/v1/supervision/evidence/" + id, "", api().token("supervisor")).json().path("flags");
@@ -271,7 +283,9 @@ class Art40EvidenceIT extends PlatformIT {
         assertThat(found).containsExactlyInAnyOrder(
                 "ABNORMALLY_SIMILAR" + java.util.stream.Stream.of(nameOf("bidder1"), nameOf("bidder2")).sorted().toList(),
                 "ABNORMALLY_SIMILAR" + java.util.stream.Stream.of(nameOf("bidder1"), nameOf("bidder2"), nameOf("bidder3")).sorted().toList(),
-                "MIXED_UP" + java.util.stream.Stream.of(nameOf("bidder1"), nameOf("bidder3")).sorted().toList());
+                "MIXED_UP" + java.util.stream.Stream.of(nameOf("bidder1"), nameOf("bidder3")).sorted().toList(),
+                "SAME_AGENT" + java.util.stream.Stream.of(nameOf("bidder1"), nameOf("bidder3")).sorted().toList());
+        assertThat(flags.toString()).doesNotContain("198.51.100.23").doesNotContain("203.0.113.9");
         flags.forEach(f -> {
             if (f.path("item").asString().equals("ABNORMALLY_SIMILAR") && f.path("bidders").size() == 3) {
                 assertThat(f.toString()).contains("等差数列").contains("300000.00");
