@@ -45,6 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <pre>
  *   seal     --platform URL --tender ID --folder DIR --price-sheet FILE --key KEY.pem --cert CERT.pem --out FILE
+ *            [--maker-code CODE]   (the document-making tool's 机器码, sealed as its SM3 with the machine's fingerprint)
  *            [--platform-cert PLATFORM.pem] [--trusted-roots DIR|FILE]
  *            (first checks the opening key against the log entry that created it, under a head signed by the platform's
  *            certificate, and the custodians' certificates against the CA roots; pin both, else they are fetched)
@@ -149,7 +150,12 @@ public final class BidderTool {
         X509Certificate bidder = Pem.certificate(Files.readString(Path.of(need(o, "--cert"))));
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("tool", TOOL);
-        metadata.put("machine", machineFingerprint());
+        Map<String, Object> machine = machineFingerprint();
+        String maker = o.get("--maker-code");
+        if (maker != null && !maker.isBlank()) {
+            machine.put("makerSm3", Sm3.hex(maker.strip()));
+        }
+        metadata.put("machine", machine);
         metadata.put("files", fileIds);
         Path out = Path.of(need(o, "--out"));
         String sm3;
@@ -251,7 +257,12 @@ public final class BidderTool {
         return new CertificateTrust(roots);
     }
 
-    /** Hashes of what identifies the machine that prepared the bid (Reg. 40: same machine for several bidders). */
+    /**
+     * Hashes of what identifies the machine that prepared the bid (Reg. 40: same machine for several bidders), as the
+     * operating system shows them to a normal user: the MAC addresses (java.net.NetworkInterface), /etc/machine-id, the
+     * disk ids (/dev/disk/by-id). Sealed inside the envelope, so nobody learns them before the opening; the platform
+     * keeps them only as keyed hashes per tender.
+     */
     static Map<String, Object> machineFingerprint() throws IOException {
         List<String> macs = new ArrayList<>();
         for (NetworkInterface n : Collections.list(NetworkInterface.getNetworkInterfaces())) {

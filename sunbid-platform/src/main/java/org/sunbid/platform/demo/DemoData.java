@@ -43,6 +43,7 @@ import org.sunbid.platform.sealing.BidOpenings;
 import org.sunbid.platform.sealing.Bids;
 import org.sunbid.platform.sealing.TenderKeys;
 import org.sunbid.platform.tendering.EvaluationMethod;
+import org.sunbid.crypto.Sm3;
 import org.sunbid.sealing.Envelope;
 import org.sunbid.platform.tendering.Registrations;
 import org.sunbid.platform.tendering.TenderDocuments;
@@ -301,8 +302,11 @@ class DemoData implements ApplicationRunner, StartupNotes {
                 sandbox.payDeposit(pool.id(), null, "云州恒通商贸有限公司", "6222021199887766", bidder);
             }
             sandbox.payDeposit(pool.id(), null, null, null, bidder);
+            // 招标投标法实施条例 Art. 40 (一): bidder2's and bidder3's bids were made on one machine with one document
+            // maker (the same MAC, machine id, disk and 机器码 hashes in their sealed metadata); the opening flags it.
             sealedBid(pool, bidder, "{\"totalPrice\":\"" + b[1] + "\",\"durationDays\":" + b[2] + ",\"quality\":\"合格\","
-                    + "\"projectManager\":\"" + b[3] + "\"}");
+                    + "\"projectManager\":\"" + b[3] + "\"}", b[0].equals("bidder2") || b[0].equals("bidder3")
+                    ? SHARED_MACHINE : Map.of("macSm3", List.of(Sm3.hex("demo-mac-" + b[0])), "machineIdSm3", Sm3.hex("demo-id-" + b[0])));
         }
         bidOnProcurement(procurement);
         confidential.commit();
@@ -645,8 +649,18 @@ class DemoData implements ApplicationRunner, StartupNotes {
                 accounts.findByUsername("expert02").orElseThrow());
     }
 
+    /** One machine's fingerprint as the bidder tool seals it (the hashes of a MAC, a machine id, a disk, a 机器码). */
+    private static final Map<String, Object> SHARED_MACHINE = Map.of("macSm3", List.of(Sm3.hex("demo-mac-shared")),
+            "machineIdSm3", Sm3.hex("demo-machine-shared"), "diskIdSm3", List.of(Sm3.hex("demo-disk-shared")),
+            "makerSm3", Sm3.hex("ZBT-DEMO-0071"));
+
     /** Seals a small demo bid with the bidder organisation's demo key and submits it. */
     void sealedBid(TenderView tender, CurrentUser bidder, String priceSheet) {
+        sealedBid(tender, bidder, priceSheet, null);
+    }
+
+    /** As {@link #sealedBid(TenderView, CurrentUser, String)}, with the machine fingerprint its tool sealed (or none). */
+    void sealedBid(TenderView tender, CurrentUser bidder, String priceSheet, Map<String, Object> machine) {
         try {
             Organisation organisation = organisations.find(bidder.organisationId()).orElseThrow();
             String code = organisation.creditCode().value();
@@ -654,7 +668,9 @@ class DemoData implements ApplicationRunner, StartupNotes {
             Path file = Files.createTempFile("demo-bid", ".txt");
             Files.writeString(file, organisation.name() + " 投标文件（演示）：投标函、已标价工程量清单、施工组织设计……");
             java.io.ByteArrayOutputStream envelope = new java.io.ByteArrayOutputStream();
-            Envelope.seal(new Envelope.Contents(tender.id(), priceSheet, Map.of("tool", "Sunbid demo data"), Map.of("投标文件.txt", file)),
+            Map<String, Object> metadata = machine == null ? Map.of("tool", "Sunbid demo data")
+                    : Map.of("tool", "Sunbid demo data", "machine", machine);
+            Envelope.seal(new Envelope.Contents(tender.id(), priceSheet, metadata, Map.of("投标文件.txt", file)),
                     openingKey, Pem.privateKey(Files.readString(demoKeys().resolve(code + ".key.pem"))),
                     Pem.certificate(Files.readString(demoKeys().resolve(code + ".crt.pem"))), clock.instant(), envelope);
             Files.delete(file);

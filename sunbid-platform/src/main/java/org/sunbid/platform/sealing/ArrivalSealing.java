@@ -49,7 +49,9 @@ class ArrivalSealing {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("tool", "sunbid web (sealed on arrival)");
         metadata.put("sealedFor", user.username());
-        metadata.put("uploadIp", ip == null ? "" : ip);
+        // A browser gives no machine fingerprint: recorded as none at the opening. The address stays out of the envelope
+        // (sealing keeps only its keyed hash, Bids).
+        metadata.put("machine", Map.of());
         Path sealed = null;
         try {
             sealed = Files.createTempFile("sealed-on-arrival", ".sbenv"); // ciphertext only

@@ -87,13 +87,16 @@ public class BidOpenings {
     private final org.sunbid.platform.deals.Projects projects;
     private final java.time.Duration responseWindow;
     private final LiveBidding liveBidding;
+    private final BidEvidenceCapture evidence;
 
     BidOpenings(BidOpeningRepository repository, SealedBidRepository bids, TenderKeys keys, Tenders tenders,
             Organisations organisations, ApplicationEventPublisher events,
             org.sunbid.platform.parties.Certificates certificates, FileStore files, AuditLog auditLog, ConfidentialRecords confidential, PlatformIdentity platform, Clock clock, JsonMapper json,
             SunbidProperties properties, EnvelopeOpener opener, org.sunbid.platform.deals.Procedures procedures,
             org.sunbid.platform.deals.Projects projects,
-            @Value("${sunbid.sealing.opening-response-window:PT2H}") java.time.Duration responseWindow, LiveBidding liveBidding) {
+            @Value("${sunbid.sealing.opening-response-window:PT2H}") java.time.Duration responseWindow, LiveBidding liveBidding,
+            BidEvidenceCapture evidence) {
+        this.evidence = evidence;
         this.liveBidding = liveBidding;
         this.responseWindow = responseWindow;
         this.repository = repository;
@@ -259,6 +262,7 @@ public class BidOpenings {
         List<Bid> bids = this.bids.live(tenderId).stream().map(e -> new Bid(e.id(), e.bidderId(),
                 organisations.find(e.bidderId()).map(Organisation::name).orElse(null), e.sm3(), e.receivedAt())).toList();
         List<Map<String, Object>> entries = new ArrayList<>();
+        List<BidEvidenceCapture.Opened> opened = new ArrayList<>();
         for (Bid bid : bids) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("bidId", bid.id().toString());
@@ -267,7 +271,9 @@ public class BidOpenings {
             e.put("envelopeSm3", bid.sm3());
             e.put("receivedAt", bid.receivedAt().toString());
             Path target = openedDir.resolve(tenderId.toString()).resolve(bid.id().toString());
-            opener.open(bid.sm3(), key, target, e);
+            Map<String, Object> metadata = new LinkedHashMap<>();
+            opener.open(bid.sm3(), key, target, e, metadata::putAll).ifPresent(sheet -> opened.add(
+                    new BidEvidenceCapture.Opened(bid.id(), bid.bidderId(), bid.bidderName(), metadata, sheet, target)));
             entries.add(e);
         }
         key = null; // the rebuilt key leaves scope here; nothing stored it
@@ -282,6 +288,7 @@ public class BidOpenings {
         String recordJson = CanonicalJson.write(record);
         String signature = sign(recordJson);
         opening.open(now, recordJson, signature); // the released shares are deleted when it is saved
+        evidence.capture(tenderId, opened); // Art. 40's facts, learnt only now, kept as keyed hashes for supervision
         auditLog.append(AuditRecord.of("sealing.opening.recorded", tenderId.toString(), region, Actor.SYSTEM,
                 Map.of("record", recordJson, "signature", signature)));
     }
@@ -297,6 +304,16 @@ public class BidOpenings {
     public List<OpenedBid> openedBids(UUID tenderId) {
         return repository.find(tenderId).filter(o -> o.status() == OpeningStatus.OPENED)
                 .map(o -> openedBids(tenderId, o.record())).orElse(List.of());
+    }
+
+    /**
+     * The facts of 招标投标法实施条例 Art. 40 (deemed collusion) about each opened bid of {@code tenderId}, as keyed
+     * hashes (see {@link BidEvidence}); empty unless the tender was opened. For supervision's check at the opening and
+     * on demand; nothing is known of them before the opening, since the bidder's tool seals them in the envelope.
+     */
+    public List<BidEvidence> evidence(UUID tenderId) {
+        return repository.find(tenderId).filter(o -> o.status() == OpeningStatus.OPENED)
+                .map(o -> evidence.of(tenderId)).orElse(List.of());
     }
 
     /** Every opened tender's id, in the order the openings completed (for a context catching up on {@link BidsOpened}). */

@@ -70,11 +70,14 @@ public class Bids {
     private final long maxSize;
     private final int maxReplacements;
     private final LiveBidding liveBidding;
+    private final EvidenceVault evidenceVault;
 
     Bids(SealedBidRepository repository, FileStore files, Tenders tenders, Registrations registrations, Deposits deposits,
             Certificates certificates, TenderKeys keys, ConfidentialRecords confidential, PlatformIdentity platform,
             Organisations organisations, TransactionTemplate tx, ArrivalSealing arrival, Clock clock, @Value("${sunbid.sealing.max-envelope-size:1073741824}") long maxSize,
-            @Value("${sunbid.sealing.max-replacements:10}") int maxReplacements, LiveBidding liveBidding) {
+            @Value("${sunbid.sealing.max-replacements:10}") int maxReplacements, LiveBidding liveBidding,
+            EvidenceVault evidenceVault) {
+        this.evidenceVault = evidenceVault;
         this.liveBidding = liveBidding;
         this.repository = repository;
         this.files = files;
@@ -193,7 +196,9 @@ public class Bids {
             receipt.put("sealedBy", sealedOnArrival ? "platform-on-arrival" : "bidder");
             String receiptJson = CanonicalJson.write(receipt);
             String signature = Base64.getEncoder().encodeToString(platform.sign(receiptJson.getBytes(StandardCharsets.UTF_8)));
-            repository.save(bid, new SealedBidRepository.Received(envelope.size(), certificateId, ip, user.username(),
+            // The source address is kept only as its keyed hash (Art. 40's comparison needs equality, nobody the address).
+            repository.save(bid, new SealedBidRepository.Received(envelope.size(), certificateId,
+                    evidenceVault.uploadAddress(tenderId, ip), user.username(),
                     receiptJson, signature));
             files.reference(envelope.sm3(), fileHolder(bidId));
             confidential.record(bidId, AuditRecord.of(RECEIVED, tenderId.toString(), terms.regionCode(),
@@ -273,7 +278,8 @@ public class Bids {
             String receiptJson = CanonicalJson.write(receipt);
             String receiptSignature = Base64.getEncoder().encodeToString(platform.sign(receiptJson.getBytes(StandardCharsets.UTF_8)));
             repository.saveWithdrawal(bid, withdrawn.id(), now, new SealedBidRepository.SignedWithdrawal(withdrawalId,
-                    statementText, signature.strip(), signedBy, signerPem, ip, user.username(), receiptJson, receiptSignature));
+                    statementText, signature.strip(), signedBy, signerPem, evidenceVault.uploadAddress(tenderId, ip), user.username(),
+                    receiptJson, receiptSignature));
             confidential.record(withdrawalId, AuditRecord.of(WITHDRAWN, tenderId.toString(), terms.regionCode(), user.actor(),
                     Map.of("bidId", withdrawn.id().toString(), "envelopeSm3", withdrawn.sm3(), "statementSm3", Sm3.hex(statementText),
                             "receiptSm3", Sm3.hex(receiptJson))));

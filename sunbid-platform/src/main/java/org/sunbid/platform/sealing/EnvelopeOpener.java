@@ -109,6 +109,15 @@ class EnvelopeOpener {
      * returns the opened envelope's price sheet (empty when rejected).
      */
     Optional<Map<String, Object>> open(String envelopeSm3, PrivateKey key, Path target, Map<String, Object> entry) {
+        return open(envelopeSm3, key, target, entry, null);
+    }
+
+    /**
+     * As {@link #open(String, PrivateKey, Path, Map)}, handing an opened envelope's sealed preparation metadata (machine
+     * fingerprint hashes, tool) to {@code metadata} when not null; the metadata never goes into the public record.
+     */
+    Optional<Map<String, Object>> open(String envelopeSm3, PrivateKey key, Path target, Map<String, Object> entry,
+            java.util.function.Consumer<Map<String, Object>> metadata) {
         try {
             Path file = files.find(envelopeSm3).orElseThrow(() -> new EnvelopeException(EnvelopeDefect.MALFORMED,
                     "the stored envelope is missing"));
@@ -123,6 +132,9 @@ class EnvelopeOpener {
             entry.put("status", "OPENED");
             entry.put("priceSheet", sheet);
             entry.put("files", opened.files().size());
+            if (metadata != null) {
+                metadata.accept(opened.metadata());
+            }
             return Optional.of(sheet);
         } catch (EnvelopeException ex) {
             entry.put("status", "REJECTED");

@@ -162,6 +162,16 @@ public class TenderDocuments {
     }
 
     /**
+     * The SM3 of each of a tender's documents (public once the tender is, as {@link #list} shows them): for other
+     * contexts that compare bids against the documents' own text (sealing's Art. 40 evidence leaves out what every
+     * bidder copies from the documents).
+     */
+    public List<String> documentSm3s(UUID tenderId) {
+        return jdbc.sql("SELECT sm3 FROM tender_document WHERE tender_id = :t ORDER BY uploaded_at, name").param("t", tenderId)
+                .query(String.class).list();
+    }
+
+    /**
      * A document for download: registered bidders while the documents are available (the download is recorded with
      * {@code ip}), the owners and the region's staff at any time.
      */

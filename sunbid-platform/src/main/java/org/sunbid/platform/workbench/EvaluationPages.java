@@ -69,10 +69,12 @@ class EvaluationPages {
     private final Forms forms;
 
     private final org.sunbid.platform.disclosure.DealStatuses statuses;
+    private final org.sunbid.platform.supervision.evidence.Art40Checks art40;
 
     EvaluationPages(Evaluations evaluations, Awards awards, Deposits deposits, ExpertDraws draws, Tenders tenders,
             Regions regions, PageMessages messages, Menus menus, org.sunbid.platform.disclosure.DealStatuses statuses,
-            Forms forms) {
+            Forms forms, org.sunbid.platform.supervision.evidence.Art40Checks art40) {
+        this.art40 = art40;
         this.statuses = statuses;
         this.forms = forms;
         this.evaluations = evaluations;
@@ -162,6 +164,8 @@ class EvaluationPages {
         model.addAttribute("submittedReviews", view.members().stream().filter(EvaluationView.Member::reviewed).count());
         model.addAttribute("isLeader", view.me() != null && view.me().equals(view.leader()));
         model.addAttribute("isOwner", tenders.owns(id, user));
+        // Art. 40's flags for the committee, the region's staff and supervisors (the same rule as the API's)
+        model.addAttribute("art40", art40.visibleTo(id, user) ? art40.flags(id, user) : List.of());
         model.addAttribute("afterPublicity", view.stage().compareTo(org.sunbid.platform.evaluation.Stage.PUBLICITY) >= 0
                 && view.stage() != org.sunbid.platform.evaluation.Stage.FAILED);
         return "workbench/evaluation";

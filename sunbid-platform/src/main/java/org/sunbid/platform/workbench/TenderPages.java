@@ -95,13 +95,17 @@ class TenderPages {
     private static final tools.jackson.core.type.TypeReference<java.util.Map<String, Object>> MAP = new tools.jackson.core.type.TypeReference<>() {
     };
 
+    /** Where a bid comes from (behind a trusted proxy, the client it names): kept hashed for Art. 40 (二). */
+    private final org.sunbid.platform.parties.ClientAddress sources;
+
     TenderPages(java.time.Clock clock, Bids bids, BidOpenings openings, tools.jackson.databind.json.JsonMapper json,
             org.sunbid.platform.sealing.TenderKeys tenderKeys, Tenders tenders, Registrations registrations, TenderDocuments documents, Deposits deposits,
             Guarantees guarantees, Sandbox sandbox, Organisations organisations, Regions regions, Problems problems,
             Menus menus, ExpertDraws draws, Experts experts, PageMessages messages,
             org.sunbid.platform.evaluation.Evaluations evaluations, org.sunbid.platform.disclosure.DealStatuses statuses,
             Forms forms, org.sunbid.platform.deals.Projects projects, org.sunbid.platform.deals.Procedures procedures,
-            org.sunbid.platform.tendering.TenderFilings filings) {
+            org.sunbid.platform.tendering.TenderFilings filings, org.sunbid.platform.parties.ClientAddress sources) {
+        this.sources = sources;
         this.projects = projects;
         this.procedures = procedures;
         this.filings = filings;
@@ -625,7 +629,7 @@ class TenderPages {
             HttpServletRequest request, RedirectAttributes redirect) {
         return act(id, redirect, "tender.page.bid.received", () -> {
             try {
-                bids.submit(id, envelope.getInputStream(), envelope.getSize(), request.getRemoteAddr(), user);
+                bids.submit(id, envelope.getInputStream(), envelope.getSize(), sources.of(request), user);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -730,7 +734,7 @@ class TenderPages {
             }
             String priceSheet = org.sunbid.crypto.CanonicalJson.write(sheet);
             // the declared size includes the form line (at most 8 KB more than the file)
-            bids.sealOnArrival(id, name, priceSheet, body, request.getContentLengthLong(), request.getRemoteAddr(), user);
+            bids.sealOnArrival(id, name, priceSheet, body, request.getContentLengthLong(), sources.of(request), user);
             // Shown back once, from this request: the platform keeps no plain copy of the price or the file.
             redirect.addFlashAttribute("sealedPrice", price.yuan());
             redirect.addFlashAttribute("sealedFile", name);
@@ -765,7 +769,7 @@ class TenderPages {
     String withdrawBid(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String statement,
             @RequestParam(required = false) String signature, HttpServletRequest request, RedirectAttributes redirect) {
         return act(id, redirect, "tender.page.bid.withdrawn",
-                () -> bids.withdraw(id, statement, signature, null, request.getRemoteAddr(), user));
+                () -> bids.withdraw(id, statement, signature, null, sources.of(request), user));
     }
 
     /** A custodian releases its share, decrypted with the bidder tool and pasted into the page. */

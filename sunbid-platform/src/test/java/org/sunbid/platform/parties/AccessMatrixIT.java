@@ -420,6 +420,12 @@ class AccessMatrixIT extends PlatformIT {
         // Issue 19 C: the network screen on demand, for staff and supervisors (each sees its subtree's findings)
         rows.add(new Row("POST", sv + "/screens/network", sv + "/screens/network", () -> "{}", false,
                                                                                           401, 200, 200, 200, 200, 403, 403, 403, 403));
+        // issue 19 D: the Art. 40 check of a lot: staff, supervisors and the lot's committee (role first, then the
+        // service: region and membership, 404 otherwise; an unknown lot is 404 to all of them)
+        for (String method : new String[] {"POST", "GET"}) {
+            rows.add(new Row(method, sv + "/evidence/{lotId}", sv + "/evidence/" + UUID.randomUUID(), null, false,
+                                                                                          401, 404, 404, 404, 404, 403, 403, 403, 404));
+        }
         // Government procurement: the contract's publication (条例 Art. 50) as the contract; a supplier's own result (87号令
         // Art. 69) only for a supplier of an awarded lot, nothing for an unknown tender.
         rows.add(new Row("POST", "/api/v1/tenders/{id}/contract/publication", unknown + "/contract/publication", null, false,

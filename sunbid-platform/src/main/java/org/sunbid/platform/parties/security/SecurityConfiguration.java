@@ -219,6 +219,10 @@ class SecurityConfiguration {
                                 "/api/v1/supervision/off-platform-deals", "/api/v1/supervision/off-platform-deals/*")
                         .hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF", "SUPERVISOR", "TENDEREE")
                         .requestMatchers(HttpMethod.GET, "/api/v1/supervision/flags").hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF", "SUPERVISOR")
+                        // issue 19 D: the Art. 40 check of a lot, for staff, supervisors and the committee (the service
+                        // checks the region and the membership)
+                        .requestMatchers("/api/v1/supervision/evidence/*")
+                        .hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF", "SUPERVISOR", "EXPERT")
                         // issue 17 part F: an auction's result and its 成交确认书 are public; signing and the payment
                         // schedule need a signed-in user (the service checks the winner / owner side / region's staff).
                         .requestMatchers(HttpMethod.GET, "/api/v1/auctions/*/result", "/api/v1/auctions/*/confirmation",

@@ -18,7 +18,7 @@ import org.sunbid.platform.kernel.SunbidProperties;
  * proxy configured (the default) the header is ignored, so a client cannot pick its own source.
  */
 @Component
-class SourceAddresses {
+class SourceAddresses implements org.sunbid.platform.parties.ClientAddress {
 
     private final Set<String> trustedProxies;
 
@@ -28,7 +28,8 @@ class SourceAddresses {
     }
 
     /** The source address of {@code request}, normalised (IPv6 in its canonical form). */
-    String of(HttpServletRequest request) {
+    @Override
+    public String of(HttpServletRequest request) {
         String remote = normalised(request.getRemoteAddr());
         String forwarded = request.getHeader("X-Forwarded-For");
         if (forwarded == null || !trustedProxies.contains(remote)) {

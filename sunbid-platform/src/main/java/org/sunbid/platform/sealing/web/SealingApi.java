@@ -33,7 +33,10 @@ class SealingApi {
     private final Bids bids;
     private final BidOpenings openings;
 
-    SealingApi(TenderKeys keys, Bids bids, BidOpenings openings) {
+    private final org.sunbid.platform.parties.ClientAddress sources;
+
+    SealingApi(TenderKeys keys, Bids bids, BidOpenings openings, org.sunbid.platform.parties.ClientAddress sources) {
+        this.sources = sources;
         this.keys = keys;
         this.bids = bids;
         this.openings = openings;
@@ -96,7 +99,7 @@ class SealingApi {
     /** A sealed envelope, streamed as the raw request body (application/octet-stream). */
     @PostMapping("/api/v1/tenders/{id}/bids")
     ResponseEntity<BidReceipt> submit(@PathVariable UUID id, HttpServletRequest request, CurrentUser user) throws IOException {
-        BidReceipt receipt = bids.submit(id, request.getInputStream(), request.getContentLengthLong(), request.getRemoteAddr(), user);
+        BidReceipt receipt = bids.submit(id, request.getInputStream(), request.getContentLengthLong(), sources.of(request), user);
         return ResponseEntity.status(201).body(receipt);
     }
 
@@ -109,7 +112,7 @@ class SealingApi {
             @org.springframework.web.bind.annotation.RequestParam String priceSheet, HttpServletRequest request, CurrentUser user)
             throws IOException {
         return ResponseEntity.status(201).body(bids.sealOnArrival(id, name, priceSheet, request.getInputStream(),
-                request.getContentLengthLong(), request.getRemoteAddr(), user));
+                request.getContentLengthLong(), sources.of(request), user));
     }
 
     @GetMapping("/api/v1/tenders/{id}/bids/mine")
@@ -120,7 +123,7 @@ class SealingApi {
     /** An unsigned withdrawal: refused (the bidder signs its withdrawal like its bid); nothing changes. */
     @DeleteMapping("/api/v1/tenders/{id}/bids/mine")
     ResponseEntity<Void> withdrawUnsigned(@PathVariable UUID id, HttpServletRequest request, CurrentUser user) {
-        bids.withdraw(id, null, null, null, request.getRemoteAddr(), user);
+        bids.withdraw(id, null, null, null, sources.of(request), user);
         return ResponseEntity.noContent().build(); // not reached: an unsigned withdrawal is refused
     }
 
@@ -143,7 +146,7 @@ class SealingApi {
     @PostMapping("/api/v1/tenders/{id}/bids/mine/withdrawal")
     BidReceipt withdraw(@PathVariable UUID id, @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody
             WithdrawalInput body, HttpServletRequest request, CurrentUser user) {
-        return bids.withdraw(id, body.statement(), body.signature(), body.certificatePem(), request.getRemoteAddr(), user);
+        return bids.withdraw(id, body.statement(), body.signature(), body.certificatePem(), sources.of(request), user);
     }
 
     @GetMapping("/api/v1/tenders/{id}/opening-key")
