@@ -81,6 +81,14 @@ public class WarningQueue implements Warnings {
     @Override
     @Transactional
     public UUID raise(WarningDraft draft) {
+        return raiseIfNew(draft).orElseGet(() -> jdbc.sql(
+                "SELECT id FROM supervision_warning WHERE source = :source AND source_key = :key")
+                .param("source", draft.source()).param("key", draft.key()).query(UUID.class).single());
+    }
+
+    /** Raises {@code draft} unless its source and key are known: the new warning's id, or empty. */
+    @Transactional
+    public Optional<UUID> raiseIfNew(WarningDraft draft) {
         if (draft.source().length() > 40 || draft.key().length() > 400) {
             throw new DomainException(WarningError.WARNING_PARAMETER_INVALID, "source/key", draft.source());
         }
@@ -102,8 +110,7 @@ public class WarningQueue implements Warnings {
                 .param("entries", draft.logEntries().toArray(Long[]::new)).param("now", now)
                 .query(UUID.class).optional();
         if (inserted.isEmpty()) {
-            return jdbc.sql("SELECT id FROM supervision_warning WHERE source = :source AND source_key = :key")
-                    .param("source", draft.source()).param("key", draft.key()).query(UUID.class).single();
+            return Optional.empty();
         }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("source", draft.source());
@@ -117,7 +124,7 @@ public class WarningQueue implements Warnings {
                 Actor.SYSTEM, payload));
         jdbc.sql("UPDATE supervision_warning SET raised_seq = :seq WHERE id = :id").param("seq", entry.seq()).param("id", id)
                 .update();
-        return id;
+        return Optional.of(id);
     }
 
     /** SM3 over the warning's content as raised: anyone shown the warning later can check it against the log. */
@@ -167,6 +174,15 @@ public class WarningQueue implements Warnings {
                 .param("overdue", filter.overdue()).param("today", today())
                 .param("limit", Math.max(1, Math.min(limit, 1000)))
                 .query(this::map).list();
+    }
+
+    /** The sources of the warnings {@code user} may see, for the queue's filter. */
+    public List<String> sources(CurrentUser user) {
+        List<String> watched = watched(user);
+        return jdbc.sql("SELECT DISTINCT source FROM supervision_warning WHERE (CAST(:all AS BOOLEAN) OR region_code = ANY(:scope))"
+                        + " ORDER BY source")
+                .param("all", watched == null).param("scope", watched == null ? new String[0] : watched.toArray(String[]::new))
+                .query(String.class).list();
     }
 
     /** The warning with its steps if {@code user} may see it; WARNING_NOT_FOUND otherwise (out of region, or no queue). */
