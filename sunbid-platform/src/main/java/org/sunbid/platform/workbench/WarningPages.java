@@ -49,8 +49,6 @@ import org.sunbid.platform.tendering.Tenders;
 class WarningPages {
 
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-    /** The age bands of the monitoring page, in days: under 1, 1–7, 7–30, 30 and more. */
-    static final int[] AGE_BANDS = {1, 7, 30};
 
     private final WarningQueue warnings;
     private final Regions regions;
@@ -224,12 +222,12 @@ class WarningPages {
     }
 
     /** Open warnings of one severity by age band (under 1 day, 1–7, 7–30, 30 and more). */
-    record AgeRow(WarningDraft.Severity severity, long[] bands, long total) {
+    record AgeRow(WarningDraft.Severity severity, List<Long> bands, long total) {
     }
 
     @GetMapping("/monitor")
     String monitor(CurrentUser user, Model model) {
-        List<WarningView> open = warnings.queue(user, WarningFilter.parse(WarningFilter.OPEN_ONLY, null, null, null, null, null), 1000);
+        WarningQueue.Summary summary = warnings.summary(user); // first: a user without a queue is forbidden the page
         List<String> watched = user.seesAllRegions() ? null : regions.subtreeCodes(user.regionCode());
         LocalDate today = LocalDate.now(clock.withZone(BEIJING));
         Map<DealStage, Long> byStage = new EnumMap<>(DealStage.class);
@@ -253,30 +251,17 @@ class WarningPages {
         }
         openings.sort(java.util.Comparator.comparing(d -> d.tender().bidDeadline()));
         List<AgeRow> ages = new ArrayList<>();
-        for (WarningDraft.Severity s : new WarningDraft.Severity[] {WarningDraft.Severity.HIGH, WarningDraft.Severity.MEDIUM,
-                WarningDraft.Severity.LOW}) {
-            long[] bands = new long[AGE_BANDS.length + 1];
-            open.stream().filter(w -> w.severity() == s).forEach(w -> bands[band(w.ageDays())]++);
-            ages.add(new AgeRow(s, bands, java.util.Arrays.stream(bands).sum()));
-        }
+        summary.bySeverity().forEach((severity, bands) -> ages.add(new AgeRow(severity, bands,
+                bands.stream().mapToLong(Long::longValue).sum())));
         model.addAttribute("byStage", byStage);
         model.addAttribute("inProgress", byStage.values().stream().mapToLong(Long::longValue).sum());
         model.addAttribute("openings", openings);
         model.addAttribute("evaluating", evaluating);
         model.addAttribute("ages", ages);
-        model.addAttribute("openWarnings", open.size());
-        model.addAttribute("overdueCorrections", open.stream().filter(WarningView::overdue).count());
-        model.addAttribute("untriaged", open.stream().filter(w -> w.status() == WarningStatus.OPEN).count());
+        model.addAttribute("openWarnings", summary.open());
+        model.addAttribute("overdueCorrections", summary.overdue());
+        model.addAttribute("untriaged", summary.untriaged());
         model.addAttribute("now", clock.instant());
         return "workbench/supervision-monitor";
-    }
-
-    static int band(long ageDays) {
-        for (int i = 0; i < AGE_BANDS.length; i++) {
-            if (ageDays < AGE_BANDS[i]) {
-                return i;
-            }
-        }
-        return AGE_BANDS.length;
     }
 }

@@ -603,6 +603,7 @@ class AccessMatrixIT extends PlatformIT {
         String w = "/api/v1/supervision/warnings";
         String unknownWarning = w + "/" + UUID.randomUUID();
         rows.add(new Row("GET", w, w, null, false,                                        401, 200, 200, 200, 200, 403, 403, 403, 403));
+        rows.add(new Row("GET", w + "/summary", w + "/summary", null, false,            401, 200, 200, 200, 200, 403, 403, 403, 403));
         rows.add(new Row("GET", w + "/{id}", unknownWarning, null, false,                401, 404, 404, 404, 404, 404, 404, 404, 404));
         rows.add(new Row("POST", w + "/{id}/acceptance", unknownWarning + "/acceptance", () -> "{}", false,
                                                                                           401, 404, 404, 404, 404, 404, 404, 404, 404));

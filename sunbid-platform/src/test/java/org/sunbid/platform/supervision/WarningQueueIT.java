@@ -212,6 +212,12 @@ class WarningQueueIT extends PlatformIT {
         assertThat(api.get(W + "/" + id, token).json().path("overdue").asBoolean()).isTrue();
         assertThat(api.get(W + "?overdue=true", token).body()).contains(id.toString());
         assertThat(api.get(W + "?status=CLOSED", token).body()).doesNotContain(id.toString());
+        assertThat(api.get(W + "?minAge=10", token).body()).contains(id.toString());
+        assertThat(api.get(W + "?maxAge=5", token).body()).doesNotContain(id.toString());
+        JsonNode summary = api.get(W + "/summary", token).json();
+        assertThat(summary.path("overdue").asLong()).isPositive();
+        assertThat(summary.path("bySeverity").path("HIGH").get(3).asLong()).as("11 days: the 7–30 band").isZero();
+        assertThat(summary.path("bySeverity").path("HIGH").get(2).asLong()).isPositive();
         JsonNode closed = api.post(W + "/" + id + "/correction", ApiClient.json(Map.of("note", "已重新组织开标，经核查整改到位。")), token)
                 .json();
         assertThat(closed.path("status").asString()).isEqualTo("CLOSED");

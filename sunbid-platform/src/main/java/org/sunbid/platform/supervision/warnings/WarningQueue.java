@@ -176,6 +176,42 @@ public class WarningQueue implements Warnings {
                 .query(this::map).list();
     }
 
+    /** The age bands of {@link Summary}, in days: under 1, 1 to under 7, 7 to under 30, 30 and more. */
+    public static final List<Integer> AGE_BANDS = List.of(1, 7, 30);
+
+    /**
+     * The open (not closed) warnings of {@code user}'s regions in numbers, for the monitoring page.
+     *
+     * @param bySeverity for HIGH, MEDIUM and LOW (in that order): the count per age band of {@link #AGE_BANDS}
+     * @param open       every open warning
+     * @param untriaged  awaiting triage
+     * @param overdue    corrections past their deadline
+     */
+    public record Summary(Map<WarningDraft.Severity, List<Long>> bySeverity, long open, long untriaged, long overdue) {
+    }
+
+    /** The open warnings of {@code user}'s regions by severity and age (FORBIDDEN for a user without a queue). */
+    public Summary summary(CurrentUser user) {
+        List<WarningView> open = queue(user, new WarningFilter(null, true, null, null, null, null, false), 1000);
+        Map<WarningDraft.Severity, List<Long>> by = new LinkedHashMap<>();
+        for (WarningDraft.Severity s : List.of(WarningDraft.Severity.HIGH, WarningDraft.Severity.MEDIUM, WarningDraft.Severity.LOW)) {
+            long[] bands = new long[AGE_BANDS.size() + 1];
+            open.stream().filter(w -> w.severity() == s).forEach(w -> bands[band(w.ageDays())]++);
+            by.put(s, java.util.Arrays.stream(bands).boxed().toList());
+        }
+        return new Summary(by, open.size(), open.stream().filter(w -> w.status() == WarningStatus.OPEN).count(),
+                open.stream().filter(WarningView::overdue).count());
+    }
+
+    static int band(long ageDays) {
+        for (int i = 0; i < AGE_BANDS.size(); i++) {
+            if (ageDays < AGE_BANDS.get(i)) {
+                return i;
+            }
+        }
+        return AGE_BANDS.size();
+    }
+
     /** The sources of the warnings {@code user} may see, for the queue's filter. */
     public List<String> sources(CurrentUser user) {
         List<String> watched = watched(user);
