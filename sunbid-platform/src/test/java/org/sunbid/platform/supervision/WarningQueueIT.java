@@ -257,6 +257,15 @@ class WarningQueueIT extends PlatformIT {
         UUID id = warnings.raise(draft(key(), "990122100"));
         String token = api.token(WarningRegions.LINJIANG);
         api.post(W + "/" + id + "/acceptance", "{}", token);
+        // a sanction names whom it sanctions, with a valid credit code if one is given
+        ApiClient.Response nobody = api.post(W + "/" + id + "/decision", ApiClient.json(Map.of("decision", "SANCTIONED",
+                "reason", "投标人串通投标，查证属实。", "basis", "招标投标法第五十三条")), token);
+        assertThat(nobody.status()).isEqualTo(422);
+        assertThat(nobody.code()).isEqualTo("WARNING_TEXT_REQUIRED");
+        ApiClient.Response badCode = api.post(W + "/" + id + "/decision", ApiClient.json(Map.of("decision", "SANCTIONED",
+                "reason", "投标人串通投标，查证属实。", "basis", "招标投标法第五十三条", "partyCreditCode", "91350100M000100Y44")), token);
+        assertThat(badCode.code()).isEqualTo("INVALID_CREDIT_CODE");
+        assertThat(sanctions).isEmpty();
         JsonNode sanctioned = api.post(W + "/" + id + "/decision", ApiClient.json(Map.of("decision", "SANCTIONED",
                 "reason", "投标人串通投标，查证属实。", "basis", "招标投标法第五十三条", "partyName", "临江安装工程有限公司")), token).json();
         assertThat(sanctioned.path("status").asString()).isEqualTo("CLOSED");

@@ -276,7 +276,7 @@ public class WarningQueue implements Warnings {
         WarningCase next = w.current().accept();
         String body = note == null || note.isBlank() ? null : note.strip();
         if (body != null && body.length() > WarningCase.MAX_TEXT) {
-            throw new DomainException(WarningError.WARNING_TEXT_REQUIRED, "note");
+            throw new DomainException(WarningError.WARNING_TEXT_REQUIRED, WarningField.NOTE);
         }
         store(w, next, user, Map.of());
         step(w.view(), "accepted", body, "supervision.warning.accepted", payload("noteDigest", digest(body)), user);
@@ -322,7 +322,11 @@ public class WarningQueue implements Warnings {
         Locked w = lock(id, user);
         WarningCase next = w.current().decide(form.decision(), form.reason(), form.basis(), form.correctionDue(), today());
         String party = trim(form.partyName(), 200);
-        String credit = trim(form.partyCreditCode(), 18);
+        String credit = form.partyCreditCode() == null || form.partyCreditCode().isBlank() ? null
+                : org.sunbid.platform.parties.UnifiedSocialCreditCode.of(form.partyCreditCode()).value();
+        if (form.decision() == Decision.SANCTIONED && party == null && credit == null) {
+            throw new DomainException(WarningError.WARNING_TEXT_REQUIRED, WarningField.PARTY); // the credit records need whom
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
         store(w, next, user, Map.of("decision_basis", form.basis().strip(), "decision_reason", form.reason().strip()));
         Map<String, Object> payload = payload("decision", form.decision().name());
