@@ -179,7 +179,7 @@ class WarningQueueIT extends PlatformIT {
     }
 
     @Test
-    void aWarningMovesThroughTriageNotesAndACorrectionTrackedPastItsDeadlineEachStepLogged() {
+    void aWarningMovesThroughTriageNotesAndACorrectionTrackedPastItsDeadlineEachStepLogged() throws Exception {
         UUID id = warnings.raise(draft(key(), "990121"));
         String token = api.token(WarningRegions.QINGSHAN);
         // deciding before triage is refused, nothing changes
@@ -212,6 +212,10 @@ class WarningQueueIT extends PlatformIT {
         assertThat(api.get(W + "/" + id, token).json().path("overdue").asBoolean()).isTrue();
         assertThat(api.get(W + "?overdue=true", token).body()).contains(id.toString());
         assertThat(api.get(W + "?status=CLOSED", token).body()).doesNotContain(id.toString());
+        // the supervisor's home lists it among the work waiting
+        org.sunbid.platform.WebSession home = new org.sunbid.platform.WebSession(baseUrl());
+        home.login(WarningRegions.QINGSHAN);
+        assertThat(home.get("/workbench").body()).contains("责令改正逾期未完成").contains("/workbench/supervision/warnings/" + id);
         assertThat(api.get(W + "?minAge=10", token).body()).contains(id.toString());
         assertThat(api.get(W + "?maxAge=5", token).body()).doesNotContain(id.toString());
         JsonNode summary = api.get(W + "/summary", token).json();
