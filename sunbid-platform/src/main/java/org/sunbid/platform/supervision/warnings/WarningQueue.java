@@ -239,6 +239,15 @@ public class WarningQueue implements Warnings {
                 .optional();
     }
 
+    /** Which of {@code keys} are raised already (by any source): what a sweep need not build again. */
+    java.util.Set<String> known(List<String> keys) {
+        if (keys.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("SELECT source_key FROM supervision_warning WHERE source_key = ANY(:keys)")
+                .param("keys", keys.toArray(String[]::new)).query(String.class).list());
+    }
+
     /** The warning raised by {@code source} under {@code key}, if any. */
     public Optional<WarningView> find(String source, String key) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM supervision_warning WHERE source = :source AND source_key = :key")

@@ -104,8 +104,13 @@ public class WarningSweep {
             drafts.add(fromFlag(f));
         }
         List<String> codes = regions.all().stream().map(Region::code).toList();
-        for (LogEntry e : log.withActions(LOG_FLAGS.keySet(), codes, AuditLog.MAX_PAGE)) {
-            fromLog(e).ifPresent(drafts::add);
+        List<LogEntry> flagged = log.withActions(LOG_FLAGS.keySet(), codes, AuditLog.MAX_PAGE);
+        // entries already in the queue are not described again (each description asks other contexts)
+        java.util.Set<String> known = queue.known(flagged.stream().map(e -> key(e)).filter(java.util.Objects::nonNull).toList());
+        for (LogEntry e : flagged) {
+            if (!known.contains(key(e))) {
+                fromLog(e).ifPresent(drafts::add);
+            }
         }
         return drafts;
     }
@@ -141,6 +146,12 @@ public class WarningSweep {
             case "split-purchase" -> "疑似化整为零";
             default -> kind;
         };
+    }
+
+    /** The key of a log flag's warning: the action and the entry's sequence number (null for a sealed entry). */
+    @SuppressWarnings("unchecked")
+    private String key(LogEntry e) {
+        return e.details() == null ? null : json.readValue(e.details(), Map.class).get("action") + "|" + e.seq();
     }
 
     @SuppressWarnings("unchecked")
