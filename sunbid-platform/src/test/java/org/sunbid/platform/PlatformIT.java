@@ -211,6 +211,7 @@ public abstract class PlatformIT {
         // issue 18 N: tests deliver the national exchange's outbox themselves (a replay, Outbox.sendDue)
         registry.add("sunbid.exchange.send-interval", () -> "PT24H");
         registry.add("sunbid.search.refresh-interval", () -> "PT24H"); // the index follows events; tests reindex themselves
+        registry.add("sunbid.supervision.warning-sweep-initial-delay", () -> "PT24H"); // tests sweep warnings themselves
         registry.add("sunbid.evaluation.award-decision-interval", () -> "PT24H");
         registry.add("sunbid.complaints.overdue-check-interval", () -> "PT24H");
         registry.add("sunbid.supervision.network-screen-cron", () -> "-"); // issue 19 C: tests run the network screen themselves

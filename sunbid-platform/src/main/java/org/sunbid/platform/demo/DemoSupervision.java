@@ -32,8 +32,11 @@ class DemoSupervision {
     private final OffPlatformDeals deals;
     private final Accounts accounts;
     private final Clock clock;
+    private final DemoWarnings warnings;
 
-    DemoSupervision(MustTradeCatalogue catalogue, Exemptions exemptions, OffPlatformDeals deals, Accounts accounts, Clock clock) {
+    DemoSupervision(MustTradeCatalogue catalogue, Exemptions exemptions, OffPlatformDeals deals, Accounts accounts, Clock clock,
+            DemoWarnings warnings) {
+        this.warnings = warnings;
         this.catalogue = catalogue;
         this.exemptions = exemptions;
         this.deals = deals;
@@ -66,6 +69,7 @@ class DemoSupervision {
         deals.declare(new OffPlatformDeals.Declaration(DealKind.ZFCG, Category.GOODS, "A02010104", "QS-2026-CG-0044",
                 "青山县水利局防汛指挥中心计算机采购", "990121", new BigDecimal("900000.00"), today.minusDays(30), null),
                 null, waterBureau);
+        warnings.load(); // issue 19: the flags above (and the history's) in the supervisors' warning queue
     }
 
     private CurrentUser user(String username) {

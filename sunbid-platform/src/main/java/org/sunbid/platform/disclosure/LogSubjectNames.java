@@ -50,7 +50,7 @@ class LogSubjectNames implements LogSubjects {
             return Optional.empty();
         }
         if (action.startsWith("tendering.") || action.startsWith("sealing.") || action.startsWith("evaluation.")
-                || action.startsWith("payments.")) {
+                || action.startsWith("payments.") || action.startsWith("complaints.")) { // complaints: the lot (a tender)
             return tenders.findPublished(id.get()).map(t -> new Subject(t.terms().projectCode() + " " + t.terms().name(),
                     "/tenders/" + t.id()));
         }

@@ -213,6 +213,15 @@ public class OffPlatformDeals {
         if (watched != null && watched.isEmpty()) {
             return List.of();
         }
+        return flagsIn(watched, platformPurchases);
+    }
+
+    /** The flags of every region, as the warning sweep brings them into the supervisors' queue (no user: the platform). */
+    public List<SupervisionFlag> allFlags() {
+        return flagsIn(null, List.of());
+    }
+
+    private List<SupervisionFlag> flagsIn(List<String> watched, List<PurchaseFact> platformPurchases) {
         LocalDate today = catalogue.today();
         List<SupervisionFlag> flags = new ArrayList<>();
         List<OffPlatformDealView> deals = inRegions(watched);

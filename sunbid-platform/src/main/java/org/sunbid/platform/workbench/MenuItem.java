@@ -43,6 +43,9 @@ record MenuItem(String key, String href) {
         }
         if (role == Role.ADMINISTRATOR || role == Role.CENTRE_STAFF || role == Role.SUPERVISOR) {
             items.add(new MenuItem("workbench.menu.supervision-flags", "/workbench/supervision/flags"));
+            // 监督预警 and 实时监控 (issue 19): the queue of the region's subtree, and the monitoring page
+            items.add(new MenuItem("workbench.menu.warnings", "/workbench/supervision/warnings"));
+            items.add(new MenuItem("workbench.menu.monitor", "/workbench/supervision/monitor"));
         }
         if (role == Role.SUPERVISOR) {
             items.add(new MenuItem("workbench.menu.filings", "/workbench/filings"));

@@ -38,11 +38,14 @@ class Todos {
     private final org.sunbid.platform.supervision.OffPlatformDeals offPlatform;
     private final org.sunbid.platform.tendering.TenderFilings filings;
     private final org.sunbid.platform.sealing.OfferRounds offerRounds;
+    private final org.sunbid.platform.supervision.warnings.WarningQueue warnings;
 
     Todos(Tenders tenders, Experts experts, ExpertDraws draws, BidOpenings openings, Deposits deposits,
             Evaluations evaluations, Awards awards, Clock clock, org.sunbid.platform.supervision.Exemptions exemptions,
             org.sunbid.platform.supervision.OffPlatformDeals offPlatform, org.sunbid.platform.tendering.TenderFilings filings,
-            org.sunbid.platform.sealing.OfferRounds offerRounds) {
+            org.sunbid.platform.sealing.OfferRounds offerRounds,
+            org.sunbid.platform.supervision.warnings.WarningQueue warnings) {
+        this.warnings = warnings;
         this.offerRounds = offerRounds;
         this.exemptions = exemptions;
         this.offPlatform = offPlatform;
@@ -123,6 +126,18 @@ class Todos {
                 e.projectCode() + " " + e.projectName(), "/workbench/supervision/exemptions/" + e.id(), null)));
         if (user.role() == org.sunbid.platform.parties.Role.SUPERVISOR) {
             offPlatform.flags(user).forEach(f -> items.add(new TodoItem(f.kind(), f.title(), f.link(), f.deadline())));
+            // 监督预警 (issue 19): one entry for the warnings awaiting triage, one per correction past its deadline
+            var summary = warnings.summary(user);
+            if (summary.untriaged() > 0) {
+                items.add(new TodoItem("warning-triage", String.valueOf(summary.untriaged()),
+                        "/workbench/supervision/warnings?status=OPEN", null));
+            }
+            if (summary.overdue() > 0) {
+                warnings.queue(user, new org.sunbid.platform.supervision.warnings.WarningFilter(null, true, null, null, null, null,
+                        true), 50).forEach(w -> items.add(new TodoItem("warning-overdue", w.title(),
+                        "/workbench/supervision/warnings/" + w.id(),
+                        w.correctionDue().plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant())));
+            }
         }
         // Owners: off-platform deals whose result is to be reported within 20 days of it.
         offPlatform.awaitingReport(user).forEach(d -> items.add(new TodoItem("offplatform-report",

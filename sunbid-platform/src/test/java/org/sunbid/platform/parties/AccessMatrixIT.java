@@ -606,6 +606,28 @@ class AccessMatrixIT extends PlatformIT {
                                                                                           401, 201, 201, 201, 403, 403, 403, 403, 403));
         rows.add(new Row("GET", "/api/v1/exchange/receipts", "/api/v1/exchange/receipts", null, false,
                                                                                           401, 200, 200, 200, 403, 403, 403, 403, 403));
+        // Issue 19 E: the supervisors' warning queue. The administrator, centre staff and supervisors have a queue (their
+        // regions); anyone else is forbidden it. A warning out of the caller's regions, or unknown, is not found, also
+        // for its steps (only a supervisor of its region takes them: centre staff who see it get 403).
+        String w = "/api/v1/supervision/warnings";
+        String unknownWarning = w + "/" + UUID.randomUUID();
+        rows.add(new Row("GET", w, w, null, false,                                        401, 200, 200, 200, 200, 403, 403, 403, 403));
+        rows.add(new Row("GET", w + "/summary", w + "/summary", null, false,            401, 200, 200, 200, 200, 403, 403, 403, 403));
+        rows.add(new Row("GET", w + "/{id}", unknownWarning, null, false,                401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", w + "/{id}/acceptance", unknownWarning + "/acceptance", () -> "{}", false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", w + "/{id}/dismissal", unknownWarning + "/dismissal", () -> "{\"reason\":\"r\",\"basis\":\"b\"}",
+                false,                                                                    401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", w + "/{id}/notes", unknownWarning + "/notes", () -> "{\"text\":\"记录\"}", false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", w + "/{id}/decision", unknownWarning + "/decision",
+                () -> "{\"decision\":\"REFERRED\",\"reason\":\"r\",\"basis\":\"b\"}", false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", w + "/{id}/correction", unknownWarning + "/correction", () -> "{\"note\":\"已整改\"}", false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
+        // the demo's warning of 青山县's overdue off-platform report (990121): the county's centre staff see it too
+        String demoWarning = w + "/" + demoWarning();
+        rows.add(new Row("GET", w + "/{id}", demoWarning, null, false,                   401, 200, 200, 200, 200, 404, 404, 404, 404));
         return rows;
     }
 
@@ -618,6 +640,16 @@ class AccessMatrixIT extends PlatformIT {
     /** The demo's procurement lot QS-2026-ZFCG-0012-1. */
     private String gpLot() {
         return jdbc.sql("SELECT id FROM tender WHERE project_code = 'QS-2026-ZFCG-0012-1'").query(String.class).single();
+    }
+
+    /** The demo's warning about 青山县's overdue off-platform report (issue 19). */
+    private String demoWarning() {
+        for (var warning : api.get("/api/v1/supervision/warnings?source=catalogue&status=", api.token("admin")).json()) {
+            if (warning.path("key").asString().startsWith("offplatform-overdue|")) {
+                return warning.path("id").asString();
+            }
+        }
+        throw new IllegalStateException("no demo warning");
     }
 
     /** The id of the demo's supervision record of {@code projectCode} (as the administrator lists them). */

@@ -179,7 +179,7 @@ class WarningQueueIT extends PlatformIT {
     }
 
     @Test
-    void aWarningMovesThroughTriageNotesAndACorrectionTrackedPastItsDeadlineEachStepLogged() {
+    void aWarningMovesThroughTriageNotesAndACorrectionTrackedPastItsDeadlineEachStepLogged() throws Exception {
         UUID id = warnings.raise(draft(key(), "990121"));
         String token = api.token(WarningRegions.QINGSHAN);
         // deciding before triage is refused, nothing changes
@@ -212,6 +212,16 @@ class WarningQueueIT extends PlatformIT {
         assertThat(api.get(W + "/" + id, token).json().path("overdue").asBoolean()).isTrue();
         assertThat(api.get(W + "?overdue=true", token).body()).contains(id.toString());
         assertThat(api.get(W + "?status=CLOSED", token).body()).doesNotContain(id.toString());
+        // the supervisor's home lists it among the work waiting
+        org.sunbid.platform.WebSession home = new org.sunbid.platform.WebSession(baseUrl());
+        home.login(WarningRegions.QINGSHAN);
+        assertThat(home.get("/workbench").body()).contains("责令改正逾期未完成").contains("/workbench/supervision/warnings/" + id);
+        assertThat(api.get(W + "?minAge=10", token).body()).contains(id.toString());
+        assertThat(api.get(W + "?maxAge=5", token).body()).doesNotContain(id.toString());
+        JsonNode summary = api.get(W + "/summary", token).json();
+        assertThat(summary.path("overdue").asLong()).isPositive();
+        assertThat(summary.path("bySeverity").path("HIGH").get(3).asLong()).as("11 days: the 7–30 band").isZero();
+        assertThat(summary.path("bySeverity").path("HIGH").get(2).asLong()).isPositive();
         JsonNode closed = api.post(W + "/" + id + "/correction", ApiClient.json(Map.of("note", "已重新组织开标，经核查整改到位。")), token)
                 .json();
         assertThat(closed.path("status").asString()).isEqualTo("CLOSED");
@@ -251,6 +261,15 @@ class WarningQueueIT extends PlatformIT {
         UUID id = warnings.raise(draft(key(), "990122100"));
         String token = api.token(WarningRegions.LINJIANG);
         api.post(W + "/" + id + "/acceptance", "{}", token);
+        // a sanction names whom it sanctions, with a valid credit code if one is given
+        ApiClient.Response nobody = api.post(W + "/" + id + "/decision", ApiClient.json(Map.of("decision", "SANCTIONED",
+                "reason", "投标人串通投标，查证属实。", "basis", "招标投标法第五十三条")), token);
+        assertThat(nobody.status()).isEqualTo(422);
+        assertThat(nobody.code()).isEqualTo("WARNING_TEXT_REQUIRED");
+        ApiClient.Response badCode = api.post(W + "/" + id + "/decision", ApiClient.json(Map.of("decision", "SANCTIONED",
+                "reason", "投标人串通投标，查证属实。", "basis", "招标投标法第五十三条", "partyCreditCode", "91350100M000100Y44")), token);
+        assertThat(badCode.code()).isEqualTo("INVALID_CREDIT_CODE");
+        assertThat(sanctions).isEmpty();
         JsonNode sanctioned = api.post(W + "/" + id + "/decision", ApiClient.json(Map.of("decision", "SANCTIONED",
                 "reason", "投标人串通投标，查证属实。", "basis", "招标投标法第五十三条", "partyName", "临江安装工程有限公司")), token).json();
         assertThat(sanctioned.path("status").asString()).isEqualTo("CLOSED");

@@ -57,7 +57,7 @@ public final class WarningCase {
     /** Triage: dismissed at once (不予立案), with its reason and basis. Only an open warning. */
     public WarningCase dismiss(String reason, String basis) {
         require("dismiss", WarningStatus.OPEN);
-        text(reason, "reason");
+        text(reason, WarningField.REASON);
         basis(basis);
         return new WarningCase(WarningStatus.CLOSED, Decision.DISMISSED, null);
     }
@@ -67,7 +67,7 @@ public final class WarningCase {
         if (status == WarningStatus.CLOSED) {
             throw new DomainException(WarningError.WARNING_STEP_NOT_ALLOWED, "note", status);
         }
-        text(text, "note");
+        text(text, WarningField.NOTE);
         return this;
     }
 
@@ -80,7 +80,7 @@ public final class WarningCase {
         if (decision == null) {
             throw new DomainException(WarningError.WARNING_PARAMETER_INVALID, "decision", "");
         }
-        text(reason, "reason");
+        text(reason, WarningField.REASON);
         basis(basis);
         if (decision == Decision.CORRECTED) {
             if (due == null || !due.isAfter(today)) {
@@ -97,7 +97,7 @@ public final class WarningCase {
     /** The correction was made (整改完成), as the supervisor verified it: the warning closes. Late is accepted. */
     public WarningCase corrected(String note) {
         require("correct", WarningStatus.CORRECTING);
-        text(note, "note");
+        text(note, WarningField.NOTE);
         return new WarningCase(WarningStatus.CLOSED, decision, correctionDue);
     }
 
@@ -112,7 +112,7 @@ public final class WarningCase {
         }
     }
 
-    private static void text(String text, String field) {
+    private static void text(String text, WarningField field) {
         if (text == null || text.isBlank() || text.strip().length() > MAX_TEXT) {
             throw new DomainException(WarningError.WARNING_TEXT_REQUIRED, field);
         }

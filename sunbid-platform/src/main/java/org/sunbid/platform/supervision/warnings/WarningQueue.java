@@ -81,6 +81,14 @@ public class WarningQueue implements Warnings {
     @Override
     @Transactional
     public UUID raise(WarningDraft draft) {
+        return raiseIfNew(draft).orElseGet(() -> jdbc.sql(
+                "SELECT id FROM supervision_warning WHERE source = :source AND source_key = :key")
+                .param("source", draft.source()).param("key", draft.key()).query(UUID.class).single());
+    }
+
+    /** Raises {@code draft} unless its source and key are known: the new warning's id, or empty. */
+    @Transactional
+    public Optional<UUID> raiseIfNew(WarningDraft draft) {
         if (draft.source().length() > 40 || draft.key().length() > 400) {
             throw new DomainException(WarningError.WARNING_PARAMETER_INVALID, "source/key", draft.source());
         }
@@ -102,8 +110,7 @@ public class WarningQueue implements Warnings {
                 .param("entries", draft.logEntries().toArray(Long[]::new)).param("now", now)
                 .query(UUID.class).optional();
         if (inserted.isEmpty()) {
-            return jdbc.sql("SELECT id FROM supervision_warning WHERE source = :source AND source_key = :key")
-                    .param("source", draft.source()).param("key", draft.key()).query(UUID.class).single();
+            return Optional.empty();
         }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("source", draft.source());
@@ -117,7 +124,7 @@ public class WarningQueue implements Warnings {
                 Actor.SYSTEM, payload));
         jdbc.sql("UPDATE supervision_warning SET raised_seq = :seq WHERE id = :id").param("seq", entry.seq()).param("id", id)
                 .update();
-        return id;
+        return Optional.of(id);
     }
 
     /** SM3 over the warning's content as raised: anyone shown the warning later can check it against the log. */
@@ -169,6 +176,51 @@ public class WarningQueue implements Warnings {
                 .query(this::map).list();
     }
 
+    /** The age bands of {@link Summary}, in days: under 1, 1 to under 7, 7 to under 30, 30 and more. */
+    public static final List<Integer> AGE_BANDS = List.of(1, 7, 30);
+
+    /**
+     * The open (not closed) warnings of {@code user}'s regions in numbers, for the monitoring page.
+     *
+     * @param bySeverity for HIGH, MEDIUM and LOW (in that order): the count per age band of {@link #AGE_BANDS}
+     * @param open       every open warning
+     * @param untriaged  awaiting triage
+     * @param overdue    corrections past their deadline
+     */
+    public record Summary(Map<WarningDraft.Severity, List<Long>> bySeverity, long open, long untriaged, long overdue) {
+    }
+
+    /** The open warnings of {@code user}'s regions by severity and age (FORBIDDEN for a user without a queue). */
+    public Summary summary(CurrentUser user) {
+        List<WarningView> open = queue(user, new WarningFilter(null, true, null, null, null, null, false), 1000);
+        Map<WarningDraft.Severity, List<Long>> by = new LinkedHashMap<>();
+        for (WarningDraft.Severity s : List.of(WarningDraft.Severity.HIGH, WarningDraft.Severity.MEDIUM, WarningDraft.Severity.LOW)) {
+            long[] bands = new long[AGE_BANDS.size() + 1];
+            open.stream().filter(w -> w.severity() == s).forEach(w -> bands[band(w.ageDays())]++);
+            by.put(s, java.util.Arrays.stream(bands).boxed().toList());
+        }
+        return new Summary(by, open.size(), open.stream().filter(w -> w.status() == WarningStatus.OPEN).count(),
+                open.stream().filter(WarningView::overdue).count());
+    }
+
+    static int band(long ageDays) {
+        for (int i = 0; i < AGE_BANDS.size(); i++) {
+            if (ageDays < AGE_BANDS.get(i)) {
+                return i;
+            }
+        }
+        return AGE_BANDS.size();
+    }
+
+    /** The sources of the warnings {@code user} may see, for the queue's filter. */
+    public List<String> sources(CurrentUser user) {
+        List<String> watched = watched(user);
+        return jdbc.sql("SELECT DISTINCT source FROM supervision_warning WHERE (CAST(:all AS BOOLEAN) OR region_code = ANY(:scope))"
+                        + " ORDER BY source")
+                .param("all", watched == null).param("scope", watched == null ? new String[0] : watched.toArray(String[]::new))
+                .query(String.class).list();
+    }
+
     /** The warning with its steps if {@code user} may see it; WARNING_NOT_FOUND otherwise (out of region, or no queue). */
     public WarningView get(UUID id, CurrentUser user) {
         WarningView w = find(id).filter(v -> visible(user, v.regionCode()))
@@ -185,6 +237,15 @@ public class WarningQueue implements Warnings {
     public Optional<WarningView> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM supervision_warning WHERE id = :id").param("id", id).query(this::map)
                 .optional();
+    }
+
+    /** Which of {@code keys} are raised already (by any source): what a sweep need not build again. */
+    java.util.Set<String> known(List<String> keys) {
+        if (keys.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("SELECT source_key FROM supervision_warning WHERE source_key = ANY(:keys)")
+                .param("keys", keys.toArray(String[]::new)).query(String.class).list());
     }
 
     /** The warning raised by {@code source} under {@code key}, if any. */
@@ -224,7 +285,7 @@ public class WarningQueue implements Warnings {
         WarningCase next = w.current().accept();
         String body = note == null || note.isBlank() ? null : note.strip();
         if (body != null && body.length() > WarningCase.MAX_TEXT) {
-            throw new DomainException(WarningError.WARNING_TEXT_REQUIRED, "note");
+            throw new DomainException(WarningError.WARNING_TEXT_REQUIRED, WarningField.NOTE);
         }
         store(w, next, user, Map.of());
         step(w.view(), "accepted", body, "supervision.warning.accepted", payload("noteDigest", digest(body)), user);
@@ -270,7 +331,11 @@ public class WarningQueue implements Warnings {
         Locked w = lock(id, user);
         WarningCase next = w.current().decide(form.decision(), form.reason(), form.basis(), form.correctionDue(), today());
         String party = trim(form.partyName(), 200);
-        String credit = trim(form.partyCreditCode(), 18);
+        String credit = form.partyCreditCode() == null || form.partyCreditCode().isBlank() ? null
+                : org.sunbid.platform.parties.UnifiedSocialCreditCode.of(form.partyCreditCode()).value();
+        if (form.decision() == Decision.SANCTIONED && party == null && credit == null) {
+            throw new DomainException(WarningError.WARNING_TEXT_REQUIRED, WarningField.PARTY); // the credit records need whom
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
         store(w, next, user, Map.of("decision_basis", form.basis().strip(), "decision_reason", form.reason().strip()));
         Map<String, Object> payload = payload("decision", form.decision().name());

@@ -38,6 +38,12 @@ class WarningsApi {
         return queue.queue(user, WarningFilter.parse(status, severity, source, minAge, maxAge, overdue), 500);
     }
 
+    /** The open warnings of the caller's regions by severity and age, with those awaiting triage and overdue. */
+    @GetMapping("/summary")
+    WarningQueue.Summary summary(CurrentUser user) {
+        return queue.summary(user);
+    }
+
     @GetMapping("/{id}")
     WarningView get(@PathVariable UUID id, CurrentUser user) {
         return queue.get(id, user);
