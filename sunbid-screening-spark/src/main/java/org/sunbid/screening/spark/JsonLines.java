@@ -1,51 +1,164 @@
 package org.sunbid.screening.spark;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.hadoop.mapreduce.lib.input.FileSplit;
+import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.spark.api.java.JavaNewHadoopRDD;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.SparkSession;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 
 /**
- * The lines of OCDS JSON-lines inputs as one distributed collection: files, directories (read recursively, so a
- * folder per region or per year works) and globs, on any file system Spark reads ({@code file:}, {@code hdfs:},
- * {@code s3a:} ...). Gzip files ({@code .jsonl.gz}, the platform's daily export) are read as they are. Hidden files
- * and those starting with {@code _} (Spark's and Hadoop's markers) are skipped.
+ * OCDS JSON-lines inputs read by Spark, each partition (a slice of one file) handed line by line to a
+ * {@link LineFolder} that turns it into one value. Inputs are files, directories (read recursively, so a folder per
+ * region or per year works) and globs, on any file system Spark reads ({@code file:}, {@code hdfs:}, {@code s3a:} ...);
+ * gzip files ({@code .jsonl.gz}, the platform's daily export) are read as they are. In a directory, names starting with
+ * {@code .} or {@code _} (Hadoop's and Spark's markers) are skipped.
+ *
+ * <p>Each line gets the position a sequential reader would give it: {@code seq = fileIndex · 2^40 + byte offset},
+ * files numbered in the order of the inputs (a directory's files by path), each file once. For one file that is its
+ * byte offset, what the CLI uses. Up to 2^23 files of up to 1 TiB each (uncompressed).
  */
 public final class JsonLines {
+
+    /** Bits of {@code seq} that hold the byte offset within a file. */
+    static final int OFFSET_BITS = 40;
 
     private JsonLines() {
     }
 
     /**
-     * Every line of every input, in partitions of at most {@code spark.sql.files.maxPartitionBytes} (128 MB).
+     * What one partition does with its lines: takes each line, then gives one result. One instance per partition,
+     * used by one thread.
      *
-     * @throws IllegalArgumentException if there is no input, or an input (a glob: all it matches) does not exist
+     * @param <T> the result of a partition
      */
-    public static JavaRDD<String> of(SparkSession spark, List<String> inputs) {
-        if (inputs.isEmpty()) {
-            throw new IllegalArgumentException("no input");
-        }
-        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-        for (String input : inputs) {
-            if (!exists(input, hadoop)) {
-                throw new IllegalArgumentException(input + ": no such file or directory");
-            }
-        }
-        return spark.read().option("recursiveFileLookup", "true").textFile(inputs.toArray(String[]::new)).javaRDD();
+    public interface LineFolder<T> {
+
+        /**
+         * One line: {@code length} bytes from the start of {@code buffer}, without the line terminator; the buffer is
+         * reused for the next line.
+         */
+        void accept(byte[] buffer, int length, long seq) throws Exception;
+
+        /** The partition's result, after its last line. */
+        T result();
     }
 
-    private static boolean exists(String input, Configuration hadoop) {
-        Path path = new Path(input);
-        try {
-            FileStatus[] matches = path.getFileSystem(hadoop).globStatus(path);
-            return matches != null && matches.length > 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(input + ": " + e.getMessage(), e);
+    /** Makes the {@link LineFolder} of a partition, on the executor. */
+    @FunctionalInterface
+    public interface LineFolders<T> extends Serializable {
+
+        LineFolder<T> newFolder() throws Exception;
+    }
+
+    /**
+     * The files of {@code inputs}, fully qualified, in reading order, each once.
+     *
+     * @throws IllegalArgumentException if an input matches nothing or names a hidden file itself
+     */
+    public static List<String> files(Configuration hadoop, List<String> inputs) {
+        Set<String> files = new LinkedHashSet<>();
+        for (String input : inputs) {
+            Path path = new Path(input);
+            try {
+                FileSystem fs = path.getFileSystem(hadoop);
+                FileStatus[] matches = fs.globStatus(path);
+                if (matches == null || matches.length == 0) {
+                    throw new IllegalArgumentException(input + ": no such file or directory");
+                }
+                Arrays.sort(matches, Comparator.comparing(FileStatus::getPath));
+                for (FileStatus match : matches) {
+                    if (!match.isDirectory() && hidden(match.getPath())) {
+                        throw new IllegalArgumentException(input + ": a name starting with . or _ is not read as input");
+                    }
+                    collect(fs, match, files);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(input + ": " + e.getMessage(), e);
+            }
         }
+        return List.copyOf(files);
+    }
+
+    private static void collect(FileSystem fs, FileStatus status, Set<String> files) throws IOException {
+        if (!status.isDirectory()) {
+            files.add(status.getPath().toString());
+            return;
+        }
+        FileStatus[] children = fs.listStatus(status.getPath());
+        Arrays.sort(children, Comparator.comparing(FileStatus::getPath));
+        for (FileStatus child : children) {
+            if (!hidden(child.getPath())) {
+                collect(fs, child, files);
+            }
+        }
+    }
+
+    private static boolean hidden(Path path) {
+        return path.getName().startsWith(".") || path.getName().startsWith("_");
+    }
+
+    /**
+     * One result per partition of {@code files} (from {@link #files}): each partition's lines given to its own
+     * folder. A file larger than the file system's block size is split into several partitions; a gzip file is one.
+     */
+    public static <T> JavaRDD<T> foldPartitions(JavaSparkContext spark, List<String> files, LineFolders<T> folders) {
+        if (files.isEmpty()) {
+            return spark.emptyRDD();
+        }
+        Map<String, Long> index = new HashMap<>();
+        for (String file : files) {
+            index.put(file, (long) index.size());
+        }
+        if (index.size() >= 1 << (63 - OFFSET_BITS)) {
+            throw new IllegalArgumentException("too many files: " + index.size());
+        }
+        Broadcast<Map<String, Long>> fileIndex = spark.broadcast(index);
+        Job job;
+        try {
+            job = Job.getInstance(spark.hadoopConfiguration());
+            FileInputFormat.setInputPaths(job, files.stream().map(Path::new).toArray(Path[]::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        JavaNewHadoopRDD<LongWritable, Text> lines = (JavaNewHadoopRDD<LongWritable, Text>) spark.newAPIHadoopRDD(
+                job.getConfiguration(), TextInputFormat.class, LongWritable.class, Text.class);
+        return lines.mapPartitionsWithInputSplit((split, partition) -> {
+            String file = ((FileSplit) split).getPath().toString();
+            Long n = fileIndex.value().get(file);
+            if (n == null) {
+                throw new IllegalStateException("a split of a file not listed: " + file);
+            }
+            long base = n << OFFSET_BITS;
+            LineFolder<T> folder = folders.newFolder();
+            while (partition.hasNext()) {
+                scala.Tuple2<LongWritable, Text> line = partition.next();
+                long offset = line._1().get();
+                if (offset >= 1L << OFFSET_BITS) {
+                    throw new IllegalArgumentException(file + " is larger than 1 TiB");
+                }
+                folder.accept(line._2().getBytes(), line._2().getLength(), base + offset);
+            }
+            return List.of(folder.result()).iterator();
+        }, false);
     }
 }

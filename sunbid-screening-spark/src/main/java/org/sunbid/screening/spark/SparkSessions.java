@@ -28,9 +28,7 @@ public final class SparkSessions {
     /** A new or the running session on {@code master} (see {@link #master(String)} for null). */
     public static SparkSession open(String master) {
         String m = master(master);
-        SparkSession.Builder builder = SparkSession.builder().appName("sunbid-screening").master(m)
-                // the accumulators travel between executors and the driver: Kryo needs no Serializable on them
-                .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
+        SparkSession.Builder builder = SparkSession.builder().appName("sunbid-screening").master(m);
         if (m.startsWith("local")) {
             builder.config("spark.ui.enabled", "false")
                     .config("spark.driver.bindAddress", "127.0.0.1")
