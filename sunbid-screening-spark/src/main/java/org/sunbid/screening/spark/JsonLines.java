@@ -161,4 +161,9 @@ public final class JsonLines {
             return List.of(folder.result()).iterator();
         }, false);
     }
+
+    /** Where the line at {@code seq} is, for a message: its file (of {@code files}) and byte offset. */
+    public static String position(List<String> files, long seq) {
+        return files.get((int) (seq >>> OFFSET_BITS)) + ", byte " + (seq & ((1L << OFFSET_BITS) - 1));
+    }
 }
