@@ -1,0 +1,82 @@
+package org.sunbid.screening.cardinal;
+
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * R025 Excessive unsuccessful bids: per tenderer, the share of processes (sole active award with one supplier, all
+ * awards final) in which its valid bid won. Flagged when it bid in at least the {@code percentile}-th percentile
+ * (default 75) of processes and its share is at or below {@code threshold}, else the lower fence of all shares;
+ * skipped unless Q1 and the fence are positive. Tenderer → the share.
+ */
+final class R025 implements Accumulator {
+
+    private final long percentile;
+    private final Double threshold;
+    private final Tally tally = new Tally();
+
+    R025(Settings s) throws SettingsException {
+        Long p = s.unsigned("R025", "percentile");
+        this.percentile = p == null ? 75 : p;
+        this.threshold = s.doubleValue("R025", "threshold");
+    }
+
+    @Override
+    public void add(Process p, Fold fold) {
+        String supplier = Engine.soleSupplier(p);
+        if (supplier == null) return;
+        Set<String> valid = null;
+        for (Process.Bid b : p.bids()) {
+            String[] t = b.tenderers();
+            if (b.status() == Process.VALID && t != null && t.length == 1 && t[0] != null) {
+                if (valid == null) valid = new LinkedHashSet<>();
+                valid.add(t[0]);
+            }
+        }
+        if (valid == null) return;
+        for (String id : valid) tally.add(id, p.seq(), supplier.equals(id) ? 1 : 0, 1);
+    }
+
+    @Override
+    public void merge(Accumulator other) {
+        tally.merge(((R025) other).tally);
+    }
+
+    @Override
+    public void finish(Fold fold, Output output) {
+        int n = tally.fractions.size();
+        double[] denominators = new double[n];
+        double[] ratios = new double[n];
+        int i = 0;
+        for (long[] f : tally.fractions.values()) {
+            denominators[i] = f[1];
+            ratios[i] = (double) f[0] / f[1];
+            i++;
+        }
+        double upperFence = Stats.percentile(denominators, percentile);
+        double lowerFence;
+        double q1;
+        if (threshold == null) {
+            q1 = Stats.lowerQuartile(ratios);
+            double q3 = Stats.upperQuartile(ratios);
+            output.meta(Indicator.R025, "q1", q1);
+            output.meta(Indicator.R025, "q3", q3);
+            lowerFence = Math.fma(q3 - q1, -1.5, q1);
+        } else {
+            lowerFence = threshold;
+            q1 = 1.0;
+        }
+        output.meta(Indicator.R025, "upper_fence", upperFence);
+        output.meta(Indicator.R025, "lower_fence", lowerFence);
+        if (q1 > 0 && lowerFence > 0) {
+            for (Map.Entry<String, long[]> e : tally.fractions.entrySet()) {
+                long[] f = e.getValue();
+                double ratio = (double) f[0] / f[1];
+                if (f[1] >= upperFence && ratio <= lowerFence) {
+                    output.result(Group.Tenderer, e.getKey(), f[2], Indicator.R025, ratio);
+                }
+            }
+        }
+    }
+}

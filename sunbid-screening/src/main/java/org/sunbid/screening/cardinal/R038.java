@@ -1,0 +1,91 @@
+package org.sunbid.screening.cardinal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * R038 Excessive disqualified bids: the share of disqualified among submitted bids per buyer and procuring entity
+ * (with at least {@code minimum_contracting_processes} submitted bids, default 2) and per tenderer (at least
+ * {@code minimum_submitted_bids}, default 2), at or above {@code threshold}, else the upper fence (Q3 + 1.5 IQR) of
+ * the group; skipped unless the fence is positive. Buyer / ProcuringEntity / Tenderer → the share.
+ */
+final class R038 implements Accumulator {
+
+    private final Double threshold;
+    private final long minimumSubmittedBids;
+    private final long minimumContractingProcesses;
+    private final Tally buyers = new Tally();
+    private final Tally procuringEntities = new Tally();
+    private final Tally tenderers = new Tally();
+
+    R038(Settings s) throws SettingsException {
+        this.threshold = s.doubleValue("R038", "threshold");
+        Long bids = s.unsigned("R038", "minimum_submitted_bids");
+        Long processes = s.unsigned("R038", "minimum_contracting_processes");
+        this.minimumSubmittedBids = bids == null ? 2 : bids;
+        this.minimumContractingProcesses = processes == null ? 2 : processes;
+    }
+
+    @Override
+    public void add(Process p, Fold fold) {
+        if (p.bids() == null) return;
+        long submitted = 0;
+        long disqualified = 0;
+        for (Process.Bid b : p.bids()) {
+            if (!b.submitted()) continue;
+            submitted++;
+            long increment = b.status() == Process.DISQUALIFIED ? 1 : 0;
+            disqualified += increment;
+            if (b.tenderers() != null) {
+                for (String id : b.tenderers()) if (id != null) tenderers.add(id, p.seq(), increment, 1);
+            }
+        }
+        if (submitted == 0) return;
+        if (p.buyerId() != null) buyers.add(p.buyerId(), p.seq(), disqualified, submitted);
+        if (p.procuringEntityId() != null) {
+            procuringEntities.add(p.procuringEntityId(), p.seq(), disqualified, submitted);
+        }
+    }
+
+    @Override
+    public void merge(Accumulator other) {
+        R038 o = (R038) other;
+        buyers.merge(o.buyers);
+        procuringEntities.merge(o.procuringEntities);
+        tenderers.merge(o.tenderers);
+    }
+
+    @Override
+    public void finish(Fold fold, Output output) {
+        flag(output, buyers, minimumContractingProcesses, Group.Buyer);
+        flag(output, procuringEntities, minimumContractingProcesses, Group.ProcuringEntity);
+        flag(output, tenderers, minimumSubmittedBids, Group.Tenderer);
+    }
+
+    private void flag(Output output, Tally tally, long minimum, Group group) {
+        List<Map.Entry<String, long[]>> kept = new ArrayList<>();
+        for (Map.Entry<String, long[]> e : tally.fractions.entrySet()) if (e.getValue()[1] >= minimum) kept.add(e);
+        if (kept.isEmpty()) return;
+        double[] ratios = new double[kept.size()];
+        for (int i = 0; i < ratios.length; i++) ratios[i] = (double) kept.get(i).getValue()[0] / kept.get(i).getValue()[1];
+        double upperFence;
+        if (threshold == null) {
+            double q1 = Stats.lowerQuartile(ratios);
+            double q3 = Stats.upperQuartile(ratios);
+            output.meta(Indicator.R038, group.name() + "_q1", q1);
+            output.meta(Indicator.R038, group.name() + "_q3", q3);
+            upperFence = Math.fma(q3 - q1, 1.5, q3);
+        } else {
+            upperFence = threshold;
+        }
+        output.meta(Indicator.R038, group.name() + "_upper_fence", upperFence);
+        if (upperFence > 0) {
+            for (int i = 0; i < ratios.length; i++) {
+                if (ratios[i] >= upperFence) {
+                    output.result(group, kept.get(i).getKey(), kept.get(i).getValue()[2], Indicator.R038, ratios[i]);
+                }
+            }
+        }
+    }
+}
