@@ -1,6 +1,8 @@
 package org.sunbid.screening.spark;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -17,6 +19,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
+import org.apache.hadoop.io.compress.CompressionCodec;
+import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
@@ -28,14 +32,15 @@ import org.apache.spark.broadcast.Broadcast;
 
 /**
  * OCDS JSON-lines inputs read by Spark, each partition (a slice of one file) handed line by line to a
- * {@link LineFolder} that turns it into one value. Inputs are files, directories (read recursively, so a folder per
+ * {@link PartitionFolder} that turns it into one value. Inputs are files, directories (read recursively, so a folder per
  * region or per year works) and globs, on any file system Spark reads ({@code file:}, {@code hdfs:}, {@code s3a:} ...);
  * gzip files ({@code .jsonl.gz}, the platform's daily export) are read as they are. In a directory, names starting with
  * {@code .} or {@code _} (Hadoop's and Spark's markers) are skipped.
  *
- * <p>Each line gets the position a sequential reader would give it: {@code seq = fileIndex · 2^40 + byte offset},
- * files numbered in the order of the inputs (a directory's files by path), each file once. For one file that is its
- * byte offset, what the CLI uses. Up to 2^23 files of up to 1 TiB each (uncompressed).
+ * <p>Lines end at {@code \n} only, as for the CLI (a {@code \r} before it stays in the line, where the JSON reader takes
+ * it for whitespace). Each line gets the position a sequential reader would give it: {@code seq = fileIndex · 2^40 +
+ * byte offset}, files numbered in the order of the inputs (a directory's files by path), each file once. For one file
+ * that is its byte offset, what the CLI uses. Up to 2^23 files of up to 1 TiB each (uncompressed).
  */
 public final class JsonLines {
 
@@ -51,7 +56,7 @@ public final class JsonLines {
      *
      * @param <T> the result of a partition
      */
-    public interface LineFolder<T> {
+    public interface PartitionFolder<T> {
 
         /**
          * One line: {@code length} bytes from the start of {@code buffer}, without the line terminator; the buffer is
@@ -63,11 +68,11 @@ public final class JsonLines {
         T result();
     }
 
-    /** Makes the {@link LineFolder} of a partition, on the executor. */
+    /** Makes the {@link PartitionFolder} of a partition, on the executor. */
     @FunctionalInterface
-    public interface LineFolders<T> extends Serializable {
+    public interface PartitionFolders<T> extends Serializable {
 
-        LineFolder<T> newFolder() throws Exception;
+        PartitionFolder<T> newFolder() throws Exception;
     }
 
     /**
@@ -83,7 +88,7 @@ public final class JsonLines {
                 FileSystem fs = path.getFileSystem(hadoop);
                 FileStatus[] matches = fs.globStatus(path);
                 if (matches == null || matches.length == 0) {
-                    throw new IllegalArgumentException(input + ": no such file or directory");
+                    throw new IllegalArgumentException(input + ": No such file or directory");
                 }
                 Arrays.sort(matches, Comparator.comparing(FileStatus::getPath));
                 for (FileStatus match : matches) {
@@ -121,7 +126,8 @@ public final class JsonLines {
      * One result per partition of {@code files} (from {@link #files}): each partition's lines given to its own
      * folder. A file larger than the file system's block size is split into several partitions; a gzip file is one.
      */
-    public static <T> JavaRDD<T> foldPartitions(JavaSparkContext spark, List<String> files, LineFolders<T> folders) {
+    public static <T> JavaRDD<T> foldPartitions(JavaSparkContext spark, List<String> files,
+                                                PartitionFolders<T> folders) {
         if (files.isEmpty()) {
             return spark.emptyRDD();
         }
@@ -137,6 +143,7 @@ public final class JsonLines {
         try {
             job = Job.getInstance(spark.hadoopConfiguration());
             FileInputFormat.setInputPaths(job, files.stream().map(Path::new).toArray(Path[]::new));
+            job.getConfiguration().set("textinputformat.record.delimiter", "\n"); // not \r alone, as Hadoop would
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -149,7 +156,7 @@ public final class JsonLines {
                 throw new IllegalStateException("a split of a file not listed: " + file);
             }
             long base = n << OFFSET_BITS;
-            LineFolder<T> folder = folders.newFolder();
+            PartitionFolder<T> folder = folders.newFolder();
             while (partition.hasNext()) {
                 scala.Tuple2<LongWritable, Text> line = partition.next();
                 long offset = line._1().get();
@@ -162,8 +169,43 @@ public final class JsonLines {
         }, false);
     }
 
-    /** Where the line at {@code seq} is, for a message: its file (of {@code files}) and byte offset. */
-    public static String position(List<String> files, long seq) {
-        return files.get((int) (seq >>> OFFSET_BITS)) + ", byte " + (seq & ((1L << OFFSET_BITS) - 1));
+    /** The file (of {@code files}) that holds the line at {@code seq}. */
+    public static String file(List<String> files, long seq) {
+        return files.get((int) (seq >>> OFFSET_BITS));
+    }
+
+    /** The byte offset of the line at {@code seq} in its file (uncompressed). */
+    public static long offset(long seq) {
+        return seq & ((1L << OFFSET_BITS) - 1);
+    }
+
+    /**
+     * The 1-based line numbers of the lines starting at {@code offsets} (ascending) in {@code file}: one pass over the
+     * file (uncompressed as it is read) counting {@code \n} up to the last offset. For messages about a few lines.
+     */
+    public static long[] lineNumbers(Configuration hadoop, String file, long[] offsets) throws IOException {
+        long[] lines = new long[offsets.length];
+        Path path = new Path(file);
+        CompressionCodec codec = new CompressionCodecFactory(hadoop).getCodec(path);
+        FileSystem fs = path.getFileSystem(hadoop);
+        try (InputStream raw = fs.open(path);
+             InputStream in = new BufferedInputStream(codec == null ? raw : codec.createInputStream(raw), 1 << 16)) {
+            long position = 0;
+            long line = 1;
+            for (int i = 0; i < offsets.length; i++) {
+                while (position < offsets[i]) {
+                    int b = in.read();
+                    if (b < 0) {
+                        throw new IOException(file + " ends before byte " + offsets[i]);
+                    }
+                    position++;
+                    if (b == '\n') {
+                        line++;
+                    }
+                }
+                lines[i] = line;
+            }
+        }
+        return lines;
     }
 }

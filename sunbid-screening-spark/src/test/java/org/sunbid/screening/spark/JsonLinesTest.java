@@ -27,6 +27,7 @@ class JsonLinesTest {
 
     @Test
     void readsEveryLineOfFilesNestedDirectoriesAndGzipOnceInInputOrderSkippingMarkers() throws IOException {
+        // lines end at \n only (a \r stays, the JSON reader takes it for whitespace), as in the CLI
         Path a = Files.writeString(dir.resolve("a.jsonl"), "{\"ocid\":\"a1\"}\n{\"ocid\":\"a2\"}\r\n{\"ocid\":\"a3\"}");
         Path regions = dir.resolve("regions");
         Path year = Files.createDirectories(regions.resolve("330000/2026"));
@@ -49,7 +50,7 @@ class JsonLinesTest {
         long f2 = 2L << JsonLines.OFFSET_BITS;
         assertEquals(List.of(new Line(0, "{\"ocid\":\"b1\"}"), new Line(14, ""), new Line(15, "{\"ocid\":\"b2\"}"),
                 new Line(f1, "{\"ocid\":\"c1\"}"), new Line(f1 + 14, "{\"ocid\":\"c2\"}"),
-                new Line(f2, "{\"ocid\":\"a1\"}"), new Line(f2 + 14, "{\"ocid\":\"a2\"}"),
+                new Line(f2, "{\"ocid\":\"a1\"}"), new Line(f2 + 14, "{\"ocid\":\"a2\"}\r"),
                 new Line(f2 + 29, "{\"ocid\":\"a3\"}")), lines(files));
     }
 
@@ -74,11 +75,25 @@ class JsonLinesTest {
     }
 
     @Test
+    void countsLineNumbersInPlainAndGzipFiles() throws IOException {
+        String text = "a\n\nbb\r\nc\n";
+        Path plain = Files.writeString(dir.resolve("p.jsonl"), text);
+        Path gzip = dir.resolve("g.jsonl.gz");
+        try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(gzip))) {
+            gz.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        for (Path file : List.of(plain, gzip)) {
+            assertEquals(List.of(1L, 2L, 3L, 4L), java.util.Arrays.stream(JsonLines.lineNumbers(
+                    spark.hadoopConfiguration(), "file:" + file, new long[] {0, 2, 3, 7})).boxed().toList());
+        }
+    }
+
+    @Test
     void anInputThatMatchesNothingIsAnError() {
         String missing = dir.resolve("nowhere.jsonl").toString();
         Exception e = assertThrows(IllegalArgumentException.class,
                 () -> JsonLines.files(spark.hadoopConfiguration(), List.of(dir.toString(), missing)));
-        assertEquals(missing + ": no such file or directory", e.getMessage());
+        assertEquals(missing + ": No such file or directory", e.getMessage());
     }
 
     @Test
@@ -98,7 +113,7 @@ class JsonLinesTest {
     record Line(long seq, String text) implements Serializable {
     }
 
-    static final class Collector implements JsonLines.LineFolder<ArrayList<Line>> {
+    static final class Collector implements JsonLines.PartitionFolder<ArrayList<Line>> {
         private final ArrayList<Line> lines = new ArrayList<>();
 
         @Override
@@ -112,7 +127,7 @@ class JsonLinesTest {
         }
     }
 
-    static final class Counter implements JsonLines.LineFolder<Long> {
+    static final class Counter implements JsonLines.PartitionFolder<Long> {
         private long n;
 
         @Override

@@ -1,0 +1,172 @@
+package org.sunbid.screening.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.sunbid.screening.Cli;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Acceptance 1 for the Spark module: on every Cardinal fixture ({@code sunbid-screening}'s test resources, settings
+ * from the fixture's name as Cardinal's own test build makes them, see {@link #settings}), the Spark screening prints
+ * exactly what the CLI prints, with and without the meta block, and Cardinal's expected output; in one partition, in
+ * many (each fixture cut into partitions of a few lines, so the folds of many partitions are merged), and with the input
+ * spread over several files (a directory, gzip).
+ */
+class CardinalFixturesTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final SparkSession spark = TestSpark.session();
+
+    @TempDir
+    Path dir;
+
+    static Stream<String> fixtures() throws IOException, URISyntaxException {
+        Path folder = Path.of(CardinalFixturesTest.class.getResource("/cardinal").toURI());
+        try (Stream<Path> files = Files.list(folder)) {
+            List<String> names = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".jsonl"))
+                    .map(n -> n.substring(0, n.length() - ".jsonl".length())).sorted().toList();
+            assertTrue(names.size() >= 15, "Cardinal's fixtures: " + names);
+            return names.stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void printsWhatTheCliPrintsAndCardinalExpects(String fixture) throws Exception {
+        Path input = fixture(fixture + ".jsonl");
+        Path settings = Files.writeString(dir.resolve("settings.ini"), settings(fixture));
+        String expected = Files.readString(fixture(fixture + ".expected"), StandardCharsets.UTF_8);
+        for (boolean noMeta : new boolean[] {true, false}) {
+            List<String> args = new ArrayList<>(List.of("indicators", "--settings", settings.toString()));
+            if (noMeta) {
+                args.add("--no-meta");
+            }
+            args.add(input.toString());
+            String cli = cli(args);
+            String onePartition = spark(args);
+            assertEquals(cli, onePartition, fixture + (noMeta ? " --no-meta" : ""));
+            String manyPartitions = withSplitsOf(200, () -> {
+                int partitions = JsonLines.foldPartitions(context(), JsonLines.files(
+                        spark.sparkContext().hadoopConfiguration(), List.of(input.toString())), () -> null)
+                        .getNumPartitions();
+                assertTrue(partitions >= Files.size(input) / 200, fixture + ": " + partitions + " partitions");
+                return spark(args);
+            });
+            assertEquals(cli, manyPartitions, fixture + " in partitions of 200 bytes" + (noMeta ? " --no-meta" : ""));
+            if (noMeta) {
+                assertEquals(JSON.readTree(expected), JSON.readTree(onePartition), fixture + " against Cardinal");
+            }
+        }
+    }
+
+    @Test
+    void readsAFixtureSpreadOverADirectoryOfFilesAndGzipAsTheCliReadsItWhole() throws Exception {
+        String fixture = "R024"; // the largest: 22 processes, results in two groups
+        Path input = fixture(fixture + ".jsonl");
+        Path settings = Files.writeString(dir.resolve("settings.ini"), settings(fixture));
+        List<String> lines = Files.readAllLines(input, StandardCharsets.UTF_8);
+        Path parts = Files.createDirectories(dir.resolve("parts/2026"));
+        int third = lines.size() / 3;
+        Files.write(parts.resolve("1.jsonl"), lines.subList(0, third));
+        Files.write(parts.resolve("2.jsonl"), lines.subList(third, 2 * third));
+        try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(parts.resolve("3.jsonl.gz")))) {
+            gz.write((String.join("\n", lines.subList(2 * third, lines.size())) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+
+        String cli = cli(List.of("indicators", "--settings", settings.toString(), input.toString()));
+        String spark = spark(List.of("indicators", "--settings", settings.toString(), dir.resolve("parts").toString()));
+
+        assertEquals(cli, spark);
+    }
+
+    /** Cardinal's settings for a fixture name (its build.rs): see {@code SOURCE.md} beside the fixtures. */
+    static String settings(String fixture) {
+        List<String> parts = new ArrayList<>(List.of(fixture.replace('+', '|').split("-")));
+        String indicator = parts.remove(0);
+        StringBuilder ini = new StringBuilder("no_price_comparison_procurement_methods = NPC\n\n[exclusions]\n"
+                + "procurement_method_details = EXC\n\n[" + indicator + "]\n");
+        if (parts.size() == 2) {
+            ini.append(parts.get(0)).append(" = ").append(parts.get(1)).append('\n');
+        } else if (parts.size() > 2) {
+            ini.append("\n[").append(indicator).append('.').append(parts.remove(0)).append("]\n");
+            for (int i = 0; i + 1 < parts.size(); i += 2) {
+                ini.append(parts.get(i)).append(" = ").append(parts.get(i + 1)).append('\n');
+            }
+        }
+        return ini.toString();
+    }
+
+    @Test
+    void settingsFollowTheFixtureNameAsInCardinalsBuild() {
+        String common = "no_price_comparison_procurement_methods = NPC\n\n[exclusions]\nprocurement_method_details = EXC\n\n";
+        assertEquals(common + "[R038]\n", settings("R038-tenderer"));
+        assertEquals(common + "[R003]\nthreshold = 10\n", settings("R003-threshold-10"));
+        assertEquals(common + "[R003]\nprocurement_methods = open|selective\n",
+                settings("R003-procurement_methods-open+selective"));
+        assertEquals(common + "[R003]\n\n[R003.procurement_method_details]\nx = 5\ny = 10\n",
+                settings("R003-procurement_method_details-x-5-y-10"));
+    }
+
+    private static Path fixture(String name) throws URISyntaxException {
+        return Path.of(CardinalFixturesTest.class.getResource("/cardinal/" + name).toURI());
+    }
+
+    private static String cli(List<String> args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Cli.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, status, "CLI " + args + ": " + err.toString(StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String spark(List<String> args) {
+        SparkScreening.Command command = SparkScreening.Command.parse(args.toArray(String[]::new));
+        org.sunbid.screening.cardinal.Engine engine;
+        try {
+            engine = SparkScreening.engine(command);
+        } catch (SparkScreening.Failure e) {
+            throw new AssertionError(e);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = SparkScreening.indicators(spark, engine, command,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, status, "Spark " + args + ": " + err.toString(StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private org.apache.spark.api.java.JavaSparkContext context() {
+        return org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext());
+    }
+
+    private <T> T withSplitsOf(long bytes, java.util.concurrent.Callable<T> run) throws Exception {
+        var hadoop = spark.sparkContext().hadoopConfiguration();
+        hadoop.setLong("mapreduce.input.fileinputformat.split.maxsize", bytes);
+        try {
+            return run.call();
+        } finally {
+            hadoop.unset("mapreduce.input.fileinputformat.split.maxsize");
+        }
+    }
+}
