@@ -72,7 +72,7 @@ final class Json {
         while (trail > 1 && all.charAt(trail - 1) == '0') trail--;
         exponent += all.length() - trail;
         digits = all.substring(0, trail);
-        if (digits.length() > 15) {
+        if (digits.length() > 1 && roundTrips(d, digits.length() - 1)) {
             // JDK 17's Double.toString is not always the shortest; find the shortest that reads back the same.
             BigDecimal exact = new BigDecimal(d);
             for (int p = 1; p < digits.length(); p++) {
@@ -103,6 +103,10 @@ final class Json {
             out.append(digits.charAt(0)).append('.').append(digits, 1, length).append('e').append(kk - 1);
         }
         return out.toString();
+    }
+
+    private static boolean roundTrips(double d, int precision) {
+        return new BigDecimal(d).round(new MathContext(precision, RoundingMode.HALF_EVEN)).doubleValue() == d;
     }
 
     /** Cardinal's meta rounding: {@code (v * 10000).round() / 10000}, halves away from zero. */
