@@ -27,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Acceptance 1 for the Spark module: on every Cardinal fixture ({@code sunbid-screening}'s test resources, settings
  * from the fixture's name as Cardinal's own test build makes them, see {@link #settings}), the Spark screening prints
- * exactly what the CLI prints, with and without the meta block, and Cardinal's expected output; in one partition, in
- * many (each fixture cut into partitions of a few lines, so the folds of many partitions are merged), and with the input
+ * exactly what the CLI prints and Cardinal's expected output; in one partition without the meta block, in many (each
+ * fixture cut into partitions of a few lines, so the folds of many partitions are merged) with it, and with the input
  * spread over several files (a directory, gzip).
  */
 class CardinalFixturesTest {
@@ -56,27 +56,23 @@ class CardinalFixturesTest {
         Path input = fixture(fixture + ".jsonl");
         Path settings = Files.writeString(dir.resolve("settings.ini"), settings(fixture));
         String expected = Files.readString(fixture(fixture + ".expected"), StandardCharsets.UTF_8);
-        for (boolean noMeta : new boolean[] {true, false}) {
-            List<String> args = new ArrayList<>(List.of("indicators", "--settings", settings.toString()));
-            if (noMeta) {
-                args.add("--no-meta");
-            }
-            args.add(input.toString());
-            String cli = cli(args);
-            String onePartition = spark(args);
-            assertEquals(cli, onePartition, fixture + (noMeta ? " --no-meta" : ""));
-            String manyPartitions = withSplitsOf(200, () -> {
-                int partitions = JsonLines.foldPartitions(context(), JsonLines.files(
-                        spark.sparkContext().hadoopConfiguration(), List.of(input.toString())), () -> null)
-                        .getNumPartitions();
-                assertTrue(partitions >= Files.size(input) / 200, fixture + ": " + partitions + " partitions");
-                return spark(args);
-            });
-            assertEquals(cli, manyPartitions, fixture + " in partitions of 200 bytes" + (noMeta ? " --no-meta" : ""));
-            if (noMeta) {
-                assertEquals(JSON.readTree(expected), JSON.readTree(onePartition), fixture + " against Cardinal");
-            }
-        }
+
+        // one partition, --no-meta: Cardinal's expected output and the CLI's, byte for byte
+        List<String> noMeta = List.of("indicators", "--settings", settings.toString(), "--no-meta", input.toString());
+        String onePartition = spark(noMeta);
+        assertEquals(cli(noMeta), onePartition, fixture + " --no-meta");
+        assertEquals(JSON.readTree(expected), JSON.readTree(onePartition), fixture + " against Cardinal");
+
+        // partitions of 200 bytes (a few lines each), so that many folds are merged; with the Meta block
+        List<String> meta = List.of("indicators", "--settings", settings.toString(), input.toString());
+        String manyPartitions = withSplitsOf(200, () -> {
+            int partitions = JsonLines.foldPartitions(context(), JsonLines.files(
+                    spark.sparkContext().hadoopConfiguration(), List.of(input.toString())), () -> null)
+                    .getNumPartitions();
+            assertTrue(partitions >= Files.size(input) / 200, fixture + ": " + partitions + " partitions");
+            return spark(meta);
+        });
+        assertEquals(cli(meta), manyPartitions, fixture + " in partitions of 200 bytes");
     }
 
     @Test
@@ -97,6 +93,33 @@ class CardinalFixturesTest {
         String spark = spark(List.of("indicators", "--settings", settings.toString(), dir.resolve("parts").toString()));
 
         assertEquals(cli, spark);
+    }
+
+    /** Beyond the fixtures: 5,000 random processes, every indicator enabled, ~60 partitions, many ties. */
+    @Test
+    void printsWhatTheCliPrintsForManyRandomProcessesWithEveryIndicator() throws Exception {
+        Path input = dir.resolve("random.jsonl");
+        RandomProcesses.write(input, 5_000, 19);
+        StringBuilder ini = new StringBuilder("no_price_comparison_procurement_methods = NPC\n\n[exclusions]\n"
+                + "procurement_method_details = EXC\n\n");
+        for (String indicator : List.of("R003", "R018", "R024", "R025", "R028", "R030", "R035", "R036", "R038",
+                "R048", "R058")) {
+            ini.append('[').append(indicator).append("]\n");
+            if (indicator.equals("R048")) {
+                ini.append("minimum_contracting_processes = 2\n");
+            }
+        }
+        Path settings = Files.writeString(dir.resolve("settings.ini"), ini.toString());
+        List<String> args = List.of("indicators", "--settings", settings.toString(), input.toString());
+
+        String cli = cli(args);
+        String spark = withSplitsOf(Files.size(input) / 60, () -> spark(args));
+
+        assertEquals(cli, spark);
+        for (String indicator : List.of("R003", "R018", "R024", "R025", "R028", "R030", "R035", "R036", "R038",
+                "R048", "R058")) {
+            assertTrue(spark.contains("\"" + indicator + "\""), indicator + " found nothing: " + spark);
+        }
     }
 
     /** Cardinal's settings for a fixture name (its build.rs): see {@code SOURCE.md} beside the fixtures. */
