@@ -95,7 +95,7 @@ class CardinalFixturesTest {
         assertEquals(cli, spark);
     }
 
-    /** Beyond the fixtures: 5,000 random processes, every indicator enabled, ~60 partitions, many ties. */
+    /** Beyond the fixtures: 5,000 random processes, every indicator enabled, ~20 partitions, many ties. */
     @Test
     void printsWhatTheCliPrintsForManyRandomProcessesWithEveryIndicator() throws Exception {
         Path input = dir.resolve("random.jsonl");
@@ -113,7 +113,7 @@ class CardinalFixturesTest {
         List<String> args = List.of("indicators", "--settings", settings.toString(), input.toString());
 
         String cli = cli(args);
-        String spark = withSplitsOf(Files.size(input) / 60, () -> spark(args));
+        String spark = withSplitsOf(Files.size(input) / 20, () -> spark(args));
 
         assertEquals(cli, spark);
         for (String indicator : List.of("R003", "R018", "R024", "R025", "R028", "R030", "R035", "R036", "R038",
