@@ -131,6 +131,56 @@ public final class JsonLines {
         if (files.isEmpty()) {
             return spark.emptyRDD();
         }
+        Input input = input(spark, files);
+        Broadcast<Map<String, Long>> fileIndex = input.fileIndex;
+        return input.lines.mapPartitionsWithInputSplit((split, partition) -> {
+            String file = ((FileSplit) split).getPath().toString();
+            long base = base(fileIndex.value(), file);
+            PartitionFolder<T> folder = folders.newFolder();
+            while (partition.hasNext()) {
+                scala.Tuple2<LongWritable, Text> line = partition.next();
+                folder.accept(line._2().getBytes(), line._2().getLength(), seq(base, line._1().get(), file));
+            }
+            return List.of(folder.result()).iterator();
+        }, false);
+    }
+
+    /**
+     * One line with its {@code seq}, as a value of its own (a copy of the bytes): for work that moves lines between
+     * partitions, such as compiling releases by ocid.
+     */
+    public record Line(long seq, byte[] bytes) implements Serializable {
+    }
+
+    /** Every line of {@code files} as a {@link Line}, read lazily partition by partition. */
+    public static JavaRDD<Line> lines(JavaSparkContext spark, List<String> files) {
+        if (files.isEmpty()) {
+            return spark.emptyRDD();
+        }
+        Input input = input(spark, files);
+        Broadcast<Map<String, Long>> fileIndex = input.fileIndex;
+        return input.lines.mapPartitionsWithInputSplit((split, partition) -> {
+            String file = ((FileSplit) split).getPath().toString();
+            long base = base(fileIndex.value(), file);
+            return new java.util.Iterator<Line>() {
+                @Override
+                public boolean hasNext() {
+                    return partition.hasNext();
+                }
+
+                @Override
+                public Line next() {
+                    scala.Tuple2<LongWritable, Text> line = partition.next();
+                    return new Line(seq(base, line._1().get(), file), line._2().copyBytes());
+                }
+            };
+        }, false);
+    }
+
+    private record Input(JavaNewHadoopRDD<LongWritable, Text> lines, Broadcast<Map<String, Long>> fileIndex) {
+    }
+
+    private static Input input(JavaSparkContext spark, List<String> files) {
         Map<String, Long> index = new HashMap<>();
         for (String file : files) {
             index.put(file, (long) index.size());
@@ -138,7 +188,6 @@ public final class JsonLines {
         if (index.size() >= 1 << (63 - OFFSET_BITS)) {
             throw new IllegalArgumentException("too many files: " + index.size());
         }
-        Broadcast<Map<String, Long>> fileIndex = spark.broadcast(index);
         Job job;
         try {
             job = Job.getInstance(spark.hadoopConfiguration());
@@ -149,24 +198,22 @@ public final class JsonLines {
         }
         JavaNewHadoopRDD<LongWritable, Text> lines = (JavaNewHadoopRDD<LongWritable, Text>) spark.newAPIHadoopRDD(
                 job.getConfiguration(), TextInputFormat.class, LongWritable.class, Text.class);
-        return lines.mapPartitionsWithInputSplit((split, partition) -> {
-            String file = ((FileSplit) split).getPath().toString();
-            Long n = fileIndex.value().get(file);
-            if (n == null) {
-                throw new IllegalStateException("a split of a file not listed: " + file);
-            }
-            long base = n << OFFSET_BITS;
-            PartitionFolder<T> folder = folders.newFolder();
-            while (partition.hasNext()) {
-                scala.Tuple2<LongWritable, Text> line = partition.next();
-                long offset = line._1().get();
-                if (offset >= 1L << OFFSET_BITS) {
-                    throw new IllegalArgumentException(file + " is larger than 1 TiB");
-                }
-                folder.accept(line._2().getBytes(), line._2().getLength(), base + offset);
-            }
-            return List.of(folder.result()).iterator();
-        }, false);
+        return new Input(lines, spark.broadcast(index));
+    }
+
+    private static long base(Map<String, Long> fileIndex, String file) {
+        Long n = fileIndex.get(file);
+        if (n == null) {
+            throw new IllegalStateException("a split of a file not listed: " + file);
+        }
+        return n << OFFSET_BITS;
+    }
+
+    private static long seq(long base, long offset, String file) {
+        if (offset >= 1L << OFFSET_BITS) {
+            throw new IllegalArgumentException(file + " is larger than 1 TiB");
+        }
+        return base + offset;
     }
 
     /** The file (of {@code files}) that holds the line at {@code seq}. */

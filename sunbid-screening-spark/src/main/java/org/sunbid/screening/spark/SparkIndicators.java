@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sunbid.screening.cardinal.Engine;
 import org.sunbid.screening.cardinal.Fold;
@@ -16,6 +17,7 @@ import org.sunbid.screening.cardinal.JacksonProcessReader;
 import org.sunbid.screening.cardinal.MalformedLineException;
 import org.sunbid.screening.cardinal.Output;
 import org.sunbid.screening.cardinal.ProcessReader;
+import scala.Tuple2;
 
 /**
  * Cardinal's {@code indicators} over JSON lines on Spark, with {@code sunbid-screening}'s own indicator code: each
@@ -39,8 +41,26 @@ public final class SparkIndicators {
      * only warns ({@code --skip-invalid}, Cardinal's behaviour).
      */
     public static Result run(JavaSparkContext spark, Engine engine, List<String> files) {
-        Part all = JsonLines.foldPartitions(spark, files, () -> new Folding(engine))
-                .fold(new Part(engine.newFold()), Part::merge);
+        return run(spark, engine, files, false);
+    }
+
+    /**
+     * As {@link #run(JavaSparkContext, Engine, List)}; with {@code compile}, the lines are OCDS releases (several per
+     * process, as in the platform's daily export), compiled per ocid ({@link ReleaseCompiler}, a shuffle by ocid)
+     * before the indicators read them; a compiled release takes the position of its process's first release.
+     */
+    public static Result run(JavaSparkContext spark, Engine engine, List<String> files, boolean compile) {
+        JavaRDD<Part> parts = compile
+                ? compiled(spark, files).mapPartitions(lines -> {
+                    Folding folding = new Folding(engine);
+                    while (lines.hasNext()) {
+                        JsonLines.Line line = lines.next();
+                        folding.accept(line.bytes(), line.bytes().length, line.seq());
+                    }
+                    return List.of(folding.result()).iterator();
+                })
+                : JsonLines.foldPartitions(spark, files, () -> new Folding(engine));
+        Part all = parts.fold(new Part(engine.newFold()), Part::merge);
         List<InvalidLine> named = name(spark, files, all.invalid);
         return new Result(engine.finish(all.fold), all.fold.processes(), named, all.invalidLines);
     }
@@ -65,6 +85,26 @@ public final class SparkIndicators {
      */
     public record InvalidLine(String file, long line, String reason) {
     }
+
+    /** The compiled release of each process, at its first release's position; lines without an ocid as they are. */
+    static JavaRDD<JsonLines.Line> compiled(JavaSparkContext spark, List<String> files) {
+        return JsonLines.lines(spark, files).mapToPair(line -> {
+            String ocid = ReleaseCompiler.ocid(line.bytes());
+            return new Tuple2<>(ocid == null ? NO_OCID + line.seq() : ocid, line);
+        }).groupByKey().map(group -> {
+            List<JsonLines.Line> releases = new ArrayList<>();
+            group._2().forEach(releases::add);
+            if (group._1().startsWith(NO_OCID)) {
+                return releases.get(0);
+            }
+            releases.sort(Comparator.comparingLong(JsonLines.Line::seq));
+            return new JsonLines.Line(releases.get(0).seq(),
+                    ReleaseCompiler.compile(releases.stream().map(JsonLines.Line::bytes).toList()));
+        });
+    }
+
+    /** The key of a line without an ocid: a group of its own. */
+    private static final String NO_OCID = "\u0000";
 
     private static List<InvalidLine> name(JavaSparkContext spark, List<String> files, List<Invalid> invalid) {
         Map<String, List<Invalid>> byFile = new LinkedHashMap<>();

@@ -46,6 +46,8 @@ public final class SparkScreening {
               -s, --settings FILE   Cardinal's settings file (INI); each [R0xx] section enables an indicator
                   --no-meta         leave out the "Meta" key
               -c, --count           print the number of results per group to standard error
+                  --compile         the lines are OCDS releases, several per process (the platform's daily
+                                    export): compile them per ocid (OCDS merge) before screening
                   --skip-invalid    warn about and skip invalid JSON lines (as Cardinal does) instead of failing
               -h, --help            print this help
             """;
@@ -72,10 +74,11 @@ public final class SparkScreening {
      * @param meta        print the {@code Meta} block
      * @param count       print the number of results per group to standard error
      * @param skipInvalid skip invalid lines with a warning instead of failing
+     * @param compile     the lines are releases: compile them per ocid first
      * @param inputs      the inputs, at least one
      */
     record Command(String master, String settings, boolean meta, boolean count, boolean skipInvalid,
-                   List<String> inputs) {
+                   boolean compile, List<String> inputs) {
 
         /** The command line, or {@code null} for help. */
         static Command parse(String... args) {
@@ -93,6 +96,7 @@ public final class SparkScreening {
             boolean meta = true;
             boolean count = false;
             boolean skipInvalid = false;
+            boolean compile = false;
             List<String> inputs = new ArrayList<>();
             for (int i = 1; i < args.length; i++) {
                 String a = args[i];
@@ -105,6 +109,7 @@ public final class SparkScreening {
                     case "--no-meta" -> meta = false;
                     case "-c", "--count" -> count = true;
                     case "--skip-invalid" -> skipInvalid = true;
+                    case "--compile" -> compile = true;
                     case "-h", "--help" -> {
                         return null;
                     }
@@ -136,7 +141,7 @@ public final class SparkScreening {
             if (inputs.isEmpty()) {
                 throw new UsageException("the following required argument was not provided: INPUT");
             }
-            return new Command(master, settings, meta, count, skipInvalid, List.copyOf(inputs));
+            return new Command(master, settings, meta, count, skipInvalid, compile, List.copyOf(inputs));
         }
     }
 
@@ -223,7 +228,7 @@ public final class SparkScreening {
             err.println("error: " + e.getMessage());
             return 2;
         }
-        SparkIndicators.Result result = SparkIndicators.run(context, engine, files);
+        SparkIndicators.Result result = SparkIndicators.run(context, engine, files, command.compile());
         boolean oneFile = files.size() == 1;
         if (result.invalidCount() > 0 && !command.skipInvalid()) {
             SparkIndicators.InvalidLine first = result.invalidLines().get(0);

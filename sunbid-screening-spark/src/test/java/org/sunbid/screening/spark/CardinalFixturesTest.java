@@ -23,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sunbid.screening.Cli;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Acceptance 1 for the Spark module: on every Cardinal fixture ({@code sunbid-screening}'s test resources, settings
@@ -120,6 +121,77 @@ class CardinalFixturesTest {
                 "R048", "R058")) {
             assertTrue(spark.contains("\"" + indicator + "\""), indicator + " found nothing: " + spark);
         }
+    }
+
+    /**
+     * The platform's daily export holds releases, several per process: with {@code --compile} they are compiled per
+     * ocid first. The random processes cut into releases (tender; bids all pending; awards; the bids' final statuses,
+     * dated last but written first; a later file repeating the tender releases) give what the CLI gives on the
+     * compiled file.
+     */
+    @Test
+    void compilesReleasesPerProcessBeforeScreening() throws Exception {
+        Path compiled = dir.resolve("random.jsonl");
+        RandomProcesses.write(compiled, 2_000, 40);
+        Path releases = Files.createDirectories(dir.resolve("releases"));
+        JsonMapper json = JsonMapper.builder()
+                .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+        List<String> first = new ArrayList<>();
+        List<String> later = new ArrayList<>();
+        List<String> repeated = new ArrayList<>();
+        for (String line : Files.readAllLines(compiled, StandardCharsets.UTF_8)) {
+            if (!line.startsWith("{")) {
+                first.add(line);
+                continue;
+            }
+            ObjectNode process = (ObjectNode) json.readTree(line);
+            String ocid = process.get("ocid").stringValue();
+            ObjectNode tender = process.deepCopy();
+            tender.remove(List.of("bids", "awards"));
+            first.add(json.writeValueAsString(release(json, tender, ocid, 1)));
+            if (first.size() % 3 == 0) {
+                repeated.add(first.get(first.size() - 1));
+            }
+            List<String> mine = new ArrayList<>();
+            if (process.get("bids") != null) {
+                ObjectNode bids = (ObjectNode) process.get("bids").deepCopy();
+                tools.jackson.databind.node.ArrayNode statuses = json.createArrayNode();
+                for (tools.jackson.databind.JsonNode detail : bids.get("details")) {
+                    if (detail.get("status") != null) {
+                        statuses.add(json.createObjectNode().put("id", detail.get("id").asInt())
+                                .put("status", detail.get("status").stringValue()));
+                        ((ObjectNode) detail).put("status", "pending");
+                    }
+                }
+                mine.add(json.writeValueAsString(release(json, json.createObjectNode().set("bids", bids), ocid, 2)));
+                mine.add(0, json.writeValueAsString(release(json, json.createObjectNode()
+                        .set("bids", json.createObjectNode().set("details", statuses)), ocid, 4)));
+            }
+            if (process.get("awards") != null) {
+                mine.add(json.writeValueAsString(release(json,
+                        json.createObjectNode().set("awards", process.get("awards")), ocid, 3)));
+            }
+            later.addAll(0, mine);
+        }
+        Files.write(releases.resolve("2026-01-01.jsonl"), first);
+        Files.write(releases.resolve("2026-01-02.jsonl"), later);
+        Files.write(releases.resolve("2026-01-03.jsonl"), repeated);
+        Path settings = Files.writeString(dir.resolve("settings.ini"), "[R024]\n[R028]\n[R030]\n[R035]\n[R036]\n"
+                + "[R038]\n[R048]\nminimum_contracting_processes = 2\n[R058]\n");
+
+        String cli = cli(List.of("indicators", "--settings", settings.toString(), compiled.toString()));
+        String spark = withSplitsOf(64 * 1024, () -> spark(List.of("indicators", "--compile", "--settings",
+                settings.toString(), releases.toString())));
+
+        assertEquals(cli, spark);
+        assertTrue(cli.length() > 1000, cli);
+    }
+
+    private static ObjectNode release(JsonMapper json, ObjectNode fields, String ocid, int n) {
+        ObjectNode release = json.createObjectNode().put("ocid", ocid).put("id", ocid + "-" + n)
+                .put("date", "2026-01-0" + n + "T08:00:00+08:00");
+        release.setAll(fields);
+        return release;
     }
 
     /** Cardinal's settings for a fixture name (its build.rs): see {@code SOURCE.md} beside the fixtures. */

@@ -29,10 +29,10 @@ class SparkScreeningTest {
     @Test
     void parsesTheCommandLineWithOptionsAnywhere() {
         SparkScreening.Command c = SparkScreening.Command.parse("indicators", "a.jsonl", "--master", "spark://h:7077",
-                "--no-meta", "-s", "s.ini", "dir/", "--skip-invalid", "-c");
-        assertEquals(new SparkScreening.Command("spark://h:7077", "s.ini", false, true, true, List.of("a.jsonl", "dir/")),
-                c);
-        assertEquals(new SparkScreening.Command("local[3]", "t.ini", true, false, false, List.of("x")),
+                "--no-meta", "-s", "s.ini", "dir/", "--skip-invalid", "-c", "--compile");
+        assertEquals(new SparkScreening.Command("spark://h:7077", "s.ini", false, true, true, true,
+                List.of("a.jsonl", "dir/")), c);
+        assertEquals(new SparkScreening.Command("local[3]", "t.ini", true, false, false, false, List.of("x")),
                 SparkScreening.Command.parse("indicators", "--master=local[3]", "x", "--settings=t.ini"));
         assertNull(SparkScreening.Command.parse("indicators", "--help"));
     }
