@@ -14,9 +14,9 @@ import org.sunbid.screening.cardinal.Fold;
 import org.sunbid.screening.cardinal.Group;
 import org.sunbid.screening.cardinal.Indicator;
 import org.sunbid.screening.cardinal.InvalidLineException;
-import org.sunbid.screening.cardinal.JacksonProcessReader;
 import org.sunbid.screening.cardinal.LineFolder;
 import org.sunbid.screening.cardinal.Output;
+import org.sunbid.screening.cardinal.ProcessReader;
 import org.sunbid.screening.cardinal.Settings;
 import org.sunbid.screening.cardinal.SettingsException;
 
@@ -118,6 +118,10 @@ public final class Cli {
         Settings settings = Settings.empty();
         if (settingsFile != null) {
             Path path = Path.of(settingsFile);
+            // Like Cardinal (config's File::with_name), a name without its .ini extension finds NAME.ini.
+            if (!Files.exists(path) && Files.isRegularFile(Path.of(settingsFile + ".ini"))) {
+                path = Path.of(settingsFile + ".ini");
+            }
             try {
                 if (Files.isDirectory(path)) return fail(err, 2, settingsFile + ": Is a directory, not a file");
                 settings = Settings.read(path);
@@ -131,7 +135,13 @@ public final class Cli {
         }
 
         Engine engine = new Engine(settings);
-        LineFolder folder = new LineFolder(engine, JacksonProcessReader::new, threads, LineFolder.DEFAULT_CHUNK,
+        java.util.function.Supplier<ProcessReader> readers;
+        try {
+            readers = ProcessReader.factory();
+        } catch (IllegalArgumentException e) {
+            return fail(err, 2, e.getMessage());
+        }
+        LineFolder folder = new LineFolder(engine, readers, threads, LineFolder.DEFAULT_CHUNK,
                 skipInvalid, line -> err.println(" WARN  sunbid-screening > " + line));
         Fold fold;
         try {

@@ -28,12 +28,18 @@ class CliJarIT {
     }
 
     private static Result java(String... args) throws Exception {
+        return java(null, args);
+    }
+
+    private static Result java(Path stdin, String... args) throws Exception {
         String jar = System.getProperty("screening.jar", "target/sunbid-screening.jar");
         assertTrue(new File(jar).isFile(), "the shaded jar exists: " + jar);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (stdin != null) builder.redirectInput(stdin.toFile());
+        Process p = builder.start();
         byte[] out = p.getInputStream().readAllBytes();
         byte[] err = p.getErrorStream().readAllBytes();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
@@ -64,6 +70,15 @@ class CliJarIT {
         assertEquals(0, r.code(), r.err());
         assertEquals("{\"OCID\":{\"F\":{\"R058\":100.0}},\"Tenderer\":{\"W\":{\"R058\":0.0}},"
                 + "\"Meta\":{\"R058\":{\"q1\":0.0,\"q3\":33.3333,\"upper_fence\":83.3333}}}\n", r.out());
+    }
+
+    @Test
+    void theJarReadsStandardInput() throws Exception {
+        Path settings = Files.writeString(temp.resolve("s.ini"),
+                org.sunbid.screening.cardinal.CardinalFixturesAccess.settings("R028"));
+        Result r = java(fixture("R028.jsonl"), "indicators", "--no-meta", "--settings", settings.toString(), "-");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(Files.readString(fixture("R028.expected")), r.out());
     }
 
     @Test

@@ -48,6 +48,29 @@ class CliTest {
     }
 
     @Test
+    void aSettingsNameWithoutExtensionFindsTheIniFile() throws Exception {
+        Path input = file("in.jsonl", SINGLE_BID);
+        file("cardinal.ini", "[R018]\n");
+        assertEquals(0, run("indicators", "--no-meta", "-s", temp.resolve("cardinal").toString(), input.toString()));
+        assertEquals("{\"OCID\":{\"a\":{\"R018\":1.0}}}\n", stdout);
+    }
+
+    @Test
+    void anotherReaderIsNamedBySystemProperty() throws Exception {
+        Path input = file("in.jsonl", SINGLE_BID);
+        try {
+            System.setProperty(org.sunbid.screening.cardinal.ProcessReader.PROPERTY, "java.lang.String");
+            assertEquals(2, run("indicators", input.toString()));
+            assertTrue(stderr.contains("is not a ProcessReader"), stderr);
+            System.setProperty(org.sunbid.screening.cardinal.ProcessReader.PROPERTY,
+                    org.sunbid.screening.cardinal.JacksonProcessReader.class.getName());
+            assertEquals(0, run("indicators", input.toString()));
+        } finally {
+            System.clearProperty(org.sunbid.screening.cardinal.ProcessReader.PROPERTY);
+        }
+    }
+
+    @Test
     void withoutSettingsNoIndicatorRuns() throws Exception {
         assertEquals(0, run("indicators", file("in.jsonl", SINGLE_BID).toString()));
         assertEquals("{\"Meta\":{}}\n", stdout);

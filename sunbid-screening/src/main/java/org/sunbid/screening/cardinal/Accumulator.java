@@ -6,7 +6,8 @@ import java.io.Serializable;
  * The mergeable state of one indicator (Cardinal's fold, reduce and finalize): {@link #add} folds one process,
  * {@link #merge} adds another accumulator of the same indicator built from another part of the input, and
  * {@link #finish} turns the merged state into results with the settings. Merging is commutative and associative, so
- * parts can be folded in any order on any number of threads or machines (Spark's {@code mapPartitions} + {@code reduce}).
+ * parts can be folded in any order on any number of threads or machines (Spark's {@code mapPartitions} +
+ * {@code reduce}).
  * An accumulator keeps only what its final step needs (counts per organisation, one ratio per process), never the
  * processes.
  */

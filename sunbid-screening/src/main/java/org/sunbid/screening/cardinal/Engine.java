@@ -89,30 +89,26 @@ public final class Engine implements Serializable {
     }
 
     /**
-     * The active awards if every award with a status is final (active, cancelled or unsuccessful) and the process
-     * has awards and bids; else {@code null}.
+     * Whether the process has awards and bids and every award with a status is final (active, cancelled or
+     * unsuccessful): Cardinal's precondition for reading the active awards as complete.
      */
-    static List<Process.Award> completeAwards(Process p) {
-        if (p.awards() == null || p.bids() == null) return null;
-        List<Process.Award> complete = new ArrayList<>(1);
-        for (Process.Award a : p.awards()) {
-            switch (a.status()) {
-                case Process.ACTIVE -> complete.add(a);
-                case Process.ENDED, Process.NONE -> {
-                }
-                default -> {
-                    return null;
-                }
-            }
-        }
-        return complete;
+    static boolean awardsFinal(Process p) {
+        if (p.awards() == null || p.bids() == null) return false;
+        for (Process.Award a : p.awards()) if (a.status() == Process.OTHER) return false;
+        return true;
     }
 
-    /** The single supplier id of the only active award, when the awards are complete; else {@code null}. */
+    /** The single supplier id of the only active award, when the awards are final; else {@code null}. */
     static String soleSupplier(Process p) {
-        List<Process.Award> complete = completeAwards(p);
-        if (complete == null || complete.size() != 1) return null;
-        String[] suppliers = complete.get(0).suppliers();
+        if (!awardsFinal(p)) return null;
+        Process.Award only = null;
+        for (Process.Award a : p.awards()) {
+            if (a.status() != Process.ACTIVE) continue;
+            if (only != null) return null;
+            only = a;
+        }
+        if (only == null) return null;
+        String[] suppliers = only.suppliers();
         if (suppliers == null || suppliers.length != 1) return null;
         return suppliers[0];
     }

@@ -18,8 +18,6 @@ import java.util.Map;
  */
 public final class Findings implements Serializable {
 
-    private static final int INDICATORS = Indicator.values().length;
-
     @SuppressWarnings("unchecked")
     private final HashMap<String, Entry>[] groups = new HashMap[Group.values().length];
 
@@ -27,12 +25,17 @@ public final class Findings implements Serializable {
         for (int i = 0; i < groups.length; i++) groups[i] = new HashMap<>();
     }
 
+    /** One key: its first position and the value (and position of the value) of each indicator found. */
     static final class Entry implements Serializable {
+        private static final double[] NO_VALUES = {};
+        private static final long[] NO_POSITIONS = {};
+
         long seq;
         long sub;
-        final double[] values = new double[INDICATORS];
-        final long[] valueSeq = new long[INDICATORS];
+        /** Bit i set: indicator i has a value, at slot bitCount(present below i). */
         int present;
+        double[] values = NO_VALUES;
+        long[] valueSeq = NO_POSITIONS;
 
         Entry(long seq, long sub) {
             this.seq = seq;
@@ -40,12 +43,39 @@ public final class Findings implements Serializable {
         }
 
         void put(Indicator indicator, long at, double value) {
-            int i = indicator.ordinal();
-            if ((present & (1 << i)) == 0 || at >= valueSeq[i]) {
-                values[i] = value;
-                valueSeq[i] = at;
-                present |= 1 << i;
+            int bit = 1 << indicator.ordinal();
+            int slot = Integer.bitCount(present & (bit - 1));
+            if ((present & bit) != 0) {
+                if (at >= valueSeq[slot]) {
+                    values[slot] = value;
+                    valueSeq[slot] = at;
+                }
+                return;
             }
+            int n = values.length;
+            double[] v = new double[n + 1];
+            long[] a = new long[n + 1];
+            System.arraycopy(values, 0, v, 0, slot);
+            System.arraycopy(valueSeq, 0, a, 0, slot);
+            System.arraycopy(values, slot, v, slot + 1, n - slot);
+            System.arraycopy(valueSeq, slot, a, slot + 1, n - slot);
+            v[slot] = value;
+            a[slot] = at;
+            values = v;
+            valueSeq = a;
+            present |= bit;
+        }
+
+        boolean has(Indicator indicator) {
+            return (present & (1 << indicator.ordinal())) != 0;
+        }
+
+        double value(Indicator indicator) {
+            return values[Integer.bitCount(present & ((1 << indicator.ordinal()) - 1))];
+        }
+
+        long valueSeq(Indicator indicator) {
+            return valueSeq[Integer.bitCount(present & ((1 << indicator.ordinal()) - 1))];
         }
     }
 
@@ -82,9 +112,7 @@ public final class Findings implements Serializable {
                     e.sub = src.sub;
                 }
                 for (Indicator i : Indicator.values()) {
-                    if ((src.present & (1 << i.ordinal())) != 0) {
-                        e.put(i, src.valueSeq[i.ordinal()], src.values[i.ordinal()]);
-                    }
+                    if (src.has(i)) e.put(i, src.valueSeq(i), src.value(i));
                 }
             }
         }
@@ -103,7 +131,7 @@ public final class Findings implements Serializable {
             for (Map.Entry<String, Entry> e : list) {
                 Map<Indicator, Double> values = new EnumMap<>(Indicator.class);
                 for (Indicator i : Indicator.values()) {
-                    if ((e.getValue().present & (1 << i.ordinal())) != 0) values.put(i, e.getValue().values[i.ordinal()]);
+                    if (e.getValue().has(i)) values.put(i, e.getValue().value(i));
                 }
                 keys.put(e.getKey(), values);
             }

@@ -1,5 +1,7 @@
 package org.sunbid.screening.cardinal;
 
+import java.util.function.Supplier;
+
 /**
  * Turns one line of OCDS JSON (UTF-8 bytes, no line terminator) into a {@link Process}.
  *
@@ -21,4 +23,33 @@ public interface ProcessReader {
      * @throws MalformedLineException when the line is not one JSON value
      */
     Process read(byte[] line, int offset, int length, long seq) throws MalformedLineException;
+
+    /** System property naming a {@code ProcessReader} class (public, no-arg constructor) for the CLI to use. */
+    String PROPERTY = "sunbid.screening.reader";
+
+    /**
+     * A factory of readers, one per thread: the class named by the system property {@value #PROPERTY} if set, else
+     * {@link JacksonProcessReader}.
+     *
+     * @throws IllegalArgumentException when the named class is missing or is not a {@code ProcessReader}
+     */
+    static Supplier<ProcessReader> factory() {
+        String name = System.getProperty(PROPERTY);
+        if (name == null || name.isBlank()) return JacksonProcessReader::new;
+        try {
+            Class<? extends ProcessReader> type = Class.forName(name.strip()).asSubclass(ProcessReader.class);
+            var constructor = type.getConstructor();
+            constructor.newInstance(); // fail now rather than in a worker
+            return () -> {
+                try {
+                    return constructor.newInstance();
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalArgumentException(PROPERTY + "=" + name + " is not a ProcessReader with a public no-arg "
+                    + "constructor: " + e);
+        }
+    }
 }

@@ -1,8 +1,6 @@
 package org.sunbid.screening.cardinal;
 
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * R025 Excessive unsuccessful bids: per tenderer, the share of processes (sole active award with one supplier, all
@@ -15,6 +13,7 @@ final class R025 implements Accumulator {
     private final long percentile;
     private final Double threshold;
     private final Tally tally = new Tally();
+    private transient SmallSet scratch = new SmallSet();
 
     R025(Settings s) throws SettingsException {
         Long p = s.unsigned("R025", "percentile");
@@ -26,16 +25,21 @@ final class R025 implements Accumulator {
     public void add(Process p, Fold fold) {
         String supplier = Engine.soleSupplier(p);
         if (supplier == null) return;
-        Set<String> valid = null;
+        SmallSet valid = scratch;
+        valid.clear();
         for (Process.Bid b : p.bids()) {
             String[] t = b.tenderers();
-            if (b.status() == Process.VALID && t != null && t.length == 1 && t[0] != null) {
-                if (valid == null) valid = new LinkedHashSet<>();
-                valid.add(t[0]);
-            }
+            if (b.status() == Process.VALID && t != null && t.length == 1 && t[0] != null) valid.add(t[0]);
         }
-        if (valid == null) return;
-        for (String id : valid) tally.add(id, p.seq(), supplier.equals(id) ? 1 : 0, 1);
+        for (int i = 0; i < valid.size(); i++) {
+            String id = valid.get(i);
+            tally.add(id, p.seq(), supplier.equals(id) ? 1 : 0, 1);
+        }
+    }
+
+    private Object readResolve() {
+        scratch = new SmallSet();
+        return this;
     }
 
     @Override

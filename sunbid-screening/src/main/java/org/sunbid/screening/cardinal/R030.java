@@ -1,7 +1,5 @@
 package org.sunbid.screening.cardinal;
 
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * R030 Late bid won: a valid bid dated after {@code tender/tenderPeriod/endDate} (compared as text, as Cardinal does)
@@ -9,21 +7,25 @@ import java.util.Set;
  */
 final class R030 implements Accumulator {
 
+    private transient SmallSet scratch = new SmallSet();
+
+    private Object readResolve() {
+        scratch = new SmallSet();
+        return this;
+    }
+
     @Override
     public void add(Process p, Fold fold) {
         String end = p.tenderEndDate();
         if (end == null || p.awards() == null || p.bids() == null) return;
-        Set<String> suppliers = null;
+        SmallSet suppliers = scratch;
+        suppliers.clear();
         for (Process.Award a : p.awards()) {
             if (a.status() == Process.ACTIVE && a.suppliers() != null) {
-                for (String id : a.suppliers()) {
-                    if (id == null) continue;
-                    if (suppliers == null) suppliers = new HashSet<>();
-                    suppliers.add(id);
-                }
+                for (String id : a.suppliers()) if (id != null) suppliers.add(id);
             }
         }
-        if (suppliers == null) return;
+        if (suppliers.size() == 0) return;
         for (Process.Bid b : p.bids()) {
             if (b.status() != Process.VALID || b.date() == null || b.tenderers() == null) continue;
             if (compareUtf8(b.date(), end) <= 0) continue;

@@ -1,8 +1,5 @@
 package org.sunbid.screening.cardinal;
 
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * R035 All except winning bid disqualified: all awards final, exactly one tenderer with valid bids, the suppliers of
@@ -12,6 +9,12 @@ import java.util.Set;
 final class R035 implements Accumulator {
 
     private final long threshold;
+    private transient SmallSet[] scratch = {new SmallSet(), new SmallSet(), new SmallSet()};
+
+    private Object readResolve() {
+        scratch = new SmallSet[] {new SmallSet(), new SmallSet(), new SmallSet()};
+        return this;
+    }
 
     R035(Settings s) throws SettingsException {
         Long t = s.unsigned("R035", "threshold");
@@ -20,18 +23,20 @@ final class R035 implements Accumulator {
 
     @Override
     public void add(Process p, Fold fold) {
-        List<Process.Award> complete = Engine.completeAwards(p);
-        if (complete == null) return;
-        Set<String> suppliers = new LinkedHashSet<>();
-        for (Process.Award a : complete) {
-            if (a.suppliers() == null) continue;
+        if (!Engine.awardsFinal(p)) return;
+        SmallSet suppliers = scratch[0];
+        SmallSet valid = scratch[1];
+        SmallSet disqualified = scratch[2];
+        suppliers.clear();
+        valid.clear();
+        disqualified.clear();
+        for (Process.Award a : p.awards()) {
+            if (a.status() != Process.ACTIVE || a.suppliers() == null) continue;
             for (String id : a.suppliers()) if (id != null) suppliers.add(id);
         }
-        Set<String> valid = new LinkedHashSet<>();
-        Set<String> disqualified = new LinkedHashSet<>();
         for (Process.Bid b : p.bids()) {
             if (b.tenderers() == null) continue;
-            Set<String> set = switch (b.status()) {
+            SmallSet set = switch (b.status()) {
                 case Process.VALID -> valid;
                 case Process.DISQUALIFIED -> disqualified;
                 default -> null;
@@ -39,9 +44,10 @@ final class R035 implements Accumulator {
             if (set == null) continue;
             for (String id : b.tenderers()) if (id != null) set.add(id);
         }
-        if (valid.size() != 1 || !valid.equals(suppliers)) return;
-        String winner = valid.iterator().next();
-        long difference = disqualified.stream().filter(id -> !id.equals(winner)).count();
+        if (valid.size() != 1 || !valid.sameMembers(suppliers)) return;
+        String winner = valid.get(0);
+        long difference = 0;
+        for (int i = 0; i < disqualified.size(); i++) if (!disqualified.get(i).equals(winner)) difference++;
         if (difference >= threshold) {
             fold.result(Group.OCID, p.ocid(), p.seq(), Indicator.R035, difference);
             fold.result(Group.Tenderer, winner, p.seq(), Indicator.R035, 0.0);

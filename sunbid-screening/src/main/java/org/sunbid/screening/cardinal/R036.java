@@ -95,6 +95,8 @@ final class R036 implements Accumulator {
         for (Map.Entry<String, long[]> e : bids.entrySet()) {
             if (!e.getKey().equals(currency)) skipped += e.getValue()[0];
         }
-        if (skipped > 0) output.warn(skipped + " submitted bid amount(s) not in " + currency + " skipped by R036");
+        if (skipped > 0 && !fold.engine.settings().infoCurrencyMismatches()) {
+            output.warn(skipped + " submitted bid amount(s) not in " + currency + " skipped by R036");
+        }
     }
 }

@@ -68,7 +68,10 @@ final class R038 implements Accumulator {
         for (Map.Entry<String, long[]> e : tally.fractions.entrySet()) if (e.getValue()[1] >= minimum) kept.add(e);
         if (kept.isEmpty()) return;
         double[] ratios = new double[kept.size()];
-        for (int i = 0; i < ratios.length; i++) ratios[i] = (double) kept.get(i).getValue()[0] / kept.get(i).getValue()[1];
+        for (int i = 0; i < ratios.length; i++) {
+            long[] f = kept.get(i).getValue();
+            ratios[i] = (double) f[0] / f[1];
+        }
         double upperFence;
         if (threshold == null) {
             double q1 = Stats.lowerQuartile(ratios);

@@ -18,6 +18,12 @@ final class R048 implements Accumulator {
     private final Long threshold;
     private final long minimumContractingProcesses;
     private final HashMap<String, Supplier> suppliers = new HashMap<>();
+    private transient SmallSet scratch = new SmallSet();
+
+    private Object readResolve() {
+        scratch = new SmallSet();
+        return this;
+    }
 
     static final class Supplier implements Serializable {
         long processes;
@@ -40,7 +46,8 @@ final class R048 implements Accumulator {
     @Override
     public void add(Process p, Fold fold) {
         if (p.awards() == null) return;
-        Set<String> observed = null;
+        SmallSet observed = scratch;
+        observed.clear();
         for (Process.Award a : p.awards()) {
             String[] s = a.suppliers();
             if (a.status() != Process.ACTIVE || a.itemClassifications() == null || s == null || s.length != 1
@@ -54,7 +61,6 @@ final class R048 implements Accumulator {
                     supplier = new Supplier(p.seq());
                     suppliers.put(s[0], supplier);
                 }
-                if (observed == null) observed = new HashSet<>(2);
                 if (observed.add(s[0])) supplier.processes++;
                 supplier.codes.add(prefix(code));
             }

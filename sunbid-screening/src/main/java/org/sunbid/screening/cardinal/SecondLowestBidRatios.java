@@ -127,7 +127,7 @@ final class SecondLowestBidRatios implements Accumulator {
         for (Map.Entry<String, long[]> e : bids.entrySet()) {
             if (!e.getKey().equals(currency)) skipped += e.getValue()[0];
         }
-        if (skipped > 0) {
+        if (skipped > 0 && !fold.engine.settings().infoCurrencyMismatches()) {
             output.warn(skipped + " valid bid amount(s) not in " + currency + " skipped by R024/R058");
         }
     }

@@ -36,6 +36,7 @@ public final class Settings implements Serializable {
                 "price_comparison_procurement_methods"));
         KNOWN.put("output", Set.of("info_currency_mismatches"));
         KNOWN.put("exclusions", Set.of("procurement_method_details"));
+        KNOWN.put("codelists", Set.of()); // only its sub-sections hold keys
         KNOWN.put("defaults", Set.of("currency", "item_classification_scheme", "bid_status", "award_status",
                 "party_roles"));
         KNOWN.put("redactions", Set.of("amount", "organization_id"));
@@ -219,7 +220,9 @@ public final class Settings implements Serializable {
         Map<String, String> s = sections.get("R003.procurement_method_details");
         Map<String, Long> out = new LinkedHashMap<>();
         if (s != null) {
-            for (String key : s.keySet()) out.put(key, parseInteger("R003.procurement_method_details", key, s.get(key), false));
+            for (Map.Entry<String, String> e : s.entrySet()) {
+                out.put(e.getKey(), parseInteger("R003.procurement_method_details", e.getKey(), e.getValue(), false));
+            }
         }
         return out;
     }

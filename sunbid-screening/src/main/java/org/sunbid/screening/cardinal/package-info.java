@@ -23,7 +23,15 @@
  *       is Cardinal's JSON ({@code toJson(false)} = {@code --no-meta}); {@code results()}, {@code meta()},
  *       {@code warnings()} for programs.</li>
  * </ol>
- * {@link org.sunbid.screening.cardinal.LineFolder} does steps 3 and 4 over a file on all cores (chunks of 8 MiB, a
+ * <p>{@code seq} only orders the output (keys in the order a sequential run first finds them) and decides which of two
+ * lines with the same ocid wins; it must be unique and increase in input order. The CLI uses the byte offset of the
+ * line, which is also the key Hadoop's {@code TextInputFormat} gives each line, so Spark can pass that key and print
+ * the CLI's text. Import {@code org.sunbid.screening.cardinal.Process} explicitly: it shadows
+ * {@code java.lang.Process}.
+ * The CLI takes its reader from {@link org.sunbid.screening.cardinal.ProcessReader#factory()} (system property
+ * {@code sunbid.screening.reader} names another implementation).
+ *
+ * <p>{@link org.sunbid.screening.cardinal.LineFolder} does steps 3 and 4 over a file on all cores (chunks of 8 MiB, a
  * line belongs to the chunk where it starts, one reader and fold per thread). Each indicator is an
  * {@link org.sunbid.screening.cardinal.Accumulator} (fold, merge, finish); R024 and R058 share the second-lowest-bid
  * ratios; R024, R058 and R036 compare amounts in the configured currency, else the first met in the input (kept per

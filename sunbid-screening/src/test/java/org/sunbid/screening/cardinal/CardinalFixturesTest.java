@@ -47,6 +47,15 @@ class CardinalFixturesTest {
         }));
     }
 
+    @org.junit.jupiter.api.Test
+    void metaIsTheDocumentedOneForR024() throws Exception {
+        // Cardinal's documentation (docs/cli/indicators/index.md) shows this Meta block for the R024 fixture.
+        Engine engine = new Engine(Settings.parse(CardinalFixtures.settings("R024")));
+        Path input = CardinalFixtures.directory().resolve("R024.jsonl");
+        String json = run(engine, input, 2, 100);
+        assertTrue(json.endsWith(",\"Meta\":{\"R024\":{\"q1\":66.6667,\"q3\":100.0,\"lower_fence\":16.6667}}}"), json);
+    }
+
     @TestFactory
     Stream<DynamicTest> outputDoesNotDependOnChunksOrThreads() {
         return CardinalFixtures.names().stream().map(name -> DynamicTest.dynamicTest(name, () -> {

@@ -34,6 +34,19 @@ class EngineTest {
     }
 
     @Test
+    void amountsInOtherCurrenciesAreReportedUnlessInformational() throws Exception {
+        Engine engine = new Engine(Settings.parse("[R058]\n[R036]\n"));
+        LineFolder folder = new LineFolder(engine, JacksonProcessReader::new, 1, 1 << 20, false, w -> { });
+        Output out = engine.finish(folder.fold(new ByteArrayInputStream(TWO_CURRENCIES.getBytes(StandardCharsets.UTF_8))));
+        assertEquals(java.util.List.of("2 valid bid amount(s) not in USD skipped by R024/R058",
+                "2 submitted bid amount(s) not in USD skipped by R036"), out.warnings());
+        Engine quiet = new Engine(Settings.parse("[output]\ninfo_currency_mismatches = true\n[R058]\n[R036]\n"));
+        LineFolder quietFolder = new LineFolder(quiet, JacksonProcessReader::new, 1, 1 << 20, false, w -> { });
+        assertTrue(quiet.finish(quietFolder.fold(new ByteArrayInputStream(
+                TWO_CURRENCIES.getBytes(StandardCharsets.UTF_8)))).warnings().isEmpty());
+    }
+
+    @Test
     void theConfiguredCurrencyWins() throws Exception {
         assertEquals("{\"OCID\":{\"eur1\":{\"R058\":100.0}},\"Tenderer\":{\"W\":{\"R058\":0.0}},"
                         + "\"Meta\":{\"R058\":{\"upper_fence\":50.0}}}",
