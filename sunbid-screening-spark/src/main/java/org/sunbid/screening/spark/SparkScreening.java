@@ -27,8 +27,8 @@ import org.sunbid.screening.cardinal.SettingsException;
  *
  * <p>INPUT: JSON-lines files (gzip too), directories (recursively) or globs, on any file system Spark reads. The JSON
  * goes to standard output, warnings and Spark's own messages to standard error. Exit codes as the CLI's: 0 done; 1 an
- * invalid input line (file and line number on standard error); 2 a usage error, a missing input or a bad settings
- * file. Run it with {@code java @sunbid-screening-spark/target/sunbid-screening-spark.args indicators ...} or with
+ * invalid input line (file and line number on standard error) or a failed run; 2 a usage error, a missing input or a
+ * bad settings file. Run it with {@code java @sunbid-screening-spark/target/sunbid-screening-spark.args indicators ...} or with
  * spark-submit (README).
  */
 public final class SparkScreening {
@@ -189,6 +189,9 @@ public final class SparkScreening {
         SparkSession spark = SparkSessions.open(command.master());
         try {
             return indicators(spark, engine, command, out, err);
+        } catch (RuntimeException e) { // a file that went away, a lost executor ...: Spark logged the details
+            err.println("error: the run failed: " + e);
+            return 1;
         } finally {
             spark.stop();
         }

@@ -102,6 +102,21 @@ class SparkScreeningTest {
                 + " is invalid JSON, skipping. ["), warnings.get(1));
     }
 
+    @Test
+    void countsTheResultsPerGroupAsTheCliDoes() throws Exception {
+        Path settings = Files.writeString(dir.resolve("s.ini"), CardinalFixturesTest.settings("R024"));
+        String[] args = {"indicators", "-c", "--settings", settings.toString(), fixture("R024.jsonl").toString()};
+        ByteArrayOutputStream cliOut = new ByteArrayOutputStream();
+        ByteArrayOutputStream cliErr = new ByteArrayOutputStream();
+        assertEquals(0, Cli.run(args, print(cliOut), print(cliErr)));
+
+        assertEquals(0, indicators(args));
+
+        assertEquals(cliOut.toString(StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8));
+        assertEquals(List.of("OCID: 2", "Tenderer: 2"), err.toString(StandardCharsets.UTF_8).lines().toList());
+        assertEquals(cliErr.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
     /** The launcher the build writes, as a user runs it: its own JVM, local[*], JSON alone on standard output. */
     @Test
     void theLauncherRunsTheScreeningInAPlainJava() throws Exception {
