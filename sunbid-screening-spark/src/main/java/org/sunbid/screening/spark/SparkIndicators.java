@@ -50,16 +50,18 @@ public final class SparkIndicators {
      * before the indicators read them; a compiled release takes the position of its process's first release.
      */
     public static Result run(JavaSparkContext spark, Engine engine, List<String> files, boolean compile) {
+        ProcessReader.factory(); // the CLI's reader: the class named by sunbid.screening.reader, checked here
+        String reader = System.getProperty(ProcessReader.PROPERTY);
         JavaRDD<Part> parts = compile
                 ? compiled(spark, files).mapPartitions(lines -> {
-                    Folding folding = new Folding(engine);
+                    Folding folding = new Folding(engine, reader);
                     while (lines.hasNext()) {
                         JsonLines.Line line = lines.next();
                         folding.accept(line.bytes(), line.bytes().length, line.seq());
                     }
                     return List.of(folding.result()).iterator();
                 })
-                : JsonLines.foldPartitions(spark, files, () -> new Folding(engine));
+                : JsonLines.foldPartitions(spark, files, () -> new Folding(engine, reader));
         Part all = parts.fold(new Part(engine.newFold()), Part::merge);
         List<InvalidLine> named = name(spark, files, all.invalid);
         return new Result(engine.finish(all.fold), all.fold.processes(), named, all.invalidLines);
@@ -161,12 +163,17 @@ public final class SparkIndicators {
         }
     }
 
-    /** One partition: each line parsed with the CLI's reader and folded. */
+    /**
+     * One partition: each line parsed with the CLI's reader and folded. The reader is the class the driver's
+     * {@code sunbid.screening.reader} property names (an executor is another JVM), else {@link JacksonProcessReader}.
+     */
     private static final class Folding implements JsonLines.PartitionFolder<Part> {
-        private final ProcessReader reader = new JacksonProcessReader();
+        private final ProcessReader reader;
         private final Part part;
 
-        Folding(Engine engine) {
+        Folding(Engine engine, String readerClass) throws ReflectiveOperationException {
+            this.reader = readerClass == null || readerClass.isBlank() ? new JacksonProcessReader()
+                    : Class.forName(readerClass.strip()).asSubclass(ProcessReader.class).getConstructor().newInstance();
             this.part = new Part(engine.newFold());
         }
 

@@ -203,6 +203,10 @@ public final class SparkScreening {
             return new Engine(Settings.empty());
         }
         Path path = Path.of(command.settings());
+        // Like the CLI and Cardinal (config's File::with_name), a name without its .ini extension finds NAME.ini.
+        if (!Files.exists(path) && Files.isRegularFile(Path.of(command.settings() + ".ini"))) {
+            path = Path.of(command.settings() + ".ini");
+        }
         String invalid = "invalid value '" + command.settings() + "' for '--settings': ";
         try {
             if (Files.isDirectory(path)) {
@@ -231,7 +235,13 @@ public final class SparkScreening {
             err.println("error: " + e.getMessage());
             return 2;
         }
-        SparkIndicators.Result result = SparkIndicators.run(context, engine, files, command.compile());
+        SparkIndicators.Result result;
+        try {
+            result = SparkIndicators.run(context, engine, files, command.compile());
+        } catch (IllegalArgumentException e) { // a reader class that is not one
+            err.println("error: " + e.getMessage());
+            return 2;
+        }
         boolean oneFile = files.size() == 1;
         if (result.invalidCount() > 0 && !command.skipInvalid()) {
             SparkIndicators.InvalidLine first = result.invalidLines().get(0);

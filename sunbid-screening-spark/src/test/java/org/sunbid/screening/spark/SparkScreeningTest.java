@@ -12,10 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sunbid.screening.Cli;
+import org.sunbid.screening.cardinal.JacksonProcessReader;
+import org.sunbid.screening.cardinal.MalformedLineException;
+import org.sunbid.screening.cardinal.ProcessReader;
 import tools.jackson.databind.json.JsonMapper;
 
 class SparkScreeningTest {
@@ -115,6 +119,56 @@ class SparkScreeningTest {
         assertEquals(cliOut.toString(StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8));
         assertEquals(List.of("OCID: 2", "Tenderer: 2"), err.toString(StandardCharsets.UTF_8).lines().toList());
         assertEquals(cliErr.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void findsTheSettingsByNameWithoutIniAsTheCliDoes() throws Exception {
+        Path settings = Files.writeString(dir.resolve("cardinal.ini"), CardinalFixturesTest.settings("R024"));
+        String name = dir.resolve("cardinal").toString();
+        ByteArrayOutputStream cliOut = new ByteArrayOutputStream();
+        assertEquals(0, Cli.run(new String[] {"indicators", "-s", name, fixture("R024.jsonl").toString()},
+                print(cliOut), print(new ByteArrayOutputStream())));
+        assertEquals(0, indicators("indicators", "-s", name, fixture("R024.jsonl").toString()));
+        assertEquals(cliOut.toString(StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8));
+        assertTrue(Files.exists(settings));
+    }
+
+    @Test
+    void readsWithTheReaderTheCliIsToldToUse() throws Exception {
+        Path settings = Files.writeString(dir.resolve("s.ini"), CardinalFixturesTest.settings("R024"));
+        String[] args = {"indicators", "-s", settings.toString(), fixture("R024.jsonl").toString()};
+        String before = System.getProperty(ProcessReader.PROPERTY);
+        try {
+            System.setProperty(ProcessReader.PROPERTY, CountingReader.class.getName());
+            CountingReader.LINES.set(0);
+            assertEquals(0, indicators(args));
+            assertEquals(Files.readAllLines(fixture("R024.jsonl")).size(), CountingReader.LINES.get());
+
+            System.setProperty(ProcessReader.PROPERTY, String.class.getName());
+            ByteArrayOutputStream cliErr = new ByteArrayOutputStream();
+            assertEquals(2, Cli.run(args, print(new ByteArrayOutputStream()), print(cliErr)));
+            assertEquals(2, indicators(args));
+            assertEquals(cliErr.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            if (before == null) {
+                System.clearProperty(ProcessReader.PROPERTY);
+            } else {
+                System.setProperty(ProcessReader.PROPERTY, before);
+            }
+        }
+    }
+
+    /** A reader that counts the lines it reads (local mode: the executors are this JVM). */
+    public static final class CountingReader implements ProcessReader {
+        static final AtomicInteger LINES = new AtomicInteger();
+        private final JacksonProcessReader reader = new JacksonProcessReader();
+
+        @Override
+        public org.sunbid.screening.cardinal.Process read(byte[] line, int offset, int length, long seq)
+                throws MalformedLineException {
+            LINES.incrementAndGet();
+            return reader.read(line, offset, length, seq);
+        }
     }
 
     /** The launcher the build writes, as a user runs it: its own JVM, local[*], JSON alone on standard output. */
