@@ -197,7 +197,9 @@ class ScreeningIT extends PlatformIT {
                 .param("l", fourId).query().singleRow();
         assertThat(row.get("bids")).isEqualTo(4);
         assertThat(row.get("comparable")).isEqualTo("KIND_REGION_SIZE");
-        assertThat(String.valueOf(row.get("flagged")).split(",")).contains("RD", "CV", "SUB3_CV");
+        // RD (the cover-bid signature) and the three covers' own CV stand out against any history; the whole lot's CV
+        // is flagged or not depending on which other lots of this profile the suite opened before (their fences move)
+        assertThat(String.valueOf(row.get("flagged")).split(",")).contains("RD", "SUB3_CV");
         // RD by hand: (25 440 000 − 24 000 000)/σ(25 440 000, 25 490 000, 25 530 000) = 1 440 000/45 092.50 = 31.934
         assertThat((Double) row.get("rd")).isCloseTo(31.934, org.assertj.core.data.Offset.offset(0.001));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM supervision_screened_lot WHERE lot_id = :l").param("l", threeId)
