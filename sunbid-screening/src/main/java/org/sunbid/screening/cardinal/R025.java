@@ -1,6 +1,8 @@
 package org.sunbid.screening.cardinal;
 
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * R025 Excessive unsuccessful bids: per tenderer, the share of processes (sole active award with one supplier, all
@@ -49,21 +51,21 @@ final class R025 implements Accumulator {
 
     @Override
     public void finish(Fold fold, Output output) {
-        int n = tally.fractions.size();
+        int[] slots = tally.slots();
+        int n = slots.length;
         double[] denominators = new double[n];
         double[] ratios = new double[n];
-        int i = 0;
-        for (long[] f : tally.fractions.values()) {
-            denominators[i] = f[1];
-            ratios[i] = (double) f[0] / f[1];
-            i++;
+        for (int i = 0; i < n; i++) {
+            denominators[i] = tally.denominator(slots[i]);
+            ratios[i] = (double) tally.numerator(slots[i]) / tally.denominator(slots[i]);
         }
         double upperFence = Stats.percentile(denominators, percentile);
         double lowerFence;
         double q1;
         if (threshold == null) {
-            q1 = Stats.lowerQuartile(ratios);
-            double q3 = Stats.upperQuartile(ratios);
+            double[] sorted = Stats.sorted(ratios.clone());
+            q1 = Stats.quantileOfSorted(sorted, 0.25);
+            double q3 = Stats.quantileOfSorted(sorted, 0.75);
             output.meta(Indicator.R025, "q1", q1);
             output.meta(Indicator.R025, "q3", q3);
             lowerFence = Math.fma(q3 - q1, -1.5, q1);
@@ -74,12 +76,12 @@ final class R025 implements Accumulator {
         output.meta(Indicator.R025, "upper_fence", upperFence);
         output.meta(Indicator.R025, "lower_fence", lowerFence);
         if (q1 > 0 && lowerFence > 0) {
-            for (Map.Entry<String, long[]> e : tally.fractions.entrySet()) {
-                long[] f = e.getValue();
-                double ratio = (double) f[0] / f[1];
-                if (f[1] >= upperFence && ratio <= lowerFence) {
-                    output.result(Group.Tenderer, e.getKey(), f[2], Indicator.R025, ratio);
-                }
+            List<Integer> flagged = new ArrayList<>();
+            for (int i = 0; i < n; i++) if (denominators[i] >= upperFence && ratios[i] <= lowerFence) flagged.add(i);
+            Comparator<String> order = Ids.hashMapOrder(Ids.hashMapCapacity(n));
+            flagged.sort((a, b) -> order.compare(tally.key(slots[a]), tally.key(slots[b])));
+            for (int i : flagged) {
+                output.result(Group.Tenderer, tally.key(slots[i]), tally.first(slots[i]), Indicator.R025, ratios[i]);
             }
         }
     }

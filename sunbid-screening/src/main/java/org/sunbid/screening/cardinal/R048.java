@@ -1,38 +1,44 @@
 package org.sunbid.screening.cardinal;
 
-import java.io.Serializable;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * R048 Heterogeneous supplier: per supplier of active single-supplier awards in at least
  * {@code minimum_contracting_processes} processes (default 20), the number of distinct item classification prefixes
  * ({@code digits} characters, default 2) at or above {@code threshold}, else the upper fence (Q3 + 1.5 IQR).
  * Tenderer → the number of prefixes.
+ *
+ * <p>The prefixes are numbered as they are met (a small table, looked up without cutting the code), and each supplier
+ * keeps the set of its prefix numbers as bits; suppliers live in an open-addressing table with flat arrays (as in
+ * {@link Tally}). Merging renumbers the other part's prefixes through their strings.
  */
 final class R048 implements Accumulator {
 
     private final int digits;
     private final Long threshold;
     private final long minimumContractingProcesses;
-    private final HashMap<String, Supplier> suppliers = new HashMap<>();
+
+    /** Suppliers: hash, id, processes, first seq and prefix bits per slot. */
+    private int[] hashes = new int[64];
+    private String[] ids = new String[64];
+    private long[] processes = new long[64];
+    private long[] firstSeqs = new long[64];
+    private long[][] codes = new long[64][];
+    private int size;
+
+    /** Prefixes: number → string, and an open-addressing table of numbers (-1 empty). */
+    private String[] prefixes = new String[16];
+    private int prefixCount;
+    private int[] prefixTable = filled(32);
+
     private transient SmallSet scratch = new SmallSet();
 
     private Object readResolve() {
         scratch = new SmallSet();
         return this;
-    }
-
-    static final class Supplier implements Serializable {
-        long processes;
-        long firstSeq;
-        final Set<String> codes = new HashSet<>();
-
-        Supplier(long firstSeq) {
-            this.firstSeq = firstSeq;
-        }
     }
 
     R048(Settings s) throws SettingsException {
@@ -43,6 +49,12 @@ final class R048 implements Accumulator {
         this.minimumContractingProcesses = m == null ? 20 : m;
     }
 
+    private static int[] filled(int n) {
+        int[] a = new int[n];
+        Arrays.fill(a, -1);
+        return a;
+    }
+
     @Override
     public void add(Process p, Fold fold) {
         if (p.awards() == null) return;
@@ -50,57 +62,176 @@ final class R048 implements Accumulator {
         observed.clear();
         for (Process.Award a : p.awards()) {
             String[] s = a.suppliers();
-            if (a.status() != Process.ACTIVE || a.itemClassifications() == null || s == null || s.length != 1
-                    || s[0] == null) {
+            String[] items = a.itemClassifications();
+            if (a.status() != Process.ACTIVE || items == null || s == null || s.length != 1 || s[0] == null) {
                 continue;
             }
-            for (String code : a.itemClassifications()) {
+            int slot = -1;
+            for (String code : items) {
                 if (code == null) continue;
-                Supplier supplier = suppliers.get(s[0]);
-                if (supplier == null) {
-                    supplier = new Supplier(p.seq());
-                    suppliers.put(s[0], supplier);
+                if (slot < 0) {
+                    slot = slot(s[0], p.seq());
+                    if (observed.add(s[0])) processes[slot]++;
                 }
-                if (observed.add(s[0])) supplier.processes++;
-                supplier.codes.add(prefix(code));
+                set(slot, prefix(code));
             }
         }
     }
 
-    private String prefix(String code) {
-        if (code.length() <= digits) return code;
-        int end = code.offsetByCodePoints(0, Math.min(digits, code.codePointCount(0, code.length())));
-        return code.substring(0, end);
+    /** The slot of a supplier, made (with {@code seq} as its first position) if new. */
+    private int slot(String id, long seq) {
+        int h = id.hashCode();
+        int mask = ids.length - 1;
+        int i = Ids.slot(h, mask);
+        String k;
+        while ((k = ids[i]) != null) {
+            if (hashes[i] == h && k.equals(id)) {
+                if (seq < firstSeqs[i]) firstSeqs[i] = seq;
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+        ids[i] = id;
+        hashes[i] = h;
+        firstSeqs[i] = seq;
+        if (++size * 2 > ids.length) {
+            grow();
+            return slot(id, seq);
+        }
+        return i;
+    }
+
+    private void grow() {
+        int[] oldHashes = hashes;
+        String[] oldIds = ids;
+        long[] oldProcesses = processes;
+        long[] oldFirst = firstSeqs;
+        long[][] oldCodes = codes;
+        int n = oldIds.length * 2;
+        hashes = new int[n];
+        ids = new String[n];
+        processes = new long[n];
+        firstSeqs = new long[n];
+        codes = new long[n][];
+        int mask = n - 1;
+        for (int j = 0; j < oldIds.length; j++) {
+            if (oldIds[j] == null) continue;
+            int i = Ids.slot(oldHashes[j], mask);
+            while (ids[i] != null) i = (i + 1) & mask;
+            ids[i] = oldIds[j];
+            hashes[i] = oldHashes[j];
+            processes[i] = oldProcesses[j];
+            firstSeqs[i] = oldFirst[j];
+            codes[i] = oldCodes[j];
+        }
+    }
+
+    private void set(int slot, int prefix) {
+        long[] bits = codes[slot];
+        int word = prefix >>> 6;
+        if (bits == null || bits.length <= word) {
+            bits = bits == null ? new long[word + 1] : Arrays.copyOf(bits, word + 1);
+            codes[slot] = bits;
+        }
+        bits[word] |= 1L << prefix;
+    }
+
+    /** The number of the code's first {@code digits} code points (the whole code when shorter). */
+    private int prefix(String code) {
+        int end;
+        if (code.length() <= digits) {
+            end = code.length();
+        } else {
+            end = digits;
+            for (int i = 0; i < digits; i++) {
+                if (Character.isSurrogate(code.charAt(i))) {
+                    end = code.offsetByCodePoints(0, Math.min(digits, code.codePointCount(0, code.length())));
+                    break;
+                }
+            }
+        }
+        int h = 0;
+        for (int i = 0; i < end; i++) h = 31 * h + code.charAt(i);
+        int mask = prefixTable.length - 1;
+        int i = Ids.slot(h, mask);
+        int number;
+        while ((number = prefixTable[i]) >= 0) {
+            String known = prefixes[number];
+            if (known.length() == end && code.regionMatches(0, known, 0, end)) return number;
+            i = (i + 1) & mask;
+        }
+        return newPrefix(end == code.length() ? code : code.substring(0, end));
+    }
+
+    private int newPrefix(String prefix) {
+        if (prefixCount == prefixes.length) prefixes = Arrays.copyOf(prefixes, prefixCount * 2);
+        int number = prefixCount++;
+        prefixes[number] = prefix;
+        if (prefixCount * 2 > prefixTable.length) {
+            prefixTable = filled(prefixTable.length * 2);
+            for (int n = 0; n < prefixCount; n++) place(n);
+        } else {
+            place(number);
+        }
+        return number;
+    }
+
+    private void place(int number) {
+        int mask = prefixTable.length - 1;
+        int i = Ids.slot(prefixes[number].hashCode(), mask);
+        while (prefixTable[i] >= 0) i = (i + 1) & mask;
+        prefixTable[i] = number;
+    }
+
+    private int prefixNumber(String prefix) {
+        int mask = prefixTable.length - 1;
+        int i = Ids.slot(prefix.hashCode(), mask);
+        int number;
+        while ((number = prefixTable[i]) >= 0) {
+            if (prefixes[number].equals(prefix)) return number;
+            i = (i + 1) & mask;
+        }
+        return newPrefix(prefix);
     }
 
     @Override
     public void merge(Accumulator other) {
-        for (Map.Entry<String, Supplier> e : ((R048) other).suppliers.entrySet()) {
-            Supplier o = e.getValue();
-            Supplier s = suppliers.get(e.getKey());
-            if (s == null) {
-                suppliers.put(e.getKey(), o);
-                continue;
+        R048 o = (R048) other;
+        int[] renumber = new int[o.prefixCount];
+        for (int n = 0; n < o.prefixCount; n++) renumber[n] = prefixNumber(o.prefixes[n]);
+        for (int j = 0; j < o.ids.length; j++) {
+            if (o.ids[j] == null) continue;
+            int slot = slot(o.ids[j], o.firstSeqs[j]);
+            processes[slot] += o.processes[j];
+            long[] bits = o.codes[j];
+            if (bits == null) continue;
+            for (int w = 0; w < bits.length; w++) {
+                for (long b = bits[w]; b != 0; b &= b - 1) set(slot, renumber[(w << 6) + Long.numberOfTrailingZeros(b)]);
             }
-            s.processes += o.processes;
-            s.firstSeq = Math.min(s.firstSeq, o.firstSeq);
-            s.codes.addAll(o.codes);
         }
+    }
+
+    private int distinctPrefixes(int slot) {
+        int n = 0;
+        long[] bits = codes[slot];
+        if (bits != null) for (long b : bits) n += Long.bitCount(b);
+        return n;
     }
 
     @Override
     public void finish(Fold fold, Output output) {
-        Map<String, Supplier> kept = new HashMap<>();
-        for (Map.Entry<String, Supplier> e : suppliers.entrySet()) {
-            if (e.getValue().processes >= minimumContractingProcesses) kept.put(e.getKey(), e.getValue());
+        int[] kept = new int[size];
+        int n = 0;
+        for (int j = 0; j < ids.length; j++) {
+            if (ids[j] != null && processes[j] >= minimumContractingProcesses) kept[n++] = j;
         }
         double upperFence;
         if (threshold == null) {
-            double[] lengths = new double[kept.size()];
-            int i = 0;
-            for (Supplier s : kept.values()) lengths[i++] = s.codes.size();
-            double q1 = Stats.lowerQuartile(lengths);
-            double q3 = Stats.upperQuartile(lengths);
+            double[] lengths = new double[n];
+            for (int i = 0; i < n; i++) lengths[i] = distinctPrefixes(kept[i]);
+            double[] sorted = Stats.sorted(lengths);
+            double q1 = Stats.quantileOfSorted(sorted, 0.25);
+            double q3 = Stats.quantileOfSorted(sorted, 0.75);
             output.meta(Indicator.R048, "q1", q1);
             output.meta(Indicator.R048, "q3", q3);
             upperFence = Math.fma(q3 - q1, 1.5, q3);
@@ -108,11 +239,12 @@ final class R048 implements Accumulator {
             upperFence = threshold;
         }
         output.meta(Indicator.R048, "upper_fence", upperFence);
-        for (Map.Entry<String, Supplier> e : kept.entrySet()) {
-            double length = e.getValue().codes.size();
-            if (length >= upperFence) {
-                output.result(Group.Tenderer, e.getKey(), e.getValue().firstSeq, Indicator.R048, length);
-            }
+        List<Integer> flagged = new ArrayList<>();
+        for (int i = 0; i < n; i++) if (distinctPrefixes(kept[i]) >= upperFence) flagged.add(kept[i]);
+        Comparator<String> order = Ids.hashMapOrder(Ids.hashMapCapacity(n), Ids.hashMapCapacity(size));
+        flagged.sort((a, b) -> order.compare(ids[a], ids[b]));
+        for (int slot : flagged) {
+            output.result(Group.Tenderer, ids[slot], firstSeqs[slot], Indicator.R048, distinctPrefixes(slot));
         }
     }
 }

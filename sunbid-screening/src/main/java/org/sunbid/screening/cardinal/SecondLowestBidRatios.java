@@ -26,6 +26,13 @@ final class SecondLowestBidRatios implements Accumulator {
         String[] winner = new String[16];
         String[] loser = new String[16];
         int size;
+        /** The ratios sorted ascending, made once for R024 and R058. */
+        private transient double[] sorted;
+
+        double[] sortedRatios() {
+            if (sorted == null) sorted = Stats.sorted(Arrays.copyOf(ratio, size));
+            return sorted;
+        }
 
         void add(long s, String o, double r, String w, String l) {
             if (size == seq.length) {
