@@ -42,8 +42,8 @@ final class R024 implements Accumulator {
             for (int i = 0; i < r.size; i++) {
                 if (r.ratio[i] <= lowerFence) {
                     output.result(Group.OCID, r.ocid[i], r.seq[i], Indicator.R024, r.ratio[i]);
-                    output.result(Group.Tenderer, r.winner[i], r.seq[i], Indicator.R024, 0.0);
-                    output.result(Group.Tenderer, r.loser[i], r.seq[i], Indicator.R024, 0.0);
+                    output.result(Group.Tenderer, r.winner(i), r.seq[i], Indicator.R024, 0.0);
+                    output.result(Group.Tenderer, r.loser(i), r.seq[i], Indicator.R024, 0.0);
                 }
             }
         }

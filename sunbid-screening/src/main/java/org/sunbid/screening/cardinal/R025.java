@@ -14,10 +14,11 @@ final class R025 implements Accumulator {
 
     private final long percentile;
     private final Double threshold;
-    private final Tally tally = new Tally();
+    private final Tally tally;
     private transient SmallSet scratch = new SmallSet();
 
-    R025(Settings s) throws SettingsException {
+    R025(Settings s, Ids ids) throws SettingsException {
+        this.tally = new Tally(ids);
         Long p = s.unsigned("R025", "percentile");
         this.percentile = p == null ? 75 : p;
         this.threshold = s.doubleValue("R025", "threshold");
@@ -46,12 +47,13 @@ final class R025 implements Accumulator {
 
     @Override
     public void merge(Accumulator other) {
-        tally.merge(((R025) other).tally);
+        Tally o = ((R025) other).tally;
+        tally.merge(o, tally.ids().renumbering(o.ids()));
     }
 
     @Override
     public void finish(Fold fold, Output output) {
-        int[] slots = tally.slots();
+        int[] slots = tally.numbers();
         int n = slots.length;
         double[] denominators = new double[n];
         double[] ratios = new double[n];

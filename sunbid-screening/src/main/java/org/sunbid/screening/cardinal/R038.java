@@ -16,11 +16,16 @@ final class R038 implements Accumulator {
     private final Double threshold;
     private final long minimumSubmittedBids;
     private final long minimumContractingProcesses;
-    private final Tally buyers = new Tally();
-    private final Tally procuringEntities = new Tally();
-    private final Tally tenderers = new Tally();
+    private final Ids ids;
+    private final Tally buyers;
+    private final Tally procuringEntities;
+    private final Tally tenderers;
 
-    R038(Settings s) throws SettingsException {
+    R038(Settings s, Ids ids) throws SettingsException {
+        this.ids = ids;
+        this.buyers = new Tally(ids);
+        this.procuringEntities = new Tally(ids);
+        this.tenderers = new Tally(ids);
         this.threshold = s.doubleValue("R038", "threshold");
         Long bids = s.unsigned("R038", "minimum_submitted_bids");
         Long processes = s.unsigned("R038", "minimum_contracting_processes");
@@ -52,9 +57,10 @@ final class R038 implements Accumulator {
     @Override
     public void merge(Accumulator other) {
         R038 o = (R038) other;
-        buyers.merge(o.buyers);
-        procuringEntities.merge(o.procuringEntities);
-        tenderers.merge(o.tenderers);
+        int[] renumber = ids.renumbering(o.ids);
+        buyers.merge(o.buyers, renumber);
+        procuringEntities.merge(o.procuringEntities, renumber);
+        tenderers.merge(o.tenderers, renumber);
     }
 
     @Override
@@ -65,7 +71,7 @@ final class R038 implements Accumulator {
     }
 
     private void flag(Output output, Tally tally, long minimum, Group group) {
-        int[] slots = tally.slots();
+        int[] slots = tally.numbers();
         double[] ratios = new double[slots.length];
         int n = 0;
         for (int slot : slots) {

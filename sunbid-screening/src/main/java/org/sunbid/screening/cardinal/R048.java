@@ -12,8 +12,8 @@ import java.util.List;
  * Tenderer → the number of prefixes.
  *
  * <p>The prefixes are numbered as they are met (a small table, looked up without cutting the code), and each supplier
- * keeps the set of its prefix numbers as bits; suppliers live in an open-addressing table with flat arrays (as in
- * {@link Tally}). Merging renumbers the other part's prefixes through their strings.
+ * keeps the set of its prefix numbers as bits, in arrays indexed by the fold's organisation numbers ({@link Ids}).
+ * Merging renumbers the other part's prefixes and organisations through their strings.
  */
 final class R048 implements Accumulator {
 
@@ -21,12 +21,11 @@ final class R048 implements Accumulator {
     private final Long threshold;
     private final long minimumContractingProcesses;
 
-    /** Suppliers: hash, id, processes, first seq and prefix bits per slot. */
-    private int[] hashes = new int[64];
-    private String[] ids = new String[64];
-    private long[] processes = new long[64];
-    private long[] firstSeqs = new long[64];
-    private long[][] codes = new long[64][];
+    private final Ids ids;
+    /** Per organisation number: processes (0 when not a supplier here), first seq and prefix bits. */
+    private long[] processes = new long[256];
+    private long[] firstSeqs = new long[256];
+    private long[][] codes = new long[256][];
     private int size;
 
     /** Prefixes: number → string, and an open-addressing table of numbers (-1 empty). */
@@ -41,7 +40,8 @@ final class R048 implements Accumulator {
         return this;
     }
 
-    R048(Settings s) throws SettingsException {
+    R048(Settings s, Ids ids) throws SettingsException {
+        this.ids = ids;
         Long d = s.unsigned("R048", "digits");
         this.digits = d == null ? 2 : (int) Math.min(d, Integer.MAX_VALUE);
         this.threshold = s.unsigned("R048", "threshold");
@@ -78,52 +78,25 @@ final class R048 implements Accumulator {
         }
     }
 
-    /** The slot of a supplier, made (with {@code seq} as its first position) if new. */
+    /** The slot (organisation number) of a supplier, with {@code seq} as its first position if new. */
     private int slot(String id, long seq) {
-        int h = id.hashCode();
-        int mask = ids.length - 1;
-        int i = Ids.slot(h, mask);
-        String k;
-        while ((k = ids[i]) != null) {
-            if (hashes[i] == h && k.equals(id)) {
-                if (seq < firstSeqs[i]) firstSeqs[i] = seq;
-                return i;
-            }
-            i = (i + 1) & mask;
-        }
-        ids[i] = id;
-        hashes[i] = h;
-        firstSeqs[i] = seq;
-        if (++size * 2 > ids.length) {
-            grow();
-            return slot(id, seq);
-        }
-        return i;
+        return slot(ids.number(id), seq);
     }
 
-    private void grow() {
-        int[] oldHashes = hashes;
-        String[] oldIds = ids;
-        long[] oldProcesses = processes;
-        long[] oldFirst = firstSeqs;
-        long[][] oldCodes = codes;
-        int n = oldIds.length * 2;
-        hashes = new int[n];
-        ids = new String[n];
-        processes = new long[n];
-        firstSeqs = new long[n];
-        codes = new long[n][];
-        int mask = n - 1;
-        for (int j = 0; j < oldIds.length; j++) {
-            if (oldIds[j] == null) continue;
-            int i = Ids.slot(oldHashes[j], mask);
-            while (ids[i] != null) i = (i + 1) & mask;
-            ids[i] = oldIds[j];
-            hashes[i] = oldHashes[j];
-            processes[i] = oldProcesses[j];
-            firstSeqs[i] = oldFirst[j];
-            codes[i] = oldCodes[j];
+    private int slot(int number, long seq) {
+        if (number >= processes.length) {
+            int n = Math.max(number + 1, processes.length * 2);
+            processes = Arrays.copyOf(processes, n);
+            firstSeqs = Arrays.copyOf(firstSeqs, n);
+            codes = Arrays.copyOf(codes, n);
         }
+        if (codes[number] == null) { // new here: the caller sets a prefix bit next
+            size++;
+            firstSeqs[number] = seq;
+        } else if (seq < firstSeqs[number]) {
+            firstSeqs[number] = seq;
+        }
+        return number;
     }
 
     private void set(int slot, int prefix) {
@@ -199,9 +172,10 @@ final class R048 implements Accumulator {
         R048 o = (R048) other;
         int[] renumber = new int[o.prefixCount];
         for (int n = 0; n < o.prefixCount; n++) renumber[n] = prefixNumber(o.prefixes[n]);
-        for (int j = 0; j < o.ids.length; j++) {
-            if (o.ids[j] == null) continue;
-            int slot = slot(o.ids[j], o.firstSeqs[j]);
+        int[] organisations = ids.renumbering(o.ids);
+        for (int j = 0; j < o.processes.length; j++) {
+            if (o.codes[j] == null) continue;
+            int slot = slot(organisations[j], o.firstSeqs[j]);
             processes[slot] += o.processes[j];
             long[] bits = o.codes[j];
             if (bits == null) continue;
@@ -222,8 +196,8 @@ final class R048 implements Accumulator {
     public void finish(Fold fold, Output output) {
         int[] kept = new int[size];
         int n = 0;
-        for (int j = 0; j < ids.length; j++) {
-            if (ids[j] != null && processes[j] >= minimumContractingProcesses) kept[n++] = j;
+        for (int j = 0; j < processes.length; j++) {
+            if (codes[j] != null && processes[j] >= minimumContractingProcesses) kept[n++] = j;
         }
         double upperFence;
         if (threshold == null) {
@@ -242,9 +216,9 @@ final class R048 implements Accumulator {
         List<Integer> flagged = new ArrayList<>();
         for (int i = 0; i < n; i++) if (distinctPrefixes(kept[i]) >= upperFence) flagged.add(kept[i]);
         Comparator<String> order = Ids.hashMapOrder(Ids.hashMapCapacity(n), Ids.hashMapCapacity(size));
-        flagged.sort((a, b) -> order.compare(ids[a], ids[b]));
+        flagged.sort((a, b) -> order.compare(ids.key(a), ids.key(b)));
         for (int slot : flagged) {
-            output.result(Group.Tenderer, ids[slot], firstSeqs[slot], Indicator.R048, distinctPrefixes(slot));
+            output.result(Group.Tenderer, ids.key(slot), firstSeqs[slot], Indicator.R048, distinctPrefixes(slot));
         }
     }
 }

@@ -39,7 +39,7 @@ final class R058 implements Accumulator {
             for (int i = 0; i < r.size; i++) {
                 if (r.ratio[i] >= upperFence) {
                     output.result(Group.OCID, r.ocid[i], r.seq[i], Indicator.R058, r.ratio[i]);
-                    output.result(Group.Tenderer, r.winner[i], r.seq[i], Indicator.R058, 0.0);
+                    output.result(Group.Tenderer, r.winner(i), r.seq[i], Indicator.R058, 0.0);
                 }
             }
         }

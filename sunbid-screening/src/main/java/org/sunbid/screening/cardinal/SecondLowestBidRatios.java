@@ -17,14 +17,21 @@ final class SecondLowestBidRatios implements Accumulator {
     private final Map<String, Ratios> byCurrency = new HashMap<>(4);
     private final Map<String, long[]> bids = new HashMap<>(4);
     private transient Ratios finished;
+    private final Ids ids;
+
+    SecondLowestBidRatios(Ids ids) {
+        this.ids = ids;
+    }
 
     /** Parallel arrays, one row per process. */
     static final class Ratios implements Serializable {
         long[] seq = new long[16];
         String[] ocid = new String[16];
         double[] ratio = new double[16];
-        String[] winner = new String[16];
-        String[] loser = new String[16];
+        /** The winner's and the second-lowest tenderer's organisation numbers ({@link #ids}). */
+        int[] winner = new int[16];
+        int[] loser = new int[16];
+        final Ids ids;
         int size;
         /** The ratios sorted ascending, made once for R024 and R058. */
         private transient double[] sorted;
@@ -34,7 +41,19 @@ final class SecondLowestBidRatios implements Accumulator {
             return sorted;
         }
 
-        void add(long s, String o, double r, String w, String l) {
+        Ratios(Ids ids) {
+            this.ids = ids;
+        }
+
+        String winner(int i) {
+            return ids.key(winner[i]);
+        }
+
+        String loser(int i) {
+            return ids.key(loser[i]);
+        }
+
+        void add(long s, String o, double r, int w, int l) {
             if (size == seq.length) {
                 int n = size * 2;
                 seq = Arrays.copyOf(seq, n);
@@ -51,8 +70,10 @@ final class SecondLowestBidRatios implements Accumulator {
             size++;
         }
 
-        void addAll(Ratios o) {
-            for (int i = 0; i < o.size; i++) add(o.seq[i], o.ocid[i], o.ratio[i], o.winner[i], o.loser[i]);
+        void addAll(Ratios o, int[] renumber) {
+            for (int i = 0; i < o.size; i++) {
+                add(o.seq[i], o.ocid[i], o.ratio[i], renumber[o.winner[i]], renumber[o.loser[i]]);
+            }
         }
     }
 
@@ -111,16 +132,17 @@ final class SecondLowestBidRatios implements Accumulator {
             }
         }
         if (winner != null && loser != null && loserAmount >= winnerAmount) {
-            byCurrency.computeIfAbsent(currency, k -> new Ratios())
-                    .add(p.seq(), p.ocid(), (loserAmount - winnerAmount) / winnerAmount, winner, loser);
+            byCurrency.computeIfAbsent(currency, k -> new Ratios(ids)).add(p.seq(), p.ocid(),
+                    (loserAmount - winnerAmount) / winnerAmount, ids.number(winner), ids.number(loser));
         }
     }
 
     @Override
     public void merge(Accumulator other) {
         SecondLowestBidRatios o = (SecondLowestBidRatios) other;
+        int[] renumber = ids.renumbering(o.ids);
         for (Map.Entry<String, Ratios> e : o.byCurrency.entrySet()) {
-            byCurrency.computeIfAbsent(e.getKey(), k -> new Ratios()).addAll(e.getValue());
+            byCurrency.computeIfAbsent(e.getKey(), k -> new Ratios(ids)).addAll(e.getValue(), renumber);
         }
         for (Map.Entry<String, long[]> e : o.bids.entrySet()) {
             bids.computeIfAbsent(e.getKey(), k -> new long[1])[0] += e.getValue()[0];
@@ -146,7 +168,7 @@ final class SecondLowestBidRatios implements Accumulator {
     Ratios ratios(Fold fold) {
         if (finished != null) return finished;
         Ratios all = fold.currency() == null ? null : byCurrency.get(fold.currency());
-        Ratios out = new Ratios();
+        Ratios out = new Ratios(ids);
         if (all != null) {
             Integer[] order = new Integer[all.size];
             for (int i = 0; i < all.size; i++) order[i] = i;

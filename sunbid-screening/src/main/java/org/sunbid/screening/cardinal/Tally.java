@@ -1,73 +1,62 @@
 package org.sunbid.screening.cardinal;
 
 import java.io.Serializable;
+import java.util.Arrays;
 
 /**
  * Fractions per organisation (numerator, denominator, first position), added up as mediants: Cardinal's
- * {@code Fraction} maps (R025, R038).
- *
- * <p>An open-addressing table (linear probing) with the id's hash, the id and its three numbers in flat arrays: one
- * lookup touches a slot of {@code hashes}, the id (only on an equal hash) and three adjacent longs, where a
- * {@code HashMap<String, long[]>} chased a node, the key and a separate array per organisation. The ids are read back
- * by slot ({@link #slots()}, in {@link Ids#hashMapOrder} order when the order of results matters).
+ * {@code Fraction} maps (R025, R038). Indexed by the fold's organisation numbers ({@link Ids}): three adjacent longs
+ * per number, where a {@code HashMap<String, long[]>} chased a node, the key and an array per organisation.
  */
 final class Tally implements Serializable {
 
-    /** The id's {@link String#hashCode()} per slot (any value; a slot is used when its key is not null). */
-    private int[] hashes = new int[64];
-    private String[] keys = new String[64];
-    /** {numerator, denominator, first seq} per slot. */
-    private long[] values = new long[3 * 64];
+    private final Ids ids;
+    /** {numerator, denominator, first seq} per number. */
+    private long[] values = new long[3 * 256];
+    private boolean[] present = new boolean[256];
+    /** The numbers present, in order of first addition. */
+    private int[] members = new int[256];
     private int size;
 
+    Tally(Ids ids) {
+        this.ids = ids;
+    }
+
+    Ids ids() {
+        return ids;
+    }
+
     void add(String id, long seq, long numerator, long denominator) {
-        int h = id.hashCode();
-        int mask = keys.length - 1;
-        int i = Ids.slot(h, mask);
-        String k;
-        while ((k = keys[i]) != null) {
-            if (hashes[i] == h && k.equals(id)) {
-                int v = 3 * i;
-                values[v] += numerator;
-                values[v + 1] += denominator;
-                if (seq < values[v + 2]) values[v + 2] = seq;
-                return;
-            }
-            i = (i + 1) & mask;
+        add(ids.number(id), seq, numerator, denominator);
+    }
+
+    void add(int number, long seq, long numerator, long denominator) {
+        if (number >= present.length) {
+            int n = Math.max(number + 1, present.length * 2);
+            present = Arrays.copyOf(present, n);
+            values = Arrays.copyOf(values, 3 * n);
         }
-        keys[i] = id;
-        hashes[i] = h;
-        int v = 3 * i;
+        int v = 3 * number;
+        if (present[number]) {
+            values[v] += numerator;
+            values[v + 1] += denominator;
+            if (seq < values[v + 2]) values[v + 2] = seq;
+            return;
+        }
+        present[number] = true;
         values[v] = numerator;
         values[v + 1] = denominator;
         values[v + 2] = seq;
-        if (++size * 2 > keys.length) grow();
+        if (size == members.length) members = Arrays.copyOf(members, size * 2);
+        members[size++] = number;
     }
 
-    private void grow() {
-        int[] oldHashes = hashes;
-        String[] oldKeys = keys;
-        long[] oldValues = values;
-        int n = oldKeys.length * 2;
-        hashes = new int[n];
-        keys = new String[n];
-        values = new long[3 * n];
-        int mask = n - 1;
-        for (int j = 0; j < oldKeys.length; j++) {
-            if (oldKeys[j] == null) continue;
-            int i = Ids.slot(oldHashes[j], mask);
-            while (keys[i] != null) i = (i + 1) & mask;
-            keys[i] = oldKeys[j];
-            hashes[i] = oldHashes[j];
-            System.arraycopy(oldValues, 3 * j, values, 3 * i, 3);
-        }
-    }
-
-    void merge(Tally other) {
-        for (int j = 0; j < other.keys.length; j++) {
-            if (other.keys[j] == null) continue;
-            int v = 3 * j;
-            add(other.keys[j], other.values[v + 2], other.values[v], other.values[v + 1]);
+    /** Adds the other's fractions; {@code renumber} maps the other's numbers to this tally's ({@link Ids#renumbering}). */
+    void merge(Tally other, int[] renumber) {
+        for (int i = 0; i < other.size; i++) {
+            int n = other.members[i];
+            int v = 3 * n;
+            add(renumber[n], other.values[v + 2], other.values[v], other.values[v + 1]);
         }
     }
 
@@ -76,27 +65,24 @@ final class Tally implements Serializable {
         return size;
     }
 
-    /** The used slots, in table order. */
-    int[] slots() {
-        int[] out = new int[size];
-        int n = 0;
-        for (int j = 0; j < keys.length; j++) if (keys[j] != null) out[n++] = j;
-        return out;
+    /** The numbers present. */
+    int[] numbers() {
+        return Arrays.copyOf(members, size);
     }
 
-    String key(int slot) {
-        return keys[slot];
+    String key(int number) {
+        return ids.key(number);
     }
 
-    long numerator(int slot) {
-        return values[3 * slot];
+    long numerator(int number) {
+        return values[3 * number];
     }
 
-    long denominator(int slot) {
-        return values[3 * slot + 1];
+    long denominator(int number) {
+        return values[3 * number + 1];
     }
 
-    long first(int slot) {
-        return values[3 * slot + 2];
+    long first(int number) {
+        return values[3 * number + 2];
     }
 }
