@@ -21,9 +21,8 @@ final class Ids implements Serializable {
 
     private static final int MEMO = 16;
 
-    /** Per slot: the number + 1 (0 empty) and the id's hash. */
-    private int[] slots = new int[1024];
-    private int[] hashes = new int[1024];
+    /** Per slot, side by side (one cache line for both): the number + 1 (0 empty) and the id's hash. */
+    private int[] table = new int[2 * 1024];
     /** Per number: the id. */
     private String[] keys = new String[512];
     private int size;
@@ -44,9 +43,11 @@ final class Ids implements Serializable {
     int number(String id) {
         int h = id.hashCode();
         String[] m = memo;
-        for (int i = 0; i < MEMO; i++) {
+        int[] mh = memoHash;
+        for (int k = 1; k <= MEMO; k++) { // the latest first
+            int i = (memoNext - k) & (MEMO - 1);
             String s = m[i];
-            if (s != null && memoHash[i] == h && (s == id || s.equals(id))) return memoNumber[i];
+            if (mh[i] == h && s != null && (s == id || s.equals(id))) return memoNumber[i];
         }
         int n = lookup(id, h);
         int at = memoNext;
@@ -58,35 +59,35 @@ final class Ids implements Serializable {
     }
 
     private int lookup(String id, int h) {
-        int mask = slots.length - 1;
+        int[] t = table;
+        int mask = (t.length >> 1) - 1;
         int i = slot(h, mask);
         int s;
-        while ((s = slots[i]) != 0) {
-            if (hashes[i] == h && keys[s - 1].equals(id)) return s - 1;
+        while ((s = t[2 * i]) != 0) {
+            if (t[2 * i + 1] == h && keys[s - 1].equals(id)) return s - 1;
             i = (i + 1) & mask;
         }
         int n = size++;
         if (n == keys.length) keys = Arrays.copyOf(keys, n * 2);
         keys[n] = id;
-        slots[i] = n + 1;
-        hashes[i] = h;
-        if (size * 2 > slots.length) grow();
+        t[2 * i] = n + 1;
+        t[2 * i + 1] = h;
+        if (size * 4 > t.length) grow();
         return n;
     }
 
     private void grow() {
-        int[] oldSlots = slots;
-        int[] oldHashes = hashes;
-        slots = new int[oldSlots.length * 2];
-        hashes = new int[slots.length];
-        int mask = slots.length - 1;
-        for (int j = 0; j < oldSlots.length; j++) {
-            if (oldSlots[j] == 0) continue;
-            int i = slot(oldHashes[j], mask);
-            while (slots[i] != 0) i = (i + 1) & mask;
-            slots[i] = oldSlots[j];
-            hashes[i] = oldHashes[j];
+        int[] old = table;
+        int[] t = new int[old.length * 2];
+        int mask = (t.length >> 1) - 1;
+        for (int j = 0; j < old.length; j += 2) {
+            if (old[j] == 0) continue;
+            int i = slot(old[j + 1], mask);
+            while (t[2 * i] != 0) i = (i + 1) & mask;
+            t[2 * i] = old[j];
+            t[2 * i + 1] = old[j + 1];
         }
+        table = t;
     }
 
     /** The id of a number. */
