@@ -113,7 +113,8 @@ final class Ids implements Serializable {
 
     /** The home slot of a hash in a table of {@code mask + 1} (a power of two) slots (Fibonacci hashing). */
     static int slot(int hash, int mask) {
-        return ((hash * 0x9E3779B9) >>> 16) & mask;
+        int x = hash * 0x9E3779B9;
+        return (x ^ (x >>> 16)) & mask;
     }
 
     /** The table size of a {@code java.util.HashMap} grown by puts from its default to {@code size} entries. */

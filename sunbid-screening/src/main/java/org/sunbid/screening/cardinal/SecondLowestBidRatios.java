@@ -161,6 +161,33 @@ final class SecondLowestBidRatios implements Accumulator {
         }
     }
 
+    /** The rows by position in the input (ties by row: a stable sort), without boxing when positions allow. */
+    private static int[] inputOrder(Ratios all) {
+        int n = all.size;
+        int indexBits = 32 - Integer.numberOfLeadingZeros(Math.max(n, 1));
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            min = Math.min(min, all.seq[i]);
+            max = Math.max(max, all.seq[i]);
+        }
+        int[] order = new int[n];
+        if (n > 0 && min >= 0 && max < (1L << (63 - indexBits))) {
+            long[] keys = new long[n];
+            for (int i = 0; i < n; i++) keys[i] = all.seq[i] << indexBits | i;
+            Arrays.sort(keys);
+            long mask = (1L << indexBits) - 1;
+            for (int i = 0; i < n; i++) order[i] = (int) (keys[i] & mask);
+            return order;
+        }
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) boxed[i] = i;
+        long[] seq = all.seq;
+        Arrays.sort(boxed, (a, b) -> Long.compare(seq[a], seq[b]));
+        for (int i = 0; i < n; i++) order[i] = boxed[i];
+        return order;
+    }
+
     /**
      * The ratios in the run's currency, one per ocid (a later line replaces an earlier one with the same ocid), in
      * input order.
@@ -170,16 +197,23 @@ final class SecondLowestBidRatios implements Accumulator {
         Ratios all = fold.currency() == null ? null : byCurrency.get(fold.currency());
         Ratios out = new Ratios(ids);
         if (all != null) {
-            Integer[] order = new Integer[all.size];
-            for (int i = 0; i < all.size; i++) order[i] = i;
-            long[] seq = all.seq;
-            Arrays.sort(order, (a, b) -> Long.compare(seq[a], seq[b]));
-            Map<String, Integer> last = new HashMap<>(all.size * 2);
-            for (Integer i : order) last.put(all.ocid[i], i);
-            for (Integer i : order) {
-                if (last.get(all.ocid[i]).intValue() == i) {
-                    out.add(all.seq[i], all.ocid[i], all.ratio[i], all.winner[i], all.loser[i]);
-                }
+            int[] order = inputOrder(all);
+            // the last row of each ocid in input order (open addressing over the ocids: row + 1, 0 empty)
+            boolean[] last = new boolean[all.size];
+            int[] table = new int[Integer.highestOneBit(Math.max(all.size, 1) * 2) * 2];
+            int mask = table.length - 1;
+            for (int i : order) {
+                String ocid = all.ocid[i];
+                int h = ocid.hashCode();
+                int at = Ids.slot(h, mask);
+                int row;
+                while ((row = table[at]) != 0 && !all.ocid[row - 1].equals(ocid)) at = (at + 1) & mask;
+                if (row != 0) last[row - 1] = false;
+                table[at] = i + 1;
+                last[i] = true;
+            }
+            for (int i : order) {
+                if (last[i]) out.add(all.seq[i], all.ocid[i], all.ratio[i], all.winner[i], all.loser[i]);
             }
         }
         finished = out;
