@@ -33,22 +33,23 @@ public final class Engine implements Serializable {
     /** An empty fold with one accumulator per enabled indicator. */
     public Fold newFold() {
         List<Accumulator> list = new ArrayList<>();
+        Ids ids = new Ids();
         try {
             if (settings.isEnabled(Indicator.R024) || settings.isEnabled(Indicator.R058)) {
-                list.add(new SecondLowestBidRatios());
+                list.add(new SecondLowestBidRatios(ids));
             }
             for (Indicator i : settings.enabled()) {
                 switch (i) {
                     case R003 -> list.add(new R003(settings));
                     case R018 -> list.add(new R018(settings));
                     case R024 -> list.add(new R024(settings));
-                    case R025 -> list.add(new R025(settings));
+                    case R025 -> list.add(new R025(settings, ids));
                     case R028 -> list.add(new R028());
                     case R030 -> list.add(new R030());
                     case R035 -> list.add(new R035(settings));
                     case R036 -> list.add(new R036());
-                    case R038 -> list.add(new R038(settings));
-                    case R048 -> list.add(new R048(settings));
+                    case R038 -> list.add(new R038(settings, ids));
+                    case R048 -> list.add(new R048(settings, ids));
                     case R058 -> list.add(new R058(settings));
                 }
             }

@@ -27,9 +27,9 @@ final class R024 implements Accumulator {
         double lowerFence;
         double q1;
         if (threshold == null) {
-            double[] data = java.util.Arrays.copyOf(r.ratio, r.size);
-            q1 = Stats.lowerQuartile(data);
-            double q3 = Stats.upperQuartile(data);
+            double[] sorted = r.sortedRatios();
+            q1 = Stats.quantileOfSorted(sorted, 0.25);
+            double q3 = Stats.quantileOfSorted(sorted, 0.75);
             output.meta(Indicator.R024, "q1", q1);
             output.meta(Indicator.R024, "q3", q3);
             lowerFence = Math.fma(q3 - q1, -1.5, q1);
@@ -42,8 +42,8 @@ final class R024 implements Accumulator {
             for (int i = 0; i < r.size; i++) {
                 if (r.ratio[i] <= lowerFence) {
                     output.result(Group.OCID, r.ocid[i], r.seq[i], Indicator.R024, r.ratio[i]);
-                    output.result(Group.Tenderer, r.winner[i], r.seq[i], Indicator.R024, 0.0);
-                    output.result(Group.Tenderer, r.loser[i], r.seq[i], Indicator.R024, 0.0);
+                    output.result(Group.Tenderer, r.winner(i), r.seq[i], Indicator.R024, 0.0);
+                    output.result(Group.Tenderer, r.loser(i), r.seq[i], Indicator.R024, 0.0);
                 }
             }
         }

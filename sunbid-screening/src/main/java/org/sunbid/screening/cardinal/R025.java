@@ -1,6 +1,8 @@
 package org.sunbid.screening.cardinal;
 
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * R025 Excessive unsuccessful bids: per tenderer, the share of processes (sole active award with one supplier, all
@@ -12,10 +14,11 @@ final class R025 implements Accumulator {
 
     private final long percentile;
     private final Double threshold;
-    private final Tally tally = new Tally();
+    private final Tally tally;
     private transient SmallSet scratch = new SmallSet();
 
-    R025(Settings s) throws SettingsException {
+    R025(Settings s, Ids ids) throws SettingsException {
+        this.tally = new Tally(ids);
         Long p = s.unsigned("R025", "percentile");
         this.percentile = p == null ? 75 : p;
         this.threshold = s.doubleValue("R025", "threshold");
@@ -44,26 +47,27 @@ final class R025 implements Accumulator {
 
     @Override
     public void merge(Accumulator other) {
-        tally.merge(((R025) other).tally);
+        Tally o = ((R025) other).tally;
+        tally.merge(o, tally.ids().renumbering(o.ids()));
     }
 
     @Override
     public void finish(Fold fold, Output output) {
-        int n = tally.fractions.size();
+        int[] slots = tally.numbers();
+        int n = slots.length;
         double[] denominators = new double[n];
         double[] ratios = new double[n];
-        int i = 0;
-        for (long[] f : tally.fractions.values()) {
-            denominators[i] = f[1];
-            ratios[i] = (double) f[0] / f[1];
-            i++;
+        for (int i = 0; i < n; i++) {
+            denominators[i] = tally.denominator(slots[i]);
+            ratios[i] = (double) tally.numerator(slots[i]) / tally.denominator(slots[i]);
         }
         double upperFence = Stats.percentile(denominators, percentile);
         double lowerFence;
         double q1;
         if (threshold == null) {
-            q1 = Stats.lowerQuartile(ratios);
-            double q3 = Stats.upperQuartile(ratios);
+            double[] sorted = Stats.sorted(ratios.clone());
+            q1 = Stats.quantileOfSorted(sorted, 0.25);
+            double q3 = Stats.quantileOfSorted(sorted, 0.75);
             output.meta(Indicator.R025, "q1", q1);
             output.meta(Indicator.R025, "q3", q3);
             lowerFence = Math.fma(q3 - q1, -1.5, q1);
@@ -74,12 +78,12 @@ final class R025 implements Accumulator {
         output.meta(Indicator.R025, "upper_fence", upperFence);
         output.meta(Indicator.R025, "lower_fence", lowerFence);
         if (q1 > 0 && lowerFence > 0) {
-            for (Map.Entry<String, long[]> e : tally.fractions.entrySet()) {
-                long[] f = e.getValue();
-                double ratio = (double) f[0] / f[1];
-                if (f[1] >= upperFence && ratio <= lowerFence) {
-                    output.result(Group.Tenderer, e.getKey(), f[2], Indicator.R025, ratio);
-                }
+            List<Integer> flagged = new ArrayList<>();
+            for (int i = 0; i < n; i++) if (denominators[i] >= upperFence && ratios[i] <= lowerFence) flagged.add(i);
+            Comparator<String> order = Ids.hashMapOrder(Ids.hashMapCapacity(n));
+            flagged.sort((a, b) -> order.compare(tally.key(slots[a]), tally.key(slots[b])));
+            for (int i : flagged) {
+                output.result(Group.Tenderer, tally.key(slots[i]), tally.first(slots[i]), Indicator.R025, ratios[i]);
             }
         }
     }

@@ -1,8 +1,9 @@
 package org.sunbid.screening.cardinal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * R038 Excessive disqualified bids: the share of disqualified among submitted bids per buyer and procuring entity
@@ -15,11 +16,16 @@ final class R038 implements Accumulator {
     private final Double threshold;
     private final long minimumSubmittedBids;
     private final long minimumContractingProcesses;
-    private final Tally buyers = new Tally();
-    private final Tally procuringEntities = new Tally();
-    private final Tally tenderers = new Tally();
+    private final Ids ids;
+    private final Tally buyers;
+    private final Tally procuringEntities;
+    private final Tally tenderers;
 
-    R038(Settings s) throws SettingsException {
+    R038(Settings s, Ids ids) throws SettingsException {
+        this.ids = ids;
+        this.buyers = new Tally(ids);
+        this.procuringEntities = new Tally(ids);
+        this.tenderers = new Tally(ids);
         this.threshold = s.doubleValue("R038", "threshold");
         Long bids = s.unsigned("R038", "minimum_submitted_bids");
         Long processes = s.unsigned("R038", "minimum_contracting_processes");
@@ -51,9 +57,10 @@ final class R038 implements Accumulator {
     @Override
     public void merge(Accumulator other) {
         R038 o = (R038) other;
-        buyers.merge(o.buyers);
-        procuringEntities.merge(o.procuringEntities);
-        tenderers.merge(o.tenderers);
+        int[] renumber = ids.renumbering(o.ids);
+        buyers.merge(o.buyers, renumber);
+        procuringEntities.merge(o.procuringEntities, renumber);
+        tenderers.merge(o.tenderers, renumber);
     }
 
     @Override
@@ -64,18 +71,21 @@ final class R038 implements Accumulator {
     }
 
     private void flag(Output output, Tally tally, long minimum, Group group) {
-        List<Map.Entry<String, long[]>> kept = new ArrayList<>();
-        for (Map.Entry<String, long[]> e : tally.fractions.entrySet()) if (e.getValue()[1] >= minimum) kept.add(e);
-        if (kept.isEmpty()) return;
-        double[] ratios = new double[kept.size()];
-        for (int i = 0; i < ratios.length; i++) {
-            long[] f = kept.get(i).getValue();
-            ratios[i] = (double) f[0] / f[1];
+        int[] slots = tally.numbers();
+        double[] ratios = new double[slots.length];
+        int n = 0;
+        for (int slot : slots) {
+            if (tally.denominator(slot) >= minimum) {
+                slots[n] = slot;
+                ratios[n++] = (double) tally.numerator(slot) / tally.denominator(slot);
+            }
         }
+        if (n == 0) return;
         double upperFence;
         if (threshold == null) {
-            double q1 = Stats.lowerQuartile(ratios);
-            double q3 = Stats.upperQuartile(ratios);
+            double[] sorted = Stats.sorted(Arrays.copyOf(ratios, n));
+            double q1 = Stats.quantileOfSorted(sorted, 0.25);
+            double q3 = Stats.quantileOfSorted(sorted, 0.75);
             output.meta(Indicator.R038, group.name() + "_q1", q1);
             output.meta(Indicator.R038, group.name() + "_q3", q3);
             upperFence = Math.fma(q3 - q1, 1.5, q3);
@@ -84,10 +94,12 @@ final class R038 implements Accumulator {
         }
         output.meta(Indicator.R038, group.name() + "_upper_fence", upperFence);
         if (upperFence > 0) {
-            for (int i = 0; i < ratios.length; i++) {
-                if (ratios[i] >= upperFence) {
-                    output.result(group, kept.get(i).getKey(), kept.get(i).getValue()[2], Indicator.R038, ratios[i]);
-                }
+            List<Integer> flagged = new ArrayList<>();
+            for (int i = 0; i < n; i++) if (ratios[i] >= upperFence) flagged.add(i);
+            Comparator<String> order = Ids.hashMapOrder(Ids.hashMapCapacity(tally.size()));
+            flagged.sort((a, b) -> order.compare(tally.key(slots[a]), tally.key(slots[b])));
+            for (int i : flagged) {
+                output.result(group, tally.key(slots[i]), tally.first(slots[i]), Indicator.R038, ratios[i]);
             }
         }
     }

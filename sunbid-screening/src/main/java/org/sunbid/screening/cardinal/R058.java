@@ -25,9 +25,9 @@ final class R058 implements Accumulator {
         SecondLowestBidRatios.Ratios r = fold.secondLowestBidRatios().ratios(fold);
         double upperFence;
         if (threshold == null) {
-            double[] data = java.util.Arrays.copyOf(r.ratio, r.size);
-            double q1 = Stats.lowerQuartile(data);
-            double q3 = Stats.upperQuartile(data);
+            double[] sorted = r.sortedRatios();
+            double q1 = Stats.quantileOfSorted(sorted, 0.25);
+            double q3 = Stats.quantileOfSorted(sorted, 0.75);
             output.meta(Indicator.R058, "q1", q1);
             output.meta(Indicator.R058, "q3", q3);
             upperFence = Math.fma(q3 - q1, 1.5, q3);
@@ -39,7 +39,7 @@ final class R058 implements Accumulator {
             for (int i = 0; i < r.size; i++) {
                 if (r.ratio[i] >= upperFence) {
                     output.result(Group.OCID, r.ocid[i], r.seq[i], Indicator.R058, r.ratio[i]);
-                    output.result(Group.Tenderer, r.winner[i], r.seq[i], Indicator.R058, 0.0);
+                    output.result(Group.Tenderer, r.winner(i), r.seq[i], Indicator.R058, 0.0);
                 }
             }
         }

@@ -17,17 +17,43 @@ final class SecondLowestBidRatios implements Accumulator {
     private final Map<String, Ratios> byCurrency = new HashMap<>(4);
     private final Map<String, long[]> bids = new HashMap<>(4);
     private transient Ratios finished;
+    private final Ids ids;
+
+    SecondLowestBidRatios(Ids ids) {
+        this.ids = ids;
+    }
 
     /** Parallel arrays, one row per process. */
     static final class Ratios implements Serializable {
         long[] seq = new long[16];
         String[] ocid = new String[16];
         double[] ratio = new double[16];
-        String[] winner = new String[16];
-        String[] loser = new String[16];
+        /** The winner's and the second-lowest tenderer's organisation numbers ({@link #ids}). */
+        int[] winner = new int[16];
+        int[] loser = new int[16];
+        final Ids ids;
         int size;
+        /** The ratios sorted ascending, made once for R024 and R058. */
+        private transient double[] sorted;
 
-        void add(long s, String o, double r, String w, String l) {
+        double[] sortedRatios() {
+            if (sorted == null) sorted = Stats.sorted(Arrays.copyOf(ratio, size));
+            return sorted;
+        }
+
+        Ratios(Ids ids) {
+            this.ids = ids;
+        }
+
+        String winner(int i) {
+            return ids.key(winner[i]);
+        }
+
+        String loser(int i) {
+            return ids.key(loser[i]);
+        }
+
+        void add(long s, String o, double r, int w, int l) {
             if (size == seq.length) {
                 int n = size * 2;
                 seq = Arrays.copyOf(seq, n);
@@ -44,8 +70,10 @@ final class SecondLowestBidRatios implements Accumulator {
             size++;
         }
 
-        void addAll(Ratios o) {
-            for (int i = 0; i < o.size; i++) add(o.seq[i], o.ocid[i], o.ratio[i], o.winner[i], o.loser[i]);
+        void addAll(Ratios o, int[] renumber) {
+            for (int i = 0; i < o.size; i++) {
+                add(o.seq[i], o.ocid[i], o.ratio[i], renumber[o.winner[i]], renumber[o.loser[i]]);
+            }
         }
     }
 
@@ -104,16 +132,17 @@ final class SecondLowestBidRatios implements Accumulator {
             }
         }
         if (winner != null && loser != null && loserAmount >= winnerAmount) {
-            byCurrency.computeIfAbsent(currency, k -> new Ratios())
-                    .add(p.seq(), p.ocid(), (loserAmount - winnerAmount) / winnerAmount, winner, loser);
+            byCurrency.computeIfAbsent(currency, k -> new Ratios(ids)).add(p.seq(), p.ocid(),
+                    (loserAmount - winnerAmount) / winnerAmount, ids.number(winner), ids.number(loser));
         }
     }
 
     @Override
     public void merge(Accumulator other) {
         SecondLowestBidRatios o = (SecondLowestBidRatios) other;
+        int[] renumber = ids.renumbering(o.ids);
         for (Map.Entry<String, Ratios> e : o.byCurrency.entrySet()) {
-            byCurrency.computeIfAbsent(e.getKey(), k -> new Ratios()).addAll(e.getValue());
+            byCurrency.computeIfAbsent(e.getKey(), k -> new Ratios(ids)).addAll(e.getValue(), renumber);
         }
         for (Map.Entry<String, long[]> e : o.bids.entrySet()) {
             bids.computeIfAbsent(e.getKey(), k -> new long[1])[0] += e.getValue()[0];
@@ -132,6 +161,33 @@ final class SecondLowestBidRatios implements Accumulator {
         }
     }
 
+    /** The rows by position in the input (ties by row: a stable sort), without boxing when positions allow. */
+    private static int[] inputOrder(Ratios all) {
+        int n = all.size;
+        int indexBits = 32 - Integer.numberOfLeadingZeros(Math.max(n, 1));
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            min = Math.min(min, all.seq[i]);
+            max = Math.max(max, all.seq[i]);
+        }
+        int[] order = new int[n];
+        if (n > 0 && min >= 0 && max < (1L << (63 - indexBits))) {
+            long[] keys = new long[n];
+            for (int i = 0; i < n; i++) keys[i] = all.seq[i] << indexBits | i;
+            Arrays.sort(keys);
+            long mask = (1L << indexBits) - 1;
+            for (int i = 0; i < n; i++) order[i] = (int) (keys[i] & mask);
+            return order;
+        }
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) boxed[i] = i;
+        long[] seq = all.seq;
+        Arrays.sort(boxed, (a, b) -> Long.compare(seq[a], seq[b]));
+        for (int i = 0; i < n; i++) order[i] = boxed[i];
+        return order;
+    }
+
     /**
      * The ratios in the run's currency, one per ocid (a later line replaces an earlier one with the same ocid), in
      * input order.
@@ -139,18 +195,25 @@ final class SecondLowestBidRatios implements Accumulator {
     Ratios ratios(Fold fold) {
         if (finished != null) return finished;
         Ratios all = fold.currency() == null ? null : byCurrency.get(fold.currency());
-        Ratios out = new Ratios();
+        Ratios out = new Ratios(ids);
         if (all != null) {
-            Integer[] order = new Integer[all.size];
-            for (int i = 0; i < all.size; i++) order[i] = i;
-            long[] seq = all.seq;
-            Arrays.sort(order, (a, b) -> Long.compare(seq[a], seq[b]));
-            Map<String, Integer> last = new HashMap<>(all.size * 2);
-            for (Integer i : order) last.put(all.ocid[i], i);
-            for (Integer i : order) {
-                if (last.get(all.ocid[i]).intValue() == i) {
-                    out.add(all.seq[i], all.ocid[i], all.ratio[i], all.winner[i], all.loser[i]);
-                }
+            int[] order = inputOrder(all);
+            // the last row of each ocid in input order (open addressing over the ocids: row + 1, 0 empty)
+            boolean[] last = new boolean[all.size];
+            int[] table = new int[Integer.highestOneBit(Math.max(all.size, 1) * 2) * 2];
+            int mask = table.length - 1;
+            for (int i : order) {
+                String ocid = all.ocid[i];
+                int h = ocid.hashCode();
+                int at = Ids.slot(h, mask);
+                int row;
+                while ((row = table[at]) != 0 && !all.ocid[row - 1].equals(ocid)) at = (at + 1) & mask;
+                if (row != 0) last[row - 1] = false;
+                table[at] = i + 1;
+                last[i] = true;
+            }
+            for (int i : order) {
+                if (last[i]) out.add(all.seq[i], all.ocid[i], all.ratio[i], all.winner[i], all.loser[i]);
             }
         }
         finished = out;

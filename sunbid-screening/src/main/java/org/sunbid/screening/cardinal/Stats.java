@@ -11,8 +11,18 @@ final class Stats {
     /** The tau-quantile of the data (median-unbiased, type 8); NaN when empty or tau outside [0, 1]. */
     static double quantile(double[] data, double tau) {
         if (tau < 0 || tau > 1 || data.length == 0) return Double.NaN;
-        double[] sorted = data.clone();
-        Arrays.sort(sorted);
+        return quantileOfSorted(sorted(data.clone()), tau);
+    }
+
+    /** Sorts {@code data} in place and returns it. */
+    static double[] sorted(double[] data) {
+        Arrays.sort(data);
+        return data;
+    }
+
+    /** {@link #quantile} of data already sorted ascending (one sort for several quantiles). */
+    static double quantileOfSorted(double[] sorted, double tau) {
+        if (tau < 0 || tau > 1 || sorted.length == 0) return Double.NaN;
         int n = sorted.length;
         double h = (n + 1.0 / 3.0) * tau + 1.0 / 3.0;
         long hf = (long) h;
