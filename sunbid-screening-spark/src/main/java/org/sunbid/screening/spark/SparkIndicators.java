@@ -165,14 +165,15 @@ public final class SparkIndicators {
 
     /**
      * One partition: each line parsed with the CLI's reader and folded. The reader is the class the driver's
-     * {@code sunbid.screening.reader} property names (an executor is another JVM), else {@link JacksonProcessReader}.
+     * {@code sunbid.screening.reader} property names (an executor is another JVM), else the CLI's default,
+     * {@link org.sunbid.screening.read.FastProcessReader} (so an invalid line is reported in the CLI's words).
      */
     private static final class Folding implements JsonLines.PartitionFolder<Part> {
         private final ProcessReader reader;
         private final Part part;
 
         Folding(Engine engine, String readerClass) throws ReflectiveOperationException {
-            this.reader = readerClass == null || readerClass.isBlank() ? new JacksonProcessReader()
+            this.reader = readerClass == null || readerClass.isBlank() ? new org.sunbid.screening.read.FastProcessReader()
                     : Class.forName(readerClass.strip()).asSubclass(ProcessReader.class).getConstructor().newInstance();
             this.part = new Part(engine.newFold());
         }
