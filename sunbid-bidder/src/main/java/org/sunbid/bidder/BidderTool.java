@@ -259,15 +259,17 @@ public final class BidderTool {
 
     /**
      * Hashes of what identifies the machine that prepared the bid (Reg. 40: same machine for several bidders), as the
-     * operating system shows them to a normal user: the MAC addresses (java.net.NetworkInterface), /etc/machine-id, the
-     * disk ids (/dev/disk/by-id). Sealed inside the envelope, so nobody learns them before the opening; the platform
+     * operating system shows them to a normal user: the physical adapters' MAC addresses (java.net.NetworkInterface),
+     * /etc/machine-id, the physical disk ids (/dev/disk/by-id); virtual adapters, bridges and virtual or LVM disks,
+     * whose values repeat across unrelated machines, are left out ({@link MachineIds}). Sealed inside the envelope, so nobody learns them before the opening; the platform
      * keeps them only as keyed hashes per tender.
      */
     static Map<String, Object> machineFingerprint() throws IOException {
         List<String> macs = new ArrayList<>();
         for (NetworkInterface n : Collections.list(NetworkInterface.getNetworkInterfaces())) {
             byte[] mac = n.getHardwareAddress();
-            if (mac != null && mac.length > 0 && !n.isLoopback()) {
+            if (!n.isLoopback() && !n.isVirtual() && !MachineIds.virtualName(n.getDisplayName())
+                    && MachineIds.identifiesMachine(n.getName(), mac)) {
                 macs.add(Sm3.hex(mac));
             }
         }
@@ -284,7 +286,7 @@ public final class BidderTool {
         Path disks = Path.of("/dev/disk/by-id");
         if (Files.isDirectory(disks)) {
             try (Stream<Path> ids = Files.list(disks)) {
-                m.put("diskIdSm3", ids.map(p -> p.getFileName().toString()).filter(n -> !n.contains("-part"))
+                m.put("diskIdSm3", ids.map(p -> p.getFileName().toString()).filter(MachineIds::identifiesDisk)
                         .sorted().map(Sm3::hex).toList());
             }
         }

@@ -327,6 +327,8 @@ class Art40EvidenceIT extends PlatformIT {
         assertThat(shown.json().path("flags")).singleElement().satisfies(f -> {
             assertThat(f.path("item").asString()).isEqualTo("SAME_PREPARER");
             assertThat(names(f)).containsExactlyInAnyOrder(nameOf("bidder2"), nameOf("bidder3"));
+            // MAC, machine id, disk and 机器码 all shared: more than one kind, so still a strong sign
+            assertThat(f.path("severity").asString()).isEqualTo("HIGH");
         });
         assertThat(lotWarnings(lot)).singleElement()
                 .satisfies(w -> assertThat(w.path("legalBasis").asString()).isEqualTo("招标投标法实施条例第四十条第（一）项"));

@@ -143,6 +143,7 @@ public final class Art40Rules {
         private final Map<String, int[]> counts = new TreeMap<>();          // kind label → values shared
         private final Map<UUID, List<String>> places = new TreeMap<>();     // bidder → where (files, lines)
         private final List<Finding.Line> direct = new ArrayList<>();
+        private final Set<Fact.Kind> machineKinds = java.util.EnumSet.noneOf(Fact.Kind.class);
         private boolean high;
 
         Group(Art40Item item, SortedSet<UUID> bidders) {
@@ -151,7 +152,12 @@ public final class Art40Rules {
         }
 
         void add(Fact.Kind kind, String value, Map<UUID, List<Fact>> holders) {
-            high |= kind.item() != Art40Item.ABNORMALLY_SIMILAR && kind != Fact.Kind.UPLOAD_IP;
+            if (kind.item() == Art40Item.SAME_PREPARER) {
+                machineKinds.add(kind);
+                high |= samePreparerIsStrong(machineKinds);
+            } else {
+                high |= kind.item() != Art40Item.ABNORMALLY_SIMILAR && kind != Fact.Kind.UPLOAD_IP;
+            }
             counts.computeIfAbsent(kind.label(), k -> new int[1])[0]++;
             if (kind == Fact.Kind.FILE || kind == Fact.Kind.LINE) {
                 holders.forEach((bidder, fs) -> fs.forEach(f -> {
@@ -184,6 +190,15 @@ public final class Art40Rules {
             places.forEach((bidder, p) -> lines.add(new Finding.Line(bidder, "位置", String.join("、", p))));
             return new Finding(item, bidders, high, lines);
         }
+    }
+
+    /**
+     * Whether the machine facts two bidders share make item (一) a strong sign: the document maker's 机器码 alone, or two
+     * independent kinds (machine id and disk, MAC and 机器码, ...). One MAC, one machine id or one disk id alone is not:
+     * virtual adapters, cloned images and virtual disks give the same value on unrelated machines.
+     */
+    static boolean samePreparerIsStrong(Set<Fact.Kind> shared) {
+        return shared.contains(Fact.Kind.MAKER_CODE) || shared.size() >= 2;
     }
 
     /** The first {@link #SHOWN} hex digits of a hash. */

@@ -48,6 +48,31 @@ class Art40RulesTest {
     }
 
     @Test
+    void reg40_1_oneSharedMacOrDiskIdAloneIsMedium_twoKindsOrTheMakersCodeAloneIsHigh() {
+        // one MAC (a virtual adapter's fixed address) or one disk id (a virtual disk's name) alone: MEDIUM
+        assertThat(Art40Rules.findings(HONEST_PRICES, List.of(fact(A, Fact.Kind.MAC, "vmnet"), fact(B, Fact.Kind.MAC, "vmnet"))))
+                .singleElement().satisfies(f -> assertThat(f.item()).isEqualTo(Art40Item.SAME_PREPARER))
+                .satisfies(f -> assertThat(f.high()).isFalse());
+        assertThat(Art40Rules.findings(HONEST_PRICES, List.of(fact(A, Fact.Kind.DISK_ID, "qemu"), fact(B, Fact.Kind.DISK_ID, "qemu"),
+                fact(A, Fact.Kind.DISK_ID, "qemu2"), fact(B, Fact.Kind.DISK_ID, "qemu2"))))
+                .singleElement().satisfies(f -> assertThat(f.high()).isFalse());
+        // two kinds shared by the same bidders: HIGH (MAC + 机器码, machine id + disk)
+        assertThat(Art40Rules.findings(HONEST_PRICES, List.of(fact(A, Fact.Kind.MAC, "m"), fact(B, Fact.Kind.MAC, "m"),
+                fact(A, Fact.Kind.DISK_ID, "d"), fact(B, Fact.Kind.DISK_ID, "d"))))
+                .singleElement().satisfies(f -> assertThat(f.high()).isTrue());
+        assertThat(Art40Rules.findings(HONEST_PRICES, List.of(fact(A, Fact.Kind.MACHINE_ID, "x"), fact(B, Fact.Kind.MACHINE_ID, "x"),
+                fact(A, Fact.Kind.DISK_ID, "d"), fact(B, Fact.Kind.DISK_ID, "d"))))
+                .singleElement().satisfies(f -> assertThat(f.high()).isTrue());
+        // the document maker's 机器码 alone: HIGH
+        assertThat(Art40Rules.findings(HONEST_PRICES, List.of(fact(A, Fact.Kind.MAKER_CODE, "z"), fact(B, Fact.Kind.MAKER_CODE, "z"))))
+                .singleElement().satisfies(f -> assertThat(f.high()).isTrue());
+        // a MAC shared by A and B and a disk shared by A and C are two single facts over two pairs: both MEDIUM
+        assertThat(Art40Rules.findings(HONEST_PRICES, List.of(fact(A, Fact.Kind.MAC, "m"), fact(B, Fact.Kind.MAC, "m"),
+                fact(A, Fact.Kind.DISK_ID, "d"), fact(C, Fact.Kind.DISK_ID, "d"))))
+                .hasSize(2).allSatisfy(f -> assertThat(f.high()).isFalse());
+    }
+
+    @Test
     void reg40_2_3_6_sharedAddressManagerAndPayerAccountAreTheirOwnItems() {
         List<Fact> facts = List.of(fact(A, Fact.Kind.UPLOAD_IP, "ip1"), fact(C, Fact.Kind.UPLOAD_IP, "ip1"),
                 new Fact(B, Fact.Kind.PROJECT_MANAGER, "pm", "王工"), new Fact(D, Fact.Kind.PROJECT_MANAGER, "pm", "王工"),
