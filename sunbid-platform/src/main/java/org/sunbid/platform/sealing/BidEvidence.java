@@ -38,13 +38,17 @@ public record BidEvidence(UUID bidId, UUID bidderId, Kind kind, String hash, Str
         NO_FINGERPRINT,
         /** The address the bid was uploaded from. */
         UPLOAD_IP,
-        /** The project manager (项目经理) the bid declares. */
+        /** The project manager (项目经理) the bid declares, by registration number (注册编号): one number, one person. */
         PROJECT_MANAGER,
+        /** The declared project manager's name: two people may share one, so a match is to be checked (同名，待核实). */
+        PROJECT_MANAGER_NAME,
         /** An opened file's content. */
         FILE,
         /** A distinctive line of an opened text file (identical odd lines or typos across bids). */
         LINE,
         /** The bid's text names a rival bidder of the same tender (documents mixed up, Art. 40 (五)). */
-        MENTION
+        MENTION,
+        /** An opened file the opening could not read or hash (its name, keyed-hashed; the name as detail). */
+        UNREADABLE
     }
 }

@@ -17,8 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes down, at the opening and only then, the facts of each opened bid that 招标投标法实施条例 Art. 40 asks about
@@ -26,14 +32,31 @@ import org.springframework.stereotype.Component;
  * inside the envelope (a browser upload carries none, recorded as {@link BidEvidence.Kind#NO_FINGERPRINT}), the hashed
  * upload address kept since the upload, the declared project manager, every opened file and every distinctive line of
  * its text, and which rival bidders the text names. Nothing is compared here: supervision does that.
+ *
+ * <p>Capture never makes the opening fail: a file that cannot be read is recorded as {@link BidEvidence.Kind#UNREADABLE}
+ * (its name, keyed-hashed, and the name as detail), a bid whose capture fails anyway is logged and left with what was
+ * gathered, and the rows are written in batches inside a savepoint, so a failed write rolls back only the evidence.
  */
 @Component
 class BidEvidenceCapture {
 
     /** A line shorter than this (in code points, after collapsing blanks) is too common to mean anything. */
     static final int MIN_LINE = 10;
-    /** At most this many distinct lines per bid are kept (a bid of whole books still opens in bounded time). */
-    static final int MAX_LINES = 20_000;
+    /**
+     * At most this many distinct lines per bid are kept. Identical odd lines (a shared typo, a copied paragraph) show in
+     * the first hundred pages of a bid's own text as well as anywhere; 5,000 distinct lines of at least {@link #MIN_LINE}
+     * code points is about that much, and keeps a lot of 30 bids under 150,000 rows written at the opening (the files
+     * are read in name order, so which lines are kept does not vary between runs).
+     */
+    static final int MAX_LINES = 5_000;
+    /** Rows per batch written. */
+    static final int BATCH = 1_000;
+    /** A declared project manager's name shorter than this (code points, blanks removed) says nothing ("无", "-"). */
+    static final int MIN_NAME = 2;
+    /** A registration number (注册编号) shorter than this (blanks removed) is not one. */
+    static final int MIN_REGISTRATION = 6;
+
+    private static final Logger log = LoggerFactory.getLogger(BidEvidenceCapture.class);
     /** Files larger than this are hashed but not read as text. */
     static final long MAX_TEXT_BYTES = 4L * 1024 * 1024;
 
@@ -43,14 +66,19 @@ class BidEvidenceCapture {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final TransactionTemplate savepoint;
     private final EvidenceVault vault;
     private final Clock clock;
     private final org.sunbid.platform.tendering.TenderDocuments documents;
     private final org.sunbid.platform.kernel.FileStore store;
 
-    BidEvidenceCapture(JdbcClient jdbc, EvidenceVault vault, Clock clock,
-            org.sunbid.platform.tendering.TenderDocuments documents, org.sunbid.platform.kernel.FileStore store) {
+    BidEvidenceCapture(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions, EvidenceVault vault,
+            Clock clock, org.sunbid.platform.tendering.TenderDocuments documents, org.sunbid.platform.kernel.FileStore store) {
         this.jdbc = jdbc;
+        this.batch = batch;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.vault = vault;
         this.clock = clock;
         this.documents = documents;
@@ -78,8 +106,9 @@ class BidEvidenceCapture {
                             }
                         }
                     }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                } catch (IOException | RuntimeException e) {
+                    // the bids are still compared, only without this document's lines set aside
+                    log.warn("Art. 40 capture: tender {} document {} unreadable ({})", tenderId, sm3, e.getClass().getSimpleName());
                 }
             });
         }
@@ -98,24 +127,47 @@ class BidEvidenceCapture {
         jdbc.sql("SELECT id, received_ip FROM bid_envelope_received WHERE tender_id = :t").param("t", tenderId)
                 .query((rs, n) -> addresses.put(rs.getObject("id", UUID.class), rs.getString("received_ip"))).list();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Template template = template(tenderId);
+        Template template;
+        try {
+            template = template(tenderId);
+        } catch (RuntimeException e) {
+            log.warn("Art. 40 capture: tender {} documents not read ({})", tenderId, e.getClass().getSimpleName());
+            template = new Template(java.util.Set.of(), java.util.Set.of());
+        }
+        List<Object[]> rows = new java.util.ArrayList<>();
         for (Opened bid : bids) {
             Map<String, BidEvidence> facts = new LinkedHashMap<>();
-            machine(tenderId, bid, facts);
-            String address = addresses.get(bid.bidId());
-            if (address != null && address.startsWith(EvidenceVault.HASHED)) {
-                put(facts, new BidEvidence(bid.bidId(), bid.bidderId(), BidEvidence.Kind.UPLOAD_IP,
-                        address.substring(EvidenceVault.HASHED.length()), null));
+            try {
+                machine(tenderId, bid, facts);
+                String address = addresses.get(bid.bidId());
+                if (address != null && address.startsWith(EvidenceVault.HASHED)) {
+                    put(facts, new BidEvidence(bid.bidId(), bid.bidderId(), BidEvidence.Kind.UPLOAD_IP,
+                            address.substring(EvidenceVault.HASHED.length()), null));
+                }
+                projectManager(tenderId, bid, facts);
+                files(tenderId, bid, names, template, facts);
+            } catch (RuntimeException e) {
+                // what was gathered is kept; the opening goes on
+                log.warn("Art. 40 capture: tender {} bid {} incomplete ({})", tenderId, bid.bidId(), e.getClass().getSimpleName());
+                put(facts, new BidEvidence(bid.bidId(), bid.bidderId(), BidEvidence.Kind.UNREADABLE,
+                        vault.hash(tenderId, BidEvidence.Kind.UNREADABLE, "capture"), "capture incomplete"));
             }
-            projectManager(tenderId, bid, facts);
-            files(tenderId, bid, names, template, facts);
             for (BidEvidence e : facts.values()) {
-                jdbc.sql("""
-                        INSERT INTO bid_evidence (tender_id, bid_id, bidder_id, kind, value_hash, detail, created_at, created_by)
-                        VALUES (:t, :bid, :bidder, :kind, :hash, :detail, :now, 'system') ON CONFLICT DO NOTHING""")
-                        .param("t", tenderId).param("bid", e.bidId()).param("bidder", e.bidderId()).param("kind", e.kind().name())
-                        .param("hash", e.hash()).param("detail", e.detail()).param("now", now).update();
+                rows.add(new Object[] {tenderId, e.bidId(), e.bidderId(), e.kind().name(), e.hash(), e.detail(), now});
             }
+        }
+        try {
+            savepoint.executeWithoutResult(status -> {
+                for (int from = 0; from < rows.size(); from += BATCH) {
+                    batch.batchUpdate("""
+                            INSERT INTO bid_evidence (tender_id, bid_id, bidder_id, kind, value_hash, detail, created_at, created_by)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, 'system') ON CONFLICT DO NOTHING""",
+                            rows.subList(from, Math.min(rows.size(), from + BATCH)));
+                }
+            });
+        } catch (RuntimeException e) {
+            // rolled back to the savepoint: the opening stands without its Art. 40 facts
+            log.warn("Art. 40 capture: tender {} facts not written ({})", tenderId, e.getClass().getSimpleName());
         }
     }
 
@@ -160,28 +212,29 @@ class BidEvidenceCapture {
 
     /**
      * The project manager the price sheet declares ({@code projectManager}: a name as text, or {@code name} with the
-     * registration number {@code registrationNo}, which decides when given); compared without blanks.
+     * registration number {@code registrationNo}): the registration number, when given, as
+     * {@link BidEvidence.Kind#PROJECT_MANAGER} (one number, one person), and the name as
+     * {@link BidEvidence.Kind#PROJECT_MANAGER_NAME} (two people may share it: supervision weighs it as such); both
+     * compared without blanks, each only when long enough to mean anything.
      */
     private void projectManager(UUID tenderId, Opened bid, Map<String, BidEvidence> facts) {
         Object pm = bid.priceSheet().get("projectManager");
-        String shown;
-        String value;
+        Object no = null;
+        Object name = pm;
         if (pm instanceof Map<?, ?> m) {
-            Object no = m.get("registrationNo");
-            Object name = m.get("name");
-            shown = name == null ? null : String.valueOf(name);
-            value = no != null && !String.valueOf(no).isBlank() ? "no:" + String.valueOf(no) : shown == null ? null : "name:" + shown;
-        } else {
-            shown = pm == null ? null : String.valueOf(pm);
-            value = shown == null ? null : "name:" + shown;
+            no = m.get("registrationNo");
+            name = m.get("name");
         }
-        if (value == null) {
-            return;
-        }
-        value = value.replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT);
-        if (value.length() > 5) {
+        String shown = name == null ? null : String.valueOf(name);
+        String number = no == null ? "" : String.valueOf(no).replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT);
+        if (number.length() >= MIN_REGISTRATION) {
             put(facts, new BidEvidence(bid.bidId(), bid.bidderId(), BidEvidence.Kind.PROJECT_MANAGER,
-                    vault.hash(tenderId, BidEvidence.Kind.PROJECT_MANAGER, value), clip(shown)));
+                    vault.hash(tenderId, BidEvidence.Kind.PROJECT_MANAGER, "no:" + number), clip(shown)));
+        }
+        String plain = shown == null ? "" : shown.replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT);
+        if (plain.codePointCount(0, plain.length()) >= MIN_NAME) {
+            put(facts, new BidEvidence(bid.bidId(), bid.bidderId(), BidEvidence.Kind.PROJECT_MANAGER_NAME,
+                    vault.hash(tenderId, BidEvidence.Kind.PROJECT_MANAGER_NAME, plain), clip(shown)));
         }
     }
 
@@ -192,8 +245,11 @@ class BidEvidenceCapture {
         List<Path> paths;
         try (var walk = Files.walk(bid.dir())) {
             paths = walk.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            log.warn("Art. 40 capture: bid {} files not listed ({})", bid.bidId(), e.getClass().getSimpleName());
+            put(facts, new BidEvidence(bid.bidId(), bid.bidderId(), BidEvidence.Kind.UNREADABLE,
+                    vault.hash(tenderId, BidEvidence.Kind.UNREADABLE, "/"), "/"));
+            return;
         }
         int lines = 0;
         for (Path p : paths) {
@@ -240,8 +296,11 @@ class BidEvidenceCapture {
                         }
                     }
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } catch (IOException | UncheckedIOException e) {
+                // a fact of its own (the bid holds a file the opening could not read), never a failed opening
+                log.warn("Art. 40 capture: bid {} file unreadable ({})", bid.bidId(), e.getClass().getSimpleName());
+                put(facts, new BidEvidence(bid.bidId(), bid.bidderId(), BidEvidence.Kind.UNREADABLE,
+                        vault.hash(tenderId, BidEvidence.Kind.UNREADABLE, name), clip(name)));
             }
         }
     }

@@ -130,11 +130,11 @@ public class Art40Checks {
         }
     }
 
-    /** The facts of the lot's bids: sealing's (but "no fingerprint", which compares with nothing) and the payers. */
+    /** The facts of the lot's bids: sealing's (but "no fingerprint" and "unreadable", which compare with nothing) and the payers. */
     private List<Fact> facts(UUID lotId) {
         List<Fact> facts = new ArrayList<>();
         for (BidEvidence e : openings.evidence(lotId)) {
-            if (e.kind() != BidEvidence.Kind.NO_FINGERPRINT) {
+            if (e.kind() != BidEvidence.Kind.NO_FINGERPRINT && e.kind() != BidEvidence.Kind.UNREADABLE) {
                 facts.add(new Fact(e.bidderId(), Fact.Kind.valueOf(e.kind().name()), e.hash(), e.detail()));
             }
         }

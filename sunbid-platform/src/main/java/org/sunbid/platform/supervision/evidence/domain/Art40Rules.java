@@ -59,7 +59,12 @@ public final class Art40Rules {
         }
         // (item, bidder set) → evidence lines
         Map<String, Group> groups = new TreeMap<>();
+        Set<UUID> numbered = new TreeSet<>(); // bidders whose project manager has a registration number, which decides
+        facts.stream().filter(f -> f.kind() == Fact.Kind.PROJECT_MANAGER).forEach(f -> numbered.add(f.bidderId()));
         byValue.forEach((kind, values) -> values.forEach((value, holders) -> {
+            if (kind == Fact.Kind.PROJECT_MANAGER_NAME && numbered.containsAll(holders.keySet())) {
+                return; // one name, but every holder gave a registration number: those were compared
+            }
             if (holders.size() < 2 || kind.commonWhenShared() && holders.size() == bidders.size()) {
                 return;
             }
@@ -156,7 +161,8 @@ public final class Art40Rules {
                 machineKinds.add(kind);
                 high |= samePreparerIsStrong(machineKinds);
             } else {
-                high |= kind.item() != Art40Item.ABNORMALLY_SIMILAR && kind != Fact.Kind.UPLOAD_IP;
+                high |= kind.item() != Art40Item.ABNORMALLY_SIMILAR && kind != Fact.Kind.UPLOAD_IP
+                        && kind != Fact.Kind.PROJECT_MANAGER_NAME;
             }
             counts.computeIfAbsent(kind.label(), k -> new int[1])[0]++;
             if (kind == Fact.Kind.FILE || kind == Fact.Kind.LINE) {
@@ -170,7 +176,7 @@ public final class Art40Rules {
                 String declared = holders.values().stream().flatMap(List::stream).map(Fact::detail)
                         .filter(Objects::nonNull).findFirst().orElse(null);
                 direct.add(new Finding.Line(null, kind.label(), shown(value) + "…（SM3 密钥哈希，" + holders.size() + " 家相同）"
-                        + (kind == Fact.Kind.PROJECT_MANAGER && declared != null ? "；投标文件载明：" + declared : "")));
+                        + (kind.item() == Art40Item.SAME_PROJECT_MANAGER && declared != null ? "；投标文件载明：" + declared : "")));
             }
         }
 

@@ -34,6 +34,8 @@ public record Fact(UUID bidderId, Kind kind, String value, String detail) {
         UPLOAD_IP(Art40Item.SAME_AGENT, "上传 IP 地址"),
         /** The declared project manager. */
         PROJECT_MANAGER(Art40Item.SAME_PROJECT_MANAGER, "项目经理"),
+        /** The declared project manager's name only (two people may share one): to be checked, never decisive. */
+        PROJECT_MANAGER_NAME(Art40Item.SAME_PROJECT_MANAGER, "项目经理同名，待核实"),
         /** An opened file's content. */
         FILE(Art40Item.ABNORMALLY_SIMILAR, "相同文件"),
         /** A distinctive line of text (an odd error, a typo). */

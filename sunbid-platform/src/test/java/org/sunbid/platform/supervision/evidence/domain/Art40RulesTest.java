@@ -158,4 +158,32 @@ class Art40RulesTest {
         assertThat(Art40Rules.findings(HONEST_PRICES, List.of(fact(A, Fact.Kind.MAC, "m"), fact(outsider, Fact.Kind.MAC, "m"))))
                 .isEmpty();
     }
+
+    @Test
+    void reg40_3_oneRegistrationNumberIsHigh_oneNameAloneIsAMediumToCheck_twoNumbersUnderOneNameAreTwoPeople() {
+        // A and B: one registration number (one person); C and D: the same name 张伟, no number (同名，待核实)
+        List<Fact> facts = List.of(new Fact(A, Fact.Kind.PROJECT_MANAGER, "no1", "周建国"),
+                new Fact(B, Fact.Kind.PROJECT_MANAGER, "no1", "周建国"), new Fact(A, Fact.Kind.PROJECT_MANAGER_NAME, "n1", "周建国"),
+                new Fact(B, Fact.Kind.PROJECT_MANAGER_NAME, "n1", "周建国"), new Fact(C, Fact.Kind.PROJECT_MANAGER_NAME, "n2", "张伟"),
+                new Fact(D, Fact.Kind.PROJECT_MANAGER_NAME, "n2", "张伟"));
+        List<Finding> found = Art40Rules.findings(HONEST_PRICES, facts);
+        assertThat(found).extracting(Finding::item).containsOnly(Art40Item.SAME_PROJECT_MANAGER).hasSize(2);
+        assertThat(found).filteredOn(f -> f.bidders().contains(A)).singleElement()
+                .satisfies(f -> assertThat(f.bidders()).containsExactly(A, B)).satisfies(f -> assertThat(f.high()).isTrue());
+        assertThat(found).filteredOn(f -> f.bidders().contains(C)).singleElement()
+                .satisfies(f -> assertThat(f.bidders()).containsExactly(C, D)).satisfies(f -> assertThat(f.high()).isFalse())
+                .satisfies(f -> assertThat(f.evidence()).singleElement().satisfies(l -> {
+                    assertThat(l.label()).isEqualTo("项目经理同名，待核实");
+                    assertThat(l.value()).contains("张伟");
+                }));
+
+        // Two people named 张伟 with different registration numbers: nothing
+        assertThat(Art40Rules.findings(HONEST_PRICES, List.of(new Fact(A, Fact.Kind.PROJECT_MANAGER, "no1", "张伟"),
+                new Fact(B, Fact.Kind.PROJECT_MANAGER, "no2", "张伟"), new Fact(A, Fact.Kind.PROJECT_MANAGER_NAME, "n", "张伟"),
+                new Fact(B, Fact.Kind.PROJECT_MANAGER_NAME, "n", "张伟")))).isEmpty();
+        // One gives a number, the other only the name: the name is all there is to compare, to be checked
+        assertThat(Art40Rules.findings(HONEST_PRICES, List.of(new Fact(A, Fact.Kind.PROJECT_MANAGER, "no1", "张伟"),
+                new Fact(A, Fact.Kind.PROJECT_MANAGER_NAME, "n", "张伟"), new Fact(B, Fact.Kind.PROJECT_MANAGER_NAME, "n", "张伟"))))
+                .singleElement().satisfies(f -> assertThat(f.high()).isFalse());
+    }
 }
