@@ -37,6 +37,15 @@ public record WarningDraft(String source, String key, Severity severity, String 
         logEntries = logEntries == null ? List.of() : List.copyOf(logEntries);
     }
 
+    /**
+     * A key part naming a set of members (bidders, firms) in a bounded length: the SM3 hex (64 characters) of the
+     * members sorted and comma-joined. The same set gives the same part whatever its order or size, so a warning over
+     * any number of members keeps a stable key that fits the queue's 400 characters (a raw list of ~10 ids did not).
+     */
+    public static String membersDigest(java.util.Collection<?> members) {
+        return org.sunbid.crypto.Sm3.hex(String.join(",", members.stream().map(String::valueOf).sorted().toList()));
+    }
+
     /** How urgent a warning is. */
     public enum Severity { LOW, MEDIUM, HIGH }
 

@@ -90,7 +90,19 @@ class WarningQueueIT extends PlatformIT {
 
     private List<LogEntry> logged(String action, String region, UUID warning) {
         return auditLog.withActions(List.of(action), List.of(region), 1000).stream()
-                .filter(e -> e.details().contains(warning.toString())).toList();
+                .filter(e -> e.details() != null && e.details().contains(warning.toString())).toList();
+    }
+
+    /** The raises of {@code warning} in the log as stored (a raise is sealed, so the published log cannot say). */
+    private long raises(UUID warning) {
+        return jdbc.sql("""
+                SELECT count(*) FROM log_entry WHERE details::json->>'action' = 'supervision.warning.raised'
+                    AND details::json->>'subject' = :id""").param("id", warning.toString()).query(Long.class).single();
+    }
+
+    private long raisedSeq(UUID warning) {
+        return jdbc.sql("SELECT raised_seq FROM supervision_warning WHERE id = :id").param("id", warning).query(Long.class)
+                .single();
     }
 
     private Map<String, Object> snapshot(UUID id) {
@@ -109,14 +121,42 @@ class WarningQueueIT extends PlatformIT {
         assertThat(again).isEqualTo(first);
         assertThat(jdbc.sql("SELECT count(*) FROM supervision_warning WHERE source = 'test' AND source_key = :k").param("k", key)
                 .query(Long.class).single()).isEqualTo(1);
-        List<LogEntry> raised = logged("supervision.warning.raised", "990121100", first);
-        assertThat(raised).hasSize(1);
-        // the log publishes a digest of the content, not the suspicion itself
-        assertThat(raised.get(0).payload()).contains("contentDigest").doesNotContain("同一账户");
+        assertThat(raises(first)).isEqualTo(1);
+        // the raise is sealed: the public log shows that an entry exists, not what it is about, until the decision
+        long seq = raisedSeq(first);
+        LogEntry published = auditLog.entries(seq, seq + 1).get(0);
+        assertThat(published.sealed()).isTrue();
+        assertThat(published.details()).isNull();
+        assertThat(published.payload()).isNull();
+        assertThat(logged("supervision.warning.raised", "990121100", first)).isEmpty();
+        // what it withholds: a digest of the content (with the warning's nonce), not the suspicion itself
+        AuditLog.Withheld withheld = auditLog.withheld(seq);
+        assertThat(withheld.details()).contains(first.toString()).contains("supervision.warning.raised");
+        assertThat(withheld.payload()).contains("contentDigest").doesNotContain("同一账户");
+        assertThat(jdbc.sql("SELECT digest_nonce FROM supervision_warning WHERE id = :id").param("id", first)
+                .query(String.class).single()).hasSize(32);
         // another source with the same key is another warning
         UUID other = warnings.raise(new WarningDraft("test2", key, WarningDraft.Severity.LOW, "990121100", null, null, "另一来源",
                 null, null, List.of(), List.of()));
         assertThat(other).isNotEqualTo(first);
+    }
+
+    @Test
+    void aFindingOverTwelveBiddersRaisesOneWarning() {
+        // the key as Art40Checks builds it (lot + item + SM3 of the sorted bidder ids): once over 400 characters
+        java.util.SortedSet<UUID> bidders = new java.util.TreeSet<>();
+        for (int i = 0; i < 12; i++) {
+            bidders.add(UUID.randomUUID());
+        }
+        var finding = new org.sunbid.platform.supervision.evidence.domain.Finding(
+                org.sunbid.platform.supervision.evidence.domain.Art40Item.SAME_PREPARER, bidders, true, List.of());
+        String key = UUID.randomUUID() + ":" + finding.key() + ":round2";
+        UUID first = warnings.raise(draft(key, "990121100"));
+        UUID again = warnings.raise(draft(UUID.fromString(key.substring(0, 36)) + ":" + new org.sunbid.platform.supervision.evidence
+                .domain.Finding(finding.item(), new java.util.TreeSet<>(java.util.Set.copyOf(bidders)), true, List.of()).key() + ":round2",
+                "990121100"));
+        assertThat(again).isEqualTo(first);
+        assertThat(raises(first)).isEqualTo(1);
     }
 
     @Test
@@ -136,7 +176,7 @@ class WarningQueueIT extends PlatformIT {
             assertThat(ids).hasSize(1);
             assertThat(jdbc.sql("SELECT count(*) FROM supervision_warning WHERE source_key = :k").param("k", key)
                     .query(Long.class).single()).isEqualTo(1);
-            assertThat(logged("supervision.warning.raised", "990122", ids.iterator().next())).hasSize(1);
+            assertThat(raises(ids.iterator().next())).isEqualTo(1);
             assertThat(auditLog.size()).isGreaterThanOrEqualTo(before + 1);
         } finally {
             pool.shutdownNow();
@@ -229,11 +269,19 @@ class WarningQueueIT extends PlatformIT {
         assertThat(closed.path("steps")).extracting(s -> s.path("kind").asString())
                 .containsExactly("accepted", "noted", "decided", "corrected");
         // every step is one log entry, and each step names its entry
-        for (String action : List.of("raised", "accepted", "noted", "decided", "corrected")) {
+        assertThat(raises(id)).isEqualTo(1);
+        for (String action : List.of("accepted", "noted", "decided", "corrected")) {
             assertThat(logged("supervision.warning." + action, "990121", id)).as(action).hasSize(1);
         }
         LogEntry decision = logged("supervision.warning.decided", "990121", id).get(0);
         assertThat(decision.payload()).contains("CORRECTED").contains("第八十二条");
+        // the decision reveals the sealed raise: its source, legal basis and digest, and the withheld entry itself
+        long seq = raisedSeq(id);
+        AuditLog.Withheld withheld = auditLog.withheld(seq);
+        String digest = withheld.payload().replaceAll(".*\"contentDigest\":\"([0-9a-f]{64})\".*", "$1");
+        assertThat(digest).hasSize(64);
+        assertThat(decision.payload()).contains("\"sealedSeq\":" + seq).contains("\"source\":\"test\"")
+                .contains("招标投标法实施条例第四十条").contains(digest);
         assertThat(closed.path("steps").get(2).path("logSeq").asLong()).isEqualTo(decision.seq());
         // closed is closed
         ApiClient.Response late = api.post(W + "/" + id + "/notes", ApiClient.json(Map.of("text", "补充")), token);
@@ -251,7 +299,8 @@ class WarningQueueIT extends PlatformIT {
                 "basis", "招标投标法实施条例第四十条（不构成视为串通情形）")), token).json();
         assertThat(dismissed.path("status").asString()).isEqualTo("CLOSED");
         assertThat(dismissed.path("decision").asString()).isEqualTo("DISMISSED");
-        assertThat(logged("supervision.warning.dismissed", "990100", id)).hasSize(1);
+        assertThat(logged("supervision.warning.dismissed", "990100", id)).singleElement()
+                .satisfies(e -> assertThat(e.payload()).contains("\"sealedSeq\":" + raisedSeq(id)).contains("contentDigest"));
         // a county supervisor does not supervise the city's own warnings
         assertThat(api.get(W + "/" + id, api.token(WarningRegions.QINGSHAN)).status()).isEqualTo(404);
     }

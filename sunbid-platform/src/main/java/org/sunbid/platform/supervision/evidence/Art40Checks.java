@@ -161,6 +161,8 @@ public class Art40Checks {
         List<Art40Flag> out = new ArrayList<>();
         for (Finding f : findings) {
             boolean priceRule = f.evidence().stream().anyMatch(l -> "报价规律".equals(l.label()));
+            // lot + item + SM3 of the sorted bidder ids (Finding.key): bounded however many bidders, and the same
+            // finding raised again (a redelivered event, a later check) gives the same key, so the queue drops it
             String key = lotId + ":" + f.key() + (priceRule && round != null ? ":round" + round : "");
             UUID id = null;
             if (queue != null) {

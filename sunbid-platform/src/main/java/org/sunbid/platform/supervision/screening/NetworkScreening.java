@@ -205,7 +205,7 @@ class NetworkScreening {
             case COVER -> WarningDraft.Severity.MEDIUM;
             case ALWAYS_LOSES -> WarningDraft.Severity.LOW;
         };
-        return new WarningDraft("network", f.kind().name() + ":" + String.join(",", f.members()), severity, region, null, null,
+        return new WarningDraft("network", f.kind().name() + ":" + WarningDraft.membersDigest(f.members()), severity, region, null, null,
                 title, detail, LotScreening.LEGAL_BASIS.replace("第（四）项（不同投标人的投标文件异常一致或者投标报价呈规律性差异）",
                         "第三十九条（投标人之间约定中标人、约定部分投标人放弃投标或者中标）"),
                 evidence, List.of());

@@ -41,9 +41,12 @@ import tools.jackson.databind.json.JsonMapper;
  * The warning queue (监督预警): raises warnings once per source and key, shows each user the warnings of the regions it
  * watches (the administrator all; centre staff and supervisors their region's subtree; anyone else none), and moves a
  * warning through its life ({@link WarningCase}) at the hands of a supervisor of its region only. Every raising and
- * every step is appended to the transparency log in the same transaction. What the log publishes of a warning is its
- * source, severity, deal and a digest of its content: suspicions about named parties stay with the supervisors until a
- * decision, which is published with its legal basis.
+ * every step is appended to the transparency log in the same transaction. A raise is logged SEALED (the public log
+ * shows only that a sealed entry exists, with its commitment): while the lot is still evaluated, bidders must not learn
+ * of a suspicion. The decision (at triage or after investigation) reveals it: its public entry repeats the sealed
+ * entry's details and payload (source, severity, project, lot, legal basis, evidence count, content digest), which
+ * anyone can check against the commitment. The content digest is SM3 over the content and a random nonce kept with
+ * the warning, so it commits to the content without letting anyone confirm a content guessed from public records.
  */
 @Service
 public class WarningQueue implements Warnings {
@@ -55,6 +58,8 @@ public class WarningQueue implements Warnings {
             id, source, source_key, severity, region_code, project_id, lot_id, title, detail, legal_basis, evidence::text AS evidence,
             log_entries, status, decision, decision_basis, decision_reason, decided_at, decided_by, correction_due, corrected_at,
             correction_note, raised_seq, created_at""";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final java.util.HexFormat HEX = java.util.HexFormat.of();
 
     private final JdbcClient jdbc;
     private final AuditLog log;
@@ -95,11 +100,14 @@ public class WarningQueue implements Warnings {
         scope.region(draft.regionCode()); // an unknown region is refused (REGION_NOT_FOUND)
         UUID id = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(clock);
+        byte[] nonceBytes = new byte[16];
+        RANDOM.nextBytes(nonceBytes);
+        String nonce = HEX.formatHex(nonceBytes);
         Optional<UUID> inserted = jdbc.sql("""
                 INSERT INTO supervision_warning (id, source, source_key, severity, region_code, project_id, lot_id, title, detail,
-                    legal_basis, evidence, log_entries, status, created_at, created_by, updated_at, updated_by)
+                    legal_basis, evidence, log_entries, status, digest_nonce, created_at, created_by, updated_at, updated_by)
                 VALUES (:id, :source, :key, :severity, :region, :project, :lot, :title, :detail, :basis, CAST(:evidence AS JSONB),
-                    :entries, 'OPEN', :now, 'system', :now, 'system')
+                    :entries, 'OPEN', :nonce, :now, 'system', :now, 'system')
                 ON CONFLICT ON CONSTRAINT supervision_warning_source_key DO NOTHING
                 RETURNING id""")
                 .param("id", id).param("source", draft.source()).param("key", draft.key())
@@ -107,7 +115,7 @@ public class WarningQueue implements Warnings {
                 .param("project", draft.projectId()).param("lot", draft.lotId()).param("title", draft.title())
                 .param("detail", draft.detail()).param("basis", draft.legalBasis())
                 .param("evidence", json.writeValueAsString(draft.evidence()))
-                .param("entries", draft.logEntries().toArray(Long[]::new)).param("now", now)
+                .param("entries", draft.logEntries().toArray(Long[]::new)).param("nonce", nonce).param("now", now)
                 .query(UUID.class).optional();
         if (inserted.isEmpty()) {
             return Optional.empty();
@@ -119,17 +127,22 @@ public class WarningQueue implements Warnings {
         payload.put("lotId", draft.lotId() == null ? null : draft.lotId().toString());
         payload.put("legalBasis", draft.legalBasis());
         payload.put("evidenceCount", draft.evidence().size());
-        payload.put("contentDigest", digest(draft));
+        payload.put("contentDigest", digest(draft, nonce));
+        // sealed until the decision reveals it (see decisionPayload): one log entry per raise, as before
         LogEntry entry = log.append(AuditRecord.of("supervision.warning.raised", id.toString(), draft.regionCode(),
-                Actor.SYSTEM, payload));
+                Actor.SYSTEM, payload).sealed());
         jdbc.sql("UPDATE supervision_warning SET raised_seq = :seq WHERE id = :id").param("seq", entry.seq()).param("id", id)
                 .update();
         return Optional.of(id);
     }
 
-    /** SM3 over the warning's content as raised: anyone shown the warning later can check it against the log. */
-    static String digest(WarningDraft d) {
+    /**
+     * SM3 over the warning's content as raised and its nonce: anyone shown the warning and its nonce can check it against
+     * the log once the decision reveals the digest; without the nonce a guessed content cannot be confirmed.
+     */
+    static String digest(WarningDraft d, String nonce) {
         Map<String, Object> content = new LinkedHashMap<>();
+        content.put("nonce", nonce);
         content.put("key", d.key());
         content.put("title", d.title());
         content.put("detail", d.detail());
@@ -301,6 +314,7 @@ public class WarningQueue implements Warnings {
         Map<String, Object> payload = payload("decision", Decision.DISMISSED.name());
         payload.put("atTriage", true);
         payload.put("legalBasis", basis.strip());
+        payload.put("raised", revealRaise(w.view()));
         payload.put("reasonDigest", digest(reason.strip()));
         step(w.view(), "dismissed", reason.strip(), "supervision.warning.dismissed", payload, user);
         return get(id, user);
@@ -342,6 +356,7 @@ public class WarningQueue implements Warnings {
         payload.put("legalBasis", form.basis().strip());
         payload.put("correctionDue", form.correctionDue() == null ? null : form.correctionDue().toString());
         payload.put("reasonDigest", digest(form.reason().strip()));
+        payload.put("raised", revealRaise(w.view()));
         if (form.decision() == Decision.SANCTIONED) {
             payload.put("partyCreditCode", credit);
             payload.put("partyName", party);
@@ -411,6 +426,30 @@ public class WarningQueue implements Warnings {
                 .param("id", UUID.randomUUID()).param("warning", w.id()).param("kind", kind).param("body", body)
                 .param("seq", entry.seq()).param("now", OffsetDateTime.now(clock)).param("by", user.username()).update();
         return entry.seq();
+    }
+
+    /**
+     * What the decision's public entry reveals of the sealed raise: the warning's source, lot and legal basis as raised,
+     * and the sealed entry's sequence number, details and payload (with the content digest), which anyone can check
+     * against the commitment the sealed entry published. Null for a warning raised without a log entry.
+     */
+    private Map<String, Object> revealRaise(WarningView w) {
+        if (w.raisedSeq() == null) {
+            return null;
+        }
+        AuditLog.Withheld sealed = log.withheld(w.raisedSeq());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> raised = json.readValue(sealed.payload(), Map.class);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("sealedSeq", w.raisedSeq());
+        out.put("source", w.source());
+        out.put("projectId", w.projectId() == null ? null : w.projectId().toString());
+        out.put("lotId", w.lotId() == null ? null : w.lotId().toString());
+        out.put("legalBasis", w.legalBasis());
+        out.put("contentDigest", raised.get("contentDigest"));
+        out.put("details", sealed.details());
+        out.put("payload", sealed.payload());
+        return out;
     }
 
     private static Map<String, Object> payload(String key, Object value) {

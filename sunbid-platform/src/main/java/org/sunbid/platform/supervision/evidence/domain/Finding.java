@@ -26,8 +26,12 @@ public record Finding(Art40Item item, SortedSet<UUID> bidders, boolean high, Lis
     public record Line(UUID bidderId, String label, String value) {
     }
 
-    /** What makes two findings the same within a lot: the item and the bidders. */
+    /**
+     * What makes two findings the same within a lot: the item and the bidders, the latter as the SM3 hex of their sorted
+     * ids so that the key stays short however many bidders are concerned (the same finding still gives the same key).
+     */
     public String key() {
-        return item.name() + ":" + String.join(",", bidders.stream().map(UUID::toString).toList());
+        // bidders is sorted (a TreeSet of UUIDs): the same as WarningDraft.membersDigest, kept here in plain Java
+        return item.name() + ":" + org.sunbid.crypto.Sm3.hex(String.join(",", bidders.stream().map(UUID::toString).sorted().toList()));
     }
 }
