@@ -80,7 +80,7 @@ class PortalController {
         model.addAttribute("announcements", announcements);
         List<org.sunbid.platform.evaluation.Awards.AwardView> results = awards.published(5);
         model.addAttribute("notices", notices);
-        model.addAttribute("drawRecords", draws.published(5));
+        model.addAttribute("drawRecords", draws.published(8));
         model.addAttribute("results", results);
         Map<java.util.UUID, org.sunbid.platform.disclosure.DealStage> stages = new java.util.HashMap<>();
         notices.forEach(t -> stages.put(t.id(), statuses.of(t)));
