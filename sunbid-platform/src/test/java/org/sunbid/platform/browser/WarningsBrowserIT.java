@@ -18,24 +18,25 @@ import org.sunbid.platform.supervision.WarningRegions;
 import org.sunbid.platform.supervision.Warnings;
 
 /**
- * A warning (监督预警) from the queue to a decision, by clicking: 青山县's supervisor finds a warning of one of its
+ * A warning (监督预警) from the queue to a decision, by clicking: a test county's supervisor finds a warning of one of its
  * townships in its queue, reads the evidence, accepts it for investigation, adds a note, is told that a decision needs
  * its legal basis (what was typed stays), and refers it with the basis after confirming; each step appears with its
- * transparency-log entry. 临江县's supervisor (a sibling county) neither lists nor opens it. The monitoring page shows
+ * transparency-log entry. The sibling county's supervisor neither lists nor opens it. The monitoring page shows
  * the city's deals and open warnings. Every page at laptop and phone size.
  */
 class WarningsBrowserIT extends BrowserTest {
 
     @Autowired Warnings warnings;
     @Autowired Organisations organisations;
+    @Autowired org.sunbid.platform.catalog.Regions regions;
     @Autowired Accounts accounts;
     @Autowired AuditLog auditLog;
 
     @Test
     void aCountySupervisorMovesAWarningThroughTriageAndNotesToADecisionASiblingCountyNeverSeesIt() {
-        WarningRegions.ensure(organisations, accounts);
+        WarningRegions.ensure(regions, organisations, accounts);
         String key = "browser-" + UUID.randomUUID();
-        UUID id = warnings.raise(new WarningDraft("art40", key, WarningDraft.Severity.HIGH, "990121100", null, null,
+        UUID id = warnings.raise(new WarningDraft("art40", key, WarningDraft.Severity.HIGH, WarningRegions.TOWNSHIP, null, null,
                 "QS-浏览器测试：两家投标人的投标文件由同一台电脑制作", "两份投标文件的制作机器码相同。",
                 "《招标投标法实施条例》第四十条第（二）项", List.of(
                         new WarningDraft.Evidence("制作机器码（SM3）", "3f9a…c21e", null),
@@ -84,13 +85,13 @@ class WarningsBrowserIT extends BrowserTest {
         assertThat(browser.findElements(By.id("note-form"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector("#steps li"))).hasSize(3);
         // each step names its log entry, and the decision is in the log
-        assertThat(auditLog.withActions(List.of("supervision.warning.decided"), List.of("990121100"), 100))
+        assertThat(auditLog.withActions(List.of("supervision.warning.decided"), List.of(WarningRegions.TOWNSHIP), 100))
                 .filteredOn(e -> e.details().contains(id.toString())).singleElement()
                 .satisfies(e -> assertThat(text(By.cssSelector("#steps li[data-kind='decided']"))).contains("日志第 " + e.seq() + " 条"));
         screenshots("warning-decided");
         logOut();
 
-        // 临江县's supervisor: not in its queue, and not found by its address
+        // the sibling county's supervisor: not in its queue, and not found by its address
         logIn(WarningRegions.LINJIANG, PASSWORD);
         sidebarLink("/workbench/supervision/warnings").click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("warning-count")));

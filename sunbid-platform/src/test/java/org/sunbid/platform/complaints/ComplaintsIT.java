@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * 询问, 质疑 and 投诉 through HTTP against the running platform. Government procurement on the demo's 青山县 procurement
- * (QS-2026-ZFCG-0012-1: bidder1, bidder5, bidder6 and bidder7 took part; 青山县水利局 purchases; the county's supervision department (see DEPARTMENT)
+ * (QS-2026-ZFCG-0012-1: bidder1, bidder5, bidder6 and bidder7 took part; 青山县水利局 purchases; 云州市住房和城乡建设局
  * supervises): an inquiry answered; a challenge of the result holds the contract until answered; a complaint taken in,
  * copied, replied to, suspending the procurement, decided and published on the portal. A construction complaint under
  * 招标投标法实施条例 Art. 60–61. Attacks: a challenge without standing, unsigned or signed by another key, and a rival
@@ -51,20 +51,8 @@ class ComplaintsIT extends PlatformIT {
     private String challengeId;
     private String complaintId;
 
-    /**
-     * The department above the lot's county that receives its complaints: 青山县's supervision department, made once per
-     * run through the platform's services (the warning queue's tests need it too; with it the city's 住建局 is no longer
-     * the nearest, so every run makes it before this test, whichever test class runs first).
-     */
-    static final String DEPARTMENT = org.sunbid.platform.supervision.WarningRegions.QINGSHAN;
-    static final String DEPARTMENT_NAME = "青山县发展和改革局";
-
-    @Autowired org.sunbid.platform.parties.Organisations organisations;
-    @Autowired org.sunbid.platform.parties.Accounts accounts;
-
     @BeforeAll
     void demoLot() {
-        org.sunbid.platform.supervision.WarningRegions.ensure(organisations, accounts);
         api = new ApiClient(baseUrl());
         lot = jdbc.sql("SELECT id FROM tender WHERE project_code = 'QS-2026-ZFCG-0012-1'").query(String.class).single();
         resultEnds = awards.view(UUID.fromString(lot), null).resultNotice().periodEnds();
@@ -145,7 +133,7 @@ class ComplaintsIT extends PlatformIT {
         assertThat(flags(id)).isEqualTo(1);
         assertThat(api.get("/api/v1/inquiries/" + id, api.freshToken("bidder6")).json().path("overdue").asBoolean()).isTrue();
         // raised on the supervisors' home, readable in the public log
-        assertThat(page(DEPARTMENT, "/workbench")).contains("data-flag=\"complaints.step.overdue\"");
+        assertThat(page("supervisor", "/workbench")).contains("data-flag=\"complaints.step.overdue\"");
         assertThat(page(null, "/log")).contains("询问、质疑、投诉逾期未办").doesNotContain("??action.complaints");
     }
 
@@ -215,7 +203,7 @@ class ComplaintsIT extends PlatformIT {
         // its parties can
         assertThat(api.get("/api/v1/challenges/" + challengeId, api.freshToken("tenderee2")).json().path("evidence").asString())
                 .contains("第45页");
-        assertThat(api.get("/api/v1/challenges/" + challengeId, api.freshToken(DEPARTMENT)).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/challenges/" + challengeId, api.freshToken("supervisor")).status()).isEqualTo(200);
 
         ApiClient.Response answered = api.post("/api/v1/challenges/" + challengeId + "/answer",
                 ApiClient.json(Map.of("text", "经组织原评审委员会复核，评分符合采购文件规定，质疑不成立。")), api.freshToken("tenderee2"));
@@ -264,11 +252,11 @@ class ComplaintsIT extends PlatformIT {
                 "claims", "请求责令重新评审", "facts", "答复未回应评分不符的事实", "evidence", "质疑函、质疑答复、评分表")), bidder5);
         assertThat(lodged.status()).as(lodged.body()).isEqualTo(201);
         complaintId = lodged.json().path("id").asString();
-        assertThat(lodged.json().path("department").asString()).isEqualTo(DEPARTMENT_NAME);
+        assertThat(lodged.json().path("department").asString()).isEqualTo("云州市住房和城乡建设局");
         assertThat(lodged.json().path("nextStep").asString()).isEqualTo("INTAKE");
         assertThat(lodged.json().path("nextDue").asString()).isNotEmpty();
 
-        String supervisor = api.freshToken(DEPARTMENT);
+        String supervisor = api.freshToken("supervisor");
         assertThat(api.post("/api/v1/complaints/" + complaintId + "/intake", ApiClient.json(Map.of("decision", "ACCEPT")),
                 api.freshToken("tenderee2")).status()).as("only the department takes in").isEqualTo(403);
         ApiClient.Response accepted = api.post("/api/v1/complaints/" + complaintId + "/intake", ApiClient.json(Map.of("decision", "ACCEPT")),
@@ -303,7 +291,7 @@ class ComplaintsIT extends PlatformIT {
         assertThat(api.post("/api/v1/complaints/" + complaintId + "/pauses", ApiClient.json(Map.of("reason", "EXPERT_REVIEW",
                 "note", "组织专家对评分进行复核")), supervisor).status()).isEqualTo(200);
         clock.advance(Duration.ofDays(7));
-        supervisor = api.freshToken(DEPARTMENT); // a token lives hours, not days
+        supervisor = api.freshToken("supervisor"); // a token lives hours, not days
         ApiClient.Response resumed = api.post("/api/v1/complaints/" + complaintId + "/pauses/end", "", supervisor);
         assertThat(resumed.status()).as(resumed.body()).isEqualTo(200);
         assertThat(resumed.json().path("pausedWorkingDays").asInt()).isEqualTo(5);
@@ -391,7 +379,7 @@ class ComplaintsIT extends PlatformIT {
         }
         clock.set(resultEnds.plus(Duration.ofDays(12)));
         bidder5 = api.freshToken("bidder5");
-        String supervisor = api.freshToken(DEPARTMENT);
+        String supervisor = api.freshToken("supervisor");
         String supplier = jdbc.sql("SELECT organisation_id FROM account WHERE username = 'bidder5'").query(String.class).single();
         for (String challenge : answered) {
             assertThat(api.get("/api/v1/complaints/repeat-unfounded?supplier=" + supplier, supervisor).json().size())
@@ -431,7 +419,7 @@ class ComplaintsIT extends PlatformIT {
         // each party sees its own cases with their countdowns
         assertThat(page("bidder5", "/workbench/complaints")).contains("data-challenge=\"" + challengeId + "\"")
                 .contains("data-complaint=\"" + complaintId + "\"").contains("inquiry-form");
-        assertThat(page(DEPARTMENT, "/workbench/complaints")).contains("data-complaint=\"" + complaintId + "\"");
+        assertThat(page("supervisor", "/workbench/complaints")).contains("data-complaint=\"" + complaintId + "\"");
         assertThat(page("bidder6", "/workbench/complaints")).doesNotContain(challengeId).doesNotContain(complaintId);
         // an open inquiry in the purchaser's inbox with its countdown
         String asked = api.post("/api/v1/lots/" + lot + "/inquiries", ApiClient.json(Map.of("text", "是否接受联合体？")),

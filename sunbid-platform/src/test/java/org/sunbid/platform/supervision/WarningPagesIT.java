@@ -26,10 +26,11 @@ class WarningPagesIT extends PlatformIT {
     @Autowired WarningQueue queue;
     @Autowired Accounts accounts;
     @Autowired Organisations organisations;
+    @Autowired org.sunbid.platform.catalog.Regions regions;
 
     @BeforeEach
     void setUp() {
-        WarningRegions.ensure(organisations, accounts);
+        WarningRegions.ensure(regions, organisations, accounts);
     }
 
     private WebSession as(String username) throws Exception {

@@ -50,6 +50,7 @@ class WarningQueueIT extends PlatformIT {
     @Autowired JdbcClient jdbc;
     @Autowired AuditLog auditLog;
     @Autowired Organisations organisations;
+    @Autowired org.sunbid.platform.catalog.Regions regions;
     @Autowired Accounts accounts;
 
     private ApiClient api;
@@ -68,7 +69,7 @@ class WarningQueueIT extends PlatformIT {
     void setUp() {
         context.addApplicationListener(listener);
         api = new ApiClient(baseUrl());
-        WarningRegions.ensure(organisations, accounts);
+        WarningRegions.ensure(regions, organisations, accounts);
         clock.set(START);
     }
 
@@ -116,8 +117,8 @@ class WarningQueueIT extends PlatformIT {
     @Test
     void aWarningIsRaisedOncePerSourceAndKeyAndLoggedOnce() {
         String key = key();
-        UUID first = warnings.raise(draft(key, "990121100"));
-        UUID again = warnings.raise(draft(key, "990121100"));
+        UUID first = warnings.raise(draft(key, WarningRegions.TOWNSHIP));
+        UUID again = warnings.raise(draft(key, WarningRegions.TOWNSHIP));
         assertThat(again).isEqualTo(first);
         assertThat(jdbc.sql("SELECT count(*) FROM supervision_warning WHERE source = 'test' AND source_key = :k").param("k", key)
                 .query(Long.class).single()).isEqualTo(1);
@@ -128,7 +129,7 @@ class WarningQueueIT extends PlatformIT {
         assertThat(published.sealed()).isTrue();
         assertThat(published.details()).isNull();
         assertThat(published.payload()).isNull();
-        assertThat(logged("supervision.warning.raised", "990121100", first)).isEmpty();
+        assertThat(logged("supervision.warning.raised", WarningRegions.TOWNSHIP, first)).isEmpty();
         // what it withholds: a digest of the content (with the warning's nonce), not the suspicion itself
         AuditLog.Withheld withheld = auditLog.withheld(seq);
         assertThat(withheld.details()).contains(first.toString()).contains("supervision.warning.raised");
@@ -136,7 +137,7 @@ class WarningQueueIT extends PlatformIT {
         assertThat(jdbc.sql("SELECT digest_nonce FROM supervision_warning WHERE id = :id").param("id", first)
                 .query(String.class).single()).hasSize(32);
         // another source with the same key is another warning
-        UUID other = warnings.raise(new WarningDraft("test2", key, WarningDraft.Severity.LOW, "990121100", null, null, "另一来源",
+        UUID other = warnings.raise(new WarningDraft("test2", key, WarningDraft.Severity.LOW, WarningRegions.TOWNSHIP, null, null, "另一来源",
                 null, null, List.of(), List.of()));
         assertThat(other).isNotEqualTo(first);
     }
@@ -151,10 +152,10 @@ class WarningQueueIT extends PlatformIT {
         var finding = new org.sunbid.platform.supervision.evidence.domain.Finding(
                 org.sunbid.platform.supervision.evidence.domain.Art40Item.SAME_PREPARER, bidders, true, List.of());
         String key = UUID.randomUUID() + ":" + finding.key() + ":round2";
-        UUID first = warnings.raise(draft(key, "990121100"));
+        UUID first = warnings.raise(draft(key, WarningRegions.TOWNSHIP));
         UUID again = warnings.raise(draft(UUID.fromString(key.substring(0, 36)) + ":" + new org.sunbid.platform.supervision.evidence
                 .domain.Finding(finding.item(), new java.util.TreeSet<>(java.util.Set.copyOf(bidders)), true, List.of()).key() + ":round2",
-                "990121100"));
+                WarningRegions.TOWNSHIP));
         assertThat(again).isEqualTo(first);
         assertThat(raises(first)).isEqualTo(1);
     }
@@ -167,7 +168,7 @@ class WarningQueueIT extends PlatformIT {
         try {
             List<Callable<UUID>> calls = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
-                calls.add(() -> warnings.raise(draft(key, "990122")));
+                calls.add(() -> warnings.raise(draft(key, WarningRegions.SIBLING)));
             }
             Set<UUID> ids = new HashSet<>();
             for (Future<UUID> f : pool.invokeAll(calls)) {
@@ -186,13 +187,16 @@ class WarningQueueIT extends PlatformIT {
     @Test
     void aCountySupervisorSeesItsSubtreeAndNeverASiblingCounty() {
         String key = key();
-        UUID village = warnings.raise(draft(key, "990121100201")); // 东关村, under 青山镇, under 青山县
-        // 青山县's supervisor and the city's see it, in the list and alone
-        for (String who : List.of(WarningRegions.QINGSHAN, "supervisor", "qs-centre", "centre", "admin")) {
+        UUID village = warnings.raise(draft(key, WarningRegions.VILLAGE)); // a village, under a township, under the test county
+        // the county's supervisor and the city's see it, in the list and alone
+        for (String who : List.of(WarningRegions.QINGSHAN, "supervisor", "centre", "admin")) {
             assertThat(api.get(W, api.token(who)).body()).as(who).contains(village.toString());
             assertThat(api.get(W + "/" + village, api.token(who)).status()).as(who).isEqualTo(200);
         }
-        // 临江县's supervisor: not in its list, not found alone
+        // another county's centre staff (青山县's) neither
+        assertThat(api.get(W, api.token("qs-centre")).body()).doesNotContain(village.toString());
+        assertThat(api.get(W + "/" + village, api.token("qs-centre")).status()).isEqualTo(404);
+        // the sibling county's supervisor: not in its list, not found alone
         assertThat(api.get(W, api.token(WarningRegions.LINJIANG)).body()).doesNotContain(village.toString());
         ApiClient.Response sibling = api.get(W + "/" + village, api.token(WarningRegions.LINJIANG));
         assertThat(sibling.status()).isEqualTo(404);
@@ -212,7 +216,7 @@ class WarningQueueIT extends PlatformIT {
         ApiClient.Response bidder = api.post(W + "/" + village + "/dismissal",
                 ApiClient.json(Map.of("reason", "无", "basis", "无")), api.token("bidder1"));
         assertThat(bidder.status()).isIn(403, 404);
-        ApiClient.Response staff = api.post(W + "/" + village + "/acceptance", "{}", api.token("qs-centre"));
+        ApiClient.Response staff = api.post(W + "/" + village + "/acceptance", "{}", api.token("centre"));
         assertThat(staff.status()).isEqualTo(403);
         assertThat(staff.code()).isEqualTo("WARNING_NOT_SUPERVISOR");
         assertThat(snapshot(village)).isEqualTo(before);
@@ -220,7 +224,7 @@ class WarningQueueIT extends PlatformIT {
 
     @Test
     void aWarningMovesThroughTriageNotesAndACorrectionTrackedPastItsDeadlineEachStepLogged() throws Exception {
-        UUID id = warnings.raise(draft(key(), "990121"));
+        UUID id = warnings.raise(draft(key(), WarningRegions.COUNTY));
         String token = api.token(WarningRegions.QINGSHAN);
         // deciding before triage is refused, nothing changes
         Map<String, Object> before = snapshot(id);
@@ -271,9 +275,9 @@ class WarningQueueIT extends PlatformIT {
         // every step is one log entry, and each step names its entry
         assertThat(raises(id)).isEqualTo(1);
         for (String action : List.of("accepted", "noted", "decided", "corrected")) {
-            assertThat(logged("supervision.warning." + action, "990121", id)).as(action).hasSize(1);
+            assertThat(logged("supervision.warning." + action, WarningRegions.COUNTY, id)).as(action).hasSize(1);
         }
-        LogEntry decision = logged("supervision.warning.decided", "990121", id).get(0);
+        LogEntry decision = logged("supervision.warning.decided", WarningRegions.COUNTY, id).get(0);
         assertThat(decision.payload()).contains("CORRECTED").contains("第八十二条");
         // the decision reveals the sealed raise: its source, legal basis and digest, and the withheld entry itself
         long seq = raisedSeq(id);
@@ -307,7 +311,7 @@ class WarningQueueIT extends PlatformIT {
 
     @Test
     void aSanctionIsPublishedForTheCreditRecords() {
-        UUID id = warnings.raise(draft(key(), "990122100"));
+        UUID id = warnings.raise(draft(key(), WarningRegions.SIBLING_TOWNSHIP));
         String token = api.token(WarningRegions.LINJIANG);
         api.post(W + "/" + id + "/acceptance", "{}", token);
         // a sanction names whom it sanctions, with a valid credit code if one is given
@@ -325,11 +329,11 @@ class WarningQueueIT extends PlatformIT {
         assertThat(sanctions).filteredOn(s -> s.warningId().equals(id)).singleElement().satisfies(s -> {
             assertThat(s.legalBasis()).isEqualTo("招标投标法第五十三条");
             assertThat(s.partyName()).isEqualTo("临江安装工程有限公司");
-            assertThat(s.regionCode()).isEqualTo("990122100");
+            assertThat(s.regionCode()).isEqualTo(WarningRegions.SIBLING_TOWNSHIP);
             assertThat(s.decidedBy()).isEqualTo(WarningRegions.LINJIANG);
-            assertThat(s.logSeq()).isEqualTo(logged("supervision.warning.decided", "990122100", id).get(0).seq());
+            assertThat(s.logSeq()).isEqualTo(logged("supervision.warning.decided", WarningRegions.SIBLING_TOWNSHIP, id).get(0).seq());
         });
-        assertThat(logged("supervision.warning.decided", "990122100", id).get(0).payload()).contains("SANCTIONED")
+        assertThat(logged("supervision.warning.decided", WarningRegions.SIBLING_TOWNSHIP, id).get(0).payload()).contains("SANCTIONED")
                 .contains("第五十三条");
     }
 

@@ -149,15 +149,18 @@ class ScreeningIT extends PlatformIT {
     @Test
     void screensAtOpeningFlagCoverBidsOnALotOfFourAndLeaveALotOfThreeAloneAndNothingShowsBeforeTheOpening() throws Exception {
         ApiClient api = new ApiClient(baseUrl());
-        JsonNode four = publishTender(api, Duration.ofDays(21), "100000");
-        JsonNode three = publishTender(api, Duration.ofDays(21), "100000");
+        JsonNode four = publishLargeTender(api);
+        JsonNode three = publishLargeTender(api);
         UUID fourId = UUID.fromString(four.path("id").asString());
         UUID threeId = UUID.fromString(three.path("id").asString());
         Instant deadline = Instant.parse(four.path("bidDeadline").asString());
 
-        // The history: ten honest comparable lots (same kind, region and size band), imported.
+        // The history: ten honest comparable lots (same kind, region and size band), imported. (No other test opens a lot
+        // of this size band, so the fences are the ten lots' alone, whichever tests ran before.)
         ProjectView project = projects.ofLot(fourId).orElseThrow();
-        LotProfile profile = LotProfile.of(project.kind().name(), project.regionCode(), new BigDecimal("25000000.00"));
+        LotProfile profile = LotProfile.of(project.kind().name(), project.regionCode(), new BigDecimal(LARGE));
+        assertThat(profile.sizeBand()).isEqualTo(5);
+        assertThat(history.all()).noneMatch(h -> h.profile().equals(profile));
         for (double[] lot : HONEST) {
             UUID id = UUID.randomUUID();
             imported.add(id);
@@ -224,6 +227,20 @@ class ScreeningIT extends PlatformIT {
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM supervision_warning WHERE source = 'screen' AND lot_id = :l").param("l", fourId)
                 .query(Long.class).single()).isEqualTo(1);
+    }
+
+    /** The estimated price of this class's lots: the top size band, which no other test and no demo lot uses. */
+    private static final String LARGE = "150000000.00";
+
+    /** A tender as {@link #publishTender} makes one, but of {@link #LARGE} estimated price, published now, due in 21 days. */
+    private JsonNode publishLargeTender(ApiClient api) {
+        String tenderee = jdbc.sql("SELECT id FROM organisation WHERE name = '云州市城市建设投资集团有限公司'").query(String.class).single();
+        String json = org.sunbid.platform.Fixtures.tenderJson(clock.instant(), org.sunbid.platform.Fixtures.projectCode(),
+                Duration.ofDays(21), "100000", tenderee).replace("\"25000000.00\"", "\"" + LARGE + "\"");
+        ApiClient.Response created = api.post("/api/v1/tenders", json, api.token("agency"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(api.publish(created.json().path("id").asString(), api.token("agency")).status()).isEqualTo(200);
+        return created.json();
     }
 
     /** What anyone could learn of the two lots' bids from supervision: its screens and the network screen's view. */
