@@ -108,17 +108,29 @@ class NetworkScreening {
     }
 
     /**
-     * Once, a minute after start-up (the demo's awards have reached supervision by then: they come after commit, through
-     * the event publication registry), when the network screen has never run, so that a new installation's history is
-     * screened at once; off with the schedule ({@code sunbid.supervision.network-screen-cron=-}).
+     * Every minute, when lots were opened or awarded since the last run (or it never ran): the network screen follows the
+     * history as it grows, so a new installation's history (the demo's, loaded after start-up, its awards reaching
+     * supervision after commit) and each day's openings and awards are screened within a minute, not at the next night.
+     * Off with the schedule ({@code sunbid.supervision.network-screen-cron=-}).
      */
-    @Scheduled(initialDelayString = "${sunbid.supervision.network-screen-first-run:PT1M}", fixedDelayString = "P3650D")
-    void firstRun() {
-        if ("-".equals(cron) || jdbc.sql("SELECT COUNT(*) FROM supervision_network_run").query(Long.class).single() > 0) {
+    @Scheduled(initialDelayString = "${sunbid.supervision.network-screen-first-run:PT1M}",
+            fixedDelayString = "${sunbid.supervision.network-screen-follow:PT1M}")
+    void follow() {
+        if ("-".equals(cron)) {
             return;
         }
-        daily();
+        java.util.Set<UUID> opened = new java.util.HashSet<>(openings.openedTenders());
+        long awarded = jdbc.sql("SELECT tender_id FROM supervision_platform_award").query(UUID.class).list().stream()
+                .filter(opened::contains).count();
+        String seen = opened.size() + "/" + awarded;
+        if (!seen.equals(followed)) {
+            daily();
+            followed = seen;
+        }
     }
+
+    /** The opened and awarded lots' counts at the last run {@link #follow()} made (once after each start-up, then on change). */
+    private volatile String followed;
 
     /** Daily, at night (Beijing time). */
     @Scheduled(cron = "${sunbid.supervision.network-screen-cron:0 30 2 * * *}", zone = "Asia/Shanghai")
