@@ -54,7 +54,6 @@ final class StatisticsCsv {
         return value;
     }
 
-
     private static String plain(BigDecimal value) {
         return value == null ? null : value.toPlainString();
     }
