@@ -1,0 +1,179 @@
+package org.sunbid.platform.credit;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.platform.audit.AuditLog;
+import org.sunbid.platform.audit.AuditRecord;
+import org.sunbid.platform.kernel.Actor;
+import org.sunbid.platform.kernel.DomainException;
+
+/**
+ * The credit records: recorded once per source + reference (a decision or an import delivered twice records nothing new),
+ * each in the transparency log, read by subject. Contexts whose decisions make a record (supervision's sanctions,
+ * complaints' findings, refused awards, forfeited deposits, experts' violations, auction defaults) call
+ * {@link #record(NewRecord, Actor)} in their own transaction: credit depends on none of them.
+ */
+@Service
+public class CreditRecords {
+
+    static final String COLUMNS = """
+            id, subject_kind, subject_key, subject_name, credit_class, conduct, legal_basis, issuing_body, document, source,
+            source_ref, region_code, gates, restriction_from, restriction_until, publication_from, publication_until,
+            withdrawn_at""";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final AuditLog log;
+
+    CreditRecords(JdbcClient jdbc, Clock clock, AuditLog log) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.log = log;
+    }
+
+    /**
+     * A record to make. Periods end exclusive; a null end means without end; a null start means none (no restriction,
+     * not published).
+     */
+    public record NewRecord(CreditSubject subject, String subjectName, CreditClass creditClass, String conduct, String legalBasis,
+            String issuingBody, String document, String source, String sourceRef, String regionCode, Set<Gate> gates,
+            Instant restrictionFrom, Instant restrictionUntil, Instant publicationFrom, Instant publicationUntil) {
+    }
+
+    /** Records {@code r} once; a second call with the same source and reference returns the first record's id unchanged. */
+    @Transactional
+    public UUID record(NewRecord r, Actor actor) {
+        validate(r);
+        Optional<UUID> known = jdbc.sql("SELECT id FROM credit_record WHERE source = :s AND source_ref = :r")
+                .param("s", r.source()).param("r", r.sourceRef()).query(UUID.class).optional();
+        if (known.isPresent()) {
+            return known.get();
+        }
+        UUID id = UUID.randomUUID();
+        int inserted = jdbc.sql("""
+                INSERT INTO credit_record (id, subject_kind, subject_key, subject_name, credit_class, conduct, legal_basis,
+                    issuing_body, document, source, source_ref, region_code, gates, restriction_from, restriction_until,
+                    publication_from, publication_until, created_by, created_at)
+                VALUES (:id, :kind, :key, :name, :class, :conduct, :basis, :body, :doc, :source, :ref, :region,
+                    CAST(:gates AS TEXT[]), :rf, :ru, :pf, :pu, :by, :now)
+                ON CONFLICT (source, source_ref) DO NOTHING""")
+                .param("id", id).param("kind", r.subject().kind().name()).param("key", r.subject().key())
+                .param("name", r.subjectName()).param("class", r.creditClass().name()).param("conduct", r.conduct())
+                .param("basis", r.legalBasis()).param("body", r.issuingBody()).param("doc", r.document())
+                .param("source", r.source()).param("ref", r.sourceRef()).param("region", r.regionCode())
+                .param("gates", "{" + String.join(",", r.gates().stream().map(Gate::name).sorted().toList()) + "}")
+                .param("rf", odt(r.restrictionFrom())).param("ru", odt(r.restrictionUntil()))
+                .param("pf", odt(r.publicationFrom())).param("pu", odt(r.publicationUntil()))
+                .param("by", actor.username()).param("now", OffsetDateTime.now(clock)).update();
+        if (inserted == 0) { // a concurrent call recorded it first
+            return jdbc.sql("SELECT id FROM credit_record WHERE source = :s AND source_ref = :r")
+                    .param("s", r.source()).param("r", r.sourceRef()).query(UUID.class).single();
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("subjectKind", r.subject().kind().name());
+        payload.put("subject", r.subject().key());
+        payload.put("subjectName", r.subjectName());
+        payload.put("class", r.creditClass().name());
+        payload.put("conduct", r.conduct());
+        payload.put("legalBasis", r.legalBasis());
+        payload.put("issuingBody", r.issuingBody());
+        payload.put("document", r.document());
+        payload.put("source", r.source());
+        payload.put("sourceRef", r.sourceRef());
+        payload.put("gates", r.gates().stream().map(Gate::name).sorted().toList());
+        payload.put("restrictionFrom", str(r.restrictionFrom()));
+        payload.put("restrictionUntil", str(r.restrictionUntil()));
+        payload.put("publicationFrom", str(r.publicationFrom()));
+        payload.put("publicationUntil", str(r.publicationUntil()));
+        long seq = log.append(AuditRecord.of("credit.record.made", id.toString(), r.regionCode(), actor, payload)).seq();
+        jdbc.sql("UPDATE credit_record SET log_seq = :seq WHERE id = :id").param("seq", seq).param("id", id).update();
+        return id;
+    }
+
+    /** Every record of {@code subject}, newest first, whatever its state. */
+    public List<CreditRecordView> of(CreditSubject subject) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM credit_record WHERE subject_kind = :k AND subject_key = :key ORDER BY created_at DESC, id")
+                .param("k", subject.kind().name()).param("key", subject.key()).query(CreditRecords::map).list();
+    }
+
+    /** The record {@code id}, if any. */
+    public Optional<CreditRecordView> find(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM credit_record WHERE id = :id").param("id", id).query(CreditRecords::map).optional();
+    }
+
+    private static void validate(NewRecord r) {
+        List<String> missing = new ArrayList<>();
+        if (r.subject() == null) {
+            missing.add("subject");
+        }
+        for (Object[] f : new Object[][] {{"subjectName", r.subjectName()}, {"conduct", r.conduct()}, {"legalBasis", r.legalBasis()},
+                {"issuingBody", r.issuingBody()}, {"source", r.source()}, {"sourceRef", r.sourceRef()}}) {
+            if (f[1] == null || ((String) f[1]).isBlank()) {
+                missing.add((String) f[0]);
+            }
+        }
+        if (r.creditClass() == null) {
+            missing.add("creditClass");
+        }
+        if (r.gates() == null || !r.gates().isEmpty() && r.restrictionFrom() == null) {
+            missing.add("restrictionFrom");
+        }
+        if (r.restrictionUntil() != null && (r.restrictionFrom() == null || !r.restrictionUntil().isAfter(r.restrictionFrom()))) {
+            missing.add("restrictionUntil");
+        }
+        if (r.publicationUntil() != null && (r.publicationFrom() == null || !r.publicationUntil().isAfter(r.publicationFrom()))) {
+            missing.add("publicationUntil");
+        }
+        if (!missing.isEmpty()) {
+            throw new DomainException(CreditError.CREDIT_FIELD_INVALID, String.join(", ", missing));
+        }
+    }
+
+    static CreditRecordView map(ResultSet rs, int row) throws SQLException {
+        Set<Gate> gates = EnumSet.noneOf(Gate.class);
+        Array array = rs.getArray("gates");
+        if (array != null) {
+            for (Object g : (Object[]) array.getArray()) {
+                gates.add(Gate.valueOf((String) g));
+            }
+        }
+        return new CreditRecordView(rs.getObject("id", UUID.class),
+                new CreditSubject(CreditSubject.Kind.valueOf(rs.getString("subject_kind")), rs.getString("subject_key")),
+                rs.getString("subject_name"), CreditClass.valueOf(rs.getString("credit_class")), rs.getString("conduct"),
+                rs.getString("legal_basis"), rs.getString("issuing_body"), rs.getString("document"), rs.getString("source"),
+                rs.getString("source_ref"), rs.getString("region_code"), gates, instant(rs, "restriction_from"),
+                instant(rs, "restriction_until"), instant(rs, "publication_from"), instant(rs, "publication_until"),
+                instant(rs, "withdrawn_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static OffsetDateTime odt(Instant i) {
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String str(Instant i) {
+        return i == null ? null : i.toString();
+    }
+}
