@@ -43,7 +43,7 @@ public class CreditObjections {
     }
 
     /** An objection as its parties see it. */
-    public record ObjectionView(UUID id, UUID recordId, String subjectName, String conduct, CreditClass creditClass,
+    public record ObjectionView(UUID id, UUID recordId, UUID organisationId, String subjectName, String conduct, CreditClass creditClass,
             String regionCode, String reason, List<String> documents, Status status, Instant filedAt, String filedBy,
             LocalDate decideDue, Instant decidedAt, String decidedBy, String decisionReason) {
     }
@@ -130,7 +130,7 @@ public class CreditObjections {
 
     /** The objection, if {@code user} is its organisation's staff or oversees its region; else not found. */
     public ObjectionView get(UUID id, CurrentUser user) {
-        return find(id).filter(v -> visible(v.id(), v.regionCode(), user))
+        return find(id).filter(v -> visible(v, user))
                 .orElseThrow(() -> new DomainException(CreditError.CREDIT_OBJECTION_NOT_FOUND, id));
     }
 
@@ -139,16 +139,16 @@ public class CreditObjections {
         if (user == null) {
             throw new DomainException(CommonError.FORBIDDEN);
         }
-        return jdbc.sql(SELECT + " ORDER BY o.created_at DESC, o.id LIMIT 500").query(CreditObjections::map).list().stream()
-                .filter(v -> visible(v.id(), v.regionCode(), user)).toList();
+        if (!user.seesAllRegions() && !user.seesRegionSubtree()) { // an organisation's staff: its own
+            return user.organisationId() == null ? List.of() : jdbc.sql(SELECT + " WHERE o.organisation_id = :org ORDER BY o.created_at DESC, o.id LIMIT 500")
+                    .param("org", user.organisationId()).query(CreditObjections::map).list();
+        }
+        return jdbc.sql(SELECT + " ORDER BY o.created_at DESC, o.id LIMIT 2000").query(CreditObjections::map).list().stream()
+                .filter(v -> visible(v, user)).limit(500).toList();
     }
 
-    private boolean visible(UUID id, String regionCode, CurrentUser user) {
-        if (user == null) {
-            return false;
-        }
-        UUID org = jdbc.sql("SELECT organisation_id FROM credit_objection WHERE id = :id").param("id", id).query(UUID.class).single();
-        return org.equals(user.organisationId()) || access.oversees(user, regionCode);
+    private boolean visible(ObjectionView v, CurrentUser user) {
+        return user != null && (v.organisationId().equals(user.organisationId()) || access.oversees(user, v.regionCode()));
     }
 
     private Optional<ObjectionView> find(UUID id) {
@@ -156,12 +156,13 @@ public class CreditObjections {
     }
 
     private static final String SELECT = """
-            SELECT o.id, o.record_id, r.subject_name, r.conduct, r.credit_class, r.region_code, o.reason, o.documents, o.status,
+            SELECT o.id, o.record_id, o.organisation_id, r.subject_name, r.conduct, r.credit_class, r.region_code, o.reason, o.documents, o.status,
                    o.created_at, o.created_by, o.decide_due, o.decided_at, o.decided_by, o.decision_reason
               FROM credit_objection o JOIN credit_record r ON r.id = o.record_id""";
 
     private static ObjectionView map(ResultSet rs, int i) throws SQLException {
-        return new ObjectionView(rs.getObject("id", UUID.class), rs.getObject("record_id", UUID.class), rs.getString("subject_name"),
+        return new ObjectionView(rs.getObject("id", UUID.class), rs.getObject("record_id", UUID.class),
+                rs.getObject("organisation_id", UUID.class), rs.getString("subject_name"),
                 rs.getString("conduct"), CreditClass.valueOf(rs.getString("credit_class")), rs.getString("region_code"),
                 rs.getString("reason"), CreditRepairs.strings(rs.getArray("documents")), Status.valueOf(rs.getString("status")),
                 CreditRepairs.instant(rs, "created_at"), rs.getString("created_by"), rs.getObject("decide_due", LocalDate.class),

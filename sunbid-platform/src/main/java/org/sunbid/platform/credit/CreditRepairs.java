@@ -52,7 +52,7 @@ public class CreditRepairs {
     }
 
     /** An application as its parties see it. */
-    public record RepairView(UUID id, UUID recordId, String subjectName, String conduct, CreditClass creditClass,
+    public record RepairView(UUID id, UUID recordId, UUID organisationId, String subjectName, String conduct, CreditClass creditClass,
             String regionCode, String reason, List<String> documents, Status status, Instant appliedAt, String appliedBy,
             LocalDate acceptDue, Instant acceptedAt, LocalDate decideDue, Instant decidedAt, String decidedBy,
             String decisionReason) {
@@ -166,8 +166,12 @@ public class CreditRepairs {
         if (user == null) {
             throw new DomainException(CommonError.FORBIDDEN);
         }
-        return jdbc.sql(SELECT + " ORDER BY p.created_at DESC, p.id LIMIT 500").query(CreditRepairs::map).list().stream()
-                .filter(v -> visible(v, user)).toList();
+        if (!user.seesAllRegions() && !user.seesRegionSubtree()) { // an organisation's staff: its own
+            return user.organisationId() == null ? List.of() : jdbc.sql(SELECT + " WHERE p.organisation_id = :org ORDER BY p.created_at DESC, p.id LIMIT 500")
+                    .param("org", user.organisationId()).query(CreditRepairs::map).list();
+        }
+        return jdbc.sql(SELECT + " ORDER BY p.created_at DESC, p.id LIMIT 2000").query(CreditRepairs::map).list().stream()
+                .filter(v -> visible(v, user)).limit(500).toList();
     }
 
     /** The applications for one record, newest first (for its profile). */
@@ -180,8 +184,7 @@ public class CreditRepairs {
         if (user == null) {
             return false;
         }
-        UUID org = jdbc.sql("SELECT organisation_id FROM credit_repair WHERE id = :id").param("id", v.id()).query(UUID.class).single();
-        return org.equals(user.organisationId()) || access.oversees(user, v.regionCode());
+        return v.organisationId().equals(user.organisationId()) || access.oversees(user, v.regionCode());
     }
 
     private void refuseUnlessRepairable(CreditRecordView r, Instant now) {
@@ -223,13 +226,14 @@ public class CreditRepairs {
     }
 
     private static final String SELECT = """
-            SELECT p.id, p.record_id, r.subject_name, r.conduct, r.credit_class, r.region_code, p.reason, p.documents, p.status,
+            SELECT p.id, p.record_id, p.organisation_id, r.subject_name, r.conduct, r.credit_class, r.region_code, p.reason, p.documents, p.status,
                    p.created_at, p.created_by, p.accept_due, p.accepted_at, p.decide_due, p.decided_at, p.decided_by,
                    p.decision_reason
               FROM credit_repair p JOIN credit_record r ON r.id = p.record_id""";
 
     private static RepairView map(ResultSet rs, int i) throws SQLException {
-        return new RepairView(rs.getObject("id", UUID.class), rs.getObject("record_id", UUID.class), rs.getString("subject_name"),
+        return new RepairView(rs.getObject("id", UUID.class), rs.getObject("record_id", UUID.class),
+                rs.getObject("organisation_id", UUID.class), rs.getString("subject_name"),
                 rs.getString("conduct"), CreditClass.valueOf(rs.getString("credit_class")), rs.getString("region_code"),
                 rs.getString("reason"), strings(rs.getArray("documents")), Status.valueOf(rs.getString("status")),
                 instant(rs, "created_at"), rs.getString("created_by"), rs.getObject("accept_due", LocalDate.class),

@@ -66,8 +66,8 @@ class CreditPages {
         return "credit/workbench";
     }
 
-    @GetMapping("/profiles/{organisationId}")
-    String profile(CurrentUser user, @PathVariable UUID organisationId, Model model) {
+    @GetMapping("/profiles/{id}")
+    String profile(CurrentUser user, @PathVariable("id") UUID organisationId, Model model) {
         model.addAttribute("profile", profiles.profile(organisationId, user));
         model.addAttribute("repairs", List.of());
         model.addAttribute("objections", List.of());

@@ -76,7 +76,7 @@ class CreditBrowserIT extends BrowserTest {
         row.findElement(By.cssSelector("textarea.repair-documents")).sendKeys("整改报告.pdf\n信用承诺书.pdf");
         row.findElement(By.cssSelector("button.repair-submit")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
-        WebElement repair = browser.findElement(By.cssSelector("#credit-repairs tr.credit-repair"));
+        WebElement repair = browser.findElement(By.cssSelector("#credit-repairs tbody.credit-repair"));
         assertThat(repair.getDomAttribute("data-status")).isEqualTo("APPLIED");
         assertThat(repair.getText()).contains("整改报告.pdf", "信用承诺书.pdf");
         String repairId = repair.getDomAttribute("data-repair");
@@ -85,7 +85,7 @@ class CreditBrowserIT extends BrowserTest {
 
         logIn("supervisor", PASSWORD);
         open("/workbench/credit");
-        By mine = By.cssSelector("tr[data-repair='" + repairId + "']");
+        By mine = By.cssSelector("tbody[data-repair='" + repairId + "']");
         wait.until(ExpectedConditions.visibilityOfElementLocated(mine)).findElement(By.cssSelector("button.repair-accept")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
         assertThat(browser.findElement(mine).getDomAttribute("data-status")).isEqualTo("ACCEPTED");

@@ -635,7 +635,7 @@ class AccessMatrixIT extends PlatformIT {
         String unknownRecord = cr + "/records/" + UUID.randomUUID();
         rows.add(new Row("GET", cr + "/records", cr + "/records", null, false,            200, 200, 200, 200, 200, 200, 200, 200, 200));
         rows.add(new Row("GET", cr + "/rules", cr + "/rules", null, false,                200, 200, 200, 200, 200, 200, 200, 200, 200));
-        rows.add(new Row("GET", cr + "/profiles/{organisationId}", cr + "/profiles/" + bidder1Org, null, false,
+        rows.add(new Row("GET", cr + "/profiles/{id}", cr + "/profiles/" + bidder1Org, null, false,
                                                                                           401, 200, 200, 200, 200, 200, 200, 200, 404));
         rows.add(new Row("POST", cr + "/records/{id}/repairs", unknownRecord + "/repairs", () -> "{\"reason\":\"已整改\"}", false,
                                                                                           401, 404, 404, 404, 404, 404, 404, 404, 404));

@@ -82,8 +82,8 @@ class CreditApi {
         return new Band(c, b.published(), b.minimum().toString(), b.maximum().toString(), b.article());
     }
 
-    @GetMapping("/profiles/{organisationId}")
-    CreditProfiles.Profile profile(@PathVariable UUID organisationId, CurrentUser user) {
+    @GetMapping("/profiles/{id}")
+    CreditProfiles.Profile profile(@PathVariable("id") UUID organisationId, CurrentUser user) {
         return profiles.profile(organisationId, user);
     }
 
