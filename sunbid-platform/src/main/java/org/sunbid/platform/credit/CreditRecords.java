@@ -108,6 +108,32 @@ public class CreditRecords {
         return id;
     }
 
+    /**
+     * Records {@code r} once, with the time of its decision (the date that picks the publication rule:
+     * {@link CreditRules#ruleAt}) and whether it is for false repair material (信用修复管理办法 Art. 25: never repaired).
+     * Derive {@code r}'s publication with {@link CreditRules#publication}.
+     */
+    @Transactional
+    public UUID record(NewRecord r, Instant decidedAt, boolean falseMaterial, Actor actor) {
+        UUID id = record(r, actor);
+        jdbc.sql("UPDATE credit_record SET decided_at = :d, false_material = :f WHERE id = :id AND decided_at IS NULL")
+                .param("d", odt(decidedAt)).param("f", falseMaterial).param("id", id).update();
+        return id;
+    }
+
+    /** When the record's decision was taken (else its publication's or restriction's start, else when recorded). */
+    public Instant decidedAt(UUID id) {
+        return jdbc.sql("SELECT coalesce(decided_at, publication_from, restriction_from, created_at) FROM credit_record WHERE id = :id")
+                .param("id", id).query(OffsetDateTime.class).optional().map(OffsetDateTime::toInstant)
+                .orElseThrow(() -> new DomainException(CreditError.CREDIT_RECORD_NOT_FOUND, id));
+    }
+
+    /** Whether the record is for false repair material (Art. 25). */
+    public boolean falseMaterial(UUID id) {
+        return jdbc.sql("SELECT false_material FROM credit_record WHERE id = :id").param("id", id).query(Boolean.class)
+                .optional().orElse(false);
+    }
+
     /** Every record of {@code subject}, newest first, whatever its state. */
     public List<CreditRecordView> of(CreditSubject subject) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM credit_record WHERE subject_kind = :k AND subject_key = :key ORDER BY created_at DESC, id")

@@ -102,6 +102,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
     private final DemoMethods methods;
     private final DemoAuctions auctions;
     private final DemoCartel cartel;
+    private final DemoCredit credit;
 
     DemoData(SunbidProperties properties, Environment environment, DatabaseKind databaseKind, Regions regions,
             Organisations organisations, Accounts accounts, Certificates certificates, DemoCertificateAuthority ca,
@@ -111,7 +112,9 @@ class DemoData implements ApplicationRunner, StartupNotes {
             org.sunbid.platform.experts.ExpertDraws draws,
             org.springframework.beans.factory.ObjectProvider<org.sunbid.platform.experts.SandboxNotifier> phones,
             DemoEvaluation evaluation, org.sunbid.platform.parties.BasicAccounts basicAccounts, DemoSupervision supervision,
-            org.sunbid.platform.deals.Projects projects, DemoMethods methods, DemoAuctions auctions, DemoCartel cartel) {
+            org.sunbid.platform.deals.Projects projects, DemoMethods methods, DemoAuctions auctions, DemoCartel cartel,
+            DemoCredit credit) {
+        this.credit = credit;
         this.cartel = cartel;
         this.auctions = auctions;
         this.projects = projects;
@@ -273,6 +276,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
             auctions.loadPresent();
         }
         this.supervision.load();
+        credit.load(); // issue 20 K: credit records, their publication, a repair, an objection
     }
 
     /**

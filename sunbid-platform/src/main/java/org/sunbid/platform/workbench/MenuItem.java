@@ -72,6 +72,9 @@ record MenuItem(String key, String href) {
                 items.add(new MenuItem("workbench.menu.expert.phone", "/workbench/expert/phone"));
             }
         }
+        if (role != Role.EXPERT) {
+            items.add(new MenuItem("workbench.menu.credit", "/workbench/credit")); // issue 20 K: 信用管理
+        }
         // 公告订阅 (issue 18): every account may follow saved searches of the notices
         items.add(new MenuItem("workbench.menu.subscriptions", "/workbench/subscriptions"));
         return items;

@@ -628,6 +628,31 @@ class AccessMatrixIT extends PlatformIT {
         // the demo's warning of 青山县's overdue off-platform report (990121): the county's centre staff see it too
         String demoWarning = w + "/" + demoWarning();
         rows.add(new Row("GET", w + "/{id}", demoWarning, null, false,                   401, 200, 200, 200, 200, 404, 404, 404, 404));
+        // Issue 20 K: published credit records and the dated rules are public; a profile for the organisation itself,
+        // staff, supervisors and owners (tenderees, agencies), not other bidders or experts; repairs and objections need
+        // a signed-in user, and an unknown record, application or objection is not found for anyone
+        String cr = "/api/v1/credit";
+        String unknownRecord = cr + "/records/" + UUID.randomUUID();
+        rows.add(new Row("GET", cr + "/records", cr + "/records", null, false,            200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", cr + "/rules", cr + "/rules", null, false,                200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", cr + "/profiles/{id}", cr + "/profiles/" + bidder1Org, null, false,
+                                                                                          401, 200, 200, 200, 200, 200, 200, 200, 404));
+        rows.add(new Row("POST", cr + "/records/{id}/repairs", unknownRecord + "/repairs", () -> "{\"reason\":\"已整改\"}", false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", cr + "/records/{id}/objections", unknownRecord + "/objections", () -> "{\"reason\":\"有误\"}", false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("GET", cr + "/repairs", cr + "/repairs", null, false,            401, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", cr + "/objections", cr + "/objections", null, false,      401, 200, 200, 200, 200, 200, 200, 200, 200));
+        String unknownRepair = cr + "/repairs/" + UUID.randomUUID();
+        String unknownObjection = cr + "/objections/" + UUID.randomUUID();
+        rows.add(new Row("GET", cr + "/repairs/{id}", unknownRepair, null, false,        401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", cr + "/repairs/{id}/acceptance", unknownRepair + "/acceptance", () -> "{}", false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", cr + "/repairs/{id}/decision", unknownRepair + "/decision",
+                () -> "{\"decision\":\"APPROVE\",\"reason\":\"准予\"}", false,     401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("GET", cr + "/objections/{id}", unknownObjection, null, false,  401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", cr + "/objections/{id}/decision", unknownObjection + "/decision",
+                () -> "{\"decision\":\"UPHOLD\",\"reason\":\"成立\"}", false,       401, 404, 404, 404, 404, 404, 404, 404, 404));
         return rows;
     }
 

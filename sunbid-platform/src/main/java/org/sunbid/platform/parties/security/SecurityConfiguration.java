@@ -250,6 +250,9 @@ class SecurityConfiguration {
                         // issue 18 part F: subscriptions are per account, any signed-in role (the service keeps each
                         // account to its own)
                         .requestMatchers("/api/v1/subscriptions", "/api/v1/subscriptions/*").authenticated()
+                        // issue 20 K: published credit records and the dated publication rules are public; repairs,
+                        // objections and profiles need a signed-in user (the credit services check who may act)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/credit/records", "/api/v1/credit/rules").permitAll()
                         .anyRequest().authenticated());
         return http.build();
     }
@@ -269,6 +272,7 @@ class SecurityConfiguration {
                         // issue 18 part T: the statistics page and the chart library it loads from the WebJar
                         .requestMatchers(HttpMethod.GET, "/statistics", "/webjars/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/search").permitAll() // issue 18 part S: full-text search
+                        .requestMatchers(HttpMethod.GET, "/credit").permitAll() // issue 20 K: 信用信息公示
                         // issue 17 part P: the auction room is public (bidder numbers only; a bidder's own part needs sign-in)
                         .requestMatchers(HttpMethod.GET, "/auctions/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/open-data/ocds/*").permitAll() // issue 18 (O): OCDS bulk files
