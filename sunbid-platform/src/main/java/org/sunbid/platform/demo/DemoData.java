@@ -102,6 +102,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
     private final DemoMethods methods;
     private final DemoAuctions auctions;
     private final DemoCartel cartel;
+    private final DemoCreditLists creditLists;
 
     DemoData(SunbidProperties properties, Environment environment, DatabaseKind databaseKind, Regions regions,
             Organisations organisations, Accounts accounts, Certificates certificates, DemoCertificateAuthority ca,
@@ -111,7 +112,9 @@ class DemoData implements ApplicationRunner, StartupNotes {
             org.sunbid.platform.experts.ExpertDraws draws,
             org.springframework.beans.factory.ObjectProvider<org.sunbid.platform.experts.SandboxNotifier> phones,
             DemoEvaluation evaluation, org.sunbid.platform.parties.BasicAccounts basicAccounts, DemoSupervision supervision,
-            org.sunbid.platform.deals.Projects projects, DemoMethods methods, DemoAuctions auctions, DemoCartel cartel) {
+            org.sunbid.platform.deals.Projects projects, DemoMethods methods, DemoAuctions auctions, DemoCartel cartel,
+            DemoCreditLists creditLists) {
+        this.creditLists = creditLists;
         this.cartel = cartel;
         this.auctions = auctions;
         this.projects = projects;
@@ -273,6 +276,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
             auctions.loadPresent();
         }
         this.supervision.load();
+        creditLists.load(); // issue 20 S: external credit lists
     }
 
     /**

@@ -628,6 +628,16 @@ class AccessMatrixIT extends PlatformIT {
         // the demo's warning of 青山县's overdue off-platform report (990121): the county's centre staff see it too
         String demoWarning = w + "/" + demoWarning();
         rows.add(new Row("GET", w + "/{id}", demoWarning, null, false,                   401, 200, 200, 200, 200, 404, 404, 404, 404));
+        // issue 20 S: the external credit lists are public; imports and entries for staff and supervisors; a version is
+        // uploaded by the administrator and centre staff (an empty body: 400, nothing imported)
+        String cl = "/api/v1/credit/lists";
+        rows.add(new Row("GET", cl, cl, null, false,                                      200, 200, 200, 200, 200, 200, 200, 200, 200));
+        for (String part : new String[] {"imports", "entries"}) {
+            rows.add(new Row("GET", cl + "/{code}/" + part, cl + "/court-debtors/" + part, null, false,
+                                                                                          401, 200, 200, 200, 200, 403, 403, 403, 403));
+        }
+        rows.add(new Row("POST", cl + "/{code}/imports", cl + "/court-debtors/imports", () -> "{}", false,
+                                                                                          401, 400, 400, 400, 403, 403, 403, 403, 403));
         return rows;
     }
 

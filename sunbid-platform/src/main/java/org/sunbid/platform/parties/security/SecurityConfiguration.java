@@ -250,6 +250,12 @@ class SecurityConfiguration {
                         // issue 18 part F: subscriptions are per account, any signed-in role (the service keeps each
                         // account to its own)
                         .requestMatchers("/api/v1/subscriptions", "/api/v1/subscriptions/*").authenticated()
+                        // issue 20 S: the external credit lists are public, their imports and entries for staff and
+                        // supervisors, a version uploaded by staff (the API checks the role again)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/credit/lists").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/credit/lists/*/imports", "/api/v1/credit/lists/*/entries")
+                        .hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF", "SUPERVISOR")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/credit/lists/*/imports").hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF")
                         .anyRequest().authenticated());
         return http.build();
     }
