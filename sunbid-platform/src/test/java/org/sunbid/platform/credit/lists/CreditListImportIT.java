@@ -194,6 +194,34 @@ class CreditListImportIT extends PlatformIT {
     }
 
     @Test
+    void theRefreshJobImportsEachFileOfItsDirectorySkipsARefusedOneAndASecondRunChangesNothing(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Organisation listed = bidder("名单目录测试有限公司");
+        Organisation inBadFile = bidder("名单目录坏文件有限公司");
+        LocalDate date = nextVersion("tax-offenders");
+        String fresh = Fixtures.freshCreditCode("990100");
+        Files.writeString(dir.resolve("tax-offenders_" + date + ".csv"),
+                csv(row(listed.creditCode().value(), listed.name(), "IT-" + UUID.randomUUID())));
+        Files.writeString(dir.resolve("tax-offenders_" + date.plusDays(1) + ".csv"), csv(row(inBadFile.creditCode().value(),
+                inBadFile.name(), "IT-" + UUID.randomUUID()), row(fresh.substring(0, 17) + (fresh.endsWith("0") ? "1" : "0"), "某公司", "X")));
+        Files.writeString(dir.resolve("no-such-list_" + date + ".csv"), csv(row(fresh, "某公司", "Y")));
+        Files.writeString(dir.resolve("readme.txt"), "not a list");
+
+        List<ListDirectory.FileOutcome> first = directory.refresh(dir);
+        assertThat(first).extracting(ListDirectory.FileOutcome::outcome).containsExactly("CREDIT_LIST_UNKNOWN [no-such-list]",
+                "imported", "CREDIT_LIST_MALFORMED [3, BAD_CREDIT_CODE, " + fresh.substring(0, 17) + (fresh.endsWith("0") ? "1" : "0") + "]");
+        assertThat(first.get(1).imported().origin()).isEqualTo(CreditLists.Origin.DIRECTORY);
+        assertThat(checks.checkOrganisations(Gate.BIDDING, List.of(listed.id()), clock.instant()).barred()).isTrue();
+        assertThat(checks.checkOrganisations(Gate.BIDDING, List.of(inBadFile.id()), clock.instant()).barred()).isFalse();
+
+        List<Object> before = snapshot();
+        assertThat(directory.refresh(dir)).extracting(ListDirectory.FileOutcome::outcome).containsExactly(
+                "CREDIT_LIST_UNKNOWN [no-such-list]", "unchanged",
+                "CREDIT_LIST_MALFORMED [3, BAD_CREDIT_CODE, " + fresh.substring(0, 17) + (fresh.endsWith("0") ? "1" : "0") + "]");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
     void onlyStaffUploadAndTheDemoListsAreThereWithTheirSource() {
         LocalDate date = nextVersion("gp-serious");
         String file = csv(row(Fixtures.freshCreditCode("990100"), "名单测试越权有限公司", "IT-" + UUID.randomUUID()));
