@@ -20,8 +20,11 @@ import org.sunbid.platform.kernel.DomainException;
  * <li>招标投标法 Art. 53 / 招标投标法实施条例 Art. 67 (串通投标、行贿): 取消投标资格 1–2 years;</li>
  * <li>招标投标法 Art. 54 / 招标投标法实施条例 Art. 68 (弄虚作假): 1–3 years;</li>
  * <li>政府采购法 Art. 77 (供应商违法): 列入不良行为记录名单，禁止参加政府采购活动 1–3 years;</li>
- * <li>政府采购法实施条例 Art. 73 (虚假、恶意投诉): 1–3 years.</li>
+ * <li>政府采购法实施条例 Art. 73 (虚假、恶意投诉): 1–3 years;</li>
+ * <li>政府采购法实施条例 Art. 72 (中标、成交后无正当理由拒不签订合同 …, under 政府采购法 Art. 77): 1–3 years.</li>
  * </ul>
+ * 招标投标法实施条例 Art. 74 (a winner not signing: 取消中标资格, deposit not returned) sets no ban: such a sanction is
+ * recorded GENERAL without restriction unless the supervisor gives one.
  * A restriction under one of these is SERIOUS by default and lasts its minimum unless the supervisor sets its last day
  * within the range; under another basis a restriction needs its last day and gates, and the class defaults to GENERAL.
  * Publication (信用修复管理办法 发改委令第36号 Art. 12): SERIOUS at least 1 and at most 3 years, GENERAL at least 3 months
@@ -47,6 +50,9 @@ public final class SanctionTerms {
             new Ban("招标投标法", "第五十三条", Period.ofYears(1), Period.ofYears(2), EnumSet.of(Gate.BIDDING, Gate.INVITATION)),
             new Ban("招标投标法", "第五十四条", Period.ofYears(1), Period.ofYears(3), EnumSet.of(Gate.BIDDING, Gate.INVITATION)),
             new Ban("政府采购法实施条例", "第七十三条", Period.ofYears(1), Period.ofYears(3), EnumSet.of(Gate.BIDDING, Gate.INVITATION)),
+            // Art. 72 (一): refusing to sign the contract after the award, punished under 政府采购法 Art. 77 (1–3 years)
+            new Ban("政府采购法实施条例", "第七十二条", Period.ofYears(1), Period.ofYears(3),
+                    EnumSet.of(Gate.BIDDING, Gate.INVITATION, Gate.AGENCY_SELECTION)),
             new Ban("政府采购法", "第七十七条", Period.ofYears(1), Period.ofYears(3),
                     EnumSet.of(Gate.BIDDING, Gate.INVITATION, Gate.AGENCY_SELECTION)));
 

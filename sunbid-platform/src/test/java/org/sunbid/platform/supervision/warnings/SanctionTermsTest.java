@@ -63,6 +63,17 @@ class SanctionTermsTest {
     }
 
     @Test
+    void gplReg72_refusingToSignBansOneToThreeYearsReg74_none() {
+        SanctionTerms.Terms gp = SanctionTerms.of("《政府采购法实施条例》第七十二条第一款第（一）项", null, null, null, AT);
+        assertThat(gp.creditClass()).isEqualTo(CreditClass.SERIOUS);
+        assertThat(gp.restrictionUntil()).isEqualTo(beijing("2027-11-23"));
+        SanctionTerms.Terms works = SanctionTerms.of("《招标投标法实施条例》第七十四条", null, null, null, AT);
+        assertThat(works.creditClass()).isEqualTo(CreditClass.GENERAL);
+        assertThat(works.gates()).isEmpty();
+        assertThat(works.publicationUntil()).isEqualTo(beijing("2027-02-23"));
+    }
+
+    @Test
     void theRegulationsArticleIsNotTheLawsArticle() {
         assertThat(SanctionTerms.banOf("政府采购法实施条例第七十七条")).isEmpty();
         assertThat(SanctionTerms.banOf("招标投标法第六十七条")).isEmpty();
