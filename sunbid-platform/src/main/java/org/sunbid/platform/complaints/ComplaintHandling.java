@@ -45,7 +45,13 @@ public class ComplaintHandling {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    ComplaintHandling(Lots lots, CaseStore store, CaseLog log, Challenges challenges, JdbcClient jdbc, Clock clock) {
+    private final org.sunbid.platform.credit.CreditRecords credits;
+    private final org.sunbid.platform.parties.Organisations organisations;
+
+    ComplaintHandling(Lots lots, CaseStore store, CaseLog log, Challenges challenges, JdbcClient jdbc, Clock clock,
+            org.sunbid.platform.credit.CreditRecords credits, org.sunbid.platform.parties.Organisations organisations) {
+        this.credits = credits;
+        this.organisations = organisations;
         this.lots = lots;
         this.store = store;
         this.log = log;
@@ -181,7 +187,7 @@ public class ComplaintHandling {
                     return p;
                 });
         if (outcome == Outcome.UNFOUNDED) {
-            recordRepeatUnfounded(find(id).state());
+            recordRepeatUnfounded(find(id).state(), user);
         }
         return decided;
     }
@@ -289,7 +295,7 @@ public class ComplaintHandling {
                 .list();
     }
 
-    private void recordRepeatUnfounded(Complaint decided) {
+    private void recordRepeatUnfounded(Complaint decided, CurrentUser user) {
         Lots.Lot lot = lots.get(decided.lotId());
         Instant now = decided.decidedAt();
         Limit max = lots.rules(lot, now).find(RuleKeys.UNFOUNDED_COMPLAINTS_MAX).orElse(null);
@@ -319,6 +325,28 @@ public class ComplaintHandling {
         payload.put("reason", "12个月内" + ids.length + "次投诉查无实据，列入不良行为记录（" + max.article() + "）");
         payload.put("to", "SUPERVISOR");
         log.step("complaints.unfounded.repeated", lot, recordId, Actor.SYSTEM, payload);
+        creditRecord(decided, lot, ids.length, max.article(), user);
+    }
+
+    /**
+     * The complainant's credit record (issue 20) for repeat unfounded complaints, 财政部令第94号 Art. 37 (列入不良行为记录名单):
+     * no restriction (Art. 37 sets none; a false or malicious complaint is banned by a sanction under 政府采购法实施条例
+     * Art. 73), class 一般, published for the minimum of 3 months (信用修复管理办法 Art. 12); once per deciding complaint.
+     */
+    private void creditRecord(Complaint decided, Lots.Lot lot, int unfounded, String article, CurrentUser user) {
+        org.sunbid.platform.parties.Organisation complainant = organisations.find(decided.complainantId()).orElse(null);
+        if (complainant == null) {
+            return;
+        }
+        Instant at = decided.decidedAt();
+        String issuer = user == null || user.organisationId() == null ? null
+                : organisations.find(user.organisationId()).map(org.sunbid.platform.parties.Organisation::name).orElse(null);
+        credits.record(new org.sunbid.platform.credit.CreditRecords.NewRecord(
+                org.sunbid.platform.credit.CreditSubject.organisation(complainant.creditCode().value()), complainant.name(),
+                org.sunbid.platform.credit.CreditClass.GENERAL, "12个月内" + unfounded + "次投诉查无实据", article,
+                issuer != null ? issuer : String.valueOf(user == null ? "system" : user.username()), null, "platform",
+                "complaints.repeat-unfounded:" + decided.id(), lot.regionCode(), java.util.Set.of(), null, null, at,
+                at.atZone(Limit.BEIJING).plusMonths(3).toInstant()), user == null ? Actor.SYSTEM : user.actor());
     }
 
     @FunctionalInterface

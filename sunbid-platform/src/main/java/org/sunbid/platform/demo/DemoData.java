@@ -103,6 +103,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
     private final DemoAuctions auctions;
     private final DemoCartel cartel;
     private final DemoCredit credit;
+    private final DemoCreditLists creditLists;
 
     DemoData(SunbidProperties properties, Environment environment, DatabaseKind databaseKind, Regions regions,
             Organisations organisations, Accounts accounts, Certificates certificates, DemoCertificateAuthority ca,
@@ -113,8 +114,9 @@ class DemoData implements ApplicationRunner, StartupNotes {
             org.springframework.beans.factory.ObjectProvider<org.sunbid.platform.experts.SandboxNotifier> phones,
             DemoEvaluation evaluation, org.sunbid.platform.parties.BasicAccounts basicAccounts, DemoSupervision supervision,
             org.sunbid.platform.deals.Projects projects, DemoMethods methods, DemoAuctions auctions, DemoCartel cartel,
-            DemoCredit credit) {
+            DemoCredit credit, DemoCreditLists creditLists) {
         this.credit = credit;
+        this.creditLists = creditLists;
         this.cartel = cartel;
         this.auctions = auctions;
         this.projects = projects;
@@ -277,6 +279,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
         }
         this.supervision.load();
         credit.load(); // issue 20 K: credit records, their publication, a repair, an objection
+        creditLists.load(); // issue 20 S: external credit lists
     }
 
     /**

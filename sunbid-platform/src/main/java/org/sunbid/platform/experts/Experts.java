@@ -41,8 +41,11 @@ public class Experts {
     private final DrawPolicies policies;
     private final ExpertPool pool;
 
+    private final org.sunbid.platform.credit.CreditRecords credits;
+
     Experts(JdbcClient jdbc, Clock clock, AuditLog log, Regions regions, Organisations organisations, ExpertFiles files,
-            DrawPolicies policies, ExpertPool pool) {
+            DrawPolicies policies, ExpertPool pool, org.sunbid.platform.credit.CreditRecords credits) {
+        this.credits = credits;
         this.jdbc = jdbc;
         this.clock = clock;
         this.log = log;
@@ -227,6 +230,28 @@ public class Experts {
         history(p.id(), p.status(), to, reason, actor);
         log.append(AuditRecord.of("experts.expert.status-changed", p.id().toString(), p.regionCode(), actor,
                 Map.of("from", p.status().name(), "to", to.name(), "reason", reason)));
+        if (to == ExpertStatus.BLACKLISTED) {
+            blacklistRecord(p, reason, actor);
+        }
+    }
+
+    /**
+     * The expert's credit record (issue 20) when blacklisted, by a supervisor or by the region's conduct rule:
+     * 招标投标法实施条例 Art. 71 (情节特别严重的，取消其担任评标委员会成员的资格) — barred from the expert draw without end,
+     * class 严重; not published (a natural person, 信用修复管理办法 Art. 12). Once per expert (blacklisting is final).
+     */
+    private void blacklistRecord(ExpertProfile p, String reason, Actor actor) {
+        String issuer = actor.organisationId() == null ? null
+                : organisations.find(actor.organisationId()).map(org.sunbid.platform.parties.Organisation::name).orElse(null);
+        if (issuer == null) {
+            issuer = regions.find(p.regionCode()).map(org.sunbid.platform.catalog.Region::name).orElse(p.regionCode())
+                    + " 评标专家库管理机构（专家行为规则）";
+        }
+        credits.record(new org.sunbid.platform.credit.CreditRecords.NewRecord(
+                org.sunbid.platform.credit.CreditSubject.expert(p.id()), p.name(), org.sunbid.platform.credit.CreditClass.SERIOUS,
+                "评标专家违规，列入黑名单：" + reason, "《招标投标法实施条例》第七十一条", issuer, null, "platform",
+                "experts.blacklisted:" + p.id(), p.regionCode(), java.util.Set.of(org.sunbid.platform.credit.Gate.EXPERT_DRAW),
+                clock.instant(), null, null, null), actor);
     }
 
     private void history(UUID id, ExpertStatus from, ExpertStatus to, String reason, Actor actor) {

@@ -117,7 +117,10 @@ class WarningPages {
         model.addAttribute("w", w);
         model.addAttribute("mayAct", warnings.mayAct(user, w));
         model.addAttribute("today", LocalDate.now(clock.withZone(BEIJING)));
-        for (String field : List.of("note", "reason", "basis", "decision", "correctionDue", "partyName", "partyCreditCode")) {
+        model.addAttribute("creditClasses", org.sunbid.platform.credit.CreditClass.values());
+        model.addAttribute("creditGates", org.sunbid.platform.credit.Gate.values());
+        for (String field : List.of("note", "reason", "basis", "decision", "correctionDue", "partyName", "partyCreditCode",
+                "creditClass", "restrictionLastDay", "document")) {
             if (!model.containsAttribute(field)) {
                 model.addAttribute(field, "");
             }
@@ -153,7 +156,9 @@ class WarningPages {
     String decide(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String decision,
             @RequestParam(required = false) String reason, @RequestParam(required = false) String basis,
             @RequestParam(required = false) String correctionDue, @RequestParam(required = false) String partyName,
-            @RequestParam(required = false) String partyCreditCode, Model model, HttpServletResponse response,
+            @RequestParam(required = false) String partyCreditCode, @RequestParam(required = false) String creditClass,
+            @RequestParam(required = false) String restrictionLastDay, @RequestParam(required = false) List<String> gates,
+            @RequestParam(required = false) String document, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         Map<String, String> typed = new LinkedHashMap<>();
         typed.put("decision", nz(decision));
@@ -162,6 +167,9 @@ class WarningPages {
         typed.put("correctionDue", nz(correctionDue));
         typed.put("partyName", nz(partyName));
         typed.put("partyCreditCode", nz(partyCreditCode));
+        typed.put("creditClass", nz(creditClass));
+        typed.put("restrictionLastDay", nz(restrictionLastDay));
+        typed.put("document", nz(document));
         return step(user, id, model, response, redirect, "decision-reason", typed, () -> {
             Decision d = decision == null || decision.isBlank() ? null : Decision.valueOf(decision.strip());
             LocalDate due = null;
@@ -173,7 +181,21 @@ class WarningPages {
                             correctionDue);
                 }
             }
-            warnings.decide(id, new WarningQueue.DecisionForm(d, reason, basis, due, partyCreditCode, partyName), user);
+            // issue 20: the sanction's credit terms, each optional (defaulting from the basis)
+            org.sunbid.platform.credit.CreditClass cls = creditClass == null || creditClass.isBlank() ? null
+                    : org.sunbid.platform.credit.CreditClass.valueOf(creditClass.strip());
+            LocalDate lastDay;
+            try {
+                lastDay = restrictionLastDay == null || restrictionLastDay.isBlank() ? null : LocalDate.parse(restrictionLastDay.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new DomainException(org.sunbid.platform.supervision.warnings.WarningError.WARNING_PARAMETER_INVALID,
+                        "restrictionLastDay", restrictionLastDay);
+            }
+            java.util.Set<org.sunbid.platform.credit.Gate> gateSet = gates == null || gates.isEmpty() ? null
+                    : gates.stream().map(g -> org.sunbid.platform.credit.Gate.valueOf(g.strip()))
+                            .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(org.sunbid.platform.credit.Gate.class)));
+            warnings.decide(id, new WarningQueue.DecisionForm(d, reason, basis, due, partyCreditCode, partyName, cls, lastDay, gateSet,
+                    document == null || document.isBlank() ? null : document), user);
             return "warning.done.decided";
         });
     }

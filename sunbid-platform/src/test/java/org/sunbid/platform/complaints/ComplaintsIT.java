@@ -400,7 +400,20 @@ class ComplaintsIT extends PlatformIT {
         assertThat(records.get(0).path("rule").asString()).contains("第94号");
         assertThat(api.get("/api/v1/complaints/repeat-unfounded", bidder5).status()).isEqualTo(403);
         assertThat(logCount(lot, "complaints.unfounded.repeated")).isEqualTo(1);
+        // issue 20 S: the complainant's credit record, once: no restriction, class 一般, published 3 months
+        var complainant = organisations.find(java.util.UUID.fromString(supplier)).orElseThrow();
+        assertThat(credits.of(org.sunbid.platform.credit.CreditSubject.organisation(complainant.creditCode().value())))
+                .filteredOn(r -> r.sourceRef().startsWith("complaints.repeat-unfounded:")).singleElement().satisfies(r -> {
+                    assertThat(r.creditClass()).isEqualTo(org.sunbid.platform.credit.CreditClass.GENERAL);
+                    assertThat(r.legalBasis()).contains("第94号");
+                    assertThat(r.gates()).isEmpty();
+                    assertThat(r.publishedAt(clock.instant())).isTrue();
+                    assertThat(r.publishedAt(clock.instant().plus(Duration.ofDays(93)))).isFalse();
+                });
     }
+
+    @org.springframework.beans.factory.annotation.Autowired org.sunbid.platform.credit.CreditRecords credits;
+    @org.springframework.beans.factory.annotation.Autowired org.sunbid.platform.parties.Organisations organisations;
 
     private String page(String username, String path) throws Exception {
         java.net.http.HttpResponse<String> r = session(username).send(java.net.http.HttpRequest.newBuilder(

@@ -653,6 +653,16 @@ class AccessMatrixIT extends PlatformIT {
         rows.add(new Row("GET", cr + "/objections/{id}", unknownObjection, null, false,  401, 404, 404, 404, 404, 404, 404, 404, 404));
         rows.add(new Row("POST", cr + "/objections/{id}/decision", unknownObjection + "/decision",
                 () -> "{\"decision\":\"UPHOLD\",\"reason\":\"成立\"}", false,       401, 404, 404, 404, 404, 404, 404, 404, 404));
+        // issue 20 S: the external credit lists are public; imports and entries for staff and supervisors; a version is
+        // uploaded by the administrator and centre staff (an empty body: 400, nothing imported)
+        String cl = "/api/v1/credit/lists";
+        rows.add(new Row("GET", cl, cl, null, false,                                      200, 200, 200, 200, 200, 200, 200, 200, 200));
+        for (String part : new String[] {"imports", "entries"}) {
+            rows.add(new Row("GET", cl + "/{code}/" + part, cl + "/court-debtors/" + part, null, false,
+                                                                                          401, 200, 200, 200, 200, 403, 403, 403, 403));
+        }
+        rows.add(new Row("POST", cl + "/{code}/imports", cl + "/court-debtors/imports", () -> "{}", false,
+                                                                                          401, 400, 400, 400, 403, 403, 403, 403, 403));
         return rows;
     }
 

@@ -337,6 +337,58 @@ class WarningQueueIT extends PlatformIT {
                 .contains("第五十三条");
     }
 
+    /** Issue 20 S: a sanction with the party's credit code makes its credit record once, with terms from its basis. */
+    @Test
+    void reg67_aSanctionMakesOneCreditRecordWithItsTermsAndARetryMakesNoSecond() {
+        UUID id = warnings.raise(draft(key(), WarningRegions.SIBLING_TOWNSHIP));
+        String token = api.token(WarningRegions.LINJIANG);
+        api.post(W + "/" + id + "/acceptance", "{}", token);
+        String creditCode = org.sunbid.platform.Fixtures.freshCreditCode("990100");
+        org.sunbid.platform.credit.CreditSubject subject = org.sunbid.platform.credit.CreditSubject.organisation(creditCode);
+        // credit terms without a credit code, or a ban longer than Art. 67 allows: refused, nothing recorded
+        ApiClient.Response noCode = api.post(W + "/" + id + "/decision", ApiClient.json(Map.of("decision", "SANCTIONED",
+                "reason", "投标人串通投标，查证属实。", "basis", "《招标投标法实施条例》第六十七条", "partyName", "某公司",
+                "creditClass", "SERIOUS")), token);
+        assertThat(noCode.code()).isEqualTo("WARNING_SANCTION_CREDIT_CODE_REQUIRED");
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
+        ApiClient.Response tooLong = api.post(W + "/" + id + "/decision", ApiClient.json(Map.of("decision", "SANCTIONED",
+                "reason", "投标人串通投标，查证属实。", "basis", "《招标投标法实施条例》第六十七条", "partyName", "临江串通测试有限公司",
+                "partyCreditCode", creditCode, "restrictionLastDay", today.plusYears(3).toString())), token);
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.code()).isEqualTo("WARNING_SANCTION_TERM_INVALID");
+        assertThat(credits.of(subject)).isEmpty();
+
+        JsonNode sanctioned = api.post(W + "/" + id + "/decision", ApiClient.json(Map.of("decision", "SANCTIONED",
+                "reason", "投标人串通投标，查证属实。", "basis", "《招标投标法实施条例》第六十七条", "partyName", "临江串通测试有限公司",
+                "partyCreditCode", creditCode, "restrictionLastDay", today.plusYears(2).minusDays(1).toString(),
+                "document", "临监罚〔2026〕1号")), token).json();
+        assertThat(sanctioned.path("decision").asString()).isEqualTo("SANCTIONED");
+        assertThat(credits.of(subject)).singleElement().satisfies(r -> {
+            assertThat(r.source()).isEqualTo("platform");
+            assertThat(r.sourceRef()).isEqualTo("supervision.sanction:" + id);
+            assertThat(r.creditClass()).isEqualTo(org.sunbid.platform.credit.CreditClass.SERIOUS);
+            assertThat(r.legalBasis()).isEqualTo("《招标投标法实施条例》第六十七条");
+            assertThat(r.document()).isEqualTo("临监罚〔2026〕1号");
+            assertThat(r.regionCode()).isEqualTo(WarningRegions.SIBLING_TOWNSHIP);
+            assertThat(r.gates()).containsExactlyInAnyOrder(org.sunbid.platform.credit.Gate.BIDDING,
+                    org.sunbid.platform.credit.Gate.INVITATION);
+            assertThat(r.restrictionFrom()).isEqualTo(clock.instant());
+            assertThat(r.restrictionUntil()).isEqualTo(today.plusYears(2).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant());
+        });
+        assertThat(checks.check(org.sunbid.platform.credit.Gate.BIDDING, subject, clock.instant()).reasons())
+                .contains("临江串通测试有限公司", "第六十七条");
+        // the decision taken again (a retried call) is refused by the warning's state and records nothing new
+        long logSize = auditLog.size();
+        assertThat(api.post(W + "/" + id + "/decision", ApiClient.json(Map.of("decision", "SANCTIONED",
+                "reason", "投标人串通投标，查证属实。", "basis", "《招标投标法实施条例》第六十七条", "partyName", "临江串通测试有限公司",
+                "partyCreditCode", creditCode)), token).status()).isEqualTo(409);
+        assertThat(credits.of(subject)).hasSize(1);
+        assertThat(auditLog.size()).isEqualTo(logSize);
+    }
+
+    @Autowired org.sunbid.platform.credit.CreditRecords credits;
+    @Autowired org.sunbid.platform.credit.CreditChecks checks;
+
     @Test
     void badFiltersGetAClearCode() {
         ApiClient.Response r = api.get(W + "?severity=URGENT", api.token("supervisor"));

@@ -253,6 +253,12 @@ class SecurityConfiguration {
                         // issue 20 K: published credit records and the dated publication rules are public; repairs,
                         // objections and profiles need a signed-in user (the credit services check who may act)
                         .requestMatchers(HttpMethod.GET, "/api/v1/credit/records", "/api/v1/credit/rules").permitAll()
+                        // issue 20 S: the external credit lists are public, their imports and entries for staff and
+                        // supervisors, a version uploaded by staff (the API checks the role again)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/credit/lists").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/credit/lists/*/imports", "/api/v1/credit/lists/*/entries")
+                        .hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF", "SUPERVISOR")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/credit/lists/*/imports").hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF")
                         .anyRequest().authenticated());
         return http.build();
     }

@@ -17,7 +17,11 @@ public enum WarningError implements ErrorCode {
     /** A correction (责令改正) needs a deadline after today ({0}); other decisions take none. */
     WARNING_CORRECTION_DUE_INVALID(422),
     /** The value {1} of {0} is not valid. */
-    WARNING_PARAMETER_INVALID(400);
+    WARNING_PARAMETER_INVALID(400),
+    /** The sanction's restriction under {0} must end between {1} and {2} (its last day), with its gates (issue 20). */
+    WARNING_SANCTION_TERM_INVALID(422),
+    /** A sanction with credit terms (class, restriction, gates) needs the party's credit code: the record binds by it. */
+    WARNING_SANCTION_CREDIT_CODE_REQUIRED(422);
 
     private final int httpStatus;
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,6 +26,10 @@ import org.sunbid.crypto.Sm3;
 import org.sunbid.platform.audit.AuditLog;
 import org.sunbid.platform.audit.AuditRecord;
 import org.sunbid.platform.audit.LogEntry;
+import org.sunbid.platform.credit.CreditClass;
+import org.sunbid.platform.credit.CreditRecords;
+import org.sunbid.platform.credit.CreditSubject;
+import org.sunbid.platform.credit.Gate;
 import org.sunbid.platform.kernel.Actor;
 import org.sunbid.platform.kernel.CommonError;
 import org.sunbid.platform.kernel.DomainException;
@@ -67,8 +72,13 @@ public class WarningQueue implements Warnings {
     private final Clock clock;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
+    private final CreditRecords credits;
+    private final org.sunbid.platform.parties.Organisations organisations;
 
-    WarningQueue(JdbcClient jdbc, AuditLog log, Scope scope, Clock clock, JsonMapper json, ApplicationEventPublisher events) {
+    WarningQueue(JdbcClient jdbc, AuditLog log, Scope scope, Clock clock, JsonMapper json, ApplicationEventPublisher events,
+            CreditRecords credits, org.sunbid.platform.parties.Organisations organisations) {
+        this.credits = credits;
+        this.organisations = organisations;
         this.jdbc = jdbc;
         this.log = log;
         this.scope = scope;
@@ -331,9 +341,24 @@ public class WarningQueue implements Warnings {
         return get(id, user);
     }
 
-    /** What a supervisor decides after investigation. */
+    /**
+     * What a supervisor decides after investigation. For a sanction, the credit terms (issue 20), each optional and
+     * defaulting from the basis ({@link SanctionTerms}): the record's class, the restriction's last day in force, the
+     * gates it bars, and the decision document's number.
+     */
     public record DecisionForm(Decision decision, String reason, String basis, LocalDate correctionDue,
-            String partyCreditCode, String partyName) {
+            String partyCreditCode, String partyName, CreditClass creditClass, LocalDate restrictionLastDay, Set<Gate> gates,
+            String document) {
+
+        /** A decision without credit terms (they default from the basis). */
+        public DecisionForm(Decision decision, String reason, String basis, LocalDate correctionDue, String partyCreditCode,
+                String partyName) {
+            this(decision, reason, basis, correctionDue, partyCreditCode, partyName, null, null, null, null);
+        }
+
+        boolean hasCreditTerms() {
+            return creditClass != null || restrictionLastDay != null || gates != null && !gates.isEmpty();
+        }
     }
 
     /**
@@ -350,7 +375,17 @@ public class WarningQueue implements Warnings {
         if (form.decision() == Decision.SANCTIONED && party == null && credit == null) {
             throw new DomainException(WarningError.WARNING_TEXT_REQUIRED, WarningField.PARTY); // the credit records need whom
         }
+        if (form.decision() == Decision.SANCTIONED && credit == null && form.hasCreditTerms()) {
+            throw new DomainException(WarningError.WARNING_SANCTION_CREDIT_CODE_REQUIRED);
+        }
+        if (form.decision() != Decision.SANCTIONED && (form.hasCreditTerms() || form.document() != null)) {
+            throw new DomainException(WarningError.WARNING_PARAMETER_INVALID, "creditClass", form.decision());
+        }
+        String document = trim(form.document(), 100);
         OffsetDateTime now = OffsetDateTime.now(clock);
+        SanctionTerms.Terms terms = form.decision() == Decision.SANCTIONED && credit != null
+                ? SanctionTerms.of(form.basis().strip(), form.creditClass(), form.restrictionLastDay(), form.gates(), now.toInstant())
+                : null;
         store(w, next, user, Map.of("decision_basis", form.basis().strip(), "decision_reason", form.reason().strip()));
         Map<String, Object> payload = payload("decision", form.decision().name());
         payload.put("legalBasis", form.basis().strip());
@@ -360,6 +395,7 @@ public class WarningQueue implements Warnings {
         if (form.decision() == Decision.SANCTIONED) {
             payload.put("partyCreditCode", credit);
             payload.put("partyName", party);
+            payload.put("document", document);
         }
         String body = form.reason().strip();
         long seq = step(w.view(), "decided", body, "supervision.warning.decided", payload, user);
@@ -367,6 +403,16 @@ public class WarningQueue implements Warnings {
             WarningView v = w.view();
             events.publishEvent(new SanctionDecided(id, v.regionCode(), v.projectId(), v.lotId(), v.source(), credit, party,
                     form.basis().strip(), body, now.toInstant(), user.username(), seq));
+            if (terms != null) {
+                // the credit record (issue 20), once per warning: a retried decision cannot make a second one
+                String issuer = user.organisationId() == null ? null
+                        : organisations.find(user.organisationId()).map(org.sunbid.platform.parties.Organisation::name).orElse(null);
+                credits.record(new CreditRecords.NewRecord(CreditSubject.organisation(credit), party != null ? party : credit,
+                        terms.creditClass(), body, form.basis().strip(), issuer != null ? issuer : user.username(),
+                        document, "platform", "supervision.sanction:" + id, v.regionCode(), terms.gates(),
+                        terms.restrictionFrom(), terms.restrictionUntil(), terms.publicationFrom(), terms.publicationUntil()),
+                        user.actor());
+            }
         }
         return get(id, user);
     }

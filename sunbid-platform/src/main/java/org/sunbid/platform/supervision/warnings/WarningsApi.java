@@ -67,14 +67,45 @@ class WarningsApi {
         return queue.note(id, body.text() != null ? body.text() : body.note(), user);
     }
 
+    /**
+     * A decision; for a sanction optionally its credit terms (issue 20): {@code creditClass} (MINOR/GENERAL/SERIOUS),
+     * {@code restrictionLastDay} (yyyy-MM-dd), {@code gates} (BIDDING, INVITATION, …) and the decision {@code document}.
+     */
     record DecisionBody(String decision, String reason, String basis, String correctionDue, String partyCreditCode,
-            String partyName) {
+            String partyName, String creditClass, String restrictionLastDay, List<String> gates, String document) {
     }
 
     @PostMapping("/{id}/decision")
     WarningView decide(@PathVariable UUID id, @RequestBody DecisionBody body, CurrentUser user) {
         return queue.decide(id, new WarningQueue.DecisionForm(decision(body.decision()), body.reason(), body.basis(),
-                date(body.correctionDue()), body.partyCreditCode(), body.partyName()), user);
+                date(body.correctionDue()), body.partyCreditCode(), body.partyName(), creditClass(body.creditClass()),
+                date("restrictionLastDay", body.restrictionLastDay()), gates(body.gates()), body.document()), user);
+    }
+
+    static org.sunbid.platform.credit.CreditClass creditClass(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return org.sunbid.platform.credit.CreditClass.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new DomainException(WarningError.WARNING_PARAMETER_INVALID, "creditClass", value);
+        }
+    }
+
+    static java.util.Set<org.sunbid.platform.credit.Gate> gates(List<String> values) {
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        java.util.Set<org.sunbid.platform.credit.Gate> gates = java.util.EnumSet.noneOf(org.sunbid.platform.credit.Gate.class);
+        for (String v : values) {
+            try {
+                gates.add(org.sunbid.platform.credit.Gate.valueOf(String.valueOf(v).strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new DomainException(WarningError.WARNING_PARAMETER_INVALID, "gates", v);
+            }
+        }
+        return gates;
     }
 
     @PostMapping("/{id}/correction")
@@ -96,13 +127,17 @@ class WarningsApi {
 
     /** A date as typed (yyyy-MM-dd), blank for none; a wrong one: WARNING_PARAMETER_INVALID. */
     static LocalDate date(String value) {
+        return date("correctionDue", value);
+    }
+
+    static LocalDate date(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new DomainException(WarningError.WARNING_PARAMETER_INVALID, "correctionDue", value);
+            throw new DomainException(WarningError.WARNING_PARAMETER_INVALID, field, value);
         }
     }
 }
