@@ -40,6 +40,8 @@ class CreditGatesIT extends PlatformIT {
     @Autowired AuditLog log;
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationContext context;
+    @Autowired org.sunbid.platform.parties.BasicAccounts basicAccounts;
+    @Autowired org.sunbid.platform.experts.Experts experts;
 
     @AfterEach
     void backToStart() {
@@ -225,5 +227,110 @@ class CreditGatesIT extends PlatformIT {
         assertRefusedNaming(prequalified, record, "信用关卡邀请受限有限公司");
         assertThat(jdbc.sql("SELECT count(*) FROM invitation_draw").query(Long.class).single()).isEqualTo(draws);
         assertThat(log.size()).isEqualTo(publicLog);
+    }
+
+    /** 87号令 Art. 14 with 政府采购法 Art. 22/77: a database pool leaves the restricted supplier out, the record named in its entry. */
+    @Test
+    void gpl22_77_aDatabasePoolLeavesTheRestrictedSupplierOut_theRecordInThePoolsEntry() {
+        Organisation barred = supplier("信用关卡库抽受限有限公司");
+        UUID record = bar(barred.creditCode().value(), barred.name(), Set.of(Gate.INVITATION), clock.instant().minus(Duration.ofDays(1)),
+                clock.instant().plus(Duration.ofDays(100)), "政府采购法第七十七条");
+        ProcurementFlow flow = new ProcurementFlow(this, context);
+        String lot = flow.lot("ZFCG_INVITED_TENDER", "信用关卡邀请招标", "300000.00", "GOODS", START.plus(Duration.ofDays(21)));
+        ApiClient api = api();
+        ApiClient.Response requested = api.post("/api/v1/tenders/" + lot + "/invitations/draw", ApiClient.json(Map.of(
+                "recommended", List.of(), "drawCount", 3, "poolSource", "DATABASE", "witnesses", List.of("agency", "tenderee"),
+                "secretHash", Sm3.hex(new byte[32]))), api.token("agency"));
+        assertThat(requested.status()).as(requested.body()).isEqualTo(200);
+        assertThat(requested.json().path("pool").toString()).doesNotContain(barred.id().toString());
+        assertThat(jdbc.sql("""
+                SELECT payload FROM log_entry WHERE details::json->>'action' = 'procurement.invitation-draw.pool-fixed'
+                AND details::json->>'subject' = :t""").param("t", lot).query(String.class).single()).contains(record.toString());
+    }
+
+    /**
+     * Land, mining and property lots (国土资源部令第39号 Art. 11; 32号令): a bidder barred at
+     * {@code AUCTION_QUALIFICATION} registers and pays, but gets no bidder number while the listing admits bidders, is
+     * told the record when it asks for its number, and nothing is numbered; its refusal a confidential record.
+     */
+    @Test
+    void order39_art11_aBidderBarredFromAuctionQualificationGetsNoNumber_theRecordNamed() {
+        org.sunbid.platform.AuctionFlow flow = new org.sunbid.platform.AuctionFlow(this, context);
+        Organisation barred = supplier("信用关卡竞买受限有限公司");
+        basicAccounts.register(barred.id(), "中国建设银行云州分行", "62179940" + String.format("%011d", Math.abs(barred.id()
+                .getMostSignificantBits() % 100_000_000_000L)), Actor.SYSTEM);
+        UUID record = bar(barred.creditCode().value(), barred.name(), Set.of(Gate.AUCTION_QUALIFICATION), START.minus(Duration.ofDays(1)),
+                START.plus(Duration.ofDays(60)), "国有建设用地使用权出让失信行为（国土资源部令第39号）");
+        org.sunbid.platform.AuctionFlow.Lot lot = flow.published("TDSYQ_LISTING", START, "8000000.00", "100000.00", "1600000.00");
+        flow.bidder(lot.id(), username(barred)); // registering and paying are not this gate's
+        long numbered = jdbc.sql("SELECT count(*) FROM auction_bidder WHERE lot_id = CAST(:l AS UUID)").param("l", lot.id())
+                .query(Long.class).single();
+        long publicLog = log.size();
+        ApiClient api = api();
+        ApiClient.Response number = api.get("/api/v1/auctions/" + lot.id() + "/bidder", api.freshToken(username(barred)));
+        assertRefusedNaming(number, record, "信用关卡竞买受限有限公司", "第39号");
+        assertThat(refusalsOf(record)).contains("AUCTION_QUALIFICATION");
+        assertThat(numbered).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM auction_bidder WHERE lot_id = CAST(:l AS UUID)").param("l", lot.id())
+                .query(Long.class).single()).isZero();
+        assertThat(log.size()).isEqualTo(publicLog);
+    }
+
+    /** The workbench's registration page tells the refused bidder, in Chinese, which record bars it; nothing is registered. */
+    @Test
+    void reg67_theRegistrationPageNamesTheRecordInChinese() throws Exception {
+        Organisation barred = supplier("信用关卡页面受限有限公司");
+        UUID record = bar(barred.creditCode().value(), barred.name(), Set.of(Gate.BIDDING), clock.instant().minus(Duration.ofDays(1)),
+                clock.instant().plus(Duration.ofDays(100)), "招标投标法实施条例第六十七条");
+        String tender = publishTender(api(), Duration.ofDays(21), "100000").path("id").asString();
+        org.sunbid.platform.WebSession session = new org.sunbid.platform.WebSession(baseUrl());
+        session.login(username(barred));
+        String page = "/workbench/tenders/" + tender;
+        session.submit(page, page + "/register", "");
+        assertThat(session.get(page).body()).contains("因失信记录受限，不予办理", "信用关卡页面受限有限公司", "串通投标", "第六十七条");
+        assertThat(registrations(tender)).isZero();
+        assertThat(refusalsOf(record)).contains("BIDDING");
+    }
+
+    private int eligibleLawyers(String tender, Instant evaluationStart) {
+        ApiClient api = api();
+        ApiClient.Response r = api.post("/api/v1/tenders/" + tender + "/expert-draws", ApiClient.json(Map.of(
+                "evaluationStart", evaluationStart.toString(), "evaluationVenue", "第一评标室", "representatives", 0,
+                "specialties", List.of(Map.of("code", "C02", "count", 49)), "poolRegions", List.of("990100"), "avoid", List.of())),
+                api.freshToken("agency"));
+        assertThat(r.code()).as(r.body()).isEqualTo("DRAW_POOL_SHORT");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("仅 (\\d+) 名").matcher(r.json().path("detail").asString());
+        assertThat(m.find()).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    /**
+     * 招标投标法实施条例 Art. 71–72, 政府采购法实施条例 Art. 75: an expert barred from draws by their own record is not in the
+     * draw's pool while the record is in force (like a blacklisted expert), and is again once it ended, nobody acting.
+     */
+    @Test
+    void reg71_gpr75_anExpertBarredByTheirOwnRecordIsLeftOutOfTheDrawUntilItEnds() {
+        Instant at = START.plus(Duration.ofDays(50)); // a window no other test's clock reaches
+        clock.set(at);
+        String tender = publishTender(new ApiClient(baseUrl()), Duration.ofDays(21), "20000").path("id").asString();
+        Instant evaluationStart = at.plus(Duration.ofDays(22));
+        Organisation employer = supplier("信用关卡专家单位有限公司");
+        String username = "cgexpert" + UUID.randomUUID().toString().substring(0, 8);
+        UUID account = accounts.create(new Accounts.NewAccount(username, "信用关卡专家", PASSWORD, Role.EXPERT, null, "990100"),
+                Actor.SYSTEM);
+        UUID expert = experts.register(account, employer.id(), "990100", "律师", List.of("C02"),
+                "1370000" + String.format("%04d", (int) (Math.random() * 10000)), Actor.SYSTEM);
+        int withExpert = eligibleLawyers(tender, evaluationStart);
+        String ref = "CG-" + UUID.randomUUID();
+        records.record(new CreditRecords.NewRecord(CreditSubject.expert(expert), "信用关卡专家", CreditClass.GENERAL,
+                "评标中不按评标办法评审", "招标投标法实施条例第七十一条", "云州市住房和城乡建设局", "云建罚〔2026〕E" + ref.substring(3, 9) + "号",
+                "platform", ref, "990100", Set.of(Gate.EXPERT_DRAW), at.minus(Duration.ofHours(1)), at.plus(Duration.ofHours(1)),
+                null, null), Actor.SYSTEM);
+        long draws = jdbc.sql("SELECT count(*) FROM expert_draw").query(Long.class).single();
+
+        assertThat(eligibleLawyers(tender, evaluationStart)).isEqualTo(withExpert - 1);
+        clock.set(at.plus(Duration.ofHours(1))); // the record's end: eligible again without anyone acting
+        assertThat(eligibleLawyers(tender, evaluationStart)).isEqualTo(withExpert);
+        assertThat(jdbc.sql("SELECT count(*) FROM expert_draw").query(Long.class).single()).isEqualTo(draws);
     }
 }
