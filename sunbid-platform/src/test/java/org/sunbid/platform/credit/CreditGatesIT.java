@@ -333,4 +333,41 @@ class CreditGatesIT extends PlatformIT {
         assertThat(eligibleLawyers(tender, evaluationStart)).isEqualTo(withExpert);
         assertThat(jdbc.sql("SELECT count(*) FROM expert_draw").query(Long.class).single()).isEqualTo(draws);
     }
+
+    /**
+     * 政府采购法 Art. 22/77, 财库〔2016〕125号: a sealed final offer (最后报价) is checked at the instant it arrives — refused
+     * while a record bars the supplier, nothing sealed, and taken from the same supplier once the record ended. The record
+     * here lasts one millisecond at an instant no other test's clock is set to, so the demo supplier is barred nowhere else.
+     */
+    @Test
+    void gpl22_77_aFinalOfferIsCheckedAtItsArrival() throws Exception {
+        clock.set(START);
+        ProcurementFlow flow = new ProcurementFlow(this, context);
+        Instant deadline = START.plus(Duration.ofDays(21));
+        String lot = flow.lot("ZFCG_CONSULTATION", "信用关卡磋商最后报价", "900000.00", "SERVICES", deadline, "COMPREHENSIVE");
+        flow.invite(lot, "bidder1", "bidder2", "bidder3");
+        assertThat(flow.publish(lot).status()).isEqualTo(200);
+        clock.advance(Duration.ofDays(1));
+        flow.respond(lot, "bidder1", "880000.00", "bidder2", "860000.00", "bidder3", "870000.00");
+        flow.closeAndOpen(lot, deadline, 3, 2);
+        List<String> members = flow.panelSeated(lot);
+        ApiClient.Response begun = flow.asPanel(lot, members.get(0), "", null);
+        assertThat(begun.status()).as(begun.body()).isEqualTo(200);
+        ApiClient.Response called = flow.callFinalOffers(lot, members.get(0), clock.instant().plus(Duration.ofHours(2)));
+        assertThat(called.status()).as(called.body()).isEqualTo(200);
+
+        clock.advance(Duration.ofMillis(17_123));
+        Instant t = clock.instant();
+        String name = jdbc.sql("SELECT name FROM organisation WHERE credit_code = :c").param("c", creditCodeOf("bidder3"))
+                .query(String.class).single();
+        UUID record = bar(creditCodeOf("bidder3"), name, Set.of(Gate.BIDDING), t, t.plusMillis(1), "政府采购法第七十七条");
+        long offers = jdbc.sql("SELECT count(*) FROM offer_envelope").query(Long.class).single();
+        long publicLog = log.size();
+        assertRefusedNaming(flow.offer(lot, 1, "bidder3", "850000.00"), record, name, "第七十七条");
+        assertThat(jdbc.sql("SELECT count(*) FROM offer_envelope").query(Long.class).single()).isEqualTo(offers);
+        assertThat(log.size()).isEqualTo(publicLog);
+        clock.advance(Duration.ofMillis(1)); // the record's end: nobody acts
+        ApiClient.Response taken = flow.offer(lot, 1, "bidder3", "850000.00");
+        assertThat(taken.status()).as(taken.body()).isEqualTo(201);
+    }
 }
