@@ -262,7 +262,13 @@ class CreditGatesIT extends PlatformIT {
         UUID record = bar(barred.creditCode().value(), barred.name(), Set.of(Gate.AUCTION_QUALIFICATION), START.minus(Duration.ofDays(1)),
                 START.plus(Duration.ofDays(60)), "国有建设用地使用权出让失信行为（国土资源部令第39号）");
         org.sunbid.platform.AuctionFlow.Lot lot = flow.published("TDSYQ_LISTING", START, "8000000.00", "100000.00", "1600000.00");
-        flow.bidder(lot.id(), username(barred)); // registering and paying are not this gate's
+        // registering for the land lot is Gate.BIDDING's (the same registration as every kind of deal)
+        Organisation noBidding = supplier("信用关卡竞买报名受限有限公司");
+        UUID biddingRecord = bar(noBidding.creditCode().value(), noBidding.name(), Set.of(Gate.BIDDING), START.minus(Duration.ofDays(1)),
+                START.plus(Duration.ofDays(60)), "国有建设用地使用权出让失信行为（国土资源部令第39号）");
+        assertRefusedNaming(api().post("/api/v1/tenders/" + lot.id() + "/registrations", "", api().freshToken(username(noBidding))),
+                biddingRecord, "信用关卡竞买报名受限有限公司");
+        flow.bidder(lot.id(), username(barred)); // registering and paying are not the qualification gate's
         long numbered = jdbc.sql("SELECT count(*) FROM auction_bidder WHERE lot_id = CAST(:l AS UUID)").param("l", lot.id())
                 .query(Long.class).single();
         long publicLog = log.size();
