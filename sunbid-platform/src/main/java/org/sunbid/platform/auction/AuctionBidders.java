@@ -78,9 +78,12 @@ public class AuctionBidders {
     private final JsonMapper json;
     private final ConfidentialRecords confidential;
     private final TransactionTemplate tx;
+    private final QualificationCredit credit;
 
     AuctionBidders(JdbcClient jdbc, AuctionVault vault, Tenders tenders, Deposits deposits, Organisations organisations,
-            AuditLog auditLog, Clock clock, JsonMapper json, ConfidentialRecords confidential, TransactionTemplate tx) {
+            AuditLog auditLog, Clock clock, JsonMapper json, ConfidentialRecords confidential, TransactionTemplate tx,
+            QualificationCredit credit) {
+        this.credit = credit;
         this.confidential = confidential;
         this.tx = tx;
         this.jdbc = jdbc;
@@ -122,6 +125,23 @@ public class AuctionBidders {
         return number;
     }
 
+    /**
+     * Issue 20: for a bidder without a number, refuses with {@code CREDIT_RESTRICTED} (the records named) where a record
+     * bars it from qualifying now — the reason it has none; otherwise nothing.
+     */
+    public void explainNoNumber(UUID lotId, CurrentUser user) {
+        if (user == null || user.organisationId() == null) {
+            return;
+        }
+        String region;
+        try {
+            region = tenders.depositTerms(lotId).regionCode();
+        } catch (RuntimeException e) {
+            return; // a draft or unknown lot: the caller's own refusal stands
+        }
+        credit.require(lotId, user.organisationId(), clock.instant(), region, user.actor());
+    }
+
     private Optional<String> ownNumber(UUID lotId, UUID organisationId) {
         return jdbc.sql("SELECT bidder_number FROM auction_bidder WHERE lot_id = :l AND lookup_mac = :m")
                 .param("l", lotId).param("m", lookup(lotId, organisationId)).query(String.class).optional();
@@ -160,6 +180,7 @@ public class AuctionBidders {
                     pending.add(bidder);
                 }
             }
+            pending.removeAll(credit.barred(lotId, pending, now, terms.regionCode())); // issue 20: not numbered while barred
             Collections.shuffle(pending, AuctionVault.RANDOM);
             Set<String> taken = new java.util.HashSet<>(existing.values());
             List<String> admitted = new ArrayList<>();
@@ -245,6 +266,8 @@ public class AuctionBidders {
                 bidders.add(bidder);
             }
         }
+        // issue 20: a bidder barred at the close of applications is not qualified (its refusal a confidential record)
+        bidders.removeAll(credit.barred(lotId, bidders, now, tenders.depositTerms(lotId).regionCode()));
         Collections.shuffle(bidders, AuctionVault.RANDOM); // no row order says who registered first
         Set<String> taken = new java.util.HashSet<>(existing.values());
         List<Sealed> rows = new ArrayList<>();

@@ -195,7 +195,10 @@ public class LiveAuctions {
             }
             throw new DomainException(AuctionError.AUCTION_NOT_FOUND);
         }
-        String number = numberOf(lotId, user).orElseThrow(() -> new DomainException(AuctionError.BIDDER_NOT_QUALIFIED));
+        String number = numberOf(lotId, user).orElseThrow(() -> {
+            bidders.explainNoNumber(lotId, user); // CREDIT_RESTRICTED where a credit record is why (issue 20)
+            return new DomainException(AuctionError.BIDDER_NOT_QUALIFIED);
+        });
         if (!live.biddersFixed && !live.read(r -> r.bidderNumbers().contains(number))) {
             admit(live); // admitted during the listing since the room last learned of it
         }

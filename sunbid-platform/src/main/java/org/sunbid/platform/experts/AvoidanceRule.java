@@ -7,6 +7,11 @@ package org.sunbid.platform.experts;
 public enum AvoidanceRule {
     /** Not in the database as an active expert (applying, suspended, blacklisted, retired). */
     NOT_ACTIVE,
+    /**
+     * Issue 20: barred from draws by a credit record in force at the draw time (the expert's own record, Gate.EXPERT_DRAW;
+     * 招标投标法实施条例 Art. 71–72 / 政府采购法实施条例 Art. 75 sanctions on experts), like a blacklisted expert.
+     */
+    CREDIT_RESTRICTED,
     /** Has no number the notifier could call. */
     UNREACHABLE,
     /** On leave when the evaluation starts. */

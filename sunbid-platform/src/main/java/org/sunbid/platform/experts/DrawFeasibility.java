@@ -44,9 +44,13 @@ class DrawFeasibility {
     private final Tenders tenders;
     private final Registrations registrations;
     private final AuditLog log;
+    private final org.sunbid.platform.credit.CreditChecks credit;
+    private final java.time.Clock clock;
 
     DrawFeasibility(JdbcClient jdbc, DrawStore store, Experts experts, ExpertPool pool, Tenders tenders, Registrations registrations,
-            AuditLog log) {
+            AuditLog log, org.sunbid.platform.credit.CreditChecks credit, java.time.Clock clock) {
+        this.credit = credit;
+        this.clock = clock;
         this.jdbc = jdbc;
         this.store = store;
         this.experts = experts;
@@ -63,8 +67,6 @@ class DrawFeasibility {
     Eligibility.Pools pools(TenderView tender, List<SpecialtyCount> specialties, List<String> poolRegions,
             List<String> manual, Instant start, DrawPolicy policy, boolean withBidders, UUID excludeDraw) {
         Set<UUID> bidders = withBidders ? registrations.registrantsForConflictCheck(tender.id()) : Set.of();
-        Eligibility.Conflicts conflicts = new Eligibility.Conflicts(tender.tendereeId(), tender.agencyId(), bidders,
-                manual.stream().map(UUID::fromString).collect(Collectors.toSet()));
         List<String> codes = specialties.stream().map(SpecialtyCount::code).toList();
         Sittings sittings = sittings(start, tender.tendereeId(), policy, excludeDraw);
         List<Eligibility.Candidate> candidates = pool.candidates(codes, poolRegions, start).stream()
@@ -72,7 +74,25 @@ class DrawFeasibility {
                     String index = store.expertIndex(c.id());
                     return c.withSittings(sittings.inMonth(index), sittings.withTenderee(index));
                 }).toList();
+        Eligibility.Conflicts conflicts = new Eligibility.Conflicts(tender.tendereeId(), tender.agencyId(), bidders,
+                manual.stream().map(UUID::fromString).collect(Collectors.toSet()),
+                creditBarred(candidates.stream().map(Eligibility.Candidate::id).toList(), clock.instant()));
         return Eligibility.pools(codes, candidates, conflicts, policy, start);
+    }
+
+    /**
+     * Issue 20: the experts among {@code experts} whose own credit record bars them from draws at {@code at}
+     * ({@code Gate.EXPERT_DRAW}, the draw's own time).
+     */
+    Set<UUID> creditBarred(List<UUID> experts, Instant at) {
+        return creditVerdict(experts, at).barredBy().stream().map(r -> UUID.fromString(r.subject().key()))
+                .collect(Collectors.toSet());
+    }
+
+    /** The verdict over {@code experts} at the expert draw's gate at {@code at}. */
+    org.sunbid.platform.credit.CreditVerdict creditVerdict(java.util.Collection<UUID> experts, Instant at) {
+        return credit.check(org.sunbid.platform.credit.Gate.EXPERT_DRAW,
+                experts.stream().map(org.sunbid.platform.credit.CreditSubject::expert).toList(), at);
     }
 
     /** The pools of a stored draw, with the bidders' employers avoided. */

@@ -53,9 +53,12 @@ class DrawRuns {
     private final DrawCalls calls;
     private final DrawQueries queries;
     private final TransactionTemplate tx;
+    private final org.sunbid.platform.credit.CreditRefusals refusals;
 
     DrawRuns(JdbcClient jdbc, Clock clock, AuditLog log, Experts experts, ExpertPool pool, DrawStore store, DrawVault vault,
-            DrawFeasibility feasibility, DrawCalls calls, DrawQueries queries, TransactionTemplate tx) {
+            DrawFeasibility feasibility, DrawCalls calls, DrawQueries queries, TransactionTemplate tx,
+            org.sunbid.platform.credit.CreditRefusals refusals) {
+        this.refusals = refusals;
         this.jdbc = jdbc;
         this.clock = clock;
         this.log = log;
@@ -94,6 +97,16 @@ class DrawRuns {
         }
         calls.notifier();
         Eligibility.Pools pools = feasibility.pools(draw);
+        // issue 20: experts barred by their own credit record are avoided like blacklisted ones; the public entry counts
+        // them (CREDIT_RESTRICTED in avoidedCounts) without naming anyone, the records' ids go into a confidential record
+        List<UUID> creditAvoided = pools.avoided().entrySet().stream()
+                .filter(e -> e.getValue() == AvoidanceRule.CREDIT_RESTRICTED).map(Map.Entry::getKey).toList();
+        if (!creditAvoided.isEmpty()) {
+            org.sunbid.platform.credit.CreditVerdict verdict = feasibility.creditVerdict(creditAvoided, clock.instant());
+            if (verdict.barred()) {
+                refusals.record(verdict, drawId.toString(), draw.regionCode(), Actor.SYSTEM);
+            }
+        }
         Optional<String> short_ = feasibility.shortfall(draw.specialties(), pools);
         if (short_.isPresent()) {
             feasibility.markShort(draw, short_.get());

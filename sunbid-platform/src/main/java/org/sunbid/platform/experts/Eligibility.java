@@ -42,13 +42,20 @@ final class Eligibility {
     }
 
     /** Who the tender's experts must not be connected with, and whom it names for avoidance. */
-    record Conflicts(UUID tendereeId, UUID agencyId, Set<UUID> bidders, Set<UUID> manual) {
+    record Conflicts(UUID tendereeId, UUID agencyId, Set<UUID> bidders, Set<UUID> manual, Set<UUID> creditBarred) {
+
+        Conflicts(UUID tendereeId, UUID agencyId, Set<UUID> bidders, Set<UUID> manual) {
+            this(tendereeId, agencyId, bidders, manual, Set.of());
+        }
     }
 
     /** The first rule that keeps {@code c} out of a draw for an evaluation starting at {@code start}, if any. */
     static Optional<AvoidanceRule> avoided(Candidate c, Conflicts conflicts, DrawPolicy policy, Instant start) {
         if (c.status() != ExpertStatus.ACTIVE) {
             return Optional.of(AvoidanceRule.NOT_ACTIVE);
+        }
+        if (conflicts.creditBarred().contains(c.id())) {
+            return Optional.of(AvoidanceRule.CREDIT_RESTRICTED);
         }
         if (!c.reachable()) {
             return Optional.of(AvoidanceRule.UNREACHABLE);

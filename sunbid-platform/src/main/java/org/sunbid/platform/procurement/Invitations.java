@@ -30,6 +30,7 @@ import org.sunbid.platform.deals.Procedures;
 import org.sunbid.platform.deals.Projects;
 import org.sunbid.platform.deals.domain.ProcedureRules;
 import org.sunbid.platform.deals.domain.RuleKeys;
+import org.sunbid.platform.credit.CreditVerdict;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.parties.Accounts;
 import org.sunbid.platform.parties.CurrentUser;
@@ -74,9 +75,11 @@ public class Invitations {
     private final Projects projects;
     private final Organisations organisations;
     private final Accounts accounts;
+    private final InvitationCredit credit;
 
     Invitations(JdbcClient jdbc, Clock clock, AuditLog log, Tenders tenders, TenderInvitations invitations,
-            Procedures procedures, Projects projects, Organisations organisations, Accounts accounts) {
+            Procedures procedures, Projects projects, Organisations organisations, Accounts accounts, InvitationCredit credit) {
+        this.credit = credit;
         this.jdbc = jdbc;
         this.clock = clock;
         this.log = log;
@@ -140,7 +143,18 @@ public class Invitations {
             }
         }
         requireSuppliers(recommendedIds);
+        credit.require(recommendedIds, now, tenderId.toString(), tender.regionCode(), user.actor()); // issue 20
+        if (source != PoolSource.DATABASE && request.prequalified() != null) {
+            credit.require(request.prequalified().stream().filter(java.util.Objects::nonNull).toList(), now, tenderId.toString(),
+                    tender.regionCode(), user.actor());
+        }
         List<String> pool = pool(source, request, recommendedIds);
+        // a database pool leaves out whoever a record bars now; the records' ids go into the pool's log entry
+        CreditVerdict poolVerdict = credit.verdict(pool.stream().map(UUID::fromString).toList(), now);
+        if (poolVerdict.barred()) {
+            Set<UUID> barred = credit.barred(pool.stream().map(UUID::fromString).toList(), poolVerdict);
+            pool = pool.stream().filter(id -> !barred.contains(UUID.fromString(id))).toList();
+        }
         List<String> witnesses = witnesses(request.witnesses(), tender);
         InvitationRule.of(rules).refusal(recommendedIds.size(), request.drawCount(), pool.size(), source, witnesses.size())
                 .ifPresent(e -> {
@@ -154,8 +168,7 @@ public class Invitations {
                 user.actor(), Map.of("drawId", drawId.toString(), "secretHash", secretHash, "witnesses", witnesses,
                         "drawCount", request.drawCount(), "recommendedCount", recommendedIds.size())));
         LogEntry poolEntry = log.append(AuditRecord.of("procurement.invitation-draw.pool-fixed", tenderId.toString(),
-                tender.regionCode(), user.actor(), Map.of("drawId", drawId.toString(), "poolHash", poolHash,
-                        "poolSource", source.name(), "poolSize", pool.size())));
+                tender.regionCode(), user.actor(), poolFixed(drawId, poolHash, source, pool.size(), poolVerdict)));
         SignedTreeHead head = log.signHead();
         List<Map<String, Object>> recommendedJson = new ArrayList<>();
         for (Recommendation r : recommended) {
@@ -197,9 +210,17 @@ public class Invitations {
                     drawn_by = :by, version = version + 1 WHERE id = :id AND status = 'AWAITING_SECRET'""")
                 .param("secret", hex).param("drawn", CanonicalJson.write(drawn)).param("now", utc(now))
                 .param("by", user.username()).param("id", draw.id()).update();
-        List<TenderInvitations.Invitee> invitees = new ArrayList<>();
-        draw.recommended().forEach(r -> invitees.add(new TenderInvitations.Invitee(r.supplierId(), "RECOMMENDED", r.recommender())));
-        drawn.forEach(id -> invitees.add(new TenderInvitations.Invitee(UUID.fromString(id), "DRAWN", draw.id().toString())));
+        List<TenderInvitations.Invitee> all = new ArrayList<>();
+        draw.recommended().forEach(r -> all.add(new TenderInvitations.Invitee(r.supplierId(), "RECOMMENDED", r.recommender())));
+        drawn.forEach(id -> all.add(new TenderInvitations.Invitee(UUID.fromString(id), "DRAWN", draw.id().toString())));
+        // issue 20: one restricted since the draw was requested is left off the list at the reveal (a confidential record)
+        CreditVerdict verdict = credit.verdict(all.stream().map(TenderInvitations.Invitee::supplierId).toList(), now);
+        Set<UUID> barred = verdict.barred()
+                ? credit.barred(all.stream().map(TenderInvitations.Invitee::supplierId).toList(), verdict) : Set.of();
+        if (verdict.barred()) {
+            credit.leftOff(verdict, tenderId.toString(), tender.regionCode(), user.actor());
+        }
+        List<TenderInvitations.Invitee> invitees = all.stream().filter(i -> !barred.contains(i.supplierId())).toList();
         // who was drawn stays sealed until bidding closes; the public sees that the draw was made, on which head
         log.append(AuditRecord.of("procurement.invitation-draw.drawn", tenderId.toString(), tender.regionCode(), user.actor(),
                 Map.of("drawId", draw.id().toString(), "headSize", draw.headSize(), "headRoot", draw.headRoot(),
@@ -276,6 +297,19 @@ public class Invitations {
             listed.stream().filter(id -> !recommended.contains(id)).forEach(id -> pool.add(id.toString()));
         }
         return pool.stream().sorted().toList();
+    }
+
+    private static Map<String, Object> poolFixed(UUID drawId, String poolHash, PoolSource source, int size, CreditVerdict verdict) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("drawId", drawId.toString());
+        m.put("poolHash", poolHash);
+        m.put("poolSource", source.name());
+        m.put("poolSize", size);
+        if (verdict.barred()) { // left out of the pool: the records, and the time they were asked at
+            m.put("creditExcluded", InvitationCredit.recordIds(verdict));
+            m.put("creditCheckedAt", verdict.at().toString());
+        }
+        return m;
     }
 
     private void requireSuppliers(Set<UUID> ids) {

@@ -65,6 +65,7 @@ public class Bids {
     private final PlatformIdentity platform;
     private final Organisations organisations;
     private final TransactionTemplate tx;
+    private final BiddingCredit credit;
     private final ArrivalSealing arrival;
     private final Clock clock;
     private final long maxSize;
@@ -76,7 +77,8 @@ public class Bids {
             Certificates certificates, TenderKeys keys, ConfidentialRecords confidential, PlatformIdentity platform,
             Organisations organisations, TransactionTemplate tx, ArrivalSealing arrival, Clock clock, @Value("${sunbid.sealing.max-envelope-size:1073741824}") long maxSize,
             @Value("${sunbid.sealing.max-replacements:10}") int maxReplacements, LiveBidding liveBidding,
-            EvidenceVault evidenceVault) {
+            EvidenceVault evidenceVault, BiddingCredit credit) {
+        this.credit = credit;
         this.evidenceVault = evidenceVault;
         this.liveBidding = liveBidding;
         this.repository = repository;
@@ -116,6 +118,8 @@ public class Bids {
             throw new DomainException(SealingError.LIVE_BIDDING_NO_SEALED_BIDS);
         }
         registrations.mine(tenderId, user); // NOT_REGISTERED otherwise
+        // issue 20: refused before the body is read where a record bars it now; again at the upload instant below
+        credit.require(tenderId, user.organisationId(), clock.instant(), tenders.depositTerms(tenderId).regionCode(), user.actor());
         SealedBid.Bidder bidder = new SealedBid.Bidder(user.organisationId(), true, depositSettled(tenderId, user));
         repository.find(tenderId, user.organisationId())
                 .checkAcceptable(tenders.depositTerms(tenderId), bidder, clock.instant(), maxReplacements);
@@ -182,6 +186,7 @@ public class Bids {
         return tx.execute(status -> {
             DepositTerms terms = tenders.depositTermsHeld(tenderId); // closing waits for this acceptance
             Instant now = clock.instant(); // the moment the whole envelope is in and checked
+            credit.require(tenderId, user.organisationId(), now, terms.regionCode(), user.actor()); // at the upload instant
             SealedBid bid = repository.lock(tenderId, user.organisationId()); // uploads in parallel count too
             UUID bidId = UUID.randomUUID();
             bid.receive(bidId, envelope.sm3(), terms, bidder, now, maxReplacements);

@@ -90,6 +90,7 @@ public class OfferRounds {
     private final PlatformIdentity platform;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    private final BiddingCredit credit;
     private final Clock clock;
     private final JsonMapper json;
     private final Path openedDir;
@@ -99,7 +100,8 @@ public class OfferRounds {
             Organisations organisations, Certificates certificates, FileStore files, ArrivalSealing arrival,
             EnvelopeOpener opener, AuditLog auditLog, ConfidentialRecords confidential, PlatformIdentity platform,
             ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, JsonMapper json, SunbidProperties properties,
-            @Value("${sunbid.sealing.max-envelope-size:1073741824}") long maxSize) {
+            @Value("${sunbid.sealing.max-envelope-size:1073741824}") long maxSize, BiddingCredit credit) {
+        this.credit = credit;
         this.repository = repository;
         this.keys = keys;
         this.openings = openings;
@@ -181,6 +183,7 @@ public class OfferRounds {
         repository.find(lotId, round).orElseThrow(() -> new DomainException(SealingError.ROUND_NOT_FOUND))
                 .checkAcceptsOffer(user.organisationId(), clock.instant()); // refused before anything is sealed
         checkNotSuspended(tenders.depositTerms(lotId), clock.instant());
+        credit.require(lotId, user.organisationId(), clock.instant(), region(lotId), user.actor()); // issue 20
         PriceSheets.check(priceSheetJson);
         OfferRoundRepository.Key key = repository.key(lotId, round).orElseThrow();
         String name = fileName == null || fileName.isBlank() ? "最后报价.txt" : fileName;
@@ -219,6 +222,7 @@ public class OfferRounds {
                 OfferRound offerRound = repository.find(lotId, round).orElseThrow();
                 Instant now = clock.instant(); // the moment the whole offer is in and checked
                 checkNotSuspended(tenders.depositTermsHeld(lotId), now);
+                credit.require(lotId, user.organisationId(), now, region, user.actor()); // at the upload instant
                 UUID offerId = UUID.randomUUID();
                 offerRound.offer(offerId, user.organisationId(), envelope.sm3(), now);
                 Map<String, Object> receipt = new LinkedHashMap<>();

@@ -51,10 +51,12 @@ public class Registrations {
 
     private final org.sunbid.platform.deals.Projects projects;
     private final org.sunbid.platform.deals.Procedures procedures;
+    private final CreditGate credit;
 
     Registrations(JdbcClient jdbc, TenderRepository tenders, Organisations organisations, Regions regions, AuditLog auditLog,
             Clock clock, ConfidentialRecords confidential, ApplicationEventPublisher events, TenderInvitations invitations,
-            org.sunbid.platform.deals.Projects projects, org.sunbid.platform.deals.Procedures procedures) {
+            org.sunbid.platform.deals.Projects projects, org.sunbid.platform.deals.Procedures procedures, CreditGate credit) {
+        this.credit = credit;
         this.projects = projects;
         this.procedures = procedures;
         this.invitations = invitations;
@@ -71,6 +73,18 @@ public class Registrations {
     /** Registers the caller's organisation; registering again returns the existing registration. */
     @Transactional
     public RegistrationView register(UUID tenderId, CurrentUser user) {
+        return register(tenderId, List.of(), user);
+    }
+
+    /**
+     * Registers the caller's organisation as the lead of a consortium (联合体) whose other members are {@code consortium}
+     * (统一社会信用代码; empty: alone). Registering again returns the existing registration, its members unchanged. Issue
+     * 20: refused ({@code CREDIT_RESTRICTED}, the records named) where a record in force now bars the bidder or any
+     * member at {@code Gate.BIDDING} (招标投标法实施条例 Art. 67–68, 政府采购法 Art. 22/77; one member restricts the
+     * consortium, 财库〔2016〕125号); the refusal is a confidential record, so nobody else learns that it tried.
+     */
+    @Transactional
+    public RegistrationView register(UUID tenderId, List<String> consortium, CurrentUser user) {
         if (user.role() != Role.BIDDER || user.organisationId() == null) {
             throw new DomainException(CommonError.FORBIDDEN);
         }
@@ -86,6 +100,13 @@ public class Registrations {
         if (invitations.invitationOnly(tenderId, now) && !invitations.invited(tenderId, bidder.id())) {
             throw new DomainException(TenderingError.NOT_INVITED);
         }
+        java.util.Set<String> members = new java.util.TreeSet<>();
+        for (String code : consortium == null ? List.<String>of() : consortium) {
+            members.add(org.sunbid.platform.parties.UnifiedSocialCreditCode.of(code).value()); // INVALID_CREDIT_CODE
+        }
+        members.remove(bidder.creditCode().value());
+        credit.require(org.sunbid.platform.credit.Gate.BIDDING, bidder, members, now, tenderId.toString(), tender.regionCode(),
+                user.actor());
         UUID id = UUID.randomUUID();
         int inserted = jdbc.sql("""
                 INSERT INTO tender_registration (id, tender_id, bidder_id, registered_at, registered_by)
@@ -93,11 +114,26 @@ public class Registrations {
                 .param("id", id).param("t", tenderId).param("b", bidder.id())
                 .param("at", now.atOffset(ZoneOffset.UTC)).param("by", user.username()).update();
         if (inserted == 1) {
+            for (String member : members) {
+                jdbc.sql("INSERT INTO tender_registration_member (registration_id, credit_code) VALUES (:r, :c)")
+                        .param("r", id).param("c", member).update();
+            }
             confidential.record(id, AuditRecord.of("tendering.registration.made", tenderId.toString(), tender.regionCode(),
                     user.actor(), Map.of("registrationId", id.toString(), "bidderId", bidder.id().toString())));
             events.publishEvent(new BidderRegistered(id, tenderId, bidder.id()));
         }
         return mine(tenderId, user);
+    }
+
+    /**
+     * The other members of {@code bidderId}'s consortium registered for {@code tenderId} (credit codes; empty if it
+     * registered alone or not at all), for the credit gates after registration (bid upload, final offers). Never shown.
+     */
+    public List<String> consortiumMembers(UUID tenderId, UUID bidderId) {
+        return jdbc.sql("""
+                SELECT m.credit_code FROM tender_registration_member m JOIN tender_registration r ON r.id = m.registration_id
+                WHERE r.tender_id = :t AND r.bidder_id = :b ORDER BY m.credit_code""")
+                .param("t", tenderId).param("b", bidderId).query(String.class).list();
     }
 
     /** The caller's own registration for a tender. */

@@ -44,9 +44,11 @@ public class TenderInvitations {
     private final Projects projects;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final CreditGate credit;
 
     TenderInvitations(JdbcClient jdbc, TenderRepository tenders, Organisations organisations, Procedures procedures,
-            Projects projects, AuditLog auditLog, Clock clock) {
+            Projects projects, AuditLog auditLog, Clock clock, CreditGate credit) {
+        this.credit = credit;
         this.jdbc = jdbc;
         this.tenders = tenders;
         this.organisations = organisations;
@@ -85,6 +87,10 @@ public class TenderInvitations {
                 throw new DomainException(TenderingError.INVALID_INVITATION);
             }
         }
+        // issue 20: a supplier restricted now at Gate.INVITATION is not invited (招标投标法实施条例 Art. 67–68, 政府采购法
+        // Art. 22/77); the records are named, the refusal kept as a confidential record (the list is sealed until closing)
+        credit.requireEach(org.sunbid.platform.credit.Gate.INVITATION, found.values(), now, tenderId.toString(),
+                tender.regionCode(), actor);
         java.util.Set<UUID> already = new java.util.HashSet<>(jdbc.sql(
                 "SELECT supplier_id FROM tender_invitation WHERE tender_id = :t").param("t", tenderId).query(UUID.class).list());
         Map<UUID, Invitee> fresh = new LinkedHashMap<>();

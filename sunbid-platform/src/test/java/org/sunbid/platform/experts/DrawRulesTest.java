@@ -72,6 +72,26 @@ class DrawRulesTest {
         assertThat(avoided(regular, conflicts, policy)).isEqualTo(AvoidanceRule.TENDEREE_LIMIT);
     }
 
+    /**
+     * Issue 20 (招标投标法实施条例 Art. 71–72, 政府采购法实施条例 Art. 75): an expert barred by their own credit record at the
+     * draw time is avoided like a blacklisted one, counted under CREDIT_RESTRICTED, and never in the eligible pool.
+     */
+    @Test
+    void reg71_anExpertBarredByTheirOwnCreditRecordIsAvoidedLikeABlacklistedOne() {
+        DrawPolicy policy = DrawPolicy.DEFAULT;
+        Eligibility.Candidate barred = candidate(UNIVERSITY, ExpertStatus.ACTIVE);
+        Eligibility.Candidate clean = candidate(UNIVERSITY, ExpertStatus.ACTIVE);
+        Eligibility.Conflicts conflicts = new Eligibility.Conflicts(TENDEREE, AGENCY, Set.of(), Set.of(), Set.of(barred.id()));
+        assertThat(avoided(barred, conflicts, policy)).isEqualTo(AvoidanceRule.CREDIT_RESTRICTED);
+        assertThat(avoided(clean, conflicts, policy)).isNull();
+        // a blacklisted status is still the first reason: the record changes nothing for an expert already out
+        assertThat(avoided(candidate(UNIVERSITY, ExpertStatus.SUSPENDED), new Eligibility.Conflicts(TENDEREE, AGENCY, Set.of(),
+                Set.of(), Set.of(barred.id())), policy)).isEqualTo(AvoidanceRule.NOT_ACTIVE);
+        Eligibility.Pools pools = Eligibility.pools(List.copyOf(barred.specialties()), List.of(barred, clean), conflicts, policy, START);
+        assertThat(pools.avoided()).containsExactly(java.util.Map.entry(barred.id(), AvoidanceRule.CREDIT_RESTRICTED));
+        assertThat(pools.eligible().values()).allSatisfy(ids -> assertThat(ids).containsExactly(clean.id().toString()));
+    }
+
     @Test
     void feasibilityCountsAnExpertOfTwoSpecialtiesOnce() {
         Map<String, Integer> counts = new LinkedHashMap<>();

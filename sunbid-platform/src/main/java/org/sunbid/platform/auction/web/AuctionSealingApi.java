@@ -77,8 +77,10 @@ class AuctionSealingApi {
 
     @GetMapping("/api/v1/auctions/{lotId}/bidder")
     Map<String, String> myNumber(@PathVariable UUID lotId, CurrentUser user) {
-        return Map.of("lotId", lotId.toString(), "bidderNumber",
-                bidders.numberOf(lotId, user).orElseThrow(() -> new DomainException(AuctionError.NO_BIDDER_NUMBER)));
+        return Map.of("lotId", lotId.toString(), "bidderNumber", bidders.numberOf(lotId, user).orElseThrow(() -> {
+            bidders.explainNoNumber(lotId, user); // CREDIT_RESTRICTED where a credit record is why (issue 20)
+            return new DomainException(AuctionError.NO_BIDDER_NUMBER);
+        }));
     }
 
     /** The lot's bidder numbers; who stood behind each only once bidding ended (then with the salted commitment). */

@@ -118,10 +118,17 @@ class TenderApi {
         return tenders.answerObjection(id, objectionId, body.text(), user);
     }
 
-    /** A bidder registers (报名); the answer concerns the bidder alone. */
+    /**
+     * A bidder registers (报名); the answer concerns the bidder alone. An optional body names the other members of its
+     * consortium (联合体) by 统一社会信用代码: {@code {"consortium": ["91…", …]}}.
+     */
     @PostMapping("/{id}/registrations")
-    RegistrationView register(@PathVariable UUID id, CurrentUser user) {
-        return registrations.register(id, user);
+    RegistrationView register(@PathVariable UUID id, @RequestBody(required = false) RegistrationRequest body, CurrentUser user) {
+        return registrations.register(id, body == null || body.consortium() == null ? java.util.List.of() : body.consortium(), user);
+    }
+
+    /** A registration's body: the consortium's other members (none: the bidder alone). */
+    record RegistrationRequest(java.util.List<String> consortium) {
     }
 
     @GetMapping("/{id}/registrations/mine")
