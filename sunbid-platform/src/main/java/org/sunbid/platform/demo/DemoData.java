@@ -102,6 +102,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
     private final DemoMethods methods;
     private final DemoAuctions auctions;
     private final DemoCartel cartel;
+    private final DemoIntermediaries intermediaries;
 
     DemoData(SunbidProperties properties, Environment environment, DatabaseKind databaseKind, Regions regions,
             Organisations organisations, Accounts accounts, Certificates certificates, DemoCertificateAuthority ca,
@@ -111,8 +112,10 @@ class DemoData implements ApplicationRunner, StartupNotes {
             org.sunbid.platform.experts.ExpertDraws draws,
             org.springframework.beans.factory.ObjectProvider<org.sunbid.platform.experts.SandboxNotifier> phones,
             DemoEvaluation evaluation, org.sunbid.platform.parties.BasicAccounts basicAccounts, DemoSupervision supervision,
-            org.sunbid.platform.deals.Projects projects, DemoMethods methods, DemoAuctions auctions, DemoCartel cartel) {
+            org.sunbid.platform.deals.Projects projects, DemoMethods methods, DemoAuctions auctions, DemoCartel cartel,
+            DemoIntermediaries intermediaries) {
         this.cartel = cartel;
+        this.intermediaries = intermediaries;
         this.auctions = auctions;
         this.projects = projects;
         this.methods = methods;
@@ -273,6 +276,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
             auctions.loadPresent();
         }
         this.supervision.load();
+        intermediaries.load(this, travel, present); // issue 20 part I: the intermediary market
     }
 
     /**
