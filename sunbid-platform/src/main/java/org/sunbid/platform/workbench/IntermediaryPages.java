@@ -94,6 +94,11 @@ class IntermediaryPages {
             }
         }
         model.addAttribute("mine", mine);
+        // the registration form filled with the current registration, one qualification per line
+        model.addAttribute("qualificationsText", mine == null ? "" : String.join("\n", mine.qualifications().stream()
+                .map(q -> q.serviceKind() + ", " + q.certificateNo() + ", " + q.grade() + ", " + q.validFrom() + ", " + q.validUntil())
+                .toList()));
+        model.addAttribute("areasText", mine == null ? "" : String.join(",", mine.areas()));
         model.addAttribute("methods", Selections.Method.values());
         return "workbench/intermediaries";
     }
@@ -152,6 +157,35 @@ class IntermediaryPages {
     String rate(@PathVariable UUID id, CurrentUser user, @RequestParam(defaultValue = "0") int score,
             @RequestParam(defaultValue = "") String comment, RedirectAttributes redirect) {
         return act(id, redirect, "intermediary.done.rated", () -> selections.rate(id, score, comment.isBlank() ? null : comment, user));
+    }
+
+    /**
+     * The intermediary's own registration: one qualification per line ("KIND, certificate, grade, from, until"), the
+     * areas as region codes; a new registration awaits review again.
+     */
+    @PostMapping("/registration")
+    String register(CurrentUser user, @RequestParam(defaultValue = "") String contact, @RequestParam(defaultValue = "") String phone,
+            @RequestParam(defaultValue = "") String introduction, @RequestParam(defaultValue = "") String qualifications,
+            @RequestParam(defaultValue = "") String areas, RedirectAttributes redirect) {
+        try {
+            List<Intermediaries.QualificationForm> quals = new java.util.ArrayList<>();
+            for (String line : qualifications.split("\\R")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] p = line.strip().split("\\s*[,，]\\s*");
+                if (p.length != 5) {
+                    throw new DomainException(IntermediaryError.INTERMEDIARY_FIELD_INVALID, "qualifications");
+                }
+                quals.add(new Intermediaries.QualificationForm(p[0], p[1], p[2], date(p[3]), date(p[4])));
+            }
+            intermediaries.register(new Intermediaries.Registration(contact, phone, introduction.isBlank() ? null : introduction,
+                    quals, Arrays.stream(areas.split("[,，\\s]+")).filter(a -> !a.isBlank()).toList()), user);
+            redirect.addFlashAttribute("done", "intermediary.done.registered");
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("formError", messages.of(e));
+        }
+        return "redirect:/workbench/intermediaries";
     }
 
     @PostMapping("/{orgId}/review")

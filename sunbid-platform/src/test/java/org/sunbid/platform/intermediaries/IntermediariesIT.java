@@ -325,6 +325,46 @@ class IntermediariesIT extends PlatformIT {
         assertThat(page(session("tenderee"), "/workbench/intermediaries")).contains("id=\"request-form\"");
     }
 
+    /**
+     * An intermediary registers through its workbench form: the registration awaits review again with the new
+     * qualification and areas; a malformed qualification line is refused with the message and changes nothing.
+     */
+    @Test
+    void anIntermediaryRegistersThroughTheWorkbenchForm() throws Exception {
+        String org = orgOf("inter6");
+        var session = session("inter6");
+        String form = page(session, "/workbench/intermediaries");
+        assertThat(form).contains("id=\"registration-form\"");
+        String before = api.get("/api/v1/intermediaries/" + org, api.token("centre")).body();
+        var bad = post(session, "/workbench/intermediaries/registration", form, Map.of("contact", "蔡勤", "phone", "0871-66300345",
+                "qualifications", "SURVEYING, CH-1, 甲级", "areas", "990121"));
+        assertThat(bad.statusCode()).isEqualTo(302);
+        assertThat(page(session, "/workbench/intermediaries")).contains("id=\"form-error\"");
+        assertThat(api.get("/api/v1/intermediaries/" + org, api.token("centre")).body()).isEqualTo(before);
+
+        var ok = post(session, "/workbench/intermediaries/registration", page(session, "/workbench/intermediaries"), Map.of(
+                "contact", "蔡勤", "phone", "0871-66300345", "qualifications", "SURVEYING, CH-2026-0345, 甲级, 2026-01-01, 2028-12-31",
+                "areas", "990121, 990122"));
+        assertThat(ok.statusCode()).isEqualTo(302);
+        JsonNode profile = api.get("/api/v1/intermediaries/" + org, api.token("centre")).json();
+        assertThat(profile.path("status").asString()).isEqualTo("PENDING");
+        assertThat(profile.path("qualifications").get(0).path("certificateNo").asString()).isEqualTo("CH-2026-0345");
+        assertThat(profile.path("areas")).hasSize(2);
+        assertThat(api.get("/api/v1/intermediaries/" + org, null).status()).as("not public until approved again").isEqualTo(404);
+    }
+
+    private java.net.http.HttpResponse<String> post(java.net.http.HttpClient session, String path, String formPage,
+            Map<String, String> fields) throws Exception {
+        String csrf = formPage.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        StringBuilder body = new StringBuilder("_csrf=" + java.net.URLEncoder.encode(csrf, java.nio.charset.StandardCharsets.UTF_8));
+        fields.forEach((k, v) -> body.append('&').append(k).append('=')
+                .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+        return session.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
     private String page(java.net.http.HttpClient session, String path) throws Exception {
         var r = session.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path))
                 .header("Accept-Language", "zh-CN").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
