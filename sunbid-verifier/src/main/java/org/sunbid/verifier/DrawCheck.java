@@ -55,6 +55,14 @@ final class DrawCheck {
     /** The log action of the supervisor's reveal of the secret, after the seed's head was signed. */
     static final String REVEALED = "experts.draw.revealed";
 
+    /**
+     * The log actions of each kind of draw the platform runs with this algorithm (the record's {@code kind}; absent:
+     * an expert draw): committed, pool fixed, revealed. Fixed here, so a record cannot name entries of another kind.
+     */
+    private static final java.util.Map<String, List<String>> ACTIONS = java.util.Map.of(
+            "EXPERT", List.of(COMMITTED, POOL_FIXED, REVEALED),
+            "INTERMEDIARY", List.of("intermediaries.draw.committed", "intermediaries.draw.pool-fixed", "intermediaries.draw.revealed"));
+
     /** A record that does not say what a draw record must. */
     private static final class Malformed extends RuntimeException {
         Malformed(String message) {
@@ -63,7 +71,7 @@ final class DrawCheck {
     }
 
     /** The record, read. */
-    private record Draw(String drawId, String secretHash, long commitmentSeq, String poolHash, long poolSeq, TreeHead head,
+    private record Draw(List<String> actions, String drawId, String secretHash, long commitmentSeq, String poolHash, long poolSeq, TreeHead head,
             String signature, byte[] secret, String seed, List<Specialty> specialties, List<String[]> avoided,
             List<Contact> contacts, List<String[]> committee) {
     }
@@ -111,9 +119,9 @@ final class DrawCheck {
             return Verdict.fail("the pool (entry " + d.poolSeq() + ") was not fixed before the head of size " + head.size()
                     + " the seed uses");
         }
-        String bad = logged(d, log, d.commitmentSeq(), COMMITTED, "secretHash", d.secretHash(), "the secret hash");
+        String bad = logged(d, log, d.commitmentSeq(), d.actions().get(0), "secretHash", d.secretHash(), "the secret hash");
         if (bad == null) {
-            bad = logged(d, log, d.poolSeq(), POOL_FIXED, "poolHash", d.poolHash(), "the pool hash");
+            bad = logged(d, log, d.poolSeq(), d.actions().get(1), "poolHash", d.poolHash(), "the pool hash");
         }
         if (bad == null && record.path("revealedSeq").isNumber()) {
             bad = revealedAfterHead(d, record.path("revealedSeq").asLong(), platform, log);
@@ -142,7 +150,7 @@ final class DrawCheck {
         if (head == null) {
             return "the log's current head is not signed by the platform";
         }
-        LoggedEntry.Read read = LoggedEntry.read(log, seq, REVEALED, head);
+        LoggedEntry.Read read = LoggedEntry.read(log, seq, d.actions().get(2), head);
         if (read.problem() != null) {
             return read.problem();
         }
@@ -290,7 +298,12 @@ final class DrawCheck {
         for (JsonNode m : array(r, "committee")) {
             committee.add(new String[] {text(m, "specialty", "committee[].specialty"), text(m, "expertId", "committee[].expertId")});
         }
-        return new Draw(text(r, "drawId", "drawId"), text(r, "secretHash", "secretHash"), number(r, "commitmentSeq", "commitmentSeq"),
+        String kind = r.path("kind").isMissingNode() || r.path("kind").isNull() ? "EXPERT" : r.path("kind").asString();
+        List<String> actions = ACTIONS.get(kind);
+        if (actions == null) {
+            throw new Malformed("its kind " + kind + " is not a draw this verifier knows");
+        }
+        return new Draw(actions, text(r, "drawId", "drawId"), text(r, "secretHash", "secretHash"), number(r, "commitmentSeq", "commitmentSeq"),
                 text(r, "poolHash", "poolHash"), number(r, "poolSeq", "poolSeq"), treeHead, signature, hex(r, "secret", "secret"),
                 text(r, "seed", "seed"), specialties, avoided, contacts, committee);
     }

@@ -34,6 +34,7 @@ import tools.jackson.databind.JsonNode;
  *                                                             secret and the pool were logged, in that order, in the
  *                                                             tree of the head that fed the seed, and the supervisor
  *                                                             revealed the secret only after that head
+ *                                                             (an intermediary draw of the 中介超市 the same way)
  *   sunbid-verifier verify-draw --file RECORD.json           the same from a saved record, without the log (the
  *                                                             head's signature and the entries are not checked)
  *   sunbid-verifier verify-opening URL TENDER_ID [--cert PEM] the bid set disclosed at closing: every disclosed bid

@@ -379,6 +379,49 @@ class DrawCheckTest {
         return record;
     }
 
+    /**
+     * An intermediary draw (中介超市, issue 20) runs the same algorithm; its record says {@code "kind": "INTERMEDIARY"} and
+     * its entries are the intermediaries' actions: an expert draw's entries do not stand in for them, nor the reverse,
+     * and a kind the verifier does not know is refused.
+     */
+    @Test
+    void anIntermediaryDrawNeedsTheIntermediaryActionsInTheLog() throws Exception {
+        KeyPair platform = Sm2.generateKeyPair();
+        byte[] secret = random32();
+        FakeLog expertLog = log(Sm3.hex(secret), DrawWalk.poolHash(SPECIALTIES), DRAW);
+        ObjectNode record = signed(secret, expertLog, platform);
+        assertTrue(DrawCheck.online(record, platform.getPublic(), expertLog).ok());
+        ObjectNode asIntermediary = record.deepCopy();
+        asIntermediary.put("kind", "INTERMEDIARY");
+        assertTrue(DrawCheck.offline(asIntermediary).ok(), "the algorithm is the same");
+        assertTrue(DrawCheck.online(asIntermediary, platform.getPublic(), expertLog).line().startsWith("FAIL "),
+                "an expert draw's entries are not an intermediary draw's");
+
+        List<ObjectNode> entries = new ArrayList<>(expertLog.entries());
+        entries.set((int) COMMITTED, entry(COMMITTED, "intermediaries.draw.committed",
+                Map.of("drawId", DRAW, "secretHash", Sm3.hex(secret))));
+        entries.set((int) POOL, entry(POOL, "intermediaries.draw.pool-fixed",
+                Map.of("drawId", DRAW, "poolHash", DrawWalk.poolHash(SPECIALTIES))));
+        List<byte[]> leaves = new ArrayList<>();
+        for (ObjectNode e : entries) {
+            byte[] leaf = LogLeaf.hash(e.path("seq").asLong(), Instant.parse(e.path("appendedAt").asString()),
+                    e.path("commitment").asString());
+            e.put("leafHash", HEX.formatHex(leaf));
+            leaves.add(leaf);
+        }
+        FakeLog intermediaryLog = new FakeLog(entries, leaves);
+        ObjectNode signedIntermediary = signed(secret, intermediaryLog, platform);
+        signedIntermediary.put("kind", "INTERMEDIARY");
+        Verdict v = DrawCheck.online(signedIntermediary, platform.getPublic(), intermediaryLog);
+        assertTrue(v.ok(), v.line());
+        ObjectNode asExpert = signedIntermediary.deepCopy();
+        asExpert.remove("kind");
+        assertFalse(DrawCheck.online(asExpert, platform.getPublic(), intermediaryLog).ok());
+        ObjectNode unknown = signedIntermediary.deepCopy();
+        unknown.put("kind", "LOTTERY");
+        assertTrue(DrawCheck.offline(unknown).line().contains("kind LOTTERY"), DrawCheck.offline(unknown).line());
+    }
+
     @Test
     void onlineTheSecretAndPoolMustBeLoggedInOrderInTheSignedTree() throws Exception {
         KeyPair platform = Sm2.generateKeyPair();

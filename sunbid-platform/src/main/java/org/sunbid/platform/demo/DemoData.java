@@ -104,6 +104,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
     private final DemoCartel cartel;
     private final DemoCredit credit;
     private final DemoCreditLists creditLists;
+    private final DemoIntermediaries intermediaries;
 
     DemoData(SunbidProperties properties, Environment environment, DatabaseKind databaseKind, Regions regions,
             Organisations organisations, Accounts accounts, Certificates certificates, DemoCertificateAuthority ca,
@@ -114,10 +115,11 @@ class DemoData implements ApplicationRunner, StartupNotes {
             org.springframework.beans.factory.ObjectProvider<org.sunbid.platform.experts.SandboxNotifier> phones,
             DemoEvaluation evaluation, org.sunbid.platform.parties.BasicAccounts basicAccounts, DemoSupervision supervision,
             org.sunbid.platform.deals.Projects projects, DemoMethods methods, DemoAuctions auctions, DemoCartel cartel,
-            DemoCredit credit, DemoCreditLists creditLists) {
+            DemoCredit credit, DemoCreditLists creditLists, DemoIntermediaries intermediaries) {
         this.credit = credit;
         this.creditLists = creditLists;
         this.cartel = cartel;
+        this.intermediaries = intermediaries;
         this.auctions = auctions;
         this.projects = projects;
         this.methods = methods;
@@ -280,6 +282,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
         this.supervision.load();
         credit.load(); // issue 20 K: credit records, their publication, a repair, an objection
         creditLists.load(); // issue 20 S: external credit lists
+        intermediaries.load(this, travel, present); // issue 20 part I: the intermediary market
     }
 
     /**

@@ -114,7 +114,7 @@ public class Accounts {
         return switch (role) {
             case CENTRE_STAFF -> kind == OrganisationKind.TRADING_CENTRE;
             case TENDEREE -> kind == OrganisationKind.TENDEREE;
-            case AGENCY -> kind == OrganisationKind.AGENCY;
+            case AGENCY -> kind == OrganisationKind.AGENCY || kind == OrganisationKind.INTERMEDIARY;
             case BIDDER -> kind == OrganisationKind.BIDDER;
             case SUPERVISOR -> kind == OrganisationKind.SUPERVISION_DEPARTMENT;
             case EXPERT -> true;

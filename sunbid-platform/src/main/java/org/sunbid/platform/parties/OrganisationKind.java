@@ -13,5 +13,7 @@ public enum OrganisationKind {
     /** 行政监督部门: supervises deals and handles complaints. */
     SUPERVISION_DEPARTMENT,
     /** 其他单位: e.g. an expert's employer. */
-    OTHER
+    OTHER,
+    /** 中介服务机构: 造价咨询, 工程监理, 设计, 资产评估, 测绘 … (issue 20: the intermediary market); its staff act as AGENCY. */
+    INTERMEDIARY
 }

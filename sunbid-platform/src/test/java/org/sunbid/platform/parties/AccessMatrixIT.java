@@ -663,7 +663,54 @@ class AccessMatrixIT extends PlatformIT {
         }
         rows.add(new Row("POST", cl + "/{code}/imports", cl + "/court-debtors/imports", () -> "{}", false,
                                                                                           401, 400, 400, 400, 403, 403, 403, 403, 403));
+        // Issue 20 I: the intermediary market. The register, thresholds, results and draw records are public; an
+        // intermediary (agency role) registers, staff of its region review, the owner (tenderee) requests and rates.
+        String im = "/api/v1/intermediaries";
+        String unknownIm = im + "/" + UUID.randomUUID();
+        rows.add(new Row("GET", im + "/service-kinds", im + "/service-kinds", null, false, 200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", im, im, null, false,                                      200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", im + "/{id}", unknownIm, null, false,                     404, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("GET", im + "/{id}", im + "/" + orgOf("agency"), null, false,    200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("POST", im + "/registration", im + "/registration", () -> "{\"contact\":\"某\",\"phone\":\"1\","
+                + "\"qualifications\":[{\"serviceKind\":\"NO_SUCH_KIND\",\"certificateNo\":\"c\",\"grade\":\"甲级\","
+                + "\"validFrom\":\"2026-01-01\",\"validUntil\":\"2027-01-01\"}],\"areas\":[\"990100\"]}", false,
+                                                                                          401, 403, 403, 403, 403, 403, 400, 403, 403));
+        rows.add(new Row("GET", im + "/registrations", im + "/registrations", null, false,
+                                                                                          401, 200, 200, 200, 403, 403, 403, 403, 403));
+        rows.add(new Row("POST", im + "/{id}/review", unknownIm + "/review", () -> "{\"approve\":true}", false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("GET", im + "/direct-thresholds", im + "/direct-thresholds", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("POST", im + "/direct-thresholds", im + "/direct-thresholds",
+                () -> "{\"regionCode\":\"000000\",\"maxAmount\":1,\"validFrom\":\"2026-01-01\",\"basis\":\"b\"}", false,
+                                                                                          401, 400, 403, 403, 403, 403, 403, 403, 403));
+        rows.add(new Row("GET", im + "/results", im + "/results", null, false,            200, 200, 200, 200, 200, 200, 200, 200, 200));
+        String ir = "/api/v1/intermediary-requests";
+        String unknownIr = ir + "/" + UUID.randomUUID();
+        rows.add(new Row("POST", ir, ir, () -> "{\"serviceKind\":\"NO_SUCH_KIND\",\"regionCode\":\"990100\",\"title\":\"t\","
+                + "\"budget\":1,\"serviceStart\":\"2027-01-01\",\"serviceEnd\":\"2027-02-01\",\"method\":\"DIRECT\"}", false,
+                                                                                          401, 403, 403, 403, 403, 400, 403, 403, 403));
+        rows.add(new Row("GET", ir, ir, null, false,                                      401, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", ir + "/{id}", unknownIr, null, false,                     401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("GET", ir + "/{id}", ir + "/" + demoIntermediaryRequest(), null, false,
+                                                                                          401, 200, 200, 200, 404, 200, 404, 404, 404));
+        rows.add(new Row("POST", ir + "/{id}/draw/reveal", unknownIr + "/draw/reveal", () -> "{\"secret\":\"00\"}", false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", ir + "/{id}/quotes", unknownIr + "/quotes", () -> "{\"amount\":1}", false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", ir + "/{id}/quotes/opening", unknownIr + "/quotes/opening", () -> "{}", false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", ir + "/{id}/rating", unknownIr + "/rating", () -> "{\"score\":3}", false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("GET", "/api/v1/intermediary-draws/{id}/record", "/api/v1/intermediary-draws/" + UUID.randomUUID() + "/record",
+                null, false,                                                              404, 404, 404, 404, 404, 404, 404, 404, 404));
         return rows;
+    }
+
+    /** The demo's random selection of a cost consultant for 青山县 (issue 20 I). */
+    private String demoIntermediaryRequest() {
+        return jdbc.sql("SELECT id FROM intermediary_request WHERE title = '青山县城区排水管网改造工程全过程造价咨询'")
+                .query(String.class).single();
     }
 
     @Autowired

@@ -97,6 +97,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/ocds/releases", "/api/v1/ocds/releases/*",
                                 "/api/v1/ocds/records", "/api/v1/ocds/records/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/search").permitAll() // issue 18 part S: full-text search
+                        // issue 20 part I: the intermediary market's register, results and draw records are public
+                        .requestMatchers(HttpMethod.GET, "/api/v1/intermediaries/registrations").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/intermediaries", "/api/v1/intermediaries/*",
+                                "/api/v1/intermediary-draws/*/record").permitAll()
                         // issue 16 (A): method approvals and single-source publicities are public; the service checks who acts
                         .requestMatchers(HttpMethod.GET, "/api/v1/public/lots/*/method-approvals",
                                 "/api/v1/public/single-source-publicities").permitAll()
@@ -279,6 +283,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/statistics", "/webjars/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/search").permitAll() // issue 18 part S: full-text search
                         .requestMatchers(HttpMethod.GET, "/credit").permitAll() // issue 20 K: 信用信息公示
+                        .requestMatchers(HttpMethod.GET, "/intermediaries", "/intermediaries/*").permitAll() // issue 20 I: 中介超市
                         // issue 17 part P: the auction room is public (bidder numbers only; a bidder's own part needs sign-in)
                         .requestMatchers(HttpMethod.GET, "/auctions/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/open-data/ocds/*").permitAll() // issue 18 (O): OCDS bulk files

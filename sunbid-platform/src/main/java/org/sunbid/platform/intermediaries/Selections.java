@@ -1,0 +1,644 @@
+package org.sunbid.platform.intermediaries;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.crypto.CanonicalJson;
+import org.sunbid.crypto.Sm3;
+import org.sunbid.platform.audit.AuditLog;
+import org.sunbid.platform.audit.AuditRecord;
+import org.sunbid.platform.audit.LogEntry;
+import org.sunbid.platform.audit.SignedTreeHead;
+import org.sunbid.platform.credit.CreditChecks;
+import org.sunbid.platform.credit.CreditRecordView;
+import org.sunbid.platform.credit.CreditVerdict;
+import org.sunbid.platform.credit.Gate;
+import org.sunbid.platform.intermediaries.domain.DirectThreshold;
+import org.sunbid.platform.intermediaries.domain.Eligibility;
+import org.sunbid.platform.intermediaries.domain.IntermediaryDraw;
+import org.sunbid.platform.intermediaries.domain.QuoteOpening;
+import org.sunbid.platform.kernel.CommonError;
+import org.sunbid.platform.kernel.DomainException;
+import org.sunbid.platform.parties.Accounts;
+import org.sunbid.platform.parties.CurrentUser;
+import org.sunbid.platform.parties.Organisations;
+import org.sunbid.platform.parties.Role;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Selecting an intermediary for an owner's service request (中介服务选取): the owner (招标人/采购人) states the kind,
+ * region, budget and service dates and one of three methods —
+ * <ul>
+ *   <li>RANDOM_DRAW (随机抽取): the platform's verifiable draw ({@link IntermediaryDraw}): with the request the owner
+ *       commits to a secret by its SM3 and names at least two witnesses; the eligible pool is fixed and its hash logged,
+ *       then a tree head is signed; the owner reveals the secret, the seed SM3(secret ‖ head root ‖ draw id) ranks the
+ *       sorted pool and the first is selected. The published record verifies with {@code sunbid-verifier verify-draw};</li>
+ *   <li>LOWEST_QUOTE (比价选取): eligible intermediaries quote until the deadline, the quotes hidden until it; then the
+ *       lowest wins ({@link QuoteOpening});</li>
+ *   <li>DIRECT (直接选取): only when the budget is within the threshold in force for the region and kind
+ *       ({@link DirectThreshold}), whose basis is kept with the selection.</li>
+ * </ul>
+ * Eligibility ({@link Eligibility}) is decided once, when the request is made, and kept with it: registered and
+ * approved for the kind and the area, qualification valid on that day, and not barred by credit at
+ * {@link Gate#AGENCY_SELECTION} (each left out with the reason, shown to staff and logged sealed with the records'
+ * ids). After the service the owner rates it; the rating shows on the intermediary's profile.
+ */
+@Service
+public class Selections {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Fewer than this many eligible makes no draw (a "draw" of one is a direct selection). */
+    static final int MIN_DRAW_POOL = 2;
+    static final int MIN_WITNESSES = 2;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final AuditLog log;
+    private final Intermediaries intermediaries;
+    private final CreditChecks credit;
+    private final Organisations organisations;
+    private final Accounts accounts;
+
+    Selections(JdbcClient jdbc, Clock clock, AuditLog log, Intermediaries intermediaries, CreditChecks credit,
+            Organisations organisations, Accounts accounts) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.log = log;
+        this.intermediaries = intermediaries;
+        this.credit = credit;
+        this.organisations = organisations;
+        this.accounts = accounts;
+    }
+
+    /** How the intermediary is picked. */
+    public enum Method {
+        /** 随机抽取: the verifiable draw. */
+        RANDOM_DRAW,
+        /** 比价选取: the lowest quote by the deadline. */
+        LOWEST_QUOTE,
+        /** 直接选取: within the region's threshold. */
+        DIRECT
+    }
+
+    /**
+     * An owner's request.
+     *
+     * @param quoteDeadline LOWEST_QUOTE: until when quotes are taken
+     * @param directId      DIRECT: the intermediary chosen
+     * @param directReason  DIRECT: why this one
+     * @param witnesses     RANDOM_DRAW: usernames of the owner's or the centre's staff witnessing the draw
+     * @param secretHash    RANDOM_DRAW: SM3 (hex) of the owner's 32-byte secret, generated off the platform
+     */
+    public record ServiceRequest(String serviceKind, String regionCode, String title, BigDecimal budget, LocalDate serviceStart,
+            LocalDate serviceEnd, Method method, Instant quoteDeadline, UUID directId, String directReason,
+            List<String> witnesses, String secretHash) {
+    }
+
+    /** An intermediary left out, with the reason (staff only). */
+    public record Excluded(UUID organisationId, String name, String reason) {
+    }
+
+    /** A quote as shown once the deadline has passed (or the quoting intermediary's own). */
+    public record QuoteView(UUID organisationId, String name, BigDecimal amount, Instant submittedAt) {
+    }
+
+    /**
+     * A request as its owner, the centre's staff or an eligible intermediary sees it.
+     *
+     * @param eligible the eligible pool's names (ids for the owner and staff)
+     * @param excluded who was left out and why: staff only (empty for others)
+     * @param quotes   hidden (empty) until the deadline, except the caller's own
+     * @param quoteCount how many quotes are in, shown to the owner and staff before the deadline
+     */
+    public record RequestView(UUID id, UUID ownerId, String ownerName, String regionCode, String serviceKind, String title,
+            BigDecimal budget, LocalDate serviceStart, LocalDate serviceEnd, Method method, String status, Instant quoteDeadline,
+            List<Map<String, String>> eligible, List<Excluded> excluded, List<QuoteView> quotes, int quoteCount,
+            UUID selectedId, String selectedName, BigDecimal selectedAmount, Instant selectedAt, String selectionBasis,
+            UUID drawId, Integer ratingScore, String ratingComment, Instant createdAt) {
+    }
+
+    /** A published selection result (portal). */
+    public record ResultView(UUID requestId, String title, String ownerName, String regionCode, String serviceKind,
+            Method method, String selectedName, UUID selectedId, BigDecimal selectedAmount, Instant selectedAt, String basis,
+            UUID drawId) {
+    }
+
+    // Requesting ---------------------------------------------------------------------------------------------------
+
+    /** The owner requests a service; eligibility is decided now and kept; the method's first step is taken. */
+    @Transactional
+    public RequestView request(ServiceRequest r, CurrentUser user) {
+        if (user.role() != Role.TENDEREE || user.organisationId() == null) {
+            throw new DomainException(CommonError.FORBIDDEN);
+        }
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, Intermediaries.ZONE);
+        validate(r, now);
+        List<String> lineage = intermediaries.lineage(r.regionCode());
+        List<Eligibility.Candidate> candidates = new ArrayList<>();
+        Map<UUID, List<String>> creditBars = new java.util.HashMap<>(); // the barring records' ids, logged with the exclusion
+        for (Eligibility.Candidate c : intermediaries.candidates()) {
+            CreditVerdict v = credit.checkOrganisations(Gate.AGENCY_SELECTION, List.of(c.id()), now);
+            candidates.add(new Eligibility.Candidate(c.id(), c.name(), c.approved(), c.areas(), c.qualifications(),
+                    v.barred() ? v.reasons() : null));
+            if (v.barred()) {
+                creditBars.put(c.id(), v.barredBy().stream().map(CreditRecordView::id).map(UUID::toString).toList());
+            }
+        }
+        Eligibility.Outcome outcome = Eligibility.sort(candidates, r.serviceKind(), new LinkedHashSet<>(lineage), today);
+        String basis = null;
+        UUID selected = null;
+        String status;
+        switch (r.method()) {
+            case RANDOM_DRAW -> {
+                if (outcome.eligible().size() < MIN_DRAW_POOL) {
+                    throw new DomainException(IntermediaryError.TOO_FEW_ELIGIBLE, outcome.eligible().size(), MIN_DRAW_POOL);
+                }
+                status = "AWAITING_SECRET";
+            }
+            case LOWEST_QUOTE -> {
+                if (outcome.eligible().isEmpty()) {
+                    throw new DomainException(IntermediaryError.TOO_FEW_ELIGIBLE, 0, 1);
+                }
+                status = "QUOTING";
+            }
+            default -> {
+                DirectThreshold.Row t = intermediaries.thresholdFor(r.regionCode(), r.serviceKind(), today)
+                        .orElseThrow(() -> new DomainException(IntermediaryError.DIRECT_NO_THRESHOLD, r.regionCode(), r.serviceKind()));
+                if (!DirectThreshold.allows(t, r.budget())) {
+                    throw new DomainException(IntermediaryError.DIRECT_OVER_THRESHOLD, t.maxAmount().toPlainString(), t.basis(),
+                            r.budget().toPlainString());
+                }
+                if (!outcome.eligible().contains(r.directId())) {
+                    String why = outcome.excluded().stream().filter(e -> e.id().equals(r.directId())).map(Eligibility.Exclusion::reason)
+                            .findFirst().orElse("未登记该服务类别");
+                    throw new DomainException(IntermediaryError.DIRECT_NOT_ELIGIBLE, why);
+                }
+                selected = r.directId();
+                basis = "直接选取：预算 " + r.budget().toPlainString() + " 元不超过限额 " + t.maxAmount().toPlainString() + " 元（"
+                        + t.basis() + "）；理由：" + r.directReason().strip();
+                status = "SELECTED";
+            }
+        }
+        UUID id = UUID.randomUUID();
+        OffsetDateTime odt = Intermediaries.utc(now);
+        List<Map<String, String>> excludedJson = new ArrayList<>();
+        outcome.excluded().forEach(e -> excludedJson.add(Map.of("id", e.id().toString(), "name", e.name(), "reason", e.reason())));
+        jdbc.sql("""
+                INSERT INTO intermediary_request (id, owner_id, region_code, service_kind, title, budget, service_start, service_end,
+                    method, status, quote_deadline, eligible_json, excluded_json, selected_id, selected_at, selection_basis,
+                    created_at, created_by, updated_at, updated_by)
+                VALUES (:id, :owner, :region, :kind, :title, :budget, :start, :end, :method, :status, :deadline, :eligible,
+                    :excluded, :selected, :selectedAt, :basis, :now, :by, :now, :by)""")
+                .param("id", id).param("owner", user.organisationId()).param("region", r.regionCode())
+                .param("kind", r.serviceKind()).param("title", r.title().strip()).param("budget", r.budget())
+                .param("start", r.serviceStart()).param("end", r.serviceEnd()).param("method", r.method().name())
+                .param("status", status)
+                .param("deadline", r.method() == Method.LOWEST_QUOTE ? Intermediaries.utc(r.quoteDeadline()) : null)
+                .param("eligible", CanonicalJson.write(outcome.eligible().stream().map(UUID::toString).toList()))
+                .param("excluded", CanonicalJson.write(excludedJson)).param("selected", selected)
+                .param("selectedAt", selected == null ? null : odt).param("basis", basis).param("now", odt)
+                .param("by", user.username()).update();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("kind", r.serviceKind());
+        payload.put("method", r.method().name());
+        payload.put("budget", r.budget().toPlainString());
+        payload.put("eligible", outcome.eligible().size());
+        payload.put("excluded", outcome.excluded().size());
+        log.append(AuditRecord.of("intermediaries.request.made", id.toString(), r.regionCode(), user.actor(), payload));
+        for (Eligibility.Exclusion e : outcome.excluded()) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("organisationId", e.id().toString());
+            p.put("reason", e.reason());
+            List<String> records = creditBars.getOrDefault(e.id(), List.of());
+            if (!records.isEmpty() && e.reason().startsWith("信用受限")) {
+                p.put("creditRecords", records);
+            }
+            // sealed: who was left out, and for which credit record, is for staff, not for every reader of the log
+            log.append(AuditRecord.of("intermediaries.request.excluded", id.toString(), r.regionCode(), user.actor(), p).sealed());
+        }
+        if (r.method() == Method.RANDOM_DRAW) {
+            commitDraw(id, r, outcome.eligible(), user);
+        } else if (r.method() == Method.DIRECT) {
+            log.append(AuditRecord.of("intermediaries.selected", id.toString(), r.regionCode(), user.actor(),
+                    Map.of("method", "DIRECT", "organisationId", selected.toString(), "basis", basis)));
+        }
+        return view(id, user);
+    }
+
+    private void validate(ServiceRequest r, Instant now) {
+        if (r == null || r.method() == null || Intermediaries.blank(r.title(), 200) || r.budget() == null || r.budget().signum() <= 0
+                || r.budget().scale() > 2 || r.serviceStart() == null || r.serviceEnd() == null
+                || r.serviceEnd().isBefore(r.serviceStart()) || r.regionCode() == null) {
+            throw new DomainException(IntermediaryError.INTERMEDIARY_FIELD_INVALID, "request");
+        }
+        intermediaries.kind(r.serviceKind());
+        if (intermediaries.lineage(r.regionCode()).isEmpty()) {
+            throw new DomainException(IntermediaryError.INTERMEDIARY_FIELD_INVALID, "regionCode");
+        }
+        switch (r.method()) {
+            case LOWEST_QUOTE -> {
+                if (r.quoteDeadline() == null || !r.quoteDeadline().isAfter(now)) {
+                    throw new DomainException(IntermediaryError.INTERMEDIARY_FIELD_INVALID, "quoteDeadline");
+                }
+            }
+            case DIRECT -> {
+                if (r.directId() == null || Intermediaries.blank(r.directReason(), 300)) {
+                    throw new DomainException(IntermediaryError.INTERMEDIARY_FIELD_INVALID, "directReason");
+                }
+            }
+            case RANDOM_DRAW -> {
+                if (hex64(r.secretHash()).isEmpty()) {
+                    throw new DomainException(IntermediaryError.INTERMEDIARY_FIELD_INVALID, "secretHash");
+                }
+            }
+        }
+    }
+
+    // The draw -----------------------------------------------------------------------------------------------------
+
+    private void commitDraw(UUID requestId, ServiceRequest r, List<UUID> eligible, CurrentUser user) {
+        List<String> witnesses = witnesses(r.witnesses(), user, r.regionCode());
+        List<String> pool = eligible.stream().map(UUID::toString).sorted().toList();
+        String secretHash = hex64(r.secretHash()).orElseThrow();
+        UUID drawId = UUID.randomUUID();
+        String poolHash = IntermediaryDraw.poolHash(pool);
+        // the commitment first, then the pool, then the head: the head cannot follow the pool, the secret was fixed before
+        LogEntry committed = log.append(AuditRecord.of("intermediaries.draw.committed", requestId.toString(), r.regionCode(),
+                user.actor(), Map.of("drawId", drawId.toString(), "secretHash", secretHash, "witnesses", witnesses)));
+        LogEntry fixed = log.append(AuditRecord.of("intermediaries.draw.pool-fixed", requestId.toString(), r.regionCode(),
+                user.actor(), Map.of("drawId", drawId.toString(), "poolHash", poolHash, "poolSize", pool.size())));
+        SignedTreeHead head = log.signHead();
+        jdbc.sql("""
+                INSERT INTO intermediary_draw (id, request_id, pool_json, pool_hash, pool_seq, secret_hash, commitment_seq,
+                    witnesses_json, head_size, head_root, head_timestamp, head_signature, created_at, created_by)
+                VALUES (:id, :req, :pool, :hash, :pseq, :secret, :cseq, :wit, :size, :root, :ts, :sig, :now, :by)""")
+                .param("id", drawId).param("req", requestId).param("pool", CanonicalJson.write(pool)).param("hash", poolHash)
+                .param("pseq", fixed.seq()).param("secret", secretHash).param("cseq", committed.seq())
+                .param("wit", CanonicalJson.write(witnesses)).param("size", head.size()).param("root", head.rootHash())
+                .param("ts", Intermediaries.utc(head.timestamp())).param("sig", head.signature())
+                .param("now", Intermediaries.utc(clock.instant())).param("by", user.username()).update();
+    }
+
+    /** At least two distinct witnesses: accounts of the owner's organisation or staff of a centre covering the region. */
+    private List<String> witnesses(List<String> usernames, CurrentUser owner, String regionCode) {
+        List<String> out = new ArrayList<>();
+        for (String u : usernames == null ? List.<String>of() : usernames) {
+            String name = u == null ? "" : u.strip();
+            CurrentUser account = accounts.findByUsername(name).orElse(null);
+            boolean ok = account != null && (owner.organisationId().equals(account.organisationId())
+                    || account.role() == Role.CENTRE_STAFF && intermediaries.staffSees(account, regionCode));
+            if (!ok) {
+                throw new DomainException(IntermediaryError.DRAW_WITNESS_INVALID, name);
+            }
+            if (!out.contains(account.username())) {
+                out.add(account.username());
+            }
+        }
+        if (out.size() < MIN_WITNESSES) {
+            throw new DomainException(IntermediaryError.DRAW_WITNESS_INVALID, String.join(",", out));
+        }
+        return out;
+    }
+
+    /** The owner reveals the secret: it must hash to the commitment (else nothing changes); the first ranked is selected. */
+    @Transactional
+    public RequestView reveal(UUID requestId, String secretHex, CurrentUser user) {
+        Row req = owned(requestId, user, true);
+        if (!"AWAITING_SECRET".equals(req.status())) {
+            throw new DomainException(IntermediaryError.REQUEST_STATE, req.status());
+        }
+        DrawRow d = draw(requestId).orElseThrow();
+        String hex = hex64(secretHex).filter(h -> Sm3.hex(HexFormat.of().parseHex(h)).equals(d.secretHash()))
+                .orElseThrow(() -> new DomainException(IntermediaryError.DRAW_SECRET_MISMATCH));
+        String drawn = IntermediaryDraw.drawn(HexFormat.of().parseHex(hex), d.headRoot(), d.id().toString(), d.pool());
+        Instant now = clock.instant();
+        LogEntry revealed = log.append(AuditRecord.of("intermediaries.draw.revealed", requestId.toString(), req.regionCode(),
+                user.actor(), Map.of("drawId", d.id().toString(), "secretHash", d.secretHash(), "drawn", drawn)));
+        log.signHead(); // the reveal in a signed tree, so the verifier can check it came after the seed's head
+        jdbc.sql("""
+                UPDATE intermediary_draw SET secret_hex = :s, drawn_id = :o, revealed_seq = :seq, drawn_at = :now WHERE id = :id""")
+                .param("s", hex).param("o", UUID.fromString(drawn)).param("seq", revealed.seq())
+                .param("now", Intermediaries.utc(now)).param("id", d.id()).update();
+        select(req, UUID.fromString(drawn), null, "随机抽取：抽取记录 " + d.id() + "（可用 sunbid-verifier verify-draw 复核）", now, user);
+        return view(requestId, user);
+    }
+
+    private void select(Row req, UUID organisationId, BigDecimal amount, String basis, Instant now, CurrentUser user) {
+        int updated = jdbc.sql("""
+                UPDATE intermediary_request SET status = 'SELECTED', selected_id = :o, selected_amount = :a, selected_at = :now,
+                    selection_basis = :b, updated_at = :now, updated_by = :by, version = version + 1
+                WHERE id = :id AND status IN ('AWAITING_SECRET', 'QUOTING')""")
+                .param("o", organisationId).param("a", amount).param("now", Intermediaries.utc(now)).param("b", basis)
+                .param("by", user.username()).param("id", req.id()).update();
+        if (updated != 1) {
+            throw new DomainException(IntermediaryError.REQUEST_STATE, req.status());
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("method", req.method().name());
+        payload.put("organisationId", organisationId.toString());
+        if (amount != null) {
+            payload.put("amount", amount.toPlainString());
+        }
+        log.append(AuditRecord.of("intermediaries.selected", req.id().toString(), req.regionCode(), user.actor(), payload));
+    }
+
+    /**
+     * The published draw record, once drawn: every input needed to re-compute the selection, in the shape
+     * {@code sunbid-verifier verify-draw} reads (one stream, one contact who is the one selected).
+     */
+    public Map<String, Object> drawRecord(UUID drawId) {
+        DrawRow d = jdbc.sql("SELECT * FROM intermediary_draw WHERE id = :id").param("id", drawId).query(Selections::drawRow)
+                .optional().filter(x -> x.secretHex() != null)
+                .orElseThrow(() -> new DomainException(IntermediaryError.INTERMEDIARY_DRAW_NOT_PUBLISHED));
+        Row req = row(d.requestId(), false).orElseThrow();
+        byte[] seed = IntermediaryDraw.seed(HexFormat.of().parseHex(d.secretHex()), d.headRoot(), d.id().toString());
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("kind", "INTERMEDIARY");
+        record.put("drawId", d.id().toString());
+        record.put("requestId", req.id().toString());
+        record.put("title", req.title());
+        record.put("serviceKind", req.serviceKind());
+        record.put("secretHash", d.secretHash());
+        record.put("commitmentSeq", d.commitmentSeq());
+        record.put("poolHash", d.poolHash());
+        record.put("poolSeq", d.poolSeq());
+        Map<String, Object> head = new LinkedHashMap<>();
+        head.put("size", d.headSize());
+        head.put("rootHash", d.headRoot());
+        head.put("timestamp", d.headTimestamp().toString());
+        head.put("signature", d.headSignature());
+        record.put("head", head);
+        record.put("revealedSeq", d.revealedSeq());
+        record.put("secret", d.secretHex());
+        record.put("seed", HexFormat.of().formatHex(seed));
+        record.put("specialties", List.of(Map.of("code", IntermediaryDraw.STREAM, "count", 1, "pool", d.pool())));
+        record.put("avoided", List.of());
+        record.put("contacts", List.of(Map.of("specialty", IntermediaryDraw.STREAM, "expertId", d.drawnId().toString(),
+                "outcome", "ACCEPTED")));
+        record.put("committee", List.of(Map.of("specialty", IntermediaryDraw.STREAM, "expertId", d.drawnId().toString())));
+        record.put("witnesses", d.witnesses());
+        record.put("poolNames", Intermediaries.names(organisations, d.pool().stream().map(UUID::fromString).toList())
+                .entrySet().stream().collect(java.util.stream.Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue,
+                        (a, b) -> a, java.util.TreeMap::new)));
+        return record;
+    }
+
+    // Quotes --------------------------------------------------------------------------------------------------------
+
+    /** An eligible intermediary quotes (or re-quotes) before the deadline; the quote stays hidden until it. */
+    @Transactional
+    public QuoteView quote(UUID requestId, BigDecimal amount, CurrentUser user) {
+        Row req = row(requestId, true).filter(r -> user.organisationId() != null && r.eligible().contains(user.organisationId()))
+                .orElseThrow(() -> new DomainException(IntermediaryError.REQUEST_NOT_FOUND, requestId));
+        if (user.role() != Role.AGENCY) {
+            throw new DomainException(IntermediaryError.NOT_ELIGIBLE);
+        }
+        if (req.method() != Method.LOWEST_QUOTE || !"QUOTING".equals(req.status())) {
+            throw new DomainException(IntermediaryError.REQUEST_STATE, req.status());
+        }
+        Instant now = clock.instant();
+        if (!now.isBefore(req.quoteDeadline())) {
+            throw new DomainException(IntermediaryError.QUOTE_DEADLINE_PASSED, req.quoteDeadline());
+        }
+        if (amount == null || amount.signum() <= 0 || amount.scale() > 2) {
+            throw new DomainException(IntermediaryError.INTERMEDIARY_FIELD_INVALID, "amount");
+        }
+        if (amount.compareTo(req.budget()) > 0) {
+            throw new DomainException(IntermediaryError.QUOTE_OVER_BUDGET, amount.toPlainString(), req.budget().toPlainString());
+        }
+        jdbc.sql("""
+                INSERT INTO intermediary_quote (request_id, organisation_id, amount, submitted_at, submitted_by)
+                VALUES (:r, :o, :a, :now, :by)
+                ON CONFLICT (request_id, organisation_id) DO UPDATE SET amount = :a, submitted_at = :now, submitted_by = :by""")
+                .param("r", requestId).param("o", user.organisationId()).param("a", amount)
+                .param("now", Intermediaries.utc(now)).param("by", user.username()).update();
+        // the amount is sealed until the deadline: nobody (the owner neither) learns a quote before the others are in
+        log.append(AuditRecord.of("intermediaries.quote.submitted", requestId.toString(), req.regionCode(), user.actor(),
+                Map.of("organisationId", user.organisationId().toString(), "amount", amount.toPlainString()))
+                .sealedUntil(req.quoteDeadline()));
+        return new QuoteView(user.organisationId(), null, amount, now);
+    }
+
+    /** After the deadline the owner (or the centre's staff) opens the quotes: the lowest is selected, or none came. */
+    @Transactional
+    public RequestView openQuotes(UUID requestId, CurrentUser user) {
+        Row req = visible(requestId, user, true);
+        if (!(user.organisationId() != null && user.organisationId().equals(req.ownerId())) && !intermediaries.staffSees(user, req.regionCode())) {
+            throw new DomainException(IntermediaryError.REQUEST_NOT_FOUND, requestId);
+        }
+        if (req.method() != Method.LOWEST_QUOTE || !"QUOTING".equals(req.status())) {
+            throw new DomainException(IntermediaryError.REQUEST_STATE, req.status());
+        }
+        Instant now = clock.instant();
+        if (now.isBefore(req.quoteDeadline())) {
+            throw new DomainException(IntermediaryError.QUOTES_HIDDEN, req.quoteDeadline());
+        }
+        List<QuoteOpening.Quote> quotes = quotes(requestId).stream()
+                .map(q -> new QuoteOpening.Quote(q.organisationId(), q.amount(), q.submittedAt())).toList();
+        Optional<QuoteOpening.Quote> lowest = QuoteOpening.lowest(quotes);
+        if (lowest.isEmpty()) {
+            jdbc.sql("UPDATE intermediary_request SET status = 'FAILED', updated_at = :now, updated_by = :by WHERE id = :id")
+                    .param("now", Intermediaries.utc(now)).param("by", user.username()).param("id", requestId).update();
+            log.append(AuditRecord.of("intermediaries.quote.none", requestId.toString(), req.regionCode(), user.actor(), Map.of()));
+        } else {
+            select(req, lowest.get().organisationId(), lowest.get().amount(), "比价选取：" + quotes.size() + " 家报价，最低价 "
+                    + lowest.get().amount().toPlainString() + " 元", now, user);
+        }
+        return view(requestId, user);
+    }
+
+    // Rating ----------------------------------------------------------------------------------------------------------
+
+    /** After the service the owner rates it (once); the request is then completed. */
+    @Transactional
+    public RequestView rate(UUID requestId, int score, String comment, CurrentUser user) {
+        Row req = owned(requestId, user, true);
+        if (!"SELECTED".equals(req.status())) {
+            throw new DomainException("COMPLETED".equals(req.status()) ? IntermediaryError.INTERMEDIARY_RATING_EXISTS
+                    : IntermediaryError.REQUEST_STATE, req.status());
+        }
+        if (score < 1 || score > 5 || comment != null && comment.length() > 1000) {
+            throw new DomainException(IntermediaryError.INTERMEDIARY_FIELD_INVALID, "score");
+        }
+        Instant now = clock.instant();
+        jdbc.sql("""
+                INSERT INTO intermediary_rating (request_id, organisation_id, score, comment, rated_at, rated_by)
+                VALUES (:r, :o, :s, :c, :now, :by)""")
+                .param("r", requestId).param("o", req.selectedId()).param("s", score).param("c", comment == null ? null : comment.strip())
+                .param("now", Intermediaries.utc(now)).param("by", user.username()).update();
+        jdbc.sql("UPDATE intermediary_request SET status = 'COMPLETED', updated_at = :now, updated_by = :by WHERE id = :id")
+                .param("now", Intermediaries.utc(now)).param("by", user.username()).param("id", requestId).update();
+        log.append(AuditRecord.of("intermediaries.rated", requestId.toString(), req.regionCode(), user.actor(),
+                Map.of("organisationId", req.selectedId().toString(), "score", score)));
+        return view(requestId, user);
+    }
+
+    // Reading ---------------------------------------------------------------------------------------------------------
+
+    /** The requests the caller may see: its own (owner), its region's (staff), those it is eligible for (intermediary). */
+    public List<RequestView> list(CurrentUser user) {
+        List<UUID> ids = jdbc.sql("SELECT id FROM intermediary_request ORDER BY created_at DESC, id").query(UUID.class).list();
+        List<RequestView> out = new ArrayList<>();
+        for (UUID id : ids) {
+            Row r = row(id, false).orElseThrow();
+            if (sees(r, user)) {
+                out.add(view(r, user));
+            }
+        }
+        return out;
+    }
+
+    /** One request, for those who may see it. */
+    public RequestView view(UUID requestId, CurrentUser user) {
+        return view(visible(requestId, user, false), user);
+    }
+
+    /** The published results: every selection made (portal, 中介服务选取结果公告). */
+    public List<ResultView> results() {
+        List<ResultView> out = new ArrayList<>();
+        for (UUID id : jdbc.sql("""
+                SELECT id FROM intermediary_request WHERE status IN ('SELECTED', 'COMPLETED') ORDER BY selected_at DESC, id""")
+                .query(UUID.class).list()) {
+            Row r = row(id, false).orElseThrow();
+            var names = Intermediaries.names(organisations, List.of(r.ownerId(), r.selectedId()));
+            out.add(new ResultView(r.id(), r.title(), names.get(r.ownerId()), r.regionCode(), r.serviceKind(), r.method(),
+                    names.get(r.selectedId()), r.selectedId(), r.selectedAmount(), r.selectedAt(), r.basis(),
+                    draw(r.id()).map(DrawRow::id).orElse(null)));
+        }
+        return out;
+    }
+
+    private boolean sees(Row r, CurrentUser user) {
+        if (user == null) {
+            return false;
+        }
+        return user.organisationId() != null && (user.organisationId().equals(r.ownerId())
+                || user.role() == Role.AGENCY && (r.eligible().contains(user.organisationId())
+                        || user.organisationId().equals(r.selectedId())))
+                || intermediaries.staffSees(user, r.regionCode());
+    }
+
+    private Row visible(UUID requestId, CurrentUser user, boolean lock) {
+        return row(requestId, lock).filter(r -> sees(r, user))
+                .orElseThrow(() -> new DomainException(IntermediaryError.REQUEST_NOT_FOUND, requestId));
+    }
+
+    private Row owned(UUID requestId, CurrentUser user, boolean lock) {
+        return row(requestId, lock).filter(r -> user.organisationId() != null && user.organisationId().equals(r.ownerId())
+                        && user.role() == Role.TENDEREE)
+                .orElseThrow(() -> new DomainException(IntermediaryError.REQUEST_NOT_FOUND, requestId));
+    }
+
+    private RequestView view(Row r, CurrentUser user) {
+        boolean staff = intermediaries.staffSees(user, r.regionCode());
+        boolean owner = user != null && user.organisationId() != null && user.organisationId().equals(r.ownerId());
+        Instant now = clock.instant();
+        Set<UUID> ids = new HashSet<>(r.eligible());
+        ids.add(r.ownerId());
+        if (r.selectedId() != null) {
+            ids.add(r.selectedId());
+        }
+        var names = Intermediaries.names(organisations, ids);
+        List<Map<String, String>> eligible = new ArrayList<>();
+        for (UUID e : r.eligible()) {
+            eligible.add(owner || staff ? Map.of("id", e.toString(), "name", names.getOrDefault(e, "?"))
+                    : Map.of("name", names.getOrDefault(e, "?")));
+        }
+        List<QuoteView> all = r.method() == Method.LOWEST_QUOTE ? quotes(r.id()) : List.of();
+        boolean open = r.quoteDeadline() != null && !now.isBefore(r.quoteDeadline());
+        List<QuoteView> shown = all.stream().filter(q -> open && (owner || staff || user != null && user.role() == Role.AGENCY)
+                || user != null && q.organisationId().equals(user.organisationId()))
+                .map(q -> new QuoteView(q.organisationId(), names.get(q.organisationId()), q.amount(), q.submittedAt())).toList();
+        Object[] rating = jdbc.sql("SELECT score, comment FROM intermediary_rating WHERE request_id = :r").param("r", r.id())
+                .query((rs, i) -> new Object[] {rs.getInt(1), rs.getString(2)}).optional().orElse(null);
+        return new RequestView(r.id(), r.ownerId(), names.get(r.ownerId()), r.regionCode(), r.serviceKind(), r.title(), r.budget(),
+                r.serviceStart(), r.serviceEnd(), r.method(), r.status(), r.quoteDeadline(), eligible,
+                staff ? r.excluded() : List.of(), shown, owner || staff ? all.size() : 0, r.selectedId(),
+                r.selectedId() == null ? null : names.get(r.selectedId()), r.selectedAmount(), r.selectedAt(), r.basis(),
+                draw(r.id()).map(DrawRow::id).orElse(null), rating == null ? null : (Integer) rating[0],
+                rating == null ? null : (String) rating[1], r.createdAt());
+    }
+
+    private List<QuoteView> quotes(UUID requestId) {
+        return jdbc.sql("""
+                SELECT organisation_id, amount, submitted_at FROM intermediary_quote WHERE request_id = :r
+                ORDER BY amount, submitted_at, organisation_id""").param("r", requestId)
+                .query((rs, i) -> new QuoteView(rs.getObject(1, UUID.class), null, rs.getBigDecimal(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant())).list();
+    }
+
+    private record Row(UUID id, UUID ownerId, String regionCode, String serviceKind, String title, BigDecimal budget,
+            LocalDate serviceStart, LocalDate serviceEnd, Method method, String status, Instant quoteDeadline,
+            List<UUID> eligible, List<Excluded> excluded, UUID selectedId, BigDecimal selectedAmount, Instant selectedAt,
+            String basis, Instant createdAt) {
+    }
+
+    private record DrawRow(UUID id, UUID requestId, List<String> pool, String poolHash, long poolSeq, String secretHash,
+            long commitmentSeq, List<String> witnesses, long headSize, String headRoot, Instant headTimestamp,
+            String headSignature, String secretHex, UUID drawnId, Long revealedSeq) {
+    }
+
+    private Optional<Row> row(UUID id, boolean lock) {
+        return jdbc.sql("SELECT * FROM intermediary_request WHERE id = :id" + (lock ? " FOR UPDATE" : "")).param("id", id)
+                .query((rs, i) -> {
+                    List<Excluded> excluded = new ArrayList<>();
+                    for (Object o : JSON.readValue(rs.getString("excluded_json"), List.class)) {
+                        Map<?, ?> m = (Map<?, ?>) o;
+                        excluded.add(new Excluded(UUID.fromString((String) m.get("id")), (String) m.get("name"), (String) m.get("reason")));
+                    }
+                    OffsetDateTime deadline = rs.getObject("quote_deadline", OffsetDateTime.class);
+                    OffsetDateTime selectedAt = rs.getObject("selected_at", OffsetDateTime.class);
+                    return new Row(rs.getObject("id", UUID.class), rs.getObject("owner_id", UUID.class), rs.getString("region_code"),
+                            rs.getString("service_kind"), rs.getString("title"), rs.getBigDecimal("budget"),
+                            rs.getObject("service_start", LocalDate.class), rs.getObject("service_end", LocalDate.class),
+                            Method.valueOf(rs.getString("method")), rs.getString("status"),
+                            deadline == null ? null : deadline.toInstant(),
+                            strings(rs.getString("eligible_json")).stream().map(UUID::fromString).toList(), excluded,
+                            rs.getObject("selected_id", UUID.class), rs.getBigDecimal("selected_amount"),
+                            selectedAt == null ? null : selectedAt.toInstant(), rs.getString("selection_basis"),
+                            rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                }).optional();
+    }
+
+    private Optional<DrawRow> draw(UUID requestId) {
+        return jdbc.sql("SELECT * FROM intermediary_draw WHERE request_id = :r").param("r", requestId).query(Selections::drawRow)
+                .optional();
+    }
+
+    private static DrawRow drawRow(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        long revealed = rs.getLong("revealed_seq");
+        Long revealedSeq = rs.wasNull() ? null : revealed;
+        return new DrawRow(rs.getObject("id", UUID.class), rs.getObject("request_id", UUID.class), strings(rs.getString("pool_json")),
+                rs.getString("pool_hash"), rs.getLong("pool_seq"), rs.getString("secret_hash"), rs.getLong("commitment_seq"),
+                strings(rs.getString("witnesses_json")), rs.getLong("head_size"), rs.getString("head_root"),
+                rs.getObject("head_timestamp", OffsetDateTime.class).toInstant(), rs.getString("head_signature"),
+                rs.getString("secret_hex"), rs.getObject("drawn_id", UUID.class), revealedSeq);
+    }
+
+    private static List<String> strings(String json) {
+        return ((List<?>) JSON.readValue(json, List.class)).stream().map(String::valueOf).toList();
+    }
+
+    private static Optional<String> hex64(String text) {
+        String hex = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        return hex.matches("[0-9a-f]{64}") ? Optional.of(hex) : Optional.empty();
+    }
+}

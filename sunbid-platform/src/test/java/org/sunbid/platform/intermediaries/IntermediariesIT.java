@@ -1,0 +1,379 @@
+package org.sunbid.platform.intermediaries;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.sunbid.crypto.Sm3;
+import org.sunbid.platform.ApiClient;
+import org.sunbid.platform.PlatformIT;
+import org.sunbid.verifier.Verifier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The intermediary market (中介超市) through the running platform: eligibility with credit (a barred intermediary is left
+ * out with its record named to staff), the random draw verified by {@code sunbid-verifier verify-draw} (and a tampered
+ * record failing), lowest quotes hidden until the deadline, direct selection only within the dated threshold, the staff's
+ * review of a registration and the owner's rating on the intermediary's profile. Attacks fail and change nothing.
+ */
+class IntermediariesIT extends PlatformIT {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private ApiClient api;
+    private LocalDate today;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(baseUrl());
+        today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
+    }
+
+    @AfterEach
+    void backToStart() {
+        clock.set(START);
+    }
+
+    private String orgOf(String username) {
+        return api.get("/api/v1/me", api.token(username)).json().path("organisationId").asString();
+    }
+
+    private Map<String, Object> request(String kind, String region, String budget, String method) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("serviceKind", kind);
+        body.put("regionCode", region);
+        body.put("title", "IT " + kind + " " + method + " " + System.nanoTime());
+        body.put("budget", budget);
+        body.put("serviceStart", today.plusDays(5).toString());
+        body.put("serviceEnd", today.plusDays(90).toString());
+        body.put("method", method);
+        return body;
+    }
+
+    /** Everything the platform keeps about a request: its row, its draw, its quotes and its rating. */
+    private String snapshot(String requestId) {
+        return jdbc.sql("""
+                SELECT (SELECT row_to_json(r)::text FROM intermediary_request r WHERE r.id = CAST(:id AS UUID)) || '|'
+                    || coalesce((SELECT row_to_json(d)::text FROM intermediary_draw d WHERE d.request_id = CAST(:id AS UUID)), '') || '|'
+                    || coalesce((SELECT string_agg(row_to_json(q)::text, ',' ORDER BY q.organisation_id) FROM intermediary_quote q
+                                 WHERE q.request_id = CAST(:id AS UUID)), '') || '|'
+                    || coalesce((SELECT row_to_json(x)::text FROM intermediary_rating x WHERE x.request_id = CAST(:id AS UUID)), '')""")
+                .param("id", requestId).query(String.class).single();
+    }
+
+    /**
+     * Random draw (随机抽取): the credit-barred cost consultant is left out with its record named to staff (not to the
+     * owner); a wrong secret changes nothing; the revealed draw selects one of the eligible, and its published record
+     * verifies with verify-draw while any tampered copy fails. The demo's own draw verifies too.
+     */
+    @Test
+    void randomDraw_isVerifiableAndLeavesTheCreditBarredOut() throws Exception {
+        String tenderee = api.token("tenderee");
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        Map<String, Object> body = request("COST_CONSULTING", "990121", "300000.00", "RANDOM_DRAW");
+        body.put("witnesses", List.of("tenderee", "centre"));
+        body.put("secretHash", Sm3.hex(secret));
+        // one witness is not enough (87号令 Art. 14 by analogy: at least two)
+        Map<String, Object> oneWitness = new LinkedHashMap<>(body);
+        oneWitness.put("witnesses", List.of("tenderee"));
+        long before = count("SELECT count(*) FROM intermediary_request");
+        assertThat(api.post("/api/v1/intermediary-requests", ApiClient.json(oneWitness), tenderee).code())
+                .isEqualTo("DRAW_WITNESS_INVALID");
+        assertThat(count("SELECT count(*) FROM intermediary_request")).isEqualTo(before);
+
+        ApiClient.Response made = api.post("/api/v1/intermediary-requests", ApiClient.json(body), tenderee);
+        assertThat(made.status()).as(made.body()).isEqualTo(200);
+        JsonNode req = made.json();
+        String id = req.path("id").asString();
+        assertThat(req.path("status").asString()).isEqualTo("AWAITING_SECRET");
+        String barred = orgOf("inter8");
+        List<String> eligible = new ArrayList<>();
+        req.path("eligible").forEach(e -> eligible.add(e.path("id").asString()));
+        assertThat(eligible).contains(orgOf("inter1"), orgOf("inter2"), orgOf("inter4")).doesNotContain(barred, orgOf("inter3"));
+        assertThat(req.path("excluded")).as("the owner does not see why others were left out").isEmpty();
+        JsonNode staffView = api.get("/api/v1/intermediary-requests/" + id, api.token("centre")).json();
+        JsonNode exclusion = null;
+        for (JsonNode e : staffView.path("excluded")) {
+            if (e.path("organisationId").asString().equals(barred)) {
+                exclusion = e;
+            }
+        }
+        assertThat(exclusion).as(staffView.toString()).isNotNull();
+        assertThat(exclusion.path("reason").asString()).startsWith("信用受限").contains("云建罚〔2026〕34号");
+        // the exclusion is logged, sealed, with the credit record's id
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM log_entry WHERE details::json->>'action' = 'intermediaries.request.excluded'
+                    AND details::json->>'subject' = :id AND sealed_until IS NOT NULL AND payload LIKE :barred AND payload LIKE '%"creditRecords"%'""")
+                .param("id", id).param("barred", "%" + barred + "%").query(Long.class).single()).isEqualTo(1);
+
+        // Attack: another owner reveals; a wrong secret. Nothing changes.
+        String snap = snapshot(id);
+        byte[] wrong = secret.clone();
+        wrong[0] ^= 1;
+        assertThat(api.post("/api/v1/intermediary-requests/" + id + "/draw/reveal",
+                ApiClient.json(Map.of("secret", HexFormat.of().formatHex(secret))), api.token("tenderee2")).status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/intermediary-requests/" + id + "/draw/reveal",
+                ApiClient.json(Map.of("secret", HexFormat.of().formatHex(wrong))), tenderee).code()).isEqualTo("DRAW_SECRET_MISMATCH");
+        assertThat(snapshot(id)).isEqualTo(snap);
+
+        JsonNode drawn = api.post("/api/v1/intermediary-requests/" + id + "/draw/reveal",
+                ApiClient.json(Map.of("secret", HexFormat.of().formatHex(secret))), tenderee).json();
+        assertThat(drawn.path("status").asString()).as(drawn.toString()).isEqualTo("SELECTED");
+        assertThat(eligible).contains(drawn.path("selectedId").asString());
+        String drawId = drawn.path("drawId").asString();
+
+        JsonNode record = api.get("/api/v1/intermediary-draws/" + drawId + "/record", null).json();
+        assertThat(record.path("committee").get(0).path("expertId").asString()).isEqualTo(drawn.path("selectedId").asString());
+        var verdict = Verifier.run("verify-draw", baseUrl(), drawId);
+        assertThat(verdict.ok()).as(verdict.line()).isTrue();
+        assertThat(verdict.line()).contains("revealed in entry");
+        assertThat(verifyFile(record, r -> { })).isTrue();
+        assertThat(verifyFile(record, r -> ((ObjectNode) r).put("secret", "00" + r.path("secret").asString().substring(2)))).isFalse();
+        assertThat(verifyFile(record, r -> {
+            ArrayNode pool = (ArrayNode) r.path("specialties").get(0).path("pool");
+            pool.remove(pool.size() - 1);
+        })).isFalse();
+        String other = eligible.stream().filter(e -> !e.equals(drawn.path("selectedId").asString())).findFirst().orElseThrow();
+        assertThat(verifyFile(record, r -> {
+            ((ObjectNode) r.path("committee").get(0)).put("expertId", other);
+            ((ObjectNode) r.path("contacts").get(0)).put("expertId", other);
+        })).as("another intermediary than the drawn one").isFalse();
+        // the published results list it; a second reveal is refused
+        assertThat(api.get("/api/v1/intermediaries/results", null).body()).contains(id);
+        assertThat(api.post("/api/v1/intermediary-requests/" + id + "/draw/reveal",
+                ApiClient.json(Map.of("secret", HexFormat.of().formatHex(secret))), tenderee).code()).isEqualTo("REQUEST_STATE");
+
+        // the demo's finished draw verifies as well
+        String demoDraw = null;
+        for (JsonNode r : api.get("/api/v1/intermediaries/results", null).json()) {
+            if (r.path("title").asString().startsWith("青山县城区排水管网") && r.path("drawId").isString()) {
+                demoDraw = r.path("drawId").asString();
+            }
+        }
+        assertThat(demoDraw).isNotNull();
+        var demo = Verifier.run("verify-draw", baseUrl(), demoDraw);
+        assertThat(demo.ok()).as(demo.line()).isTrue();
+    }
+
+    private boolean verifyFile(JsonNode record, Consumer<JsonNode> alter) throws Exception {
+        JsonNode copy = record.deepCopy();
+        alter.accept(copy);
+        Path file = Files.createTempFile("intermediary-draw", ".json");
+        Files.writeString(file, copy.toString());
+        return Verifier.run("verify-draw", "--file", file.toString()).ok();
+    }
+
+    /**
+     * Lowest quote (比价选取): only the eligible quote, within the budget and before the deadline; nobody sees the quotes
+     * before it (the owner sees how many); then the lowest wins.
+     */
+    @Test
+    void lowestQuote_hiddenUntilTheDeadline_thenTheLowestWins() {
+        String tenderee = api.token("tenderee");
+        Map<String, Object> body = request("CONSTRUCTION_SUPERVISION", "990100", "700000.00", "LOWEST_QUOTE");
+        body.put("quoteDeadline", clock.instant().plus(Duration.ofDays(2)).toString());
+        JsonNode req = api.post("/api/v1/intermediary-requests", ApiClient.json(body), tenderee).json();
+        String id = req.path("id").asString();
+        assertThat(req.path("status").asString()).as(req.toString()).isEqualTo("QUOTING");
+
+        assertThat(api.post("/api/v1/intermediary-requests/" + id + "/quotes", "{\"amount\":\"620000.00\"}", api.token("inter3")).status())
+                .isEqualTo(200);
+        assertThat(api.post("/api/v1/intermediary-requests/" + id + "/quotes", "{\"amount\":\"610000.00\"}", api.token("inter4")).status())
+                .isEqualTo(200);
+        String snap = snapshot(id);
+        // Attacks: an intermediary not eligible (cost consultant only), over budget, the owner opening early.
+        assertThat(api.post("/api/v1/intermediary-requests/" + id + "/quotes", "{\"amount\":\"1.00\"}", api.token("inter1")).status())
+                .isEqualTo(404);
+        assertThat(api.post("/api/v1/intermediary-requests/" + id + "/quotes", "{\"amount\":\"700000.01\"}", api.token("inter3")).code())
+                .isEqualTo("QUOTE_OVER_BUDGET");
+        assertThat(api.post("/api/v1/intermediary-requests/" + id + "/quotes/opening", "{}", tenderee).code()).isEqualTo("QUOTES_HIDDEN");
+        assertThat(snapshot(id)).isEqualTo(snap);
+        JsonNode ownerView = api.get("/api/v1/intermediary-requests/" + id, tenderee).json();
+        assertThat(ownerView.path("quotes")).isEmpty();
+        assertThat(ownerView.path("quoteCount").asInt()).isEqualTo(2);
+        JsonNode mine = api.get("/api/v1/intermediary-requests/" + id, api.token("inter3")).json();
+        assertThat(mine.path("quotes")).hasSize(1);
+        assertThat(mine.path("quotes").get(0).path("organisationId").asString()).isEqualTo(orgOf("inter3"));
+
+        String inter4 = orgOf("inter4");
+        clock.set(clock.instant().plus(Duration.ofDays(2)).plusSeconds(1));
+        tenderee = api.freshToken("tenderee"); // the tokens of two days ago have expired
+        assertThat(api.post("/api/v1/intermediary-requests/" + id + "/quotes", "{\"amount\":\"500000.00\"}", api.freshToken("inter3")).code())
+                .isEqualTo("QUOTE_DEADLINE_PASSED");
+        assertThat(snapshot(id)).isEqualTo(snap);
+        JsonNode opened = api.post("/api/v1/intermediary-requests/" + id + "/quotes/opening", "{}", tenderee).json();
+        assertThat(opened.path("status").asString()).as(opened.toString()).isEqualTo("SELECTED");
+        assertThat(opened.path("selectedId").asString()).isEqualTo(inter4);
+        assertThat(opened.path("selectedAmount").decimalValue()).isEqualByComparingTo("610000.00");
+        assertThat(opened.path("quotes")).hasSize(2);
+    }
+
+    /**
+     * Direct selection (直接选取) only within the threshold in force for the region (the demo's 100,000 for the city), and
+     * only of an eligible intermediary: the credit-barred one is refused with its record named.
+     */
+    @Test
+    void directSelection_onlyWithinTheThreshold_andOnlyOfTheEligible() {
+        String tenderee = api.token("tenderee");
+        Map<String, Object> over = request("COST_CONSULTING", "990121", "100000.01", "DIRECT");
+        over.put("directId", orgOf("inter1"));
+        over.put("directReason", "熟悉项目");
+        long before = count("SELECT count(*) FROM intermediary_request");
+        ApiClient.Response refused = api.post("/api/v1/intermediary-requests", ApiClient.json(over), tenderee);
+        assertThat(refused.code()).as(refused.body()).isEqualTo("DIRECT_OVER_THRESHOLD");
+        assertThat(refused.json().path("detail").asString()).contains("100000.00").contains("第十八条");
+        Map<String, Object> barred = request("COST_CONSULTING", "990121", "50000.00", "DIRECT");
+        barred.put("directId", orgOf("inter8"));
+        barred.put("directReason", "熟悉项目");
+        ApiClient.Response notEligible = api.post("/api/v1/intermediary-requests", ApiClient.json(barred), tenderee);
+        assertThat(notEligible.code()).isEqualTo("DIRECT_NOT_ELIGIBLE");
+        assertThat(notEligible.json().path("detail").asString()).contains("云建罚〔2026〕34号");
+        assertThat(count("SELECT count(*) FROM intermediary_request")).isEqualTo(before);
+
+        Map<String, Object> within = request("COST_CONSULTING", "990121", "100000.00", "DIRECT");
+        within.put("directId", orgOf("inter1"));
+        within.put("directReason", "熟悉项目");
+        JsonNode selected = api.post("/api/v1/intermediary-requests", ApiClient.json(within), tenderee).json();
+        assertThat(selected.path("status").asString()).as(selected.toString()).isEqualTo("SELECTED");
+        assertThat(selected.path("selectionBasis").asString()).contains("第十八条").contains("熟悉项目");
+
+        // After the service the owner rates it, once; it shows on the intermediary's public profile.
+        String id = selected.path("id").asString();
+        String snap = snapshot(id);
+        assertThat(api.post("/api/v1/intermediary-requests/" + id + "/rating", "{\"score\":1}", api.token("tenderee2")).status())
+                .isEqualTo(404);
+        assertThat(api.post("/api/v1/intermediary-requests/" + id + "/rating", "{\"score\":1}", api.token("inter1")).status())
+                .isEqualTo(404);
+        assertThat(snapshot(id)).isEqualTo(snap);
+        assertThat(api.post("/api/v1/intermediary-requests/" + id + "/rating", "{\"score\":3,\"comment\":\"IT 评价\"}", tenderee)
+                .json().path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(api.post("/api/v1/intermediary-requests/" + id + "/rating", "{\"score\":5}", tenderee).code())
+                .isEqualTo("INTERMEDIARY_RATING_EXISTS");
+        JsonNode profile = api.get("/api/v1/intermediaries/" + orgOf("inter1"), null).json();
+        assertThat(profile.path("ratings").toString()).contains("IT 评价");
+    }
+
+    /**
+     * Registration and review: the demo's pending cost consultant is not public until the centre approves it; a rejection
+     * needs a reason; a bidder cannot register; the expired design qualification leaves nobody to draw from.
+     */
+    @Test
+    void registrationsAreReviewedByStaff_andAnExpiredQualificationIsNotEligible() {
+        String pending = orgOf("inter9");
+        assertThat(api.get("/api/v1/intermediaries/" + pending, null).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/intermediaries", null).body()).doesNotContain(pending);
+        assertThat(api.get("/api/v1/intermediaries/registrations", api.token("centre")).body()).contains(pending);
+        assertThat(api.get("/api/v1/intermediaries/registrations", api.token("tenderee")).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/intermediaries/" + pending + "/review", "{\"approve\":true}", api.token("inter9")).status())
+                .isEqualTo(404);
+        assertThat(api.post("/api/v1/intermediaries/" + pending + "/review", "{\"approve\":false}", api.token("centre")).code())
+                .isEqualTo("INTERMEDIARY_FIELD_INVALID");
+        assertThat(api.post("/api/v1/intermediaries/registration", ApiClient.json(Map.of("contact", "x", "phone", "1",
+                "qualifications", List.of(Map.of("serviceKind", "DESIGN", "certificateNo", "c", "grade", "甲级",
+                        "validFrom", "2026-01-01", "validUntil", "2028-01-01")), "areas", List.of("990100"))),
+                api.token("bidder1")).code()).isEqualTo("NOT_AN_INTERMEDIARY");
+        assertThat(api.post("/api/v1/intermediaries/" + pending + "/review", "{\"approve\":true,\"note\":\"核验无误\"}",
+                api.token("centre")).json().path("status").asString()).isEqualTo("APPROVED");
+        assertThat(api.get("/api/v1/intermediaries?kind=COST_CONSULTING&region=990121", null).body()).contains(pending);
+
+        Map<String, Object> design = request("DESIGN", "990100", "300000.00", "RANDOM_DRAW");
+        design.put("witnesses", List.of("tenderee", "centre"));
+        design.put("secretHash", Sm3.hex("x"));
+        ApiClient.Response none = api.post("/api/v1/intermediary-requests", ApiClient.json(design), api.token("tenderee"));
+        assertThat(none.code()).as(none.body()).isEqualTo("TOO_FEW_ELIGIBLE");
+    }
+
+    /**
+     * The pages: the portal lists the approved intermediaries and the published results with the verify command; an
+     * intermediary's profile shows its qualifications and ratings; the workbench shows staff the registrations and who
+     * was left out of the demo's draw and why, and the owner its requests with the form for a new one.
+     */
+    @Test
+    void pages_portalListsTheMarket_workbenchShowsOwnersAndStaffTheirWork() throws Exception {
+        String demoRequest = jdbc.sql("SELECT id FROM intermediary_request WHERE title = '青山县城区排水管网改造工程全过程造价咨询'")
+                .query(String.class).single();
+        String portal = page(session(null), "/intermediaries");
+        assertThat(portal).contains("云州正诚工程造价咨询有限公司", "青山县城区排水管网改造工程全过程造价咨询", "云州市滨河公园二期工程施工监理",
+                "sunbid-verifier verify-draw");
+        assertThat(page(session(null), "/intermediaries/" + orgOf("inter5"))).contains("资产评估", "报告按期提交");
+        String staff = page(session("centre"), "/workbench/intermediaries");
+        assertThat(staff).contains("id=\"registrations\"", "云州新锐造价咨询有限公司", "青山县城区排水管网改造工程全过程造价咨询");
+        String staffRequest = page(session("centre"), "/workbench/intermediaries/requests/" + demoRequest);
+        assertThat(staffRequest).contains("id=\"excluded\"", "云州诚达造价咨询有限公司", "信用受限", "云建罚〔2026〕34号");
+        String ownerRequest = page(session("tenderee"), "/workbench/intermediaries/requests/" + demoRequest);
+        assertThat(ownerRequest).contains("id=\"verify-command\"").doesNotContain("信用受限");
+        assertThat(page(session("tenderee"), "/workbench/intermediaries")).contains("id=\"request-form\"");
+    }
+
+    /**
+     * An intermediary registers through its workbench form: the registration awaits review again with the new
+     * qualification and areas; a malformed qualification line is refused with the message and changes nothing.
+     */
+    @Test
+    void anIntermediaryRegistersThroughTheWorkbenchForm() throws Exception {
+        String org = orgOf("inter6");
+        var session = session("inter6");
+        String form = page(session, "/workbench/intermediaries");
+        assertThat(form).contains("id=\"registration-form\"");
+        String before = api.get("/api/v1/intermediaries/" + org, api.token("centre")).body();
+        var bad = post(session, "/workbench/intermediaries/registration", form, Map.of("contact", "蔡勤", "phone", "0871-66300345",
+                "qualifications", "SURVEYING, CH-1, 甲级", "areas", "990121"));
+        assertThat(bad.statusCode()).isEqualTo(302);
+        assertThat(page(session, "/workbench/intermediaries")).contains("id=\"form-error\"");
+        assertThat(api.get("/api/v1/intermediaries/" + org, api.token("centre")).body()).isEqualTo(before);
+
+        var ok = post(session, "/workbench/intermediaries/registration", page(session, "/workbench/intermediaries"), Map.of(
+                "contact", "蔡勤", "phone", "0871-66300345", "qualifications", "SURVEYING, CH-2026-0345, 甲级, 2026-01-01, 2028-12-31",
+                "areas", "990121, 990122"));
+        assertThat(ok.statusCode()).isEqualTo(302);
+        JsonNode profile = api.get("/api/v1/intermediaries/" + org, api.token("centre")).json();
+        assertThat(profile.path("status").asString()).isEqualTo("PENDING");
+        assertThat(profile.path("qualifications").get(0).path("certificateNo").asString()).isEqualTo("CH-2026-0345");
+        assertThat(profile.path("areas")).hasSize(2);
+        assertThat(api.get("/api/v1/intermediaries/" + org, null).status()).as("not public until approved again").isEqualTo(404);
+    }
+
+    private java.net.http.HttpResponse<String> post(java.net.http.HttpClient session, String path, String formPage,
+            Map<String, String> fields) throws Exception {
+        String csrf = formPage.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        StringBuilder body = new StringBuilder("_csrf=" + java.net.URLEncoder.encode(csrf, java.nio.charset.StandardCharsets.UTF_8));
+        fields.forEach((k, v) -> body.append('&').append(k).append('=')
+                .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+        return session.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String page(java.net.http.HttpClient session, String path) throws Exception {
+        var r = session.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + path))
+                .header("Accept-Language", "zh-CN").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
+        assertThat(r.body()).as(path).doesNotContain("??");
+        return r.body();
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+}
