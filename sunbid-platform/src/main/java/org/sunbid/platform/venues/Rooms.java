@@ -111,6 +111,12 @@ public class Rooms {
                 .stream().filter(r -> regions.isWithin(regionCode, r.regionCode())).toList();
     }
 
+    /** The rooms of {@code regionCode} and of the regions inside it (every room when {@code all}), for its staff. */
+    public List<RoomView> within(String regionCode, boolean all) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM venue_room ORDER BY region_code, kind, name").query(Rooms::map).list()
+                .stream().filter(r -> all || regions.isWithin(r.regionCode(), regionCode)).toList();
+    }
+
     /** The room {@code id}. */
     public RoomView get(UUID id) {
         return find(id).orElseThrow(() -> new DomainException(VenueError.ROOM_NOT_FOUND));

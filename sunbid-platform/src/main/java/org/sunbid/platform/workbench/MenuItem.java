@@ -63,6 +63,10 @@ record MenuItem(String key, String href) {
         if (role == Role.ADMINISTRATOR || role == Role.CENTRE_STAFF) {
             items.add(new MenuItem("workbench.menu.exchange", "/workbench/exchange")); // issue 18 N: 数据交换
         }
+        if (role == Role.TENDEREE || role == Role.AGENCY || role == Role.ADMINISTRATOR || role == Role.CENTRE_STAFF
+                || role == Role.SUPERVISOR) {
+            items.add(new MenuItem("workbench.menu.venues", "/workbench/venues")); // issue 20 V: 场地预约
+        }
         if (role == Role.EXPERT) {
             items.add(new MenuItem("workbench.menu.expert.file", "/workbench/expert"));
             items.add(new MenuItem("workbench.menu.expert.draws", "/workbench/expert/draws"));
