@@ -16,6 +16,7 @@ import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.kernel.TimeTravel;
 import org.sunbid.platform.parties.Accounts;
 import org.sunbid.platform.parties.CurrentUser;
+import org.sunbid.platform.tendering.TenderTerms;
 import org.sunbid.platform.tendering.TenderView;
 import org.sunbid.platform.tendering.Tenders;
 import org.sunbid.platform.venues.BookingPurpose;
@@ -29,7 +30,8 @@ import org.sunbid.platform.venues.SignInReader;
 /**
  * The demo's venues (issue 20 V): the city centre's rooms, the evaluation room of the history's pool tender with the
  * readers' sign-ins of its committee (sealed until the evaluation ended, then disclosed) and its AV recording, and
- * today's bookings of the school's and the road's opening and evaluation. All through the venues services, as people
+ * today's bookings of the school's and the road's opening and evaluation, and a flagged one: the draft sewage plant
+ * tender's opening hall, taken when the agency moved the draft's deadline. All through the venues services, as people
  * and readers would.
  */
 @Component
@@ -119,6 +121,24 @@ class DemoVenues {
         List<Rooms.RoomView> usable = rooms.usableFor("990100");
         school.ifPresent(s -> bookSchool(s, usable));
         road.ifPresent(r -> bookRoad(r, usable));
+        // The sewage plant's draft: its opening booked in 第一开标室 and its evaluation in 第二评标室; then the agency moves
+        // the draft's deadline to the school's, when 第一开标室 is the school's: the evaluation moves, the opening is flagged.
+        Optional<TenderView> draft = tenders.ofMyOrganisation(user("agency")).stream()
+                .filter(t -> t.terms().projectCode().equals("YZ-2026-GC-0103")).findFirst();
+        if (draft.isPresent() && school.isPresent()) {
+            TenderView d = draft.get();
+            book(d.id(), named(usable, "第一开标室"), BookingPurpose.OPENING, d.bidDeadline(), Duration.ofHours(2), user("agency"));
+            book(d.id(), named(usable, "第二评标室"), BookingPurpose.EVALUATION, d.bidDeadline().plus(Duration.ofHours(2)),
+                    Duration.ofHours(6), user("agency"));
+            TenderTerms t = d.terms();
+            try {
+                tenders.revise(d.id(), new TenderTerms(t.projectCode(), t.name(), t.category(), t.estimatedPrice(), t.deposit(),
+                        t.qualification(), t.evaluationMethod(), school.get().bidDeadline(), t.openingVenue(), t.bidValidityDays(),
+                        t.documentsAvailableUntil(), t.notice(), t.lots()), user("agency"));
+            } catch (DomainException e) {
+                log.warn("demo venues: the draft's deadline was not moved: {}", e.toString());
+            }
+        }
     }
 
     private void bookSchool(TenderView school, List<Rooms.RoomView> usable) {

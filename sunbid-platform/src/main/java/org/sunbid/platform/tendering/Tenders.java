@@ -260,6 +260,7 @@ public class Tenders {
     public TenderView revise(UUID id, TenderTerms terms, CurrentUser user) {
         Tender tender = owned(id, user);
         Instant now = clock.instant();
+        Instant before = tender.bidDeadline();
         tender.revise(terms, now, rules(tender, now));
         try {
             repository.updateTerms(tender, now, user.username());
@@ -270,6 +271,7 @@ public class Tenders {
         record(tender, "tendering.tender.revised", user.actor(), Map.of("projectCode", terms.projectCode(),
                 "name", terms.name(), "estimatedPrice", terms.estimatedPrice().toString(), "deposit", terms.deposit().toString(),
                 "bidDeadline", terms.bidDeadline().toString()));
+        deadlineMoved(tender, before, "revision");
         return view(tender);
     }
 
