@@ -99,6 +99,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
     private final org.springframework.beans.factory.ObjectProvider<org.sunbid.platform.experts.SandboxNotifier> phones;
     private final org.sunbid.platform.parties.BasicAccounts basicAccounts;
     private final DemoSupervision supervision;
+    private final DemoVenues venues;
     private final DemoMethods methods;
     private final DemoAuctions auctions;
     private final DemoCartel cartel;
@@ -115,9 +116,10 @@ class DemoData implements ApplicationRunner, StartupNotes {
             org.springframework.beans.factory.ObjectProvider<org.sunbid.platform.experts.SandboxNotifier> phones,
             DemoEvaluation evaluation, org.sunbid.platform.parties.BasicAccounts basicAccounts, DemoSupervision supervision,
             org.sunbid.platform.deals.Projects projects, DemoMethods methods, DemoAuctions auctions, DemoCartel cartel,
-            DemoCredit credit, DemoCreditLists creditLists, DemoIntermediaries intermediaries) {
+            DemoCredit credit, DemoCreditLists creditLists, DemoIntermediaries intermediaries, DemoVenues venues) {
         this.credit = credit;
         this.creditLists = creditLists;
+        this.venues = venues; // issue 20 V
         this.cartel = cartel;
         this.intermediaries = intermediaries;
         this.auctions = auctions;
@@ -276,6 +278,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
             }
         }
         loadTenders(tenderee);
+        venues.today(); // issue 20 V: today's bookings, the pool's AV recording
         if (travel != null) {
             auctions.loadPresent();
         }
@@ -334,6 +337,8 @@ class DemoData implements ApplicationRunner, StartupNotes {
         if (!runDraw(travel, draw, true)) {
             return;
         }
+        // issue 20 V: the evaluation room booked, its card reader's sign-ins (the committee's sealed until the end)
+        venues.beforePoolEvaluation(travel, pool.id(), draws.get(draw.id(), accounts.findByUsername("centre").orElseThrow()));
         // The committee evaluates; the last signature on the report starts the publicity and publishes the draw record.
         UUID first = evaluation.evaluate(travel, draw.tenderId(), draw.evaluationStart(), demoKeys(),
                 "施工组织设计未针对游泳馆不停业改造编制分区施工方案，深基坑与屋面钢结构安全措施缺失。");

@@ -50,7 +50,9 @@ class LogSubjectNames implements LogSubjects {
             return Optional.empty();
         }
         if (action.startsWith("tendering.") || action.startsWith("sealing.") || action.startsWith("evaluation.")
-                || action.startsWith("payments.") || action.startsWith("complaints.")) { // complaints: the lot (a tender)
+                || action.startsWith("payments.") || action.startsWith("complaints.") // complaints: the lot (a tender)
+                || action.startsWith("venues.booking.") || action.startsWith("venues.sign-in.") // issue 20 V: the lot
+                || action.startsWith("venues.recording.")) {
             return tenders.findPublished(id.get()).map(t -> new Subject(t.terms().projectCode() + " " + t.terms().name(),
                     "/tenders/" + t.id()));
         }

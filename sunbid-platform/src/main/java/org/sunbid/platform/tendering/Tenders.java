@@ -260,6 +260,7 @@ public class Tenders {
     public TenderView revise(UUID id, TenderTerms terms, CurrentUser user) {
         Tender tender = owned(id, user);
         Instant now = clock.instant();
+        Instant before = tender.bidDeadline();
         tender.revise(terms, now, rules(tender, now));
         try {
             repository.updateTerms(tender, now, user.username());
@@ -270,6 +271,7 @@ public class Tenders {
         record(tender, "tendering.tender.revised", user.actor(), Map.of("projectCode", terms.projectCode(),
                 "name", terms.name(), "estimatedPrice", terms.estimatedPrice().toString(), "deposit", terms.deposit().toString(),
                 "bidDeadline", terms.bidDeadline().toString()));
+        deadlineMoved(tender, before, "revision");
         return view(tender);
     }
 
@@ -293,6 +295,7 @@ public class Tenders {
     public Clarification clarify(UUID id, String text, boolean affectsPreparation, CurrentUser user) {
         Tender tender = owned(id, user);
         Instant now = clock.instant();
+        Instant before = tender.bidDeadline();
         Clarification c = tender.clarify(UUID.randomUUID(), now, text, affectsPreparation, rules(tender, now));
         repository.update(tender, now, user.username());
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -301,6 +304,7 @@ public class Tenders {
         payload.put("affectsPreparation", c.affectsPreparation());
         payload.put("deadlineMovedTo", c.deadlineMovedTo() == null ? null : c.deadlineMovedTo().toString());
         record(tender, "tendering.clarification.issued", user.actor(), payload);
+        deadlineMoved(tender, before, "clarification");
         return c;
     }
 
@@ -329,11 +333,13 @@ public class Tenders {
     public TenderView answerObjection(UUID id, UUID objectionId, String answer, CurrentUser user) {
         Tender tender = owned(id, user);
         Instant now = clock.instant();
+        Instant before = tender.bidDeadline();
         Objection o = tender.answerObjection(objectionId, now, answer);
         repository.update(tender, now, user.username());
         record(tender, "tendering.objection.answered", user.actor(), Map.of("objectionId", o.id().toString(),
                 "late", o.late(now), "answerSm3", org.sunbid.crypto.Sm3.hex(o.answer()),
                 "bidDeadline", tender.bidDeadline().toString(), "status", tender.status().name()));
+        deadlineMoved(tender, before, "objection");
         return view(tender);
     }
 
@@ -346,6 +352,7 @@ public class Tenders {
     public TenderView suspendForComplaint(UUID id, UUID complaintId, Instant until, Actor actor) {
         Tender tender = repository.find(id).orElseThrow(() -> new DomainException(TenderingError.TENDER_NOT_FOUND, id));
         Instant now = clock.instant();
+        Instant before = tender.bidDeadline();
         ComplaintSuspension s = tender.suspendForComplaint(complaintId, now, until);
         repository.update(tender, now, actor.username());
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -355,6 +362,7 @@ public class Tenders {
         payload.put("deadlineMoved", s.movesDeadline());
         payload.put("rule", "《政府采购法》第五十七条／《招标投标法实施条例》第六十二条");
         record(tender, "tendering.tender.suspended-by-complaint", actor, payload);
+        deadlineMoved(tender, before, "complaint");
         return view(tender);
     }
 
@@ -366,10 +374,12 @@ public class Tenders {
     public TenderView endComplaintSuspension(UUID id, UUID complaintId, Actor actor) {
         Tender tender = repository.find(id).orElseThrow(() -> new DomainException(TenderingError.TENDER_NOT_FOUND, id));
         Instant now = clock.instant();
+        Instant before = tender.bidDeadline();
         if (tender.endComplaintSuspension(complaintId, now).isPresent()) {
             repository.update(tender, now, actor.username());
             record(tender, "tendering.tender.resumed-after-complaint", actor, Map.of("complaintId", complaintId.toString(),
                     "bidDeadline", tender.bidDeadline().toString()));
+            deadlineMoved(tender, before, "complaint");
         }
         return view(tender);
     }
@@ -588,6 +598,13 @@ public class Tenders {
     private static boolean owns(Tender tender, CurrentUser user) {
         return user != null && user.organisationId() != null
                 && (user.organisationId().equals(tender.tendereeId()) || user.organisationId().equals(tender.agencyId()));
+    }
+
+    /** Publishes {@link BidDeadlineMoved} when the deadline is no longer {@code before}. */
+    private void deadlineMoved(Tender tender, Instant before, String cause) {
+        if (!tender.bidDeadline().equals(before)) {
+            events.publishEvent(new BidDeadlineMoved(tender.id(), tender.regionCode(), before, tender.bidDeadline(), cause));
+        }
     }
 
     private void record(Tender tender, String action, Actor actor, Map<String, Object> payload) {

@@ -66,6 +66,10 @@ record MenuItem(String key, String href) {
         if (role == Role.TENDEREE || role == Role.AGENCY || role == Role.ADMINISTRATOR || role == Role.CENTRE_STAFF) {
             items.add(new MenuItem("workbench.menu.intermediaries", "/workbench/intermediaries")); // issue 20 I: 中介超市
         }
+        if (role == Role.TENDEREE || role == Role.AGENCY || role == Role.ADMINISTRATOR || role == Role.CENTRE_STAFF
+                || role == Role.SUPERVISOR) {
+            items.add(new MenuItem("workbench.menu.venues", "/workbench/venues")); // issue 20 V: 场地预约
+        }
         if (role == Role.EXPERT) {
             items.add(new MenuItem("workbench.menu.expert.file", "/workbench/expert"));
             items.add(new MenuItem("workbench.menu.expert.draws", "/workbench/expert/draws"));

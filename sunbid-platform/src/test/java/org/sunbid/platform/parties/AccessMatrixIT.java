@@ -704,6 +704,32 @@ class AccessMatrixIT extends PlatformIT {
                                                                                           401, 404, 404, 404, 404, 404, 404, 404, 404));
         rows.add(new Row("GET", "/api/v1/intermediary-draws/{id}/record", "/api/v1/intermediary-draws/" + UUID.randomUUID() + "/record",
                 null, false,                                                              404, 404, 404, 404, 404, 404, 404, 404, 404));
+        // issue 20 V: venues. Rooms, readers and recordings by the centre's staff; bookings by the lot's owner or agency
+        // (an unknown lot: 422 for them); a reader authenticates with its device token whoever else calls.
+        String noVenue = "/" + UUID.randomUUID();
+        //                                                                               pub admin centre qs   sup  tend agen bid1 expert
+        rows.add(new Row("GET", "/api/v1/venues/rooms", "/api/v1/venues/rooms", null, false,
+                                                                                          401, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("POST", "/api/v1/venues/rooms", "/api/v1/venues/rooms", () -> "{\"kind\":\"OPENING_HALL\"}", false,
+                                                                                          401, 400, 400, 400, 403, 403, 403, 403, 403));
+        rows.add(new Row("PUT", "/api/v1/venues/rooms/{id}", "/api/v1/venues/rooms" + noVenue, () -> "{}", false,
+                                                                                          401, 404, 404, 404, 403, 403, 403, 403, 403));
+        rows.add(new Row("POST", "/api/v1/venues/rooms/{roomId}/devices", "/api/v1/venues/rooms" + noVenue + "/devices",
+                () -> "{\"kind\":\"CARD\",\"name\":\"x\"}", false,                   401, 404, 404, 404, 403, 403, 403, 403, 403));
+        rows.add(new Row("POST", "/api/v1/venues/devices/{deviceId}/sign-ins", "/api/v1/venues/devices" + noVenue + "/sign-ins",
+                () -> "{}", false,                                                        401, 401, 401, 401, 401, 401, 401, 401, 401));
+        rows.add(new Row("GET", "/api/v1/venues/bookings", "/api/v1/venues/bookings", null, false,
+                                                                                          401, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("DELETE", "/api/v1/venues/bookings/{id}", "/api/v1/venues/bookings" + noVenue, null, false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("GET", "/api/v1/lots/{lotId}/venue-bookings", "/api/v1/lots" + noVenue + "/venue-bookings", null, false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", "/api/v1/lots/{lotId}/venue-bookings", "/api/v1/lots" + noVenue + "/venue-bookings", () -> "{}", false,
+                                                                                          401, 403, 403, 403, 403, 422, 422, 403, 403));
+        rows.add(new Row("GET", "/api/v1/lots/{lotId}/venue-evidence", "/api/v1/lots" + noVenue + "/venue-evidence", null, false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", "/api/v1/lots/{lotId}/venue-recordings", "/api/v1/lots" + noVenue + "/venue-recordings", () -> "{}",
+                false,                                                                    401, 400, 400, 400, 403, 403, 403, 403, 403));
         return rows;
     }
 

@@ -263,6 +263,14 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/credit/lists/*/imports", "/api/v1/credit/lists/*/entries")
                         .hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF", "SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/credit/lists/*/imports").hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF")
+                        // issue 20 part V: venues. A reader posts sign-ins with its device token (checked by the
+                        // service, not a user's); rooms, readers and recordings by the centre's staff; bookings by
+                        // the lot's owner or agency (the service checks the lot)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/venues/devices/*/sign-ins").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/venues/rooms", "/api/v1/venues/rooms/*/devices",
+                                "/api/v1/lots/*/venue-recordings").hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/venues/rooms/*").hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/lots/*/venue-bookings").hasAnyRole("TENDEREE", "AGENCY")
                         .anyRequest().authenticated());
         return http.build();
     }
