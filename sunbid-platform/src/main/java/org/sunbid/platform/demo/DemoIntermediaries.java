@@ -142,11 +142,14 @@ class DemoIntermediaries {
         new SecureRandom().nextBytes(secret);
         Selections.RequestView drawn = selections.request(new Selections.ServiceRequest("COST_CONSULTING", "990121",
                 "青山县城区排水管网改造工程全过程造价咨询", new BigDecimal("380000.00"), today.plusDays(3), today.plusDays(200),
-                Selections.Method.RANDOM_DRAW, null, null, null, List.of("tenderee", "centre"), Sm3.hex(secret)), owner);
+                Selections.Method.RANDOM_DRAW, null, null, null, null, null), owner);
+        // the centre's staff, not the owner, commits the secret (witnessed by the owner and the centre) and reveals it
+        CurrentUser centre = user("centre");
+        selections.commitDraw(drawn.id(), Sm3.hex(secret), List.of("tenderee", "centre"), centre);
         if (travel != null) {
             travel.travelTo(clock.instant().plus(Duration.ofMinutes(20)));
         }
-        selections.reveal(drawn.id(), HexFormat.of().formatHex(secret), owner);
+        selections.reveal(drawn.id(), HexFormat.of().formatHex(secret), centre);
 
         // 2. Lowest quote for construction supervision: two quote, the lower wins once the deadline has passed
         Instant deadline = clock.instant().plus(Duration.ofDays(3));

@@ -20,8 +20,10 @@ public enum IntermediaryError implements ErrorCode {
     REQUEST_STATE(409),
     /** Not enough eligible intermediaries: {0} eligible, {1} needed. */
     TOO_FEW_ELIGIBLE(422),
-    /** The draw needs at least two witnesses of the owner or the trading centre: {0}. */
+    /** The draw needs at least two witnesses, one of the trading centre: {0}. */
     DRAW_WITNESS_INVALID(422),
+    /** The owner already has an open draw for service kind {0}. */
+    DRAW_ALREADY_OPEN(409),
     /** The revealed secret does not match the committed hash. */
     DRAW_SECRET_MISMATCH(422),
     /** The draw has not been made yet. */

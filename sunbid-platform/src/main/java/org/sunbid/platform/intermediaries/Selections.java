@@ -28,12 +28,15 @@ import org.sunbid.platform.audit.LogEntry;
 import org.sunbid.platform.audit.SignedTreeHead;
 import org.sunbid.platform.credit.CreditChecks;
 import org.sunbid.platform.credit.CreditRecordView;
+import org.sunbid.platform.credit.CreditRefusals;
 import org.sunbid.platform.credit.CreditVerdict;
 import org.sunbid.platform.credit.Gate;
 import org.sunbid.platform.intermediaries.domain.DirectThreshold;
 import org.sunbid.platform.intermediaries.domain.Eligibility;
 import org.sunbid.platform.intermediaries.domain.IntermediaryDraw;
 import org.sunbid.platform.intermediaries.domain.QuoteOpening;
+import org.sunbid.crypto.draw.DrawWalk;
+import org.sunbid.platform.kernel.Actor;
 import org.sunbid.platform.kernel.CommonError;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.parties.Accounts;
@@ -46,19 +49,24 @@ import tools.jackson.databind.json.JsonMapper;
  * Selecting an intermediary for an owner's service request (中介服务选取): the owner (招标人/采购人) states the kind,
  * region, budget and service dates and one of three methods —
  * <ul>
- *   <li>RANDOM_DRAW (随机抽取): the platform's verifiable draw ({@link IntermediaryDraw}): with the request the owner
- *       commits to a secret by its SM3 and names at least two witnesses; the eligible pool is fixed and its hash logged,
- *       then a tree head is signed; the owner reveals the secret, the seed SM3(secret ‖ head root ‖ draw id) ranks the
- *       sorted pool and the first is selected. The published record verifies with {@code sunbid-verifier verify-draw};</li>
+ *   <li>RANDOM_DRAW (随机抽取): the platform's verifiable draw ({@link IntermediaryDraw}). Not the owner but the
+ *       trading centre's staff of the request's region commits to a secret by its SM3 and names at least two witnesses,
+ *       one at least of the centre; the eligible pool is fixed and its hash logged, then a tree head is signed; the
+ *       staff reveals the secret before the draw's deadline ({@link #DRAW_WINDOW} after the request; after it the draw
+ *       fails, logged), the seed SM3(secret ‖ head root ‖ draw id) ranks the sorted pool and the first not barred by
+ *       credit at the reveal is selected. An owner has one open draw per service kind. The published record verifies
+ *       with {@code sunbid-verifier verify-draw};</li>
  *   <li>LOWEST_QUOTE (比价选取): eligible intermediaries quote until the deadline, the quotes hidden until it; then the
  *       lowest wins ({@link QuoteOpening});</li>
  *   <li>DIRECT (直接选取): only when the budget is within the threshold in force for the region and kind
  *       ({@link DirectThreshold}), whose basis is kept with the selection.</li>
  * </ul>
- * Eligibility ({@link Eligibility}) is decided once, when the request is made, and kept with it: registered and
+ * Eligibility ({@link Eligibility}) is decided when the request is made, and kept with it: registered and
  * approved for the kind and the area, qualification valid on that day, and not barred by credit at
  * {@link Gate#AGENCY_SELECTION} (each left out with the reason, shown to staff and logged sealed with the records'
- * ids). After the service the owner rates it; the rating shows on the intermediary's profile.
+ * ids). Credit is checked again when a quote is given (refused), when quotes are opened and at the draw's reveal
+ * (the barred skipped, logged sealed with the records' ids). Before the quote deadline an intermediary sees only the
+ * number of its rivals and the owner not the number of quotes. (The amounts are not sealed at rest.) After the service the owner rates it; the rating shows on the intermediary's profile.
  */
 @Service
 public class Selections {
@@ -67,6 +75,10 @@ public class Selections {
     /** Fewer than this many eligible makes no draw (a "draw" of one is a direct selection). */
     static final int MIN_DRAW_POOL = 2;
     static final int MIN_WITNESSES = 2;
+    /** The draw's secret is committed and revealed by the centre's staff within this time of the request, or it fails. */
+    static final java.time.Duration DRAW_WINDOW = java.time.Duration.ofDays(3);
+    /** The most rows a list shows. */
+    static final int LIST_LIMIT = 200;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -75,9 +87,11 @@ public class Selections {
     private final CreditChecks credit;
     private final Organisations organisations;
     private final Accounts accounts;
+    private final CreditRefusals refusals;
 
     Selections(JdbcClient jdbc, Clock clock, AuditLog log, Intermediaries intermediaries, CreditChecks credit,
-            Organisations organisations, Accounts accounts) {
+            Organisations organisations, Accounts accounts, CreditRefusals refusals) {
+        this.refusals = refusals;
         this.jdbc = jdbc;
         this.clock = clock;
         this.log = log;
@@ -103,8 +117,8 @@ public class Selections {
      * @param quoteDeadline LOWEST_QUOTE: until when quotes are taken
      * @param directId      DIRECT: the intermediary chosen
      * @param directReason  DIRECT: why this one
-     * @param witnesses     RANDOM_DRAW: usernames of the owner's or the centre's staff witnessing the draw
-     * @param secretHash    RANDOM_DRAW: SM3 (hex) of the owner's 32-byte secret, generated off the platform
+     * @param witnesses     not the owner's: the centre's staff names the draw's witnesses when it commits (must be empty)
+     * @param secretHash    not the owner's: the centre's staff commits the draw's secret (must be empty)
      */
     public record ServiceRequest(String serviceKind, String regionCode, String title, BigDecimal budget, LocalDate serviceStart,
             LocalDate serviceEnd, Method method, Instant quoteDeadline, UUID directId, String directReason,
@@ -122,14 +136,16 @@ public class Selections {
     /**
      * A request as its owner, the centre's staff or an eligible intermediary sees it.
      *
-     * @param eligible the eligible pool's names (ids for the owner and staff)
+     * @param eligible the eligible pool's names (ids for the owner and staff); before the quote deadline an intermediary
+     *                 sees only its own name and the count
+     * @param eligibleCount how many are eligible
      * @param excluded who was left out and why: staff only (empty for others)
      * @param quotes   hidden (empty) until the deadline, except the caller's own
-     * @param quoteCount how many quotes are in, shown to the owner and staff before the deadline
+     * @param quoteCount how many quotes are in: staff always, the owner only once the deadline has passed (0 before)
      */
     public record RequestView(UUID id, UUID ownerId, String ownerName, String regionCode, String serviceKind, String title,
             BigDecimal budget, LocalDate serviceStart, LocalDate serviceEnd, Method method, String status, Instant quoteDeadline,
-            List<Map<String, String>> eligible, List<Excluded> excluded, List<QuoteView> quotes, int quoteCount,
+            List<Map<String, String>> eligible, List<Excluded> excluded, List<QuoteView> quotes, int eligibleCount, int quoteCount,
             UUID selectedId, String selectedName, BigDecimal selectedAmount, Instant selectedAt, String selectionBasis,
             UUID drawId, Integer ratingScore, String ratingComment, Instant createdAt) {
     }
@@ -168,6 +184,13 @@ public class Selections {
         String status;
         switch (r.method()) {
             case RANDOM_DRAW -> {
+                // one open draw per owner and kind: an owner cannot keep several and pursue only the one it likes
+                if (jdbc.sql("""
+                        SELECT count(*) FROM intermediary_request WHERE owner_id = :o AND service_kind = :k
+                            AND method = 'RANDOM_DRAW' AND status = 'AWAITING_SECRET'""")
+                        .param("o", user.organisationId()).param("k", r.serviceKind()).query(Long.class).single() > 0) {
+                    throw new DomainException(IntermediaryError.DRAW_ALREADY_OPEN, r.serviceKind());
+                }
                 if (outcome.eligible().size() < MIN_DRAW_POOL) {
                     throw new DomainException(IntermediaryError.TOO_FEW_ELIGIBLE, outcome.eligible().size(), MIN_DRAW_POOL);
                 }
@@ -204,9 +227,9 @@ public class Selections {
         jdbc.sql("""
                 INSERT INTO intermediary_request (id, owner_id, region_code, service_kind, title, budget, service_start, service_end,
                     method, status, quote_deadline, eligible_json, excluded_json, selected_id, selected_at, selection_basis,
-                    created_at, created_by, updated_at, updated_by)
+                    created_at, created_by, updated_at, updated_by, draw_deadline)
                 VALUES (:id, :owner, :region, :kind, :title, :budget, :start, :end, :method, :status, :deadline, :eligible,
-                    :excluded, :selected, :selectedAt, :basis, :now, :by, :now, :by)""")
+                    :excluded, :selected, :selectedAt, :basis, :now, :by, :now, :by, :drawDeadline)""")
                 .param("id", id).param("owner", user.organisationId()).param("region", r.regionCode())
                 .param("kind", r.serviceKind()).param("title", r.title().strip()).param("budget", r.budget())
                 .param("start", r.serviceStart()).param("end", r.serviceEnd()).param("method", r.method().name())
@@ -215,7 +238,8 @@ public class Selections {
                 .param("eligible", CanonicalJson.write(outcome.eligible().stream().map(UUID::toString).toList()))
                 .param("excluded", CanonicalJson.write(excludedJson)).param("selected", selected)
                 .param("selectedAt", selected == null ? null : odt).param("basis", basis).param("now", odt)
-                .param("by", user.username()).update();
+                .param("by", user.username())
+                .param("drawDeadline", r.method() == Method.RANDOM_DRAW ? Intermediaries.utc(now.plus(DRAW_WINDOW)) : null).update();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("kind", r.serviceKind());
         payload.put("method", r.method().name());
@@ -235,7 +259,9 @@ public class Selections {
             log.append(AuditRecord.of("intermediaries.request.excluded", id.toString(), r.regionCode(), user.actor(), p).sealed());
         }
         if (r.method() == Method.RANDOM_DRAW) {
-            commitDraw(id, r, outcome.eligible(), user);
+            payload = new LinkedHashMap<>();
+            payload.put("drawDeadline", now.plus(DRAW_WINDOW).toString());
+            log.append(AuditRecord.of("intermediaries.draw.requested", id.toString(), r.regionCode(), user.actor(), payload));
         } else if (r.method() == Method.DIRECT) {
             log.append(AuditRecord.of("intermediaries.selected", id.toString(), r.regionCode(), user.actor(),
                     Map.of("method", "DIRECT", "organisationId", selected.toString(), "basis", basis)));
@@ -265,8 +291,12 @@ public class Selections {
                 }
             }
             case RANDOM_DRAW -> {
-                if (hex64(r.secretHash()).isEmpty()) {
+                // the owner holds no secret of its own draw and names no witnesses: the centre's staff does both
+                if (r.secretHash() != null && !r.secretHash().isBlank()) {
                     throw new DomainException(IntermediaryError.INTERMEDIARY_FIELD_INVALID, "secretHash");
+                }
+                if (r.witnesses() != null && r.witnesses().stream().anyMatch(w -> w != null && !w.isBlank())) {
+                    throw new DomainException(IntermediaryError.INTERMEDIARY_FIELD_INVALID, "witnesses");
                 }
             }
         }
@@ -274,16 +304,32 @@ public class Selections {
 
     // The draw -----------------------------------------------------------------------------------------------------
 
-    private void commitDraw(UUID requestId, ServiceRequest r, List<UUID> eligible, CurrentUser user) {
-        List<String> witnesses = witnesses(r.witnesses(), user, r.regionCode());
-        List<String> pool = eligible.stream().map(UUID::toString).sorted().toList();
-        String secretHash = hex64(r.secretHash()).orElseThrow();
+    /**
+     * The centre's staff of the request's region commits the draw's secret (its SM3, the secret generated off the
+     * platform) and names at least two witnesses, at least one of the centre: the commitment, the pool fixed at the
+     * request and a signed head are logged. Not the owner, who could otherwise compute the outcome before revealing.
+     */
+    @Transactional
+    public RequestView commitDraw(UUID requestId, String secretHashHex, List<String> witnessNames, CurrentUser user) {
+        Row req = drawStaff(requestId, user);
+        if (draw(requestId).isPresent()) {
+            throw new DomainException(IntermediaryError.REQUEST_STATE, "COMMITTED");
+        }
+        Instant now = clock.instant();
+        if (!now.isBefore(req.drawDeadline())) {
+            failDraw(req, now, user.actor(), user.username());
+            return view(requestId, user);
+        }
+        String secretHash = hex64(secretHashHex)
+                .orElseThrow(() -> new DomainException(IntermediaryError.INTERMEDIARY_FIELD_INVALID, "secretHash"));
+        List<String> witnesses = witnesses(witnessNames, req.ownerId(), req.regionCode());
+        List<String> pool = req.eligible().stream().map(UUID::toString).sorted().toList();
         UUID drawId = UUID.randomUUID();
         String poolHash = IntermediaryDraw.poolHash(pool);
         // the commitment first, then the pool, then the head: the head cannot follow the pool, the secret was fixed before
-        LogEntry committed = log.append(AuditRecord.of("intermediaries.draw.committed", requestId.toString(), r.regionCode(),
+        LogEntry committed = log.append(AuditRecord.of("intermediaries.draw.committed", requestId.toString(), req.regionCode(),
                 user.actor(), Map.of("drawId", drawId.toString(), "secretHash", secretHash, "witnesses", witnesses)));
-        LogEntry fixed = log.append(AuditRecord.of("intermediaries.draw.pool-fixed", requestId.toString(), r.regionCode(),
+        LogEntry fixed = log.append(AuditRecord.of("intermediaries.draw.pool-fixed", requestId.toString(), req.regionCode(),
                 user.actor(), Map.of("drawId", drawId.toString(), "poolHash", poolHash, "poolSize", pool.size())));
         SignedTreeHead head = log.signHead();
         jdbc.sql("""
@@ -294,51 +340,127 @@ public class Selections {
                 .param("pseq", fixed.seq()).param("secret", secretHash).param("cseq", committed.seq())
                 .param("wit", CanonicalJson.write(witnesses)).param("size", head.size()).param("root", head.rootHash())
                 .param("ts", Intermediaries.utc(head.timestamp())).param("sig", head.signature())
-                .param("now", Intermediaries.utc(clock.instant())).param("by", user.username()).update();
+                .param("now", Intermediaries.utc(now)).param("by", user.username()).update();
+        return view(requestId, user);
     }
 
-    /** At least two distinct witnesses: accounts of the owner's organisation or staff of a centre covering the region. */
-    private List<String> witnesses(List<String> usernames, CurrentUser owner, String regionCode) {
+    /** The request's open draw, for the centre's staff of its region only (the owner neither commits nor reveals). */
+    private Row drawStaff(UUID requestId, CurrentUser user) {
+        Row req = visible(requestId, user, true);
+        if (user.role() != Role.CENTRE_STAFF || !intermediaries.staffSees(user, req.regionCode())) {
+            throw new DomainException(CommonError.FORBIDDEN);
+        }
+        if (req.method() != Method.RANDOM_DRAW || !"AWAITING_SECRET".equals(req.status())) {
+            throw new DomainException(IntermediaryError.REQUEST_STATE, req.status());
+        }
+        return req;
+    }
+
+    /** The draw was not revealed by its deadline: it fails, publicly, and the owner may request again. */
+    private void failDraw(Row req, Instant now, Actor actor, String by) {
+        jdbc.sql("""
+                UPDATE intermediary_request SET status = 'FAILED', updated_at = :now, updated_by = :by, version = version + 1
+                WHERE id = :id AND status = 'AWAITING_SECRET'""")
+                .param("now", Intermediaries.utc(now)).param("by", by).param("id", req.id()).update();
+        log.append(AuditRecord.of("intermediaries.draw.expired", req.id().toString(), req.regionCode(), actor,
+                Map.of("drawDeadline", req.drawDeadline().toString())));
+    }
+
+    /** Fails every draw past its deadline (also done by a commit or reveal attempt after it). */
+    @Transactional
+    @org.springframework.scheduling.annotation.Scheduled(initialDelayString = "${sunbid.intermediaries.draw-expiry-interval:PT5M}",
+            fixedDelayString = "${sunbid.intermediaries.draw-expiry-interval:PT5M}")
+    public void expireDraws() {
+        Instant now = clock.instant();
+        for (UUID id : jdbc.sql("""
+                SELECT id FROM intermediary_request WHERE method = 'RANDOM_DRAW' AND status = 'AWAITING_SECRET'
+                    AND draw_deadline <= :now ORDER BY draw_deadline LIMIT 100""")
+                .param("now", Intermediaries.utc(now)).query(UUID.class).list()) {
+            row(id, true).filter(r -> "AWAITING_SECRET".equals(r.status())).ifPresent(r -> failDraw(r, now, Actor.SYSTEM, "system"));
+        }
+    }
+
+    /** At least two distinct witnesses, at least one of the centre: accounts of the owner's organisation or staff of a centre covering the region. */
+    private List<String> witnesses(List<String> usernames, UUID ownerId, String regionCode) {
         List<String> out = new ArrayList<>();
+        boolean centre = false;
         for (String u : usernames == null ? List.<String>of() : usernames) {
             String name = u == null ? "" : u.strip();
             CurrentUser account = accounts.findByUsername(name).orElse(null);
-            boolean ok = account != null && (owner.organisationId().equals(account.organisationId())
-                    || account.role() == Role.CENTRE_STAFF && intermediaries.staffSees(account, regionCode));
+            boolean staff = account != null && account.role() == Role.CENTRE_STAFF && intermediaries.staffSees(account, regionCode);
+            boolean ok = account != null && (ownerId.equals(account.organisationId()) || staff);
             if (!ok) {
                 throw new DomainException(IntermediaryError.DRAW_WITNESS_INVALID, name);
             }
+            centre |= staff;
             if (!out.contains(account.username())) {
                 out.add(account.username());
             }
         }
-        if (out.size() < MIN_WITNESSES) {
+        if (out.size() < MIN_WITNESSES || !centre) {
             throw new DomainException(IntermediaryError.DRAW_WITNESS_INVALID, String.join(",", out));
         }
         return out;
     }
 
-    /** The owner reveals the secret: it must hash to the commitment (else nothing changes); the first ranked is selected. */
+    /**
+     * The centre's staff reveals the secret before the deadline: it must hash to the commitment (else nothing changes);
+     * the ranking is walked and the first not barred by credit now is selected (those barred skipped, logged sealed with
+     * the records' ids, and published as declined contacts so the record still verifies). After the deadline the draw fails.
+     */
     @Transactional
     public RequestView reveal(UUID requestId, String secretHex, CurrentUser user) {
-        Row req = owned(requestId, user, true);
-        if (!"AWAITING_SECRET".equals(req.status())) {
-            throw new DomainException(IntermediaryError.REQUEST_STATE, req.status());
+        Row req = drawStaff(requestId, user);
+        DrawRow d = draw(requestId).orElseThrow(() -> new DomainException(IntermediaryError.REQUEST_STATE, "NOT_COMMITTED"));
+        Instant now = clock.instant();
+        if (!now.isBefore(req.drawDeadline())) {
+            failDraw(req, now, user.actor(), user.username());
+            return view(requestId, user);
         }
-        DrawRow d = draw(requestId).orElseThrow();
         String hex = hex64(secretHex).filter(h -> Sm3.hex(HexFormat.of().parseHex(h)).equals(d.secretHash()))
                 .orElseThrow(() -> new DomainException(IntermediaryError.DRAW_SECRET_MISMATCH));
-        String drawn = IntermediaryDraw.drawn(HexFormat.of().parseHex(hex), d.headRoot(), d.id().toString(), d.pool());
-        Instant now = clock.instant();
+        byte[] seed = IntermediaryDraw.seed(HexFormat.of().parseHex(hex), d.headRoot(), d.id().toString());
+        List<String> ranking = new DrawWalk(seed, IntermediaryDraw.request(d.pool())).ranking(IntermediaryDraw.STREAM);
+        String drawn = null;
+        List<String> skipped = new ArrayList<>();
+        for (String candidate : ranking) {
+            CreditVerdict v = credit.checkOrganisations(Gate.AGENCY_SELECTION, List.of(UUID.fromString(candidate)), now);
+            if (!v.barred()) {
+                drawn = candidate;
+                break;
+            }
+            skipped.add(candidate);
+            logBarred("intermediaries.draw.skipped", req, candidate, v, user);
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("drawId", d.id().toString());
+        payload.put("secretHash", d.secretHash());
+        payload.put("drawn", drawn == null ? "" : drawn);
+        payload.put("skipped", skipped.size());
         LogEntry revealed = log.append(AuditRecord.of("intermediaries.draw.revealed", requestId.toString(), req.regionCode(),
-                user.actor(), Map.of("drawId", d.id().toString(), "secretHash", d.secretHash(), "drawn", drawn)));
+                user.actor(), payload));
         log.signHead(); // the reveal in a signed tree, so the verifier can check it came after the seed's head
         jdbc.sql("""
                 UPDATE intermediary_draw SET secret_hex = :s, drawn_id = :o, revealed_seq = :seq, drawn_at = :now WHERE id = :id""")
-                .param("s", hex).param("o", UUID.fromString(drawn)).param("seq", revealed.seq())
+                .param("s", hex).param("o", drawn == null ? null : UUID.fromString(drawn)).param("seq", revealed.seq())
                 .param("now", Intermediaries.utc(now)).param("id", d.id()).update();
-        select(req, UUID.fromString(drawn), null, "随机抽取：抽取记录 " + d.id() + "（可用 sunbid-verifier verify-draw 复核）", now, user);
+        if (drawn == null) {
+            jdbc.sql("UPDATE intermediary_request SET status = 'FAILED', updated_at = :now, updated_by = :by WHERE id = :id")
+                    .param("now", Intermediaries.utc(now)).param("by", user.username()).param("id", requestId).update();
+        } else {
+            select(req, UUID.fromString(drawn), null, "随机抽取：抽取记录 " + d.id() + "（可用 sunbid-verifier verify-draw 复核）", now,
+                    user);
+        }
         return view(requestId, user);
+    }
+
+    /** An intermediary barred by credit at a later step: logged sealed with the records' ids (staff only). */
+    private void logBarred(String action, Row req, String organisationId, CreditVerdict v, CurrentUser user) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("organisationId", organisationId);
+        p.put("reason", v.reasons());
+        p.put("creditRecords", v.barredBy().stream().map(CreditRecordView::id).map(UUID::toString).toList());
+        log.append(AuditRecord.of(action, req.id().toString(), req.regionCode(), user.actor(), p).sealed());
     }
 
     private void select(Row req, UUID organisationId, BigDecimal amount, String basis, Instant now, CurrentUser user) {
@@ -366,7 +488,7 @@ public class Selections {
      */
     public Map<String, Object> drawRecord(UUID drawId) {
         DrawRow d = jdbc.sql("SELECT * FROM intermediary_draw WHERE id = :id").param("id", drawId).query(Selections::drawRow)
-                .optional().filter(x -> x.secretHex() != null)
+                .optional().filter(x -> x.secretHex() != null && x.drawnId() != null)
                 .orElseThrow(() -> new DomainException(IntermediaryError.INTERMEDIARY_DRAW_NOT_PUBLISHED));
         Row req = row(d.requestId(), false).orElseThrow();
         byte[] seed = IntermediaryDraw.seed(HexFormat.of().parseHex(d.secretHex()), d.headRoot(), d.id().toString());
@@ -391,8 +513,16 @@ public class Selections {
         record.put("seed", HexFormat.of().formatHex(seed));
         record.put("specialties", List.of(Map.of("code", IntermediaryDraw.STREAM, "count", 1, "pool", d.pool())));
         record.put("avoided", List.of());
-        record.put("contacts", List.of(Map.of("specialty", IntermediaryDraw.STREAM, "expertId", d.drawnId().toString(),
-                "outcome", "ACCEPTED")));
+        // those ranked before the one drawn were barred by credit at the reveal: published as declined contacts
+        List<Map<String, String>> contacts = new ArrayList<>();
+        for (String c : new DrawWalk(seed, IntermediaryDraw.request(d.pool())).ranking(IntermediaryDraw.STREAM)) {
+            boolean accepted = c.equals(d.drawnId().toString());
+            contacts.add(Map.of("specialty", IntermediaryDraw.STREAM, "expertId", c, "outcome", accepted ? "ACCEPTED" : "DECLINED"));
+            if (accepted) {
+                break;
+            }
+        }
+        record.put("contacts", contacts);
         record.put("committee", List.of(Map.of("specialty", IntermediaryDraw.STREAM, "expertId", d.drawnId().toString())));
         record.put("witnesses", d.witnesses());
         record.put("poolNames", Intermediaries.names(organisations, d.pool().stream().map(UUID::fromString).toList())
@@ -424,6 +554,12 @@ public class Selections {
         if (amount.compareTo(req.budget()) > 0) {
             throw new DomainException(IntermediaryError.QUOTE_OVER_BUDGET, amount.toPlainString(), req.budget().toPlainString());
         }
+        // credit again now: a restriction begun after the request bars the quote (the refusal names the record to the
+        // quoting intermediary only, kept as a confidential record)
+        CreditVerdict v = credit.checkOrganisations(Gate.AGENCY_SELECTION, List.of(user.organisationId()), now);
+        if (v.barred()) {
+            throw refusals.refuse(v, requestId.toString(), req.regionCode(), user.actor());
+        }
         jdbc.sql("""
                 INSERT INTO intermediary_quote (request_id, organisation_id, amount, submitted_at, submitted_by)
                 VALUES (:r, :o, :a, :now, :by)
@@ -451,8 +587,16 @@ public class Selections {
         if (now.isBefore(req.quoteDeadline())) {
             throw new DomainException(IntermediaryError.QUOTES_HIDDEN, req.quoteDeadline());
         }
-        List<QuoteOpening.Quote> quotes = quotes(requestId).stream()
-                .map(q -> new QuoteOpening.Quote(q.organisationId(), q.amount(), q.submittedAt())).toList();
+        List<QuoteOpening.Quote> quotes = new ArrayList<>();
+        for (QuoteView q : quotes(requestId)) {
+            // credit again at the opening: a quote of one barred since is left out (logged sealed with the records)
+            CreditVerdict v = credit.checkOrganisations(Gate.AGENCY_SELECTION, List.of(q.organisationId()), now);
+            if (v.barred()) {
+                logBarred("intermediaries.quote.skipped", req, q.organisationId().toString(), v, user);
+            } else {
+                quotes.add(new QuoteOpening.Quote(q.organisationId(), q.amount(), q.submittedAt()));
+            }
+        }
         Optional<QuoteOpening.Quote> lowest = QuoteOpening.lowest(quotes);
         if (lowest.isEmpty()) {
             jdbc.sql("UPDATE intermediary_request SET status = 'FAILED', updated_at = :now, updated_by = :by WHERE id = :id")
@@ -495,11 +639,12 @@ public class Selections {
 
     /** The requests the caller may see: its own (owner), its region's (staff), those it is eligible for (intermediary). */
     public List<RequestView> list(CurrentUser user) {
-        List<UUID> ids = jdbc.sql("SELECT id FROM intermediary_request ORDER BY created_at DESC, id").query(UUID.class).list();
+        List<UUID> ids = jdbc.sql("SELECT id FROM intermediary_request ORDER BY created_at DESC, id LIMIT 2000")
+                .query(UUID.class).list();
         List<RequestView> out = new ArrayList<>();
         for (UUID id : ids) {
             Row r = row(id, false).orElseThrow();
-            if (sees(r, user)) {
+            if (sees(r, user) && out.size() < LIST_LIMIT) {
                 out.add(view(r, user));
             }
         }
@@ -515,7 +660,8 @@ public class Selections {
     public List<ResultView> results() {
         List<ResultView> out = new ArrayList<>();
         for (UUID id : jdbc.sql("""
-                SELECT id FROM intermediary_request WHERE status IN ('SELECTED', 'COMPLETED') ORDER BY selected_at DESC, id""")
+                SELECT id FROM intermediary_request WHERE status IN ('SELECTED', 'COMPLETED') ORDER BY selected_at DESC, id
+                LIMIT :limit""").param("limit", LIST_LIMIT)
                 .query(UUID.class).list()) {
             Row r = row(id, false).orElseThrow();
             var names = Intermediaries.names(organisations, List.of(r.ownerId(), r.selectedId()));
@@ -557,13 +703,18 @@ public class Selections {
             ids.add(r.selectedId());
         }
         var names = Intermediaries.names(organisations, ids);
+        boolean open = r.quoteDeadline() != null && !now.isBefore(r.quoteDeadline());
+        // before the quote deadline an intermediary sees how many rivals there are, not who they are
+        boolean rivalsHidden = r.method() == Method.LOWEST_QUOTE && !open && !owner && !staff;
         List<Map<String, String>> eligible = new ArrayList<>();
         for (UUID e : r.eligible()) {
-            eligible.add(owner || staff ? Map.of("id", e.toString(), "name", names.getOrDefault(e, "?"))
-                    : Map.of("name", names.getOrDefault(e, "?")));
+            if (owner || staff) {
+                eligible.add(Map.of("id", e.toString(), "name", names.getOrDefault(e, "?")));
+            } else if (!rivalsHidden || user != null && e.equals(user.organisationId())) {
+                eligible.add(Map.of("name", names.getOrDefault(e, "?")));
+            }
         }
         List<QuoteView> all = r.method() == Method.LOWEST_QUOTE ? quotes(r.id()) : List.of();
-        boolean open = r.quoteDeadline() != null && !now.isBefore(r.quoteDeadline());
         List<QuoteView> shown = all.stream().filter(q -> open && (owner || staff || user != null && user.role() == Role.AGENCY)
                 || user != null && q.organisationId().equals(user.organisationId()))
                 .map(q -> new QuoteView(q.organisationId(), names.get(q.organisationId()), q.amount(), q.submittedAt())).toList();
@@ -571,7 +722,9 @@ public class Selections {
                 .query((rs, i) -> new Object[] {rs.getInt(1), rs.getString(2)}).optional().orElse(null);
         return new RequestView(r.id(), r.ownerId(), names.get(r.ownerId()), r.regionCode(), r.serviceKind(), r.title(), r.budget(),
                 r.serviceStart(), r.serviceEnd(), r.method(), r.status(), r.quoteDeadline(), eligible,
-                staff ? r.excluded() : List.of(), shown, owner || staff ? all.size() : 0, r.selectedId(),
+                staff ? r.excluded() : List.of(), shown, r.eligible().size(),
+                // the owner learns how many quotes came only once the deadline has passed (before it: pending)
+                staff || owner && (open || r.method() != Method.LOWEST_QUOTE) ? all.size() : 0, r.selectedId(),
                 r.selectedId() == null ? null : names.get(r.selectedId()), r.selectedAmount(), r.selectedAt(), r.basis(),
                 draw(r.id()).map(DrawRow::id).orElse(null), rating == null ? null : (Integer) rating[0],
                 rating == null ? null : (String) rating[1], r.createdAt());
@@ -588,7 +741,7 @@ public class Selections {
     private record Row(UUID id, UUID ownerId, String regionCode, String serviceKind, String title, BigDecimal budget,
             LocalDate serviceStart, LocalDate serviceEnd, Method method, String status, Instant quoteDeadline,
             List<UUID> eligible, List<Excluded> excluded, UUID selectedId, BigDecimal selectedAmount, Instant selectedAt,
-            String basis, Instant createdAt) {
+            String basis, Instant createdAt, Instant drawDeadline) {
     }
 
     private record DrawRow(UUID id, UUID requestId, List<String> pool, String poolHash, long poolSeq, String secretHash,
@@ -614,7 +767,9 @@ public class Selections {
                             strings(rs.getString("eligible_json")).stream().map(UUID::fromString).toList(), excluded,
                             rs.getObject("selected_id", UUID.class), rs.getBigDecimal("selected_amount"),
                             selectedAt == null ? null : selectedAt.toInstant(), rs.getString("selection_basis"),
-                            rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                            rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                            Optional.ofNullable(rs.getObject("draw_deadline", OffsetDateTime.class)).map(OffsetDateTime::toInstant)
+                                    .orElse(null));
                 }).optional();
     }
 

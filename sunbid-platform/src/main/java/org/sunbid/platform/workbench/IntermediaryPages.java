@@ -138,7 +138,14 @@ class IntermediaryPages {
         return "redirect:/workbench/intermediaries";
     }
 
-    @PostMapping("/requests/{id}/reveal")
+    @PostMapping("/requests/{id}/commit")
+    String commit(@PathVariable UUID id, CurrentUser user, @RequestParam(defaultValue = "") String secretHash,
+            @RequestParam(defaultValue = "") String witnesses, RedirectAttributes redirect) {
+        return act(id, redirect, "intermediary.done.committed", () -> selections.commitDraw(id, secretHash,
+                Arrays.stream(witnesses.split("[,，\\s]+")).filter(s -> !s.isBlank()).toList(), user));
+    }
+
+        @PostMapping("/requests/{id}/reveal")
     String reveal(@PathVariable UUID id, CurrentUser user, @RequestParam(defaultValue = "") String secret, RedirectAttributes redirect) {
         return act(id, redirect, "intermediary.done.drawn", () -> selections.reveal(id, secret, user));
     }

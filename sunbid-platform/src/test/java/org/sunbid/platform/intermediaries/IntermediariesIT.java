@@ -23,6 +23,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sunbid.crypto.Sm3;
 import org.sunbid.platform.ApiClient;
 import org.sunbid.platform.PlatformIT;
+import org.sunbid.platform.credit.CreditClass;
+import org.sunbid.platform.credit.CreditRecords;
+import org.sunbid.platform.credit.CreditSubject;
+import org.sunbid.platform.credit.Gate;
+import org.sunbid.platform.kernel.Actor;
 import org.sunbid.verifier.Verifier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -38,6 +43,9 @@ class IntermediariesIT extends PlatformIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    CreditRecords credits;
 
     private ApiClient api;
     private LocalDate today;
@@ -91,18 +99,23 @@ class IntermediariesIT extends PlatformIT {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         Map<String, Object> body = request("COST_CONSULTING", "990121", "300000.00", "RANDOM_DRAW");
-        body.put("witnesses", List.of("tenderee", "centre"));
-        body.put("secretHash", Sm3.hex(secret));
-        // one witness is not enough (87号令 Art. 14 by analogy: at least two)
-        Map<String, Object> oneWitness = new LinkedHashMap<>(body);
-        oneWitness.put("witnesses", List.of("tenderee"));
+        // Attack: the owner brings its own committed secret (it could then compute the outcome before revealing): refused
+        Map<String, Object> ownSecret = new LinkedHashMap<>(body);
+        ownSecret.put("witnesses", List.of("tenderee", "centre"));
+        ownSecret.put("secretHash", Sm3.hex(secret));
         long before = count("SELECT count(*) FROM intermediary_request");
-        assertThat(api.post("/api/v1/intermediary-requests", ApiClient.json(oneWitness), tenderee).code())
-                .isEqualTo("DRAW_WITNESS_INVALID");
+        assertThat(api.post("/api/v1/intermediary-requests", ApiClient.json(ownSecret), tenderee).code())
+                .isEqualTo("INTERMEDIARY_FIELD_INVALID");
         assertThat(count("SELECT count(*) FROM intermediary_request")).isEqualTo(before);
 
         ApiClient.Response made = api.post("/api/v1/intermediary-requests", ApiClient.json(body), tenderee);
         assertThat(made.status()).as(made.body()).isEqualTo(200);
+        // Attack: a second open draw of the same kind (to pursue only the one that draws the favourite): refused
+        long logSize = count("SELECT count(*) FROM log_entry WHERE details::json->>'action' LIKE 'intermediaries.%'");
+        assertThat(api.post("/api/v1/intermediary-requests", ApiClient.json(request("COST_CONSULTING", "990121", "300000.00",
+                "RANDOM_DRAW")), tenderee).code()).isEqualTo("DRAW_ALREADY_OPEN");
+        assertThat(count("SELECT count(*) FROM intermediary_request")).isEqualTo(before + 1);
+        assertThat(count("SELECT count(*) FROM log_entry WHERE details::json->>'action' LIKE 'intermediaries.%'")).isEqualTo(logSize);
         JsonNode req = made.json();
         String id = req.path("id").asString();
         assertThat(req.path("status").asString()).isEqualTo("AWAITING_SECRET");
@@ -126,18 +139,36 @@ class IntermediariesIT extends PlatformIT {
                     AND details::json->>'subject' = :id AND sealed_until IS NOT NULL AND payload LIKE :barred AND payload LIKE '%"creditRecords"%'""")
                 .param("id", id).param("barred", "%" + barred + "%").query(Long.class).single()).isEqualTo(1);
 
-        // Attack: another owner reveals; a wrong secret. Nothing changes.
+        // The centre's staff commits the secret, not the owner; at least two witnesses, one of the centre.
+        String centre = api.token("centre");
+        String commitPath = "/api/v1/intermediary-requests/" + id + "/draw/commit";
         String snap = snapshot(id);
+        assertThat(api.post(commitPath, ApiClient.json(Map.of("secretHash", Sm3.hex(secret), "witnesses",
+                List.of("tenderee", "centre"))), tenderee).status()).as("the owner cannot commit").isEqualTo(403);
+        assertThat(api.post(commitPath, ApiClient.json(Map.of("secretHash", Sm3.hex(secret), "witnesses", List.of("centre"))), centre)
+                .code()).isEqualTo("DRAW_WITNESS_INVALID");
+        assertThat(api.post(commitPath, ApiClient.json(Map.of("secretHash", Sm3.hex(secret), "witnesses", List.of("tenderee"))), centre)
+                .code()).as("no witness of the centre").isEqualTo("DRAW_WITNESS_INVALID");
+        assertThat(snapshot(id)).isEqualTo(snap);
+        ApiClient.Response committed = api.post(commitPath, ApiClient.json(Map.of("secretHash", Sm3.hex(secret), "witnesses",
+                List.of("tenderee", "centre"))), centre);
+        assertThat(committed.status()).as(committed.body()).isEqualTo(200);
+
+        // Attack: another owner reveals; the owner reveals; a wrong secret. Nothing changes.
+        snap = snapshot(id);
         byte[] wrong = secret.clone();
         wrong[0] ^= 1;
         assertThat(api.post("/api/v1/intermediary-requests/" + id + "/draw/reveal",
                 ApiClient.json(Map.of("secret", HexFormat.of().formatHex(secret))), api.token("tenderee2")).status()).isEqualTo(404);
         assertThat(api.post("/api/v1/intermediary-requests/" + id + "/draw/reveal",
-                ApiClient.json(Map.of("secret", HexFormat.of().formatHex(wrong))), tenderee).code()).isEqualTo("DRAW_SECRET_MISMATCH");
+                ApiClient.json(Map.of("secret", HexFormat.of().formatHex(secret))), tenderee).status())
+                .as("the owner cannot reveal").isEqualTo(403);
+        assertThat(api.post("/api/v1/intermediary-requests/" + id + "/draw/reveal",
+                ApiClient.json(Map.of("secret", HexFormat.of().formatHex(wrong))), centre).code()).isEqualTo("DRAW_SECRET_MISMATCH");
         assertThat(snapshot(id)).isEqualTo(snap);
 
         JsonNode drawn = api.post("/api/v1/intermediary-requests/" + id + "/draw/reveal",
-                ApiClient.json(Map.of("secret", HexFormat.of().formatHex(secret))), tenderee).json();
+                ApiClient.json(Map.of("secret", HexFormat.of().formatHex(secret))), centre).json();
         assertThat(drawn.path("status").asString()).as(drawn.toString()).isEqualTo("SELECTED");
         assertThat(eligible).contains(drawn.path("selectedId").asString());
         String drawId = drawn.path("drawId").asString();
@@ -161,7 +192,18 @@ class IntermediariesIT extends PlatformIT {
         // the published results list it; a second reveal is refused
         assertThat(api.get("/api/v1/intermediaries/results", null).body()).contains(id);
         assertThat(api.post("/api/v1/intermediary-requests/" + id + "/draw/reveal",
-                ApiClient.json(Map.of("secret", HexFormat.of().formatHex(secret))), tenderee).code()).isEqualTo("REQUEST_STATE");
+                ApiClient.json(Map.of("secret", HexFormat.of().formatHex(secret))), centre).code()).isEqualTo("REQUEST_STATE");
+
+        // A draw not revealed by its deadline fails publicly (the centre can no longer commit or reveal it)
+        String late = api.post("/api/v1/intermediary-requests", ApiClient.json(request("COST_CONSULTING", "990121", "300000.00",
+                "RANDOM_DRAW")), tenderee).json().path("id").asString();
+        clock.set(clock.instant().plus(Duration.ofDays(3)).plusSeconds(1));
+        JsonNode failed = api.post("/api/v1/intermediary-requests/" + late + "/draw/commit", ApiClient.json(Map.of("secretHash",
+                Sm3.hex(secret), "witnesses", List.of("tenderee", "centre"))), api.freshToken("centre")).json();
+        assertThat(failed.path("status").asString()).as(failed.toString()).isEqualTo("FAILED");
+        assertThat(failed.path("drawId").isNull() || failed.path("drawId").isMissingNode()).isTrue();
+        assertThat(count("SELECT count(*) FROM log_entry WHERE details::json->>'action' = 'intermediaries.draw.expired' "
+                + "AND details::json->>'subject' = '" + late + "' AND sealed_until IS NULL")).isEqualTo(1);
 
         // the demo's finished draw verifies as well
         String demoDraw = null;
@@ -208,24 +250,50 @@ class IntermediariesIT extends PlatformIT {
                 .isEqualTo("QUOTE_OVER_BUDGET");
         assertThat(api.post("/api/v1/intermediary-requests/" + id + "/quotes/opening", "{}", tenderee).code()).isEqualTo("QUOTES_HIDDEN");
         assertThat(snapshot(id)).isEqualTo(snap);
+        // before the deadline the owner learns neither the quotes nor how many came; an intermediary not its rivals' names
         JsonNode ownerView = api.get("/api/v1/intermediary-requests/" + id, tenderee).json();
         assertThat(ownerView.path("quotes")).isEmpty();
-        assertThat(ownerView.path("quoteCount").asInt()).isEqualTo(2);
+        assertThat(ownerView.path("quoteCount").asInt()).as("the owner sees only that the deadline is pending").isZero();
+        assertThat(api.get("/api/v1/intermediary-requests/" + id, api.token("centre")).json().path("quoteCount").asInt()).isEqualTo(2);
         JsonNode mine = api.get("/api/v1/intermediary-requests/" + id, api.token("inter3")).json();
         assertThat(mine.path("quotes")).hasSize(1);
         assertThat(mine.path("quotes").get(0).path("organisationId").asString()).isEqualTo(orgOf("inter3"));
+        assertThat(mine.path("eligibleCount").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(mine.path("eligible")).as("no rival's name before the deadline").hasSize(1);
+        assertThat(mine.toString()).doesNotContain(jdbc.sql("SELECT name FROM organisation WHERE id = CAST(:id AS UUID)")
+                .param("id", orgOf("inter4")).query(String.class).single());
 
+        // A credit restriction of the lowest bidder begins after the request (and its quote): it may not quote again
+        // (the refusal names the record to it), and at the opening its quote is left out, logged sealed with the record.
+        String inter3 = orgOf("inter3");
         String inter4 = orgOf("inter4");
-        clock.set(clock.instant().plus(Duration.ofDays(2)).plusSeconds(1));
+        String[] firm = jdbc.sql("SELECT credit_code, name FROM organisation WHERE id = CAST(:id AS UUID)").param("id", inter4)
+                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).single();
+        java.time.Instant from = clock.instant().plus(Duration.ofHours(1));
+        String creditRecord = credits.record(new CreditRecords.NewRecord(CreditSubject.organisation(firm[0]), firm[1],
+                CreditClass.SERIOUS, "IT 出具虚假监理报告", "IT 依据", "IT 住建局", "IT监罚〔2026〕7号", "it-intermediaries",
+                "it-inter4-" + System.nanoTime(), "990100", java.util.Set.of(Gate.AGENCY_SELECTION), from, from.plus(Duration.ofDays(3)),
+                from, from.plus(Duration.ofDays(3))), Actor.SYSTEM).toString();
+        clock.set(from.plusSeconds(60));
+        ApiClient.Response requote = api.post("/api/v1/intermediary-requests/" + id + "/quotes", "{\"amount\":\"600000.00\"}",
+                api.freshToken("inter4"));
+        assertThat(requote.code()).as(requote.body()).isEqualTo("CREDIT_RESTRICTED");
+        assertThat(requote.body()).contains("IT监罚〔2026〕7号");
+        assertThat(snapshot(id)).isEqualTo(snap);
+
+        clock.set(java.time.Instant.parse((String) body.get("quoteDeadline")).plusSeconds(1));
         tenderee = api.freshToken("tenderee"); // the tokens of two days ago have expired
         assertThat(api.post("/api/v1/intermediary-requests/" + id + "/quotes", "{\"amount\":\"500000.00\"}", api.freshToken("inter3")).code())
                 .isEqualTo("QUOTE_DEADLINE_PASSED");
         assertThat(snapshot(id)).isEqualTo(snap);
         JsonNode opened = api.post("/api/v1/intermediary-requests/" + id + "/quotes/opening", "{}", tenderee).json();
         assertThat(opened.path("status").asString()).as(opened.toString()).isEqualTo("SELECTED");
-        assertThat(opened.path("selectedId").asString()).isEqualTo(inter4);
-        assertThat(opened.path("selectedAmount").decimalValue()).isEqualByComparingTo("610000.00");
-        assertThat(opened.path("quotes")).hasSize(2);
+        assertThat(opened.path("selectedId").asString()).as("the restricted lowest bidder does not win").isEqualTo(inter3);
+        assertThat(opened.path("selectedAmount").decimalValue()).isEqualByComparingTo("620000.00");
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM log_entry WHERE details::json->>'action' = 'intermediaries.quote.skipped'
+                    AND details::json->>'subject' = :id AND sealed_until IS NOT NULL AND payload LIKE :rec""")
+                .param("id", id).param("rec", "%" + creditRecord + "%").query(Long.class).single()).isEqualTo(1);
     }
 
     /**
@@ -297,8 +365,6 @@ class IntermediariesIT extends PlatformIT {
         assertThat(api.get("/api/v1/intermediaries?kind=COST_CONSULTING&region=990121", null).body()).contains(pending);
 
         Map<String, Object> design = request("DESIGN", "990100", "300000.00", "RANDOM_DRAW");
-        design.put("witnesses", List.of("tenderee", "centre"));
-        design.put("secretHash", Sm3.hex("x"));
         ApiClient.Response none = api.post("/api/v1/intermediary-requests", ApiClient.json(design), api.token("tenderee"));
         assertThat(none.code()).as(none.body()).isEqualTo("TOO_FEW_ELIGIBLE");
     }

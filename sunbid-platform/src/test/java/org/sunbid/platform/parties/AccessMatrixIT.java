@@ -694,6 +694,9 @@ class AccessMatrixIT extends PlatformIT {
         rows.add(new Row("GET", ir + "/{id}", unknownIr, null, false,                     401, 404, 404, 404, 404, 404, 404, 404, 404));
         rows.add(new Row("GET", ir + "/{id}", ir + "/" + demoIntermediaryRequest(), null, false,
                                                                                           401, 200, 200, 200, 404, 200, 404, 404, 404));
+        rows.add(new Row("POST", ir + "/{id}/draw/commit", unknownIr + "/draw/commit",
+                () -> "{\"secretHash\":\"00\",\"witnesses\":[\"centre\"]}", false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
         rows.add(new Row("POST", ir + "/{id}/draw/reveal", unknownIr + "/draw/reveal", () -> "{\"secret\":\"00\"}", false,
                                                                                           401, 404, 404, 404, 404, 404, 404, 404, 404));
         rows.add(new Row("POST", ir + "/{id}/quotes", unknownIr + "/quotes", () -> "{\"amount\":1}", false,

@@ -69,6 +69,9 @@ class IntermediaryApi {
             @Size(max = 300) String directReason, @Size(max = 20) List<String> witnesses, @Size(max = 64) String secretHash) {
     }
 
+    record CommitBody(@NotBlank @Size(max = 64) String secretHash, @NotNull @Size(min = 1, max = 20) List<String> witnesses) {
+    }
+
     record RevealBody(@NotBlank @Size(max = 64) String secret) {
     }
 
@@ -141,6 +144,11 @@ class IntermediaryApi {
     @GetMapping("/api/v1/intermediary-requests/{id}")
     Selections.RequestView view(@PathVariable UUID id, CurrentUser user) {
         return selections.view(id, user);
+    }
+
+    @PostMapping("/api/v1/intermediary-requests/{id}/draw/commit")
+    Selections.RequestView commit(@PathVariable UUID id, @Valid @RequestBody CommitBody body, CurrentUser user) {
+        return selections.commitDraw(id, body.secretHash(), body.witnesses(), user);
     }
 
     @PostMapping("/api/v1/intermediary-requests/{id}/draw/reveal")
