@@ -206,7 +206,13 @@ public class Bookings {
     @ApplicationModuleListener
     void on(BidDeadlineMoved moved) {
         for (BookingView b : ofLot(moved.tenderId())) {
-            if (b.status() == BookingStatus.CANCELLED || b.deadlineBasis().equals(moved.to())) {
+            if (b.status() == BookingStatus.CANCELLED) {
+                continue;
+            }
+            if (b.deadlineBasis().equals(moved.to())) { // back to the times the booking holds: a flag is void
+                if (b.status() == BookingStatus.FLAGGED) {
+                    unflag(b, moved);
+                }
                 continue;
             }
             Duration shift = Duration.between(b.deadlineBasis(), moved.to());
@@ -242,6 +248,21 @@ public class Bookings {
                 flag(b, start, end, moved);
             }
         }
+    }
+
+    /**
+     * The deadline went back to the one the flagged booking was made for: its times fit again, it is booked as before and
+     * its wanted times are cleared. Logged; the supervision warning raised with the flag stays for the supervisor to close.
+     */
+    private void unflag(BookingView b, BidDeadlineMoved moved) {
+        jdbc.sql("""
+                UPDATE venue_booking SET status = 'BOOKED', flag_reason = NULL, wanted_start = NULL, wanted_end = NULL,
+                    changed_by = 'system', changed_at = :now WHERE id = :id AND status = 'FLAGGED'""")
+                .param("now", utc(clock.instant())).param("id", b.id()).update();
+        Map<String, Object> p = payload(get(b.id()));
+        p.put("wasWanted", b.wantedStart() + "—" + b.wantedEnd());
+        p.put("cause", moved.cause());
+        log.append(AuditRecord.of("venues.booking.unflagged", b.lotId().toString(), moved.regionCode(), Actor.SYSTEM, p));
     }
 
     private void flag(BookingView b, Instant start, Instant end, BidDeadlineMoved moved) {

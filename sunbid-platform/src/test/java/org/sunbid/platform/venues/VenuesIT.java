@@ -18,7 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.sunbid.platform.ApiClient;
 import org.sunbid.platform.PlatformIT;
 import org.sunbid.platform.audit.AuditLog;
@@ -41,6 +44,12 @@ class VenuesIT extends PlatformIT {
 
     @Autowired
     SessionEvidence evidence;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private ApiClient api;
 
@@ -227,6 +236,51 @@ class VenuesIT extends PlatformIT {
                 .param("l", lotA).query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM log_entry WHERE details::json->>'subject' = :s AND details::json->>'action' IN ('venues.booking.moved', 'venues.booking.flagged')")
                 .param("s", lotA).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void aFlaggedBookingClearsWhenTheDeadlineMovesBack() {
+        JsonNode a = publishTender(api, Duration.ofDays(21), "100000");
+        JsonNode c = publishTender(api, Duration.ofDays(21), "100000");
+        String lotA = a.path("id").asString();
+        String lotC = c.path("id").asString();
+        Instant t0 = Instant.parse(a.path("bidDeadline").asString());
+        Instant t1 = t0.plus(Duration.ofDays(3));
+        String hall = room("OPENING_HALL", false);
+        String openingA = book(lotA, hall, "OPENING", null, null, api.token("agency")).json().path("id").asString();
+        // another lot holds the hall at T1 (written past the service: only the room's times matter here)
+        jdbc.sql("""
+                INSERT INTO venue_booking (id, room_id, lot_id, region_code, purpose, starts_at, ends_at, deadline_basis, status,
+                    created_by, created_at, changed_by, changed_at)
+                VALUES (:id, CAST(:room AS UUID), CAST(:lot AS UUID), '990100', 'OPENING', :s, :e, :s, 'BOOKED', 'x', now(), 'x', now())""")
+                .param("id", UUID.randomUUID()).param("room", hall).param("lot", lotC)
+                .param("s", Bookings.utc(t1)).param("e", Bookings.utc(t1.plus(Duration.ofHours(2)))).update();
+
+        // T0 → T1: the hall is taken then, A's opening is flagged with the wanted times and a warning is raised
+        move(lotA, t0, t1);
+        JsonNode flagged = find(api.get("/api/v1/lots/" + lotA + "/venue-bookings", api.token("agency")).json(), openingA);
+        assertThat(flagged.path("status").asString()).isEqualTo("FLAGGED");
+        assertThat(Instant.parse(flagged.path("wantedStart").asString())).isEqualTo(t1);
+
+        // T1 → T0: back to the times the booking holds — booked again, nothing wanted any more, and logged
+        move(lotA, t1, t0);
+        JsonNode back = find(api.get("/api/v1/lots/" + lotA + "/venue-bookings", api.token("agency")).json(), openingA);
+        assertThat(back.path("status").asString()).isEqualTo("BOOKED");
+        assertThat(Instant.parse(back.path("startsAt").asString())).isEqualTo(t0);
+        assertThat(back.path("wantedStart").isMissingNode() || back.path("wantedStart").isNull()).as(back.toString()).isTrue();
+        assertThat(back.path("flagReason").isMissingNode() || back.path("flagReason").isNull()).as(back.toString()).isTrue();
+        assertThat(api.get("/api/v1/venues/bookings?flagged=true", api.token("centre")).body()).doesNotContain(openingA);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM log_entry WHERE details::json->>'subject' = :s AND details::json->>'action' = 'venues.booking.unflagged'")
+                .param("s", lotA).query(Long.class).single()).isEqualTo(1);
+        move(lotA, t1, t0); // delivered twice: nothing more
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM log_entry WHERE details::json->>'subject' = :s AND details::json->>'action' = 'venues.booking.unflagged'")
+                .param("s", lotA).query(Long.class).single()).isEqualTo(1);
+    }
+
+    private void move(String lot, Instant from, Instant to) {
+        new TransactionTemplate(transactions).executeWithoutResult(
+                s -> events.publishEvent(new BidDeadlineMoved(UUID.fromString(lot), "990100", from, to, "test")));
+        awaitEventsCompleted(BidDeadlineMoved.class);
     }
 
     @Test
