@@ -50,6 +50,11 @@ public class Bookings {
     static final Duration LONGEST_OPENING = Duration.ofHours(12);
     static final Duration LONGEST_EVALUATION = Duration.ofDays(3);
     static final Duration DEFAULT_OPENING = Duration.ofHours(2);
+    /**
+     * The latest start of an evaluation after the bid deadline. The committee evaluates right after the opening
+     * (Regulation 46 ff.); 30 days leaves room for a postponed evaluation while no one holds a room for months.
+     */
+    static final Duration LATEST_EVALUATION_START = Duration.ofDays(30);
 
     private static final String SELECT = """
             SELECT b.id, b.lot_id, b.purpose, b.starts_at, b.ends_at, b.deadline_basis, b.status, b.flag_reason, b.wanted_start,
@@ -112,6 +117,9 @@ public class Bookings {
         overlapping(room.id(), start, end, null).ifPresent(other -> {
             throw new DomainException(VenueError.ROOM_TAKEN, room.name(), other.startsAt(), other.endsAt());
         });
+        live(lotId, request.purpose()).ifPresent(existing -> { // one per lot and purpose: no hoarding of rooms
+            throw new DomainException(VenueError.BOOKING_EXISTS, request.purpose().name(), existing.room().name(), existing.id());
+        });
         UUID id = UUID.randomUUID();
         OffsetDateTime now = utc(clock.instant());
         try {
@@ -127,10 +135,13 @@ public class Bookings {
             if (isExclusion(e)) { // a concurrent booking of the same room committed first
                 throw new DomainException(VenueError.ROOM_TAKEN, room.name(), start, end);
             }
+            if (isState(e, "23505")) { // a concurrent booking for the same lot and purpose committed first
+                throw new DomainException(VenueError.BOOKING_EXISTS, request.purpose().name(), room.name(), "");
+            }
             throw e;
         }
         BookingView booking = get(id);
-        log.append(AuditRecord.of("venues.booking.made", lotId.toString(), lot.regionCode(), user.actor(), payload(booking)));
+        append("venues.booking.made", booking, lot.regionCode(), user.actor(), payload(booking));
         return booking;
     }
 
@@ -148,8 +159,7 @@ public class Bookings {
         jdbc.sql("UPDATE venue_booking SET status = 'CANCELLED', changed_by = :by, changed_at = :now WHERE id = :id")
                 .param("by", user.username()).param("now", utc(clock.instant())).param("id", bookingId).update();
         BookingView cancelled = get(bookingId);
-        log.append(AuditRecord.of("venues.booking.cancelled", booking.lotId().toString(), regionOf(booking), user.actor(),
-                payload(cancelled)));
+        append("venues.booking.cancelled", cancelled, regionOf(booking), user.actor(), payload(cancelled));
         return cancelled;
     }
 
@@ -206,7 +216,13 @@ public class Bookings {
     @ApplicationModuleListener
     void on(BidDeadlineMoved moved) {
         for (BookingView b : ofLot(moved.tenderId())) {
-            if (b.status() == BookingStatus.CANCELLED || b.deadlineBasis().equals(moved.to())) {
+            if (b.status() == BookingStatus.CANCELLED) {
+                continue;
+            }
+            if (b.deadlineBasis().equals(moved.to())) { // back to the times the booking holds: a flag is void
+                if (b.status() == BookingStatus.FLAGGED) {
+                    unflag(b, moved);
+                }
                 continue;
             }
             Duration shift = Duration.between(b.deadlineBasis(), moved.to());
@@ -237,11 +253,26 @@ public class Bookings {
                 Map<String, Object> p = payload(after);
                 p.put("from", b.startsAt().toString());
                 p.put("cause", moved.cause());
-                log.append(AuditRecord.of("venues.booking.moved", b.lotId().toString(), moved.regionCode(), Actor.SYSTEM, p));
+                append("venues.booking.moved", after, moved.regionCode(), Actor.SYSTEM, p);
             } else {
                 flag(b, start, end, moved);
             }
         }
+    }
+
+    /**
+     * The deadline went back to the one the flagged booking was made for: its times fit again, it is booked as before and
+     * its wanted times are cleared. Logged; the supervision warning raised with the flag stays for the supervisor to close.
+     */
+    private void unflag(BookingView b, BidDeadlineMoved moved) {
+        jdbc.sql("""
+                UPDATE venue_booking SET status = 'BOOKED', flag_reason = NULL, wanted_start = NULL, wanted_end = NULL,
+                    changed_by = 'system', changed_at = :now WHERE id = :id AND status = 'FLAGGED'""")
+                .param("now", utc(clock.instant())).param("id", b.id()).update();
+        Map<String, Object> p = payload(get(b.id()));
+        p.put("wasWanted", b.wantedStart() + "—" + b.wantedEnd());
+        p.put("cause", moved.cause());
+        append("venues.booking.unflagged", b, moved.regionCode(), Actor.SYSTEM, p);
     }
 
     private void flag(BookingView b, Instant start, Instant end, BidDeadlineMoved moved) {
@@ -253,14 +284,39 @@ public class Bookings {
                 .param("reason", reason).param("ws", utc(start)).param("we", utc(end)).param("now", utc(clock.instant()))
                 .param("id", b.id()).update();
         BookingView flagged = get(b.id());
-        long seq = log.append(AuditRecord.of("venues.booking.flagged", b.lotId().toString(), moved.regionCode(), Actor.SYSTEM,
-                payload(flagged))).seq();
+        long seq = append("venues.booking.flagged", flagged, moved.regionCode(), Actor.SYSTEM, payload(flagged));
         warnings.raise(new WarningDraft("venue", b.id() + "|" + start, WarningDraft.Severity.MEDIUM, moved.regionCode(), null,
                 b.lotId(), "场地预约冲突：投标截止时间变更后" + (b.purpose() == BookingPurpose.OPENING ? "开标室" : "评标室") + "不可用",
                 reason + "。开标应在投标截止时间的同一时间公开进行，请招标人或代理机构重新预约场地。", "《中华人民共和国招标投标法》第三十四条",
                 List.of(new WarningDraft.Evidence("预约", b.room().name() + " " + b.startsAt() + "—" + b.endsAt(),
                         "/api/v1/lots/" + b.lotId() + "/venue-bookings")),
                 List.of(seq)));
+    }
+
+    /**
+     * Logs an entry about a booking with the lot as subject. An evaluation's room and times are confidential until the
+     * candidates go public (招标投标法 Art. 38: 评标应当在严格保密的情况下进行): the entry is sealed and kept for
+     * {@link SessionEvidence#evaluationEnded} to disclose, as experts' sign-ins are.
+     */
+    private long append(String action, BookingView b, String region, Actor actor, Map<String, Object> payload) {
+        AuditRecord record = AuditRecord.of(action, b.lotId().toString(), region, actor, payload);
+        boolean sealed = b.purpose() == BookingPurpose.EVALUATION && !evaluationEnded(b.lotId());
+        long seq = log.append(sealed ? record.sealed() : record).seq();
+        if (sealed) {
+            jdbc.sql("INSERT INTO venue_booking_sealed (log_seq, lot_id) VALUES (:seq, :lot)").param("seq", seq).param("lot", b.lotId())
+                    .update();
+        }
+        return seq;
+    }
+
+    private boolean evaluationEnded(UUID lotId) {
+        return jdbc.sql("SELECT COUNT(*) FROM venue_session_end WHERE lot_id = :lot").param("lot", lotId).query(Integer.class).single() > 0;
+    }
+
+    /** The lot's live (not cancelled) booking for {@code purpose}, if any. */
+    private Optional<BookingView> live(UUID lotId, BookingPurpose purpose) {
+        return jdbc.sql(SELECT + " WHERE b.lot_id = :lot AND b.purpose = :purpose AND b.status <> 'CANCELLED' LIMIT 1").param("lot", lotId)
+                .param("purpose", purpose.name()).query(Bookings::map).optional();
     }
 
     private Optional<BookingView> overlapping(UUID roomId, Instant start, Instant end, UUID except) {
@@ -293,12 +349,19 @@ public class Bookings {
             if (start.isBefore(deadline)) {
                 throw new DomainException(VenueError.BOOKING_TIMES_INVALID, deadline, "评标 < 投标截止时间");
             }
+            if (start.isAfter(deadline.plus(LATEST_EVALUATION_START))) {
+                throw new DomainException(VenueError.BOOKING_TIMES_INVALID, deadline, "评标 > 投标截止时间 + " + LATEST_EVALUATION_START.toDays() + " 天");
+            }
             if (Duration.between(start, end).compareTo(LONGEST_EVALUATION) > 0) {
                 throw new DomainException(VenueError.BOOKING_TIMES_INVALID, deadline, "> " + LONGEST_EVALUATION);
             }
         }
     }
 
+    /**
+     * The lot, if the caller owns it and it may book. A draft may book (the demo's sewage plant draft does, and a moved
+     * draft deadline moves its bookings): a lot holds at most one booking per purpose, so a draft holds at most two rooms.
+     */
     private TenderView ownedLot(UUID lotId, CurrentUser user) {
         TenderView lot = tenders.find(lotId).orElseThrow(() -> new DomainException(VenueError.LOT_NOT_BOOKABLE));
         if (!(user.role() == Role.TENDEREE || user.role() == Role.AGENCY) || !tenders.owns(lotId, user)) {
@@ -324,8 +387,12 @@ public class Bookings {
     }
 
     static boolean isExclusion(Throwable e) {
+        return isState(e, "23P01");
+    }
+
+    private static boolean isState(Throwable e, String state) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23P01".equals(sql.getSQLState())) {
+            if (t instanceof SQLException sql && state.equals(sql.getSQLState())) {
                 return true;
             }
         }

@@ -30,7 +30,8 @@ import org.sunbid.platform.tendering.Tenders;
  * hash and where they are kept) registered by the centre's staff, each in the transparency log with the lot as subject.
  * Experts' identities are secret until the evaluation ends (招标投标法 Art. 37: 评标委员会成员的名单在中标结果确定前应当保密):
  * an expert's sign-in before then is logged sealed and masked in every view but the supervisors'; when the candidates go
- * public ({@link PublicityStarted}) a public entry per sealed one discloses it, repeating its salted details.
+ * public ({@link PublicityStarted}) a public entry per sealed one discloses it, repeating its salted details. So are the
+ * log entries about the evaluation's booking (its room and times), sealed by {@link Bookings} until then.
  */
 @Service
 public class SessionEvidence {
@@ -215,6 +216,19 @@ public class SessionEvidence {
             payload.put("payload", w.payload());
             long seq = log.append(AuditRecord.of("venues.sign-in.disclosed", lotId.toString(), region, Actor.SYSTEM, payload)).seq();
             jdbc.sql("UPDATE venue_sign_in SET disclosed_seq = :seq WHERE id = :id").param("seq", seq).param("id", s.id()).update();
+        }
+        // the evaluation's bookings (room and times), sealed while the evaluation was confidential (招标投标法 Art. 38)
+        List<Long> bookingEntries = jdbc.sql("SELECT log_seq FROM venue_booking_sealed WHERE lot_id = :lot AND disclosed_seq IS NULL ORDER BY log_seq")
+                .param("lot", lotId).query(Long.class).list();
+        for (long sealedSeq : bookingEntries) {
+            AuditLog.Withheld w = log.withheld(sealedSeq);
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("sealedSeq", sealedSeq);
+            payload.put("details", w.details());
+            payload.put("payload", w.payload());
+            long seq = log.append(AuditRecord.of("venues.booking.disclosed", lotId.toString(), region, Actor.SYSTEM, payload)).seq();
+            jdbc.sql("UPDATE venue_booking_sealed SET disclosed_seq = :seq WHERE log_seq = :s").param("seq", seq).param("s", sealedSeq)
+                    .update();
         }
     }
 

@@ -20,6 +20,8 @@ public enum VenueError implements ErrorCode {
     LOT_NOT_BOOKABLE(422),
     /** Only the lot's owner or agency may book for it. */
     NOT_LOTS_OWNER(403),
+    /** The lot already has a {0} booking ({1}, {2}): change or cancel that one. */
+    BOOKING_EXISTS(409),
     /** The booking is already cancelled. */
     BOOKING_CANCELLED(409),
     /** Unknown or inactive reader, or a wrong device token. */

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.sunbid.platform.ApiClient;
 import org.sunbid.platform.PlatformIT;
 import org.sunbid.platform.audit.AuditLog;
@@ -41,6 +44,12 @@ class VenuesIT extends PlatformIT {
 
     @Autowired
     SessionEvidence evidence;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private ApiClient api;
 
@@ -134,18 +143,24 @@ class VenuesIT extends PlatformIT {
 
     @Test
     void doubleBookingIsImpossible_manyCallersRacingForTheSameSlot_exactlyOneWins() throws Exception {
-        JsonNode tender = publishTender(api, Duration.ofDays(21), "100000");
-        String lot = tender.path("id").asString();
-        Instant deadline = Instant.parse(tender.path("bidDeadline").asString());
+        int callers = 12;
+        List<String> lots = new ArrayList<>(); // one lot per caller: a lot books one evaluation only
+        Instant deadline = null;
+        for (int i = 0; i < callers; i++) {
+            JsonNode tender = publishTender(api, Duration.ofDays(21), "100000");
+            lots.add(tender.path("id").asString());
+            Instant d = Instant.parse(tender.path("bidDeadline").asString());
+            deadline = deadline == null || d.isAfter(deadline) ? d : deadline;
+        }
         String seat = room("REMOTE_SEAT", false);
         String token = api.token("agency");
-        int callers = 12;
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<ApiClient.Response>> answers = new ArrayList<>();
         for (int i = 0; i < callers; i++) {
             // overlapping, not identical, slots: each one hour long, starting 0..11 minutes apart
             Instant start = deadline.plus(Duration.ofHours(3)).plus(Duration.ofMinutes(i));
+            String lot = lots.get(i);
             answers.add(pool.submit(() -> {
                 go.await();
                 return book(lot, seat, "EVALUATION", start, start.plus(Duration.ofHours(1)), token);
@@ -179,7 +194,7 @@ class VenuesIT extends PlatformIT {
         assertThatThrownBy(() -> jdbc.sql("""
                 INSERT INTO venue_booking (id, room_id, lot_id, region_code, purpose, starts_at, ends_at, deadline_basis, status,
                     created_by, created_at, changed_by, changed_at)
-                VALUES (:id, CAST(:room AS UUID), CAST(:lot AS UUID), '990100', 'OPENING', :s, :e, :s, 'BOOKED', 'x', now(), 'x', now())""")
+                VALUES (:id, CAST(:room AS UUID), CAST(:lot AS UUID), '990100', 'EVALUATION', :s, :e, :s, 'BOOKED', 'x', now(), 'x', now())""")
                 .param("id", UUID.randomUUID()).param("room", hall).param("lot", lot)
                 .param("s", Bookings.utc(deadline.plus(Duration.ofMinutes(30)))).param("e", Bookings.utc(deadline.plus(Duration.ofHours(3))))
                 .update()).hasMessageContaining("venue_booking_no_overlap");
@@ -227,6 +242,103 @@ class VenuesIT extends PlatformIT {
                 .param("l", lotA).query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM log_entry WHERE details::json->>'subject' = :s AND details::json->>'action' IN ('venues.booking.moved', 'venues.booking.flagged')")
                 .param("s", lotA).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void oneBookingPerLotAndPurpose_theEvaluationWithin30Days_andItsRoomAndTimesSealedUntilThePublicity() {
+        JsonNode tender = publishTender(api, Duration.ofDays(21), "100000");
+        String lot = tender.path("id").asString();
+        Instant deadline = Instant.parse(tender.path("bidDeadline").asString());
+        String hall = room("OPENING_HALL", false);
+        String hall2 = room("OPENING_HALL", false);
+        String evaluation = room("EVALUATION_ROOM", true);
+        String evaluation2 = room("EVALUATION_ROOM", true);
+        assertThat(book(lot, hall, "OPENING", null, null, api.token("agency")).status()).isEqualTo(201);
+
+        // hoarding: a second opening for the same lot, in another free hall, is refused — the existing one is changed
+        ApiClient.Response second = book(lot, hall2, "OPENING", null, null, api.token("agency"));
+        assertThat(second.status()).as(second.body()).isEqualTo(409);
+        assertThat(second.isProblem()).isTrue();
+        assertThat(second.code()).isEqualTo("BOOKING_EXISTS");
+        // an evaluation months after the deadline holds a room for nothing: refused past 30 days
+        ApiClient.Response late = book(lot, evaluation, "EVALUATION", deadline.plus(Duration.ofDays(31)),
+                deadline.plus(Duration.ofDays(31)).plus(Duration.ofHours(6)), api.token("agency"));
+        assertThat(late.status()).isEqualTo(422);
+        assertThat(late.code()).isEqualTo("BOOKING_TIMES_INVALID");
+
+        ApiClient.Response eval = book(lot, evaluation, "EVALUATION", deadline.plus(Duration.ofHours(2)), deadline.plus(Duration.ofHours(8)),
+                api.token("agency"));
+        assertThat(eval.status()).as(eval.body()).isEqualTo(201);
+        String evaluationRoom = eval.json().path("room").path("name").asString();
+        assertThat(book(lot, evaluation2, "EVALUATION", deadline.plus(Duration.ofDays(1)), deadline.plus(Duration.ofDays(1)).plus(Duration.ofHours(6)),
+                api.token("agency")).code()).isEqualTo("BOOKING_EXISTS");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM venue_booking WHERE lot_id = CAST(:l AS UUID)").param("l", lot).query(Long.class).single())
+                .isEqualTo(2);
+
+        // Art. 38: the public log does not tell where and when the evaluation sits; the opening is public (Art. 35)
+        long evalSeq = jdbc.sql("SELECT seq FROM log_entry WHERE details::json->>'subject' = :s AND details::json->>'action' = 'venues.booking.made' AND payload::json->>'purpose' = 'EVALUATION'")
+                .param("s", lot).query(Long.class).single();
+        JsonNode sealedEntry = api.get("/api/v1/log/entries?start=" + evalSeq + "&end=" + (evalSeq + 1), null).json().get(0);
+        assertThat(sealedEntry.path("sealed").asBoolean()).isTrue();
+        assertThat(sealedEntry.toString()).doesNotContain(evaluationRoom).doesNotContain("EVALUATION");
+        long openingSeq = jdbc.sql("SELECT seq FROM log_entry WHERE details::json->>'subject' = :s AND details::json->>'action' = 'venues.booking.made' AND payload::json->>'purpose' = 'OPENING'")
+                .param("s", lot).query(Long.class).single();
+        assertThat(api.get("/api/v1/log/entries?start=" + openingSeq + "&end=" + (openingSeq + 1), null).json().get(0).path("sealed").asBoolean())
+                .isFalse();
+
+        // the candidates go public: a public entry discloses it, repeating the sealed details; once
+        evidence.evaluationEnded(UUID.fromString(lot));
+        evidence.evaluationEnded(UUID.fromString(lot));
+        List<Long> disclosures = jdbc.sql("SELECT seq FROM log_entry WHERE details::json->>'subject' = :s AND details::json->>'action' = 'venues.booking.disclosed'")
+                .param("s", lot).query(Long.class).list();
+        assertThat(disclosures).hasSize(1);
+        JsonNode disclosure = api.get("/api/v1/log/entries?start=" + disclosures.get(0) + "&end=" + (disclosures.get(0) + 1), null).json().get(0);
+        assertThat(disclosure.toString()).contains(evaluationRoom).contains("\\\"sealedSeq\\\":" + evalSeq);
+    }
+
+    @Test
+    void aFlaggedBookingClearsWhenTheDeadlineMovesBack() {
+        JsonNode a = publishTender(api, Duration.ofDays(21), "100000");
+        JsonNode c = publishTender(api, Duration.ofDays(21), "100000");
+        String lotA = a.path("id").asString();
+        String lotC = c.path("id").asString();
+        Instant t0 = Instant.parse(a.path("bidDeadline").asString());
+        Instant t1 = t0.plus(Duration.ofDays(3));
+        String hall = room("OPENING_HALL", false);
+        String openingA = book(lotA, hall, "OPENING", null, null, api.token("agency")).json().path("id").asString();
+        // another lot holds the hall at T1 (written past the service: only the room's times matter here)
+        jdbc.sql("""
+                INSERT INTO venue_booking (id, room_id, lot_id, region_code, purpose, starts_at, ends_at, deadline_basis, status,
+                    created_by, created_at, changed_by, changed_at)
+                VALUES (:id, CAST(:room AS UUID), CAST(:lot AS UUID), '990100', 'OPENING', :s, :e, :s, 'BOOKED', 'x', now(), 'x', now())""")
+                .param("id", UUID.randomUUID()).param("room", hall).param("lot", lotC)
+                .param("s", Bookings.utc(t1)).param("e", Bookings.utc(t1.plus(Duration.ofHours(2)))).update();
+
+        // T0 → T1: the hall is taken then, A's opening is flagged with the wanted times and a warning is raised
+        move(lotA, t0, t1);
+        JsonNode flagged = find(api.get("/api/v1/lots/" + lotA + "/venue-bookings", api.token("agency")).json(), openingA);
+        assertThat(flagged.path("status").asString()).isEqualTo("FLAGGED");
+        assertThat(Instant.parse(flagged.path("wantedStart").asString())).isEqualTo(t1);
+
+        // T1 → T0: back to the times the booking holds — booked again, nothing wanted any more, and logged
+        move(lotA, t1, t0);
+        JsonNode back = find(api.get("/api/v1/lots/" + lotA + "/venue-bookings", api.token("agency")).json(), openingA);
+        assertThat(back.path("status").asString()).isEqualTo("BOOKED");
+        assertThat(Instant.parse(back.path("startsAt").asString())).isEqualTo(t0);
+        assertThat(back.path("wantedStart").isMissingNode() || back.path("wantedStart").isNull()).as(back.toString()).isTrue();
+        assertThat(back.path("flagReason").isMissingNode() || back.path("flagReason").isNull()).as(back.toString()).isTrue();
+        assertThat(api.get("/api/v1/venues/bookings?flagged=true", api.token("centre")).body()).doesNotContain(openingA);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM log_entry WHERE details::json->>'subject' = :s AND details::json->>'action' = 'venues.booking.unflagged'")
+                .param("s", lotA).query(Long.class).single()).isEqualTo(1);
+        move(lotA, t1, t0); // delivered twice: nothing more
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM log_entry WHERE details::json->>'subject' = :s AND details::json->>'action' = 'venues.booking.unflagged'")
+                .param("s", lotA).query(Long.class).single()).isEqualTo(1);
+    }
+
+    private void move(String lot, Instant from, Instant to) {
+        new TransactionTemplate(transactions).executeWithoutResult(
+                s -> events.publishEvent(new BidDeadlineMoved(UUID.fromString(lot), "990100", from, to, "test")));
+        awaitEventsCompleted(BidDeadlineMoved.class);
     }
 
     @Test
