@@ -376,4 +376,45 @@ class CreditGatesIT extends PlatformIT {
         ApiClient.Response taken = flow.offer(lot, 1, "bidder3", "850000.00");
         assertThat(taken.status()).as(taken.body()).isEqualTo(201);
     }
+
+    /**
+     * Issue 20 fix G (法 Art. 34, 87号令 Art. 14): a drawn supplier barred between the request and the reveal is left off
+     * and replaced by the next of the same ranking, so the list keeps the number drawn and the drawn list stays a prefix
+     * of the walk anyone re-computes.
+     */
+    @Test
+    void gpl34_order87_art14_aDrawnSupplierBarredBeforeTheRevealIsReplacedByTheNextOfTheRanking() {
+        ProcurementFlow flow = new ProcurementFlow(this, context);
+        String lot = flow.lot("ZFCG_INQUIRY", "信用关卡递补询价", "300000.00", "GOODS", Instant.parse("2026-11-26T02:00:00Z"));
+        List<String> pool = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            pool.add(supplier("信用关卡递补供应商" + i + "有限公司").id().toString());
+        }
+        byte[] secret = new byte[32];
+        secret[0] = 7;
+        ApiClient api = api();
+        String agency = api.token("agency");
+        ApiClient.Response requested = api.post("/api/v1/tenders/" + lot + "/invitations/draw", ApiClient.json(Map.of(
+                "recommended", List.of(), "drawCount", 3, "poolSource", "PREQUALIFIED", "prequalified", pool,
+                "witnesses", List.of("agency"), "secretHash", Sm3.hex(secret))), agency);
+        assertThat(requested.status()).as(requested.body()).isEqualTo(200);
+        List<String> ranking = org.sunbid.platform.procurement.domain.SupplierDraw.ranking(secret,
+                requested.json().path("headRoot").asString(), requested.json().path("drawId").asString(), 3,
+                pool.stream().sorted().toList());
+        // the first ranked is barred after the request, before the reveal
+        Organisation first = organisations.find(UUID.fromString(ranking.get(0))).orElseThrow();
+        UUID record = bar(first.creditCode().value(), first.name(), Set.of(Gate.INVITATION), clock.instant(),
+                clock.instant().plus(Duration.ofDays(100)), "政府采购法第七十七条");
+
+        ApiClient.Response drawn = api.post("/api/v1/tenders/" + lot + "/invitations/draw/reveal",
+                ApiClient.json(Map.of("secret", java.util.HexFormat.of().formatHex(secret))), agency);
+        assertThat(drawn.status()).as(drawn.body()).isEqualTo(200);
+        List<String> drawnIds = new java.util.ArrayList<>();
+        drawn.json().path("drawn").forEach(d -> drawnIds.add(d.path("supplierId").asString()));
+        assertThat(drawnIds).isEqualTo(ranking.subList(0, 4)); // the walk: the first three, then the next replacing the barred
+        List<String> invited = new java.util.ArrayList<>();
+        api.get("/api/v1/tenders/" + lot + "/invitations", agency).json().forEach(i -> invited.add(i.path("supplierId").asString()));
+        assertThat(invited).hasSize(3).containsExactlyInAnyOrderElementsOf(ranking.subList(1, 4)).doesNotContain(ranking.get(0));
+        assertThat(refusalsOf(record)).contains("INVITATION");
+    }
 }
