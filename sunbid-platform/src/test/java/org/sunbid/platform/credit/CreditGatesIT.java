@@ -259,16 +259,25 @@ class CreditGatesIT extends PlatformIT {
         Organisation barred = supplier("信用关卡竞买受限有限公司");
         basicAccounts.register(barred.id(), "中国建设银行云州分行", "62179940" + String.format("%011d", Math.abs(barred.id()
                 .getMostSignificantBits() % 100_000_000_000L)), Actor.SYSTEM);
-        UUID record = bar(barred.creditCode().value(), barred.name(), Set.of(Gate.AUCTION_QUALIFICATION), START.minus(Duration.ofDays(1)),
-                START.plus(Duration.ofDays(60)), "国有建设用地使用权出让失信行为（国土资源部令第39号）");
         org.sunbid.platform.AuctionFlow.Lot lot = flow.published("TDSYQ_LISTING", START, "8000000.00", "100000.00", "1600000.00");
-        // registering for the land lot is Gate.BIDDING's (the same registration as every kind of deal)
+        // registering for the land lot asks the auction gate, not the bidding gate (a 政府采购 list entry barring BIDDING
+        // alone does not bar a land auction)
         Organisation noBidding = supplier("信用关卡竞买报名受限有限公司");
-        UUID biddingRecord = bar(noBidding.creditCode().value(), noBidding.name(), Set.of(Gate.BIDDING), START.minus(Duration.ofDays(1)),
+        bar(noBidding.creditCode().value(), noBidding.name(), Set.of(Gate.BIDDING), START.minus(Duration.ofDays(1)),
+                START.plus(Duration.ofDays(60)), "政府采购法第七十七条");
+        ApiClient.Response notBarred = api().post("/api/v1/tenders/" + lot.id() + "/registrations", "",
+                api().freshToken(username(noBidding)));
+        assertThat(notBarred.status()).as(notBarred.body()).isEqualTo(200);
+        Organisation noAuction = supplier("信用关卡竞买申请受限有限公司");
+        UUID auctionRecord = bar(noAuction.creditCode().value(), noAuction.name(), Set.of(Gate.AUCTION_QUALIFICATION),
+                START.minus(Duration.ofDays(1)), START.plus(Duration.ofDays(60)), "国有建设用地使用权出让失信行为（国土资源部令第39号）");
+        assertRefusedNaming(api().post("/api/v1/tenders/" + lot.id() + "/registrations", "", api().freshToken(username(noAuction))),
+                auctionRecord, "信用关卡竞买申请受限有限公司", "第39号");
+        assertThat(refusalsOf(auctionRecord)).contains("AUCTION_QUALIFICATION");
+        // one restricted after registering and paying gets no number
+        flow.bidder(lot.id(), username(barred));
+        UUID record = bar(barred.creditCode().value(), barred.name(), Set.of(Gate.AUCTION_QUALIFICATION), clock.instant(),
                 START.plus(Duration.ofDays(60)), "国有建设用地使用权出让失信行为（国土资源部令第39号）");
-        assertRefusedNaming(api().post("/api/v1/tenders/" + lot.id() + "/registrations", "", api().freshToken(username(noBidding))),
-                biddingRecord, "信用关卡竞买报名受限有限公司");
-        flow.bidder(lot.id(), username(barred)); // registering and paying are not the qualification gate's
         long numbered = jdbc.sql("SELECT count(*) FROM auction_bidder WHERE lot_id = CAST(:l AS UUID)").param("l", lot.id())
                 .query(Long.class).single();
         long publicLog = log.size();
