@@ -81,8 +81,9 @@ public class Registrations {
      * (统一社会信用代码; empty: alone). Registering again returns the existing registration, its members unchanged. Issue
      * 20: refused ({@code CREDIT_RESTRICTED}) where a record in force now bars the bidder or any member at {@code Gate.BIDDING}
      * (招标投标法实施条例 Art. 67–68, 政府采购法 Art. 22/77), or at {@code Gate.AUCTION_QUALIFICATION} for a lot whose bids
-     * are live (auction, listing); one member restricts the consortium (财库〔2016〕125号); the refusal names the
-     * records and is a confidential record, so nobody else learns that it tried.
+     * are live (auction, listing); one member restricts the consortium (财库〔2016〕125号). The refusal names the bidder's
+     * own records and published ones, and of another member's unpublished record only that the member is restricted
+     * here; it is a confidential record, so nobody else learns that it tried.
      */
     @Transactional
     public RegistrationView register(UUID tenderId, List<String> consortium, CurrentUser user) {
@@ -106,6 +107,11 @@ public class Registrations {
             members.add(org.sunbid.platform.parties.UnifiedSocialCreditCode.of(code).value()); // INVALID_CREDIT_CODE
         }
         members.remove(bidder.creditCode().value());
+        // registering again returns the existing registration without asking credit again (else a lead could name any
+        // code as a member, over and over, to probe another's records)
+        if (!rows(tenderId, bidder.id()).isEmpty()) {
+            return mine(tenderId, user);
+        }
         // an auction or listing lot (land, mining, state property: its bids live) asks the auction gate (39号令 Art. 11;
         // 32号令), every other lot the bidding gate: a record barring one does not bar the other
         org.sunbid.platform.credit.Gate gate = liveBidding(tenderId, now) ? org.sunbid.platform.credit.Gate.AUCTION_QUALIFICATION

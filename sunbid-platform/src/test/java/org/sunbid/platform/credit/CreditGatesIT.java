@@ -72,6 +72,14 @@ class CreditGatesIT extends PlatformIT {
                 gates, from, until, from, until), Actor.SYSTEM);
     }
 
+    /** A record barring {@code gates} of {@code creditCode} over [from, until), never published (not on the portal). */
+    private UUID barUnpublished(String creditCode, String name, Set<Gate> gates, Instant from, Instant until, String conduct,
+            String basis, String body, String document) {
+        return records.record(new CreditRecords.NewRecord(CreditSubject.organisation(creditCode), name, CreditClass.SERIOUS,
+                conduct, basis, body, document, "platform", "CG-" + UUID.randomUUID(), "990100", gates, from, until, null, null),
+                Actor.SYSTEM);
+    }
+
     private long confidential(String action) {
         return jdbc.sql("SELECT count(*) FROM log_confidential WHERE action = :a").param("a", action).query(Long.class).single();
     }
@@ -384,6 +392,56 @@ class CreditGatesIT extends PlatformIT {
         clock.advance(Duration.ofMillis(1)); // the record's end: nobody acts
         ApiClient.Response taken = flow.offer(lot, 1, "bidder3", "850000.00");
         assertThat(taken.status()).as(taken.body()).isEqualTo(201);
+    }
+
+    /**
+     * Issue 20 fix G (attack): a bidder names a rival's credit code as its consortium member, again and again, to read the
+     * rival's unpublished records. It learns only that the member it named is restricted here; its own records and
+     * published ones are named in full; registering again returns the registration without asking credit again.
+     */
+    @Test
+    void attack_aConsortiumLeadCannotReadARivalsUnpublishedRecordByNamingItAsAMember() {
+        Organisation attacker = supplier("信用关卡探查牵头有限公司");
+        Organisation rival = supplier("信用关卡被探查对手有限公司");
+        String rivalCode = rival.creditCode().value();
+        Instant now = clock.instant();
+        UUID secret = barUnpublished(rivalCode, "信用关卡被探查对手有限公司", Set.of(Gate.BIDDING), now.minus(Duration.ofDays(2)),
+                now.plus(Duration.ofDays(200)), "提供虚假材料谋取中标", "招标投标法实施条例第六十八条", "云州市发展和改革委员会",
+                "云发改罚〔2026〕探77号");
+        String tender = publishTender(api(), Duration.ofDays(21), "100000").path("id").asString();
+        ApiClient api = api();
+        String token = api.token(username(attacker));
+        String path = "/api/v1/tenders/" + tender + "/registrations";
+
+        ApiClient.Response probe = api.post(path, ApiClient.json(Map.of("consortium", List.of(rivalCode))), token);
+        assertThat(probe.status()).as(probe.body()).isEqualTo(403);
+        assertThat(probe.code()).isEqualTo("CREDIT_RESTRICTED");
+        assertThat(probe.json().path("detail").asString()).contains(rivalCode, "在本环节受信用限制");
+        for (String hidden : List.of("信用关卡被探查对手有限公司", "提供虚假材料", "第六十八条", "云州市发展和改革委员会", "探77号",
+                secret.toString())) {
+            assertThat(probe.body()).doesNotContain(hidden);
+        }
+        assertThat(refusalsOf(secret)).contains(secret.toString()); // the record of the refusal keeps the record's id
+
+        // registered alone, the attacker's repeat registration with the rival as member is not checked again: it
+        // returns the existing registration, nothing is refused and nothing learned
+        ApiClient.Response alone = api.post(path, "", token);
+        assertThat(alone.status()).as(alone.body()).isEqualTo(200);
+        long refusals = confidential(CreditRefusals.REFUSED);
+        ApiClient.Response again = api.post(path, ApiClient.json(Map.of("consortium", List.of(rivalCode))), token);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().path("id").asString()).isEqualTo(alone.json().path("id").asString());
+        assertThat(again.body()).doesNotContain("提供虚假材料", "在本环节受信用限制");
+        assertThat(confidential(CreditRefusals.REFUSED)).isEqualTo(refusals);
+        assertThat(jdbc.sql("SELECT count(*) FROM tender_registration_member WHERE credit_code = :c").param("c", rivalCode)
+                .query(Long.class).single()).isZero();
+
+        // the bidder's own unpublished record is named to it in full
+        Organisation own = supplier("信用关卡自身未公示有限公司");
+        UUID ownRecord = barUnpublished(own.creditCode().value(), own.name(), Set.of(Gate.BIDDING), now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(100)), "串通投标", "招标投标法实施条例第六十七条", "云州市住房和城乡建设局", "云建罚〔2026〕自1号");
+        assertRefusedNaming(api.post(path, "", api.token(username(own))), ownRecord, "信用关卡自身未公示有限公司", "串通投标",
+                "第六十七条", "自1号");
     }
 
     /**
