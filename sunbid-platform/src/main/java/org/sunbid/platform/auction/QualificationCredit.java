@@ -65,7 +65,8 @@ class QualificationCredit {
     void require(UUID lotId, UUID bidder, Instant at, String region, Actor actor) {
         CreditVerdict v = verdict(lotId, bidder, at);
         if (v.barred()) {
-            throw refusals.refuse(v, lotId.toString(), region, actor);
+            throw refusals.refuse(v, lotId.toString(), region, actor,
+                    organisations.find(bidder).map(o -> o.creditCode().value()).orElse(null));
         }
     }
 }

@@ -49,6 +49,17 @@ public class CreditRefusals {
     }
 
     /**
+     * As {@link #refuse(CreditVerdict, String, String, Actor)} for a refused party whose own credit code is
+     * {@code ownCreditCode} and who named other subjects itself (a consortium's members): the answer names in full
+     * only its own records and published ones ({@link CreditVerdict#reasonsFor}); the record of the refusal keeps all.
+     */
+    public DomainException refuse(CreditVerdict verdict, String subject, String regionCode, Actor actor, String ownCreditCode) {
+        record(verdict, subject, regionCode, actor);
+        return new DomainException(CreditError.CREDIT_RESTRICTED,
+                verdict.reasonsFor(ownCreditCode == null ? java.util.Set.of() : java.util.Set.of(ownCreditCode)));
+    }
+
+    /**
      * Records the refusal of {@code verdict} (which must bar) where the gate goes on without the barred parties (a drawn
      * supplier left off an invitation list) instead of refusing the whole request.
      */

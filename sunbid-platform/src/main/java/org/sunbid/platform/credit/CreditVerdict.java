@@ -23,10 +23,30 @@ public record CreditVerdict(Gate gate, Instant at, List<CreditRecordView> barred
 
     /** The records named for people: "subject：conduct（basis，issuing body document）", one per record, joined by "；". */
     public String reasons() {
+        return reasonsFor(null);
+    }
+
+    /**
+     * The records named for the refused party, whose own subjects' keys (its credit code) are {@code own}: its own
+     * records and those published at the gate's time in full (as {@link #reasons()}); another subject's unpublished
+     * record only as "key：在本环节受信用限制" (the key the caller gave, once per subject), without its name, conduct,
+     * basis, issuing body or document — a consortium lead must not read a rival's unpublished record by naming it as a
+     * member. {@code own} null: every record in full (for the record-keeper, never for another party).
+     */
+    public String reasonsFor(java.util.Set<String> own) {
         StringBuilder out = new StringBuilder();
+        java.util.Set<String> restricted = new java.util.HashSet<>();
         for (CreditRecordView r : barredBy) {
+            boolean full = own == null || own.contains(r.subject().key()) || r.publishedAt(at);
+            if (!full && !restricted.add(r.subject().key())) {
+                continue;
+            }
             if (!out.isEmpty()) {
                 out.append("；");
+            }
+            if (!full) {
+                out.append(r.subject().key()).append("：在本环节受信用限制");
+                continue;
             }
             out.append(r.subjectName()).append("：").append(r.conduct()).append("（").append(r.legalBasis()).append("，")
                     .append(r.issuingBody());

@@ -202,29 +202,61 @@ public class Invitations {
         }
         String hex = hex64(secretHex).filter(h -> Sm3.hex(HexFormat.of().parseHex(h)).equals(draw.secretHash()))
                 .orElseThrow(() -> new DomainException(ProcurementError.INVITATION_SECRET_MISMATCH));
-        List<String> drawn = SupplierDraw.drawn(HexFormat.of().parseHex(hex), draw.headRoot(), draw.id().toString(),
-                draw.drawCount(), draw.pool());
+        byte[] secret = HexFormat.of().parseHex(hex);
+        List<String> drawn = new ArrayList<>(SupplierDraw.drawn(secret, draw.headRoot(), draw.id().toString(), draw.drawCount(),
+                draw.pool()));
         Instant now = clock.instant();
+        List<TenderInvitations.Invitee> recommended = new ArrayList<>();
+        draw.recommended().forEach(r -> recommended.add(new TenderInvitations.Invitee(r.supplierId(), "RECOMMENDED", r.recommender())));
+        // issue 20: one restricted since the draw was requested is left off the list at the reveal (a confidential record)
+        // and, if drawn, replaced by the next of the same ranking (the walk anyone re-computes), so that the list keeps
+        // its size (法 Art. 34, 87号令 Art. 14); the pool running out fails the draw, and nothing changes
+        List<UUID> asked = new ArrayList<>(recommended.stream().map(TenderInvitations.Invitee::supplierId).toList());
+        drawn.forEach(id -> asked.add(UUID.fromString(id)));
+        Set<UUID> barred = new HashSet<>();
+        List<String> ranking = null;
+        while (true) {
+            CreditVerdict verdict = credit.verdict(asked, now);
+            if (verdict.barred()) {
+                barred.addAll(credit.barred(asked, verdict));
+                credit.leftOff(verdict, tenderId.toString(), tender.regionCode(), user.actor());
+            }
+            long kept = drawn.stream().filter(id -> !barred.contains(UUID.fromString(id))).count();
+            if (kept >= draw.drawCount()) {
+                break;
+            }
+            if (ranking == null) {
+                ranking = SupplierDraw.ranking(secret, draw.headRoot(), draw.id().toString(), draw.drawCount(), draw.pool());
+            }
+            asked.clear();
+            for (int i = drawn.size(); i < ranking.size() && kept + asked.size() < draw.drawCount(); i++) {
+                drawn.add(ranking.get(i));
+                asked.add(UUID.fromString(ranking.get(i)));
+            }
+            if (asked.isEmpty()) {
+                throw new DomainException(ProcurementError.INVITATION_POOL_EXHAUSTED, draw.drawCount(), kept, draw.pool().size());
+            }
+        }
+        List<TenderInvitations.Invitee> invitees = new ArrayList<>();
+        recommended.stream().filter(i -> !barred.contains(i.supplierId())).forEach(invitees::add);
+        drawn.stream().map(UUID::fromString).filter(id -> !barred.contains(id))
+                .forEach(id -> invitees.add(new TenderInvitations.Invitee(id, "DRAWN", draw.id().toString())));
+        String procedureCode = projects.procedureOfLot(tenderId).orElse(null);
+        if (procedureCode != null) { // a barred recommendation is not replaced: the list must still hold the minimum
+            int min = InvitationRule.of(procedures.rulesAt(procedureCode, now)).invitedMin();
+            if (invitees.size() < min) {
+                throw new DomainException(ProcurementError.INVITED_TOO_FEW, min, invitees.size());
+            }
+        }
         jdbc.sql("""
                 UPDATE invitation_draw SET status = 'DRAWN', secret_hex = :secret, drawn_json = :drawn, drawn_at = :now,
                     drawn_by = :by, version = version + 1 WHERE id = :id AND status = 'AWAITING_SECRET'""")
                 .param("secret", hex).param("drawn", CanonicalJson.write(drawn)).param("now", utc(now))
                 .param("by", user.username()).param("id", draw.id()).update();
-        List<TenderInvitations.Invitee> all = new ArrayList<>();
-        draw.recommended().forEach(r -> all.add(new TenderInvitations.Invitee(r.supplierId(), "RECOMMENDED", r.recommender())));
-        drawn.forEach(id -> all.add(new TenderInvitations.Invitee(UUID.fromString(id), "DRAWN", draw.id().toString())));
-        // issue 20: one restricted since the draw was requested is left off the list at the reveal (a confidential record)
-        CreditVerdict verdict = credit.verdict(all.stream().map(TenderInvitations.Invitee::supplierId).toList(), now);
-        Set<UUID> barred = verdict.barred()
-                ? credit.barred(all.stream().map(TenderInvitations.Invitee::supplierId).toList(), verdict) : Set.of();
-        if (verdict.barred()) {
-            credit.leftOff(verdict, tenderId.toString(), tender.regionCode(), user.actor());
-        }
-        List<TenderInvitations.Invitee> invitees = all.stream().filter(i -> !barred.contains(i.supplierId())).toList();
         // who was drawn stays sealed until bidding closes; the public sees that the draw was made, on which head
         log.append(AuditRecord.of("procurement.invitation-draw.drawn", tenderId.toString(), tender.regionCode(), user.actor(),
                 Map.of("drawId", draw.id().toString(), "headSize", draw.headSize(), "headRoot", draw.headRoot(),
-                        "secretHash", draw.secretHash(), "drawnCount", drawn.size())));
+                        "secretHash", draw.secretHash(), "drawnCount", draw.drawCount())));
         if (!invitees.isEmpty()) {
             invitations.invite(tenderId, invitees, user.actor());
         }

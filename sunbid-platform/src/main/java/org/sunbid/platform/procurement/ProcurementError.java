@@ -12,6 +12,8 @@ public enum ProcurementError implements ErrorCode {
     RECOMMENDATION_NOT_ALLOWED(422),
     /** 87号令 Art. 14: a pool from the database or from recommendations holds fewer than twice the number drawn. */
     INVITATION_POOL_TOO_SMALL(422),
+    /** 法 Art. 34, 87号令 Art. 14: at the reveal, the pool's ranking runs out before every barred drawn supplier is replaced. */
+    INVITATION_POOL_EXHAUSTED(422),
     /** 87号令 Art. 14: fewer than two of the purchaser's staff witness the draw. */
     DRAW_WITNESSES_TOO_FEW(422),
     /** A witness must be a member of the purchaser's or the agency's staff with an account on the platform. */

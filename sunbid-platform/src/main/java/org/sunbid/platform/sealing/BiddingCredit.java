@@ -39,11 +39,14 @@ class BiddingCredit {
     /** Refuses ({@code CREDIT_RESTRICTED}) if {@code bidderId} or a member of its consortium is barred at {@code at}. */
     void require(UUID lotId, UUID bidderId, Instant at, String region, Actor actor) {
         List<CreditSubject> subjects = new ArrayList<>();
-        organisations.find(bidderId).ifPresent(o -> subjects.add(CreditSubject.organisation(o.creditCode().value())));
+        String own = organisations.find(bidderId).map(o -> o.creditCode().value()).orElse(null);
+        if (own != null) {
+            subjects.add(CreditSubject.organisation(own));
+        }
         registrations.consortiumMembers(lotId, bidderId).forEach(m -> subjects.add(CreditSubject.organisation(m)));
         CreditVerdict verdict = checks.check(Gate.BIDDING, subjects, at);
         if (verdict.barred()) {
-            throw refusals.refuse(verdict, lotId.toString(), region, actor);
+            throw refusals.refuse(verdict, lotId.toString(), region, actor, own);
         }
     }
 }

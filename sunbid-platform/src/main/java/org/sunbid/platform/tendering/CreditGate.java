@@ -16,9 +16,10 @@ import org.sunbid.platform.parties.Organisation;
 
 /**
  * Tendering's credit gates (信用审查): registration for a lot of any kind (Gate.BIDDING: 招标投标法实施条例 Art. 67–68,
- * 政府采购法 Art. 22(5)/77) and the invitation list (Gate.INVITATION), each asked of credit at the gate's own time; a
- * consortium (联合体) is asked with all its members together (财库〔2016〕125号). A refusal is kept as a confidential
- * record (who tried is a secret of the lot) and names the records ({@code CREDIT_RESTRICTED}).
+ * 政府采购法 Art. 22(5)/77; Gate.AUCTION_QUALIFICATION for an auction or listing lot) and the invitation list
+ * (Gate.INVITATION), each asked of credit at the gate's own time; a consortium (联合体) is asked with all its members
+ * together (财库〔2016〕125号). A refusal is kept as a confidential record (who tried is a secret of the lot) and names
+ * the records ({@code CREDIT_RESTRICTED}): of a member the caller named, an unpublished record only as a restriction.
  */
 @Component
 class CreditGate {
@@ -36,7 +37,10 @@ class CreditGate {
         List<CreditSubject> subjects = new ArrayList<>();
         subjects.add(CreditSubject.organisation(lead.creditCode().value()));
         members.forEach(m -> subjects.add(CreditSubject.organisation(m)));
-        refuseIfBarred(checks.check(gate, subjects, at), lot, region, actor);
+        CreditVerdict verdict = checks.check(gate, subjects, at);
+        if (verdict.barred()) { // the members are the caller's say: another's unpublished record is not shown to it
+            throw refusals.refuse(verdict, lot, region, actor, lead.creditCode().value());
+        }
     }
 
     /** Refuses if any of {@code organisations} (each on its own: invitees of one list) is barred, naming each record. */

@@ -79,9 +79,11 @@ public class Registrations {
     /**
      * Registers the caller's organisation as the lead of a consortium (联合体) whose other members are {@code consortium}
      * (统一社会信用代码; empty: alone). Registering again returns the existing registration, its members unchanged. Issue
-     * 20: refused ({@code CREDIT_RESTRICTED}, the records named) where a record in force now bars the bidder or any
-     * member at {@code Gate.BIDDING} (招标投标法实施条例 Art. 67–68, 政府采购法 Art. 22/77; one member restricts the
-     * consortium, 财库〔2016〕125号); the refusal is a confidential record, so nobody else learns that it tried.
+     * 20: refused ({@code CREDIT_RESTRICTED}) where a record in force now bars the bidder or any member at {@code Gate.BIDDING}
+     * (招标投标法实施条例 Art. 67–68, 政府采购法 Art. 22/77), or at {@code Gate.AUCTION_QUALIFICATION} for a lot whose bids
+     * are live (auction, listing); one member restricts the consortium (财库〔2016〕125号). The refusal names the bidder's
+     * own records and published ones, and of another member's unpublished record only that the member is restricted
+     * here; it is a confidential record, so nobody else learns that it tried.
      */
     @Transactional
     public RegistrationView register(UUID tenderId, List<String> consortium, CurrentUser user) {
@@ -105,8 +107,16 @@ public class Registrations {
             members.add(org.sunbid.platform.parties.UnifiedSocialCreditCode.of(code).value()); // INVALID_CREDIT_CODE
         }
         members.remove(bidder.creditCode().value());
-        credit.require(org.sunbid.platform.credit.Gate.BIDDING, bidder, members, now, tenderId.toString(), tender.regionCode(),
-                user.actor());
+        // registering again returns the existing registration without asking credit again (else a lead could name any
+        // code as a member, over and over, to probe another's records)
+        if (!rows(tenderId, bidder.id()).isEmpty()) {
+            return mine(tenderId, user);
+        }
+        // an auction or listing lot (land, mining, state property: its bids live) asks the auction gate (39号令 Art. 11;
+        // 32号令), every other lot the bidding gate: a record barring one does not bar the other
+        org.sunbid.platform.credit.Gate gate = liveBidding(tenderId, now) ? org.sunbid.platform.credit.Gate.AUCTION_QUALIFICATION
+                : org.sunbid.platform.credit.Gate.BIDDING;
+        credit.require(gate, bidder, members, now, tenderId.toString(), tender.regionCode(), user.actor());
         UUID id = UUID.randomUUID();
         int inserted = jdbc.sql("""
                 INSERT INTO tender_registration (id, tender_id, bidder_id, registered_at, registered_by)
@@ -166,10 +176,15 @@ public class Registrations {
      * centre's staff would learn who bids under which number (39号令 Art. 13; 32号令 Art. 22 — bidders stay anonymous).
      */
     private boolean sealedUntilBiddingEnds(UUID tenderId) {
-        boolean live = projects.procedureOfLot(tenderId).map(code -> procedures.rulesAt(code, clock.instant())
-                .holds(org.sunbid.platform.deals.domain.RuleKeys.LIVE_BIDDING)).orElse(false);
+        boolean live = liveBidding(tenderId, clock.instant());
         return live && jdbc.sql("SELECT COUNT(*) FROM registration_disclosure WHERE tender_id = :t").param("t", tenderId)
                 .query(Long.class).single() == 0;
+    }
+
+    /** Whether the lot's procedure bids live (an auction or listing: land, mining, state property), per deals' rules at {@code at}. */
+    private boolean liveBidding(UUID tenderId, Instant at) {
+        return projects.procedureOfLot(tenderId).map(code -> procedures.rulesAt(code, at)
+                .holds(org.sunbid.platform.deals.domain.RuleKeys.LIVE_BIDDING)).orElse(false);
     }
 
     /**

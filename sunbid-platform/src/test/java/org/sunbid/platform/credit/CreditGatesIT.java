@@ -72,6 +72,14 @@ class CreditGatesIT extends PlatformIT {
                 gates, from, until, from, until), Actor.SYSTEM);
     }
 
+    /** A record barring {@code gates} of {@code creditCode} over [from, until), never published (not on the portal). */
+    private UUID barUnpublished(String creditCode, String name, Set<Gate> gates, Instant from, Instant until, String conduct,
+            String basis, String body, String document) {
+        return records.record(new CreditRecords.NewRecord(CreditSubject.organisation(creditCode), name, CreditClass.SERIOUS,
+                conduct, basis, body, document, "platform", "CG-" + UUID.randomUUID(), "990100", gates, from, until, null, null),
+                Actor.SYSTEM);
+    }
+
     private long confidential(String action) {
         return jdbc.sql("SELECT count(*) FROM log_confidential WHERE action = :a").param("a", action).query(Long.class).single();
     }
@@ -259,16 +267,25 @@ class CreditGatesIT extends PlatformIT {
         Organisation barred = supplier("信用关卡竞买受限有限公司");
         basicAccounts.register(barred.id(), "中国建设银行云州分行", "62179940" + String.format("%011d", Math.abs(barred.id()
                 .getMostSignificantBits() % 100_000_000_000L)), Actor.SYSTEM);
-        UUID record = bar(barred.creditCode().value(), barred.name(), Set.of(Gate.AUCTION_QUALIFICATION), START.minus(Duration.ofDays(1)),
-                START.plus(Duration.ofDays(60)), "国有建设用地使用权出让失信行为（国土资源部令第39号）");
         org.sunbid.platform.AuctionFlow.Lot lot = flow.published("TDSYQ_LISTING", START, "8000000.00", "100000.00", "1600000.00");
-        // registering for the land lot is Gate.BIDDING's (the same registration as every kind of deal)
+        // registering for the land lot asks the auction gate, not the bidding gate (a 政府采购 list entry barring BIDDING
+        // alone does not bar a land auction)
         Organisation noBidding = supplier("信用关卡竞买报名受限有限公司");
-        UUID biddingRecord = bar(noBidding.creditCode().value(), noBidding.name(), Set.of(Gate.BIDDING), START.minus(Duration.ofDays(1)),
+        bar(noBidding.creditCode().value(), noBidding.name(), Set.of(Gate.BIDDING), START.minus(Duration.ofDays(1)),
+                START.plus(Duration.ofDays(60)), "政府采购法第七十七条");
+        ApiClient.Response notBarred = api().post("/api/v1/tenders/" + lot.id() + "/registrations", "",
+                api().freshToken(username(noBidding)));
+        assertThat(notBarred.status()).as(notBarred.body()).isEqualTo(200);
+        Organisation noAuction = supplier("信用关卡竞买申请受限有限公司");
+        UUID auctionRecord = bar(noAuction.creditCode().value(), noAuction.name(), Set.of(Gate.AUCTION_QUALIFICATION),
+                START.minus(Duration.ofDays(1)), START.plus(Duration.ofDays(60)), "国有建设用地使用权出让失信行为（国土资源部令第39号）");
+        assertRefusedNaming(api().post("/api/v1/tenders/" + lot.id() + "/registrations", "", api().freshToken(username(noAuction))),
+                auctionRecord, "信用关卡竞买申请受限有限公司", "第39号");
+        assertThat(refusalsOf(auctionRecord)).contains("AUCTION_QUALIFICATION");
+        // one restricted after registering and paying gets no number
+        flow.bidder(lot.id(), username(barred));
+        UUID record = bar(barred.creditCode().value(), barred.name(), Set.of(Gate.AUCTION_QUALIFICATION), clock.instant(),
                 START.plus(Duration.ofDays(60)), "国有建设用地使用权出让失信行为（国土资源部令第39号）");
-        assertRefusedNaming(api().post("/api/v1/tenders/" + lot.id() + "/registrations", "", api().freshToken(username(noBidding))),
-                biddingRecord, "信用关卡竞买报名受限有限公司");
-        flow.bidder(lot.id(), username(barred)); // registering and paying are not the qualification gate's
         long numbered = jdbc.sql("SELECT count(*) FROM auction_bidder WHERE lot_id = CAST(:l AS UUID)").param("l", lot.id())
                 .query(Long.class).single();
         long publicLog = log.size();
@@ -375,5 +392,96 @@ class CreditGatesIT extends PlatformIT {
         clock.advance(Duration.ofMillis(1)); // the record's end: nobody acts
         ApiClient.Response taken = flow.offer(lot, 1, "bidder3", "850000.00");
         assertThat(taken.status()).as(taken.body()).isEqualTo(201);
+    }
+
+    /**
+     * Issue 20 fix G (attack): a bidder names a rival's credit code as its consortium member, again and again, to read the
+     * rival's unpublished records. It learns only that the member it named is restricted here; its own records and
+     * published ones are named in full; registering again returns the registration without asking credit again.
+     */
+    @Test
+    void attack_aConsortiumLeadCannotReadARivalsUnpublishedRecordByNamingItAsAMember() {
+        Organisation attacker = supplier("信用关卡探查牵头有限公司");
+        Organisation rival = supplier("信用关卡被探查对手有限公司");
+        String rivalCode = rival.creditCode().value();
+        Instant now = clock.instant();
+        UUID secret = barUnpublished(rivalCode, "信用关卡被探查对手有限公司", Set.of(Gate.BIDDING), now.minus(Duration.ofDays(2)),
+                now.plus(Duration.ofDays(200)), "提供虚假材料谋取中标", "招标投标法实施条例第六十八条", "云州市发展和改革委员会",
+                "云发改罚〔2026〕探77号");
+        String tender = publishTender(api(), Duration.ofDays(21), "100000").path("id").asString();
+        ApiClient api = api();
+        String token = api.token(username(attacker));
+        String path = "/api/v1/tenders/" + tender + "/registrations";
+
+        ApiClient.Response probe = api.post(path, ApiClient.json(Map.of("consortium", List.of(rivalCode))), token);
+        assertThat(probe.status()).as(probe.body()).isEqualTo(403);
+        assertThat(probe.code()).isEqualTo("CREDIT_RESTRICTED");
+        assertThat(probe.json().path("detail").asString()).contains(rivalCode, "在本环节受信用限制");
+        for (String hidden : List.of("信用关卡被探查对手有限公司", "提供虚假材料", "第六十八条", "云州市发展和改革委员会", "探77号",
+                secret.toString())) {
+            assertThat(probe.body()).doesNotContain(hidden);
+        }
+        assertThat(refusalsOf(secret)).contains(secret.toString()); // the record of the refusal keeps the record's id
+
+        // registered alone, the attacker's repeat registration with the rival as member is not checked again: it
+        // returns the existing registration, nothing is refused and nothing learned
+        ApiClient.Response alone = api.post(path, "", token);
+        assertThat(alone.status()).as(alone.body()).isEqualTo(200);
+        long refusals = confidential(CreditRefusals.REFUSED);
+        ApiClient.Response again = api.post(path, ApiClient.json(Map.of("consortium", List.of(rivalCode))), token);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().path("id").asString()).isEqualTo(alone.json().path("id").asString());
+        assertThat(again.body()).doesNotContain("提供虚假材料", "在本环节受信用限制");
+        assertThat(confidential(CreditRefusals.REFUSED)).isEqualTo(refusals);
+        assertThat(jdbc.sql("SELECT count(*) FROM tender_registration_member WHERE credit_code = :c").param("c", rivalCode)
+                .query(Long.class).single()).isZero();
+
+        // the bidder's own unpublished record is named to it in full
+        Organisation own = supplier("信用关卡自身未公示有限公司");
+        UUID ownRecord = barUnpublished(own.creditCode().value(), own.name(), Set.of(Gate.BIDDING), now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(100)), "串通投标", "招标投标法实施条例第六十七条", "云州市住房和城乡建设局", "云建罚〔2026〕自1号");
+        assertRefusedNaming(api.post(path, "", api.token(username(own))), ownRecord, "信用关卡自身未公示有限公司", "串通投标",
+                "第六十七条", "自1号");
+    }
+
+    /**
+     * Issue 20 fix G (法 Art. 34, 87号令 Art. 14): a drawn supplier barred between the request and the reveal is left off
+     * and replaced by the next of the same ranking, so the list keeps the number drawn and the drawn list stays a prefix
+     * of the walk anyone re-computes.
+     */
+    @Test
+    void gpl34_order87_art14_aDrawnSupplierBarredBeforeTheRevealIsReplacedByTheNextOfTheRanking() {
+        ProcurementFlow flow = new ProcurementFlow(this, context);
+        String lot = flow.lot("ZFCG_INQUIRY", "信用关卡递补询价", "300000.00", "GOODS", Instant.parse("2026-11-26T02:00:00Z"));
+        List<String> pool = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            pool.add(supplier("信用关卡递补供应商" + i + "有限公司").id().toString());
+        }
+        byte[] secret = new byte[32];
+        secret[0] = 7;
+        ApiClient api = api();
+        String agency = api.token("agency");
+        ApiClient.Response requested = api.post("/api/v1/tenders/" + lot + "/invitations/draw", ApiClient.json(Map.of(
+                "recommended", List.of(), "drawCount", 3, "poolSource", "PREQUALIFIED", "prequalified", pool,
+                "witnesses", List.of("agency"), "secretHash", Sm3.hex(secret))), agency);
+        assertThat(requested.status()).as(requested.body()).isEqualTo(200);
+        List<String> ranking = org.sunbid.platform.procurement.domain.SupplierDraw.ranking(secret,
+                requested.json().path("headRoot").asString(), requested.json().path("drawId").asString(), 3,
+                pool.stream().sorted().toList());
+        // the first ranked is barred after the request, before the reveal
+        Organisation first = organisations.find(UUID.fromString(ranking.get(0))).orElseThrow();
+        UUID record = bar(first.creditCode().value(), first.name(), Set.of(Gate.INVITATION), clock.instant(),
+                clock.instant().plus(Duration.ofDays(100)), "政府采购法第七十七条");
+
+        ApiClient.Response drawn = api.post("/api/v1/tenders/" + lot + "/invitations/draw/reveal",
+                ApiClient.json(Map.of("secret", java.util.HexFormat.of().formatHex(secret))), agency);
+        assertThat(drawn.status()).as(drawn.body()).isEqualTo(200);
+        List<String> drawnIds = new java.util.ArrayList<>();
+        drawn.json().path("drawn").forEach(d -> drawnIds.add(d.path("supplierId").asString()));
+        assertThat(drawnIds).isEqualTo(ranking.subList(0, 4)); // the walk: the first three, then the next replacing the barred
+        List<String> invited = new java.util.ArrayList<>();
+        api.get("/api/v1/tenders/" + lot + "/invitations", agency).json().forEach(i -> invited.add(i.path("supplierId").asString()));
+        assertThat(invited).hasSize(3).containsExactlyInAnyOrderElementsOf(ranking.subList(1, 4)).doesNotContain(ranking.get(0));
+        assertThat(refusalsOf(record)).contains("INVITATION");
     }
 }
