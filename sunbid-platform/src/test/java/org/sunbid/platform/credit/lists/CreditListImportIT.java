@@ -97,7 +97,7 @@ class CreditListImportIT extends PlatformIT {
                 row(Fixtures.freshCreditCode("990121"), "名单测试另一有限公司", id + "-2"));
         LocalDate date = nextVersion("tax-offenders");
 
-        ApiClient.Response first = upload("tax-offenders", date, file, "centre");
+        ApiClient.Response first = upload("tax-offenders", date, file, "admin");
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.json().path("added").asInt()).isEqualTo(2);
         assertThat(first.json().path("listName").asString()).isEqualTo("重大税收违法失信主体");
@@ -146,7 +146,7 @@ class CreditListImportIT extends PlatformIT {
         LocalDate date = nextVersion("tax-offenders");
         List<Object> before = snapshot();
         for (var c : cases.entrySet()) {
-            ApiClient.Response r = upload("tax-offenders", date, (String) c.getValue()[0], "centre");
+            ApiClient.Response r = upload("tax-offenders", date, (String) c.getValue()[0], "admin");
             assertThat(r.status()).as(c.getKey()).isEqualTo(422);
             assertThat(r.contentType()).startsWith("application/problem+json");
             assertThat(r.code()).isEqualTo("CREDIT_LIST_MALFORMED");
@@ -171,7 +171,7 @@ class CreditListImportIT extends PlatformIT {
         assertThat(checks.checkOrganisations(Gate.BIDDING, List.of(leaving.id()), clock.instant()).barred()).isTrue();
 
         ApiClient.Response v2 = upload("construction-blacklist", v1.plusDays(1), csv(row(staying.creditCode().value(), staying.name(), b)),
-                "centre");
+                "admin");
         assertThat(v2.status()).isEqualTo(201);
         assertThat(v2.json().path("added").asInt()).isZero();
         assertThat(v2.json().path("ended").asInt()).isEqualTo(1);
@@ -187,7 +187,7 @@ class CreditListImportIT extends PlatformIT {
 
         List<Object> before = snapshot();
         ApiClient.Response older = upload("construction-blacklist", v1, csv(row(leaving.creditCode().value(), leaving.name(), a + "x")),
-                "centre");
+                "admin");
         assertThat(older.status()).isEqualTo(409);
         assertThat(older.code()).isEqualTo("CREDIT_LIST_NOT_NEWER");
         assertThat(snapshot()).isEqualTo(before);
@@ -222,15 +222,16 @@ class CreditListImportIT extends PlatformIT {
     }
 
     @Test
-    void onlyStaffUploadAndTheDemoListsAreThereWithTheirSource() {
+    void onlyTheAdministratorUploadsAndTheDemoListsAreThereWithTheirSource() {
         LocalDate date = nextVersion("gp-serious");
         String file = csv(row(Fixtures.freshCreditCode("990100"), "名单测试越权有限公司", "IT-" + UUID.randomUUID()));
         List<Object> before = snapshot();
-        for (String user : new String[] {"supervisor", "tenderee", "bidder1", "expert01"}) {
+        // a national list is in force everywhere: not even the centre's (or a county centre's) staff upload one (issue 20 fix K)
+        for (String user : new String[] {"centre", "qs-centre", "supervisor", "tenderee", "bidder1", "expert01"}) {
             assertThat(upload("gp-serious", date, file, user).status()).as(user).isEqualTo(403);
         }
         assertThat(api.post("/api/v1/credit/lists/no-such-list/imports", ApiClient.json(Map.of("listDate", "2026-11-01", "csv", file)),
-                api.token("centre")).code()).isEqualTo("CREDIT_LIST_UNKNOWN");
+                api.token("admin")).code()).isEqualTo("CREDIT_LIST_UNKNOWN");
         assertThat(snapshot()).isEqualTo(before);
 
         var court = api.get("/api/v1/credit/lists", null).json();
