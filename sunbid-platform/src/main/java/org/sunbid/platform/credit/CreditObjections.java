@@ -91,7 +91,8 @@ public class CreditObjections {
         payload.put("reason", why);
         payload.put("documents", docs);
         payload.put("decideDue", due.toString());
-        log.append(AuditRecord.of("credit.objection.filed", id.toString(), r.regionCode(), user.actor(), payload));
+        // sealed like the record it is about (issue 20 fix K)
+        log.append(AuditRecord.of("credit.objection.filed", id.toString(), r.regionCode(), user.actor(), payload).sealed());
         return get(id, user);
     }
 
@@ -124,7 +125,7 @@ public class CreditObjections {
             payload.put("withdrawnAt", now.toString());
         }
         log.append(AuditRecord.of(upheld ? "credit.objection.upheld" : "credit.objection.dismissed", id.toString(), r.regionCode(),
-                user.actor(), payload));
+                user.actor(), payload).sealed());
         return get(id, user);
     }
 

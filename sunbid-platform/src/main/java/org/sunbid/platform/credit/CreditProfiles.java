@@ -31,7 +31,8 @@ import org.sunbid.platform.parties.Role;
  * from other contexts ({@link CreditHistory}) and a score where its region's rules define one (as data,
  * {@code credit_score_rule}: base minus points per class of each record published at the time; the nearest region up
  * the tree that defines a rule applies). Visible to the organisation itself, to administrators, centre staff and
- * supervisors, and to tenderees and agencies (owners evaluating it); to other bidders and experts it is not found.
+ * supervisors, and to tenderees and agencies (owners evaluating it) who see only the records published or restricting now
+ * and no repair applications; to other bidders and experts it is not found.
  */
 @Service
 public class CreditProfiles {
@@ -79,13 +80,20 @@ public class CreditProfiles {
         Organisation o = organisations.find(organisationId).filter(x -> mayView(user, x))
                 .orElseThrow(() -> new DomainException(CreditError.CREDIT_PROFILE_NOT_FOUND, organisationId));
         Instant now = clock.instant();
+        boolean full = seesEverything(user, o);
         List<CreditRecordView> all = records.of(CreditSubject.organisation(o.creditCode().value()));
         List<ProfileRecord> rows = new ArrayList<>();
         List<CreditRepairs.RepairView> repairList = new ArrayList<>();
         for (CreditRecordView r : all) {
             boolean restricting = r.gates().stream().anyMatch(g -> r.restricts(g, now));
-            rows.add(new ProfileRecord(r, state(r, now), r.publishedAt(now), restricting));
-            repairList.addAll(repairs.ofRecord(r.id()));
+            boolean published = r.publishedAt(now);
+            if (!full && !published && !restricting) {
+                continue; // an owner evaluating the organisation sees what is public or binding now, not its past
+            }
+            rows.add(new ProfileRecord(r, state(r, now), published, restricting));
+            if (full) {
+                repairList.addAll(repairs.ofRecord(r.id()));
+            }
         }
         List<CreditHistory.Entry> history = new ArrayList<>();
         for (CreditHistory h : histories.orderedStream().toList()) {
@@ -110,6 +118,19 @@ public class CreditProfiles {
             return "PENDING";
         }
         return "NOT_PUBLISHED";
+    }
+
+    /**
+     * Whether {@code user} sees the whole profile (records in any state, repair applications): the organisation itself,
+     * administrators, and centre staff and supervisors of a region above it (issue 20 fix K). Anyone else allowed to view
+     * (tenderees, agencies, staff of other regions) sees only the records published or restricting now, and no applications.
+     */
+    private boolean seesEverything(CurrentUser user, Organisation o) {
+        if (o.id().equals(user.organisationId()) || user.seesAllRegions()) {
+            return true;
+        }
+        return user.seesRegionSubtree() && o.regionCode() != null && user.regionCode() != null
+                && regions.isWithin(o.regionCode(), user.regionCode());
     }
 
     private static boolean mayView(CurrentUser user, Organisation o) {

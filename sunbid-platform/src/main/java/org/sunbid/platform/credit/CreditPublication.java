@@ -88,8 +88,9 @@ public class CreditPublication {
             payload.put("subjectName", e.subjectName());
             payload.put("publicationUntil", e.until().toString());
             payload.put("basis", "信用修复管理办法第十二条：公示期满自动停止公示");
+            // sealed like the record it ends (issue 20 fix K): it names the subject
             long seq = log.append(AuditRecord.of("credit.record.publication-ended", e.id().toString(), e.regionCode(), Actor.SYSTEM,
-                    payload)).seq();
+                    payload).sealed()).seq();
             jdbc.sql("UPDATE credit_record SET publication_end_seq = :seq WHERE id = :id").param("seq", seq).param("id", e.id()).update();
         }
         return due.stream().map(Ended::id).toList();

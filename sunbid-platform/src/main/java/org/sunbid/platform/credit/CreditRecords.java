@@ -103,7 +103,10 @@ public class CreditRecords {
         payload.put("restrictionUntil", str(r.restrictionUntil()));
         payload.put("publicationFrom", str(r.publicationFrom()));
         payload.put("publicationUntil", str(r.publicationUntil()));
-        long seq = log.append(AuditRecord.of("credit.record.made", id.toString(), r.regionCode(), actor, payload)).seq();
+        // sealed for good (issue 20 fix K): a public log entry never expires, but a record is published only on the /credit
+        // page and only for its period (never a natural person's or a minor one, 信用修复管理办法 Art. 12); the log keeps
+        // the commitment as proof and the full entry for the authorities
+        long seq = log.append(AuditRecord.of("credit.record.made", id.toString(), r.regionCode(), actor, payload).sealed()).seq();
         jdbc.sql("UPDATE credit_record SET log_seq = :seq WHERE id = :id").param("seq", seq).param("id", id).update();
         return id;
     }

@@ -98,7 +98,8 @@ public class CreditRepairs {
         payload.put("reason", why);
         payload.put("documents", docs);
         payload.put("acceptDue", acceptDue.toString());
-        log.append(AuditRecord.of("credit.repair.applied", id.toString(), r.regionCode(), user.actor(), payload));
+        // repairs and objections name the record's subject and conduct: sealed like the record (issue 20 fix K)
+        log.append(AuditRecord.of("credit.repair.applied", id.toString(), r.regionCode(), user.actor(), payload).sealed());
         return get(id, user);
     }
 
@@ -118,7 +119,7 @@ public class CreditRepairs {
         if (note != null && !note.isBlank()) {
             payload.put("note", limit("note", note.strip()));
         }
-        log.append(AuditRecord.of("credit.repair.accepted", id.toString(), l.record().regionCode(), user.actor(), payload));
+        log.append(AuditRecord.of("credit.repair.accepted", id.toString(), l.record().regionCode(), user.actor(), payload).sealed());
         return get(id, user);
     }
 
@@ -152,7 +153,7 @@ public class CreditRepairs {
             payload.put("publicationUntil", r.publicationUntil() == null ? null : r.publicationUntil().toString());
         }
         log.append(AuditRecord.of(approve ? "credit.repair.approved" : "credit.repair.refused", id.toString(), r.regionCode(),
-                user.actor(), payload));
+                user.actor(), payload).sealed());
         return get(id, user);
     }
 

@@ -31,6 +31,7 @@ class CreditPublicationIT extends PlatformIT {
     @Autowired CreditPublication publication;
     @Autowired Organisations organisations;
     @Autowired JdbcClient jdbc;
+    @Autowired org.sunbid.platform.audit.AuditLog log;
 
     @AfterEach
     void resetClock() {
@@ -134,5 +135,54 @@ class CreditPublicationIT extends PlatformIT {
         assertThat(wrong.code()).isEqualTo("CREDIT_PARAMETER_INVALID");
         // the rules are public data with their articles
         assertThat(api.get("/api/v1/credit/rules", null).body()).contains("ndrc-36", "2026-04-01", "第十二条", "第二十五条", "ndrc-527");
+    }
+
+    /** The public log's entries {@code [from, now)} as anyone reads them. */
+    private String publicLog(ApiClient api, long from) {
+        ApiClient.Response r = api.get("/api/v1/log/entries?start=" + from + "&end=" + log.size(), null);
+        assertThat(r.status()).isEqualTo(200);
+        return r.body();
+    }
+
+    /** {@code text} as it would appear in JSON either raw or with its non-ASCII characters escaped. */
+    private static void assertAbsent(String body, String... texts) {
+        for (String t : texts) {
+            StringBuilder escaped = new StringBuilder();
+            t.chars().forEach(c -> escaped.append(c < 128 ? String.valueOf((char) c) : String.format("\\u%04x", c)));
+            assertThat(body).doesNotContain(t);
+            assertThat(body.toLowerCase()).doesNotContain(escaped.toString());
+        }
+    }
+
+    /**
+     * Issue 20 fix K: the public log never expires, so it must not publish a credit record: neither an unpublished one (a
+     * natural person's, a minor one) nor a published one, whose period ends on the portal; nor its end.
+     */
+    @Test
+    void repair36_art12_thePublicLogNamesNoRecordsSubjectOrConduct_beforeOrAfterItsPublicationEnds() {
+        Instant now = clock.instant();
+        ApiClient api = new ApiClient(baseUrl());
+        // the organisations' registrations are public (their names with them); what follows them is the records' logging
+        Organisation minor = organisation("日志保密轻微测试有限公司" + UUID.randomUUID().toString().substring(0, 4));
+        Organisation o = organisation("日志保密公示测试有限公司" + UUID.randomUUID().toString().substring(0, 4));
+        long from = log.size();
+        String expert = "日志保密测试专家" + UUID.randomUUID().toString().substring(0, 4);
+        records.record(new CreditRecords.NewRecord(CreditSubject.expert(UUID.randomUUID()), expert, CreditClass.SERIOUS,
+                "日志保密测试：私下接触投标人", "招标投标法实施条例第七十二条", "云州市住房和城乡建设局", null, "platform",
+                "pub-" + UUID.randomUUID(), "990100", Set.of(), null, null, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(300))),
+                Actor.SYSTEM);
+        record(minor, CreditClass.MINOR, now.minus(Duration.ofDays(2)), "日志保密测试：迟交资料");
+        Instant end = now.plus(Duration.ofDays(3));
+        UUID id = record(o, CreditClass.GENERAL, CreditRules.plus(end, java.time.Period.ofYears(-1)), "日志保密测试：围标串标");
+        // the portal publishes the organisation's record for its period; the log does not
+        assertThat(listed(api, o.name())).containsExactly(id.toString());
+        String[] secrets = {expert, "私下接触投标人", minor.name(), "迟交资料", o.name(), "围标串标"};
+        assertAbsent(publicLog(api, from), secrets);
+
+        clock.set(end);
+        publication.endPublications();
+        assertThat(endsLogged(id)).isEqualTo(1);
+        assertThat(listed(api, o.name())).isEmpty();
+        assertAbsent(publicLog(api, from), secrets);
     }
 }

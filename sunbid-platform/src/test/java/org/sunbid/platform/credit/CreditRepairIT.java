@@ -287,4 +287,43 @@ class CreditRepairIT extends PlatformIT {
         assertThat(api.get(path, api.token("expert01")).status()).isEqualTo(404);
         assertThat(api.get(path, null).status()).isEqualTo(401);
     }
+
+    /**
+     * Issue 20 fix K: an owner evaluating an organisation (agency, tenderee) sees only what is published or restricting now:
+     * no repaired, ended or unpublished record and no repair application; the organisation itself and its region's
+     * supervisor see everything.
+     */
+    @Test
+    void ownersSeeOnlyThePublishedOrRestrictingRecordsOfAProfileAndNoRepairApplication() {
+        ApiClient api = api();
+        Party p = party("信用档案范围测试有限公司");
+        UUID current = record(p, CreditClass.SERIOUS, Duration.ofDays(30), false, null);
+        UUID ended = record(p, CreditClass.GENERAL, Duration.ofDays(400), false, null);
+        UUID minor = record(p, CreditClass.MINOR, Duration.ofDays(10), false, null);
+        UUID repaired = record(p, CreditClass.GENERAL, Duration.ofDays(130), false, null);
+        String secret = "整改报告：财务总监张某某已离职（内部材料）";
+        String repair = api.post("/api/v1/credit/records/" + repaired + "/repairs", application(secret), api.token(p.username()))
+                .json().path("id").asString();
+        assertThat(api.post("/api/v1/credit/repairs/" + repair + "/acceptance", "{}", api.token("supervisor")).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/credit/repairs/" + repair + "/decision", decision("APPROVE", "同意修复"), api.token("supervisor"))
+                .status()).isEqualTo(200);
+        assertThat(records.find(repaired).orElseThrow().withdrawnAt()).isNotNull();
+
+        String path = "/api/v1/credit/profiles/" + p.organisation().id();
+        for (String owner : List.of("agency", "tenderee")) {
+            ApiClient.Response seen = api.get(path, api.token(owner));
+            assertThat(seen.status()).as(owner).isEqualTo(200);
+            List<String> ids = new java.util.ArrayList<>();
+            seen.json().path("records").forEach(r -> ids.add(r.path("record").path("id").asString()));
+            assertThat(ids).as(owner).containsExactly(current.toString());
+            assertThat(seen.json().path("repairs").size()).as(owner).isZero();
+            assertThat(seen.body()).as(owner).doesNotContain(secret, repaired.toString(), ended.toString(), minor.toString(),
+                    "\"ENDED\"", "\"WITHDRAWN\"", "\"NOT_PUBLISHED\"");
+        }
+        for (String full : List.of(p.username(), "supervisor", "admin")) {
+            ApiClient.Response seen = api.get(path, api.token(full));
+            assertThat(seen.json().path("records").size()).as(full).isEqualTo(4);
+            assertThat(seen.body()).as(full).contains(secret, "\"ENDED\"", "\"WITHDRAWN\"");
+        }
+    }
 }

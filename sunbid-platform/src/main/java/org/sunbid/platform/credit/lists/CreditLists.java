@@ -155,9 +155,11 @@ public class CreditLists {
         if (fileName != null && (fileName.length() > 200 || fileName.chars().anyMatch(Character::isISOControl))) {
             throw new DomainException(CreditListError.CREDIT_LIST_REQUEST_INVALID, "fileName");
         }
-        ListView list = list(code);
-        // one import of a list at a time: the version order and the entries' ends are decided on the latest state
+        list(code); // unknown list: refused before anything is locked
+        // one import of a list at a time: the version order and the entries' ends are decided on the latest state, so the
+        // list (with its latest version) is read only once its lock is held (issue 20 fix K)
         jdbc.sql("SELECT code FROM credit_list WHERE code = :c FOR UPDATE").param("c", code).query(String.class).single();
+        ListView list = list(code);
         String sm3 = Sm3.hex(file);
         Optional<ImportView> known = jdbc.sql("SELECT * FROM credit_list_import WHERE list_code = :c AND file_sm3 = :h")
                 .param("c", code).param("h", sm3).query((rs, i) -> importView(rs, list.name(), true)).optional();

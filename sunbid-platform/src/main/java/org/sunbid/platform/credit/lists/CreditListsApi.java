@@ -70,7 +70,10 @@ class CreditListsApi {
     /** 201 with the import; 200 with the first import when the same file was imported before (nothing changed). */
     @PostMapping("/{code}/imports")
     ResponseEntity<CreditLists.ImportView> upload(@PathVariable String code, @RequestBody(required = false) Upload body, CurrentUser user) {
-        staff(user, false);
+        // a national list is in force in every region: only the administrator uploads a version (issue 20 fix K)
+        if (user == null || user.role() != Role.ADMINISTRATOR) {
+            throw new DomainException(CommonError.FORBIDDEN);
+        }
         if (body == null) {
             throw new DomainException(CreditListError.CREDIT_LIST_REQUEST_INVALID, "csv");
         }

@@ -262,7 +262,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/credit/lists").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/credit/lists/*/imports", "/api/v1/credit/lists/*/entries")
                         .hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF", "SUPERVISOR")
-                        .requestMatchers(HttpMethod.POST, "/api/v1/credit/lists/*/imports").hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/credit/lists/*/imports").hasRole("ADMINISTRATOR") // issue 20 fix K
                         // issue 20 part V: venues. A reader posts sign-ins with its device token (checked by the
                         // service, not a user's); rooms, readers and recordings by the centre's staff; bookings by
                         // the lot's owner or agency (the service checks the lot)

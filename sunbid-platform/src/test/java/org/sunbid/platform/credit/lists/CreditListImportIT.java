@@ -42,6 +42,7 @@ class CreditListImportIT extends PlatformIT {
     @Autowired Organisations organisations;
     @Autowired AuditLog log;
     @Autowired JdbcClient jdbc;
+    @Autowired javax.sql.DataSource dataSource;
 
     private ApiClient api;
 
@@ -97,7 +98,7 @@ class CreditListImportIT extends PlatformIT {
                 row(Fixtures.freshCreditCode("990121"), "名单测试另一有限公司", id + "-2"));
         LocalDate date = nextVersion("tax-offenders");
 
-        ApiClient.Response first = upload("tax-offenders", date, file, "centre");
+        ApiClient.Response first = upload("tax-offenders", date, file, "admin");
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.json().path("added").asInt()).isEqualTo(2);
         assertThat(first.json().path("listName").asString()).isEqualTo("重大税收违法失信主体");
@@ -146,7 +147,7 @@ class CreditListImportIT extends PlatformIT {
         LocalDate date = nextVersion("tax-offenders");
         List<Object> before = snapshot();
         for (var c : cases.entrySet()) {
-            ApiClient.Response r = upload("tax-offenders", date, (String) c.getValue()[0], "centre");
+            ApiClient.Response r = upload("tax-offenders", date, (String) c.getValue()[0], "admin");
             assertThat(r.status()).as(c.getKey()).isEqualTo(422);
             assertThat(r.contentType()).startsWith("application/problem+json");
             assertThat(r.code()).isEqualTo("CREDIT_LIST_MALFORMED");
@@ -171,7 +172,7 @@ class CreditListImportIT extends PlatformIT {
         assertThat(checks.checkOrganisations(Gate.BIDDING, List.of(leaving.id()), clock.instant()).barred()).isTrue();
 
         ApiClient.Response v2 = upload("construction-blacklist", v1.plusDays(1), csv(row(staying.creditCode().value(), staying.name(), b)),
-                "centre");
+                "admin");
         assertThat(v2.status()).isEqualTo(201);
         assertThat(v2.json().path("added").asInt()).isZero();
         assertThat(v2.json().path("ended").asInt()).isEqualTo(1);
@@ -187,10 +188,69 @@ class CreditListImportIT extends PlatformIT {
 
         List<Object> before = snapshot();
         ApiClient.Response older = upload("construction-blacklist", v1, csv(row(leaving.creditCode().value(), leaving.name(), a + "x")),
-                "centre");
+                "admin");
         assertThat(older.status()).isEqualTo(409);
         assertThat(older.code()).isEqualTo("CREDIT_LIST_NOT_NEWER");
         assertThat(snapshot()).isEqualTo(before);
+    }
+
+    /**
+     * Two versions imported at the same time (issue 20 fix K): both wait for the list's lock, the newer gets it first; the
+     * older must then be refused against the newer, not against the version read before the lock.
+     */
+    @Test
+    void ofTwoConcurrentImportsTheNewerStaysInForceAndTheOlderIsRefused() throws Exception {
+        Organisation base = bidder("名单并发基础有限公司");
+        Organisation inNewer = bidder("名单并发新版有限公司");
+        Organisation inOlder = bidder("名单并发旧版有限公司");
+        String code = "construction-blacklist";
+        LocalDate v1 = nextVersion(code);
+        String baseId = "IT-" + UUID.randomUUID();
+        String newerId = "IT-" + UUID.randomUUID();
+        String olderId = "IT-" + UUID.randomUUID();
+        assertThat(upload(code, v1, csv(row(base.creditCode().value(), base.name(), baseId)), "admin").status()).isEqualTo(201);
+        String token = api.token("admin");
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (java.sql.Connection holder = dataSource.getConnection()) {
+            // the test holds the list's lock so that both imports are inside importVersion, waiting, before either proceeds
+            holder.setAutoCommit(false);
+            try (var st = holder.prepareStatement("SELECT code FROM credit_list WHERE code = ? FOR UPDATE")) {
+                st.setString(1, code);
+                st.executeQuery().close();
+            }
+            var newer = pool.submit(() -> api.post("/api/v1/credit/lists/" + code + "/imports", ApiClient.json(Map.of(
+                    "listDate", v1.plusDays(2).toString(), "csv", csv(row(inNewer.creditCode().value(), inNewer.name(), newerId)))), token));
+            awaitWaiting(1);
+            var older = pool.submit(() -> api.post("/api/v1/credit/lists/" + code + "/imports", ApiClient.json(Map.of(
+                    "listDate", v1.plusDays(1).toString(), "csv", csv(row(inOlder.creditCode().value(), inOlder.name(), olderId)))), token));
+            awaitWaiting(2);
+            holder.commit();
+            assertThat(newer.get(60, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(201);
+            ApiClient.Response refused = older.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.code()).isEqualTo("CREDIT_LIST_NOT_NEWER");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(lists.list(code).latestVersion()).isEqualTo(v1.plusDays(2));
+        assertThat(lists.entries(code, false)).extracting(CreditLists.EntryView::entryId).contains(newerId).doesNotContain(olderId, baseId);
+        assertThat(checks.checkOrganisations(Gate.BIDDING, List.of(inNewer.id()), clock.instant()).barred()).isTrue();
+        assertThat(checks.checkOrganisations(Gate.BIDDING, List.of(inOlder.id()), clock.instant()).barred()).isFalse();
+    }
+
+    /** Waits until {@code n} sessions wait for the lock of a credit list. */
+    private void awaitWaiting(int n) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            long waiting = jdbc.sql("""
+                    SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'
+                    AND query LIKE '%FROM credit_list WHERE code = % FOR UPDATE%'""").query(Long.class).single();
+            if (waiting >= n) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("imports not waiting for the list's lock");
     }
 
     @Test
@@ -222,15 +282,16 @@ class CreditListImportIT extends PlatformIT {
     }
 
     @Test
-    void onlyStaffUploadAndTheDemoListsAreThereWithTheirSource() {
+    void onlyTheAdministratorUploadsAndTheDemoListsAreThereWithTheirSource() {
         LocalDate date = nextVersion("gp-serious");
         String file = csv(row(Fixtures.freshCreditCode("990100"), "名单测试越权有限公司", "IT-" + UUID.randomUUID()));
         List<Object> before = snapshot();
-        for (String user : new String[] {"supervisor", "tenderee", "bidder1", "expert01"}) {
+        // a national list is in force everywhere: not even the centre's (or a county centre's) staff upload one (issue 20 fix K)
+        for (String user : new String[] {"centre", "qs-centre", "supervisor", "tenderee", "bidder1", "expert01"}) {
             assertThat(upload("gp-serious", date, file, user).status()).as(user).isEqualTo(403);
         }
         assertThat(api.post("/api/v1/credit/lists/no-such-list/imports", ApiClient.json(Map.of("listDate", "2026-11-01", "csv", file)),
-                api.token("centre")).code()).isEqualTo("CREDIT_LIST_UNKNOWN");
+                api.token("admin")).code()).isEqualTo("CREDIT_LIST_UNKNOWN");
         assertThat(snapshot()).isEqualTo(before);
 
         var court = api.get("/api/v1/credit/lists", null).json();
