@@ -70,7 +70,13 @@ public enum AuctionError implements ErrorCode {
     /** A payment that is not positive, in the future, or more than what remains of the price. */
     PAYMENT_INVALID(400),
     /** 32号令 Art. 27: instalments only with a guarantee and interest on the rest, agreed before the first payment. */
-    INSTALMENTS_NEED_GUARANTEE(400);
+    INSTALMENTS_NEED_GUARANTEE(400),
+    /** Only the lot's owner (the tenderee or its agency) declares the winner's default (issue 20 fix D). */
+    DEFAULT_NOT_OWNER(403),
+    /** A default needs its reason (at most 500 characters). */
+    DEFAULT_INVALID(400),
+    /** Nothing is overdue yet: neither the 成交确认书 nor a payment. */
+    DEFAULT_NOT_DUE(409);
 
     private final int httpStatus;
 

@@ -435,7 +435,8 @@ public class AuctionResults {
         Instant now = clock.instant();
         List<UUID> late = jdbc.sql("""
                 UPDATE auction_confirmation SET overdue_flagged_at = :now
-                WHERE due_at < :now AND platform_signed_at IS NULL AND overdue_flagged_at IS NULL RETURNING lot_id""")
+                WHERE due_at < :now AND platform_signed_at IS NULL AND overdue_flagged_at IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM auction_default d WHERE d.lot_id = auction_confirmation.lot_id) RETURNING lot_id""")
                 .param("now", utc(now)).query(UUID.class).list();
         for (UUID lotId : late) {
             ConfirmationView c = confirmation(lotId);
@@ -446,7 +447,7 @@ public class AuctionResults {
             auditLog.append(AuditRecord.of("auction.confirmation.overdue", lotId.toString(), region(lotId), Actor.SYSTEM, payload));
         }
         int flagged = late.size();
-        List<UUID> deals = jdbc.sql("SELECT lot_id FROM auction_result WHERE deal").query(UUID.class).list();
+        List<UUID> deals = jdbc.sql("SELECT lot_id FROM auction_result r WHERE deal AND NOT EXISTS (SELECT 1 FROM auction_default d WHERE d.lot_id = r.lot_id)").query(UUID.class).list();
         for (UUID lotId : deals) {
             PaymentSchedule s = schedule(lotId);
             flagged += flagPayment(lotId, "FIRST", s.firstOverdue(), s.firstPaymentDue(), s.firstPaymentRule(), now);

@@ -444,6 +444,9 @@ public class Awards {
             throw new DomainException(EvaluationError.EVALUATION_STAGE, row.stage());
         }
         requireNotHeld(tenderId);
+        if (AwardRefusals.refused(jdbc, tenderId)) { // 条例 Art. 74: the refusing winner's 中标资格 is cancelled
+            throw new DomainException(EvaluationError.AWARD_REFUSED);
+        }
         if (contractSm3 != null && !contractSm3.isBlank() && !contractSm3.strip().matches("[0-9a-fA-F]{64}")) {
             throw new DomainException(org.sunbid.platform.kernel.CommonError.VALIDATION_FAILED, "contractSm3");
         }

@@ -46,6 +46,7 @@ class ContractDeadlines {
         int n = 0;
         for (var r : jdbc.sql("""
                 UPDATE award SET reminded_at = :now WHERE contract_signed_at IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM award_refusal f WHERE f.tender_id = award.tender_id)
                   AND reminded_at IS NULL AND contract_due - CAST(:before AS INTERVAL) <= :now
                 RETURNING tender_id, contract_due, contract_rule""")
                 .param("now", EvaluationStore.utc(now)).param("before", Awards.REMIND_BEFORE.toDays() + " days")
@@ -57,6 +58,7 @@ class ContractDeadlines {
         }
         for (var r : jdbc.sql("""
                 UPDATE award SET overdue_flagged_at = :now WHERE contract_signed_at IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM award_refusal f WHERE f.tender_id = award.tender_id)
                   AND overdue_flagged_at IS NULL AND contract_due < :now
                 RETURNING tender_id, contract_due, contract_rule""")
                 .param("now", EvaluationStore.utc(now))

@@ -87,7 +87,13 @@ public enum EvaluationError implements ErrorCode {
      * A challenge that may change the result (政府采购法实施条例 Art. 54) or a complaint's suspension (政府采购法 Art. 57)
      * holds the lot: no award decision, no contract signed or published. The holder's reason code is the argument.
      */
-    CONTRACT_HELD(409);
+    CONTRACT_HELD(409),
+    /** Only the tender's owner (the tenderee or its agency) records the winner's refusal (issue 20 fix D). */
+    AWARD_REFUSAL_NOT_OWNER(403),
+    /** A refusal needs its reason (at most 500 characters). */
+    AWARD_REFUSAL_INVALID(400),
+    /** The winner refused the award or the contract: no contract with it (招标投标法实施条例第七十四条). */
+    AWARD_REFUSED(409);
 
     private final int httpStatus;
 

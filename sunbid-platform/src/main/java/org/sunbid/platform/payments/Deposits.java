@@ -630,6 +630,7 @@ public class Deposits {
                 WHERE a.tender_id = :t AND p.outcome = 'CREDITED' AND COALESCE(a.bidder_id = CAST(:w AS UUID), FALSE) = :winner
                   AND NOT EXISTS (SELECT 1 FROM refund_instruction r WHERE r.payment_id = p.id)
                   AND NOT EXISTS (SELECT 1 FROM deposit_earnest e WHERE e.payment_id = p.id)
+                  AND NOT EXISTS (SELECT 1 FROM deposit_forfeiture f WHERE f.payment_id = p.id)
                 ORDER BY p.booked_at, p.id""")
                 .param("t", tenderId).param("w", winnerId).param("winner", winner)
                 .query((rs, i) -> new Paid(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
@@ -682,6 +683,72 @@ public class Deposits {
         return paid.size();
     }
 
+    // ------------------------------------------------------------------------ issue 20 fix D: forfeited deposits
+
+    /** A deposit forfeited (没收保证金): how much of it, on which basis, why, when and by whom. */
+    public record Forfeiture(UUID tenderId, UUID bidderId, Money amount, int payments, String basis, String reason,
+            Instant forfeitedAt) {
+    }
+
+    /**
+     * {@code bidderId}'s deposit for lot {@code tenderId} is forfeited (没收, e.g. 招标投标法实施条例 Art. 74: 投标保证金不予
+     * 退还; a 竞得人's earnest money, 民法典 Art. 587): every credited payment of it not already refunded (a refund
+     * instruction made earlier stays: money on its way back is not recalled here) is marked forfeited, so no refund path
+     * returns it and no refund is ever flagged overdue for it; earnest money (定金) it became is marked forfeited too.
+     * Logged in public with its basis. Idempotent: a second call marks nothing and returns the same forfeiture. A
+     * guarantee (保函) holds no money: the claim on the guarantor is outside the platform; the forfeiture is then empty.
+     */
+    @Transactional
+    public Forfeiture forfeit(UUID tenderId, UUID bidderId, String basis, String reason, Actor actor) {
+        if (tenderId == null || bidderId == null || basis == null || basis.isBlank() || basis.length() > 200
+                || reason == null || reason.isBlank() || reason.length() > 500) {
+            throw new DomainException(PaymentsError.FORFEITURE_INVALID);
+        }
+        Instant now = clock.instant();
+        List<UUID> taken = jdbc.sql("""
+                INSERT INTO deposit_forfeiture (payment_id, tender_id, bidder_id, amount, basis, reason, forfeited_at, forfeited_by)
+                SELECT p.id, a.tender_id, a.bidder_id, p.amount, :basis, :reason, :at, :by
+                FROM bank_payment p JOIN deposit_account a ON a.id = p.deposit_account_id
+                WHERE a.tender_id = :t AND a.bidder_id = :b AND p.outcome = 'CREDITED'
+                  AND NOT EXISTS (SELECT 1 FROM refund_instruction r WHERE r.payment_id = p.id)
+                ON CONFLICT (payment_id) DO NOTHING RETURNING payment_id""")
+                .param("t", tenderId).param("b", bidderId).param("basis", basis.strip()).param("reason", reason.strip())
+                .param("at", utc(now)).param("by", actor.username()).query(UUID.class).list();
+        if (!taken.isEmpty()) {
+            jdbc.sql("UPDATE deposit_earnest SET status = 'FORFEITED' WHERE payment_id IN (:ids)").param("ids", taken).update();
+        }
+        Forfeiture f = forfeiture(tenderId, bidderId).orElse(new Forfeiture(tenderId, bidderId, new Money(BigDecimal.ZERO.setScale(2)),
+                0, basis.strip(), reason.strip(), now));
+        if (!taken.isEmpty()) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("bidderId", bidderId.toString());
+            payload.put("amount", f.amount().toString());
+            payload.put("payments", taken.size());
+            payload.put("basis", f.basis());
+            payload.put("reason", f.reason());
+            payload.put("rule", f.basis() + "：保证金不予退还");
+            auditLog.append(AuditRecord.of("payments.deposit.forfeited", tenderId.toString(),
+                    tenders.findPublished(tenderId).map(t -> t.regionCode()).orElse(null), actor, payload));
+        }
+        return f;
+    }
+
+    /** {@code bidderId}'s forfeited deposit for lot {@code tenderId}, if any. */
+    public Optional<Forfeiture> forfeiture(UUID tenderId, UUID bidderId) {
+        record Row(BigDecimal amount, String basis, String reason, OffsetDateTime at) {
+        }
+        List<Row> rows = jdbc.sql("""
+                SELECT amount, basis, reason, forfeited_at FROM deposit_forfeiture WHERE tender_id = :t AND bidder_id = :b
+                ORDER BY forfeited_at, payment_id""").param("t", tenderId).param("b", bidderId)
+                .query((rs, i) -> new Row(rs.getBigDecimal(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class)))
+                .list();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Forfeiture(tenderId, bidderId, new Money(rows.stream().map(Row::amount).reduce(BigDecimal.ZERO, BigDecimal::add)),
+                rows.size(), rows.get(0).basis(), rows.get(0).reason(), rows.get(0).at().toInstant()));
+    }
+
     // ------------------------------------------------------------------------------- issue 17: earnest money (定金)
 
     /** The winner's deposit credited to the price as earnest money (定金): how much, its status, since when. */
@@ -703,6 +770,7 @@ public class Deposits {
                 FROM bank_payment p JOIN deposit_account a ON a.id = p.deposit_account_id
                 WHERE a.tender_id = :t AND a.bidder_id = :b AND p.outcome = 'CREDITED'
                   AND NOT EXISTS (SELECT 1 FROM refund_instruction r WHERE r.payment_id = p.id)
+                  AND NOT EXISTS (SELECT 1 FROM deposit_forfeiture f WHERE f.payment_id = p.id)
                 ON CONFLICT (payment_id) DO NOTHING RETURNING payment_id""")
                 .param("t", tenderId).param("b", bidderId).param("at", utc(at)).query(UUID.class).list();
         Optional<Earnest> earnest = earnest(tenderId);
@@ -769,6 +837,7 @@ public class Deposits {
                 UPDATE refund_instruction r SET overdue_flagged_at = :now FROM bank_payment p, deposit_account a
                 WHERE p.id = r.payment_id AND a.id = p.deposit_account_id AND r.due_at < :now
                   AND r.overdue_flagged_at IS NULL AND r.status <> 'COMPLETED'
+                  AND NOT EXISTS (SELECT 1 FROM deposit_forfeiture f WHERE f.payment_id = r.payment_id)
                 RETURNING r.id, a.tender_id, a.bidder_id, r.due_at, r.status, r.due_article, r.late_rate""")
                 .param("now", utc(now))
                 .query((rs, i) -> new Late(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),

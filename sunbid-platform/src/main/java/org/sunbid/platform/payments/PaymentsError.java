@@ -35,7 +35,9 @@ public enum PaymentsError implements ErrorCode {
     /** This guarantee has already been used. */
     GUARANTEE_ALREADY_USED(409),
     /** The sandbox is disabled on this platform. */
-    SANDBOX_DISABLED(404);
+    SANDBOX_DISABLED(404),
+    /** A forfeiture (没收保证金) needs its legal basis and reason (issue 20 fix D). */
+    FORFEITURE_INVALID(400);
 
     private final int httpStatus;
 

@@ -375,6 +375,11 @@ class AccessMatrixIT extends PlatformIT {
                 false,                                                                    401, 403, 403, 403, 403, 404, 404, 403, 403));
         rows.add(new Row("POST", "/api/v1/tenders/{id}/contract", unknown + "/contract", () -> "{}", false,
                                                                                           401, 403, 403, 403, 403, 404, 404, 403, 403));
+        // issue 20 fix D: the owner records the winner's refusal (an unknown tender: not its owner, 403); read signed in
+        rows.add(new Row("POST", "/api/v1/tenders/{id}/award/refusal", unknown + "/award/refusal", () -> "{\"reason\":\"拒签\"}",
+                false,                                                                    401, 403, 403, 403, 403, 403, 403, 403, 403));
+        rows.add(new Row("GET", "/api/v1/tenders/{id}/award/refusal", unknown + "/award/refusal", null, false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
         rows.add(new Row("GET", "/api/v1/tenders/{id}/award/refunds", unknown + "/award/refunds", null, false,
                                                                                           401, 404, 404, 404, 404, 404, 404, 404, 404));
         // Supervision (issue 15): the catalogue and what is published are public; owners (tenderees) apply and report;
@@ -544,6 +549,11 @@ class AccessMatrixIT extends PlatformIT {
                 false,                                                                    404, 404, 404, 404, 404, 404, 404, 404, 404));
         rows.add(new Row("POST", "/api/v1/auctions/{lotId}/confirmation/signatures", unknownLot + "/confirmation/signatures",
                 () -> "{}", false,                                                        401, 404, 404, 404, 404, 404, 404, 404, 404));
+        // issue 20 fix D: the lot's owner declares the winner's default (an unknown lot: not its owner, 403)
+        rows.add(new Row("POST", "/api/v1/auctions/{lotId}/default", unknownLot + "/default", () -> "{\"reason\":\"未签\"}",
+                false,                                                                    401, 403, 403, 403, 403, 403, 403, 403, 403));
+        rows.add(new Row("GET", "/api/v1/auctions/{lotId}/default", unknownLot + "/default", null, false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
         rows.add(new Row("GET", "/api/v1/auctions/{lotId}/payments", unknownLot + "/payments", null, false,
                                                                                           401, 403, 403, 403, 403, 403, 403, 403, 403));
         rows.add(new Row("POST", "/api/v1/auctions/{lotId}/payments", unknownLot + "/payments", () -> "{}", false,

@@ -28,9 +28,28 @@ import org.sunbid.platform.parties.CurrentUser;
 class AuctionResultApi {
 
     private final AuctionResults results;
+    private final org.sunbid.platform.auction.AuctionDefaults defaults;
 
-    AuctionResultApi(AuctionResults results) {
+    AuctionResultApi(AuctionResults results, org.sunbid.platform.auction.AuctionDefaults defaults) {
         this.results = results;
+        this.defaults = defaults;
+    }
+
+    record DefaultBody(String reason) {
+    }
+
+    /** Issue 20 fix D: the lot's owner declares the winner's default (竞得人违约); once (a repeat returns the first). */
+    @PostMapping("/default")
+    org.sunbid.platform.auction.AuctionDefaults.DefaultView declareDefault(@PathVariable UUID lotId,
+            @RequestBody(required = false) DefaultBody body, CurrentUser user) {
+        return defaults.declare(lotId, body == null ? null : body.reason(), user);
+    }
+
+    /** The declared default, if any (public, like the result). */
+    @GetMapping("/default")
+    org.sunbid.platform.auction.AuctionDefaults.DefaultView defaultOf(@PathVariable UUID lotId) {
+        return defaults.find(lotId).orElseThrow(() -> new org.sunbid.platform.kernel.DomainException(
+                org.sunbid.platform.auction.AuctionError.RESULT_NOT_FOUND));
     }
 
     @GetMapping("/result")

@@ -32,8 +32,10 @@ class EvaluationApi {
     private final Evaluations evaluations;
     private final Awards awards;
     private final Deposits deposits;
+    private final org.sunbid.platform.evaluation.AwardRefusals refusals;
 
-    EvaluationApi(Evaluations evaluations, Awards awards, Deposits deposits) {
+    EvaluationApi(Evaluations evaluations, Awards awards, Deposits deposits, org.sunbid.platform.evaluation.AwardRefusals refusals) {
+        this.refusals = refusals;
         this.evaluations = evaluations;
         this.awards = awards;
         this.deposits = deposits;
@@ -207,6 +209,23 @@ class EvaluationApi {
     @PostMapping("/api/v1/tenders/{id}/contract")
     Awards.AwardView contract(@PathVariable UUID id, @RequestBody(required = false) ContractInput input, CurrentUser user) {
         return awards.contractSigned(id, input == null ? null : input.contractSm3(), user);
+    }
+
+    record RefusalInput(org.sunbid.platform.evaluation.AwardRefusals.Kind kind, String reason) {
+    }
+
+    /** Issue 20 fix D: the owner records the winner's refusal of the award or contract (条例 Art. 74); once. */
+    @PostMapping("/api/v1/tenders/{id}/award/refusal")
+    org.sunbid.platform.evaluation.AwardRefusals.RefusalView refuse(@PathVariable UUID id,
+            @RequestBody(required = false) RefusalInput input, CurrentUser user) {
+        return refusals.refuse(id, input == null ? null : input.kind(), input == null ? null : input.reason(), user);
+    }
+
+    /** The winner's recorded refusal, if any (public, like the award). */
+    @org.springframework.web.bind.annotation.GetMapping("/api/v1/tenders/{id}/award/refusal")
+    org.sunbid.platform.evaluation.AwardRefusals.RefusalView refusal(@PathVariable UUID id) {
+        return refusals.find(id).orElseThrow(() -> new org.sunbid.platform.kernel.DomainException(
+                org.sunbid.platform.evaluation.EvaluationError.EVALUATION_NOT_FOUND));
     }
 
     /** 政府采购法实施条例 Art. 50: the purchaser publishes the signed contract (government procurement only). */
