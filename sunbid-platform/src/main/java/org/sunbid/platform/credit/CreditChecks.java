@@ -30,15 +30,30 @@ public class CreditChecks {
         this.organisations = organisations;
     }
 
-    /** The verdict for {@code subjects} together (a consortium: barred if any member is) at {@code gate} at {@code at}. */
+    /**
+     * The verdict for {@code subjects} together (a consortium: barred if any member is) at {@code gate} at {@code at}: one
+     * query per kind of subject however many there are (an expert pool holds hundreds), the records in the subjects'
+     * order, then by the restriction's start.
+     */
     public CreditVerdict check(Gate gate, Collection<CreditSubject> subjects, Instant at) {
+        List<CreditSubject> ordered = List.copyOf(new LinkedHashSet<>(subjects));
+        java.util.Map<CreditSubject, Integer> position = new java.util.HashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            position.put(ordered.get(i), i);
+        }
         List<CreditRecordView> barring = new ArrayList<>();
-        for (CreditSubject s : new LinkedHashSet<>(subjects)) {
-            jdbc.sql("SELECT " + CreditRecords.COLUMNS + " FROM credit_record WHERE subject_kind = :k AND subject_key = :key"
-                    + " AND :gate = ANY(gates) ORDER BY restriction_from, id")
-                    .param("k", s.kind().name()).param("key", s.key()).param("gate", gate.name())
+        for (CreditSubject.Kind kind : CreditSubject.Kind.values()) {
+            List<String> keys = ordered.stream().filter(s -> s.kind() == kind).map(CreditSubject::key).toList();
+            if (keys.isEmpty()) {
+                continue;
+            }
+            jdbc.sql("SELECT " + CreditRecords.COLUMNS + " FROM credit_record WHERE subject_kind = :k"
+                    + " AND subject_key = ANY(:keys) AND :gate = ANY(gates)")
+                    .param("k", kind.name()).param("keys", keys.toArray(new String[0])).param("gate", gate.name())
                     .query(CreditRecords::map).list().stream().filter(r -> r.restricts(gate, at)).forEach(barring::add);
         }
+        barring.sort(java.util.Comparator.<CreditRecordView>comparingInt(r -> position.getOrDefault(r.subject(), Integer.MAX_VALUE))
+                .thenComparing(CreditRecordView::restrictionFrom).thenComparing(r -> r.id().toString()));
         return new CreditVerdict(gate, at, barring);
     }
 
