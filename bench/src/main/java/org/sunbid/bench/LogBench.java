@@ -89,6 +89,7 @@ public final class LogBench {
         // warm up the JIT and the pool
         rate(1, 300, raw);
         rate(1, 300, append);
+        printNodeFetchPlans(jdbc, tx, log.size(), "at the start (" + log.size() + " entries)");
         System.out.println();
         System.out.println("| appends, one committed transaction each | writers | per second | raw INSERT+COMMIT per second (same run) | ratio |");
         System.out.println("|---|---|---|---|---|");
@@ -114,6 +115,7 @@ public final class LogBench {
                 log.size() - before, bulkSeconds, (log.size() - before) / bulkSeconds);
 
         long size = log.size();
+        printNodeFetchPlans(jdbc, tx, size, "after the growth");
         long t0 = System.nanoTime();
         SignedTreeHead head = log.signHead();
         double signMs = (System.nanoTime() - t0) / 1e6;
@@ -155,6 +157,30 @@ public final class LogBench {
         row("inclusion proof (%d leaves, verified)".formatted(leaves.size()), inclusion, leaves.size());
         row("consistency proof (%d random sizes)".formatted(proofs), consistency, proofs);
         row("raw limit: one primary-key SELECT of a node", select, proofs);
+    }
+
+    private static void printNodeFetchPlans(JdbcClient jdbc, TransactionTemplate tx, long size, String when) {
+        // Why proofs were slow right after a fast growth (issue 21): joining the wanted (level, idx) pairs with log_node
+        // let the planner hash-join the whole node table (a sequential scan) while it judged the table small; one
+        // primary-key probe per wanted node (a LATERAL subquery, as MerkleNodes does now) does not depend on statistics.
+        Integer[] levels = new Integer[40];
+        Long[] idxs = new Long[40];
+        for (int i = 0; i < 40; i++) {
+            levels[i] = i % 16;
+            idxs[i] = ThreadLocalRandom.current().nextLong(0, Math.max(1, size >> (i % 16)));
+        }
+        for (String[] form : new String[][] {
+                {"join (before)", "SELECT n.level, n.idx, n.hash FROM log_node n JOIN unnest(CAST(:l AS int[]), CAST(:i AS bigint[])) "
+                        + "AS k(level, idx) ON n.level = k.level AND n.idx = k.idx"},
+                {"lateral (now)", "SELECT k.level, k.idx, n.hash FROM unnest(CAST(:l AS int[]), CAST(:i AS bigint[])) AS k(level, idx) "
+                        + "CROSS JOIN LATERAL (SELECT hash FROM log_node WHERE level = k.level AND idx = k.idx LIMIT 1) n"}}) {
+            // the generic plan: what a prepared statement, re-run on one pooled connection, keeps using
+            List<String> plan = tx.execute(st -> {
+                jdbc.sql("SET LOCAL plan_cache_mode = force_generic_plan").update();
+                return jdbc.sql("EXPLAIN (COSTS OFF) " + form[1]).param("l", levels).param("i", idxs).query(String.class).list();
+            });
+            System.out.printf("Plan of the node fetch %s, %s: %s%n", when, form[0], String.join(" / ", plan.stream().map(String::strip).toList()));
+        }
     }
 
     private static void row(String name, double[] ms, int n) {

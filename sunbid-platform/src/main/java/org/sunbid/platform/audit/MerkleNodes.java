@@ -135,9 +135,9 @@ class MerkleNodes {
         Integer[] levels = keys.stream().map(Key::level).toArray(Integer[]::new);
         Long[] indexes = keys.stream().map(Key::idx).toArray(Long[]::new);
         jdbc.sql("""
-                SELECT n.level, n.idx, n.hash FROM log_node n
-                JOIN unnest(CAST(:levels AS int[]), CAST(:idxs AS bigint[])) AS k(level, idx)
-                  ON n.level = k.level AND n.idx = k.idx""")
+                SELECT k.level, k.idx, n.hash
+                FROM unnest(CAST(:levels AS int[]), CAST(:idxs AS bigint[])) AS k(level, idx)
+                CROSS JOIN LATERAL (SELECT hash FROM log_node WHERE level = k.level AND idx = k.idx LIMIT 1) n""")
                 .param("levels", levels).param("idxs", indexes)
                 .query((rs, i) -> out.put(new Key(rs.getInt("level"), rs.getLong("idx")), HEX.parseHex(rs.getString("hash"))))
                 .list();
