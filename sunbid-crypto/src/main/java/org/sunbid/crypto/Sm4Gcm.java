@@ -35,7 +35,10 @@ public final class Sm4Gcm {
 
     /** Who computes SM4-GCM. */
     public enum Implementation {
-        /** Table-based SM4 and Shoup's 8-bit GHASH tables, this module's ({@link Sm4}, {@link Sm4GcmCipher}): 2–3× faster. */
+        /**
+         * Table-based SM4 and Shoup's 8-bit GHASH tables, this module's ({@link Sm4}, {@link Sm4GcmCipher}): about
+         * 2.8× BouncyCastle's speed (docs/performance.md).
+         */
         TABLES,
         /** BouncyCastle's {@code SM4Engine} in its {@code GCMBlockCipher}: the reference. */
         BOUNCY_CASTLE;
@@ -87,8 +90,8 @@ public final class Sm4Gcm {
      * A stream that decrypts {@code in}. Reading to its end checks the tag; an altered ciphertext makes the last read
      * throw {@link java.io.IOException} (BouncyCastle's {@code InvalidCipherTextIOException}) and withholds the last
      * partial block. Plaintext before it is returned as it is decrypted, before the tag is checked: a reader must
-     * treat what it read as unauthenticated until the end (the envelope's opening reads to the end and discards its
-     * output on failure). Closing the stream before its end checks the tag over what was read, so it throws.
+     * treat what it read as unauthenticated until the end (the envelope's opening reads to the end and fails as a
+     * whole if the tag does not match). Closing the stream before its end checks the tag over what was read, so it throws.
      */
     public static InputStream decrypting(InputStream in, byte[] key, byte[] nonce, byte[] associatedData) {
         return decrypting(DEFAULT, in, key, nonce, associatedData);
