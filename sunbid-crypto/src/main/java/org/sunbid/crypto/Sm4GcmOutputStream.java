@@ -27,7 +27,15 @@ final class Sm4GcmOutputStream extends FilterOutputStream {
 
     @Override
     public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
+        if (closed) {
+            throw new IOException("SM4-GCM stream closed");
+        }
+        pending[pendingLength++] = (byte) b; // no allocation per byte (ZipOutputStream writes its headers so)
+        if (pendingLength == 16) {
+            process(pending, 0, pending, 0, 1);
+            out.write(pending, 0, 16);
+            pendingLength = 0;
+        }
     }
 
     @Override
