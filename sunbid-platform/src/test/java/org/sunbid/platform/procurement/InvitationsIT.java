@@ -624,4 +624,50 @@ class InvitationsIT extends PlatformIT {
                 .contains(failedDrawId, HexFormat.of().formatHex(failedSecret), "备选供应商已用尽");
         clock.set(START);
     }
+
+    /**
+     * 法 Art. 34, 74号令 Art. 12: a recommended supplier barred by credit between the request and the reveal leaves the
+     * list below the minimum of three (a recommendation is not replaced): the draw fails the same way, the public entry
+     * giving the counts and not the supplier, and a new draw may follow.
+     */
+    @Test
+    @Order(15)
+    void gpl34_order87_art14_aRecommendedSupplierBarredBeforeTheRevealFailsTheDrawBelowTheMinimum() {
+        clock.set(START);
+        ApiClient api = api();
+        String agency = api.token("agency");
+        String lot = lotOf(api, purchaser, "ZFCG_INQUIRY", "云州市第一中学体育器材询价采购", DEADLINE, DEADLINE);
+        String recommended = freshSupplier("邀请推荐受限测试供应商有限公司");
+        List<String> pool = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            pool.add(freshSupplier("邀请推荐测试备选供应商" + i + "有限公司"));
+        }
+        byte[] secretBytes = HexFormat.of().parseHex("0f0f1e1e".repeat(8));
+        Map<String, Object> body = new LinkedHashMap<>(prequalifiedDraw(pool, 2, secretBytes));
+        body.put("recommended", List.of(Map.of("supplierId", recommended, "recommender", "采购人代表 王明（书面推荐意见）")));
+        String path = "/api/v1/tenders/" + lot + "/invitations/draw";
+        ApiClient.Response requested = api.post(path, ApiClient.json(body), agency);
+        assertThat(requested.status()).as(requested.body()).isEqualTo(200);
+        barFromInvitations(recommended);
+        long logBefore = log.size();
+        ApiClient.Response revealed = api.post(path + "/reveal",
+                ApiClient.json(Map.of("secret", HexFormat.of().formatHex(secretBytes))), agency);
+        assertThat(revealed.status()).as(revealed.body()).isEqualTo(200);
+        assertThat(revealed.json().path("status").asString()).isEqualTo("FAILED");
+        assertThat(revealed.json().path("failure").path("reason").asString()).isEqualTo("INVITED_TOO_FEW");
+        assertThat(revealed.json().path("failure").path("required").asInt()).isEqualTo(3);
+        assertThat(revealed.json().path("failure").path("available").asInt()).isEqualTo(2);
+        assertThat(revealed.json().path("drawn")).hasSize(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM tender_invitation WHERE tender_id = CAST(:t AS UUID)").param("t", lot)
+                .query(Long.class).single()).isZero();
+        String logged = entries(logBefore);
+        assertThat(logged).contains("procurement.invitation-draw.failed", "INVITED_TOO_FEW").doesNotContain(recommended);
+        pool.forEach(id -> assertThat(logged).doesNotContain(id));
+        // a new draw, without the barred recommendation and with a new commitment
+        ApiClient.Response again = api.post(path, ApiClient.json(prequalifiedDraw(pool, 3, secret)), agency);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        ApiClient.Response drawn = api.post(path + "/reveal", ApiClient.json(Map.of("secret", HexFormat.of().formatHex(secret))), agency);
+        assertThat(drawn.json().path("status").asString()).as(drawn.body()).isEqualTo("DRAWN");
+        assertThat(drawn.json().path("earlier")).hasSize(1);
+    }
 }
