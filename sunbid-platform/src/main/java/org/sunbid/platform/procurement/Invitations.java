@@ -128,11 +128,20 @@ public class Invitations {
         if (!rules.holds(RuleKeys.INVITATION_ONLY)) {
             throw new DomainException(ProcurementError.NOT_BY_INVITATION, tenderId);
         }
-        if (jdbc.sql("SELECT count(*) FROM invitation_draw WHERE tender_id = :t").param("t", tenderId).query(Long.class).single() > 0) {
+        // one draw at a time: a new one only once the last has FAILED (decided by the platform at its reveal, never asked for)
+        if (jdbc.sql("SELECT count(*) FROM invitation_draw WHERE tender_id = :t AND status <> 'FAILED'").param("t", tenderId)
+                .query(Long.class).single() > 0) {
             throw new DomainException(ProcurementError.INVITATION_DRAW_EXISTS, tenderId);
         }
         String secretHash = hex64(request.secretHash())
                 .orElseThrow(() -> new DomainException(ProcurementError.INVALID_INVITATION_REQUEST, "secretHash"));
+        // a failed draw's secret is revealed (in its record and the public log): a new draw commits to a new one
+        long failedBefore = jdbc.sql("SELECT count(*) FROM invitation_draw WHERE tender_id = :t").param("t", tenderId)
+                .query(Long.class).single();
+        if (jdbc.sql("SELECT count(*) FROM invitation_draw WHERE tender_id = :t AND secret_hash = :h").param("t", tenderId)
+                .param("h", secretHash).query(Long.class).single() > 0) {
+            throw new DomainException(ProcurementError.INVITATION_SECRET_REUSED);
+        }
         PoolSource source = request.poolSource() == null ? PoolSource.DATABASE : request.poolSource();
         List<Recommendation> recommended = request.recommended() == null ? List.of() : request.recommended();
         Set<UUID> recommendedIds = new LinkedHashSet<>();
@@ -164,9 +173,13 @@ public class Invitations {
         UUID drawId = UUID.randomUUID();
         String poolHash = SupplierDraw.poolHash(request.drawCount(), pool);
         // the commitment first, then the pool, then the head: the head cannot follow the pool, the secret was fixed before
+        Map<String, Object> committed = new java.util.LinkedHashMap<>(Map.of("drawId", drawId.toString(), "secretHash", secretHash,
+                "witnesses", witnesses, "drawCount", request.drawCount(), "recommendedCount", recommendedIds.size()));
+        if (failedBefore > 0) { // a new draw after failed ones (each in the log with its reason)
+            committed.put("failedBefore", failedBefore);
+        }
         log.append(AuditRecord.of("procurement.invitation-draw.committed", tenderId.toString(), tender.regionCode(),
-                user.actor(), Map.of("drawId", drawId.toString(), "secretHash", secretHash, "witnesses", witnesses,
-                        "drawCount", request.drawCount(), "recommendedCount", recommendedIds.size())));
+                user.actor(), committed));
         LogEntry poolEntry = log.append(AuditRecord.of("procurement.invitation-draw.pool-fixed", tenderId.toString(),
                 tender.regionCode(), user.actor(), poolFixed(drawId, poolHash, source, pool.size(), poolVerdict)));
         SignedTreeHead head = log.signHead();
@@ -192,11 +205,21 @@ public class Invitations {
     /**
      * The owner reveals the secret: it must hash to the commitment (else nothing changes); the pool is ranked by the
      * seed, the first {@code drawCount} are drawn, and they and the recommended suppliers are invited.
+     *
+     * <p>If suppliers barred by credit since the request leave the ranking unable to yield {@code drawCount}, or the
+     * list below the method's minimum (法 Art. 34, 87号令 Art. 14), the draw ends {@code FAILED} (nobody invited): the
+     * secret and the walk are recorded so the draw re-computes, the failure is logged in public with its reason and
+     * counts (who was barred only in the sealed entries the credit check keeps), and the lot may have a new draw with a
+     * new commitment. The platform decides this at the reveal from the records in force; the owner cannot ask for it,
+     * and no deadline fails a draw whose secret is withheld — the owner, who holds the secret, could otherwise see the
+     * outcome, withhold it and draw again.
      */
     @Transactional
     public InvitationDrawRecord reveal(UUID tenderId, String secretHex, CurrentUser user) {
         TenderView tender = tenders.asOwner(tenderId, user);
-        Row draw = row(tenderId, true).orElseThrow(() -> new DomainException(ProcurementError.INVITATION_DRAW_NOT_FOUND, tenderId));
+        Row draw = current(tenderId, true).orElseThrow(() -> rows(tenderId).isEmpty()
+                ? new DomainException(ProcurementError.INVITATION_DRAW_NOT_FOUND, tenderId)
+                : new DomainException(ProcurementError.INVITATION_DRAW_STATE, "FAILED"));
         if (!"AWAITING_SECRET".equals(draw.status())) {
             throw new DomainException(ProcurementError.INVITATION_DRAW_STATE, draw.status());
         }
@@ -210,7 +233,7 @@ public class Invitations {
         draw.recommended().forEach(r -> recommended.add(new TenderInvitations.Invitee(r.supplierId(), "RECOMMENDED", r.recommender())));
         // issue 20: one restricted since the draw was requested is left off the list at the reveal (a confidential record)
         // and, if drawn, replaced by the next of the same ranking (the walk anyone re-computes), so that the list keeps
-        // its size (法 Art. 34, 87号令 Art. 14); the pool running out fails the draw, and nothing changes
+        // its size (法 Art. 34, 87号令 Art. 14); the pool running out fails the draw (FAILED, nobody invited)
         List<UUID> asked = new ArrayList<>(recommended.stream().map(TenderInvitations.Invitee::supplierId).toList());
         drawn.forEach(id -> asked.add(UUID.fromString(id)));
         Set<UUID> barred = new HashSet<>();
@@ -234,7 +257,8 @@ public class Invitations {
                 asked.add(UUID.fromString(ranking.get(i)));
             }
             if (asked.isEmpty()) {
-                throw new DomainException(ProcurementError.INVITATION_POOL_EXHAUSTED, draw.drawCount(), kept, draw.pool().size());
+                return fail(tender, draw, hex, drawn, ProcurementError.INVITATION_POOL_EXHAUSTED, draw.drawCount(), (int) kept,
+                        now, user);
             }
         }
         List<TenderInvitations.Invitee> invitees = new ArrayList<>();
@@ -245,7 +269,7 @@ public class Invitations {
         if (procedureCode != null) { // a barred recommendation is not replaced: the list must still hold the minimum
             int min = InvitationRule.of(procedures.rulesAt(procedureCode, now)).invitedMin();
             if (invitees.size() < min) {
-                throw new DomainException(ProcurementError.INVITED_TOO_FEW, min, invitees.size());
+                return fail(tender, draw, hex, drawn, ProcurementError.INVITED_TOO_FEW, min, invitees.size(), now, user);
             }
         }
         jdbc.sql("""
@@ -261,6 +285,39 @@ public class Invitations {
             invitations.invite(tenderId, invitees, user.actor());
         }
         return view(tenderId);
+    }
+
+    /**
+     * The revealed draw cannot yield the minimum: it ends FAILED with the secret and the walk (so it re-computes), the
+     * public entry gives the reason and the counts only (which suppliers were barred is in the credit check's sealed
+     * entries), and nobody is invited.
+     */
+    private InvitationDrawRecord fail(TenderView tender, Row draw, String secretHex, List<String> walked, ProcurementError reason,
+            int required, int available, Instant now, CurrentUser user) {
+        int updated = jdbc.sql("""
+                UPDATE invitation_draw SET status = 'FAILED', secret_hex = :secret, drawn_json = :drawn, drawn_at = :now,
+                    drawn_by = :by, failure_reason = :reason, failure_required = :required, failure_available = :available,
+                    version = version + 1 WHERE id = :id AND status = 'AWAITING_SECRET'""")
+                .param("secret", secretHex).param("drawn", CanonicalJson.write(walked)).param("now", utc(now))
+                .param("by", user.username()).param("reason", reason.name()).param("required", required)
+                .param("available", available).param("id", draw.id()).update();
+        if (updated != 1) {
+            throw new DomainException(ProcurementError.INVITATION_DRAW_STATE, draw.status());
+        }
+        Map<String, Object> payload = new java.util.LinkedHashMap<>();
+        payload.put("drawId", draw.id().toString());
+        payload.put("headSize", draw.headSize());
+        payload.put("headRoot", draw.headRoot());
+        payload.put("secretHash", draw.secretHash());
+        payload.put("secret", secretHex); // matches the commitment: the failure followed a genuine reveal
+        payload.put("reason", reason.name());
+        payload.put("required", required);
+        payload.put("available", available);
+        payload.put("drawCount", draw.drawCount());
+        payload.put("poolSize", draw.pool().size());
+        log.append(AuditRecord.of("procurement.invitation-draw.failed", tender.id().toString(), tender.regionCode(), user.actor(),
+                payload));
+        return view(tender.id());
     }
 
     /**
@@ -290,8 +347,17 @@ public class Invitations {
         return invitations.mine(user);
     }
 
+    /** The lot's current draw (the open one, else the latest failed one), with the failed ones before it. */
     private InvitationDrawRecord view(UUID tenderId) {
-        Row r = row(tenderId, false).orElseThrow(() -> new DomainException(ProcurementError.INVITATION_DRAW_NOT_FOUND, tenderId));
+        List<Row> rows = rows(tenderId);
+        Row current = rows.stream().filter(r -> !"FAILED".equals(r.status())).findFirst()
+                .or(() -> rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(rows.size() - 1)))
+                .orElseThrow(() -> new DomainException(ProcurementError.INVITATION_DRAW_NOT_FOUND, tenderId));
+        List<InvitationDrawRecord> earlier = rows.stream().filter(r -> r != current).map(r -> view(tenderId, r, List.of())).toList();
+        return view(tenderId, current, earlier);
+    }
+
+    private InvitationDrawRecord view(UUID tenderId, Row r, List<InvitationDrawRecord> earlier) {
         Set<UUID> ids = new HashSet<>();
         r.drawn().forEach(d -> ids.add(UUID.fromString(d)));
         r.recommended().forEach(x -> ids.add(x.supplierId()));
@@ -305,7 +371,9 @@ public class Invitations {
                 .map(w -> accounts.findByUsername(w).map(CurrentUser::displayName).orElse(w)).toList();
         return new InvitationDrawRecord(r.id(), tenderId, r.status(), r.poolSource(), r.drawCount(), r.pool(), r.poolHash(),
                 r.poolSeq(), r.secretHash(), r.secret(), r.headSize(), r.headRoot(), r.headTimestamp(), r.headSignature(), drawn,
-                recommended, witnessNames, r.drawnAt());
+                recommended, witnessNames, r.drawnAt(), r.failureReason() == null ? null
+                        : new InvitationDrawRecord.Failure(r.failureReason(), r.failureRequired(), r.failureAvailable()),
+                r.createdAt(), earlier);
     }
 
     private List<String> pool(PoolSource source, DrawRequest request, Set<UUID> recommended) {
@@ -373,29 +441,40 @@ public class Invitations {
 
     private record Row(UUID id, String status, String poolSource, int drawCount, List<String> pool, String poolHash,
             long poolSeq, List<Recommendation> recommended, List<String> witnesses, String secretHash, String secret,
-            long headSize, String headRoot, Instant headTimestamp, String headSignature, List<String> drawn, Instant drawnAt) {
+            long headSize, String headRoot, Instant headTimestamp, String headSignature, List<String> drawn, Instant drawnAt,
+            String failureReason, int failureRequired, int failureAvailable, Instant createdAt) {
+    }
+
+    /** The lot's draw not FAILED (at most one: a unique index), locked for the reveal. */
+    private Optional<Row> current(UUID tenderId, boolean lock) {
+        return jdbc.sql("SELECT * FROM invitation_draw WHERE tender_id = :t AND status <> 'FAILED'" + (lock ? " FOR UPDATE" : ""))
+                .param("t", tenderId).query(Invitations::row).optional();
+    }
+
+    /** Every draw of the lot, oldest first. */
+    private List<Row> rows(UUID tenderId) {
+        return jdbc.sql("SELECT * FROM invitation_draw WHERE tender_id = :t ORDER BY created_at, id").param("t", tenderId)
+                .query(Invitations::row).list();
     }
 
     @SuppressWarnings("unchecked")
-    private Optional<Row> row(UUID tenderId, boolean lock) {
-        return jdbc.sql("SELECT * FROM invitation_draw WHERE tender_id = :t" + (lock ? " FOR UPDATE" : ""))
-                .param("t", tenderId)
-                .query((rs, i) -> {
-                    List<Recommendation> recommended = new ArrayList<>();
-                    for (Object o : (List<Object>) JSON.readValue(rs.getString("recommended_json"), List.class)) {
-                        Map<String, Object> m = (Map<String, Object>) o;
-                        recommended.add(new Recommendation(UUID.fromString((String) m.get("supplierId")), (String) m.get("recommender")));
-                    }
-                    String drawnJson = rs.getString("drawn_json");
-                    OffsetDateTime drawnAt = rs.getObject("drawn_at", OffsetDateTime.class);
-                    return new Row(rs.getObject("id", UUID.class), rs.getString("status"), rs.getString("pool_source"),
-                            rs.getInt("draw_count"), strings(rs.getString("pool_json")), rs.getString("pool_hash"),
-                            rs.getLong("pool_seq"), recommended, strings(rs.getString("witnesses_json")),
-                            rs.getString("secret_hash"), rs.getString("secret_hex"), rs.getLong("head_size"),
-                            rs.getString("head_root"), rs.getObject("head_timestamp", OffsetDateTime.class).toInstant(),
-                            rs.getString("head_signature"), drawnJson == null ? List.of() : strings(drawnJson),
-                            drawnAt == null ? null : drawnAt.toInstant());
-                }).optional();
+    private static Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        List<Recommendation> recommended = new ArrayList<>();
+        for (Object o : (List<Object>) JSON.readValue(rs.getString("recommended_json"), List.class)) {
+            Map<String, Object> m = (Map<String, Object>) o;
+            recommended.add(new Recommendation(UUID.fromString((String) m.get("supplierId")), (String) m.get("recommender")));
+        }
+        String drawnJson = rs.getString("drawn_json");
+        OffsetDateTime drawnAt = rs.getObject("drawn_at", OffsetDateTime.class);
+        return new Row(rs.getObject("id", UUID.class), rs.getString("status"), rs.getString("pool_source"),
+                rs.getInt("draw_count"), strings(rs.getString("pool_json")), rs.getString("pool_hash"),
+                rs.getLong("pool_seq"), recommended, strings(rs.getString("witnesses_json")),
+                rs.getString("secret_hash"), rs.getString("secret_hex"), rs.getLong("head_size"),
+                rs.getString("head_root"), rs.getObject("head_timestamp", OffsetDateTime.class).toInstant(),
+                rs.getString("head_signature"), drawnJson == null ? List.of() : strings(drawnJson),
+                drawnAt == null ? null : drawnAt.toInstant(), rs.getString("failure_reason"),
+                rs.getInt("failure_required"), rs.getInt("failure_available"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 
     @SuppressWarnings("unchecked")

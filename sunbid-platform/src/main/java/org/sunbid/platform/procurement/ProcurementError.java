@@ -12,7 +12,10 @@ public enum ProcurementError implements ErrorCode {
     RECOMMENDATION_NOT_ALLOWED(422),
     /** 87号令 Art. 14: a pool from the database or from recommendations holds fewer than twice the number drawn. */
     INVITATION_POOL_TOO_SMALL(422),
-    /** 法 Art. 34, 87号令 Art. 14: at the reveal, the pool's ranking runs out before every barred drawn supplier is replaced. */
+    /**
+     * 法 Art. 34, 87号令 Art. 14: at the reveal, the pool's ranking runs out before every barred drawn supplier is
+     * replaced. Not thrown: the reason a draw ends FAILED (its message shows the record's counts).
+     */
     INVITATION_POOL_EXHAUSTED(422),
     /** 87号令 Art. 14: fewer than two of the purchaser's staff witness the draw. */
     DRAW_WITNESSES_TOO_FEW(422),
@@ -24,6 +27,8 @@ public enum ProcurementError implements ErrorCode {
     INVITATION_DRAW_EXISTS(409),
     /** The draw is not in a state that allows this. */
     INVITATION_DRAW_STATE(409),
+    /** A new draw after a failed one commits to a secret of an earlier draw of the lot (revealed, so no commitment). */
+    INVITATION_SECRET_REUSED(422),
     /** The revealed secret does not hash to the commitment; nothing changed. */
     INVITATION_SECRET_MISMATCH(422),
     /** No such invitation draw, or none the caller may see. */

@@ -27,7 +27,7 @@ import org.sunbid.platform.tendering.Tenders;
 /**
  * Invitations on the workbench (issue 16): a supplier's own invitations with each response deadline and the time left
  * (我的邀请); the purchaser's or agency's page to recommend suppliers and draw the others for a lot (request with the
- * commitment, then reveal the secret), with the invitation list it sent. The rules are procurement's
+ * commitment, then reveal the secret; after a failed draw, a new one), with the failed draws and the invitation list it sent. The rules are procurement's
  * ({@link Invitations}); these pages only collect and show.
  */
 @Controller
@@ -111,7 +111,8 @@ class InvitationPages {
     @PostMapping("/tenders/{id}/invitations/draw/reveal")
     String reveal(@PathVariable UUID id, CurrentUser user, @RequestParam(defaultValue = "") String secret,
             RedirectAttributes redirect) {
-        return act(id, redirect, "invitation.done.drawn", () -> invitations.reveal(id, secret, user));
+        return act(id, redirect, () -> "FAILED".equals(invitations.reveal(id, secret, user).status())
+                ? "invitation.done.failed" : "invitation.done.drawn");
     }
 
     private static UUID uuid(String text) {
@@ -123,9 +124,16 @@ class InvitationPages {
     }
 
     private String act(UUID id, RedirectAttributes redirect, String doneKey, Runnable command) {
-        try {
+        return act(id, redirect, () -> {
             command.run();
-            redirect.addFlashAttribute("done", doneKey);
+            return doneKey;
+        });
+    }
+
+    /** Runs {@code command}, which answers the message key of what it did. */
+    private String act(UUID id, RedirectAttributes redirect, java.util.function.Supplier<String> command) {
+        try {
+            redirect.addFlashAttribute("done", command.get());
         } catch (DomainException e) {
             redirect.addFlashAttribute("formError", messages.of(e));
         }

@@ -49,6 +49,8 @@ class InvitationsIT extends PlatformIT {
     @Autowired AuditLog log;
     @Autowired Tenders tenders;
     @Autowired org.sunbid.platform.credit.CreditChecks credit;
+    @Autowired org.sunbid.platform.credit.CreditRecords creditRecords;
+    @Autowired org.sunbid.platform.parties.Organisations organisations;
 
     private String lot;
     private final Map<String, String> ids = new LinkedHashMap<>();
@@ -58,6 +60,12 @@ class InvitationsIT extends PlatformIT {
     private String projectCode;
     private String invitedTender;
     private String negotiation;
+    private String purchaser;
+    /** Session 8 (P): the lot whose first draw fails at the reveal, and its pool's suppliers still invitable. */
+    private String failing;
+    private final List<String> stillInvitable = new ArrayList<>();
+    private String failedDrawId;
+    private final byte[] failedSecret = HexFormat.of().parseHex("fa11ed00fa11ed00fa11ed00fa11ed00fa11ed00fa11ed00fa11ed00fa11ed00");
 
     private String lotOf(ApiClient api, String purchaser, String procedure, String name, Instant deadline, Instant documentsUntil) {
         String agency = api.token("agency");
@@ -85,7 +93,7 @@ class InvitationsIT extends PlatformIT {
         logStart = log.size();
         ApiClient api = api();
         String agency = api.token("agency");
-        String purchaser = jdbc.sql("SELECT id FROM organisation WHERE name = '云州市城市建设投资集团有限公司'").query(String.class).single();
+        purchaser = jdbc.sql("SELECT id FROM organisation WHERE name = '云州市城市建设投资集团有限公司'").query(String.class).single();
         projectCode = Fixtures.projectCode();
         Map<String, Object> lotJson = Map.ofEntries(Map.entry("projectCode", projectCode),
                 Map.entry("name", "云州市第一中学办公用品询价采购"), Map.entry("category", "货物"),
@@ -447,5 +455,219 @@ class InvitationsIT extends PlatformIT {
         ApiClient.Response invitee = challengeDocuments(negotiation, "bidder1");
         assertThat(invitee.status()).as(invitee.body()).isIn(200, 201);
         assertThat(invitee.json().path("subject").asString()).isEqualTo("DOCUMENTS");
+    }
+
+    // Session 8 (P): a draw whose pool cannot yield the minimum at the reveal fails, publicly, and a new draw may follow
+
+    /** A fresh supplier of the platform (not a demo one: the records barring it touch no other test). */
+    private String freshSupplier(String name) {
+        return organisations.register(new org.sunbid.platform.parties.Organisations.Registration(Fixtures.freshCreditCode("990100"),
+                name, org.sunbid.platform.parties.OrganisationKind.BIDDER, "990100"), org.sunbid.platform.kernel.Actor.SYSTEM)
+                .id().toString();
+    }
+
+    /** A record barring {@code supplier} from invitation lists from now on (政府采购法 Art. 22(5), 77). */
+    private UUID barFromInvitations(String supplier) {
+        org.sunbid.platform.parties.Organisation o = organisations.find(UUID.fromString(supplier)).orElseThrow();
+        String ref = "INV-" + UUID.randomUUID();
+        return creditRecords.record(new org.sunbid.platform.credit.CreditRecords.NewRecord(
+                org.sunbid.platform.credit.CreditSubject.organisation(o.creditCode().value()), o.name(),
+                org.sunbid.platform.credit.CreditClass.SERIOUS, "提供虚假材料谋取中标", "政府采购法第七十七条", "云州市财政局",
+                "云财罚〔2026〕" + ref.substring(4, 10) + "号", "platform", ref, "990100",
+                Set.of(org.sunbid.platform.credit.Gate.INVITATION), clock.instant(), clock.instant().plus(Duration.ofDays(365)),
+                clock.instant(), clock.instant().plus(Duration.ofDays(365))), org.sunbid.platform.kernel.Actor.SYSTEM);
+    }
+
+    private Map<String, Object> prequalifiedDraw(List<String> pool, int drawCount, byte[] secretBytes) {
+        return Map.of("recommended", List.of(), "drawCount", drawCount, "poolSource", "PREQUALIFIED", "prequalified", pool,
+                "witnesses", List.of("agency"), "secretHash", Sm3.hex(secretBytes));
+    }
+
+    private String entries(long from) {
+        ApiClient.Response r = api().get("/api/v1/log/entries?start=" + from + "&end=" + log.size(), null);
+        assertThat(r.status()).isEqualTo(200);
+        return r.body();
+    }
+
+    /**
+     * 87号令 Art. 14 (法 Art. 34): two of a prequalified pool of four are barred by credit after the draw of three was
+     * requested; at the reveal the ranking runs out replacing them. The draw ends FAILED — decided by the platform, nobody
+     * invited — its secret and walk recorded so it re-computes, a public log entry with the reason and counts but no
+     * supplier; while it awaited the secret a second draw was refused.
+     */
+    @Test
+    @Order(13)
+    void gpl87_art14_aPoolExhaustedAtTheRevealFailsTheDrawPubliclyAndVerifiably_aSecondDrawWhileItAwaitsIsRefused()
+            throws Exception {
+        clock.set(START);
+        ApiClient api = api();
+        String agency = api.token("agency");
+        failing = lotOf(api, purchaser, "ZFCG_INQUIRY", "云州市第一中学图书询价采购", DEADLINE, DEADLINE);
+        List<String> pool = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            pool.add(freshSupplier("邀请抽取用尽测试供应商" + i + "有限公司"));
+        }
+        String path = "/api/v1/tenders/" + failing + "/invitations/draw";
+        ApiClient.Response requested = api.post(path, ApiClient.json(prequalifiedDraw(pool, 3, failedSecret)), agency);
+        assertThat(requested.status()).as(requested.body()).isEqualTo(200);
+        assertThat(requested.json().path("status").asString()).isEqualTo("AWAITING_SECRET");
+        failedDrawId = requested.json().path("drawId").asString();
+
+        // while it awaits the secret, no second draw (a re-roll) is possible, whatever the pool or the commitment
+        Snapshot before = snapshot();
+        ApiClient.Response second = api.post(path, ApiClient.json(prequalifiedDraw(pool, 3, secret)), agency);
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.code()).isEqualTo("INVITATION_DRAW_EXISTS");
+        assertThat(snapshot()).isEqualTo(before);
+
+        // two of the four are barred before the reveal: three can never be drawn
+        List<String> ranking = org.sunbid.platform.procurement.domain.SupplierDraw.ranking(failedSecret,
+                requested.json().path("headRoot").asString(), failedDrawId, 3, pool.stream().sorted().toList());
+        UUID first = barFromInvitations(ranking.get(0));
+        barFromInvitations(ranking.get(2));
+        stillInvitable.addAll(List.of(ranking.get(1), ranking.get(3)));
+        long logBefore = log.size();
+
+        ApiClient.Response revealed = api.post(path + "/reveal",
+                ApiClient.json(Map.of("secret", HexFormat.of().formatHex(failedSecret))), agency);
+        assertThat(revealed.status()).as(revealed.body()).isEqualTo(200);
+        JsonNode r = revealed.json();
+        assertThat(r.path("status").asString()).isEqualTo("FAILED");
+        assertThat(r.path("failure").path("reason").asString()).isEqualTo("INVITATION_POOL_EXHAUSTED");
+        assertThat(r.path("failure").path("required").asInt()).isEqualTo(3);
+        assertThat(r.path("failure").path("available").asInt()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM tender_invitation WHERE tender_id = CAST(:t AS UUID)").param("t", failing)
+                .query(Long.class).single()).as("nobody invited").isZero();
+        // the record re-computes from itself alone: the secret matches the commitment, the pool its hash, and the walk
+        // is the seed's whole ranking, so the pool really ran out
+        byte[] revealedSecret = HexFormat.of().parseHex(r.path("secret").asString());
+        assertThat(Sm3.hex(revealedSecret)).isEqualTo(r.path("secretHash").asString());
+        List<String> published = new ArrayList<>();
+        r.path("pool").forEach(p -> published.add(p.asString()));
+        List<DrawWalk.Specialty> request = List.of(new DrawWalk.Specialty("SUPPLIERS", r.path("drawCount").asInt(), published));
+        assertThat(DrawWalk.poolHash(request)).isEqualTo(r.path("poolHash").asString());
+        byte[] seed = VerifiableDraw.seed(revealedSecret, HexFormat.of().parseHex(r.path("headRoot").asString()), failedDrawId);
+        List<String> walked = new ArrayList<>();
+        r.path("drawn").forEach(d -> walked.add(d.path("supplierId").asString()));
+        assertThat(walked).isEqualTo(new DrawWalk(seed, request).ranking("SUPPLIERS")).hasSize(4);
+        // in public: the failure with its reason, counts and the secret matching the commitment, and no supplier
+        String logged = entries(logBefore);
+        assertThat(logged).contains("procurement.invitation-draw.failed", failedDrawId, "INVITATION_POOL_EXHAUSTED",
+                HexFormat.of().formatHex(failedSecret));
+        pool.forEach(id -> assertThat(logged).as(id).doesNotContain(id));
+        assertThat(entries(logStart)).contains(Sm3.hex(failedSecret)); // the commitment logged at the request
+        // which were barred is in the credit check's confidential records only (the supervisor's to check)
+        assertThat(jdbc.sql("SELECT count(*) FROM log_confidential WHERE action = 'credit.gate.refused' AND canonical LIKE :r")
+                .param("r", "%" + first + "%").query(Long.class).single()).isPositive();
+        // a failed draw cannot be revealed again
+        assertThat(api.post(path + "/reveal", ApiClient.json(Map.of("secret", HexFormat.of().formatHex(failedSecret))), agency)
+                .code()).isEqualTo("INVITATION_DRAW_STATE");
+        // the owner's page shows the failure and offers a new draw
+        String page = page("agency", "/workbench/tenders/" + failing + "/invitations");
+        assertThat(page).startsWith("200 ").contains("抽取未成功", "备选供应商已用尽", "需抽取 3 家，可邀请 2 家", "可重新抽取",
+                "id=\"draw-form\"", failedDrawId);
+    }
+
+    /**
+     * 87号令 Art. 14: after the failed draw the agency enlarges the pool and draws again, committing to a new secret (the
+     * old one is public, so it is refused); the new draw invites three, and the failed one stays on the lot's record,
+     * shown to the owner now and to everyone once the responses are closed.
+     */
+    @Test
+    @Order(14)
+    void gpl87_art14_afterAFailedDrawANewDrawWithANewCommitmentSucceeds_andEveryDrawStaysOnTheRecord() throws Exception {
+        clock.set(START);
+        ApiClient api = api();
+        String agency = api.token("agency");
+        String path = "/api/v1/tenders/" + failing + "/invitations/draw";
+        List<String> pool = new ArrayList<>(stillInvitable);
+        pool.add(freshSupplier("邀请抽取扩充供应商甲有限公司"));
+        pool.add(freshSupplier("邀请抽取扩充供应商乙有限公司"));
+        Snapshot before = snapshot();
+        ApiClient.Response reused = api.post(path, ApiClient.json(prequalifiedDraw(pool, 3, failedSecret)), agency);
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.code()).isEqualTo("INVITATION_SECRET_REUSED");
+        assertThat(snapshot()).isEqualTo(before);
+
+        long logBefore = log.size();
+        ApiClient.Response requested = api.post(path, ApiClient.json(prequalifiedDraw(pool, 3, secret)), agency);
+        assertThat(requested.status()).as(requested.body()).isEqualTo(200);
+        assertThat(requested.json().path("status").asString()).isEqualTo("AWAITING_SECRET");
+        assertThat(requested.json().path("drawId").asString()).isNotEqualTo(failedDrawId);
+        assertThat(entries(logBefore)).contains("procurement.invitation-draw.committed", "failedBefore");
+        ApiClient.Response drawn = api.post(path + "/reveal", ApiClient.json(Map.of("secret", HexFormat.of().formatHex(secret))), agency);
+        assertThat(drawn.status()).as(drawn.body()).isEqualTo(200);
+        assertThat(drawn.json().path("status").asString()).isEqualTo("DRAWN");
+        assertThat(drawn.json().path("drawn")).hasSize(3);
+        assertThat(jdbc.sql("SELECT count(*) FROM tender_invitation WHERE tender_id = CAST(:t AS UUID)").param("t", failing)
+                .query(Long.class).single()).isEqualTo(3);
+        JsonNode earlier = drawn.json().path("earlier");
+        assertThat(earlier).hasSize(1);
+        assertThat(earlier.get(0).path("drawId").asString()).isEqualTo(failedDrawId);
+        assertThat(earlier.get(0).path("status").asString()).isEqualTo("FAILED");
+        assertThat(earlier.get(0).path("secret").asString()).isEqualTo(HexFormat.of().formatHex(failedSecret));
+        // a third draw is refused again: this one stands
+        assertThat(api.post(path, ApiClient.json(prequalifiedDraw(pool, 3, new byte[32])), agency).code())
+                .isEqualTo("INVITATION_DRAW_EXISTS");
+        assertThat(page("agency", "/workbench/tenders/" + failing + "/invitations")).startsWith("200 ")
+                .contains("已抽取", "此前未成功的抽取", failedDrawId).doesNotContain("id=\"draw-form\"");
+
+        // once the responses are closed, the public record holds both draws
+        assertThat(api.publish(failing, agency).status()).isEqualTo(200);
+        clock.set(DEADLINE.plusSeconds(1));
+        assertThat(tenders.closeIfDue(UUID.fromString(failing))).isTrue();
+        ApiClient.Response published = api.get(path, null);
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        assertThat(published.json().path("earlier").get(0).path("failure").path("reason").asString())
+                .isEqualTo("INVITATION_POOL_EXHAUSTED");
+        assertThat(page(null, "/tenders/" + failing + "/invitation-draw")).startsWith("200 ")
+                .contains(failedDrawId, HexFormat.of().formatHex(failedSecret), "备选供应商已用尽");
+        clock.set(START);
+    }
+
+    /**
+     * 法 Art. 34, 74号令 Art. 12: a recommended supplier barred by credit between the request and the reveal leaves the
+     * list below the minimum of three (a recommendation is not replaced): the draw fails the same way, the public entry
+     * giving the counts and not the supplier, and a new draw may follow.
+     */
+    @Test
+    @Order(15)
+    void gpl34_order87_art14_aRecommendedSupplierBarredBeforeTheRevealFailsTheDrawBelowTheMinimum() {
+        clock.set(START);
+        ApiClient api = api();
+        String agency = api.token("agency");
+        String lot = lotOf(api, purchaser, "ZFCG_INQUIRY", "云州市第一中学体育器材询价采购", DEADLINE, DEADLINE);
+        String recommended = freshSupplier("邀请推荐受限测试供应商有限公司");
+        List<String> pool = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            pool.add(freshSupplier("邀请推荐测试备选供应商" + i + "有限公司"));
+        }
+        byte[] secretBytes = HexFormat.of().parseHex("0f0f1e1e".repeat(8));
+        Map<String, Object> body = new LinkedHashMap<>(prequalifiedDraw(pool, 2, secretBytes));
+        body.put("recommended", List.of(Map.of("supplierId", recommended, "recommender", "采购人代表 王明（书面推荐意见）")));
+        String path = "/api/v1/tenders/" + lot + "/invitations/draw";
+        ApiClient.Response requested = api.post(path, ApiClient.json(body), agency);
+        assertThat(requested.status()).as(requested.body()).isEqualTo(200);
+        barFromInvitations(recommended);
+        long logBefore = log.size();
+        ApiClient.Response revealed = api.post(path + "/reveal",
+                ApiClient.json(Map.of("secret", HexFormat.of().formatHex(secretBytes))), agency);
+        assertThat(revealed.status()).as(revealed.body()).isEqualTo(200);
+        assertThat(revealed.json().path("status").asString()).isEqualTo("FAILED");
+        assertThat(revealed.json().path("failure").path("reason").asString()).isEqualTo("INVITED_TOO_FEW");
+        assertThat(revealed.json().path("failure").path("required").asInt()).isEqualTo(3);
+        assertThat(revealed.json().path("failure").path("available").asInt()).isEqualTo(2);
+        assertThat(revealed.json().path("drawn")).hasSize(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM tender_invitation WHERE tender_id = CAST(:t AS UUID)").param("t", lot)
+                .query(Long.class).single()).isZero();
+        String logged = entries(logBefore);
+        assertThat(logged).contains("procurement.invitation-draw.failed", "INVITED_TOO_FEW").doesNotContain(recommended);
+        pool.forEach(id -> assertThat(logged).doesNotContain(id));
+        // a new draw, without the barred recommendation and with a new commitment
+        ApiClient.Response again = api.post(path, ApiClient.json(prequalifiedDraw(pool, 3, secret)), agency);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        ApiClient.Response drawn = api.post(path + "/reveal", ApiClient.json(Map.of("secret", HexFormat.of().formatHex(secret))), agency);
+        assertThat(drawn.json().path("status").asString()).as(drawn.body()).isEqualTo("DRAWN");
+        assertThat(drawn.json().path("earlier")).hasSize(1);
     }
 }
