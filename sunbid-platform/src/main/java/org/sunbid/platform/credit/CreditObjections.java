@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,20 +16,20 @@ import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.platform.audit.AuditLog;
 import org.sunbid.platform.audit.AuditRecord;
 import org.sunbid.platform.catalog.Calendars;
-import org.sunbid.platform.kernel.CommonError;
+import org.sunbid.platform.credit.domain.CreditCase;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.parties.CurrentUser;
 
 /**
  * Objections to a record (异议, 信用修复管理办法 Art. 18): the recorded organisation objects with its reason and documents;
- * a supervisor of the record's region decides within 7 working days; upheld, the record is withdrawn (its publication
- * and any restriction end now). Every step is in the transparency log.
+ * a supervisor of the record's region decides within 7 working days ({@link CreditCase#OBJECTION}); upheld, the record
+ * is withdrawn (its publication and any restriction end now). Every step is in the transparency log, sealed.
  */
 @Service
 public class CreditObjections {
 
     /** Working days to decide (Art. 18). */
-    public static final int DECIDE_DAYS = 7;
+    public static final int DECIDE_DAYS = CreditCase.OBJECTION.decideDays();
 
     /** Where an objection stands. */
     public enum Status {
@@ -39,7 +38,16 @@ public class CreditObjections {
         /** 异议成立: the record was withdrawn. */
         UPHELD,
         /** 异议不成立: the record stands. */
-        DISMISSED
+        DISMISSED;
+
+        /** The stage of the case's state machine. */
+        public CreditCase.Stage stage() {
+            return switch (this) {
+                case FILED -> CreditCase.Stage.AWAITING_DECISION;
+                case UPHELD -> CreditCase.Stage.GRANTED;
+                case DISMISSED -> CreditCase.Stage.REFUSED;
+            };
+        }
     }
 
     /** An objection as its parties see it. */
@@ -53,7 +61,7 @@ public class CreditObjections {
     private final AuditLog log;
     private final CreditRecords records;
     private final CreditAccess access;
-    private final Calendars calendars;
+    private final CaseRows<ObjectionView> rows;
 
     CreditObjections(JdbcClient jdbc, Clock clock, AuditLog log, CreditRecords records, CreditAccess access, Calendars calendars) {
         this.jdbc = jdbc;
@@ -61,7 +69,10 @@ public class CreditObjections {
         this.log = log;
         this.records = records;
         this.access = access;
-        this.calendars = calendars;
+        this.rows = new CaseRows<>(jdbc, access, records, calendars, clock, CreditCase.OBJECTION, SELECT,
+                "SELECT status, CAST(NULL AS DATE) AS accept_due, decide_due FROM credit_objection WHERE id = :id FOR UPDATE",
+                CreditObjections::map, s -> Status.valueOf(s).stage(), ObjectionView::organisationId, ObjectionView::regionCode,
+                ObjectionView::recordId, CreditError.CREDIT_OBJECTION_NOT_FOUND);
     }
 
     /** The recorded organisation objects to its record (not to a withdrawn one). */
@@ -74,13 +85,9 @@ public class CreditObjections {
         if (r.withdrawnAt() != null) {
             throw new DomainException(CreditError.CREDIT_STEP_NOT_ALLOWED, "object", "WITHDRAWN");
         }
-        jdbc.sql("SELECT id FROM credit_record WHERE id = :id FOR UPDATE").param("id", recordId).query(UUID.class).single();
-        if (jdbc.sql("SELECT COUNT(*) FROM credit_objection WHERE record_id = :r AND status = 'FILED'").param("r", recordId)
-                .query(Long.class).single() > 0) {
-            throw new DomainException(CreditError.CREDIT_ALREADY_PENDING);
-        }
+        rows.refuseIfOpen(recordId, "SELECT COUNT(*) FROM credit_objection WHERE record_id = :r AND status = 'FILED'");
         UUID id = UUID.randomUUID();
-        LocalDate due = calendars.workingDays().plus(CreditRepairs.today(now), DECIDE_DAYS);
+        LocalDate due = rows.file().decideDue();
         jdbc.sql("""
                 INSERT INTO credit_objection (id, record_id, organisation_id, reason, documents, status, decide_due, created_by, created_at)
                 VALUES (:id, :record, :org, :reason, CAST(:docs AS TEXT[]), 'FILED', :due, :by, :now)""")
@@ -99,17 +106,14 @@ public class CreditObjections {
     /** A supervisor of the record's region decides: upheld withdraws the record now; dismissed leaves it. */
     @Transactional
     public ObjectionView decide(UUID id, boolean upheld, String reason, CurrentUser user) {
-        ObjectionView v = get(id, user);
-        if (!access.supervises(user, v.regionCode())) {
-            throw new DomainException(CreditError.CREDIT_NOT_SUPERVISOR);
-        }
+        CaseRows.Locked<ObjectionView> l = rows.lock(id, user);
         String why = CreditRepairs.text("reason", reason);
-        Status status = Status.valueOf(jdbc.sql("SELECT status FROM credit_objection WHERE id = :id FOR UPDATE").param("id", id)
-                .query(String.class).single());
-        if (status != Status.FILED) {
-            throw new DomainException(CreditError.CREDIT_STEP_NOT_ALLOWED, "decide", status);
+        try {
+            l.creditCase().decide(upheld);
+        } catch (CreditCase.StepNotAllowed e) {
+            throw CaseRows.refused(e, "decide", l.view().status());
         }
-        CreditRecordView r = records.find(v.recordId()).orElseThrow();
+        CreditRecordView r = l.record();
         Instant now = clock.instant();
         if (upheld) {
             jdbc.sql("UPDATE credit_record SET withdrawn_at = :now, withdrawn_reason = :why WHERE id = :id AND withdrawn_at IS NULL")
@@ -131,35 +135,18 @@ public class CreditObjections {
 
     /** The objection, if {@code user} is its organisation's staff or oversees its region; else not found. */
     public ObjectionView get(UUID id, CurrentUser user) {
-        return find(id).filter(v -> visible(v, user))
-                .orElseThrow(() -> new DomainException(CreditError.CREDIT_OBJECTION_NOT_FOUND, id));
+        return rows.get(id, user);
     }
 
     /** The objections {@code user} sees, newest first. */
     public List<ObjectionView> visibleTo(CurrentUser user) {
-        if (user == null) {
-            throw new DomainException(CommonError.FORBIDDEN);
-        }
-        if (!user.seesAllRegions() && !user.seesRegionSubtree()) { // an organisation's staff: its own
-            return user.organisationId() == null ? List.of() : jdbc.sql(SELECT + " WHERE o.organisation_id = :org ORDER BY o.created_at DESC, o.id LIMIT 500")
-                    .param("org", user.organisationId()).query(CreditObjections::map).list();
-        }
-        return jdbc.sql(SELECT + " ORDER BY o.created_at DESC, o.id LIMIT 2000").query(CreditObjections::map).list().stream()
-                .filter(v -> visible(v, user)).limit(500).toList();
-    }
-
-    private boolean visible(ObjectionView v, CurrentUser user) {
-        return user != null && (v.organisationId().equals(user.organisationId()) || access.oversees(user, v.regionCode()));
-    }
-
-    private Optional<ObjectionView> find(UUID id) {
-        return jdbc.sql(SELECT + " WHERE o.id = :id").param("id", id).query(CreditObjections::map).optional();
+        return rows.visibleTo(user);
     }
 
     private static final String SELECT = """
-            SELECT o.id, o.record_id, o.organisation_id, r.subject_name, r.conduct, r.credit_class, r.region_code, o.reason, o.documents, o.status,
-                   o.created_at, o.created_by, o.decide_due, o.decided_at, o.decided_by, o.decision_reason
-              FROM credit_objection o JOIN credit_record r ON r.id = o.record_id""";
+            SELECT c.id, c.record_id, c.organisation_id, r.subject_name, r.conduct, r.credit_class, r.region_code, c.reason, c.documents, c.status,
+                   c.created_at, c.created_by, c.decide_due, c.decided_at, c.decided_by, c.decision_reason
+              FROM credit_objection c JOIN credit_record r ON r.id = c.record_id""";
 
     private static ObjectionView map(ResultSet rs, int i) throws SQLException {
         return new ObjectionView(rs.getObject("id", UUID.class), rs.getObject("record_id", UUID.class),
