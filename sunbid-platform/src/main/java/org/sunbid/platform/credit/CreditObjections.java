@@ -22,8 +22,10 @@ import org.sunbid.platform.parties.CurrentUser;
 
 /**
  * Objections to a record (异议, 信用修复管理办法 Art. 18): the recorded organisation objects with its reason and documents;
- * a supervisor of the record's region decides within 7 working days ({@link CreditCase#OBJECTION}); upheld, the record
- * is withdrawn (its publication and any restriction end now). Every step is in the transparency log, sealed.
+ * a supervisor of the record's region decides within 7 working days. Upheld, the record is either withdrawn (its
+ * publication and any restriction end now) or corrected (更正: its class, the end of its restriction or publication, its
+ * conduct or its decision document; the record keeps its id, its former values are kept as a revision, and the gates use
+ * the corrected values from the decision's instant). Every step is in the transparency log, sealed.
  */
 @Service
 public class CreditObjections {
@@ -35,7 +37,7 @@ public class CreditObjections {
     public enum Status {
         /** 已提出: awaiting the decision. */
         FILED,
-        /** 异议成立: the record was withdrawn. */
+        /** 异议成立: the record was withdrawn or corrected ({@link Outcome}). */
         UPHELD,
         /** 异议不成立: the record stands. */
         DISMISSED;
@@ -50,10 +52,18 @@ public class CreditObjections {
         }
     }
 
-    /** An objection as its parties see it. */
+    /** What an upheld objection did to the record. */
+    public enum Outcome {
+        /** 撤销: the record's publication and restriction ended at the decision. */
+        WITHDRAW,
+        /** 更正: the record's values were corrected from the decision on. */
+        CORRECT
+    }
+
+    /** An objection as its parties see it; {@code outcome} only once upheld. */
     public record ObjectionView(UUID id, UUID recordId, UUID organisationId, String subjectName, String conduct, CreditClass creditClass,
             String regionCode, String reason, List<String> documents, Status status, Instant filedAt, String filedBy,
-            LocalDate decideDue, Instant decidedAt, String decidedBy, String decisionReason) {
+            LocalDate decideDue, Instant decidedAt, String decidedBy, String decisionReason, Outcome outcome) {
     }
 
     private final JdbcClient jdbc;
@@ -106,8 +116,21 @@ public class CreditObjections {
     /** A supervisor of the record's region decides: upheld withdraws the record now; dismissed leaves it. */
     @Transactional
     public ObjectionView decide(UUID id, boolean upheld, String reason, CurrentUser user) {
+        return decide(id, upheld, reason, null, user);
+    }
+
+    /**
+     * A supervisor of the record's region decides (Art. 18): dismissed leaves the record; upheld without a
+     * {@code correction} withdraws it now; upheld with one corrects it now ({@link CreditCorrection#applyTo} checks the
+     * corrected values). A correction with a dismissal is refused.
+     */
+    @Transactional
+    public ObjectionView decide(UUID id, boolean upheld, String reason, CreditCorrection correction, CurrentUser user) {
         CaseRows.Locked<ObjectionView> l = rows.lock(id, user);
         String why = CreditRepairs.text("reason", reason);
+        if (!upheld && correction != null) {
+            throw new DomainException(CreditError.CREDIT_PARAMETER_INVALID, "correction", "DISMISS");
+        }
         try {
             l.creditCase().decide(upheld);
         } catch (CreditCase.StepNotAllowed e) {
@@ -115,18 +138,27 @@ public class CreditObjections {
         }
         CreditRecordView r = l.record();
         Instant now = clock.instant();
-        if (upheld) {
+        Outcome outcome = !upheld ? null : correction == null ? Outcome.WITHDRAW : Outcome.CORRECT;
+        CreditRecordView corrected = null;
+        if (outcome == Outcome.CORRECT) {
+            corrected = records.correct(r.id(), correction, id, user.actor());
+        } else if (outcome == Outcome.WITHDRAW) {
             jdbc.sql("UPDATE credit_record SET withdrawn_at = :now, withdrawn_reason = :why WHERE id = :id AND withdrawn_at IS NULL")
                     .param("now", OffsetDateTime.now(clock)).param("why", "异议成立（信用修复管理办法第十八条）：" + why)
                     .param("id", r.id()).update();
         }
-        jdbc.sql("UPDATE credit_objection SET status = :s, decided_at = :now, decided_by = :by, decision_reason = :why WHERE id = :id")
-                .param("s", upheld ? "UPHELD" : "DISMISSED").param("now", OffsetDateTime.now(clock)).param("by", user.username())
-                .param("why", why).param("id", id).update();
+        jdbc.sql("""
+                UPDATE credit_objection SET status = :s, outcome = :o, decided_at = :now, decided_by = :by, decision_reason = :why
+                 WHERE id = :id""")
+                .param("s", upheld ? "UPHELD" : "DISMISSED").param("o", outcome == null ? null : outcome.name())
+                .param("now", OffsetDateTime.now(clock)).param("by", user.username()).param("why", why).param("id", id).update();
         Map<String, Object> payload = CreditRepairs.payload(id, r);
         payload.put("reason", why);
-        if (upheld) {
+        if (outcome == Outcome.WITHDRAW) {
             payload.put("withdrawnAt", now.toString());
+        } else if (outcome == Outcome.CORRECT) {
+            payload.put("outcome", Outcome.CORRECT.name());
+            payload.put("correctedAt", corrected.correctedAt().toString());
         }
         log.append(AuditRecord.of(upheld ? "credit.objection.upheld" : "credit.objection.dismissed", id.toString(), r.regionCode(),
                 user.actor(), payload).sealed());
@@ -145,15 +177,17 @@ public class CreditObjections {
 
     private static final String SELECT = """
             SELECT c.id, c.record_id, c.organisation_id, r.subject_name, r.conduct, r.credit_class, r.region_code, c.reason, c.documents, c.status,
-                   c.created_at, c.created_by, c.decide_due, c.decided_at, c.decided_by, c.decision_reason
+                   c.created_at, c.created_by, c.decide_due, c.decided_at, c.decided_by, c.decision_reason, c.outcome
               FROM credit_objection c JOIN credit_record r ON r.id = c.record_id""";
 
     private static ObjectionView map(ResultSet rs, int i) throws SQLException {
+        String outcome = rs.getString("outcome");
         return new ObjectionView(rs.getObject("id", UUID.class), rs.getObject("record_id", UUID.class),
                 rs.getObject("organisation_id", UUID.class), rs.getString("subject_name"),
                 rs.getString("conduct"), CreditClass.valueOf(rs.getString("credit_class")), rs.getString("region_code"),
                 rs.getString("reason"), CreditRepairs.strings(rs.getArray("documents")), Status.valueOf(rs.getString("status")),
                 CreditRepairs.instant(rs, "created_at"), rs.getString("created_by"), rs.getObject("decide_due", LocalDate.class),
-                CreditRepairs.instant(rs, "decided_at"), rs.getString("decided_by"), rs.getString("decision_reason"));
+                CreditRepairs.instant(rs, "decided_at"), rs.getString("decided_by"), rs.getString("decision_reason"),
+                outcome == null ? null : Outcome.valueOf(outcome));
     }
 }
