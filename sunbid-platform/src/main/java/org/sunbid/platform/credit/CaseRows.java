@@ -87,6 +87,16 @@ final class CaseRows<V> {
                 .filter(v -> visible(v, user)).limit(500).toList();
     }
 
+    /** The open cases awaiting a step of a supervisor of their record's region (Art. 16/18), {@code user} being one. */
+    List<V> awaitingSupervisor(CurrentUser user, String openStatuses) {
+        if (user == null || user.role() != org.sunbid.platform.parties.Role.SUPERVISOR) {
+            return List.of();
+        }
+        return jdbc.sql(select + " WHERE c.status = ANY(CAST(:open AS TEXT[])) ORDER BY c.created_at, c.id LIMIT 2000")
+                .param("open", openStatuses).query(map).list().stream().filter(v -> access.supervises(user, region.apply(v)))
+                .limit(500).toList();
+    }
+
     /** The case as a {@link CreditCase} from its stored stage and dues. */
     CreditCase creditCase(String status, LocalDate acceptDue, LocalDate decideDue) {
         return CreditCase.of(kind, stage.apply(status), acceptDue, decideDue, calendars.workingDays(), clock);

@@ -175,6 +175,17 @@ public class CreditObjections {
         return rows.visibleTo(user);
     }
 
+    /**
+     * The objections awaiting {@code user}'s decision as a supervisor of their record's region (subtree), each with its
+     * working-day due (Art. 18) and whether it is overdue; for anyone else none.
+     */
+    public List<CreditCaseAwaiting> awaitingSupervisor(CurrentUser user) {
+        return rows.awaitingSupervisor(user, "{FILED}").stream().map(v -> {
+            CreditCase c = rows.creditCase(v.status().name(), null, v.decideDue());
+            return new CreditCaseAwaiting("objection-decision", v.id(), v.subjectName(), c.due(), c.deadline(), c.overdue());
+        }).toList();
+    }
+
     private static final String SELECT = """
             SELECT c.id, c.record_id, c.organisation_id, r.subject_name, r.conduct, r.credit_class, r.region_code, c.reason, c.documents, c.status,
                    c.created_at, c.created_by, c.decide_due, c.decided_at, c.decided_by, c.decision_reason, c.outcome

@@ -180,6 +180,18 @@ public class CreditRepairs {
         return rows.visibleTo(user);
     }
 
+    /**
+     * The applications awaiting {@code user}'s acceptance or decision as a supervisor of their record's region (subtree),
+     * each with its working-day due (Art. 16) and whether it is overdue; for anyone else none.
+     */
+    public List<CreditCaseAwaiting> awaitingSupervisor(CurrentUser user) {
+        return rows.awaitingSupervisor(user, "{APPLIED,ACCEPTED}").stream().map(v -> {
+            CreditCase c = rows.creditCase(v.status().name(), v.acceptDue(), v.decideDue());
+            return new CreditCaseAwaiting(v.status() == Status.APPLIED ? "repair-acceptance" : "repair-decision", v.id(),
+                    v.subjectName(), c.due(), c.deadline(), c.overdue());
+        }).toList();
+    }
+
     /** The applications for one record, newest first (for its profile). */
     List<RepairView> ofRecord(UUID recordId) {
         return jdbc.sql(SELECT + " WHERE c.record_id = :r ORDER BY c.created_at DESC, c.id").param("r", recordId)
