@@ -24,10 +24,12 @@ public class CreditChecks {
 
     private final JdbcClient jdbc;
     private final Organisations organisations;
+    private final CreditRecords records;
 
-    CreditChecks(JdbcClient jdbc, Organisations organisations) {
+    CreditChecks(JdbcClient jdbc, Organisations organisations, CreditRecords records) {
         this.jdbc = jdbc;
         this.organisations = organisations;
+        this.records = records;
     }
 
     /**
@@ -47,10 +49,11 @@ public class CreditChecks {
             if (keys.isEmpty()) {
                 continue;
             }
-            jdbc.sql("SELECT " + CreditRecords.COLUMNS + " FROM credit_record WHERE subject_kind = :k"
+            // a record corrected after the gate's time bars by the values in force then (信用修复管理办法 Art. 18)
+            records.asOf(jdbc.sql("SELECT " + CreditRecords.COLUMNS + " FROM credit_record WHERE subject_kind = :k"
                     + " AND subject_key = ANY(:keys) AND :gate = ANY(gates)")
                     .param("k", kind.name()).param("keys", keys.toArray(new String[0])).param("gate", gate.name())
-                    .query(CreditRecords::map).list().stream().filter(r -> r.restricts(gate, at)).forEach(barring::add);
+                    .query(CreditRecords::map).list(), at).stream().filter(r -> r.restricts(gate, at)).forEach(barring::add);
         }
         barring.sort(java.util.Comparator.<CreditRecordView>comparingInt(r -> position.getOrDefault(r.subject(), Integer.MAX_VALUE))
                 .thenComparing(CreditRecordView::restrictionFrom).thenComparing(r -> r.id().toString()));

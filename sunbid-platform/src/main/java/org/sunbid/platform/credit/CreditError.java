@@ -35,7 +35,11 @@ public enum CreditError implements ErrorCode {
     /** No credit profile of organisation {0}, or none the caller may see. */
     CREDIT_PROFILE_NOT_FOUND(404),
     /** The value {1} of {0} is not valid. */
-    CREDIT_PARAMETER_INVALID(400);
+    CREDIT_PARAMETER_INVALID(400),
+    /** A correction (更正) that changes none of the record's values. */
+    CREDIT_CORRECTION_EMPTY(422),
+    /** The corrected publication of class {0} would run beyond its maximum, the last day {1} ({2}). */
+    CREDIT_CORRECTION_BEYOND_MAXIMUM(422);
 
     private final int status;
 

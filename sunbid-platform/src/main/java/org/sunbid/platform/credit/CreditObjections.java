@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,35 +16,54 @@ import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.platform.audit.AuditLog;
 import org.sunbid.platform.audit.AuditRecord;
 import org.sunbid.platform.catalog.Calendars;
-import org.sunbid.platform.kernel.CommonError;
+import org.sunbid.platform.credit.domain.CreditCase;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.parties.CurrentUser;
 
 /**
  * Objections to a record (异议, 信用修复管理办法 Art. 18): the recorded organisation objects with its reason and documents;
- * a supervisor of the record's region decides within 7 working days; upheld, the record is withdrawn (its publication
- * and any restriction end now). Every step is in the transparency log.
+ * a supervisor of the record's region decides within 7 working days. Upheld, the record is either withdrawn (its
+ * publication and any restriction end now) or corrected (更正: its class, the end of its restriction or publication, its
+ * conduct or its decision document; the record keeps its id, its former values are kept as a revision, and the gates use
+ * the corrected values from the decision's instant). Every step is in the transparency log, sealed.
  */
 @Service
 public class CreditObjections {
 
     /** Working days to decide (Art. 18). */
-    public static final int DECIDE_DAYS = 7;
+    public static final int DECIDE_DAYS = CreditCase.OBJECTION.decideDays();
 
     /** Where an objection stands. */
     public enum Status {
         /** 已提出: awaiting the decision. */
         FILED,
-        /** 异议成立: the record was withdrawn. */
+        /** 异议成立: the record was withdrawn or corrected ({@link Outcome}). */
         UPHELD,
         /** 异议不成立: the record stands. */
-        DISMISSED
+        DISMISSED;
+
+        /** The stage of the case's state machine. */
+        public CreditCase.Stage stage() {
+            return switch (this) {
+                case FILED -> CreditCase.Stage.AWAITING_DECISION;
+                case UPHELD -> CreditCase.Stage.GRANTED;
+                case DISMISSED -> CreditCase.Stage.REFUSED;
+            };
+        }
     }
 
-    /** An objection as its parties see it. */
+    /** What an upheld objection did to the record. */
+    public enum Outcome {
+        /** 撤销: the record's publication and restriction ended at the decision. */
+        WITHDRAW,
+        /** 更正: the record's values were corrected from the decision on. */
+        CORRECT
+    }
+
+    /** An objection as its parties see it; {@code outcome} only once upheld. */
     public record ObjectionView(UUID id, UUID recordId, UUID organisationId, String subjectName, String conduct, CreditClass creditClass,
             String regionCode, String reason, List<String> documents, Status status, Instant filedAt, String filedBy,
-            LocalDate decideDue, Instant decidedAt, String decidedBy, String decisionReason) {
+            LocalDate decideDue, Instant decidedAt, String decidedBy, String decisionReason, Outcome outcome) {
     }
 
     private final JdbcClient jdbc;
@@ -53,7 +71,7 @@ public class CreditObjections {
     private final AuditLog log;
     private final CreditRecords records;
     private final CreditAccess access;
-    private final Calendars calendars;
+    private final CaseRows<ObjectionView> rows;
 
     CreditObjections(JdbcClient jdbc, Clock clock, AuditLog log, CreditRecords records, CreditAccess access, Calendars calendars) {
         this.jdbc = jdbc;
@@ -61,7 +79,10 @@ public class CreditObjections {
         this.log = log;
         this.records = records;
         this.access = access;
-        this.calendars = calendars;
+        this.rows = new CaseRows<>(jdbc, access, records, calendars, clock, CreditCase.OBJECTION, SELECT,
+                "SELECT status, CAST(NULL AS DATE) AS accept_due, decide_due FROM credit_objection WHERE id = :id FOR UPDATE",
+                CreditObjections::map, s -> Status.valueOf(s).stage(), ObjectionView::organisationId, ObjectionView::regionCode,
+                ObjectionView::recordId, CreditError.CREDIT_OBJECTION_NOT_FOUND);
     }
 
     /** The recorded organisation objects to its record (not to a withdrawn one). */
@@ -74,13 +95,9 @@ public class CreditObjections {
         if (r.withdrawnAt() != null) {
             throw new DomainException(CreditError.CREDIT_STEP_NOT_ALLOWED, "object", "WITHDRAWN");
         }
-        jdbc.sql("SELECT id FROM credit_record WHERE id = :id FOR UPDATE").param("id", recordId).query(UUID.class).single();
-        if (jdbc.sql("SELECT COUNT(*) FROM credit_objection WHERE record_id = :r AND status = 'FILED'").param("r", recordId)
-                .query(Long.class).single() > 0) {
-            throw new DomainException(CreditError.CREDIT_ALREADY_PENDING);
-        }
+        rows.refuseIfOpen(recordId, "SELECT COUNT(*) FROM credit_objection WHERE record_id = :r AND status = 'FILED'");
         UUID id = UUID.randomUUID();
-        LocalDate due = calendars.workingDays().plus(CreditRepairs.today(now), DECIDE_DAYS);
+        LocalDate due = rows.file().decideDue();
         jdbc.sql("""
                 INSERT INTO credit_objection (id, record_id, organisation_id, reason, documents, status, decide_due, created_by, created_at)
                 VALUES (:id, :record, :org, :reason, CAST(:docs AS TEXT[]), 'FILED', :due, :by, :now)""")
@@ -99,30 +116,49 @@ public class CreditObjections {
     /** A supervisor of the record's region decides: upheld withdraws the record now; dismissed leaves it. */
     @Transactional
     public ObjectionView decide(UUID id, boolean upheld, String reason, CurrentUser user) {
-        ObjectionView v = get(id, user);
-        if (!access.supervises(user, v.regionCode())) {
-            throw new DomainException(CreditError.CREDIT_NOT_SUPERVISOR);
-        }
+        return decide(id, upheld, reason, null, user);
+    }
+
+    /**
+     * A supervisor of the record's region decides (Art. 18): dismissed leaves the record; upheld without a
+     * {@code correction} withdraws it now; upheld with one corrects it now ({@link CreditCorrection#applyTo} checks the
+     * corrected values). A correction with a dismissal is refused.
+     */
+    @Transactional
+    public ObjectionView decide(UUID id, boolean upheld, String reason, CreditCorrection correction, CurrentUser user) {
+        CaseRows.Locked<ObjectionView> l = rows.lock(id, user);
         String why = CreditRepairs.text("reason", reason);
-        Status status = Status.valueOf(jdbc.sql("SELECT status FROM credit_objection WHERE id = :id FOR UPDATE").param("id", id)
-                .query(String.class).single());
-        if (status != Status.FILED) {
-            throw new DomainException(CreditError.CREDIT_STEP_NOT_ALLOWED, "decide", status);
+        if (!upheld && correction != null) {
+            throw new DomainException(CreditError.CREDIT_PARAMETER_INVALID, "correction", "DISMISS");
         }
-        CreditRecordView r = records.find(v.recordId()).orElseThrow();
+        try {
+            l.creditCase().decide(upheld);
+        } catch (CreditCase.StepNotAllowed e) {
+            throw CaseRows.refused(e, "decide", l.view().status());
+        }
+        CreditRecordView r = l.record();
         Instant now = clock.instant();
-        if (upheld) {
+        Outcome outcome = !upheld ? null : correction == null ? Outcome.WITHDRAW : Outcome.CORRECT;
+        CreditRecordView corrected = null;
+        if (outcome == Outcome.CORRECT) {
+            corrected = records.correct(r.id(), correction, id, user.actor());
+        } else if (outcome == Outcome.WITHDRAW) {
             jdbc.sql("UPDATE credit_record SET withdrawn_at = :now, withdrawn_reason = :why WHERE id = :id AND withdrawn_at IS NULL")
                     .param("now", OffsetDateTime.now(clock)).param("why", "异议成立（信用修复管理办法第十八条）：" + why)
                     .param("id", r.id()).update();
         }
-        jdbc.sql("UPDATE credit_objection SET status = :s, decided_at = :now, decided_by = :by, decision_reason = :why WHERE id = :id")
-                .param("s", upheld ? "UPHELD" : "DISMISSED").param("now", OffsetDateTime.now(clock)).param("by", user.username())
-                .param("why", why).param("id", id).update();
+        jdbc.sql("""
+                UPDATE credit_objection SET status = :s, outcome = :o, decided_at = :now, decided_by = :by, decision_reason = :why
+                 WHERE id = :id""")
+                .param("s", upheld ? "UPHELD" : "DISMISSED").param("o", outcome == null ? null : outcome.name())
+                .param("now", OffsetDateTime.now(clock)).param("by", user.username()).param("why", why).param("id", id).update();
         Map<String, Object> payload = CreditRepairs.payload(id, r);
         payload.put("reason", why);
-        if (upheld) {
+        if (outcome == Outcome.WITHDRAW) {
             payload.put("withdrawnAt", now.toString());
+        } else if (outcome == Outcome.CORRECT) {
+            payload.put("outcome", Outcome.CORRECT.name());
+            payload.put("correctedAt", corrected.correctedAt().toString());
         }
         log.append(AuditRecord.of(upheld ? "credit.objection.upheld" : "credit.objection.dismissed", id.toString(), r.regionCode(),
                 user.actor(), payload).sealed());
@@ -131,42 +167,38 @@ public class CreditObjections {
 
     /** The objection, if {@code user} is its organisation's staff or oversees its region; else not found. */
     public ObjectionView get(UUID id, CurrentUser user) {
-        return find(id).filter(v -> visible(v, user))
-                .orElseThrow(() -> new DomainException(CreditError.CREDIT_OBJECTION_NOT_FOUND, id));
+        return rows.get(id, user);
     }
 
     /** The objections {@code user} sees, newest first. */
     public List<ObjectionView> visibleTo(CurrentUser user) {
-        if (user == null) {
-            throw new DomainException(CommonError.FORBIDDEN);
-        }
-        if (!user.seesAllRegions() && !user.seesRegionSubtree()) { // an organisation's staff: its own
-            return user.organisationId() == null ? List.of() : jdbc.sql(SELECT + " WHERE o.organisation_id = :org ORDER BY o.created_at DESC, o.id LIMIT 500")
-                    .param("org", user.organisationId()).query(CreditObjections::map).list();
-        }
-        return jdbc.sql(SELECT + " ORDER BY o.created_at DESC, o.id LIMIT 2000").query(CreditObjections::map).list().stream()
-                .filter(v -> visible(v, user)).limit(500).toList();
+        return rows.visibleTo(user);
     }
 
-    private boolean visible(ObjectionView v, CurrentUser user) {
-        return user != null && (v.organisationId().equals(user.organisationId()) || access.oversees(user, v.regionCode()));
-    }
-
-    private Optional<ObjectionView> find(UUID id) {
-        return jdbc.sql(SELECT + " WHERE o.id = :id").param("id", id).query(CreditObjections::map).optional();
+    /**
+     * The objections awaiting {@code user}'s decision as a supervisor of their record's region (subtree), each with its
+     * working-day due (Art. 18) and whether it is overdue; for anyone else none.
+     */
+    public List<CreditCaseAwaiting> awaitingSupervisor(CurrentUser user) {
+        return rows.awaitingSupervisor(user, "{FILED}").stream().map(v -> {
+            CreditCase c = rows.creditCase(v.status().name(), null, v.decideDue());
+            return new CreditCaseAwaiting("objection-decision", v.id(), v.subjectName(), c.due(), c.deadline(), c.overdue());
+        }).toList();
     }
 
     private static final String SELECT = """
-            SELECT o.id, o.record_id, o.organisation_id, r.subject_name, r.conduct, r.credit_class, r.region_code, o.reason, o.documents, o.status,
-                   o.created_at, o.created_by, o.decide_due, o.decided_at, o.decided_by, o.decision_reason
-              FROM credit_objection o JOIN credit_record r ON r.id = o.record_id""";
+            SELECT c.id, c.record_id, c.organisation_id, r.subject_name, r.conduct, r.credit_class, r.region_code, c.reason, c.documents, c.status,
+                   c.created_at, c.created_by, c.decide_due, c.decided_at, c.decided_by, c.decision_reason, c.outcome
+              FROM credit_objection c JOIN credit_record r ON r.id = c.record_id""";
 
     private static ObjectionView map(ResultSet rs, int i) throws SQLException {
+        String outcome = rs.getString("outcome");
         return new ObjectionView(rs.getObject("id", UUID.class), rs.getObject("record_id", UUID.class),
                 rs.getObject("organisation_id", UUID.class), rs.getString("subject_name"),
                 rs.getString("conduct"), CreditClass.valueOf(rs.getString("credit_class")), rs.getString("region_code"),
                 rs.getString("reason"), CreditRepairs.strings(rs.getArray("documents")), Status.valueOf(rs.getString("status")),
                 CreditRepairs.instant(rs, "created_at"), rs.getString("created_by"), rs.getObject("decide_due", LocalDate.class),
-                CreditRepairs.instant(rs, "decided_at"), rs.getString("decided_by"), rs.getString("decision_reason"));
+                CreditRepairs.instant(rs, "decided_at"), rs.getString("decided_by"), rs.getString("decision_reason"),
+                outcome == null ? null : Outcome.valueOf(outcome));
     }
 }

@@ -37,7 +37,7 @@ public class CreditRecords {
     static final String COLUMNS = """
             id, subject_kind, subject_key, subject_name, credit_class, conduct, legal_basis, issuing_body, document, source,
             source_ref, region_code, gates, restriction_from, restriction_until, publication_from, publication_until,
-            withdrawn_at""";
+            withdrawn_at, corrected_at""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -137,6 +137,62 @@ public class CreditRecords {
                 .optional().orElse(false);
     }
 
+    /**
+     * Corrects record {@code id} now (更正, on objection {@code objectionId} upheld, 信用修复管理办法 Art. 18): the record
+     * keeps its id and shows the corrected values from now; the values it had are kept as a revision replaced now (gates
+     * asked about an earlier time use them), and the correction is logged with both, sealed like the record. A withdrawn
+     * record is not corrected. Call inside the deciding step's transaction.
+     */
+    @Transactional
+    CreditRecordView correct(UUID id, CreditCorrection correction, UUID objectionId, Actor actor) {
+        Integer revision = jdbc.sql("SELECT revision FROM credit_record WHERE id = :id FOR UPDATE").param("id", id).query(Integer.class)
+                .optional().orElseThrow(() -> new DomainException(CreditError.CREDIT_RECORD_NOT_FOUND, id));
+        CreditRecordView r = find(id).orElseThrow();
+        if (r.withdrawnAt() != null) {
+            throw new DomainException(CreditError.CREDIT_STEP_NOT_ALLOWED, "correct", "WITHDRAWN");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        CreditRecordView c = correction.applyTo(r, decidedAt(id), falseMaterial(id), now.toInstant());
+        jdbc.sql("""
+                INSERT INTO credit_record_revision (record_id, revision, credit_class, conduct, document, restriction_until,
+                    publication_until, publication_end_seq, replaced_at, objection_id, created_by, created_at)
+                SELECT id, revision, credit_class, conduct, document, restriction_until, publication_until, publication_end_seq,
+                    :now, :objection, :by, :now
+                  FROM credit_record WHERE id = :id""")
+                .param("now", now).param("objection", objectionId).param("by", actor.username()).param("id", id).update();
+        // a publication moved past now is published again and its end logged again when it comes
+        jdbc.sql("""
+                UPDATE credit_record SET credit_class = :class, conduct = :conduct, document = :doc, restriction_until = :ru,
+                    publication_until = :pu, corrected_at = :now, revision = revision + 1,
+                    publication_end_seq = CASE WHEN CAST(:pu AS TIMESTAMPTZ) IS NULL OR :pu > :now THEN NULL ELSE publication_end_seq END
+                 WHERE id = :id""")
+                .param("class", c.creditClass().name()).param("conduct", c.conduct()).param("doc", c.document())
+                .param("ru", odt(c.restrictionUntil())).param("pu", odt(c.publicationUntil())).param("now", now).param("id", id).update();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("record", id.toString());
+        payload.put("objection", objectionId.toString());
+        payload.put("subjectName", r.subjectName());
+        payload.put("revision", revision + 1);
+        payload.put("before", values(r));
+        payload.put("after", values(c));
+        payload.put("basis", "信用修复管理办法第十八条：异议成立，予以更正");
+        // sealed like the record (issue 20 fix K): it names the subject and the conduct
+        long seq = log.append(AuditRecord.of("credit.record.corrected", id.toString(), r.regionCode(), actor, payload).sealed()).seq();
+        jdbc.sql("UPDATE credit_record_revision SET log_seq = :seq WHERE record_id = :id AND revision = :rev")
+                .param("seq", seq).param("id", id).param("rev", revision).update();
+        return find(id).orElseThrow();
+    }
+
+    private static Map<String, Object> values(CreditRecordView r) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("class", r.creditClass().name());
+        v.put("conduct", r.conduct());
+        v.put("document", r.document());
+        v.put("restrictionUntil", str(r.restrictionUntil()));
+        v.put("publicationUntil", str(r.publicationUntil()));
+        return v;
+    }
+
     /** Every record of {@code subject}, newest first, whatever its state. */
     public List<CreditRecordView> of(CreditSubject subject) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM credit_record WHERE subject_kind = :k AND subject_key = :key ORDER BY created_at DESC, id")
@@ -146,6 +202,40 @@ public class CreditRecords {
     /** The record {@code id}, if any. */
     public Optional<CreditRecordView> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM credit_record WHERE id = :id").param("id", id).query(CreditRecords::map).optional();
+    }
+
+    /**
+     * {@code records} as they stood at {@code at} ({@link CreditRecordView#asOf}): a record corrected after {@code at} with
+     * the values it had then. One query for all the corrected ones.
+     */
+    public List<CreditRecordView> asOf(List<CreditRecordView> records, Instant at) {
+        List<UUID> corrected = records.stream().filter(r -> r.correctedAt() != null && at.isBefore(r.correctedAt()))
+                .map(CreditRecordView::id).toList();
+        if (corrected.isEmpty()) {
+            return records;
+        }
+        Map<UUID, List<CreditRecordView.Revision>> revisions = jdbc.sql("""
+                SELECT record_id, revision, credit_class, conduct, document, restriction_until, publication_until, replaced_at
+                  FROM credit_record_revision WHERE record_id = ANY(:ids)""")
+                .param("ids", corrected.toArray(new UUID[0]))
+                .query((rs, i) -> Map.entry(rs.getObject("record_id", UUID.class), revision(rs))).list().stream()
+                .collect(java.util.stream.Collectors.groupingBy(Map.Entry::getKey,
+                        java.util.stream.Collectors.mapping(Map.Entry::getValue, java.util.stream.Collectors.toList())));
+        return records.stream().map(r -> r.asOf(at, revisions.getOrDefault(r.id(), List.of()))).toList();
+    }
+
+    /** The values {@code id} had before each of its corrections, oldest first. */
+    public List<CreditRecordView.Revision> revisions(UUID id) {
+        return jdbc.sql("""
+                SELECT revision, credit_class, conduct, document, restriction_until, publication_until, replaced_at
+                  FROM credit_record_revision WHERE record_id = :id ORDER BY revision""").param("id", id)
+                .query((rs, i) -> revision(rs)).list();
+    }
+
+    private static CreditRecordView.Revision revision(ResultSet rs) throws SQLException {
+        return new CreditRecordView.Revision(rs.getInt("revision"), CreditClass.valueOf(rs.getString("credit_class")),
+                rs.getString("conduct"), rs.getString("document"), instant(rs, "restriction_until"),
+                instant(rs, "publication_until"), instant(rs, "replaced_at"));
     }
 
     private static void validate(NewRecord r) {
@@ -190,7 +280,7 @@ public class CreditRecords {
                 rs.getString("legal_basis"), rs.getString("issuing_body"), rs.getString("document"), rs.getString("source"),
                 rs.getString("source_ref"), rs.getString("region_code"), gates, instant(rs, "restriction_from"),
                 instant(rs, "restriction_until"), instant(rs, "publication_from"), instant(rs, "publication_until"),
-                instant(rs, "withdrawn_at"));
+                instant(rs, "withdrawn_at"), instant(rs, "corrected_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.platform.audit.AuditLog;
 import org.sunbid.platform.audit.AuditRecord;
 import org.sunbid.platform.catalog.Calendars;
-import org.sunbid.platform.kernel.CommonError;
+import org.sunbid.platform.credit.domain.CreditCase;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.parties.CurrentUser;
 
@@ -48,7 +48,17 @@ public class CreditRepairs {
         /** 准予修复: the record's publication ended early. */
         APPROVED,
         /** 不予修复: refused (at intake or on the merits). */
-        REFUSED
+        REFUSED;
+
+        /** The stage of the case's state machine. */
+        public CreditCase.Stage stage() {
+            return switch (this) {
+                case APPLIED -> CreditCase.Stage.AWAITING_ACCEPTANCE;
+                case ACCEPTED -> CreditCase.Stage.AWAITING_DECISION;
+                case APPROVED -> CreditCase.Stage.GRANTED;
+                case REFUSED -> CreditCase.Stage.REFUSED;
+            };
+        }
     }
 
     /** An application as its parties see it. */
@@ -63,15 +73,18 @@ public class CreditRepairs {
     private final AuditLog log;
     private final CreditRecords records;
     private final CreditAccess access;
-    private final Calendars calendars;
+    private final CaseRows<RepairView> rows;
 
     CreditRepairs(JdbcClient jdbc, Clock clock, AuditLog log, CreditRecords records, CreditAccess access, Calendars calendars) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.log = log;
         this.records = records;
+        this.rows = new CaseRows<>(jdbc, access, records, calendars, clock, CreditCase.REPAIR, SELECT,
+                "SELECT status, accept_due, decide_due FROM credit_repair WHERE id = :id FOR UPDATE", CreditRepairs::map,
+                s -> Status.valueOf(s).stage(), RepairView::organisationId, RepairView::regionCode, RepairView::recordId,
+                CreditError.CREDIT_REPAIR_NOT_FOUND);
         this.access = access;
-        this.calendars = calendars;
     }
 
     /** The recorded organisation applies for repair of its record (Art. 16), refused where Art. 12/25 forbid it. */
@@ -82,12 +95,9 @@ public class CreditRepairs {
         String why = text("reason", reason);
         List<String> docs = documents(documents);
         refuseUnlessRepairable(r, now);
-        jdbc.sql("SELECT id FROM credit_record WHERE id = :id FOR UPDATE").param("id", recordId).query(UUID.class).single();
-        if (open(recordId)) {
-            throw new DomainException(CreditError.CREDIT_ALREADY_PENDING);
-        }
+        rows.refuseIfOpen(recordId, "SELECT COUNT(*) FROM credit_repair WHERE record_id = :r AND status IN ('APPLIED', 'ACCEPTED')");
         UUID id = UUID.randomUUID();
-        LocalDate acceptDue = calendars.workingDays().plus(today(now), ACCEPT_DAYS);
+        LocalDate acceptDue = rows.file().acceptDue();
         jdbc.sql("""
                 INSERT INTO credit_repair (id, record_id, organisation_id, reason, documents, status, accept_due, created_by, created_at)
                 VALUES (:id, :record, :org, :reason, CAST(:docs AS TEXT[]), 'APPLIED', :due, :by, :now)""")
@@ -106,12 +116,13 @@ public class CreditRepairs {
     /** A supervisor of the record's region accepts the application (受理, ≤3 working days): the decision is due in 7. */
     @Transactional
     public RepairView accept(UUID id, String note, CurrentUser user) {
-        Locked l = lock(id, user);
-        if (l.status() != Status.APPLIED) {
-            throw new DomainException(CreditError.CREDIT_STEP_NOT_ALLOWED, "accept", l.status());
+        CaseRows.Locked<RepairView> l = rows.lock(id, user);
+        LocalDate due;
+        try {
+            due = l.creditCase().accept();
+        } catch (CreditCase.StepNotAllowed e) {
+            throw CaseRows.refused(e, "accept", l.view().status());
         }
-        Instant now = clock.instant();
-        LocalDate due = calendars.workingDays().plus(today(now), DECIDE_DAYS);
         jdbc.sql("UPDATE credit_repair SET status = 'ACCEPTED', accepted_at = :now, accepted_by = :by, decide_due = :due WHERE id = :id")
                 .param("now", OffsetDateTime.now(clock)).param("by", user.username()).param("due", due).param("id", id).update();
         Map<String, Object> payload = payload(id, l.record());
@@ -129,10 +140,12 @@ public class CreditRepairs {
      */
     @Transactional
     public RepairView decide(UUID id, boolean approve, String reason, CurrentUser user) {
-        Locked l = lock(id, user);
+        CaseRows.Locked<RepairView> l = rows.lock(id, user);
         String why = text("reason", reason);
-        if (approve ? l.status() != Status.ACCEPTED : l.status() != Status.APPLIED && l.status() != Status.ACCEPTED) {
-            throw new DomainException(CreditError.CREDIT_STEP_NOT_ALLOWED, approve ? "approve" : "refuse", l.status());
+        try {
+            l.creditCase().decide(approve);
+        } catch (CreditCase.StepNotAllowed e) {
+            throw CaseRows.refused(e, approve ? "approve" : "refuse", l.view().status());
         }
         Instant now = clock.instant();
         CreditRecordView r = l.record();
@@ -159,33 +172,30 @@ public class CreditRepairs {
 
     /** The application, if {@code user} is its applicant organisation's staff or oversees its region; else not found. */
     public RepairView get(UUID id, CurrentUser user) {
-        return find(id).filter(v -> visible(v, user)).orElseThrow(() -> new DomainException(CreditError.CREDIT_REPAIR_NOT_FOUND, id));
+        return rows.get(id, user);
     }
 
     /** The applications {@code user} sees: its organisation's, or those of the regions it oversees; newest first. */
     public List<RepairView> visibleTo(CurrentUser user) {
-        if (user == null) {
-            throw new DomainException(CommonError.FORBIDDEN);
-        }
-        if (!user.seesAllRegions() && !user.seesRegionSubtree()) { // an organisation's staff: its own
-            return user.organisationId() == null ? List.of() : jdbc.sql(SELECT + " WHERE p.organisation_id = :org ORDER BY p.created_at DESC, p.id LIMIT 500")
-                    .param("org", user.organisationId()).query(CreditRepairs::map).list();
-        }
-        return jdbc.sql(SELECT + " ORDER BY p.created_at DESC, p.id LIMIT 2000").query(CreditRepairs::map).list().stream()
-                .filter(v -> visible(v, user)).limit(500).toList();
+        return rows.visibleTo(user);
+    }
+
+    /**
+     * The applications awaiting {@code user}'s acceptance or decision as a supervisor of their record's region (subtree),
+     * each with its working-day due (Art. 16) and whether it is overdue; for anyone else none.
+     */
+    public List<CreditCaseAwaiting> awaitingSupervisor(CurrentUser user) {
+        return rows.awaitingSupervisor(user, "{APPLIED,ACCEPTED}").stream().map(v -> {
+            CreditCase c = rows.creditCase(v.status().name(), v.acceptDue(), v.decideDue());
+            return new CreditCaseAwaiting(v.status() == Status.APPLIED ? "repair-acceptance" : "repair-decision", v.id(),
+                    v.subjectName(), c.due(), c.deadline(), c.overdue());
+        }).toList();
     }
 
     /** The applications for one record, newest first (for its profile). */
     List<RepairView> ofRecord(UUID recordId) {
-        return jdbc.sql(SELECT + " WHERE p.record_id = :r ORDER BY p.created_at DESC, p.id").param("r", recordId)
+        return jdbc.sql(SELECT + " WHERE c.record_id = :r ORDER BY c.created_at DESC, c.id").param("r", recordId)
                 .query(CreditRepairs::map).list();
-    }
-
-    private boolean visible(RepairView v, CurrentUser user) {
-        if (user == null) {
-            return false;
-        }
-        return v.organisationId().equals(user.organisationId()) || access.oversees(user, v.regionCode());
     }
 
     private void refuseUnlessRepairable(CreditRecordView r, Instant now) {
@@ -204,33 +214,11 @@ public class CreditRepairs {
         }
     }
 
-    private boolean open(UUID recordId) {
-        return jdbc.sql("SELECT COUNT(*) FROM credit_repair WHERE record_id = :r AND status IN ('APPLIED', 'ACCEPTED')")
-                .param("r", recordId).query(Long.class).single() > 0;
-    }
-
-    private record Locked(Status status, CreditRecordView record) {
-    }
-
-    /** The application locked for a supervisor's step: not found unless visible, forbidden unless a supervisor of its region. */
-    private Locked lock(UUID id, CurrentUser user) {
-        RepairView v = get(id, user);
-        if (!access.supervises(user, v.regionCode())) {
-            throw new DomainException(CreditError.CREDIT_NOT_SUPERVISOR);
-        }
-        String status = jdbc.sql("SELECT status FROM credit_repair WHERE id = :id FOR UPDATE").param("id", id).query(String.class).single();
-        return new Locked(Status.valueOf(status), records.find(v.recordId()).orElseThrow());
-    }
-
-    private Optional<RepairView> find(UUID id) {
-        return jdbc.sql(SELECT + " WHERE p.id = :id").param("id", id).query(CreditRepairs::map).optional();
-    }
-
     private static final String SELECT = """
-            SELECT p.id, p.record_id, p.organisation_id, r.subject_name, r.conduct, r.credit_class, r.region_code, p.reason, p.documents, p.status,
-                   p.created_at, p.created_by, p.accept_due, p.accepted_at, p.decide_due, p.decided_at, p.decided_by,
-                   p.decision_reason
-              FROM credit_repair p JOIN credit_record r ON r.id = p.record_id""";
+            SELECT c.id, c.record_id, c.organisation_id, r.subject_name, r.conduct, r.credit_class, r.region_code, c.reason, c.documents, c.status,
+                   c.created_at, c.created_by, c.accept_due, c.accepted_at, c.decide_due, c.decided_at, c.decided_by,
+                   c.decision_reason
+              FROM credit_repair c JOIN credit_record r ON r.id = c.record_id""";
 
     private static RepairView map(ResultSet rs, int i) throws SQLException {
         return new RepairView(rs.getObject("id", UUID.class), rs.getObject("record_id", UUID.class),
@@ -309,7 +297,7 @@ public class CreditRepairs {
     }
 
     static LocalDate today(Instant now) {
-        return now.atZone(CreditRules.ZONE).toLocalDate();
+        return CreditCase.today(now);
     }
 
     static String day(Instant at) {

@@ -16,9 +16,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.sunbid.platform.credit.CreditClass;
+import org.sunbid.platform.credit.CreditCorrection;
+import org.sunbid.platform.credit.CreditError;
 import org.sunbid.platform.credit.CreditObjections;
 import org.sunbid.platform.credit.CreditProfiles;
 import org.sunbid.platform.credit.CreditRepairs;
+import org.sunbid.platform.credit.CreditRules;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.kernel.Problems;
 import org.sunbid.platform.parties.CurrentUser;
@@ -99,10 +103,46 @@ class CreditPages {
         return step(redirect, "credit.done.decided", () -> repairs.decide(id, "APPROVE".equals(decision), reason, user));
     }
 
+    /**
+     * {@code decision}: DISMISS, UPHOLD (异议成立，撤销记录) or CORRECT (异议成立，更正记录) with the corrected fields, blank
+     * ones unchanged; the restriction's and publication's last days as dates (the end is the day after, in China).
+     */
     @PostMapping("/objections/{id}/decision")
     String decideObjection(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String decision,
-            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        return step(redirect, "credit.done.decided", () -> objections.decide(id, "UPHOLD".equals(decision), reason, user));
+            @RequestParam(required = false) String reason, @RequestParam(required = false) String creditClass,
+            @RequestParam(required = false) String restrictionLastDay, @RequestParam(required = false) String publicationLastDay,
+            @RequestParam(required = false) String conduct, @RequestParam(required = false) String document,
+            RedirectAttributes redirect) {
+        return step(redirect, "credit.done.decided", () -> {
+            CreditCorrection correction = !"CORRECT".equals(decision) ? null
+                    : new CreditCorrection(creditClass(creditClass),
+                            endOf("restrictionLastDay", restrictionLastDay), endOf("publicationLastDay", publicationLastDay), conduct,
+                            document);
+            return objections.decide(id, "UPHOLD".equals(decision) || "CORRECT".equals(decision), reason, correction, user);
+        });
+    }
+
+    private static CreditClass creditClass(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return CreditClass.valueOf(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new DomainException(CreditError.CREDIT_PARAMETER_INVALID, "creditClass", value);
+        }
+    }
+
+    /** The end (exclusive) of a period whose last day is {@code day} (yyyy-MM-dd) in China, or null if blank. */
+    private static java.time.Instant endOf(String field, String day) {
+        if (day == null || day.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(day.strip()).plusDays(1).atStartOfDay(CreditRules.ZONE).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new DomainException(CreditError.CREDIT_PARAMETER_INVALID, field, day);
+        }
     }
 
     /** Runs a step; a refusal (other than not found) is shown on the page with its message, nothing else changed. */

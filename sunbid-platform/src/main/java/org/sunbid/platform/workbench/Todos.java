@@ -39,13 +39,18 @@ class Todos {
     private final org.sunbid.platform.tendering.TenderFilings filings;
     private final org.sunbid.platform.sealing.OfferRounds offerRounds;
     private final org.sunbid.platform.supervision.warnings.WarningQueue warnings;
+    private final org.sunbid.platform.credit.CreditRepairs creditRepairs;
+    private final org.sunbid.platform.credit.CreditObjections creditObjections;
 
     Todos(Tenders tenders, Experts experts, ExpertDraws draws, BidOpenings openings, Deposits deposits,
             Evaluations evaluations, Awards awards, Clock clock, org.sunbid.platform.supervision.Exemptions exemptions,
             org.sunbid.platform.supervision.OffPlatformDeals offPlatform, org.sunbid.platform.tendering.TenderFilings filings,
             org.sunbid.platform.sealing.OfferRounds offerRounds,
-            org.sunbid.platform.supervision.warnings.WarningQueue warnings) {
+            org.sunbid.platform.supervision.warnings.WarningQueue warnings,
+            org.sunbid.platform.credit.CreditRepairs creditRepairs, org.sunbid.platform.credit.CreditObjections creditObjections) {
         this.warnings = warnings;
+        this.creditRepairs = creditRepairs;
+        this.creditObjections = creditObjections;
         this.offerRounds = offerRounds;
         this.exemptions = exemptions;
         this.offPlatform = offPlatform;
@@ -139,6 +144,11 @@ class Todos {
                         w.correctionDue().plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant())));
             }
         }
+        // Supervisors of the record's region: credit repairs to accept (≤3 working days) or decide (≤7), objections to
+        // decide (≤7; 信用修复管理办法 Art. 16, 18), the last working day in the title, due at its end (overdue shown past it)
+        java.util.stream.Stream.concat(creditRepairs.awaitingSupervisor(user).stream(), creditObjections.awaitingSupervisor(user).stream())
+                .forEach(c -> items.add(new TodoItem("credit-" + c.step(), c.subjectName() + " · " + c.due(), "/workbench/credit#credit-" + c.id(),
+                        c.deadline())));
         // Owners: off-platform deals whose result is to be reported within 20 days of it.
         offPlatform.awaitingReport(user).forEach(d -> items.add(new TodoItem("offplatform-report",
                 d.projectCode() + " " + d.projectName(), "/workbench/supervision/off-platform/" + d.id(),

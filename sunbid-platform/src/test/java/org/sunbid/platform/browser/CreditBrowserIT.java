@@ -13,17 +13,16 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.sunbid.platform.Fixtures;
 import org.sunbid.platform.credit.CreditClass;
+import org.sunbid.platform.credit.CreditParties;
+import org.sunbid.platform.credit.CreditRecordView;
 import org.sunbid.platform.credit.CreditRecords;
 import org.sunbid.platform.credit.CreditRules;
 import org.sunbid.platform.credit.CreditSubject;
 import org.sunbid.platform.kernel.Actor;
 import org.sunbid.platform.parties.Accounts;
 import org.sunbid.platform.parties.Organisation;
-import org.sunbid.platform.parties.OrganisationKind;
 import org.sunbid.platform.parties.Organisations;
-import org.sunbid.platform.parties.Role;
 
 /**
  * The credit pages in a browser (issue 20 K): the public 信用信息公示 with the demo's records (searched and filtered;
@@ -35,6 +34,7 @@ class CreditBrowserIT extends BrowserTest {
     @Autowired CreditRecords records;
     @Autowired Organisations organisations;
     @Autowired Accounts accounts;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void thePublicCreditPageListsThePublishedRecordsBySearchAndClassButNotEndedOnes() {
@@ -57,10 +57,9 @@ class CreditBrowserIT extends BrowserTest {
 
     @Test
     void aRepairRequestGoesFromTheApplicationToTheSupervisorsApprovalAndThePublicationEnds() {
-        Organisation o = organisations.register(new Organisations.Registration(Fixtures.freshCreditCode("990100"), "信用修复浏览器测试有限公司",
-                OrganisationKind.BIDDER, "990100"), Actor.SYSTEM);
-        String username = "cb" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.create(new Accounts.NewAccount(username, "修复申请人", PASSWORD, Role.BIDDER, o.id(), null), Actor.SYSTEM);
+        CreditParties.Party party = CreditParties.party(organisations, accounts, "信用修复浏览器测试有限公司", "990100");
+        Organisation o = party.organisation();
+        String username = party.username();
         Instant decided = clock.instant().minus(Duration.ofDays(130));
         CreditRules.Publication p = CreditRules.publication(CreditClass.GENERAL, decided, false, false);
         UUID id = records.record(new CreditRecords.NewRecord(CreditSubject.organisation(o.creditCode().value()), o.name(),
@@ -101,6 +100,72 @@ class CreditBrowserIT extends BrowserTest {
         open("/credit?q=" + o.creditCode().value());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("credit-empty")));
         assertThat(records.find(id).orElseThrow().withdrawnAt()).isNotNull();
+    }
+
+    /**
+     * 信用修复管理办法 Art. 18: the organisation objects in its workbench; the supervisor upholds it and corrects the record
+     * with the decision form's correction fields (screenshots credit-objection-decision*, credit-objection-correct-form); the public page then shows the
+     * corrected record marked 已更正 (credit-public-corrected). The record is withdrawn afterwards: it is a fresh
+     * organisation's, but nothing of it should stay published.
+     */
+    @Test
+    void anObjectionUpheldWithACorrectionChangesThePublishedRecordWhichIsMarkedCorrected() {
+        CreditParties.Party party = CreditParties.party(organisations, accounts, "信用更正浏览器测试有限公司", "990100");
+        Organisation o = party.organisation();
+        String username = party.username();
+        Instant decided = clock.instant().minus(Duration.ofDays(20));
+        CreditRules.Publication p = CreditRules.publication(CreditClass.SERIOUS, decided, false, false);
+        UUID id = records.record(new CreditRecords.NewRecord(CreditSubject.organisation(o.creditCode().value()), o.name(),
+                CreditClass.SERIOUS, "以他人名义投标", "招标投标法实施条例第六十八条", "云州市住房和城乡建设局", "云建罚〔2026〕88号",
+                "platform", "browser-" + id(), "990100", Set.of(), null, null, p.from(), p.until()), decided, false, Actor.SYSTEM);
+        try {
+            logIn(username, PASSWORD);
+            open("/workbench/credit");
+            WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-record='" + id + "']")));
+            row.findElement(By.cssSelector("details.credit-objection-form summary")).click();
+            row.findElement(By.cssSelector("details.credit-objection-form textarea[name=reason]")).sendKeys("决定书认定的是一般失信行为，且为逾期签约。");
+            row.findElement(By.cssSelector("details.credit-objection-form textarea[name=documents]")).sendKeys("行政处罚决定书.pdf");
+            row.findElement(By.cssSelector("button.objection-submit")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
+            String objectionId = browser.findElement(By.cssSelector("#credit-objections tbody.credit-objection")).getDomAttribute("data-objection");
+            logOut();
+
+            logIn("supervisor", PASSWORD);
+            open("/workbench/credit");
+            By mine = By.cssSelector("tbody[data-objection='" + objectionId + "']");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(mine));
+            screenshots("credit-objection-decision"); // both widths, the phone's without horizontal scroll
+            WebElement filed = wait.until(ExpectedConditions.visibilityOfElementLocated(mine));
+            new Select(filed.findElement(By.cssSelector("select.objection-decision"))).selectByValue("CORRECT");
+            filed.findElement(By.cssSelector("textarea[name=reason]")).sendKeys("经核实，原记录类别和失信行为有误，予以更正。");
+            filed.findElement(By.cssSelector("details.objection-correction summary")).click();
+            new Select(filed.findElement(By.cssSelector("select.correction-class"))).selectByValue("GENERAL");
+            java.time.LocalDate lastDay = CreditRules.plus(p.from(), java.time.Period.ofMonths(6)).atZone(CreditRules.ZONE).toLocalDate();
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
+                    filed.findElement(By.cssSelector("input.correction-publication")), lastDay.toString());
+            filed.findElement(By.cssSelector("input.correction-conduct")).sendKeys("中标后无正当理由逾期不签订合同");
+            filed.findElement(By.cssSelector("input.correction-document")).sendKeys("云建罚〔2026〕88-1号");
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", filed);
+            screenshot("credit-objection-correct-form");
+            filed.findElement(By.cssSelector("button.objection-decide")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
+            WebElement decided2 = browser.findElement(mine);
+            assertThat(decided2.getDomAttribute("data-status")).isEqualTo("UPHELD");
+            assertThat(decided2.getText()).contains("已更正记录");
+            logOut();
+
+            open("/credit?q=" + o.creditCode().value());
+            WebElement shown = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-record='" + id + "']")));
+            assertThat(shown.getText()).contains("中标后无正当理由逾期不签订合同", "一般", "云建罚〔2026〕88-1号",
+                    "已更正 " + clock.instant().atZone(CreditRules.ZONE).toLocalDate()).doesNotContain("以他人名义投标");
+            screenshots("credit-public-corrected");
+            CreditRecordView after = records.find(id).orElseThrow();
+            assertThat(after.creditClass()).isEqualTo(CreditClass.GENERAL);
+            assertThat(after.publicationUntil()).isEqualTo(lastDay.plusDays(1).atStartOfDay(CreditRules.ZONE).toInstant());
+        } finally {
+            jdbc.sql("UPDATE credit_record SET withdrawn_at = :now, withdrawn_reason = 'test' WHERE id = :id AND withdrawn_at IS NULL")
+                    .param("now", java.time.OffsetDateTime.now(clock)).param("id", id).update();
+        }
     }
 
     private static String id() {

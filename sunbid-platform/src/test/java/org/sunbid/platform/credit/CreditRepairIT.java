@@ -15,16 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sunbid.platform.ApiClient;
-import org.sunbid.platform.Fixtures;
 import org.sunbid.platform.PlatformIT;
+import org.sunbid.platform.credit.CreditParties.Party;
 import org.sunbid.platform.audit.AuditLog;
 import org.sunbid.platform.catalog.Calendars;
 import org.sunbid.platform.kernel.Actor;
 import org.sunbid.platform.parties.Accounts;
-import org.sunbid.platform.parties.Organisation;
-import org.sunbid.platform.parties.OrganisationKind;
 import org.sunbid.platform.parties.Organisations;
-import org.sunbid.platform.parties.Role;
 
 /**
  * Credit repair (信用修复管理办法 Art. 16), its limits (Art. 12, 25) and objections (Art. 18) through the API: the recorded
@@ -45,16 +42,9 @@ class CreditRepairIT extends PlatformIT {
         clock.set(START);
     }
 
-    record Party(Organisation organisation, String username) {
-    }
-
     /** A fresh bidder organisation of the demo city with one staff account. */
     private Party party(String name) {
-        Organisation o = organisations.register(new Organisations.Registration(Fixtures.freshCreditCode("990100"), name,
-                OrganisationKind.BIDDER, "990100"), Actor.SYSTEM);
-        String username = "ck" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.create(new Accounts.NewAccount(username, "信用测试员", PASSWORD, Role.BIDDER, o.id(), null), Actor.SYSTEM);
-        return new Party(o, username);
+        return CreditParties.party(organisations, accounts, name, "990100");
     }
 
     /** A record of {@code p}, decided {@code ago} before now, by the rules of that day; a ban on bidding until {@code banUntil} if given. */

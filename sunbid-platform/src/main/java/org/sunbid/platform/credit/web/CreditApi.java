@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.sunbid.platform.credit.CreditClass;
+import org.sunbid.platform.credit.CreditCorrection;
 import org.sunbid.platform.credit.CreditError;
 import org.sunbid.platform.credit.CreditObjections;
 import org.sunbid.platform.credit.CreditProfiles;
@@ -50,12 +51,12 @@ class CreditApi {
     /** A published record as the public sees it (信用信息公示). */
     record PublishedRecord(UUID id, String subjectName, String creditCode, CreditClass creditClass, String conduct,
             String legalBasis, String issuingBody, String document, String regionCode, Instant publicationFrom,
-            Instant publicationUntil, Instant restrictionFrom, Instant restrictionUntil, List<String> gates) {
+            Instant publicationUntil, Instant restrictionFrom, Instant restrictionUntil, List<String> gates, Instant correctedAt) {
 
         static PublishedRecord of(CreditRecordView r) {
             return new PublishedRecord(r.id(), r.subjectName(), r.subject().key(), r.creditClass(), r.conduct(), r.legalBasis(),
                     r.issuingBody(), r.document(), r.regionCode(), r.publicationFrom(), r.publicationUntil(), r.restrictionFrom(),
-                    r.restrictionUntil(), r.gates().stream().map(Enum::name).sorted().toList());
+                    r.restrictionUntil(), r.gates().stream().map(Enum::name).sorted().toList(), r.correctedAt());
         }
     }
 
@@ -139,10 +140,33 @@ class CreditApi {
         return objections.get(id, user);
     }
 
-    /** {@code decision}: UPHOLD (异议成立: the record is withdrawn) or DISMISS. */
+    /** The corrected values of an upheld objection (更正); a missing field keeps the record's value. */
+    record Correction(String creditClass, Instant restrictionUntil, Instant publicationUntil, String conduct, String document) {
+    }
+
+    record ObjectionDecision(String decision, String reason, String outcome, Correction correction) {
+    }
+
+    /**
+     * {@code decision}: UPHOLD (异议成立) or DISMISS; upheld, {@code outcome} WITHDRAW (the default: the record is withdrawn)
+     * or CORRECT with the {@code correction} (Art. 18).
+     */
     @PostMapping("/objections/{id}/decision")
-    CreditObjections.ObjectionView decideObjection(@PathVariable UUID id, @RequestBody Decision body, CurrentUser user) {
-        return objections.decide(id, choice(body.decision(), "UPHOLD", "DISMISS"), body.reason(), user);
+    CreditObjections.ObjectionView decideObjection(@PathVariable UUID id, @RequestBody ObjectionDecision body, CurrentUser user) {
+        boolean upheld = choice(body.decision(), "UPHOLD", "DISMISS");
+        return objections.decide(id, upheld, body.reason(), correction(body.outcome(), body.correction()), user);
+    }
+
+    /** The correction asked for: CORRECT needs one, WITHDRAW (or none) takes none. */
+    static CreditCorrection correction(String outcome, Correction c) {
+        String o = outcome == null || outcome.isBlank() ? (c == null ? "WITHDRAW" : "CORRECT") : outcome.strip().toUpperCase(Locale.ROOT);
+        if (o.equals("WITHDRAW") && c == null) {
+            return null;
+        }
+        if (!o.equals("CORRECT") || c == null) {
+            throw new DomainException(CreditError.CREDIT_PARAMETER_INVALID, "outcome", outcome == null ? "" : outcome);
+        }
+        return new CreditCorrection(creditClass(c.creditClass()), c.restrictionUntil(), c.publicationUntil(), c.conduct(), c.document());
     }
 
     /** A class as typed (blank: any); a wrong one: CREDIT_PARAMETER_INVALID. */
