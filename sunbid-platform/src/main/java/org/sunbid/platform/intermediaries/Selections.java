@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -769,18 +770,16 @@ public class Selections {
 
     // Reading ---------------------------------------------------------------------------------------------------------
 
-    /** The requests the caller may see: its own (owner), its region's (staff), those it is eligible for (intermediary). */
+    /**
+     * The requests the caller may see: its own (owner), its region's (staff), those it is eligible for (intermediary).
+     * A constant number of queries however many rows: the newest 2,000 requests at once, then what their views need
+     * at once ({@link #views}).
+     */
     public List<RequestView> list(CurrentUser user) {
-        List<UUID> ids = jdbc.sql("SELECT id FROM intermediary_request ORDER BY created_at DESC, id LIMIT 2000")
-                .query(UUID.class).list();
-        List<RequestView> out = new ArrayList<>();
-        for (UUID id : ids) {
-            Row r = row(id, false).orElseThrow();
-            if (sees(r, user) && out.size() < LIST_LIMIT) {
-                out.add(view(r, user));
-            }
-        }
-        return out;
+        java.util.function.Predicate<String> scope = intermediaries.staffScope(user);
+        List<Row> rows = jdbc.sql("SELECT * FROM intermediary_request ORDER BY created_at DESC, id LIMIT 2000")
+                .query(Selections::rowOf).list();
+        return views(rows.stream().filter(r -> sees(r, user, scope)).limit(LIST_LIMIT).toList(), user, scope);
     }
 
     /** One request, for those who may see it. */
@@ -788,30 +787,38 @@ public class Selections {
         return view(visible(requestId, user, false), user);
     }
 
-    /** The published results: every selection made (portal, 中介服务选取结果公告). */
+    /** The published results: every selection made (portal, 中介服务选取结果公告); three queries however many. */
     public List<ResultView> results() {
+        List<Row> rows = jdbc.sql("""
+                SELECT * FROM intermediary_request WHERE status IN ('SELECTED', 'COMPLETED') ORDER BY selected_at DESC, id
+                LIMIT :limit""").param("limit", LIST_LIMIT).query(Selections::rowOf).list();
+        Set<UUID> ids = new HashSet<>();
+        rows.forEach(r -> {
+            ids.add(r.ownerId());
+            ids.add(r.selectedId());
+        });
+        var names = Intermediaries.names(organisations, ids);
+        Map<UUID, UUID> draws = draws(rows);
         List<ResultView> out = new ArrayList<>();
-        for (UUID id : jdbc.sql("""
-                SELECT id FROM intermediary_request WHERE status IN ('SELECTED', 'COMPLETED') ORDER BY selected_at DESC, id
-                LIMIT :limit""").param("limit", LIST_LIMIT)
-                .query(UUID.class).list()) {
-            Row r = row(id, false).orElseThrow();
-            var names = Intermediaries.names(organisations, List.of(r.ownerId(), r.selectedId()));
+        for (Row r : rows) {
             out.add(new ResultView(r.id(), r.title(), names.get(r.ownerId()), r.regionCode(), r.serviceKind(), r.method(),
-                    names.get(r.selectedId()), r.selectedId(), r.selectedAmount(), r.selectedAt(), r.basis(),
-                    draw(r.id()).map(DrawRow::id).orElse(null)));
+                    names.get(r.selectedId()), r.selectedId(), r.selectedAmount(), r.selectedAt(), r.basis(), draws.get(r.id())));
         }
         return out;
     }
 
     private boolean sees(Row r, CurrentUser user) {
+        return sees(r, user, code -> intermediaries.staffSees(user, code));
+    }
+
+    private boolean sees(Row r, CurrentUser user, java.util.function.Predicate<String> staffScope) {
         if (user == null) {
             return false;
         }
         return user.organisationId() != null && (user.organisationId().equals(r.ownerId())
                 || user.role() == Role.AGENCY && (r.eligible().contains(user.organisationId())
                         || user.organisationId().equals(r.selectedId())))
-                || intermediaries.staffSees(user, r.regionCode());
+                || staffScope.test(r.regionCode());
     }
 
     private Row visible(UUID requestId, CurrentUser user, boolean lock) {
@@ -826,15 +833,69 @@ public class Selections {
     }
 
     private RequestView view(Row r, CurrentUser user) {
-        boolean staff = intermediaries.staffSees(user, r.regionCode());
-        boolean owner = user != null && user.organisationId() != null && user.organisationId().equals(r.ownerId());
-        Instant now = clock.instant();
-        Set<UUID> ids = new HashSet<>(r.eligible());
-        ids.add(r.ownerId());
-        if (r.selectedId() != null) {
-            ids.add(r.selectedId());
+        return views(List.of(r), user, code -> intermediaries.staffSees(user, code)).get(0);
+    }
+
+    /**
+     * The views of {@code rows} for {@code user}: what they need (names, quotes, ratings, draws) read at once, four
+     * queries however many rows.
+     */
+    private List<RequestView> views(List<Row> rows, CurrentUser user, java.util.function.Predicate<String> staffScope) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> ids = new HashSet<>();
+        for (Row r : rows) {
+            ids.addAll(r.eligible());
+            ids.add(r.ownerId());
+            if (r.selectedId() != null) {
+                ids.add(r.selectedId());
+            }
         }
         var names = Intermediaries.names(organisations, ids);
+        String[] requestIds = rows.stream().map(r -> r.id().toString()).toArray(String[]::new);
+        Map<UUID, List<QuoteView>> quotes = new HashMap<>();
+        if (rows.stream().anyMatch(r -> r.method() == Method.LOWEST_QUOTE)) {
+            jdbc.sql("""
+                    SELECT request_id, organisation_id, amount, commitment, state, submitted_at FROM intermediary_quote
+                    WHERE request_id = ANY(CAST(:ids AS UUID[])) ORDER BY request_id, amount NULLS LAST, submitted_at, organisation_id""")
+                    .param("ids", requestIds).query(rs -> {
+                        quotes.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new QuoteView(
+                                rs.getObject(2, UUID.class), null, rs.getBigDecimal(3), rs.getString(4), rs.getString(5),
+                                rs.getObject(6, OffsetDateTime.class).toInstant()));
+                    });
+        }
+        Map<UUID, Object[]> ratings = new HashMap<>();
+        jdbc.sql("SELECT request_id, score, comment FROM intermediary_rating WHERE request_id = ANY(CAST(:ids AS UUID[]))")
+                .param("ids", requestIds).query(rs -> {
+                    ratings.put(rs.getObject(1, UUID.class), new Object[] {rs.getInt(2), rs.getString(3)});
+                });
+        Map<UUID, UUID> draws = draws(rows);
+        Instant now = clock.instant();
+        List<RequestView> out = new ArrayList<>();
+        for (Row r : rows) {
+            out.add(view(r, user, staffScope.test(r.regionCode()), names, r.method() == Method.LOWEST_QUOTE
+                    ? quotes.getOrDefault(r.id(), List.of()) : List.of(), ratings.get(r.id()), draws.get(r.id()), now));
+        }
+        return out;
+    }
+
+    /** The draws' ids of {@code rows}, by request (one query). */
+    private Map<UUID, UUID> draws(List<Row> rows) {
+        Map<UUID, UUID> draws = new HashMap<>();
+        if (rows.stream().anyMatch(r -> r.method() == Method.RANDOM_DRAW)) {
+            jdbc.sql("SELECT request_id, id FROM intermediary_draw WHERE request_id = ANY(CAST(:ids AS UUID[]))")
+                    .param("ids", rows.stream().map(r -> r.id().toString()).toArray(String[]::new))
+                    .query(rs -> {
+                        draws.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+                    });
+        }
+        return draws;
+    }
+
+    private RequestView view(Row r, CurrentUser user, boolean staff, Map<UUID, String> names, List<QuoteView> all, Object[] rating,
+            UUID drawId, Instant now) {
+        boolean owner = user != null && user.organisationId() != null && user.organisationId().equals(r.ownerId());
         boolean open = r.quoteDeadline() != null && !now.isBefore(r.quoteDeadline());
         // before the quote deadline an intermediary sees how many rivals there are, not who they are
         boolean rivalsHidden = r.method() == Method.LOWEST_QUOTE && !open && !owner && !staff;
@@ -846,29 +907,18 @@ public class Selections {
                 eligible.add(Map.of("name", names.getOrDefault(e, "?")));
             }
         }
-        List<QuoteView> all = r.method() == Method.LOWEST_QUOTE ? quotes(r.id()) : List.of();
         List<QuoteView> shown = all.stream().filter(q -> open && (owner || staff || user != null && user.role() == Role.AGENCY)
                 || user != null && q.organisationId().equals(user.organisationId()))
                 .map(q -> new QuoteView(q.organisationId(), names.get(q.organisationId()), q.amount(), q.commitment(), q.state(),
                         q.submittedAt())).toList();
-        Object[] rating = jdbc.sql("SELECT score, comment FROM intermediary_rating WHERE request_id = :r").param("r", r.id())
-                .query((rs, i) -> new Object[] {rs.getInt(1), rs.getString(2)}).optional().orElse(null);
         return new RequestView(r.id(), r.ownerId(), names.get(r.ownerId()), r.regionCode(), r.serviceKind(), r.title(), r.budget(),
                 r.serviceStart(), r.serviceEnd(), r.method(), r.status(), r.quoteDeadline(), eligible,
                 staff ? r.excluded() : List.of(), shown, r.eligible().size(),
                 // the owner learns how many quotes came only once the deadline has passed (before it: pending)
                 staff || owner && (open || r.method() != Method.LOWEST_QUOTE) ? all.size() : 0, r.selectedId(),
                 r.selectedId() == null ? null : names.get(r.selectedId()), r.selectedAmount(), r.selectedAt(), r.basis(),
-                draw(r.id()).map(DrawRow::id).orElse(null), rating == null ? null : (Integer) rating[0],
+                drawId, rating == null ? null : (Integer) rating[0],
                 rating == null ? null : (String) rating[1], r.createdAt());
-    }
-
-    private List<QuoteView> quotes(UUID requestId) {
-        return jdbc.sql("""
-                SELECT organisation_id, amount, commitment, state, submitted_at FROM intermediary_quote WHERE request_id = :r
-                ORDER BY amount NULLS LAST, submitted_at, organisation_id""").param("r", requestId)
-                .query((rs, i) -> new QuoteView(rs.getObject(1, UUID.class), null, rs.getBigDecimal(2), rs.getString(3),
-                        rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant())).list();
     }
 
     private record Row(UUID id, UUID ownerId, String regionCode, String serviceKind, String title, BigDecimal budget,
@@ -884,7 +934,10 @@ public class Selections {
 
     private Optional<Row> row(UUID id, boolean lock) {
         return jdbc.sql("SELECT * FROM intermediary_request WHERE id = :id" + (lock ? " FOR UPDATE" : "")).param("id", id)
-                .query((rs, i) -> {
+                .query(Selections::rowOf).optional();
+    }
+
+    private static Row rowOf(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
                     List<Excluded> excluded = new ArrayList<>();
                     for (Object o : JSON.readValue(rs.getString("excluded_json"), List.class)) {
                         Map<?, ?> m = (Map<?, ?>) o;
@@ -903,7 +956,6 @@ public class Selections {
                             rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                             Optional.ofNullable(rs.getObject("draw_deadline", OffsetDateTime.class)).map(OffsetDateTime::toInstant)
                                     .orElse(null), rs.getBytes("quote_key"));
-                }).optional();
     }
 
     private Optional<DrawRow> draw(UUID requestId) {

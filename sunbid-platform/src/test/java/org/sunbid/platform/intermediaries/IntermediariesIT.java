@@ -495,6 +495,48 @@ class IntermediariesIT extends PlatformIT {
     }
 
     /**
+     * The lists read their rows in a constant number of queries (every row at once, then what the views need at once):
+     * each list shows every row exactly as that row's own page shows it to the same caller, and in the same order as
+     * before (newest first; intermediaries by name), for the owner, the centre's staff, an intermediary and the public.
+     */
+    @Test
+    void lists_showEachRowAsItsOwnViewDoes() {
+        for (String user : List.of("tenderee", "centre", "inter3", "inter4", "admin")) {
+            String token = api.token(user);
+            JsonNode list = api.get("/api/v1/intermediary-requests", token).json();
+            assertThat(list.isArray()).as(user + ": " + list).isTrue();
+            String previous = null;
+            for (JsonNode row : list) {
+                JsonNode own = api.get("/api/v1/intermediary-requests/" + row.path("id").asString(), token).json();
+                assertThat(row).as(user + " " + row.path("id").asString()).isEqualTo(own);
+                String created = row.path("createdAt").asString();
+                assertThat(previous == null || java.time.Instant.parse(previous).compareTo(java.time.Instant.parse(created)) >= 0)
+                        .as("newest first").isTrue();
+                previous = created;
+            }
+        }
+        assertThat(api.get("/api/v1/intermediary-requests", api.token("tenderee")).json()).as("the demo's requests").hasSizeGreaterThanOrEqualTo(3);
+        JsonNode published = api.get("/api/v1/intermediaries", null).json();
+        assertThat(published).hasSizeGreaterThanOrEqualTo(5);
+        List<String> names = new ArrayList<>();
+        for (JsonNode p : published) {
+            assertThat(p).isEqualTo(api.get("/api/v1/intermediaries/" + p.path("organisationId").asString(), null).json());
+            names.add(p.path("name").asString());
+        }
+        assertThat(names).isSorted();
+        String centre = api.token("centre");
+        for (JsonNode p : api.get("/api/v1/intermediaries/registrations", centre).json()) {
+            assertThat(p).isEqualTo(api.get("/api/v1/intermediaries/" + p.path("organisationId").asString(), centre).json());
+        }
+        for (JsonNode r : api.get("/api/v1/intermediaries/results", null).json()) {
+            JsonNode own = api.get("/api/v1/intermediary-requests/" + r.path("requestId").asString(), api.token("admin")).json();
+            assertThat(r.path("selectedId").asString()).isEqualTo(own.path("selectedId").asString());
+            assertThat(r.path("drawId").asString()).isEqualTo(own.path("drawId").asString());
+            assertThat(r.path("ownerName").asString()).isEqualTo(own.path("ownerName").asString());
+        }
+    }
+
+    /**
      * Direct selection (直接选取) only within the threshold in force for the region (the demo's 100,000 for the city), and
      * only of an eligible intermediary: the credit-barred one is refused with its record named.
      */
