@@ -212,7 +212,8 @@ public class Intermediaries {
         if (!user.seesAllRegions() && user.role() != Role.CENTRE_STAFF) {
             throw new DomainException(CommonError.FORBIDDEN);
         }
-        return all().stream().filter(p -> staffSees(user, p.regionCode()))
+        java.util.function.Predicate<String> scope = staffScope(user);
+        return all().stream().filter(p -> scope.test(p.regionCode()))
                 .sorted((a, b) -> Boolean.compare(!"PENDING".equals(a.status()), !"PENDING".equals(b.status()))).toList();
     }
 
@@ -243,12 +244,9 @@ public class Intermediaries {
         return out;
     }
 
+    /** Every registered intermediary's profile, by name. */
     private List<Profile> all() {
-        List<UUID> ids = jdbc.sql("SELECT organisation_id FROM intermediary").query(UUID.class).list();
-        List<Profile> out = new ArrayList<>();
-        for (UUID id : ids) {
-            profileOf(id).ifPresent(out::add);
-        }
+        List<Profile> out = profiles(null);
         out.sort((a, b) -> a.name().compareTo(b.name()));
         return out;
     }
@@ -265,33 +263,76 @@ public class Intermediaries {
     }
 
     Optional<Profile> profileOf(UUID organisationId) {
-        Optional<Organisation> org = organisations.find(organisationId);
-        if (org.isEmpty()) {
-            return Optional.empty();
-        }
-        return jdbc.sql("SELECT status, contact, phone, introduction, review_note FROM intermediary WHERE organisation_id = :o")
-                .param("o", organisationId)
-                .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)})
-                .optional().map(row -> {
-                    List<QualificationForm> quals = jdbc.sql("""
-                            SELECT service_kind, certificate_no, grade, valid_from, valid_until FROM intermediary_qualification
-                            WHERE organisation_id = :o ORDER BY service_kind, valid_until""").param("o", organisationId)
-                            .query((rs, i) -> new QualificationForm(rs.getString(1), rs.getString(2), rs.getString(3),
-                                    rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class))).list();
-                    List<String> areas = jdbc.sql("SELECT region_code FROM intermediary_area WHERE organisation_id = :o ORDER BY region_code")
-                            .param("o", organisationId).query(String.class).list();
-                    List<RatingView> ratings = jdbc.sql("""
-                            SELECT r.request_id, q.title, r.score, r.comment, r.rated_at FROM intermediary_rating r
-                            JOIN intermediary_request q ON q.id = r.request_id WHERE r.organisation_id = :o ORDER BY r.rated_at DESC""")
-                            .param("o", organisationId)
-                            .query((rs, i) -> new RatingView(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
-                                    rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant())).list();
-                    Double avg = ratings.isEmpty() ? null
-                            : Math.round(ratings.stream().mapToInt(RatingView::score).average().orElse(0) * 10) / 10.0;
-                    Organisation o = org.get();
-                    return new Profile(organisationId, o.name(), o.creditCode().value(), o.regionCode(), row[0], row[1], row[2],
-                            row[3], row[4], quals, areas, ratings, avg);
+        return profiles(List.of(organisationId)).stream().findFirst();
+    }
+
+    /**
+     * The profiles of {@code ids} (every registered intermediary when null), in no particular order: five queries however
+     * many there are (the registrations, their organisations, then all their qualifications, areas and ratings at once).
+     */
+    private List<Profile> profiles(List<UUID> ids) {
+        Map<UUID, String[]> registered = new LinkedHashMap<>();
+        String select = "SELECT organisation_id, status, contact, phone, introduction, review_note FROM intermediary";
+        (ids == null ? jdbc.sql(select) : jdbc.sql(select + " WHERE organisation_id = ANY(CAST(:ids AS UUID[]))")
+                .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new)))
+                .query(rs -> {
+                    registered.put(rs.getObject(1, UUID.class),
+                            new String[] {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)});
                 });
+        if (registered.isEmpty()) {
+            return new ArrayList<>();
+        }
+        String[] keys = registered.keySet().stream().map(UUID::toString).toArray(String[]::new);
+        Map<UUID, List<QualificationForm>> quals = new HashMap<>();
+        jdbc.sql("""
+                SELECT organisation_id, service_kind, certificate_no, grade, valid_from, valid_until FROM intermediary_qualification
+                WHERE organisation_id = ANY(CAST(:ids AS UUID[])) ORDER BY organisation_id, service_kind, valid_until""")
+                .param("ids", keys).query(rs -> {
+                    quals.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new QualificationForm(
+                            rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class),
+                            rs.getObject(6, LocalDate.class)));
+                });
+        Map<UUID, List<String>> areas = new HashMap<>();
+        jdbc.sql("""
+                SELECT organisation_id, region_code FROM intermediary_area WHERE organisation_id = ANY(CAST(:ids AS UUID[]))
+                ORDER BY organisation_id, region_code""").param("ids", keys)
+                .query(rs -> {
+                    areas.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        Map<UUID, List<RatingView>> ratings = new HashMap<>();
+        jdbc.sql("""
+                SELECT r.organisation_id, r.request_id, q.title, r.score, r.comment, r.rated_at FROM intermediary_rating r
+                JOIN intermediary_request q ON q.id = r.request_id WHERE r.organisation_id = ANY(CAST(:ids AS UUID[]))
+                ORDER BY r.organisation_id, r.rated_at DESC""").param("ids", keys)
+                .query(rs -> {
+                    ratings.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new RatingView(
+                            rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4), rs.getString(5),
+                            rs.getObject(6, OffsetDateTime.class).toInstant()));
+                });
+        List<Profile> out = new ArrayList<>();
+        for (Organisation o : organisations.findAll(registered.keySet())) {
+            String[] row = registered.get(o.id());
+            List<RatingView> rated = ratings.getOrDefault(o.id(), List.of());
+            Double avg = rated.isEmpty() ? null : Math.round(rated.stream().mapToInt(RatingView::score).average().orElse(0) * 10) / 10.0;
+            out.add(new Profile(o.id(), o.name(), o.creditCode().value(), o.regionCode(), row[0], row[1], row[2], row[3], row[4],
+                    quals.getOrDefault(o.id(), List.of()), areas.getOrDefault(o.id(), List.of()), rated, avg));
+        }
+        return out;
+    }
+
+    /** Which regions {@code user} sees as staff ({@link #staffSees}), with at most two queries: for checking many rows. */
+    java.util.function.Predicate<String> staffScope(CurrentUser user) {
+        if (user == null) {
+            return code -> false;
+        }
+        if (user.seesAllRegions()) {
+            return code -> true;
+        }
+        if (user.role() != Role.CENTRE_STAFF || user.regionCode() == null || regions.find(user.regionCode()).isEmpty()) {
+            return code -> false;
+        }
+        Set<String> codes = new java.util.HashSet<>(regions.subtreeCodes(user.regionCode()));
+        return codes::contains;
     }
 
     // Direct selection thresholds ---------------------------------------------------------------------------------

@@ -43,7 +43,12 @@ public enum IntermediaryError implements ErrorCode {
     /** The intermediary chosen directly is not eligible: {0}. */
     DIRECT_NOT_ELIGIBLE(422),
     /** The service has already been rated. */
-    INTERMEDIARY_RATING_EXISTS(409);
+    INTERMEDIARY_RATING_EXISTS(409),
+    /**
+     * The request's quote key, as the database keeps it, does not open under the vault key (altered or moved in the
+     * database): no quote is taken or opened until it is restored.
+     */
+    QUOTE_KEY_INVALID(409);
 
     private final int status;
 

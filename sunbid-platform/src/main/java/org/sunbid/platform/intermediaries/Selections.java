@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -35,6 +36,8 @@ import org.sunbid.platform.intermediaries.domain.DirectThreshold;
 import org.sunbid.platform.intermediaries.domain.Eligibility;
 import org.sunbid.platform.intermediaries.domain.IntermediaryDraw;
 import org.sunbid.platform.intermediaries.domain.QuoteOpening;
+import org.sunbid.platform.intermediaries.domain.SealedQuote;
+import org.sunbid.crypto.Sm4Gcm;
 import org.sunbid.crypto.draw.DrawWalk;
 import org.sunbid.platform.kernel.Actor;
 import org.sunbid.platform.kernel.CommonError;
@@ -66,7 +69,13 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link Gate#AGENCY_SELECTION} (each left out with the reason, shown to staff and logged sealed with the records'
  * ids). Credit is checked again when a quote is given (refused), when quotes are opened and at the draw's reveal
  * (the barred skipped, logged sealed with the records' ids). Before the quote deadline an intermediary sees only the
- * number of its rivals and the owner not the number of quotes. (The amounts are not sealed at rest.) After the service the owner rates it; the rating shows on the intermediary's profile.
+ * number of its rivals and the owner not the number of quotes. Quotes are sealed at rest ({@link SealedQuote}): each
+ * lowest-quote request has its own SM4 quote key, in the database only wrapped under the {@link QuoteVault} key file;
+ * a quote is kept as its ciphertext bound to the request and the intermediary and the SM3 commitment the log carries,
+ * never the amount, until the opening decrypts them after the deadline, logs every amount with its ciphertext and
+ * publishes the key, so anyone can re-open each committed quote from the log alone. A quote that does not open or does
+ * not match its logged commitment (altered or moved in the database) is refused at the opening, logged, not selected.
+ * After the service the owner rates it; the rating shows on the intermediary's profile.
  */
 @Service
 public class Selections {
@@ -88,10 +97,12 @@ public class Selections {
     private final Organisations organisations;
     private final Accounts accounts;
     private final CreditRefusals refusals;
+    private final QuoteVault vault;
 
     Selections(JdbcClient jdbc, Clock clock, AuditLog log, Intermediaries intermediaries, CreditChecks credit,
-            Organisations organisations, Accounts accounts, CreditRefusals refusals) {
+            Organisations organisations, Accounts accounts, CreditRefusals refusals, QuoteVault vault) {
         this.refusals = refusals;
+        this.vault = vault;
         this.jdbc = jdbc;
         this.clock = clock;
         this.log = log;
@@ -129,8 +140,16 @@ public class Selections {
     public record Excluded(UUID organisationId, String name, String reason) {
     }
 
-    /** A quote as shown once the deadline has passed (or the quoting intermediary's own). */
-    public record QuoteView(UUID organisationId, String name, BigDecimal amount, Instant submittedAt) {
+    /**
+     * A quote as shown once the deadline has passed (or the quoting intermediary's own).
+     *
+     * @param amount     null until the opening (sealed), and for a quote refused at the opening
+     * @param commitment SM3 (hex) of the sealed quote, as logged when it was given (null for one given before sealing)
+     * @param state      SEALED until the opening, then OPENED or INVALID (did not open: refused); PLAIN for one given
+     *                   before quotes were sealed
+     */
+    public record QuoteView(UUID organisationId, String name, BigDecimal amount, String commitment, String state,
+            Instant submittedAt) {
     }
 
     /**
@@ -227,9 +246,9 @@ public class Selections {
         jdbc.sql("""
                 INSERT INTO intermediary_request (id, owner_id, region_code, service_kind, title, budget, service_start, service_end,
                     method, status, quote_deadline, eligible_json, excluded_json, selected_id, selected_at, selection_basis,
-                    created_at, created_by, updated_at, updated_by, draw_deadline)
+                    created_at, created_by, updated_at, updated_by, draw_deadline, quote_key)
                 VALUES (:id, :owner, :region, :kind, :title, :budget, :start, :end, :method, :status, :deadline, :eligible,
-                    :excluded, :selected, :selectedAt, :basis, :now, :by, :now, :by, :drawDeadline)""")
+                    :excluded, :selected, :selectedAt, :basis, :now, :by, :now, :by, :drawDeadline, :quoteKey)""")
                 .param("id", id).param("owner", user.organisationId()).param("region", r.regionCode())
                 .param("kind", r.serviceKind()).param("title", r.title().strip()).param("budget", r.budget())
                 .param("start", r.serviceStart()).param("end", r.serviceEnd()).param("method", r.method().name())
@@ -239,7 +258,9 @@ public class Selections {
                 .param("excluded", CanonicalJson.write(excludedJson)).param("selected", selected)
                 .param("selectedAt", selected == null ? null : odt).param("basis", basis).param("now", odt)
                 .param("by", user.username())
-                .param("drawDeadline", r.method() == Method.RANDOM_DRAW ? Intermediaries.utc(now.plus(DRAW_WINDOW)) : null).update();
+                .param("drawDeadline", r.method() == Method.RANDOM_DRAW ? Intermediaries.utc(now.plus(DRAW_WINDOW)) : null)
+                // the request's own quote key, here only wrapped under the vault's key file
+                .param("quoteKey", r.method() == Method.LOWEST_QUOTE ? vault.wrap(id, Sm4Gcm.newKey()) : null).update();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("kind", r.serviceKind());
         payload.put("method", r.method().name());
@@ -560,17 +581,78 @@ public class Selections {
         if (v.barred()) {
             throw refusals.refuse(v, requestId.toString(), req.regionCode(), user.actor());
         }
-        jdbc.sql("""
-                INSERT INTO intermediary_quote (request_id, organisation_id, amount, submitted_at, submitted_by)
-                VALUES (:r, :o, :a, :now, :by)
-                ON CONFLICT (request_id, organisation_id) DO UPDATE SET amount = :a, submitted_at = :now, submitted_by = :by""")
-                .param("r", requestId).param("o", user.organisationId()).param("a", amount)
-                .param("now", Intermediaries.utc(now)).param("by", user.username()).update();
-        // the amount is sealed until the deadline: nobody (the owner neither) learns a quote before the others are in
-        log.append(AuditRecord.of("intermediaries.quote.submitted", requestId.toString(), req.regionCode(), user.actor(),
-                Map.of("organisationId", user.organisationId().toString(), "amount", amount.toPlainString()))
+        // sealed at rest: only the ciphertext (bound to this request and this intermediary) and its SM3 commitment are
+        // stored, the amount NULL until the opening; the log carries only the commitment, sealed until the deadline too,
+        // for who quoted is not for the rivals before it
+        byte[] sealed = SealedQuote.seal(quoteKey(req, user.username(), false), requestId, user.organisationId(), amount);
+        String commitment = SealedQuote.commitment(sealed);
+        LogEntry submitted = log.append(AuditRecord.of("intermediaries.quote.submitted", requestId.toString(), req.regionCode(),
+                user.actor(), Map.of("organisationId", user.organisationId().toString(), "commitment", commitment))
                 .sealedUntil(req.quoteDeadline()));
-        return new QuoteView(user.organisationId(), null, amount, now);
+        jdbc.sql("""
+                INSERT INTO intermediary_quote (request_id, organisation_id, amount, sealed, commitment, submitted_seq, state,
+                    submitted_at, submitted_by)
+                VALUES (:r, :o, NULL, :s, :c, :seq, 'SEALED', :now, :by)
+                ON CONFLICT (request_id, organisation_id) DO UPDATE SET amount = NULL, sealed = :s, commitment = :c,
+                    submitted_seq = :seq, state = 'SEALED', submitted_at = :now, submitted_by = :by""")
+                .param("r", requestId).param("o", user.organisationId()).param("s", sealed).param("c", commitment)
+                .param("seq", submitted.seq()).param("now", Intermediaries.utc(now)).param("by", user.username()).update();
+        return new QuoteView(user.organisationId(), null, null, commitment, "SEALED", now);
+    }
+
+    /**
+     * The request's quote key, unwrapped from the vault (the request row locked); a request made before quotes were
+     * sealed gets its key at its first sealed quote.
+     */
+    private byte[] quoteKey(Row req, String by, boolean opening) {
+        if (req.quoteKey() == null && opening) {
+            throw new DomainException(IntermediaryError.QUOTE_KEY_INVALID); // sealed quotes, and the key gone from the row
+        }
+        if (req.quoteKey() == null) {
+            byte[] key = Sm4Gcm.newKey();
+            jdbc.sql("UPDATE intermediary_request SET quote_key = :k, updated_by = :by WHERE id = :id AND quote_key IS NULL")
+                    .param("k", vault.wrap(req.id(), key)).param("by", by).param("id", req.id()).update();
+            return key;
+        }
+        try {
+            return vault.unwrap(req.id(), req.quoteKey());
+        } catch (RuntimeException e) {
+            throw new DomainException(IntermediaryError.QUOTE_KEY_INVALID);
+        }
+    }
+
+    /** A quote as stored: sealed (or, given before sealing, PLAIN with its amount). */
+    private record StoredQuote(UUID organisationId, BigDecimal amount, byte[] sealed, Long submittedSeq, String state,
+            Instant submittedAt) {
+    }
+
+    /**
+     * Whether {@code sealed} is what the log committed for this intermediary's quote on this request: the entry at
+     * the quote's sequence is the submission (its details' SM3 the entry's commitment, its payload's SM3 in the details),
+     * names the intermediary and carries the ciphertext's SM3. A row altered or moved in the database fails here or in
+     * the decryption.
+     */
+    private boolean committed(UUID requestId, StoredQuote q) {
+        if (q.sealed() == null || q.submittedSeq() == null || q.submittedSeq() < 0 || q.submittedSeq() >= log.size()) {
+            return false;
+        }
+        List<LogEntry> entries = log.entries(q.submittedSeq(), q.submittedSeq() + 1);
+        if (entries.size() != 1 || entries.get(0).details() == null || entries.get(0).payload() == null) {
+            return false;
+        }
+        LogEntry e = entries.get(0);
+        Map<?, ?> details;
+        Map<?, ?> payload;
+        try {
+            details = JSON.readValue(e.details(), Map.class);
+            payload = JSON.readValue(e.payload(), Map.class);
+        } catch (RuntimeException malformed) {
+            return false;
+        }
+        return Sm3.hex(e.details()).equals(e.commitment()) && Sm3.hex(e.payload()).equals(details.get("payloadHash"))
+                && "intermediaries.quote.submitted".equals(details.get("action")) && requestId.toString().equals(details.get("subject"))
+                && q.organisationId().toString().equals(payload.get("organisationId"))
+                && SealedQuote.commitment(q.sealed()).equals(payload.get("commitment"));
     }
 
     /** After the deadline the owner (or the centre's staff) opens the quotes: the lowest is selected, or none came. */
@@ -587,16 +669,66 @@ public class Selections {
         if (now.isBefore(req.quoteDeadline())) {
             throw new DomainException(IntermediaryError.QUOTES_HIDDEN, req.quoteDeadline());
         }
+        List<StoredQuote> stored = jdbc.sql("""
+                SELECT organisation_id, amount, sealed, submitted_seq, state, submitted_at FROM intermediary_quote
+                WHERE request_id = :r ORDER BY submitted_at, organisation_id""").param("r", requestId)
+                .query((rs, i) -> new StoredQuote(rs.getObject(1, UUID.class), rs.getBigDecimal(2), rs.getBytes(3),
+                        rs.getObject(4, Long.class), rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant())).list();
+        // the key is unwrapped only now, after the deadline (QUOTES_HIDDEN above), and published with the amounts below
+        byte[] key = stored.stream().anyMatch(q -> !"PLAIN".equals(q.state())) ? quoteKey(req, user.username(), true) : null;
         List<QuoteOpening.Quote> quotes = new ArrayList<>();
-        for (QuoteView q : quotes(requestId)) {
+        List<Map<String, Object>> openedJson = new ArrayList<>();
+        List<Map<String, Object>> refusedJson = new ArrayList<>();
+        for (StoredQuote q : stored) {
+            Optional<BigDecimal> amount = "PLAIN".equals(q.state()) ? Optional.ofNullable(q.amount())
+                    : committed(requestId, q) ? SealedQuote.open(key, requestId, q.organisationId(), q.sealed())
+                            .filter(a -> a.compareTo(req.budget()) <= 0) : Optional.empty();
+            String commitment = q.sealed() == null ? null : SealedQuote.commitment(q.sealed());
+            if (amount.isEmpty()) {
+                // altered or moved in the database: refused, in public, never opened as it stands
+                jdbc.sql("""
+                        UPDATE intermediary_quote SET state = 'INVALID', amount = NULL WHERE request_id = :r AND organisation_id = :o""")
+                        .param("r", requestId).param("o", q.organisationId()).update();
+                Map<String, Object> refused = new LinkedHashMap<>();
+                refused.put("organisationId", q.organisationId().toString());
+                refused.put("commitment", commitment == null ? "" : commitment);
+                refused.put("submittedSeq", q.submittedSeq() == null ? -1 : q.submittedSeq());
+                refusedJson.add(refused);
+                log.append(AuditRecord.of("intermediaries.quote.refused", requestId.toString(), req.regionCode(), user.actor(),
+                        refused));
+                continue;
+            }
+            if (!"PLAIN".equals(q.state())) {
+                jdbc.sql("""
+                        UPDATE intermediary_quote SET state = 'OPENED', amount = :a WHERE request_id = :r AND organisation_id = :o""")
+                        .param("a", amount.get()).param("r", requestId).param("o", q.organisationId()).update();
+            }
+            Map<String, Object> opened = new LinkedHashMap<>();
+            opened.put("organisationId", q.organisationId().toString());
+            opened.put("amount", amount.get().setScale(2).toPlainString());
+            if (q.sealed() != null) {
+                opened.put("sealed", HexFormat.of().formatHex(q.sealed()));
+                opened.put("commitment", commitment);
+                opened.put("submittedSeq", q.submittedSeq());
+            }
+            openedJson.add(opened);
             // credit again at the opening: a quote of one barred since is left out (logged sealed with the records)
             CreditVerdict v = credit.checkOrganisations(Gate.AGENCY_SELECTION, List.of(q.organisationId()), now);
             if (v.barred()) {
                 logBarred("intermediaries.quote.skipped", req, q.organisationId().toString(), v, user);
             } else {
-                quotes.add(new QuoteOpening.Quote(q.organisationId(), q.amount(), q.submittedAt()));
+                quotes.add(new QuoteOpening.Quote(q.organisationId(), amount.get(), q.submittedAt()));
             }
         }
+        // every amount with its ciphertext, and the key: anyone re-opens each committed quote from the log alone
+        Map<String, Object> opening = new LinkedHashMap<>();
+        opening.put("quoteKey", key == null ? "" : HexFormat.of().formatHex(key));
+        opening.put("sealing", "SM4-GCM, sealed = nonce(12) || ciphertext || tag(16); plaintext = amount, 2 decimals, "
+                + "left-padded with spaces to " + SealedQuote.PLAIN_LENGTH + " bytes; associated data = "
+                + "sunbid/intermediary-quote/v1|<request id>|<organisation id>");
+        opening.put("quotes", openedJson);
+        opening.put("refused", refusedJson);
+        log.append(AuditRecord.of("intermediaries.quote.opened", requestId.toString(), req.regionCode(), user.actor(), opening));
         Optional<QuoteOpening.Quote> lowest = QuoteOpening.lowest(quotes);
         if (lowest.isEmpty()) {
             jdbc.sql("UPDATE intermediary_request SET status = 'FAILED', updated_at = :now, updated_by = :by WHERE id = :id")
@@ -604,7 +736,8 @@ public class Selections {
             log.append(AuditRecord.of("intermediaries.quote.none", requestId.toString(), req.regionCode(), user.actor(), Map.of()));
         } else {
             select(req, lowest.get().organisationId(), lowest.get().amount(), "比价选取：" + quotes.size() + " 家报价，最低价 "
-                    + lowest.get().amount().toPlainString() + " 元", now, user);
+                    + lowest.get().amount().toPlainString() + " 元" + (refusedJson.isEmpty() ? ""
+                            : "；" + refusedJson.size() + " 份报价密文无法开启或与日志承诺不符，不予接受"), now, user);
         }
         return view(requestId, user);
     }
@@ -637,18 +770,16 @@ public class Selections {
 
     // Reading ---------------------------------------------------------------------------------------------------------
 
-    /** The requests the caller may see: its own (owner), its region's (staff), those it is eligible for (intermediary). */
+    /**
+     * The requests the caller may see: its own (owner), its region's (staff), those it is eligible for (intermediary).
+     * A constant number of queries however many rows: the newest 2,000 requests at once, then what their views need
+     * at once ({@link #views}).
+     */
     public List<RequestView> list(CurrentUser user) {
-        List<UUID> ids = jdbc.sql("SELECT id FROM intermediary_request ORDER BY created_at DESC, id LIMIT 2000")
-                .query(UUID.class).list();
-        List<RequestView> out = new ArrayList<>();
-        for (UUID id : ids) {
-            Row r = row(id, false).orElseThrow();
-            if (sees(r, user) && out.size() < LIST_LIMIT) {
-                out.add(view(r, user));
-            }
-        }
-        return out;
+        java.util.function.Predicate<String> scope = intermediaries.staffScope(user);
+        List<Row> rows = jdbc.sql("SELECT * FROM intermediary_request ORDER BY created_at DESC, id LIMIT 2000")
+                .query(Selections::rowOf).list();
+        return views(rows.stream().filter(r -> sees(r, user, scope)).limit(LIST_LIMIT).toList(), user, scope);
     }
 
     /** One request, for those who may see it. */
@@ -656,30 +787,38 @@ public class Selections {
         return view(visible(requestId, user, false), user);
     }
 
-    /** The published results: every selection made (portal, 中介服务选取结果公告). */
+    /** The published results: every selection made (portal, 中介服务选取结果公告); three queries however many. */
     public List<ResultView> results() {
+        List<Row> rows = jdbc.sql("""
+                SELECT * FROM intermediary_request WHERE status IN ('SELECTED', 'COMPLETED') ORDER BY selected_at DESC, id
+                LIMIT :limit""").param("limit", LIST_LIMIT).query(Selections::rowOf).list();
+        Set<UUID> ids = new HashSet<>();
+        rows.forEach(r -> {
+            ids.add(r.ownerId());
+            ids.add(r.selectedId());
+        });
+        var names = Intermediaries.names(organisations, ids);
+        Map<UUID, UUID> draws = draws(rows);
         List<ResultView> out = new ArrayList<>();
-        for (UUID id : jdbc.sql("""
-                SELECT id FROM intermediary_request WHERE status IN ('SELECTED', 'COMPLETED') ORDER BY selected_at DESC, id
-                LIMIT :limit""").param("limit", LIST_LIMIT)
-                .query(UUID.class).list()) {
-            Row r = row(id, false).orElseThrow();
-            var names = Intermediaries.names(organisations, List.of(r.ownerId(), r.selectedId()));
+        for (Row r : rows) {
             out.add(new ResultView(r.id(), r.title(), names.get(r.ownerId()), r.regionCode(), r.serviceKind(), r.method(),
-                    names.get(r.selectedId()), r.selectedId(), r.selectedAmount(), r.selectedAt(), r.basis(),
-                    draw(r.id()).map(DrawRow::id).orElse(null)));
+                    names.get(r.selectedId()), r.selectedId(), r.selectedAmount(), r.selectedAt(), r.basis(), draws.get(r.id())));
         }
         return out;
     }
 
     private boolean sees(Row r, CurrentUser user) {
+        return sees(r, user, code -> intermediaries.staffSees(user, code));
+    }
+
+    private boolean sees(Row r, CurrentUser user, java.util.function.Predicate<String> staffScope) {
         if (user == null) {
             return false;
         }
         return user.organisationId() != null && (user.organisationId().equals(r.ownerId())
                 || user.role() == Role.AGENCY && (r.eligible().contains(user.organisationId())
                         || user.organisationId().equals(r.selectedId())))
-                || intermediaries.staffSees(user, r.regionCode());
+                || staffScope.test(r.regionCode());
     }
 
     private Row visible(UUID requestId, CurrentUser user, boolean lock) {
@@ -694,15 +833,69 @@ public class Selections {
     }
 
     private RequestView view(Row r, CurrentUser user) {
-        boolean staff = intermediaries.staffSees(user, r.regionCode());
-        boolean owner = user != null && user.organisationId() != null && user.organisationId().equals(r.ownerId());
-        Instant now = clock.instant();
-        Set<UUID> ids = new HashSet<>(r.eligible());
-        ids.add(r.ownerId());
-        if (r.selectedId() != null) {
-            ids.add(r.selectedId());
+        return views(List.of(r), user, code -> intermediaries.staffSees(user, code)).get(0);
+    }
+
+    /**
+     * The views of {@code rows} for {@code user}: what they need (names, quotes, ratings, draws) read at once, four
+     * queries however many rows.
+     */
+    private List<RequestView> views(List<Row> rows, CurrentUser user, java.util.function.Predicate<String> staffScope) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> ids = new HashSet<>();
+        for (Row r : rows) {
+            ids.addAll(r.eligible());
+            ids.add(r.ownerId());
+            if (r.selectedId() != null) {
+                ids.add(r.selectedId());
+            }
         }
         var names = Intermediaries.names(organisations, ids);
+        String[] requestIds = rows.stream().map(r -> r.id().toString()).toArray(String[]::new);
+        Map<UUID, List<QuoteView>> quotes = new HashMap<>();
+        if (rows.stream().anyMatch(r -> r.method() == Method.LOWEST_QUOTE)) {
+            jdbc.sql("""
+                    SELECT request_id, organisation_id, amount, commitment, state, submitted_at FROM intermediary_quote
+                    WHERE request_id = ANY(CAST(:ids AS UUID[])) ORDER BY request_id, amount NULLS LAST, submitted_at, organisation_id""")
+                    .param("ids", requestIds).query(rs -> {
+                        quotes.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new QuoteView(
+                                rs.getObject(2, UUID.class), null, rs.getBigDecimal(3), rs.getString(4), rs.getString(5),
+                                rs.getObject(6, OffsetDateTime.class).toInstant()));
+                    });
+        }
+        Map<UUID, Object[]> ratings = new HashMap<>();
+        jdbc.sql("SELECT request_id, score, comment FROM intermediary_rating WHERE request_id = ANY(CAST(:ids AS UUID[]))")
+                .param("ids", requestIds).query(rs -> {
+                    ratings.put(rs.getObject(1, UUID.class), new Object[] {rs.getInt(2), rs.getString(3)});
+                });
+        Map<UUID, UUID> draws = draws(rows);
+        Instant now = clock.instant();
+        List<RequestView> out = new ArrayList<>();
+        for (Row r : rows) {
+            out.add(view(r, user, staffScope.test(r.regionCode()), names, r.method() == Method.LOWEST_QUOTE
+                    ? quotes.getOrDefault(r.id(), List.of()) : List.of(), ratings.get(r.id()), draws.get(r.id()), now));
+        }
+        return out;
+    }
+
+    /** The draws' ids of {@code rows}, by request (one query). */
+    private Map<UUID, UUID> draws(List<Row> rows) {
+        Map<UUID, UUID> draws = new HashMap<>();
+        if (rows.stream().anyMatch(r -> r.method() == Method.RANDOM_DRAW)) {
+            jdbc.sql("SELECT request_id, id FROM intermediary_draw WHERE request_id = ANY(CAST(:ids AS UUID[]))")
+                    .param("ids", rows.stream().map(r -> r.id().toString()).toArray(String[]::new))
+                    .query(rs -> {
+                        draws.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class));
+                    });
+        }
+        return draws;
+    }
+
+    private RequestView view(Row r, CurrentUser user, boolean staff, Map<UUID, String> names, List<QuoteView> all, Object[] rating,
+            UUID drawId, Instant now) {
+        boolean owner = user != null && user.organisationId() != null && user.organisationId().equals(r.ownerId());
         boolean open = r.quoteDeadline() != null && !now.isBefore(r.quoteDeadline());
         // before the quote deadline an intermediary sees how many rivals there are, not who they are
         boolean rivalsHidden = r.method() == Method.LOWEST_QUOTE && !open && !owner && !staff;
@@ -714,34 +907,24 @@ public class Selections {
                 eligible.add(Map.of("name", names.getOrDefault(e, "?")));
             }
         }
-        List<QuoteView> all = r.method() == Method.LOWEST_QUOTE ? quotes(r.id()) : List.of();
         List<QuoteView> shown = all.stream().filter(q -> open && (owner || staff || user != null && user.role() == Role.AGENCY)
                 || user != null && q.organisationId().equals(user.organisationId()))
-                .map(q -> new QuoteView(q.organisationId(), names.get(q.organisationId()), q.amount(), q.submittedAt())).toList();
-        Object[] rating = jdbc.sql("SELECT score, comment FROM intermediary_rating WHERE request_id = :r").param("r", r.id())
-                .query((rs, i) -> new Object[] {rs.getInt(1), rs.getString(2)}).optional().orElse(null);
+                .map(q -> new QuoteView(q.organisationId(), names.get(q.organisationId()), q.amount(), q.commitment(), q.state(),
+                        q.submittedAt())).toList();
         return new RequestView(r.id(), r.ownerId(), names.get(r.ownerId()), r.regionCode(), r.serviceKind(), r.title(), r.budget(),
                 r.serviceStart(), r.serviceEnd(), r.method(), r.status(), r.quoteDeadline(), eligible,
                 staff ? r.excluded() : List.of(), shown, r.eligible().size(),
                 // the owner learns how many quotes came only once the deadline has passed (before it: pending)
                 staff || owner && (open || r.method() != Method.LOWEST_QUOTE) ? all.size() : 0, r.selectedId(),
                 r.selectedId() == null ? null : names.get(r.selectedId()), r.selectedAmount(), r.selectedAt(), r.basis(),
-                draw(r.id()).map(DrawRow::id).orElse(null), rating == null ? null : (Integer) rating[0],
+                drawId, rating == null ? null : (Integer) rating[0],
                 rating == null ? null : (String) rating[1], r.createdAt());
-    }
-
-    private List<QuoteView> quotes(UUID requestId) {
-        return jdbc.sql("""
-                SELECT organisation_id, amount, submitted_at FROM intermediary_quote WHERE request_id = :r
-                ORDER BY amount, submitted_at, organisation_id""").param("r", requestId)
-                .query((rs, i) -> new QuoteView(rs.getObject(1, UUID.class), null, rs.getBigDecimal(2),
-                        rs.getObject(3, OffsetDateTime.class).toInstant())).list();
     }
 
     private record Row(UUID id, UUID ownerId, String regionCode, String serviceKind, String title, BigDecimal budget,
             LocalDate serviceStart, LocalDate serviceEnd, Method method, String status, Instant quoteDeadline,
             List<UUID> eligible, List<Excluded> excluded, UUID selectedId, BigDecimal selectedAmount, Instant selectedAt,
-            String basis, Instant createdAt, Instant drawDeadline) {
+            String basis, Instant createdAt, Instant drawDeadline, byte[] quoteKey) {
     }
 
     private record DrawRow(UUID id, UUID requestId, List<String> pool, String poolHash, long poolSeq, String secretHash,
@@ -751,7 +934,10 @@ public class Selections {
 
     private Optional<Row> row(UUID id, boolean lock) {
         return jdbc.sql("SELECT * FROM intermediary_request WHERE id = :id" + (lock ? " FOR UPDATE" : "")).param("id", id)
-                .query((rs, i) -> {
+                .query(Selections::rowOf).optional();
+    }
+
+    private static Row rowOf(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
                     List<Excluded> excluded = new ArrayList<>();
                     for (Object o : JSON.readValue(rs.getString("excluded_json"), List.class)) {
                         Map<?, ?> m = (Map<?, ?>) o;
@@ -769,8 +955,7 @@ public class Selections {
                             selectedAt == null ? null : selectedAt.toInstant(), rs.getString("selection_basis"),
                             rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                             Optional.ofNullable(rs.getObject("draw_deadline", OffsetDateTime.class)).map(OffsetDateTime::toInstant)
-                                    .orElse(null));
-                }).optional();
+                                    .orElse(null), rs.getBytes("quote_key"));
     }
 
     private Optional<DrawRow> draw(UUID requestId) {

@@ -41,6 +41,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class IntermediariesIT extends PlatformIT {
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
     @Autowired
     JdbcClient jdbc;
 
@@ -59,6 +61,10 @@ class IntermediariesIT extends PlatformIT {
     @AfterEach
     void backToStart() {
         clock.set(START);
+        // the credit record made on a demo intermediary would bar it in the later tests (of this class and others) that
+        // have it quote: voided once checked (withdrawn from its start)
+        jdbc.sql("UPDATE credit_record SET withdrawn_at = COALESCE(restriction_from, created_at), withdrawn_reason = 'test: voided after the test'"
+                + " WHERE source = 'it-intermediaries' AND withdrawn_at IS NULL").update();
     }
 
     private String orgOf(String username) {
@@ -294,6 +300,240 @@ class IntermediariesIT extends PlatformIT {
                 SELECT count(*) FROM log_entry WHERE details::json->>'action' = 'intermediaries.quote.skipped'
                     AND details::json->>'subject' = :id AND sealed_until IS NOT NULL AND payload LIKE :rec""")
                 .param("id", id).param("rec", "%" + creditRecord + "%").query(Long.class).single()).isEqualTo(1);
+    }
+
+    private String quoting(String tenderee) {
+        Map<String, Object> body = request("CONSTRUCTION_SUPERVISION", "990100", "700000.00", "LOWEST_QUOTE");
+        body.put("quoteDeadline", clock.instant().plus(Duration.ofDays(2)).toString());
+        JsonNode req = api.post("/api/v1/intermediary-requests", ApiClient.json(body), tenderee).json();
+        assertThat(req.path("status").asString()).as(req.toString()).isEqualTo("QUOTING");
+        return req.path("id").asString();
+    }
+
+    private JsonNode quote(String id, String amount, String username) {
+        ApiClient.Response r = api.post("/api/v1/intermediary-requests/" + id + "/quotes", "{\"amount\":\"" + amount + "\"}",
+                api.token(username));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    /** What a database administrator (or a dump, a backup) holds about a request: every column, the log's too. */
+    private String databaseDump(String requestId, long logFrom) {
+        return snapshot(requestId) + "|" + jdbc.sql("""
+                SELECT coalesce(string_agg(row_to_json(e)::text, ',' ORDER BY e.seq), '') FROM log_entry e WHERE e.seq >= :from""")
+                .param("from", logFrom).query(String.class).single();
+    }
+
+    /**
+     * Quotes sealed at rest (比价选取, the quotes hidden until the deadline): before it, a database administrator who reads
+     * every column of the quotes, the request and the log finds no amount (only ciphertexts and their SM3 commitments),
+     * the quoting firm sees its quote as submitted and sealed, and an early opening is refused. After it, the opening
+     * publishes every amount with its ciphertext and the request's quote key, and each quote is checked from the public
+     * log alone: its ciphertext hashes to the commitment logged when it was given and decrypts to the amount opened.
+     */
+    @Test
+    void lowestQuote_sealedAtRest_noAmountInTheDatabaseBeforeTheDeadline_openingCheckableFromTheLogAlone() throws Exception {
+        String tenderee = api.token("tenderee");
+        long logFrom = count("SELECT count(*) FROM log_entry");
+        String id = quoting(tenderee);
+        String deadline = api.get("/api/v1/intermediary-requests/" + id, tenderee).json().path("quoteDeadline").asString();
+        String[] amounts = {"634521.00", "623417.00", "611893.00"};
+        String inter3 = orgOf("inter3");
+        String inter4 = orgOf("inter4");
+        quote(id, amounts[0], "inter3");
+        JsonNode requote = quote(id, amounts[1], "inter3"); // a firm may re-quote: the last one counts
+        JsonNode lower = quote(id, amounts[2], "inter4");
+
+        // Attack: the database administrator reads everything before the deadline: no amount, in any form
+        String dump = databaseDump(id, logFrom);
+        for (String a : amounts) {
+            String digits = a.substring(0, 6); // as a number anywhere (not inside a hex string), or with a thousands separator
+            assertThat(dump).as("quote %s in the database before the deadline", a).doesNotContain(a)
+                    .doesNotContainPattern("(?<![0-9a-fA-F])" + digits + "(?![0-9a-fA-F])")
+                    .doesNotContain(digits.substring(0, 3) + "," + digits.substring(3));
+        }
+        assertThat(requote.path("amount").isNull()).as(requote.toString()).isTrue();
+        assertThat(requote.path("state").asString()).isEqualTo("SEALED");
+        assertThat(requote.path("commitment").asString()).matches("[0-9a-f]{64}");
+        assertThat(dump).contains(requote.path("commitment").asString(), lower.path("commitment").asString());
+        assertThat(count("SELECT count(*) FROM intermediary_quote WHERE request_id = CAST('" + id + "' AS UUID) AND amount IS NULL"))
+                .isEqualTo(2);
+        // what the quoting firm is shown: its quote submitted and sealed, not an amount read back
+        String mine = page(session("inter3"), "/workbench/intermediaries/requests/" + id);
+        assertThat(mine).contains("本单位报价已提交并密封", requote.path("commitment").asString().substring(0, 16))
+                .doesNotContain("623,417").doesNotContain("623417");
+        // Attack: the owner opens early: refused, nothing changes
+        String snap = snapshot(id);
+        assertThat(api.post("/api/v1/intermediary-requests/" + id + "/quotes/opening", "{}", tenderee).code()).isEqualTo("QUOTES_HIDDEN");
+        assertThat(snapshot(id)).isEqualTo(snap);
+
+        clock.set(java.time.Instant.parse(deadline).plusSeconds(1));
+        tenderee = api.freshToken("tenderee");
+        // past the deadline, not yet opened: the owner sees the quotes sealed, still no amount
+        assertThat(page(session("tenderee"), "/workbench/intermediaries/requests/" + id)).contains("已密封，待开启")
+                .doesNotContain("611,893");
+        JsonNode opened = api.post("/api/v1/intermediary-requests/" + id + "/quotes/opening", "{}", tenderee).json();
+        assertThat(opened.path("status").asString()).as(opened.toString()).isEqualTo("SELECTED");
+        assertThat(opened.path("selectedId").asString()).isEqualTo(inter4);
+        assertThat(opened.path("selectedAmount").decimalValue()).isEqualByComparingTo(amounts[2]);
+
+        // Anyone, from the public log alone (no login): the opening's key re-opens each committed quote
+        long size = api.get("/api/v1/log/head", null).json().path("size").asLong();
+        List<JsonNode> entries = new ArrayList<>();
+        for (long from = logFrom; from < size; from += 1000) {
+            api.get("/api/v1/log/entries?start=" + from + "&end=" + Math.min(size, from + 1000), null).json().forEach(entries::add);
+        }
+        Map<Long, JsonNode> bySeq = new java.util.HashMap<>();
+        entries.forEach(e -> bySeq.put(e.path("seq").asLong(), e));
+        JsonNode opening = null;
+        Map<String, Long> lastSubmission = new java.util.HashMap<>();
+        for (JsonNode e : entries) {
+            if (e.path("details").isNull() || e.path("details").isMissingNode()) {
+                continue; // another subject's entry, still sealed
+            }
+            JsonNode details = JSON.readTree(e.path("details").asString());
+            if (!id.equals(details.path("subject").asString())) {
+                continue;
+            }
+            assertThat(Sm3.hex(e.path("details").asString())).isEqualTo(e.path("commitment").asString());
+            JsonNode payload = JSON.readTree(e.path("payload").asString());
+            assertThat(Sm3.hex(e.path("payload").asString())).isEqualTo(details.path("payloadHash").asString());
+            switch (details.path("action").asString()) {
+                case "intermediaries.quote.submitted" -> {
+                    assertThat(payload.has("amount")).as("a submission logs no amount").isFalse();
+                    lastSubmission.put(payload.path("organisationId").asString(), e.path("seq").asLong());
+                }
+                case "intermediaries.quote.opened" -> opening = payload;
+                default -> { }
+            }
+        }
+        assertThat(opening).isNotNull();
+        byte[] key = HexFormat.of().parseHex(opening.path("quoteKey").asString());
+        Map<String, String> reopened = new LinkedHashMap<>();
+        for (JsonNode q : opening.path("quotes")) {
+            String firm = q.path("organisationId").asString();
+            long seq = q.path("submittedSeq").asLong();
+            assertThat(seq).as("the opening counts the firm's last submission").isEqualTo(lastSubmission.get(firm));
+            JsonNode submitted = JSON.readTree(bySeq.get(seq).path("payload").asString());
+            byte[] sealed = HexFormat.of().parseHex(q.path("sealed").asString());
+            assertThat(submitted.path("organisationId").asString()).isEqualTo(firm);
+            assertThat(Sm3.hex(sealed)).as("the ciphertext is the one committed").isEqualTo(submitted.path("commitment").asString());
+            byte[] nonce = java.util.Arrays.copyOfRange(sealed, 0, org.sunbid.crypto.Sm4Gcm.NONCE_LENGTH);
+            try (var in = org.sunbid.crypto.Sm4Gcm.decrypting(new java.io.ByteArrayInputStream(sealed, 12, sealed.length - 12), key,
+                    nonce, ("sunbid/intermediary-quote/v1|" + id + "|" + firm).getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+                String amount = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip();
+                assertThat(amount).as("decrypts to the amount opened").isEqualTo(q.path("amount").asString());
+                reopened.put(firm, amount);
+            }
+        }
+        assertThat(reopened).containsExactlyInAnyOrderEntriesOf(Map.of(inter3, amounts[1], inter4, amounts[2]));
+        assertThat(opening.path("refused")).isEmpty();
+    }
+
+    /**
+     * A database administrator who swaps two firms' sealed quotes, or edits one, or alters the request's quote key, is
+     * caught at the opening: a quote that does not open for its own firm and request, or is not the ciphertext the log
+     * committed, is refused in public and never selected; an altered key stops the opening until it is restored.
+     */
+    @Test
+    void lowestQuote_aDatabaseAdministratorSwappingOrEditingSealedQuotes_isCaughtAtTheOpening() {
+        String tenderee = api.token("tenderee");
+        String swapped = quoting(tenderee);
+        String edited = quoting(tenderee);
+        String deadline = api.get("/api/v1/intermediary-requests/" + swapped, tenderee).json().path("quoteDeadline").asString();
+        for (String id : List.of(swapped, edited)) {
+            quote(id, "623417.00", "inter3");
+            quote(id, "611893.00", "inter4");
+        }
+        String inter3 = orgOf("inter3");
+        String inter4 = orgOf("inter4");
+        // Attack 1: the lower and the higher firm's ciphertexts (with their commitments and log references) swapped
+        jdbc.sql("""
+                UPDATE intermediary_quote q SET sealed = o.sealed, commitment = o.commitment, submitted_seq = o.submitted_seq
+                FROM intermediary_quote o WHERE q.request_id = CAST(:r AS UUID) AND o.request_id = q.request_id
+                    AND o.organisation_id <> q.organisation_id""").param("r", swapped).update();
+        // Attack 2: one byte of the lower quote's ciphertext edited
+        jdbc.sql("""
+                UPDATE intermediary_quote SET sealed = overlay(sealed placing decode(lpad(to_hex(get_byte(sealed, 20) # 1), 2, '0'), 'hex')
+                    from 21 for 1)
+                WHERE request_id = CAST(:r AS UUID) AND organisation_id = CAST(:o AS UUID)""").param("r", edited).param("o", inter4).update();
+        // Attack 3: the request's wrapped quote key altered (here: moved from another request)
+        byte[] wrappedKey = jdbc.sql("SELECT quote_key FROM intermediary_request WHERE id = CAST(:r AS UUID)").param("r", edited)
+                .query(byte[].class).single();
+        jdbc.sql("UPDATE intermediary_request SET quote_key = (SELECT quote_key FROM intermediary_request WHERE id = CAST(:s AS UUID)) "
+                + "WHERE id = CAST(:r AS UUID)").param("s", swapped).param("r", edited).update();
+
+        clock.set(java.time.Instant.parse(deadline).plusSeconds(1));
+        tenderee = api.freshToken("tenderee");
+        String snap = snapshot(edited);
+        assertThat(api.post("/api/v1/intermediary-requests/" + edited + "/quotes/opening", "{}", tenderee).code())
+                .isEqualTo("QUOTE_KEY_INVALID");
+        assertThat(snapshot(edited)).isEqualTo(snap);
+        jdbc.sql("UPDATE intermediary_request SET quote_key = :k WHERE id = CAST(:r AS UUID)").param("k", wrappedKey).param("r", edited)
+                .update();
+
+        JsonNode both = api.post("/api/v1/intermediary-requests/" + swapped + "/quotes/opening", "{}", tenderee).json();
+        assertThat(both.path("status").asString()).as("neither swapped quote is accepted: " + both).isEqualTo("FAILED");
+        assertThat(refusedInTheLog(swapped)).containsExactlyInAnyOrder(inter3, inter4);
+        assertThat(count("SELECT count(*) FROM intermediary_quote WHERE request_id = CAST('" + swapped
+                + "' AS UUID) AND state = 'INVALID' AND amount IS NULL")).isEqualTo(2);
+
+        JsonNode one = api.post("/api/v1/intermediary-requests/" + edited + "/quotes/opening", "{}", tenderee).json();
+        assertThat(one.path("status").asString()).as(one.toString()).isEqualTo("SELECTED");
+        assertThat(one.path("selectedId").asString()).as("the edited lower quote is refused, not read").isEqualTo(inter3);
+        assertThat(one.path("selectedAmount").decimalValue()).isEqualByComparingTo("623417.00");
+        assertThat(one.path("selectionBasis").asString()).contains("1 份报价密文无法开启");
+        assertThat(refusedInTheLog(edited)).containsExactly(inter4);
+    }
+
+    /** The intermediaries refused at a request's opening, from its public log entries. */
+    private List<String> refusedInTheLog(String requestId) {
+        return jdbc.sql("""
+                SELECT payload::json->>'organisationId' FROM log_entry WHERE details::json->>'action' = 'intermediaries.quote.refused'
+                    AND details::json->>'subject' = :id AND sealed_until IS NULL ORDER BY seq""")
+                .param("id", requestId).query(String.class).list();
+    }
+
+    /**
+     * The lists read their rows in a constant number of queries (every row at once, then what the views need at once):
+     * each list shows every row exactly as that row's own page shows it to the same caller, and in the same order as
+     * before (newest first; intermediaries by name), for the owner, the centre's staff, an intermediary and the public.
+     */
+    @Test
+    void lists_showEachRowAsItsOwnViewDoes() {
+        for (String user : List.of("tenderee", "centre", "inter3", "inter4", "admin")) {
+            String token = api.token(user);
+            JsonNode list = api.get("/api/v1/intermediary-requests", token).json();
+            assertThat(list.isArray()).as(user + ": " + list).isTrue();
+            String previous = null;
+            for (JsonNode row : list) {
+                JsonNode own = api.get("/api/v1/intermediary-requests/" + row.path("id").asString(), token).json();
+                assertThat(row).as(user + " " + row.path("id").asString()).isEqualTo(own);
+                String created = row.path("createdAt").asString();
+                assertThat(previous == null || java.time.Instant.parse(previous).compareTo(java.time.Instant.parse(created)) >= 0)
+                        .as("newest first").isTrue();
+                previous = created;
+            }
+        }
+        assertThat(api.get("/api/v1/intermediary-requests", api.token("tenderee")).json()).as("the demo's requests").hasSizeGreaterThanOrEqualTo(3);
+        JsonNode published = api.get("/api/v1/intermediaries", null).json();
+        assertThat(published).hasSizeGreaterThanOrEqualTo(5);
+        List<String> names = new ArrayList<>();
+        for (JsonNode p : published) {
+            assertThat(p).isEqualTo(api.get("/api/v1/intermediaries/" + p.path("organisationId").asString(), null).json());
+            names.add(p.path("name").asString());
+        }
+        assertThat(names).isSorted();
+        String centre = api.token("centre");
+        for (JsonNode p : api.get("/api/v1/intermediaries/registrations", centre).json()) {
+            assertThat(p).isEqualTo(api.get("/api/v1/intermediaries/" + p.path("organisationId").asString(), centre).json());
+        }
+        for (JsonNode r : api.get("/api/v1/intermediaries/results", null).json()) {
+            JsonNode own = api.get("/api/v1/intermediary-requests/" + r.path("requestId").asString(), api.token("admin")).json();
+            assertThat(r.path("selectedId").asString()).isEqualTo(own.path("selectedId").asString());
+            assertThat(r.path("drawId").asString()).isEqualTo(own.path("drawId").asString());
+            assertThat(r.path("ownerName").asString()).isEqualTo(own.path("ownerName").asString());
+        }
     }
 
     /**
