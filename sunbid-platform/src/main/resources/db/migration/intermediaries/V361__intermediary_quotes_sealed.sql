@@ -4,6 +4,9 @@
 -- NULL until the opening decrypts it. A ciphertext that does not open, or does not match its logged commitment, is
 -- INVALID at the opening (logged, not selected).
 ALTER TABLE intermediary_request ADD COLUMN quote_key BYTEA;
+-- the sequence of the request's own entry in the log (intermediaries.request.made): the opening reads every quote the log
+-- committed for the request from there on, so a quote deleted or put back to an earlier one in the database is caught
+ALTER TABLE intermediary_request ADD COLUMN made_seq BIGINT;
 
 ALTER TABLE intermediary_quote ALTER COLUMN amount DROP NOT NULL;
 ALTER TABLE intermediary_quote ADD COLUMN sealed BYTEA;

@@ -152,6 +152,21 @@ public class AuditLog {
                 .param("limit", Math.max(1, Math.min(limit, MAX_PAGE))).query(this::published).list();
     }
 
+    /**
+     * Every published entry of {@code action} about {@code subject} from {@code fromSeq} on, oldest first: what the log
+     * committed, for a context to check its own rows against (a row deleted or put back in the database is not in the
+     * log's place). Reads the log from {@code fromSeq}: give the subject's first entry where it is known.
+     */
+    public List<LogEntry> ofSubject(String action, String subject, long fromSeq) {
+        return jdbc.sql("""
+                SELECT seq, appended_at, commitment, leaf_hash, details, payload, sealed_until FROM log_entry
+                WHERE seq >= :from AND details IS NOT NULL AND details::json->>'action' = :action
+                    AND details::json->>'subject' = :subject
+                ORDER BY seq""")
+                .param("from", Math.max(0, fromSeq)).param("action", action).param("subject", subject)
+                .query(this::published).list();
+    }
+
     /** A sealed entry's withheld details and payload, for the owning context to disclose when its secret ends. */
     public record Withheld(long seq, String details, String payload) {
     }

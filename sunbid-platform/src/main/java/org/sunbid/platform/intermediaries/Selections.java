@@ -267,7 +267,8 @@ public class Selections {
         payload.put("budget", r.budget().toPlainString());
         payload.put("eligible", outcome.eligible().size());
         payload.put("excluded", outcome.excluded().size());
-        log.append(AuditRecord.of("intermediaries.request.made", id.toString(), r.regionCode(), user.actor(), payload));
+        LogEntry made = log.append(AuditRecord.of("intermediaries.request.made", id.toString(), r.regionCode(), user.actor(), payload));
+        jdbc.sql("UPDATE intermediary_request SET made_seq = :seq WHERE id = :id").param("seq", made.seq()).param("id", id).update();
         for (Eligibility.Exclusion e : outcome.excluded()) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("organisationId", e.id().toString());
@@ -655,6 +656,26 @@ public class Selections {
                 && SealedQuote.commitment(q.sealed()).equals(payload.get("commitment"));
     }
 
+    /**
+     * Where the request's quotes start in the log: its own {@code intermediaries.request.made} entry, checked (a
+     * database administrator moving it later would hide quotes); 0 (the whole log) for a request made before it was kept.
+     */
+    private long madeSeq(UUID requestId) {
+        Long seq = jdbc.sql("SELECT made_seq FROM intermediary_request WHERE id = :id").param("id", requestId)
+                .query(Long.class).optional().orElse(null);
+        if (seq == null || seq < 0 || seq >= log.size()) {
+            return 0;
+        }
+        List<LogEntry> entries = log.entries(seq, seq + 1);
+        if (entries.size() != 1 || entries.get(0).details() == null) {
+            return 0;
+        }
+        Map<?, ?> details = JSON.readValue(entries.get(0).details(), Map.class);
+        return Sm3.hex(entries.get(0).details()).equals(entries.get(0).commitment())
+                && "intermediaries.request.made".equals(details.get("action")) && requestId.toString().equals(details.get("subject"))
+                ? seq : 0;
+    }
+
     /** After the deadline the owner (or the centre's staff) opens the quotes: the lowest is selected, or none came. */
     @Transactional
     public RequestView openQuotes(UUID requestId, CurrentUser user) {
@@ -676,13 +697,35 @@ public class Selections {
                         rs.getObject(4, Long.class), rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant())).list();
         // the key is unwrapped only now, after the deadline (QUOTES_HIDDEN above), and published with the amounts below
         byte[] key = stored.stream().anyMatch(q -> !"PLAIN".equals(q.state())) ? quoteKey(req, user.username(), true) : null;
+        // what the log committed: each intermediary's last submission (a re-quote replaces the earlier). A row deleted,
+        // or put back to an earlier quote with that quote's entry, is caught here: the database cannot rewrite the log.
+        Map<UUID, Long> lastSubmitted = new LinkedHashMap<>();
+        for (LogEntry e : log.ofSubject("intermediaries.quote.submitted", requestId.toString(), madeSeq(requestId))) {
+            Object org = e.payload() == null ? null : JSON.readValue(e.payload(), Map.class).get("organisationId");
+            if (org instanceof String id) {
+                lastSubmitted.put(UUID.fromString(id), e.seq());
+            }
+        }
         List<QuoteOpening.Quote> quotes = new ArrayList<>();
         List<Map<String, Object>> openedJson = new ArrayList<>();
         List<Map<String, Object>> refusedJson = new ArrayList<>();
+        for (UUID org : lastSubmitted.keySet()) {
+            if (stored.stream().noneMatch(q -> q.organisationId().equals(org))) {
+                Map<String, Object> refused = new LinkedHashMap<>();
+                refused.put("organisationId", org.toString());
+                refused.put("commitment", "");
+                refused.put("submittedSeq", lastSubmitted.get(org));
+                refused.put("reason", "MISSING");
+                refusedJson.add(refused);
+                log.append(AuditRecord.of("intermediaries.quote.refused", requestId.toString(), req.regionCode(), user.actor(),
+                        refused));
+            }
+        }
         for (StoredQuote q : stored) {
             Optional<BigDecimal> amount = "PLAIN".equals(q.state()) ? Optional.ofNullable(q.amount())
-                    : committed(requestId, q) ? SealedQuote.open(key, requestId, q.organisationId(), q.sealed())
-                            .filter(a -> a.compareTo(req.budget()) <= 0) : Optional.empty();
+                    : committed(requestId, q) && q.submittedSeq().equals(lastSubmitted.get(q.organisationId()))
+                            ? SealedQuote.open(key, requestId, q.organisationId(), q.sealed())
+                                    .filter(a -> a.compareTo(req.budget()) <= 0) : Optional.empty();
             String commitment = q.sealed() == null ? null : SealedQuote.commitment(q.sealed());
             if (amount.isEmpty()) {
                 // altered or moved in the database: refused, in public, never opened as it stands
@@ -693,6 +736,7 @@ public class Selections {
                 refused.put("organisationId", q.organisationId().toString());
                 refused.put("commitment", commitment == null ? "" : commitment);
                 refused.put("submittedSeq", q.submittedSeq() == null ? -1 : q.submittedSeq());
+                refused.put("reason", "NOT_AS_COMMITTED");
                 refusedJson.add(refused);
                 log.append(AuditRecord.of("intermediaries.quote.refused", requestId.toString(), req.regionCode(), user.actor(),
                         refused));
@@ -730,14 +774,24 @@ public class Selections {
         opening.put("refused", refusedJson);
         log.append(AuditRecord.of("intermediaries.quote.opened", requestId.toString(), req.regionCode(), user.actor(), opening));
         Optional<QuoteOpening.Quote> lowest = QuoteOpening.lowest(quotes);
-        if (lowest.isEmpty()) {
+        if (!refusedJson.isEmpty()) {
+            // A quote altered, moved, deleted or put back in the database: the lowest of the rest is not the lowest quote
+            // given (knocking the lowest out would pick the next). No selection; the owner makes a new request.
+            String basis = "报价数据与日志承诺不符（" + refusedJson.size() + " 份），本次比价不予选取，须重新选取";
+            jdbc.sql("""
+                    UPDATE intermediary_request SET status = 'FAILED', selection_basis = :basis, updated_at = :now, updated_by = :by
+                    WHERE id = :id""")
+                    .param("basis", basis).param("now", Intermediaries.utc(now)).param("by", user.username()).param("id", requestId)
+                    .update();
+            log.append(AuditRecord.of("intermediaries.quote.tampered", requestId.toString(), req.regionCode(), user.actor(),
+                    Map.of("refused", refusedJson.size())));
+        } else if (lowest.isEmpty()) {
             jdbc.sql("UPDATE intermediary_request SET status = 'FAILED', updated_at = :now, updated_by = :by WHERE id = :id")
                     .param("now", Intermediaries.utc(now)).param("by", user.username()).param("id", requestId).update();
             log.append(AuditRecord.of("intermediaries.quote.none", requestId.toString(), req.regionCode(), user.actor(), Map.of()));
         } else {
             select(req, lowest.get().organisationId(), lowest.get().amount(), "比价选取：" + quotes.size() + " 家报价，最低价 "
-                    + lowest.get().amount().toPlainString() + " 元" + (refusedJson.isEmpty() ? ""
-                            : "；" + refusedJson.size() + " 份报价密文无法开启或与日志承诺不符，不予接受"), now, user);
+                    + lowest.get().amount().toPlainString() + " 元", now, user);
         }
         return view(requestId, user);
     }

@@ -440,13 +440,29 @@ class IntermediariesIT extends PlatformIT {
         String tenderee = api.token("tenderee");
         String swapped = quoting(tenderee);
         String edited = quoting(tenderee);
+        String deleted = quoting(tenderee);
+        String replayed = quoting(tenderee);
         String deadline = api.get("/api/v1/intermediary-requests/" + swapped, tenderee).json().path("quoteDeadline").asString();
-        for (String id : List.of(swapped, edited)) {
+        for (String id : List.of(swapped, edited, deleted, replayed)) {
             quote(id, "623417.00", "inter3");
             quote(id, "611893.00", "inter4");
         }
         String inter3 = orgOf("inter3");
         String inter4 = orgOf("inter4");
+        // Attack 4: the lower quote's row deleted (the higher firm would be the lowest left)
+        jdbc.sql("DELETE FROM intermediary_quote WHERE request_id = CAST(:r AS UUID) AND organisation_id = CAST(:o AS UUID)")
+                .param("r", deleted).param("o", inter4).update();
+        // Attack 5: a firm's re-quote put back to its earlier quote, with that quote's own log entry (each consistent alone)
+        java.util.Map<String, Object> earlier = jdbc.sql("""
+                SELECT sealed, commitment, submitted_seq FROM intermediary_quote
+                WHERE request_id = CAST(:r AS UUID) AND organisation_id = CAST(:o AS UUID)""")
+                .param("r", replayed).param("o", inter3).query().singleRow();
+        quote(replayed, "598000.00", "inter3");
+        jdbc.sql("""
+                UPDATE intermediary_quote SET sealed = :s, commitment = :c, submitted_seq = :q
+                WHERE request_id = CAST(:r AS UUID) AND organisation_id = CAST(:o AS UUID)""")
+                .param("s", earlier.get("sealed")).param("c", earlier.get("commitment")).param("q", earlier.get("submitted_seq"))
+                .param("r", replayed).param("o", inter3).update();
         // Attack 1: the lower and the higher firm's ciphertexts (with their commitments and log references) swapped
         jdbc.sql("""
                 UPDATE intermediary_quote q SET sealed = o.sealed, commitment = o.commitment, submitted_seq = o.submitted_seq
@@ -478,12 +494,23 @@ class IntermediariesIT extends PlatformIT {
         assertThat(count("SELECT count(*) FROM intermediary_quote WHERE request_id = CAST('" + swapped
                 + "' AS UUID) AND state = 'INVALID' AND amount IS NULL")).isEqualTo(2);
 
+        // knocking the lowest quote out must not hand the request to the next: a tampered opening selects nobody
         JsonNode one = api.post("/api/v1/intermediary-requests/" + edited + "/quotes/opening", "{}", tenderee).json();
-        assertThat(one.path("status").asString()).as(one.toString()).isEqualTo("SELECTED");
-        assertThat(one.path("selectedId").asString()).as("the edited lower quote is refused, not read").isEqualTo(inter3);
-        assertThat(one.path("selectedAmount").decimalValue()).isEqualByComparingTo("623417.00");
-        assertThat(one.path("selectionBasis").asString()).contains("1 份报价密文无法开启");
+        assertThat(one.path("status").asString()).as("the edited lower quote is refused and nobody selected: " + one)
+                .isEqualTo("FAILED");
+        assertThat(one.path("selectedId").isMissingNode() || one.path("selectedId").isNull()).as(one.toString()).isTrue();
+        assertThat(one.path("selectionBasis").asString()).contains("不予选取");
         assertThat(refusedInTheLog(edited)).containsExactly(inter4);
+
+        JsonNode gone = api.post("/api/v1/intermediary-requests/" + deleted + "/quotes/opening", "{}", tenderee).json();
+        assertThat(gone.path("status").asString()).as("a deleted quote is missed from the log's commitments: " + gone)
+                .isEqualTo("FAILED");
+        assertThat(refusedInTheLog(deleted)).containsExactly(inter4);
+
+        JsonNode back = api.post("/api/v1/intermediary-requests/" + replayed + "/quotes/opening", "{}", tenderee).json();
+        assertThat(back.path("status").asString()).as("an earlier quote put back is not the last one committed: " + back)
+                .isEqualTo("FAILED");
+        assertThat(refusedInTheLog(replayed)).containsExactly(inter3);
     }
 
     /** The intermediaries refused at a request's opening, from its public log entries. */
