@@ -115,6 +115,7 @@ public class CreditObjections {
             jdbc.sql("UPDATE credit_record SET withdrawn_at = :now, withdrawn_reason = :why WHERE id = :id AND withdrawn_at IS NULL")
                     .param("now", OffsetDateTime.now(clock)).param("why", "异议成立（信用修复管理办法第十八条）：" + why)
                     .param("id", r.id()).update();
+            records.changed(r.id(), r.subject());
         }
         jdbc.sql("UPDATE credit_objection SET status = :s, decided_at = :now, decided_by = :by, decision_reason = :why WHERE id = :id")
                 .param("s", upheld ? "UPHELD" : "DISMISSED").param("now", OffsetDateTime.now(clock)).param("by", user.username())
