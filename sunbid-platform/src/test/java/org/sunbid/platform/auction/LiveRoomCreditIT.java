@@ -184,6 +184,13 @@ class LiveRoomCreditIT extends PlatformIT {
         assertThat(answer.path("problem").path("detail").asString()).contains("第39号");
         assertThat(frames.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
         socket.abort();
+        // and the room's page signed in: refused in Chinese with the record named (anonymous, the page is public)
+        org.sunbid.platform.WebSession page = new org.sunbid.platform.WebSession(baseUrl());
+        page.login(user);
+        java.net.http.HttpResponse<String> refusedPage = page.get("/auctions/" + lot.id());
+        assertThat(refusedPage.statusCode()).isEqualTo(403);
+        assertThat(refusedPage.body()).contains("因失信记录受限，不予办理", "云州竞买中受限置业有限公司", "第39号");
+        assertThat(new org.sunbid.platform.WebSession(baseUrl()).get("/auctions/" + lot.id()).statusCode()).isEqualTo(200);
         // the room stays public to anyone, and its bid placed before the restriction stands until outbid
         JsonNode now = room(lot.id());
         assertThat(state(now)).isEqualTo(state(before));
