@@ -24,8 +24,10 @@ import org.sunbid.platform.kernel.DomainException;
 /**
  * The live room's credit gate (issue 20): a bidder numbered at qualification ({@link QualificationCredit}) but barred
  * at {@code Gate.AUCTION_QUALIFICATION} afterwards — a sanction decided during the auction period, or a record whose
- * restriction starts while the room runs — neither enters the room as a bidder nor bids (国土资源部令第39号 Art. 11: the
- * 竞买资格 must hold while it bids; the record in force at the gate's own time decides, as at every gate).
+ * restriction starts while the room runs — neither enters the room as a bidder nor bids: as at every gate, the record
+ * in force at the gate's own time decides (for a bid, its server time), not the one in force when it qualified.
+ * Accepted bids stay as they were lawful when received: a restricted bidder leading the room leads until outbid (the
+ * result's own steps decide what follows).
  *
  * <p>The room asks at every bid, on its hot path, so the verdict is not a query: each bidder's {@link CreditStanding}
  * (its records at the gate with their restriction's start, end and withdrawal, its consortium's members with it) is
