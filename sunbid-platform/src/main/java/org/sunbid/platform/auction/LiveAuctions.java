@@ -38,6 +38,8 @@ import org.sunbid.platform.auction.domain.BidDecision;
 import org.sunbid.platform.auction.domain.Phase;
 import org.sunbid.platform.auction.domain.RoomEvent;
 import org.sunbid.platform.auction.domain.RoomSnapshot;
+import org.sunbid.platform.credit.CreditStanding;
+import org.sunbid.platform.credit.CreditVerdict;
 import org.sunbid.platform.deals.Procedures;
 import org.sunbid.platform.deals.Projects;
 import org.sunbid.platform.deals.domain.RuleKeys;
@@ -82,6 +84,8 @@ public class LiveAuctions {
     private final Tenders tenders;
     private final Projects projects;
     private final Procedures procedures;
+    private final RoomCredit credit;
+    private final java.time.Duration creditRefresh;
     private final Map<UUID, LiveRoom> rooms = new ConcurrentHashMap<>();
     private record LotAccount(UUID lotId, UUID accountId) {
     }
@@ -92,8 +96,9 @@ public class LiveAuctions {
 
     LiveAuctions(Clock clock, SunbidProperties properties, AuctionLots lots, AuctionBidders bidders, AuditLog audit,
             JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate tx, Tenders tenders, Projects projects,
-            Procedures procedures,
-            @org.springframework.beans.factory.annotation.Value("${sunbid.auction.push-interval:PT0.05S}") java.time.Duration pushInterval) {
+            Procedures procedures, RoomCredit credit,
+            @org.springframework.beans.factory.annotation.Value("${sunbid.auction.push-interval:PT0.05S}") java.time.Duration pushInterval,
+            @org.springframework.beans.factory.annotation.Value("${sunbid.auction.credit-refresh:PT1M}") java.time.Duration creditRefresh) {
         this.pushIntervalNanos = Math.max(1_000_000L, pushInterval.toNanos());
         this.clock = clock;
         this.dir = properties.dataDir().resolve("auction");
@@ -106,6 +111,8 @@ public class LiveAuctions {
         this.tenders = tenders;
         this.projects = projects;
         this.procedures = procedures;
+        this.credit = credit;
+        this.creditRefresh = creditRefresh;
         recover();
         this.pusher = new Thread(this::pushLoop, "auction-live-push");
         pusher.setDaemon(true);
@@ -145,8 +152,29 @@ public class LiveAuctions {
         return live == null ? Optional.empty() : Optional.of(live.room.terms());
     }
 
-    /** The signed-in bidder's number in lot {@code lotId} (cached per account: numbers never change once qualified). */
+    /**
+     * The signed-in bidder's number in lot {@code lotId} (cached per account: numbers never change once qualified): its
+     * entry to the room as a bidder (the room's views with {@code you}, its stream, its socket). Issue 20: a bidder that
+     * a credit record bars at {@code AUCTION_QUALIFICATION} now — restricted after it qualified — is refused
+     * ({@code CREDIT_RESTRICTED}, the records named, the refusal a confidential record) until bidding ended; the room
+     * stays public to it as to anyone, without a number.
+     */
     public Optional<String> numberOf(UUID lotId, CurrentUser user) {
+        Optional<String> number = number(lotId, user);
+        if (number.isPresent() && user.organisationId() != null) {
+            LiveRoom live = rooms.get(lotId);
+            Instant now = clock.instant();
+            if (live == null || !live.endPublished && live.read(r -> r.endedAt(now)) == null) {
+                CreditStanding standing = credit.standing(lotId, user.organisationId());
+                if (standing.bars(now)) {
+                    throw credit.refuse(standing.at(now), lotId, user.organisationId(), regionOf(lotId), user.actor());
+                }
+            }
+        }
+        return number;
+    }
+
+    private Optional<String> number(UUID lotId, CurrentUser user) {
         if (user == null || user.accountId() == null) {
             return Optional.empty();
         }
@@ -169,6 +197,9 @@ public class LiveAuctions {
         try {
             decision = bidAsync(lotId, user, amount).join();
         } catch (CompletionException e) {
+            if (e.getCause() instanceof DomainException refused) {
+                throw refused; // CREDIT_RESTRICTED (issue 20)
+            }
             throw new IllegalStateException("the auction journal could not be written", e.getCause());
         }
         if (decision instanceof BidDecision.Refused r && r.code() == AuctionError.AUCTION_ENDED) {
@@ -195,14 +226,23 @@ public class LiveAuctions {
             }
             throw new DomainException(AuctionError.AUCTION_NOT_FOUND);
         }
-        String number = numberOf(lotId, user).orElseThrow(() -> {
+        String number = number(lotId, user).orElseThrow(() -> {
             bidders.explainNoNumber(lotId, user); // CREDIT_RESTRICTED where a credit record is why (issue 20)
             return new DomainException(AuctionError.BIDDER_NOT_QUALIFIED);
         });
         if (!live.biddersFixed && !live.read(r -> r.bidderNumbers().contains(number))) {
             admit(live); // admitted during the listing since the room last learned of it
         }
-        return live.submit(clock, at -> new RoomEvent.BidPlaced(number, amount, at)).thenApply(applied -> {
+        // issue 20: the bidder's credit standing, kept per lot (no query per bid), asked at the bid's own server time
+        // under the sequencer; a barred bid is not applied, not journalled: the room does not change
+        UUID organisation = user.organisationId();
+        CreditStanding standing = organisation == null ? null : credit.standing(lotId, organisation);
+        return live.submit(clock, at -> {
+            if (standing != null && standing.bars(at)) {
+                throw new CreditBarred(standing.at(at));
+            }
+            return new RoomEvent.BidPlaced(number, amount, at);
+        }).thenApply(applied -> {
             BidDecision decision = applied.decision();
             if (decision instanceof BidDecision.Refused r && r.code() == AuctionError.AUCTION_ENDED && !live.endPublished) {
                 ENDING.execute(() -> {
@@ -214,8 +254,34 @@ public class LiveAuctions {
                 });
             }
             return decision;
+        }).exceptionallyCompose(failure -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            if (cause instanceof CreditBarred barred) {
+                // the refusal is recorded (a transaction of its own) off the sequencer's and the journal's threads
+                return java.util.concurrent.CompletableFuture.<BidDecision>supplyAsync(() -> {
+                    throw credit.refuse(barred.verdict, lotId, organisation, regionOf(lotId), user.actor());
+                }, REFUSING);
+            }
+            return java.util.concurrent.CompletableFuture.failedFuture(cause);
         });
     }
+
+    /** A bid the room's credit gate refused under the sequencer (no stack: it is an answer, not a fault). */
+    private static final class CreditBarred extends RuntimeException {
+        final transient CreditVerdict verdict;
+
+        CreditBarred(CreditVerdict verdict) {
+            super("credit restricted", null, false, false);
+            this.verdict = verdict;
+        }
+    }
+
+    /** Records credit refusals of bids and answers them (see {@link #bidAsync}). */
+    private static final java.util.concurrent.Executor REFUSING = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "auction-credit-refusals");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** Ends a room after a late bid found it over, off the journal's thread (the tick would too, within a second). */
     private static final java.util.concurrent.Executor ENDING = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
@@ -339,6 +405,11 @@ public class LiveAuctions {
             } catch (RuntimeException e) {
                 log.warn("auction room {} at {}: {}", lotId, now, e.toString());
             }
+        }
+        try {
+            credit.refresh(creditRefresh); // what no credit event told of
+        } catch (RuntimeException e) {
+            log.warn("auction rooms' credit standings at {}: {}", now, e.toString());
         }
     }
 
@@ -519,6 +590,7 @@ public class LiveAuctions {
                 events.publishEvent(new BiddingEnded(live.lotId, endedAt, bids.size()));
             });
             live.endPublished = true;
+            credit.forget(live.lotId);
         }
     }
 

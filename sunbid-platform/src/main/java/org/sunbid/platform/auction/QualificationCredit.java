@@ -16,6 +16,7 @@ import org.sunbid.platform.credit.CreditSubject;
 import org.sunbid.platform.credit.CreditVerdict;
 import org.sunbid.platform.credit.Gate;
 import org.sunbid.platform.kernel.Actor;
+import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.parties.Organisation;
 import org.sunbid.platform.parties.Organisations;
 import org.sunbid.platform.tendering.Registrations;
@@ -41,11 +42,16 @@ class QualificationCredit {
         this.registrations = registrations;
     }
 
-    private CreditVerdict verdict(UUID lotId, UUID bidder, Instant at) {
+    /** Whom the gate asks about for {@code bidder} in lot {@code lotId}: its credit code, then its consortium's members. */
+    List<CreditSubject> subjects(UUID lotId, UUID bidder) {
         List<CreditSubject> subjects = new ArrayList<>();
         organisations.find(bidder).map(Organisation::creditCode).ifPresent(c -> subjects.add(CreditSubject.organisation(c.value())));
         registrations.consortiumMembers(lotId, bidder).forEach(m -> subjects.add(CreditSubject.organisation(m)));
-        return checks.check(Gate.AUCTION_QUALIFICATION, subjects, at);
+        return subjects;
+    }
+
+    private CreditVerdict verdict(UUID lotId, UUID bidder, Instant at) {
+        return checks.check(Gate.AUCTION_QUALIFICATION, subjects(lotId, bidder), at);
     }
 
     /** Those of {@code bidders} barred at {@code at}; each refusal recorded (confidential). */
@@ -65,8 +71,17 @@ class QualificationCredit {
     void require(UUID lotId, UUID bidder, Instant at, String region, Actor actor) {
         CreditVerdict v = verdict(lotId, bidder, at);
         if (v.barred()) {
-            throw refusals.refuse(v, lotId.toString(), region, actor,
-                    organisations.find(bidder).map(o -> o.creditCode().value()).orElse(null));
+            throw refuse(v, lotId, bidder, region, actor);
         }
+    }
+
+    /**
+     * Records the refusal of {@code bidder} for verdict {@code v} (which bars) in lot {@code lotId} (a confidential
+     * record) and answers the {@code CREDIT_RESTRICTED} exception naming the records (a member's unpublished record only
+     * as restricted, {@code CreditVerdict#reasonsFor}).
+     */
+    DomainException refuse(CreditVerdict v, UUID lotId, UUID bidder, String region, Actor actor) {
+        return refusals.refuse(v, lotId.toString(), region, actor,
+                organisations.find(bidder).map(o -> o.creditCode().value()).orElse(null));
     }
 }

@@ -38,26 +38,35 @@ public class CreditChecks {
      * order, then by the restriction's start.
      */
     public CreditVerdict check(Gate gate, Collection<CreditSubject> subjects, Instant at) {
+        return standing(gate, subjects, at).at(at);
+    }
+
+    /**
+     * The records barring {@code subjects} together at {@code gate} at any time (in force, not yet or no longer), to be
+     * asked at many instants without a query ({@link CreditStanding#bars}); one query per kind of subject, as
+     * {@link #check}.
+     */
+    public CreditStanding standing(Gate gate, Collection<CreditSubject> subjects) {
+        return standing(gate, subjects, null);
+    }
+
+    /** As {@link #standing(Gate, Collection)} with the records' values as they stood at {@code asOf} (null: as they are now). */
+    private CreditStanding standing(Gate gate, Collection<CreditSubject> subjects, Instant asOf) {
         List<CreditSubject> ordered = List.copyOf(new LinkedHashSet<>(subjects));
-        java.util.Map<CreditSubject, Integer> position = new java.util.HashMap<>();
-        for (int i = 0; i < ordered.size(); i++) {
-            position.put(ordered.get(i), i);
-        }
         List<CreditRecordView> barring = new ArrayList<>();
         for (CreditSubject.Kind kind : CreditSubject.Kind.values()) {
             List<String> keys = ordered.stream().filter(s -> s.kind() == kind).map(CreditSubject::key).toList();
             if (keys.isEmpty()) {
                 continue;
             }
-            // a record corrected after the gate's time bars by the values in force then (信用修复管理办法 Art. 18)
-            records.asOf(jdbc.sql("SELECT " + CreditRecords.COLUMNS + " FROM credit_record WHERE subject_kind = :k"
+            List<CreditRecordView> found = jdbc.sql("SELECT " + CreditRecords.COLUMNS + " FROM credit_record WHERE subject_kind = :k"
                     + " AND subject_key = ANY(:keys) AND :gate = ANY(gates)")
                     .param("k", kind.name()).param("keys", keys.toArray(new String[0])).param("gate", gate.name())
-                    .query(CreditRecords::map).list(), at).stream().filter(r -> r.restricts(gate, at)).forEach(barring::add);
+                    .query(CreditRecords::map).list();
+            // a record corrected after the gate's time bars by the values in force then (信用修复管理办法 Art. 18)
+            barring.addAll(asOf == null ? found : records.asOf(found, asOf));
         }
-        barring.sort(java.util.Comparator.<CreditRecordView>comparingInt(r -> position.getOrDefault(r.subject(), Integer.MAX_VALUE))
-                .thenComparing(CreditRecordView::restrictionFrom).thenComparing(r -> r.id().toString()));
-        return new CreditVerdict(gate, at, barring);
+        return new CreditStanding(gate, ordered, CreditStanding.ordered(ordered, barring));
     }
 
     /** The verdict for one subject. */

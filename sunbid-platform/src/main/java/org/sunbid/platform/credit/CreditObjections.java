@@ -142,10 +142,12 @@ public class CreditObjections {
         CreditRecordView corrected = null;
         if (outcome == Outcome.CORRECT) {
             corrected = records.correct(r.id(), correction, id, user.actor());
+            records.changed(r.id(), r.subject()); // a live room keeping the subject's standing reads the corrected values
         } else if (outcome == Outcome.WITHDRAW) {
             jdbc.sql("UPDATE credit_record SET withdrawn_at = :now, withdrawn_reason = :why WHERE id = :id AND withdrawn_at IS NULL")
                     .param("now", OffsetDateTime.now(clock)).param("why", "异议成立（信用修复管理办法第十八条）：" + why)
                     .param("id", r.id()).update();
+            records.changed(r.id(), r.subject());
         }
         jdbc.sql("""
                 UPDATE credit_objection SET status = :s, outcome = :o, decided_at = :now, decided_by = :by, decision_reason = :why

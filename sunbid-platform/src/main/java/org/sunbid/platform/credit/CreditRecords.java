@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,11 +43,13 @@ public class CreditRecords {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AuditLog log;
+    private final ApplicationEventPublisher events;
 
-    CreditRecords(JdbcClient jdbc, Clock clock, AuditLog log) {
+    CreditRecords(JdbcClient jdbc, Clock clock, AuditLog log, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.log = log;
+        this.events = events;
     }
 
     /**
@@ -108,6 +111,7 @@ public class CreditRecords {
         // the commitment as proof and the full entry for the authorities
         long seq = log.append(AuditRecord.of("credit.record.made", id.toString(), r.regionCode(), actor, payload).sealed()).seq();
         jdbc.sql("UPDATE credit_record SET log_seq = :seq WHERE id = :id").param("seq", seq).param("id", id).update();
+        changed(id, r.subject());
         return id;
     }
 
@@ -122,6 +126,11 @@ public class CreditRecords {
         jdbc.sql("UPDATE credit_record SET decided_at = :d, false_material = :f WHERE id = :id AND decided_at IS NULL")
                 .param("d", odt(decidedAt)).param("f", falseMaterial).param("id", id).update();
         return id;
+    }
+
+    /** Tells those keeping the subject's records in memory (a live auction room) that record {@code id} was made, corrected or withdrawn. */
+    void changed(UUID id, CreditSubject subject) {
+        events.publishEvent(new CreditRecordChanged(id, subject));
     }
 
     /** When the record's decision was taken (else its publication's or restriction's start, else when recorded). */

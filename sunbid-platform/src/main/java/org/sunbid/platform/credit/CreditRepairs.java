@@ -154,6 +154,7 @@ public class CreditRepairs {
             jdbc.sql("UPDATE credit_record SET withdrawn_at = :now, withdrawn_reason = :why WHERE id = :id AND withdrawn_at IS NULL")
                     .param("now", OffsetDateTime.now(clock)).param("why", "信用修复（信用修复管理办法第十六条）：" + why)
                     .param("id", r.id()).update();
+            records.changed(r.id(), r.subject());
         }
         jdbc.sql("""
                 UPDATE credit_repair SET status = :status, decided_at = :now, decided_by = :by, decision_reason = :why WHERE id = :id""")

@@ -47,15 +47,12 @@ public class ProjectPortal {
     private final org.sunbid.platform.tendering.MethodApprovals methodApprovals;
     private final org.sunbid.platform.auction.AuctionLots auctionLots;
     private final org.sunbid.platform.auction.LiveAuctions liveAuctions;
-    private final org.sunbid.platform.auction.AuctionBidders auctionBidders;
 
     ProjectPortal(Projects projects, Procedures procedures, Tenders tenders, DealStatuses statuses, Regions regions,
             Organisations organisations, java.time.Clock clock, org.sunbid.platform.tendering.MethodApprovals methodApprovals,
-            org.sunbid.platform.auction.AuctionLots auctionLots, org.sunbid.platform.auction.LiveAuctions liveAuctions,
-            org.sunbid.platform.auction.AuctionBidders auctionBidders) {
+            org.sunbid.platform.auction.AuctionLots auctionLots, org.sunbid.platform.auction.LiveAuctions liveAuctions) {
         this.auctionLots = auctionLots;
         this.liveAuctions = liveAuctions;
-        this.auctionBidders = auctionBidders;
         this.methodApprovals = methodApprovals;
         this.projects = projects;
         this.procedures = procedures;
@@ -225,7 +222,8 @@ public class ProjectPortal {
                 .holds(org.sunbid.platform.deals.domain.RuleKeys.LIVE_BIDDING)) {
             throw new DomainException(DisclosureError.DISCLOSURE_AUCTION_NOT_FOUND, lotId);
         }
-        String you = user == null ? null : auctionBidders.numberOf(lotId, user).orElse(null);
+        // the bidder's entry to the room: refused (CREDIT_RESTRICTED, the records named) while a credit record bars it (issue 20)
+        String you = user == null ? null : liveAuctions.numberOf(lotId, user).orElse(null);
         return new AuctionRoomView(lot, tender, procedures.get(project.procedureCode()), terms,
                 liveAuctions.snapshot(lotId).orElse(null), liveAuctions.bids(lotId), you, clock.instant());
     }

@@ -182,6 +182,8 @@ class BidSocket {
         private volatile boolean closed;
         /** Close the socket once the queued answers are sent (a sign-in that no longer holds). */
         private volatile boolean closeAfterAnswers;
+        /** The close reason then (the error code's name). */
+        private volatile String closeReason = CommonError.UNAUTHENTICATED.name();
         /** The newest version replayed to a reconnecting client (older pushes are not sent again). */
         private volatile long sent = -1;
 
@@ -210,7 +212,17 @@ class BidSocket {
                 close(CloseReason.CloseCodes.VIOLATED_POLICY, AuctionError.AUCTION_NOT_FOUND.code());
                 return;
             }
-            you = user == null ? null : live.numberOf(lotId, user).orElse(null);
+            try {
+                you = user == null ? null : live.numberOf(lotId, user).orElse(null);
+            } catch (DomainException e) {
+                // issue 20: a bidder a credit record bars now does not enter the room (the records named), and the
+                // socket closes; it may watch the room like anyone, signed out
+                answer(problem(null, problems.of(e.errorCode(), locale, e.arguments())));
+                closeReason = e.errorCode().code();
+                closeAfterAnswers = true;
+                pump();
+                return;
+            }
             session.addMessageHandler(this);
             if (Boolean.TRUE.equals(config.getUserProperties().get("room"))) {
                 long after = (Long) config.getUserProperties().getOrDefault("after", -1L);
@@ -262,6 +274,7 @@ class BidSocket {
                     // revoked, expired or signed out since the upgrade: refused, and the socket closed (sign in again)
                     answer(problem(ref, problems.of(CommonError.UNAUTHENTICATED, locale)));
                     user = null;
+                    closeReason = CommonError.UNAUTHENTICATED.name();
                     closeAfterAnswers = true;
                     pump();
                     return;
@@ -269,7 +282,11 @@ class BidSocket {
                 long fen = LiveAuctionApi.fen(bid.amount());
                 String answeredRef = ref;
                 live.bidAsync(lotId, user, fen).whenCompleteAsync((decision, failure) -> {
-                    if (failure != null) {
+                    Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    if (cause instanceof DomainException refused) { // CREDIT_RESTRICTED (issue 20): the room unchanged
+                        answer(problem(answeredRef, problems.of(refused.errorCode(), locale, refused.arguments())));
+                    } else if (failure != null) {
                         log.error("auction {}: a bid could not be journalled", lotId, failure);
                         answer(problem(answeredRef, problems.of(CommonError.INTERNAL_ERROR, locale)));
                     } else {
@@ -336,7 +353,7 @@ class BidSocket {
                 String next = answers.poll();
                 if (next == null && closeAfterAnswers) {
                     sending.set(false);
-                    close(CloseReason.CloseCodes.VIOLATED_POLICY, CommonError.UNAUTHENTICATED.name());
+                    close(CloseReason.CloseCodes.VIOLATED_POLICY, closeReason);
                     return;
                 }
                 if (next == null) {

@@ -17,12 +17,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.crypto.Sm3;
 import org.sunbid.platform.audit.AuditLog;
 import org.sunbid.platform.audit.AuditRecord;
+import org.sunbid.platform.credit.CreditRecordChanged;
 import org.sunbid.platform.credit.CreditRecords;
 import org.sunbid.platform.credit.CreditSubject;
 import org.sunbid.platform.credit.Gate;
@@ -53,12 +55,14 @@ public class CreditLists {
     private final CreditRecords records;
     private final AuditLog log;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    CreditLists(JdbcClient jdbc, CreditRecords records, AuditLog log, Clock clock) {
+    CreditLists(JdbcClient jdbc, CreditRecords records, AuditLog log, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.records = records;
         this.log = log;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Where an import came from. */
@@ -237,6 +241,7 @@ public class CreditLists {
                 .param("i", importId).param("now", now).param("reason", reason).param("r", recordId).update();
         jdbc.sql("UPDATE credit_record SET withdrawn_at = :now, withdrawn_reason = :reason WHERE id = :r AND withdrawn_at IS NULL")
                 .param("now", now).param("reason", reason).param("r", recordId).update();
+        records.find(recordId).ifPresent(r -> events.publishEvent(new CreditRecordChanged(recordId, r.subject())));
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("list", code);
         payload.put("entryId", entryId);
