@@ -144,6 +144,7 @@ class TenderRepository {
         }
     }
 
+    @org.springframework.transaction.annotation.Transactional(readOnly = true) // the row mapper's nested reads share this connection
     Optional<Tender> find(UUID id) {
         return jdbc.sql("SELECT * FROM tender WHERE id = :id AND deleted_at IS NULL").param("id", id).query(this::map).optional();
     }
@@ -158,6 +159,7 @@ class TenderRepository {
      * The tender, its row share-locked until the transaction ends: closing bidding (which updates the row) waits for
      * whatever the caller is recording against the open tender, and the caller sees the state closing left.
      */
+    @org.springframework.transaction.annotation.Transactional
     Optional<Tender> findShared(UUID id) {
         return jdbc.sql("SELECT * FROM tender WHERE id = :id AND deleted_at IS NULL FOR SHARE").param("id", id).query(this::map).optional();
     }
@@ -174,6 +176,7 @@ class TenderRepository {
     }
 
     /** Tenders in {@code statuses}, newest deadline last, at most {@code limit}. */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true) // the row mapper's nested reads share this connection
     List<Tender> withStatus(List<TenderStatus> statuses, int limit) {
         return jdbc.sql("SELECT * FROM tender WHERE status = ANY(:s) AND deleted_at IS NULL ORDER BY published_at DESC NULLS LAST, created_at DESC, id LIMIT :l")
                 .param("s", statuses.stream().map(Enum::name).toArray(String[]::new)).param("l", limit)
@@ -181,6 +184,7 @@ class TenderRepository {
     }
 
     /** As {@link #withStatus(List, int)}, only among ({@code among}) or leaving out ({@code !among}) the tenders {@code ids} names. */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true) // the row mapper's nested reads share this connection
     List<Tender> withStatusAmong(List<TenderStatus> statuses, java.util.Collection<UUID> ids, boolean among, int limit) {
         return jdbc.sql("SELECT * FROM tender WHERE status = ANY(:s) AND deleted_at IS NULL AND (id = ANY(:x)) = :among ORDER BY published_at DESC NULLS LAST, created_at DESC, id LIMIT :l")
                 .param("among", among).param("s", statuses.stream().map(Enum::name).toArray(String[]::new)).param("x", ids.toArray(UUID[]::new))
@@ -188,6 +192,7 @@ class TenderRepository {
     }
 
     /** Tenders of an organisation (as tenderee or agency), newest first. */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true) // the row mapper's nested reads share this connection
     List<Tender> ofOrganisation(UUID organisationId) {
         return jdbc.sql("SELECT * FROM tender WHERE (tenderee_id = :o OR agency_id = :o) AND deleted_at IS NULL ORDER BY created_at DESC, id")
                 .param("o", organisationId).query(this::map).list();
@@ -199,6 +204,11 @@ class TenderRepository {
                 .param("now", at(now)).query(UUID.class).list();
     }
 
+    /**
+     * Reads the tender's lots, clarifications, objections and suspensions with nested queries: callers run in a
+     * transaction, so the nested queries share the outer connection (outside one, each would take a second connection
+     * while the first is held, and as many concurrent readers as the pool has connections would wait on each other).
+     */
     private Tender map(ResultSet rs, int row) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         List<TenderTerms.Lot> lots = jdbc.sql("SELECT name, estimated_price FROM tender_lot WHERE tender_id = :t ORDER BY position")
