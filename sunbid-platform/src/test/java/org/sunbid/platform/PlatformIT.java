@@ -216,6 +216,9 @@ public abstract class PlatformIT {
         registry.add("sunbid.complaints.overdue-check-interval", () -> "PT24H");
         registry.add("sunbid.supervision.network-screen-cron", () -> "-"); // issue 19 C: tests run the network screen themselves
         registry.add("sunbid.credit.lists-cron", () -> "-"); // issue 20 S: tests refresh the external lists themselves
+        // the nightly OCDS bulk file runs on the wall clock (00:20 Beijing), appending a log entry in whatever test runs
+        // then; tests write bulk files themselves (OcdsBulkFiles.write)
+        registry.add("sunbid.disclosure.ocds-bulk-cron", () -> "-");
         // Every test request comes from 127.0.0.1: trusting it as a proxy lets a test name another source address with
         // X-Forwarded-For (login throttling is per source). Production trusts no proxy unless configured.
         registry.add("sunbid.security.trusted-proxies", () -> "127.0.0.1");

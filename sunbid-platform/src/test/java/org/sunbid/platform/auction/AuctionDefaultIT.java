@@ -16,6 +16,7 @@ import org.sunbid.platform.PlatformIT;
 import org.sunbid.platform.auction.domain.AuctionResult;
 import org.sunbid.platform.auction.domain.Bid;
 import org.sunbid.platform.auction.domain.Phase;
+import org.sunbid.platform.credit.CreditParties;
 
 import tools.jackson.databind.JsonNode;
 
@@ -46,8 +47,7 @@ class AuctionDefaultIT extends PlatformIT {
         clock.set(START);
         // The records made here bar a demo bidder for a year in the database every test class shares, and later tests
         // register those bidders: once this test has checked them, they are voided (withdrawn from their start).
-        jdbc.sql("UPDATE credit_record SET withdrawn_at = COALESCE(restriction_from, created_at), withdrawn_reason = 'test: voided after the test'"
-                + " WHERE source = 'platform' AND source_ref LIKE 'auction.default:%' AND withdrawn_at IS NULL").update();
+        CreditParties.voidRecords(jdbc, "platform", "auction.default:%");
     }
 
     private UUID org(String username) {

@@ -27,6 +27,7 @@ import org.sunbid.platform.AuctionFlow;
 import org.sunbid.platform.Fixtures;
 import org.sunbid.platform.PlatformIT;
 import org.sunbid.platform.credit.CreditClass;
+import org.sunbid.platform.credit.CreditParties;
 import org.sunbid.platform.credit.CreditRecords;
 import org.sunbid.platform.credit.CreditRefusals;
 import org.sunbid.platform.credit.CreditSubject;
@@ -72,10 +73,7 @@ class LiveRoomCreditIT extends PlatformIT {
     /** Every record this class made is voided (the database is shared by every IT class of the run). */
     @AfterEach
     void backToStart() {
-        jdbc.sql("""
-                UPDATE credit_record SET withdrawn_at = COALESCE(restriction_from, created_at),
-                    withdrawn_reason = 'test: voided after the test' WHERE source_ref LIKE :r AND withdrawn_at IS NULL""")
-                .param("r", REF + "%").update();
+        CreditParties.voidRecords(jdbc, "platform", REF + "%"); // bar() records them as the platform's
         clock.set(START);
     }
 

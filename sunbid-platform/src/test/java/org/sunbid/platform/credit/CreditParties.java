@@ -2,6 +2,7 @@ package org.sunbid.platform.credit;
 
 import java.util.UUID;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sunbid.platform.Fixtures;
 import org.sunbid.platform.PlatformIT;
 import org.sunbid.platform.kernel.Actor;
@@ -27,6 +28,20 @@ public final class CreditParties {
     }
 
     private CreditParties() {
+    }
+
+    /**
+     * Voids the records of {@code source} whose source reference is like {@code sourceRefLike} (SQL LIKE) and that are
+     * not withdrawn yet: withdrawn from their start, so that they never applied. Every IT class shares one database, and
+     * a record a test made (often on a demo organisation) would otherwise bar it in later tests; a test voids its own
+     * records once it has checked them. Returns how many were voided.
+     */
+    public static int voidRecords(JdbcClient jdbc, String source, String sourceRefLike) {
+        return jdbc.sql("""
+                UPDATE credit_record SET withdrawn_at = COALESCE(restriction_from, created_at),
+                    withdrawn_reason = 'test: voided after the test'
+                WHERE source = :source AND source_ref LIKE :ref AND withdrawn_at IS NULL""")
+                .param("source", source).param("ref", sourceRefLike).update();
     }
 
     /** A fresh bidder organisation {@code name} of {@code region} with one staff account. */

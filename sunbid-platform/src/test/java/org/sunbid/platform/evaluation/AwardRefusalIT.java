@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sunbid.platform.ApiClient;
 import org.sunbid.platform.PlatformIT;
 import org.sunbid.platform.ProcurementFlow;
+import org.sunbid.platform.credit.CreditParties;
 import org.sunbid.platform.payments.Deposits;
 
 /**
@@ -37,8 +38,7 @@ class AwardRefusalIT extends PlatformIT {
         clock.set(START);
         // The records made here bar a demo bidder for a year in the database every test class shares, and later tests
         // register those bidders: once this test has checked them, they are voided (withdrawn from their start).
-        jdbc.sql("UPDATE credit_record SET withdrawn_at = COALESCE(restriction_from, created_at), withdrawn_reason = 'test: voided after the test'"
-                + " WHERE source = 'platform' AND source_ref LIKE 'evaluation.award-refused:%' AND withdrawn_at IS NULL").update();
+        CreditParties.voidRecords(jdbc, "platform", "evaluation.award-refused:%");
     }
 
     private long records(String lot) {

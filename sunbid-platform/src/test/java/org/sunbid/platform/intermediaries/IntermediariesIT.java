@@ -24,6 +24,7 @@ import org.sunbid.crypto.Sm3;
 import org.sunbid.platform.ApiClient;
 import org.sunbid.platform.PlatformIT;
 import org.sunbid.platform.credit.CreditClass;
+import org.sunbid.platform.credit.CreditParties;
 import org.sunbid.platform.credit.CreditRecords;
 import org.sunbid.platform.credit.CreditSubject;
 import org.sunbid.platform.credit.Gate;
@@ -63,8 +64,7 @@ class IntermediariesIT extends PlatformIT {
         clock.set(START);
         // the credit record made on a demo intermediary would bar it in the later tests (of this class and others) that
         // have it quote: voided once checked (withdrawn from its start)
-        jdbc.sql("UPDATE credit_record SET withdrawn_at = COALESCE(restriction_from, created_at), withdrawn_reason = 'test: voided after the test'"
-                + " WHERE source = 'it-intermediaries' AND withdrawn_at IS NULL").update();
+        CreditParties.voidRecords(jdbc, "it-intermediaries", "%");
     }
 
     private String orgOf(String username) {

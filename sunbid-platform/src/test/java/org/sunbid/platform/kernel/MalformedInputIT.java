@@ -23,6 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.sunbid.platform.ApiClient;
@@ -90,6 +93,92 @@ class MalformedInputIT extends PlatformIT {
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private final Map<String, String> tokens = new LinkedHashMap<>();
+
+    @Autowired
+    org.springframework.beans.factory.ObjectProvider<ScheduledTaskHolder> scheduledTaskHolders;
+
+    /** The scheduler the application's {@code @Scheduled} jobs run on (Spring Boot's, one thread). */
+    @Autowired
+    @Qualifier("taskScheduler")
+    TaskScheduler scheduler;
+
+    /**
+     * The background jobs PlatformIT leaves running that act on what is due at the test clock's time, and may append log
+     * entries or change rows when they do (e.g. {@code expireDraws} fails a draw past its reveal deadline,
+     * {@code endPublications} ends a credit record's publication, {@code flagOverdueRefunds} flags a refund: an update
+     * and a log entry each). A run of the sweep takes minutes and they run every minute to every hour, so one of them
+     * can find work the tests before left due (a full run once saw the log grow by 2 entries and no row count change).
+     * The clock stands still during the sweep, so what they find due is there before it starts: {@link #settle} runs
+     * them first, and the comparison stays exact.
+     */
+    static final Set<String> SETTLED = Set.of(
+            "evaluation.PriceReviews.lapseDue",
+            "tendering.MethodApprovals.flagOverdueReviews",
+            "credit.CreditPublication.endPublications",
+            "intermediaries.Selections.expireDraws",
+            "auction.AuctionResults.flagOverdue",
+            "payments.Deposits.flagOverdueRefunds",
+            "disclosure.feeds.SubscriptionWatch.run",
+            "kernel.EventPublications.resubmitFailed");
+
+    /** The jobs PlatformIT sets a day apart (the tests run them themselves): none runs during a sweep. */
+    static final Set<String> OFF_IN_TESTS = Set.of(
+            "evaluation.Awards.checkAwardDecisions",
+            "evaluation.ContractDeadlines.check",
+            "supervision.warnings.WarningSweep.sweep",
+            "tendering.Tenders.closeDueTenders",
+            "audit.TreeHeadSchedule.signIfGrown",
+            "audit.ConfidentialRecords.commit",
+            "experts.DrawCalls.expireDue",
+            "experts.DrawRuns.runDue",
+            "auction.LiveAuctions.tick",
+            "complaints.ComplaintDeadlines.check",
+            "payments.Refunds.dispatchPending",
+            "payments.SandboxBank.completeRefunds",
+            "disclosure.search.NoticeSearchIndex.refresh",
+            "disclosure.exchange.Outbox.sendDue");
+
+    /**
+     * The jobs left running that change nothing the sweep compares: completed event publications are deleted from a
+     * table it leaves out; the demo's rival bids only after another bidder's bid in the demo's live room (the sweep
+     * bids nowhere); the network screen follows the history only while its nightly run is on (off in PlatformIT).
+     * Jobs on a cron PlatformIT switches off ({@code -}) are not scheduled at all.
+     */
+    static final Set<String> HARMLESS = Set.of(
+            "kernel.EventPublications.deleteOldCompleted",
+            "demo.DemoLiveRival.act",
+            "supervision.screening.NetworkScreening.follow");
+
+    /** Every scheduled job of the application, by its name ({@code context.Class.method}). */
+    private Map<String, ScheduledTask> scheduledJobs() {
+        Map<String, ScheduledTask> jobs = new java.util.TreeMap<>();
+        scheduledTaskHolders.forEach(holder -> holder.getScheduledTasks().forEach(
+                t -> jobs.put(t.getTask().getRunnable().toString().replaceFirst("^org\\.sunbid\\.platform\\.", ""), t)));
+        return jobs;
+    }
+
+    /**
+     * Runs the {@link #SETTLED} jobs now, one after another, on the scheduler's own thread, exactly as it runs them, and
+     * waits for them: a run of theirs already under way ends first (the scheduler has one thread), and afterwards none
+     * of them has anything due until the clock moves.
+     */
+    private void settle() throws Exception {
+        List<Runnable> due = scheduledJobs().entrySet().stream().filter(e -> SETTLED.contains(e.getKey()))
+                .map(e -> e.getValue().getTask().getRunnable()).toList();
+        assertThat(due).as("settled jobs found").hasSize(SETTLED.size());
+        assertThat(((org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler) scheduler).getScheduledThreadPoolExecutor()
+                .getCorePoolSize()).as("the scheduler's threads (one: no job runs beside the settling)").isEqualTo(1);
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        scheduler.schedule(() -> {
+            try {
+                due.forEach(Runnable::run);
+                done.complete(null);
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        }, java.time.Instant.now());
+        done.get(5, java.util.concurrent.TimeUnit.MINUTES);
+    }
 
     /** Tables a sweep legitimately changes: its own sign-ins, and signed tree heads (the one route that takes no input). */
     static final Set<String> SWEEP_TABLES = Set.of("api_token", "security_event", "log_tree_head", "event_publication", "flyway_schema_history");
@@ -234,7 +323,8 @@ class MalformedInputIT extends PlatformIT {
     }
 
     @Test
-    void everyRouteAnswersBadPathVariablesWithAProblemNeverAServerError() throws IOException {
+    void everyRouteAnswersBadPathVariablesWithAProblemNeverAServerError() throws Exception {
+        settle();
         Map<String, Long> before = state();
         List<String> failures = new ArrayList<>();
         int calls = 0;
@@ -257,7 +347,8 @@ class MalformedInputIT extends PlatformIT {
     }
 
     @Test
-    void everyRouteAnswersBadBodiesAndQueriesWithAProblemNeverAServerError() throws IOException {
+    void everyRouteAnswersBadBodiesAndQueriesWithAProblemNeverAServerError() throws Exception {
+        settle();
         Map<String, Long> before = state();
         List<String> failures = new ArrayList<>();
         int calls = 0;
@@ -281,6 +372,22 @@ class MalformedInputIT extends PlatformIT {
         assertThat(calls).as("calls made").isGreaterThan(500);
         assertThat(failures).as("%d calls", calls).isEmpty();
         assertThat(state()).as("nothing changed").isEqualTo(before);
+    }
+
+    /**
+     * Every scheduled job is accounted for: settled before a sweep, set a day apart by PlatformIT (and not due within the
+     * next hours), or changing nothing a sweep compares. A new job must be put in one of these, or sweeps turn flaky.
+     */
+    @Test
+    void everyScheduledJobIsSettledBeforeASweepOrCannotChangeWhatItCompares() {
+        Map<String, ScheduledTask> jobs = scheduledJobs();
+        Set<String> known = new java.util.HashSet<>(SETTLED);
+        known.addAll(OFF_IN_TESTS);
+        known.addAll(HARMLESS);
+        assertThat(jobs.keySet()).as("the scheduled jobs, each sorted here").isSubsetOf(known);
+        java.time.Instant soon = java.time.Instant.now().plus(java.time.Duration.ofHours(2));
+        OFF_IN_TESTS.stream().filter(jobs::containsKey).forEach(name -> assertThat(jobs.get(name).nextExecution())
+                .as("next run of %s", name).isAfter(soon));
     }
 
     @Test
