@@ -16,6 +16,7 @@ import org.sunbid.platform.deals.domain.Limit;
 import org.sunbid.platform.deals.domain.LimitUnit;
 import org.sunbid.platform.deals.domain.ProcedureRules;
 import org.sunbid.platform.deals.domain.RuleKeys;
+import org.sunbid.platform.tendering.BiddingClosed;
 import org.sunbid.platform.tendering.Tenders;
 
 /**
@@ -255,12 +256,34 @@ public final class AuctionFlow {
      * {@code bidders} bidders paid (bidder1 …). The clock ends just after the application close; the lot.
      */
     public Lot ready(String procedure, Instant publishAt, int bidders) {
+        List<String> usernames = new ArrayList<>();
+        for (int i = 1; i <= bidders; i++) {
+            usernames.add("bidder" + i);
+        }
+        return ready(procedure, publishAt, usernames.toArray(String[]::new));
+    }
+
+    /** As {@link #ready(String, Instant, int)}, with these bidders (usernames, in this order) registered and paid. */
+    public Lot ready(String procedure, Instant publishAt, String... bidders) {
         Lot lot = published(procedure, publishAt, "8000000.00", "100000.00", "1600000.00");
-        List<String> paid = bidders(lot.id(), bidders);
+        List<String> paid = new ArrayList<>();
+        for (String username : bidders) {
+            paid.add(bidder(lot.id(), username));
+        }
         if (!closeApplications(lot.id(), lot.applicationClose())) {
             throw new IllegalStateException("applications of " + lot.id() + " did not close");
         }
         return new Lot(lot.id(), lot.project(), lot.plan(), lot.startPrice(), lot.increment(), lot.deposit(), paid);
+    }
+
+    /**
+     * The live room of a {@link #ready} lot running: waits until the close of applications has reached the auction (its
+     * listeners of {@link BiddingClosed} have run), then sets the clock {@code into} the bidding; the lot.
+     */
+    public Lot bidding(Lot lot, Duration into) {
+        it.awaitEventsCompleted(BiddingClosed.class);
+        clock.set(lot.biddingStart().plus(into));
+        return lot;
     }
 
     /**

@@ -2,16 +2,11 @@ package org.sunbid.platform.auction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -22,11 +17,10 @@ import org.springframework.context.ApplicationContext;
 import org.sunbid.platform.ApiClient;
 import org.sunbid.platform.AuctionFlow;
 import org.sunbid.platform.PlatformIT;
+import org.sunbid.platform.auction.RoomClient.Frames;
 import org.sunbid.platform.auction.domain.Bid;
 import org.sunbid.platform.kernel.Problems;
-import org.sunbid.platform.tendering.BiddingClosed;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The bid socket ({@code /api/v1/auctions/{lot}/socket}): bids as frames answered once durable, with the same decision,
@@ -36,18 +30,18 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class BidSocketIT extends PlatformIT {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @Autowired ApplicationContext context;
     @Autowired LiveAuctions live;
     @Autowired Problems problems;
 
     private AuctionFlow flow;
+    private RoomClient rooms;
 
     @BeforeEach
     void start() {
         clock.set(START);
         flow = new AuctionFlow(this, context);
+        rooms = new RoomClient(baseUrl());
     }
 
     @AfterEach
@@ -55,73 +49,14 @@ class BidSocketIT extends PlatformIT {
         clock.set(START);
     }
 
-    /** A socket's received text frames, whole. */
-    static final class Frames implements WebSocket.Listener {
-        final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                frames.add(partial.toString());
-                partial.setLength(0);
-            }
-            socket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
-            closed.complete(status);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket socket, Throwable error) {
-            closed.completeExceptionally(error);
-        }
-
-        /** The next frame of {@code type} (skipping others), within 10 s. */
-        JsonNode next(String type) throws Exception {
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < until) {
-                String f = frames.poll(200, TimeUnit.MILLISECONDS);
-                if (f != null) {
-                    JsonNode node = JSON.readTree(f);
-                    if (node.path("type").asString().equals(type)) {
-                        return node;
-                    }
-                }
-            }
-            throw new AssertionError("no " + type + " frame within 10 s");
-        }
-    }
-
     private WebSocket open(String lot, String user, String query, Frames frames) {
-        return openWithToken(lot, user == null ? null : flow.api().token(user), query, frames);
-    }
-
-    private WebSocket openWithToken(String lot, String token, String query, Frames frames) {
-        WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder();
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return b.buildAsync(URI.create(baseUrl().replace("http://", "ws://") + "/api/v1/auctions/" + lot + "/socket" + query),
-                frames).join();
-    }
-
-    private static String bid(String amount, String ref) {
-        return ApiClient.json(Map.of("amount", amount, "ref", ref));
+        return rooms.socket(lot, user == null ? null : rooms.token(user), query, frames);
     }
 
     @Test
     void land39_art16_bidsOnTheSocketAnsweredOnceDurableAsThePostWouldWithNumbersOnly() throws Exception {
-        AuctionFlow.Lot lot = flow.ready("TDSYQ_AUCTION", START, 3);
-        awaitEventsCompleted(BiddingClosed.class);
+        AuctionFlow.Lot lot = flow.bidding(flow.ready("TDSYQ_AUCTION", START, 3), Duration.ofSeconds(10));
         UUID lotId = UUID.fromString(lot.id());
-        clock.set(lot.biddingStart().plusSeconds(10));
         String first = flow.api().get("/api/v1/auctions/" + lot.id() + "/room", null).json().path("minimumNext").asString();
 
         Frames watcher = new Frames();
@@ -132,7 +67,7 @@ class BidSocketIT extends PlatformIT {
 
         Frames one = new Frames();
         WebSocket bidder1 = open(lot.id(), "bidder1", "?room=false", one);
-        bidder1.sendText(bid(first, "a1"), true).join();
+        bidder1.sendText(RoomClient.bidFrame(first, "a1"), true).join();
         JsonNode accepted = one.next("accepted");
         assertThat(accepted.path("ref").asString()).isEqualTo("a1");
         assertThat(accepted.path("seq").asLong()).isEqualTo(1);
@@ -147,7 +82,7 @@ class BidSocketIT extends PlatformIT {
         WebSocket bidder2 = open(lot.id(), "bidder2", "", two);
         JsonNode twoRoom = two.next("room");
         assertThat(twoRoom.path("you").path("leading").asBoolean()).isFalse();
-        bidder2.sendText(bid(first, "b1"), true).join();
+        bidder2.sendText(RoomClient.bidFrame(first, "b1"), true).join();
         JsonNode refused = two.next("refused");
         assertThat(refused.path("ref").asString()).isEqualTo("b1");
         JsonNode problem = refused.path("problem");
@@ -164,7 +99,7 @@ class BidSocketIT extends PlatformIT {
         assertThat(two.next("refused").path("problem").path("code").asString()).isEqualTo("INVALID_AUCTION_TERMS");
         bidder2.sendText(ApiClient.json(Map.of("amount", "-5", "ref", "b2")), true).join();
         assertThat(two.next("refused").path("problem").path("code").asString()).isEqualTo("INVALID_AUCTION_TERMS");
-        bidder2.sendText(bid(second, "b3"), true).join();
+        bidder2.sendText(RoomClient.bidFrame(second, "b3"), true).join();
         JsonNode accepted2 = two.next("accepted");
         assertThat(accepted2.path("ref").asString()).isEqualTo("b3");
         assertThat(accepted2.path("seq").asLong()).isEqualTo(2);
@@ -200,33 +135,33 @@ class BidSocketIT extends PlatformIT {
 
         // the public, a non-bidder and an unqualified bidder cannot bid on a socket either; nothing was taken
         String third = new java.math.BigDecimal(second).add(new java.math.BigDecimal("100000.00")).toPlainString();
-        watching.sendText(bid(third, "w"), true).join();
+        watching.sendText(RoomClient.bidFrame(third, "w"), true).join();
         assertThat(watcher.next("refused").path("problem").path("code").asString()).isEqualTo("UNAUTHENTICATED");
         Frames owner = new Frames();
         WebSocket tenderee = open(lot.id(), "tenderee", "?room=false", owner);
-        tenderee.sendText(bid(third, "t"), true).join();
+        tenderee.sendText(RoomClient.bidFrame(third, "t"), true).join();
         assertThat(owner.next("refused").path("problem").path("code").asString()).isEqualTo("FORBIDDEN");
         Frames four = new Frames();
         WebSocket bidder4 = open(lot.id(), "bidder4", "?room=false", four);
-        bidder4.sendText(bid(third, "x"), true).join();
+        bidder4.sendText(RoomClient.bidFrame(third, "x"), true).join();
         assertThat(four.next("refused").path("problem").path("code").asString()).isEqualTo("BIDDER_NOT_QUALIFIED");
         assertThat(live.bids(lotId)).extracting(Bid::seq).containsExactly(1L, 2L);
 
         // a token revoked after the upgrade bids no more on the open socket: refused, the socket closed, nothing taken
         String token3 = flow.api().freshToken("bidder3");
         Frames three = new Frames();
-        WebSocket bidder3 = openWithToken(lot.id(), token3, "?room=false", three);
+        WebSocket bidder3 = rooms.socket(lot.id(), token3, "?room=false", three);
         assertThat(flow.api().delete("/api/v1/auth/token", token3).status()).isEqualTo(204);
-        bidder3.sendText(bid(third, "r"), true).join();
+        bidder3.sendText(RoomClient.bidFrame(third, "r"), true).join();
         assertThat(three.next("refused").path("problem").path("code").asString()).isEqualTo("UNAUTHENTICATED");
         assertThat(three.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
         assertThat(live.bids(lotId)).extracting(Bid::seq).containsExactly(1L, 2L);
 
         // pipelined bids from one socket are each answered, in order of receipt
-        bidder1.sendText(bid(third, "p1"), true).join();
-        bidder1.sendText(bid(third, "p2"), true).join();
-        JsonNode p1 = nextAnswer(one);
-        JsonNode p2 = nextAnswer(one);
+        bidder1.sendText(RoomClient.bidFrame(third, "p1"), true).join();
+        bidder1.sendText(RoomClient.bidFrame(third, "p2"), true).join();
+        JsonNode p1 = one.nextAnswer();
+        JsonNode p2 = one.nextAnswer();
         assertThat(List.of(p1.path("ref").asString(), p2.path("ref").asString())).containsExactly("p1", "p2");
         assertThat(p1.path("type").asString()).isEqualTo("accepted");
         assertThat(p2.path("problem").path("code").asString()).isEqualTo("BID_ALREADY_HIGHEST");
@@ -235,20 +170,6 @@ class BidSocketIT extends PlatformIT {
         for (WebSocket s : List.of(watching, bidder1, bidder2, tenderee, bidder4)) {
             s.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
         }
-    }
-
-    private static JsonNode nextAnswer(Frames frames) throws Exception {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < until) {
-            String f = frames.frames.poll(200, TimeUnit.MILLISECONDS);
-            if (f != null) {
-                JsonNode node = JSON.readTree(f);
-                if (!node.path("type").asString().equals("room")) {
-                    return node;
-                }
-            }
-        }
-        throw new AssertionError("no answer within 10 s");
     }
 
     @Test

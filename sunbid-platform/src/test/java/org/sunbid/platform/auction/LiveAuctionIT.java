@@ -46,11 +46,13 @@ class LiveAuctionIT extends PlatformIT {
     @Autowired org.sunbid.platform.kernel.Problems problems;
 
     private AuctionFlow flow;
+    private RoomClient rooms;
 
     @BeforeEach
     void start() {
         clock.set(START);
         flow = new AuctionFlow(this, context);
+        rooms = new RoomClient(baseUrl());
     }
 
     @AfterEach
@@ -58,36 +60,22 @@ class LiveAuctionIT extends PlatformIT {
         clock.set(START);
     }
 
-    private ApiClient.Response bid(String lot, String bidder, String amount) {
-        ApiClient api = flow.api();
-        return api.post("/api/v1/auctions/" + lot + "/bids", ApiClient.json(Map.of("amount", amount)), api.token(bidder));
-    }
-
-    private JsonNode room(String lot, String user) {
-        ApiClient api = flow.api();
-        ApiClient.Response r = api.get("/api/v1/auctions/" + lot + "/room", user == null ? null : api.token(user));
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return r.json();
-    }
-
     @Test
     void land39_art16_bidsInReceiptOrderDurableBeforeAcknowledgedNumbersOnlyLateBidRefusedWithExactTimes() throws Exception {
-        AuctionFlow.Lot lot = flow.ready("TDSYQ_AUCTION", START, 3);
-        awaitEventsCompleted(BiddingClosed.class);
+        AuctionFlow.Lot lot = flow.bidding(flow.ready("TDSYQ_AUCTION", START, 3), Duration.ofSeconds(10));
         UUID lotId = UUID.fromString(lot.id());
-        clock.set(lot.biddingStart().plusSeconds(10));
 
-        JsonNode opening = room(lot.id(), null);
+        JsonNode opening = rooms.room(lot.id(), null);
         assertThat(opening.path("currentPrice").asString()).isEqualTo("8000000.00");
         assertThat(opening.has("you")).isFalse();
         String first = opening.path("minimumNext").asString();
 
         // bidder4 registered nowhere: not qualified; the public cannot bid
-        assertThat(bid(lot.id(), "bidder4", first).code()).isEqualTo("BIDDER_NOT_QUALIFIED");
+        assertThat(rooms.bid(lot.id(), "bidder4", first).code()).isEqualTo("BIDDER_NOT_QUALIFIED");
         assertThat(flow.api().post("/api/v1/auctions/" + lot.id() + "/bids", ApiClient.json(Map.of("amount", first)), null)
                 .status()).isEqualTo(401);
 
-        ApiClient.Response b1 = bid(lot.id(), "bidder1", first);
+        ApiClient.Response b1 = rooms.bid(lot.id(), "bidder1", first);
         assertThat(b1.status()).as(b1.body()).isEqualTo(200);
         assertThat(b1.json().path("seq").asLong()).isEqualTo(1);
         assertThat(b1.json().path("amount").asString()).isEqualTo(first);
@@ -96,7 +84,7 @@ class LiveAuctionIT extends PlatformIT {
 
         // a tie goes to the earlier receipt: the same amount later is too low, with the least acceptable bid
         clock.set(clock.instant().plusMillis(250));
-        ApiClient.Response tie = bid(lot.id(), "bidder2", first);
+        ApiClient.Response tie = rooms.bid(lot.id(), "bidder2", first);
         assertThat(tie.status()).isEqualTo(409);
         assertThat(tie.code()).isEqualTo("BID_TOO_LOW");
         assertThat(tie.json().path("receivedAt").asString()).isEqualTo(clock.instant().toString());
@@ -112,7 +100,7 @@ class LiveAuctionIT extends PlatformIT {
         assertThat(tie.json().path("instance").asString()).isEqualTo("/api/v1/auctions/" + lot.id() + "/bids");
         assertThat(tie.json().has("endedAt")).isFalse();
         assertThat(new java.math.BigDecimal(second)).isEqualByComparingTo(new java.math.BigDecimal(first).add(new java.math.BigDecimal("100000.00")));
-        assertThat(bid(lot.id(), "bidder2", new java.math.BigDecimal(second).add(new java.math.BigDecimal("0.01")).toPlainString())
+        assertThat(rooms.bid(lot.id(), "bidder2", new java.math.BigDecimal(second).add(new java.math.BigDecimal("0.01")).toPlainString())
                 .code()).isEqualTo("BID_NOT_WHOLE_INCREMENT");
 
         // a live watcher (public) and a reconnecting one
@@ -128,7 +116,7 @@ class LiveAuctionIT extends PlatformIT {
         assertThat(firstEvent).anyMatch(l -> l.startsWith("data:") && l.contains("\"leader\":\"" + number1 + "\""));
         long firstVersion = Long.parseLong(firstEvent.stream().filter(l -> l.startsWith("id:")).findFirst().orElseThrow().substring(3).strip());
 
-        ApiClient.Response b2 = bid(lot.id(), "bidder2", second);
+        ApiClient.Response b2 = rooms.bid(lot.id(), "bidder2", second);
         assertThat(b2.status()).as(b2.body()).isEqualTo(200);
         assertThat(b2.json().path("seq").asLong()).isEqualTo(2);
         String number2 = b2.json().path("bidderNumber").asString();
@@ -162,10 +150,10 @@ class LiveAuctionIT extends PlatformIT {
             assertThat(publicRoom).doesNotContain(org).doesNotContain(flow.orgOf(bidder));
         }
         assertThat(String.join("\n", pushed)).doesNotContain(flow.orgOf("bidder1"));
-        JsonNode mine1 = room(lot.id(), "bidder1").path("you");
+        JsonNode mine1 = rooms.room(lot.id(), "bidder1").path("you");
         assertThat(mine1.path("bidderNumber").asString()).isEqualTo(number1);
         assertThat(mine1.path("leading").asBoolean()).isFalse();
-        assertThat(room(lot.id(), "bidder2").path("you").path("leading").asBoolean()).isTrue();
+        assertThat(rooms.room(lot.id(), "bidder2").path("you").path("leading").asBoolean()).isTrue();
 
         // durable in the journal, and the engine's bid list is exactly the acknowledged bids
         assertThat(Files.exists(DATA.resolve("auction").resolve(lot.id() + ".journal"))).isTrue();
@@ -195,7 +183,7 @@ class LiveAuctionIT extends PlatformIT {
 
         // a bid after the countdown ran out: refused with the exact server times; the end published once
         clock.set(endsAt.plusMillis(1));
-        ApiClient.Response late = bid(lot.id(), "bidder1", new java.math.BigDecimal(second).add(new java.math.BigDecimal("100000.00")).toPlainString());
+        ApiClient.Response late = rooms.bid(lot.id(), "bidder1", new java.math.BigDecimal(second).add(new java.math.BigDecimal("100000.00")).toPlainString());
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.code()).isEqualTo("AUCTION_ENDED");
         assertThat(late.json().path("receivedAt").asString()).isEqualTo(endsAt.plusMillis(1).toString());
@@ -209,7 +197,7 @@ class LiveAuctionIT extends PlatformIT {
         assertThat(flow.logCount(lot.id(), "auction.bidding.ended")).isEqualTo(1);
         live.tick();
         assertThat(flow.logCount(lot.id(), "auction.bidding.ended")).isEqualTo(1);
-        assertThat(room(lot.id(), null).path("phase").asString()).isEqualTo("ENDED");
+        assertThat(rooms.room(lot.id(), null).path("phase").asString()).isEqualTo("ENDED");
     }
 
     /**
@@ -244,16 +232,14 @@ class LiveAuctionIT extends PlatformIT {
 
     @Test
     void land39_art16_auctioneerChangesTheIncrementWithAReasonLoggedBiddersCannot() {
-        AuctionFlow.Lot lot = flow.ready("TDSYQ_AUCTION", START, 2);
-        awaitEventsCompleted(BiddingClosed.class);
-        clock.set(lot.biddingStart().plusSeconds(5));
+        AuctionFlow.Lot lot = flow.bidding(flow.ready("TDSYQ_AUCTION", START, 2), Duration.ofSeconds(5));
         ApiClient api = flow.api();
         String body = ApiClient.json(Map.of("increment", "200000.00", "reason", "竞价激烈，经现场确认调整加价幅度"));
         assertThat(api.post("/api/v1/auctions/" + lot.id() + "/increment", body, api.token("bidder1")).status()).isEqualTo(403);
         ApiClient.Response changed = api.post("/api/v1/auctions/" + lot.id() + "/increment", body, api.token("agency"));
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
         assertThat(changed.json().path("increment").asString()).isEqualTo("200000.00");
-        assertThat(room(lot.id(), null).path("increment").asString()).isEqualTo("200000.00");
+        assertThat(rooms.room(lot.id(), null).path("increment").asString()).isEqualTo("200000.00");
         assertThat(flow.logCount(lot.id(), "auction.increment.changed")).isEqualTo(1);
     }
 

@@ -2,18 +2,12 @@ package org.sunbid.platform.auction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -39,9 +33,7 @@ import org.sunbid.platform.parties.Organisation;
 import org.sunbid.platform.parties.OrganisationKind;
 import org.sunbid.platform.parties.Organisations;
 import org.sunbid.platform.parties.Role;
-import org.sunbid.platform.tendering.BiddingClosed;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 20 (国土资源部令第39号 Art. 11, the record in force at the gate's own time): a bidder qualified for a land auction
@@ -52,7 +44,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class LiveRoomCreditIT extends PlatformIT {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String REF = "LRC-";
 
     @Autowired ApplicationContext context;
@@ -63,11 +54,13 @@ class LiveRoomCreditIT extends PlatformIT {
     @Autowired BasicAccounts basicAccounts;
 
     private AuctionFlow flow;
+    private RoomClient rooms;
 
     @BeforeEach
     void start() {
         clock.set(START);
         flow = new AuctionFlow(this, context);
+        rooms = new RoomClient(baseUrl());
     }
 
     /** Every record this class made is voided (the database is shared by every IT class of the run). */
@@ -93,14 +86,7 @@ class LiveRoomCreditIT extends PlatformIT {
 
     /** A land auction with bidder1, bidder2 and {@code restricted} qualified; the clock 10 s into its bidding. */
     private AuctionFlow.Lot auction(Organisation restricted) {
-        AuctionFlow.Lot lot = flow.published("TDSYQ_AUCTION", START, "8000000.00", "100000.00", "1600000.00");
-        flow.bidder(lot.id(), "bidder1");
-        flow.bidder(lot.id(), username(restricted));
-        flow.bidder(lot.id(), "bidder2");
-        assertThat(flow.closeApplications(lot.id(), lot.applicationClose())).isTrue();
-        awaitEventsCompleted(BiddingClosed.class);
-        clock.set(lot.biddingStart().plusSeconds(10));
-        return lot;
+        return flow.bidding(flow.ready("TDSYQ_AUCTION", START, "bidder1", username(restricted), "bidder2"), Duration.ofSeconds(10));
     }
 
     /** A record barring auction qualification of {@code o} from {@code from} for 60 days (a 39号令 sanction). */
@@ -111,17 +97,6 @@ class LiveRoomCreditIT extends PlatformIT {
                 "云州市自然资源和规划局", "云自然资罚〔2026〕" + ref.substring(4, 10) + "号", "platform", ref, "990100",
                 Set.of(Gate.AUCTION_QUALIFICATION), from, from.plus(Duration.ofDays(60)), from, from.plus(Duration.ofDays(60))),
                 Actor.SYSTEM);
-    }
-
-    private ApiClient.Response bid(String lot, String user, String amount) {
-        ApiClient api = flow.api();
-        return api.post("/api/v1/auctions/" + lot + "/bids", ApiClient.json(Map.of("amount", amount)), api.freshToken(user));
-    }
-
-    private JsonNode room(String lot) {
-        ApiClient.Response r = flow.api().get("/api/v1/auctions/" + lot + "/room", null);
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return r.json();
     }
 
     private String refusalsOf(UUID record) {
@@ -153,30 +128,28 @@ class LiveRoomCreditIT extends PlatformIT {
         assertThat(entered.status()).as(entered.body()).isEqualTo(200);
         String number = entered.json().path("you").path("bidderNumber").asString();
         assertThat(number).isNotBlank();
-        ApiClient.Response first = bid(lot.id(), user, room(lot.id()).path("minimumNext").asString());
+        ApiClient.Response first = rooms.bid(lot.id(), user, rooms.room(lot.id()).path("minimumNext").asString());
         assertThat(first.status()).as(first.body()).isEqualTo(200);
 
         // a sanction decided during the auction bars it from now
         clock.set(clock.instant().plusSeconds(5));
         UUID record = bar(restricted, clock.instant());
-        JsonNode before = room(lot.id());
+        JsonNode before = rooms.room(lot.id());
         int journalled = context.getBean(LiveAuctions.class).bids(lotId).size();
 
-        ApiClient.Response refused = bid(lot.id(), user, before.path("minimumNext").asString());
+        ApiClient.Response refused = rooms.bid(lot.id(), user, before.path("minimumNext").asString());
         assertRefusedNaming(refused, "云州竞买中受限置业有限公司", "竞得后不按约定签订成交确认书", "第39号", "云州市自然资源和规划局");
         assertThat(refusalsOf(record)).contains("AUCTION_QUALIFICATION", lot.id());
         // nothing changed in the room: no price, no bid, no version
-        assertThat(state(room(lot.id()))).isEqualTo(state(before));
+        assertThat(state(rooms.room(lot.id()))).isEqualTo(state(before));
         assertThat(context.getBean(LiveAuctions.class).bids(lotId)).hasSize(journalled);
 
         // its entry as a bidder is refused too: the room with its number, the stream, the socket
         assertRefusedNaming(api.get("/api/v1/auctions/" + lot.id() + "/room", api.freshToken(user)), "第39号");
         assertRefusedNaming(api.send("GET", "/api/v1/auctions/" + lot.id() + "/live", null, api.freshToken(user),
                 Map.of("Accept", "application/json")), "第39号");
-        Frames frames = new Frames();
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + api.freshToken(user))
-                .buildAsync(URI.create(baseUrl().replace("http://", "ws://") + "/api/v1/auctions/" + lot.id() + "/socket"), frames)
-                .join();
+        RoomClient.Frames frames = new RoomClient.Frames();
+        WebSocket socket = rooms.socket(lot.id(), api.freshToken(user), "", frames);
         JsonNode answer = frames.next("refused");
         assertThat(answer.path("problem").path("code").asString()).isEqualTo("CREDIT_RESTRICTED");
         assertThat(answer.path("problem").path("detail").asString()).contains("第39号");
@@ -190,12 +163,12 @@ class LiveRoomCreditIT extends PlatformIT {
         assertThat(refusedPage.body()).contains("因失信记录受限，不予办理", "云州竞买中受限置业有限公司", "第39号");
         assertThat(new org.sunbid.platform.WebSession(baseUrl()).get("/auctions/" + lot.id()).statusCode()).isEqualTo(200);
         // the room stays public to anyone, and its bid placed before the restriction stands until outbid
-        JsonNode now = room(lot.id());
+        JsonNode now = rooms.room(lot.id());
         assertThat(state(now)).isEqualTo(state(before));
         assertThat(now.path("leader").asString()).isEqualTo(number);
-        ApiClient.Response outbid = bid(lot.id(), "bidder1", now.path("minimumNext").asString());
+        ApiClient.Response outbid = rooms.bid(lot.id(), "bidder1", now.path("minimumNext").asString());
         assertThat(outbid.status()).as(outbid.body()).isEqualTo(200);
-        assertThat(room(lot.id()).path("leader").asString()).isNotEqualTo(number);
+        assertThat(rooms.room(lot.id()).path("leader").asString()).isNotEqualTo(number);
     }
 
     @Test
@@ -206,78 +179,32 @@ class LiveRoomCreditIT extends PlatformIT {
         Instant from = clock.instant().plusSeconds(30);
         UUID record = bar(restricted, from); // decided now, in force in 30 s: no event will come at its start
 
-        assertThat(bid(lot.id(), user, room(lot.id()).path("minimumNext").asString()).status()).isEqualTo(200);
+        assertThat(rooms.bid(lot.id(), user, rooms.room(lot.id()).path("minimumNext").asString()).status()).isEqualTo(200);
         // on the bid socket too, opened while it is not yet restricted
-        Frames frames = new Frames();
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .header("Authorization", "Bearer " + flow.api().freshToken(user))
-                .buildAsync(URI.create(baseUrl().replace("http://", "ws://") + "/api/v1/auctions/" + lot.id() + "/socket?room=false"),
-                        frames).join();
+        RoomClient.Frames frames = new RoomClient.Frames();
+        WebSocket socket = rooms.socket(lot.id(), rooms.token(user), "?room=false", frames);
         clock.set(from.minusSeconds(20));
-        assertThat(bid(lot.id(), "bidder1", room(lot.id()).path("minimumNext").asString()).status()).isEqualTo(200);
+        assertThat(rooms.bid(lot.id(), "bidder1", rooms.room(lot.id()).path("minimumNext").asString()).status()).isEqualTo(200);
         clock.set(from.minusMillis(1));
-        ApiClient.Response justBefore = bid(lot.id(), user, room(lot.id()).path("minimumNext").asString());
+        ApiClient.Response justBefore = rooms.bid(lot.id(), user, rooms.room(lot.id()).path("minimumNext").asString());
         assertThat(justBefore.status()).as(justBefore.body()).isEqualTo(200);
         clock.set(from);
-        ApiClient.Response other = bid(lot.id(), "bidder2", room(lot.id()).path("minimumNext").asString());
+        ApiClient.Response other = rooms.bid(lot.id(), "bidder2", rooms.room(lot.id()).path("minimumNext").asString());
         assertThat(other.status()).as(other.body()).isEqualTo(200);
-        JsonNode before = room(lot.id());
+        JsonNode before = rooms.room(lot.id());
 
-        ApiClient.Response refused = bid(lot.id(), user, before.path("minimumNext").asString());
+        ApiClient.Response refused = rooms.bid(lot.id(), user, before.path("minimumNext").asString());
         assertRefusedNaming(refused, "云州竞买将受限置业有限公司", "第39号");
         assertThat(refusalsOf(record)).contains("AUCTION_QUALIFICATION", from.toString());
-        assertThat(state(room(lot.id()))).isEqualTo(state(before));
-        socket.sendText(ApiClient.json(Map.of("amount", before.path("minimumNext").asString(), "ref", "after")), true).join();
+        assertThat(state(rooms.room(lot.id()))).isEqualTo(state(before));
+        socket.sendText(RoomClient.bidFrame(before.path("minimumNext").asString(), "after"), true).join();
         JsonNode answer = frames.next("refused");
         assertThat(answer.path("ref").asString()).isEqualTo("after");
         assertThat(answer.path("problem").path("code").asString()).isEqualTo("CREDIT_RESTRICTED");
         assertThat(answer.path("problem").path("detail").asString()).contains("云州竞买将受限置业有限公司", "第39号");
-        assertThat(state(room(lot.id()))).isEqualTo(state(before));
+        assertThat(state(rooms.room(lot.id()))).isEqualTo(state(before));
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
         ApiClient api = flow.api();
         assertRefusedNaming(api.get("/api/v1/auctions/" + lot.id() + "/room", api.freshToken(user)), "第39号");
-    }
-
-    /** A socket's received text frames, whole. */
-    static final class Frames implements WebSocket.Listener {
-        final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                frames.add(partial.toString());
-                partial.setLength(0);
-            }
-            socket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
-            closed.complete(status);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket socket, Throwable error) {
-            closed.completeExceptionally(error);
-        }
-
-        JsonNode next(String type) throws Exception {
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < until) {
-                String f = frames.poll(200, TimeUnit.MILLISECONDS);
-                if (f != null) {
-                    JsonNode node = JSON.readTree(f);
-                    if (node.path("type").asString().equals(type)) {
-                        return node;
-                    }
-                }
-            }
-            throw new AssertionError("no " + type + " frame within 10 s");
-        }
     }
 }
