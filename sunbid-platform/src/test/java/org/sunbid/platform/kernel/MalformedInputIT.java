@@ -141,13 +141,16 @@ class MalformedInputIT extends PlatformIT {
     /**
      * The jobs left running that change nothing the sweep compares: completed event publications are deleted from a
      * table it leaves out; the demo's rival bids only after another bidder's bid in the demo's live room (the sweep
-     * bids nowhere); the network screen follows the history only while its nightly run is on (off in PlatformIT).
+     * bids nowhere); the network screen follows the history only while its nightly run is on (off in PlatformIT);
+     * Spring Modulith's moments publish HourHasPassed and DayHasPassed, which nothing in the application listens to.
      * Jobs on a cron PlatformIT switches off ({@code -}) are not scheduled at all.
      */
     static final Set<String> HARMLESS = Set.of(
             "kernel.EventPublications.deleteOldCompleted",
             "demo.DemoLiveRival.act",
-            "supervision.screening.NetworkScreening.follow");
+            "supervision.screening.NetworkScreening.follow",
+            "org.springframework.modulith.moments.support.Moments.everyHour",
+            "org.springframework.modulith.moments.support.Moments.everyMidnight");
 
     /** Every scheduled job of the application, by its name ({@code context.Class.method}). */
     private Map<String, ScheduledTask> scheduledJobs() {
@@ -168,6 +171,7 @@ class MalformedInputIT extends PlatformIT {
         assertThat(due).as("settled jobs found").hasSize(SETTLED.size());
         assertThat(((org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler) scheduler).getScheduledThreadPoolExecutor()
                 .getCorePoolSize()).as("the scheduler's threads (one: no job runs beside the settling)").isEqualTo(1);
+        long logSize = jdbc.sql("SELECT size FROM log_state").query(Long.class).single();
         java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
         scheduler.schedule(() -> {
             try {
@@ -178,6 +182,10 @@ class MalformedInputIT extends PlatformIT {
             }
         }, java.time.Instant.now());
         done.get(5, java.util.concurrent.TimeUnit.MINUTES);
+        // what the jobs had left to do, for whoever looks into a sweep's changes
+        System.out.println("settled before the sweep, log entries appended: " + jdbc.sql(
+                "SELECT details::json->>'action' FROM log_entry WHERE seq >= :from ORDER BY seq").param("from", logSize)
+                .query(String.class).list());
     }
 
     /** Tables a sweep legitimately changes: its own sign-ins, and signed tree heads (the one route that takes no input). */
