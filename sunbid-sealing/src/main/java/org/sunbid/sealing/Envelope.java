@@ -1,9 +1,9 @@
 package org.sunbid.sealing;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,12 +26,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
-import org.bouncycastle.crypto.digests.SM3Digest;
 import org.sunbid.crypto.CanonicalJson;
 import org.sunbid.crypto.CryptoException;
 import org.sunbid.crypto.Pem;
 import org.sunbid.crypto.Sm2;
 import org.sunbid.crypto.Sm3;
+import org.sunbid.crypto.Sm3OutputStream;
 import org.sunbid.crypto.Sm4Gcm;
 
 import tools.jackson.core.type.TypeReference;
@@ -180,12 +180,12 @@ public final class Envelope {
         header.put("sealedAt", now.toString());
         byte[] headerBytes = CanonicalJson.write(header).getBytes(StandardCharsets.UTF_8);
 
-        Hashing all = new Hashing(new BufferedOutputStream(out, CHUNK));
-        Hashing signed = new Hashing(all);
-        signed.write(MAGIC);
-        writeInt(signed, headerBytes.length);
-        signed.write(headerBytes);
-        try (ZipOutputStream zip = new ZipOutputStream(Sm4Gcm.encrypting(new Chunks(signed), key, nonce, Sm3.hash(headerBytes)))) {
+        // One hashing of the bytes gives both digests: the signed part's is the digest of a prefix of the whole.
+        Sm3OutputStream all = new Sm3OutputStream(new BufferedOutputStream(out, CHUNK));
+        all.write(MAGIC);
+        writeInt(all, headerBytes.length);
+        all.write(headerBytes);
+        try (ZipOutputStream zip = new ZipOutputStream(Sm4Gcm.encrypting(new Chunks(all), key, nonce, Sm3.hash(headerBytes)))) {
             // Bid files are mostly PDFs, scans and archives, compressed already: deflating them again costs a third of
             // the sealing time for nothing (measured in bench/EnvelopeBench).
             zip.setLevel(java.util.zip.Deflater.NO_COMPRESSION);
@@ -193,7 +193,7 @@ public final class Envelope {
         } finally {
             java.util.Arrays.fill(key, (byte) 0);
         }
-        byte[] signature = signer.sign(signed.digest());
+        byte[] signature = signer.sign(all.digest());
         all.write(signature.length >>> 8);
         all.write(signature.length & 0xff);
         all.write(signature);
@@ -202,18 +202,43 @@ public final class Envelope {
     }
 
     /**
-     * Reads a whole envelope and checks its structure and its bidder's signature, without any key: what the platform
-     * does on arrival, while it streams the envelope to storage.
+     * Reads a whole envelope and checks its structure and its bidder's signature, without any key: what anyone does
+     * with an envelope at hand. A stream that cannot be read is a {@link EnvelopeDefect#MALFORMED} envelope.
      */
     public static Verified verify(InputStream in) throws EnvelopeException {
-        return read(in, null);
+        try {
+            return read(new BufferedInputStream(in, CHUNK), new Sm3OutputStream(OutputStream.nullOutputStream()));
+        } catch (IOException e) {
+            throw new EnvelopeException(EnvelopeDefect.MALFORMED, "unreadable envelope: " + e.getMessage(), e);
+        }
     }
 
-    private static Verified read(InputStream raw, OutputStream ciphertextSink) throws EnvelopeException {
-        SM3Digest allDigest = new SM3Digest();
-        SM3Digest signedDigest = new SM3Digest();
-        HashingInput hashing = new HashingInput(new java.io.BufferedInputStream(raw, CHUNK), allDigest, signedDigest);
-        DataInputStream in = new DataInputStream(hashing);
+    /**
+     * Checks an envelope as {@link #verify(InputStream)} does — the same checks, the same defects, the same result —
+     * while it streams: every byte read from {@code in} is written to {@code copy} as it is read, nothing more, so
+     * a valid envelope is copied whole (read to its end) and a refused one up to where its defect showed. The
+     * signature is checked over the digest {@code copy} computed of the bytes it passed on, and the envelope's SM3 is
+     * {@code copy}'s digest at the end: the bytes are hashed once, and what was verified is exactly what was written.
+     * This is how the platform stores an arriving envelope in one pass (the copy goes to its file store).
+     *
+     * <p>{@code in} is read with small reads where the layout asks for them (lengths); give a buffered stream if
+     * single-byte reads are dear. Nothing is read ahead of what the layout needs, so the caller may go on reading
+     * {@code in} after a refusal (say, to drain an upload).
+     *
+     * @param copy a fresh stream (nothing written yet); it is neither flushed nor closed here
+     * @throws EnvelopeException the envelope's defect, as {@link #verify(InputStream)} would report it
+     * @throws IOException       {@code in} or {@code copy} failed (other than {@code in} ending early, a defect:
+     *                           {@link EnvelopeDefect#TRUNCATED}); not a defect of the envelope
+     */
+    public static Verified verify(InputStream in, Sm3OutputStream copy) throws EnvelopeException, IOException {
+        if (copy.count() != 0) {
+            throw new IllegalArgumentException("the copy must start empty: its digest is the envelope's");
+        }
+        return read(in, copy);
+    }
+
+    private static Verified read(InputStream raw, Sm3OutputStream copy) throws EnvelopeException, IOException {
+        DataInputStream in = new DataInputStream(new Tee(raw, copy));
         try {
             byte[] magic = in.readNBytes(MAGIC.length);
             if (!java.util.Arrays.equals(magic, MAGIC)) {
@@ -238,13 +263,8 @@ public final class Envelope {
                     throw new EnvelopeException(EnvelopeDefect.MALFORMED, "malformed content");
                 }
                 in.readFully(buffer, 0, length);
-                if (ciphertextSink != null) {
-                    ciphertextSink.write(buffer, 0, length);
-                }
             }
-            byte[] signed = new byte[32];
-            signedDigest.doFinal(signed, 0);
-            hashing.signing = false;
+            byte[] signed = copy.digest(); // everything before the signature: the prefix read so far
             int signatureLength = in.readUnsignedShort();
             if (signatureLength == 0 || signatureLength > MAX_SIGNATURE) {
                 throw new EnvelopeException(EnvelopeDefect.MALFORMED, "malformed signature");
@@ -256,13 +276,9 @@ public final class Envelope {
             if (!Sm2.verify(header.bidder().getPublicKey(), signed, signature)) {
                 throw new EnvelopeException(EnvelopeDefect.SIGNATURE_MISMATCH, "the signature does not match the envelope (altered, or not signed by the bidder)");
             }
-            byte[] sm3 = new byte[32];
-            allDigest.doFinal(sm3, 0);
-            return new Verified(header, HEX.formatHex(sm3), hashing.count);
+            return new Verified(header, HEX.formatHex(copy.digest()), copy.count());
         } catch (EOFException e) {
             throw new EnvelopeException(EnvelopeDefect.TRUNCATED, "truncated envelope", e);
-        } catch (IOException e) {
-            throw new EnvelopeException(EnvelopeDefect.MALFORMED, "unreadable envelope: " + e.getMessage(), e);
         }
     }
 
@@ -430,33 +446,6 @@ public final class Envelope {
         out.write(v);
     }
 
-    /** An output stream that hashes what passes through it. */
-    private static final class Hashing extends FilterOutputStream {
-        private final SM3Digest digest = new SM3Digest();
-
-        Hashing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            digest.update((byte) b);
-            out.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            digest.update(b, off, len);
-            out.write(b, off, len);
-        }
-
-        byte[] digest() {
-            byte[] d = new byte[32];
-            digest.doFinal(d, 0);
-            return d;
-        }
-    }
-
     /** Frames what is written into chunks of at most {@link #CHUNK} bytes; closing writes the terminator only. */
     private static final class Chunks extends OutputStream {
         private final OutputStream out;
@@ -508,28 +497,21 @@ public final class Envelope {
         }
     }
 
-    /** Hashes everything read (all) and, until told otherwise, the signed part. */
-    private static final class HashingInput extends java.io.FilterInputStream {
-        private final SM3Digest all;
-        private final SM3Digest signed;
-        boolean signing = true;
-        long count;
+    /** Writes every byte read through it to {@code copy}, as it is read. */
+    private static final class Tee extends InputStream {
+        private final InputStream in;
+        private final OutputStream copy;
 
-        HashingInput(InputStream in, SM3Digest all, SM3Digest signed) {
-            super(in);
-            this.all = all;
-            this.signed = signed;
+        Tee(InputStream in, OutputStream copy) {
+            this.in = in;
+            this.copy = copy;
         }
 
         @Override
         public int read() throws IOException {
             int b = in.read();
             if (b >= 0) {
-                all.update((byte) b);
-                if (signing) {
-                    signed.update((byte) b);
-                }
-                count++;
+                copy.write(b);
             }
             return b;
         }
@@ -538,11 +520,7 @@ public final class Envelope {
         public int read(byte[] b, int off, int len) throws IOException {
             int n = in.read(b, off, len);
             if (n > 0) {
-                all.update(b, off, n);
-                if (signing) {
-                    signed.update(b, off, n);
-                }
-                count += n;
+                copy.write(b, off, n);
             }
             return n;
         }

@@ -1,5 +1,7 @@
 package org.sunbid.platform.kernel;
 
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,13 +17,15 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.bouncycastle.crypto.digests.SM3Digest;
+import org.sunbid.crypto.Sm3OutputStream;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Content-addressed file storage under {@code data/files}: a file is stored once under its SM3 hash and never changed.
  * Uploads stream through the hash into a temporary file with bounded memory, and are refused as soon as they exceed
- * the limit, before anything is kept. {@link #store} returns only once the file and its name are durable (the content
+ * the limit, before anything is kept; a caller that checks what it uploads ({@link #store(long, Writer)}) does so in
+ * the same pass, and what it refuses is never kept either. {@link #store} returns only once the file and its name are durable (the content
  * fsynced before the rename, the directory fsynced after it), so a receipt signed afterwards never names a file that a
  * crash could lose.
  * <p>
@@ -128,52 +132,126 @@ public class FileStore {
 
     /** Stores {@code in} (read to its end, at most {@code limit} bytes); the caller closes the upload. */
     public Upload store(InputStream in, long limit) throws IOException {
+        return store(limit, out -> {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                out.write(buffer, 0, n);
+            }
+            return null;
+        }).upload();
+    }
+
+    /**
+     * Writes an upload's content into the store's stream, in one pass: whatever it reads, checks or transforms on the
+     * way, each byte it writes is hashed and written to disk as it goes.
+     */
+    @FunctionalInterface
+    public interface Writer<T> {
+        /**
+         * Writes the content to {@code out} and answers what the caller needs of it. {@code out} hashes with SM3 what
+         * passes through it (its digest so far may be read, say to check a signature over a prefix, instead of
+         * hashing the bytes again); a write beyond the limit throws {@link TooLargeException}. Throwing anything
+         * keeps nothing. Closing {@code out} is not needed.
+         */
+        T write(Sm3OutputStream out) throws IOException;
+    }
+
+    /** An upload and what its writer answered; closing it closes the upload. */
+    public record Written<T>(Upload upload, T value) implements AutoCloseable {
+        @Override
+        public void close() {
+            upload.close();
+        }
+    }
+
+    /**
+     * Stores what {@code writer} writes (at most {@code limit} bytes), hashing it on its way to disk; the caller closes
+     * the upload. Durable as {@link #store(InputStream, long)}: the file has its name, and both are on disk, before
+     * this returns. If the writer throws (a refused envelope, say), nothing is kept and the exception goes on.
+     */
+    public <T> Written<T> store(long limit, Writer<T> writer) throws IOException {
         Path temp = Files.createTempFile(incoming, "upload", ".part");
         try {
-            SM3Digest digest = new SM3Digest();
-            byte[] buffer = new byte[64 * 1024];
-            long size = 0;
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                    OutputStream out = Channels.newOutputStream(channel)) {
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    size += n;
-                    if (size > limit) {
-                        throw new TooLargeException(limit);
-                    }
-                    digest.update(buffer, 0, n);
-                    out.write(buffer, 0, n);
-                }
+            T value;
+            String sm3;
+            long size;
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                Sm3OutputStream out = new Sm3OutputStream(new Limited(
+                        new BufferedOutputStream(Channels.newOutputStream(channel), 256 * 1024), limit));
+                value = writer.write(out);
+                out.flush();
                 forceFile(channel); // the content is on disk before the file gets its name
+                sm3 = out.hex();
+                size = out.count();
             }
-            String sm3 = hex(digest);
-            InFlight entry = join(sm3);
-            boolean created;
-            try {
-                synchronized (entry) {
-                    Path target = path(sm3);
-                    boolean newDirectory = !Files.isDirectory(target.getParent());
-                    Files.createDirectories(target.getParent());
-                    if (newDirectory) {
-                        forceDirectory(root); // the new sub-directory's name is on disk
-                    }
-                    if (Files.exists(target)) {
-                        if (!intact(target, sm3, size)) { // damaged: the good upload takes its place
-                            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                        }
-                        created = false;
-                    } else {
-                        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-                        created = true;
-                    }
-                    forceDirectory(target.getParent()); // and the file's name: durable before anyone is told it was received
-                }
-            } catch (IOException | RuntimeException e) {
-                leave(sm3, false);
-                throw e;
-            }
-            return new Upload(new Stored(sm3, size), created);
+            return new Written<>(keep(temp, sm3, size), value);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Gives a complete, fsynced temporary file its name (its hash), durably; the upload is in flight from here. */
+    private Upload keep(Path temp, String sm3, long size) throws IOException {
+        InFlight entry = join(sm3);
+        boolean created;
+        try {
+            synchronized (entry) {
+                Path target = path(sm3);
+                boolean newDirectory = !Files.isDirectory(target.getParent());
+                Files.createDirectories(target.getParent());
+                if (newDirectory) {
+                    forceDirectory(root); // the new sub-directory's name is on disk
+                }
+                if (Files.exists(target)) {
+                    if (!intact(target, sm3, size)) { // damaged: the good upload takes its place
+                        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    }
+                    created = false;
+                } else {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                    created = true;
+                }
+                forceDirectory(target.getParent()); // and the file's name: durable before anyone is told it was received
+            }
+        } catch (IOException | RuntimeException e) {
+            leave(sm3, false);
+            throw e;
+        }
+        return new Upload(new Stored(sm3, size), created);
+    }
+
+    /** Passes at most {@code limit} bytes on, then refuses ({@link TooLargeException}); closing only flushes. */
+    private static final class Limited extends FilterOutputStream {
+        private final long limit;
+        private long left;
+
+        Limited(OutputStream out, long limit) {
+            super(out);
+            this.limit = limit;
+            this.left = limit;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (left < 1) {
+                throw new TooLargeException(limit);
+            }
+            out.write(b);
+            left--;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (len > left) {
+                throw new TooLargeException(limit);
+            }
+            out.write(b, off, len);
+            left -= len;
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush(); // the channel stays open: it is forced, then closed, by the store
         }
     }
 

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -34,7 +32,6 @@ import org.sunbid.platform.tendering.Registrations;
 import org.sunbid.platform.tendering.Tenders;
 import org.sunbid.platform.trust.PlatformIdentity;
 import org.sunbid.sealing.Envelope;
-import org.sunbid.sealing.EnvelopeException;
 import org.sunbid.sealing.Withdrawal;
 
 /**
@@ -147,9 +144,9 @@ public class Bids {
     private BidReceipt store(UUID tenderId, InputStream body, String ip, CurrentUser user, SealedBid.Bidder bidder,
             boolean sealedOnArrival) {
         // The store keeps the file if anything refers to it (the same bytes may be another party's document) and
-        // removes it on failure only if this upload created it.
-        try (FileStore.Upload upload = files.store(body, maxSize)) {
-            return accept(tenderId, upload, ip, user, bidder, sealedOnArrival);
+        // removes it on failure only if this upload created it; a refused envelope is never kept.
+        try (FileStore.Written<Envelope.Verified> upload = EnvelopeIntake.store(files, body, maxSize)) {
+            return accept(tenderId, upload.value(), ip, user, bidder, sealedOnArrival);
         } catch (FileStore.TooLargeException e) {
             throw new DomainException(SealingError.ENVELOPE_TOO_LARGE, maxSize);
         } catch (IOException e) {
@@ -157,17 +154,9 @@ public class Bids {
         }
     }
 
-    private BidReceipt accept(UUID tenderId, FileStore.Upload upload, String ip, CurrentUser user, SealedBid.Bidder bidder,
+    /** Accepts an envelope stored and verified in one pass ({@link EnvelopeIntake}), durable already. */
+    private BidReceipt accept(UUID tenderId, Envelope.Verified envelope, String ip, CurrentUser user, SealedBid.Bidder bidder,
             boolean sealedOnArrival) {
-        Path file = upload.path();
-        Envelope.Verified envelope;
-        try (InputStream in = Files.newInputStream(file)) {
-            envelope = Envelope.verify(in);
-        } catch (EnvelopeException e) {
-            throw new DomainException(SealingError.ENVELOPE_INVALID, e.defect());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         OpeningKeyView key = keys.view(tenderId);
         if (!envelope.header().tenderId().equals(tenderId) || !envelope.header().openingKeySm3().equals(key.keySm3())) {
             throw new DomainException(SealingError.ENVELOPE_WRONG_TENDER);

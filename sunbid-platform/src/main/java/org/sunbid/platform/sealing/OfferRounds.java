@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Clock;
@@ -46,7 +45,6 @@ import org.sunbid.platform.sealing.domain.OfferRound;
 import org.sunbid.platform.tendering.Tenders;
 import org.sunbid.platform.trust.PlatformIdentity;
 import org.sunbid.sealing.Envelope;
-import org.sunbid.sealing.EnvelopeException;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -205,13 +203,8 @@ public class OfferRounds {
 
     private BidReceipt store(UUID lotId, int round, OfferRoundRepository.Key key, InputStream sealed, CurrentUser user)
             throws IOException {
-        try (FileStore.Upload upload = files.store(sealed, maxSize)) {
-            Envelope.Verified envelope;
-            try (InputStream in = Files.newInputStream(upload.path())) {
-                envelope = Envelope.verify(in);
-            } catch (EnvelopeException e) {
-                throw new DomainException(SealingError.ENVELOPE_INVALID, e.defect());
-            }
+        try (FileStore.Written<Envelope.Verified> upload = EnvelopeIntake.store(files, sealed, maxSize)) {
+            Envelope.Verified envelope = upload.value();
             if (!envelope.header().tenderId().equals(lotId) || !envelope.header().openingKeySm3().equals(key.keySm3())
                     || !envelope.header().bidder().equals(platform.certificate())) {
                 throw new DomainException(SealingError.ENVELOPE_WRONG_TENDER);

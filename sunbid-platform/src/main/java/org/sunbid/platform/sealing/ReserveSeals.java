@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Clock;
@@ -41,7 +40,6 @@ import org.sunbid.platform.trust.PlatformIdentity;
 import org.sunbid.platform.sealing.domain.ShareReleases;
 import org.sunbid.platform.tendering.Tenders;
 import org.sunbid.sealing.Envelope;
-import org.sunbid.sealing.EnvelopeException;
 
 /**
  * The sealed reserve (底价) of an auction lot (issue 17; 国土资源部令第39号 Art. 10: the reserve is kept secret), with the
@@ -147,13 +145,8 @@ public class ReserveSeals {
     }
 
     private Void store(UUID lotId, Instant deadline, InputStream sealed, CurrentUser user) throws IOException {
-        try (FileStore.Upload upload = files.store(sealed, PriceSheets.MAX_BYTES * 4L)) {
-            Envelope.Verified envelope;
-            try (InputStream in = Files.newInputStream(upload.path())) {
-                envelope = Envelope.verify(in);
-            } catch (EnvelopeException e) {
-                throw new DomainException(SealingError.ENVELOPE_INVALID, e.defect());
-            }
+        try (FileStore.Written<Envelope.Verified> upload = EnvelopeIntake.store(files, sealed, PriceSheets.MAX_BYTES * 4L)) {
+            Envelope.Verified envelope = upload.value();
             return tx.execute(status -> {
                 lock(lotId);
                 Instant now = clock.instant(); // the moment the reserve is in

@@ -108,6 +108,23 @@ class FileStoreDurabilityTest {
         }
     }
 
+    @Test
+    void aWriterStoringInOnePassIsDurableTheSameWay() throws Exception {
+        Recording store = new Recording(dir);
+        byte[] content = "一遍写入的密封投标文件".getBytes(StandardCharsets.UTF_8);
+        try (FileStore.Written<Integer> written = store.store(1000, out -> {
+            out.write(content);
+            assertThat(store.steps).isEmpty(); // nothing is forced while the writer writes
+            return content.length;
+        })) {
+            String sub = written.upload().sm3().substring(0, 2);
+            assertThat(store.steps).containsExactly("fsync file (0 stored files)", "fsync files/ (0 stored files)",
+                    "fsync files/" + sub + "/ (1 stored files)");
+            assertThat(written.value()).isEqualTo(content.length);
+            assertThat(Sm3.hex(Files.readAllBytes(written.upload().path()))).isEqualTo(written.upload().sm3());
+        }
+    }
+
     /** The child: stores {@code size} seeded random bytes, prints the "receipt", then waits to be killed. */
     public static void main(String[] args) throws Exception {
         FileStore store = new FileStore(properties(Path.of(args[0])), NO_REFERENCES);

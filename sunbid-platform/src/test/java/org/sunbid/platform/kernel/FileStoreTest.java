@@ -90,6 +90,54 @@ class FileStoreTest {
     }
 
     @Test
+    void aWriterIsHashedAndStoredInOnePassAndItsAnswerComesBack() throws Exception {
+        FileStore store = store();
+        byte[] content = bytes("密封投标文件".repeat(20_000));
+        try (FileStore.Written<String> written = store.store(content.length, out -> {
+            out.write(content[0]);
+            out.write(content, 1, 999);
+            String prefix = out.hex(); // what a writer checking a signature over a prefix reads
+            out.write(content, 1000, content.length - 1000);
+            return prefix;
+        })) {
+            assertThat(written.value()).isEqualTo(Sm3.hex(java.util.Arrays.copyOf(content, 1000)));
+            assertThat(written.upload().sm3()).isEqualTo(Sm3.hex(content));
+            assertThat(written.upload().size()).isEqualTo(content.length);
+            assertThat(written.upload().created()).isTrue();
+            assertThat(Files.readAllBytes(written.upload().path())).isEqualTo(content);
+        }
+        assertThat(store.find(Sm3.hex(content))).isEmpty(); // closed without a reference
+    }
+
+    @Test
+    void aWriterThatRefusesOrGoesBeyondTheLimitLeavesNothing() throws Exception {
+        FileStore store = store();
+        assertThatThrownBy(() -> store.store(100, out -> {
+            out.write(bytes("SBENV1 然后是坏的"));
+            throw new IllegalStateException("refused");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("refused");
+        assertThatThrownBy(() -> store.store(100, out -> {
+            out.write(new byte[100]); // up to the limit is fine
+            out.write(0);
+            return null;
+        })).isInstanceOf(FileStore.TooLargeException.class);
+        assertThatThrownBy(() -> store.store(100, out -> {
+            out.write(new byte[60]);
+            out.write(new byte[41]);
+            return null;
+        })).isInstanceOf(FileStore.TooLargeException.class);
+        try (Stream<Path> files = Files.walk(dir.resolve("files"))) {
+            assertThat(files.filter(Files::isRegularFile)).isEmpty(); // nor any temporary file
+        }
+        try (FileStore.Written<Void> exactly = store.store(100, out -> {
+            out.write(new byte[100]);
+            return null;
+        })) {
+            assertThat(exactly.upload().size()).isEqualTo(100);
+        }
+    }
+
+    @Test
     void aFailedUploadOfReferencedBytesLeavesTheFile() throws Exception {
         FileStore store = store();
         byte[] document = bytes("招标文件正文");
