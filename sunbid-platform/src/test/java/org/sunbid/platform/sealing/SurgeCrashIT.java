@@ -238,6 +238,7 @@ class SurgeCrashIT {
         try (Connection db = database()) {
             // The first commitment after the restart takes every record still pending (those of the last uploads).
             awaitAllCommitted(db, tenderId, Duration.ofSeconds(60));
+            awaitHeadCovering(api, lastCommittingEntry(db, tenderId), Duration.ofSeconds(30));
             Map<Long, JsonNode> log = verifiedLog(api, platformCertificate);
             checkEveryReceipt(db, api, tenderId, receipts, surging, log, platformCertificate);
             int unacknowledged = count(db, "SELECT COUNT(*) FROM bid_envelope WHERE tender_id = CAST(? AS UUID)", tenderId) - receipts.size();
@@ -348,6 +349,23 @@ class SurgeCrashIT {
         int left;
         while ((left = count(db, pending, tenderId)) > 0) {
             assertThat(System.nanoTime()).as(left + " bids of the tender still without a committed record").isLessThan(until);
+            Thread.sleep(250);
+        }
+    }
+
+    /** The newest log entry that committed a record of this tender's bids. */
+    private static long lastCommittingEntry(Connection db, String tenderId) throws SQLException {
+        return count(db, """
+                SELECT MAX(m.committed_seq) FROM log_confidential_commitment m JOIN bid_envelope b ON b.id = m.record_id
+                WHERE b.tender_id = CAST(? AS UUID)""", tenderId);
+    }
+
+    /** Waits until the signed head covers entry {@code seq} (a log that sequences entries after commit may lag). */
+    private static void awaitHeadCovering(ApiClient api, long seq, Duration timeout) throws InterruptedException {
+        long until = System.nanoTime() + timeout.toNanos();
+        long size;
+        while ((size = api.get("/api/v1/log/head", null).json().path("size").asLong()) <= seq) {
+            assertThat(System.nanoTime()).as("the signed head (size " + size + ") covers entry " + seq).isLessThan(until);
             Thread.sleep(250);
         }
     }
