@@ -462,8 +462,7 @@ public final class BidderTool {
                 HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)), "application/json");
         X509Certificate platformCert = Pem.certificate(platform.get("/api/v1/ca/platform-certificate", null).path("pem").asString());
         String text = receipt.path("receipt").asString();
-        if (!Sm2.verify(platformCert.getPublicKey(), text.getBytes(StandardCharsets.UTF_8),
-                Base64.getDecoder().decode(receipt.path("signature").asString()))) {
+        if (signedByPlatform(platformCert, receipt) == null) {
             throw new Refused("the withdrawal receipt is not signed by the platform");
         }
         JsonNode r = JSON.readTree(text);

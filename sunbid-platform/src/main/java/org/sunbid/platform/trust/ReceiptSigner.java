@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.sunbid.crypto.log.ReceiptBatch;
@@ -37,7 +38,7 @@ public class ReceiptSigner implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiptSigner.class);
 
-    private final PlatformIdentity platform;
+    private final java.util.function.UnaryOperator<byte[]> signer;
     private final Clock clock;
     private final int width;
     private final long mergeNanos;
@@ -50,12 +51,18 @@ public class ReceiptSigner implements DisposableBean {
     private record Pending(String receipt, CompletableFuture<ReceiptBatch.Proof> proof) {
     }
 
+    @Autowired
     ReceiptSigner(PlatformIdentity platform, Clock clock, @Value("${sunbid.receipts.batch-width:256}") int width,
             @Value("${sunbid.receipts.merge-delay:1ms}") Duration mergeDelay,
             @Value("${sunbid.receipts.queue:8192}") int capacity,
             @Value("${sunbid.receipts.wait:10s}") Duration wait) {
+        this(platform::sign, clock, width, mergeDelay, capacity, wait);
+    }
+
+    private ReceiptSigner(java.util.function.UnaryOperator<byte[]> signer, Clock clock, int width, Duration mergeDelay,
+            int capacity, Duration wait) {
         ReceiptBatch.build(List.of(), width, random); // refuses a width that is not a power of two at start-up
-        this.platform = platform;
+        this.signer = signer;
         this.clock = clock;
         this.width = width;
         this.mergeNanos = mergeDelay.toNanos();
@@ -85,6 +92,14 @@ public class ReceiptSigner implements DisposableBean {
         } catch (TimeoutException e) {
             throw new IllegalStateException("the receipt batch was not signed in time", e);
         }
+    }
+
+    /**
+     * A signer with a key of its own, outside the application (benchmarks): the same batching, signing with
+     * {@code key}. Stop it with {@link #destroy()}.
+     */
+    public static ReceiptSigner withKey(java.security.PrivateKey key, Clock clock, int width, Duration mergeDelay) {
+        return new ReceiptSigner(data -> org.sunbid.crypto.Sm2.sign(key, data), clock, width, mergeDelay, 8192, Duration.ofSeconds(10));
     }
 
     /** The fixed width of every batch. */
@@ -134,7 +149,7 @@ public class ReceiptSigner implements DisposableBean {
         ReceiptBatch.Built built = ReceiptBatch.build(batch.stream().map(Pending::receipt).toList(), width, random);
         Instant signedAt = clock.instant();
         String signature = Base64.getEncoder().encodeToString(
-                platform.sign(built.statement(signedAt).getBytes(StandardCharsets.UTF_8)));
+                signer.apply(built.statement(signedAt).getBytes(StandardCharsets.UTF_8)));
         List<ReceiptBatch.Proof> proofs = built.proofs(signedAt, signature);
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).proof().complete(proofs.get(i));
