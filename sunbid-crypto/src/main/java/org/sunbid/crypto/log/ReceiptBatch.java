@@ -25,9 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * once per receipt, so a deadline surge is not capped by the SM2 signing rate.
  *
  * <p>The tree has a fixed width W (a power of two): the receipts of a batch sit at random positions and every other
- * position holds a random 32-byte leaf hash, indistinguishable from a receipt's. So neither a receipt's index, nor the
- * width, nor the path says how many receipts arrived together (the number of bids is secret until the opening,
- * Law 22 / 招标投标法第二十二条). The signed statement is the canonical JSON
+ * position holds a random 32-byte value, indistinguishable from a receipt's leaf hash (see {@link #build}). So neither
+ * a receipt's index, nor the width, nor the path says how many receipts arrived together (the number of bids is secret
+ * until the opening, Law 22 / 招标投标法第二十二条). The signed statement is the canonical JSON
  * {@code {"root":hex,"signedAt":ISO,"type":"sunbid.receipt-batch","width":W}}.
  *
  * <p>A leaf is {@link MerkleTree#leafHash} of the receipt JSON's UTF-8 bytes. Anyone holding a receipt, its
@@ -138,58 +138,63 @@ public final class ReceiptBatch {
     }
 
     /**
-     * Builds the tree of {@code width} leaves for {@code receipts} (at most {@code width}): the receipts at a random
-     * permutation of positions, random leaves everywhere else.
+     * Builds the tree of {@code width} leaves for {@code receipts} (at most {@code width}): the receipts at distinct
+     * random positions, random values everywhere else. A subtree holding no receipt is one random 32-byte value: it
+     * is only ever shown as a sibling on a path, where nobody can tell it from the hash of a subtree of random leaves,
+     * and it saves hashing the padding (a batch of k receipts costs about k·log2(W) hashes, not W).
      */
     public static Built build(List<String> receipts, int width, SecureRandom random) {
         checkWidth(width);
-        if (receipts.size() > width) {
-            throw new IllegalArgumentException(receipts.size() + " receipts do not fit a batch of " + width);
+        int k = receipts.size();
+        if (k > width) {
+            throw new IllegalArgumentException(k + " receipts do not fit a batch of " + width);
         }
-        int[] positions = new int[width];
-        for (int i = 0; i < width; i++) {
-            positions[i] = i;
+        int[] indexes = new int[k];
+        Map<Integer, byte[]> level = new java.util.HashMap<>(); // the nodes of the current level that cover a receipt
+        for (int i = 0; i < k; i++) {
+            int at;
+            do {
+                at = random.nextInt(width);
+            } while (level.containsKey(at)); // distinct positions, uniformly random
+            indexes[i] = at;
+            level.put(at, leafHash(receipts.get(i)));
         }
-        for (int i = width - 1; i > 0; i--) { // Fisher–Yates
-            int j = random.nextInt(i + 1);
-            int t = positions[i];
-            positions[i] = positions[j];
-            positions[j] = t;
-        }
-        // levels[0] are the leaf hashes; levels[k] the nodes k levels up (the width is a power of two: a perfect tree)
-        byte[][] leaves = new byte[width][];
-        int[] indexes = new int[receipts.size()];
-        for (int i = 0; i < receipts.size(); i++) {
-            indexes[i] = positions[i];
-            leaves[positions[i]] = leafHash(receipts.get(i));
-        }
-        for (int i = 0; i < width; i++) {
-            if (leaves[i] == null) {
-                leaves[i] = new byte[Sm3.DIGEST_LENGTH];
-                random.nextBytes(leaves[i]);
+        int depth = Integer.numberOfTrailingZeros(width);
+        List<Map<Integer, byte[]>> levels = new ArrayList<>(depth + 1);
+        levels.add(level);
+        for (int d = 0; d < depth; d++) {
+            Map<Integer, byte[]> up = new java.util.HashMap<>();
+            for (int position : new ArrayList<>(level.keySet())) {
+                int parent = position >> 1;
+                if (up.containsKey(parent)) {
+                    continue;
+                }
+                int left = parent << 1;
+                byte[] l = level.computeIfAbsent(left, x -> randomNode(random));
+                byte[] r = level.computeIfAbsent(left + 1, x -> randomNode(random));
+                up.put(parent, MerkleTree.nodeHash(l, r));
             }
-        }
-        List<byte[][]> levels = new ArrayList<>();
-        levels.add(leaves);
-        for (byte[][] level = leaves; level.length > 1; ) {
-            byte[][] up = new byte[level.length / 2][];
-            for (int i = 0; i < up.length; i++) {
-                up[i] = MerkleTree.nodeHash(level[2 * i], level[2 * i + 1]);
-            }
-            levels.add(up);
             level = up;
+            levels.add(level);
         }
-        List<List<String>> paths = new ArrayList<>(indexes.length);
+        byte[] root = k == 0 ? randomNode(random) : level.get(0);
+        List<List<String>> paths = new ArrayList<>(k);
         for (int index : indexes) {
-            List<String> path = new ArrayList<>();
+            List<String> path = new ArrayList<>(depth);
             int at = index;
-            for (int k = 0; k < levels.size() - 1; k++) {
-                path.add(HEX.formatHex(levels.get(k)[at ^ 1]));
+            for (int d = 0; d < depth; d++) {
+                path.add(HEX.formatHex(levels.get(d).get(at ^ 1)));
                 at >>= 1;
             }
             paths.add(path);
         }
-        return new Built(width, levels.get(levels.size() - 1)[0], indexes, paths);
+        return new Built(width, root, indexes, paths);
+    }
+
+    private static byte[] randomNode(SecureRandom random) {
+        byte[] node = new byte[Sm3.DIGEST_LENGTH];
+        random.nextBytes(node);
+        return node;
     }
 
     /** Builds and signs a batch with {@code key} in one step (tests and tools; the platform signs through its identity). */

@@ -1,5 +1,6 @@
 package org.sunbid.crypto.log;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -61,6 +62,17 @@ class ReceiptBatchTest {
         }
         assertThrows(IllegalArgumentException.class, () -> ReceiptBatch.build(receipts(9), 8, random));
         assertThrows(IllegalArgumentException.class, () -> ReceiptBatch.build(receipts(1), 12, random));
+    }
+
+    @Test
+    void aFullBatchIsTheRfc9162TreeOfItsReceiptsInPositionOrder() {
+        List<String> receipts = receipts(16);
+        ReceiptBatch.Built built = ReceiptBatch.build(receipts, 16, random);
+        byte[][] leaves = new byte[16][];
+        for (int i = 0; i < 16; i++) {
+            leaves[built.indexes()[i]] = ReceiptBatch.leafHash(receipts.get(i));
+        }
+        assertArrayEquals(MerkleTree.root(List.of(leaves)), built.root());
     }
 
     @Test
