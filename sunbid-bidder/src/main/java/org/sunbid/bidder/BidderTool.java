@@ -51,6 +51,9 @@ import tools.jackson.databind.json.JsonMapper;
  *            certificate, and the custodians' certificates against the CA roots; pin both, else they are fetched)
  *   upload   --platform URL --tender ID --user NAME --password PW FILE          (prints and saves FILE.receipt.json)
  *   receipt  --platform URL --tender ID --user NAME --password PW               (the receipt, with its log commitment)
+ *   check-receipt --platform URL [--envelope FILE] RECEIPT_FILE
+ *                                         (a saved receipt, e.g. FILE.receipt.json: signed by the platform's certificate,
+ *                                          on its own or with its batch, and naming this envelope)
  *   withdraw --platform URL --tender ID --user NAME --password PW --key KEY.pem --cert CERT.pem
  *                                         (before the deadline; signs the withdrawal statement, saves the platform's
  *                                          withdrawal receipt as withdrawal-TENDER.receipt.json or --out FILE)
@@ -69,7 +72,7 @@ public final class BidderTool {
     /** The tool's id as recorded in the envelope's metadata. */
     public static final String TOOL = "sunbid-bidder 0.1";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String USAGE = "usage: sunbid-bidder seal|upload|receipt|withdraw|release|share|sign|draw-secret"
+    private static final String USAGE = "usage: sunbid-bidder seal|upload|receipt|check-receipt|withdraw|release|share|sign|draw-secret"
             + " (seal --platform URL --tender ID --folder DIR --price-sheet FILE --key KEY.pem --cert CERT.pem --out FILE;"
             + " upload --platform URL --tender ID --user NAME --password PW FILE; sign --key KEY.pem --text TEXT;"
             + " release|share --platform URL --tender ID [--round N] --user NAME --password PW --key KEY.pem;"
@@ -100,6 +103,7 @@ public final class BidderTool {
                 case "seal" -> seal(o);
                 case "upload" -> upload(o, args[args.length - 1]);
                 case "receipt" -> receipt(o);
+                case "check-receipt" -> checkSavedReceipt(o, args[args.length - 1]);
                 case "withdraw" -> withdraw(o);
                 case "release" -> release(o);
                 case "share" -> new Result(0, decryptShare(o));
@@ -312,6 +316,14 @@ public final class BidderTool {
         return new Result(0, "OK " + checked);
     }
 
+    private static Result checkSavedReceipt(Map<String, String> o, String file) throws IOException, InterruptedException,
+            java.security.GeneralSecurityException {
+        Platform platform = new Platform(need(o, "--platform"));
+        JsonNode saved = JSON.readTree(Files.readString(Path.of(file), StandardCharsets.UTF_8));
+        String envelope = o.get("--envelope");
+        return new Result(0, "OK " + checkReceipt(platform, saved, envelope == null ? null : Sm3.hex(Files.readAllBytes(Path.of(envelope)))));
+    }
+
     private static Result receipt(Map<String, String> o) throws IOException, InterruptedException,
             java.security.GeneralSecurityException {
         Platform platform = new Platform(need(o, "--platform"));
@@ -320,13 +332,17 @@ public final class BidderTool {
         return new Result(0, "OK " + checkReceipt(platform, receipt, null));
     }
 
-    /** Checks the platform's signature on a receipt (and the envelope's hash); returns a one-line summary. */
+    /**
+     * Checks the platform's signature on a receipt (and the envelope's hash); returns a one-line summary. A receipt is
+     * signed with its batch (its {@code batch} proof leads to a batch root the platform signed) or, if issued before
+     * batches, on its own ({@code signature}).
+     */
     static String checkReceipt(Platform platform, JsonNode receipt, String envelopeSm3) throws IOException,
             InterruptedException, java.security.GeneralSecurityException {
         X509Certificate cert = Pem.certificate(platform.get("/api/v1/ca/platform-certificate", null).path("pem").asString());
         String text = receipt.path("receipt").asString();
-        if (!Sm2.verify(cert.getPublicKey(), text.getBytes(StandardCharsets.UTF_8),
-                Base64.getDecoder().decode(receipt.path("signature").asString()))) {
+        String signedHow = signedByPlatform(cert, receipt);
+        if (signedHow == null) {
             throw new Refused("the receipt is not signed by the platform");
         }
         JsonNode r = JSON.readTree(text);
@@ -337,7 +353,36 @@ public final class BidderTool {
                 ? ", " + checkCommitment(platform, cert, receipt.path("commitment"), text, r.path("envelopeSm3").asString())
                 : ", log commitment follows within minutes (run `receipt` again)";
         return "bid " + r.path("bidId").asString() + " received " + r.path("receivedAt").asString() + ", envelope SM3 "
-                + r.path("envelopeSm3").asString() + ", receipt signed by the platform" + committed;
+                + r.path("envelopeSm3").asString() + ", " + signedHow + committed;
+    }
+
+    /**
+     * How the platform signed {@code receipt} ({@code {receipt, signature|batch}} as the platform returns it), or
+     * null if it has no signature at all; refuses a batch proof that fails, saying why.
+     */
+    static String signedByPlatform(X509Certificate platformCert, JsonNode receipt) {
+        String text = receipt.path("receipt").asString("");
+        JsonNode batch = receipt.path("batch");
+        if (batch.isObject()) {
+            org.sunbid.crypto.log.ReceiptBatch.Proof proof;
+            try {
+                proof = org.sunbid.crypto.log.ReceiptBatch.Proof.of(batch);
+            } catch (IllegalArgumentException e) {
+                throw new Refused("the receipt's batch proof is malformed");
+            }
+            String problem = org.sunbid.crypto.log.ReceiptBatch.check(text, proof, platformCert.getPublicKey());
+            if (problem != null) {
+                throw new Refused(problem);
+            }
+            return "receipt signed by the platform in batch " + proof.root().substring(0, Math.min(16, proof.root().length()))
+                    + "… at " + proof.signedAt();
+        }
+        try {
+            return Sm2.verify(platformCert.getPublicKey(), text.getBytes(StandardCharsets.UTF_8),
+                    Base64.getDecoder().decode(receipt.path("signature").asString(""))) ? "receipt signed by the platform" : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**
@@ -417,8 +462,7 @@ public final class BidderTool {
                 HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)), "application/json");
         X509Certificate platformCert = Pem.certificate(platform.get("/api/v1/ca/platform-certificate", null).path("pem").asString());
         String text = receipt.path("receipt").asString();
-        if (!Sm2.verify(platformCert.getPublicKey(), text.getBytes(StandardCharsets.UTF_8),
-                Base64.getDecoder().decode(receipt.path("signature").asString()))) {
+        if (signedByPlatform(platformCert, receipt) == null) {
             throw new Refused("the withdrawal receipt is not signed by the platform");
         }
         JsonNode r = JSON.readTree(text);

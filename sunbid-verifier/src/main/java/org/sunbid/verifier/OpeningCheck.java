@@ -20,6 +20,7 @@ import java.util.Map;
 import org.sunbid.crypto.Pem;
 import org.sunbid.crypto.Sm2;
 import org.sunbid.crypto.Sm3;
+import org.sunbid.crypto.log.ReceiptBatch;
 import org.sunbid.crypto.log.LogLeaf;
 import org.sunbid.crypto.log.MerkleTree;
 import org.sunbid.crypto.log.TreeHead;
@@ -288,6 +289,29 @@ final class OpeningCheck {
                 + opening + "; log of " + l.size() + " entries verified");
     }
 
+    /**
+     * Null if the platform signed the saved receipt ({@code {receipt, signature|batch}}): with its batch (the proof's
+     * path leads to a batch root the platform signed, {@link ReceiptBatch}) or, if issued before batches, on its own;
+     * else what is wrong.
+     */
+    static String receiptUnsigned(JsonNode saved, X509Certificate platform) {
+        String text = saved.path("receipt").asString("");
+        JsonNode batch = saved.path("batch");
+        if (batch.isObject()) {
+            try {
+                return ReceiptBatch.check(text, ReceiptBatch.Proof.of(batch), platform.getPublicKey());
+            } catch (IllegalArgumentException e) {
+                return "the receipt's batch proof is malformed";
+            }
+        }
+        try {
+            return Sm2.verify(platform.getPublicKey(), text.getBytes(StandardCharsets.UTF_8),
+                    Base64.getDecoder().decode(saved.path("signature").asString(""))) ? null : "the receipt is not signed by the platform";
+        } catch (IllegalArgumentException e) {
+            return "the receipt is not signed by the platform";
+        }
+    }
+
     /** {@code check-receipt RECEIPT_FILE URL}: is this receipt's bid in the disclosed set and the opening record? */
     static Verdict checkReceipt(LogClient client, Path file, X509Certificate platform)
             throws IOException, InterruptedException, CertificateException {
@@ -298,15 +322,9 @@ final class OpeningCheck {
             return Verdict.error("cannot read the receipt " + file + ": " + e.getMessage());
         }
         String text = saved.path("receipt").asString("");
-        boolean signed;
-        try {
-            signed = Sm2.verify(platform.getPublicKey(), text.getBytes(StandardCharsets.UTF_8),
-                    Base64.getDecoder().decode(saved.path("signature").asString("")));
-        } catch (IllegalArgumentException e) {
-            signed = false;
-        }
-        if (!signed) {
-            return Verdict.fail("the receipt is not signed by the platform");
+        String unsigned = receiptUnsigned(saved, platform);
+        if (unsigned != null) {
+            return Verdict.fail(unsigned);
         }
         JsonNode receipt = LogClient.json().readTree(text);
         String tenderId = receipt.path("tenderId").asString();

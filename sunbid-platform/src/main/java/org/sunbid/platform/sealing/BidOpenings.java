@@ -25,8 +25,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.crypto.CanonicalJson;
 import org.sunbid.crypto.Pem;
-import org.sunbid.crypto.Sm2;
 import org.sunbid.crypto.Sm3;
+import org.sunbid.crypto.log.ReceiptBatch;
 import org.sunbid.platform.audit.AuditLog;
 import org.sunbid.platform.audit.AuditRecord;
 import org.sunbid.platform.audit.ConfidentialRecords;
@@ -396,22 +396,24 @@ public class BidOpenings {
      */
     @Transactional
     public OpeningView respond(UUID tenderId, String objection, CurrentUser user) {
-        return respond(tenderId, objection, null, null, user);
+        return respond(tenderId, objection, null, null, null, user);
     }
 
     /**
      * As {@link #respond(UUID, String, CurrentUser)}; a bidder the platform has no valid bid of (lost, or removed by an
      * insider) may still object, within the same window, by showing the bid receipt the platform signed for it on this
-     * tender ({@code receipt} as signed, {@code receiptSignature} base64) — also when the tender failed for too few bids.
+     * tender ({@code receipt} as signed, with {@code receiptBatch}, its batch proof, or for a receipt issued before
+     * batches {@code receiptSignature} base64) — also when the tender failed for too few bids.
      */
     @Transactional
-    public OpeningView respond(UUID tenderId, String objection, String receipt, String receiptSignature, CurrentUser user) {
+    public OpeningView respond(UUID tenderId, String objection, String receipt, String receiptSignature,
+            ReceiptBatch.Proof receiptBatch, CurrentUser user) {
         BidOpening opening = repository.lock(tenderId).orElseThrow(() -> new DomainException(SealingError.OPENING_NOT_FOUND));
         Instant now = clock.instant();
         boolean hasBid = user != null && user.organisationId() != null && bids.hasLiveBid(tenderId, user.organisationId());
         String receiptSm3 = null;
         if (!hasBid && receipt != null && !receipt.isBlank() && user != null && user.organisationId() != null) {
-            if (!platformReceipt(tenderId, receipt, receiptSignature, user.organisationId())) {
+            if (!platformReceipt(tenderId, receipt, receiptSignature, receiptBatch, user.organisationId())) {
                 throw new DomainException(SealingError.RECEIPT_INVALID);
             }
             receiptSm3 = Sm3.hex(receipt);
@@ -462,10 +464,10 @@ public class BidOpenings {
     }
 
     /** Whether {@code receipt} is a bid receipt the platform signed, for this tender and this bidder. */
-    private boolean platformReceipt(UUID tenderId, String receipt, String signatureBase64, UUID bidderId) {
+    private boolean platformReceipt(UUID tenderId, String receipt, String signatureBase64, ReceiptBatch.Proof batch,
+            UUID bidderId) {
         try {
-            if (!Sm2.verify(platform.certificate().getPublicKey(), receipt.getBytes(StandardCharsets.UTF_8),
-                    Base64.getDecoder().decode(signatureBase64 == null ? "" : signatureBase64.strip()))) {
+            if (!BidReceipt.signedBy(platform.certificate().getPublicKey(), receipt, signatureBase64, batch)) {
                 return false;
             }
             Map<String, Object> r = json.readValue(receipt, MAP);

@@ -3,10 +3,8 @@ package org.sunbid.platform.sealing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.sunbid.crypto.CanonicalJson;
+import org.sunbid.crypto.log.ReceiptBatch;
 import org.sunbid.crypto.Sm3;
 import org.sunbid.platform.audit.AuditRecord;
 import org.sunbid.platform.audit.ConfidentialRecords;
@@ -31,6 +30,7 @@ import org.sunbid.platform.tendering.DepositTerms;
 import org.sunbid.platform.tendering.Registrations;
 import org.sunbid.platform.tendering.Tenders;
 import org.sunbid.platform.trust.PlatformIdentity;
+import org.sunbid.platform.trust.ReceiptSigner;
 import org.sunbid.sealing.Envelope;
 import org.sunbid.sealing.Withdrawal;
 
@@ -69,12 +69,14 @@ public class Bids {
     private final int maxReplacements;
     private final LiveBidding liveBidding;
     private final EvidenceVault evidenceVault;
+    private final ReceiptSigner receiptSigner;
 
     Bids(SealedBidRepository repository, FileStore files, Tenders tenders, Registrations registrations, Deposits deposits,
             Certificates certificates, TenderKeys keys, ConfidentialRecords confidential, PlatformIdentity platform,
             Organisations organisations, TransactionTemplate tx, ArrivalSealing arrival, Clock clock, @Value("${sunbid.sealing.max-envelope-size:1073741824}") long maxSize,
             @Value("${sunbid.sealing.max-replacements:10}") int maxReplacements, LiveBidding liveBidding,
-            EvidenceVault evidenceVault, BiddingCredit credit) {
+            EvidenceVault evidenceVault, BiddingCredit credit, ReceiptSigner receiptSigner) {
+        this.receiptSigner = receiptSigner;
         this.credit = credit;
         this.evidenceVault = evidenceVault;
         this.liveBidding = liveBidding;
@@ -189,15 +191,15 @@ public class Bids {
             receipt.put("receivedAt", now.toString());
             receipt.put("sealedBy", sealedOnArrival ? "platform-on-arrival" : "bidder");
             String receiptJson = CanonicalJson.write(receipt);
-            String signature = Base64.getEncoder().encodeToString(platform.sign(receiptJson.getBytes(StandardCharsets.UTF_8)));
+            ReceiptBatch.Proof batch = receiptSigner.sign(receiptJson); // signed with its batch: see BidReceipt
             // The source address is kept only as its keyed hash (Art. 40's comparison needs equality, nobody the address).
             repository.save(bid, new SealedBidRepository.Received(envelope.size(), certificateId,
                     evidenceVault.uploadAddress(tenderId, ip), user.username(),
-                    receiptJson, signature));
+                    receiptJson, null, batch.toJson()));
             files.reference(envelope.sm3(), fileHolder(bidId));
             confidential.record(bidId, AuditRecord.of(RECEIVED, tenderId.toString(), terms.regionCode(),
                     user.actor(), Map.of("bidId", bidId.toString(), "envelopeSm3", envelope.sm3(), "receiptSm3", Sm3.hex(receiptJson))));
-            return new BidReceipt(receiptJson, signature, Sm3.hex(platformCertificate()), null);
+            return new BidReceipt(receiptJson, null, Sm3.hex(platformCertificate()), null, batch);
         });
     }
 
@@ -270,14 +272,14 @@ public class Bids {
             receipt.put("statementSm3", Sm3.hex(statementText));
             receipt.put("receivedAt", now.toString());
             String receiptJson = CanonicalJson.write(receipt);
-            String receiptSignature = Base64.getEncoder().encodeToString(platform.sign(receiptJson.getBytes(StandardCharsets.UTF_8)));
+            ReceiptBatch.Proof batch = receiptSigner.sign(receiptJson);
             repository.saveWithdrawal(bid, withdrawn.id(), now, new SealedBidRepository.SignedWithdrawal(withdrawalId,
                     statementText, signature.strip(), signedBy, signerPem, evidenceVault.uploadAddress(tenderId, ip), user.username(),
-                    receiptJson, receiptSignature));
+                    receiptJson, null, batch.toJson()));
             confidential.record(withdrawalId, AuditRecord.of(WITHDRAWN, tenderId.toString(), terms.regionCode(), user.actor(),
                     Map.of("bidId", withdrawn.id().toString(), "envelopeSm3", withdrawn.sm3(), "statementSm3", Sm3.hex(statementText),
                             "receiptSm3", Sm3.hex(receiptJson))));
-            return new BidReceipt(receiptJson, receiptSignature, Sm3.hex(platformCertificate()), null);
+            return new BidReceipt(receiptJson, null, Sm3.hex(platformCertificate()), null, batch);
         });
     }
 
@@ -289,7 +291,7 @@ public class Bids {
         SealedBidRepository.StoredReceipt row = repository.latestWithdrawalReceipt(tenderId, user.organisationId())
                 .orElseThrow(() -> new DomainException(SealingError.BID_NOT_FOUND));
         return new BidReceipt(row.receipt(), row.signature(), Sm3.hex(platformCertificate()),
-                confidential.disclosure(row.id()).map(ConfidentialRecords.Disclosure::toMap).orElse(null));
+                confidential.disclosure(row.id()).map(ConfidentialRecords.Disclosure::toMap).orElse(null), row.batch());
     }
 
     /** The action of a received bid's confidential record. */
@@ -310,7 +312,7 @@ public class Bids {
         SealedBidRepository.StoredReceipt row = repository.liveReceipt(tenderId, user.organisationId())
                 .orElseThrow(() -> new DomainException(SealingError.BID_NOT_FOUND));
         return new BidReceipt(row.receipt(), row.signature(), Sm3.hex(platformCertificate()),
-                confidential.disclosure(row.id()).map(ConfidentialRecords.Disclosure::toMap).orElse(null));
+                confidential.disclosure(row.id()).map(ConfidentialRecords.Disclosure::toMap).orElse(null), row.batch());
     }
 
     private byte[] platformCertificate() {

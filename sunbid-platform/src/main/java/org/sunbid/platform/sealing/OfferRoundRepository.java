@@ -113,11 +113,12 @@ class OfferRoundRepository {
             Received r = received.get(offer.id());
             jdbc.sql("""
                     INSERT INTO offer_envelope (id, lot_id, round, supplier_id, envelope_sm3, size, received_at, received_by,
-                                                receipt, receipt_signature)
-                    VALUES (:id, :l, :r, :s, :sm3, :size, :at, :by, :receipt, :sig)""")
+                                                receipt, receipt_signature, receipt_batch)
+                    VALUES (:id, :l, :r, :s, :sm3, :size, :at, :by, :receipt, :sig, :batch)""")
                     .param("id", offer.id()).param("l", round.lotId()).param("r", round.round()).param("s", offer.supplierId())
                     .param("sm3", offer.envelopeSm3()).param("size", r.size()).param("at", at(offer.receivedAt()))
-                    .param("by", r.by()).param("receipt", r.receipt()).param("sig", r.signature()).update();
+                    .param("by", r.by()).param("receipt", r.receipt()).param("sig", r.signature())
+                    .param("batch", r.batch()).update();
         }
         for (ShareReleases.Release r : round.newReleases()) {
             jdbc.sql("""
@@ -142,8 +143,8 @@ class OfferRoundRepository {
         }
     }
 
-    /** What is stored with an offer beside the aggregate's facts. */
-    record Received(long size, String by, String receipt, String signature) {
+    /** What is stored with an offer beside the aggregate's facts: its receipt, signed directly or with its batch (JSON). */
+    record Received(long size, String by, String receipt, String signature, String batch) {
     }
 
     Optional<Key> key(UUID lotId, int round) {
@@ -170,11 +171,10 @@ class OfferRoundRepository {
     /** The stored receipt of supplier {@code supplierId}'s offer that counts in a round (its latest). */
     Optional<SealedBidRepository.StoredReceipt> latestReceipt(UUID lotId, int round, UUID supplierId) {
         return jdbc.sql("""
-                SELECT id, receipt, receipt_signature FROM offer_envelope
+                SELECT id, receipt, receipt_signature, receipt_batch FROM offer_envelope
                 WHERE lot_id = :l AND round = :r AND supplier_id = :s ORDER BY seq DESC LIMIT 1""")
                 .param("l", lotId).param("r", round).param("s", supplierId)
-                .query((rs, i) -> new SealedBidRepository.StoredReceipt(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getString(3)))
+                .query((rs, i) -> SealedBidRepository.StoredReceipt.of(rs))
                 .optional();
     }
 

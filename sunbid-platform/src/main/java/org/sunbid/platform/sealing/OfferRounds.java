@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.sunbid.crypto.CanonicalJson;
 import org.sunbid.crypto.Pem;
 import org.sunbid.crypto.Sm3;
+import org.sunbid.crypto.log.ReceiptBatch;
 import org.sunbid.platform.audit.AuditLog;
 import org.sunbid.platform.audit.AuditRecord;
 import org.sunbid.platform.audit.ConfidentialRecords;
@@ -44,6 +45,7 @@ import org.sunbid.platform.parties.Role;
 import org.sunbid.platform.sealing.domain.OfferRound;
 import org.sunbid.platform.tendering.Tenders;
 import org.sunbid.platform.trust.PlatformIdentity;
+import org.sunbid.platform.trust.ReceiptSigner;
 import org.sunbid.sealing.Envelope;
 
 import tools.jackson.core.type.TypeReference;
@@ -93,12 +95,15 @@ public class OfferRounds {
     private final JsonMapper json;
     private final Path openedDir;
     private final long maxSize;
+    private final ReceiptSigner receiptSigner;
 
     OfferRounds(OfferRoundRepository repository, TenderKeys keys, BidOpenings openings, Tenders tenders,
             Organisations organisations, Certificates certificates, FileStore files, ArrivalSealing arrival,
             EnvelopeOpener opener, AuditLog auditLog, ConfidentialRecords confidential, PlatformIdentity platform,
             ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, JsonMapper json, SunbidProperties properties,
-            @Value("${sunbid.sealing.max-envelope-size:1073741824}") long maxSize, BiddingCredit credit) {
+            @Value("${sunbid.sealing.max-envelope-size:1073741824}") long maxSize, BiddingCredit credit,
+            ReceiptSigner receiptSigner) {
+        this.receiptSigner = receiptSigner;
         this.credit = credit;
         this.repository = repository;
         this.keys = keys;
@@ -229,14 +234,14 @@ public class OfferRounds {
                 receipt.put("receivedAt", now.toString());
                 receipt.put("sealedBy", "platform-on-arrival");
                 String receiptJson = CanonicalJson.write(receipt);
-                String signature = sign(receiptJson);
+                ReceiptBatch.Proof batch = receiptSigner.sign(receiptJson); // signed with its batch: see BidReceipt
                 repository.save(offerRound, Map.of(offerId, new OfferRoundRepository.Received(envelope.size(), user.username(),
-                        receiptJson, signature)));
+                        receiptJson, null, batch.toJson())));
                 files.reference(envelope.sm3(), "sealing.offer:" + offerId);
                 confidential.record(offerId, AuditRecord.of(RECEIVED, lotId.toString(), region, user.actor(),
                         Map.of("round", round, "offerId", offerId.toString(), "envelopeSm3", envelope.sm3(),
                                 "receiptSm3", Sm3.hex(receiptJson))));
-                return new BidReceipt(receiptJson, signature, Sm3.hex(platformCertificate()), null);
+                return new BidReceipt(receiptJson, null, Sm3.hex(platformCertificate()), null, batch);
             });
         } catch (FileStore.TooLargeException e) {
             throw new DomainException(SealingError.ENVELOPE_TOO_LARGE, maxSize);
@@ -251,7 +256,7 @@ public class OfferRounds {
         SealedBidRepository.StoredReceipt row = repository.latestReceipt(lotId, round, user.organisationId())
                 .orElseThrow(() -> new DomainException(SealingError.OFFER_NOT_FOUND));
         return new BidReceipt(row.receipt(), row.signature(), Sm3.hex(platformCertificate()),
-                confidential.disclosure(row.id()).map(ConfidentialRecords.Disclosure::toMap).orElse(null));
+                confidential.disclosure(row.id()).map(ConfidentialRecords.Disclosure::toMap).orElse(null), row.batch());
     }
 
     /** The caller's organisation's encrypted share of the round's key (base64), for its own tool to decrypt. */

@@ -13,6 +13,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.sunbid.crypto.Sm3;
+import org.sunbid.crypto.log.ReceiptBatch;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.sealing.domain.EnvelopeStatus;
 import org.sunbid.platform.sealing.domain.SealedBid;
@@ -34,16 +35,26 @@ class SealedBidRepository {
     }
 
     /** What the platform keeps of a received envelope besides the aggregate's facts: the receipt and who sent it. */
-    record Received(long size, UUID certificateId, String ip, String by, String receipt, String receiptSignature) {
+    record Received(long size, UUID certificateId, String ip, String by, String receipt, String receiptSignature,
+            String receiptBatch) {
     }
 
     /** A withdrawal as the bidder signed it, with the platform's receipt. */
     record SignedWithdrawal(UUID id, String statement, String signature, UUID certificateId, String certificatePem,
-            String ip, String by, String receipt, String receiptSignature) {
+            String ip, String by, String receipt, String receiptSignature, String receiptBatch) {
     }
 
-    /** A receipt the platform signed, with the id of its confidential record. */
-    record StoredReceipt(UUID id, String receipt, String signature) {
+    /**
+     * A receipt the platform signed, with the id of its confidential record: its own signature (before batches) or
+     * its batch proof.
+     */
+    record StoredReceipt(UUID id, String receipt, String signature, ReceiptBatch.Proof batch) {
+
+        static StoredReceipt of(java.sql.ResultSet rs) throws java.sql.SQLException {
+            String batch = rs.getString(4);
+            return new StoredReceipt(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                    batch == null ? null : ReceiptBatch.Proof.parse(batch));
+        }
     }
 
     /** A bidder's bid on a tender (no envelope yet when it sent none). */
@@ -81,12 +92,14 @@ class SealedBidRepository {
             try {
                 jdbc.sql("""
                         INSERT INTO bid_envelope_received (id, tender_id, bidder_id, envelope_sm3, size_bytes, certificate_id,
-                                                           received_at, received_ip, received_by, receipt, receipt_signature)
-                        VALUES (:id, :t, :b, :sm3, :size, :cert, :at, :ip, :by, :receipt, :sig)""")
+                                                           received_at, received_ip, received_by, receipt, receipt_signature,
+                                                           receipt_batch)
+                        VALUES (:id, :t, :b, :sm3, :size, :cert, :at, :ip, :by, :receipt, :sig, :batch)""")
                         .param("id", e.id()).param("t", bid.tenderId()).param("b", bid.bidderId()).param("sm3", e.sm3())
                         .param("size", received.size()).param("cert", received.certificateId()).param("at", at(e.receivedAt()))
                         .param("ip", received.ip() == null ? "" : received.ip()).param("by", received.by())
-                        .param("receipt", received.receipt()).param("sig", received.receiptSignature()).update();
+                        .param("receipt", received.receipt()).param("sig", received.receiptSignature())
+                        .param("batch", received.receiptBatch()).update();
             } catch (DuplicateKeyException ex) {
                 throw new DomainException(SealingError.ENVELOPE_ALREADY_RECEIVED);
             }
@@ -98,30 +111,31 @@ class SealedBidRepository {
         save(bid, null);
         jdbc.sql("""
                 INSERT INTO bid_withdrawal (id, bid_id, tender_id, statement, signature, certificate_id, certificate_pem,
-                                            received_at, received_ip, received_by, receipt, receipt_signature)
-                VALUES (:id, :bid, :t, :statement, :sig, :cert, :pem, :at, :ip, :by, :receipt, :rsig)""")
+                                            received_at, received_ip, received_by, receipt, receipt_signature, receipt_batch)
+                VALUES (:id, :bid, :t, :statement, :sig, :cert, :pem, :at, :ip, :by, :receipt, :rsig, :batch)""")
                 .param("id", w.id()).param("bid", bidId).param("t", bid.tenderId()).param("statement", w.statement())
                 .param("sig", w.signature()).param("cert", w.certificateId()).param("pem", w.certificatePem())
                 .param("at", at(at)).param("ip", w.ip() == null ? "" : w.ip()).param("by", w.by())
-                .param("receipt", w.receipt()).param("rsig", w.receiptSignature()).update();
+                .param("receipt", w.receipt()).param("rsig", w.receiptSignature()).param("batch", w.receiptBatch()).update();
     }
 
     /** The receipt of the bidder's live bid on the tender. */
     Optional<StoredReceipt> liveReceipt(UUID tenderId, UUID bidderId) {
         return jdbc.sql("""
-                SELECT id, receipt, receipt_signature FROM bid_envelope
-                WHERE tender_id = :t AND bidder_id = :b AND status = 'VALID'""")
+                SELECT id, receipt, receipt_signature, receipt_batch FROM bid_envelope_received r
+                WHERE tender_id = :t AND bidder_id = :b
+                  AND NOT EXISTS (SELECT 1 FROM bid_envelope_status_change c WHERE c.envelope_id = r.id)""")
                 .param("t", tenderId).param("b", bidderId)
-                .query((rs, i) -> new StoredReceipt(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).optional();
+                .query((rs, i) -> StoredReceipt.of(rs)).optional();
     }
 
     /** The receipt of the bidder's latest withdrawal on the tender. */
     Optional<StoredReceipt> latestWithdrawalReceipt(UUID tenderId, UUID bidderId) {
         return jdbc.sql("""
-                SELECT w.id, w.receipt, w.receipt_signature FROM bid_withdrawal w JOIN bid_envelope b ON b.id = w.bid_id
+                SELECT w.id, w.receipt, w.receipt_signature, w.receipt_batch FROM bid_withdrawal w JOIN bid_envelope b ON b.id = w.bid_id
                 WHERE w.tender_id = :t AND b.bidder_id = :b ORDER BY w.received_at DESC, w.id LIMIT 1""")
                 .param("t", tenderId).param("b", bidderId)
-                .query((rs, i) -> new StoredReceipt(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3))).optional();
+                .query((rs, i) -> StoredReceipt.of(rs)).optional();
     }
 
     /** Whether the bidder has a live bid on the tender. */

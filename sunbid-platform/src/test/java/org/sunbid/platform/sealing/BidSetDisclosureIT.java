@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,7 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sunbid.bidder.BidderTool;
+import org.sunbid.crypto.Sm2;
 import org.sunbid.crypto.Sm3;
+import org.sunbid.crypto.log.ReceiptBatch;
 import org.sunbid.platform.ApiClient;
 import org.sunbid.platform.PlatformIT;
 import org.sunbid.platform.audit.ConfidentialRecords;
@@ -179,7 +184,68 @@ class BidSetDisclosureIT extends PlatformIT {
         Path forged = Files.writeString(Files.createTempFile("forged", ".json"), Files.readString(bidder1).replace(bidIdOf(bidder1), UUID.randomUUID().toString()));
         Verdict bad = Verifier.run("check-receipt", forged.toString(), baseUrl());
         assertThat(bad.exitCode()).as(bad.line()).isEqualTo(1);
-        assertThat(bad.line()).isEqualTo("FAIL the receipt is not signed by the platform");
+        assertThat(bad.line()).isEqualTo("FAIL the receipt is not in the batch the platform signed (its path does not lead to the signed root)");
+    }
+
+    /**
+     * Receipts are signed per batch (issue 21): a real upload's receipt carries its batch proof and verifies with the
+     * bidder tool and the verifier; the same receipt in a forged batch (its own tree, signed by another SM2 key) or with
+     * a changed path fails in both, naming why.
+     */
+    @Test
+    void batchSignedReceiptsVerifyWithBothToolsAndAForgedBatchFailsInBoth() throws Exception {
+        Tender t = publish();
+        Path receipt = bid(t, "bidder1", "2000000.00");
+        Path envelope = Path.of(receipt.toString().replace(".receipt.json", ""));
+        JsonNode saved = new ApiClient.Response(200, "application/json", Files.readString(receipt)).json();
+        assertThat(saved.path("signature").isNull()).isTrue();
+        assertThat(saved.path("batch").path("width").asInt()).isEqualTo(256);
+        assertThat(saved.path("batch").path("path").size()).isEqualTo(8);
+
+        BidderTool.Result good = BidderTool.run("check-receipt", "--platform", baseUrl(), "--envelope", envelope.toString(),
+                receipt.toString());
+        assertThat(good.ok()).as(good.line()).isTrue();
+        assertThat(good.line()).contains("receipt signed by the platform in batch " + saved.path("batch").path("root").asString().substring(0, 16));
+        bid(t, "bidder3", "2100000.00");
+        bid(t, "bidder6", "2200000.00");
+        confidential.commit();
+        closeAndOpen(t);
+        Verdict verified = Verifier.run("check-receipt", receipt.toString(), baseUrl());
+        assertThat(verified.line()).isEqualTo("OK bid " + envelopeOf(receipt) + " is in the opening record of " + t.id() + " as OPENED");
+
+        // The forger's own batch around the real receipt, its root signed by another SM2 key.
+        String text = saved.path("receipt").asString();
+        ReceiptBatch.Proof forgedProof = ReceiptBatch.sign(List.of(text), 256, Sm2.generateKeyPair().getPrivate(),
+                clock.instant(), new SecureRandom()).get(0);
+        Path forgedBatch = withBatch(saved, ReceiptBatch.Proof.parse(forgedProof.toJson()));
+        // The real batch with one hash of the path changed.
+        ReceiptBatch.Proof real = ReceiptBatch.Proof.of(saved.path("batch"));
+        List<String> path = new ArrayList<>(real.path());
+        path.set(3, (path.get(3).charAt(0) == 'f' ? "e" : "f") + path.get(3).substring(1));
+        Path changedPath = withBatch(saved, new ReceiptBatch.Proof(real.leafIndex(), real.width(), path, real.root(),
+                real.signedAt(), real.signature()));
+        // The real batch's root claimed by another index.
+        Path otherIndex = withBatch(saved, new ReceiptBatch.Proof(real.leafIndex() ^ 1, real.width(), real.path(), real.root(),
+                real.signedAt(), real.signature()));
+        for (var c : Map.of(forgedBatch, "the receipt's batch is not signed by the platform (forged batch)",
+                changedPath, "the receipt is not in the batch the platform signed (its path does not lead to the signed root)",
+                otherIndex, "the receipt is not in the batch the platform signed (its path does not lead to the signed root)").entrySet()) {
+            Verdict v = Verifier.run("check-receipt", c.getKey().toString(), baseUrl());
+            assertThat(v.exitCode()).as(v.line()).isEqualTo(1);
+            assertThat(v.line()).isEqualTo("FAIL " + c.getValue());
+            BidderTool.Result b = BidderTool.run("check-receipt", "--platform", baseUrl(), c.getKey().toString());
+            assertThat(b.exitCode()).as(b.line()).isEqualTo(1);
+            assertThat(b.line()).isEqualTo("REFUSED " + c.getValue());
+        }
+    }
+
+    private static Path withBatch(JsonNode saved, ReceiptBatch.Proof batch) throws Exception {
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("receipt", saved.path("receipt").asString());
+        file.put("signature", null);
+        file.put("platformCertificateSm3", saved.path("platformCertificateSm3").asString());
+        file.put("batch", batch.toMap());
+        return Files.writeString(Files.createTempFile("forged-batch", ".json"), ApiClient.json(file));
     }
 
     @Test
@@ -215,15 +281,20 @@ class BidSetDisclosureIT extends PlatformIT {
         Map<String, Object> forged = new LinkedHashMap<>();
         forged.put("objection", "我单位已投标");
         forged.put("receipt", saved.path("receipt").asString().replace(envelopeOf(victim), "0".repeat(64)));
-        forged.put("receiptSignature", saved.path("signature").asString());
+        forged.put("receiptBatch", saved.path("batch"));
         Map<String, Object> before = state(t);
         assertThat(api().post(responses, ApiClient.json(forged), api().freshToken("bidder5")).code()).isEqualTo("RECEIPT_INVALID");
         assertThat(api().post(responses, ApiClient.json(Map.of("objection", "冒用回执", "receipt", saved.path("receipt").asString(),
-                "receiptSignature", saved.path("signature").asString())), api().freshToken("bidder7")).code()).isEqualTo("RECEIPT_INVALID");
+                "receiptBatch", saved.path("batch"))), api().freshToken("bidder7")).code()).isEqualTo("RECEIPT_INVALID");
+        // the victim's own receipt in a batch the platform never signed
+        ReceiptBatch.Proof forgedBatch = ReceiptBatch.sign(List.of(saved.path("receipt").asString()), 256,
+                Sm2.generateKeyPair().getPrivate(), clock.instant(), new SecureRandom()).get(0);
+        assertThat(api().post(responses, ApiClient.json(Map.of("objection", "伪造批次", "receipt", saved.path("receipt").asString(),
+                "receiptBatch", forgedBatch.toMap())), api().freshToken("bidder5")).code()).isEqualTo("RECEIPT_INVALID");
         assertThat(state(t)).isEqualTo(before);
         ApiClient.Response objected = api().post(responses, ApiClient.json(Map.of("objection",
                 "我单位已于截止前递交投标文件并取得平台签名回执，开标记录中却没有我单位的投标。", "receipt", saved.path("receipt").asString(),
-                "receiptSignature", saved.path("signature").asString())), api().freshToken("bidder5"));
+                "receiptBatch", saved.path("batch"))), api().freshToken("bidder5"));
         assertThat(objected.status()).as(objected.body()).isEqualTo(200);
         assertThat(objected.json().path("responses").toString()).contains("OBJECTED").contains("开标记录中却没有我单位的投标");
         assertThat(jdbc.sql("""

@@ -31,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sunbid.crypto.Pem;
 import org.sunbid.crypto.Sm2;
 import org.sunbid.crypto.Sm3;
+import org.sunbid.crypto.log.ReceiptBatch;
 import org.sunbid.platform.ApiClient;
 import org.sunbid.platform.PlatformIT;
 import org.sunbid.platform.audit.ConfidentialRecords;
@@ -117,8 +118,15 @@ class BidsIT extends PlatformIT {
         JsonNode receipt = new ApiClient.Response(200, "application/json", accepted.json().path("receipt").asString()).json();
         assertThat(receipt.path("envelopeSm3").asString()).isEqualTo(Sm3.hex(first));
         X509Certificate platformCert = Pem.certificate(api.get("/api/v1/ca/platform-certificate", null).json().path("pem").asString());
-        assertThat(Sm2.verify(platformCert.getPublicKey(), accepted.json().path("receipt").asString().getBytes(StandardCharsets.UTF_8),
-                Base64.getDecoder().decode(accepted.json().path("signature").asString()))).isTrue();
+        // Signed with its batch: no signature of its own, a proof under a batch root the platform signed.
+        assertThat(accepted.json().path("signature").isNull()).isTrue();
+        ReceiptBatch.Proof proof = ReceiptBatch.Proof.of(accepted.json().path("batch"));
+        assertThat(proof.width()).isEqualTo(256);
+        assertThat(ReceiptBatch.check(accepted.json().path("receipt").asString(), proof, platformCert.getPublicKey())).isNull();
+        assertThat(ReceiptBatch.check(accepted.json().path("receipt").asString(), proof, Sm2.generateKeyPair().getPublic()))
+                .contains("forged batch");
+        assertThat(api.get("/api/v1/tenders/" + tenderId + "/bids/mine", api.freshToken("bidder1")).json().path("batch").path("root")
+                .asString()).isEqualTo(proof.root());
         // The stored envelope says nothing of the price.
         assertThat(new String(Files.readAllBytes(DATA.resolve("files").resolve(Sm3.hex(first).substring(0, 2)).resolve(Sm3.hex(first))),
                 StandardCharsets.ISO_8859_1)).doesNotContain("36280000");
@@ -149,8 +157,8 @@ class BidsIT extends PlatformIT {
         ApiClient.Response withdrawn = api.post("/api/v1/tenders/" + tenderId + "/bids/mine/withdrawal", ApiClient.json(Map.of(
                 "statement", withdrawal.statement(), "signature", withdrawal.sign(demoKeyOf("bidder1")))), api.freshToken("bidder1"));
         assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
-        assertThat(Sm2.verify(platformCert.getPublicKey(), withdrawn.json().path("receipt").asString().getBytes(StandardCharsets.UTF_8),
-                Base64.getDecoder().decode(withdrawn.json().path("signature").asString()))).isTrue();
+        assertThat(ReceiptBatch.verify(withdrawn.json().path("receipt").asString(), ReceiptBatch.Proof.of(withdrawn.json().path("batch")),
+                platformCert.getPublicKey())).isTrue();
         assertThat(withdrawn.json().path("receipt").asString()).contains("sunbid.withdrawal-receipt").contains(Sm3.hex(second));
         assertThat(api.get("/api/v1/tenders/" + tenderId + "/bids/mine", api.freshToken("bidder1")).code()).isEqualTo("BID_NOT_FOUND");
     }

@@ -52,10 +52,14 @@ class SealingApi {
         return openings.releaseShare(id, body.share(), user);
     }
 
-    /** {@code receipt}/{@code receiptSignature}: the platform-signed bid receipt, for objecting when no bid is on record. */
+    /**
+     * {@code receipt} with {@code receiptBatch} (its batch proof as the platform returned it) or, for a receipt issued
+     * before batches, {@code receiptSignature}: the platform-signed bid receipt, for objecting when no bid is on record.
+     */
     record ResponseInput(@jakarta.validation.constraints.Size(max = 20000) String objection,
             @jakarta.validation.constraints.Size(max = 4000) String receipt,
-            @jakarta.validation.constraints.Size(max = 400) String receiptSignature) {
+            @jakarta.validation.constraints.Size(max = 400) String receiptSignature,
+            org.sunbid.crypto.log.ReceiptBatch.Proof receiptBatch) {
     }
 
     record AnswerInput(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 20000) String text) {
@@ -65,7 +69,7 @@ class SealingApi {
     @PostMapping("/api/v1/tenders/{id}/opening/responses")
     OpeningView respond(@PathVariable UUID id, @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody ResponseInput body,
             CurrentUser user) {
-        return openings.respond(id, body.objection(), body.receipt(), body.receiptSignature(), user);
+        return openings.respond(id, body.objection(), body.receipt(), body.receiptSignature(), body.receiptBatch(), user);
     }
 
     /** The tenderee or agency answers a bidder's objection to the opening. */
