@@ -67,7 +67,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       (default 5), each on its own connection.</li>
  * </ul>
  * {@code --dumps K} takes K thread dumps of the platform (jcmd Thread.print) spread over the window, into its data
- * directory, to see where the time goes. Last line:
+ * directory, to see where the time goes (the data directory is then kept, as with {@code --keep true}; otherwise removed).
+ * Last line:
  * {@code surge: <receipts/s> receipts/s, p99 <ms> ms, raw <inserts/s> INSERT+COMMIT/s with <N> clients, ratio <r>}.
  * Usage: {@code mvn -B -ntp -pl bench exec:exec@surge [-Dsurge.bidders=64 -Dsurge.size=32 -Dsurge.seconds=15]}.
  */
@@ -100,6 +101,13 @@ public final class SurgeBench {
         }
         try (BenchPlatform platform = BenchPlatform.start(data, jvm, arguments, Duration.ofMinutes(20))) {
             run(platform, pgPort, bidders, sizeKb, seconds, envelopes, rawSeconds, dumps);
+        }
+        if (dumps == 0 && !"true".equals(optional(args, "--keep"))) {
+            try (java.util.stream.Stream<Path> files = Files.walk(data)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        } else {
+            System.out.println("kept " + data);
         }
     }
 
