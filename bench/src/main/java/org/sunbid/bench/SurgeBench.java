@@ -239,7 +239,6 @@ public final class SurgeBench {
         double rate = receipts / window;
         double p99 = quantileMs(latencies, 0.99);
 
-        double raw = rawInserts(platform, pgPort, n, rawSeconds);
         System.out.printf("window %.1f s before the deadline (%s): %d receipts, each checked by the client (%d failed the check);"
                 + " refused %s; %d envelopes sealed during the window (pool of %d per bidder ran out)%n",
                 window, started, receipts, failedChecks, refusals, sealedLate, perBidder);
@@ -247,6 +246,7 @@ public final class SurgeBench {
                 sizeKb, quantileMs(latencies, 0.5), quantileMs(latencies, 0.9), p99, quantileMs(latencies, 1.0));
         System.out.printf("machine: %d cores, load average %.2f before / %.2f after the surge%n",
                 Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
+        double raw = rawInserts(platform, pgPort, n, rawSeconds);
         System.out.printf("surge: %.0f receipts/s, p99 %.1f ms, raw %.0f INSERT+COMMIT/s with %d clients, ratio %.2f%n",
                 rate, p99, raw, n, raw == 0 ? 0 : rate / raw);
     }
@@ -351,8 +351,17 @@ public final class SurgeBench {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong inserts = new AtomicLong();
         List<Connection> connections = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            connections.add(DriverManager.getConnection(url, "postgres", password));
+        try {
+            for (int i = 0; i < clients; i++) {
+                connections.add(DriverManager.getConnection(url, "postgres", password));
+            }
+        } catch (java.sql.SQLException e) {
+            for (Connection c : connections) {
+                c.close();
+            }
+            // PostgreSQL's max_connections (100) is shared with the platform's pool (sunbid.db.pool-size)
+            throw new IllegalStateException("raw: only " + connections.size() + " of " + clients
+                    + " connections beside the platform's pool: " + e.getMessage(), e);
         }
         List<Thread> threads = new ArrayList<>();
         for (Connection c : connections) {
