@@ -1,12 +1,16 @@
 package org.sunbid.bench;
 
+import static org.sunbid.bench.BenchPlatform.field;
+import static org.sunbid.bench.BenchPlatform.intArg;
+import static org.sunbid.bench.BenchPlatform.loadAverage;
+import static org.sunbid.bench.BenchPlatform.stringArg;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,8 +30,6 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.sunbid.platform.auction.Journal;
 import org.sunbid.platform.auction.domain.AuctionFormat;
@@ -78,51 +80,15 @@ public final class AuctionBench {
         // --channel http: bids as POST requests, watchers on the Server-Sent Events stream (the first version's path)
         boolean socket = !roomOnly && "socket".equals(stringArg(args, "--channel", "socket"));
         Path data = Files.createTempDirectory("sunbid-auction-bench");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        String base = "http://127.0.0.1:" + port;
-        List<String> jvm = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         // the platform's JVM options: none by default (as the sunbid launcher runs it); --jvm "…" to try others
-        for (String option : stringArg(args, "--jvm", "").split(" ")) {
-            if (!option.isBlank()) {
-                jvm.add(option);
-            }
-        }
-        jvm.add("-Xlog:gc:file=" + data.resolve("gc.log"));
-        List<String> command = new ArrayList<>(jvm);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.sunbid.platform.SunbidApplication", "--demo",
-                "--server.port=" + port, "--sunbid.data-dir=" + data, "--sunbid.demo.live-rival=false",
+        List<String> jvm = List.of(stringArg(args, "--jvm", "").split(" "));
+        try (BenchPlatform platform = BenchPlatform.start(data, jvm, List.of("--demo", "--sunbid.demo.live-rival=false",
                 "--sunbid.demo.live-auction-delay=PT2S", "--sunbid.demo.live-auction-bidders=" + String.join(",", ACCOUNTS),
                 "--server.tomcat.threads.max=" + Math.max(200, bidders * 2), "--server.tomcat.max-keep-alive-requests=-1", "--server.tomcat.max-connections=" + (watchers + bidders + 200),
-                "--logging.level.root=WARN", "--logging.level.org.sunbid=INFO"));
-        Path log = data.resolve("platform.log");
-        System.out.println("starting the platform on port " + port + ", data " + data + " (log " + log + ")");
-        Process platform = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        List<ProcessHandle> children = new ArrayList<>();
-        try {
+                "--logging.level.root=WARN", "--logging.level.org.sunbid=INFO"), Duration.ofMinutes(5))) {
+            int port = platform.port;
+            String base = platform.base;
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            long started = System.nanoTime();
-            while (true) {
-                if (!platform.isAlive()) {
-                    throw new IllegalStateException("the platform exited: see " + log);
-                }
-                try {
-                    if (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
-                            HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                        break;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                if (System.nanoTime() - started > TimeUnit.MINUTES.toNanos(5)) {
-                    throw new IllegalStateException("the platform did not start: see " + log);
-                }
-                Thread.sleep(250);
-            }
-            platform.descendants().forEach(children::add);
-            System.out.printf("platform up in %d s%n", (System.nanoTime() - started) / 1_000_000_000L);
             String tendersJson = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tenders?limit=1000")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             int at = tendersJson.indexOf("\"" + LOT_CODE + "\"");
@@ -285,17 +251,6 @@ public final class AuctionBench {
                     Runtime.getRuntime().availableProcessors(), load, loadAfter);
             System.out.printf("auction: %.0f acknowledged bids/s, p99 %.1f ms, raw %.0f durable appends/s, ratio %.2f, watchers %d%n",
                     rate, p99, raw, raw == 0 ? 0 : rate / raw, watchers);
-        } finally {
-            platform.descendants().forEach(children::add);
-            platform.destroy();
-            if (!platform.waitFor(60, TimeUnit.SECONDS)) {
-                platform.destroyForcibly();
-            }
-            for (ProcessHandle h : children) {
-                if (h.isAlive()) {
-                    h.destroy();
-                }
-            }
         }
     }
 
@@ -878,52 +833,11 @@ public final class AuctionBench {
         }
     }
 
-    private static final Pattern FIELD = Pattern.compile("\"([A-Za-z]+)\":(\"([^\"]*)\"|null|-?[0-9]+)");
-
-    static String field(String json, String name) {
-        if (json == null) {
-            return null;
-        }
-        Matcher m = FIELD.matcher(json);
-        while (m.find()) {
-            if (m.group(1).equals(name)) {
-                return m.group(3) != null ? m.group(3) : m.group(2).equals("null") ? null : m.group(2);
-            }
-        }
-        return null;
-    }
-
     static long fen(String yuan) {
         return new java.math.BigDecimal(yuan).movePointRight(2).longValueExact();
     }
 
     static String yuan(long fen) {
         return java.math.BigDecimal.valueOf(fen, 2).toPlainString();
-    }
-
-    private static double loadAverage() {
-        try {
-            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
-
-    private static String stringArg(String[] args, String name, String fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
-    }
-
-    private static int intArg(String[] args, String name, int fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
     }
 }

@@ -77,13 +77,19 @@ class DatabaseConfiguration {
                 .placeholders(Map.of("runtime_user", server.user(), "platform_credit_code", platformCreditCode));
     }
 
+    /**
+     * The application's connection pool: {@code sunbid.db.pool-size} connections (default 20). A request holds one only
+     * while it talks to the database, so many more requests than connections can be in flight (issue 21: 64 bidders
+     * uploading at once, docs/performance.md "Deadline surge").
+     */
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(DatabaseServer server) {
+    HikariDataSource dataSource(DatabaseServer server,
+            @org.springframework.beans.factory.annotation.Value("${sunbid.db.pool-size:20}") int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(server.jdbcUrl());
         config.setUsername(server.user());
         config.setPassword(server.password());
-        config.setMaximumPoolSize(20);
+        config.setMaximumPoolSize(poolSize);
         config.setPoolName("sunbid");
         return new HikariDataSource(config);
     }

@@ -159,6 +159,30 @@ public class Deposits {
     }
 
     /**
+     * Whether the caller's own deposit for a tender lets it bid: what {@link #mine} would show — its status settled, and
+     * no guarantee that ends before the bid validity does — false where the caller has no deposit account. For the bid
+     * upload, which has read the tender's {@code terms} already (one read of the tender per upload, not three) and needs
+     * neither the payments nor the refunds.
+     */
+    public boolean settledForBidding(UUID tenderId, CurrentUser user, DepositTerms terms) {
+        if (user == null || user.role() != Role.BIDDER || user.organisationId() == null) {
+            return false;
+        }
+        Optional<Account> account = jdbc.sql(ACCOUNT_SELECT + " WHERE a.tender_id = :t AND a.bidder_id = :b")
+                .param("t", tenderId).param("b", user.organisationId()).query(Deposits::account).optional();
+        if (account.isEmpty() || !account.get().status().settled()) {
+            return false;
+        }
+        // the guarantee as view() reads it (with its issuer), only how long it runs
+        return jdbc.sql("""
+                SELECT g.valid_until FROM deposit_guarantee g
+                JOIN guarantee_issuer i ON i.fingerprint = g.issuer_fingerprint WHERE g.deposit_account_id = :id""")
+                .param("id", account.get().id())
+                .query((rs, i) -> rs.getObject("valid_until", OffsetDateTime.class).toInstant()).optional()
+                .map(validUntil -> !validUntil.isBefore(terms.guaranteeRequiredUntil())).orElse(true);
+    }
+
+    /**
      * The caller's organisation's deposits still to be paid (or guaranteed) while they still can be: registered, nothing
      * valid received, bidding open (the state in which payments and guarantees are accepted). A bidder's to-do.
      */

@@ -23,7 +23,6 @@ import org.sunbid.platform.parties.Certificates;
 import org.sunbid.platform.parties.CurrentUser;
 import org.sunbid.platform.parties.Organisations;
 import org.sunbid.platform.parties.Role;
-import org.sunbid.platform.payments.DepositView;
 import org.sunbid.platform.payments.Deposits;
 import org.sunbid.platform.sealing.domain.SealedBid;
 import org.sunbid.platform.tendering.DepositTerms;
@@ -117,11 +116,14 @@ public class Bids {
             throw new DomainException(SealingError.LIVE_BIDDING_NO_SEALED_BIDS);
         }
         registrations.mine(tenderId, user); // NOT_REGISTERED otherwise
+        // the tender read once for the whole check (TENDER_NOT_FOUND here): the credit gate's region, the deposit's
+        // guarantee period and the aggregate's deadline all come from these terms (issue 21: it was read three times)
+        DepositTerms terms = tenders.depositTerms(tenderId);
         // issue 20: refused before the body is read where a record bars it now; again at the upload instant below
-        credit.require(tenderId, user.organisationId(), clock.instant(), tenders.depositTerms(tenderId).regionCode(), user.actor());
-        SealedBid.Bidder bidder = new SealedBid.Bidder(user.organisationId(), true, depositSettled(tenderId, user));
-        repository.find(tenderId, user.organisationId())
-                .checkAcceptable(tenders.depositTerms(tenderId), bidder, clock.instant(), maxReplacements);
+        credit.require(tenderId, user.organisationId(), clock.instant(), terms.regionCode(), user.actor());
+        SealedBid.Bidder bidder = new SealedBid.Bidder(user.organisationId(), true,
+                deposits.settledForBidding(tenderId, user, terms));
+        repository.find(tenderId, user.organisationId()).checkAcceptable(terms, bidder, clock.instant(), maxReplacements);
         if (declaredSize > maxSize) {
             throw new DomainException(SealingError.ENVELOPE_TOO_LARGE, maxSize);
         }
@@ -321,17 +323,6 @@ public class Bids {
         } catch (java.security.cert.CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private boolean depositSettled(UUID tenderId, CurrentUser user) {
-        DepositView deposit;
-        try {
-            deposit = deposits.mine(tenderId, user);
-        } catch (DomainException e) {
-            return false;
-        }
-        boolean guaranteeShort = deposit.guarantee() != null && !deposit.guarantee().coversBidValidity();
-        return deposit.status().settled() && !guaranteeShort;
     }
 
     /** How bid envelopes name themselves to the file store. */

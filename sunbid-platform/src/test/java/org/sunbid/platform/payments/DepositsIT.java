@@ -330,13 +330,15 @@ class DepositsIT extends PlatformIT {
     }
 
     @Test
-    void aGuaranteeThatNoLongerCoversTheBidValidityAfterTheDeadlineMovedIsShownAsShort() {
+    void aGuaranteeThatNoLongerCoversTheBidValidityAfterTheDeadlineMovedIsShownAsShort() throws Exception {
         register("bidder7");
         var terms = tenders.depositTerms(java.util.UUID.fromString(tenderId));
         java.util.UUID bidder7 = jdbc.sql("SELECT organisation_id FROM account WHERE username = 'bidder7'")
                 .query(java.util.UUID.class).single();
         GuaranteeUpload exact = insurer.issue(terms, bidder7, terms.deposit(), terms.guaranteeRequiredUntil());
         assertThat(submit(exact).json().path("guarantee").path("coversBidValidity").asBoolean()).isTrue();
+        ApiClient.Response covered = uploadBid("bidder7");
+        assertThat(covered.status()).as(covered.body()).isEqualTo(201);
 
         // Day 10 of 21: a clarification affecting preparation moves the deadline so that 15 days remain (Law 23).
         clock.advance(Duration.ofDays(10));
@@ -346,6 +348,28 @@ class DepositsIT extends PlatformIT {
         JsonNode after = api.get("/api/v1/tenders/" + tenderId + "/deposit", api.freshToken("bidder7")).json();
         assertThat(after.path("status").asString()).isEqualTo("GUARANTEED");
         assertThat(after.path("guarantee").path("coversBidValidity").asBoolean()).isFalse();
+        // and a bid on it is refused as on an unpaid deposit (Bids.precheck, from the tender's terms read once)
+        assertThat(uploadBid("bidder7").code()).isEqualTo("DEPOSIT_NOT_SETTLED");
+    }
+
+    /** {@code bidder} seals a small bid with its demo key to the tender's opening key and uploads it. */
+    private ApiClient.Response uploadBid(String bidder) throws Exception {
+        java.security.PublicKey key = Pem.publicKey(api.get("/api/v1/tenders/" + tenderId + "/opening-key", null).json()
+                .path("publicKeyPem").asString());
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("bid", ".txt");
+        java.nio.file.Files.writeString(file, "投标函 " + java.util.UUID.randomUUID());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.sunbid.sealing.Envelope.seal(new org.sunbid.sealing.Envelope.Contents(java.util.UUID.fromString(tenderId),
+                "{\"totalPrice\":\"480000.00\"}", Map.of("tool", "DepositsIT"), Map.of("投标函.txt", file)), key,
+                demoKeyOf(bidder), demoCertificateOf(bidder), clock.instant(), out);
+        java.nio.file.Files.delete(file);
+        var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(baseUrl() + "/api/v1/tenders/" + tenderId + "/bids"))
+                .header("Authorization", "Bearer " + api.freshToken(bidder)).header("Content-Type", "application/octet-stream")
+                .header("Accept", "application/json, application/problem+json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new ApiClient.Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
     }
 
     private ApiClient.Response submit(GuaranteeUpload upload) {

@@ -1,0 +1,427 @@
+package org.sunbid.bench;
+
+import static org.sunbid.bench.BenchPlatform.field;
+import static org.sunbid.bench.BenchPlatform.intArg;
+import static org.sunbid.bench.BenchPlatform.loadAverage;
+import static org.sunbid.bench.BenchPlatform.quantileMs;
+import static org.sunbid.bench.BenchPlatform.stringArg;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.sunbid.crypto.Pem;
+import org.sunbid.crypto.Sm2;
+import org.sunbid.crypto.Sm3;
+import org.sunbid.sealing.Envelope;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The deadline surge (issue 21, acceptance 1): many bidders uploading sealed bids in the last seconds before one
+ * deadline, over real HTTP to the real platform (its own JVM, {@code --demo} on a fresh data directory, its embedded
+ * PostgreSQL with fsync on), each upload answered with a platform-signed receipt that the client checks.
+ * <ul>
+ *   <li>Setup, not timed: the demo adds {@code --bidders} bidder companies (default 64; {@code sunbid.demo.surge-bidders})
+ *       with demo-CA certificates, and one tender published 21 days before a deadline {@code --lead} + {@code --seconds}
+ *       seconds after the demo has loaded ({@code sunbid.demo.surge-deadline}). Each bidder then signs in, registers and
+ *       pays its deposit through the sandbox bank over the API, and seals {@code --envelopes} envelopes (default 40)
+ *       with {@code sunbid-sealing}'s {@link Envelope} to the tender's opening key, each carrying a file of
+ *       {@code --size} KB (default 32) of random bytes, signed with the bidder's demo key. The platform runs with
+ *       {@code sunbid.sealing.max-replacements} raised so that replacements never run out.</li>
+ *   <li>The surge: from {@code --seconds} (default 15) before the deadline, every bidder uploads its envelopes one after
+ *       another on its own thread, as fast as the platform answers (each a replacement of the last), until the
+ *       deadline. Each receipt is checked by the client ({@link #checkReceipt}): signed by the platform's certificate
+ *       and naming the very envelope sent. A bidder whose envelopes run out seals more during the window (counted).</li>
+ *   <li>The raw limit in the same run, on the same PostgreSQL server (same data directory, same fsync settings):
+ *       {@code --bidders} clients each doing INSERT + COMMIT of a small row in a loop for {@code --raw-seconds}
+ *       (default 5), each on its own connection.</li>
+ * </ul>
+ * {@code --dumps K} takes K thread dumps of the platform (jcmd Thread.print) spread over the window, into its data
+ * directory, to see where the time goes (the data directory is then kept, as with {@code --keep true}; otherwise removed).
+ * Last line:
+ * {@code surge: <receipts/s> receipts/s, p99 <ms> ms, raw <inserts/s> INSERT+COMMIT/s with <N> clients, ratio <r>}.
+ * Usage: {@code mvn -B -ntp -pl bench exec:exec@surge [-Dsurge.bidders=64 -Dsurge.size=32 -Dsurge.seconds=15]}.
+ */
+public final class SurgeBench {
+
+    private static final String PASSWORD = "Sunbid@2026";
+    /** The demo's surge tender (demo.DemoSurge). */
+    private static final String CODE = "YZ-2026-GC-0199";
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    public static void main(String[] args) throws Exception {
+        int bidders = intArg(args, "--bidders", 64);
+        int sizeKb = intArg(args, "--size", 32);
+        int seconds = intArg(args, "--seconds", 15);
+        int lead = intArg(args, "--lead", 150);
+        int envelopes = intArg(args, "--envelopes", 40);
+        int rawSeconds = intArg(args, "--raw-seconds", 5);
+        int dumps = intArg(args, "--dumps", 0);
+        Path data = Files.createTempDirectory("sunbid-surge-bench");
+        int pgPort = BenchPlatform.freePort();
+        List<String> jvm = List.of(optional(args, "--jvm").split(" "));
+        List<String> arguments = new ArrayList<>(List.of("--demo", "--sunbid.demo.live-rival=false",
+                "--sunbid.demo.surge-bidders=" + bidders, "--sunbid.demo.surge-deadline=PT" + (lead + seconds) + "S",
+                "--sunbid.sealing.max-replacements=1000000", "--sunbid.db.embedded-port=" + pgPort,
+                "--logging.level.root=WARN", "--logging.level.org.sunbid=INFO"));
+        for (String extra : optional(args, "--platform-args").split(" ")) {
+            if (!extra.isBlank()) {
+                arguments.add(extra);
+            }
+        }
+        try (BenchPlatform platform = BenchPlatform.start(data, jvm, arguments, Duration.ofMinutes(20))) {
+            run(platform, pgPort, bidders, sizeKb, seconds, envelopes, rawSeconds, dumps);
+        }
+        if (dumps == 0 && !"true".equals(optional(args, "--keep"))) {
+            try (java.util.stream.Stream<Path> files = Files.walk(data)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        } else {
+            System.out.println("kept " + data);
+        }
+    }
+
+    private static void run(BenchPlatform platform, int pgPort, int n, int sizeKb, int seconds, int perBidder, int rawSeconds,
+            int dumps) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        String base = platform.base;
+        // the demo creates the surge tender last: once it is listed, the demo has loaded
+        String tenderId = null;
+        long waitStarted = System.nanoTime();
+        while (tenderId == null) {
+            String list = get(http, base + "/api/v1/tenders?limit=200", null);
+            int at = list.indexOf("\"" + CODE + "\"");
+            if (at >= 0) {
+                int idAt = list.lastIndexOf("{\"id\":\"", at);
+                tenderId = list.substring(idAt + 7, idAt + 7 + 36);
+            } else if (System.nanoTime() - waitStarted > Duration.ofMinutes(20).toNanos()) {
+                throw new IllegalStateException("the demo's surge tender did not appear: see " + platform.log);
+            } else {
+                Thread.sleep(1000);
+            }
+        }
+        Instant deadline = Instant.parse(field(get(http, base + "/api/v1/tenders/" + tenderId, null), "bidDeadline"));
+        PublicKey openingKey = Pem.publicKey(field(get(http, base + "/api/v1/tenders/" + tenderId + "/opening-key", null), "publicKeyPem")
+                .replace("\\n", "\n"));
+        X509Certificate platformCert = Pem.certificate(field(get(http, base + "/api/v1/ca/platform-certificate", null), "pem")
+                .replace("\\n", "\n"));
+        System.out.printf("demo loaded %d s after start; tender %s (%s), deadline %s (in %d s)%n",
+                (System.nanoTime() - waitStarted) / 1_000_000_000L, CODE, tenderId, deadline,
+                Duration.between(Instant.now(), deadline).toSeconds());
+
+        // setup: sign in, register, pay the deposit (through the API), seal the envelopes — not timed
+        long setupStarted = System.nanoTime();
+        Bidder[] all = new Bidder[n];
+        byte[] fileBytes = new byte[sizeKb * 1024];
+        ExecutorService setup = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        List<Future<?>> done = new ArrayList<>();
+        String tender = tenderId;
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            done.add(setup.submit(() -> {
+                Bidder b = new Bidder("surge" + (k + 1));
+                b.token = field(post(http, base + "/api/v1/auth/token", null, "{\"username\":\"" + b.username
+                        + "\",\"password\":\"" + PASSWORD + "\"}", 200), "token");
+                String org = field(get(http, base + "/api/v1/me", b.token), "organisationId");
+                String code = field(get(http, base + "/api/v1/organisations/" + org, b.token), "creditCode");
+                b.key = Pem.privateKey(Files.readString(platform.data.resolve("demo-keys").resolve(code + ".key.pem")));
+                b.certificate = Pem.certificate(Files.readString(platform.data.resolve("demo-keys").resolve(code + ".crt.pem")));
+                post(http, base + "/api/v1/tenders/" + tender + "/registrations", b.token, "", 200, 201);
+                post(http, base + "/api/v1/sandbox/bank/transfers", b.token, "{\"tenderId\":\"" + tender + "\"}", 200, 201);
+                b.file = Files.createTempFile(platform.data, "bid-" + b.username, ".pdf");
+                byte[] mine = fileBytes.clone();
+                ThreadLocalRandom.current().nextBytes(mine);
+                Files.write(b.file, mine);
+                for (int e = 0; e < perBidder; e++) {
+                    b.pool.add(seal(UUID.fromString(tender), openingKey, b, e));
+                }
+                all[k] = b;
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        setup.shutdown();
+        System.out.printf("setup: %d bidders signed in, registered, deposits paid, %d envelopes of %d KB sealed in %d s%n", n,
+                n * perBidder, sizeKb, (System.nanoTime() - setupStarted) / 1_000_000_000L);
+
+        // the surge: from `seconds` before the deadline until the deadline
+        Instant windowStart = deadline.minusSeconds(seconds);
+        long toStart = Duration.between(Instant.now(), windowStart).toMillis();
+        if (toStart > 0) {
+            Thread.sleep(toStart);
+        } else {
+            System.out.printf("the setup ran %d ms into the window: raise --lead%n", -toStart);
+        }
+        double loadBefore = loadAverage();
+        AtomicBoolean stop = new AtomicBoolean();
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        long deadlineNanos = t0 + Duration.between(started, deadline).toNanos();
+        for (Bidder b : all) {
+            b.thread = new Thread(() -> b.upload(http, base, UUID.fromString(tender), openingKey, platformCert, deadlineNanos, stop),
+                    "bidder-" + b.username);
+            b.thread.start();
+        }
+        if (dumps > 0) {
+            long windowNanos = deadlineNanos - t0;
+            for (int d = 1; d <= dumps; d++) {
+                long at = t0 + windowNanos * d / (dumps + 1);
+                long sleep = at - System.nanoTime();
+                if (sleep > 0) {
+                    Thread.sleep(sleep / 1_000_000);
+                }
+                Path dump = platform.data.resolve("dump-" + d + ".txt");
+                new ProcessBuilder("jcmd", Long.toString(platform.process.pid()), "Thread.print").redirectErrorStream(true)
+                        .redirectOutput(dump.toFile()).start().waitFor();
+                System.out.println("thread dump " + dump);
+            }
+        }
+        long sleep = deadlineNanos - System.nanoTime();
+        if (sleep > 0) {
+            Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
+        }
+        stop.set(true);
+        for (Bidder b : all) {
+            b.thread.join(120_000);
+        }
+        double window = (deadlineNanos - t0) / 1e9;
+        double loadAfter = loadAverage();
+
+        long receipts = 0, sealedLate = 0, failedChecks = 0;
+        Map<String, Long> refusals = new TreeMap<>();
+        int count = 0;
+        for (Bidder b : all) {
+            receipts += b.receipts;
+            sealedLate += b.sealedInWindow;
+            failedChecks += b.failedChecks;
+            b.refusals.forEach((k, v) -> refusals.merge(k, v, Long::sum));
+            count += b.latencyCount;
+        }
+        long[] latencies = new long[count];
+        int k = 0;
+        for (Bidder b : all) {
+            System.arraycopy(b.latencies, 0, latencies, k, b.latencyCount);
+            k += b.latencyCount;
+        }
+        Arrays.sort(latencies);
+        double rate = receipts / window;
+        double p99 = quantileMs(latencies, 0.99);
+
+        System.out.printf("window %.1f s before the deadline (%s): %d receipts, each checked by the client (%d failed the check);"
+                + " refused %s; %d envelopes sealed during the window (pool of %d per bidder ran out)%n",
+                window, started, receipts, failedChecks, refusals, sealedLate, perBidder);
+        System.out.printf("upload latency (%d KB envelope in, signed receipt out): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                sizeKb, quantileMs(latencies, 0.5), quantileMs(latencies, 0.9), p99, quantileMs(latencies, 1.0));
+        System.out.printf("machine: %d cores, load average %.2f before / %.2f after the surge%n",
+                Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
+        double raw = rawInserts(platform, pgPort, n, rawSeconds);
+        System.out.printf("surge: %.0f receipts/s, p99 %.1f ms, raw %.0f INSERT+COMMIT/s with %d clients, ratio %.2f%n",
+                rate, p99, raw, n, raw == 0 ? 0 : rate / raw);
+    }
+
+    /** One bidder: its account, demo key and certificate, and the envelopes it has sealed, not yet sent. */
+    private static final class Bidder {
+        final String username;
+        String token;
+        PrivateKey key;
+        X509Certificate certificate;
+        Path file;
+        final List<byte[]> pool = new ArrayList<>();
+        Thread thread;
+        long receipts, sealedInWindow, failedChecks;
+        final Map<String, Long> refusals = new TreeMap<>();
+        long[] latencies = new long[1024];
+        int latencyCount;
+
+        Bidder(String username) {
+            this.username = username;
+        }
+
+        /** Uploads one envelope after another until the deadline (an upload in flight then is answered first). */
+        void upload(HttpClient http, String base, UUID tender, PublicKey openingKey, X509Certificate platformCert,
+                long deadlineNanos, AtomicBoolean stop) {
+            int next = 0;
+            while (!stop.get() && System.nanoTime() < deadlineNanos) {
+                try {
+                    byte[] envelope;
+                    if (next < pool.size()) {
+                        envelope = pool.get(next);
+                        pool.set(next++, null);
+                    } else {
+                        envelope = seal(tender, openingKey, this, next++);
+                        sealedInWindow++;
+                    }
+                    long s0 = System.nanoTime();
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tenders/" + tender + "/bids"))
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/octet-stream")
+                            .header("Accept", "application/json, application/problem+json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(envelope)).build(), HttpResponse.BodyHandlers.ofString());
+                    long s1 = System.nanoTime();
+                    if (r.statusCode() == 201) {
+                        if (checkReceipt(platformCert, JSON.readTree(r.body()), Sm3.hex(envelope))) {
+                            receipts++;
+                            if (latencyCount == latencies.length) {
+                                latencies = Arrays.copyOf(latencies, latencyCount * 2);
+                            }
+                            latencies[latencyCount++] = s1 - s0;
+                        } else {
+                            failedChecks++;
+                        }
+                    } else {
+                        String code = field(r.body(), "code");
+                        refusals.merge(r.statusCode() + " " + code, 1L, Long::sum);
+                    }
+                } catch (Exception e) {
+                    refusals.merge(e.getClass().getSimpleName(), 1L, Long::sum);
+                }
+            }
+        }
+    }
+
+    /**
+     * The client's check of a receipt, as the bidder tool makes it ({@code BidderTool.checkReceipt}): the receipt is
+     * signed by the platform's certificate and names the envelope sent. The one place to switch when receipts become
+     * batch-signed (one signature over a batch root, each receipt with its inclusion path in the batch).
+     */
+    static boolean checkReceipt(X509Certificate platformCert, JsonNode answer, String envelopeSm3) {
+        String text = answer.path("receipt").asString();
+        if (!Sm2.verify(platformCert.getPublicKey(), text.getBytes(StandardCharsets.UTF_8),
+                Base64.getDecoder().decode(answer.path("signature").asString()))) {
+            return false;
+        }
+        return envelopeSm3.equals(JSON.readTree(text).path("envelopeSm3").asString());
+    }
+
+    /** A real envelope: the bidder's file sealed to the tender's opening key, signed with the bidder's key. */
+    private static byte[] seal(UUID tender, PublicKey openingKey, Bidder b, int serial) throws java.io.IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(b.file.toFile().length() > 0 ? (int) b.file.toFile().length() + 4096 : 4096);
+        String price = String.format("%d.%02d", 50_000_000 + ThreadLocalRandom.current().nextInt(5_000_000), serial % 100);
+        Envelope.seal(new Envelope.Contents(tender, "{\"totalPrice\":\"" + price + "\",\"durationDays\":540}",
+                Map.of("tool", "SurgeBench"), Map.of("投标文件.pdf", b.file)), openingKey, b.key, b.certificate, Instant.now(), out);
+        return out.toByteArray();
+    }
+
+    /**
+     * The raw limit: {@code clients} connections to the platform's own PostgreSQL server, each doing INSERT + COMMIT of
+     * a small row in a loop (autocommit: each statement its own transaction) for {@code seconds}.
+     */
+    private static double rawInserts(BenchPlatform platform, int port, int clients, int seconds) throws Exception {
+        String url = "jdbc:postgresql://localhost:" + port + "/postgres";
+        String password = Files.readString(platform.data.resolve("keys").resolve("db-postgres.secret")).strip();
+        try (Connection dba = DriverManager.getConnection(url, "postgres", password); Statement s = dba.createStatement()) {
+            s.execute("CREATE SCHEMA bench");
+            s.execute("CREATE TABLE bench.raw (id BIGSERIAL PRIMARY KEY, at TIMESTAMPTZ NOT NULL, note TEXT NOT NULL)");
+            var settings = s.executeQuery("SELECT string_agg(name || '=' || setting, ', ' ORDER BY name) FROM pg_settings"
+                    + " WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', 'wal_sync_method', 'commit_delay')");
+            settings.next();
+            System.out.println("database: " + settings.getString(1));
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong inserts = new AtomicLong();
+        List<Connection> connections = new ArrayList<>();
+        try {
+            for (int i = 0; i < clients; i++) {
+                connections.add(DriverManager.getConnection(url, "postgres", password));
+            }
+        } catch (java.sql.SQLException e) {
+            for (Connection c : connections) {
+                c.close();
+            }
+            // PostgreSQL's max_connections (100) is shared with the platform's pool (sunbid.db.pool-size)
+            throw new IllegalStateException("raw: only " + connections.size() + " of " + clients
+                    + " connections beside the platform's pool: " + e.getMessage(), e);
+        }
+        List<Thread> threads = new ArrayList<>();
+        for (Connection c : connections) {
+            Thread t = new Thread(() -> {
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO bench.raw (at, note) VALUES (now(), ?)")) {
+                    insert.setString(1, "x".repeat(100));
+                    while (!stop.get()) {
+                        insert.executeUpdate();
+                        inserts.incrementAndGet();
+                    }
+                } catch (java.sql.SQLException e) {
+                    System.out.println("raw: " + e);
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        long t0 = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        long count = inserts.get();
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        stop.set(true);
+        for (Thread t : threads) {
+            t.join();
+        }
+        for (Connection c : connections) {
+            c.close();
+        }
+        System.out.printf("raw: %d clients on the platform's PostgreSQL, %d INSERT+COMMIT in %.1f s%n", clients, count, elapsed);
+        return count / elapsed;
+    }
+
+    /** An optional argument's value: empty when absent or left empty (Maven may drop an empty argument). */
+    private static String optional(String[] args, String name) {
+        String value = stringArg(args, name, "");
+        return value.matches("--[a-z-]+") ? "" : value;
+    }
+
+    private static String get(HttpClient http, String url, String token) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json");
+        if (token != null) {
+            r.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + url + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String post(HttpClient http, String url, String token, String json, int... ok) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            r.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+        if (Arrays.stream(ok).noneMatch(s -> s == response.statusCode())) {
+            throw new IllegalStateException("POST " + url + ": " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+}
