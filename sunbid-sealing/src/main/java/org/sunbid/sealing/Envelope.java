@@ -210,9 +210,8 @@ public final class Envelope {
     }
 
     private static Verified read(InputStream raw, OutputStream ciphertextSink) throws EnvelopeException {
-        SM3Digest allDigest = new SM3Digest();
         SM3Digest signedDigest = new SM3Digest();
-        HashingInput hashing = new HashingInput(new java.io.BufferedInputStream(raw, CHUNK), allDigest, signedDigest);
+        HashingInput hashing = new HashingInput(new java.io.BufferedInputStream(raw, CHUNK), signedDigest);
         DataInputStream in = new DataInputStream(hashing);
         try {
             byte[] magic = in.readNBytes(MAGIC.length);
@@ -242,9 +241,9 @@ public final class Envelope {
                     ciphertextSink.write(buffer, 0, length);
                 }
             }
+            hashing.endSigning();
             byte[] signed = new byte[32];
             signedDigest.doFinal(signed, 0);
-            hashing.signing = false;
             int signatureLength = in.readUnsignedShort();
             if (signatureLength == 0 || signatureLength > MAX_SIGNATURE) {
                 throw new EnvelopeException(EnvelopeDefect.MALFORMED, "malformed signature");
@@ -257,7 +256,7 @@ public final class Envelope {
                 throw new EnvelopeException(EnvelopeDefect.SIGNATURE_MISMATCH, "the signature does not match the envelope (altered, or not signed by the bidder)");
             }
             byte[] sm3 = new byte[32];
-            allDigest.doFinal(sm3, 0);
+            hashing.all.doFinal(sm3, 0);
             return new Verified(header, HEX.formatHex(sm3), hashing.count);
         } catch (EOFException e) {
             throw new EnvelopeException(EnvelopeDefect.TRUNCATED, "truncated envelope", e);
@@ -509,26 +508,30 @@ public final class Envelope {
     }
 
     /** Hashes everything read (all) and, until told otherwise, the signed part. */
+    /**
+     * Hashes what is read through it once: the signed part into {@code signed}; at {@link #endSigning()} the state is
+     * copied, and the copy goes on over the signature into {@link #all} (the envelope's SM3) — one SM3 pass, not two.
+     */
     private static final class HashingInput extends java.io.FilterInputStream {
-        private final SM3Digest all;
         private final SM3Digest signed;
-        boolean signing = true;
+        SM3Digest all;
         long count;
 
-        HashingInput(InputStream in, SM3Digest all, SM3Digest signed) {
+        HashingInput(InputStream in, SM3Digest signed) {
             super(in);
-            this.all = all;
             this.signed = signed;
+        }
+
+        /** The signed part is read: from here on the bytes count only for the whole envelope's SM3. */
+        void endSigning() {
+            all = new SM3Digest(signed);
         }
 
         @Override
         public int read() throws IOException {
             int b = in.read();
             if (b >= 0) {
-                all.update((byte) b);
-                if (signing) {
-                    signed.update((byte) b);
-                }
+                (all == null ? signed : all).update((byte) b);
                 count++;
             }
             return b;
@@ -538,10 +541,7 @@ public final class Envelope {
         public int read(byte[] b, int off, int len) throws IOException {
             int n = in.read(b, off, len);
             if (n > 0) {
-                all.update(b, off, n);
-                if (signing) {
-                    signed.update(b, off, n);
-                }
+                (all == null ? signed : all).update(b, off, n);
                 count += n;
             }
             return n;
