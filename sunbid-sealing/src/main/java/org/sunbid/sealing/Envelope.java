@@ -240,19 +240,7 @@ public final class Envelope {
     private static Verified read(InputStream raw, Sm3OutputStream copy) throws EnvelopeException, IOException {
         DataInputStream in = new DataInputStream(new Tee(raw, copy));
         try {
-            byte[] magic = in.readNBytes(MAGIC.length);
-            if (!java.util.Arrays.equals(magic, MAGIC)) {
-                throw new EnvelopeException(EnvelopeDefect.NOT_AN_ENVELOPE, "not a Sunbid envelope");
-            }
-            int headerLength = in.readInt();
-            if (headerLength <= 0 || headerLength > MAX_HEADER) {
-                throw new EnvelopeException(EnvelopeDefect.MALFORMED, "malformed header");
-            }
-            byte[] headerBytes = in.readNBytes(headerLength);
-            if (headerBytes.length != headerLength) {
-                throw new EnvelopeException(EnvelopeDefect.TRUNCATED, "truncated envelope");
-            }
-            Header header = header(headerBytes);
+            Header header = readHeader(in);
             byte[] buffer = new byte[CHUNK];
             while (true) {
                 int length = in.readInt();
@@ -264,25 +252,53 @@ public final class Envelope {
                 }
                 in.readFully(buffer, 0, length);
             }
-            byte[] signed = copy.digest(); // everything before the signature: the prefix read so far
-            int signatureLength = in.readUnsignedShort();
-            if (signatureLength == 0 || signatureLength > MAX_SIGNATURE) {
-                throw new EnvelopeException(EnvelopeDefect.MALFORMED, "malformed signature");
-            }
-            byte[] signature = in.readNBytes(signatureLength);
-            if (signature.length != signatureLength || in.read() != -1) {
-                throw new EnvelopeException(EnvelopeDefect.TRUNCATED, signature.length != signatureLength ? "truncated envelope" : "data after the signature");
-            }
-            if (!Sm2.verify(header.bidder().getPublicKey(), signed, signature)) {
-                throw new EnvelopeException(EnvelopeDefect.SIGNATURE_MISMATCH, "the signature does not match the envelope (altered, or not signed by the bidder)");
-            }
-            return new Verified(header, HEX.formatHex(copy.digest()), copy.count());
+            return readSignature(in, copy, header);
         } catch (EOFException e) {
             throw new EnvelopeException(EnvelopeDefect.TRUNCATED, "truncated envelope", e);
         }
     }
 
+    /** The magic and the header, read from the start of an envelope. */
+    private static Header readHeader(DataInputStream in) throws IOException, EnvelopeException {
+        byte[] magic = in.readNBytes(MAGIC.length);
+        if (!java.util.Arrays.equals(magic, MAGIC)) {
+            throw new EnvelopeException(EnvelopeDefect.NOT_AN_ENVELOPE, "not a Sunbid envelope");
+        }
+        int headerLength = in.readInt();
+        if (headerLength <= 0 || headerLength > MAX_HEADER) {
+            throw new EnvelopeException(EnvelopeDefect.MALFORMED, "malformed header");
+        }
+        byte[] headerBytes = in.readNBytes(headerLength);
+        if (headerBytes.length != headerLength) {
+            throw new EnvelopeException(EnvelopeDefect.TRUNCATED, "truncated envelope");
+        }
+        return header(headerBytes);
+    }
+
+    /**
+     * The signature that ends an envelope, read after its content and checked against the bidder's certificate over
+     * the digest of what {@code copy} has passed on so far (the signed part); the envelope's SM3 is {@code copy}'s
+     * digest at the end: the bytes are hashed once.
+     */
+    private static Verified readSignature(DataInputStream in, Sm3OutputStream copy, Header header)
+            throws IOException, EnvelopeException {
+        byte[] signed = copy.digest(); // everything before the signature: the prefix read so far
+        int signatureLength = in.readUnsignedShort();
+        if (signatureLength == 0 || signatureLength > MAX_SIGNATURE) {
+            throw new EnvelopeException(EnvelopeDefect.MALFORMED, "malformed signature");
+        }
+        byte[] signature = in.readNBytes(signatureLength);
+        if (signature.length != signatureLength || in.read() != -1) {
+            throw new EnvelopeException(EnvelopeDefect.TRUNCATED, signature.length != signatureLength ? "truncated envelope" : "data after the signature");
+        }
+        if (!Sm2.verify(header.bidder().getPublicKey(), signed, signature)) {
+            throw new EnvelopeException(EnvelopeDefect.SIGNATURE_MISMATCH, "the signature does not match the envelope (altered, or not signed by the bidder)");
+        }
+        return new Verified(header, HEX.formatHex(copy.digest()), copy.count());
+    }
+
     private static Header header(byte[] bytes) throws EnvelopeException {
+
         try {
             Map<String, Object> h = JSON.readValue(bytes, MAP);
             if (!Integer.valueOf(1).equals(h.get("v"))) {
@@ -318,26 +334,65 @@ public final class Envelope {
     }
 
     /**
-     * Opens an envelope file with the tender's opening private key: checks it first (structure and signature), then
-     * decrypts and unpacks it under {@code into} within {@code limits} ({@link EnvelopeDefect#ZIP_BOMB} beyond them).
+     * Opens an envelope file with the tender's opening private key, in one read of the file: its structure and signature
+     * are checked while its content is decrypted and unpacked under {@code into} within {@code limits}
+     * ({@link EnvelopeDefect#ZIP_BOMB} beyond them). The defect reported is the one checking first would report: when
+     * the content fails, the rest of the envelope is still read, and a broken structure or signature is what is named.
+     * On any defect, what was written under {@code into} is to be discarded (as when the GCM tag fails at the end).
      */
     public static Opened open(Path envelope, PrivateKey openingKey, Path into, Limits limits) throws EnvelopeException {
-        long maxBytes = limits.maxBytes();
-        Verified verified;
-        try (InputStream in = Files.newInputStream(envelope)) {
-            verified = verify(in);
+        Sm3OutputStream copy = new Sm3OutputStream(OutputStream.nullOutputStream()); // hashes what is read, once
+        try (InputStream file = Files.newInputStream(envelope)) {
+            DataInputStream in = new DataInputStream(new Tee(new BufferedInputStream(file, CHUNK), copy));
+            Header header;
+            try {
+                header = readHeader(in);
+            } catch (EOFException e) {
+                throw new EnvelopeException(EnvelopeDefect.TRUNCATED, "truncated envelope", e);
+            }
+            CiphertextStream chunks = new CiphertextStream(in);
+            Unpacked unpacked;
+            try {
+                unpacked = unpack(header, openingKey, chunks, into, limits);
+            } catch (EnvelopeException | RuntimeException content) {
+                verifyRest(in, copy, header, chunks); // a broken envelope is named as such first
+                throw content;
+            }
+            Verified verified = verifyRest(in, copy, header, chunks);
+            return new Opened(verified, unpacked.priceSheet(), unpacked.metadata(), unpacked.files());
         } catch (IOException e) {
             throw new EnvelopeException(EnvelopeDefect.MALFORMED, "unreadable envelope file", e);
         }
+    }
+
+    /** What an envelope's content unpacked to. */
+    private record Unpacked(String priceSheet, Map<String, Object> metadata, List<Path> files) {
+    }
+
+    /** The rest of an envelope after its content (the chunks the content left, then the signature), checked. */
+    private static Verified verifyRest(DataInputStream in, Sm3OutputStream copy, Header header, CiphertextStream chunks)
+            throws EnvelopeException {
+        try {
+            chunks.drain();
+            return readSignature(in, copy, header);
+        } catch (EOFException e) {
+            throw new EnvelopeException(EnvelopeDefect.TRUNCATED, "truncated envelope", e);
+        } catch (IOException e) {
+            throw new EnvelopeException(EnvelopeDefect.MALFORMED, "unreadable envelope: " + e.getMessage(), e);
+        }
+    }
+
+    /** Decrypts and unpacks the content {@code chunks} carry under {@code into}, within {@code limits}. */
+    private static Unpacked unpack(Header header, PrivateKey openingKey, CiphertextStream chunks, Path into, Limits limits)
+            throws EnvelopeException {
+        long maxBytes = limits.maxBytes();
         byte[] key;
         try {
-            key = Sm2.decrypt(openingKey, verified.header().wrappedKey());
+            key = Sm2.decrypt(openingKey, header.wrappedKey());
         } catch (CryptoException e) {
             throw new EnvelopeException(EnvelopeDefect.UNDECRYPTABLE, "the content key does not open with this key", e);
         }
-        try (InputStream file = Files.newInputStream(envelope);
-             InputStream plain = Sm4Gcm.decrypting(new CiphertextStream(file), key, verified.header().nonce(),
-                     Sm3.hash(verified.header().raw()));
+        try (InputStream plain = Sm4Gcm.decrypting(chunks, key, header.nonce(), Sm3.hash(header.raw()));
              Counting compressed = new Counting(plain);
              ZipInputStream zip = new ZipInputStream(compressed)) {
             String priceSheet = null;
@@ -389,7 +444,7 @@ public final class Envelope {
             if (priceSheet == null) {
                 throw new EnvelopeException(EnvelopeDefect.UNACCEPTABLE_CONTENT, "the envelope has no price sheet");
             }
-            return new Opened(verified, priceSheet, metadata == null ? Map.of() : metadata, files);
+            return new Unpacked(priceSheet, metadata == null ? Map.of() : metadata, files);
         } catch (IOException e) {
             throw new EnvelopeException(EnvelopeDefect.UNDECRYPTABLE, "the content does not decrypt (altered or not sealed for this tender)", e);
         } finally {
@@ -526,24 +581,38 @@ public final class Envelope {
         }
     }
 
-    /** The ciphertext of an envelope file, read through its chunk framing (the envelope was verified before). */
+    /**
+     * The ciphertext of an envelope, read through its chunk framing from the stream positioned after the header (the
+     * same stream that hashes it for the signature). Never closes that stream.
+     */
     private static final class CiphertextStream extends InputStream {
         private final DataInputStream in;
         private int remaining;
         private boolean done;
+        private IOException broken;
 
-        CiphertextStream(InputStream file) throws IOException {
-            this.in = new DataInputStream(new java.io.BufferedInputStream(file, CHUNK));
-            in.skipNBytes(MAGIC.length);
-            in.skipNBytes(in.readInt());
+        CiphertextStream(DataInputStream in) {
+            this.in = in;
         }
 
         private boolean more() throws IOException {
+            if (broken != null) {
+                throw broken;
+            }
             if (done) {
                 return false;
             }
             if (remaining == 0) {
-                remaining = in.readInt();
+                try {
+                    int length = in.readInt();
+                    if (length < 0 || length > CHUNK) {
+                        throw new IOException("malformed content");
+                    }
+                    remaining = length;
+                } catch (IOException e) {
+                    broken = e;
+                    throw e;
+                }
                 if (remaining == 0) {
                     done = true;
                     return false;
@@ -552,13 +621,35 @@ public final class Envelope {
             return true;
         }
 
+        /** Reads (and so hashes: never skips) whatever ciphertext the content did not read, to the end of the chunks. */
+        void drain() throws IOException {
+            byte[] buffer = null;
+            while (more()) {
+                try {
+                    if (buffer == null) {
+                        buffer = new byte[CHUNK];
+                    }
+                    in.readFully(buffer, 0, remaining);
+                } catch (IOException e) {
+                    broken = e;
+                    throw e;
+                }
+                remaining = 0;
+            }
+        }
+
         @Override
         public int read() throws IOException {
             if (!more()) {
                 return -1;
             }
+            int b = in.read();
+            if (b < 0) {
+                broken = new EOFException("truncated envelope");
+                throw broken;
+            }
             remaining--;
-            return in.read();
+            return b;
         }
 
         @Override
@@ -571,7 +662,8 @@ public final class Envelope {
             }
             int n = in.read(b, off, Math.min(len, remaining));
             if (n < 0) {
-                throw new EOFException("truncated envelope");
+                broken = new EOFException("truncated envelope");
+                throw broken;
             }
             remaining -= n;
             return n;

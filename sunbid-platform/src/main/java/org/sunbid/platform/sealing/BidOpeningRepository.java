@@ -18,8 +18,8 @@ import org.sunbid.platform.sealing.domain.OpeningStatus;
 import org.sunbid.platform.sealing.domain.ShareReleases;
 
 /**
- * Stores bid openings: {@code bid_opening} (a row awaiting shares is completed once with its record, never changed
- * after — a trigger refuses it too), the releases of shares ({@code opening_share_release}, append-only) beside the
+ * Stores bid openings: {@code bid_opening} (a row awaiting shares turns OPENING once, and is completed once with its
+ * record, never changed after — a trigger refuses it too), the releases of shares ({@code opening_share_release}, append-only) beside the
  * plaintext shares ({@code released_share}, deleted once the bids are opened), and the bidders' responses
  * ({@code opening_response}: a response once, its answer once).
  */
@@ -96,10 +96,19 @@ class BidOpeningRepository {
                     VALUES (:t, :i, :at, :by)""")
                     .param("t", o.tenderId()).param("i", r.shareIndex()).param("at", at(r.at())).param("by", r.by()).update();
         }
+        if (o.openingStarted()) {
+            int updated = jdbc.sql("""
+                    UPDATE bid_opening SET status = 'OPENING'
+                    WHERE tender_id = :t AND status = 'AWAITING_SHARES' AND record IS NULL""")
+                    .param("t", o.tenderId()).update();
+            if (updated != 1) {
+                throw new DomainException(SealingError.OPENING_NOT_READY); // started meanwhile: opened once only
+            }
+        }
         if (o.recordWritten() && o.status() == OpeningStatus.OPENED) {
             int updated = jdbc.sql("""
                     UPDATE bid_opening SET status = 'OPENED', opened_at = :at, record = :record, record_signature = :sig
-                    WHERE tender_id = :t AND status = 'AWAITING_SHARES' AND record IS NULL""")
+                    WHERE tender_id = :t AND status = 'OPENING' AND record IS NULL""")
                     .param("at", at(o.openedAt())).param("record", o.record()).param("sig", o.recordSignature())
                     .param("t", o.tenderId()).update();
             if (updated != 1) {
@@ -139,6 +148,12 @@ class BidOpeningRepository {
                                   WHERE r.tender_id = s.tender_id AND r.share_index = s.share_index)
                 ORDER BY o.closed_at""")
                 .param("c", custodianId).query(UUID.class).list();
+    }
+
+    /** The tenders whose envelopes are being opened (OPENING), oldest first: what a restart resumes. */
+    List<UUID> opening() {
+        return jdbc.sql("SELECT tender_id FROM bid_opening WHERE status = 'OPENING' ORDER BY closed_at, tender_id")
+                .query(UUID.class).list();
     }
 
     /** Every opened tender, in the order the openings completed. */

@@ -88,6 +88,12 @@ public class BidOpenings {
     private final java.time.Duration responseWindow;
     private final LiveBidding liveBidding;
     private final BidEvidenceCapture evidence;
+    private final OpeningThreads threads;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final java.time.Duration openingWait;
+    /** The openings running in this process, by tender (their progress). */
+    private final java.util.concurrent.ConcurrentMap<UUID, Progress> inProgress = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BidOpenings.class);
 
     BidOpenings(BidOpeningRepository repository, SealedBidRepository bids, TenderKeys keys, Tenders tenders,
             Organisations organisations, ApplicationEventPublisher events,
@@ -95,8 +101,13 @@ public class BidOpenings {
             SunbidProperties properties, EnvelopeOpener opener, org.sunbid.platform.deals.Procedures procedures,
             org.sunbid.platform.deals.Projects projects,
             @Value("${sunbid.sealing.opening-response-window:PT2H}") java.time.Duration responseWindow, LiveBidding liveBidding,
-            BidEvidenceCapture evidence) {
+            BidEvidenceCapture evidence, OpeningThreads threads,
+            org.springframework.transaction.PlatformTransactionManager transactions,
+            @Value("${sunbid.sealing.opening-wait:PT20S}") java.time.Duration openingWait) {
         this.evidence = evidence;
+        this.threads = threads;
+        this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.openingWait = openingWait;
         this.liveBidding = liveBidding;
         this.responseWindow = responseWindow;
         this.repository = repository;
@@ -214,9 +225,39 @@ public class BidOpenings {
         return repository.awaitingShareOf(user.organisationId()).stream().map(this::view).toList();
     }
 
-    /** A custodian releases its share (the JSON its tool decrypted); the threshold reached, the bids are opened. */
-    @Transactional
+    /**
+     * A custodian releases its share (the JSON its tool decrypted); the release that completes the threshold (its
+     * shares making the key) turns the opening OPENING and hands it to a worker, which opens the envelopes on all cores
+     * outside this request. The request waits up to {@code sunbid.sealing.opening-wait} for it: a small opening answers
+     * OPENED at once, a large one OPENING with its progress ({@link OpeningView#envelopesOpened()}). Called within a
+     * transaction of the caller's, the envelopes are opened in it instead (a worker could not see the OPENING row
+     * before the caller commits).
+     */
     public OpeningView releaseShare(UUID tenderId, String shareJson, CurrentUser user) {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+            return release(tenderId, shareJson, user, true);
+        }
+        OpeningView released = tx.execute(status -> release(tenderId, shareJson, user, false));
+        if (!OpeningStatus.OPENING.name().equals(released.status())) {
+            return released;
+        }
+        java.util.concurrent.CompletableFuture<Void> done = startOpening(tenderId);
+        try {
+            done.get(openingWait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException stillOpening) {
+            // a large opening goes on in the worker; its failure is logged there and retried at the next start
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return view(tenderId);
+    }
+
+    /**
+     * The release under the opening's row lock. With the threshold reached and the key made, the opening turns
+     * OPENING (committed with the release), and with {@code openHere} the envelopes are opened at once in this
+     * transaction.
+     */
+    private OpeningView release(UUID tenderId, String shareJson, CurrentUser user, boolean openHere) {
         BidOpening opening = repository.lock(tenderId).orElseThrow(() -> new DomainException(SealingError.OPENING_NOT_READY));
         opening.checkAcceptsShares();
         TenderKeys.HeldShare held = keys.heldShare(tenderId, user.organisationId())
@@ -233,7 +274,18 @@ public class BidOpenings {
                     Map.of("shareIndex", held.index())));
         }
         if (opening.thresholdReached()) {
-            open(opening, region, held.keySm3());
+            java.util.Optional<EnvelopeOpener.Rebuilt> rebuilt = rebuild(opening, held.keySm3());
+            if (rebuilt.isEmpty()) {
+                auditLog.append(AuditRecord.of("sealing.opening.key-mismatch", tenderId.toString(), region, Actor.SYSTEM,
+                        Map.of("sharesReleased", opening.releasedShares().size())));
+                // the released shares do not make the key: wait for another custodian
+            } else {
+                opening.startOpening();
+                if (openHere) {
+                    OpenedRecord record = openEnvelopes(tenderId, held.keySm3(), rebuilt.get(), clock.instant(), done -> { });
+                    complete(opening, region, record);
+                }
+            }
         }
         repository.save(opening);
         if (opening.status() == OpeningStatus.OPENED && opening.recordWritten()) {
@@ -243,26 +295,108 @@ public class BidOpenings {
         return view(tenderId);
     }
 
-    /** Rebuilds the key from the released shares and opens every live envelope; the opening keeps the signed record. */
-    private void open(BidOpening opening, String region, String keySm3) {
-        UUID tenderId = opening.tenderId();
-        int threshold = opening.threshold();
-        PublicKey publicKey = Pem.publicKey(keys.view(tenderId).publicKeyPem());
-        java.util.Optional<EnvelopeOpener.Rebuilt> rebuilt = opener.rebuild(publicKey, keySm3, opening.releasedShares(), threshold);
-        if (rebuilt.isEmpty()) {
-            auditLog.append(AuditRecord.of("sealing.opening.key-mismatch", tenderId.toString(), region, Actor.SYSTEM,
-                    Map.of("sharesReleased", opening.releasedShares().size())));
-            return; // the released shares do not make the key: wait for another custodian
+    /** The key of {@code opening}'s tender rebuilt from its released shares, if they make it. */
+    private java.util.Optional<EnvelopeOpener.Rebuilt> rebuild(BidOpening opening, String keySm3) {
+        PublicKey publicKey = Pem.publicKey(keys.view(opening.tenderId()).publicKeyPem());
+        return opener.rebuild(publicKey, keySm3, opening.releasedShares(), opening.threshold());
+    }
+
+    /** Where an opening running in this process stands: how many of its envelopes are open, and when it is done. */
+    private record Progress(java.util.concurrent.atomic.AtomicInteger opened, java.util.concurrent.atomic.AtomicInteger total,
+            java.util.concurrent.CompletableFuture<Void> done) {
+    }
+
+    /**
+     * Hands the OPENING opening of {@code tenderId} to the worker, unless it runs already in this process (then its
+     * run is returned): what the release that completed the threshold and a restart (for openings left OPENING) do.
+     */
+    java.util.concurrent.CompletableFuture<Void> startOpening(UUID tenderId) {
+        Progress fresh = new Progress(new java.util.concurrent.atomic.AtomicInteger(),
+                new java.util.concurrent.atomic.AtomicInteger(-1), new java.util.concurrent.CompletableFuture<>());
+        Progress running = inProgress.putIfAbsent(tenderId, fresh);
+        if (running != null) {
+            return running.done();
         }
-        PrivateKey key = rebuilt.get().key();
-        List<Integer> used = rebuilt.get().sharesUsed();
+        try {
+            threads.openings().execute(() -> {
+                try {
+                    openStarted(tenderId, fresh);
+                    fresh.done().complete(null);
+                } catch (RuntimeException | Error e) {
+                    log.error("opening of tender {} failed; it stays OPENING and is resumed at the next start", tenderId, e);
+                    fresh.done().completeExceptionally(e);
+                } finally {
+                    inProgress.remove(tenderId, fresh);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            inProgress.remove(tenderId, fresh);
+            fresh.done().completeExceptionally(shuttingDown);
+        }
+        return fresh.done();
+    }
+
+    /** At start: every opening left OPENING (by a stop while its envelopes were being opened) is opened again. */
+    @EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void resumeOpenings() {
+        for (UUID tenderId : repository.opening()) {
+            log.info("resuming the opening of tender {}", tenderId);
+            startOpening(tenderId);
+        }
+    }
+
+    /**
+     * The worker's part: the key rebuilt again from the stored shares, every live envelope opened on the envelope pool
+     * (no transaction, no lock held meanwhile), then the record written under the row lock if the opening is still
+     * OPENING — a second run (another process) finds it OPENED and writes nothing: the record is written once.
+     */
+    private void openStarted(UUID tenderId, Progress progress) {
+        BidOpening opening = repository.find(tenderId).orElseThrow();
+        if (opening.status() != OpeningStatus.OPENING) {
+            return;
+        }
+        String keySm3 = keys.view(tenderId).keySm3();
+        EnvelopeOpener.Rebuilt rebuilt = rebuild(opening, keySm3)
+                .orElseThrow(() -> new IllegalStateException("the stored shares no longer make the key"));
         Instant now = clock.instant();
+        OpenedRecord record = openEnvelopes(tenderId, keySm3, rebuilt, now, progress.opened()::set, progress.total()::set);
+        tx.executeWithoutResult(status -> {
+            BidOpening locked = repository.lock(tenderId).orElseThrow();
+            if (locked.status() != OpeningStatus.OPENING) {
+                return; // completed meanwhile: the record is written once
+            }
+            complete(locked, region(tenderId), record);
+            repository.save(locked);
+            events.publishEvent(new BidsOpened(tenderId, Sm3.hex(locked.record()), locked.openedAt(),
+                    openedBids(tenderId, locked.record())));
+        });
+    }
+
+    /** An opening record signed, and what the opened envelopes taught for Art. 40's evidence. */
+    private record OpenedRecord(Instant openedAt, String json, String signature, List<BidEvidenceCapture.Opened> opened) {
+    }
+
+    private OpenedRecord openEnvelopes(UUID tenderId, String keySm3, EnvelopeOpener.Rebuilt rebuilt, Instant now,
+            java.util.function.IntConsumer progress) {
+        return openEnvelopes(tenderId, keySm3, rebuilt, now, progress, total -> { });
+    }
+
+    /**
+     * Opens every live envelope of {@code tenderId} with the rebuilt key, on all cores ({@link EnvelopeOpener#openAll}),
+     * into the signed opening record (the bids in the order of {@code SealedBidRepository.live}, as one after another).
+     */
+    private OpenedRecord openEnvelopes(UUID tenderId, String keySm3, EnvelopeOpener.Rebuilt rebuilt, Instant now,
+            java.util.function.IntConsumer progress, java.util.function.IntConsumer total) {
+        PrivateKey key = rebuilt.key();
+        List<Integer> used = rebuilt.sharesUsed();
         record Bid(UUID id, UUID bidderId, String bidderName, String sm3, Instant receivedAt) {
         }
         List<Bid> bids = this.bids.live(tenderId).stream().map(e -> new Bid(e.id(), e.bidderId(),
                 organisations.find(e.bidderId()).map(Organisation::name).orElse(null), e.sm3(), e.receivedAt())).toList();
+        total.accept(bids.size());
         List<Map<String, Object>> entries = new ArrayList<>();
-        List<BidEvidenceCapture.Opened> opened = new ArrayList<>();
+        List<EnvelopeOpener.Job> jobs = new ArrayList<>();
+        List<Map<String, Object>> metadata = new ArrayList<>();
         for (Bid bid : bids) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("bidId", bid.id().toString());
@@ -271,12 +405,22 @@ public class BidOpenings {
             e.put("envelopeSm3", bid.sm3());
             e.put("receivedAt", bid.receivedAt().toString());
             Path target = openedDir.resolve(tenderId.toString()).resolve(bid.id().toString());
-            Map<String, Object> metadata = new LinkedHashMap<>();
-            opener.open(bid.sm3(), key, target, e, metadata::putAll).ifPresent(sheet -> opened.add(
-                    new BidEvidenceCapture.Opened(bid.id(), bid.bidderId(), bid.bidderName(), metadata, sheet, target)));
+            EnvelopeOpener.deleteQuietly(target); // what a stopped run may have left: opened afresh
+            Map<String, Object> m = new LinkedHashMap<>();
+            metadata.add(m);
+            jobs.add(new EnvelopeOpener.Job(bid.sm3(), target, e, m::putAll));
             entries.add(e);
         }
+        List<java.util.Optional<Map<String, Object>>> sheets = opener.openAll(jobs, key, progress);
         key = null; // the rebuilt key leaves scope here; nothing stored it
+        List<BidEvidenceCapture.Opened> opened = new ArrayList<>();
+        for (int i = 0; i < bids.size(); i++) {
+            Bid bid = bids.get(i);
+            Map<String, Object> m = metadata.get(i);
+            Path target = jobs.get(i).target();
+            sheets.get(i).ifPresent(sheet -> opened.add(
+                    new BidEvidenceCapture.Opened(bid.id(), bid.bidderId(), bid.bidderName(), m, sheet, target)));
+        }
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("type", "sunbid.opening-record");
         record.put("tenderId", tenderId.toString());
@@ -286,11 +430,16 @@ public class BidOpenings {
         record.put("sharesUsed", used);
         record.put("bids", entries);
         String recordJson = CanonicalJson.write(record);
-        String signature = sign(recordJson);
-        opening.open(now, recordJson, signature); // the released shares are deleted when it is saved
-        evidence.capture(tenderId, opened); // Art. 40's facts, learnt only now, kept as keyed hashes for supervision
+        return new OpenedRecord(now, recordJson, sign(recordJson), opened);
+    }
+
+    /** Writes the signed record into the OPENING {@code opening}, keeps Art. 40's evidence and logs the record. */
+    private void complete(BidOpening opening, String region, OpenedRecord record) {
+        UUID tenderId = opening.tenderId();
+        opening.open(record.openedAt(), record.json(), record.signature()); // the released shares are deleted when it is saved
+        evidence.capture(tenderId, record.opened()); // Art. 40's facts, learnt only now, kept as keyed hashes for supervision
         auditLog.append(AuditRecord.of("sealing.opening.recorded", tenderId.toString(), region, Actor.SYSTEM,
-                Map.of("record", recordJson, "signature", signature)));
+                Map.of("record", record.json(), "signature", record.signature())));
     }
 
     private String sign(String text) {
@@ -386,8 +535,15 @@ public class BidOpenings {
                         r.objected() ? "OBJECTED" : "CONFIRMED", r.objection(), r.respondedAt(), r.answer(), r.answeredAt()))
                 .sorted(java.util.Comparator.comparing(OpeningView.Response::respondedAt).thenComparing(OpeningView.Response::bidder))
                 .toList();
+        Integer opened = null;
+        Integer total = null;
+        if (o.status() == OpeningStatus.OPENING) { // progress as this process sees it (0 of the valid ones, before it runs)
+            Progress p = inProgress.get(o.tenderId());
+            opened = p == null ? 0 : p.opened().get();
+            total = p == null || p.total().get() < 0 ? o.validEnvelopes() : p.total().get();
+        }
         return new OpeningView(o.tenderId(), o.status().name(), o.validEnvelopes(), o.released().size(), o.threshold(),
-                o.closedAt(), o.openedAt(), o.record(), o.recordSignature(), responses);
+                o.closedAt(), o.openedAt(), o.record(), o.recordSignature(), responses, opened, total);
     }
 
     /**

@@ -52,12 +52,14 @@ class EnvelopeOpener {
     private final FileStore files;
     private final JsonMapper json;
     private final Envelope.Limits limits;
+    private final OpeningThreads threads;
 
-    EnvelopeOpener(FileStore files, JsonMapper json, @Value("${sunbid.sealing.max-opened-size:4294967296}") long maxBytes,
+    EnvelopeOpener(FileStore files, JsonMapper json, OpeningThreads threads, @Value("${sunbid.sealing.max-opened-size:4294967296}") long maxBytes,
             @Value("${sunbid.sealing.max-opened-ratio:100}") long maxRatio,
             @Value("${sunbid.sealing.max-opened-files:10000}") int maxFiles) {
         this.files = files;
         this.json = json;
+        this.threads = threads;
         this.limits = new Envelope.Limits(maxBytes, maxRatio, maxFiles); // a zip bomb is rejected, named, and stops there
     }
 
@@ -148,6 +150,33 @@ class EnvelopeOpener {
             deleteQuietly(target);
         }
         return Optional.empty();
+    }
+
+    /**
+     * One envelope of an opening: stored as {@code envelopeSm3}, unpacked under {@code target}, its record entry
+     * {@code entry} filled in, its sealed metadata handed to {@code metadata} (null: not wanted).
+     */
+    record Job(String envelopeSm3, Path target, Map<String, Object> entry,
+            java.util.function.Consumer<Map<String, Object>> metadata) {
+    }
+
+    /**
+     * Opens every job's envelope as {@link #open(String, PrivateKey, Path, Map, java.util.function.Consumer)} does, on the
+     * envelope pool ({@link OpeningThreads}: min(cores, jobs) threads, the caller one of them), each envelope streamed as
+     * one alone is. Each job fills its own entry, and the price sheets come back in the jobs' order: a record built from
+     * the entries is the one the envelopes opened one after another would give. {@code progress} hears the number of
+     * envelopes done after each (from any of the threads).
+     */
+    List<Optional<Map<String, Object>>> openAll(List<Job> jobs, PrivateKey key, java.util.function.IntConsumer progress) {
+        @SuppressWarnings("unchecked")
+        Optional<Map<String, Object>>[] sheets = new Optional[jobs.size()];
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        org.sunbid.sealing.ParallelOpening.forEach(threads.envelopes(), threads.threads(), jobs.size(), i -> {
+            Job job = jobs.get(i);
+            sheets[i] = open(job.envelopeSm3(), key, job.target(), job.entry(), job.metadata());
+            progress.accept(done.incrementAndGet());
+        });
+        return Arrays.asList(sheets);
     }
 
     private static List<List<Shamir.Share>> subsets(List<Shamir.Share> shares, int k) {

@@ -314,6 +314,7 @@ public class OfferRounds {
         }
         PrivateKey key = rebuilt.get().key();
         List<Map<String, Object>> entries = new ArrayList<>();
+        List<EnvelopeOpener.Job> jobs = new ArrayList<>();
         for (UUID supplier : offerRound.suppliers()) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("bidderId", supplier.toString());
@@ -327,10 +328,11 @@ public class OfferRounds {
                 e.put("receivedAt", offer.get().receivedAt().toString());
                 Path target = openedDir.resolve(lotId.toString()).resolve("offers").resolve(String.valueOf(offerRound.round()))
                         .resolve(offer.get().id().toString());
-                opener.open(offer.get().envelopeSm3(), key, target, e);
+                jobs.add(new EnvelopeOpener.Job(offer.get().envelopeSm3(), target, e, null));
             }
             entries.add(e);
         }
+        opener.openAll(jobs, key, done -> { }); // each offer's entry filled in place, on all cores
         key = null; // the rebuilt key leaves scope here; nothing stored it
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("type", "sunbid.offer-round-record");

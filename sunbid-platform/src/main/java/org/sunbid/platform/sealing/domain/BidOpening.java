@@ -16,8 +16,8 @@ import org.sunbid.platform.sealing.SealingError;
  * A tender's bid opening (开标): the aggregate that owns its state machine. At the deadline a tender with fewer valid
  * envelopes than its lot's opening minimum (rule {@code OPENING_MIN}: 3 under Law 28 / Reg. 44, 87号令 Art. 41, 74号令
  * Art. 37 and 50; 1 for a single source, 政府采购法 Art. 31) is not opened (FAILED_TOO_FEW_BIDS); otherwise it awaits the
- * custodians' shares, accepted only in that state, each custodian's once; with the threshold reached the bids are
- * opened and the signed opening record (唱标记录) written — once, never changed after (the record is final, and the
+ * custodians' shares, accepted only in that state, each custodian's once; with the threshold reached and the key made
+ * it is OPENING (the envelopes are being opened, no more shares accepted), then the signed opening record (唱标记录) is written — once, never changed after (the record is final, and the
  * storage refuses a second write too). Then, within the response window, each bidder whose bid was opened confirms or
  * objects once (不见面开标); a bidder without a bid on record may object on its platform-signed receipt; the tenderee
  * answers each objection once (Reg. 44). Every transition takes the current time from the caller. Plain Java.
@@ -50,6 +50,7 @@ public final class BidOpening {
     private final List<Response> newResponses = new ArrayList<>();
     private final List<Response> newAnswers = new ArrayList<>();
     private boolean recordWritten;
+    private boolean openingStarted;
 
     private BidOpening(UUID tenderId, OpeningStatus status, int validEnvelopes, int threshold, Instant closedAt,
             Instant openedAt, String record, String recordSignature, java.util.Collection<Integer> released,
@@ -127,12 +128,24 @@ public final class BidOpening {
     }
 
     /**
+     * The threshold of shares is in and they make the key: the envelopes are now being opened (OPENING); no more shares
+     * are accepted. Once only: a second trigger finds the opening no longer awaiting shares.
+     */
+    public void startOpening() {
+        checkAcceptsShares();
+        if (!thresholdReached()) {
+            throw new DomainException(SealingError.OPENING_NOT_READY);
+        }
+        status = OpeningStatus.OPENING;
+        openingStarted = true;
+    }
+
+    /**
      * The bids were opened at {@code now} with the released shares: the signed opening record is written, once; the
      * plaintext shares are no longer kept (that secret must not outlive its use).
      */
     public void open(Instant now, String openingRecord, String signature) {
-        checkAcceptsShares();
-        if (!thresholdReached() || record != null) {
+        if (status != OpeningStatus.OPENING || !shares.thresholdReached() || record != null) {
             throw new DomainException(SealingError.OPENING_NOT_READY);
         }
         status = OpeningStatus.OPENED;
@@ -245,6 +258,11 @@ public final class BidOpening {
     /** The answers given through this instance, to be stored. */
     public List<Response> newAnswers() {
         return List.copyOf(newAnswers);
+    }
+
+    /** Whether this instance started the opening (AWAITING_SHARES to OPENING), to be stored once. */
+    public boolean openingStarted() {
+        return openingStarted;
     }
 
     /** Whether this instance wrote the record (completing the opening), to be stored once. */

@@ -39,8 +39,31 @@ class BidOpeningTest {
         BidOpening o = awaiting();
         o.release(1, "share-1", CLOSED.plusSeconds(60), "centre");
         o.release(2, "share-2", CLOSED.plusSeconds(120), "supervisor");
+        o.startOpening();
         o.open(CLOSED.plusSeconds(121), "{\"record\":1}", "sig");
         return o;
+    }
+
+    @Test
+    void issue21_withTheThresholdInTheOpeningIsOpeningOnceAcceptsNoMoreSharesAndIsNotFinalUntilTheRecord() {
+        BidOpening o = awaiting();
+        o.release(1, "share-1", CLOSED.plusSeconds(60), "centre");
+        assertThat(code(o::startOpening)).isEqualTo(SealingError.OPENING_NOT_READY); // one share is not the threshold
+        o.release(2, "share-2", CLOSED.plusSeconds(120), "supervisor");
+        o.startOpening();
+        assertThat(o.status()).isEqualTo(OpeningStatus.OPENING);
+        assertThat(o.status().isFinal()).isFalse();
+        assertThat(o.openingStarted()).isTrue();
+        assertThat(o.releasedShares()).hasSize(2); // kept until the record is written: a restart resumes from them
+        assertThat(code(o::startOpening)).isEqualTo(SealingError.OPENING_NOT_READY); // a second trigger does nothing
+        assertThat(code(() -> o.release(3, "share-3", CLOSED.plusSeconds(130), "tenderee"))).isEqualTo(SealingError.OPENING_NOT_READY);
+        // A stored OPENING opening (after a restart) is completed once.
+        BidOpening stored = BidOpening.restore(TENDER, OpeningStatus.OPENING, 4, 2, CLOSED, null, null, null, List.of(1, 2),
+                Map.of(1, "share-1", 2, "share-2"), List.of());
+        stored.open(CLOSED.plusSeconds(200), "{}", "sig");
+        assertThat(stored.status()).isEqualTo(OpeningStatus.OPENED);
+        assertThat(stored.recordWritten()).isTrue();
+        assertThat(code(() -> stored.open(CLOSED.plusSeconds(201), "{}", "sig"))).isEqualTo(SealingError.OPENING_NOT_READY);
     }
 
     @Test
