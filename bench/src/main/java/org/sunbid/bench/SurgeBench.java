@@ -317,8 +317,12 @@ public final class SurgeBench {
      */
     static boolean checkReceipt(X509Certificate platformCert, JsonNode answer, String envelopeSm3) {
         String text = answer.path("receipt").asString();
-        if (!Sm2.verify(platformCert.getPublicKey(), text.getBytes(StandardCharsets.UTF_8),
-                Base64.getDecoder().decode(answer.path("signature").asString()))) {
+        boolean signed = answer.path("batch").isObject() // signed with its batch (issue 21), else on its own
+                ? org.sunbid.crypto.log.ReceiptBatch.verify(text, org.sunbid.crypto.log.ReceiptBatch.Proof.of(answer.path("batch")),
+                        platformCert.getPublicKey())
+                : Sm2.verify(platformCert.getPublicKey(), text.getBytes(StandardCharsets.UTF_8),
+                        Base64.getDecoder().decode(answer.path("signature").asString()));
+        if (!signed) {
             return false;
         }
         return envelopeSm3.equals(JSON.readTree(text).path("envelopeSm3").asString());
