@@ -145,7 +145,7 @@ public class AuditLog {
         for (LogWriter.Prepared p : prepared) {
             entries.add(new LogWriter.Timed(time, p));
         }
-        List<LogEntry> written = writer.write(first, entries);
+        List<LogEntry> written = writer.write(first, entries).entries();
         if (!ownFound.isEmpty()) {
             jdbc.sql("DELETE FROM log_pending WHERE id = ANY(:ids)").param("ids", ownFound.toArray(Long[]::new)).update();
         }

@@ -75,8 +75,12 @@ final class LogWriter {
         return details;
     }
 
+    /** Entries as written, and the root of the grown tree (null when nothing was written). */
+    record Written(List<LogEntry> entries, byte[] root) {
+    }
+
     /** Writes {@code entries} as {@code first, first+1, …} with their leaves and the subtrees they complete. */
-    List<LogEntry> write(long first, List<Timed> entries) {
+    Written write(long first, List<Timed> entries) {
         List<byte[]> leafHashes = new ArrayList<>(entries.size());
         List<Object[]> rows = new ArrayList<>(entries.size());
         List<LogEntry> written = new ArrayList<>(entries.size());
@@ -91,18 +95,24 @@ final class LogWriter {
             written.add(new LogEntry(seq, time, p.commitment(), HEX.formatHex(leafHash), p.details(), p.payload(),
                     p.sealedUntil() != null));
         }
+        byte[] root = null;
         if (!rows.isEmpty()) {
             jdbcTemplate.batchUpdate("""
                     INSERT INTO log_entry (seq, appended_at, commitment, leaf_hash, details, payload, sealed_until)
                     VALUES (?, ?, ?, ?, ?, ?, ?)""", rows);
-            nodes.addLeaves(first, leafHashes);
+            root = nodes.addLeaves(first, leafHashes);
         }
-        return written;
+        return new Written(written, root);
     }
 
     /** Signs and stores a head over the first {@code size} entries, timestamped {@code at}. */
     SignedTreeHead signHead(long size, Instant at) {
-        TreeHead head = new TreeHead(size, nodes.root(size), at);
+        return storeHead(size, nodes.root(size), at);
+    }
+
+    /** Signs and stores a head over the first {@code size} entries whose root is {@code root}. */
+    SignedTreeHead storeHead(long size, byte[] root, Instant at) {
+        TreeHead head = new TreeHead(size, root, at);
         String signature = Base64.getEncoder().encodeToString(platform.sign(head.signedBytes()));
         jdbc.sql("INSERT INTO log_tree_head (size, root_hash, signed_at, signature) VALUES (:size, :root, :at, :sig)")
                 .param("size", size).param("root", head.rootHex()).param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))

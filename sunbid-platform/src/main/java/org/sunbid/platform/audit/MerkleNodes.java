@@ -38,9 +38,10 @@ class MerkleNodes {
 
     /**
      * Stores leaves {@code firstSeq, firstSeq+1, …} and every complete subtree they complete, with one query for the
-     * existing nodes they build on and batched inserts. Must run under the log's append lock.
+     * existing nodes they build on and batched inserts. Must run under the log's append lock. Returns the root of the
+     * grown tree, composed from the nodes at hand.
      */
-    void addLeaves(long firstSeq, List<byte[]> leafHashes) {
+    byte[] addLeaves(long firstSeq, List<byte[]> leafHashes) {
         // The nodes the batch builds on: the complete subtrees that make up the leaves before it, one per set bit of
         // firstSeq (for 5 = 0b101: leaves [0, 4) and [4, 5)).
         List<Key> frontier = new ArrayList<>();
@@ -67,6 +68,20 @@ class MerkleNodes {
             }
         }
         jdbcTemplate.batchUpdate("INSERT INTO log_node (level, idx, hash) VALUES (?, ?, ?)", rows);
+        // The grown tree's root: its complete subtrees (one per set bit of its size), folded from the right. Each was
+        // either completed by this batch or built on by it, so it is at hand.
+        long size = firstSeq + leafHashes.size();
+        byte[] root = null;
+        for (int level = 0; level < 63; level++) {
+            if (((size >> level) & 1) == 1) {
+                byte[] node = known.get(new Key(level, (size >> level) - 1));
+                if (node == null) {
+                    return root(size);
+                }
+                root = root == null ? node : MerkleTree.nodeHash(node, root);
+            }
+        }
+        return root == null ? MerkleTree.emptyRoot() : root;
     }
 
     /** The root of the tree of the first {@code size} leaves. */

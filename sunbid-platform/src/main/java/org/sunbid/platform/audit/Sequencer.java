@@ -36,8 +36,9 @@ import org.sunbid.platform.trust.PlatformIdentity;
  * Sequences recorded entries in the Certificate Transparency style (issue 21). A business transaction inserts its
  * entry into {@code log_pending} without any lock ({@link AuditLog#record}); once it has committed, this sequencer
  * gives every committed pending row the next sequence number, writes it to the log and the tree, deletes it from
- * {@code log_pending}, and signs one tree head over the grown log, all in ONE transaction under the {@code log_state}
- * row lock (the lock synchronous appends take too, so a second platform instance or an append never interleaves).
+ * {@code log_pending} and grows {@code log_state}, all in ONE transaction under the {@code log_state} row lock (the
+ * lock synchronous appends take too, so a second platform instance or an append never interleaves); then it signs one
+ * tree head over the grown log, off the rounds' path.
  * Whatever commits while a round runs is sequenced by the next round, so concurrent business commits group in
  * PostgreSQL's WAL flush instead of queueing one by one on the lock until their commit.
  * <p>
@@ -79,6 +80,14 @@ class Sequencer implements SmartLifecycle, DisposableBean {
     private volatile boolean running;
     private Thread thread;
 
+    private final java.util.concurrent.ExecutorService signer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "log-head-signer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final java.util.concurrent.atomic.AtomicReference<Object[]> toSign = new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicBoolean signScheduled = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicLong heads = new AtomicLong();
     private final AtomicLong rounds = new AtomicLong();
     private final AtomicLong sequenced = new AtomicLong();
 
@@ -92,7 +101,7 @@ class Sequencer implements SmartLifecycle, DisposableBean {
             pool.setJdbcUrl(application.getJdbcUrl());
             pool.setUsername(application.getUsername());
             pool.setPassword(application.getPassword());
-            pool.setMaximumPoolSize(2);
+            pool.setMaximumPoolSize(3); // the rounds, the head signer, and waiting commits' rare checks
             pool.setMinimumIdle(1);
             pool.setPoolName("sunbid-log-sequencer");
             own = pool;
@@ -303,6 +312,7 @@ class Sequencer implements SmartLifecycle, DisposableBean {
         roundLock.lock();
         try {
             List<Long> ids = new ArrayList<>();
+            Object[] grown = new Object[2];
             Integer n = tx.execute(status -> {
                 long size = jdbc.sql("SELECT size FROM log_state WHERE id = 1 FOR UPDATE").query(Long.class).single();
                 List<LogWriter.Timed> entries = new ArrayList<>();
@@ -319,16 +329,22 @@ class Sequencer implements SmartLifecycle, DisposableBean {
                     status.setRollbackOnly(); // nothing written: no commit to flush
                     return 0;
                 }
-                writer.write(size, entries);
-                int deleted = jdbc.sql("DELETE FROM log_pending WHERE id = ANY(:ids)")
-                        .param("ids", ids.toArray(Long[]::new)).update();
+                byte[] root = writer.write(size, entries).root();
+                long deleted = jdbc.sql("""
+                        WITH d AS (DELETE FROM log_pending WHERE id = ANY(:ids) RETURNING id)
+                        UPDATE log_state SET size = :size WHERE id = 1 RETURNING (SELECT count(*) FROM d)""")
+                        .param("ids", ids.toArray(Long[]::new)).param("size", size + entries.size())
+                        .query(Long.class).single();
                 if (deleted != entries.size()) {
                     throw new IllegalStateException("pending log entries changed while being sequenced");
                 }
-                jdbc.sql("UPDATE log_state SET size = :size WHERE id = 1").param("size", size + entries.size()).update();
-                writer.signHead(size + entries.size(), Instant.ofEpochMilli(clock.millis()));
+                grown[0] = size + entries.size();
+                grown[1] = root;
                 return entries.size();
             });
+            if (n > 0) {
+                signLater((Long) grown[0], (byte[]) grown[1]);
+            }
             for (Long id : ids) {
                 Recorded recorded = waiting.remove(id);
                 if (recorded != null) {
@@ -345,9 +361,36 @@ class Sequencer implements SmartLifecycle, DisposableBean {
         }
     }
 
-    /** Rounds that sequenced something, and the entries they sequenced, since start-up. */
+    /**
+     * Signs a head over the log grown to {@code size} entries with {@code root}, on the signer's thread: one SM2
+     * signature per round, or fewer when rounds follow each other faster than heads are signed (the newest waiting
+     * head is signed, the ones it covers are skipped). Signing is off the rounds' path: a waiting commit needs its
+     * entry in the log, not yet under a head; {@link AuditLog#receipt} signs one itself if none covers the entry yet.
+     */
+    private void signLater(long size, byte[] root) {
+        toSign.set(new Object[] {size, root});
+        if (signScheduled.compareAndSet(false, true)) {
+            signer.execute(this::signNewest);
+        }
+    }
+
+    private void signNewest() {
+        signScheduled.set(false);
+        Object[] head = toSign.getAndSet(null);
+        if (head == null) {
+            return;
+        }
+        try {
+            writer.storeHead((Long) head[0], (byte[]) head[1], Instant.ofEpochMilli(clock.millis()));
+            heads.incrementAndGet();
+        } catch (RuntimeException e) {
+            log.warn("could not sign a tree head over {} log entries (a later round or the schedule will)", head[0], e);
+        }
+    }
+
+    /** Rounds that sequenced something, the entries they sequenced and the heads signed after them, since start-up. */
     long[] counts() {
-        return new long[] {rounds.get(), sequenced.get()};
+        return new long[] {rounds.get(), sequenced.get(), heads.get()};
     }
 
     private boolean anyPending() {
@@ -431,6 +474,12 @@ class Sequencer implements SmartLifecycle, DisposableBean {
     @Override
     public void destroy() {
         stop();
+        signer.shutdown();
+        try {
+            signer.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (ownPool != null) {
             ownPool.close();
         }
