@@ -1,13 +1,14 @@
 package org.sunbid.platform.audit;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,6 +31,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.sunbid.crypto.log.LogLeaf;
 import org.sunbid.platform.trust.PlatformIdentity;
 
 /**
@@ -54,6 +56,7 @@ import org.sunbid.platform.trust.PlatformIdentity;
 class Sequencer implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Sequencer.class);
+    private static final HexFormat HEX = HexFormat.of();
     /** At most this many entries per round (one transaction, one head). */
     static final int BATCH = 4096;
 
@@ -68,7 +71,11 @@ class Sequencer implements SmartLifecycle, DisposableBean {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final LogWriter writer;
+    private final MerkleNodes nodes;
     private final Clock clock;
+    /** The tree's frontier after the last round (guarded by the round lock), and the size it is for. */
+    private Map<MerkleNodes.Key, byte[]> frontier = Map.of();
+    private long frontierSize = -1;
     private final long pollMillis;
     private final Duration maxWait;
 
@@ -112,7 +119,8 @@ class Sequencer implements SmartLifecycle, DisposableBean {
         this.jdbc = JdbcClient.create(own);
         JdbcTemplate template = new JdbcTemplate(own);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(own));
-        this.writer = new LogWriter(jdbc, template, new MerkleNodes(jdbc, template), platform);
+        this.nodes = new MerkleNodes(jdbc, template);
+        this.writer = new LogWriter(jdbc, template, nodes, platform);
         this.clock = clock;
         this.pollMillis = Math.max(1, poll.toMillis());
         this.maxWait = maxWait;
@@ -312,37 +320,100 @@ class Sequencer implements SmartLifecycle, DisposableBean {
         roundLock.lock();
         try {
             List<Long> ids = new ArrayList<>();
-            Object[] grown = new Object[2];
-            Integer n = tx.execute(status -> {
-                long size = jdbc.sql("SELECT size FROM log_state WHERE id = 1 FOR UPDATE").query(Long.class).single();
-                List<LogWriter.Timed> entries = new ArrayList<>();
-                jdbc.sql("""
-                        SELECT id, recorded_at, commitment, details, payload, sealed_until FROM log_pending
-                        ORDER BY id LIMIT :n""").param("n", BATCH).query((rs, i) -> {
-                    ids.add(rs.getLong("id"));
-                    Timestamp sealed = rs.getTimestamp("sealed_until");
-                    return entries.add(new LogWriter.Timed(rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
-                            new LogWriter.Prepared(rs.getString("details"), rs.getString("payload"),
-                                    rs.getString("commitment"), sealed == null ? null : sealed.toInstant())));
-                }).list();
-                if (entries.isEmpty()) {
-                    status.setRollbackOnly(); // nothing written: no commit to flush
-                    return 0;
-                }
-                byte[] root = writer.write(size, entries).root();
-                long deleted = jdbc.sql("""
-                        WITH d AS (DELETE FROM log_pending WHERE id = ANY(:ids) RETURNING id)
-                        UPDATE log_state SET size = :size WHERE id = 1 RETURNING (SELECT count(*) FROM d)""")
-                        .param("ids", ids.toArray(Long[]::new)).param("size", size + entries.size())
-                        .query(Long.class).single();
-                if (deleted != entries.size()) {
-                    throw new IllegalStateException("pending log entries changed while being sequenced");
-                }
-                grown[0] = size + entries.size();
-                grown[1] = root;
-                return entries.size();
-            });
+            Object[] grown = new Object[3];
+            Integer n;
+            try {
+                n = tx.execute(status -> {
+                    // One round trip: the lock, the size under it, and the oldest committed pending entries.
+                    long[] size = {-1};
+                    List<LogWriter.Timed> entries = new ArrayList<>();
+                    jdbc.sql("""
+                            SELECT s.size, p.id, p.recorded_at, p.commitment, p.details, p.payload, p.sealed_until
+                            FROM (SELECT size FROM log_state WHERE id = 1 FOR UPDATE) s
+                            LEFT JOIN LATERAL (SELECT * FROM log_pending ORDER BY id LIMIT :n) p ON true""")
+                            .param("n", BATCH).query((rs, i) -> {
+                                size[0] = rs.getLong("size");
+                                long id = rs.getLong("id");
+                                if (!rs.wasNull()) {
+                                    ids.add(id);
+                                    OffsetDateTime sealed = rs.getObject("sealed_until", OffsetDateTime.class);
+                                    entries.add(new LogWriter.Timed(rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                                            new LogWriter.Prepared(rs.getString("details"), rs.getString("payload"),
+                                                    rs.getString("commitment"), sealed == null ? null : sealed.toInstant())));
+                                }
+                                return id;
+                            }).list();
+                    if (entries.isEmpty()) {
+                        status.setRollbackOnly(); // nothing written: no commit to flush
+                        return 0;
+                    }
+                    long first = size[0];
+                    // What the tree builds on: kept from the last round unless something else grew the log since.
+                    Map<MerkleNodes.Key, byte[]> base = frontierSize == first ? frontier : nodes.frontier(first);
+                    int count = entries.size();
+                    Long[] seqs = new Long[count];
+                    String[] ats = new String[count];
+                    String[] commitments = new String[count];
+                    String[] leaves = new String[count];
+                    String[] details = new String[count];
+                    String[] payloads = new String[count];
+                    String[] sealedUntil = new String[count];
+                    List<byte[]> leafHashes = new ArrayList<>(count);
+                    for (int i = 0; i < count; i++) {
+                        LogWriter.Timed e = entries.get(i);
+                        seqs[i] = first + i;
+                        byte[] leaf = LogLeaf.hash(first + i, e.time(), e.prepared().commitment());
+                        leafHashes.add(leaf);
+                        ats[i] = e.time().toString();
+                        commitments[i] = e.prepared().commitment();
+                        leaves[i] = HEX.formatHex(leaf);
+                        details[i] = e.prepared().details();
+                        payloads[i] = e.prepared().payload();
+                        sealedUntil[i] = e.prepared().sealedUntil() == null ? null : e.prepared().sealedUntil().toString();
+                    }
+                    MerkleNodes.Growth growth = MerkleNodes.grow(first, leafHashes, base);
+                    Integer[] levels = new Integer[growth.rows().size()];
+                    Long[] idxs = new Long[levels.length];
+                    String[] hashes = new String[levels.length];
+                    for (int i = 0; i < levels.length; i++) {
+                        Object[] row = growth.rows().get(i);
+                        levels[i] = (Integer) row[0];
+                        idxs[i] = (Long) row[1];
+                        hashes[i] = (String) row[2];
+                    }
+                    // One round trip for every write: entries, nodes, the pending rows gone, the size grown.
+                    long deleted = jdbc.sql("""
+                            WITH e AS (
+                                INSERT INTO log_entry (seq, appended_at, commitment, leaf_hash, details, payload, sealed_until)
+                                SELECT * FROM unnest(CAST(:seqs AS bigint[]), CAST(:ats AS timestamptz[]), CAST(:cs AS text[]),
+                                    CAST(:ls AS text[]), CAST(:ds AS text[]), CAST(:ps AS text[]), CAST(:su AS timestamptz[]))),
+                            n AS (
+                                INSERT INTO log_node (level, idx, hash)
+                                SELECT * FROM unnest(CAST(:lv AS smallint[]), CAST(:ix AS bigint[]), CAST(:hs AS text[]))),
+                            d AS (DELETE FROM log_pending WHERE id = ANY(:ids) RETURNING id)
+                            UPDATE log_state SET size = :size WHERE id = 1 RETURNING (SELECT count(*) FROM d)""")
+                            .param("seqs", seqs).param("ats", ats).param("cs", commitments).param("ls", leaves)
+                            .param("ds", details).param("ps", payloads).param("su", sealedUntil)
+                            .param("lv", levels).param("ix", idxs).param("hs", hashes)
+                            .param("ids", ids.toArray(Long[]::new)).param("size", first + count)
+                            .query(Long.class).single();
+                    if (deleted != count) {
+                        throw new IllegalStateException("pending log entries changed while being sequenced");
+                    }
+                    grown[0] = first + count;
+                    grown[1] = growth.root();
+                    grown[2] = growth.frontier();
+                    return count;
+                });
+            } catch (RuntimeException e) {
+                frontierSize = -1;
+                throw e;
+            }
             if (n > 0) {
+                @SuppressWarnings("unchecked")
+                Map<MerkleNodes.Key, byte[]> next = (Map<MerkleNodes.Key, byte[]>) grown[2];
+                frontier = next;
+                frontierSize = (Long) grown[0];
                 signLater((Long) grown[0], (byte[]) grown[1]);
             }
             for (Long id : ids) {
