@@ -30,8 +30,9 @@ import org.sunbid.platform.kernel.Actor;
 /**
  * Transparency-log benchmark on the real application and a real (embedded, fsync on) PostgreSQL:
  * <ol>
- *   <li>appends per second, each in its own committed transaction, at 1 and 16 writers — beside the raw limit: a
- *       one-row INSERT + COMMIT into a plain table at the same concurrency, measured in the same run;</li>
+ *   <li>entries per second, each in its own committed transaction, at 1 and 16 writers, through {@code append} (the log
+ *       lock held until commit) and through {@code record} (the sequencer) — beside the raw limit: a one-row INSERT +
+ *       COMMIT into a plain table at the same concurrency, measured in the same run (before each path);</li>
  *   <li>bulk appends per second ({@code appendAll}, 10,000 per transaction) while growing the log to 10^6 entries;</li>
  *   <li>at 10^6 entries: signing a tree head, inclusion and consistency proofs — beside the raw limit: one primary-key
  *       SELECT of a tree node.</li>
@@ -85,19 +86,33 @@ public final class LogBench {
                 .param("n", "x".repeat(200)).update());
         Runnable append = () -> tx.executeWithoutResult(s -> log.append(AuditRecord.of("bench.appended", "B", "990100",
                 Actor.SYSTEM, Map.of("n", ThreadLocalRandom.current().nextInt()))));
+        // The sequencer's path (issue 21): the business transaction commits a pending entry without the log lock, and
+        // its commit returns once the sequencer has placed the entry in the log (one head signed per round).
+        Runnable record = () -> tx.executeWithoutResult(s -> log.record(AuditRecord.of("bench.recorded", "B", "990100",
+                Actor.SYSTEM, Map.of("n", ThreadLocalRandom.current().nextInt()))));
 
         // warm up the JIT and the pool
         rate(1, 300, raw);
         rate(1, 300, append);
+        rate(1, 300, record);
         printNodeFetchPlans(jdbc, tx, log.size(), "at the start (" + log.size() + " entries)");
         System.out.println();
-        System.out.println("| appends, one committed transaction each | writers | per second | raw INSERT+COMMIT per second (same run) | ratio |");
-        System.out.println("|---|---|---|---|---|");
+        System.out.println("| entries, one committed transaction each | writers | per second | raw INSERT+COMMIT per second (same run) | ratio | heads signed per entry |");
+        System.out.println("|---|---|---|---|---|---|");
         for (int writers : new int[] {1, 16}) {
             int count = writers == 1 ? 2_000 : 8_000;
             double r = rate(writers, count, raw);
             double a = rate(writers, count, append);
-            System.out.printf("| log.append | %d | %,.0f | %,.0f | %.2f |%n", writers, a, r, a / r);
+            long heads = jdbc.sql("SELECT count(*) FROM log_tree_head").query(Long.class).single();
+            double q = rate(writers, count, record);
+            heads = jdbc.sql("SELECT count(*) FROM log_tree_head").query(Long.class).single() - heads;
+            double r2 = rate(writers, count, raw);
+            System.out.printf("| log.append (lock until commit) | %d | %,.0f | %,.0f | %.2f | 0 |%n", writers, a, r, a / r);
+            System.out.printf("| log.record (sequencer) | %d | %,.0f | %,.0f | %.2f | %.3f |%n", writers, q, r2, q / r2,
+                    heads / (double) count);
+        }
+        if (jdbc.sql("SELECT count(*) FROM log_pending").query(Long.class).single() != 0) {
+            throw new IllegalStateException("recorded entries left pending after their commits returned");
         }
 
         long started = System.nanoTime();

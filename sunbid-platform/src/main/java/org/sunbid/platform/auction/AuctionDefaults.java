@@ -129,7 +129,7 @@ public class AuctionDefaults {
         payload.put("forfeited", forfeiture.amount().toString());
         payload.put("creditRecordId", record.toString());
         payload.put("rule", BASIS);
-        auditLog.append(AuditRecord.of("auction.default.declared", lotId.toString(), region, user.actor(), payload));
+        auditLog.record(AuditRecord.of("auction.default.declared", lotId.toString(), region, user.actor(), payload));
         return find(lotId).orElseThrow();
     }
 }

@@ -208,10 +208,10 @@ public class AuctionLots {
         payload.put("appraisal", appraisal == null ? null : Schedule.yuan(appraisal));
         payload.put("detailsSm3", org.sunbid.crypto.Sm3.hex(detailsJson));
         payload.put("previousLotId", previous == null ? null : previous.toString());
-        auditLog.append(AuditRecord.of("auction.terms.set", lotId.toString(), tender.regionCode(), user.actor(), payload));
+        auditLog.record(AuditRecord.of("auction.terms.set", lotId.toString(), tender.regionCode(), user.actor(), payload));
         if (approval != null) {
             // 32号令 Art. 18: the written approval of a price below 90% of the appraisal, recorded and logged
-            auditLog.append(AuditRecord.of("auction.approval.recorded", lotId.toString(), tender.regionCode(), user.actor(),
+            auditLog.record(AuditRecord.of("auction.approval.recorded", lotId.toString(), tender.regionCode(), user.actor(),
                     approvalMap(approval)));
         }
         return viewOf(row(lotId).orElseThrow(), tender);

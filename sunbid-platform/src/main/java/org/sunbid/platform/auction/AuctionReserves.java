@@ -214,7 +214,7 @@ public class AuctionReserves {
         payload.put("reserve", reserveFen == null ? null : new Money(BigDecimal.valueOf(reserveFen, 2)).toString());
         payload.put("openedAt", openedAt.toString());
         payload.put("recordLogSeq", recordLogSeq);
-        auditLog.append(AuditRecord.of(OPENED, lotId.toString(), tenders.depositTerms(lotId).regionCode(), Actor.SYSTEM, payload));
+        auditLog.record(AuditRecord.of(OPENED, lotId.toString(), tenders.depositTerms(lotId).regionCode(), Actor.SYSTEM, payload));
         events.publishEvent(new ReserveOpened(lotId, reserveFen, openedAt));
     }
 }

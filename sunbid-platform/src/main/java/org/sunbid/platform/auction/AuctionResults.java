@@ -226,13 +226,13 @@ public class AuctionResults {
         String region = lot.regionCode();
         if (!result.deal()) {
             payload.put("reason", result.reason().name());
-            auditLog.append(AuditRecord.of("auction.result", lotId.toString(), region, Actor.SYSTEM, payload));
+            auditLog.record(AuditRecord.of("auction.result", lotId.toString(), region, Actor.SYSTEM, payload));
             deposits.refundFailedLot(lotId, at);
             Map<String, Object> notice = new LinkedHashMap<>();
             notice.put("lot", lot.terms().name());
             notice.put("reason", result.reason().name());
             notice.put("text", noDealText(result.reason()));
-            auditLog.append(AuditRecord.of("auction.no-deal", lotId.toString(), region, Actor.SYSTEM, notice));
+            auditLog.record(AuditRecord.of("auction.no-deal", lotId.toString(), region, Actor.SYSTEM, notice));
             return result(lotId);
         }
         Organisation winner = organisations.find(winnerId).orElseThrow();
@@ -249,7 +249,7 @@ public class AuctionResults {
         payload.put("publicityUntil", publicityUntil == null ? null : publicityUntil.toString());
         payload.put("noticeRule", rules.find(RuleKeys.RESULT_NOTICE).map(Limit::article).orElse(null));
         payload.put("publicityRule", rules.find(RuleKeys.RESULT_NOTICE_PERIOD).map(Limit::article).orElse(null));
-        auditLog.append(AuditRecord.of("auction.result", lotId.toString(), region, Actor.SYSTEM, payload));
+        auditLog.record(AuditRecord.of("auction.result", lotId.toString(), region, Actor.SYSTEM, payload));
         // 39号令 Art. 21: the winner's deposit becomes earnest money; the others go back within DEPOSIT_REFUND
         deposits.becomeEarnest(lotId, winnerId, at);
         deposits.refundNotAwarded(lotId, winnerId, at);
@@ -414,7 +414,7 @@ public class AuctionResults {
         payload.put("statementSm3", Sm3.hex(statement));
         payload.put("signedAt", at.toString());
         payload.put("late", late);
-        auditLog.append(AuditRecord.of("auction.confirmation.signed", lotId.toString(), region(lotId), actor, payload));
+        auditLog.record(AuditRecord.of("auction.confirmation.signed", lotId.toString(), region(lotId), actor, payload));
     }
 
     private static boolean verifies(String pem, String statement, String signature) {
@@ -444,7 +444,7 @@ public class AuctionResults {
             payload.put("dueAt", c.dueAt().toString());
             payload.put("signed", c.signatures().stream().map(s -> s.signer().name()).toList());
             payload.put("rule", c.rule());
-            auditLog.append(AuditRecord.of("auction.confirmation.overdue", lotId.toString(), region(lotId), Actor.SYSTEM, payload));
+            auditLog.record(AuditRecord.of("auction.confirmation.overdue", lotId.toString(), region(lotId), Actor.SYSTEM, payload));
         }
         int flagged = late.size();
         List<UUID> deals = jdbc.sql("SELECT lot_id FROM auction_result r WHERE deal AND NOT EXISTS (SELECT 1 FROM auction_default d WHERE d.lot_id = r.lot_id)").query(UUID.class).list();
@@ -461,7 +461,7 @@ public class AuctionResults {
                 .param("lot", lotId).param("kind", kind).param("at", utc(now)).update() == 0) {
             return 0;
         }
-        auditLog.append(AuditRecord.of("auction.payment.overdue", lotId.toString(), region(lotId), Actor.SYSTEM,
+        auditLog.record(AuditRecord.of("auction.payment.overdue", lotId.toString(), region(lotId), Actor.SYSTEM,
                 Map.of("instalment", kind, "dueAt", due.toString(), "rule", rule == null ? "" : rule)));
         return 1;
     }
@@ -528,7 +528,7 @@ public class AuctionResults {
                 .param("rate", interestRate).param("at", utc(clock.instant())).param("by", user.accountId()).update() == 0) {
             throw new DomainException(AuctionError.INSTALMENTS_NEED_GUARANTEE);
         }
-        auditLog.append(AuditRecord.of("auction.payment.instalments", lotId.toString(), region(lotId), user.actor(),
+        auditLog.record(AuditRecord.of("auction.payment.instalments", lotId.toString(), region(lotId), user.actor(),
                 Map.of("guarantee", guarantee.strip(), "interestRate", interestRate.toPlainString(),
                         "rule", "国资委 财政部令第32号第二十七条：分期付款的，首期不低于30%，其余款项提供担保并按同期银行贷款利率支付利息，付款期限不超过1年")));
         return schedule(lotId);
@@ -557,7 +557,7 @@ public class AuctionResults {
         payload.put("paidAt", paidAt.toString());
         payload.put("paid", after.paid().toString());
         payload.put("outstanding", after.outstanding().toString());
-        auditLog.append(AuditRecord.of("auction.payment", lotId.toString(), region(lotId), user.actor(), payload));
+        auditLog.record(AuditRecord.of("auction.payment", lotId.toString(), region(lotId), user.actor(), payload));
         return after;
     }
 

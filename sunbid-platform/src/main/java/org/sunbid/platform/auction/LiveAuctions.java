@@ -320,7 +320,7 @@ public class LiveAuctions {
         payload.put("increment", increment);
         payload.put("reason", reason);
         payload.put("version", applied.snapshot().version());
-        audit.append(AuditRecord.of("auction.increment.changed", lotId.toString(), regionOf(lotId), user.actor(), payload));
+        audit.record(AuditRecord.of("auction.increment.changed", lotId.toString(), regionOf(lotId), user.actor(), payload));
         return applied.snapshot();
     }
 
@@ -510,7 +510,7 @@ public class LiveAuctions {
                 payload.put("toSeq", batch.get(batch.size() - 1).seq());
                 payload.put("count", batch.size());
                 payload.put("bidsSm3", batchSm3(batch));
-                audit.append(AuditRecord.of("auction.bids.accepted", live.lotId.toString(), regionOf(live.lotId), Actor.SYSTEM,
+                audit.record(AuditRecord.of("auction.bids.accepted", live.lotId.toString(), regionOf(live.lotId), Actor.SYSTEM,
                         payload));
                 jdbc.sql("UPDATE auction_room SET logged_seq = :s WHERE lot_id = :l")
                         .param("s", batch.get(batch.size() - 1).seq()).param("l", live.lotId).update();
@@ -585,7 +585,7 @@ public class LiveAuctions {
                 payload.put("endedAt", endedAt.toString());
                 payload.put("bids", bids.size());
                 payload.put("bidsSm3", batchSm3(bids));
-                audit.append(AuditRecord.of("auction.bidding.ended", live.lotId.toString(), regionOf(live.lotId), Actor.SYSTEM,
+                audit.record(AuditRecord.of("auction.bidding.ended", live.lotId.toString(), regionOf(live.lotId), Actor.SYSTEM,
                         payload));
                 events.publishEvent(new BiddingEnded(live.lotId, endedAt, bids.size()));
             });

@@ -1,6 +1,5 @@
 package org.sunbid.platform.audit;
 
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -8,11 +7,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,41 +17,92 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.sunbid.crypto.CanonicalJson;
-import org.sunbid.crypto.Sm3;
-import org.sunbid.crypto.log.LogLeaf;
-import org.sunbid.crypto.log.TreeHead;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.trust.PlatformIdentity;
 
 /**
- * The transparency log's API. {@link #append} joins the caller's transaction: the entry exists if and only if the
- * change it records was committed. Appends are serialised on the single {@code log_state} row, so sequence numbers are
- * gap-free and in commit order; the Merkle tree grows incrementally with each append.
+ * The transparency log's API. {@link #record} and {@link #append} join the caller's transaction: the entry exists if
+ * and only if the change it records was committed. {@code record} takes no lock: the {@link Sequencer} gives committed
+ * entries their places in batches, and the call's commit returns once it has. {@code append} takes the single
+ * {@code log_state} row lock until its commit, for callers that need the sequence number at once. Either way sequence
+ * numbers are gap-free; the Merkle tree grows incrementally with each batch.
  */
 @Service
 public class AuditLog {
 
     private static final HexFormat HEX = HexFormat.of();
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** At most this many entries per page of {@link #entries}. */
     public static final int MAX_PAGE = 1000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final MerkleNodes nodes;
-    private final PlatformIdentity platform;
+    private final LogWriter writer;
+    private final Sequencer sequencer;
     private final Clock clock;
 
-    AuditLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate, MerkleNodes nodes, PlatformIdentity platform, Clock clock) {
+    AuditLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate, MerkleNodes nodes, PlatformIdentity platform, Sequencer sequencer,
+            Clock clock) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.nodes = nodes;
-        this.platform = platform;
+        this.writer = new LogWriter(jdbc, jdbcTemplate, nodes, platform);
+        this.sequencer = sequencer;
         this.clock = clock;
     }
 
-    /** Appends {@code record} in the current transaction (or a new one) and returns the entry as published. */
+    /**
+     * Records {@code record} in the current transaction (or a new one), without waiting for any lock: once the
+     * transaction has committed, the sequencer gives it its place in the log, and the commit returns only when it has
+     * (bounded: see {@link Sequencer}). So, seen from the caller, the entry is in the log once the call and its commit
+     * returned, yet concurrent commits group. The entry exists if and only if the transaction commits; within it, the
+     * entry comes before anything the same transaction appends later. Use {@link #append} only when the sequence
+     * number or leaf is needed before the commit.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void record(AuditRecord record) {
+        recordAll(List.of(record));
+    }
+
+    /** Records {@code records}, in this order, in the current transaction (or a new one): see {@link #record}. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordAll(List<AuditRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        OffsetDateTime at = Instant.ofEpochMilli(clock.millis()).atOffset(ZoneOffset.UTC);
+        List<LogWriter.Prepared> prepared = records.stream().map(LogWriter::prepare).toList();
+        List<Long> ids;
+        if (prepared.size() == 1) {
+            LogWriter.Prepared p = prepared.get(0);
+            ids = List.of(jdbc.sql("""
+                    INSERT INTO log_pending (recorded_at, commitment, details, payload, sealed_until)
+                    VALUES (:at, :commitment, :details, :payload, :sealed) RETURNING id""")
+                    .param("at", at).param("commitment", p.commitment()).param("details", p.details())
+                    .param("payload", p.payload())
+                    .param("sealed", p.sealedUntil() == null ? null : p.sealedUntil().atOffset(ZoneOffset.UTC),
+                            java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                    .query(Long.class).single());
+        } else {
+            ids = jdbc.sql("SELECT nextval('log_pending_id_seq') FROM generate_series(1, :n)").param("n", prepared.size())
+                    .query(Long.class).list().stream().sorted().toList();
+            List<Object[]> rows = new ArrayList<>(prepared.size());
+            for (int i = 0; i < prepared.size(); i++) {
+                LogWriter.Prepared p = prepared.get(i);
+                rows.add(new Object[] {ids.get(i), at, p.commitment(), p.details(), p.payload(),
+                        p.sealedUntil() == null ? null : p.sealedUntil().atOffset(ZoneOffset.UTC)});
+            }
+            jdbcTemplate.batchUpdate("""
+                    INSERT INTO log_pending (id, recorded_at, commitment, details, payload, sealed_until)
+                    VALUES (?, ?, ?, ?, ?, ?)""", rows);
+        }
+        ids.forEach(sequencer::recorded);
+    }
+
+    /**
+     * Appends {@code record} in the current transaction (or a new one) and returns the entry as published. The
+     * transaction holds the log's lock from here to its end: prefer {@link #record} unless the entry is needed now.
+     */
     @Transactional(propagation = Propagation.REQUIRED)
     public LogEntry append(AuditRecord record) {
         return appendAll(List.of(record)).get(0);
@@ -63,64 +110,49 @@ public class AuditLog {
 
     /**
      * Appends {@code records}, in order and with consecutive sequence numbers, in the current transaction (or a new
-     * one): one wait for the append lock and batched writes, for commands that record many facts at once.
+     * one): one wait for the append lock and batched writes, for commands that record many facts at once. Entries the
+     * same transaction {@linkplain #record recorded} before are sequenced first, so the log keeps the transaction's
+     * order.
      */
     @Transactional(propagation = Propagation.REQUIRED)
     public List<LogEntry> appendAll(List<AuditRecord> records) {
         if (records.isEmpty()) {
             return List.of();
         }
-        List<String> payloads = new ArrayList<>(records.size());
-        List<String> details = new ArrayList<>(records.size());
-        List<String> commitments = new ArrayList<>(records.size());
-        for (AuditRecord record : records) {
-            String payload = CanonicalJson.write(record.payload());
-            String detailsJson = CanonicalJson.write(details(record, payload));
-            payloads.add(payload);
-            details.add(detailsJson);
-            commitments.add(LogLeaf.commitment(detailsJson));
+        List<LogWriter.Prepared> prepared = records.stream().map(LogWriter::prepare).toList();
+        // This transaction's own pending entries, visible to it alone: they go first, and nothing else pending does.
+        List<Long> own = sequencer.recordedInThisTransaction();
+        List<Long> ownFound = new ArrayList<>();
+        List<LogWriter.Timed> entries = new ArrayList<>(own.size() + records.size());
+        if (!own.isEmpty()) {
+            jdbc.sql("""
+                    SELECT id, recorded_at, commitment, details, payload, sealed_until FROM log_pending
+                    WHERE id = ANY(:ids) ORDER BY id""").param("ids", own.toArray(Long[]::new)).query((rs, i) -> {
+                ownFound.add(rs.getLong("id"));
+                OffsetDateTime sealed = rs.getObject("sealed_until", OffsetDateTime.class);
+                return entries.add(new LogWriter.Timed(rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                        new LogWriter.Prepared(rs.getString("details"), rs.getString("payload"), rs.getString("commitment"),
+                                sealed == null ? null : sealed.toInstant())));
+            }).list();
         }
+        int total = entries.size() + records.size();
 
-        // Everything above ran without the lock; from here to commit, other appends queue on this row.
+        // Everything above ran without the lock; from here to commit, other appends and the sequencer queue on this row.
         long first = jdbc.sql("UPDATE log_state SET size = size + :n WHERE id = 1 RETURNING size - :n")
-                .param("n", records.size()).query(Long.class).single();
+                .param("n", total).query(Long.class).single();
+        sequencer.lockTaken();
         Instant time = Instant.ofEpochMilli(clock.millis());
-        OffsetDateTime stored = time.atOffset(ZoneOffset.UTC);
-        List<byte[]> leafHashes = new ArrayList<>(records.size());
-        List<Object[]> rows = new ArrayList<>(records.size());
-        List<LogEntry> entries = new ArrayList<>(records.size());
-        for (int i = 0; i < records.size(); i++) {
-            long seq = first + i;
-            byte[] leafHash = LogLeaf.hash(seq, time, commitments.get(i));
-            Instant sealedUntil = records.get(i).sealedUntil();
-            leafHashes.add(leafHash);
-            rows.add(new Object[] {seq, stored, commitments.get(i), HEX.formatHex(leafHash), details.get(i), payloads.get(i),
-                    sealedUntil == null ? null : sealedUntil.atOffset(ZoneOffset.UTC)});
-            entries.add(new LogEntry(seq, time, commitments.get(i), HEX.formatHex(leafHash), details.get(i), payloads.get(i),
-                    sealedUntil != null));
+        for (LogWriter.Prepared p : prepared) {
+            entries.add(new LogWriter.Timed(time, p));
         }
-        jdbcTemplate.batchUpdate("""
-                INSERT INTO log_entry (seq, appended_at, commitment, leaf_hash, details, payload, sealed_until)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", rows);
-        nodes.addLeaves(first, leafHashes);
-        return entries;
-    }
-
-    private static Map<String, Object> details(AuditRecord record, String payload) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("v", 1);
-        details.put("action", record.action());
-        details.put("subject", record.subject());
-        details.put("region", record.regionCode());
-        details.put("actor", record.actor().username());
-        details.put("accountId", record.actor().accountId() == null ? null : record.actor().accountId().toString());
-        details.put("organisationId",
-                record.actor().organisationId() == null ? null : record.actor().organisationId().toString());
-        details.put("payloadHash", Sm3.hex(payload));
-        byte[] salt = new byte[16];
-        RANDOM.nextBytes(salt); // without it, a sealed commitment over a small set of bidders could be guessed
-        details.put("salt", HEX.formatHex(salt));
-        return details;
+        List<LogEntry> written = writer.write(first, entries).entries();
+        if (!ownFound.isEmpty()) {
+            jdbc.sql("DELETE FROM log_pending WHERE id = ANY(:ids)").param("ids", ownFound.toArray(Long[]::new)).update();
+        }
+        if (!own.isEmpty()) {
+            sequencer.sequencedInThisTransaction(own);
+        }
+        return written.subList(written.size() - records.size(), written.size());
     }
 
     /** The number of entries committed so far. */
@@ -180,13 +212,7 @@ public class AuditLog {
     /** Signs and stores a head over the log as it is now. */
     @Transactional(isolation = Isolation.REPEATABLE_READ)
     public SignedTreeHead signHead() {
-        long size = size();
-        TreeHead head = new TreeHead(size, nodes.root(size), Instant.ofEpochMilli(clock.millis()));
-        String signature = Base64.getEncoder().encodeToString(platform.sign(head.signedBytes()));
-        jdbc.sql("INSERT INTO log_tree_head (size, root_hash, signed_at, signature) VALUES (:size, :root, :at, :sig)")
-                .param("size", size).param("root", head.rootHex()).param("at", head.timestamp().atOffset(ZoneOffset.UTC))
-                .param("sig", signature).update();
-        return new SignedTreeHead(size, head.rootHex(), head.timestamp(), signature);
+        return writer.signHead(size(), Instant.ofEpochMilli(clock.millis()));
     }
 
     /** The newest signed head, if any was signed. */

@@ -38,18 +38,39 @@ class MerkleNodes {
 
     /**
      * Stores leaves {@code firstSeq, firstSeq+1, …} and every complete subtree they complete, with one query for the
-     * existing nodes they build on and batched inserts. Must run under the log's append lock.
+     * existing nodes they build on and batched inserts. Must run under the log's append lock. Returns the root of the
+     * grown tree, composed from the nodes at hand.
      */
-    void addLeaves(long firstSeq, List<byte[]> leafHashes) {
-        // The nodes the batch builds on: the complete subtrees that make up the leaves before it, one per set bit of
-        // firstSeq (for 5 = 0b101: leaves [0, 4) and [4, 5)).
+    byte[] addLeaves(long firstSeq, List<byte[]> leafHashes) {
+        Growth growth = grow(firstSeq, leafHashes, frontier(firstSeq));
+        jdbcTemplate.batchUpdate("INSERT INTO log_node (level, idx, hash) VALUES (?, ?, ?)", growth.rows());
+        return growth.root();
+    }
+
+    /**
+     * The nodes a batch starting at {@code firstSeq} builds on: the complete subtrees that make up the leaves before
+     * it, one per set bit of firstSeq (for 5 = 0b101: leaves [0, 4) and [4, 5)), fetched in one query.
+     */
+    Map<Key, byte[]> frontier(long firstSeq) {
         List<Key> frontier = new ArrayList<>();
         for (int level = 0; level < 63; level++) {
             if (((firstSeq >> level) & 1) == 1) {
                 frontier.add(new Key(level, (firstSeq >> level) - 1));
             }
         }
-        Map<Key, byte[]> known = fetch(frontier);
+        return fetch(frontier);
+    }
+
+    /**
+     * What adding leaves does to the tree, computed without the database: the node rows to insert ({level, idx, hex}),
+     * the grown tree's root, and its frontier (what the next batch builds on).
+     */
+    record Growth(List<Object[]> rows, byte[] root, Map<Key, byte[]> frontier) {
+    }
+
+    /** Grows the tree whose {@link #frontier} at {@code firstSeq} is {@code frontier} by {@code leafHashes}. */
+    static Growth grow(long firstSeq, List<byte[]> leafHashes, Map<Key, byte[]> frontier) {
+        Map<Key, byte[]> known = new HashMap<>(frontier);
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < leafHashes.size(); i++) {
             long seq = firstSeq + i;
@@ -66,7 +87,23 @@ class MerkleNodes {
                 rows.add(new Object[] {level + 1, seq >> (level + 1), HEX.formatHex(hash)});
             }
         }
-        jdbcTemplate.batchUpdate("INSERT INTO log_node (level, idx, hash) VALUES (?, ?, ?)", rows);
+        // The grown tree's root: its complete subtrees (one per set bit of its size), folded from the right. Each was
+        // either completed by this batch or built on by it, so it is at hand.
+        long size = firstSeq + leafHashes.size();
+        byte[] root = null;
+        Map<Key, byte[]> next = new HashMap<>();
+        for (int level = 0; level < 63; level++) {
+            if (((size >> level) & 1) == 1) {
+                Key key = new Key(level, (size >> level) - 1);
+                byte[] node = known.get(key);
+                if (node == null) {
+                    throw new IllegalStateException("log node (" + level + ", " + key.idx() + ") is missing");
+                }
+                next.put(key, node);
+                root = root == null ? node : MerkleTree.nodeHash(node, root);
+            }
+        }
+        return new Growth(rows, root == null ? MerkleTree.emptyRoot() : root, next);
     }
 
     /** The root of the tree of the first {@code size} leaves. */

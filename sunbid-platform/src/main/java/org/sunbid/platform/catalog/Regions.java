@@ -64,7 +64,7 @@ public class Regions {
         payload.put("name", name);
         payload.put("level", level.name());
         payload.put("parent", parentCode);
-        log.append(AuditRecord.of("catalog.region.created", code, code, actor, payload));
+        log.record(AuditRecord.of("catalog.region.created", code, code, actor, payload));
         return new Region(code, name, level, parentCode, path);
     }
 

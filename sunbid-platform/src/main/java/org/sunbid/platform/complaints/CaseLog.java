@@ -32,7 +32,7 @@ class CaseLog {
     void bySupplier(String action, Lots.Lot lot, UUID caseId, CurrentUser user, Map<String, Object> publicPayload) {
         Map<String, Object> payload = new LinkedHashMap<>(publicPayload);
         payload.put("caseId", caseId.toString());
-        log.append(AuditRecord.of(action, lot.id().toString(), lot.regionCode(), Actor.SYSTEM, payload));
+        log.record(AuditRecord.of(action, lot.id().toString(), lot.regionCode(), Actor.SYSTEM, payload));
         Map<String, Object> who = new LinkedHashMap<>(payload);
         who.put("supplierId", String.valueOf(user.organisationId()));
         confidential.record(UUID.randomUUID(), AuditRecord.of(action, lot.id().toString(), lot.regionCode(), user.actor(), who));
@@ -42,6 +42,6 @@ class CaseLog {
     void step(String action, Lots.Lot lot, UUID caseId, Actor actor, Map<String, Object> publicPayload) {
         Map<String, Object> payload = new LinkedHashMap<>(publicPayload);
         payload.put("caseId", caseId.toString());
-        log.append(AuditRecord.of(action, lot.id().toString(), lot.regionCode(), actor, payload));
+        log.record(AuditRecord.of(action, lot.id().toString(), lot.regionCode(), actor, payload));
     }
 }

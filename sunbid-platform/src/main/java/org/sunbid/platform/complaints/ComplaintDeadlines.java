@@ -51,7 +51,7 @@ public class ComplaintDeadlines {
             payload.put("dueAt", o.dueAt().toString());
             payload.put("to", "SUPERVISOR");
             payload.put("reason", reason(o));
-            log.append(AuditRecord.of(OVERDUE, o.lotId().toString(), o.regionCode(), Actor.SYSTEM, payload));
+            log.record(AuditRecord.of(OVERDUE, o.lotId().toString(), o.regionCode(), Actor.SYSTEM, payload));
             n++;
         }
         return n;

@@ -109,7 +109,7 @@ public class CreditObjections {
         payload.put("documents", docs);
         payload.put("decideDue", due.toString());
         // sealed like the record it is about (issue 20 fix K)
-        log.append(AuditRecord.of("credit.objection.filed", id.toString(), r.regionCode(), user.actor(), payload).sealed());
+        log.record(AuditRecord.of("credit.objection.filed", id.toString(), r.regionCode(), user.actor(), payload).sealed());
         return get(id, user);
     }
 
@@ -162,7 +162,7 @@ public class CreditObjections {
             payload.put("outcome", Outcome.CORRECT.name());
             payload.put("correctedAt", corrected.correctedAt().toString());
         }
-        log.append(AuditRecord.of(upheld ? "credit.objection.upheld" : "credit.objection.dismissed", id.toString(), r.regionCode(),
+        log.record(AuditRecord.of(upheld ? "credit.objection.upheld" : "credit.objection.dismissed", id.toString(), r.regionCode(),
                 user.actor(), payload).sealed());
         return get(id, user);
     }

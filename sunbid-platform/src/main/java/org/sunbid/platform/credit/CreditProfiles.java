@@ -200,7 +200,7 @@ public class CreditProfiles {
             payload.put("points", Map.of("MINOR", rule.points().get(CreditClass.MINOR), "GENERAL",
                     rule.points().get(CreditClass.GENERAL), "SERIOUS", rule.points().get(CreditClass.SERIOUS)));
             payload.put("basis", rule.basis());
-            log.append(AuditRecord.of("credit.score-rule.defined", rule.regionCode(), rule.regionCode(), actor, payload));
+            log.record(AuditRecord.of("credit.score-rule.defined", rule.regionCode(), rule.regionCode(), actor, payload));
         }
     }
 }

@@ -109,7 +109,7 @@ public class CreditRepairs {
         payload.put("documents", docs);
         payload.put("acceptDue", acceptDue.toString());
         // repairs and objections name the record's subject and conduct: sealed like the record (issue 20 fix K)
-        log.append(AuditRecord.of("credit.repair.applied", id.toString(), r.regionCode(), user.actor(), payload).sealed());
+        log.record(AuditRecord.of("credit.repair.applied", id.toString(), r.regionCode(), user.actor(), payload).sealed());
         return get(id, user);
     }
 
@@ -130,7 +130,7 @@ public class CreditRepairs {
         if (note != null && !note.isBlank()) {
             payload.put("note", limit("note", note.strip()));
         }
-        log.append(AuditRecord.of("credit.repair.accepted", id.toString(), l.record().regionCode(), user.actor(), payload).sealed());
+        log.record(AuditRecord.of("credit.repair.accepted", id.toString(), l.record().regionCode(), user.actor(), payload).sealed());
         return get(id, user);
     }
 
@@ -166,7 +166,7 @@ public class CreditRepairs {
             payload.put("withdrawnAt", now.toString());
             payload.put("publicationUntil", r.publicationUntil() == null ? null : r.publicationUntil().toString());
         }
-        log.append(AuditRecord.of(approve ? "credit.repair.approved" : "credit.repair.refused", id.toString(), r.regionCode(),
+        log.record(AuditRecord.of(approve ? "credit.repair.approved" : "credit.repair.refused", id.toString(), r.regionCode(),
                 user.actor(), payload).sealed());
         return get(id, user);
     }

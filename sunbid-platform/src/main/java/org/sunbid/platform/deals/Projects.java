@@ -139,7 +139,7 @@ public class Projects {
         payload.put("category", p.category().name());
         payload.put("itemCode", p.itemCode());
         payload.put("lots", lots);
-        auditLog.append(AuditRecord.of("deals.project.registered", id.toString(), p.regionCode(), actor, payload));
+        auditLog.record(AuditRecord.of("deals.project.registered", id.toString(), p.regionCode(), actor, payload));
         return find(id).orElseThrow();
     }
 
@@ -162,7 +162,7 @@ public class Projects {
             jdbc.sql("UPDATE deal_project SET name = :name, budget = :budget WHERE id = :id").param("name", name.strip())
                     .param("budget", budget.yuan()).param("id", project.id()).update();
         }
-        auditLog.append(AuditRecord.of("deals.lot.revised", project.id().toString(), project.regionCode(), actor,
+        auditLog.record(AuditRecord.of("deals.lot.revised", project.id().toString(), project.regionCode(), actor,
                 Map.of("lotId", lotId.toString(), "name", name.strip(), "budget", budget.toString())));
     }
 
@@ -189,7 +189,7 @@ public class Projects {
         payload.put("budget", project.budget().toString());
         payload.put("summary", summary.strip());
         payload.put("expected", expected.toString());
-        auditLog.append(AuditRecord.of("deals.intention.published", projectId.toString(), project.regionCode(),
+        auditLog.record(AuditRecord.of("deals.intention.published", projectId.toString(), project.regionCode(),
                 user.actor(), payload));
         return intention(projectId).orElseThrow();
     }
@@ -211,7 +211,7 @@ public class Projects {
         }
         Instant now = clock.instant();
         insertIntention(projectId, null, null, null, ground, reason.strip(), now, user.username());
-        auditLog.append(AuditRecord.of("deals.intention.exempted", projectId.toString(), project.regionCode(), user.actor(),
+        auditLog.record(AuditRecord.of("deals.intention.exempted", projectId.toString(), project.regionCode(), user.actor(),
                 Map.of("dealCode", project.dealCode(), "ground", ground.name(), "reason", reason.strip())));
         return intention(projectId).orElseThrow();
     }

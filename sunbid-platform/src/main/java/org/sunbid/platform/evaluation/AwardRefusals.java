@@ -149,7 +149,7 @@ public class AwardRefusals {
         payload.put("forfeited", forfeiture.amount().toString());
         payload.put("creditRecordId", record.toString());
         payload.put("rule", basis + "：取消中标资格，投标保证金不予退还（另行确定中标人不在此步骤）");
-        log.append(AuditRecord.of("evaluation.award.refused", tenderId.toString(), region, user.actor(), payload));
+        log.record(AuditRecord.of("evaluation.award.refused", tenderId.toString(), region, user.actor(), payload));
         return find(tenderId).orElseThrow();
     }
 }

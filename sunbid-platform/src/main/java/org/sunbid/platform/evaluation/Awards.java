@@ -265,7 +265,7 @@ public class Awards {
                 .param("id", id).param("t", tenderId).param("o", user.organisationId()).param("by", user.username())
                 .param("text", text.strip()).param("at", EvaluationStore.utc(now)).param("due", EvaluationStore.utc(now.plus(ANSWER_WITHIN)))
                 .update();
-        log.append(AuditRecord.of("evaluation.objection.raised", tenderId.toString(), row.region(), user.actor(),
+        log.record(AuditRecord.of("evaluation.objection.raised", tenderId.toString(), row.region(), user.actor(),
                 Map.of("tenderId", tenderId.toString(), "objectionId", id.toString(), "textSm3", Sm3.hex(text.strip()),
                         "answerDue", now.plus(ANSWER_WITHIN).toString(), "rule", "《招标投标法实施条例》第五十四条：作出答复前，应当暂停招标投标活动")));
         return view(tenderId, user);
@@ -287,7 +287,7 @@ public class Awards {
         if (updated == 0) {
             throw new DomainException(EvaluationError.OBJECTION_NOT_FOUND);
         }
-        log.append(AuditRecord.of("evaluation.objection.answered", tenderId.toString(), row.region(), user.actor(),
+        log.record(AuditRecord.of("evaluation.objection.answered", tenderId.toString(), row.region(), user.actor(),
                 Map.of("tenderId", tenderId.toString(), "objectionId", objectionId.toString(), "answer", answer.strip())));
         return view(tenderId, user);
     }
@@ -472,7 +472,7 @@ public class Awards {
         if (publicationDue != null) {
             payload.put("publicationDue", publicationDue.toString());
         }
-        log.append(AuditRecord.of("evaluation.contract.signed", tenderId.toString(), row.region(), user.actor(), payload));
+        log.record(AuditRecord.of("evaluation.contract.signed", tenderId.toString(), row.region(), user.actor(), payload));
         deposits.refundWinner(tenderId, winner, now);
         return view(tenderId, user);
     }
@@ -501,7 +501,7 @@ public class Awards {
         jdbc.sql("SELECT contract_sm3 FROM award WHERE tender_id = :t").param("t", tenderId).query(String.class).optional()
                 .ifPresent(sm3 -> payload.put("contractSm3", sm3));
         payload.put("rule", "《政府采购法实施条例》第五十条：采购人应当自政府采购合同签订之日起2个工作日内，将政府采购合同在指定媒体上公告");
-        log.append(AuditRecord.of("evaluation.contract.published", tenderId.toString(), row.region(), user.actor(), payload));
+        log.record(AuditRecord.of("evaluation.contract.published", tenderId.toString(), row.region(), user.actor(), payload));
         return view(tenderId, user);
     }
 

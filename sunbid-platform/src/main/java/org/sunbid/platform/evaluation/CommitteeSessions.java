@@ -112,7 +112,7 @@ class CommitteeSessions {
                     "step", plan.kRange().step().toPlainString()));
             payload.put("kRule", "K = min + j × step, j = SM3-DRBG(SM3(opening record)) uniform over every step of the range");
         }
-        log.append(AuditRecord.of("evaluation.started", tenderId.toString(), tender.regionCode(), user.actor(), payload));
+        log.record(AuditRecord.of("evaluation.started", tenderId.toString(), tender.regionCode(), user.actor(), payload));
         return queries.view(tenderId, user);
     }
 
@@ -161,7 +161,7 @@ class CommitteeSessions {
     private void setLeader(Loaded ev, String leader, String how, CurrentUser user) {
         jdbc.sql("UPDATE evaluation SET leader = :l, leader_by = :h, version = version + 1 WHERE tender_id = :t")
                 .param("l", leader).param("h", how).param("t", ev.tenderId()).update();
-        log.append(AuditRecord.of("evaluation.leader", ev.tenderId().toString(), ev.region(), user.actor(),
+        log.record(AuditRecord.of("evaluation.leader", ev.tenderId().toString(), ev.region(), user.actor(),
                 Map.of("tenderId", ev.tenderId().toString(), "leader", store.nameOf(ev.tenderId(), leader), "how", how)));
     }
 }

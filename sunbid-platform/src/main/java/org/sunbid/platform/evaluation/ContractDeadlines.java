@@ -52,7 +52,7 @@ class ContractDeadlines {
                 .param("now", EvaluationStore.utc(now)).param("before", Awards.REMIND_BEFORE.toDays() + " days")
                 .query(ContractDeadlines::due)
                 .list()) {
-            log.append(AuditRecord.of("evaluation.contract.reminder", r.tenderId().toString(), region(r.tenderId()), Actor.SYSTEM,
+            log.record(AuditRecord.of("evaluation.contract.reminder", r.tenderId().toString(), region(r.tenderId()), Actor.SYSTEM,
                     Map.of("tenderId", r.tenderId().toString(), "contractDue", r.due().toString(), "rule", r.rule() == null ? "《招标投标法》第四十六条" : r.rule())));
             n++;
         }
@@ -64,7 +64,7 @@ class ContractDeadlines {
                 .param("now", EvaluationStore.utc(now))
                 .query(ContractDeadlines::due)
                 .list()) {
-            log.append(AuditRecord.of("evaluation.contract.overdue", r.tenderId().toString(), region(r.tenderId()), Actor.SYSTEM,
+            log.record(AuditRecord.of("evaluation.contract.overdue", r.tenderId().toString(), region(r.tenderId()), Actor.SYSTEM,
                     Map.of("tenderId", r.tenderId().toString(), "contractDue", r.due().toString(), "to", "SUPERVISOR",
                             "rule", (r.rule() == null ? "《招标投标法》第四十六条" : r.rule()) + "：中标通知书发出之日起三十日内订立书面合同")));
             n++;
@@ -77,7 +77,7 @@ class ContractDeadlines {
                 .param("now", EvaluationStore.utc(now))
                 .query(ContractDeadlines::due)
                 .list()) {
-            log.append(AuditRecord.of("evaluation.contract.publication-overdue", r.tenderId().toString(), region(r.tenderId()),
+            log.record(AuditRecord.of("evaluation.contract.publication-overdue", r.tenderId().toString(), region(r.tenderId()),
                     Actor.SYSTEM, Map.of("tenderId", r.tenderId().toString(), "publicationDue", r.due().toString(), "to", "SUPERVISOR",
                             "rule", "《政府采购法实施条例》第五十条：政府采购合同签订之日起2个工作日内公告")));
             n++;

@@ -132,7 +132,7 @@ class NegotiationStage {
         payload.put("withdrawn", qualified.stream().filter(q -> !finals.containsKey(q)).toList());
         payload.put("rule", "财政部令第74号第三十三条：已提交响应文件的供应商，在提交最后报价之前，可以根据谈判情况退出谈判；"
                 + "未在规定时间内提交最后报价的，视为退出");
-        log.append(AuditRecord.of("evaluation.negotiation.closed", tenderId.toString(), ev.region(), user.actor(), payload));
+        log.record(AuditRecord.of("evaluation.negotiation.closed", tenderId.toString(), ev.region(), user.actor(), payload));
         if (outcome.stopped()) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("finalOffers", (long) finals.size());

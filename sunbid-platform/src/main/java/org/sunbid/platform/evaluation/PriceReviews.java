@@ -116,7 +116,7 @@ class PriceReviews {
                     "cap", gp.get().cap().toPlainString())).orElse(Map.of()));
             payload.put("rule", "财政部令第87号第六十条；财库〔2026〕2号：投标报价明显低于其他通过符合性审查投标人的报价，"
                     + "有可能影响产品质量或者不能诚信履约的，应当要求其在合理时间内提供书面说明，必要时提交相关证明材料");
-            log.append(AuditRecord.of("evaluation.price-review.requested", ev.tenderId().toString(), ev.region(), Actor.SYSTEM,
+            log.record(AuditRecord.of("evaluation.price-review.requested", ev.tenderId().toString(), ev.region(), Actor.SYSTEM,
                     payload));
         });
     }
@@ -176,7 +176,7 @@ class PriceReviews {
         for (Map<String, Object> m : stored) {
             files.reference((String) m.get("sm3"), "evaluation.price-explanation:" + tenderId + ":" + bidder);
         }
-        log.append(AuditRecord.of("evaluation.price-review.explained", tenderId.toString(), ev.region(), user.actor(),
+        log.record(AuditRecord.of("evaluation.price-review.explained", tenderId.toString(), ev.region(), user.actor(),
                 Map.of("tenderId", tenderId.toString(), "bidderId", bidder.toString(),
                         "explanationSm3", org.sunbid.crypto.Sm3.hex(review.explanation().text()), "evidence", stored)));
     }
@@ -230,7 +230,7 @@ class PriceReviews {
                 WHERE tender_id = :t AND bidder_id = :b AND status = 'EXPLAINED'""")
                 .param("s", review.status().name()).param("r", review.panelReason()).param("at", EvaluationStore.utc(now))
                 .param("by", user.username()).param("t", tenderId).param("b", bidder).update();
-        log.append(AuditRecord.of("evaluation.price-review.decided", tenderId.toString(), ev.region(), user.actor(),
+        log.record(AuditRecord.of("evaluation.price-review.decided", tenderId.toString(), ev.region(), user.actor(),
                 Map.of("tenderId", tenderId.toString(), "bidderId", bidder.toString(), "decision", review.status().name(),
                         "bidInvalid", review.status().invalidatesBid(), "reason", review.panelReason(),
                         "rule", "财政部令第87号第六十条：投标人不能证明其报价合理性的，评标委员会应当将其作为无效投标处理")));
@@ -267,7 +267,7 @@ class PriceReviews {
                 WHERE tender_id = :t AND bidder_id = :b AND status = 'REQUESTED' AND deadline < :at""")
                 .param("at", EvaluationStore.utc(now)).param("t", ev.tenderId()).param("b", bidder).update();
         if (moved == 1) {
-            log.append(AuditRecord.of("evaluation.price-review.lapsed", ev.tenderId().toString(), ev.region(), Actor.SYSTEM,
+            log.record(AuditRecord.of("evaluation.price-review.lapsed", ev.tenderId().toString(), ev.region(), Actor.SYSTEM,
                     Map.of("tenderId", ev.tenderId().toString(), "bidderId", bidder.toString(), "bidInvalid", true,
                             "rule", "财政部令第87号第六十条：投标人未在规定时间内提供书面说明及证明材料的，其投标无效")));
         }

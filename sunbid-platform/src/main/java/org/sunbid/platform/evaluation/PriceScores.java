@@ -81,7 +81,7 @@ class PriceScores {
             List<Ranking.Ranked> ranked = rates == null ? Ranking.byEvaluatedPrice(prices)
                     : ProcurementPricing.byLowestEvaluatedPrice(prices, declarations, rates);
             if (rates != null) {
-                log.append(AuditRecord.of("evaluation.evaluated-prices", ev.tenderId().toString(), ev.region(), Actor.SYSTEM,
+                log.record(AuditRecord.of("evaluation.evaluated-prices", ev.tenderId().toString(), ev.region(), Actor.SYSTEM,
                         evaluatedPrices(ev, valid, declarations, rates)));
             }
             scoring.fixRanking(store.lock(ev.tenderId()), ranked, List.of());
@@ -131,7 +131,7 @@ class PriceScores {
         jdbc.sql("UPDATE evaluation SET price_scores = :p WHERE tender_id = :t").param("p", CanonicalJson.write(priced))
                 .param("t", ev.tenderId()).update();
         StageStore.advance(jdbc, ev.tenderId(), ev.stage(), Stage.SCORING);
-        log.append(AuditRecord.of("evaluation.price-scores", ev.tenderId().toString(), ev.region(), Actor.SYSTEM, priced));
+        log.record(AuditRecord.of("evaluation.price-scores", ev.tenderId().toString(), ev.region(), Actor.SYSTEM, priced));
     }
 
     private Map<String, Object> evaluatedPrices(Loaded ev, List<OpenedBid> valid, Map<String, PolicyDeductions.Declaration> declarations,
@@ -155,7 +155,7 @@ class PriceScores {
         payload.put("tenderId", ev.tenderId().toString());
         payload.put("rule", rule);
         payload.putAll(details);
-        log.append(AuditRecord.of("evaluation.failed", ev.tenderId().toString(), ev.region(), Actor.SYSTEM, payload));
+        log.record(AuditRecord.of("evaluation.failed", ev.tenderId().toString(), ev.region(), Actor.SYSTEM, payload));
     }
 
     /** The rates the plan settled at its date (its {@code policy}: see {@code EvaluationPlans}). */

@@ -72,7 +72,7 @@ class QualificationReviews {
         jdbc.sql("INSERT INTO evaluation_review (tender_id, member, votes, submitted_at) VALUES (:t, :m, :v, :at)")
                 .param("t", tenderId).param("m", member).param("v", CanonicalJson.write(votesJson(votes)))
                 .param("at", EvaluationStore.utc(clock.instant())).update();
-        log.append(AuditRecord.of("evaluation.reviewed", tenderId.toString(), ev.region(), user.actor(),
+        log.record(AuditRecord.of("evaluation.reviewed", tenderId.toString(), ev.region(), user.actor(),
                 Map.of("tenderId", tenderId.toString(), "reviewSm3", Sm3.hex(CanonicalJson.write(votesJson(votes))))));
         if (q.complete()) {
             conclude(ev, q);
@@ -128,7 +128,7 @@ class QualificationReviews {
         payload.put("members", (long) ev.members().size());
         payload.put("rule", "不通过须经评标委员会成员过半数同意");
         payload.put("results", results);
-        log.append(AuditRecord.of("evaluation.qualification.completed", ev.tenderId().toString(), ev.region(),
+        log.record(AuditRecord.of("evaluation.qualification.completed", ev.tenderId().toString(), ev.region(),
                 Actor.SYSTEM, payload));
         jdbc.sql("UPDATE evaluation SET qualification = :q WHERE tender_id = :t").param("q", resultsJson)
                 .param("t", ev.tenderId()).update();
@@ -158,6 +158,6 @@ class QualificationReviews {
         payload.put("suppliers", qualified.stream().map(b -> b.bidderId().toString()).toList());
         payload.put("rule", gp.rules().limit(org.sunbid.platform.deals.domain.RuleKeys.NEGOTIATION_ROUNDS).article()
                 + "：谈判小组所有成员集中与单一供应商分别进行谈判；谈判结束后，要求所有继续参加谈判的供应商在规定时间内提交最后报价");
-        log.append(AuditRecord.of("evaluation.negotiation.started", ev.tenderId().toString(), ev.region(), Actor.SYSTEM, payload));
+        log.record(AuditRecord.of("evaluation.negotiation.started", ev.tenderId().toString(), ev.region(), Actor.SYSTEM, payload));
     }
 }

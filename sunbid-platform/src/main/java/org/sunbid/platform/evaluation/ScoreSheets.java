@@ -70,7 +70,7 @@ class ScoreSheets {
                 INSERT INTO evaluation_score_sheet (tender_id, member, scores, reasons, submitted_at) VALUES (:t, :m, :s, :r, :at)""")
                 .param("t", tenderId).param("m", member).param("s", scoresJson)
                 .param("r", CanonicalJson.write(cleanReasons)).param("at", EvaluationStore.utc(clock.instant())).update();
-        log.append(AuditRecord.of("evaluation.scored", tenderId.toString(), ev.region(), user.actor(),
+        log.record(AuditRecord.of("evaluation.scored", tenderId.toString(), ev.region(), user.actor(),
                 Map.of("tenderId", tenderId.toString(), "scoresSm3", Sm3.hex(scoresJson))));
         tryRanking(store.lock(tenderId));
         return queries.view(tenderId, user);
@@ -174,13 +174,13 @@ class ScoreSheets {
         String rankingJson = CanonicalJson.write(ranking);
         jdbc.sql("UPDATE evaluation SET ranking = :r WHERE tender_id = :t").param("r", rankingJson).param("t", ev.tenderId()).update();
         StageStore.advance(jdbc, ev.tenderId(), ev.stage(), Stage.RANKED);
-        log.append(AuditRecord.of("evaluation.ranked", ev.tenderId().toString(), ev.region(), Actor.SYSTEM,
+        log.record(AuditRecord.of("evaluation.ranked", ev.tenderId().toString(), ev.region(), Actor.SYSTEM,
                 ranking));
         for (Map<String, Object> x : extremes) { // flagged to the region's supervisor
             Map<String, Object> flag = new LinkedHashMap<>(x);
             flag.put("tenderId", ev.tenderId().toString());
             flag.put("to", "SUPERVISOR");
-            log.append(AuditRecord.of("evaluation.extreme-score", ev.tenderId().toString(), ev.region(),
+            log.record(AuditRecord.of("evaluation.extreme-score", ev.tenderId().toString(), ev.region(),
                     Actor.SYSTEM, flag));
         }
     }

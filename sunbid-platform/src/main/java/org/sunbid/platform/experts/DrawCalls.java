@@ -193,7 +193,7 @@ class DrawCalls {
     private void settle(DrawStore.Row draw, DrawStore.ContactRow contact, DrawWalk.Outcome outcome) {
         jdbc.sql("UPDATE expert_draw_contact SET outcome = :o, answered_at = :now WHERE id = :id")
                 .param("o", outcome.name()).param("now", DrawStore.utc(clock.instant())).param("id", contact.id()).update();
-        log.append(AuditRecord.of("experts.draw.replied", draw.id().toString(), draw.regionCode(), Actor.SYSTEM,
+        log.record(AuditRecord.of("experts.draw.replied", draw.id().toString(), draw.regionCode(), Actor.SYSTEM,
                 Map.of("drawId", draw.id().toString(), "position", (long) contact.position(),
                         "specialty", contact.specialty(), "outcome", outcome.name())));
         if (outcome != DrawWalk.Outcome.ACCEPTED) {
@@ -213,7 +213,7 @@ class DrawCalls {
         }
         int position = contacts.stream().mapToInt(DrawStore.ContactRow::position).max().orElse(0) + 1;
         contact(draw, position, specialty, UUID.fromString(next.get()), experts.policyFor(draw.regionCode()));
-        log.append(AuditRecord.of("experts.draw.replacement", draw.id().toString(), draw.regionCode(), Actor.SYSTEM,
+        log.record(AuditRecord.of("experts.draw.replacement", draw.id().toString(), draw.regionCode(), Actor.SYSTEM,
                 Map.of("drawId", draw.id().toString(), "position", (long) position, "specialty", specialty)));
     }
 
@@ -232,7 +232,7 @@ class DrawCalls {
         int members = accepted.values().stream().mapToInt(i -> i).sum();
         jdbc.sql("UPDATE expert_draw SET status = 'COMPLETE', completed_at = :now, version = version + 1 WHERE id = :id")
                 .param("now", DrawStore.utc(clock.instant())).param("id", drawId).update();
-        log.append(AuditRecord.of("experts.draw.completed", drawId.toString(), draw.regionCode(), Actor.SYSTEM,
+        log.record(AuditRecord.of("experts.draw.completed", drawId.toString(), draw.regionCode(), Actor.SYSTEM,
                 Map.of("drawId", drawId.toString(), "members", (long) members,
                         "representatives", (long) draw.representatives())));
         events.publishEvent(new ExpertsDrawn(drawId, draw.tenderId(), draw.evaluationStart(), members,

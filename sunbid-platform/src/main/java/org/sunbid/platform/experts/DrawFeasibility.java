@@ -123,7 +123,7 @@ class DrawFeasibility {
     /** The draw cannot be met: SHORT, logged with the shortfall. */
     void markShort(DrawStore.Row draw, String message) {
         store.markShort(draw.id(), message);
-        log.append(AuditRecord.of("experts.draw.short", draw.id().toString(), draw.regionCode(), Actor.SYSTEM,
+        log.record(AuditRecord.of("experts.draw.short", draw.id().toString(), draw.regionCode(), Actor.SYSTEM,
                 Map.of("drawId", draw.id().toString(), "shortfall", message)));
     }
 

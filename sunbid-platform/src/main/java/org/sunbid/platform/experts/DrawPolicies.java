@@ -80,7 +80,7 @@ class DrawPolicies {
         payload.put("suspendAfterViolations", (long) policy.suspendAfterViolations());
         payload.put("blacklistAfterViolations", policy.blacklistAfterViolations() == null ? null : (long) policy.blacklistAfterViolations());
         payload.put("violationWindowDays", (long) policy.violationWindowDays());
-        log.append(AuditRecord.of("experts.policy.set", regionCode, regionCode, user.actor(), payload));
+        log.record(AuditRecord.of("experts.policy.set", regionCode, regionCode, user.actor(), payload));
         return policyFor(regionCode);
     }
 }

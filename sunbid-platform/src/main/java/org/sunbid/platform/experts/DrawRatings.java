@@ -72,7 +72,7 @@ class DrawRatings {
         if (inserted == 0) {
             throw new DomainException(ExpertsError.RATING_EXISTS);
         }
-        log.append(AuditRecord.of("experts.expert.rated", expertId.toString(), draw.regionCode(), user.actor(),
+        log.record(AuditRecord.of("experts.expert.rated", expertId.toString(), draw.regionCode(), user.actor(),
                 Map.of("drawId", drawId.toString(), "side", side, "score", (long) score, "violations", codes)));
         experts.applyConductRules(expertId);
     }

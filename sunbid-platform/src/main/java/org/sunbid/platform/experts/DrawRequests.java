@@ -131,7 +131,7 @@ class DrawRequests {
         payload.put("specialties", DrawStore.specialtiesJson(input.specialties()));
         payload.put("poolRegions", List.copyOf(input.poolRegions()));
         payload.put("manualAvoidanceCount", (long) manual.size());
-        log.append(AuditRecord.of("experts.draw.requested", id.toString(), tender.regionCode(), user.actor(), payload));
+        log.record(AuditRecord.of("experts.draw.requested", id.toString(), tender.regionCode(), user.actor(), payload));
         return queries.view(id);
     }
 

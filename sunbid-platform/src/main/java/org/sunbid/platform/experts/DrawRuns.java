@@ -179,7 +179,7 @@ class DrawRuns {
         }
         Map<String, Object> counts = new LinkedHashMap<>();
         first.forEach(c -> counts.merge(c.specialty(), 1L, (a, b) -> (Long) a + (Long) b));
-        log.append(AuditRecord.of("experts.draw.drawn", drawId.toString(), draw.regionCode(), Actor.SYSTEM,
+        log.record(AuditRecord.of("experts.draw.drawn", drawId.toString(), draw.regionCode(), Actor.SYSTEM,
                 Map.of("drawId", drawId.toString(), "headSize", draw.headSize(), "headRoot", draw.headRoot(),
                         "notified", counts)));
         Map<String, Integer> contacted = new HashMap<>();

@@ -76,7 +76,7 @@ class DrawSignIns {
             }
             jdbc.sql("UPDATE expert_draw_contact SET signed_in_at = :now, revealed_expert_id = :e WHERE id = :id")
                     .param("now", DrawStore.utc(now)).param("e", profile.id()).param("id", contact.id()).update();
-            log.append(AuditRecord.of("experts.draw.signed-in", drawId.toString(), draw.regionCode(), user.actor(),
+            log.record(AuditRecord.of("experts.draw.signed-in", drawId.toString(), draw.regionCode(), user.actor(),
                     Map.of("drawId", drawId.toString(), "position", (long) contact.position(), "expertId",
                             profile.id().toString(), "name", user.displayName(), "specialty", contact.specialty())));
         }

@@ -146,7 +146,7 @@ public class Experts {
                     .param("v", q.validUntil()).update();
         }
         // The phone number is personal data and never logged.
-        log.append(AuditRecord.of("experts.expert." + (status == ExpertStatus.APPLYING ? "applied" : "registered"),
+        log.record(AuditRecord.of("experts.expert." + (status == ExpertStatus.APPLYING ? "applied" : "registered"),
                 id.toString(), a.regionCode(), actor, Map.of("accountId", accountId.toString(),
                         "employerId", a.employerId().toString(), "title", a.title().strip(),
                         "specialties", List.copyOf(a.specialties()))));
@@ -228,7 +228,7 @@ public class Experts {
                 .param("s", to.name()).param("now", OffsetDateTime.now(clock)).param("by", actor.username())
                 .param("id", p.id()).update();
         history(p.id(), p.status(), to, reason, actor);
-        log.append(AuditRecord.of("experts.expert.status-changed", p.id().toString(), p.regionCode(), actor,
+        log.record(AuditRecord.of("experts.expert.status-changed", p.id().toString(), p.regionCode(), actor,
                 Map.of("from", p.status().name(), "to", to.name(), "reason", reason)));
         if (to == ExpertStatus.BLACKLISTED) {
             blacklistRecord(p, reason, actor);

@@ -144,7 +144,7 @@ public class Intermediaries {
                     VALUES (:o, :r, :now, :by)""")
                     .param("o", organisationId).param("r", area).param("now", now).param("by", actor.username()).update();
         }
-        log.append(AuditRecord.of("intermediaries.registered", organisationId.toString(), org.regionCode(), actor,
+        log.record(AuditRecord.of("intermediaries.registered", organisationId.toString(), org.regionCode(), actor,
                 Map.of("kinds", form.qualifications().stream().map(QualificationForm::serviceKind).distinct().toList(),
                         "certificates", form.qualifications().stream().map(QualificationForm::certificateNo).toList(),
                         "areas", List.copyOf(new LinkedHashSet<>(form.areas())))));
@@ -196,7 +196,7 @@ public class Intermediaries {
                     updated_by = :by WHERE organisation_id = :o AND status = 'PENDING'""")
                 .param("s", approve ? "APPROVED" : "REJECTED").param("n", note).param("by", user.username())
                 .param("now", OffsetDateTime.now(clock)).param("o", organisationId).update();
-        log.append(AuditRecord.of(approve ? "intermediaries.approved" : "intermediaries.rejected", organisationId.toString(),
+        log.record(AuditRecord.of(approve ? "intermediaries.approved" : "intermediaries.rejected", organisationId.toString(),
                 p.regionCode(), user.actor(), note == null ? Map.of() : Map.of("note", note)));
         return profileOf(organisationId).orElseThrow();
     }
@@ -361,7 +361,7 @@ public class Intermediaries {
         payload.put("maxAmount", t.maxAmount().toPlainString());
         payload.put("validFrom", t.validFrom().toString());
         payload.put("basis", t.basis().strip());
-        log.append(AuditRecord.of("intermediaries.threshold.defined", id.toString(), t.regionCode(), actor, payload));
+        log.record(AuditRecord.of("intermediaries.threshold.defined", id.toString(), t.regionCode(), actor, payload));
         return new Threshold(id, t.regionCode(), t.serviceKind(), t.maxAmount(), t.validFrom(), t.validUntil(), t.basis().strip());
     }
 

@@ -278,14 +278,14 @@ public class Selections {
                 p.put("creditRecords", records);
             }
             // sealed: who was left out, and for which credit record, is for staff, not for every reader of the log
-            log.append(AuditRecord.of("intermediaries.request.excluded", id.toString(), r.regionCode(), user.actor(), p).sealed());
+            log.record(AuditRecord.of("intermediaries.request.excluded", id.toString(), r.regionCode(), user.actor(), p).sealed());
         }
         if (r.method() == Method.RANDOM_DRAW) {
             payload = new LinkedHashMap<>();
             payload.put("drawDeadline", now.plus(DRAW_WINDOW).toString());
-            log.append(AuditRecord.of("intermediaries.draw.requested", id.toString(), r.regionCode(), user.actor(), payload));
+            log.record(AuditRecord.of("intermediaries.draw.requested", id.toString(), r.regionCode(), user.actor(), payload));
         } else if (r.method() == Method.DIRECT) {
-            log.append(AuditRecord.of("intermediaries.selected", id.toString(), r.regionCode(), user.actor(),
+            log.record(AuditRecord.of("intermediaries.selected", id.toString(), r.regionCode(), user.actor(),
                     Map.of("method", "DIRECT", "organisationId", selected.toString(), "basis", basis)));
         }
         return view(id, user);
@@ -384,7 +384,7 @@ public class Selections {
                 UPDATE intermediary_request SET status = 'FAILED', updated_at = :now, updated_by = :by, version = version + 1
                 WHERE id = :id AND status = 'AWAITING_SECRET'""")
                 .param("now", Intermediaries.utc(now)).param("by", by).param("id", req.id()).update();
-        log.append(AuditRecord.of("intermediaries.draw.expired", req.id().toString(), req.regionCode(), actor,
+        log.record(AuditRecord.of("intermediaries.draw.expired", req.id().toString(), req.regionCode(), actor,
                 Map.of("drawDeadline", req.drawDeadline().toString())));
     }
 
@@ -482,7 +482,7 @@ public class Selections {
         p.put("organisationId", organisationId);
         p.put("reason", v.reasons());
         p.put("creditRecords", v.barredBy().stream().map(CreditRecordView::id).map(UUID::toString).toList());
-        log.append(AuditRecord.of(action, req.id().toString(), req.regionCode(), user.actor(), p).sealed());
+        log.record(AuditRecord.of(action, req.id().toString(), req.regionCode(), user.actor(), p).sealed());
     }
 
     private void select(Row req, UUID organisationId, BigDecimal amount, String basis, Instant now, CurrentUser user) {
@@ -501,7 +501,7 @@ public class Selections {
         if (amount != null) {
             payload.put("amount", amount.toPlainString());
         }
-        log.append(AuditRecord.of("intermediaries.selected", req.id().toString(), req.regionCode(), user.actor(), payload));
+        log.record(AuditRecord.of("intermediaries.selected", req.id().toString(), req.regionCode(), user.actor(), payload));
     }
 
     /**
@@ -717,7 +717,7 @@ public class Selections {
                 refused.put("submittedSeq", lastSubmitted.get(org));
                 refused.put("reason", "MISSING");
                 refusedJson.add(refused);
-                log.append(AuditRecord.of("intermediaries.quote.refused", requestId.toString(), req.regionCode(), user.actor(),
+                log.record(AuditRecord.of("intermediaries.quote.refused", requestId.toString(), req.regionCode(), user.actor(),
                         refused));
             }
         }
@@ -738,7 +738,7 @@ public class Selections {
                 refused.put("submittedSeq", q.submittedSeq() == null ? -1 : q.submittedSeq());
                 refused.put("reason", "NOT_AS_COMMITTED");
                 refusedJson.add(refused);
-                log.append(AuditRecord.of("intermediaries.quote.refused", requestId.toString(), req.regionCode(), user.actor(),
+                log.record(AuditRecord.of("intermediaries.quote.refused", requestId.toString(), req.regionCode(), user.actor(),
                         refused));
                 continue;
             }
@@ -772,7 +772,7 @@ public class Selections {
                 + "sunbid/intermediary-quote/v1|<request id>|<organisation id>");
         opening.put("quotes", openedJson);
         opening.put("refused", refusedJson);
-        log.append(AuditRecord.of("intermediaries.quote.opened", requestId.toString(), req.regionCode(), user.actor(), opening));
+        log.record(AuditRecord.of("intermediaries.quote.opened", requestId.toString(), req.regionCode(), user.actor(), opening));
         Optional<QuoteOpening.Quote> lowest = QuoteOpening.lowest(quotes);
         if (!refusedJson.isEmpty()) {
             // A quote altered, moved, deleted or put back in the database: the lowest of the rest is not the lowest quote
@@ -783,12 +783,12 @@ public class Selections {
                     WHERE id = :id""")
                     .param("basis", basis).param("now", Intermediaries.utc(now)).param("by", user.username()).param("id", requestId)
                     .update();
-            log.append(AuditRecord.of("intermediaries.quote.tampered", requestId.toString(), req.regionCode(), user.actor(),
+            log.record(AuditRecord.of("intermediaries.quote.tampered", requestId.toString(), req.regionCode(), user.actor(),
                     Map.of("refused", refusedJson.size())));
         } else if (lowest.isEmpty()) {
             jdbc.sql("UPDATE intermediary_request SET status = 'FAILED', updated_at = :now, updated_by = :by WHERE id = :id")
                     .param("now", Intermediaries.utc(now)).param("by", user.username()).param("id", requestId).update();
-            log.append(AuditRecord.of("intermediaries.quote.none", requestId.toString(), req.regionCode(), user.actor(), Map.of()));
+            log.record(AuditRecord.of("intermediaries.quote.none", requestId.toString(), req.regionCode(), user.actor(), Map.of()));
         } else {
             select(req, lowest.get().organisationId(), lowest.get().amount(), "比价选取：" + quotes.size() + " 家报价，最低价 "
                     + lowest.get().amount().toPlainString() + " 元", now, user);
@@ -817,7 +817,7 @@ public class Selections {
                 .param("now", Intermediaries.utc(now)).param("by", user.username()).update();
         jdbc.sql("UPDATE intermediary_request SET status = 'COMPLETED', updated_at = :now, updated_by = :by WHERE id = :id")
                 .param("now", Intermediaries.utc(now)).param("by", user.username()).param("id", requestId).update();
-        log.append(AuditRecord.of("intermediaries.rated", requestId.toString(), req.regionCode(), user.actor(),
+        log.record(AuditRecord.of("intermediaries.rated", requestId.toString(), req.regionCode(), user.actor(),
                 Map.of("organisationId", req.selectedId().toString(), "score", score)));
         return view(requestId, user);
     }

@@ -91,7 +91,7 @@ public class Accounts {
         payload.put("role", account.role().name());
         payload.put("organisationId", account.organisationId() == null ? null : account.organisationId().toString());
         payload.put("region", region);
-        log.append(AuditRecord.of("parties.account.created", id.toString(), region, actor, payload));
+        log.record(AuditRecord.of("parties.account.created", id.toString(), region, actor, payload));
         return id;
     }
 

@@ -103,7 +103,7 @@ public class BasicAccounts {
                 .param("now", now).param("actor", actor.username()).update();
         // The public log says that it changed, showing only the number's last four digits (a hash of so few digits
         // would hide nothing).
-        log.append(AuditRecord.of("parties.organisation.basic-account", organisationId.toString(), organisation.regionCode(),
+        log.record(AuditRecord.of("parties.organisation.basic-account", organisationId.toString(), organisation.regionCode(),
                 actor, Map.of("bank", bank, "accountTail", number.substring(number.length() - 4), "replaced", current.isPresent())));
         return new BasicAccount(organisationId, bank, number, now.toInstant(), actor.username(), null, null);
     }

@@ -310,7 +310,7 @@ public class Certificates {
         payload.put("organisationId", organisationId == null ? null : organisationId.toString());
         payload.put("accountId", accountId == null ? null : accountId.toString());
         payload.put("registeredByHolder", byHolder);
-        log.append(AuditRecord.of("parties.certificate.registered", id.toString(), null, actor, payload));
+        log.record(AuditRecord.of("parties.certificate.registered", id.toString(), null, actor, payload));
         return new CertificateInfo(id, organisationId, accountId, certificate.getSerialNumber().toString(16),
                 Sm2Certificates.subjectName(certificate), Sm2Certificates.issuerName(certificate),
                 certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), fingerprint, "ACTIVE");

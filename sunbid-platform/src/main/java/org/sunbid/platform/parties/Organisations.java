@@ -89,7 +89,7 @@ public class Organisations {
         } catch (DuplicateKeyException raced) {
             throw new DomainException(PartiesError.DUPLICATE_ORGANISATION, code.value());
         }
-        log.append(AuditRecord.of("parties.organisation.registered", id.toString(), registration.regionCode(), actor,
+        log.record(AuditRecord.of("parties.organisation.registered", id.toString(), registration.regionCode(), actor,
                 Map.of("creditCode", code.value(), "name", registration.name().strip(), "kind", registration.kind().name(),
                         "region", registration.regionCode())));
         return new Organisation(id, code, registration.name().strip(), registration.kind(), registration.regionCode(), false);
@@ -105,7 +105,7 @@ public class Organisations {
             throw new DomainException(PartiesError.ORGANISATION_NOT_FOUND, id);
         }
         Organisation o = find(id).orElseThrow();
-        log.append(AuditRecord.of(blacklisted ? "parties.organisation.blacklisted" : "parties.organisation.unblacklisted",
+        log.record(AuditRecord.of(blacklisted ? "parties.organisation.blacklisted" : "parties.organisation.unblacklisted",
                 id.toString(), o.regionCode(), actor, Map.of("creditCode", o.creditCode().value(), "reason", reason)));
     }
 

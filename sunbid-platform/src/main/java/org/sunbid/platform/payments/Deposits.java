@@ -486,7 +486,7 @@ public class Deposits {
                     .map(ConfidentialRecords.Disclosure::toMap).orElse(null)).filter(java.util.Objects::nonNull).toList());
             return m;
         }).toList();
-        auditLog.append(AuditRecord.of("payments.deposits.disclosed", closed.tenderId().toString(), closed.regionCode(),
+        auditLog.record(AuditRecord.of("payments.deposits.disclosed", closed.tenderId().toString(), closed.regionCode(),
                 Actor.SYSTEM, Map.of("deposits", disclosed, "sharedPayerAccounts", sharedPayerAccounts(closed.tenderId()).size())));
     }
 
@@ -541,7 +541,7 @@ public class Deposits {
             flags.add(AuditRecord.of("payments.deposit.not-basic-account", closed.tenderId().toString(), closed.regionCode(),
                     Actor.SYSTEM, payload));
         }
-        auditLog.appendAll(flags);
+        auditLog.recordAll(flags);
     }
 
     private List<Account> accounts(UUID tenderId) {
@@ -702,7 +702,7 @@ public class Deposits {
                     : limit.unit() == org.sunbid.platform.deals.domain.LimitUnit.WORKING_DAY
                     ? "中标通知书发出后（中标人为合同签订后）" + limit.plain() + "个工作日内退还投标保证金，逾期退还的支付超期资金占用费"
                     : "最迟在书面合同签订后" + limit.plain() + "日内退还投标保证金及银行同期存款利息"));
-            auditLog.append(AuditRecord.of("payments.refund.due", tenderId.toString(), region, Actor.SYSTEM, payload));
+            auditLog.record(AuditRecord.of("payments.refund.due", tenderId.toString(), region, Actor.SYSTEM, payload));
         }
         return paid.size();
     }
@@ -751,7 +751,7 @@ public class Deposits {
             payload.put("basis", f.basis());
             payload.put("reason", f.reason());
             payload.put("rule", f.basis() + "：保证金不予退还");
-            auditLog.append(AuditRecord.of("payments.deposit.forfeited", tenderId.toString(),
+            auditLog.record(AuditRecord.of("payments.deposit.forfeited", tenderId.toString(),
                     tenders.findPublished(tenderId).map(t -> t.regionCode()).orElse(null), actor, payload));
         }
         return f;
@@ -804,7 +804,7 @@ public class Deposits {
             payload.put("amount", earnest.get().amount().toString());
             payload.put("status", earnest.get().status());
             payload.put("rule", "国土资源部令第39号第二十一条：竞得人的竞买保证金转作受让地块的定金，抵作成交价款");
-            auditLog.append(AuditRecord.of("payments.deposit.earnest", tenderId.toString(),
+            auditLog.record(AuditRecord.of("payments.deposit.earnest", tenderId.toString(),
                     tenders.findPublished(tenderId).map(t -> t.regionCode()).orElse(null), Actor.SYSTEM, payload));
         }
         return earnest;
@@ -877,7 +877,7 @@ public class Deposits {
                 payload.put("lateRate", l.lateRate().toPlainString());
             }
             payload.put("rule", l.article() == null ? "《招标投标法实施条例》第五十七条" : l.article());
-            auditLog.append(AuditRecord.of("payments.refund.overdue", l.tenderId().toString(),
+            auditLog.record(AuditRecord.of("payments.refund.overdue", l.tenderId().toString(),
                     tenders.findPublished(l.tenderId()).map(t -> t.regionCode()).orElse(null), Actor.SYSTEM, payload));
         }
         return late.size();

@@ -94,7 +94,7 @@ public class Guarantees {
             throw new DomainException(PaymentsError.GUARANTEE_ISSUER_NOT_REGISTERED);
         }
         Issuer issuer = register(name, certificate, false);
-        auditLog.append(AuditRecord.of("payments.guarantee-issuer.registered", issuer.fingerprint(), null, user.actor(),
+        auditLog.record(AuditRecord.of("payments.guarantee-issuer.registered", issuer.fingerprint(), null, user.actor(),
                 Map.of("name", issuer.name(), "subject", Sm2Certificates.subjectName(certificate),
                         "validUntil", issuer.validUntil().toString())));
         return issuer;

@@ -178,7 +178,7 @@ public class Invitations {
         if (failedBefore > 0) { // a new draw after failed ones (each in the log with its reason)
             committed.put("failedBefore", failedBefore);
         }
-        log.append(AuditRecord.of("procurement.invitation-draw.committed", tenderId.toString(), tender.regionCode(),
+        log.record(AuditRecord.of("procurement.invitation-draw.committed", tenderId.toString(), tender.regionCode(),
                 user.actor(), committed));
         LogEntry poolEntry = log.append(AuditRecord.of("procurement.invitation-draw.pool-fixed", tenderId.toString(),
                 tender.regionCode(), user.actor(), poolFixed(drawId, poolHash, source, pool.size(), poolVerdict)));
@@ -278,7 +278,7 @@ public class Invitations {
                 .param("secret", hex).param("drawn", CanonicalJson.write(drawn)).param("now", utc(now))
                 .param("by", user.username()).param("id", draw.id()).update();
         // who was drawn stays sealed until bidding closes; the public sees that the draw was made, on which head
-        log.append(AuditRecord.of("procurement.invitation-draw.drawn", tenderId.toString(), tender.regionCode(), user.actor(),
+        log.record(AuditRecord.of("procurement.invitation-draw.drawn", tenderId.toString(), tender.regionCode(), user.actor(),
                 Map.of("drawId", draw.id().toString(), "headSize", draw.headSize(), "headRoot", draw.headRoot(),
                         "secretHash", draw.secretHash(), "drawnCount", draw.drawCount())));
         if (!invitees.isEmpty()) {
@@ -315,7 +315,7 @@ public class Invitations {
         payload.put("available", available);
         payload.put("drawCount", draw.drawCount());
         payload.put("poolSize", draw.pool().size());
-        log.append(AuditRecord.of("procurement.invitation-draw.failed", tender.id().toString(), tender.regionCode(), user.actor(),
+        log.record(AuditRecord.of("procurement.invitation-draw.failed", tender.id().toString(), tender.regionCode(), user.actor(),
                 payload));
         return view(tender.id());
     }

@@ -425,6 +425,6 @@ public class Negotiations {
     }
 
     private void append(String action, TenderView tender, Actor actor, Map<String, Object> payload) {
-        log.append(AuditRecord.of(action, tender.id().toString(), tender.regionCode(), actor, payload));
+        log.record(AuditRecord.of(action, tender.id().toString(), tender.regionCode(), actor, payload));
     }
 }

@@ -176,11 +176,11 @@ public class BidOpenings {
             String signature = sign(recordJson);
             opening.recordFailure(recordJson, signature);
             repository.insert(opening);
-            auditLog.append(AuditRecord.of("sealing.opening.failed", closed.tenderId().toString(), closed.regionCode(),
+            auditLog.record(AuditRecord.of("sealing.opening.failed", closed.tenderId().toString(), closed.regionCode(),
                     Actor.SYSTEM, Map.of("record", recordJson, "signature", signature)));
         } else {
             repository.insert(opening);
-            auditLog.append(AuditRecord.of("sealing.opening.awaiting-shares", closed.tenderId().toString(), closed.regionCode(),
+            auditLog.record(AuditRecord.of("sealing.opening.awaiting-shares", closed.tenderId().toString(), closed.regionCode(),
                     Actor.SYSTEM, Map.of("validEnvelopes", live.size())));
         }
     }
@@ -210,7 +210,7 @@ public class BidOpenings {
         payload.put("tenderId", closed.tenderId().toString());
         payload.put("bids", disclosed);
         payload.put("committed", committed);
-        auditLog.append(AuditRecord.of(BIDS_DISCLOSED, closed.tenderId().toString(), closed.regionCode(), Actor.SYSTEM, payload));
+        auditLog.record(AuditRecord.of(BIDS_DISCLOSED, closed.tenderId().toString(), closed.regionCode(), Actor.SYSTEM, payload));
     }
 
     /**
@@ -270,13 +270,13 @@ public class BidOpenings {
         Arrays.fill(share.value(), (byte) 0);
         String region = region(tenderId);
         if (opening.release(held.index(), shareJson.strip(), clock.instant(), user.username())) {
-            auditLog.append(AuditRecord.of("sealing.share.released", tenderId.toString(), region, user.actor(),
+            auditLog.record(AuditRecord.of("sealing.share.released", tenderId.toString(), region, user.actor(),
                     Map.of("shareIndex", held.index())));
         }
         if (opening.thresholdReached()) {
             java.util.Optional<EnvelopeOpener.Rebuilt> rebuilt = rebuild(opening, held.keySm3());
             if (rebuilt.isEmpty()) {
-                auditLog.append(AuditRecord.of("sealing.opening.key-mismatch", tenderId.toString(), region, Actor.SYSTEM,
+                auditLog.record(AuditRecord.of("sealing.opening.key-mismatch", tenderId.toString(), region, Actor.SYSTEM,
                         Map.of("sharesReleased", opening.releasedShares().size())));
                 // the released shares do not make the key: wait for another custodian
             } else {
@@ -438,7 +438,7 @@ public class BidOpenings {
         UUID tenderId = opening.tenderId();
         opening.open(record.openedAt(), record.json(), record.signature()); // the released shares are deleted when it is saved
         evidence.capture(tenderId, record.opened()); // Art. 40's facts, learnt only now, kept as keyed hashes for supervision
-        auditLog.append(AuditRecord.of("sealing.opening.recorded", tenderId.toString(), region, Actor.SYSTEM,
+        auditLog.record(AuditRecord.of("sealing.opening.recorded", tenderId.toString(), region, Actor.SYSTEM,
                 Map.of("record", record.json(), "signature", record.signature())));
     }
 
@@ -587,7 +587,7 @@ public class BidOpenings {
         if (receiptSm3 != null) {
             payload.put("receiptSm3", receiptSm3); // objecting on a platform-signed receipt, without a bid on record
         }
-        auditLog.append(AuditRecord.of("sealing.opening." + (response.objected() ? "objected" : "confirmed"), tenderId.toString(),
+        auditLog.record(AuditRecord.of("sealing.opening." + (response.objected() ? "objected" : "confirmed"), tenderId.toString(),
                 region(tenderId), user.actor(), payload));
         return view(opening);
     }
@@ -614,7 +614,7 @@ public class BidOpenings {
                 .orElseThrow(() -> new DomainException(SealingError.OPENING_OBJECTION_NOT_FOUND));
         BidOpening.Response answered = opening.answer(bidderId, answer, clock.instant(), user.username());
         repository.save(opening);
-        auditLog.append(AuditRecord.of("sealing.opening.objection-answered", tenderId.toString(), region(tenderId), user.actor(),
+        auditLog.record(AuditRecord.of("sealing.opening.objection-answered", tenderId.toString(), region(tenderId), user.actor(),
                 Map.of("bidderId", bidderId.toString(), "answerSm3", Sm3.hex(answered.answer()))));
         return view(opening);
     }

@@ -287,7 +287,7 @@ public class OfferRounds {
                 (byte) 0);
         String region = region(lotId);
         if (offerRound.release(held.index(), shareJson.strip(), now, user.username())) {
-            auditLog.append(AuditRecord.of("sealing.offer-round.share-released", lotId.toString(), region, user.actor(),
+            auditLog.record(AuditRecord.of("sealing.offer-round.share-released", lotId.toString(), region, user.actor(),
                     Map.of("round", round, "shareIndex", held.index())));
         }
         if (offerRound.thresholdReached()) {
@@ -308,7 +308,7 @@ public class OfferRounds {
         Optional<EnvelopeOpener.Rebuilt> rebuilt = opener.rebuild(Pem.publicKey(roundKey.publicKeyPem()), keySm3,
                 offerRound.releasedShares(), offerRound.threshold());
         if (rebuilt.isEmpty()) {
-            auditLog.append(AuditRecord.of("sealing.offer-round.key-mismatch", lotId.toString(), region, Actor.SYSTEM,
+            auditLog.record(AuditRecord.of("sealing.offer-round.key-mismatch", lotId.toString(), region, Actor.SYSTEM,
                     Map.of("round", offerRound.round(), "sharesReleased", offerRound.releasedShares().size())));
             return; // the released shares do not make the key: wait for another custodian
         }
@@ -347,7 +347,7 @@ public class OfferRounds {
         String recordJson = CanonicalJson.write(record);
         String signature = sign(recordJson);
         offerRound.open(now, recordJson, signature); // the released shares are deleted when it is saved
-        auditLog.append(AuditRecord.of("sealing.offer-round.recorded", lotId.toString(), region, Actor.SYSTEM,
+        auditLog.record(AuditRecord.of("sealing.offer-round.recorded", lotId.toString(), region, Actor.SYSTEM,
                 Map.of("round", offerRound.round(), "record", recordJson, "signature", signature)));
     }
 

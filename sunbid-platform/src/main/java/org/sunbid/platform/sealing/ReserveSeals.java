@@ -240,7 +240,7 @@ public class ReserveSeals {
                 jdbc.sql("INSERT INTO reserve_released_share (lot_id, share_index, share_json) VALUES (:l, :i, :s)")
                         .param("l", lotId).param("i", r.shareIndex()).param("s", r.shareJson()).update();
             }
-            auditLog.append(AuditRecord.of("sealing.reserve.share-released", lotId.toString(), region, user.actor(),
+            auditLog.record(AuditRecord.of("sealing.reserve.share-released", lotId.toString(), region, user.actor(),
                     Map.of("shareIndex", held.index())));
         }
         if (releases.thresholdReached()) {
@@ -255,7 +255,7 @@ public class ReserveSeals {
         Optional<EnvelopeOpener.Rebuilt> rebuilt = opener.rebuild(Pem.publicKey(publicKeyPem), keySm3, releases.shares(),
                 releases.threshold());
         if (rebuilt.isEmpty()) {
-            auditLog.append(AuditRecord.of("sealing.reserve.key-mismatch", lotId.toString(), region, Actor.SYSTEM,
+            auditLog.record(AuditRecord.of("sealing.reserve.key-mismatch", lotId.toString(), region, Actor.SYSTEM,
                     Map.of("sharesReleased", releases.released().size())));
             return; // wait for another custodian
         }
@@ -268,7 +268,7 @@ public class ReserveSeals {
         String openingKey = java.util.HexFormat.of().formatHex(org.sunbid.sealing.OpeningKeys.scalar(key));
         key = null; // nothing else stored it
         if (sheet.isEmpty()) {
-            auditLog.append(AuditRecord.of("sealing.reserve.unreadable", lotId.toString(), region, Actor.SYSTEM, entry));
+            auditLog.record(AuditRecord.of("sealing.reserve.unreadable", lotId.toString(), region, Actor.SYSTEM, entry));
             return;
         }
         long reserveFen = Money.parse(String.valueOf(sheet.get().get("totalPrice"))).yuan().movePointRight(2).longValueExact();

@@ -249,7 +249,7 @@ public class TenderKeys {
                 ON CONFLICT (region_code) DO UPDATE SET threshold = :k, updated_at = :at, updated_by = :by""")
                 .param("r", regionCode).param("k", newThreshold).param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .param("by", user.username()).update();
-        auditLog.append(AuditRecord.of("sealing.threshold.set", regionCode, regionCode, user.actor(),
+        auditLog.record(AuditRecord.of("sealing.threshold.set", regionCode, regionCode, user.actor(),
                 Map.of("threshold", newThreshold)));
         return newThreshold;
     }

@@ -92,7 +92,7 @@ public class Exemptions {
         payload.put("reason", a.reason().strip());
         payload.put("basis", a.basis().strip());
         payload.put("catalogueBasis", answer.basis());
-        log.append(AuditRecord.of("supervision.exemption.applied", id.toString(), a.regionCode(), user.actor(), payload));
+        log.record(AuditRecord.of("supervision.exemption.applied", id.toString(), a.regionCode(), user.actor(), payload));
         return find(id).orElseThrow();
     }
 
@@ -138,7 +138,7 @@ public class Exemptions {
         payload.put("projectCode", e.projectCode());
         payload.put("projectName", e.projectName());
         payload.put("reason", why);
-        log.append(AuditRecord.of(to == ExemptionView.Status.APPROVED ? "supervision.exemption.approved"
+        log.record(AuditRecord.of(to == ExemptionView.Status.APPROVED ? "supervision.exemption.approved"
                 : "supervision.exemption.returned", id.toString(), e.regionCode(), user.actor(), payload));
         return find(id).orElseThrow();
     }

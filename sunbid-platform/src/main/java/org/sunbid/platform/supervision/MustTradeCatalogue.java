@@ -132,7 +132,7 @@ public class MustTradeCatalogue {
         payload.put("basis", entry.basis().strip());
         payload.put("effectiveFrom", entry.effectiveFrom().toString());
         payload.put("effectiveTo", entry.effectiveTo() == null ? null : entry.effectiveTo().toString());
-        log.append(AuditRecord.of("supervision.catalogue.entry-added", id.toString(), regionCode, user.actor(), payload));
+        log.record(AuditRecord.of("supervision.catalogue.entry-added", id.toString(), regionCode, user.actor(), payload));
         return new CatalogueEntry(id, regionCode, entry.kind(), entry.category(), entry.threshold(), entry.basis().strip(),
                 entry.effectiveFrom(), entry.effectiveTo());
     }
@@ -153,7 +153,7 @@ public class MustTradeCatalogue {
         jdbc.sql("UPDATE must_trade_entry SET effective_to = :to, updated_at = :now, updated_by = :actor WHERE id = :id")
                 .param("to", lastDay).param("now", OffsetDateTime.now(clock)).param("actor", user.username())
                 .param("id", id).update();
-        log.append(AuditRecord.of("supervision.catalogue.entry-ended", id.toString(), entry.regionCode(), user.actor(),
+        log.record(AuditRecord.of("supervision.catalogue.entry-ended", id.toString(), entry.regionCode(), user.actor(),
                 Map.of("effectiveTo", lastDay.toString())));
         return new CatalogueEntry(id, entry.regionCode(), entry.kind(), entry.category(), entry.threshold(), entry.basis(),
                 entry.effectiveFrom(), lastDay);

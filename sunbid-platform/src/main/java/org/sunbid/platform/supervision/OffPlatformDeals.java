@@ -110,7 +110,7 @@ public class OffPlatformDeals {
         payload.put("resultExpectedOn", d.resultExpectedOn() == null ? null : d.resultExpectedOn().toString());
         payload.put("exemption", d.exemptionId() == null ? null : d.exemptionId().toString());
         payload.put("mustTrade", answer.required());
-        log.append(AuditRecord.of("supervision.off-platform.declared", id.toString(), d.regionCode(), user.actor(), payload));
+        log.record(AuditRecord.of("supervision.off-platform.declared", id.toString(), d.regionCode(), user.actor(), payload));
         if (result != null) {
             return report(id, result, user);
         }
@@ -148,7 +148,7 @@ public class OffPlatformDeals {
         payload.put("resultValue", result.resultValue().toPlainString());
         payload.put("counterparty", result.counterparty().strip());
         payload.put("late", late);
-        log.append(AuditRecord.of("supervision.off-platform.reported", id.toString(), deal.regionCode(), user.actor(), payload));
+        log.record(AuditRecord.of("supervision.off-platform.reported", id.toString(), deal.regionCode(), user.actor(), payload));
         return find(id).orElseThrow();
     }
 

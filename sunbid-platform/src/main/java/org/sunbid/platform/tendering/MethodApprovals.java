@@ -372,7 +372,7 @@ public class MethodApprovals {
     }
 
     private void record(ProjectView project, UUID lotId, String action, Actor actor, Map<String, Object> payload) {
-        auditLog.append(AuditRecord.of(action, lotId.toString(), project.regionCode(), actor, payload));
+        auditLog.record(AuditRecord.of(action, lotId.toString(), project.regionCode(), actor, payload));
     }
 
     private MethodApprovalView view(MethodApproval a, ProjectView project, Instant now, boolean forPublic) {

@@ -206,7 +206,7 @@ public class Registrations {
         if (reason == null || reason.isBlank()) {
             throw new DomainException(CommonError.VALIDATION_FAILED);
         }
-        auditLog.append(AuditRecord.of("tendering.registrations.break-glass", tenderId.toString(), tender.regionCode(),
+        auditLog.record(AuditRecord.of("tendering.registrations.break-glass", tenderId.toString(), tender.regionCode(),
                 user.actor(), Map.of("reason", reason.strip())));
         return rows(tenderId, null);
     }
@@ -228,7 +228,7 @@ public class Registrations {
             m.put("commitment", confidential.disclosure(r.id()).map(ConfidentialRecords.Disclosure::toMap).orElse(null));
             return m;
         }).toList();
-        auditLog.append(AuditRecord.of("tendering.registrations.disclosed", tender.id().toString(), tender.regionCode(),
+        auditLog.record(AuditRecord.of("tendering.registrations.disclosed", tender.id().toString(), tender.regionCode(),
                 Actor.SYSTEM, Map.of("count", registered.size(), "registrations", registered)));
     }
 

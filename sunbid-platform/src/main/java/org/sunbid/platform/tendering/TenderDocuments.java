@@ -126,7 +126,7 @@ public class TenderDocuments {
                 throw new DomainException(TenderingError.DOCUMENT_NAME_TAKEN, clean);
             }
             files.reference(stored.sm3(), "tendering.document:" + id);
-            auditLog.append(AuditRecord.of("tendering.document.added", tenderId.toString(), tender.regionCode(), user.actor(),
+            auditLog.record(AuditRecord.of("tendering.document.added", tenderId.toString(), tender.regionCode(), user.actor(),
                     Map.of("documentId", id.toString(), "name", clean, "size", stored.size(), "sm3", stored.sm3())));
             if (tender.status() != TenderStatus.DRAFT) {
                 // A document added after publication amends the tender documents: it is a clarification that affects

@@ -242,7 +242,7 @@ public class TenderFilings {
         payload.put("basis", basis);
         payload.put("effectiveFrom", effectiveFrom.toString());
         payload.put("effectiveTo", effectiveTo == null ? null : effectiveTo.toString());
-        auditLog.append(AuditRecord.of("tendering.filing.rule.set", regionCode, regionCode, user.actor(), payload));
+        auditLog.record(AuditRecord.of("tendering.filing.rule.set", regionCode, regionCode, user.actor(), payload));
     }
 
     private Organisation supervisorOf(String regionCode) {
@@ -250,7 +250,7 @@ public class TenderFilings {
     }
 
     private void record(TenderView tender, String action, CurrentUser user, Map<String, Object> payload) {
-        auditLog.append(AuditRecord.of(action, tender.id().toString(), tender.regionCode(), user.actor(), payload));
+        auditLog.record(AuditRecord.of(action, tender.id().toString(), tender.regionCode(), user.actor(), payload));
     }
 
     private FilingView view(TenderFiling f, TenderView tender, List<TenderFiling.FiledDocument> current, Instant now) {

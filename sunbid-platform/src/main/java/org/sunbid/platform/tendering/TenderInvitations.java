@@ -132,7 +132,7 @@ public class TenderInvitations {
             payload.put("sealedSeq", seq);
             payload.put("details", w.details());
             payload.put("payload", w.payload());
-            auditLog.append(AuditRecord.of("tendering.invitations.disclosed", tender.id().toString(), tender.regionCode(),
+            auditLog.record(AuditRecord.of("tendering.invitations.disclosed", tender.id().toString(), tender.regionCode(),
                     Actor.SYSTEM, payload));
         }
     }

@@ -608,7 +608,7 @@ public class Tenders {
     }
 
     private void record(Tender tender, String action, Actor actor, Map<String, Object> payload) {
-        auditLog.append(AuditRecord.of(action, tender.id().toString(), tender.regionCode(), actor, payload));
+        auditLog.record(AuditRecord.of(action, tender.id().toString(), tender.regionCode(), actor, payload));
     }
 
     private TenderView view(Tender t) {

@@ -65,7 +65,7 @@ public class Devices {
                 VALUES (:id, :room, :kind, :name, :sm3, TRUE, :by, :now)""")
                 .param("id", id).param("room", roomId).param("kind", kind.name()).param("name", name.strip())
                 .param("sm3", Sm3.hex(token)).param("by", user.username()).param("now", Bookings.utc(clock.instant())).update();
-        log.append(AuditRecord.of("venues.device.registered", roomId.toString(), room.regionCode(), user.actor(),
+        log.record(AuditRecord.of("venues.device.registered", roomId.toString(), room.regionCode(), user.actor(),
                 Map.of("deviceId", id.toString(), "kind", kind.name(), "name", name.strip())));
         return new RegisteredDevice(id, roomId, kind, name.strip(), token);
     }

@@ -78,7 +78,7 @@ public class Rooms {
             throw new DomainException(VenueError.VENUE_FIELD_INVALID, "name");
         }
         RoomView room = get(id);
-        log.append(AuditRecord.of("venues.room.added", id.toString(), region, user.actor(), payload(room)));
+        log.record(AuditRecord.of("venues.room.added", id.toString(), region, user.actor(), payload(room)));
         return room;
     }
 
@@ -101,7 +101,7 @@ public class Rooms {
                 .param("active", merged.active()).param("by", user.username())
                 .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).param("id", id).update();
         RoomView changed = get(id);
-        log.append(AuditRecord.of("venues.room.changed", id.toString(), changed.regionCode(), user.actor(), payload(changed)));
+        log.record(AuditRecord.of("venues.room.changed", id.toString(), changed.regionCode(), user.actor(), payload(changed)));
         return changed;
     }
 

@@ -248,7 +248,7 @@ public class CreditLists {
         payload.put("recordId", recordId.toString());
         payload.put("import", importId.toString());
         payload.put("reason", reason);
-        log.append(AuditRecord.of("credit.list.entry.ended", recordId.toString(), null, actor, payload));
+        log.record(AuditRecord.of("credit.list.entry.ended", recordId.toString(), null, actor, payload));
     }
 
     private static ListView list(ResultSet rs, int row) throws SQLException {
