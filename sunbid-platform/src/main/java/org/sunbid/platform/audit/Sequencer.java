@@ -40,7 +40,7 @@ import org.sunbid.platform.trust.PlatformIdentity;
  * gives every committed pending row the next sequence number, writes it to the log and the tree, deletes it from
  * {@code log_pending} and grows {@code log_state}, all in ONE transaction under the {@code log_state} row lock (the
  * lock synchronous appends take too, so a second platform instance or an append never interleaves); then it signs one
- * tree head over the grown log, off the rounds' path.
+ * tree head over the grown log, off the rounds' path (at most one per {@code sunbid.audit.round-head-interval}, 100 ms).
  * Whatever commits while a round runs is sequenced by the next round, so concurrent business commits group in
  * PostgreSQL's WAL flush instead of queueing one by one on the lock until their commit.
  * <p>
@@ -95,12 +95,16 @@ class Sequencer implements SmartLifecycle, DisposableBean {
     private final java.util.concurrent.atomic.AtomicReference<Object[]> toSign = new java.util.concurrent.atomic.AtomicReference<>();
     private final java.util.concurrent.atomic.AtomicBoolean signScheduled = new java.util.concurrent.atomic.AtomicBoolean();
     private final AtomicLong heads = new AtomicLong();
+    private final long minHeadNanos;
+    private volatile long lastSignedNanos = System.nanoTime() - Long.MAX_VALUE / 4;
     private final AtomicLong rounds = new AtomicLong();
     private final AtomicLong sequenced = new AtomicLong();
 
     Sequencer(DataSource dataSource, PlatformIdentity platform, Clock clock,
             @Value("${sunbid.audit.sequencer-poll:PT0.05S}") Duration poll,
-            @Value("${sunbid.audit.sequencer-wait:PT10S}") Duration maxWait) {
+            @Value("${sunbid.audit.sequencer-wait:PT10S}") Duration maxWait,
+            @Value("${sunbid.audit.round-head-interval:PT0.1S}") Duration minHeadInterval) {
+        this.minHeadNanos = Math.max(0, minHeadInterval.toNanos());
         DataSource own = dataSource;
         if (dataSource instanceof HikariDataSource application) {
             // Same database and role as the application's pool; connects on first use.
@@ -446,6 +450,13 @@ class Sequencer implements SmartLifecycle, DisposableBean {
     }
 
     private void signNewest() {
+        // At most one head per minHeadInterval: a head costs an SM2 signature and a commit of its own, which under a
+        // surge competed with the rounds for the cores and the WAL (one head per round of a lone writer was a third
+        // fsync per entry). The newest waiting head is signed after the pause; receipts sign one if none covers yet.
+        long pause = minHeadNanos - (System.nanoTime() - lastSignedNanos);
+        if (pause > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(pause);
+        }
         signScheduled.set(false);
         Object[] head = toSign.getAndSet(null);
         if (head == null) {
@@ -454,6 +465,7 @@ class Sequencer implements SmartLifecycle, DisposableBean {
         try {
             writer.storeHead((Long) head[0], (byte[]) head[1], Instant.ofEpochMilli(clock.millis()));
             heads.incrementAndGet();
+            lastSignedNanos = System.nanoTime();
         } catch (RuntimeException e) {
             log.warn("could not sign a tree head over {} log entries (a later round or the schedule will)", head[0], e);
         }

@@ -141,7 +141,7 @@ public class Bids {
         SealedBid.Bidder bidder = precheck(tenderId, declaredSize, user);
         PriceSheets.check(priceSheet); // an amount of absurd size never reaches the envelope
         return arrival.seal(tenderId, fileName, priceSheet, plain, maxSize,
-                org.sunbid.crypto.Pem.publicKey(keys.view(tenderId).publicKeyPem()), ip, user,
+                org.sunbid.crypto.Pem.publicKey(keys.keyOf(tenderId).publicKeyPem()), ip, user,
                 sealed -> store(tenderId, sealed, ip, user, bidder, true));
     }
 
@@ -161,8 +161,8 @@ public class Bids {
     /** Accepts an envelope stored and verified in one pass ({@link EnvelopeIntake}), durable already. */
     private BidReceipt accept(UUID tenderId, Envelope.Verified envelope, String ip, CurrentUser user, SealedBid.Bidder bidder,
             boolean sealedOnArrival) {
-        OpeningKeyView key = keys.view(tenderId);
-        if (!envelope.header().tenderId().equals(tenderId) || !envelope.header().openingKeySm3().equals(key.keySm3())) {
+        String keySm3 = keys.keyOf(tenderId).sm3(); // one query, not the whole key view with its custodians
+        if (!envelope.header().tenderId().equals(tenderId) || !envelope.header().openingKeySm3().equals(keySm3)) {
             throw new DomainException(SealingError.ENVELOPE_WRONG_TENDER);
         }
         UUID certificateId;

@@ -293,6 +293,20 @@ public class TenderKeys {
         return new OpeningKeyView(tenderId, key.pem(), key.sm3(), key.k(), custodians, key.at(), key.seq());
     }
 
+    /**
+     * The SM3 of the tender's opening public key and the key itself (PEM), in one query: what an arriving envelope is
+     * checked against, without {@link #view}'s custodians (the upload path's hot read).
+     */
+    OpeningKey keyOf(UUID tenderId) {
+        return jdbc.sql("SELECT key_sm3, public_key_pem FROM tender_opening_key WHERE tender_id = :t").param("t", tenderId)
+                .query((rs, i) -> new OpeningKey(rs.getString(1), rs.getString(2))).optional()
+                .orElseThrow(() -> new DomainException(SealingError.OPENING_KEY_NOT_FOUND));
+    }
+
+    /** A tender's opening public key: its SM3 (as envelope headers name it) and the key (PEM). */
+    record OpeningKey(String sm3, String publicKeyPem) {
+    }
+
     /** Whether the tender has an opening key (tenders published before keys existed have none). */
     boolean exists(UUID tenderId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM tender_opening_key WHERE tender_id = :t)").param("t", tenderId)
