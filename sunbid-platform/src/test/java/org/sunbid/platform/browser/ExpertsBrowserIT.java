@@ -321,6 +321,8 @@ class ExpertsBrowserIT extends BrowserTest {
         rating.findElement(By.cssSelector("input[name=violations][value='LATE']")).click();
         rating.findElement(By.tagName("textarea")).sendKeys("开标后迟到 20 分钟");
         rating.findElement(By.cssSelector("button[type=submit]")).click();
+        // The page before the post shows "已公开" in the same place: wait for the answer's page, not the old one.
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("done"), "评价已提交"));
         assertThat(text(By.id("done"))).contains("评价已提交");
         screenshots("draw-published-centre");
         logOut();
