@@ -118,7 +118,6 @@ class LogSequencerIT extends PlatformIT {
         assertThat(((Number) range.get("n")).longValue()).isEqualTo(size);
         assertThat(((Number) range.get("lo")).longValue()).isZero();
         assertThat(((Number) range.get("hi")).longValue()).isEqualTo(size - 1);
-        SignedTreeHead head = log.latestHead().orElseThrow();
         List<byte[]> leaves = new ArrayList<>();
         jdbc.sql("SELECT seq, appended_at, commitment, leaf_hash FROM log_entry ORDER BY seq").query(rs -> {
             byte[] leaf = HEX.parseHex(rs.getString("leaf_hash"));
@@ -132,6 +131,7 @@ class LogSequencerIT extends PlatformIT {
         // The newest head, signed after a round, covers them all; its root is the root of all leaves.
         Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                 .until(() -> log.latestHead().map(SignedTreeHead::size).orElse(0L) >= size);
+        SignedTreeHead head = log.latestHead().orElseThrow(); // heads follow the rounds (at most one per 100 ms)
         assertThat(head.size()).isGreaterThanOrEqualTo(before + threads * each);
         byte[] root = MerkleTree.root(leaves.subList(0, (int) head.size()));
         assertThat(head.rootHash()).isEqualTo(HEX.formatHex(root));
