@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -25,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,6 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.sunbid.crypto.Pem;
 import org.sunbid.crypto.Sm2;
 import org.sunbid.crypto.Sm3;
+import org.sunbid.crypto.log.ReceiptSignature;
 import org.sunbid.sealing.Envelope;
 
 import tools.jackson.databind.JsonNode;
@@ -343,40 +342,22 @@ public final class SurgeBench {
     }
 
     /**
-     * The client's check of a receipt, as the bidder tool makes it ({@code BidderTool.checkReceipt}): the receipt is
-     * signed by the platform's certificate and names the envelope sent. The one place to switch when receipts become
-     * batch-signed (one signature over a batch root, each receipt with its inclusion path in the batch).
+     * Batch statements (with their signature) this client has verified: the 64 bidders share this one client (and the
+     * platform's 2 cores), so a batch signature verified once is not verified again, as one client of many receipts
+     * would do; each receipt's own path to the signed root is always checked.
      */
-    /** Batch statements (with their signature) this client has verified. */
     private static final java.util.Set<String> VERIFIED_BATCHES = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    /**
+     * The client's check of a receipt, as the bidder tool makes it ({@code BidderTool.checkReceipt}): the receipt is
+     * signed by the platform's certificate, with its batch or on its own ({@link ReceiptSignature}), and names the
+     * envelope sent.
+     */
     static boolean checkReceipt(X509Certificate platformCert, JsonNode answer, String envelopeSm3) {
-        String text = answer.path("receipt").asString();
-        boolean signed;
-        if (answer.path("batch").isObject()) { // signed with its batch (issue 21), else on its own
-            org.sunbid.crypto.log.ReceiptBatch.Proof proof = org.sunbid.crypto.log.ReceiptBatch.Proof.of(answer.path("batch"));
-            // The 64 bidders share this one client (and the platform's 2 cores): a batch statement whose signature was
-            // verified once is not verified again, as one client of many receipts would do; each receipt's own path to
-            // the signed root is always checked.
-            String statement = proof.statement() + "|" + proof.signature();
-            if (VERIFIED_BATCHES.contains(statement)) {
-                signed = org.sunbid.crypto.log.MerkleTree.verifyInclusion(org.sunbid.crypto.log.ReceiptBatch.leafHash(text),
-                        proof.leafIndex(), proof.width(), proof.path().stream().map(java.util.HexFormat.of()::parseHex).toList(),
-                        java.util.HexFormat.of().parseHex(proof.root()));
-            } else {
-                signed = org.sunbid.crypto.log.ReceiptBatch.verify(text, proof, platformCert.getPublicKey());
-                if (signed) {
-                    VERIFIED_BATCHES.add(statement);
-                }
-            }
-        } else {
-            signed = Sm2.verify(platformCert.getPublicKey(), text.getBytes(StandardCharsets.UTF_8),
-                    Base64.getDecoder().decode(answer.path("signature").asString()));
-        }
-        if (!signed) {
+        if (!ReceiptSignature.check(answer, platformCert.getPublicKey(), VERIFIED_BATCHES).valid()) {
             return false;
         }
-        return envelopeSm3.equals(JSON.readTree(text).path("envelopeSm3").asString());
+        return envelopeSm3.equals(JSON.readTree(answer.path("receipt").asString()).path("envelopeSm3").asString());
     }
 
     /** A real envelope: the bidder's file sealed to the tender's opening key, signed with the bidder's key. */

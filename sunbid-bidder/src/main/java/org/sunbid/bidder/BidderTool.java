@@ -31,6 +31,7 @@ import org.sunbid.crypto.Pem;
 import org.sunbid.crypto.Sm2;
 import org.sunbid.crypto.Sm3;
 import org.sunbid.crypto.log.LoggedEntry;
+import org.sunbid.crypto.log.ReceiptSignature;
 import org.sunbid.crypto.log.TreeHead;
 import org.sunbid.sealing.Envelope;
 
@@ -361,28 +362,19 @@ public final class BidderTool {
      * null if it has no signature at all; refuses a batch proof that fails, saying why.
      */
     static String signedByPlatform(X509Certificate platformCert, JsonNode receipt) {
-        String text = receipt.path("receipt").asString("");
-        JsonNode batch = receipt.path("batch");
-        if (batch.isObject()) {
-            org.sunbid.crypto.log.ReceiptBatch.Proof proof;
-            try {
-                proof = org.sunbid.crypto.log.ReceiptBatch.Proof.of(batch);
-            } catch (IllegalArgumentException e) {
-                throw new Refused("the receipt's batch proof is malformed");
-            }
-            String problem = org.sunbid.crypto.log.ReceiptBatch.check(text, proof, platformCert.getPublicKey());
-            if (problem != null) {
-                throw new Refused(problem);
-            }
-            return "receipt signed by the platform in batch " + proof.root().substring(0, Math.min(16, proof.root().length()))
-                    + "… at " + proof.signedAt();
-        }
-        try {
-            return Sm2.verify(platformCert.getPublicKey(), text.getBytes(StandardCharsets.UTF_8),
-                    Base64.getDecoder().decode(receipt.path("signature").asString(""))) ? "receipt signed by the platform" : null;
-        } catch (IllegalArgumentException e) {
+        ReceiptSignature signed = ReceiptSignature.check(receipt, platformCert.getPublicKey());
+        if (signed.failure() == ReceiptSignature.Failure.NOT_SIGNED) {
             return null;
         }
+        if (!signed.valid()) {
+            throw new Refused(signed.problem());
+        }
+        if (signed.batch() == null) {
+            return "receipt signed by the platform";
+        }
+        String root = signed.batch().root();
+        return "receipt signed by the platform in batch " + root.substring(0, Math.min(16, root.length())) + "… at "
+                + signed.batch().signedAt();
     }
 
     /**

@@ -20,9 +20,9 @@ import java.util.Map;
 import org.sunbid.crypto.Pem;
 import org.sunbid.crypto.Sm2;
 import org.sunbid.crypto.Sm3;
-import org.sunbid.crypto.log.ReceiptBatch;
 import org.sunbid.crypto.log.LogLeaf;
 import org.sunbid.crypto.log.MerkleTree;
+import org.sunbid.crypto.log.ReceiptSignature;
 import org.sunbid.crypto.log.TreeHead;
 import org.sunbid.sealing.Withdrawal;
 
@@ -290,26 +290,11 @@ final class OpeningCheck {
     }
 
     /**
-     * Null if the platform signed the saved receipt ({@code {receipt, signature|batch}}): with its batch (the proof's
-     * path leads to a batch root the platform signed, {@link ReceiptBatch}) or, if issued before batches, on its own;
-     * else what is wrong.
+     * Null if the platform signed the saved receipt ({@code {receipt, signature|batch}}): with its batch or, if issued
+     * before batches, on its own ({@link ReceiptSignature}); else what is wrong.
      */
     static String receiptUnsigned(JsonNode saved, X509Certificate platform) {
-        String text = saved.path("receipt").asString("");
-        JsonNode batch = saved.path("batch");
-        if (batch.isObject()) {
-            try {
-                return ReceiptBatch.check(text, ReceiptBatch.Proof.of(batch), platform.getPublicKey());
-            } catch (IllegalArgumentException e) {
-                return "the receipt's batch proof is malformed";
-            }
-        }
-        try {
-            return Sm2.verify(platform.getPublicKey(), text.getBytes(StandardCharsets.UTF_8),
-                    Base64.getDecoder().decode(saved.path("signature").asString(""))) ? null : "the receipt is not signed by the platform";
-        } catch (IllegalArgumentException e) {
-            return "the receipt is not signed by the platform";
-        }
+        return ReceiptSignature.check(saved, platform.getPublicKey()).problem();
     }
 
     /** {@code check-receipt RECEIPT_FILE URL}: is this receipt's bid in the disclosed set and the opening record? */

@@ -5,7 +5,6 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -211,38 +210,14 @@ public final class ReceiptBatch {
 
     /**
      * Checks a batch-signed receipt: null when {@code proof} shows {@code receiptJson} under a root that
-     * {@code platformKey} signed, else what is wrong, in one sentence.
+     * {@code platformKey} signed, else what is wrong, in one sentence. {@link ReceiptSignature} makes the same check on
+     * a receipt that may also be signed on its own, and says which check failed.
      */
     public static String check(String receiptJson, Proof proof, PublicKey platformKey) {
         if (receiptJson == null || proof == null) {
             return "the receipt has no batch proof";
         }
-        if (proof.width() < 2 || proof.width() > MAX_WIDTH || !MerkleTree.isPowerOfTwo(proof.width())
-                || proof.path().size() != Integer.numberOfTrailingZeros(proof.width())) {
-            return "the receipt's batch proof has an impossible width or path length";
-        }
-        byte[] root;
-        List<byte[]> path = new ArrayList<>();
-        try {
-            Instant.parse(proof.signedAt());
-            root = HEX.parseHex(proof.root());
-            for (String h : proof.path()) {
-                byte[] node = HEX.parseHex(h);
-                if (node.length != Sm3.DIGEST_LENGTH) {
-                    return "the receipt's batch path is malformed";
-                }
-                path.add(node);
-            }
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            return "the receipt's batch proof is malformed";
-        }
-        if (!Sm2.verifyText(platformKey, proof.statement(), proof.signature())) {
-            return "the receipt's batch is not signed by the platform (forged batch)";
-        }
-        if (!MerkleTree.verifyInclusion(leafHash(receiptJson), proof.leafIndex(), proof.width(), path, root)) {
-            return "the receipt is not in the batch the platform signed (its path does not lead to the signed root)";
-        }
-        return null;
+        return ReceiptSignature.check(receiptJson, null, proof, platformKey).problem();
     }
 
     private static void checkWidth(int width) {

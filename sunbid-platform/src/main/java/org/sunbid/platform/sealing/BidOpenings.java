@@ -27,6 +27,7 @@ import org.sunbid.crypto.CanonicalJson;
 import org.sunbid.crypto.Pem;
 import org.sunbid.crypto.Sm3;
 import org.sunbid.crypto.log.ReceiptBatch;
+import org.sunbid.crypto.log.ReceiptSignature;
 import org.sunbid.platform.audit.AuditLog;
 import org.sunbid.platform.audit.AuditRecord;
 import org.sunbid.platform.audit.ConfidentialRecords;
@@ -623,7 +624,7 @@ public class BidOpenings {
     private boolean platformReceipt(UUID tenderId, String receipt, String signatureBase64, ReceiptBatch.Proof batch,
             UUID bidderId) {
         try {
-            if (!BidReceipt.signedBy(platform.certificate().getPublicKey(), receipt, signatureBase64, batch)) {
+            if (!ReceiptSignature.check(receipt, signatureBase64, batch, platform.certificate().getPublicKey()).valid()) {
                 return false;
             }
             Map<String, Object> r = json.readValue(receipt, MAP);

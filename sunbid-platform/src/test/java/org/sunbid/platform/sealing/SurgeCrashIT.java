@@ -24,7 +24,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,10 +48,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.sunbid.crypto.Pem;
-import org.sunbid.crypto.Sm2;
 import org.sunbid.crypto.Sm3;
 import org.sunbid.crypto.log.LogLeaf;
 import org.sunbid.crypto.log.MerkleTree;
+import org.sunbid.crypto.log.ReceiptSignature;
 import org.sunbid.crypto.log.TreeHead;
 import org.sunbid.platform.ApiClient;
 import org.sunbid.platform.Fixtures;
@@ -253,18 +252,9 @@ class SurgeCrashIT {
 
     // ---- the client's side
 
-    /**
-     * Whether the platform signed {@code receipt}: the one place that knows how a receipt's signature is checked (per
-     * receipt today; per batch with an inclusion path once issue 21's batch-signed receipts land).
-     */
+    /** Whether the platform signed the receipt of {@code accepted} (a 201's body), with its batch or on its own. */
     private static boolean signedByPlatform(JsonNode accepted, X509Certificate platform) {
-        String receipt = accepted.path("receipt").asString();
-        if (accepted.path("batch").isObject()) { // signed with its batch (issue 21)
-            return org.sunbid.crypto.log.ReceiptBatch.verify(receipt,
-                    org.sunbid.crypto.log.ReceiptBatch.Proof.of(accepted.path("batch")), platform.getPublicKey());
-        }
-        return Sm2.verify(platform.getPublicKey(), receipt.getBytes(StandardCharsets.UTF_8),
-                Base64.getDecoder().decode(accepted.path("signature").asString()));
+        return ReceiptSignature.check(accepted, platform.getPublicKey()).valid();
     }
 
     /** What the client keeps of a 201: the receipt and its signature, checked; fails if they do not verify. */
