@@ -2,7 +2,9 @@ package org.sunbid.crypto.log;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.bouncycastle.crypto.digests.SM3Digest;
 
@@ -63,6 +65,32 @@ public final class MerkleTree {
                 }
                 long k = split(end - start);
                 return nodeHash(subtree(start, start + k), subtree(start + k, end));
+            }
+        };
+    }
+
+    /**
+     * As {@link #of}, but each subtree hash is computed once and kept: for many proofs over one tree (a batch's records
+     * disclosed together), where {@link #of} would hash the same subtrees again for every proof. The answers are the
+     * same as {@link #of}'s; the source keeps up to n−1 node hashes, so it is for trees that fit in memory anyway, and
+     * it is not for concurrent use.
+     */
+    public static Hashes memoised(List<byte[]> leafHashes) {
+        long width = leafHashes.size() + 1L; // start * width + end names each range [start, end) once
+        Map<Long, byte[]> known = new HashMap<>();
+        return new Hashes() {
+            @Override
+            public byte[] subtree(long start, long end) {
+                if (end - start == 1) {
+                    return leafHashes.get((int) start);
+                }
+                byte[] hash = known.get(start * width + end);
+                if (hash == null) { // not computeIfAbsent: the recursion below adds to the map
+                    long k = split(end - start);
+                    hash = nodeHash(subtree(start, start + k), subtree(start + k, end));
+                    known.put(start * width + end, hash);
+                }
+                return hash;
             }
         };
     }

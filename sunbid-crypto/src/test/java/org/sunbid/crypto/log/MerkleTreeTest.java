@@ -93,6 +93,35 @@ class MerkleTreeTest {
     }
 
     @Test
+    void aMemoisedTreeAnswersAsTheDirectOne() {
+        for (int n = 1; n <= MAX; n++) {
+            MerkleTree.Hashes direct = MerkleTree.of(first(n));
+            MerkleTree.Hashes memoised = MerkleTree.memoised(first(n));
+            for (int round = 0; round < 2; round++) { // the second round answers from what the first kept
+                for (int m = 0; m < n; m++) {
+                    assertHashesEqual(MerkleTree.inclusionProof(m, n, direct), MerkleTree.inclusionProof(m, n, memoised));
+                }
+                for (int m = 0; m <= n; m++) {
+                    assertHashesEqual(MerkleTree.consistencyProof(m, n, direct), MerkleTree.consistencyProof(m, n, memoised));
+                }
+                for (int start = 0; start < n && n <= 16; start++) { // any range, not only a proof's (small trees)
+                    for (int end = start + 1; end <= n; end++) {
+                        assertArrayEquals(direct.subtree(start, end), memoised.subtree(start, end), start + ".." + end);
+                    }
+                }
+                assertArrayEquals(MerkleTree.root(first(n)), memoised.subtree(0, n));
+            }
+        }
+    }
+
+    private static void assertHashesEqual(List<byte[]> expected, List<byte[]> actual) {
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertArrayEquals(expected.get(i), actual.get(i));
+        }
+    }
+
+    @Test
     void proofsAreLogarithmic() {
         MerkleTree.Hashes hashes = MerkleTree.of(first(MAX));
         assertEquals(6, MerkleTree.inclusionProof(17, 64, hashes).size());

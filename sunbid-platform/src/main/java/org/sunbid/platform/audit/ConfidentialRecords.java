@@ -168,23 +168,7 @@ public class ConfidentialRecords {
                 WHERE m.committed_seq = :seq ORDER BY m.leaf_index""")
                 .param("seq", seq).query((rs, i) -> MerkleTree.leafHash(rs.getString(1).getBytes(StandardCharsets.UTF_8)))
                 .list();
-        Map<Long, byte[]> known = new java.util.HashMap<>();
-        long width = leaves.size() + 1L;
-        return new MerkleTree.Hashes() {
-            @Override
-            public byte[] subtree(long start, long end) {
-                if (end - start == 1) {
-                    return leaves.get((int) start);
-                }
-                byte[] hash = known.get(start * width + end);
-                if (hash == null) {
-                    long k = MerkleTree.split(end - start);
-                    hash = MerkleTree.nodeHash(subtree(start, start + k), subtree(start + k, end));
-                    known.put(start * width + end, hash);
-                }
-                return hash;
-            }
-        };
+        return MerkleTree.memoised(leaves);
     }
 
     /** Record {@code id} with its inclusion path, once committed. */
