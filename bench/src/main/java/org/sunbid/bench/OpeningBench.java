@@ -163,7 +163,12 @@ public final class OpeningBench {
         System.gc();
         long start = System.nanoTime();
         long cpu = PROCESS.getProcessCpuTime();
+        long[] sched = new long[5]; // wall, on CPU, waiting for a CPU (schedstat), thread CPU, thread user: ns
         ParallelOpening.forEach(pool, threads, files.size(), i -> {
+            long w0 = System.nanoTime();
+            long[] s0 = schedstat();
+            long c0 = THREAD.getCurrentThreadCpuTime();
+            long u0 = THREAD.getCurrentThreadUserTime();
             try {
                 Envelope.Opened o = Envelope.open(files.get(i), opening.getPrivate(), into.resolve(String.valueOf(i)),
                         new Envelope.Limits(1L << 40, 100, 10_000));
@@ -173,14 +178,43 @@ public final class OpeningBench {
             } catch (EnvelopeException e) {
                 throw new IllegalStateException("envelope " + i + ": " + e.getMessage(), e);
             }
+            long[] s1 = schedstat();
+            long c = THREAD.getCurrentThreadCpuTime() - c0;
+            long u = THREAD.getCurrentThreadUserTime() - u0;
+            long w = System.nanoTime() - w0;
+            synchronized (sched) {
+                sched[0] += w;
+                sched[1] += s1[0] - s0[0];
+                sched[2] += s1[1] - s0[1];
+                sched[3] += c;
+                sched[4] += u;
+            }
         });
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (sched[0] > 0 && sched[3] > 0) {
+            // Where each envelope's wall time went, summed over the opening threads (Linux schedstat): on a CPU, waiting
+            // for one (the machine's load), or off it (blocked: I/O, page-cache throttling, locks). Load-independent
+            // but for the middle one.
+            System.out.printf("  %d threads: per envelope %.0f%% on CPU (%.0f%% of it in the kernel), %.0f%% waiting for a CPU,"
+                            + " %.0f%% blocked%n", threads, 100.0 * sched[1] / sched[0], 100.0 * (sched[3] - sched[4]) / sched[3],
+                    100.0 * sched[2] / sched[0], 100.0 * Math.max(0, sched[0] - sched[1] - sched[2]) / sched[0]);
+        }
         CPU_RATE[0] = bytes / 1048576.0 / ((PROCESS.getProcessCpuTime() - cpu) / 1e9);
         if (opened.get() != files.size()) {
             throw new IllegalStateException("only " + opened.get() + " of " + files.size() + " opened");
         }
         delete(into); // the next run writes afresh (and the disk holds one copy at a time)
         return bytes / 1048576.0 / seconds;
+    }
+
+    /** This thread's time on a CPU and waiting for one, in ns, from /proc/thread-self/schedstat (zeros elsewhere). */
+    private static long[] schedstat() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/thread-self/schedstat")).trim().split(" ");
+            return new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])};
+        } catch (IOException | RuntimeException e) {
+            return new long[2];
+        }
     }
 
     private static byte[] random(long size) {

@@ -18,7 +18,7 @@ import org.bouncycastle.crypto.io.InvalidCipherTextIOException;
  */
 final class Sm4GcmInputStream extends FilterInputStream {
 
-    private static final int CHUNK = 16 * 1024;
+    private static final int CHUNK = 64 * 1024;
 
     private final Sm4GcmCipher cipher;
     /** Ciphertext read and not yet decrypted: always the last 16 to 31 bytes read, once 16 are there. */
@@ -48,6 +48,10 @@ final class Sm4GcmInputStream extends FilterInputStream {
         if (len == 0) {
             return 0;
         }
+        if (outputPosition >= outputLength && len >= CHUNK) {
+            // a large read: decrypt straight into the caller's array (one copy of every byte less)
+            return fill(b, off, len);
+        }
         if (outputPosition >= outputLength && nextChunk() < 0) {
             return -1;
         }
@@ -59,39 +63,55 @@ final class Sm4GcmInputStream extends FilterInputStream {
 
     /** Decrypts the next chunk into {@code output}: its length, or -1 at the end. */
     private int nextChunk() throws IOException {
+        outputPosition = 0;
+        outputLength = 0;
+        int n = fill(output, 0, output.length);
+        outputLength = Math.max(n, 0);
+        return n;
+    }
+
+    /**
+     * Decrypts the next ciphertext read into {@code target} from {@code off}, at most {@code max} (at least
+     * {@link #CHUNK}) bytes: how many, or -1 at the end. Never leaves anything in {@code output}.
+     */
+    private int fill(byte[] target, int off, int max) throws IOException {
         if (input == null) {
             throw new IOException("SM4-GCM stream closed");
         }
-        outputPosition = 0;
-        outputLength = 0;
         while (!finished) {
             int n = in.read(input, inputLength, input.length - inputLength);
             if (n < 0) {
-                finish();
-                if (outputLength > 0) {
-                    return outputLength;
+                int partial = finish();
+                if (partial > 0) {
+                    if (target != output) {
+                        System.arraycopy(output, 0, target, off, partial);
+                        Arrays.fill(output, 0, partial, (byte) 0);
+                    }
+                    return partial;
                 }
                 break;
             }
             inputLength += n;
-            int whole = (inputLength - Sm4GcmCipher.TAG_LENGTH) & ~15;
+            int whole = Math.min((inputLength - Sm4GcmCipher.TAG_LENGTH) & ~15, max & ~15);
             if (whole > 0) {
                 try {
-                    cipher.blocks(input, 0, output, 0, whole / 16);
+                    cipher.blocks(input, 0, target, off, whole / 16);
                 } catch (IllegalStateException e) {
                     throw new IOException(e.getMessage(), e);
                 }
                 System.arraycopy(input, whole, input, 0, inputLength - whole);
                 inputLength -= whole;
-                outputLength = whole;
                 return whole;
             }
         }
         return -1;
     }
 
-    /** Decrypts the last partial block and checks the tag: the last 16 bytes read. */
-    private void finish() throws IOException {
+    /**
+     * Decrypts the last partial block into {@code output} and checks the tag (the last 16 bytes read): the length of
+     * that partial block.
+     */
+    private int finish() throws IOException {
         finished = true;
         if (inputLength < Sm4GcmCipher.TAG_LENGTH) {
             throw new InvalidCipherTextIOException("Error finalising cipher", new InvalidCipherTextException("data too short"));
@@ -102,7 +122,7 @@ final class Sm4GcmInputStream extends FilterInputStream {
             Arrays.fill(output, 0, partial, (byte) 0);
             throw new InvalidCipherTextIOException("Error finalising cipher", new InvalidCipherTextException("mac check in GCM failed"));
         }
-        outputLength = partial;
+        return partial;
     }
 
     /** Skips by reading (and so decrypting and authenticating) what it skips. */
@@ -149,7 +169,7 @@ final class Sm4GcmInputStream extends FilterInputStream {
         } finally {
             try {
                 if (!finished) {
-                    finish(); // as BouncyCastle's stream does: the tag over what was read, so an early close throws
+                    outputLength = finish(); // as BouncyCastle's stream does: the tag over what was read, so an early close throws
                 }
             } finally {
                 Arrays.fill(input, (byte) 0);

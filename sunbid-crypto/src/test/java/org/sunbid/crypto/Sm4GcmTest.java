@@ -3,6 +3,7 @@ package org.sunbid.crypto;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -168,6 +169,56 @@ class Sm4GcmTest {
         byte[] bytes = new byte[length];
         random.nextBytes(bytes);
         return bytes;
+    }
+
+    /**
+     * Large reads are decrypted straight into the caller's array: mixed with small ones they give the same plaintext,
+     * and a refused stream releases whole blocks only, as with small reads.
+     */
+    @Test
+    void largeAndSmallReadsGiveTheSamePlaintextAndTheSameRefusal() throws IOException {
+        byte[] key = Sm4Gcm.newKey();
+        byte[] nonce = Sm4Gcm.newNonce();
+        Random random = new Random(21);
+        for (int length : new int[] {0, 17, 64 * 1024 - 1, 64 * 1024 + 16, 300_001}) {
+            byte[] plain = bytes(random, length);
+            byte[] cipher = encrypt(Implementation.TABLES, plain, key, nonce, new byte[] {1, 2});
+            for (boolean altered : new boolean[] {false, true}) {
+                byte[] input = cipher.clone();
+                if (altered) {
+                    input[input.length - 1] ^= 1;
+                }
+                ByteArrayOutputStream got = new ByteArrayOutputStream();
+                byte[] big = new byte[100_000];
+                IOException refused = null;
+                try (InputStream dec = Sm4Gcm.decrypting(Implementation.TABLES, new ByteArrayInputStream(input), key, nonce,
+                        new byte[] {1, 2})) {
+                    for (int n; ; ) {
+                        int want = random.nextBoolean() ? 64 * 1024 + random.nextInt(big.length - 64 * 1024) : random.nextInt(100);
+                        try {
+                            n = dec.read(big, 7, Math.min(want, big.length - 7));
+                        } catch (IOException e) {
+                            refused = e;
+                            break;
+                        }
+                        if (n < 0) {
+                            break;
+                        }
+                        got.write(big, 7, n);
+                    }
+                } catch (IOException closing) {
+                    // closing after a refusal may throw again: the refusal is what is checked
+                }
+                if (altered) {
+                    assertTrue(refused instanceof InvalidCipherTextIOException, length + " bytes: refused");
+                    assertEquals(length & ~15, got.size(), length + " bytes: whole blocks only");
+                    assertArrayEquals(Arrays.copyOf(plain, got.size()), got.toByteArray());
+                } else {
+                    assertEquals(null, refused);
+                    assertArrayEquals(plain, got.toByteArray(), length + " bytes");
+                }
+            }
+        }
     }
 
     /**

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -52,6 +53,11 @@ import tools.jackson.databind.json.JsonMapper;
  * The header holds the version, tender id, the bidder's certificate (PEM), the SM3 of the opening public key, the
  * wrapped content key, the nonce and the sealing time. Nothing in it reveals the bid. The envelope's identity is the
  * SM3 of all its bytes.
+ *
+ * <p>The plaintext is a zip: {@code price-sheet.json}, {@code metadata.json}, and the bid's files under {@code files/}.
+ * {@link #seal} writes every entry STORED (sizes and CRC-32 in the local headers), so opening copies the files out
+ * without an inflater; {@link #sealStream}, whose file's size is known only at its end, writes that file DEFLATED at
+ * level 0. Envelopes sealed before session 10 have every entry DEFLATED at level 0. The opening reads both alike.
  */
 public final class Envelope {
 
@@ -59,6 +65,8 @@ public final class Envelope {
     static final int CHUNK = 64 * 1024;
     static final int MAX_HEADER = 64 * 1024;
     static final int MAX_SIGNATURE = 128;
+    /** The buffer an opened file is copied out through: large reads and writes, few system calls. */
+    static final int OPENED_BUFFER = 256 * 1024;
     static final String PRICE_SHEET = "price-sheet.json";
     static final String METADATA = "metadata.json";
     static final String FILES = "files/";
@@ -113,16 +121,46 @@ public final class Envelope {
         }
         return write(contents.tenderId(), openingKey, bidderKey, bidder, now, out, zip -> {
             for (var e : inline.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue());
-                zip.closeEntry();
+                putStored(zip, e.getKey(), e.getValue());
             }
             for (var f : contents.files().entrySet()) {
-                zip.putNextEntry(new ZipEntry(FILES + f.getKey()));
-                Files.copy(f.getValue(), zip);
+                // STORED, not DEFLATED: the size and CRC-32 go before the bytes, so the file is read twice here (the
+                // CRC-32 pass costs little beside SM4-GCM), and the opening copies it out without running an inflater
+                ZipEntry entry = new ZipEntry(FILES + f.getKey());
+                entry.setMethod(ZipEntry.STORED);
+                entry.setSize(Files.size(f.getValue()));
+                entry.setCompressedSize(entry.getSize());
+                entry.setCrc(crc32(f.getValue()));
+                zip.putNextEntry(entry);
+                Files.copy(f.getValue(), zip); // a file changed since its CRC-32 fails closeEntry: no envelope
                 zip.closeEntry();
             }
         });
+    }
+
+    /** Writes {@code bytes} as one STORED entry (its size and CRC-32 in the local header). */
+    private static void putStored(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(bytes.length);
+        entry.setCompressedSize(bytes.length);
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        entry.setCrc(crc.getValue());
+        zip.putNextEntry(entry);
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    private static long crc32(Path file) throws IOException {
+        CRC32 crc = new CRC32();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[OPENED_BUFFER];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                crc.update(buffer, 0, n);
+            }
+        }
+        return crc.getValue();
     }
 
     /** Writes an envelope's zip content (see {@link #write}). */
@@ -144,12 +182,9 @@ public final class Envelope {
             OutputStream out) throws IOException {
         checkName(fileName);
         return write(tenderId, openingKey, signer, signerCertificate, now, out, zip -> {
-            zip.putNextEntry(new ZipEntry(PRICE_SHEET));
-            zip.write(priceSheet.getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-            zip.putNextEntry(new ZipEntry(METADATA));
-            zip.write(CanonicalJson.write(metadata).getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
+            putStored(zip, PRICE_SHEET, priceSheet.getBytes(StandardCharsets.UTF_8));
+            putStored(zip, METADATA, CanonicalJson.write(metadata).getBytes(StandardCharsets.UTF_8));
+            // a stream's size and CRC-32 are known only at its end: DEFLATED at level 0 (a data descriptor follows)
             zip.putNextEntry(new ZipEntry(FILES + fileName));
             content.transferTo(zip);
             zip.closeEntry();
@@ -399,6 +434,7 @@ public final class Envelope {
             Map<String, Object> metadata = null;
             List<Path> files = new ArrayList<>();
             long written = 0;
+            byte[] buffer = null;
             Files.createDirectories(into);
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 if (files.size() >= limits.maxFiles()) {
@@ -421,9 +457,12 @@ public final class Envelope {
                         throw new EnvelopeException(EnvelopeDefect.UNACCEPTABLE_CONTENT, "a file name leaves the target directory: " + relative);
                     }
                     Files.createDirectories(target.getParent());
+                    if (buffer == null) {
+                        buffer = new byte[OPENED_BUFFER];
+                    }
                     try (OutputStream out = Files.newOutputStream(target)) {
-                        byte[] buffer = new byte[CHUNK];
-                        for (int n; (n = zip.read(buffer)) > 0; ) {
+                        // whole buffers: a STORED entry is decrypted straight into it, and each write is one system call
+                        for (int n; (n = zip.readNBytes(buffer, 0, buffer.length)) > 0; ) {
                             written += n;
                             if (written > maxBytes) {
                                 throw new EnvelopeException(EnvelopeDefect.ZIP_BOMB, "the bid's files exceed " + maxBytes + " bytes");

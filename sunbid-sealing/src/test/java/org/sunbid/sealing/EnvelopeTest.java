@@ -104,6 +104,43 @@ class EnvelopeTest {
     }
 
     /**
+     * Envelopes sealed before the bid's files went in as STORED zip entries (every entry DEFLATED at level 0, as sealing
+     * wrote them until session 10) still verify and open to the same files: bids sealed then must open at their opening.
+     */
+    @Test
+    void anEnvelopeSealedTheOldWayWithDeflatedEntriesStillVerifiesAndOpens() throws Exception {
+        Path envelope = dir.resolve("old.sbenv");
+        String sm3;
+        try (OutputStream out = Files.newOutputStream(envelope)) {
+            sm3 = Envelope.write(tenderId, opening.getPublic(), bidderKeys.getPrivate(), bidder, NOW, out, zip -> {
+                // the former Envelope.seal's body, verbatim: default entries, so DEFLATED (write sets level 0)
+                zip.putNextEntry(new ZipEntry(Envelope.PRICE_SHEET));
+                zip.write("{\"totalPrice\":\"36280000.00\"}".getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+                zip.putNextEntry(new ZipEntry(Envelope.METADATA));
+                zip.write("{\"tool\":\"sunbid-bidder 0.1\"}".getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+                for (var f : files.entrySet()) {
+                    ZipEntry entry = new ZipEntry(Envelope.FILES + f.getKey());
+                    zip.putNextEntry(entry);
+                    Files.copy(f.getValue(), zip);
+                    zip.closeEntry();
+                    assertEquals(ZipEntry.DEFLATED, entry.getMethod());
+                }
+            });
+        }
+        try (var in = Files.newInputStream(envelope)) {
+            assertEquals(sm3, Envelope.verify(in).sm3());
+        }
+        Envelope.Opened opened = Envelope.open(envelope, opening.getPrivate(), dir.resolve("opened-old"), 100_000_000);
+        assertEquals(sm3, opened.envelope().sm3());
+        assertEquals("{\"totalPrice\":\"36280000.00\"}", opened.priceSheet());
+        assertEquals("sunbid-bidder 0.1", opened.metadata().get("tool"));
+        assertArrayEquals(bigFile, Files.readAllBytes(dir.resolve("opened-old/商务标.pdf")));
+        assertEquals("施工组织设计……", Files.readString(dir.resolve("opened-old/技术/技术标.docx")));
+    }
+
+    /**
      * The early-opening property in miniature: the opening key is split 2-of-3 and erased; one share alone is refused,
      * two rebuild a key that opens.
      */
