@@ -19,10 +19,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * 框架协议采购 in Chromium (issue 22): after a shortlist made through the API, the buyer (a budget unit) finds the agreement
- * in its workbench menu, orders by direct selection — a price above the supplier's agreement price is refused on the
- * page with the rule, what was typed kept in the form's fields is not needed since the form is short — then publishes
- * the order's contract after confirming; the public page shows the contract notice. Screenshots at 1366 px and 390 px
- * (target/screenshots/framework-*.png).
+ * in its workbench menu and orders by direct selection (a price above the supplier's agreement price is refused on the
+ * page, both prices named), then publishes the order's contract after confirming; the public page shows the contract
+ * notice and the order in the period's summary. Screenshots at 1366 px and 390 px (target/screenshots/framework-*.png).
  */
 class FrameworkOrderBrowserIT extends BrowserTest {
 
