@@ -23,6 +23,18 @@ class DemoDataIT extends PlatformIT {
         return jdbc.sql(sql).query(Long.class).single();
     }
 
+    /** Issue 22: the demo's framework agreement is in force with its shortlist and a published order by each method. */
+    @Test
+    void theFrameworkAgreementHasItsShortlistAndAPublishedOrderByEachMethod() {
+        String agreement = "(SELECT id FROM framework_agreement WHERE name = '云州市2026—2027年度台式计算机及打印机框架协议采购')";
+        assertThat(count("SELECT count(*) FROM framework_agreement WHERE status = 'IN_FORCE' AND id = " + agreement)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM framework_response WHERE status = 'SHORTLISTED' AND agreement_id = " + agreement)).isEqualTo(4);
+        assertThat(count("SELECT count(DISTINCT method) FROM framework_order WHERE status = 'PUBLISHED' AND agreement_id = " + agreement))
+                .isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM framework_order WHERE status = 'CONCLUDED' AND agreement_id = " + agreement)).isEqualTo(1);
+        assertThat(count("SELECT count(DISTINCT type) FROM framework_notice WHERE agreement_id = " + agreement)).isEqualTo(4);
+    }
+
     @Test
     void aCityWithThreeCountiesAndTheirTownships() {
         assertThat(count("SELECT count(*) FROM region WHERE level = 'CITY'")).isEqualTo(1);
@@ -38,8 +50,9 @@ class DemoDataIT extends PlatformIT {
         // the city investment group, the county water bureau and (issue 19) the owner of the cartel's three tenders
         assertThat(count("SELECT count(*) FROM organisation WHERE kind = 'TENDEREE'")).isEqualTo(3);
         assertThat(count("SELECT count(*) FROM organisation WHERE kind = 'AGENCY'")).isEqualTo(1);
-        // bidder1 … bidder8 and (issue 19) the cartel's three companies, bidder9 … bidder11
-        assertThat(count("SELECT count(*) FROM organisation WHERE kind = 'BIDDER' AND name NOT LIKE '%测试%'")).isEqualTo(11);
+        // bidder1 … bidder8, (issue 19) the cartel's three companies, bidder9 … bidder11, and (issue 22) the framework
+        // agreement's six IT suppliers, vendor1 … vendor6
+        assertThat(count("SELECT count(*) FROM organisation WHERE kind = 'BIDDER' AND name NOT LIKE '%测试%'")).isEqualTo(17);
         // Reg. 26: every demo bidder has its basic account registered, so its cash deposits settle.
         assertThat(count("""
                 SELECT count(*) FROM organisation o WHERE o.kind = 'BIDDER' AND o.name NOT LIKE '%测试%' AND NOT EXISTS

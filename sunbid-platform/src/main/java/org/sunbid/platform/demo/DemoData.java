@@ -106,6 +106,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
     private final DemoCredit credit;
     private final DemoCreditLists creditLists;
     private final DemoIntermediaries intermediaries;
+    private final DemoFramework framework;
     private final DemoSurge surge;
 
     DemoData(SunbidProperties properties, Environment environment, DatabaseKind databaseKind, Regions regions,
@@ -117,13 +118,15 @@ class DemoData implements ApplicationRunner, StartupNotes {
             org.springframework.beans.factory.ObjectProvider<org.sunbid.platform.experts.SandboxNotifier> phones,
             DemoEvaluation evaluation, org.sunbid.platform.parties.BasicAccounts basicAccounts, DemoSupervision supervision,
             org.sunbid.platform.deals.Projects projects, DemoMethods methods, DemoAuctions auctions, DemoCartel cartel,
-            DemoCredit credit, DemoCreditLists creditLists, DemoIntermediaries intermediaries, DemoVenues venues, DemoSurge surge) {
+            DemoCredit credit, DemoCreditLists creditLists, DemoIntermediaries intermediaries, DemoVenues venues, DemoSurge surge,
+            DemoFramework framework) {
         this.surge = surge;
         this.credit = credit;
         this.creditLists = creditLists;
         this.venues = venues; // issue 20 V
         this.cartel = cartel;
         this.intermediaries = intermediaries;
+        this.framework = framework;
         this.auctions = auctions;
         this.projects = projects;
         this.methods = methods;
@@ -291,6 +294,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
         credit.load(); // issue 20 K: credit records, their publication, a repair, an objection
         creditLists.load(); // issue 20 S: external credit lists
         intermediaries.load(this, travel, present); // issue 20 part I: the intermediary market
+        framework.load(this, travel, present); // issue 22: a framework agreement with its shortlist and orders by each method
         surge.load(this, travel); // issue 21: the deadline surge's fixture, only when asked (its deadline counts from now)
     }
 

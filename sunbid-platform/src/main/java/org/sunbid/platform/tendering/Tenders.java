@@ -133,6 +133,11 @@ public class Tenders {
         if (project.lots() == null || project.lots().isEmpty()) {
             throw new DomainException(org.sunbid.platform.deals.DealsError.DEALS_INVALID_PROJECT, "lots");
         }
+        // Issue 22: a framework agreement's lot is no tender (responses price every item, the collecting body shortlists);
+        // procurement's FrameworkAgreements registers it, so this path still refuses the procedure.
+        if (FRAMEWORK.equals(project.procedureCode())) {
+            throw new DomainException(org.sunbid.platform.deals.DealsError.DEALS_PROCEDURE_NOT_RUNNABLE, FRAMEWORK);
+        }
         List<NewProject.NewLot> lots = project.lots().stream()
                 .map(t -> new NewProject.NewLot(UUID.randomUUID(), t.name(), t.estimatedPrice())).toList();
         ProjectView registered = projects.register(new NewProject(project.kind(), project.procedureCode(), project.name(),
@@ -145,6 +150,7 @@ public class Tenders {
     }
 
     private static final String CONSTRUCTION = "GCJS_OPEN_TENDER";
+    private static final String FRAMEWORK = "ZFCG_FRAMEWORK";
 
     private record Owners(UUID tenderee, UUID agency, String region) {
     }

@@ -63,6 +63,10 @@ record MenuItem(String key, String href) {
         if (role == Role.ADMINISTRATOR || role == Role.CENTRE_STAFF) {
             items.add(new MenuItem("workbench.menu.exchange", "/workbench/exchange")); // issue 18 N: 数据交换
         }
+        if (role == Role.TENDEREE || role == Role.AGENCY || role == Role.BIDDER) {
+            // 框架协议采购 (issue 22): collecting bodies and buyers, suppliers responding and taking orders
+            items.add(new MenuItem("workbench.menu.framework", "/workbench/framework-agreements"));
+        }
         if (role == Role.TENDEREE || role == Role.AGENCY || role == Role.ADMINISTRATOR || role == Role.CENTRE_STAFF) {
             items.add(new MenuItem("workbench.menu.intermediaries", "/workbench/intermediaries")); // issue 20 I: 中介超市
         }

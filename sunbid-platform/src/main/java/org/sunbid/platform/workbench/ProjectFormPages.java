@@ -284,7 +284,9 @@ class ProjectFormPages {
     }
 
     private String page(CurrentUser user, String kind, ProcedureView chosen, FormView form, Model model) {
-        List<ProcedureView> runnable = procedures.all().stream().filter(ProcedureView::runnable).toList();
+        // a framework agreement (框架协议) starts on its own page, not as a tender project (issue 22)
+        List<ProcedureView> runnable = procedures.all().stream().filter(ProcedureView::runnable)
+                .filter(p -> !"FRAMEWORK".equals(p.method())).toList();
         model.addAttribute("kinds", java.util.Arrays.stream(DealKind.values())
                 .filter(k -> runnable.stream().anyMatch(p -> p.kind() == k)).toList());
         model.addAttribute("kind", kind);
@@ -322,7 +324,7 @@ class ProjectFormPages {
 
     private ProcedureView runnable(String code) {
         ProcedureView p = procedures.get(code);
-        if (!p.runnable()) {
+        if (!p.runnable() || "FRAMEWORK".equals(p.method())) {
             throw new DomainException(org.sunbid.platform.deals.DealsError.DEALS_PROCEDURE_NOT_RUNNABLE, p.code());
         }
         return p;

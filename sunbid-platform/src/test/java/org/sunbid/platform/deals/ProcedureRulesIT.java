@@ -44,7 +44,7 @@ class ProcedureRulesIT extends PlatformIT {
                 "ZFCG_FRAMEWORK", "TDSYQ_AUCTION", "TDSYQ_LISTING", "KYQ_AUCTION", "GYCQ_ONLINE_BIDDING");
         assertThat(procedures.all()).filteredOn(ProcedureView::runnable).extracting(ProcedureView::code)
                 .containsExactly("GCJS_OPEN_TENDER", "ZFCG_OPEN_TENDER", "ZFCG_INVITED_TENDER", "ZFCG_NEGOTIATION",
-                        "ZFCG_CONSULTATION", "ZFCG_INQUIRY", "ZFCG_SINGLE_SOURCE", "TDSYQ_AUCTION", "TDSYQ_LISTING",
+                        "ZFCG_CONSULTATION", "ZFCG_INQUIRY", "ZFCG_SINGLE_SOURCE", "ZFCG_FRAMEWORK", "TDSYQ_AUCTION", "TDSYQ_LISTING",
                         "KYQ_AUCTION", "KYQ_LISTING", "GYCQ_ONLINE_BIDDING", "GYCQ_CAPITAL_INCREASE", "GYCQ_ASSET_TRANSFER");
         assertThat(procedures.all()).extracting(ProcedureView::code).doesNotContain("ZFCG_COMMON", "TDSYQ_COMMON",
                 "KYQ_COMMON", "GYCQ_COMMON");

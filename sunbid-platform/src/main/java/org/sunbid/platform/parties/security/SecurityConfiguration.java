@@ -104,6 +104,9 @@ class SecurityConfiguration {
                         // issue 16 (A): method approvals and single-source publicities are public; the service checks who acts
                         .requestMatchers(HttpMethod.GET, "/api/v1/public/lots/*/method-approvals",
                                 "/api/v1/public/single-source-publicities").permitAll()
+                        // issue 22: framework agreements' notices are public; the services check who acts
+                        .requestMatchers(HttpMethod.GET, "/api/v1/public/framework-agreements",
+                                "/api/v1/public/framework-agreements/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/lots/*/method-approvals/*/objections").hasRole("BIDDER")
                         .requestMatchers(HttpMethod.POST, "/api/v1/lots/*/method-approvals/*/decision").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/lots/*/method-approvals",
@@ -283,7 +286,7 @@ class SecurityConfiguration {
         http.addFilterBefore(multipartGate(env, problems, json, locales), org.springframework.security.web.csrf.CsrfFilter.class);
         // The form login uses the throttled provider too (not one Spring would build from the UserDetailsService).
         http.authenticationManager(passwords).authorizeHttpRequests(a -> a
-                        .requestMatchers("/", "/guide", "/downloads", "/downloads/*", "/log", "/tenders/*", "/tenders/*/invitation-draw", "/projects", "/projects/*", "/single-source-publicities", "/draws/*", "/open-data", "/open-data/api", "/login", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+                        .requestMatchers("/", "/guide", "/downloads", "/downloads/*", "/log", "/tenders/*", "/tenders/*/invitation-draw", "/projects", "/projects/*", "/single-source-publicities", "/framework-agreements", "/framework-agreements/*", "/draws/*", "/open-data", "/open-data/api", "/login", "/error", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/demo-ca.pem", "/v3/api-docs", "/v3/api-docs/**", "/actuator/health").permitAll()
                         .requestMatchers(HttpMethod.GET, "/complaint-decisions").permitAll() // issue 16: complaint decisions
                         .requestMatchers(HttpMethod.GET, "/feeds/notices.atom", "/feeds/notices.rss").permitAll() // issue 18: feeds

@@ -1,0 +1,402 @@
+package org.sunbid.platform.procurement;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.sunbid.platform.audit.AuditLog;
+import org.sunbid.platform.audit.AuditRecord;
+import org.sunbid.platform.catalog.Calendars;
+import org.sunbid.platform.kernel.DomainException;
+import org.sunbid.platform.parties.CurrentUser;
+import org.sunbid.platform.parties.Role;
+import org.sunbid.platform.procurement.framework.FrameworkTerms;
+import org.sunbid.platform.procurement.framework.OrderMethod;
+import org.sunbid.platform.procurement.framework.Rotation;
+import org.sunbid.platform.procurement.framework.SealedOffer;
+import org.sunbid.platform.supervision.WarningDraft;
+import org.sunbid.platform.supervision.Warnings;
+
+/**
+ * The second stage of framework agreements: a buyer (采购人, a budget unit: role TENDEREE) orders under an agreement in
+ * force by direct selection (直接选定) of a shortlisted supplier at no more than its agreement price, by secondary price
+ * competition (二次竞价) among the shortlisted suppliers with sealed offers (SM3 commitments revealed after the deadline,
+ * the lowest valid price wins), or by rotation (顺序轮候) in the published order. Each order is a contract, concluded when
+ * its supplier is determined and due for publication within the rule's 2 工作日 (late: a warning to supervision).
+ * Credit-restricted suppliers cannot be ordered from (checked at the step's time).
+ */
+@Service
+public class FrameworkOrders {
+
+    private final FrameworkStore store;
+    private final FrameworkAgreements agreements;
+    private final FrameworkCredit credit;
+    private final Calendars calendars;
+    private final Warnings warnings;
+    private final AuditLog log;
+    private final Clock clock;
+
+    FrameworkOrders(FrameworkStore store, FrameworkAgreements agreements, FrameworkCredit credit, Calendars calendars,
+            Warnings warnings, AuditLog log, Clock clock) {
+        this.store = store;
+        this.agreements = agreements;
+        this.credit = credit;
+        this.calendars = calendars;
+        this.warnings = warnings;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    /** A buyer places an order under an agreement in force. */
+    @Transactional
+    public FrameworkOrderView place(UUID agreementId, NewFrameworkOrder in, CurrentUser user) {
+        if (user.role() != Role.TENDEREE || user.organisationId() == null) {
+            throw new DomainException(FrameworkError.FRAMEWORK_NOT_BUYER);
+        }
+        FrameworkStore.Agreement a = store.lock(agreementId).orElseThrow(() -> new DomainException(FrameworkError.FRAMEWORK_NOT_FOUND));
+        Instant now = clock.instant();
+        a.state().requireInForce(now);
+        OrderMethod method = FrameworkAgreements.parse(OrderMethod.class, in.method(), "method");
+        if (!a.state().items().containsKey(in.itemNo())) {
+            throw new DomainException(FrameworkError.FRAMEWORK_INVALID, "itemNo");
+        }
+        if (in.quantity() == null || in.quantity().signum() <= 0 || in.quantity().scale() > 2) {
+            throw new DomainException(FrameworkError.FRAMEWORK_INVALID, "quantity");
+        }
+        FrameworkTerms terms = agreements.terms(a.regionCode(), now);
+        List<FrameworkStore.Response> members = agreements.members(agreementId);
+        UUID id = UUID.randomUUID();
+        String subject = a.lotId().toString();
+        FrameworkStore.Order order;
+        switch (method) {
+            case DIRECT -> {
+                FrameworkStore.Response member = members.stream().filter(m -> m.supplierId().equals(in.supplierId())).findFirst()
+                        .orElseThrow(() -> new DomainException(FrameworkError.GPL110_NOT_SHORTLISTED));
+                BigDecimal agreed = member.prices().get(in.itemNo());
+                BigDecimal price = in.unitPrice() == null ? agreed : in.unitPrice();
+                if (price.signum() <= 0 || price.scale() > 2) {
+                    throw new DomainException(FrameworkError.FRAMEWORK_INVALID, "unitPrice");
+                }
+                if (price.compareTo(agreed) > 0) {
+                    throw new DomainException(FrameworkError.GPL110_ABOVE_AGREEMENT_PRICE, price.toPlainString(), agreed.toPlainString());
+                }
+                credit.require(member.supplierId(), now, subject, a.regionCode(), user.actor());
+                order = concluded(id, a, user, in, "DIRECT", member.supplierId(), price, null, now, terms);
+            }
+            case ROTATION -> {
+                List<UUID> turnOrder = members.stream().map(FrameworkStore.Response::supplierId).toList();
+                Set<UUID> barred = credit.barred(turnOrder, now, subject, a.regionCode(), user.actor());
+                Rotation.Turn turn = Rotation.next(turnOrder, a.rotationNext(), barred);
+                store.rotationNext(agreementId, turn.next(), now, user.username());
+                BigDecimal price = members.get(turn.position()).prices().get(in.itemNo());
+                order = concluded(id, a, user, in, "ROTATION", turn.supplierId(), price, turn.position() + 1, now, terms);
+            }
+            case COMPETITION -> {
+                if (in.competitionDeadline() == null || !in.competitionDeadline().isAfter(now)) {
+                    throw new DomainException(FrameworkError.FRAMEWORK_INVALID, "competitionDeadline");
+                }
+                order = new FrameworkStore.Order(id, agreementId, user.organisationId(), in.itemNo(), in.quantity(), "COMPETITION",
+                        "COMPETING", null, null, null, null, in.competitionDeadline(), null, null, null, false);
+            }
+            default -> throw new IllegalStateException();
+        }
+        store.insertOrder(order, now, user.username());
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("agreementId", agreementId.toString());
+        payload.put("orderId", id.toString());
+        payload.put("method", method.name());
+        payload.put("itemNo", in.itemNo());
+        payload.put("quantity", in.quantity().toPlainString());
+        if (order.supplierId() != null) {
+            payload.put("supplierId", order.supplierId().toString());
+            payload.put("unitPrice", order.unitPrice().toPlainString());
+            payload.put("publicationDue", order.publicationDue().toString());
+            payload.put("rule", terms.orderPublication().article());
+        } else {
+            payload.put("competitionDeadline", in.competitionDeadline().toString());
+        }
+        log.record(AuditRecord.of("procurement.framework.order.placed", id.toString(), a.regionCode(), user.actor(), payload));
+        if ("ROTATION".equals(order.method())) {
+            rotationNotice(a, order, user.username(), now);
+        }
+        return view(id, user);
+    }
+
+    private FrameworkStore.Order concluded(UUID id, FrameworkStore.Agreement a, CurrentUser user, NewFrameworkOrder in,
+            String method, UUID supplier, BigDecimal price, Integer position, Instant now, FrameworkTerms terms) {
+        return new FrameworkStore.Order(id, a.state().id(), user.organisationId(), in.itemNo(), in.quantity(), method, "CONCLUDED",
+                supplier, price, amount(price, in.quantity()), position, null, now, due(now, terms), null, false);
+    }
+
+    private Instant due(Instant concluded, FrameworkTerms terms) {
+        return terms.orderPublication().endAfter(concluded, calendars.workingDays());
+    }
+
+    private static BigDecimal amount(BigDecimal price, BigDecimal quantity) {
+        return price.multiply(quantity).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private void rotationNotice(FrameworkStore.Agreement a, FrameworkStore.Order o, String by, Instant now) {
+        String supplier = agreements.names(List.of(o.supplierId())).get(o.supplierId());
+        String buyer = agreements.names(List.of(o.buyerId())).get(o.buyerId());
+        store.insertNotice(a.state().id(), "ROTATION", a.name() + " 顺序轮候成交结果公告",
+                buyer + " 按顺序轮候确定成交供应商：" + supplier + "（轮候顺序第 " + o.rotationPosition() + " 位），第 " + o.itemNo()
+                        + " 项，数量 " + o.quantity().stripTrailingZeros().toPlainString() + "，单价 " + o.unitPrice().toPlainString()
+                        + " 元，金额 " + o.amount().toPlainString() + " 元。", now, by);
+    }
+
+    // ------------------------------------------------------------------------------------------- 二次竞价
+
+    /** A shortlisted supplier seals its offer (the SM3 commitment) before the competition's deadline. */
+    @Transactional
+    public FrameworkOrderView offer(UUID orderId, String commitment, CurrentUser user) {
+        FrameworkStore.Order o = competing(orderId);
+        Instant now = clock.instant();
+        if (!now.isBefore(o.competitionDeadline())) {
+            throw new DomainException(FrameworkError.FRAMEWORK_OFFER_CLOSED, o.competitionDeadline());
+        }
+        FrameworkStore.Agreement a = store.agreement(o.agreementId()).orElseThrow();
+        requireMember(o.agreementId(), user);
+        credit.require(user.organisationId(), now, a.lotId().toString(), a.regionCode(), user.actor());
+        if (!store.insertOffer(orderId, user.organisationId(), SealedOffer.checkCommitment(commitment), now, user.username())) {
+            throw new DomainException(FrameworkError.FRAMEWORK_ALREADY_RESPONDED);
+        }
+        log.record(AuditRecord.of("procurement.framework.offer.sealed", orderId.toString(), a.regionCode(), user.actor(),
+                Map.of("orderId", orderId.toString(), "commitment", commitment)).sealedUntil(o.competitionDeadline()));
+        return view(orderId, user);
+    }
+
+    /** After the deadline the supplier reveals its price and nonce; refused unless they hash to its commitment. */
+    @Transactional
+    public FrameworkOrderView reveal(UUID orderId, BigDecimal price, String nonce, CurrentUser user) {
+        FrameworkStore.Order o = competing(orderId);
+        Instant now = clock.instant();
+        if (now.isBefore(o.competitionDeadline())) {
+            throw new DomainException(FrameworkError.FRAMEWORK_OFFERS_SEALED, o.competitionDeadline());
+        }
+        String commitment = user.organisationId() == null ? null : store.commitment(orderId, user.organisationId()).orElse(null);
+        if (commitment == null) {
+            throw new DomainException(FrameworkError.FRAMEWORK_NOT_FOUND);
+        }
+        SealedOffer.checkReveal(commitment, orderId, user.organisationId(), price, nonce);
+        store.reveal(orderId, user.organisationId(), price, nonce, now);
+        return view(orderId, user);
+    }
+
+    /**
+     * The buyer closes the competition after the deadline: the lowest revealed offer within its supplier's agreement price
+     * (and not credit-restricted now) wins; none: the order fails. Each revealed offer goes into the log entry.
+     */
+    @Transactional
+    public FrameworkOrderView close(UUID orderId, CurrentUser user) {
+        FrameworkStore.Order o = competing(orderId);
+        requireBuyer(o, user);
+        Instant now = clock.instant();
+        if (now.isBefore(o.competitionDeadline())) {
+            throw new DomainException(FrameworkError.FRAMEWORK_OFFERS_SEALED, o.competitionDeadline());
+        }
+        FrameworkStore.Agreement a = store.agreement(o.agreementId()).orElseThrow();
+        List<SealedOffer> offers = store.offers(orderId);
+        Set<UUID> barred = credit.barred(offers.stream().map(SealedOffer::supplierId).toList(), now, a.lotId().toString(),
+                a.regionCode(), user.actor());
+        Map<UUID, BigDecimal> ceilings = new HashMap<>();
+        for (FrameworkStore.Response m : agreements.members(o.agreementId())) {
+            if (!barred.contains(m.supplierId())) {
+                ceilings.put(m.supplierId(), m.prices().get(o.itemNo()));
+            }
+        }
+        Optional<SealedOffer> winner = SealedOffer.winner(offers, ceilings);
+        FrameworkTerms terms = agreements.terms(a.regionCode(), now);
+        List<Object> revealed = new ArrayList<>();
+        for (SealedOffer s : offers) {
+            revealed.add(Map.of("supplierId", s.supplierId().toString(), "commitment", s.commitment(),
+                    "price", s.price() == null ? "未解密" : s.price().toPlainString()));
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("orderId", orderId.toString());
+        payload.put("offers", revealed);
+        if (winner.isPresent()) {
+            SealedOffer w = winner.get();
+            store.conclude(orderId, "CONCLUDED", w.supplierId(), w.price(), amount(w.price(), o.quantity()), now, due(now, terms),
+                    now, user.username());
+            payload.put("supplierId", w.supplierId().toString());
+            payload.put("unitPrice", w.price().toPlainString());
+            payload.put("rule", terms.orderPublication().article());
+        } else {
+            store.conclude(orderId, "FAILED", null, null, null, null, null, now, user.username());
+        }
+        log.record(AuditRecord.of("procurement.framework.competition.closed", orderId.toString(), a.regionCode(), user.actor(), payload));
+        return view(orderId, user);
+    }
+
+    // ------------------------------------------------------------------------------------------- publication
+
+    /**
+     * The buyer publishes the order's contract (合同公告); after the 2 工作日 period it is still published but flagged to
+     * supervision as late.
+     */
+    @Transactional
+    public FrameworkOrderView publish(UUID orderId, CurrentUser user) {
+        FrameworkStore.Order o = store.order(orderId, true).orElseThrow(() -> new DomainException(FrameworkError.FRAMEWORK_NOT_FOUND));
+        requireBuyer(o, user);
+        if (!"CONCLUDED".equals(o.status())) {
+            throw new DomainException(FrameworkError.FRAMEWORK_STATE, o.status());
+        }
+        Instant now = clock.instant();
+        FrameworkStore.Agreement a = store.agreement(o.agreementId()).orElseThrow();
+        boolean late = now.isAfter(o.publicationDue());
+        store.published(orderId, late, now, user.username());
+        String supplier = agreements.names(List.of(o.supplierId())).get(o.supplierId());
+        String buyer = agreements.names(List.of(o.buyerId())).get(o.buyerId());
+        store.insertNotice(a.state().id(), "ORDER_CONTRACT", a.name() + " 框架协议采购合同公告",
+                buyer + " 与 " + supplier + " 订立框架协议采购合同（" + methodZh(o.method()) + "），第 " + o.itemNo() + " 项，数量 "
+                        + o.quantity().stripTrailingZeros().toPlainString() + "，单价 " + o.unitPrice().toPlainString() + " 元，金额 "
+                        + o.amount().toPlainString() + " 元；合同订立于 "
+                        + FrameworkAgreements.MINUTE.format(o.concludedAt().atZone(FrameworkAgreements.BEIJING)) + "。",
+                now, user.username());
+        if (late && !o.lateFlagged()) {
+            raiseLate(a, o);
+        }
+        log.record(AuditRecord.of("procurement.framework.order.published", orderId.toString(), a.regionCode(), user.actor(),
+                Map.of("orderId", orderId.toString(), "late", late, "publicationDue", o.publicationDue().toString())));
+        return view(orderId, user);
+    }
+
+    /** Flags every concluded order whose publication period has ended unpublished, once each. */
+    @Scheduled(fixedDelayString = "${sunbid.procurement.framework-publication-check:PT1H}")
+    @Transactional
+    public int flagLatePublications() {
+        int n = 0;
+        for (UUID id : store.flagLate(clock.instant())) {
+            FrameworkStore.Order o = store.order(id, false).orElseThrow();
+            raiseLate(store.agreement(o.agreementId()).orElseThrow(), o);
+            n++;
+        }
+        return n;
+    }
+
+    private void raiseLate(FrameworkStore.Agreement a, FrameworkStore.Order o) {
+        FrameworkTerms terms = agreements.terms(a.regionCode(), o.concludedAt());
+        String buyer = agreements.names(List.of(o.buyerId())).get(o.buyerId());
+        warnings.raise(new WarningDraft("overdue", "framework-order|" + o.id(), WarningDraft.Severity.MEDIUM, a.regionCode(),
+                a.projectId(), a.lotId(), a.dealCode() + " " + a.name() + "：框架协议采购合同未按期公告",
+                buyer + " 的订单（" + methodZh(o.method()) + "，金额 " + o.amount().toPlainString() + " 元）应于 "
+                        + FrameworkAgreements.MINUTE.format(o.publicationDue().atZone(FrameworkAgreements.BEIJING)) + " 前公告。",
+                terms.orderPublication().article(),
+                List.of(new WarningDraft.Evidence("订单", o.id().toString(), "/api/v1/framework-orders/" + o.id())), List.of()));
+    }
+
+    // ------------------------------------------------------------------------------------------- reading
+
+    /** An order as its buyer, its agreement's collecting body, the shortlisted suppliers and supervisors see it. */
+    public FrameworkOrderView view(UUID orderId, CurrentUser user) {
+        FrameworkStore.Order o = store.order(orderId, false).orElseThrow(() -> new DomainException(FrameworkError.FRAMEWORK_NOT_FOUND));
+        return view(o, user);
+    }
+
+    /** The caller's own orders as a buyer, newest first. */
+    public List<FrameworkOrderView> mine(CurrentUser user) {
+        if (user.organisationId() == null) {
+            return List.of();
+        }
+        return store.ordersOfBuyer(user.organisationId(), 200).stream().map(o -> view(o, user)).toList();
+    }
+
+    /** The orders of an agreement (the collecting body's view). */
+    public List<FrameworkOrderView> ofAgreement(UUID agreementId, CurrentUser user) {
+        FrameworkStore.Agreement a = store.agreement(agreementId).orElseThrow(() -> new DomainException(FrameworkError.FRAMEWORK_NOT_FOUND));
+        if (user.organisationId() == null || !a.collectorId().equals(user.organisationId())) {
+            throw new DomainException(FrameworkError.FRAMEWORK_NOT_COLLECTOR);
+        }
+        return store.orders(agreementId).stream().map(o -> view(o, user)).toList();
+    }
+
+    /**
+     * The published orders of an agreement between two Beijing dates (inclusive), as the public order summary (成交结果汇总)
+     * shows them; {@code publish}: also published as a notice by the collecting body.
+     */
+    @Transactional
+    public List<FrameworkOrderView> summary(UUID agreementId, LocalDate from, LocalDate to, boolean publish, CurrentUser user) {
+        FrameworkStore.Agreement a = store.agreement(agreementId).orElseThrow(() -> new DomainException(FrameworkError.FRAMEWORK_NOT_FOUND));
+        Instant start = from.atStartOfDay(FrameworkAgreements.BEIJING).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(FrameworkAgreements.BEIJING).toInstant();
+        List<FrameworkOrderView> published = store.orders(agreementId).stream()
+                .filter(o -> o.publishedAt() != null && !o.publishedAt().isBefore(start) && o.publishedAt().isBefore(end))
+                .map(o -> view(o, null)).toList();
+        if (publish) {
+            if (user == null || user.organisationId() == null || !a.collectorId().equals(user.organisationId())) {
+                throw new DomainException(FrameworkError.FRAMEWORK_NOT_COLLECTOR);
+            }
+            BigDecimal total = published.stream().map(FrameworkOrderView::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            StringBuilder body = new StringBuilder(from + " 至 " + to + " 成交 " + published.size() + " 笔，合计 " + total.toPlainString() + " 元：");
+            for (FrameworkOrderView v : published) {
+                body.append("\n").append(v.buyerName()).append(" — ").append(v.supplierName()).append("，").append(methodZh(v.method()))
+                        .append("，").append(v.itemName()).append(" × ").append(v.quantity().stripTrailingZeros().toPlainString())
+                        .append("，").append(v.amount().toPlainString()).append(" 元");
+            }
+            store.insertNotice(agreementId, "ORDER_SUMMARY", a.name() + " 成交结果汇总公告（" + from + " 至 " + to + "）",
+                    body.toString(), clock.instant(), user.username());
+        }
+        return published;
+    }
+
+    private FrameworkOrderView view(FrameworkStore.Order o, CurrentUser user) {
+        FrameworkStore.Agreement a = store.agreement(o.agreementId()).orElseThrow();
+        List<UUID> ids = new ArrayList<>(List.of(o.buyerId()));
+        if (o.supplierId() != null) {
+            ids.add(o.supplierId());
+        }
+        Map<UUID, String> names = agreements.names(ids);
+        String item = store.items(o.agreementId()).stream().filter(i -> i.no() == o.itemNo()).map(FrameworkStore.Item::name)
+                .findFirst().orElse("");
+        boolean mine = user != null && user.organisationId() != null && "COMPETITION".equals(o.method())
+                && store.commitment(o.id(), user.organisationId()).isPresent();
+        boolean late = o.lateFlagged() || (o.publishedAt() == null && o.publicationDue() != null && clock.instant().isAfter(o.publicationDue()));
+        return new FrameworkOrderView(o.id(), o.agreementId(), a.name(), o.buyerId(), names.get(o.buyerId()), o.itemNo(), item,
+                o.quantity(), o.method(), o.status(), o.supplierId(), o.supplierId() == null ? null : names.get(o.supplierId()),
+                o.unitPrice(), o.amount(), o.rotationPosition(), o.competitionDeadline(), o.concludedAt(), o.publicationDue(),
+                o.publishedAt(), late, mine);
+    }
+
+    private FrameworkStore.Order competing(UUID orderId) {
+        FrameworkStore.Order o = store.order(orderId, true).orElseThrow(() -> new DomainException(FrameworkError.FRAMEWORK_NOT_FOUND));
+        if (!"COMPETING".equals(o.status())) {
+            throw new DomainException(FrameworkError.FRAMEWORK_STATE, o.status());
+        }
+        return o;
+    }
+
+    private void requireMember(UUID agreementId, CurrentUser user) {
+        if (user.organisationId() == null || agreements.members(agreementId).stream().noneMatch(m -> m.supplierId().equals(user.organisationId()))) {
+            throw new DomainException(FrameworkError.GPL110_NOT_SHORTLISTED);
+        }
+    }
+
+    private static void requireBuyer(FrameworkStore.Order o, CurrentUser user) {
+        if (user.organisationId() == null || !o.buyerId().equals(user.organisationId())) {
+            throw new DomainException(FrameworkError.FRAMEWORK_NOT_BUYER);
+        }
+    }
+
+    static String methodZh(String method) {
+        return switch (method) {
+            case "DIRECT" -> "直接选定";
+            case "COMPETITION" -> "二次竞价";
+            default -> "顺序轮候";
+        };
+    }
+
+}

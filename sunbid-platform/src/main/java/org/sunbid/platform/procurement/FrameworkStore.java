@@ -1,0 +1,294 @@
+package org.sunbid.platform.procurement;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.sunbid.platform.procurement.framework.AgreementKind;
+import org.sunbid.platform.procurement.framework.AgreementStatus;
+import org.sunbid.platform.procurement.framework.FrameworkAgreement;
+import org.sunbid.platform.procurement.framework.SealedOffer;
+import org.sunbid.platform.procurement.framework.ShortlistMethod;
+
+/** Framework agreements' tables (procurement's V431): plain SQL through {@link JdbcClient}, nothing else. */
+@Repository
+class FrameworkStore {
+
+    private final JdbcClient jdbc;
+
+    FrameworkStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** An agreement row: the domain state plus where it lives. */
+    record Agreement(FrameworkAgreement state, UUID lotId, UUID projectId, String dealCode, String regionCode, UUID collectorId,
+            String name, String category, int rotationNext) {
+    }
+
+    record Item(int no, String name, String unit, BigDecimal maxUnitPrice) {
+    }
+
+    record Response(UUID id, UUID supplierId, String via, String status, Map<Integer, BigDecimal> prices,
+            BigDecimal qualityScore, Integer rank, Instant submittedAt) {
+        BigDecimal total() {
+            return prices.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+    }
+
+    record Order(UUID id, UUID agreementId, UUID buyerId, int itemNo, BigDecimal quantity, String method, String status,
+            UUID supplierId, BigDecimal unitPrice, BigDecimal amount, Integer rotationPosition, Instant competitionDeadline,
+            Instant concludedAt, Instant publicationDue, Instant publishedAt, boolean lateFlagged) {
+    }
+
+    static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    // ---------------------------------------------------------------------------------------------- agreements
+
+    void insertAgreement(UUID id, UUID lotId, UUID projectId, String dealCode, String region, UUID collector, String name,
+            AgreementKind kind, ShortlistMethod method, String category, int termMonths, Instant deadline, Instant now, String by) {
+        jdbc.sql("""
+                INSERT INTO framework_agreement (id, lot_id, project_id, deal_code, region_code, collector_id, name, kind,
+                    shortlisting, category, term_months, response_deadline, status, created_at, created_by, updated_at, updated_by)
+                VALUES (:id, :lot, :project, :code, :region, :collector, :name, :kind, :method, :category, :term, :deadline,
+                    'COLLECTING', :now, :by, :now, :by)""")
+                .param("id", id).param("lot", lotId).param("project", projectId).param("code", dealCode)
+                .param("region", region).param("collector", collector).param("name", name).param("kind", kind.name())
+                .param("method", method.name()).param("category", category).param("term", termMonths)
+                .param("deadline", ts(deadline)).param("now", ts(now)).param("by", by).update();
+    }
+
+    void insertItem(UUID agreementId, int no, String name, String unit, BigDecimal max, Instant now, String by) {
+        jdbc.sql("""
+                INSERT INTO framework_item (agreement_id, item_no, name, unit, max_unit_price, created_at, created_by)
+                VALUES (:a, :no, :name, :unit, :max, :now, :by)""")
+                .param("a", agreementId).param("no", no).param("name", name).param("unit", unit).param("max", max)
+                .param("now", ts(now)).param("by", by).update();
+    }
+
+    Optional<Agreement> agreement(UUID id) {
+        return agreementQuery("SELECT * FROM framework_agreement WHERE id = :id", id);
+    }
+
+    /** The agreement locked for a change (one step at a time per agreement). */
+    Optional<Agreement> lock(UUID id) {
+        return agreementQuery("SELECT * FROM framework_agreement WHERE id = :id FOR UPDATE", id);
+    }
+
+    private Optional<Agreement> agreementQuery(String sql, UUID id) {
+        Map<Integer, BigDecimal> items = new LinkedHashMap<>();
+        for (Item i : items(id)) {
+            items.put(i.no(), i.maxUnitPrice());
+        }
+        return jdbc.sql(sql).param("id", id).query((rs, n) -> new Agreement(
+                new FrameworkAgreement(rs.getObject("id", UUID.class), AgreementKind.valueOf(rs.getString("kind")),
+                        ShortlistMethod.valueOf(rs.getString("shortlisting")), "SERVICES".equals(rs.getString("category")),
+                        rs.getInt("term_months"), instant(rs, "response_deadline"), AgreementStatus.valueOf(rs.getString("status")),
+                        instant(rs, "term_start"), instant(rs, "term_end"), items),
+                rs.getObject("lot_id", UUID.class), rs.getObject("project_id", UUID.class), rs.getString("deal_code"),
+                rs.getString("region_code"), rs.getObject("collector_id", UUID.class), rs.getString("name"),
+                rs.getString("category"), rs.getInt("rotation_next"))).optional();
+    }
+
+    List<UUID> agreementIds(int limit) {
+        return jdbc.sql("SELECT id FROM framework_agreement ORDER BY created_at DESC LIMIT :limit").param("limit", limit)
+                .query(UUID.class).list();
+    }
+
+    List<Item> items(UUID agreementId) {
+        return jdbc.sql("SELECT item_no, name, unit, max_unit_price FROM framework_item WHERE agreement_id = :a ORDER BY item_no")
+                .param("a", agreementId)
+                .query((rs, n) -> new Item(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4))).list();
+    }
+
+    void inForce(UUID id, Instant start, Instant end, String by) {
+        jdbc.sql("""
+                UPDATE framework_agreement SET status = 'IN_FORCE', term_start = :start, term_end = :end, updated_at = :start,
+                    updated_by = :by WHERE id = :id""")
+                .param("id", id).param("start", ts(start)).param("end", ts(end)).param("by", by).update();
+    }
+
+    void rotationNext(UUID id, int next, Instant now, String by) {
+        jdbc.sql("UPDATE framework_agreement SET rotation_next = :next, updated_at = :now, updated_by = :by WHERE id = :id")
+                .param("id", id).param("next", next).param("now", ts(now)).param("by", by).update();
+    }
+
+    // ---------------------------------------------------------------------------------------------- responses
+
+    boolean responded(UUID agreementId, UUID supplierId) {
+        return jdbc.sql("""
+                SELECT count(*) FROM framework_response WHERE agreement_id = :a AND supplier_id = :s AND status <> 'REFUSED'""")
+                .param("a", agreementId).param("s", supplierId).query(Long.class).single() > 0;
+    }
+
+    void insertResponse(UUID id, UUID agreementId, UUID supplierId, String via, Map<Integer, BigDecimal> prices, Instant now,
+            String by) {
+        jdbc.sql("""
+                INSERT INTO framework_response (id, agreement_id, supplier_id, via, status, submitted_at, created_at, created_by,
+                    updated_at, updated_by) VALUES (:id, :a, :s, :via, 'SUBMITTED', :now, :now, :by, :now, :by)""")
+                .param("id", id).param("a", agreementId).param("s", supplierId).param("via", via).param("now", ts(now))
+                .param("by", by).update();
+        for (Map.Entry<Integer, BigDecimal> p : prices.entrySet()) {
+            jdbc.sql("INSERT INTO framework_response_price (response_id, item_no, unit_price) VALUES (:r, :no, :price)")
+                    .param("r", id).param("no", p.getKey()).param("price", p.getValue()).update();
+        }
+    }
+
+    List<Response> responses(UUID agreementId) {
+        Map<UUID, Map<Integer, BigDecimal>> prices = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT p.response_id, p.item_no, p.unit_price FROM framework_response_price p
+                JOIN framework_response r ON r.id = p.response_id WHERE r.agreement_id = :a ORDER BY p.item_no""")
+                .param("a", agreementId).query(rs -> {
+                    prices.computeIfAbsent(rs.getObject(1, UUID.class), k -> new LinkedHashMap<>()).put(rs.getInt(2), rs.getBigDecimal(3));
+                });
+        return jdbc.sql("""
+                SELECT id, supplier_id, via, status, quality_score, rank, submitted_at FROM framework_response
+                WHERE agreement_id = :a ORDER BY rank NULLS LAST, submitted_at""")
+                .param("a", agreementId)
+                .query((rs, n) -> new Response(rs.getObject("id", UUID.class), rs.getObject("supplier_id", UUID.class),
+                        rs.getString("via"), rs.getString("status"), Map.copyOf(prices.getOrDefault(rs.getObject("id", UUID.class), Map.of())),
+                        rs.getBigDecimal("quality_score"), (Integer) rs.getObject("rank"), instant(rs, "submitted_at")))
+                .list();
+    }
+
+    void decideResponse(UUID id, String status, Integer rank, BigDecimal qualityScore, String reason, Instant now, String by) {
+        jdbc.sql("""
+                UPDATE framework_response SET status = :status, rank = :rank, quality_score = :score, review_reason = :reason,
+                    reviewed_at = :now, updated_at = :now, updated_by = :by WHERE id = :id""")
+                .param("id", id).param("status", status).param("rank", rank).param("score", qualityScore)
+                .param("reason", reason).param("now", ts(now)).param("by", by).update();
+    }
+
+    // ---------------------------------------------------------------------------------------------- notices
+
+    void insertNotice(UUID agreementId, String type, String title, String body, Instant now, String by) {
+        jdbc.sql("""
+                INSERT INTO framework_notice (id, agreement_id, type, title, body, published_at, created_by)
+                VALUES (:id, :a, :type, :title, :body, :now, :by)""")
+                .param("id", UUID.randomUUID()).param("a", agreementId).param("type", type).param("title", title)
+                .param("body", body).param("now", ts(now)).param("by", by).update();
+    }
+
+    List<FrameworkAgreementView.Notice> notices(UUID agreementId) {
+        return jdbc.sql("""
+                SELECT id, type, title, body, published_at FROM framework_notice WHERE agreement_id = :a
+                ORDER BY seq""")
+                .param("a", agreementId)
+                .query((rs, n) -> new FrameworkAgreementView.Notice(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getString(3), rs.getString(4), instant(rs, "published_at")))
+                .list();
+    }
+
+    // ---------------------------------------------------------------------------------------------- orders
+
+    void insertOrder(Order o, Instant now, String by) {
+        jdbc.sql("""
+                INSERT INTO framework_order (id, agreement_id, buyer_id, item_no, quantity, method, status, supplier_id,
+                    unit_price, amount, rotation_position, competition_deadline, concluded_at, publication_due, created_at,
+                    created_by, updated_at, updated_by)
+                VALUES (:id, :a, :buyer, :item, :qty, :method, :status, :supplier, :price, :amount, :position, :deadline,
+                    :concluded, :due, :now, :by, :now, :by)""")
+                .param("id", o.id()).param("a", o.agreementId()).param("buyer", o.buyerId()).param("item", o.itemNo())
+                .param("qty", o.quantity()).param("method", o.method()).param("status", o.status())
+                .param("supplier", o.supplierId()).param("price", o.unitPrice()).param("amount", o.amount())
+                .param("position", o.rotationPosition()).param("deadline", ts(o.competitionDeadline()))
+                .param("concluded", ts(o.concludedAt())).param("due", ts(o.publicationDue())).param("now", ts(now))
+                .param("by", by).update();
+    }
+
+    void conclude(UUID id, String status, UUID supplierId, BigDecimal unitPrice, BigDecimal amount, Instant concluded,
+            Instant due, Instant now, String by) {
+        jdbc.sql("""
+                UPDATE framework_order SET status = :status, supplier_id = :supplier, unit_price = :price, amount = :amount,
+                    concluded_at = :concluded, publication_due = :due, updated_at = :now, updated_by = :by WHERE id = :id""")
+                .param("id", id).param("status", status).param("supplier", supplierId).param("price", unitPrice)
+                .param("amount", amount).param("concluded", ts(concluded)).param("due", ts(due)).param("now", ts(now))
+                .param("by", by).update();
+    }
+
+    void published(UUID id, boolean late, Instant now, String by) {
+        jdbc.sql("""
+                UPDATE framework_order SET status = 'PUBLISHED', published_at = :now, late_flagged = late_flagged OR :late,
+                    updated_at = :now, updated_by = :by WHERE id = :id""")
+                .param("id", id).param("late", late).param("now", ts(now)).param("by", by).update();
+    }
+
+    /** Marks the concluded orders whose publication period ended before {@code now}, once; returns their ids. */
+    List<UUID> flagLate(Instant now) {
+        return jdbc.sql("""
+                UPDATE framework_order SET late_flagged = TRUE, updated_at = :now, updated_by = 'system'
+                WHERE status = 'CONCLUDED' AND NOT late_flagged AND publication_due < :now RETURNING id""")
+                .param("now", ts(now)).query(UUID.class).list();
+    }
+
+    Optional<Order> order(UUID id, boolean lock) {
+        return jdbc.sql("SELECT * FROM framework_order WHERE id = :id" + (lock ? " FOR UPDATE" : ""))
+                .param("id", id).query(FrameworkStore::order).optional();
+    }
+
+    List<Order> orders(UUID agreementId) {
+        return jdbc.sql("SELECT * FROM framework_order WHERE agreement_id = :a ORDER BY created_at")
+                .param("a", agreementId).query(FrameworkStore::order).list();
+    }
+
+    List<Order> ordersOfBuyer(UUID buyerId, int limit) {
+        return jdbc.sql("SELECT * FROM framework_order WHERE buyer_id = :b ORDER BY created_at DESC LIMIT :limit")
+                .param("b", buyerId).param("limit", limit).query(FrameworkStore::order).list();
+    }
+
+    private static Order order(ResultSet rs, int n) throws SQLException {
+        return new Order(rs.getObject("id", UUID.class), rs.getObject("agreement_id", UUID.class),
+                rs.getObject("buyer_id", UUID.class), rs.getInt("item_no"), rs.getBigDecimal("quantity"), rs.getString("method"),
+                rs.getString("status"), rs.getObject("supplier_id", UUID.class), rs.getBigDecimal("unit_price"),
+                rs.getBigDecimal("amount"), (Integer) rs.getObject("rotation_position"), instant(rs, "competition_deadline"),
+                instant(rs, "concluded_at"), instant(rs, "publication_due"), instant(rs, "published_at"),
+                rs.getBoolean("late_flagged"));
+    }
+
+    // ---------------------------------------------------------------------------------------------- sealed offers
+
+    boolean insertOffer(UUID orderId, UUID supplierId, String commitment, Instant now, String by) {
+        return jdbc.sql("""
+                INSERT INTO framework_offer (order_id, supplier_id, commitment, committed_at, created_by)
+                VALUES (:o, :s, :c, :now, :by) ON CONFLICT DO NOTHING""")
+                .param("o", orderId).param("s", supplierId).param("c", commitment).param("now", ts(now)).param("by", by)
+                .update() == 1;
+    }
+
+    Optional<String> commitment(UUID orderId, UUID supplierId) {
+        return jdbc.sql("SELECT commitment FROM framework_offer WHERE order_id = :o AND supplier_id = :s")
+                .param("o", orderId).param("s", supplierId).query(String.class).optional();
+    }
+
+    void reveal(UUID orderId, UUID supplierId, BigDecimal price, String nonce, Instant now) {
+        jdbc.sql("""
+                UPDATE framework_offer SET price = :price, nonce = :nonce, revealed_at = :now
+                WHERE order_id = :o AND supplier_id = :s""")
+                .param("o", orderId).param("s", supplierId).param("price", price).param("nonce", nonce).param("now", ts(now))
+                .update();
+    }
+
+    List<SealedOffer> offers(UUID orderId) {
+        return jdbc.sql("SELECT supplier_id, commitment, committed_at, price FROM framework_offer WHERE order_id = :o")
+                .param("o", orderId)
+                .query((rs, n) -> new SealedOffer(rs.getObject(1, UUID.class), rs.getString(2), instant(rs, "committed_at"),
+                        rs.getBigDecimal(4)))
+                .list();
+    }
+}

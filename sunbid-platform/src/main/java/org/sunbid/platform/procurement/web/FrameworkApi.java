@@ -1,0 +1,157 @@
+package org.sunbid.platform.procurement.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.sunbid.platform.parties.CurrentUser;
+import org.sunbid.platform.procurement.FrameworkAgreementView;
+import org.sunbid.platform.procurement.FrameworkAgreements;
+import org.sunbid.platform.procurement.FrameworkOrderView;
+import org.sunbid.platform.procurement.FrameworkOrders;
+import org.sunbid.platform.procurement.NewFrameworkAgreement;
+import org.sunbid.platform.procurement.NewFrameworkOrder;
+
+/**
+ * Framework agreements over HTTP (框架协议采购): the first stage for the collecting body and suppliers, the orders for
+ * buyers and suppliers, and the public notices. Who may act is decided by the services.
+ */
+@RestController
+class FrameworkApi {
+
+    private final FrameworkAgreements agreements;
+    private final FrameworkOrders orders;
+
+    FrameworkApi(FrameworkAgreements agreements, FrameworkOrders orders) {
+        this.agreements = agreements;
+        this.orders = orders;
+    }
+
+    record PricesInput(Map<Integer, BigDecimal> prices) {
+    }
+
+    record ShortlistInput(int count, Map<UUID, BigDecimal> qualityScores) {
+    }
+
+    record ReviewInput(boolean admit, String reason) {
+    }
+
+    record OfferInput(String commitment) {
+    }
+
+    record RevealInput(BigDecimal price, String nonce) {
+    }
+
+    record JoinRequested(UUID requestId) {
+    }
+
+    @PostMapping("/api/v1/framework-agreements")
+    FrameworkAgreementView create(@RequestBody NewFrameworkAgreement input, CurrentUser user) {
+        return agreements.create(input, user);
+    }
+
+    @GetMapping("/api/v1/framework-agreements/{id}")
+    FrameworkAgreementView view(@PathVariable UUID id, CurrentUser user) {
+        return agreements.view(id, user);
+    }
+
+    /** A supplier's response (first stage). */
+    @PostMapping("/api/v1/framework-agreements/{id}/responses")
+    void respond(@PathVariable UUID id, @RequestBody PricesInput input, CurrentUser user) {
+        agreements.respond(id, input.prices(), user);
+    }
+
+    @PostMapping("/api/v1/framework-agreements/{id}/shortlist")
+    FrameworkAgreementView shortlist(@PathVariable UUID id, @RequestBody ShortlistInput input, CurrentUser user) {
+        return agreements.shortlist(id, input.count(), input.qualityScores(), user);
+    }
+
+    @PostMapping("/api/v1/framework-agreements/{id}/joins")
+    JoinRequested join(@PathVariable UUID id, @RequestBody PricesInput input, CurrentUser user) {
+        return new JoinRequested(agreements.join(id, input.prices(), user));
+    }
+
+    @GetMapping("/api/v1/framework-agreements/{id}/joins")
+    List<FrameworkAgreementView.Member> pendingJoins(@PathVariable UUID id, CurrentUser user) {
+        return agreements.pendingJoins(id, user);
+    }
+
+    @PostMapping("/api/v1/framework-agreements/{id}/joins/{requestId}/review")
+    FrameworkAgreementView reviewJoin(@PathVariable UUID id, @PathVariable UUID requestId, @RequestBody ReviewInput input,
+            CurrentUser user) {
+        return agreements.reviewJoin(id, requestId, input.admit(), input.reason(), user);
+    }
+
+    @PostMapping("/api/v1/framework-agreements/{id}/orders")
+    FrameworkOrderView order(@PathVariable UUID id, @RequestBody NewFrameworkOrder input, CurrentUser user) {
+        return orders.place(id, input, user);
+    }
+
+    @GetMapping("/api/v1/framework-agreements/{id}/orders")
+    List<FrameworkOrderView> ordersOf(@PathVariable UUID id, CurrentUser user) {
+        return orders.ofAgreement(id, user);
+    }
+
+    /** The collecting body publishes the order summary (成交结果汇总) of a period. */
+    @PostMapping("/api/v1/framework-agreements/{id}/order-summaries")
+    List<FrameworkOrderView> publishSummary(@PathVariable UUID id, @RequestParam LocalDate from, @RequestParam LocalDate to,
+            CurrentUser user) {
+        return orders.summary(id, from, to, true, user);
+    }
+
+    @GetMapping("/api/v1/framework-orders/mine")
+    List<FrameworkOrderView> mine(CurrentUser user) {
+        return orders.mine(user);
+    }
+
+    @GetMapping("/api/v1/framework-orders/{id}")
+    FrameworkOrderView order(@PathVariable UUID id, CurrentUser user) {
+        return orders.view(id, user);
+    }
+
+    @PostMapping("/api/v1/framework-orders/{id}/offers")
+    FrameworkOrderView offer(@PathVariable UUID id, @RequestBody OfferInput input, CurrentUser user) {
+        return orders.offer(id, input.commitment(), user);
+    }
+
+    @PostMapping("/api/v1/framework-orders/{id}/offers/reveal")
+    FrameworkOrderView reveal(@PathVariable UUID id, @RequestBody RevealInput input, CurrentUser user) {
+        return orders.reveal(id, input.price(), input.nonce(), user);
+    }
+
+    @PostMapping("/api/v1/framework-orders/{id}/close")
+    FrameworkOrderView close(@PathVariable UUID id, CurrentUser user) {
+        return orders.close(id, user);
+    }
+
+    @PostMapping("/api/v1/framework-orders/{id}/publication")
+    FrameworkOrderView publish(@PathVariable UUID id, CurrentUser user) {
+        return orders.publish(id, user);
+    }
+
+    // ------------------------------------------------------------------------------------------- public
+
+    @GetMapping("/api/v1/public/framework-agreements")
+    List<FrameworkAgreementView> publicList() {
+        return agreements.list(100, null);
+    }
+
+    @GetMapping("/api/v1/public/framework-agreements/{id}")
+    FrameworkAgreementView publicView(@PathVariable UUID id) {
+        return agreements.view(id, null);
+    }
+
+    /** The published orders of a period (成交结果汇总), as anyone may read them. */
+    @GetMapping("/api/v1/public/framework-agreements/{id}/order-summary")
+    List<FrameworkOrderView> publicSummary(@PathVariable UUID id, @RequestParam LocalDate from, @RequestParam LocalDate to) {
+        return orders.summary(id, from, to, false, null);
+    }
+}

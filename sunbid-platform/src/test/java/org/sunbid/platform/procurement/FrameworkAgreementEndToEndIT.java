@@ -1,0 +1,421 @@
+package org.sunbid.platform.procurement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.sunbid.crypto.Sm3;
+import org.sunbid.platform.ApiClient;
+import org.sunbid.platform.Fixtures;
+import org.sunbid.platform.PlatformIT;
+import org.sunbid.platform.credit.CreditClass;
+import org.sunbid.platform.credit.CreditRecords;
+import org.sunbid.platform.credit.CreditSubject;
+import org.sunbid.platform.credit.Gate;
+import org.sunbid.platform.kernel.Actor;
+import org.sunbid.platform.parties.Accounts;
+import org.sunbid.platform.parties.Organisation;
+import org.sunbid.platform.parties.OrganisationKind;
+import org.sunbid.platform.parties.Organisations;
+import org.sunbid.platform.parties.Role;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A framework agreement (财政部令第110号) from its first stage to orders by each second-stage method, through the HTTP API
+ * (issue 22, acceptance 1): the collecting body (the demo agency, as 集中采购机构) creates a closed price-first agreement
+ * with maximum unit prices; six fresh suppliers respond (one above a maximum is refused); the shortlist must eliminate
+ * at least 20 % and one; the shortlist notice is public; the buyer (a budget unit) orders by direct selection, rotation
+ * and sealed secondary competition; each order's contract is published within 2 工作日, a late one flagged to
+ * supervision; a credit-restricted supplier is passed over; an open agreement admits a joining supplier. Runs in March
+ * 2027 with its own suppliers, so no other test's parties or times are touched.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FrameworkAgreementEndToEndIT extends PlatformIT {
+
+    /** Monday 2027-03-01 09:30 Beijing. */
+    static final Instant T0 = Instant.parse("2027-03-01T01:30:00Z");
+
+    @Autowired Organisations organisations;
+    @Autowired Accounts accounts;
+    @Autowired CreditRecords records;
+    @Autowired JdbcClient jdbc;
+    @Autowired FrameworkOrders orders;
+
+    private ApiClient api;
+    private final Map<String, String> tokens = new HashMap<>();
+    private final List<Organisation> suppliers = new ArrayList<>();
+    private String agreement;
+    private JsonNode shortlisted;
+
+    @BeforeAll
+    void freshSuppliers() {
+        clock.set(T0);
+        api = new ApiClient(baseUrl());
+        for (int i = 1; i <= 7; i++) {
+            Organisation o = organisations.register(new Organisations.Registration(Fixtures.freshCreditCode("990100"),
+                    "框架协议测试供应商" + i + "有限公司", OrganisationKind.BIDDER, "990100"), Actor.SYSTEM);
+            accounts.create(new Accounts.NewAccount(username(o), "供应商" + i + "经办人", PASSWORD, Role.BIDDER, o.id(), null),
+                    Actor.SYSTEM);
+            suppliers.add(o);
+        }
+    }
+
+    @AfterAll
+    void backToStart() {
+        clock.set(START);
+    }
+
+    private static String username(Organisation o) {
+        return "fa" + o.creditCode().value().substring(10).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private String token(String username) {
+        return tokens.computeIfAbsent(username, u -> api.freshToken(u));
+    }
+
+    private String supplier(int i) {
+        return token(username(suppliers.get(i - 1)));
+    }
+
+    private UUID supplierId(int i) {
+        return suppliers.get(i - 1).id();
+    }
+
+    private void travel(Instant to) {
+        clock.set(to);
+        tokens.clear();
+    }
+
+    private static Map<String, Object> item(String name, String unit, String max) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("unit", unit);
+        m.put("maxUnitPrice", max);
+        return m;
+    }
+
+    private ApiClient.Response create(String kind, Integer termMonths, List<Map<String, Object>> items) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "云州市2027年度台式计算机及打印机框架协议采购（" + kind + "）");
+        body.put("regionCode", "990100");
+        body.put("kind", kind);
+        body.put("shortlisting", "PRICE_FIRST");
+        body.put("category", "GOODS");
+        body.put("itemCode", "A02010104");
+        body.put("budget", "3000000.00");
+        body.put("responseDeadline", T0.plus(Duration.ofDays(10)).toString());
+        body.put("termMonths", termMonths);
+        body.put("items", items);
+        return api.post("/api/v1/framework-agreements", ApiClient.json(body), token("agency"));
+    }
+
+    private ApiClient.Response respond(String agreementId, int supplier, String p1, String p2) {
+        return api.post("/api/v1/framework-agreements/" + agreementId + "/responses",
+                ApiClient.json(Map.of("prices", Map.of("1", p1, "2", p2))), supplier(supplier));
+    }
+
+    private static final List<Map<String, Object>> ITEMS = List.of(item("台式计算机（通用型）", "台", "5000.00"),
+            item("A4黑白激光打印机", "台", "2000.00"));
+
+    @Test
+    @Order(1)
+    void order110_theCollectingBodyCreatesAClosedAgreement_everyItemWithAMaximumUnitPrice_theTermWithinTheRule() {
+        ApiClient.Response noMax = create("CLOSED", null, List.of(item("台式计算机", "台", "0")));
+        assertThat(noMax.status()).as(noMax.body()).isEqualTo(422);
+        assertThat(noMax.isProblem()).isTrue();
+        assertThat(noMax.code()).isEqualTo("GPL110_MAX_UNIT_PRICE_REQUIRED");
+        ApiClient.Response tooLong = create("CLOSED", 13, ITEMS);
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.code()).isEqualTo("GPL110_TERM_TOO_LONG");
+        assertThat(tooLong.json().path("detail").asString()).contains("12").contains("财政部令第110号");
+        ApiClient.Response bySupplier = api.post("/api/v1/framework-agreements", "{}", supplier(1));
+        assertThat(bySupplier.status()).isEqualTo(403);
+
+        ApiClient.Response created = create("CLOSED", null, ITEMS);
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        agreement = created.json().path("id").asString();
+        assertThat(created.json().path("status").asString()).isEqualTo("COLLECTING");
+        assertThat(created.json().path("termMonths").asInt()).isEqualTo(12); // the goods rule's longest term by default
+        assertThat(created.json().path("dealCode").asString()).isNotBlank();
+        assertThat(created.json().path("items")).hasSize(2);
+        // the first stage is a project/lot of procedure 框架协议
+        String lot = created.json().path("lotId").asString();
+        assertThat(jdbc.sql("SELECT procedure_code FROM deal_project p JOIN deal_lot l ON l.project_id = p.id WHERE l.id = CAST(:l AS UUID)")
+                .param("l", lot).query(String.class).single()).isEqualTo("ZFCG_FRAMEWORK");
+    }
+
+    @Test
+    @Order(2)
+    void order110_suppliersRespond_aPriceAboveTheMaximumIsRefused_nobodySeesTheResponsesBeforeTheDeadline() {
+        ApiClient.Response above = respond(agreement, 6, "5000.01", "1500.00");
+        assertThat(above.status()).isEqualTo(422);
+        assertThat(above.code()).isEqualTo("GPL110_ABOVE_MAX_UNIT_PRICE");
+        assertThat(above.json().path("detail").asString()).contains("5000.01").contains("5000.00");
+        String[][] prices = {{"4300.00", "1500.00"}, {"4100.00", "1450.00"}, {"4500.00", "1600.00"}, {"3950.00", "1700.00"},
+                {"4800.00", "1900.00"}, {"4600.00", "1200.00"}};
+        for (int i = 0; i < prices.length; i++) {
+            ApiClient.Response r = respond(agreement, i + 1, prices[i][0], prices[i][1]);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+        }
+        assertThat(respond(agreement, 1, "4000.00", "1000.00").code()).isEqualTo("FRAMEWORK_ALREADY_RESPONDED");
+        ApiClient.Response seen = api.get("/api/v1/public/framework-agreements/" + agreement, null);
+        assertThat(seen.status()).isEqualTo(200);
+        assertThat(seen.json().path("members")).isEmpty();
+        assertThat(seen.body()).doesNotContain(supplierId(1).toString()).doesNotContain("4300");
+        ApiClient.Response early = api.post("/api/v1/framework-agreements/" + agreement + "/shortlist", "{\"count\":4}", token("agency"));
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.code()).isEqualTo("FRAMEWORK_STATE");
+    }
+
+    @Test
+    @Order(3)
+    void order110_shortlisting_mustEliminateAtLeastTwentyPercentAndOne_thenTheShortlistIsPublished() {
+        travel(T0.plus(Duration.ofDays(10)).plusSeconds(60));
+        ApiClient.Response late = respond(agreement, 7, "4000.00", "1000.00");
+        assertThat(late.code()).isEqualTo("FRAMEWORK_RESPONSE_CLOSED");
+        ApiClient.Response notCollector = api.post("/api/v1/framework-agreements/" + agreement + "/shortlist", "{\"count\":4}",
+                token("tenderee2"));
+        assertThat(notCollector.status()).isEqualTo(403);
+        assertThat(notCollector.code()).isEqualTo("FRAMEWORK_NOT_COLLECTOR");
+        // 6 qualified: ⌈20 % × 6⌉ = 2 must go, so 5 is refused
+        ApiClient.Response five = api.post("/api/v1/framework-agreements/" + agreement + "/shortlist", "{\"count\":5}", token("agency"));
+        assertThat(five.status()).isEqualTo(422);
+        assertThat(five.code()).isEqualTo("GPL110_ELIMINATION_TOO_LOW");
+        assertThat(five.json().path("detail").asString()).contains("2").contains("1");
+        ApiClient.Response four = api.post("/api/v1/framework-agreements/" + agreement + "/shortlist", "{\"count\":4}", token("agency"));
+        assertThat(four.status()).as(four.body()).isEqualTo(200);
+        assertThat(four.json().path("status").asString()).isEqualTo("IN_FORCE");
+        shortlisted = four.json().path("members");
+        // price first by the sum of the unit prices: s2 5550, s4 5650, s1 5800 and s6 5800 (s1 responded first), then
+        // s3 6100 and s5 6700 eliminated
+        List<String> order = new ArrayList<>();
+        shortlisted.forEach(m -> order.add(m.path("supplierId").asString()));
+        assertThat(order).containsExactly(supplierId(2).toString(), supplierId(4).toString(), supplierId(1).toString(),
+                supplierId(6).toString());
+        JsonNode notice = api.get("/api/v1/public/framework-agreements/" + agreement, null).json().path("notices").get(0);
+        assertThat(notice.path("type").asString()).isEqualTo("SHORTLIST");
+        assertThat(notice.path("body").asString()).contains("入围 4 家").contains("淘汰 2 家").contains(suppliers.get(1).name());
+        assertThat(api.post("/api/v1/framework-agreements/" + agreement + "/shortlist", "{\"count\":4}", token("agency")).code())
+                .isEqualTo("FRAMEWORK_STATE");
+    }
+
+    private ApiClient.Response order(String method, UUID supplier, String unitPrice, Instant deadline) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("itemNo", 1);
+        body.put("quantity", "20");
+        body.put("method", method);
+        body.put("supplierId", supplier);
+        body.put("unitPrice", unitPrice);
+        body.put("competitionDeadline", deadline == null ? null : deadline.toString());
+        return api.post("/api/v1/framework-agreements/" + agreement + "/orders", ApiClient.json(body), token("tenderee2"));
+    }
+
+    private String directOrder;
+
+    @Test
+    @Order(4)
+    void order110_directSelection_atMostTheAgreementPrice_onlyFromTheShortlist() {
+        ApiClient.Response above = order("DIRECT", supplierId(4), "3950.01", null);
+        assertThat(above.status()).isEqualTo(422);
+        assertThat(above.code()).isEqualTo("GPL110_ABOVE_AGREEMENT_PRICE");
+        ApiClient.Response eliminated = order("DIRECT", supplierId(3), null, null);
+        assertThat(eliminated.code()).isEqualTo("GPL110_NOT_SHORTLISTED");
+        ApiClient.Response bySupplier = api.post("/api/v1/framework-agreements/" + agreement + "/orders",
+                "{\"itemNo\":1,\"quantity\":\"1\",\"method\":\"DIRECT\"}", supplier(1));
+        assertThat(bySupplier.code()).isEqualTo("FRAMEWORK_NOT_BUYER");
+        ApiClient.Response ok = order("DIRECT", supplierId(4), "3900.00", null);
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.json().path("status").asString()).isEqualTo("CONCLUDED");
+        assertThat(ok.json().path("amount").decimalValue()).isEqualByComparingTo("78000.00");
+        // concluded Thursday 2027-03-11 09:31 Beijing: 2 工作日 end Monday 2027-03-15 24:00
+        assertThat(Instant.parse(ok.json().path("publicationDue").asString())).isEqualTo(Instant.parse("2027-03-15T16:00:00Z"));
+        directOrder = ok.json().path("id").asString();
+        ApiClient.Response published = api.post("/api/v1/framework-orders/" + directOrder + "/publication", "", token("tenderee2"));
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        assertThat(published.json().path("late").asBoolean()).isFalse();
+    }
+
+    @Test
+    @Order(5)
+    void order110_rotation_takesTheShortlistInItsPublishedOrder_eachResultPublished() {
+        ApiClient.Response first = order("ROTATION", null, null, null);
+        ApiClient.Response second = order("ROTATION", null, null, null);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().path("supplierId").asString()).isEqualTo(supplierId(2).toString());
+        assertThat(first.json().path("rotationPosition").asInt()).isEqualTo(1);
+        assertThat(first.json().path("unitPrice").decimalValue()).isEqualByComparingTo("4100.00");
+        assertThat(second.json().path("supplierId").asString()).isEqualTo(supplierId(4).toString());
+        List<String> types = new ArrayList<>();
+        api.get("/api/v1/public/framework-agreements/" + agreement, null).json().path("notices")
+                .forEach(n -> types.add(n.path("type").asString()));
+        assertThat(types).containsExactly("SHORTLIST", "ORDER_CONTRACT", "ROTATION", "ROTATION");
+    }
+
+    @Test
+    @Order(6)
+    void gpl22_77_aCreditRestrictedSupplierIsNeitherSelectedNorRotatedTo() {
+        // supplier 1 (third in the rotation) is restricted for one day from now
+        Instant now = clock.instant();
+        records.record(new CreditRecords.NewRecord(CreditSubject.organisation(suppliers.get(0).creditCode().value()),
+                suppliers.get(0).name(), CreditClass.SERIOUS, "提供虚假材料谋取中标", "《政府采购法》第七十七条", "云州市财政局",
+                "云财罚〔2027〕" + UUID.randomUUID().toString().substring(0, 6) + "号", "platform", "FA-" + UUID.randomUUID(),
+                "990100", Set.of(Gate.BIDDING), now, now.plus(Duration.ofDays(1)), now, now.plus(Duration.ofDays(1))), Actor.SYSTEM);
+        ApiClient.Response direct = order("DIRECT", supplierId(1), null, null);
+        assertThat(direct.status()).isEqualTo(403);
+        assertThat(direct.code()).isEqualTo("CREDIT_RESTRICTED");
+        ApiClient.Response rotation = order("ROTATION", null, null, null);
+        assertThat(rotation.json().path("supplierId").asString()).isEqualTo(supplierId(6).toString()); // 1 passed over
+        assertThat(rotation.json().path("rotationPosition").asInt()).isEqualTo(4);
+    }
+
+    private static String commitment(String order, UUID supplier, String price, String nonce) {
+        return Sm3.hex(order + "|" + supplier + "|" + price + "|" + nonce);
+    }
+
+    @Test
+    @Order(7)
+    void order110_secondaryCompetition_sealedOffers_revealedAfterTheDeadline_lowestValidWins() {
+        travel(clock.instant().plus(Duration.ofDays(2))); // the restriction of supplier 1 has ended
+        Instant deadline = clock.instant().plus(Duration.ofHours(2));
+        ApiClient.Response placed = order("COMPETITION", null, null, deadline);
+        assertThat(placed.status()).as(placed.body()).isEqualTo(200);
+        assertThat(placed.json().path("status").asString()).isEqualTo("COMPETING");
+        String id = placed.json().path("id").asString();
+        String[][] offers = {{"2", "3980.00"}, {"4", "3900.00"}, {"1", "3850.00"}, {"6", "3850.00"}};
+        for (String[] o : offers) {
+            int s = Integer.parseInt(o[0]);
+            ApiClient.Response r = api.post("/api/v1/framework-orders/" + id + "/offers",
+                    ApiClient.json(Map.of("commitment", commitment(id, supplierId(s), o[1], "nonce-" + s))), supplier(s));
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            assertThat(r.json().path("mine").asBoolean()).isTrue();
+            assertThat(r.json().path("supplierId").isNull()).isTrue();
+        }
+        ApiClient.Response outsider = api.post("/api/v1/framework-orders/" + id + "/offers",
+                ApiClient.json(Map.of("commitment", commitment(id, supplierId(3), "3000.00", "x"))), supplier(3));
+        assertThat(outsider.code()).isEqualTo("GPL110_NOT_SHORTLISTED");
+        ApiClient.Response early = api.post("/api/v1/framework-orders/" + id + "/offers/reveal",
+                ApiClient.json(Map.of("price", "3980.00", "nonce", "nonce-2")), supplier(2));
+        assertThat(early.code()).isEqualTo("FRAMEWORK_OFFERS_SEALED");
+        assertThat(api.post("/api/v1/framework-orders/" + id + "/close", "", token("tenderee2")).code())
+                .isEqualTo("FRAMEWORK_OFFERS_SEALED");
+
+        travel(deadline.plusSeconds(1));
+        ApiClient.Response late = api.post("/api/v1/framework-orders/" + id + "/offers",
+                ApiClient.json(Map.of("commitment", commitment(id, supplierId(2), "1.00", "y"))), supplier(2));
+        assertThat(late.code()).isEqualTo("FRAMEWORK_OFFER_CLOSED");
+        ApiClient.Response wrong = api.post("/api/v1/framework-orders/" + id + "/offers/reveal",
+                ApiClient.json(Map.of("price", "3700.00", "nonce", "nonce-4")), supplier(4));
+        assertThat(wrong.status()).isEqualTo(422);
+        assertThat(wrong.code()).isEqualTo("FRAMEWORK_OFFER_MISMATCH");
+        for (String[] o : offers) {
+            int s = Integer.parseInt(o[0]);
+            if (s == 6) {
+                continue; // supplier 6 never reveals: its offer takes no part
+            }
+            ApiClient.Response r = api.post("/api/v1/framework-orders/" + id + "/offers/reveal",
+                    ApiClient.json(Map.of("price", o[1], "nonce", "nonce-" + s)), supplier(s));
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+        }
+        ApiClient.Response closed = api.post("/api/v1/framework-orders/" + id + "/close", "", token("tenderee2"));
+        assertThat(closed.status()).as(closed.body()).isEqualTo(200);
+        assertThat(closed.json().path("status").asString()).isEqualTo("CONCLUDED");
+        assertThat(closed.json().path("supplierId").asString()).isEqualTo(supplierId(1).toString());
+        assertThat(closed.json().path("unitPrice").decimalValue()).isEqualByComparingTo("3850.00");
+        ApiClient.Response published = api.post("/api/v1/framework-orders/" + id + "/publication", "", token("tenderee2"));
+        assertThat(published.json().path("status").asString()).isEqualTo("PUBLISHED");
+    }
+
+    @Test
+    @Order(8)
+    void order110_reg50_aContractPublishedAfterTwoWorkingDaysIsFlaggedToSupervision() {
+        ApiClient.Response placed = order("DIRECT", supplierId(6), null, null);
+        String id = placed.json().path("id").asString();
+        Instant due = Instant.parse(placed.json().path("publicationDue").asString());
+        travel(due.plusSeconds(1));
+        JsonNode late = api.post("/api/v1/framework-orders/" + id + "/publication", "", token("tenderee2")).json();
+        assertThat(late.path("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(late.path("late").asBoolean()).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM supervision_warning WHERE source = 'overdue' AND source_key = :k")
+                .param("k", "framework-order|" + id).query(Long.class).single()).isEqualTo(1L);
+
+        // one left unpublished is flagged by the periodic check, once
+        String unpublished = order("DIRECT", supplierId(2), null, null).json().path("id").asString();
+        travel(clock.instant().plus(Duration.ofDays(7)));
+        assertThat(orders.flagLatePublications()).isGreaterThanOrEqualTo(1);
+        assertThat(orders.flagLatePublications()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM supervision_warning WHERE source = 'overdue' AND source_key = :k")
+                .param("k", "framework-order|" + unpublished).query(Long.class).single()).isEqualTo(1L);
+    }
+
+    @Test
+    @Order(9)
+    void order110_theOrderSummaryListsThePublishedOrders_andIsPublishedAsANotice() {
+        String from = "2027-03-01", to = "2027-03-31";
+        ApiClient.Response summary = api.get("/api/v1/public/framework-agreements/" + agreement + "/order-summary?from=" + from
+                + "&to=" + to, null);
+        assertThat(summary.status()).as(summary.body()).isEqualTo(200);
+        assertThat(summary.json()).hasSize(3); // direct, competition and the late one; the rotations and one direct unpublished
+        ApiClient.Response published = api.post("/api/v1/framework-agreements/" + agreement + "/order-summaries?from=" + from
+                + "&to=" + to, "", token("agency"));
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        JsonNode notices = api.get("/api/v1/public/framework-agreements/" + agreement, null).json().path("notices");
+        JsonNode last = notices.get(notices.size() - 1);
+        assertThat(last.path("type").asString()).isEqualTo("ORDER_SUMMARY");
+        assertThat(last.path("body").asString()).contains("成交 3 笔").contains("直接选定").contains("二次竞价");
+        assertThat(api.post("/api/v1/framework-agreements/" + agreement + "/order-summaries?from=" + from + "&to=" + to, "",
+                token("tenderee2")).code()).isEqualTo("FRAMEWORK_NOT_COLLECTOR");
+    }
+
+    @Test
+    @Order(10)
+    void order110_anOpenAgreementAdmitsAJoiningSupplier_aClosedOneDoesNot() {
+        travel(T0);
+        ApiClient.Response created = create("OPEN", null, ITEMS);
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        String open = created.json().path("id").asString();
+        for (int s = 1; s <= 3; s++) {
+            assertThat(respond(open, s, (4000 + 100 * s) + ".00", "1500.00").status()).isEqualTo(200);
+        }
+        travel(T0.plus(Duration.ofDays(12))); // after supplier 1's one-day restriction (test 6)
+        assertThat(api.post("/api/v1/framework-agreements/" + open + "/shortlist", "{\"count\":2}", token("agency")).status()).isEqualTo(200);
+        ApiClient.Response closedJoin = api.post("/api/v1/framework-agreements/" + agreement + "/joins",
+                ApiClient.json(Map.of("prices", Map.of("1", "4000.00", "2", "1500.00"))), supplier(7));
+        assertThat(closedJoin.code()).isEqualTo("GPL110_CLOSED_AGREEMENT");
+        ApiClient.Response above = api.post("/api/v1/framework-agreements/" + open + "/joins",
+                ApiClient.json(Map.of("prices", Map.of("1", "5100.00", "2", "1500.00"))), supplier(7));
+        assertThat(above.code()).isEqualTo("GPL110_ABOVE_MAX_UNIT_PRICE");
+        ApiClient.Response join = api.post("/api/v1/framework-agreements/" + open + "/joins",
+                ApiClient.json(Map.of("prices", Map.of("1", "4050.00", "2", "1450.00"))), supplier(7));
+        assertThat(join.status()).as(join.body()).isEqualTo(200);
+        String request = join.json().path("requestId").asString();
+        assertThat(api.get("/api/v1/framework-agreements/" + open + "/joins", token("agency")).json()).hasSize(1);
+        ApiClient.Response admitted = api.post("/api/v1/framework-agreements/" + open + "/joins/" + request + "/review",
+                "{\"admit\":true}", token("agency"));
+        assertThat(admitted.status()).as(admitted.body()).isEqualTo(200);
+        JsonNode members = admitted.json().path("members");
+        assertThat(members).hasSize(3);
+        assertThat(members.get(2).path("supplierId").asString()).isEqualTo(supplierId(7).toString());
+        assertThat(members.get(2).path("via").asString()).isEqualTo("JOIN");
+        JsonNode notices = admitted.json().path("notices");
+        assertThat(notices.get(notices.size() - 1).path("type").asString()).isEqualTo("JOIN");
+    }
+}
