@@ -107,6 +107,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
     private final DemoCreditLists creditLists;
     private final DemoIntermediaries intermediaries;
     private final DemoSurge surge;
+    private final DemoMall mall;
 
     DemoData(SunbidProperties properties, Environment environment, DatabaseKind databaseKind, Regions regions,
             Organisations organisations, Accounts accounts, Certificates certificates, DemoCertificateAuthority ca,
@@ -117,8 +118,10 @@ class DemoData implements ApplicationRunner, StartupNotes {
             org.springframework.beans.factory.ObjectProvider<org.sunbid.platform.experts.SandboxNotifier> phones,
             DemoEvaluation evaluation, org.sunbid.platform.parties.BasicAccounts basicAccounts, DemoSupervision supervision,
             org.sunbid.platform.deals.Projects projects, DemoMethods methods, DemoAuctions auctions, DemoCartel cartel,
-            DemoCredit credit, DemoCreditLists creditLists, DemoIntermediaries intermediaries, DemoVenues venues, DemoSurge surge) {
+            DemoCredit credit, DemoCreditLists creditLists, DemoIntermediaries intermediaries, DemoVenues venues, DemoSurge surge,
+            DemoMall mall) {
         this.surge = surge;
+        this.mall = mall; // issue 22
         this.credit = credit;
         this.creditLists = creditLists;
         this.venues = venues; // issue 20 V
@@ -291,6 +294,11 @@ class DemoData implements ApplicationRunner, StartupNotes {
         credit.load(); // issue 20 K: credit records, their publication, a repair, an objection
         creditLists.load(); // issue 20 S: external credit lists
         intermediaries.load(this, travel, present); // issue 20 part I: the intermediary market
+        try {
+            mall.load(travel, present); // issue 22: the e-mall, stocked, with orders in every state
+        } catch (RuntimeException e) {
+            log.warn("demo: the e-mall stopped where a service refused it: {}", e.toString(), e);
+        }
         surge.load(this, travel); // issue 21: the deadline surge's fixture, only when asked (its deadline counts from now)
     }
 
