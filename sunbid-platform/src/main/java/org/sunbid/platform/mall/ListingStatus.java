@@ -11,10 +11,5 @@ public enum ListingStatus {
     /** 已暂停: newer price evidence shows the price above a cap; not orderable until the price is corrected. */
     SUSPENDED,
     /** 已下架: withdrawn by the supplier. */
-    WITHDRAWN;
-
-    /** Whether the listing may be changed by its supplier and submitted again (from this status). */
-    public boolean correctable() {
-        return this == RETURNED || this == SUSPENDED || this == PENDING || this == APPROVED;
-    }
+    WITHDRAWN
 }

@@ -22,7 +22,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.sunbid.crypto.Sm3;
 import org.sunbid.platform.kernel.Amounts;
 import org.sunbid.platform.kernel.DomainException;
-import org.sunbid.platform.mall.CategoryView;
 import org.sunbid.platform.mall.ListingStatus;
 import org.sunbid.platform.mall.Listings;
 import org.sunbid.platform.mall.MallCatalogue;
@@ -106,6 +105,23 @@ class MallPages {
             redirect.addFlashAttribute("doneId", listing.id());
         } catch (DomainException e) {
             redirect.addFlashAttribute("formError", messages.of(e));
+            // what the supplier typed comes back into the form (the files must be chosen again: browsers never refill them)
+            Map<String, Object> typed = new LinkedHashMap<>();
+            typed.put("categoryId", categoryId);
+            typed.put("productName", productName);
+            typed.put("brand", brand);
+            typed.put("model", model);
+            typed.put("specs", specs);
+            typed.put("price", price);
+            typed.put("lowPriceReason", lowPriceReason);
+            typed.put("certificate", certificate);
+            typed.put("manufacturerPrice", manufacturerPrice);
+            typed.put("manufacturerSource", manufacturerSource);
+            typed.put("manufacturerOn", manufacturerOn);
+            typed.put("ecommercePrice", ecommercePrice);
+            typed.put("ecommerceSource", ecommerceSource);
+            typed.put("ecommerceOn", ecommerceOn);
+            redirect.addFlashAttribute("typed", typed);
         }
         return "redirect:/workbench/mall";
     }
@@ -233,9 +249,5 @@ class MallPages {
             }
         }
         return out;
-    }
-
-    static List<String> attributesOf(CategoryView c) {
-        return c.attributes();
     }
 }

@@ -76,4 +76,65 @@ class MallBrowserIT extends BrowserTest {
         screenshots("mall-orders");
         logOut();
     }
+
+    /** Acceptance 2 on the page: the supplier's form refuses a price above its evidence and shows the comparison. */
+    @Test
+    void aSupplierListingAboveItsEvidenceIsRefusedWithThePricesShown() throws java.io.IOException {
+        ApiClient api = new ApiClient(baseUrl());
+        String suffix = String.valueOf(100000 + System.nanoTime() % 800_000);
+        ApiClient.Response category = api.post("/api/v1/mall/categories", ApiClient.json(Map.of("code", "BS-" + suffix,
+                "name", "碎纸机" + suffix, "itemCode", "A02" + suffix, "unit", "台", "attributes", List.of("保密等级"),
+                "policy", "NONE")), api.token("centre"));
+        assertThat(category.status()).as(category.body()).isEqualTo(201);
+        java.nio.file.Path screenshot = java.nio.file.Files.createTempFile("price-evidence", ".png");
+        java.nio.file.Files.write(screenshot, ("price evidence " + suffix).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai")).toString();
+
+        logIn("bidder1", PASSWORD);
+        open("/workbench/mall");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("listing-form")));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("l-category")))
+                .selectByValue(category.json().path("id").asString());
+        set("l-name", "碎纸机 S" + suffix);
+        set("l-brand", "得力");
+        set("l-model", "S" + suffix);
+        set("l-specs", "保密等级=P-4");
+        set("l-price", "1,299.00");
+        set("l-mp", "1,199.00");
+        set("l-ms", "得力官网价目表");
+        set("l-ep", "1,099.00");
+        set("l-es", "京东自营");
+        for (String date : List.of("l-mo", "l-eo")) {
+            browser.executeScript("document.getElementById(arguments[0]).value = arguments[1]", date, today);
+        }
+        browser.findElement(By.id("l-mf")).sendKeys(screenshot.toString());
+        browser.findElement(By.id("l-ef")).sendKeys(screenshot.toString());
+        browser.findElement(By.id("listing-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form-error")));
+        assertThat(text(By.id("form-error"))).contains("1,299.00").contains("1,099.00").contains("1,199.00").contains("不予上架");
+        screenshot("mall-listing-refused");
+
+        // what was typed is kept (the files are chosen again); at the cap it is accepted for review, the evidence kept
+        // with the SM3 of the uploaded file
+        assertThat(browser.findElement(By.id("l-name")).getAttribute("value")).isEqualTo("碎纸机 S" + suffix);
+        assertThat(browser.findElement(By.id("l-specs")).getAttribute("value")).isEqualTo("保密等级=P-4");
+        assertThat(browser.findElement(By.id("l-eo")).getAttribute("value")).isEqualTo(today);
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("l-category"))).getFirstSelectedOption()
+                .getAttribute("value")).isEqualTo(category.json().path("id").asString());
+        set("l-price", "1,099.00");
+        browser.findElement(By.id("l-mf")).sendKeys(screenshot.toString());
+        browser.findElement(By.id("l-ef")).sendKeys(screenshot.toString());
+        browser.findElement(By.id("listing-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
+        assertThat(text(By.id("my-listings"))).contains("碎纸机 S" + suffix).contains("待审核");
+        String sm3 = org.sunbid.crypto.Sm3.hex(java.nio.file.Files.readAllBytes(screenshot));
+        String id = null;
+        for (tools.jackson.databind.JsonNode l : api.get("/api/v1/mall/listings/mine", api.token("bidder1")).json()) {
+            if (l.path("model").asString().equals("S" + suffix)) {
+                id = l.path("id").asString();
+            }
+        }
+        assertThat(api.get("/api/v1/mall/listings/" + id, api.token("bidder1")).body()).contains(sm3).contains("1,099.00".replace(",", ""));
+        logOut();
+    }
 }
