@@ -108,6 +108,7 @@ class DemoData implements ApplicationRunner, StartupNotes {
     private final DemoIntermediaries intermediaries;
     private final DemoFramework framework;
     private final DemoSurge surge;
+    private final DemoMall mall;
 
     DemoData(SunbidProperties properties, Environment environment, DatabaseKind databaseKind, Regions regions,
             Organisations organisations, Accounts accounts, Certificates certificates, DemoCertificateAuthority ca,
@@ -119,8 +120,9 @@ class DemoData implements ApplicationRunner, StartupNotes {
             DemoEvaluation evaluation, org.sunbid.platform.parties.BasicAccounts basicAccounts, DemoSupervision supervision,
             org.sunbid.platform.deals.Projects projects, DemoMethods methods, DemoAuctions auctions, DemoCartel cartel,
             DemoCredit credit, DemoCreditLists creditLists, DemoIntermediaries intermediaries, DemoVenues venues, DemoSurge surge,
-            DemoFramework framework) {
+            DemoFramework framework, DemoMall mall) {
         this.surge = surge;
+        this.mall = mall; // issue 22
         this.credit = credit;
         this.creditLists = creditLists;
         this.venues = venues; // issue 20 V
@@ -295,6 +297,11 @@ class DemoData implements ApplicationRunner, StartupNotes {
         creditLists.load(); // issue 20 S: external credit lists
         intermediaries.load(this, travel, present); // issue 20 part I: the intermediary market
         framework.load(this, travel, present); // issue 22: a framework agreement with its shortlist and orders by each method
+        try {
+            mall.load(travel, present); // issue 22: the e-mall, stocked, with orders in every state
+        } catch (RuntimeException e) {
+            log.warn("demo: the e-mall stopped where a service refused it: {}", e.toString(), e);
+        }
         surge.load(this, travel); // issue 21: the deadline surge's fixture, only when asked (its deadline counts from now)
     }
 

@@ -74,6 +74,10 @@ record MenuItem(String key, String href) {
                 || role == Role.SUPERVISOR) {
             items.add(new MenuItem("workbench.menu.venues", "/workbench/venues")); // issue 20 V: 场地预约
         }
+        if (role == Role.TENDEREE || role == Role.BIDDER || role == Role.ADMINISTRATOR || role == Role.CENTRE_STAFF
+                || role == Role.SUPERVISOR) {
+            items.add(new MenuItem("workbench.menu.mall", "/workbench/mall")); // issue 22: 电子卖场
+        }
         if (role == Role.EXPERT) {
             items.add(new MenuItem("workbench.menu.expert.file", "/workbench/expert"));
             items.add(new MenuItem("workbench.menu.expert.draws", "/workbench/expert/draws"));

@@ -743,6 +743,50 @@ class AccessMatrixIT extends PlatformIT {
                                                                                           401, 404, 404, 404, 404, 404, 404, 404, 404));
         rows.add(new Row("POST", "/api/v1/lots/{lotId}/venue-recordings", "/api/v1/lots" + noVenue + "/venue-recordings", () -> "{}",
                 false,                                                                    401, 400, 400, 400, 403, 403, 403, 403, 403));
+        // issue 22: the e-mall. Categories, rules, approved listings and sales are public; the centre's staff keep the
+        // categories and review; suppliers list; budget units order, accept and pay. Unknown records answer 404.
+        String noMall = "/" + UUID.randomUUID();
+        //                                                                               pub admin centre qs   sup  tend agen bid1 expert
+        rows.add(new Row("GET", "/api/v1/mall/categories", "/api/v1/mall/categories", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("POST", "/api/v1/mall/categories", "/api/v1/mall/categories", () -> "{}", false,
+                                                                                          401, 400, 400, 400, 403, 403, 403, 403, 403));
+        rows.add(new Row("GET", "/api/v1/mall/rules", "/api/v1/mall/rules", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("POST", "/api/v1/mall/rules", "/api/v1/mall/rules", () -> "{}", false,
+                                                                                          401, 400, 400, 400, 403, 403, 403, 403, 403));
+        rows.add(new Row("GET", "/api/v1/mall/listings", "/api/v1/mall/listings", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/v1/mall/listings/{id}", "/api/v1/mall/listings" + noMall, null, false,
+                                                                                          404, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("GET", "/api/v1/mall/listings/mine", "/api/v1/mall/listings/mine", null, false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 200, 403));
+        rows.add(new Row("GET", "/api/v1/mall/reviews", "/api/v1/mall/reviews", null, false,
+                                                                                          401, 200, 200, 200, 403, 403, 403, 403, 403));
+        rows.add(new Row("POST", "/api/v1/mall/listings", "/api/v1/mall/listings", () -> "{}", false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 400, 403));
+        rows.add(new Row("POST", "/api/v1/mall/listings/{id}/price", "/api/v1/mall/listings" + noMall + "/price", () -> "{}", false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 404, 403));
+        rows.add(new Row("POST", "/api/v1/mall/listings/{id}/evidence", "/api/v1/mall/listings" + noMall + "/evidence", () -> "{}",
+                false,                                                                    401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", "/api/v1/mall/listings/{id}/review", "/api/v1/mall/listings" + noMall + "/review", () -> "{}", false,
+                                                                                          401, 404, 404, 404, 403, 403, 403, 403, 403));
+        rows.add(new Row("POST", "/api/v1/mall/listings/{id}/withdrawal", "/api/v1/mall/listings" + noMall + "/withdrawal", () -> "{}",
+                false,                                                                    401, 403, 403, 403, 403, 403, 403, 404, 403));
+        rows.add(new Row("GET", "/api/v1/mall/orders", "/api/v1/mall/orders", null, false,
+                                                                                          401, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/v1/mall/orders/{id}", "/api/v1/mall/orders" + noMall, null, false,
+                                                                                          401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", "/api/v1/mall/orders", "/api/v1/mall/orders", () -> "{}", false,
+                                                                                          401, 403, 403, 403, 403, 400, 403, 403, 403));
+        rows.add(new Row("POST", "/api/v1/mall/comparisons", "/api/v1/mall/comparisons", () -> "{}", false,
+                                                                                          401, 403, 403, 403, 403, 400, 403, 403, 403));
+        rows.add(new Row("POST", "/api/v1/mall/orders/{id}/acceptance", "/api/v1/mall/orders" + noMall + "/acceptance", () -> "{}",
+                false,                                                                    401, 403, 403, 403, 403, 404, 403, 403, 403));
+        rows.add(new Row("POST", "/api/v1/mall/orders/{id}/payment", "/api/v1/mall/orders" + noMall + "/payment", () -> "{}", false,
+                                                                                          401, 403, 403, 403, 403, 404, 403, 403, 403));
+        rows.add(new Row("GET", "/api/v1/mall/statistics", "/api/v1/mall/statistics", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
         return rows;
     }
 

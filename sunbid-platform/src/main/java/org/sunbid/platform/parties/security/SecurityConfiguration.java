@@ -270,6 +270,17 @@ class SecurityConfiguration {
                         // service, not a user's); rooms, readers and recordings by the centre's staff; bookings by
                         // the lot's owner or agency (the service checks the lot)
                         .requestMatchers(HttpMethod.POST, "/api/v1/venues/devices/*/sign-ins").permitAll()
+                        // issue 22: the e-mall — categories, rules, approved listings and sales are public
+                        .requestMatchers(HttpMethod.GET, "/api/v1/mall/categories", "/api/v1/mall/rules", "/api/v1/mall/listings",
+                                "/api/v1/mall/statistics").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/mall/listings/mine").hasRole("BIDDER")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/mall/listings/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/mall/categories", "/api/v1/mall/rules", "/api/v1/mall/listings/*/review")
+                        .hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/mall/listings", "/api/v1/mall/listings/*/price",
+                                "/api/v1/mall/listings/*/withdrawal").hasRole("BIDDER")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/mall/orders", "/api/v1/mall/comparisons", "/api/v1/mall/orders/*/acceptance",
+                                "/api/v1/mall/orders/*/payment").hasRole("TENDEREE")
                         .requestMatchers(HttpMethod.POST, "/api/v1/venues/rooms", "/api/v1/venues/rooms/*/devices",
                                 "/api/v1/lots/*/venue-recordings").hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/venues/rooms/*").hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF")
@@ -294,6 +305,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/statistics", "/webjars/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/search").permitAll() // issue 18 part S: full-text search
                         .requestMatchers(HttpMethod.GET, "/credit").permitAll() // issue 20 K: 信用信息公示
+                        .requestMatchers(HttpMethod.GET, "/mall", "/mall/listings/*", "/mall/statistics").permitAll() // issue 22: 电子卖场
                         .requestMatchers(HttpMethod.GET, "/intermediaries", "/intermediaries/*").permitAll() // issue 20 I: 中介超市
                         // issue 17 part P: the auction room is public (bidder numbers only; a bidder's own part needs sign-in)
                         .requestMatchers(HttpMethod.GET, "/auctions/*").permitAll()

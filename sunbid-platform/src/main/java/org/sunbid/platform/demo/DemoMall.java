@@ -1,0 +1,146 @@
+package org.sunbid.platform.demo;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.sunbid.crypto.Sm3;
+import org.sunbid.platform.kernel.TimeTravel;
+import org.sunbid.platform.mall.CategoryView;
+import org.sunbid.platform.mall.ListingView;
+import org.sunbid.platform.mall.Listings;
+import org.sunbid.platform.mall.MallCatalogue;
+import org.sunbid.platform.mall.MallOrders;
+import org.sunbid.platform.mall.OrderView;
+import org.sunbid.platform.mall.ProductPolicy;
+import org.sunbid.platform.mall.PriceEvidence;
+import org.sunbid.platform.parties.Accounts;
+import org.sunbid.platform.parties.CurrentUser;
+
+/**
+ * The demo's e-mall (issue 22): three categories (desktop computers on the mandatory energy-saving list, laser
+ * printers preferred, copy paper), listings of three suppliers — approved ones, one returned by the centre, one
+ * suspended when the centre's price monitoring found a cheaper self-run shop price — and the two buyers' orders in
+ * every state: placed, accepted (payment not yet due), accepted and overdue (flagged to supervision), refused at
+ * acceptance, paid, and one placed by comparison. All through the mall's services, as people would; the overdue order
+ * is placed and accepted in the past through time travel (none without it).
+ */
+@Component
+class DemoMall {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoMall.class);
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    private final MallCatalogue catalogue;
+    private final Listings listings;
+    private final MallOrders orders;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    DemoMall(MallCatalogue catalogue, Listings listings, MallOrders orders, Accounts accounts, Clock clock) {
+        this.catalogue = catalogue;
+        this.listings = listings;
+        this.orders = orders;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    void load(TimeTravel travel, Instant present) {
+        if (!catalogue.categories().isEmpty()) {
+            return;
+        }
+        CurrentUser centre = user("centre");
+        // ⚠ demo data: the 品目 codes and list policies are to be checked against the current 政府采购品目分类目录 and
+        // 节能产品/环境标志产品政府采购品目清单 (财库〔2019〕9号) before real use
+        CategoryView desktops = catalogue.addCategory(new MallCatalogue.CategoryInput("PC-DESKTOP", "台式计算机", "A02010104", "台",
+                List.of("CPU", "内存", "硬盘"), ProductPolicy.MANDATORY), centre);
+        CategoryView printers = catalogue.addCategory(new MallCatalogue.CategoryInput("PRINTER-LASER", "激光打印机", "A02021003", "台",
+                List.of("幅面", "打印方式"), ProductPolicy.GREEN_PREFERRED), centre);
+        CategoryView paper = catalogue.addCategory(new MallCatalogue.CategoryInput("PAPER-A4", "A4 复印纸", "A05040101", "箱",
+                List.of("克重", "每箱包数"), ProductPolicy.NONE), centre);
+
+        if (travel != null) { // an order placed 50 days ago, accepted 40 days ago and still unpaid: overdue
+            travel.travelTo(present.minus(Duration.ofDays(50)));
+            try {
+                ListingView old = approved(listings.submit(listing(printers, "惠普", "LaserJet Pro 4004dn", Map.of("幅面", "A4", "打印方式", "黑白激光"),
+                        "2399.00", "2599.00", "2399.00", "CQC22701234567"), user("bidder2")), centre);
+                OrderView late = orders.orderDirect(new MallOrders.DirectOrder(old.id(), 4, 30), user("tenderee2"));
+                travel.travelTo(present.minus(Duration.ofDays(40)));
+                orders.accept(late.id(), new MallOrders.Acceptance(true, "4 台到货，开箱检验合格，打印测试正常"), user("tenderee2"));
+            } finally {
+                travel.returnToPresent();
+            }
+        }
+
+        ListingView pc1 = approved(listings.submit(listing(desktops, "联想", "开天 M90t G2", Map.of("CPU", "兆芯 KX-7000", "内存", "16GB",
+                "硬盘", "512GB SSD"), "5299.00", "5599.00", "5299.00", "CQC23701122334"), user("bidder1")), centre);
+        ListingView pc2 = approved(listings.submit(listing(desktops, "联想", "开天 M90t G2", Map.of("CPU", "兆芯 KX-7000", "内存", "16GB",
+                "硬盘", "512GB SSD"), "5199.00", "5599.00", "5299.00", "CQC23701122334"), user("bidder2")), centre);
+        ListingView pc3 = approved(listings.submit(listing(desktops, "联想", "开天 M90t G2", Map.of("CPU", "兆芯 KX-7000", "内存", "16GB",
+                "硬盘", "512GB SSD"), "5249.00", "5599.00", "5299.00", "CQC23701122334"), user("bidder4")), centre);
+        ListingView printer = approved(listings.submit(listing(printers, "奔图", "P3305DN", Map.of("幅面", "A4", "打印方式", "黑白激光"),
+                "1499.00", "1599.00", "1499.00", "CEC2023ELP0456"), user("bidder1")), centre);
+        ListingView copyPaper = approved(listings.submit(listing(paper, "晨鸣", "金银河 70g", Map.of("克重", "70g", "每箱包数", "8"),
+                "168.00", "188.00", "168.00", null), user("bidder4")), centre);
+        // returned by the centre with its reason
+        ListingView returned = listings.submit(listing(paper, "亚太森博", "百旺 80g", Map.of("克重", "80g", "每箱包数", "5"),
+                "199.00", "219.00", "199.00", null), user("bidder2"));
+        listings.review(returned.id(), Listings.Decision.RETURN, "价格证据截图未显示采集日期，请重新截图上传", centre);
+        // flagged: the centre's price monitoring finds a cheaper self-run shop price for an approved printer
+        ListingView flagged = approved(listings.submit(listing(printers, "兄弟", "HL-L5100DN", Map.of("幅面", "A4", "打印方式", "黑白激光"),
+                "2099.00", "2299.00", "2099.00", null), user("bidder4")), centre);
+        listings.addEvidence(flagged.id(), new Listings.EvidenceInput(PriceEvidence.Kind.ECOMMERCE, new BigDecimal("1899.00"),
+                "https://mall.jd.com/ 京东自营 兄弟官方旗舰店（双十二）", today(), sm3("flagged-1899")), centre);
+
+        CurrentUser buyer = user("tenderee");
+        CurrentUser otherBuyer = user("tenderee2");
+        orders.orderDirect(new MallOrders.DirectOrder(copyPaper.id(), 20, 30), buyer);                         // placed
+        OrderView accepted = orders.orderDirect(new MallOrders.DirectOrder(printer.id(), 2, 30), buyer);
+        orders.accept(accepted.id(), new MallOrders.Acceptance(true, "2 台到货，型号与订单一致，打印测试正常"), buyer); // accepted
+        OrderView paid = orders.orderDirect(new MallOrders.DirectOrder(pc1.id(), 5, 30), otherBuyer);
+        orders.accept(paid.id(), new MallOrders.Acceptance(true, "5 台到货，配置与节能认证证书一致"), otherBuyer);
+        orders.pay(paid.id(), otherBuyer);                                                                        // paid
+        OrderView refused = orders.orderDirect(new MallOrders.DirectOrder(copyPaper.id(), 10, 30), otherBuyer);
+        orders.accept(refused.id(), new MallOrders.Acceptance(false, "到货复印纸受潮，拒收"), otherBuyer);              // refused
+        orders.orderByComparison(new MallOrders.ComparisonOrder(List.of(pc1.id(), pc2.id(), pc3.id()), 60, 45), buyer); // comparison
+        int flaggedOrders = orders.flagOverduePayments();
+        log.info("demo: the e-mall stocked (3 categories, {} approved listings), orders in every state, {} overdue flagged",
+                listings.search(null, null).size(), flaggedOrders);
+    }
+
+    private ListingView approved(ListingView l, CurrentUser centre) {
+        return listings.review(l.id(), Listings.Decision.APPROVE, null, centre);
+    }
+
+    private Listings.ListingInput listing(CategoryView c, String brand, String model, Map<String, String> specs, String price,
+            String manufacturer, String ecommerce, String certificate) {
+        LocalDate today = today();
+        return new Listings.ListingInput(c.id(), c.name() + " " + brand + " " + model, brand, model, specs, new BigDecimal(price), null,
+                certificate, List.of(
+                        new Listings.EvidenceInput(PriceEvidence.Kind.MANUFACTURER, new BigDecimal(manufacturer), brand + "官网产品价目表",
+                                today.minusDays(5), sm3(brand + model + "m")),
+                        new Listings.EvidenceInput(PriceEvidence.Kind.ECOMMERCE, new BigDecimal(ecommerce), "京东自营 " + brand + "官方旗舰店",
+                                today.minusDays(1), sm3(brand + model + "e"))));
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), BEIJING);
+    }
+
+    /** A stand-in for the screenshot's hash: the SM3 of a text naming it (the demo keeps no screenshots). */
+    private static String sm3(String text) {
+        return Sm3.hex(text);
+    }
+
+    private CurrentUser user(String username) {
+        return accounts.findByUsername(username).orElseThrow();
+    }
+}

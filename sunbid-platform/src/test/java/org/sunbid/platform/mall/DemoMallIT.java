@@ -1,0 +1,60 @@
+package org.sunbid.platform.mall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.sunbid.platform.ApiClient;
+import org.sunbid.platform.PlatformIT;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The demo's e-mall (issue 22, acceptance 4): a stocked mall — categories, approved listings of several suppliers, one
+ * returned with its reason, one suspended by a later price-cap breach — and orders in every state, the overdue one
+ * flagged to supervision; the public pages show them.
+ */
+class DemoMallIT extends PlatformIT {
+
+    @Test
+    void theDemoMallIsStockedWithOrdersInEveryState() throws Exception {
+        ApiClient api = new ApiClient("http://localhost:" + port);
+        List<String> codes = new ArrayList<>();
+        api.get("/api/v1/mall/categories", null).json().forEach(c -> codes.add(c.path("code").asString()));
+        assertThat(codes).contains("PC-DESKTOP", "PRINTER-LASER", "PAPER-A4");
+
+        JsonNode onSale = api.get("/api/v1/mall/listings", null).json();
+        List<String> suppliers = new ArrayList<>();
+        onSale.forEach(l -> suppliers.add(l.path("supplierName").asString()));
+        assertThat(suppliers.stream().distinct().count()).isGreaterThanOrEqualTo(3);
+        assertThat(api.get("/api/v1/mall/reviews?status=RETURNED", api.token("centre")).body()).contains("价格证据截图未显示采集日期");
+        JsonNode suspended = api.get("/api/v1/mall/reviews?status=SUSPENDED", api.token("centre")).json();
+        assertThat(suspended.size()).isGreaterThanOrEqualTo(1);
+        assertThat(suspended.get(0).path("statusReason").asString()).contains("1,899.00");
+
+        List<String> states = new ArrayList<>();
+        boolean overdueFlagged = false;
+        boolean comparison = false;
+        for (JsonNode o : api.get("/api/v1/mall/orders", api.token("admin")).json()) {
+            states.add(o.path("status").asString());
+            overdueFlagged |= o.path("overdue").asBoolean() && !o.path("overdueFlaggedAt").isNull();
+            comparison |= o.path("mode").asString().equals("COMPARISON");
+        }
+        assertThat(states).contains("PLACED", "ACCEPTED", "REJECTED", "PAID");
+        assertThat(overdueFlagged).isTrue();
+        assertThat(comparison).isTrue();
+
+        assertThat(page("/mall")).contains("开天 M90t G2").contains("合同公告");
+        assertThat(page("/mall/statistics")).contains("按供应商").contains("按区域");
+    }
+
+    private String page(String path) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + path)).header("Accept", "text/html").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+}
