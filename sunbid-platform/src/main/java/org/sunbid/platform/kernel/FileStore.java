@@ -87,7 +87,8 @@ public class FileStore implements AutoCloseable {
     FileStore(SunbidProperties properties, References references,
             @Value("${sunbid.files.journal.record-limit:8388608}") long journalRecordLimit,
             @Value("${sunbid.files.journal.segment-size:67108864}") long segmentSize,
-            @Value("${sunbid.files.journal.rotation:30s}") Duration rotation) {
+            @Value("${sunbid.files.journal.rotation:30s}") Duration rotation,
+            @Value("${sunbid.files.journal.checkpoint-delay:35s}") Duration checkpointDelay) {
         this.root = properties.dataDir().resolve("files").toAbsolutePath();
         this.incoming = root.resolve("incoming");
         this.references = references;
@@ -96,7 +97,7 @@ public class FileStore implements AutoCloseable {
             Files.createDirectories(incoming);
             Path journalDir = root.resolve("journal");
             recover(journalDir);
-            this.journal = journalRecordLimit < 0 ? null : new IntakeJournal(journalDir, segmentSize, rotation, new IntakeJournal.Disk() {
+            this.journal = journalRecordLimit < 0 ? null : new IntakeJournal(journalDir, segmentSize, rotation, checkpointDelay, new IntakeJournal.Disk() {
                 @Override
                 public void forceJournal(FileChannel segment) throws IOException {
                     FileStore.this.forceJournal(segment);
@@ -117,9 +118,9 @@ public class FileStore implements AutoCloseable {
         }
     }
 
-    /** The defaults: uploads up to 8 MiB journaled, 64 MiB segments, retired after 30 s at most. */
+    /** The defaults: uploads up to 8 MiB journaled, 64 MiB segments, retired after 30 s at most, checkpointed 35 s later. */
     FileStore(SunbidProperties properties, References references) {
-        this(properties, references, 8L << 20, 64L << 20, Duration.ofSeconds(30));
+        this(properties, references, 8L << 20, 64L << 20, Duration.ofSeconds(30), Duration.ofSeconds(35));
     }
 
     /** A stored file: its SM3 hash (hex) and size in bytes. */
@@ -216,8 +217,8 @@ public class FileStore implements AutoCloseable {
 
     /**
      * Stores what {@code writer} writes (at most {@code limit} bytes), hashing it on its way to disk; the caller closes
-     * the upload. Durable as {@link #store(InputStream, long)}: the file has its name, and both are on disk, before
-     * this returns. If the writer throws (a refused envelope, say), nothing is kept and the exception goes on.
+     * the upload. Durable before this returns: the file has its name, and its content is on disk, in the forced intake
+     * journal or (large uploads) fsynced with its name. If the writer throws (a refused envelope, say), nothing is kept and the exception goes on.
      */
     public <T> Written<T> store(long limit, Writer<T> writer) throws IOException {
         Path temp = Files.createTempFile(incoming, "upload", ".part");

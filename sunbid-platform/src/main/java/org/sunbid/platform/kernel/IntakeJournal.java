@@ -33,8 +33,10 @@ import java.util.zip.CRC32C;
  * Group commit: whoever waits for its record and finds no force in progress becomes the leader and forces the segment
  * for every record appended until then; the others wait for it, and one of them leads the next round. A segment that
  * has grown past its size, or one that is older than the rotation interval, is retired (forced, a new one opened) and
- * checkpointed in the background: the named files written from it and their directories are forced, then the segment
- * is deleted. A failed force fails every later upload: the journal's state on disk is then unknown, as PostgreSQL
+ * checkpointed in the background after a delay: the named files written from it and their directories are forced, then
+ * the segment is deleted. The delay (35 s by default) lets the kernel write the files back on its own first (Linux
+ * writes dirty pages back after 30 s), so that the checkpoint's forces find little left to do and do not compete with
+ * the journal's for the disk. A failed force fails every later upload: the journal's state on disk is then unknown, as PostgreSQL
  * concludes after a failed fsync; a restart recovers from what is on disk.
  */
 final class IntakeJournal implements AutoCloseable {
@@ -58,6 +60,8 @@ final class IntakeJournal implements AutoCloseable {
         final Path path;
         final FileChannel channel;
         final long opened = System.nanoTime();
+        /** When it was retired (System.nanoTime()). */
+        volatile long retiredAt;
         /** Bytes appended; guarded by the append lock. */
         long size;
         /** The files whose records it holds; guarded by the append lock while current. */
@@ -72,6 +76,10 @@ final class IntakeJournal implements AutoCloseable {
     private final Path dir;
     private final long segmentBytes;
     private final Duration rotation;
+    /** How long a retired segment waits for its checkpoint: by then the kernel has usually written its files back. */
+    private final Duration checkpointDelay;
+    /** Retired segments waiting for their checkpoint, oldest first. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Segment> retired = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Disk disk;
 
     private final ReentrantLock appendLock = new ReentrantLock();
@@ -88,10 +96,11 @@ final class IntakeJournal implements AutoCloseable {
     private final ScheduledExecutorService background;
 
     /** Opens a new journal in {@code dir}; any segment still there must have been recovered (and deleted) before. */
-    IntakeJournal(Path dir, long segmentBytes, Duration rotation, Disk disk) throws IOException {
+    IntakeJournal(Path dir, long segmentBytes, Duration rotation, Duration checkpointDelay, Disk disk) throws IOException {
         this.dir = dir;
         this.segmentBytes = segmentBytes;
         this.rotation = rotation;
+        this.checkpointDelay = checkpointDelay;
         this.disk = disk;
         Files.createDirectories(dir);
         this.nextSegment = segments(dir).stream().mapToLong(IntakeJournal::number).max().orElse(0) + 1;
@@ -258,11 +267,12 @@ final class IntakeJournal implements AutoCloseable {
             monitor.notifyAll();
         }
         if (retired != null) {
-            Segment done = retired;
+            retired.retiredAt = System.nanoTime();
+            this.retired.add(retired);
             try {
-                background.execute(() -> checkpoint(done));
+                background.schedule(() -> checkpoints(false), checkpointDelay.toNanos(), TimeUnit.NANOSECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
-                checkpoint(done); // closing: checkpoint here
+                // closing: close() checkpoints what is left
             }
         }
     }
@@ -307,6 +317,16 @@ final class IntakeJournal implements AutoCloseable {
         }
     }
 
+    /** Checkpoints the retired segments that have waited long enough ({@code all}: every one), oldest first. */
+    private synchronized void checkpoints(boolean all) {
+        for (Segment segment; (segment = retired.peek()) != null; retired.poll()) {
+            if (!all && System.nanoTime() - segment.retiredAt < checkpointDelay.toNanos()) {
+                return;
+            }
+            checkpoint(segment);
+        }
+    }
+
     /** Forces the files a retired segment names, then deletes it; if that fails the segment stays for recovery. */
     private void checkpoint(Segment segment) {
         try {
@@ -318,13 +338,9 @@ final class IntakeJournal implements AutoCloseable {
         }
     }
 
-    /** Waits until every checkpoint handed to the background thread so far is done (tests, and closing). */
-    void awaitCheckpoints() throws InterruptedException {
-        try {
-            background.submit(() -> { }).get();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.RejectedExecutionException e) {
-            // nothing more to wait for
-        }
+    /** Checkpoints every retired segment now, without waiting for its delay (tests, and closing). */
+    void awaitCheckpoints() {
+        checkpoints(true);
     }
 
     /** Retires and checkpoints the current segment, and stops; a clean stop leaves no segment to recover. */
@@ -337,6 +353,7 @@ final class IntakeJournal implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             background.shutdownNow();
+            checkpoints(true);
             appendLock.lock();
             try {
                 current.channel.close();

@@ -66,14 +66,23 @@ class FileStoreJournalTest {
         final AtomicInteger journalForces = new AtomicInteger();
         final AtomicInteger fileForces = new AtomicInteger();
         final List<String> log = Collections.synchronizedList(new ArrayList<>());
+        /** How long a journal force takes at least, as on a disk that really writes (this test's may be a RAM disk). */
+        volatile long forceMillis;
 
         Counting(long recordLimit, long segmentSize) {
-            super(properties(), references, recordLimit, segmentSize, Duration.ofHours(1));
+            super(properties(), references, recordLimit, segmentSize, Duration.ofHours(1), Duration.ZERO);
         }
 
         @Override
         void forceJournal(FileChannel segment) throws IOException {
             super.forceJournal(segment);
+            if (forceMillis > 0) {
+                try {
+                    Thread.sleep(forceMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (journalForces != null) {
                 journalForces.incrementAndGet();
             }
@@ -111,6 +120,7 @@ class FileStoreJournalTest {
     @Test
     void concurrentUploadsShareTheirForces() throws Exception {
         Counting store = new Counting(8 << 20, 64 << 20);
+        store.forceMillis = 25; // about this disk's fdatasync
         int threads = 32;
         int each = 20;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -233,7 +243,7 @@ class FileStoreJournalTest {
     @Test
     void aRetiredSegmentIsDeletedOnlyAfterItsFilesAreForced() throws Exception {
         List<String> events = Collections.synchronizedList(new ArrayList<>());
-        FileStore store = new FileStore(properties(), references, 8 << 20, 64 << 20, Duration.ofHours(1)) {
+        FileStore store = new FileStore(properties(), references, 8 << 20, 64 << 20, Duration.ofHours(1), Duration.ZERO) {
             @Override
             void forceFile(FileChannel channel) throws IOException {
                 super.forceFile(channel);
@@ -275,7 +285,7 @@ class FileStoreJournalTest {
         assertThat(segments()).isEmpty(); // a clean stop leaves nothing to recover
 
         // a segment past its size is retired by the upload that fills it
-        FileStore small = new FileStore(properties(), references, 8 << 20, 10_000, Duration.ofHours(1));
+        FileStore small = new FileStore(properties(), references, 8 << 20, 10_000, Duration.ofHours(1), Duration.ZERO);
         for (int i = 0; i < 5; i++) {
             storeReferenced(small, bytes(("满 " + i).repeat(1000)), "y:" + i);
         }
