@@ -64,7 +64,7 @@ class FileStoreDurabilityTest {
         private final Path files;
 
         Recording(Path dir) {
-            super(properties(dir), NO_REFERENCES);
+            super(properties(dir), NO_REFERENCES, -1, 64L << 20, java.time.Duration.ofSeconds(30), java.time.Duration.ZERO); // no journal: the direct path
             this.files = dir.resolve("files").toAbsolutePath();
         }
 
