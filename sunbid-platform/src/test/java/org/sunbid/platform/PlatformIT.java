@@ -209,6 +209,7 @@ public abstract class PlatformIT {
         registry.add("sunbid.audit.head-interval", () -> "PT24H");
         registry.add("sunbid.evaluation.contract-check-interval", () -> "PT24H");
         registry.add("sunbid.procurement.framework-publication-check", () -> "PT24H"); // issue 22: driven by its test
+        registry.add("sunbid.mall.payment-check-interval", () -> "PT24H"); // issue 22: MallIT runs the check itself
         // issue 18 N: tests deliver the national exchange's outbox themselves (a replay, Outbox.sendDue)
         registry.add("sunbid.exchange.send-interval", () -> "PT24H");
         registry.add("sunbid.search.refresh-interval", () -> "PT24H"); // the index follows events; tests reindex themselves

@@ -136,7 +136,9 @@ class MalformedInputIT extends PlatformIT {
             "payments.Refunds.dispatchPending",
             "payments.SandboxBank.completeRefunds",
             "disclosure.search.NoticeSearchIndex.refresh",
-            "disclosure.exchange.Outbox.sendDue");
+            "disclosure.exchange.Outbox.sendDue",
+            "procurement.FrameworkOrders.flagLatePublications",
+            "mall.MallOrders.flagOverduePayments");
 
     /**
      * The jobs left running that change nothing the sweep compares: completed event publications are deleted from a
