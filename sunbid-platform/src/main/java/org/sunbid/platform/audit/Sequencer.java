@@ -47,10 +47,13 @@ import org.sunbid.platform.trust.PlatformIdentity;
  * A pending row is either still pending or in the log, never both: a crash at any point loses nothing and duplicates
  * nothing, and the sequencer drains what is pending when it starts (and polls for rows other processes committed).
  * <p>
- * The recording transaction's commit waits, after the commit, until its entries are sequenced (bounded by
- * {@code sunbid.audit.sequencer-wait}), so "once the call and its commit returned, the entry is in the log" holds.
- * The sequencer works through a small pool of its own: waiting callers hold their connection of the application's pool
- * while they wait, which must never starve the sequencer they wait for.
+ * The recording transaction's commit returns at once (the entry is durable as pending); every read of the log through
+ * {@link AuditLog} first waits (bounded by {@code sunbid.audit.sequencer-wait}) until each pending entry committed
+ * before the read began is sequenced ({@link #awaitReadable}), so "once the call and its commit returned, the entry is
+ * in the log" holds for every reader, while writers no longer queue behind the rounds: a writer's cycle is its own
+ * commit, not its commit and one and a half rounds (issue 21; {@code sunbid.audit.wait-for-sequencing=commit} restores
+ * the wait at commit). The sequencer works through a small pool of its own: waiting callers hold their connection of
+ * the application's pool while they wait, which must never starve the sequencer they wait for.
  */
 @Component
 class Sequencer implements SmartLifecycle, DisposableBean {
@@ -78,6 +81,25 @@ class Sequencer implements SmartLifecycle, DisposableBean {
     private long frontierSize = -1;
     private final long pollMillis;
     private final Duration maxWait;
+    /**
+     * Whether a recording transaction's commit waits until its entries are sequenced ({@code commit}), or returns at
+     * once and every read of the log through {@link AuditLog} waits instead for what was committed before it
+     * ({@code read}, the default): {@code sunbid.audit.wait-for-sequencing}.
+     */
+    private volatile boolean waitAtCommit;
+
+    /** Rounds begun since start-up; a round's number is taken before its first query, so before its snapshot. */
+    private final AtomicLong roundsBegun = new AtomicLong();
+    /** The newest finished round: its number, and the pending id up to which it left nothing committed behind. */
+    private final Object progressSignal = new Object();
+    private long progressRound;
+    private long progressCovered;
+    /** Commit times of recorded ids not yet sequenced (or the mark of ids sequenced first): the sequencing lag. */
+    private final ConcurrentHashMap<Long, Long> lagMarks = new ConcurrentHashMap<>();
+    private static final long SEQUENCED_FIRST = Long.MIN_VALUE;
+    private final long[] lagSamples = new long[1 << 16];
+    private long lagCount;
+    private final AtomicLong maxRoundSize = new AtomicLong();
 
     /** Committed or not, the recorded ids whose transaction waits, and for what. */
     private final ConcurrentHashMap<Long, Recorded> waiting = new ConcurrentHashMap<>();
@@ -103,7 +125,12 @@ class Sequencer implements SmartLifecycle, DisposableBean {
     Sequencer(DataSource dataSource, PlatformIdentity platform, Clock clock,
             @Value("${sunbid.audit.sequencer-poll:PT0.05S}") Duration poll,
             @Value("${sunbid.audit.sequencer-wait:PT10S}") Duration maxWait,
-            @Value("${sunbid.audit.round-head-interval:PT0.1S}") Duration minHeadInterval) {
+            @Value("${sunbid.audit.round-head-interval:PT0.1S}") Duration minHeadInterval,
+            @Value("${sunbid.audit.wait-for-sequencing:read}") String waitFor) {
+        if (!waitFor.equals("read") && !waitFor.equals("commit")) {
+            throw new IllegalArgumentException("sunbid.audit.wait-for-sequencing must be read or commit: " + waitFor);
+        }
+        this.waitAtCommit = waitFor.equals("commit");
         this.minHeadNanos = Math.max(0, minHeadInterval.toNanos());
         DataSource own = dataSource;
         if (dataSource instanceof HikariDataSource application) {
@@ -160,7 +187,7 @@ class Sequencer implements SmartLifecycle, DisposableBean {
         for (Long id : ids) {
             waiting.remove(id);
             if (recorded != null) {
-                recorded.done(id);
+                recorded.sequencedHere(id);
             }
         }
     }
@@ -197,6 +224,17 @@ class Sequencer implements SmartLifecycle, DisposableBean {
 
         private final Set<Long> remaining = new HashSet<>();
         private final List<Long> all = new ArrayList<>();
+        private final Set<Long> ownSequenced = new HashSet<>();
+
+        /** The ids this transaction committed as pending (not those an append of its own sequenced). */
+        synchronized List<Long> committedPending() {
+            return all.stream().filter(id -> !ownSequenced.contains(id)).toList();
+        }
+
+        synchronized void sequencedHere(long id) {
+            ownSequenced.add(id);
+            done(id);
+        }
 
         synchronized void add(long id) {
             remaining.add(id);
@@ -247,7 +285,26 @@ class Sequencer implements SmartLifecycle, DisposableBean {
 
         @Override
         public void afterCommit() {
-            awaitSequenced(this);
+            if (waitAtCommit) {
+                awaitSequenced(this);
+                return;
+            }
+            // The entries are durable and pending: the sequencer places them within milliseconds, and every read of
+            // the log waits for them (awaitReadable). Only the lag is noted.
+            long now = System.nanoTime();
+            if (lagMarks.size() > 100_000) {
+                lagMarks.clear(); // marks of ids another instance sequenced: the lag is a sample, memory stays bounded
+            }
+            for (Long id : committedPending()) {
+                lagMarks.compute(id, (k, v) -> {
+                    if (v == null) {
+                        return now;
+                    }
+                    sampleLag(0); // sequenced before this callback ran
+                    return null;
+                });
+            }
+            wake();
         }
 
         @Override
@@ -306,6 +363,93 @@ class Sequencer implements SmartLifecycle, DisposableBean {
         }
     }
 
+    // ---- the reading side (issue 21: the wait moved from the recording commit to the reads) ----
+
+    /**
+     * Waits (bounded by {@code sunbid.audit.sequencer-wait}) until every pending entry committed before this call is
+     * sequenced, so a read of the log that follows sees it: read-your-writes at read time. {@code newestPending} is the
+     * largest pending id the caller's own connection sees now (null when nothing is pending: no wait). Entries that
+     * commit later are not waited for; the caller's own uncommitted entries cannot be, and a caller holding the log's
+     * lock (it appended in this transaction) would wait for itself, so neither waits.
+     */
+    void awaitReadable(java.util.function.Supplier<Long> newestPending) {
+        if (waitAtCommit || LOCK_HOLDS.get()[0] > 0) {
+            return;
+        }
+        Long newest = newestPending.get();
+        if (newest == null) {
+            return;
+        }
+        long after = roundsBegun.get(); // read after the query: any round numbered above starts after it
+        if (!running) {
+            try {
+                while (!readable(after, newest)) {
+                    round();
+                }
+            } catch (RuntimeException e) {
+                log.warn("could not sequence pending log entries for a read; it may not see the newest ones", e);
+            }
+            return;
+        }
+        wake();
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        synchronized (progressSignal) {
+            while (!(progressRound > after && progressCovered >= newest)) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    log.warn("pending log entries not sequenced after {}; reading without them", maxWait);
+                    return;
+                }
+                try {
+                    progressSignal.wait(Math.min(left, 250));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                if (progressRound <= after) {
+                    wake();
+                }
+            }
+        }
+    }
+
+    private boolean readable(long after, long newest) {
+        synchronized (progressSignal) {
+            return progressRound > after && progressCovered >= newest;
+        }
+    }
+
+    /** Switches where the wait is (tests of both; the setting is {@code sunbid.audit.wait-for-sequencing}). */
+    void waitAtCommit(boolean atCommit) {
+        this.waitAtCommit = atCommit;
+    }
+
+    boolean waitsAtCommit() {
+        return waitAtCommit;
+    }
+
+    private void sampleLag(long nanos) {
+        synchronized (lagSamples) {
+            lagSamples[(int) (lagCount++ % lagSamples.length)] = nanos;
+        }
+    }
+
+    /**
+     * The sequencing lag (commit to sequenced) of the recorded entries since the last call, in milliseconds: samples,
+     * p50, p99, max (the newest 65,536 samples); and the largest round since start-up.
+     */
+    double[] drainLag() {
+        long[] copy;
+        synchronized (lagSamples) {
+            copy = java.util.Arrays.copyOf(lagSamples, (int) Math.min(lagCount, lagSamples.length));
+            lagCount = 0;
+        }
+        java.util.Arrays.sort(copy);
+        int n = copy.length;
+        return new double[] {n, n == 0 ? 0 : copy[n / 2] / 1e6, n == 0 ? 0 : copy[Math.min(n - 1, (int) (n * 0.99))] / 1e6,
+                n == 0 ? 0 : copy[n - 1] / 1e6, maxRoundSize.get()};
+    }
+
     // ---- the sequencing side ----
 
     /** Starts a round now (or right after the one running). */
@@ -323,6 +467,8 @@ class Sequencer implements SmartLifecycle, DisposableBean {
     int round() {
         roundLock.lock();
         try {
+            // Numbered before its first query: a reader that noted the number before sees this round start after it.
+            long number = roundsBegun.incrementAndGet();
             List<Long> ids = new ArrayList<>();
             Object[] grown = new Object[3];
             Integer n;
@@ -420,15 +566,38 @@ class Sequencer implements SmartLifecycle, DisposableBean {
                 frontierSize = (Long) grown[0];
                 signLater((Long) grown[0], (byte[]) grown[1]);
             }
+            long now = System.nanoTime();
             for (Long id : ids) {
                 Recorded recorded = waiting.remove(id);
                 if (recorded != null) {
                     recorded.done(id);
                 }
+                if (!waitAtCommit) {
+                    lagMarks.compute(id, (k, v) -> {
+                        if (v == null) {
+                            return SEQUENCED_FIRST;
+                        }
+                        if (v != SEQUENCED_FIRST) {
+                            sampleLag(now - v);
+                        }
+                        return null;
+                    });
+                }
             }
             if (n > 0) {
                 rounds.incrementAndGet();
                 sequenced.addAndGet(n);
+                maxRoundSize.accumulateAndGet(n, Math::max);
+            }
+            // A round that took less than a full batch left nothing committed before its snapshot behind; a full one
+            // everything up to the last id it took (it takes the lowest ids first).
+            long covered = n < BATCH ? Long.MAX_VALUE : ids.get(ids.size() - 1);
+            synchronized (progressSignal) {
+                if (number > progressRound) {
+                    progressRound = number;
+                    progressCovered = covered;
+                }
+                progressSignal.notifyAll();
             }
             return n;
         } finally {
