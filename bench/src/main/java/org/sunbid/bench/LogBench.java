@@ -32,30 +32,47 @@ import org.sunbid.platform.kernel.Actor;
  * <ol>
  *   <li>entries per second, each in its own committed transaction, at 1 and 16 writers, through {@code append} (the log
  *       lock held until commit) and through {@code record} (the sequencer) — beside the raw limit: a one-row INSERT +
- *       COMMIT into a plain table at the same concurrency, measured in the same run (before each path);</li>
+ *       COMMIT into a plain table at the same concurrency, measured in the same run (before each path). A recorded
+ *       entry counts only once it is sequenced under the tree: the rate is over the time until the last one is (a read
+ *       of the log waits for that), with the sequencing lag (commit to sequenced) p50/p99 and the most entries seen
+ *       pending, so a sequencer falling behind shows;</li>
  *   <li>bulk appends per second ({@code appendAll}, 10,000 per transaction) while growing the log to 10^6 entries;</li>
  *   <li>at 10^6 entries: signing a tree head, inclusion and consistency proofs — beside the raw limit: one primary-key
  *       SELECT of a tree node.</li>
  * </ol>
- * Usage: {@code mvn -B -ntp -pl bench exec:java [-Dexec.args="--entries 1000000"]}. Not a test: it prints figures.
+ * Usage: {@code mvn -B -ntp -pl bench exec:java [-Dexec.args="--entries 1000000 --writers 1,16
+ * --wait-for-sequencing read|commit"]}. Not a test: it prints figures.
  */
 public final class LogBench {
 
     private static final HexFormat HEX = HexFormat.of();
 
     public static void main(String[] args) throws Exception {
-        long target = args.length >= 2 && args[0].equals("--entries") ? Long.parseLong(args[1]) : 1_000_000;
+        long target = 1_000_000;
+        String waitFor = "read";
+        int[] writerCounts = {1, 16};
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--entries" -> target = Long.parseLong(args[i + 1]);
+                case "--wait-for-sequencing" -> waitFor = args[i + 1];
+                case "--writers" -> writerCounts = java.util.Arrays.stream(args[i + 1].split(",")).mapToInt(Integer::parseInt).toArray();
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
         Path dir = Files.createTempDirectory("sunbid-bench-");
         System.out.printf("Sunbid transparency-log benchmark — JDK %s (%s), %d cores, target %,d entries%n",
                 System.getProperty("java.version"), System.getProperty("java.vm.name"),
                 Runtime.getRuntime().availableProcessors(), target);
+        System.out.printf("sunbid.audit.wait-for-sequencing=%s (read: record returns at its commit, reads wait; commit: the "
+                + "recording commit waits until sequenced)%n", waitFor);
         // Command-line arguments outrank application.yml (builder defaults would not).
         ConfigurableApplicationContext context = new SpringApplicationBuilder(SunbidApplication.class)
                 .web(WebApplicationType.SERVLET)
                 .run("--sunbid.data-dir=" + dir, "--sunbid.demo=false", "--sunbid.audit.head-interval=PT24H",
-                        "--logging.level.root=warn", "--server.port=0");
+                        "--logging.level.root=warn", "--server.port=0",
+                        "--sunbid.audit.wait-for-sequencing=" + waitFor);
         try {
-            run(context, target, dir);
+            run(context, target, dir, writerCounts);
         } finally {
             context.close();
             try (Stream<Path> files = Files.walk(dir)) {
@@ -66,7 +83,7 @@ public final class LogBench {
         }
     }
 
-    private static void run(ConfigurableApplicationContext context, long target, Path dir) throws Exception {
+    private static void run(ConfigurableApplicationContext context, long target, Path dir, int[] writerCounts) throws Exception {
         AuditLog log = context.getBean(AuditLog.class);
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         TransactionTemplate tx = context.getBean(TransactionTemplate.class);
@@ -97,22 +114,42 @@ public final class LogBench {
         rate(1, 300, record);
         printNodeFetchPlans(jdbc, tx, log.size(), "at the start (" + log.size() + " entries)");
         System.out.println();
-        System.out.println("| entries, one committed transaction each | writers | per second | raw INSERT+COMMIT per second (same run) | ratio | heads signed per entry |");
-        System.out.println("|---|---|---|---|---|---|");
-        for (int writers : new int[] {1, 16}) {
+        System.out.println("| entries, one committed transaction each | writers | per second | raw INSERT+COMMIT per second (same run) | ratio | heads signed per entry | writers' commits per second | lag p50 / p99 / max ms | most pending seen | rounds (largest) |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        for (int writers : writerCounts) {
             int count = writers == 1 ? 2_000 : 8_000;
             double r = rate(writers, count, raw);
             double a = rate(writers, count, append);
             long heads = jdbc.sql("SELECT count(*) FROM log_tree_head").query(Long.class).single();
-            double q = rate(writers, count, record);
+            log.drainSequencingLag();
+            long roundsBefore = log.drainSequencingLag().rounds();
+            long[] pendingMax = {0};
+            java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread sampler = new Thread(() -> {
+                while (sampling.get()) {
+                    pendingMax[0] = Math.max(pendingMax[0],
+                            jdbc.sql("SELECT count(*) FROM log_pending").query(Long.class).single());
+                    java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+                }
+            });
+            sampler.start();
+            long t0 = System.nanoTime();
+            double commits = rate(writers, count, record);
+            log.size(); // a read: returns once every entry committed before it is sequenced
+            double q = count / ((System.nanoTime() - t0) / 1e9);
+            sampling.set(false);
+            sampler.join();
+            AuditLog.SequencingLag lag = log.drainSequencingLag();
             heads = jdbc.sql("SELECT count(*) FROM log_tree_head").query(Long.class).single() - heads;
             double r2 = rate(writers, count, raw);
-            System.out.printf("| log.append (lock until commit) | %d | %,.0f | %,.0f | %.2f | 0 |%n", writers, a, r, a / r);
-            System.out.printf("| log.record (sequencer) | %d | %,.0f | %,.0f | %.2f | %.3f |%n", writers, q, r2, q / r2,
-                    heads / (double) count);
+            System.out.printf("| log.append (lock until commit) | %d | %,.0f | %,.0f | %.2f | 0 | | | | |%n", writers, a, r, a / r);
+            System.out.printf("| log.record (sequencer), counted when sequenced | %d | %,.0f | %,.0f | %.2f | %.3f | %,.0f | %s | %,d | %,d (%,d) |%n",
+                    writers, q, r2, q / r2, heads / (double) count, commits,
+                    lag.samples() == 0 ? "(waits at commit)" : "%.1f / %.1f / %.1f".formatted(lag.p50Millis(), lag.p99Millis(), lag.maxMillis()),
+                    pendingMax[0], lag.rounds() - roundsBefore, lag.largestRound());
         }
         if (jdbc.sql("SELECT count(*) FROM log_pending").query(Long.class).single() != 0) {
-            throw new IllegalStateException("recorded entries left pending after their commits returned");
+            throw new IllegalStateException("recorded entries left pending after a read waited for them");
         }
 
         long started = System.nanoTime();
