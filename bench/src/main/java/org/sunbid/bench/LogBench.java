@@ -51,10 +51,12 @@ public final class LogBench {
         long target = 1_000_000;
         String waitFor = "read";
         int[] writerCounts = {1, 16};
+        int sustain = 0;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--entries" -> target = Long.parseLong(args[i + 1]);
                 case "--wait-for-sequencing" -> waitFor = args[i + 1];
+                case "--sustain" -> sustain = Integer.parseInt(args[i + 1]);
                 case "--writers" -> writerCounts = java.util.Arrays.stream(args[i + 1].split(",")).mapToInt(Integer::parseInt).toArray();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -72,7 +74,7 @@ public final class LogBench {
                         "--logging.level.root=warn", "--server.port=0",
                         "--sunbid.audit.wait-for-sequencing=" + waitFor);
         try {
-            run(context, target, dir, writerCounts);
+            run(context, target, dir, writerCounts, sustain);
         } finally {
             context.close();
             try (Stream<Path> files = Files.walk(dir)) {
@@ -83,7 +85,8 @@ public final class LogBench {
         }
     }
 
-    private static void run(ConfigurableApplicationContext context, long target, Path dir, int[] writerCounts) throws Exception {
+    private static void run(ConfigurableApplicationContext context, long target, Path dir, int[] writerCounts, int sustain)
+            throws Exception {
         AuditLog log = context.getBean(AuditLog.class);
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         TransactionTemplate tx = context.getBean(TransactionTemplate.class);
@@ -147,6 +150,34 @@ public final class LogBench {
                     writers, q, r2, q / r2, heads / (double) count, commits,
                     lag.samples() == 0 ? "(waits at commit)" : "%.1f / %.1f / %.1f".formatted(lag.p50Millis(), lag.p99Millis(), lag.maxMillis()),
                     pendingMax[0], lag.rounds() - roundsBefore, lag.largestRound());
+        }
+        if (sustain > 0) {
+            // Does the sequencer keep up? 16 writers recording for longer, the pending backlog sampled every second: a
+            // sequencer falling behind shows as a backlog that keeps growing.
+            List<Long> backlog = java.util.Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread sampler = new Thread(() -> {
+                while (sampling.get()) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(1_000_000_000L);
+                    backlog.add(jdbc.sql("SELECT count(*) FROM log_pending").query(Long.class).single());
+                }
+            });
+            log.drainSequencingLag();
+            long t0 = System.nanoTime();
+            sampler.start();
+            double commits = rate(16, sustain, record);
+            long c1 = System.nanoTime();
+            log.size();
+            long t1 = System.nanoTime();
+            sampling.set(false);
+            sampler.join();
+            AuditLog.SequencingLag lag = log.drainSequencingLag();
+            double r = rate(16, Math.min(sustain, 8_000), raw);
+            System.out.printf("%nSustained: %,d recorded by 16 writers in %.1f s (commits %,.0f/s), all sequenced %.0f ms after "
+                    + "the last commit: %,.0f/s counted when sequenced; raw INSERT+COMMIT right after %,.0f/s (ratio %.2f); "
+                    + "lag p50 %.1f / p99 %.1f / max %.1f ms; pending each second: %s%n", sustain, (t1 - t0) / 1e9, commits,
+                    (t1 - c1) / 1e6, sustain / ((t1 - t0) / 1e9), r, sustain / ((t1 - t0) / 1e9) / r, lag.p50Millis(),
+                    lag.p99Millis(), lag.maxMillis(), backlog);
         }
         if (jdbc.sql("SELECT count(*) FROM log_pending").query(Long.class).single() != 0) {
             throw new IllegalStateException("recorded entries left pending after a read waited for them");

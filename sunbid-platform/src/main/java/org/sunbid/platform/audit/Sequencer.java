@@ -474,11 +474,12 @@ class Sequencer implements SmartLifecycle, DisposableBean {
             Integer n;
             try {
                 n = tx.execute(status -> {
-                    // One round trip: the lock, the size under it, and the oldest committed pending entries.
+                    // One round trip: the lock, the size under it, and the oldest committed pending entries — only what
+                    // their leaves hash (time, commitment): details and payload are copied inside the database below.
                     long[] size = {-1};
                     List<LogWriter.Timed> entries = new ArrayList<>();
                     jdbc.sql("""
-                            SELECT s.size, p.id, p.recorded_at, p.commitment, p.details, p.payload, p.sealed_until
+                            SELECT s.size, p.id, p.recorded_at, p.commitment
                             FROM (SELECT size FROM log_state WHERE id = 1 FOR UPDATE) s
                             LEFT JOIN LATERAL (SELECT * FROM log_pending ORDER BY id LIMIT :n) p ON true""")
                             .param("n", BATCH).query((rs, i) -> {
@@ -486,10 +487,8 @@ class Sequencer implements SmartLifecycle, DisposableBean {
                                 long id = rs.getLong("id");
                                 if (!rs.wasNull()) {
                                     ids.add(id);
-                                    OffsetDateTime sealed = rs.getObject("sealed_until", OffsetDateTime.class);
                                     entries.add(new LogWriter.Timed(rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
-                                            new LogWriter.Prepared(rs.getString("details"), rs.getString("payload"),
-                                                    rs.getString("commitment"), sealed == null ? null : sealed.toInstant())));
+                                            new LogWriter.Prepared(null, null, rs.getString("commitment"), null)));
                                 }
                                 return id;
                             }).list();
@@ -502,24 +501,14 @@ class Sequencer implements SmartLifecycle, DisposableBean {
                     Map<MerkleNodes.Key, byte[]> base = frontierSize == first ? frontier : nodes.frontier(first);
                     int count = entries.size();
                     Long[] seqs = new Long[count];
-                    String[] ats = new String[count];
-                    String[] commitments = new String[count];
                     String[] leaves = new String[count];
-                    String[] details = new String[count];
-                    String[] payloads = new String[count];
-                    String[] sealedUntil = new String[count];
                     List<byte[]> leafHashes = new ArrayList<>(count);
                     for (int i = 0; i < count; i++) {
                         LogWriter.Timed e = entries.get(i);
                         seqs[i] = first + i;
                         byte[] leaf = LogLeaf.hash(first + i, e.time(), e.prepared().commitment());
                         leafHashes.add(leaf);
-                        ats[i] = e.time().toString();
-                        commitments[i] = e.prepared().commitment();
                         leaves[i] = HEX.formatHex(leaf);
-                        details[i] = e.prepared().details();
-                        payloads[i] = e.prepared().payload();
-                        sealedUntil[i] = e.prepared().sealedUntil() == null ? null : e.prepared().sealedUntil().toString();
                     }
                     MerkleNodes.Growth growth = MerkleNodes.grow(first, leafHashes, base);
                     Integer[] levels = new Integer[growth.rows().size()];
@@ -531,23 +520,27 @@ class Sequencer implements SmartLifecycle, DisposableBean {
                         idxs[i] = (Long) row[1];
                         hashes[i] = (String) row[2];
                     }
-                    // One round trip for every write: entries, nodes, the pending rows gone, the size grown.
-                    long deleted = jdbc.sql("""
+                    // One round trip for every write: entries (copied from their pending rows inside the database: the
+                    // details and payload do not travel to the sequencer and back), nodes, the pending rows gone, the
+                    // size grown. All parts see the same snapshot, so the copy reads the rows the delete removes.
+                    long[] written = jdbc.sql("""
                             WITH e AS (
                                 INSERT INTO log_entry (seq, appended_at, commitment, leaf_hash, details, payload, sealed_until)
-                                SELECT * FROM unnest(CAST(:seqs AS bigint[]), CAST(:ats AS timestamptz[]), CAST(:cs AS text[]),
-                                    CAST(:ls AS text[]), CAST(:ds AS text[]), CAST(:ps AS text[]), CAST(:su AS timestamptz[]))),
+                                SELECT u.seq, p.recorded_at, p.commitment, u.leaf, p.details, p.payload, p.sealed_until
+                                FROM unnest(CAST(:ids AS bigint[]), CAST(:seqs AS bigint[]), CAST(:ls AS text[])) AS u(id, seq, leaf)
+                                JOIN log_pending p ON p.id = u.id
+                                RETURNING seq),
                             n AS (
                                 INSERT INTO log_node (level, idx, hash)
                                 SELECT * FROM unnest(CAST(:lv AS smallint[]), CAST(:ix AS bigint[]), CAST(:hs AS text[]))),
                             d AS (DELETE FROM log_pending WHERE id = ANY(:ids) RETURNING id)
-                            UPDATE log_state SET size = :size WHERE id = 1 RETURNING (SELECT count(*) FROM d)""")
-                            .param("seqs", seqs).param("ats", ats).param("cs", commitments).param("ls", leaves)
-                            .param("ds", details).param("ps", payloads).param("su", sealedUntil)
+                            UPDATE log_state SET size = :size WHERE id = 1
+                            RETURNING (SELECT count(*) FROM e) AS inserted, (SELECT count(*) FROM d) AS deleted""")
+                            .param("seqs", seqs).param("ls", leaves)
                             .param("lv", levels).param("ix", idxs).param("hs", hashes)
                             .param("ids", ids.toArray(Long[]::new)).param("size", first + count)
-                            .query(Long.class).single();
-                    if (deleted != count) {
+                            .query((rs, i) -> new long[] {rs.getLong("inserted"), rs.getLong("deleted")}).single();
+                    if (written[0] != count || written[1] != count) {
                         throw new IllegalStateException("pending log entries changed while being sequenced");
                     }
                     grown[0] = first + count;
