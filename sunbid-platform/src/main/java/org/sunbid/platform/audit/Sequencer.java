@@ -100,6 +100,10 @@ class Sequencer implements SmartLifecycle, DisposableBean {
     private final long[] lagSamples = new long[1 << 16];
     private long lagCount;
     private final AtomicLong maxRoundSize = new AtomicLong();
+    /** Entries this process committed as pending and no round has placed yet (approximate; see lagMarks). */
+    private final AtomicLong backlog = new AtomicLong();
+    /** Above this backlog a recording commit waits for its entries as in commit mode: the backlog stays bounded. */
+    private final long maxBacklog;
 
     /** Committed or not, the recorded ids whose transaction waits, and for what. */
     private final ConcurrentHashMap<Long, Recorded> waiting = new ConcurrentHashMap<>();
@@ -126,7 +130,9 @@ class Sequencer implements SmartLifecycle, DisposableBean {
             @Value("${sunbid.audit.sequencer-poll:PT0.05S}") Duration poll,
             @Value("${sunbid.audit.sequencer-wait:PT10S}") Duration maxWait,
             @Value("${sunbid.audit.round-head-interval:PT0.1S}") Duration minHeadInterval,
-            @Value("${sunbid.audit.wait-for-sequencing:read}") String waitFor) {
+            @Value("${sunbid.audit.wait-for-sequencing:read}") String waitFor,
+            @Value("${sunbid.audit.max-backlog:8192}") long maxBacklog) {
+        this.maxBacklog = maxBacklog;
         if (!waitFor.equals("read") && !waitFor.equals("commit")) {
             throw new IllegalArgumentException("sunbid.audit.wait-for-sequencing must be read or commit: " + waitFor);
         }
@@ -294,10 +300,12 @@ class Sequencer implements SmartLifecycle, DisposableBean {
             long now = System.nanoTime();
             if (lagMarks.size() > 100_000) {
                 lagMarks.clear(); // marks of ids another instance sequenced: the lag is a sample, memory stays bounded
+                backlog.set(0);
             }
             for (Long id : committedPending()) {
                 lagMarks.compute(id, (k, v) -> {
                     if (v == null) {
+                        backlog.incrementAndGet();
                         return now;
                     }
                     sampleLag(0); // sequenced before this callback ran
@@ -305,6 +313,11 @@ class Sequencer implements SmartLifecycle, DisposableBean {
                 });
             }
             wake();
+            if (backlog.get() > maxBacklog) {
+                // Writers outrun the sequencer: this commit waits for its own entries, as in commit mode, so the
+                // backlog (and every reader's wait) stays bounded instead of growing with the burst.
+                awaitSequenced(this);
+            }
         }
 
         @Override
@@ -571,6 +584,7 @@ class Sequencer implements SmartLifecycle, DisposableBean {
                             return SEQUENCED_FIRST;
                         }
                         if (v != SEQUENCED_FIRST) {
+                            backlog.decrementAndGet();
                             sampleLag(now - v);
                         }
                         return null;
