@@ -71,6 +71,8 @@ class Sequencer implements SmartLifecycle, DisposableBean {
     private static final ThreadLocal<int[]> LOCK_HOLDS = ThreadLocal.withInitial(() -> new int[1]);
 
     private final HikariDataSource ownPool;
+    /** The sequencer's pool, for a waiting commit's check outside any transaction synchronization. */
+    private final DataSource ownDataSource;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final LogWriter writer;
@@ -154,6 +156,7 @@ class Sequencer implements SmartLifecycle, DisposableBean {
             this.ownPool = null;
         }
         this.jdbc = JdbcClient.create(own);
+        this.ownDataSource = own;
         JdbcTemplate template = new JdbcTemplate(own);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(own));
         this.nodes = new MerkleNodes(jdbc, template);
@@ -363,8 +366,7 @@ class Sequencer implements SmartLifecycle, DisposableBean {
                 if (!recorded.allDone()) {
                     // Sequenced by another instance, or gone with a rolled-back savepoint: no longer pending.
                     List<Long> ids = recorded.remaining();
-                    Set<Long> pending = new HashSet<>(jdbc.sql("SELECT id FROM log_pending WHERE id = ANY(:ids)")
-                            .param("ids", ids.toArray(Long[]::new)).query(Long.class).list());
+                    Set<Long> pending = stillPending(ids);
                     ids.stream().filter(id -> !pending.contains(id)).forEach(recorded::done);
                     if (!recorded.allDone()) {
                         wake();
@@ -374,6 +376,28 @@ class Sequencer implements SmartLifecycle, DisposableBean {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Which of {@code ids} are still pending, on a connection of the sequencer's pool returned at once. Not through
+     * {@code jdbc}: called from an after-commit callback, where the transaction's synchronization is still active, it
+     * would bind the connection to the waiting thread until the transaction completes — 16 waiting writers then held
+     * the 3-connection pool and the round they waited for could not get one (a stall until the wait timed out).
+     */
+    private Set<Long> stillPending(List<Long> ids) {
+        Set<Long> pending = new HashSet<>();
+        try (java.sql.Connection c = ownDataSource.getConnection();
+                java.sql.PreparedStatement s = c.prepareStatement("SELECT id FROM log_pending WHERE id = ANY(?)")) {
+            s.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    pending.add(rs.getLong(1));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not check pending log entries", e);
+        }
+        return pending;
     }
 
     // ---- the reading side (issue 21: the wait moved from the recording commit to the reads) ----
