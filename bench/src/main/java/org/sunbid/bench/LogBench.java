@@ -32,30 +32,49 @@ import org.sunbid.platform.kernel.Actor;
  * <ol>
  *   <li>entries per second, each in its own committed transaction, at 1 and 16 writers, through {@code append} (the log
  *       lock held until commit) and through {@code record} (the sequencer) — beside the raw limit: a one-row INSERT +
- *       COMMIT into a plain table at the same concurrency, measured in the same run (before each path);</li>
+ *       COMMIT into a plain table at the same concurrency, measured in the same run (before each path). A recorded
+ *       entry counts only once it is sequenced under the tree: the rate is over the time until the last one is (a read
+ *       of the log waits for that), with the sequencing lag (commit to sequenced) p50/p99 and the most entries seen
+ *       pending, so a sequencer falling behind shows;</li>
  *   <li>bulk appends per second ({@code appendAll}, 10,000 per transaction) while growing the log to 10^6 entries;</li>
  *   <li>at 10^6 entries: signing a tree head, inclusion and consistency proofs — beside the raw limit: one primary-key
  *       SELECT of a tree node.</li>
  * </ol>
- * Usage: {@code mvn -B -ntp -pl bench exec:java [-Dexec.args="--entries 1000000"]}. Not a test: it prints figures.
+ * Usage: {@code mvn -B -ntp -pl bench exec:java [-Dexec.args="--entries 1000000 --writers 1,16
+ * --wait-for-sequencing read|commit"]}. Not a test: it prints figures.
  */
 public final class LogBench {
 
     private static final HexFormat HEX = HexFormat.of();
 
     public static void main(String[] args) throws Exception {
-        long target = args.length >= 2 && args[0].equals("--entries") ? Long.parseLong(args[1]) : 1_000_000;
+        long target = 1_000_000;
+        String waitFor = "read";
+        int[] writerCounts = {1, 16};
+        int sustain = 0;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--entries" -> target = Long.parseLong(args[i + 1]);
+                case "--wait-for-sequencing" -> waitFor = args[i + 1];
+                case "--sustain" -> sustain = Integer.parseInt(args[i + 1]);
+                case "--writers" -> writerCounts = java.util.Arrays.stream(args[i + 1].split(",")).mapToInt(Integer::parseInt).toArray();
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
         Path dir = Files.createTempDirectory("sunbid-bench-");
         System.out.printf("Sunbid transparency-log benchmark — JDK %s (%s), %d cores, target %,d entries%n",
                 System.getProperty("java.version"), System.getProperty("java.vm.name"),
                 Runtime.getRuntime().availableProcessors(), target);
+        System.out.printf("sunbid.audit.wait-for-sequencing=%s (read: record returns at its commit, reads wait; commit: the "
+                + "recording commit waits until sequenced)%n", waitFor);
         // Command-line arguments outrank application.yml (builder defaults would not).
         ConfigurableApplicationContext context = new SpringApplicationBuilder(SunbidApplication.class)
                 .web(WebApplicationType.SERVLET)
                 .run("--sunbid.data-dir=" + dir, "--sunbid.demo=false", "--sunbid.audit.head-interval=PT24H",
-                        "--logging.level.root=warn", "--server.port=0");
+                        "--logging.level.root=warn", "--server.port=0",
+                        "--sunbid.audit.wait-for-sequencing=" + waitFor);
         try {
-            run(context, target, dir);
+            run(context, target, dir, writerCounts, sustain);
         } finally {
             context.close();
             try (Stream<Path> files = Files.walk(dir)) {
@@ -66,7 +85,8 @@ public final class LogBench {
         }
     }
 
-    private static void run(ConfigurableApplicationContext context, long target, Path dir) throws Exception {
+    private static void run(ConfigurableApplicationContext context, long target, Path dir, int[] writerCounts, int sustain)
+            throws Exception {
         AuditLog log = context.getBean(AuditLog.class);
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         TransactionTemplate tx = context.getBean(TransactionTemplate.class);
@@ -97,22 +117,70 @@ public final class LogBench {
         rate(1, 300, record);
         printNodeFetchPlans(jdbc, tx, log.size(), "at the start (" + log.size() + " entries)");
         System.out.println();
-        System.out.println("| entries, one committed transaction each | writers | per second | raw INSERT+COMMIT per second (same run) | ratio | heads signed per entry |");
-        System.out.println("|---|---|---|---|---|---|");
-        for (int writers : new int[] {1, 16}) {
+        System.out.println("| entries, one committed transaction each | writers | per second | raw INSERT+COMMIT per second (same run) | ratio | heads signed per entry | writers' commits per second | lag p50 / p99 / max ms | most pending seen | rounds (largest) |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        for (int writers : writerCounts) {
             int count = writers == 1 ? 2_000 : 8_000;
             double r = rate(writers, count, raw);
             double a = rate(writers, count, append);
             long heads = jdbc.sql("SELECT count(*) FROM log_tree_head").query(Long.class).single();
-            double q = rate(writers, count, record);
+            log.drainSequencingLag();
+            long roundsBefore = log.drainSequencingLag().rounds();
+            long[] pendingMax = {0};
+            java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread sampler = new Thread(() -> {
+                while (sampling.get()) {
+                    pendingMax[0] = Math.max(pendingMax[0],
+                            jdbc.sql("SELECT count(*) FROM log_pending").query(Long.class).single());
+                    java.util.concurrent.locks.LockSupport.parkNanos(20_000_000);
+                }
+            });
+            sampler.start();
+            long t0 = System.nanoTime();
+            double commits = rate(writers, count, record);
+            log.size(); // a read: returns once every entry committed before it is sequenced
+            double q = count / ((System.nanoTime() - t0) / 1e9);
+            sampling.set(false);
+            sampler.join();
+            AuditLog.SequencingLag lag = log.drainSequencingLag();
             heads = jdbc.sql("SELECT count(*) FROM log_tree_head").query(Long.class).single() - heads;
             double r2 = rate(writers, count, raw);
-            System.out.printf("| log.append (lock until commit) | %d | %,.0f | %,.0f | %.2f | 0 |%n", writers, a, r, a / r);
-            System.out.printf("| log.record (sequencer) | %d | %,.0f | %,.0f | %.2f | %.3f |%n", writers, q, r2, q / r2,
-                    heads / (double) count);
+            System.out.printf("| log.append (lock until commit) | %d | %,.0f | %,.0f | %.2f | 0 | | | | |%n", writers, a, r, a / r);
+            System.out.printf("| log.record (sequencer), counted when sequenced | %d | %,.0f | %,.0f | %.2f | %.3f | %,.0f | %s | %,d | %,d (%,d) |%n",
+                    writers, q, r2, q / r2, heads / (double) count, commits,
+                    lag.samples() == 0 ? "(waits at commit)" : "%.1f / %.1f / %.1f".formatted(lag.p50Millis(), lag.p99Millis(), lag.maxMillis()),
+                    pendingMax[0], lag.rounds() - roundsBefore, lag.largestRound());
+        }
+        if (sustain > 0) {
+            // Does the sequencer keep up? 16 writers recording for longer, the pending backlog sampled every second: a
+            // sequencer falling behind shows as a backlog that keeps growing.
+            List<Long> backlog = java.util.Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.atomic.AtomicBoolean sampling = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread sampler = new Thread(() -> {
+                while (sampling.get()) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(1_000_000_000L);
+                    backlog.add(jdbc.sql("SELECT count(*) FROM log_pending").query(Long.class).single());
+                }
+            });
+            log.drainSequencingLag();
+            long t0 = System.nanoTime();
+            sampler.start();
+            double commits = rate(16, sustain, record);
+            long c1 = System.nanoTime();
+            log.size();
+            long t1 = System.nanoTime();
+            sampling.set(false);
+            sampler.join();
+            AuditLog.SequencingLag lag = log.drainSequencingLag();
+            double r = rate(16, Math.min(sustain, 8_000), raw);
+            System.out.printf("%nSustained: %,d recorded by 16 writers in %.1f s (commits %,.0f/s), all sequenced %.0f ms after "
+                    + "the last commit: %,.0f/s counted when sequenced; raw INSERT+COMMIT right after %,.0f/s (ratio %.2f); "
+                    + "lag p50 %.1f / p99 %.1f / max %.1f ms; pending each second: %s%n", sustain, (t1 - t0) / 1e9, commits,
+                    (t1 - c1) / 1e6, sustain / ((t1 - t0) / 1e9), r, sustain / ((t1 - t0) / 1e9) / r, lag.p50Millis(),
+                    lag.p99Millis(), lag.maxMillis(), backlog);
         }
         if (jdbc.sql("SELECT count(*) FROM log_pending").query(Long.class).single() != 0) {
-            throw new IllegalStateException("recorded entries left pending after their commits returned");
+            throw new IllegalStateException("recorded entries left pending after a read waited for them");
         }
 
         long started = System.nanoTime();

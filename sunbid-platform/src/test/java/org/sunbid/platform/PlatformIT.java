@@ -207,6 +207,10 @@ public abstract class PlatformIT {
         // tests sign tree heads when they need one (AuditLog.currentHead): a background head in the middle of a test that
         // compares the database before and after (DatabaseRolesIT) is a change it did not make
         registry.add("sunbid.audit.head-interval", () -> "PT24H");
+        // Many ITs check the log by SQL on log_entry right after an action, behind AuditLog: only AuditLog's reads wait
+        // for pending entries (issue 21), so these tests keep the commit waiting. LogSequencerIT switches to the default
+        // (reads wait) where it tests it; SurgeCrashIT's processes run with the default.
+        registry.add("sunbid.audit.wait-for-sequencing", () -> "commit");
         registry.add("sunbid.evaluation.contract-check-interval", () -> "PT24H");
         registry.add("sunbid.procurement.framework-publication-check", () -> "PT24H"); // issue 22: driven by its test
         registry.add("sunbid.mall.payment-check-interval", () -> "PT24H"); // issue 22: MallIT runs the check itself

@@ -14,18 +14,25 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.trust.PlatformIdentity;
 
 /**
  * The transparency log's API. {@link #record} and {@link #append} join the caller's transaction: the entry exists if
  * and only if the change it records was committed. {@code record} takes no lock: the {@link Sequencer} gives committed
- * entries their places in batches, and the call's commit returns once it has. {@code append} takes the single
- * {@code log_state} row lock until its commit, for callers that need the sequence number at once. Either way sequence
- * numbers are gap-free; the Merkle tree grows incrementally with each batch.
+ * entries their places in batches, milliseconds after the commit. {@code append} takes the single {@code log_state}
+ * row lock until its commit, for callers that need the sequence number at once. Either way sequence numbers are
+ * gap-free; the Merkle tree grows incrementally with each batch.
+ * <p>
+ * Every read here (entries, proofs, heads, size, receipts) first waits until each entry recorded and committed before
+ * the read began is sequenced, so a reader sees what was recorded before it, its own commits included; nothing waits
+ * when nothing is pending. (With {@code sunbid.audit.wait-for-sequencing=commit} the recording commit waits instead,
+ * as before issue 21's second step.)
  */
 @Service
 public class AuditLog {
@@ -40,10 +47,13 @@ public class AuditLog {
     private final LogWriter writer;
     private final Sequencer sequencer;
     private final Clock clock;
+    private final TransactionTemplate repeatableRead;
 
     AuditLog(JdbcClient jdbc, JdbcTemplate jdbcTemplate, MerkleNodes nodes, PlatformIdentity platform, Sequencer sequencer,
-            Clock clock) {
+            Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.repeatableRead = new TransactionTemplate(transactions);
+        this.repeatableRead.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.jdbcTemplate = jdbcTemplate;
         this.nodes = nodes;
         this.writer = new LogWriter(jdbc, jdbcTemplate, nodes, platform);
@@ -53,9 +63,10 @@ public class AuditLog {
 
     /**
      * Records {@code record} in the current transaction (or a new one), without waiting for any lock: once the
-     * transaction has committed, the sequencer gives it its place in the log, and the commit returns only when it has
-     * (bounded: see {@link Sequencer}). So, seen from the caller, the entry is in the log once the call and its commit
-     * returned, yet concurrent commits group. The entry exists if and only if the transaction commits; within it, the
+     * transaction has committed, the entry is durable as pending and the sequencer gives it its place in the log
+     * within milliseconds, exactly once (a crash in between loses and duplicates nothing). The commit does not wait
+     * for that: every read through this class does (see above), so seen from any reader the entry is in the log once
+     * the call and its commit returned, yet concurrent commits group and writers do not queue behind the rounds. The entry exists if and only if the transaction commits; within it, the
      * entry comes before anything the same transaction appends later. Use {@link #append} only when the sequence
      * number or leaf is needed before the commit.
      */
@@ -155,9 +166,40 @@ public class AuditLog {
         return written.subList(written.size() - records.size(), written.size());
     }
 
-    /** The number of entries committed so far. */
+    /** The number of entries in the log, every entry recorded before this call included. */
     public long size() {
+        readable();
+        return sizeNow();
+    }
+
+    private long sizeNow() {
         return jdbc.sql("SELECT size FROM log_state WHERE id = 1").query(Long.class).single();
+    }
+
+    /** Waits until every entry recorded and committed before this call is sequenced (none pending: no wait). */
+    private void readable() {
+        sequencer.awaitReadable(() -> {
+            long newest = jdbc.sql("SELECT coalesce(max(id), 0) FROM log_pending").query(Long.class).single();
+            return newest == 0 ? null : newest;
+        });
+    }
+
+    /**
+     * The sequencing lag (commit of a recorded entry to its place in the log) since the last call, for operators and
+     * benchmarks; not published (pending counts and lags say when something was recorded, not what).
+     */
+    public SequencingLag drainSequencingLag() {
+        double[] d = sequencer.drainLag();
+        long[] counts = sequencer.counts();
+        return new SequencingLag((long) d[0], d[1], d[2], d[3], (long) d[4], counts[0], counts[1]);
+    }
+
+    /**
+     * Sequencing lag samples (ids recorded and committed in this process) and their p50, p99 and maximum in ms; the
+     * largest round, rounds and entries sequenced since start-up.
+     */
+    public record SequencingLag(long samples, double p50Millis, double p99Millis, double maxMillis, long largestRound,
+            long rounds, long sequenced) {
     }
 
     /** Entries {@code [start, end)} as published: sealed details are withheld until their time. */
@@ -165,6 +207,11 @@ public class AuditLog {
         if (start < 0 || end < start || end - start > MAX_PAGE) {
             throw new DomainException(AuditError.INVALID_RANGE, start, end);
         }
+        readable();
+        return page(start, end);
+    }
+
+    private List<LogEntry> page(long start, long end) {
         return jdbc.sql("""
                 SELECT seq, appended_at, commitment, leaf_hash, details, payload, sealed_until FROM log_entry
                 WHERE seq >= :start AND seq < :end ORDER BY seq""")
@@ -176,6 +223,7 @@ public class AuditLog {
         if (actions.isEmpty() || regionCodes.isEmpty()) {
             return List.of();
         }
+        readable();
         return jdbc.sql("""
                 SELECT seq, appended_at, commitment, leaf_hash, details, payload, sealed_until FROM log_entry
                 WHERE details IS NOT NULL AND details::json->>'action' IN (:actions) AND details::json->>'region' IN (:regions)
@@ -190,6 +238,7 @@ public class AuditLog {
      * log's place). Reads the log from {@code fromSeq}: give the subject's first entry where it is known.
      */
     public List<LogEntry> ofSubject(String action, String subject, long fromSeq) {
+        readable();
         return jdbc.sql("""
                 SELECT seq, appended_at, commitment, leaf_hash, details, payload, sealed_until FROM log_entry
                 WHERE seq >= :from AND details IS NOT NULL AND details::json->>'action' = :action
@@ -205,18 +254,28 @@ public class AuditLog {
 
     /** The details and payload entry {@code seq} withholds (or shows): what a disclosure repeats so anyone can check it. */
     public Withheld withheld(long seq) {
+        readable();
         return jdbc.sql("SELECT seq, details, payload FROM log_entry WHERE seq = :seq").param("seq", seq)
                 .query((rs, i) -> new Withheld(rs.getLong(1), rs.getString(2), rs.getString(3))).single();
     }
 
-    /** Signs and stores a head over the log as it is now. */
-    @Transactional(isolation = Isolation.REPEATABLE_READ)
+    /** Signs and stores a head over the log as it is now, every entry recorded before this call included. */
     public SignedTreeHead signHead() {
-        return writer.signHead(size(), Instant.ofEpochMilli(clock.millis()));
+        readable(); // before the repeatable-read snapshot, which the first query inside would fix
+        return signHeadNow();
+    }
+
+    private SignedTreeHead signHeadNow() {
+        return repeatableRead.execute(s -> writer.signHead(sizeNow(), Instant.ofEpochMilli(clock.millis())));
     }
 
     /** The newest signed head, if any was signed. */
     public Optional<SignedTreeHead> latestHead() {
+        readable();
+        return latestHeadNow();
+    }
+
+    private Optional<SignedTreeHead> latestHeadNow() {
         return jdbc.sql("SELECT size, root_hash, signed_at, signature FROM log_tree_head ORDER BY id DESC LIMIT 1")
                 .query((rs, i) -> new SignedTreeHead(rs.getLong("size"), rs.getString("root_hash"),
                         rs.getObject("signed_at", OffsetDateTime.class).toInstant(), rs.getString("signature")))
@@ -225,6 +284,7 @@ public class AuditLog {
 
     /** The newest {@code limit} signed heads, newest first. */
     public List<SignedTreeHead> heads(int limit) {
+        readable();
         return jdbc.sql("SELECT size, root_hash, signed_at, signature FROM log_tree_head ORDER BY id DESC LIMIT :limit")
                 .param("limit", Math.max(1, Math.min(limit, MAX_PAGE)))
                 .query((rs, i) -> new SignedTreeHead(rs.getLong("size"), rs.getString("root_hash"),
@@ -234,28 +294,36 @@ public class AuditLog {
 
     /** The newest {@code count} entries as published, newest first. */
     public List<LogEntry> newest(int count) {
-        return newestBefore(size(), count);
+        readable();
+        return newestBeforeNow(sizeNow(), count);
     }
 
     /** The newest {@code count} entries with a sequence number below {@code before}, newest first. */
     public List<LogEntry> newestBefore(long before, int count) {
-        long end = Math.max(0, Math.min(before, size()));
-        List<LogEntry> page = new ArrayList<>(entries(Math.max(0, end - Math.min(count, MAX_PAGE)), end));
+        readable();
+        return newestBeforeNow(before, count);
+    }
+
+    private List<LogEntry> newestBeforeNow(long before, int count) {
+        long end = Math.max(0, Math.min(before, sizeNow()));
+        List<LogEntry> page = new ArrayList<>(page(Math.max(0, end - Math.min(count, MAX_PAGE)), end));
         java.util.Collections.reverse(page);
         return page;
     }
 
     /** The newest signed head, signing one first if there is none or it is older than the log. */
     public SignedTreeHead currentHead() {
-        return latestHead().filter(h -> h.size() == size()).orElseGet(this::signHead);
+        readable();
+        return latestHeadNow().filter(h -> h.size() == sizeNow()).orElseGet(this::signHeadNow);
     }
 
     /** The inclusion proof of the entry with {@code leafHashHex} in the tree of the first {@code treeSize} entries. */
     public InclusionProof inclusionProof(String leafHashHex, long treeSize) {
+        readable();
         long seq = jdbc.sql("SELECT seq FROM log_entry WHERE leaf_hash = :h").param("h", leafHashHex.toLowerCase())
                 .query(Long.class).optional()
                 .orElseThrow(() -> new DomainException(AuditError.ENTRY_NOT_FOUND, leafHashHex));
-        if (treeSize <= seq || treeSize > size()) {
+        if (treeSize <= seq || treeSize > sizeNow()) {
             throw new DomainException(AuditError.INVALID_RANGE, seq, treeSize);
         }
         return new InclusionProof(seq, treeSize, hex(nodes.inclusionProof(seq, treeSize)));
@@ -263,7 +331,8 @@ public class AuditLog {
 
     /** The proof that the tree of {@code first} entries is a prefix of that of {@code second}. */
     public List<String> consistencyProof(long first, long second) {
-        if (first < 0 || first > second || second > size()) {
+        readable();
+        if (first < 0 || first > second || second > sizeNow()) {
             throw new DomainException(AuditError.INVALID_RANGE, first, second);
         }
         return hex(nodes.consistencyProof(first, second));
@@ -271,11 +340,12 @@ public class AuditLog {
 
     /** A signed receipt for entry {@code seq}: its leaf, a head covering it (signed now if needed) and the proof. */
     public Receipt receipt(long seq) {
+        readable();
         LogEntry entry = jdbc.sql("""
                 SELECT seq, appended_at, commitment, leaf_hash, details, payload, sealed_until FROM log_entry WHERE seq = :seq""")
                 .param("seq", seq).query(this::published).optional()
                 .orElseThrow(() -> new DomainException(AuditError.ENTRY_NOT_FOUND, seq));
-        SignedTreeHead head = latestHead().filter(h -> h.size() > seq).orElseGet(this::signHead);
+        SignedTreeHead head = latestHeadNow().filter(h -> h.size() > seq).orElseGet(this::signHeadNow);
         return new Receipt(seq, entry.appendedAt().toString(), entry.commitment(), entry.leafHash(), head,
                 hex(nodes.inclusionProof(seq, head.size())));
     }

@@ -47,10 +47,13 @@ import org.sunbid.platform.trust.PlatformIdentity;
  * A pending row is either still pending or in the log, never both: a crash at any point loses nothing and duplicates
  * nothing, and the sequencer drains what is pending when it starts (and polls for rows other processes committed).
  * <p>
- * The recording transaction's commit waits, after the commit, until its entries are sequenced (bounded by
- * {@code sunbid.audit.sequencer-wait}), so "once the call and its commit returned, the entry is in the log" holds.
- * The sequencer works through a small pool of its own: waiting callers hold their connection of the application's pool
- * while they wait, which must never starve the sequencer they wait for.
+ * The recording transaction's commit returns at once (the entry is durable as pending); every read of the log through
+ * {@link AuditLog} first waits (bounded by {@code sunbid.audit.sequencer-wait}) until each pending entry committed
+ * before the read began is sequenced ({@link #awaitReadable}), so "once the call and its commit returned, the entry is
+ * in the log" holds for every reader, while writers no longer queue behind the rounds: a writer's cycle is its own
+ * commit, not its commit and one and a half rounds (issue 21; {@code sunbid.audit.wait-for-sequencing=commit} restores
+ * the wait at commit). The sequencer works through a small pool of its own: waiting callers hold their connection of
+ * the application's pool while they wait, which must never starve the sequencer they wait for.
  */
 @Component
 class Sequencer implements SmartLifecycle, DisposableBean {
@@ -68,6 +71,8 @@ class Sequencer implements SmartLifecycle, DisposableBean {
     private static final ThreadLocal<int[]> LOCK_HOLDS = ThreadLocal.withInitial(() -> new int[1]);
 
     private final HikariDataSource ownPool;
+    /** The sequencer's pool, for a waiting commit's check outside any transaction synchronization. */
+    private final DataSource ownDataSource;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final LogWriter writer;
@@ -78,6 +83,29 @@ class Sequencer implements SmartLifecycle, DisposableBean {
     private long frontierSize = -1;
     private final long pollMillis;
     private final Duration maxWait;
+    /**
+     * Whether a recording transaction's commit waits until its entries are sequenced ({@code commit}), or returns at
+     * once and every read of the log through {@link AuditLog} waits instead for what was committed before it
+     * ({@code read}, the default): {@code sunbid.audit.wait-for-sequencing}.
+     */
+    private volatile boolean waitAtCommit;
+
+    /** Rounds begun since start-up; a round's number is taken before its first query, so before its snapshot. */
+    private final AtomicLong roundsBegun = new AtomicLong();
+    /** The newest finished round: its number, and the pending id up to which it left nothing committed behind. */
+    private final Object progressSignal = new Object();
+    private long progressRound;
+    private long progressCovered;
+    /** Commit times of recorded ids not yet sequenced (or the mark of ids sequenced first): the sequencing lag. */
+    private final ConcurrentHashMap<Long, Long> lagMarks = new ConcurrentHashMap<>();
+    private static final long SEQUENCED_FIRST = Long.MIN_VALUE;
+    private final long[] lagSamples = new long[1 << 16];
+    private long lagCount;
+    private final AtomicLong maxRoundSize = new AtomicLong();
+    /** Entries this process committed as pending and no round has placed yet (approximate; see lagMarks). */
+    private final AtomicLong backlog = new AtomicLong();
+    /** Above this backlog a recording commit waits for its entries as in commit mode: the backlog stays bounded. */
+    private final long maxBacklog;
 
     /** Committed or not, the recorded ids whose transaction waits, and for what. */
     private final ConcurrentHashMap<Long, Recorded> waiting = new ConcurrentHashMap<>();
@@ -103,7 +131,14 @@ class Sequencer implements SmartLifecycle, DisposableBean {
     Sequencer(DataSource dataSource, PlatformIdentity platform, Clock clock,
             @Value("${sunbid.audit.sequencer-poll:PT0.05S}") Duration poll,
             @Value("${sunbid.audit.sequencer-wait:PT10S}") Duration maxWait,
-            @Value("${sunbid.audit.round-head-interval:PT0.1S}") Duration minHeadInterval) {
+            @Value("${sunbid.audit.round-head-interval:PT0.1S}") Duration minHeadInterval,
+            @Value("${sunbid.audit.wait-for-sequencing:read}") String waitFor,
+            @Value("${sunbid.audit.max-backlog:8192}") long maxBacklog) {
+        this.maxBacklog = maxBacklog;
+        if (!waitFor.equals("read") && !waitFor.equals("commit")) {
+            throw new IllegalArgumentException("sunbid.audit.wait-for-sequencing must be read or commit: " + waitFor);
+        }
+        this.waitAtCommit = waitFor.equals("commit");
         this.minHeadNanos = Math.max(0, minHeadInterval.toNanos());
         DataSource own = dataSource;
         if (dataSource instanceof HikariDataSource application) {
@@ -121,6 +156,7 @@ class Sequencer implements SmartLifecycle, DisposableBean {
             this.ownPool = null;
         }
         this.jdbc = JdbcClient.create(own);
+        this.ownDataSource = own;
         JdbcTemplate template = new JdbcTemplate(own);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(own));
         this.nodes = new MerkleNodes(jdbc, template);
@@ -160,7 +196,7 @@ class Sequencer implements SmartLifecycle, DisposableBean {
         for (Long id : ids) {
             waiting.remove(id);
             if (recorded != null) {
-                recorded.done(id);
+                recorded.sequencedHere(id);
             }
         }
     }
@@ -197,6 +233,17 @@ class Sequencer implements SmartLifecycle, DisposableBean {
 
         private final Set<Long> remaining = new HashSet<>();
         private final List<Long> all = new ArrayList<>();
+        private final Set<Long> ownSequenced = new HashSet<>();
+
+        /** The ids this transaction committed as pending (not those an append of its own sequenced). */
+        synchronized List<Long> committedPending() {
+            return all.stream().filter(id -> !ownSequenced.contains(id)).toList();
+        }
+
+        synchronized void sequencedHere(long id) {
+            ownSequenced.add(id);
+            done(id);
+        }
 
         synchronized void add(long id) {
             remaining.add(id);
@@ -247,7 +294,33 @@ class Sequencer implements SmartLifecycle, DisposableBean {
 
         @Override
         public void afterCommit() {
-            awaitSequenced(this);
+            if (waitAtCommit) {
+                awaitSequenced(this);
+                return;
+            }
+            // The entries are durable and pending: the sequencer places them within milliseconds, and every read of
+            // the log waits for them (awaitReadable). Only the lag is noted.
+            long now = System.nanoTime();
+            if (lagMarks.size() > 100_000) {
+                lagMarks.clear(); // marks of ids another instance sequenced: the lag is a sample, memory stays bounded
+                backlog.set(0);
+            }
+            for (Long id : committedPending()) {
+                lagMarks.compute(id, (k, v) -> {
+                    if (v == null) {
+                        backlog.incrementAndGet();
+                        return now;
+                    }
+                    sampleLag(0); // sequenced before this callback ran
+                    return null;
+                });
+            }
+            wake();
+            if (backlog.get() > maxBacklog) {
+                // Writers outrun the sequencer: this commit waits for its own entries, as in commit mode, so the
+                // backlog (and every reader's wait) stays bounded instead of growing with the burst.
+                awaitSequenced(this);
+            }
         }
 
         @Override
@@ -293,8 +366,7 @@ class Sequencer implements SmartLifecycle, DisposableBean {
                 if (!recorded.allDone()) {
                     // Sequenced by another instance, or gone with a rolled-back savepoint: no longer pending.
                     List<Long> ids = recorded.remaining();
-                    Set<Long> pending = new HashSet<>(jdbc.sql("SELECT id FROM log_pending WHERE id = ANY(:ids)")
-                            .param("ids", ids.toArray(Long[]::new)).query(Long.class).list());
+                    Set<Long> pending = stillPending(ids);
                     ids.stream().filter(id -> !pending.contains(id)).forEach(recorded::done);
                     if (!recorded.allDone()) {
                         wake();
@@ -304,6 +376,115 @@ class Sequencer implements SmartLifecycle, DisposableBean {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Which of {@code ids} are still pending, on a connection of the sequencer's pool returned at once. Not through
+     * {@code jdbc}: called from an after-commit callback, where the transaction's synchronization is still active, it
+     * would bind the connection to the waiting thread until the transaction completes — 16 waiting writers then held
+     * the 3-connection pool and the round they waited for could not get one (a stall until the wait timed out).
+     */
+    private Set<Long> stillPending(List<Long> ids) {
+        Set<Long> pending = new HashSet<>();
+        try (java.sql.Connection c = ownDataSource.getConnection();
+                java.sql.PreparedStatement s = c.prepareStatement("SELECT id FROM log_pending WHERE id = ANY(?)")) {
+            s.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    pending.add(rs.getLong(1));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not check pending log entries", e);
+        }
+        return pending;
+    }
+
+    // ---- the reading side (issue 21: the wait moved from the recording commit to the reads) ----
+
+    /**
+     * Waits (bounded by {@code sunbid.audit.sequencer-wait}) until every pending entry committed before this call is
+     * sequenced, so a read of the log that follows sees it: read-your-writes at read time. {@code newestPending} is the
+     * largest pending id the caller's own connection sees now (null when nothing is pending: no wait). Entries that
+     * commit later are not waited for; the caller's own uncommitted entries cannot be, and a caller holding the log's
+     * lock (it appended in this transaction) would wait for itself, so neither waits.
+     */
+    void awaitReadable(java.util.function.Supplier<Long> newestPending) {
+        if (waitAtCommit || LOCK_HOLDS.get()[0] > 0) {
+            return;
+        }
+        Long newest = newestPending.get();
+        if (newest == null) {
+            return;
+        }
+        long after = roundsBegun.get(); // read after the query: any round numbered above starts after it
+        if (!running) {
+            try {
+                while (!readable(after, newest)) {
+                    round();
+                }
+            } catch (RuntimeException e) {
+                log.warn("could not sequence pending log entries for a read; it may not see the newest ones", e);
+            }
+            return;
+        }
+        wake();
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        synchronized (progressSignal) {
+            while (!(progressRound > after && progressCovered >= newest)) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    log.warn("pending log entries not sequenced after {}; reading without them", maxWait);
+                    return;
+                }
+                try {
+                    progressSignal.wait(Math.min(left, 250));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                if (progressRound <= after) {
+                    wake();
+                }
+            }
+        }
+    }
+
+    private boolean readable(long after, long newest) {
+        synchronized (progressSignal) {
+            return progressRound > after && progressCovered >= newest;
+        }
+    }
+
+    /** Switches where the wait is (tests of both; the setting is {@code sunbid.audit.wait-for-sequencing}). */
+    void waitAtCommit(boolean atCommit) {
+        this.waitAtCommit = atCommit;
+    }
+
+    boolean waitsAtCommit() {
+        return waitAtCommit;
+    }
+
+    private void sampleLag(long nanos) {
+        synchronized (lagSamples) {
+            lagSamples[(int) (lagCount++ % lagSamples.length)] = nanos;
+        }
+    }
+
+    /**
+     * The sequencing lag (commit to sequenced) of the recorded entries since the last call, in milliseconds: samples,
+     * p50, p99, max (the newest 65,536 samples); and the largest round since start-up.
+     */
+    double[] drainLag() {
+        long[] copy;
+        synchronized (lagSamples) {
+            copy = java.util.Arrays.copyOf(lagSamples, (int) Math.min(lagCount, lagSamples.length));
+            lagCount = 0;
+        }
+        java.util.Arrays.sort(copy);
+        int n = copy.length;
+        return new double[] {n, n == 0 ? 0 : copy[n / 2] / 1e6, n == 0 ? 0 : copy[Math.min(n - 1, (int) (n * 0.99))] / 1e6,
+                n == 0 ? 0 : copy[n - 1] / 1e6, maxRoundSize.get()};
     }
 
     // ---- the sequencing side ----
@@ -323,16 +504,19 @@ class Sequencer implements SmartLifecycle, DisposableBean {
     int round() {
         roundLock.lock();
         try {
+            // Numbered before its first query: a reader that noted the number before sees this round start after it.
+            long number = roundsBegun.incrementAndGet();
             List<Long> ids = new ArrayList<>();
             Object[] grown = new Object[3];
             Integer n;
             try {
                 n = tx.execute(status -> {
-                    // One round trip: the lock, the size under it, and the oldest committed pending entries.
+                    // One round trip: the lock, the size under it, and the oldest committed pending entries — only what
+                    // their leaves hash (time, commitment): details and payload are copied inside the database below.
                     long[] size = {-1};
                     List<LogWriter.Timed> entries = new ArrayList<>();
                     jdbc.sql("""
-                            SELECT s.size, p.id, p.recorded_at, p.commitment, p.details, p.payload, p.sealed_until
+                            SELECT s.size, p.id, p.recorded_at, p.commitment
                             FROM (SELECT size FROM log_state WHERE id = 1 FOR UPDATE) s
                             LEFT JOIN LATERAL (SELECT * FROM log_pending ORDER BY id LIMIT :n) p ON true""")
                             .param("n", BATCH).query((rs, i) -> {
@@ -340,10 +524,8 @@ class Sequencer implements SmartLifecycle, DisposableBean {
                                 long id = rs.getLong("id");
                                 if (!rs.wasNull()) {
                                     ids.add(id);
-                                    OffsetDateTime sealed = rs.getObject("sealed_until", OffsetDateTime.class);
                                     entries.add(new LogWriter.Timed(rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
-                                            new LogWriter.Prepared(rs.getString("details"), rs.getString("payload"),
-                                                    rs.getString("commitment"), sealed == null ? null : sealed.toInstant())));
+                                            new LogWriter.Prepared(null, null, rs.getString("commitment"), null)));
                                 }
                                 return id;
                             }).list();
@@ -356,24 +538,14 @@ class Sequencer implements SmartLifecycle, DisposableBean {
                     Map<MerkleNodes.Key, byte[]> base = frontierSize == first ? frontier : nodes.frontier(first);
                     int count = entries.size();
                     Long[] seqs = new Long[count];
-                    String[] ats = new String[count];
-                    String[] commitments = new String[count];
                     String[] leaves = new String[count];
-                    String[] details = new String[count];
-                    String[] payloads = new String[count];
-                    String[] sealedUntil = new String[count];
                     List<byte[]> leafHashes = new ArrayList<>(count);
                     for (int i = 0; i < count; i++) {
                         LogWriter.Timed e = entries.get(i);
                         seqs[i] = first + i;
                         byte[] leaf = LogLeaf.hash(first + i, e.time(), e.prepared().commitment());
                         leafHashes.add(leaf);
-                        ats[i] = e.time().toString();
-                        commitments[i] = e.prepared().commitment();
                         leaves[i] = HEX.formatHex(leaf);
-                        details[i] = e.prepared().details();
-                        payloads[i] = e.prepared().payload();
-                        sealedUntil[i] = e.prepared().sealedUntil() == null ? null : e.prepared().sealedUntil().toString();
                     }
                     MerkleNodes.Growth growth = MerkleNodes.grow(first, leafHashes, base);
                     Integer[] levels = new Integer[growth.rows().size()];
@@ -385,23 +557,27 @@ class Sequencer implements SmartLifecycle, DisposableBean {
                         idxs[i] = (Long) row[1];
                         hashes[i] = (String) row[2];
                     }
-                    // One round trip for every write: entries, nodes, the pending rows gone, the size grown.
-                    long deleted = jdbc.sql("""
+                    // One round trip for every write: entries (copied from their pending rows inside the database: the
+                    // details and payload do not travel to the sequencer and back), nodes, the pending rows gone, the
+                    // size grown. All parts see the same snapshot, so the copy reads the rows the delete removes.
+                    long[] written = jdbc.sql("""
                             WITH e AS (
                                 INSERT INTO log_entry (seq, appended_at, commitment, leaf_hash, details, payload, sealed_until)
-                                SELECT * FROM unnest(CAST(:seqs AS bigint[]), CAST(:ats AS timestamptz[]), CAST(:cs AS text[]),
-                                    CAST(:ls AS text[]), CAST(:ds AS text[]), CAST(:ps AS text[]), CAST(:su AS timestamptz[]))),
+                                SELECT u.seq, p.recorded_at, p.commitment, u.leaf, p.details, p.payload, p.sealed_until
+                                FROM unnest(CAST(:ids AS bigint[]), CAST(:seqs AS bigint[]), CAST(:ls AS text[])) AS u(id, seq, leaf)
+                                JOIN log_pending p ON p.id = u.id
+                                RETURNING seq),
                             n AS (
                                 INSERT INTO log_node (level, idx, hash)
                                 SELECT * FROM unnest(CAST(:lv AS smallint[]), CAST(:ix AS bigint[]), CAST(:hs AS text[]))),
                             d AS (DELETE FROM log_pending WHERE id = ANY(:ids) RETURNING id)
-                            UPDATE log_state SET size = :size WHERE id = 1 RETURNING (SELECT count(*) FROM d)""")
-                            .param("seqs", seqs).param("ats", ats).param("cs", commitments).param("ls", leaves)
-                            .param("ds", details).param("ps", payloads).param("su", sealedUntil)
+                            UPDATE log_state SET size = :size WHERE id = 1
+                            RETURNING (SELECT count(*) FROM e) AS inserted, (SELECT count(*) FROM d) AS deleted""")
+                            .param("seqs", seqs).param("ls", leaves)
                             .param("lv", levels).param("ix", idxs).param("hs", hashes)
                             .param("ids", ids.toArray(Long[]::new)).param("size", first + count)
-                            .query(Long.class).single();
-                    if (deleted != count) {
+                            .query((rs, i) -> new long[] {rs.getLong("inserted"), rs.getLong("deleted")}).single();
+                    if (written[0] != count || written[1] != count) {
                         throw new IllegalStateException("pending log entries changed while being sequenced");
                     }
                     grown[0] = first + count;
@@ -420,15 +596,39 @@ class Sequencer implements SmartLifecycle, DisposableBean {
                 frontierSize = (Long) grown[0];
                 signLater((Long) grown[0], (byte[]) grown[1]);
             }
+            long now = System.nanoTime();
             for (Long id : ids) {
                 Recorded recorded = waiting.remove(id);
                 if (recorded != null) {
                     recorded.done(id);
                 }
+                if (!waitAtCommit) {
+                    lagMarks.compute(id, (k, v) -> {
+                        if (v == null) {
+                            return SEQUENCED_FIRST;
+                        }
+                        if (v != SEQUENCED_FIRST) {
+                            backlog.decrementAndGet();
+                            sampleLag(now - v);
+                        }
+                        return null;
+                    });
+                }
             }
             if (n > 0) {
                 rounds.incrementAndGet();
                 sequenced.addAndGet(n);
+                maxRoundSize.accumulateAndGet(n, Math::max);
+            }
+            // A round that took less than a full batch left nothing committed before its snapshot behind; a full one
+            // everything up to the last id it took (it takes the lowest ids first).
+            long covered = n < BATCH ? Long.MAX_VALUE : ids.get(ids.size() - 1);
+            synchronized (progressSignal) {
+                if (number > progressRound) {
+                    progressRound = number;
+                    progressCovered = covered;
+                }
+                progressSignal.notifyAll();
             }
             return n;
         } finally {

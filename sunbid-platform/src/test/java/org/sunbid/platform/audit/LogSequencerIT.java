@@ -160,6 +160,115 @@ class LogSequencerIT extends PlatformIT {
         assertThat(verdict.ok()).as(verdict.line()).isTrue();
     }
 
+    /** Runs {@code test} with the default of issue 21's second step: commits do not wait, reads of the log do. */
+    private void readsWait(ThrowingRunnable test) throws Exception {
+        boolean before = sequencer.waitsAtCommit();
+        sequencer.waitAtCommit(false);
+        try {
+            test.run();
+        } finally {
+            sequencer.waitAtCommit(before);
+        }
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    @Test
+    void sixteenThreadsReadingRightAfterRecordingSeeTheirEntriesGapFreeEachOnce() throws Exception {
+        readsWait(() -> {
+            String action = "test.read.after." + UUID.randomUUID().toString().substring(0, 8);
+            long before = log.size();
+            log.drainSequencingLag();
+            int threads = 16;
+            int each = 60;
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<?>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        String subject = thread + "-" + i;
+                        int n = i;
+                        tx.executeWithoutResult(s -> log.record(record(action, subject, Map.of("thread", thread, "i", n))));
+                        if (i % 5 == 0) {
+                            // through the API, right after the commit: the read waits until the entry is sequenced
+                            assertThat(log.ofSubject(action, subject, before)).as(subject).hasSize(1);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : results) {
+                f.get();
+            }
+            pool.shutdown();
+            long size = log.size(); // waits for every entry committed before it
+            assertThat(jdbc.sql("SELECT count(*) FROM log_pending WHERE details::json->>'action' = :a").param("a", action)
+                    .query(Long.class).single()).isZero();
+            List<Map<String, Object>> bySubject = jdbc.sql("""
+                    SELECT details::json->>'subject' AS subject, count(*) AS n FROM log_entry
+                    WHERE seq >= :before AND details::json->>'action' = :a GROUP BY 1""")
+                    .param("before", before).param("a", action).query().listOfRows();
+            assertThat(bySubject).hasSize(threads * each);
+            assertThat(bySubject).allSatisfy(row -> assertThat(((Number) row.get("n")).longValue()).isEqualTo(1));
+            Map<String, Object> range = jdbc.sql("SELECT count(*) AS n, min(seq) AS lo, max(seq) AS hi FROM log_entry")
+                    .query().singleRow();
+            assertThat(((Number) range.get("n")).longValue()).isEqualTo(size);
+            assertThat(((Number) range.get("lo")).longValue()).isZero();
+            assertThat(((Number) range.get("hi")).longValue()).isEqualTo(size - 1);
+            AuditLog.SequencingLag lag = log.drainSequencingLag();
+            System.out.printf("reads wait: sequencing lag p50 %.1f ms, p99 %.1f ms over %d samples%n", lag.p50Millis(),
+                    lag.p99Millis(), lag.samples());
+            assertThat(lag.samples()).isPositive();
+            Verdict verdict = Verifier.run("log", baseUrl());
+            assertThat(verdict.ok()).as(verdict.line()).isTrue();
+        });
+    }
+
+    @Test
+    void aRecordingCommitReturnsWhilePendingAndTheNextReadSequencesIt() throws Exception {
+        readsWait(() -> {
+            String subject = UUID.randomUUID().toString();
+            long before = log.size();
+            sequencer.stop(); // nothing sequences behind the test's back: the commit must not have waited for it
+            try {
+                tx.executeWithoutResult(s -> log.record(record("test.read.waits", subject, Map.of())));
+                assertThat(count("test.read.waits", subject)).as("committed, still pending").containsExactly(0, 1);
+                // A read through the API sequences what was committed before it (here in the reader's thread).
+                List<LogEntry> seen = log.ofSubject("test.read.waits", subject, before);
+                assertThat(seen).hasSize(1);
+                assertThat(count("test.read.waits", subject)).containsExactly(1, 0);
+                assertThat(log.entries(seen.get(0).seq(), seen.get(0).seq() + 1)).hasSize(1);
+            } finally {
+                sequencer.start();
+            }
+            // the public endpoint too: an entry recorded right before the request is under the head it returns
+            tx.executeWithoutResult(s -> log.record(record("test.read.waits.api", subject, Map.of())));
+            long size = new org.sunbid.platform.ApiClient(baseUrl()).get("/api/v1/log/head", null).json().path("size").asLong();
+            assertThat(log.ofSubject("test.read.waits.api", subject, before).get(0).seq()).isLessThan(size);
+        });
+    }
+
+    @Test
+    void aReadInsideATransactionThatRecordedOrHoldsTheLockDoesNotWaitForItself() throws Exception {
+        readsWait(() -> {
+            String subject = UUID.randomUUID().toString();
+            long started = System.nanoTime();
+            tx.executeWithoutResult(s -> {
+                log.record(record("test.read.own", subject, Map.of()));
+                log.size(); // its own entry is not committed: nothing to wait for
+                log.append(record("test.read.own.appended", subject, Map.of()));
+                log.record(record("test.read.own.after", subject, Map.of()));
+                log.newest(1); // holds the log's lock: the sequencer would wait for this transaction
+            });
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+            assertThat(log.ofSubject("test.read.own.after", subject, 0)).hasSize(1);
+            assertThat(count("test.read.own", subject)).containsExactly(1, 0);
+        });
+    }
+
     @Test
     void aTransactionThatRollsBackLeavesNothingInTheLog() {
         String subject = UUID.randomUUID().toString();
@@ -213,7 +322,11 @@ class LogSequencerIT extends PlatformIT {
     }
 
     @Test
-    void pendingEntriesCommittedBeforeACrashAreSequencedExactlyOnceWhenTheSequencerStarts() {
+    void pendingEntriesCommittedBeforeACrashAreSequencedExactlyOnceWhenTheSequencerStarts() throws Exception {
+        readsWait(this::pendingEntriesCommittedBeforeACrash);
+    }
+
+    private void pendingEntriesCommittedBeforeACrash() {
         String subject = UUID.randomUUID().toString();
         sequencer.stop();
         try {
@@ -234,8 +347,8 @@ class LogSequencerIT extends PlatformIT {
         } finally {
             sequencer.start();
         }
-        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
-                .until(() -> count("test.crashed", subject)[1] == 0);
+        // A read right after the start waits for the drain of what was committed before the crash.
+        assertThat(log.ofSubject("test.crashed", subject, 0)).hasSize(5);
         assertThat(count("test.crashed", subject)).containsExactly(5, 0);
         List<Long> seqs = jdbc.sql("""
                 SELECT seq FROM log_entry WHERE details::json->>'subject' = :s ORDER BY seq""").param("s", subject)
@@ -248,6 +361,7 @@ class LogSequencerIT extends PlatformIT {
         sequencer.stop();
         sequencer.start();
         log.record(record("test.crashed.after", subject, Map.of()));
+        assertThat(log.ofSubject("test.crashed.after", subject, 0)).hasSize(1);
         assertThat(count("test.crashed", subject)).containsExactly(5, 0);
         Verdict verdict = Verifier.run("log", baseUrl());
         assertThat(verdict.ok()).as(verdict.line()).isTrue();
