@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.platform.audit.AuditLog;
 import org.sunbid.platform.audit.AuditRecord;
 import org.sunbid.platform.catalog.Calendars;
+import org.sunbid.platform.catalog.Regions;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.parties.CurrentUser;
 import org.sunbid.platform.parties.Role;
@@ -47,11 +48,13 @@ public class FrameworkOrders {
     private final Calendars calendars;
     private final Warnings warnings;
     private final AuditLog log;
+    private final Regions regions;
     private final Clock clock;
 
     FrameworkOrders(FrameworkStore store, FrameworkAgreements agreements, FrameworkCredit credit, Calendars calendars,
-            Warnings warnings, AuditLog log, Clock clock) {
+            Warnings warnings, AuditLog log, Regions regions, Clock clock) {
         this.store = store;
+        this.regions = regions;
         this.agreements = agreements;
         this.credit = credit;
         this.calendars = calendars;
@@ -304,7 +307,28 @@ public class FrameworkOrders {
     /** An order as its buyer, its agreement's collecting body, the shortlisted suppliers and supervisors see it. */
     public FrameworkOrderView view(UUID orderId, CurrentUser user) {
         FrameworkStore.Order o = store.order(orderId, false).orElseThrow(() -> new DomainException(FrameworkError.FRAMEWORK_NOT_FOUND));
+        if (!mayRead(o, user)) {
+            // Anyone else is told the order does not exist: its buyer, supplier and price stay private until published.
+            throw new DomainException(FrameworkError.FRAMEWORK_NOT_FOUND);
+        }
         return view(o, user);
+    }
+
+    /** The buyer, the collecting body, the agreement's suppliers, the administrator and the region's staff. */
+    private boolean mayRead(FrameworkStore.Order o, CurrentUser user) {
+        if (user == null) {
+            return false;
+        }
+        if (user.seesAllRegions()) {
+            return true;
+        }
+        FrameworkStore.Agreement a = store.agreement(o.agreementId()).orElseThrow();
+        if (user.seesRegionSubtree()) {
+            return user.regionCode() != null && regions.isWithin(a.regionCode(), user.regionCode());
+        }
+        UUID org = user.organisationId();
+        return org != null && (org.equals(o.buyerId()) || org.equals(a.collectorId())
+                || agreements.members(o.agreementId()).stream().anyMatch(m -> org.equals(m.supplierId())));
     }
 
     /** The caller's own orders as a buyer, newest first. */

@@ -787,6 +787,50 @@ class AccessMatrixIT extends PlatformIT {
                                                                                           401, 403, 403, 403, 403, 404, 403, 403, 403));
         rows.add(new Row("GET", "/api/v1/mall/statistics", "/api/v1/mall/statistics", null, false,
                                                                                           200, 200, 200, 200, 200, 200, 200, 200, 200));
+        // issue 22: framework agreements. Notices are public; the collecting body (tenderee or agency) creates, shortlists,
+        // reviews joins and publishes order summaries; suppliers respond, join and offer; buyers (tenderees) order, close
+        // and publish. The services then check the party: unknown records answer 404. An order is read only by its parties
+        // and the staff (FrameworkAgreementEndToEndIT reads a real one).
+        String fa = "/api/v1/framework-agreements";
+        String noFa = fa + "/" + UUID.randomUUID();
+        String noFo = "/api/v1/framework-orders/" + UUID.randomUUID();
+        String period = "?from=2027-01-01&to=2027-01-31";
+        //                                                                               pub admin centre qs   sup  tend agen bid1 expert
+        rows.add(new Row("POST", fa, fa, () -> "{}", false,                               401, 403, 403, 403, 403, 400, 400, 403, 403));
+        rows.add(new Row("GET", fa + "/{id}", noFa, null, false,                          401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", fa + "/{id}/responses", noFa + "/responses", () -> "{\"prices\":{\"1\":1}}", false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 404, 403));
+        rows.add(new Row("POST", fa + "/{id}/shortlist", noFa + "/shortlist", () -> "{\"count\":1}", false,
+                                                                                          401, 403, 403, 403, 403, 404, 404, 403, 403));
+        rows.add(new Row("POST", fa + "/{id}/joins", noFa + "/joins", () -> "{\"prices\":{\"1\":1}}", false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 404, 403));
+        rows.add(new Row("GET", fa + "/{id}/joins", noFa + "/joins", null, false,         401, 403, 403, 403, 403, 404, 404, 403, 403));
+        rows.add(new Row("POST", fa + "/{id}/joins/{requestId}/review", noFa + "/joins/" + UUID.randomUUID() + "/review",
+                () -> "{\"admit\":false,\"reason\":\"x\"}", false,                    401, 403, 403, 403, 403, 404, 404, 403, 403));
+        rows.add(new Row("POST", fa + "/{id}/orders", noFa + "/orders",
+                () -> "{\"itemNo\":1,\"quantity\":\"1\",\"method\":\"DIRECT\"}", false,
+                                                                                          401, 403, 403, 403, 403, 404, 403, 403, 403));
+        rows.add(new Row("GET", fa + "/{id}/orders", noFa + "/orders", null, false,       401, 403, 403, 403, 403, 404, 404, 403, 403));
+        rows.add(new Row("POST", fa + "/{id}/order-summaries", noFa + "/order-summaries" + period, null, false,
+                                                                                          401, 403, 403, 403, 403, 404, 404, 403, 403));
+        rows.add(new Row("GET", "/api/v1/framework-orders/mine", "/api/v1/framework-orders/mine", null, false,
+                                                                                          401, 403, 403, 403, 403, 200, 403, 403, 403));
+        rows.add(new Row("GET", "/api/v1/framework-orders/{id}", noFo, null, false,       401, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", "/api/v1/framework-orders/{id}/offers", noFo + "/offers", () -> "{\"commitment\":\"00\"}", false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 404, 403));
+        rows.add(new Row("POST", "/api/v1/framework-orders/{id}/offers/reveal", noFo + "/offers/reveal",
+                () -> "{\"price\":1,\"nonce\":\"x\"}", false,                         401, 403, 403, 403, 403, 403, 403, 404, 403));
+        rows.add(new Row("POST", "/api/v1/framework-orders/{id}/close", noFo + "/close", null, false,
+                                                                                          401, 403, 403, 403, 403, 404, 403, 403, 403));
+        rows.add(new Row("POST", "/api/v1/framework-orders/{id}/publication", noFo + "/publication", null, false,
+                                                                                          401, 403, 403, 403, 403, 404, 403, 403, 403));
+        rows.add(new Row("GET", "/api/v1/public/framework-agreements", "/api/v1/public/framework-agreements", null, false,
+                                                                                          200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/v1/public/framework-agreements/{id}", "/api/v1/public/framework-agreements/" + UUID.randomUUID(),
+                null, false,                                                              404, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("GET", "/api/v1/public/framework-agreements/{id}/order-summary",
+                "/api/v1/public/framework-agreements/" + UUID.randomUUID() + "/order-summary" + period, null, false,
+                                                                                          404, 404, 404, 404, 404, 404, 404, 404, 404));
         return rows;
     }
 

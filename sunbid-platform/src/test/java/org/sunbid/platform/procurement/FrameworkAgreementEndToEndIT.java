@@ -241,7 +241,7 @@ class FrameworkAgreementEndToEndIT extends PlatformIT {
         assertThat(eliminated.code()).isEqualTo("GPL110_NOT_SHORTLISTED");
         ApiClient.Response bySupplier = api.post("/api/v1/framework-agreements/" + agreement + "/orders",
                 "{\"itemNo\":1,\"quantity\":\"1\",\"method\":\"DIRECT\"}", supplier(1));
-        assertThat(bySupplier.code()).isEqualTo("FRAMEWORK_NOT_BUYER");
+        assertThat(bySupplier.status()).isEqualTo(403); // only buyers (tenderees) order
         ApiClient.Response ok = order("DIRECT", supplierId(4), "3900.00", null);
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         assertThat(ok.json().path("status").asString()).isEqualTo("CONCLUDED");
@@ -252,6 +252,11 @@ class FrameworkAgreementEndToEndIT extends PlatformIT {
         ApiClient.Response published = api.post("/api/v1/framework-orders/" + directOrder + "/publication", "", token("tenderee2"));
         assertThat(published.status()).as(published.body()).isEqualTo(200);
         assertThat(published.json().path("late").asBoolean()).isFalse();
+        // the order's details: its buyer and the agreement's suppliers; an eliminated supplier or an expert is told 404
+        assertThat(api.get("/api/v1/framework-orders/" + directOrder, token("tenderee2")).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/framework-orders/" + directOrder, supplier(4)).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/framework-orders/" + directOrder, supplier(3)).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/framework-orders/" + directOrder, token("expert01")).status()).isEqualTo(404);
     }
 
     @Test

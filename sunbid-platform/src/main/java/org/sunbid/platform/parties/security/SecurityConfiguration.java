@@ -107,6 +107,18 @@ class SecurityConfiguration {
                         // issue 22: framework agreements' notices are public; the services check who acts
                         .requestMatchers(HttpMethod.GET, "/api/v1/public/framework-agreements",
                                 "/api/v1/public/framework-agreements/**").permitAll()
+                        // the collecting body (an agency or a tenderee) runs the agreement; suppliers respond, join and offer;
+                        // buyers (tenderees) order. The services then check that it is this agreement's or order's party.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/framework-agreements", "/api/v1/framework-agreements/*/shortlist",
+                                "/api/v1/framework-agreements/*/joins/*/review", "/api/v1/framework-agreements/*/order-summaries")
+                        .hasAnyRole("TENDEREE", "AGENCY")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/framework-agreements/*/joins", "/api/v1/framework-agreements/*/orders")
+                        .hasAnyRole("TENDEREE", "AGENCY")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/framework-agreements/*/responses", "/api/v1/framework-agreements/*/joins",
+                                "/api/v1/framework-orders/*/offers", "/api/v1/framework-orders/*/offers/reveal").hasRole("BIDDER")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/framework-agreements/*/orders", "/api/v1/framework-orders/*/close",
+                                "/api/v1/framework-orders/*/publication").hasRole("TENDEREE")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/framework-orders/mine").hasRole("TENDEREE")
                         .requestMatchers(HttpMethod.POST, "/api/v1/lots/*/method-approvals/*/objections").hasRole("BIDDER")
                         .requestMatchers(HttpMethod.POST, "/api/v1/lots/*/method-approvals/*/decision").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/lots/*/method-approvals",
