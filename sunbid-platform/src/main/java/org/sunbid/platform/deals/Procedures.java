@@ -40,14 +40,20 @@ public class Procedures {
 
     /** Every procedure, in the catalogue's order. */
     public List<ProcedureView> all() {
-        return jdbc.sql("SELECT * FROM deal_procedure WHERE method <> 'COMMON' ORDER BY position").query((rs, i) -> new ProcedureView(rs.getString("code"),
-                DealKind.valueOf(rs.getString("kind")), rs.getString("method"), rs.getString("name_zh"), rs.getString("name_en"),
-                Arrays.asList((String[]) rs.getArray("steps").getArray()), rs.getBoolean("runnable"))).list();
+        return jdbc.sql("SELECT * FROM deal_procedure WHERE method <> 'COMMON' ORDER BY position").query(Procedures::view).list();
     }
 
-    /** The procedure {@code code}, if the catalogue has it. */
+    /** The procedure {@code code}, if the catalogue has it (one row read, not the catalogue: issue 21). */
     public Optional<ProcedureView> find(String code) {
-        return code == null ? Optional.empty() : all().stream().filter(p -> p.code().equals(code)).findFirst();
+        return code == null ? Optional.empty()
+                : jdbc.sql("SELECT * FROM deal_procedure WHERE code = :code AND method <> 'COMMON'").param("code", code)
+                        .query(Procedures::view).optional();
+    }
+
+    private static ProcedureView view(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new ProcedureView(rs.getString("code"), DealKind.valueOf(rs.getString("kind")), rs.getString("method"),
+                rs.getString("name_zh"), rs.getString("name_en"), Arrays.asList((String[]) rs.getArray("steps").getArray()),
+                rs.getBoolean("runnable"));
     }
 
     /** The procedure {@code code}; an unknown code is refused ({@code DEALS_UNKNOWN_PROCEDURE}). */

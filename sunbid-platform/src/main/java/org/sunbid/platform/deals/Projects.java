@@ -282,9 +282,28 @@ public class Projects {
 
     /** The procedure a lot runs, or empty for an unknown lot. */
     public Optional<String> procedureOfLot(UUID lotId) {
-        return jdbc.sql("SELECT p.procedure_code FROM deal_project p JOIN deal_lot l ON l.project_id = p.id WHERE l.id = :lot")
+        String known = lotProcedures.get(lotId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<String> code = jdbc.sql("SELECT p.procedure_code FROM deal_project p JOIN deal_lot l ON l.project_id = p.id WHERE l.id = :lot")
                 .param("lot", lotId).query(String.class).optional();
+        code.ifPresent(c -> {
+            if (lotProcedures.size() >= LOT_PROCEDURES_MAX) {
+                lotProcedures.clear(); // bounded: at worst a few more reads
+            }
+            lotProcedures.put(lotId, c);
+        });
+        return code;
     }
+
+    /**
+     * The procedure of each lot once read (issue 21: every bid upload asks it, one connection borrow each in a surge).
+     * Safe to keep: a project's procedure is fixed when it is created (no path updates {@code deal_project.procedure_code},
+     * lots are never deleted); an unknown lot is not kept.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<UUID, String> lotProcedures = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int LOT_PROCEDURES_MAX = 10_000;
 
     /** The project {@code id} as {@code user} may see it: its owner's and agency's staff, and staff of its region. */
     public ProjectView get(UUID id, CurrentUser user) {

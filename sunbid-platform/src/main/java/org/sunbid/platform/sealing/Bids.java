@@ -61,6 +61,7 @@ public class Bids {
     private final PlatformIdentity platform;
     private final Organisations organisations;
     private final TransactionTemplate tx;
+    private final TransactionTemplate readOnly;
     private final BiddingCredit credit;
     private final ArrivalSealing arrival;
     private final Clock clock;
@@ -90,6 +91,8 @@ public class Bids {
         this.platform = platform;
         this.organisations = organisations;
         this.tx = tx;
+        this.readOnly = new TransactionTemplate(tx.getTransactionManager());
+        this.readOnly.setReadOnly(true);
         this.arrival = arrival;
         this.clock = clock;
         this.maxSize = maxSize;
@@ -106,11 +109,22 @@ public class Bids {
      * Refuses, before the body is read, what the aggregate would refuse once it has arrived; returns the bidder as the
      * aggregate needs to know it: registered (tendering's registration, NOT_REGISTERED otherwise) and whether its
      * deposit is settled (payments).
+     *
+     * <p>Issue 21: all of these reads share one read-only transaction, i.e. one connection borrowed from the pool per
+     * upload instead of one per read (registration, tender, credit records, deposit, the bidder's bid, the lot's rules:
+     * a dozen borrows, and in a deadline surge most request threads were waiting in the pool). Nothing here is cached:
+     * registration, deposit, credit restrictions and the tender's state can change at any moment, and each is read
+     * from the database as before (read committed: each statement sees what is committed when it runs). The accepting
+     * transaction checks the revocable facts again at the upload instant.
      */
     private SealedBid.Bidder precheck(UUID tenderId, long declaredSize, CurrentUser user) {
         if (user == null || user.role() != Role.BIDDER || user.organisationId() == null) {
             throw new DomainException(org.sunbid.platform.kernel.CommonError.FORBIDDEN);
         }
+        return readOnly.execute(status -> precheckReads(tenderId, declaredSize, user));
+    }
+
+    private SealedBid.Bidder precheckReads(UUID tenderId, long declaredSize, CurrentUser user) {
         if (liveBidding.live(tenderId, clock.instant())) {
             // issue 17: the lot's rules hold LIVE_BIDDING; bids go to the auction room, never into an envelope
             throw new DomainException(SealingError.LIVE_BIDDING_NO_SEALED_BIDS);
@@ -150,7 +164,9 @@ public class Bids {
         // The store keeps the file if anything refers to it (the same bytes may be another party's document) and
         // removes it on failure only if this upload created it; a refused envelope is never kept.
         try (FileStore.Written<Envelope.Verified> upload = EnvelopeIntake.store(files, body, maxSize)) {
-            return accept(tenderId, upload.value(), ip, user, bidder, sealedOnArrival);
+            BidReceipt receipt = accept(tenderId, upload.value(), ip, user, bidder, sealedOnArrival);
+            upload.upload().keep(); // the bid's reference to the file is committed with it
+            return receipt;
         } catch (FileStore.TooLargeException e) {
             throw new DomainException(SealingError.ENVELOPE_TOO_LARGE, maxSize);
         } catch (IOException e) {
@@ -161,22 +177,21 @@ public class Bids {
     /** Accepts an envelope stored and verified in one pass ({@link EnvelopeIntake}), durable already. */
     private BidReceipt accept(UUID tenderId, Envelope.Verified envelope, String ip, CurrentUser user, SealedBid.Bidder bidder,
             boolean sealedOnArrival) {
-        String keySm3 = keys.keyOf(tenderId).sm3(); // one query, not the whole key view with its custodians
+        String keySm3 = keys.keyOf(tenderId).sm3(); // kept in memory once read: a tender's opening key never changes
         if (!envelope.header().tenderId().equals(tenderId) || !envelope.header().openingKeySm3().equals(keySm3)) {
             throw new DomainException(SealingError.ENVELOPE_WRONG_TENDER);
         }
-        UUID certificateId;
-        if (sealedOnArrival) { // signed by the platform on the bidder's behalf; recorded against the bidder's certificate in force
-            if (!envelope.header().bidder().equals(platform.certificate())) {
-                throw new DomainException(SealingError.ENVELOPE_SIGNER_NOT_BIDDER);
-            }
-            certificateId = certificates.inForce(user.organisationId()).map(Certificates.InForce::id)
-                    .orElseThrow(() -> new DomainException(SealingError.ENVELOPE_SIGNER_NOT_BIDDER));
-        } else {
-            certificateId = certificates.activeOf(user.organisationId(), envelope.header().bidder())
-                    .orElseThrow(() -> new DomainException(SealingError.ENVELOPE_SIGNER_NOT_BIDDER));
+        if (sealedOnArrival && !envelope.header().bidder().equals(platform.certificate())) {
+            throw new DomainException(SealingError.ENVELOPE_SIGNER_NOT_BIDDER);
         }
+        // Issue 21: the signer's certificate is read in the accepting transaction (one connection borrow for both, and
+        // a revocation is seen as late as the upload instant); it is never cached, since certificates are revoked.
         return tx.execute(status -> {
+            UUID certificateId = sealedOnArrival // signed by the platform on the bidder's behalf: the bidder's certificate in force
+                    ? certificates.inForce(user.organisationId()).map(Certificates.InForce::id)
+                            .orElseThrow(() -> new DomainException(SealingError.ENVELOPE_SIGNER_NOT_BIDDER))
+                    : certificates.activeOf(user.organisationId(), envelope.header().bidder())
+                            .orElseThrow(() -> new DomainException(SealingError.ENVELOPE_SIGNER_NOT_BIDDER));
             DepositTerms terms = tenders.depositTermsHeld(tenderId); // closing waits for this acceptance
             Instant now = clock.instant(); // the moment the whole envelope is in and checked
             credit.require(tenderId, user.organisationId(), now, terms.regionCode(), user.actor()); // at the upload instant
@@ -193,7 +208,15 @@ public class Bids {
             receipt.put("receivedAt", now.toString());
             receipt.put("sealedBy", sealedOnArrival ? "platform-on-arrival" : "bidder");
             String receiptJson = CanonicalJson.write(receipt);
-            ReceiptBatch.Proof batch = receiptSigner.sign(receiptJson); // signed with its batch: see BidReceipt
+            // Signed with its batch (see BidReceipt) while this transaction holds its connection (the signer's merge
+            // delay, 1 ms, plus one SM2 signature per batch). Issue 21 asked whether to sign after commit instead; not
+            // done: the receipt names bidId and receivedAt, decided here under the bid's lock, so it can only be
+            // signed after they are fixed; signing after commit would need a second transaction to store the proof
+            // (one more borrow, not one fewer), an UPDATE of the append-only bid row, and a recovery path for a bid
+            // committed without its proof (kill -9 between the two). As it is, a proof exists only inside a
+            // transaction that stores it with the bid, and the client gets it only after that commit: every receipt a
+            // client holds has its bid (SurgeCrashIT); a rollback after signing leaves a proof nobody ever received.
+            ReceiptBatch.Proof batch = receiptSigner.sign(receiptJson);
             // The source address is kept only as its keyed hash (Art. 40's comparison needs equality, nobody the address).
             repository.save(bid, new SealedBidRepository.Received(envelope.size(), certificateId,
                     evidenceVault.uploadAddress(tenderId, ip), user.username(),

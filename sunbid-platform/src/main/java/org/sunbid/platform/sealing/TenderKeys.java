@@ -298,10 +298,28 @@ public class TenderKeys {
      * checked against, without {@link #view}'s custodians (the upload path's hot read).
      */
     OpeningKey keyOf(UUID tenderId) {
-        return jdbc.sql("SELECT key_sm3, public_key_pem FROM tender_opening_key WHERE tender_id = :t").param("t", tenderId)
+        OpeningKey known = madeKeys.get(tenderId);
+        if (known != null) {
+            return known;
+        }
+        OpeningKey key = jdbc.sql("SELECT key_sm3, public_key_pem FROM tender_opening_key WHERE tender_id = :t").param("t", tenderId)
                 .query((rs, i) -> new OpeningKey(rs.getString(1), rs.getString(2))).optional()
                 .orElseThrow(() -> new DomainException(SealingError.OPENING_KEY_NOT_FOUND));
+        if (madeKeys.size() >= MADE_KEYS_MAX) {
+            madeKeys.clear(); // bounded: at worst a few more reads of keys still in use
+        }
+        madeKeys.put(tenderId, key);
+        return key;
     }
+
+    /**
+     * Opening keys once made (issue 21: every upload checks its envelope's key against the tender's, one connection
+     * borrow each in a surge). Safe to keep: a tender's opening key is made once and never changes
+     * ({@code tender_opening_key} is append-only, V40_1, keyed by the tender); a tender without a key is not kept, so
+     * a key made later is read then.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<UUID, OpeningKey> madeKeys = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MADE_KEYS_MAX = 10_000;
 
     /** A tender's opening public key: its SM3 (as envelope headers name it) and the key (PEM). */
     record OpeningKey(String sm3, String publicKeyPem) {

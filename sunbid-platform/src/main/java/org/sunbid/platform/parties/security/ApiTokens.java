@@ -30,8 +30,13 @@ class ApiTokens {
     private final Clock clock;
     private final SunbidProperties properties;
 
-    ApiTokens(JdbcClient jdbc, Clock clock, SunbidProperties properties) {
+    private final org.springframework.transaction.support.TransactionTemplate readOnly;
+
+    ApiTokens(JdbcClient jdbc, Clock clock, SunbidProperties properties,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.clock = clock;
         this.properties = properties;
     }
@@ -81,15 +86,22 @@ class ApiTokens {
             return Optional.ofNullable((T) cached.account());
         }
         long readAt = System.nanoTime();
-        Optional<Map<String, Object>> row = jdbc.sql(
-                "SELECT account_id, expires_at FROM api_token WHERE token_hash = :h AND revoked_at IS NULL AND expires_at > :now")
-                .param("h", Sm3.hex(token)).param("now", OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
-                .query().listOfRows().stream().findFirst();
-        if (row.isEmpty()) {
+        // the token's row and its account in one read-only transaction: one connection borrowed, not two (issue 21)
+        record Read<T>(Map<String, Object> row, Optional<T> account) {
+        }
+        Read<T> read = readOnly.execute(status -> {
+            Optional<Map<String, Object>> found = jdbc.sql(
+                    "SELECT account_id, expires_at FROM api_token WHERE token_hash = :h AND revoked_at IS NULL AND expires_at > :now")
+                    .param("h", Sm3.hex(token)).param("now", OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
+                    .query().listOfRows().stream().findFirst();
+            return found.map(r -> new Read<>(r, load.apply((UUID) r.get("account_id")))).orElse(null);
+        });
+        if (read == null) {
             recent.remove(token);
             return Optional.empty();
         }
-        Optional<T> account = load.apply((UUID) row.get().get("account_id"));
+        Optional<Map<String, Object>> row = Optional.of(read.row());
+        Optional<T> account = read.account();
         Object expires = row.get().get("expires_at");
         Instant expiresAt = expires instanceof java.sql.Timestamp t ? t.toInstant()
                 : expires instanceof OffsetDateTime o ? o.toInstant() : now;
