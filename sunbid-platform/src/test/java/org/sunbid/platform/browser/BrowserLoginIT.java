@@ -163,7 +163,9 @@ class BrowserLoginIT extends BrowserTest {
         logIn("bidder1", PASSWORD);
         assertThat(menuLinks()).containsExactly("/workbench", "/workbench/tenders",
                 "/workbench/auctions", "/workbench/invitations",
-                "/workbench/negotiations", "/workbench/complaints", "/workbench/method-approvals", "/workbench/credit", "/workbench/subscriptions");
+                "/workbench/negotiations", "/workbench/complaints", "/workbench/method-approvals",
+                "/workbench/framework-agreements", "/workbench/mall", // issue 22: a supplier responds, lists, offers
+                "/workbench/credit", "/workbench/subscriptions");
 
         open("/workbench/organisations");
         assertThat(text(By.id("error-detail"))).isEqualTo("您的角色或所属区域无权进行此操作。");
