@@ -214,6 +214,9 @@ public abstract class PlatformIT {
         registry.add("sunbid.evaluation.contract-check-interval", () -> "PT24H");
         registry.add("sunbid.procurement.framework-publication-check", () -> "PT24H"); // issue 22: driven by its test
         registry.add("sunbid.mall.payment-check-interval", () -> "PT24H"); // issue 22: MallIT runs the check itself
+        // ...and neither job runs at start-up, where a page sweep (RegistrationAnonymityIT) could see it flag an order
+        registry.add("sunbid.mall.payment-check-initial-delay", () -> "PT24H");
+        registry.add("sunbid.procurement.framework-publication-initial-delay", () -> "PT24H");
         // issue 18 N: tests deliver the national exchange's outbox themselves (a replay, Outbox.sendDue)
         registry.add("sunbid.exchange.send-interval", () -> "PT24H");
         registry.add("sunbid.search.refresh-interval", () -> "PT24H"); // the index follows events; tests reindex themselves

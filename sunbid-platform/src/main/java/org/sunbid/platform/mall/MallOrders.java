@@ -192,7 +192,8 @@ public class MallOrders {
      * Flags every accepted order unpaid after its due day, once, to the supervisors of its region. Runs hourly; returns
      * how many were flagged.
      */
-    @Scheduled(fixedDelayString = "${sunbid.mall.payment-check-interval:PT1H}")
+    @Scheduled(fixedDelayString = "${sunbid.mall.payment-check-interval:PT1H}",
+            initialDelayString = "${sunbid.mall.payment-check-initial-delay:PT1M}")
     @Transactional
     public int flagOverduePayments() {
         LocalDate today = catalogue.today();

@@ -279,7 +279,8 @@ public class FrameworkOrders {
     }
 
     /** Flags every concluded order whose publication period has ended unpublished, once each. */
-    @Scheduled(fixedDelayString = "${sunbid.procurement.framework-publication-check:PT1H}")
+    @Scheduled(fixedDelayString = "${sunbid.procurement.framework-publication-check:PT1H}",
+            initialDelayString = "${sunbid.procurement.framework-publication-initial-delay:PT1M}")
     @Transactional
     public int flagLatePublications() {
         int n = 0;
