@@ -272,14 +272,14 @@ public class Listings {
         if (user == null || user.organisationId() == null) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " WHERE l.supplier_id = :s ORDER BY l.created_at DESC").param("s", user.organisationId())
+        return jdbc.sql(SELECT + " WHERE l.supplier_id = :s ORDER BY l.created_at DESC, l.id").param("s", user.organisationId())
                 .query(this::map).list();
     }
 
     /** The listings the staff member reviews, in {@code status} (null: every status), oldest first. */
     public List<ListingView> forReview(ListingStatus status, CurrentUser user) {
         MallCatalogue.requireStaff(user);
-        return jdbc.sql(SELECT + " WHERE (CAST(:s AS text) IS NULL OR l.status = :s) ORDER BY l.created_at")
+        return jdbc.sql(SELECT + " WHERE (CAST(:s AS text) IS NULL OR l.status = :s) ORDER BY l.created_at, l.id")
                 .param("s", status == null ? null : status.name()).query(this::map).list().stream().filter(l -> sees(user, l)).toList();
     }
 
@@ -388,7 +388,7 @@ public class Listings {
     private ListingView withDetails(ListingView l) {
         List<ListingView.Evidence> evidence = jdbc.sql("""
                 SELECT id, kind, price, source, observed_on, file_sm3, created_at FROM mall_price_evidence WHERE listing_id = :id
-                ORDER BY created_at DESC, observed_on DESC""").param("id", l.id())
+                ORDER BY created_at DESC, observed_on DESC, id""").param("id", l.id())
                 .query((rs, n) -> new ListingView.Evidence(rs.getObject(1, UUID.class), rs.getString(2), rs.getBigDecimal(3),
                         rs.getString(4), rs.getObject(5, LocalDate.class), rs.getString(6),
                         rs.getObject(7, OffsetDateTime.class).toInstant())).list();

@@ -234,10 +234,10 @@ public class MallOrders {
             if (user.organisationId() == null) {
                 return List.of();
             }
-            all = jdbc.sql(SELECT + " WHERE o.buyer_id = :org OR o.supplier_id = :org ORDER BY o.ordered_at DESC")
+            all = jdbc.sql(SELECT + " WHERE o.buyer_id = :org OR o.supplier_id = :org ORDER BY o.ordered_at DESC, o.id")
                     .param("org", user.organisationId()).query(this::map).list();
         } else if (user.role() == Role.ADMINISTRATOR || user.role() == Role.CENTRE_STAFF || user.role() == Role.SUPERVISOR) {
-            all = jdbc.sql(SELECT + " ORDER BY o.ordered_at DESC LIMIT 1000").query(this::map).list().stream()
+            all = jdbc.sql(SELECT + " ORDER BY o.ordered_at DESC, o.id LIMIT 1000").query(this::map).list().stream()
                     .filter(o -> user.seesAllRegions() || user.regionCode() == null || regions.isWithin(o.regionCode(), user.regionCode()))
                     .toList();
         } else {
@@ -248,7 +248,7 @@ public class MallOrders {
 
     /** The published contracts (合同公告), newest first: every order, which is its contract. */
     public List<OrderView> contracts() {
-        return jdbc.sql(SELECT + " ORDER BY o.ordered_at DESC LIMIT 200").query(this::map).list();
+        return jdbc.sql(SELECT + " ORDER BY o.ordered_at DESC, o.id LIMIT 200").query(this::map).list();
     }
 
     /** One order, with its quotes, as {@code user} may see it. */
@@ -258,13 +258,13 @@ public class MallOrders {
 
     /** Every order in the mall, for the split check and statistics (inside the context only). */
     List<OrderView> all() {
-        return jdbc.sql(SELECT + " ORDER BY o.ordered_at").query(this::map).list();
+        return jdbc.sql(SELECT + " ORDER BY o.ordered_at, o.id").query(this::map).list();
     }
 
     Optional<OrderView> find(UUID id) {
         return jdbc.sql(SELECT + " WHERE o.id = :id").param("id", id).query(this::map).optional().map(o -> {
             List<OrderView.Quote> quotes = jdbc.sql("SELECT listing_id, supplier_id, supplier_name, unit_price, won FROM mall_quote"
-                            + " WHERE order_id = :id ORDER BY unit_price, supplier_name").param("id", id)
+                            + " WHERE order_id = :id ORDER BY unit_price, supplier_name, listing_id").param("id", id)
                     .query((rs, n) -> new OrderView.Quote(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                             rs.getBigDecimal(4), rs.getBoolean(5))).list();
             return withQuotes(o, quotes);

@@ -106,7 +106,7 @@ class FrameworkStore {
     }
 
     List<UUID> agreementIds(int limit) {
-        return jdbc.sql("SELECT id FROM framework_agreement ORDER BY created_at DESC LIMIT :limit").param("limit", limit)
+        return jdbc.sql("SELECT id FROM framework_agreement ORDER BY created_at DESC, id LIMIT :limit").param("limit", limit)
                 .query(UUID.class).list();
     }
 
@@ -159,7 +159,7 @@ class FrameworkStore {
                 });
         return jdbc.sql("""
                 SELECT id, supplier_id, via, status, quality_score, rank, submitted_at FROM framework_response
-                WHERE agreement_id = :a ORDER BY rank NULLS LAST, submitted_at""")
+                WHERE agreement_id = :a ORDER BY rank NULLS LAST, submitted_at, id""")
                 .param("a", agreementId)
                 .query((rs, n) -> new Response(rs.getObject("id", UUID.class), rs.getObject("supplier_id", UUID.class),
                         rs.getString("via"), rs.getString("status"), Map.copyOf(prices.getOrDefault(rs.getObject("id", UUID.class), Map.of())),
@@ -243,12 +243,12 @@ class FrameworkStore {
     }
 
     List<Order> orders(UUID agreementId) {
-        return jdbc.sql("SELECT * FROM framework_order WHERE agreement_id = :a ORDER BY created_at")
+        return jdbc.sql("SELECT * FROM framework_order WHERE agreement_id = :a ORDER BY created_at, id")
                 .param("a", agreementId).query(FrameworkStore::order).list();
     }
 
     List<Order> ordersOfBuyer(UUID buyerId, int limit) {
-        return jdbc.sql("SELECT * FROM framework_order WHERE buyer_id = :b ORDER BY created_at DESC LIMIT :limit")
+        return jdbc.sql("SELECT * FROM framework_order WHERE buyer_id = :b ORDER BY created_at DESC, id LIMIT :limit")
                 .param("b", buyerId).param("limit", limit).query(FrameworkStore::order).list();
     }
 

@@ -127,8 +127,22 @@ class RegistrationAnonymityIT extends PlatformIT {
         return seen;
     }
 
-    private static String abbreviate(String s) {
-        return s == null ? null : s.length() <= 300 ? s : s.substring(0, 300) + "…";
+    /** The two answers around where they first differ (the whole of a long page says nothing useful). */
+    private static String difference(String before, String after) {
+        if (after == null) {
+            return "\n  before: " + excerpt(before, 0) + "\n  after:  (none)";
+        }
+        int at = 0;
+        while (at < before.length() && at < after.length() && before.charAt(at) == after.charAt(at)) {
+            at++;
+        }
+        int from = Math.max(0, at - 150);
+        return " (first difference at " + at + ")\n  before: " + excerpt(before, from) + "\n  after:  " + excerpt(after, from);
+    }
+
+    private static String excerpt(String s, int from) {
+        int to = Math.min(s.length(), from + 400);
+        return (from > 0 ? "…" : "") + s.substring(Math.min(from, s.length()), to) + (to < s.length() ? "…" : "");
     }
 
     /** A page as the session sees it, without the per-request CSRF mask. */
@@ -160,7 +174,7 @@ class RegistrationAnonymityIT extends PlatformIT {
         List<String> changed = new ArrayList<>();
         before.forEach((route, answer) -> {
             if (!answer.equals(after.get(route))) {
-                changed.add(route + "\n  before: " + abbreviate(answer) + "\n  after:  " + abbreviate(after.get(route)));
+                changed.add(route + difference(answer, after.get(route)));
             }
         });
         assertThat(changed).as("answers that changed when bidders registered").isEmpty();
