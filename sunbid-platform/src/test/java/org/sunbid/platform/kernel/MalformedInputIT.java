@@ -451,6 +451,13 @@ class MalformedInputIT extends PlatformIT {
 
         Reply fine = send("GET", "/api/v1/log/entries?start=0&end=1", null, null, null);
         assertThat(fine.status()).isEqualTo(200);
+
+        // a path variable that is no number is named the same way
+        Reply path = send("GET", "/api/v1/log/receipts/abc", null, null, null);
+        assertThat(path.status()).isEqualTo(400);
+        JsonNode p = JSON.readTree(path.body());
+        assertThat(p.path("code").asString()).isEqualTo("INVALID_PARAMETER");
+        assertThat(p.path("detail").asString()).contains("seq");
     }
 
     @Test

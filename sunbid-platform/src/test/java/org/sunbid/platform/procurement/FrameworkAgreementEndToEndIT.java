@@ -200,7 +200,11 @@ class FrameworkAgreementEndToEndIT extends PlatformIT {
         ApiClient.Response five = api.post("/api/v1/framework-agreements/" + agreement + "/shortlist", "{\"count\":5}", token("agency"));
         assertThat(five.status()).isEqualTo(422);
         assertThat(five.code()).isEqualTo("GPL110_ELIMINATION_TOO_LOW");
-        assertThat(five.json().path("detail").asString()).contains("2").contains("1");
+        // the refusal quotes the rule row as V500 words it: the substance, no unverified 110号令 article number
+        assertThat(five.json().path("detail").asString()).contains("2").contains("1").contains("淘汰比例一般不得低于20%")
+                .contains("待核").doesNotContain("第二十六条");
+        assertThat(jdbc.sql("SELECT count(*) FROM procedure_rule WHERE procedure_code = 'ZFCG_FRAMEWORK'"
+                + " AND article LIKE '财政部令第110号第%'").query(Long.class).single()).isZero();
         ApiClient.Response four = api.post("/api/v1/framework-agreements/" + agreement + "/shortlist", "{\"count\":4}", token("agency"));
         assertThat(four.status()).as(four.body()).isEqualTo(200);
         assertThat(four.json().path("status").asString()).isEqualTo("IN_FORCE");
