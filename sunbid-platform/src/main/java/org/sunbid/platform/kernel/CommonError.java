@@ -4,6 +4,10 @@ package org.sunbid.platform.kernel;
 public enum CommonError implements ErrorCode {
     /** The request body is not valid JSON or does not match the expected shape. */
     MALFORMED_REQUEST(400),
+    /** A required query parameter ({0}) is missing. */
+    MISSING_PARAMETER(400),
+    /** A query parameter or path variable ({0}) does not convert to its type (a number, a date, an identifier). */
+    INVALID_PARAMETER(400),
     /** One or more fields failed validation; the problem lists them. */
     VALIDATION_FAILED(400),
     /** An amount is not a plain decimal of bounded size (at most {0} digits before the point, two after, not negative). */

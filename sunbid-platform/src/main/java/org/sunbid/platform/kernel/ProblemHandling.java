@@ -32,6 +32,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.ModelAndView;
@@ -93,9 +94,29 @@ class ProblemHandling {
         return respond(problems.validation(errors), request);
     }
 
-    @ExceptionHandler({HttpMessageNotReadableException.class, MissingServletRequestParameterException.class,
-            TypeMismatchException.class, MissingRequestHeaderException.class, MissingServletRequestPartException.class,
-            MultipartException.class, InvalidParameterException.class})
+    /** A required query parameter that is absent: named, so the caller knows what to add (not a JSON problem). */
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    Object missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
+        log.debug("missing parameter {} {}: {}", request.getMethod(), request.getRequestURI(), e.getParameterName());
+        return respond(problems.of(CommonError.MISSING_PARAMETER, e.getParameterName()), request);
+    }
+
+    /**
+     * A query parameter or path variable whose value does not convert (e.g. {@code start=abc}, a date that is no
+     * date): named, its value not repeated. A mismatch without a name (a bean property) stays a malformed request.
+     */
+    @ExceptionHandler(TypeMismatchException.class)
+    Object invalidParameter(TypeMismatchException e, HttpServletRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        if (name == null || name.isBlank()) {
+            return malformed(e, request);
+        }
+        log.debug("invalid parameter {} {}: {}", request.getMethod(), request.getRequestURI(), name);
+        return respond(problems.of(CommonError.INVALID_PARAMETER, name), request);
+    }
+
+    @ExceptionHandler({HttpMessageNotReadableException.class, MissingRequestHeaderException.class,
+            MissingServletRequestPartException.class, MultipartException.class, InvalidParameterException.class})
     Object malformed(Exception e, HttpServletRequest request) {
         log.debug("malformed request {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
         return respond(problems.of(CommonError.MALFORMED_REQUEST), request);
@@ -161,7 +182,7 @@ class ProblemHandling {
     /**
      * The error page for {@code problem}: the site's layout with the user's own header (the {@link PageModel}
      * attributes), a title saying what happened (not found, not allowed, a bad address, went wrong) and the detail; a
-     * malformed request on a page is a bad address, not a JSON document.
+     * malformed request or a missing or invalid parameter on a page is a bad address, not a JSON document.
      */
     static ModelAndView errorPage(ProblemDetail problem, HttpServletRequest request, java.util.List<PageModel> pageModels,
             Problems problems) {
@@ -170,8 +191,9 @@ class ProblemHandling {
         pageModels.forEach(m -> m.addTo(page.getModel(), request));
         page.addObject("problem", problem);
         page.addObject("status", problem.getStatus());
-        boolean malformed = problem.getProperties() != null
-                && CommonError.MALFORMED_REQUEST.code().equals(problem.getProperties().get("code"));
+        Object code = problem.getProperties() == null ? null : problem.getProperties().get("code");
+        boolean malformed = CommonError.MALFORMED_REQUEST.code().equals(code)
+                || CommonError.INVALID_PARAMETER.code().equals(code) || CommonError.MISSING_PARAMETER.code().equals(code);
         page.addObject("detail", malformed ? problems.label("error.page.malformed") : problem.getDetail());
         return page;
     }

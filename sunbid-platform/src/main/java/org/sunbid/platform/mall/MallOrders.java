@@ -182,9 +182,11 @@ public class MallOrders {
         jdbc.sql("UPDATE mall_order SET status = 'PAID', paid_at = :now, paid_by = :by, changed_by = :by, changed_at = :now"
                         + " WHERE id = :id AND status = 'ACCEPTED'")
                 .param("now", Listings.utc(now)).param("by", user.username()).param("id", id).update();
+        LocalDate today = catalogue.today();
         log.record(AuditRecord.of("mall.order.paid", id.toString(), order.regionCode(), user.actor(),
                 Map.of("orderNo", order.orderNo(), "paymentDue", order.paymentDue().toString(),
-                        "late", PaymentTerm.overdue(order.paymentDue(), catalogue.today()))));
+                        "late", PaymentTerm.overdue(order.paymentDue(), today),
+                        "lateInterest", PaymentTerm.lateInterest(order.total(), order.paymentDue(), today).toPlainString())));
         return find(id).orElseThrow();
     }
 

@@ -163,8 +163,9 @@ public class FrameworkAgreements {
 
     /**
      * The collecting body shortlists after the deadline: the qualified responses (a supplier credit-restricted now is
-     * not qualified) ranked by the agreement's method, the first {@code count} shortlisted, refused if that eliminates
-     * fewer than the rule requires; the shortlist is published (入围结果公告) and the term starts.
+     * not qualified) ranked by the agreement's method; a closed agreement shortlists the first {@code count}, refused if
+     * that eliminates fewer than the rule requires; an open one admits every qualified respondent ({@code count} 0 or
+     * their number). The shortlist is published (入围结果公告) and the term starts.
      *
      * @param qualityScores supplier → quality score, for quality-first (ignored under price-first)
      */
@@ -188,7 +189,8 @@ public class FrameworkAgreements {
                     ? qualityScores.get(r.supplierId()) : null;
             qualified.add(new Shortlisting.Response(r.supplierId(), r.total(), score, r.submittedAt()));
         }
-        Shortlisting.Result result = Shortlisting.shortlist(qualified, count, a.state().method(), terms);
+        Shortlisting.Result result = Shortlisting.shortlist(qualified, count, a.state().kind(), a.state().method(), terms);
+        int admitted = result.shortlisted().size();
         int rank = 0;
         for (Shortlisting.Response s : result.shortlisted()) {
             store.decideResponse(bySupplier.get(s.supplierId()).id(), "SHORTLISTED", ++rank, s.qualityScore(), null, now, user.username());
@@ -207,8 +209,11 @@ public class FrameworkAgreements {
         StringBuilder body = new StringBuilder();
         body.append(a.state().kind() == AgreementKind.CLOSED ? "封闭式" : "开放式").append("框架协议入围结果（")
                 .append(a.state().method() == ShortlistMethod.PRICE_FIRST ? "价格优先法" : "质量优先法").append("）。")
-                .append("响应且合格的供应商 ").append(qualified.size()).append(" 家，入围 ").append(count).append(" 家，淘汰 ")
-                .append(qualified.size() - count).append(" 家（").append(terms.eliminationPercent().article()).append("）。")
+                .append("响应且合格的供应商 ").append(qualified.size()).append(" 家，入围 ").append(admitted).append(" 家，淘汰 ")
+                .append(qualified.size() - admitted).append(" 家（")
+                .append(a.state().kind() == AgreementKind.CLOSED ? terms.eliminationPercent().article()
+                        : "开放式框架协议：接受协议条件的合格供应商均入围")
+                .append("）。")
                 .append("协议有效期 ").append(MINUTE.format(now.atZone(BEIJING))).append(" 至 ")
                 .append(MINUTE.format(end.atZone(BEIJING))).append("。入围供应商（即顺序轮候顺序）：");
         rank = 0;
@@ -221,7 +226,7 @@ public class FrameworkAgreements {
         payload.put("agreementId", agreementId.toString());
         payload.put("qualified", qualified.size());
         payload.put("shortlisted", result.shortlisted().stream().map(s -> (Object) s.supplierId().toString()).toList());
-        payload.put("eliminationRequired", terms.eliminationRequired(qualified.size()));
+        payload.put("eliminationRequired", terms.eliminationRequired(a.state().kind(), qualified.size()));
         payload.put("rule", terms.eliminationPercent().article());
         payload.put("termEnd", end.toString());
         log.record(AuditRecord.of("procurement.framework.shortlisted", agreementId.toString(), a.regionCode(), user.actor(), payload));

@@ -3,22 +3,28 @@ package org.sunbid.platform.procurement;
 import org.sunbid.platform.kernel.ErrorCode;
 
 /**
- * Errors of framework agreements (框架协议采购). The legal ones carry the article in their code and message; the 110号令
- * article numbers are from memory ([M ⚠], see the rule rows of deals' V430) and must be verified.
+ * Errors of framework agreements (框架协议采购). The legal ones quote their rule row's basis in the message (deals' V430,
+ * worded by V500): no article number of 110号令 could be read in a published text, so the rows name the order and its
+ * substance, flagged "条次待核 ⚠"; the elimination and term figures are still [M ⚠] (STATUS-R.md).
  */
 public enum FrameworkError implements ErrorCode {
-    /** 110号令 (最高限制单价): a unit price above the item's mandatory maximum unit price ({0} item, {1} &gt; {2}). */
+    /**
+     * 110号令 (最高限制单价, "应当在征集公告和征集文件中确定"): a unit price above the item's maximum unit price ({0} item,
+     * {1} &gt; {2}).
+     */
     GPL110_ABOVE_MAX_UNIT_PRICE(422),
     /** 110号令: every item of a framework agreement needs a positive maximum unit price ({0}). */
     GPL110_MAX_UNIT_PRICE_REQUIRED(422),
-    /** 110号令 (淘汰比例 ≥ 20 % 且至少淘汰一家) ⚠: the shortlist would eliminate {1}, the rule requires {0} ({2}). */
+    /** 110号令 (封闭式: 淘汰比例 ≥ 20 % 且至少淘汰一家) [M ⚠]: the shortlist would eliminate {1}, the rule requires {0} ({2}). */
     GPL110_ELIMINATION_TOO_LOW(422),
     /** 110号令: fewer qualified respondents ({1}) than the minimum ({0}) for shortlisting ({2}). */
     GPL110_RESPONDENTS_TOO_FEW(422),
-    /** 110号令 (有效期) ⚠: the term ({1} months) is longer than the rule's ({0} months, {2}). */
+    /** 110号令 (有效期) [M ⚠]: the term ({1} months) is longer than the rule's ({0} months, {2}). */
     GPL110_TERM_TOO_LONG(422),
     /** 110号令 (直接选定): a direct selection at a unit price above the supplier's agreement price ({0} &gt; {1}). */
     GPL110_ABOVE_AGREEMENT_PRICE(422),
+    /** 110号令 (开放式框架协议): an open agreement admits every qualified respondent ({0}); {1} were asked for. */
+    GPL110_OPEN_ADMITS_ALL(422),
     /** 110号令 (开放式框架协议): only an open agreement lets suppliers join during its term. */
     GPL110_CLOSED_AGREEMENT(409),
     /** The supplier is not on the agreement's shortlist (or was not admitted). */

@@ -255,6 +255,16 @@ class MalformedInputIT extends PlatformIT {
 
     /** One HTTP/1.0 request over a socket, exactly as given (the connection closes after the response). */
     private Reply send(String method, String target, String token, String contentType, byte[] body) throws IOException {
+        return send(method, target, token, contentType, body, null);
+    }
+
+    /** A GET asking for English answers. */
+    private Reply sendEnglish(String target) throws IOException {
+        return send("GET", target, null, null, null, "en");
+    }
+
+    private Reply send(String method, String target, String token, String contentType, byte[] body, String language)
+            throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(30_000);
             StringBuilder head = new StringBuilder();
@@ -265,6 +275,9 @@ class MalformedInputIT extends PlatformIT {
             head.append("X-Forwarded-For: 10.254.254.254\r\n");
             if (token != null) {
                 head.append("Authorization: Bearer ").append(token).append("\r\n");
+            }
+            if (language != null) {
+                head.append("Accept-Language: ").append(language).append("\r\n");
             }
             if (contentType != null) {
                 head.append("Content-Type: ").append(contentType).append("\r\n");
@@ -406,6 +419,45 @@ class MalformedInputIT extends PlatformIT {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.contentType()).startsWith("application/problem+json");
         assertThat(JSON.readTree(r.body()).path("code").asString()).isEqualTo("VALIDATION_FAILED");
+    }
+
+    /**
+     * A missing or unconvertible query parameter is named in its own problem, in both languages, and says nothing of
+     * JSON (GET /api/v1/log/entries without start/end used to answer MALFORMED_REQUEST about the JSON content).
+     */
+    @Test
+    void aMissingOrInvalidQueryParameterIsNamedNotAJsonProblem() throws IOException {
+        Reply missing = send("GET", "/api/v1/log/entries", null, null, null);
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
+        JsonNode m = JSON.readTree(missing.body());
+        assertThat(m.path("code").asString()).isEqualTo("MISSING_PARAMETER");
+        assertThat(m.path("detail").asString()).contains("start").contains("缺少").doesNotContain("JSON");
+
+        Reply onlyStart = send("GET", "/api/v1/log/entries?start=0", null, null, null);
+        assertThat(JSON.readTree(onlyStart.body()).path("code").asString()).isEqualTo("MISSING_PARAMETER");
+        assertThat(JSON.readTree(onlyStart.body()).path("detail").asString()).contains("end");
+
+        Reply invalid = send("GET", "/api/v1/log/entries?start=abc&end=2", null, null, null);
+        assertThat(invalid.status()).isEqualTo(400);
+        JsonNode i = JSON.readTree(invalid.body());
+        assertThat(i.path("code").asString()).isEqualTo("INVALID_PARAMETER");
+        assertThat(i.path("detail").asString()).contains("start").doesNotContain("JSON").doesNotContain("abc");
+
+        Reply english = sendEnglish("/api/v1/log/entries?start=1");
+        JsonNode e = JSON.readTree(english.body());
+        assertThat(e.path("code").asString()).isEqualTo("MISSING_PARAMETER");
+        assertThat(e.path("detail").asString()).contains("end").contains("missing").doesNotContain("JSON");
+
+        Reply fine = send("GET", "/api/v1/log/entries?start=0&end=1", null, null, null);
+        assertThat(fine.status()).isEqualTo(200);
+
+        // a path variable that is no number is named the same way
+        Reply path = send("GET", "/api/v1/log/receipts/abc", null, null, null);
+        assertThat(path.status()).isEqualTo(400);
+        JsonNode p = JSON.readTree(path.body());
+        assertThat(p.path("code").asString()).isEqualTo("INVALID_PARAMETER");
+        assertThat(p.path("detail").asString()).contains("seq");
     }
 
     @Test

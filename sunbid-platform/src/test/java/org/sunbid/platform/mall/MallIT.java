@@ -216,6 +216,13 @@ class MallIT extends PlatformIT {
         ApiClient.Response paid = api.post("/api/v1/mall/orders/" + id + "/payment", "{}", token("tenderee"));
         assertThat(paid.json().path("status").asString()).isEqualTo("PAID");
         assertThat(paid.json().path("overdue").asBoolean()).isFalse();
+        // paid one day late: 保障中小企业款项支付条例 Art. 17, 万分之五 a day on 49,990.00 = 24.995 → 25.00, in the record
+        String record = jdbc.sql("""
+                SELECT payload FROM log_entry WHERE details::json->>'action' = 'mall.order.paid' AND details::json->>'subject' = :t
+                UNION ALL
+                SELECT payload FROM log_pending WHERE details::json->>'action' = 'mall.order.paid' AND details::json->>'subject' = :t
+                """).param("t", id).query(String.class).single();
+        assertThat(record).contains("lateInterest").contains("25.00");
     }
 
     @Test

@@ -25,8 +25,10 @@ import org.sunbid.platform.supervision.domain.SplitPurchases;
 
 /**
  * The e-mall's rules in plain Java, with the day taken from an injected clock: price caps and bait prices (浙江 listing
- * guide 2025), duplicates, the direct/comparison/cap thresholds, comparison's three quotes, the 30/60-day payment term
- * (保障中小企业款项支付条例) and split orders (政府采购法实施条例 Art. 28) as supervision's check sees the mall's orders.
+ * guide 2025; the "same period" of 30 days and the bait share of 50 % are our readings, ⚠), duplicates, the
+ * direct/comparison/cap thresholds, comparison's three quotes, the 30/60-day payment term and late interest
+ * (保障中小企业款项支付条例 Art. 9, 10, 17, read) and split orders (政府采购法实施条例 Art. 28, read; the mall's cap as the
+ * threshold is our stricter reading, ⚠) as supervision's check sees the mall's orders.
  */
 class MallRulesTest {
 
@@ -129,7 +131,7 @@ class MallRulesTest {
     }
 
     @Test
-    void payment_thirtyDaysAfterAcceptance_contractAtMostSixty_overdueTheDayAfter() {
+    void smePayment_art9_art10_thirtyDaysFromAcceptance_contractAtMostSixty_overdueTheDayAfter() {
         LocalDate accepted = LocalDate.of(2026, 12, 7);
         assertThat(PaymentTerm.due(accepted, PaymentTerm.DEFAULT_DAYS)).isEqualTo(LocalDate.of(2027, 1, 6));
         assertThat(PaymentTerm.due(accepted, 60)).isEqualTo(LocalDate.of(2027, 2, 5));
@@ -141,7 +143,20 @@ class MallRulesTest {
     }
 
     @Test
-    void splitOrders_sameBuyerItemAndYear_togetherAboveTheMallCap_flagged() {
+    void smePayment_art17_lateInterestIsFiveTenThousandthsADayWithoutAnAgreedRate() {
+        LocalDate due = LocalDate.of(2027, 1, 6);
+        BigDecimal total = new BigDecimal("123456.78");
+        assertThat(PaymentTerm.lateInterest(total, due, due)).isEqualByComparingTo("0.00");
+        assertThat(PaymentTerm.lateInterest(total, due, due.minusDays(3))).isEqualByComparingTo("0.00");
+        // one day late: 123456.78 × 0.0005 = 61.72839 → 61.73
+        assertThat(PaymentTerm.lateInterest(total, due, due.plusDays(1))).isEqualByComparingTo("61.73");
+        // 31 days late (paid 2027-02-06): 123456.78 × 0.0005 × 31 = 1913.58009 → 1913.58
+        assertThat(PaymentTerm.lateInterest(total, due, LocalDate.of(2027, 2, 6))).isEqualByComparingTo("1913.58");
+        assertThat(PaymentTerm.lateInterest(total, null, due)).isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void splitOrders_reg28_sameBuyerItemAndYear_togetherAboveTheMallCap_flagged() {
         MallRule rule = new MallRule("", LocalDate.of(2026, 1, 1), new BigDecimal("200000"), new BigDecimal("1000000"), "测试");
         UUID buyer = UUID.randomUUID();
         OrderView first = order(buyer, "A02010104", "600000.00");

@@ -200,7 +200,11 @@ class FrameworkAgreementEndToEndIT extends PlatformIT {
         ApiClient.Response five = api.post("/api/v1/framework-agreements/" + agreement + "/shortlist", "{\"count\":5}", token("agency"));
         assertThat(five.status()).isEqualTo(422);
         assertThat(five.code()).isEqualTo("GPL110_ELIMINATION_TOO_LOW");
-        assertThat(five.json().path("detail").asString()).contains("2").contains("1");
+        // the refusal quotes the rule row as V500 words it: the substance, no unverified 110号令 article number
+        assertThat(five.json().path("detail").asString()).contains("2").contains("1").contains("淘汰比例一般不得低于20%")
+                .contains("待核").doesNotContain("第二十六条");
+        assertThat(jdbc.sql("SELECT count(*) FROM procedure_rule WHERE procedure_code = 'ZFCG_FRAMEWORK'"
+                + " AND article LIKE '财政部令第110号第%'").query(Long.class).single()).isZero();
         ApiClient.Response four = api.post("/api/v1/framework-agreements/" + agreement + "/shortlist", "{\"count\":4}", token("agency"));
         assertThat(four.status()).as(four.body()).isEqualTo(200);
         assertThat(four.json().path("status").asString()).isEqualTo("IN_FORCE");
@@ -401,7 +405,13 @@ class FrameworkAgreementEndToEndIT extends PlatformIT {
             assertThat(respond(open, s, (4000 + 100 * s) + ".00", "1500.00").status()).isEqualTo(200);
         }
         travel(T0.plus(Duration.ofDays(12))); // after supplier 1's one-day restriction (test 6)
-        assertThat(api.post("/api/v1/framework-agreements/" + open + "/shortlist", "{\"count\":2}", token("agency")).status()).isEqualTo(200);
+        // an open agreement eliminates nobody (开放式: any supplier accepting its conditions may join): a number below
+        // the qualified respondents is refused, none admits all three
+        assertThat(api.post("/api/v1/framework-agreements/" + open + "/shortlist", "{\"count\":2}", token("agency")).code())
+                .isEqualTo("GPL110_OPEN_ADMITS_ALL");
+        ApiClient.Response admittedAll = api.post("/api/v1/framework-agreements/" + open + "/shortlist", "{}", token("agency"));
+        assertThat(admittedAll.status()).as(admittedAll.body()).isEqualTo(200);
+        assertThat(admittedAll.json().path("members")).hasSize(3);
         ApiClient.Response closedJoin = api.post("/api/v1/framework-agreements/" + agreement + "/joins",
                 ApiClient.json(Map.of("prices", Map.of("1", "4000.00", "2", "1500.00"))), supplier(7));
         assertThat(closedJoin.code()).isEqualTo("GPL110_CLOSED_AGREEMENT");
@@ -417,9 +427,9 @@ class FrameworkAgreementEndToEndIT extends PlatformIT {
                 "{\"admit\":true}", token("agency"));
         assertThat(admitted.status()).as(admitted.body()).isEqualTo(200);
         JsonNode members = admitted.json().path("members");
-        assertThat(members).hasSize(3);
-        assertThat(members.get(2).path("supplierId").asString()).isEqualTo(supplierId(7).toString());
-        assertThat(members.get(2).path("via").asString()).isEqualTo("JOIN");
+        assertThat(members).hasSize(4);
+        assertThat(members.get(3).path("supplierId").asString()).isEqualTo(supplierId(7).toString());
+        assertThat(members.get(3).path("via").asString()).isEqualTo("JOIN");
         JsonNode notices = admitted.json().path("notices");
         assertThat(notices.get(notices.size() - 1).path("type").asString()).isEqualTo("JOIN");
     }

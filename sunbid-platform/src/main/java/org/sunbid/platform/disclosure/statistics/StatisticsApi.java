@@ -18,7 +18,7 @@ import org.sunbid.platform.kernel.DomainException;
  * 交易统计 as open data, no login: {@code GET /api/v1/statistics?region=&kind=&procedure=&from=&to=} (JSON, or
  * {@code format=csv}) and {@code GET /api/v1/statistics.csv} (the same tables as CSV, UTF-8 with BOM). Bad filters are
  * problem+json with the portal list's codes ({@code DISCLOSURE_UNKNOWN_REGION}, {@code DEALS_UNKNOWN_KIND},
- * {@code DEALS_UNKNOWN_PROCEDURE}, {@code DISCLOSURE_BAD_DATE_RANGE}, {@code MALFORMED_REQUEST} for a date that is not
+ * {@code DEALS_UNKNOWN_PROCEDURE}, {@code DISCLOSURE_BAD_DATE_RANGE}, {@code INVALID_PARAMETER} for a date that is not
  * one), an unknown format {@code STATISTICS_UNKNOWN_FORMAT}.
  */
 @RestController

@@ -12,9 +12,11 @@ import org.sunbid.platform.mall.PriceEvidence;
 /**
  * The e-mall's price rules for a listing (浙江省政府采购电子卖场 listing guide 2025, domain-2 §5 [F:S28]): the listed
  * price may exceed neither the manufacturer's official price nor the lowest price of large e-commerce self-run shops in
- * the same period; no bait prices.
+ * the same period; no bait prices. The guide's own text could not be read again in session 11 (not in the reference
+ * library; STATUS-R.md), so the rule stays as domain-2 §5 records it.
  *
- * <p>⚠ Two figures here are ours, not the guide's, and are open points to confirm with the collecting body:
+ * <p>⚠ Two figures here are ours, not the guide's, and are open points to confirm with the collecting body (still not
+ * found in any text):
  * <ul>
  * <li>"同期" (the same period) is read as {@link #SAME_PERIOD_DAYS} calendar days up to the day of the check;
  * evidence older than that no longer counts, and a listing needs at least one price of each kind in the period.</li>

@@ -41,7 +41,8 @@ public record FrameworkAgreement(UUID id, AgreementKind kind, ShortlistMethod me
 
     /**
      * Checks a new agreement against {@code terms}: an allowed kind and method, at least one item, every item with a
-     * positive maximum unit price (110号令: mandatory), a term within the rule's (⚠ "一般不超过"), a deadline after now.
+     * positive maximum unit price (110号令: "应当在征集公告和征集文件中确定框架协议采购的最高限制单价", read), a term
+     * within the rule's ([M ⚠] "一般不超过", not read), a deadline after now.
      */
     public static void checkNew(FrameworkTerms terms, AgreementKind kind, ShortlistMethod method, boolean services,
             int termMonths, Instant responseDeadline, List<BigDecimal> maxUnitPrices, Instant now) {
@@ -60,8 +61,8 @@ public record FrameworkAgreement(UUID id, AgreementKind kind, ShortlistMethod me
         if (termMonths <= 0) {
             throw new DomainException(FrameworkError.FRAMEWORK_INVALID, "termMonths");
         }
-        // ⚠ 110号令 says the term is "generally" no longer than 1 year (goods) / 2 years (services); we refuse longer
-        // terms until the exceptions are known.
+        // [M ⚠] 110号令 is remembered to say the term is "generally" no longer than 1 year (goods) / 2 years (services);
+        // that text was not found to read (STATUS-R.md). We refuse longer terms until the text and its exceptions are.
         if (termMonths > maxTerm) {
             throw new DomainException(FrameworkError.GPL110_TERM_TOO_LONG, maxTerm, termMonths, terms.maxTerm(services).article());
         }
@@ -81,7 +82,10 @@ public record FrameworkAgreement(UUID id, AgreementKind kind, ShortlistMethod me
         checkPrices(prices, terms);
     }
 
-    /** A join request of an open agreement during its term (110号令 第四章, 开放式); the same price checks. */
+    /**
+     * A join request of an open agreement during its term (开放式: "愿意接受协议条件的供应商可以随时申请加入"); the same
+     * price checks.
+     */
     public void checkJoin(Map<Integer, BigDecimal> prices, FrameworkTerms terms, Instant now) {
         if (kind != AgreementKind.OPEN) {
             throw new DomainException(FrameworkError.GPL110_CLOSED_AGREEMENT);

@@ -9,8 +9,11 @@ import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.procurement.FrameworkError;
 
 /**
- * What a framework lot's dated rules (procedure {@code ZFCG_FRAMEWORK}, deals' V430) say, resolved at the event's
- * instant. Each limit keeps its article; the 110号令 article numbers are from memory and flagged there [M ⚠].
+ * What a framework lot's dated rules (procedure {@code ZFCG_FRAMEWORK}, deals' V430, worded by V500) say, resolved at the
+ * event's instant. Each limit keeps its basis text. Checked against published text (STATUS-R.md): the closed form as the
+ * main one, the open form's definition, the mandatory maximum unit price, price-first and quality-first, and the
+ * contract's publication within 2 working days (政府采购法实施条例 Art. 50) are read; no 110号令 article number could be
+ * read ("条次待核 ⚠"), and the respondents minimum, the elimination share and the terms are still [M ⚠].
  *
  * @param closedArticle      封闭式 allowed (the norm) and its article
  * @param openArticle        开放式 allowed and its article, or null where the rules do not allow it
@@ -18,11 +21,11 @@ import org.sunbid.platform.procurement.FrameworkError;
  * @param priceFirstArticle  价格优先法's article, or null
  * @param qualityFirstArticle 质量优先法's article, or null
  * @param respondentsMin     fewest qualified respondents for shortlisting
- * @param eliminationPercent the least share eliminated (⚠ "一般不得低于20%")
- * @param eliminationMin     the fewest eliminated (at least one)
- * @param termGoods          the longest term of a goods agreement (⚠ "一般不超过1年")
- * @param termServices       the longest term of a services agreement (⚠ "一般不超过2年")
- * @param orderPublication   how long after an order's contract its publication may come (2 工作日)
+ * @param eliminationPercent the least share a closed agreement eliminates ([M ⚠] "一般不得低于20%")
+ * @param eliminationMin     the fewest a closed agreement eliminates ([M ⚠] at least one)
+ * @param termGoods          the longest term of a goods agreement ([M ⚠] "一般不超过1年")
+ * @param termServices       the longest term of a services agreement ([M ⚠] "一般不超过2年")
+ * @param orderPublication   how long after an order's contract its publication may come (2 工作日, 条例 Art. 50)
  */
 public record FrameworkTerms(String closedArticle, String openArticle, String maxUnitPriceArticle, String priceFirstArticle,
         String qualityFirstArticle, Limit respondentsMin, Limit eliminationPercent, Limit eliminationMin, Limit termGoods,
@@ -75,10 +78,22 @@ public record FrameworkTerms(String closedArticle, String openArticle, String ma
     }
 
     /**
-     * The fewest suppliers a shortlist out of {@code qualified} must eliminate: the larger of ⌈20 % × qualified⌉ and 1
-     * (⚠ "淘汰比例一般不得低于20%，且至少淘汰一家": rounding up is our reading of "不得低于"; to verify).
+     * The fewest suppliers a closed agreement's shortlist out of {@code qualified} must eliminate: the larger of
+     * ⌈20 % × qualified⌉ and 1 (⚠ "淘汰比例一般不得低于20%，且至少淘汰一家" is not yet read in the published text; the
+     * figures and rounding up, our reading of "不得低于", stay to verify).
      */
     public int eliminationRequired(int qualified) {
+        return eliminationRequired(AgreementKind.CLOSED, qualified);
+    }
+
+    /**
+     * The fewest eliminated for an agreement of {@code kind}: none for an open agreement (every supplier accepting its
+     * conditions may join, 110号令's definition), {@link #eliminationRequired(int)} for a closed one.
+     */
+    public int eliminationRequired(AgreementKind kind, int qualified) {
+        if (kind == AgreementKind.OPEN) {
+            return 0;
+        }
         int byShare = BigDecimal.valueOf(qualified).multiply(eliminationPercent.amount())
                 .divide(BigDecimal.valueOf(100), 0, RoundingMode.CEILING).intValueExact();
         return Math.max(byShare, eliminationMin.whole());

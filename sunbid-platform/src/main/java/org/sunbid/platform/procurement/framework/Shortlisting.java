@@ -12,9 +12,12 @@ import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.procurement.FrameworkError;
 
 /**
- * The first stage's shortlist (入围): the qualified responses ranked by the agreement's method, the first {@code count}
- * shortlisted, the rest eliminated. Refused if fewer than the minimum responded, or if it would eliminate fewer than the
- * rule requires (⚠ ≥ 20 % and ≥ 1, {@link FrameworkTerms#eliminationRequired}).
+ * The first stage's shortlist (入围): the qualified responses ranked by the agreement's method. A closed agreement
+ * shortlists the first {@code count} and eliminates the rest, refused if that eliminates fewer than the rule requires
+ * (⚠ ≥ 20 % and ≥ 1, {@link FrameworkTerms#eliminationRequired}); the ranking methods (价格优先法, 质量优先法) are those
+ * of the closed procedure. An open agreement eliminates nobody: it is one that "愿意接受协议条件的供应商可以随时申请加入"
+ * (110号令's definition of 开放式框架协议采购, quoted in STATUS-R.md), so every qualified respondent is admitted, in
+ * ranked order. Either is refused if fewer than the minimum responded.
  */
 public final class Shortlisting {
 
@@ -41,14 +44,29 @@ public final class Shortlisting {
     public record Result(List<Response> shortlisted, List<Response> eliminated) {
     }
 
-    /** Ranks {@code qualified} by {@code method} and shortlists the first {@code count}. */
+    /** Ranks {@code qualified} by {@code method} and shortlists the first {@code count} of a closed agreement. */
     public static Result shortlist(List<Response> qualified, int count, ShortlistMethod method, FrameworkTerms terms) {
+        return shortlist(qualified, count, AgreementKind.CLOSED, method, terms);
+    }
+
+    /**
+     * Ranks {@code qualified} by {@code method}; a closed agreement shortlists the first {@code count}, an open one
+     * admits them all ({@code count} 0, i.e. not given, or exactly their number).
+     */
+    public static Result shortlist(List<Response> qualified, int count, AgreementKind kind, ShortlistMethod method,
+            FrameworkTerms terms) {
         int n = qualified.size();
         if (n < terms.respondentsMin().whole()) {
             throw new DomainException(FrameworkError.GPL110_RESPONDENTS_TOO_FEW, terms.respondentsMin().whole(), n,
                     terms.respondentsMin().article());
         }
-        int required = terms.eliminationRequired(n);
+        if (kind == AgreementKind.OPEN) {
+            if (count != 0 && count != n) {
+                throw new DomainException(FrameworkError.GPL110_OPEN_ADMITS_ALL, n, count);
+            }
+            count = n;
+        }
+        int required = terms.eliminationRequired(kind, n);
         if (count < 1 || count > n || n - count < required) {
             throw new DomainException(FrameworkError.GPL110_ELIMINATION_TOO_LOW, required, Math.max(0, n - count),
                     terms.eliminationPercent().article());

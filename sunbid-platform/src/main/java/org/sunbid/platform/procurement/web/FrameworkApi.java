@@ -38,7 +38,8 @@ class FrameworkApi {
     record PricesInput(Map<Integer, BigDecimal> prices) {
     }
 
-    record ShortlistInput(int count, Map<UUID, BigDecimal> qualityScores) {
+    /** {@code count}: how many a closed agreement shortlists; left out (or 0) for an open one, which admits all. */
+    record ShortlistInput(Integer count, Map<UUID, BigDecimal> qualityScores) {
     }
 
     record ReviewInput(boolean admit, String reason) {
@@ -71,7 +72,7 @@ class FrameworkApi {
 
     @PostMapping("/api/v1/framework-agreements/{id}/shortlist")
     FrameworkAgreementView shortlist(@PathVariable UUID id, @RequestBody ShortlistInput input, CurrentUser user) {
-        return agreements.shortlist(id, input.count(), input.qualityScores(), user);
+        return agreements.shortlist(id, input.count() == null ? 0 : input.count(), input.qualityScores(), user);
     }
 
     @PostMapping("/api/v1/framework-agreements/{id}/joins")

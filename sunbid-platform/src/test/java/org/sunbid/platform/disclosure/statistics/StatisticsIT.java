@@ -169,7 +169,7 @@ class StatisticsIT extends PlatformIT {
         assertThat(api().get("/api/v1/statistics?kind=XYZ", null).code()).isEqualTo("DEALS_UNKNOWN_KIND");
         assertThat(api().get("/api/v1/statistics?from=2026-12-01&to=2026-11-01", null).code())
                 .isEqualTo("DISCLOSURE_BAD_DATE_RANGE");
-        assertThat(api().get("/api/v1/statistics?from=yesterday", null).code()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(api().get("/api/v1/statistics?from=yesterday", null).code()).isEqualTo("INVALID_PARAMETER");
         ApiClient.Response format = api().get("/api/v1/statistics?format=xlsx", null);
         assertThat(format.status()).isEqualTo(400);
         assertThat(format.contentType()).startsWith("application/problem+json");

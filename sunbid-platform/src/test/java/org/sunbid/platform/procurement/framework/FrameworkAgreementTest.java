@@ -24,29 +24,33 @@ import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.procurement.FrameworkError;
 
 /**
- * Framework agreements' rules as deals' V430 states them (财政部令第110号; article numbers [M ⚠]), each test named after
- * the rule it checks. Plain Java with an injected clock; no Spring.
+ * Framework agreements' rules as deals' V430 states them and V500 words them (财政部令第110号): each test named after
+ * the rule it checks; "reg50" is 政府采购法实施条例 Art. 50, read in the published text. No article number of 110号令
+ * could be read (STATUS-R.md), so the tests carry none and the rule texts below are V500's. Plain Java with an injected
+ * clock; no Spring.
  */
 class FrameworkAgreementTest {
 
     static final String A110 = "财政部令第110号";
+    static final String ELIMINATION = A110 + "（封闭式：淘汰比例一般不得低于20%）[M ⚠ 原文与条次均待核]";
+    static final String MAX_PRICE = A110 + "（集中采购机构或者主管预算单位应当在征集公告和征集文件中确定框架协议采购的最高限制单价）⚠ 条次待核";
     /** Monday 2026-12-07 10:00 Beijing. */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-07T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
     static final WorkingDays CALENDAR = new WorkingDays(Map.of(LocalDate.of(2027, 1, 1), WorkingDays.DayKind.HOLIDAY));
 
     static final FrameworkTerms TERMS = FrameworkTerms.of(new ProcedureRules("ZFCG_FRAMEWORK", LocalDate.of(2026, 12, 7),
             Map.ofEntries(
-                    Map.entry(FrameworkTerms.CLOSED, Limit.of(1, LimitUnit.FLAG, A110 + "第四条")),
-                    Map.entry(FrameworkTerms.OPEN, Limit.of(1, LimitUnit.FLAG, A110 + "第四条")),
-                    Map.entry(FrameworkTerms.MAX_UNIT_PRICE_REQUIRED, Limit.of(1, LimitUnit.FLAG, A110 + "第十二条")),
-                    Map.entry(FrameworkTerms.PRICE_FIRST, Limit.of(1, LimitUnit.FLAG, A110 + "第二十七条")),
-                    Map.entry(FrameworkTerms.QUALITY_FIRST, Limit.of(1, LimitUnit.FLAG, A110 + "第二十七条")),
-                    Map.entry(FrameworkTerms.RESPONDENTS_MIN, Limit.of(2, LimitUnit.COUNT, A110 + "第二十六条")),
-                    Map.entry(FrameworkTerms.ELIMINATION_MIN_PERCENT, Limit.of(20, LimitUnit.PERCENT, A110 + "第二十六条")),
-                    Map.entry(FrameworkTerms.ELIMINATION_MIN_COUNT, Limit.of(1, LimitUnit.COUNT, A110 + "第二十六条")),
-                    Map.entry(FrameworkTerms.TERM_GOODS, Limit.of(12, LimitUnit.MONTH, A110 + "第十四条")),
-                    Map.entry(FrameworkTerms.TERM_SERVICES, Limit.of(24, LimitUnit.MONTH, A110 + "第十四条")),
-                    Map.entry(FrameworkTerms.ORDER_PUBLICATION, Limit.of(2, LimitUnit.WORKING_DAY, A110 + "第三十八条"))),
+                    Map.entry(FrameworkTerms.CLOSED, Limit.of(1, LimitUnit.FLAG, A110 + "（封闭式框架协议采购是框架协议采购的主要形式）")),
+                    Map.entry(FrameworkTerms.OPEN, Limit.of(1, LimitUnit.FLAG, A110 + "（开放式框架协议采购）")),
+                    Map.entry(FrameworkTerms.MAX_UNIT_PRICE_REQUIRED, Limit.of(1, LimitUnit.FLAG, MAX_PRICE)),
+                    Map.entry(FrameworkTerms.PRICE_FIRST, Limit.of(1, LimitUnit.FLAG, A110 + "（价格优先法）")),
+                    Map.entry(FrameworkTerms.QUALITY_FIRST, Limit.of(1, LimitUnit.FLAG, A110 + "（质量优先法）")),
+                    Map.entry(FrameworkTerms.RESPONDENTS_MIN, Limit.of(2, LimitUnit.COUNT, A110 + "（响应且合格的供应商均不少于2家）")),
+                    Map.entry(FrameworkTerms.ELIMINATION_MIN_PERCENT, Limit.of(20, LimitUnit.PERCENT, ELIMINATION)),
+                    Map.entry(FrameworkTerms.ELIMINATION_MIN_COUNT, Limit.of(1, LimitUnit.COUNT, A110 + "（且至少淘汰一家供应商）")),
+                    Map.entry(FrameworkTerms.TERM_GOODS, Limit.of(12, LimitUnit.MONTH, A110 + "（货物项目一般不超过1年）")),
+                    Map.entry(FrameworkTerms.TERM_SERVICES, Limit.of(24, LimitUnit.MONTH, A110 + "（服务项目一般不超过2年）")),
+                    Map.entry(FrameworkTerms.ORDER_PUBLICATION, Limit.of(2, LimitUnit.WORKING_DAY, "《政府采购法实施条例》第五十条"))),
             CALENDAR));
 
     static final Map<Integer, BigDecimal> MAXIMA = Map.of(1, new BigDecimal("5000.00"), 2, new BigDecimal("800.00"));
@@ -82,7 +86,7 @@ class FrameworkAgreementTest {
         FrameworkAgreement a = collecting(AgreementKind.CLOSED);
         assertThatThrownBy(() -> a.checkResponse(prices("5000.01", "700"), TERMS, now()))
                 .satisfies(t -> assertThat(code(t)).isEqualTo(FrameworkError.GPL110_ABOVE_MAX_UNIT_PRICE))
-                .satisfies(t -> assertThat(((DomainException) t).arguments()).containsExactly(1, "5000.01", "5000.00", A110 + "第十二条"));
+                .satisfies(t -> assertThat(((DomainException) t).arguments()).containsExactly(1, "5000.01", "5000.00", MAX_PRICE));
         a.checkResponse(prices("5000.00", "800.00"), TERMS, now());
         // every item must be priced
         assertThatThrownBy(() -> a.checkResponse(Map.of(1, new BigDecimal("4000")), TERMS, now()))
@@ -147,7 +151,7 @@ class FrameworkAgreementTest {
         List<Shortlisting.Response> six = responses("600", "500", "400", "300", "200", "100");
         assertThatThrownBy(() -> Shortlisting.shortlist(six, 5, ShortlistMethod.PRICE_FIRST, TERMS))
                 .satisfies(t -> assertThat(code(t)).isEqualTo(FrameworkError.GPL110_ELIMINATION_TOO_LOW))
-                .satisfies(t -> assertThat(((DomainException) t).arguments()).containsExactly(2, 1, A110 + "第二十六条"));
+                .satisfies(t -> assertThat(((DomainException) t).arguments()).containsExactly(2, 1, ELIMINATION));
         assertThatThrownBy(() -> Shortlisting.shortlist(six, 6, ShortlistMethod.PRICE_FIRST, TERMS))
                 .satisfies(t -> assertThat(code(t)).isEqualTo(FrameworkError.GPL110_ELIMINATION_TOO_LOW));
         assertThat(Shortlisting.shortlist(six, 4, ShortlistMethod.PRICE_FIRST, TERMS).eliminated()).hasSize(2);
@@ -184,6 +188,31 @@ class FrameworkAgreementTest {
         List<Shortlisting.Response> unscored = List.of(r.get(0), new Shortlisting.Response(new UUID(0, 9), BigDecimal.TEN, null, t));
         assertThatThrownBy(() -> Shortlisting.shortlist(unscored, 1, ShortlistMethod.QUALITY_FIRST, TERMS))
                 .satisfies(x -> assertThat(code(x)).isEqualTo(FrameworkError.FRAMEWORK_INVALID));
+    }
+
+    /**
+     * 开放式框架协议采购: "愿意接受协议条件的供应商可以随时申请加入" — nobody who qualifies is eliminated, so the closed
+     * agreement's elimination rule does not apply; a number below the qualified count is refused, none (0) admits all.
+     */
+    @Test
+    void order110_openAgreement_eliminatesNobody_everyQualifiedRespondentIsAdmittedInRankOrder() {
+        List<Shortlisting.Response> three = responses("300", "100", "200");
+        assertThat(TERMS.eliminationRequired(AgreementKind.OPEN, 3)).isZero();
+        assertThat(TERMS.eliminationRequired(AgreementKind.CLOSED, 3)).isEqualTo(1);
+        Shortlisting.Result all = Shortlisting.shortlist(three, 0, AgreementKind.OPEN, ShortlistMethod.PRICE_FIRST, TERMS);
+        assertThat(all.eliminated()).isEmpty();
+        assertThat(all.shortlisted()).extracting(Shortlisting.Response::supplierId)
+                .containsExactly(new UUID(0, 2), new UUID(0, 3), new UUID(0, 1));
+        assertThat(Shortlisting.shortlist(three, 3, AgreementKind.OPEN, ShortlistMethod.PRICE_FIRST, TERMS).shortlisted()).hasSize(3);
+        assertThatThrownBy(() -> Shortlisting.shortlist(three, 2, AgreementKind.OPEN, ShortlistMethod.PRICE_FIRST, TERMS))
+                .satisfies(t -> assertThat(code(t)).isEqualTo(FrameworkError.GPL110_OPEN_ADMITS_ALL))
+                .satisfies(t -> assertThat(((DomainException) t).arguments()).containsExactly(3, 2));
+        // the same three under a closed agreement must lose one
+        assertThatThrownBy(() -> Shortlisting.shortlist(three, 3, AgreementKind.CLOSED, ShortlistMethod.PRICE_FIRST, TERMS))
+                .satisfies(t -> assertThat(code(t)).isEqualTo(FrameworkError.GPL110_ELIMINATION_TOO_LOW));
+        // the respondents minimum holds for both kinds
+        assertThatThrownBy(() -> Shortlisting.shortlist(responses("100"), 0, AgreementKind.OPEN, ShortlistMethod.PRICE_FIRST, TERMS))
+                .satisfies(t -> assertThat(code(t)).isEqualTo(FrameworkError.GPL110_RESPONDENTS_TOO_FEW));
     }
 
     @Test
@@ -245,7 +274,7 @@ class FrameworkAgreementTest {
     }
 
     @Test
-    void order110_art38_reg50_anOrdersContractIsPublishedWithinTwoWorkingDays_theStartDayNotCounted() {
+    void reg50_anOrdersContractIsPublishedWithinTwoWorkingDaysOfSignature_theStartDayNotCounted() {
         Limit publication = TERMS.orderPublication();
         // concluded Thursday 2026-1231 15:00 Beijing; 2027-01-01 is a holiday: Monday 4th and Tuesday 5th count
         Instant concluded = Instant.parse("2026-12-31T07:00:00Z");
