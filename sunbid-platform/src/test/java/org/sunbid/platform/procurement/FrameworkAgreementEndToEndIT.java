@@ -553,4 +553,35 @@ class FrameworkAgreementEndToEndIT extends PlatformIT {
         }
         assertThat(aprilNotices).isEqualTo(1);
     }
+
+    @Test
+    @Order(13)
+    void order110_afterTheTermEnds_theWholeTermIsSummarisedOnce_andTheAgreementIsDone() {
+        // the term ran from 2027-03-11 09:31 Beijing for twelve months; Monday 2028-03-13 10:00 Beijing is after it
+        travel(Instant.parse("2028-03-13T02:00:00Z"));
+        orders.publishDueSummaries();
+        assertThat(orders.publishDueSummaries()).isZero();
+        long concluded = jdbc.sql("""
+                SELECT count(*) FROM framework_order WHERE agreement_id = CAST(:a AS UUID) AND status IN ('CONCLUDED', 'PUBLISHED')""")
+                .param("a", agreement).query(Long.class).single();
+        assertThat(jdbc.sql("SELECT orders FROM framework_summary WHERE agreement_id = CAST(:a AS UUID) AND period = 'TERM'")
+                .param("a", agreement).query(Long.class).single()).isEqualTo(concluded);
+        // every month of the term once: March 2027 … March 2028 (to 11 March), thirteen
+        assertThat(jdbc.sql("SELECT count(*) FROM framework_summary WHERE agreement_id = CAST(:a AS UUID) AND period = 'MONTH'")
+                .param("a", agreement).query(Long.class).single()).isEqualTo(13L);
+        JsonNode notices = api.get("/api/v1/public/framework-agreements/" + agreement, null).json().path("notices");
+        JsonNode term = null;
+        for (JsonNode n : notices) {
+            if (n.path("title").asString().endsWith("成交结果汇总公告（协议有效期）")) {
+                assertThat(term).as("one term summary").isNull();
+                term = n;
+            }
+        }
+        assertThat(term).isNotNull();
+        assertThat(term.path("body").asString()).startsWith("框架协议有效期（2027-03-11 至 2028-03-11）成交 " + concluded + " 笔")
+                .contains("各成交供应商成交金额").contains("有效期满后10个工作日内");
+        // done: its term summary exists, so the job no longer takes it up
+        assertThat(jdbc.sql("SELECT count(*) FROM framework_summary WHERE agreement_id = CAST(:a AS UUID)").param("a", agreement)
+                .query(Long.class).single()).isEqualTo(14L);
+    }
 }
