@@ -33,6 +33,15 @@ class DemoDataIT extends PlatformIT {
                 .isEqualTo(3);
         assertThat(count("SELECT count(*) FROM framework_order WHERE status = 'CONCLUDED' AND agreement_id = " + agreement)).isEqualTo(1);
         assertThat(count("SELECT count(DISTINCT type) FROM framework_notice WHERE agreement_id = " + agreement)).isEqualTo(4);
+        // session 11: its two named buyers (适用范围), and the summary of each month of its term already over, the first
+        // (the month the term began) with the four orders made in it
+        assertThat(count("SELECT count(*) FROM framework_buyer b JOIN organisation o ON o.id = b.organisation_id"
+                + " WHERE o.name IN ('云州市城市建设投资集团有限公司', '青山县水利局') AND b.agreement_id = " + agreement)).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM framework_buyer WHERE agreement_id = " + agreement)).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM framework_summary WHERE period = 'MONTH' AND agreement_id = " + agreement))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(count("SELECT orders FROM framework_summary WHERE agreement_id = " + agreement + " ORDER BY period_start LIMIT 1"))
+                .isEqualTo(4);
     }
 
     @Test

@@ -217,6 +217,9 @@ public abstract class PlatformIT {
         // ...and neither job runs at start-up, where a page sweep (RegistrationAnonymityIT) could see it flag an order
         registry.add("sunbid.mall.payment-check-initial-delay", () -> "PT24H");
         registry.add("sunbid.procurement.framework-publication-initial-delay", () -> "PT24H");
+        // issue 22 (session 11): the monthly order summaries, driven by FrameworkAgreementEndToEndIT
+        registry.add("sunbid.procurement.framework-summary-check", () -> "PT24H");
+        registry.add("sunbid.procurement.framework-summary-initial-delay", () -> "PT24H");
         // issue 18 N: tests deliver the national exchange's outbox themselves (a replay, Outbox.sendDue)
         registry.add("sunbid.exchange.send-interval", () -> "PT24H");
         registry.add("sunbid.search.refresh-interval", () -> "PT24H"); // the index follows events; tests reindex themselves

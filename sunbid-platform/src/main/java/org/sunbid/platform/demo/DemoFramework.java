@@ -3,8 +3,6 @@ package org.sunbid.platform.demo;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,17 +26,18 @@ import org.sunbid.platform.procurement.NewFrameworkOrder;
 
 /**
  * The demo's framework agreement (框架协议采购, issue 22): the agency, as the city's 集中采购机构, ran a closed price-first
- * agreement for desktop computers and printers four weeks ago; six IT suppliers (vendor1 … vendor6, demo accounts of their own) responded, four were shortlisted (two
- * eliminated, 110号令's ≥ 20 % and ≥ 1); since then the county water bureau and the city investment group ordered by
- * direct selection, by rotation (twice) and by a sealed secondary competition, each contract published, one order
- * still waiting for its publication; the agency published the month's order summary. Only with a clock that can travel
- * (the platform starting): the steps need their deadlines to pass.
+ * agreement for desktop computers and printers about two months ago, for two named buyers (适用范围: the city investment
+ * group and the county water bureau); six IT suppliers (vendor1 … vendor6, demo accounts of their own) responded, four
+ * were shortlisted (two eliminated, 110号令's ≥ 20 % and ≥ 1); in the term's first weeks the county water bureau and
+ * the city investment group ordered by direct selection, by rotation (twice) and by a sealed secondary competition,
+ * each contract published; two hours ago one more order, its contract still to publish. The monthly order summaries
+ * of the months already over are published (the first with the orders, a later one possibly "本期无成交"). Only with a
+ * clock that can travel (the platform starting): the steps need their deadlines to pass.
  */
 @Component
 class DemoFramework {
 
     private static final Logger log = LoggerFactory.getLogger(DemoFramework.class);
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private final FrameworkAgreements agreements;
     private final FrameworkOrders orders;
@@ -80,13 +79,16 @@ class DemoFramework {
     }
 
     private void run(TimeTravel travel, Instant present) {
-        Instant start = present.minus(Duration.ofDays(28));
+        // 60 days back: the term starts 53 days ago, so at least one calendar month of it is over (its summary published)
+        Instant start = present.minus(Duration.ofDays(60));
         travel.travelTo(start);
         Instant deadline = start.plus(Duration.ofDays(7));
+        List<UUID> buyers = List.of(user("tenderee").organisationId(), user("tenderee2").organisationId());
         FrameworkAgreementView a = agreements.create(new NewFrameworkAgreement("云州市2026—2027年度台式计算机及打印机框架协议采购",
                 "990100", "CLOSED", "PRICE_FIRST", "GOODS", "A02010104", new BigDecimal("6000000.00"), deadline, null,
                 List.of(new NewFrameworkAgreement.NewItem("台式计算机（通用办公型）", "台", new BigDecimal("5200.00")),
-                        new NewFrameworkAgreement.NewItem("A4黑白激光打印机", "台", new BigDecimal("1800.00")))), user("agency"));
+                        new NewFrameworkAgreement.NewItem("A4黑白激光打印机", "台", new BigDecimal("1800.00"))), buyers, null),
+                user("agency"));
         String[][] responses = {{"vendor1", "4680.00", "1390.00"}, {"vendor2", "4520.00", "1460.00"},
                 {"vendor3", "4950.00", "1650.00"}, {"vendor4", "4590.00", "1350.00"}, {"vendor5", "5100.00", "1720.00"},
                 {"vendor6", "4730.00", "1420.00"}};
@@ -144,12 +146,11 @@ class DemoFramework {
         travel.travelTo(competitionDeadline.plus(Duration.ofHours(2)));
         orders.publish(competition.id(), city);
 
-        // the agency's summary of the orders published so far; then one more direct order, its contract still to publish
-        travel.travelTo(competitionDeadline.plus(Duration.ofDays(1)));
-        LocalDate today = LocalDate.ofInstant(competitionDeadline.plus(Duration.ofDays(1)), BEIJING);
-        orders.summary(a.id(), LocalDate.ofInstant(deadline, BEIJING), today, true, user("agency"));
+        // one more direct order two hours ago, its contract still to publish; then the summaries of the months over
         travel.travelTo(present.minus(Duration.ofHours(2)));
         orders.place(a.id(), new NewFrameworkOrder(2, new BigDecimal("6"), "DIRECT", members.get(3), null, null), water);
+        travel.travelTo(present);
+        orders.publishDueSummaries();
     }
 
     private CurrentUser user(String username) {

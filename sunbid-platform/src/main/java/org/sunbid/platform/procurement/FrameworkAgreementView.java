@@ -28,15 +28,28 @@ import java.util.UUID;
  * @param items            its items with their maximum unit prices
  * @param members          the shortlist in rotation order (empty before publication)
  * @param notices          its public notices, oldest first
+ * @param buyers           who may order under it (适用范围): named budget units, then regions
  */
 public record FrameworkAgreementView(UUID id, String dealCode, UUID lotId, String name, String regionCode, UUID collectorId,
         String collectorName, String kind, String shortlisting, String category, int termMonths, Instant responseDeadline,
-        String status, Instant termStart, Instant termEnd, List<Item> items, List<Member> members, List<Notice> notices) {
+        String status, Instant termStart, Instant termEnd, List<Item> items, List<Member> members, List<Notice> notices,
+        List<Buyer> buyers) {
 
     public FrameworkAgreementView {
         items = List.copyOf(items);
         members = List.copyOf(members);
         notices = List.copyOf(notices);
+        buyers = List.copyOf(buyers);
+    }
+
+    /**
+     * A purchaser or a region of the agreement's scope (适用范围).
+     *
+     * @param organisationId a named budget unit, or null
+     * @param regionCode     a region whose budget units are covered, or null
+     * @param name           the budget unit's or the region's name
+     */
+    public record Buyer(UUID organisationId, String regionCode, String name) {
     }
 
     /** An item (品目/规格) with its mandatory maximum unit price (最高限制单价). */

@@ -17,6 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.platform.audit.AuditLog;
 import org.sunbid.platform.audit.AuditRecord;
+import org.sunbid.platform.catalog.Region;
+import org.sunbid.platform.catalog.Regions;
 import org.sunbid.platform.deals.NewProject;
 import org.sunbid.platform.deals.Procedures;
 import org.sunbid.platform.deals.ProjectCategory;
@@ -26,10 +28,12 @@ import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.kernel.Money;
 import org.sunbid.platform.parties.CurrentUser;
 import org.sunbid.platform.parties.Organisation;
+import org.sunbid.platform.parties.OrganisationKind;
 import org.sunbid.platform.parties.Organisations;
 import org.sunbid.platform.parties.Role;
 import org.sunbid.platform.procurement.framework.AgreementKind;
 import org.sunbid.platform.procurement.framework.AgreementStatus;
+import org.sunbid.platform.procurement.framework.BuyerScope;
 import org.sunbid.platform.procurement.framework.FrameworkAgreement;
 import org.sunbid.platform.procurement.framework.FrameworkTerms;
 import org.sunbid.platform.procurement.framework.ShortlistMethod;
@@ -61,11 +65,13 @@ public class FrameworkAgreements {
     private final Organisations organisations;
     private final FrameworkCredit credit;
     private final AuditLog log;
+    private final Regions regions;
     private final Clock clock;
 
     FrameworkAgreements(FrameworkStore store, Projects projects, Procedures procedures, Organisations organisations,
-            FrameworkCredit credit, AuditLog log, Clock clock) {
+            FrameworkCredit credit, AuditLog log, Regions regions, Clock clock) {
         this.store = store;
+        this.regions = regions;
         this.projects = projects;
         this.procedures = procedures;
         this.organisations = organisations;
@@ -112,6 +118,9 @@ public class FrameworkAgreements {
         if (in.budget() == null) {
             throw new DomainException(FrameworkError.FRAMEWORK_INVALID, "budget");
         }
+        BuyerScope scope = BuyerScope.of(in.buyerIds(), in.buyerRegions(), in.regionCode(),
+                org -> organisations.find(org).map(o -> o.kind() == OrganisationKind.TENDEREE).orElse(false),
+                code -> regions.find(code).isPresent());
         ProjectView project = projects.register(new NewProject("ZFCG", PROCEDURE, in.name(), in.regionCode(),
                 user.organisationId(), null, new Money(in.budget()), null, category, in.itemCode(),
                 List.of(new NewProject.NewLot(null, in.name() == null ? null : in.name(), new Money(in.budget())))), user.actor());
@@ -123,6 +132,7 @@ public class FrameworkAgreements {
         for (NewFrameworkAgreement.NewItem item : in.items()) {
             store.insertItem(id, ++no, item.name().strip(), item.unit().strip(), item.maxUnitPrice(), now, user.username());
         }
+        store.insertBuyers(id, scope);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("agreementId", id.toString());
         payload.put("lotId", lotId.toString());
@@ -131,6 +141,8 @@ public class FrameworkAgreements {
         payload.put("termMonths", termMonths);
         payload.put("responseDeadline", in.responseDeadline().toString());
         payload.put("maxUnitPrices", maxima.stream().map(BigDecimal::toPlainString).toList());
+        payload.put("buyerIds", scope.organisations().stream().map(UUID::toString).toList());
+        payload.put("buyerRegions", scope.regions());
         payload.put("rule", terms.maxUnitPriceArticle());
         log.record(AuditRecord.of("procurement.framework.created", id.toString(), project.regionCode(), user.actor(), payload));
         return view(id, user);
@@ -310,7 +322,34 @@ public class FrameworkAgreements {
         return new FrameworkAgreementView(a.state().id(), a.dealCode(), a.lotId(), a.name(), a.regionCode(), a.collectorId(),
                 collector, a.state().kind().name(), a.state().method().name(), a.category(), a.state().termMonths(),
                 a.state().responseDeadline(), a.state().status().name(), a.state().termStart(), a.state().termEnd(), items,
-                members, store.notices(agreementId));
+                members, store.notices(agreementId), buyers(store.buyers(agreementId)));
+    }
+
+    /** The scope's entries with their names: named budget units first, then regions. */
+    private List<FrameworkAgreementView.Buyer> buyers(BuyerScope scope) {
+        List<FrameworkAgreementView.Buyer> buyers = new ArrayList<>();
+        Map<UUID, String> names = names(scope.organisations());
+        for (UUID o : scope.organisations()) {
+            buyers.add(new FrameworkAgreementView.Buyer(o, null, names.getOrDefault(o, "")));
+        }
+        for (String r : scope.regions()) {
+            buyers.add(new FrameworkAgreementView.Buyer(null, r, regions.find(r).map(Region::name).orElse(r)));
+        }
+        return buyers;
+    }
+
+    /**
+     * Refused ({@link FrameworkError#GPL110_BUYER_OUT_OF_SCOPE}) unless the budget unit {@code buyerId} is within the
+     * agreement's scope (适用范围): named, or of a covered region.
+     */
+    void requireBuyerInScope(UUID agreementId, UUID buyerId) {
+        BuyerScope scope = store.buyers(agreementId);
+        String buyerRegion = organisations.find(buyerId).map(Organisation::regionCode).orElse(null);
+        if (!scope.admits(buyerId, buyerRegion, regions::isWithin)) {
+            String described = buyers(scope).stream().map(FrameworkAgreementView.Buyer::name)
+                    .collect(Collectors.joining("、"));
+            scope.require(buyerId, buyerRegion, regions::isWithin, described);
+        }
     }
 
     /** The newest agreements (at most {@code limit}), as {@link #view} shows them. */

@@ -31,6 +31,10 @@ public enum FrameworkError implements ErrorCode {
     GPL110_NOT_SHORTLISTED(409),
     /** Rotation (顺序轮候): no shortlisted supplier can take the order (all barred). */
     GPL110_ROTATION_EXHAUSTED(409),
+    /** 110号令 (适用范围) ⚠: the buyer is not among the agreement's purchasers ({0}; {1}). */
+    GPL110_BUYER_OUT_OF_SCOPE(422),
+    /** The order summary of {0} – {1} was already published ({2}); a summary is published once per period. */
+    FRAMEWORK_SUMMARY_PUBLISHED(409),
     /** No such agreement or order, or none the caller may see. */
     FRAMEWORK_NOT_FOUND(404),
     /** The step is not possible in the agreement's or order's current state ({0}). */

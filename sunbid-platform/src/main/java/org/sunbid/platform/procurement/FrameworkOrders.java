@@ -21,6 +21,7 @@ import org.sunbid.platform.audit.AuditLog;
 import org.sunbid.platform.audit.AuditRecord;
 import org.sunbid.platform.catalog.Calendars;
 import org.sunbid.platform.catalog.Regions;
+import org.sunbid.platform.kernel.Actor;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.parties.CurrentUser;
 import org.sunbid.platform.parties.Role;
@@ -28,6 +29,7 @@ import org.sunbid.platform.procurement.framework.FrameworkTerms;
 import org.sunbid.platform.procurement.framework.OrderMethod;
 import org.sunbid.platform.procurement.framework.Rotation;
 import org.sunbid.platform.procurement.framework.SealedOffer;
+import org.sunbid.platform.procurement.framework.SummaryPeriods;
 import org.sunbid.platform.supervision.WarningDraft;
 import org.sunbid.platform.supervision.Warnings;
 
@@ -72,6 +74,7 @@ public class FrameworkOrders {
         FrameworkStore.Agreement a = store.lock(agreementId).orElseThrow(() -> new DomainException(FrameworkError.FRAMEWORK_NOT_FOUND));
         Instant now = clock.instant();
         a.state().requireInForce(now);
+        agreements.requireBuyerInScope(agreementId, user.organisationId());
         OrderMethod method = FrameworkAgreements.parse(OrderMethod.class, in.method(), "method");
         if (!a.state().items().containsKey(in.itemNo())) {
             throw new DomainException(FrameworkError.FRAMEWORK_INVALID, "itemNo");
@@ -332,6 +335,32 @@ public class FrameworkOrders {
                 || agreements.members(o.agreementId()).stream().anyMatch(m -> org.equals(m.supplierId())));
     }
 
+    /**
+     * The secondary competitions open to the calling supplier (a member of their agreements), soonest deadline first,
+     * with its own ceiling and whether its own offer is sealed or revealed; those past their deadline stay listed until
+     * the buyer closes them, for the reveal.
+     */
+    public List<FrameworkInvitation> invitations(CurrentUser user) {
+        if (user.role() != Role.BIDDER || user.organisationId() == null) {
+            return List.of();
+        }
+        UUID me = user.organisationId();
+        List<FrameworkInvitation> out = new ArrayList<>();
+        for (FrameworkStore.Order o : store.competitionsOpenTo(me)) {
+            FrameworkStore.Agreement a = store.agreement(o.agreementId()).orElseThrow();
+            FrameworkStore.Response member = agreements.members(o.agreementId()).stream().filter(m -> me.equals(m.supplierId()))
+                    .findFirst().orElse(null);
+            if (member == null) {
+                continue;
+            }
+            FrameworkStore.Item item = store.items(o.agreementId()).stream().filter(i -> i.no() == o.itemNo()).findFirst().orElseThrow();
+            out.add(new FrameworkInvitation(o.id(), o.agreementId(), a.name(), agreements.names(List.of(o.buyerId())).get(o.buyerId()),
+                    o.itemNo(), item.name(), item.unit(), o.quantity(), member.prices().get(o.itemNo()), o.competitionDeadline(), me,
+                    store.commitment(o.id(), me).isPresent(), store.revealed(o.id(), me)));
+        }
+        return out;
+    }
+
     /** The caller's own orders as a buyer, newest first. */
     public List<FrameworkOrderView> mine(CurrentUser user) {
         if (user.organisationId() == null) {
@@ -351,31 +380,144 @@ public class FrameworkOrders {
 
     /**
      * The published orders of an agreement between two Beijing dates (inclusive), as the public order summary (成交结果汇总)
-     * shows them; {@code publish}: also published as a notice by the collecting body.
+     * shows them; {@code publish}: also published as a notice by the collecting body. A range that is exactly one of the
+     * agreement's summary periods, over, is published as that period's summary (so the scheduled one does not repeat
+     * it); a range overlapping a period already summarised is refused (FRAMEWORK_SUMMARY_PUBLISHED); any other range is
+     * an interim summary of the orders published in it.
      */
     @Transactional
     public List<FrameworkOrderView> summary(UUID agreementId, LocalDate from, LocalDate to, boolean publish, CurrentUser user) {
-        FrameworkStore.Agreement a = store.agreement(agreementId).orElseThrow(() -> new DomainException(FrameworkError.FRAMEWORK_NOT_FOUND));
+        FrameworkStore.Agreement a = (publish ? store.lock(agreementId) : store.agreement(agreementId))
+                .orElseThrow(() -> new DomainException(FrameworkError.FRAMEWORK_NOT_FOUND));
+        if (from == null || to == null || to.isBefore(from)) {
+            throw new DomainException(FrameworkError.FRAMEWORK_INVALID, "from/to");
+        }
         Instant start = from.atStartOfDay(FrameworkAgreements.BEIJING).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(FrameworkAgreements.BEIJING).toInstant();
+        if (!publish) {
+            return store.orders(agreementId).stream()
+                    .filter(o -> o.publishedAt() != null && !o.publishedAt().isBefore(start) && o.publishedAt().isBefore(end))
+                    .map(o -> view(o, null)).toList();
+        }
+        if (user == null || user.organisationId() == null || !a.collectorId().equals(user.organisationId())) {
+            throw new DomainException(FrameworkError.FRAMEWORK_NOT_COLLECTOR);
+        }
+        Instant now = clock.instant();
+        for (FrameworkStore.Summary done : store.summaries(agreementId)) {
+            if (done.start().isBefore(end) && start.isBefore(done.end())) {
+                throw new DomainException(FrameworkError.FRAMEWORK_SUMMARY_PUBLISHED,
+                        LocalDate.ofInstant(done.start(), FrameworkAgreements.BEIJING),
+                        LocalDate.ofInstant(done.end().minusNanos(1), FrameworkAgreements.BEIJING),
+                        FrameworkAgreements.MINUTE.format(done.publishedAt().atZone(FrameworkAgreements.BEIJING)));
+            }
+        }
+        if (a.state().termStart() != null) {
+            for (SummaryPeriods.Period p : SummaryPeriods.over(a.state().termStart(), a.state().termEnd(), now)) {
+                if (p.from().equals(from) && p.to().equals(to)) {
+                    List<FrameworkStore.Order> in = concludedIn(p, store.orders(agreementId));
+                    publishPeriod(a, p, in, now, user.actor());
+                    return in.stream().map(o -> view(o, null)).toList();
+                }
+            }
+        }
         List<FrameworkOrderView> published = store.orders(agreementId).stream()
                 .filter(o -> o.publishedAt() != null && !o.publishedAt().isBefore(start) && o.publishedAt().isBefore(end))
                 .map(o -> view(o, null)).toList();
-        if (publish) {
-            if (user == null || user.organisationId() == null || !a.collectorId().equals(user.organisationId())) {
-                throw new DomainException(FrameworkError.FRAMEWORK_NOT_COLLECTOR);
-            }
-            BigDecimal total = published.stream().map(FrameworkOrderView::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-            StringBuilder body = new StringBuilder(from + " 至 " + to + " 成交 " + published.size() + " 笔，合计 " + total.toPlainString() + " 元：");
-            for (FrameworkOrderView v : published) {
-                body.append("\n").append(v.buyerName()).append(" — ").append(v.supplierName()).append("，").append(methodZh(v.method()))
-                        .append("，").append(v.itemName()).append(" × ").append(v.quantity().stripTrailingZeros().toPlainString())
-                        .append("，").append(v.amount().toPlainString()).append(" 元");
-            }
-            store.insertNotice(agreementId, "ORDER_SUMMARY", a.name() + " 成交结果汇总公告（" + from + " 至 " + to + "）",
-                    body.toString(), clock.instant(), user.username());
+        BigDecimal total = published.stream().map(FrameworkOrderView::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        StringBuilder body = new StringBuilder(from + " 至 " + to + "（期中汇总，按公告时间）成交 " + published.size() + " 笔，合计 "
+                + total.toPlainString() + " 元：");
+        for (FrameworkOrderView v : published) {
+            body.append("\n").append(line(v));
         }
+        store.insertNotice(agreementId, "ORDER_SUMMARY", a.name() + " 成交结果汇总公告（" + from + " 至 " + to + "）",
+                body.toString(), now, user.username());
         return published;
+    }
+
+    private static String line(FrameworkOrderView v) {
+        return v.buyerName() + " — " + v.supplierName() + "，" + methodZh(v.method()) + "，" + v.itemName() + " × "
+                + v.quantity().stripTrailingZeros().toPlainString() + "，" + v.amount().toPlainString() + " 元";
+    }
+
+    /** The orders concluded (成交) in {@code p}: a contract made, published or not. */
+    private static List<FrameworkStore.Order> concludedIn(SummaryPeriods.Period p, List<FrameworkStore.Order> orders) {
+        return orders.stream().filter(o -> ("CONCLUDED".equals(o.status()) || "PUBLISHED".equals(o.status()))
+                && p.contains(o.concludedAt())).toList();
+    }
+
+    /**
+     * Publishes the order summary (成交结果汇总公告) of every period that is over and ready, for every agreement in its term
+     * or whose term summary is still to come: once per period (the summary table's key; a second run, another node or a
+     * restart finds the period done), a month without orders included.
+     */
+    @Scheduled(fixedDelayString = "${sunbid.procurement.framework-summary-check:PT1H}",
+            initialDelayString = "${sunbid.procurement.framework-summary-initial-delay:PT1M}")
+    @Transactional
+    public int publishDueSummaries() {
+        Instant now = clock.instant();
+        int n = 0;
+        for (UUID id : store.agreementsAwaitingSummaries(now)) {
+            FrameworkStore.Agreement a = store.lock(id).orElseThrow();
+            java.util.Set<String> done = new java.util.HashSet<>();
+            for (FrameworkStore.Summary s : store.summaries(id)) {
+                done.add(s.kind() + "|" + s.start());
+            }
+            List<FrameworkStore.Order> orders = store.orders(id);
+            List<SummaryPeriods.Concluded> states = orders.stream().filter(o -> o.concludedAt() != null)
+                    .map(o -> new SummaryPeriods.Concluded(o.concludedAt(), o.publishedAt() != null, o.publicationDue())).toList();
+            for (SummaryPeriods.Period p : SummaryPeriods.over(a.state().termStart(), a.state().termEnd(), now)) {
+                if (done.contains(p.kind() + "|" + p.start()) || !SummaryPeriods.ready(p, states, now)) {
+                    continue;
+                }
+                if (publishPeriod(a, p, concludedIn(p, orders), now, Actor.SYSTEM)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** One period's summary notice and its row, unless the period already has one; true if published now. */
+    private boolean publishPeriod(FrameworkStore.Agreement a, SummaryPeriods.Period p, List<FrameworkStore.Order> in, Instant now,
+            Actor actor) {
+        String by = actor.username();
+        List<FrameworkOrderView> views = in.stream().map(o -> view(o, null)).toList();
+        BigDecimal total = views.stream().map(FrameworkOrderView::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        UUID noticeId = UUID.randomUUID();
+        if (!store.insertSummary(a.state().id(), p, noticeId, views.size(), total, now, by)) {
+            return false;
+        }
+        String range = p.from() + " 至 " + p.to();
+        StringBuilder body = new StringBuilder();
+        body.append(p.kind() == SummaryPeriods.Kind.TERM ? "框架协议有效期（" + range + "）" : range + "（按月汇总）");
+        if (views.isEmpty()) {
+            body.append("本期无成交。");
+        } else {
+            body.append("成交 ").append(views.size()).append(" 笔，合计 ").append(total.toPlainString()).append(" 元：");
+            for (FrameworkOrderView v : views) {
+                body.append("\n").append(line(v));
+            }
+            Map<String, BigDecimal> bySupplier = new java.util.TreeMap<>();
+            for (FrameworkOrderView v : views) {
+                bySupplier.merge(v.supplierName(), v.amount(), BigDecimal::add);
+            }
+            body.append("\n各成交供应商成交金额：");
+            bySupplier.forEach((name, amount) -> body.append("\n").append(name).append(" ").append(amount.toPlainString()).append(" 元"));
+        }
+        body.append("\n（").append(p.rule()).append("）");
+        String title = a.name() + (p.kind() == SummaryPeriods.Kind.TERM ? " 成交结果汇总公告（协议有效期）" : " 成交结果汇总公告（" + range + "）");
+        store.insertNotice(noticeId, a.state().id(), "ORDER_SUMMARY", title, body.toString(), now, by);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("agreementId", a.state().id().toString());
+        payload.put("period", p.kind().name());
+        payload.put("from", p.from().toString());
+        payload.put("to", p.to().toString());
+        payload.put("orders", views.stream().map(v -> (Object) v.id().toString()).toList());
+        payload.put("total", total.toPlainString());
+        payload.put("rule", p.rule());
+        log.record(AuditRecord.of("procurement.framework.summary.published", a.state().id().toString(), a.regionCode(),
+                actor, payload));
+        return true;
     }
 
     private FrameworkOrderView view(FrameworkStore.Order o, CurrentUser user) {

@@ -15,11 +15,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.sunbid.platform.procurement.framework.AgreementKind;
 import org.sunbid.platform.procurement.framework.AgreementStatus;
+import org.sunbid.platform.procurement.framework.BuyerScope;
 import org.sunbid.platform.procurement.framework.FrameworkAgreement;
 import org.sunbid.platform.procurement.framework.SealedOffer;
 import org.sunbid.platform.procurement.framework.ShortlistMethod;
+import org.sunbid.platform.procurement.framework.SummaryPeriods;
 
-/** Framework agreements' tables (procurement's V431): plain SQL through {@link JdbcClient}, nothing else. */
+/** Framework agreements' tables (procurement's V431, V480): plain SQL through {@link JdbcClient}, nothing else. */
 @Repository
 class FrameworkStore {
 
@@ -178,10 +180,14 @@ class FrameworkStore {
     // ---------------------------------------------------------------------------------------------- notices
 
     void insertNotice(UUID agreementId, String type, String title, String body, Instant now, String by) {
+        insertNotice(UUID.randomUUID(), agreementId, type, title, body, now, by);
+    }
+
+    void insertNotice(UUID id, UUID agreementId, String type, String title, String body, Instant now, String by) {
         jdbc.sql("""
                 INSERT INTO framework_notice (id, agreement_id, type, title, body, published_at, created_by)
                 VALUES (:id, :a, :type, :title, :body, :now, :by)""")
-                .param("id", UUID.randomUUID()).param("a", agreementId).param("type", type).param("title", title)
+                .param("id", id).param("a", agreementId).param("type", type).param("title", title)
                 .param("body", body).param("now", ts(now)).param("by", by).update();
     }
 
@@ -193,6 +199,74 @@ class FrameworkStore {
                 .query((rs, n) -> new FrameworkAgreementView.Notice(rs.getObject(1, UUID.class), rs.getString(2),
                         rs.getString(3), rs.getString(4), instant(rs, "published_at")))
                 .list();
+    }
+
+    // ---------------------------------------------------------------------------------------------- buyers (适用范围)
+
+    void insertBuyers(UUID agreementId, BuyerScope scope) {
+        int seq = 0;
+        for (UUID o : scope.organisations()) {
+            jdbc.sql("INSERT INTO framework_buyer (agreement_id, seq, organisation_id) VALUES (:a, :seq, :o)")
+                    .param("a", agreementId).param("seq", ++seq).param("o", o).update();
+        }
+        for (String r : scope.regions()) {
+            jdbc.sql("INSERT INTO framework_buyer (agreement_id, seq, region_code) VALUES (:a, :seq, :r)")
+                    .param("a", agreementId).param("seq", ++seq).param("r", r).update();
+        }
+    }
+
+    BuyerScope buyers(UUID agreementId) {
+        List<UUID> organisations = new java.util.ArrayList<>();
+        List<String> regions = new java.util.ArrayList<>();
+        jdbc.sql("SELECT organisation_id, region_code FROM framework_buyer WHERE agreement_id = :a ORDER BY seq")
+                .param("a", agreementId).query(rs -> {
+                    UUID o = rs.getObject(1, UUID.class);
+                    if (o != null) {
+                        organisations.add(o);
+                    } else {
+                        regions.add(rs.getString(2));
+                    }
+                });
+        return new BuyerScope(organisations, regions);
+    }
+
+    // ---------------------------------------------------------------------------------------------- order summaries
+
+    /** A published summary: its period and notice. */
+    record Summary(SummaryPeriods.Kind kind, Instant start, Instant end, UUID noticeId, int orders, BigDecimal total,
+            Instant publishedAt) {
+    }
+
+    /** Records a period's summary; false if that period already has one (then nothing is written). */
+    boolean insertSummary(UUID agreementId, SummaryPeriods.Period p, UUID noticeId, int orders, BigDecimal total, Instant now,
+            String by) {
+        return jdbc.sql("""
+                INSERT INTO framework_summary (agreement_id, period, period_start, period_end, notice_id, orders, total,
+                    published_at, created_by) VALUES (:a, :kind, :start, :end, :notice, :orders, :total, :now, :by)
+                ON CONFLICT DO NOTHING""")
+                .param("a", agreementId).param("kind", p.kind().name()).param("start", ts(p.start())).param("end", ts(p.end()))
+                .param("notice", noticeId).param("orders", orders).param("total", total).param("now", ts(now)).param("by", by)
+                .update() == 1;
+    }
+
+    List<Summary> summaries(UUID agreementId) {
+        return jdbc.sql("""
+                SELECT period, period_start, period_end, notice_id, orders, total, published_at FROM framework_summary
+                WHERE agreement_id = :a ORDER BY period_start, period""")
+                .param("a", agreementId)
+                .query((rs, n) -> new Summary(SummaryPeriods.Kind.valueOf(rs.getString(1)), instant(rs, "period_start"),
+                        instant(rs, "period_end"), rs.getObject(4, UUID.class), rs.getInt(5), rs.getBigDecimal(6),
+                        instant(rs, "published_at")))
+                .list();
+    }
+
+    /** Agreements whose term has started and whose term summary is not yet published, oldest first. */
+    List<UUID> agreementsAwaitingSummaries(Instant now) {
+        return jdbc.sql("""
+                SELECT a.id FROM framework_agreement a WHERE a.term_start IS NOT NULL AND a.term_start < :now
+                AND NOT EXISTS (SELECT 1 FROM framework_summary s WHERE s.agreement_id = a.id AND s.period = 'TERM')
+                ORDER BY a.term_start""")
+                .param("now", ts(now)).query(UUID.class).list();
     }
 
     // ---------------------------------------------------------------------------------------------- orders
@@ -259,6 +333,21 @@ class FrameworkStore {
                 rs.getBigDecimal("amount"), (Integer) rs.getObject("rotation_position"), instant(rs, "competition_deadline"),
                 instant(rs, "concluded_at"), instant(rs, "publication_due"), instant(rs, "published_at"),
                 rs.getBoolean("late_flagged"));
+    }
+
+    /** The competitions running (or awaiting their close) under agreements where {@code supplierId} is a member. */
+    List<Order> competitionsOpenTo(UUID supplierId) {
+        return jdbc.sql("""
+                SELECT o.* FROM framework_order o WHERE o.status = 'COMPETING' AND o.agreement_id IN
+                (SELECT r.agreement_id FROM framework_response r WHERE r.supplier_id = :s AND r.status IN ('SHORTLISTED', 'ADMITTED'))
+                ORDER BY o.competition_deadline, o.id""")
+                .param("s", supplierId).query(FrameworkStore::order).list();
+    }
+
+    /** Whether {@code supplierId}'s offer on {@code orderId} is revealed. */
+    boolean revealed(UUID orderId, UUID supplierId) {
+        return jdbc.sql("SELECT count(*) FROM framework_offer WHERE order_id = :o AND supplier_id = :s AND revealed_at IS NOT NULL")
+                .param("o", orderId).param("s", supplierId).query(Long.class).single() > 0;
     }
 
     // ---------------------------------------------------------------------------------------------- sealed offers

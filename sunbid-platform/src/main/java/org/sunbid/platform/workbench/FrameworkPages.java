@@ -38,9 +38,10 @@ import org.sunbid.platform.procurement.NewFrameworkOrder;
 /**
  * 框架协议采购 on the workbench (issue 22): the collecting body (集中采购机构 or 主管预算单位) creates agreements, shortlists and
  * reviews joins; suppliers respond or ask to join; buyers (budget units) order by direct selection, rotation or secondary
- * competition and publish each order's contract. The rules are procurement's; these pages only collect and show. The
- * sealed offers of a secondary competition are made with the bidder tool or the API (the commitment is computed on the
- * supplier's side), never typed in clear into a page.
+ * competition and publish each order's contract. The rules are procurement's; these pages only collect and show. A
+ * supplier's sealed offer of a secondary competition is made on its list page, the bidder tool or the API: the page's
+ * script computes the SM3 commitment in the browser and sends only that; the price and nonce stay on the supplier's
+ * machine until the reveal.
  */
 @Controller
 class FrameworkPages {
@@ -77,6 +78,7 @@ class FrameworkPages {
         model.addAttribute("collector", user.role() == Role.TENDEREE || user.role() == Role.AGENCY);
         model.addAttribute("buyer", user.role() == Role.TENDEREE);
         model.addAttribute("orders", user.role() == Role.TENDEREE ? orders.mine(user) : List.of());
+        model.addAttribute("invitations", user.role() == Role.BIDDER ? orders.invitations(user) : List.of());
         return "workbench/framework-agreements";
     }
 
@@ -86,7 +88,8 @@ class FrameworkPages {
             @RequestParam(defaultValue = "CLOSED") String kind, @RequestParam(defaultValue = "PRICE_FIRST") String shortlisting,
             @RequestParam(defaultValue = "GOODS") String category, @RequestParam(defaultValue = "") String budget,
             @RequestParam(defaultValue = "") String deadline, @RequestParam(defaultValue = "") String termMonths,
-            @RequestParam(defaultValue = "") String items, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String items, @RequestParam(defaultValue = "") String buyerRegions,
+            RedirectAttributes redirect) {
         try {
             List<NewFrameworkAgreement.NewItem> parsed = new ArrayList<>();
             for (String line : items.split("\\R")) {
@@ -101,7 +104,8 @@ class FrameworkPages {
             }
             FrameworkAgreementView v = agreements.create(new NewFrameworkAgreement(name, regionCode, kind, shortlisting, category,
                     null, amount(budget, "budget"), beijing(deadline, "deadline"),
-                    termMonths.isBlank() ? null : Integer.valueOf(termMonths.strip()), parsed), user);
+                    termMonths.isBlank() ? null : Integer.valueOf(termMonths.strip()), parsed, null,
+                    java.util.Arrays.stream(buyerRegions.split("[,，\\s]+")).filter(r -> !r.isBlank()).toList()), user);
             redirect.addFlashAttribute("done", "framework.done.created");
             return "redirect:/workbench/framework-agreements/" + v.id();
         } catch (DomainException e) {
@@ -205,6 +209,25 @@ class FrameworkPages {
     @PostMapping("/workbench/framework-orders/{id}/close")
     String close(@PathVariable UUID id, CurrentUser user, RedirectAttributes redirect) {
         return act("/workbench/framework-orders/" + id, redirect, "framework.done.closed", () -> orders.close(id, user));
+    }
+
+    /**
+     * A supplier's sealed offer in a secondary competition: only the SM3 commitment arrives (computed in the supplier's
+     * browser from the price it typed and a random nonce, neither sent); the same sealing as the API's.
+     */
+    @PostMapping("/workbench/framework-orders/{id}/offer")
+    String offer(@PathVariable UUID id, CurrentUser user, @RequestParam(defaultValue = "") String commitment,
+            RedirectAttributes redirect) {
+        return act("/workbench/framework-agreements#invitations", redirect, "framework.done.offered",
+                () -> orders.offer(id, commitment.strip(), user));
+    }
+
+    /** After the deadline the supplier reveals the price and nonce its commitment sealed. */
+    @PostMapping("/workbench/framework-orders/{id}/reveal")
+    String reveal(@PathVariable UUID id, CurrentUser user, @RequestParam(defaultValue = "") String price,
+            @RequestParam(defaultValue = "") String nonce, RedirectAttributes redirect) {
+        return act("/workbench/framework-agreements#invitations", redirect, "framework.done.revealed",
+                () -> orders.reveal(id, amount(price, "price"), nonce.strip(), user));
     }
 
     private String act(String back, RedirectAttributes redirect, String doneKey, Supplier<?> command) {

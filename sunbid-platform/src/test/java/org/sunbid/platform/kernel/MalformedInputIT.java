@@ -138,6 +138,7 @@ class MalformedInputIT extends PlatformIT {
             "disclosure.search.NoticeSearchIndex.refresh",
             "disclosure.exchange.Outbox.sendDue",
             "procurement.FrameworkOrders.flagLatePublications",
+            "procurement.FrameworkOrders.publishDueSummaries",
             "mall.MallOrders.flagOverduePayments");
 
     /**

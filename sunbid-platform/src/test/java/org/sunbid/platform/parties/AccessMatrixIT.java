@@ -815,6 +815,9 @@ class AccessMatrixIT extends PlatformIT {
                                                                                           401, 403, 403, 403, 403, 404, 404, 403, 403));
         rows.add(new Row("GET", "/api/v1/framework-orders/mine", "/api/v1/framework-orders/mine", null, false,
                                                                                           401, 403, 403, 403, 403, 200, 403, 403, 403));
+        // session 11: a supplier's own secondary competitions (its page and the bidder tool read them)
+        rows.add(new Row("GET", "/api/v1/framework-orders/invitations", "/api/v1/framework-orders/invitations", null, false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 200, 403));
         rows.add(new Row("GET", "/api/v1/framework-orders/{id}", noFo, null, false,       401, 404, 404, 404, 404, 404, 404, 404, 404));
         rows.add(new Row("POST", "/api/v1/framework-orders/{id}/offers", noFo + "/offers", () -> "{\"commitment\":\"00\"}", false,
                                                                                           401, 403, 403, 403, 403, 403, 403, 404, 403));

@@ -433,4 +433,165 @@ class FrameworkAgreementEndToEndIT extends PlatformIT {
         JsonNode notices = admitted.json().path("notices");
         assertThat(notices.get(notices.size() - 1).path("type").asString()).isEqualTo("JOIN");
     }
+
+    private String openAgreement() {
+        return jdbc.sql("SELECT CAST(id AS VARCHAR) FROM framework_agreement WHERE name = :n")
+                .param("n", "云州市2027年度台式计算机及打印机框架协议采购（OPEN）").query(String.class).single();
+    }
+
+    private UUID organisationOf(String username) {
+        return accounts.findByUsername(username).orElseThrow().organisationId();
+    }
+
+    @Test
+    @Order(11)
+    void order110_theAgreementNamesItsBuyers_aBudgetUnitOutsideItsScopeCannotOrder() {
+        // the agreements so far named nobody: they cover their own region (the city, 990100), shown on the public page
+        JsonNode scope = api.get("/api/v1/public/framework-agreements/" + agreement, null).json().path("buyers");
+        assertThat(scope).hasSize(1);
+        assertThat(scope.get(0).path("regionCode").asString()).isEqualTo("990100");
+        assertThat(api.get("/framework-agreements/" + agreement, null).body()).contains("id=\"buyers\"")
+                .contains(scope.get(0).path("name").asString());
+        // a budget unit of the province, outside the city, is refused with the scope and the article
+        Organisation province = organisations.register(new Organisations.Registration(Fixtures.freshCreditCode("990000"),
+                "示范省框架协议测试厅", OrganisationKind.TENDEREE, "990000"), Actor.SYSTEM);
+        accounts.create(new Accounts.NewAccount("fabuyer" + province.creditCode().value().substring(10).toLowerCase(java.util.Locale.ROOT),
+                "省厅经办人", PASSWORD, Role.TENDEREE, province.id(), null), Actor.SYSTEM);
+        String outsider = token("fabuyer" + province.creditCode().value().substring(10).toLowerCase(java.util.Locale.ROOT));
+        ApiClient.Response refused = api.post("/api/v1/framework-agreements/" + openAgreement() + "/orders",
+                "{\"itemNo\":1,\"quantity\":\"2\",\"method\":\"ROTATION\"}", outsider);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.code()).isEqualTo("GPL110_BUYER_OUT_OF_SCOPE");
+        assertThat(refused.json().path("detail").asString()).contains("财政部令第110号").contains(scope.get(0).path("name").asString());
+        assertThat(jdbc.sql("SELECT count(*) FROM framework_order WHERE buyer_id = :b").param("b", province.id())
+                .query(Long.class).single()).isZero();
+        // the county water bureau (in the city) may
+        ApiClient.Response inside = api.post("/api/v1/framework-agreements/" + openAgreement() + "/orders",
+                "{\"itemNo\":2,\"quantity\":\"2\",\"method\":\"ROTATION\"}", token("tenderee2"));
+        assertThat(inside.status()).as(inside.body()).isEqualTo(200);
+
+        // an agreement naming its buyers: only those; a supplier or an unknown region cannot be named
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "青山县2027年度办公用纸框架协议采购");
+        body.put("regionCode", "990100");
+        body.put("kind", "CLOSED");
+        body.put("shortlisting", "PRICE_FIRST");
+        body.put("category", "GOODS");
+        body.put("budget", "200000.00");
+        body.put("responseDeadline", clock.instant().plus(Duration.ofDays(5)).toString());
+        body.put("items", List.of(item("A4复印纸（70克）", "箱", "160.00")));
+        body.put("buyerIds", List.of(supplierId(1).toString()));
+        ApiClient.Response supplierNamed = api.post("/api/v1/framework-agreements", ApiClient.json(body), token("agency"));
+        assertThat(supplierNamed.status()).isEqualTo(400);
+        assertThat(supplierNamed.code()).isEqualTo("FRAMEWORK_INVALID");
+        body.put("buyerIds", List.of());
+        body.put("buyerRegions", List.of("123456"));
+        assertThat(api.post("/api/v1/framework-agreements", ApiClient.json(body), token("agency")).code()).isEqualTo("FRAMEWORK_INVALID");
+        body.put("buyerIds", List.of(organisationOf("tenderee2").toString()));
+        body.put("buyerRegions", List.of("990000"));
+        ApiClient.Response named = api.post("/api/v1/framework-agreements", ApiClient.json(body), token("agency"));
+        assertThat(named.status()).as(named.body()).isEqualTo(200);
+        JsonNode buyers = named.json().path("buyers");
+        assertThat(buyers).hasSize(2);
+        assertThat(buyers.get(0).path("organisationId").asString()).isEqualTo(organisationOf("tenderee2").toString());
+        assertThat(buyers.get(0).path("name").asString()).isEqualTo("青山县水利局");
+        assertThat(buyers.get(1).path("regionCode").asString()).isEqualTo("990000");
+    }
+
+    @Test
+    @Order(12)
+    void order110_monthlyOrderSummaries_publishedOncePerMonthOfTheTerm_anEmptyMonthToo() {
+        // Friday 2027-04-02 10:00 Beijing: March is over, and every March contract is published or past its 2 工作日
+        travel(Instant.parse("2027-04-02T02:00:00Z"));
+        assertThat(orders.publishDueSummaries()).isGreaterThanOrEqualTo(2); // this agreement's March and the open one's
+        assertThat(orders.publishDueSummaries()).isZero(); // exactly once: a second run finds every period done
+
+        long concluded = jdbc.sql("""
+                SELECT count(*) FROM framework_order WHERE agreement_id = CAST(:a AS UUID) AND status IN ('CONCLUDED', 'PUBLISHED')
+                AND concluded_at < '2027-03-31T16:00:00Z'""").param("a", agreement).query(Long.class).single();
+        assertThat(concluded).isGreaterThanOrEqualTo(5);
+        Map<String, Object> row = jdbc.sql("""
+                SELECT period, period_start, orders, notice_id FROM framework_summary WHERE agreement_id = CAST(:a AS UUID)""")
+                .param("a", agreement).query().singleRow();
+        assertThat(row.get("period")).isEqualTo("MONTH");
+        assertThat(((Number) row.get("orders")).longValue()).isEqualTo(concluded);
+        JsonNode notices = api.get("/api/v1/public/framework-agreements/" + agreement, null).json().path("notices");
+        JsonNode march = notices.get(notices.size() - 1);
+        assertThat(march.path("id").asString()).isEqualTo(row.get("notice_id").toString());
+        assertThat(march.path("type").asString()).isEqualTo("ORDER_SUMMARY");
+        assertThat(march.path("title").asString()).contains("2027-03-11 至 2027-03-31"); // the term began 11 March
+        assertThat(march.path("body").asString()).contains("按月汇总").contains("成交 " + concluded + " 笔")
+                .contains("顺序轮候").contains("二次竞价").contains("各成交供应商成交金额").contains("⚠");
+        // the public agreement page shows it
+        assertThat(api.get("/framework-agreements/" + agreement, null).body()).contains("成交结果汇总公告（2027-03-11 至 2027-03-31）");
+
+        // the open agreement's March: one rotation order (test 11), ready; and a month without orders says so
+        JsonNode openNotices = api.get("/api/v1/public/framework-agreements/" + openAgreement(), null).json().path("notices");
+        assertThat(openNotices.get(openNotices.size() - 1).path("body").asString()).contains("成交 1 笔");
+
+        // the unique key keeps a second node (or a restart) from publishing the period again
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("""
+                INSERT INTO framework_summary (agreement_id, period, period_start, period_end, notice_id, orders, total, published_at,
+                created_by) SELECT agreement_id, period, period_start, period_end, gen_random_uuid(), 0, 0, now(), 'x'
+                FROM framework_summary WHERE agreement_id = CAST(:a AS UUID)""").param("a", agreement).update())
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+
+        // the collecting body's own publication cannot repeat a summarised period
+        ApiClient.Response again = api.post("/api/v1/framework-agreements/" + agreement + "/order-summaries?from=2027-03-01&to=2027-03-31",
+                "", token("agency"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.code()).isEqualTo("FRAMEWORK_SUMMARY_PUBLISHED");
+        assertThat(again.json().path("detail").asString()).contains("2027-03-11").contains("2027-03-31");
+
+        // Monday 2027-05-03: the collecting body publishes April itself (exactly the period); the job then skips it
+        travel(Instant.parse("2027-05-03T01:00:00Z"));
+        ApiClient.Response april = api.post("/api/v1/framework-agreements/" + agreement + "/order-summaries?from=2027-04-01&to=2027-04-30",
+                "", token("agency"));
+        assertThat(april.status()).as(april.body()).isEqualTo(200);
+        assertThat(april.json()).isEmpty();
+        orders.publishDueSummaries();
+        assertThat(jdbc.sql("SELECT count(*) FROM framework_summary WHERE agreement_id = CAST(:a AS UUID)").param("a", agreement)
+                .query(Long.class).single()).isEqualTo(2L);
+        JsonNode all = api.get("/api/v1/public/framework-agreements/" + agreement, null).json().path("notices");
+        long aprilNotices = 0;
+        for (JsonNode n : all) {
+            if (n.path("title").asString().contains("2027-04-01 至 2027-04-30")) {
+                aprilNotices++;
+                assertThat(n.path("body").asString()).contains("本期无成交");
+            }
+        }
+        assertThat(aprilNotices).isEqualTo(1);
+    }
+
+    @Test
+    @Order(13)
+    void order110_afterTheTermEnds_theWholeTermIsSummarisedOnce_andTheAgreementIsDone() {
+        // the term ran from 2027-03-11 09:31 Beijing for twelve months; Monday 2028-03-13 10:00 Beijing is after it
+        travel(Instant.parse("2028-03-13T02:00:00Z"));
+        orders.publishDueSummaries();
+        assertThat(orders.publishDueSummaries()).isZero();
+        long concluded = jdbc.sql("""
+                SELECT count(*) FROM framework_order WHERE agreement_id = CAST(:a AS UUID) AND status IN ('CONCLUDED', 'PUBLISHED')""")
+                .param("a", agreement).query(Long.class).single();
+        assertThat(jdbc.sql("SELECT orders FROM framework_summary WHERE agreement_id = CAST(:a AS UUID) AND period = 'TERM'")
+                .param("a", agreement).query(Long.class).single()).isEqualTo(concluded);
+        // every month of the term once: March 2027 … March 2028 (to 11 March), thirteen
+        assertThat(jdbc.sql("SELECT count(*) FROM framework_summary WHERE agreement_id = CAST(:a AS UUID) AND period = 'MONTH'")
+                .param("a", agreement).query(Long.class).single()).isEqualTo(13L);
+        JsonNode notices = api.get("/api/v1/public/framework-agreements/" + agreement, null).json().path("notices");
+        JsonNode term = null;
+        for (JsonNode n : notices) {
+            if (n.path("title").asString().endsWith("成交结果汇总公告（协议有效期）")) {
+                assertThat(term).as("one term summary").isNull();
+                term = n;
+            }
+        }
+        assertThat(term).isNotNull();
+        assertThat(term.path("body").asString()).startsWith("框架协议有效期（2027-03-11 至 2028-03-11）成交 " + concluded + " 笔")
+                .contains("各成交供应商成交金额").contains("有效期满后10个工作日内");
+        // done: its term summary exists, so the job no longer takes it up
+        assertThat(jdbc.sql("SELECT count(*) FROM framework_summary WHERE agreement_id = CAST(:a AS UUID)").param("a", agreement)
+                .query(Long.class).single()).isEqualTo(14L);
+    }
 }

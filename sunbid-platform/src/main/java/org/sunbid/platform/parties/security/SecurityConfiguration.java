@@ -119,6 +119,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/framework-agreements/*/orders", "/api/v1/framework-orders/*/close",
                                 "/api/v1/framework-orders/*/publication").hasRole("TENDEREE")
                         .requestMatchers(HttpMethod.GET, "/api/v1/framework-orders/mine").hasRole("TENDEREE")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/framework-orders/invitations").hasRole("BIDDER")
                         .requestMatchers(HttpMethod.POST, "/api/v1/lots/*/method-approvals/*/objections").hasRole("BIDDER")
                         .requestMatchers(HttpMethod.POST, "/api/v1/lots/*/method-approvals/*/decision").hasRole("SUPERVISOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/lots/*/method-approvals",
@@ -346,6 +347,8 @@ class SecurityConfiguration {
                         .hasRole("BIDDER")
                         // issue 16 part C: 我的邀请 for suppliers; a lot's invitations for its owners (checked by the service)
                         .requestMatchers("/workbench/invitations").hasRole("BIDDER")
+                        .requestMatchers(HttpMethod.POST, "/workbench/framework-orders/*/offer",
+                                "/workbench/framework-orders/*/reveal").hasRole("BIDDER")
                         .requestMatchers("/workbench/tenders/*/invitations", "/workbench/tenders/*/invitations/**")
                         .hasAnyRole("TENDEREE", "AGENCY")
                         .requestMatchers("/workbench", "/workbench/**").authenticated()

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.sunbid.platform.parties.CurrentUser;
 import org.sunbid.platform.procurement.FrameworkAgreementView;
 import org.sunbid.platform.procurement.FrameworkAgreements;
+import org.sunbid.platform.procurement.FrameworkInvitation;
 import org.sunbid.platform.procurement.FrameworkOrderView;
 import org.sunbid.platform.procurement.FrameworkOrders;
 import org.sunbid.platform.procurement.NewFrameworkAgreement;
@@ -111,6 +112,12 @@ class FrameworkApi {
     @GetMapping("/api/v1/framework-orders/mine")
     List<FrameworkOrderView> mine(CurrentUser user) {
         return orders.mine(user);
+    }
+
+    /** A supplier's secondary competitions (二次竞价) open to it, and its own offers' state. */
+    @GetMapping("/api/v1/framework-orders/invitations")
+    List<FrameworkInvitation> invitations(CurrentUser user) {
+        return orders.invitations(user);
     }
 
     @GetMapping("/api/v1/framework-orders/{id}")
