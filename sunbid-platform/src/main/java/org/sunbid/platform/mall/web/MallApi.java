@@ -155,8 +155,18 @@ class MallApi {
 
     /** The year's sales (default: this year, Beijing). */
     @GetMapping("/api/v1/mall/statistics")
-    MallStatistics.Sales statistics(@RequestParam(required = false) Integer year) {
-        return statistics.of(year != null ? year : LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).getYear());
+    YearSales statistics(@RequestParam(required = false) Integer year) {
+        int y = year != null ? year : LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).getYear();
+        if (y < 1 || y > 9999) {
+            throw new DomainException(MallError.MALL_FIELD_INVALID, "year");
+        }
+        MallStatistics.Sales s = statistics.of(y);
+        return new YearSales(y, s.orders(), s.total(), s.bySupplier(), s.byBuyer(), s.byCategory(), s.byRegion());
+    }
+
+    /** A year's sales as this API has always given them. */
+    record YearSales(int year, long orders, BigDecimal total, List<MallStatistics.Row> bySupplier, List<MallStatistics.Row> byBuyer,
+            List<MallStatistics.Row> byCategory, List<MallStatistics.Row> byRegion) {
     }
 
     record PriceInput(BigDecimal price, String lowPriceReason) {

@@ -75,7 +75,12 @@ class MallPortal {
 
     @GetMapping("/mall/statistics")
     String statistics(@RequestParam(required = false) Integer year, Model model) {
-        MallStatistics.Sales s = statistics.of(year != null ? year : today().getYear());
+        int y = year != null ? year : today().getYear();
+        if (y < 1 || y > 9999) {
+            throw new DomainException(MallError.MALL_FIELD_INVALID, "year");
+        }
+        MallStatistics.Sales s = statistics.of(y);
+        model.addAttribute("year", y);
         model.addAttribute("s", s);
         Map<String, List<MallStatistics.Row>> dimensions = new LinkedHashMap<>();
         dimensions.put("supplier", s.bySupplier());
