@@ -2,7 +2,8 @@
  * The government e-mall (电子卖场, issue 22): below the 分散采购限额, budget units buy goods online from suppliers'
  * listings (domain-2 §5). It owns the catalogue of product categories with their specification attributes (tied to the
  * 品目 of the 政府采购品目分类目录) and the dated ordering rules
- * per region ({@link org.sunbid.platform.mall.MallCatalogue}); the listings with their price evidence, price caps, review and price history
+ * per region ({@link org.sunbid.platform.mall.MallCatalogue}); the listings with their price evidence (the screenshots and
+ * PDFs kept in the platform's file store beside their SM3), price caps, review and price history
  * ({@link org.sunbid.platform.mall.Listings});
  * the orders — direct or by comparison — with their acceptance and payment, the overdue-payment flag
  * ({@link org.sunbid.platform.mall.MallOrders}); the sales statistics ({@link org.sunbid.platform.mall.MallStatistics},

@@ -111,6 +111,17 @@ class MallApi {
         return listings.addEvidence(id, body, user);
     }
 
+    /**
+     * A piece of evidence's kept screenshot or PDF (attachment, its SM3 in X-Content-SM3): for the collecting body,
+     * supervisors and the supplier; others and unknown listings 404 {@code LISTING_NOT_FOUND}, evidence without a kept
+     * file 404 {@code MALL_EVIDENCE_FILE_NOT_FOUND}.
+     */
+    @GetMapping("/api/v1/mall/listings/{id}/evidence/{evidenceId}/file")
+    org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> evidenceFile(@PathVariable UUID id,
+            @PathVariable UUID evidenceId, CurrentUser user) {
+        return listings.evidenceFile(id, evidenceId, user).asAttachment();
+    }
+
     @PostMapping("/api/v1/mall/listings/{id}/review")
     ListingView review(@PathVariable UUID id, @RequestBody ReviewInput body, CurrentUser user) {
         return listings.review(id, body == null ? null : body.decision(), body == null ? null : body.reason(), user);

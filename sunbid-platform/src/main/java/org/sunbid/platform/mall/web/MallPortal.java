@@ -64,6 +64,7 @@ class MallPortal {
     String listing(@PathVariable UUID id, @Nullable CurrentUser user, Model model) {
         ListingView l = listings.find(id, user).orElseThrow(() -> new DomainException(MallError.LISTING_NOT_FOUND));
         model.addAttribute("l", l);
+        model.addAttribute("evidenceFiles", listings.mayDownloadEvidence(user, l));
         boolean buyer = user != null && user.role() == Role.TENDEREE && user.organisationId() != null;
         model.addAttribute("canOrder", buyer && l.orderable());
         model.addAttribute("rule", buyer ? catalogue.ruleAt(user.regionCode(), today()).orElse(null) : null);
