@@ -51,7 +51,9 @@ public enum MallError implements ErrorCode {
     /** The file {0} does not match the SM3 {1} given for it. */
     MALL_EVIDENCE_FILE_MISMATCH(422),
     /** No file is kept for this price evidence (or no such evidence). */
-    MALL_EVIDENCE_FILE_NOT_FOUND(404);
+    MALL_EVIDENCE_FILE_NOT_FOUND(404),
+    /** The 品目 code {0} is not in the procurement item catalogue (every item under {1} is listed). */
+    MALL_ITEM_CODE_UNKNOWN(422);
 
     private final int status;
 
