@@ -34,6 +34,12 @@ public class WebSession {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** GET of a binary body (a download), whatever its status. */
+    public HttpResponse<byte[]> bytes(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "*/*").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public HttpResponse<String> postForm(String path, String form) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")

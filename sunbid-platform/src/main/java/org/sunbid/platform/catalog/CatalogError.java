@@ -11,7 +11,13 @@ public enum CatalogError implements ErrorCode {
     /** A region with this code exists already. */
     DUPLICATE_REGION(409),
     /** The region's level cannot sit under its parent's level. */
-    INVALID_REGION_LEVEL(400);
+    INVALID_REGION_LEVEL(400),
+    /** The 品目 code {0} is not A, B or C followed by one to four pairs of digits (or the name or basis is missing). */
+    INVALID_ITEM_CODE(400),
+    /** The 品目 {0} a new item would sit under is not listed. */
+    ITEM_PARENT_NOT_FOUND(422),
+    /** The 品目 {0} is listed already. */
+    DUPLICATE_ITEM(409);
 
     private final int httpStatus;
 

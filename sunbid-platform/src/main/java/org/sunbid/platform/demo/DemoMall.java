@@ -12,7 +12,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.sunbid.crypto.Sm3;
 import org.sunbid.platform.kernel.TimeTravel;
 import org.sunbid.platform.mall.CategoryView;
 import org.sunbid.platform.mall.ListingView;
@@ -30,7 +29,8 @@ import org.sunbid.platform.parties.CurrentUser;
  * printers preferred, copy paper), listings of three suppliers — approved ones, one returned by the centre, one
  * suspended when the centre's price monitoring found a cheaper self-run shop price — and the two buyers' orders in
  * every state: placed, accepted (payment not yet due), accepted and overdue (flagged to supervision), refused at
- * acceptance, paid, and one placed by comparison. All through the mall's services, as people would; the overdue order
+ * acceptance, paid, and one placed by comparison. The price evidence comes with files (small PDFs saying they are
+ * demo evidence) that the mall keeps, so the review list offers downloads. All through the mall's services, as people would; the overdue order
  * is placed and accepted in the past through time travel (none without it).
  */
 @Component
@@ -98,7 +98,8 @@ class DemoMall {
         ListingView flagged = approved(listings.submit(listing(printers, "兄弟", "HL-L5100DN", Map.of("幅面", "A4", "打印方式", "黑白激光"),
                 "2099.00", "2299.00", "2099.00", null), user("bidder4")), centre);
         listings.addEvidence(flagged.id(), new Listings.EvidenceInput(PriceEvidence.Kind.ECOMMERCE, new BigDecimal("1899.00"),
-                "https://mall.jd.com/ 京东自营 兄弟官方旗舰店（双十二）", today(), sm3("flagged-1899")), centre);
+                "https://mall.jd.com/ 京东自营 兄弟官方旗舰店（双十二）", today(), null,
+                evidenceFile("京东自营价格（价格监测）.pdf", "ECOMMERCE", "HL-L5100DN", "1899.00", today())), centre);
 
         CurrentUser buyer = user("tenderee");
         CurrentUser otherBuyer = user("tenderee2");
@@ -126,18 +127,46 @@ class DemoMall {
         return new Listings.ListingInput(c.id(), c.name() + " " + brand + " " + model, brand, model, specs, new BigDecimal(price), null,
                 certificate, List.of(
                         new Listings.EvidenceInput(PriceEvidence.Kind.MANUFACTURER, new BigDecimal(manufacturer), brand + "官网产品价目表",
-                                today.minusDays(5), sm3(brand + model + "m")),
+                                today.minusDays(5), null, evidenceFile(brand + "官网价目表.pdf", "MANUFACTURER", model, manufacturer,
+                                today.minusDays(5))),
                         new Listings.EvidenceInput(PriceEvidence.Kind.ECOMMERCE, new BigDecimal(ecommerce), "京东自营 " + brand + "官方旗舰店",
-                                today.minusDays(1), sm3(brand + model + "e"))));
+                                today.minusDays(1), null, evidenceFile("京东自营价格截图.pdf", "ECOMMERCE", model, ecommerce,
+                                today.minusDays(1)))));
     }
 
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), BEIJING);
     }
 
-    /** A stand-in for the screenshot's hash: the SM3 of a text naming it (the demo keeps no screenshots). */
-    private static String sm3(String text) {
-        return Sm3.hex(text);
+    /**
+     * A stand-in for the screenshot or price list: a one-page PDF (Helvetica, ASCII only, so that it needs no font)
+     * saying it is demo evidence, with its kind, the model, the price and the day. The mall keeps it with its SM3.
+     */
+    static Listings.EvidenceFile evidenceFile(String name, String kind, String model, String price, LocalDate observedOn) {
+        List<String> lines = List.of("Sunbid demo - price evidence (not a real screenshot)", "Kind: " + kind,
+                "Model: " + model, "Price: " + price + " yuan", "Observed on: " + observedOn);
+        StringBuilder text = new StringBuilder("BT /F1 12 Tf 24 150 Td 16 TL");
+        for (String line : lines) {
+            text.append(" (").append(line.replaceAll("[^\\x20-\\x7E]", "?").replace("\\", "\\\\").replace("(", "\\(")
+                    .replace(")", "\\)")).append(") Tj T*");
+        }
+        text.append(" ET");
+        List<String> objects = List.of("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 420 200] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+                "<< /Length " + text.length() + " >>\nstream\n" + text + "\nendstream");
+        StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
+        List<Integer> offsets = new java.util.ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            offsets.add(pdf.length()); // ASCII only: characters are bytes
+            pdf.append(i + 1).append(" 0 obj\n").append(objects.get(i)).append("\nendobj\n");
+        }
+        int xref = pdf.length();
+        pdf.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
+        offsets.forEach(o -> pdf.append(String.format(java.util.Locale.ROOT, "%010d 00000 n \n", o)));
+        pdf.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref)
+                .append("\n%%EOF\n");
+        return new Listings.EvidenceFile(name, pdf.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     private CurrentUser user(String username) {

@@ -37,9 +37,17 @@ public record ListingView(UUID id, UUID supplierId, String supplierName, String 
                           ListingStatus status, String statusReason, Instant createdAt, List<Evidence> evidence,
                           List<PriceChange> history) {
 
-    /** A price read as evidence. */
+    /**
+     * A price read as evidence, with its file's SM3; where the file itself is kept, its name, media type and size
+     * (all null for evidence given by its SM3 alone). Who may download the file: {@link Listings#mayDownloadEvidence}.
+     */
     public record Evidence(UUID id, String kind, BigDecimal price, String source, LocalDate observedOn, String fileSm3,
-                           Instant recordedAt) {
+                           Instant recordedAt, String fileName, String fileType, Long fileSize) {
+
+        /** Whether the file itself is kept on the platform. */
+        public boolean fileKept() {
+            return fileName != null;
+        }
     }
 
     /** One price change (the first price has no old price). */

@@ -16,10 +16,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.sunbid.platform.audit.AuditLog;
 import org.sunbid.platform.audit.AuditRecord;
 import org.sunbid.platform.catalog.Regions;
@@ -27,6 +33,8 @@ import org.sunbid.platform.credit.CreditChecks;
 import org.sunbid.platform.credit.CreditVerdict;
 import org.sunbid.platform.credit.Gate;
 import org.sunbid.platform.kernel.DomainException;
+import org.sunbid.platform.kernel.FileStore;
+import org.sunbid.platform.mall.domain.EvidenceFileType;
 import org.sunbid.platform.mall.domain.PriceCap;
 import org.sunbid.platform.mall.domain.ProductKey;
 import org.sunbid.platform.parties.CurrentUser;
@@ -44,7 +52,9 @@ import tools.jackson.databind.json.JsonMapper;
  * is free. A listing is refused when its price is above its evidence, a bait price, a duplicate of the supplier's own,
  * lacking the certificate a mandatory category needs, or when the supplier is barred by a credit record at that time
  * (the {@link Gate#BIDDING} gate: 禁止参加政府采购活动 bars mall supply too). Every price is kept in the history; new
- * evidence showing the price above a cap suspends the listing and raises a supervision warning.
+ * evidence showing the price above a cap suspends the listing and raises a supervision warning. The screenshot or PDF
+ * of a piece of evidence, when uploaded, is kept in the platform's {@link FileStore} beside its SM3 (checked for type
+ * and size before anything is stored), for the collecting body, supervisors and the supplier to download.
  */
 @Service
 public class Listings {
@@ -54,6 +64,8 @@ public class Listings {
                 c.unit, l.product_name, l.brand, l.model, l.specs::text AS specs, l.price, l.low_price_reason, l.certificate,
                 l.status, l.status_reason, l.created_at
             FROM mall_listing l JOIN mall_category c ON c.id = l.category_id""";
+    /** The largest price-evidence file kept, in bytes. */
+    public static final long MAX_EVIDENCE_FILE_BYTES = EvidenceFileType.MAX_BYTES;
     /** What the warning and the page cite for the caps and the review (domain-2 §5 [F:S28]). */
     static final String PRICE_RULE = "浙江省政府采购电子卖场商品上架指引（2025）：上架价格不得高于生产厂商官方指导价及大型电商自营店同期最低价";
 
@@ -66,9 +78,13 @@ public class Listings {
     private final Warnings warnings;
     private final Regions regions;
     private final JsonMapper json;
+    private final FileStore files;
+    private final TransactionTemplate tx;
 
     Listings(JdbcClient jdbc, Clock clock, AuditLog log, MallCatalogue catalogue, Organisations organisations,
-            CreditChecks credit, Warnings warnings, Regions regions, JsonMapper json) {
+            CreditChecks credit, Warnings warnings, Regions regions, JsonMapper json, FileStore files, TransactionTemplate tx) {
+        this.files = files;
+        this.tx = tx;
         this.jdbc = jdbc;
         this.clock = clock;
         this.log = log;
@@ -80,8 +96,43 @@ public class Listings {
         this.json = json;
     }
 
-    /** A price read as evidence. */
-    public record EvidenceInput(PriceEvidence.Kind kind, BigDecimal price, String source, LocalDate observedOn, String fileSm3) {
+    /**
+     * A price read as evidence: the screenshot or file proving it uploaded ({@code file}; its SM3 is computed here and,
+     * if {@code fileSm3} is given too, must equal it), or only named by its SM3 (the file kept elsewhere).
+     */
+    public record EvidenceInput(PriceEvidence.Kind kind, BigDecimal price, String source, LocalDate observedOn, String fileSm3,
+            EvidenceFile file) {
+
+        /** Evidence named by its file's SM3 alone. */
+        public EvidenceInput(PriceEvidence.Kind kind, BigDecimal price, String source, LocalDate observedOn, String fileSm3) {
+            this(kind, price, source, observedOn, fileSm3, null);
+        }
+    }
+
+    /**
+     * An uploaded screenshot or PDF (in JSON: {@code {"name": "jd.png", "content": "<base64>"}}). Its type is told by
+     * its content ({@link EvidenceFileType}), at most {@link EvidenceFileType#MAX_BYTES}.
+     */
+    public record EvidenceFile(String name, byte[] content) {
+    }
+
+    /** An evidence file to download: the name it was uploaded under, its type, size and SM3, and where its bytes are. */
+    public record EvidenceDownload(String name, String contentType, long size, String sm3, Path file) {
+
+        /** The HTTP answer that sends it: an attachment under its own (UTF-8) name, with its SM3 in X-Content-SM3. */
+        public org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> asAttachment() {
+            return org.springframework.http.ResponseEntity.ok()
+                    .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                            .attachment().filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                    .header("X-Content-SM3", sm3)
+                    .contentType(org.springframework.http.MediaType.parseMediaType(contentType))
+                    .contentLength(size)
+                    .body(new org.springframework.core.io.FileSystemResource(file));
+        }
+    }
+
+    /** A file stored for a piece of evidence, before the evidence row refers to it. */
+    private record KeptFile(String name, String type, long size, String sm3) {
     }
 
     /** A new listing. */
@@ -89,9 +140,22 @@ public class Listings {
                                BigDecimal price, String lowPriceReason, String certificate, List<EvidenceInput> evidence) {
     }
 
-    /** A supplier lists a product; it waits for review. */
-    @Transactional
+    /**
+     * A supplier lists a product; it waits for review. Evidence files are checked (type, size) before any is stored,
+     * stored before the listing's transaction, referenced in it, and let go after it: a refused listing keeps none.
+     */
     public ListingView submit(ListingInput in, CurrentUser user) {
+        supplierOf(user); // only a supplier's files are stored
+        List<FileStore.Upload> uploads = new ArrayList<>();
+        try {
+            List<KeptFile> kept = store(in == null ? null : in.evidence(), uploads);
+            return tx.execute(s -> submitStored(in, kept, user));
+        } finally {
+            uploads.forEach(FileStore.Upload::close);
+        }
+    }
+
+    private ListingView submitStored(ListingInput in, List<KeptFile> kept, CurrentUser user) {
         Organisation supplier = supplierOf(user);
         if (in == null || in.categoryId() == null || MallCatalogue.blank(in.productName()) || MallCatalogue.blank(in.brand())
                 || MallCatalogue.blank(in.model()) || in.price() == null || in.price().signum() <= 0) {
@@ -112,7 +176,7 @@ public class Listings {
         }
         Instant now = clock.instant();
         requireUnrestricted(supplier.id(), now);
-        List<PriceEvidence> evidence = evidence(in.evidence());
+        List<PriceEvidence> evidence = evidence(in.evidence(), kept);
         requireWithinCap(in.price(), evidence, in.lowPriceReason());
         String key = ProductKey.of(in.brand(), in.model(), specs);
         Optional<String> existing = jdbc.sql("SELECT product_name FROM mall_listing WHERE supplier_id = :s AND category_id = :c"
@@ -137,8 +201,8 @@ public class Listings {
         } catch (DuplicateKeyException e) { // a concurrent twin: the unique index decides
             throw new DomainException(MallError.LISTING_DUPLICATE, in.productName().strip());
         }
-        for (PriceEvidence p : evidence) {
-            insertEvidence(id, p, user.username(), at);
+        for (int i = 0; i < evidence.size(); i++) {
+            insertEvidence(id, evidence.get(i), kept.get(i), user.username(), at);
         }
         insertPriceChange(id, null, in.price(), user.username(), at);
         log.record(AuditRecord.of("mall.listing.submitted", id.toString(), supplier.regionCode(), user.actor(),
@@ -178,16 +242,35 @@ public class Listings {
      * New price evidence for a listing, from its supplier or the centre's price monitoring. If the listed price is now
      * above a cap, the listing is suspended from ordering until corrected and supervision is warned.
      */
-    @Transactional
     public ListingView addEvidence(UUID id, EvidenceInput in, CurrentUser user) {
+        evidenceTaker(id, user); // only a party's file is stored
+        List<FileStore.Upload> uploads = new ArrayList<>();
+        try {
+            List<KeptFile> kept = store(in == null ? null : List.of(in), uploads);
+            return tx.execute(s -> addStoredEvidence(id, in, kept, user));
+        } finally {
+            uploads.forEach(FileStore.Upload::close);
+        }
+    }
+
+    /** The listing, if {@code user} may add evidence to it: its supplier or the centre's staff. */
+    private ListingView evidenceTaker(UUID id, CurrentUser user) {
         ListingView listing = find(id).orElseThrow(() -> new DomainException(MallError.LISTING_NOT_FOUND));
         boolean staff = user != null && (user.role() == Role.CENTRE_STAFF || user.role() == Role.ADMINISTRATOR);
         if (!staff && (user == null || !listing.supplierId().equals(user.organisationId()))) {
             throw new DomainException(MallError.LISTING_NOT_FOUND);
         }
-        PriceEvidence p = evidence(List.of(in)).get(0);
+        return listing;
+    }
+
+    private ListingView addStoredEvidence(UUID id, EvidenceInput in, List<KeptFile> kept, CurrentUser user) {
+        ListingView listing = evidenceTaker(id, user);
+        if (in == null) {
+            throw new DomainException(MallError.MALL_FIELD_INVALID, "evidence");
+        }
+        PriceEvidence p = evidence(List.of(in), kept).get(0);
         OffsetDateTime now = utc(clock.instant());
-        UUID evidenceId = insertEvidence(id, p, user.username(), now);
+        UUID evidenceId = insertEvidence(id, p, kept.get(0), user.username(), now);
         PriceCap.Verdict verdict = PriceCap.check(listing.price(), evidenceOf(id), catalogue.today(), listing.lowPriceReason());
         if (verdict.outcome() == PriceCap.Outcome.ABOVE_CAP
                 && (listing.status() == ListingStatus.APPROVED || listing.status() == ListingStatus.PENDING)) {
@@ -280,7 +363,8 @@ public class Listings {
     public List<ListingView> forReview(ListingStatus status, CurrentUser user) {
         MallCatalogue.requireStaff(user);
         return jdbc.sql(SELECT + " WHERE (CAST(:s AS text) IS NULL OR l.status = :s) ORDER BY l.created_at, l.id")
-                .param("s", status == null ? null : status.name()).query(this::map).list().stream().filter(l -> sees(user, l)).toList();
+                .param("s", status == null ? null : status.name()).query(this::map).list().stream().filter(l -> sees(user, l))
+                .map(this::withDetails).toList(); // the reviewer sees the evidence and its files
     }
 
     /** A listing with its evidence and history, as {@code user} may see it (the public: approved ones only). */
@@ -343,12 +427,23 @@ public class Listings {
                 || !regions.find(l.regionCode()).isPresent();
     }
 
-    private List<PriceEvidence> evidence(List<EvidenceInput> inputs) {
+    /** The evidence as the mall keeps it; an input with a file kept ({@code kept}, by index) carries that file's SM3. */
+    private List<PriceEvidence> evidence(List<EvidenceInput> inputs, List<KeptFile> kept) {
         List<PriceEvidence> out = new ArrayList<>();
-        for (EvidenceInput e : inputs == null ? List.<EvidenceInput>of() : inputs) {
+        List<EvidenceInput> all = inputs == null ? List.of() : inputs;
+        for (int i = 0; i < all.size(); i++) {
+            EvidenceInput e = all.get(i);
+            if (e == null) {
+                throw new DomainException(MallError.MALL_FIELD_INVALID, "evidence");
+            }
+            KeptFile file = kept.get(i);
+            String given = e.fileSm3() == null || e.fileSm3().isBlank() ? null : e.fileSm3().strip().toLowerCase(Locale.ROOT);
+            if (file != null && given != null && !given.equals(file.sm3())) {
+                throw new DomainException(MallError.MALL_EVIDENCE_FILE_MISMATCH, file.name(), given);
+            }
             try {
                 out.add(new PriceEvidence(e.kind(), e.price(), e.source() == null ? null : e.source().strip(), e.observedOn(),
-                        e.fileSm3() == null ? null : e.fileSm3().strip().toLowerCase(Locale.ROOT)));
+                        file != null ? file.sm3() : given));
             } catch (RuntimeException ex) {
                 throw new DomainException(MallError.MALL_FIELD_INVALID,
                         "evidence（kind, price > 0, source, observedOn, fileSm3 = 64 位十六进制 SM3）");
@@ -367,14 +462,95 @@ public class Listings {
                         rs.getString(3), rs.getObject(4, LocalDate.class), rs.getString(5))).list();
     }
 
-    private UUID insertEvidence(UUID listingId, PriceEvidence p, String by, OffsetDateTime at) {
+    private UUID insertEvidence(UUID listingId, PriceEvidence p, KeptFile file, String by, OffsetDateTime at) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                INSERT INTO mall_price_evidence (id, listing_id, kind, price, source, observed_on, file_sm3, created_by, created_at)
-                VALUES (:id, :l, :k, :p, :s, :o, :f, :by, :at)""")
+                INSERT INTO mall_price_evidence (id, listing_id, kind, price, source, observed_on, file_sm3, file_name, file_type,
+                    file_size, created_by, created_at)
+                VALUES (:id, :l, :k, :p, :s, :o, :f, :fn, :ft, :fs, :by, :at)""")
                 .param("id", id).param("l", listingId).param("k", p.kind().name()).param("p", p.price()).param("s", p.source())
-                .param("o", p.observedOn()).param("f", p.fileSm3()).param("by", by).param("at", at).update();
+                .param("o", p.observedOn()).param("f", p.fileSm3()).param("fn", file == null ? null : file.name())
+                .param("ft", file == null ? null : file.type()).param("fs", file == null ? null : file.size())
+                .param("by", by).param("at", at).update();
+        if (file != null) {
+            files.reference(file.sm3(), "mall.price-evidence:" + id);
+        }
         return id;
+    }
+
+    /**
+     * Checks every uploaded file's size and type, then stores them (adding each upload to {@code uploads}, which the
+     * caller closes after its transaction); the kept files by the inputs' index, null where an input has none.
+     */
+    private List<KeptFile> store(List<EvidenceInput> inputs, List<FileStore.Upload> uploads) {
+        List<EvidenceInput> all = inputs == null ? List.of() : inputs;
+        List<EvidenceFileType> types = new ArrayList<>();
+        for (EvidenceInput e : all) {
+            EvidenceFile f = e == null ? null : e.file();
+            if (f == null) {
+                types.add(null);
+                continue;
+            }
+            String shown = f.name() == null || f.name().isBlank() ? "—" : f.name().strip();
+            if (f.content() != null && f.content().length > EvidenceFileType.MAX_BYTES) {
+                throw new DomainException(MallError.MALL_EVIDENCE_FILE_TOO_LARGE, shown, f.content().length, EvidenceFileType.MAX_BYTES);
+            }
+            types.add(EvidenceFileType.of(f.content())
+                    .orElseThrow(() -> new DomainException(MallError.MALL_EVIDENCE_FILE_TYPE, shown)));
+        }
+        List<KeptFile> kept = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            EvidenceFileType type = types.get(i);
+            if (type == null) {
+                kept.add(null);
+                continue;
+            }
+            EvidenceFile f = all.get(i).file();
+            try {
+                FileStore.Upload upload = files.store(new ByteArrayInputStream(f.content()), EvidenceFileType.MAX_BYTES);
+                uploads.add(upload);
+                kept.add(new KeptFile(EvidenceFileType.cleanName(f.name(), type), type.mediaType(), upload.size(), upload.sm3()));
+            } catch (FileStore.TooLargeException e) {
+                throw new DomainException(MallError.MALL_EVIDENCE_FILE_TOO_LARGE, f.name(), f.content().length, EvidenceFileType.MAX_BYTES);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Whether {@code user} may download {@code listing}'s evidence files: the collecting body reviewing it (the centre's
+     * staff of its region, administrators), supervisors, and the supplier that uploaded them. Not the public: a
+     * screenshot may show more than the price.
+     */
+    public boolean mayDownloadEvidence(CurrentUser user, ListingView listing) {
+        if (user == null) {
+            return false;
+        }
+        return ((user.role() == Role.CENTRE_STAFF || user.role() == Role.ADMINISTRATOR) && sees(user, listing))
+                || user.role() == Role.SUPERVISOR
+                || (user.organisationId() != null && user.organisationId().equals(listing.supplierId()));
+    }
+
+    /**
+     * A piece of evidence's kept file, for those {@link #mayDownloadEvidence} allows (the download is logged); others,
+     * and unknown listings, are told the listing is not found; evidence without a kept file is
+     * {@code MALL_EVIDENCE_FILE_NOT_FOUND}.
+     */
+    public EvidenceDownload evidenceFile(UUID listingId, UUID evidenceId, CurrentUser user) {
+        ListingView listing = find(listingId).filter(l -> mayDownloadEvidence(user, l))
+                .orElseThrow(() -> new DomainException(MallError.LISTING_NOT_FOUND));
+        var row = jdbc.sql("""
+                SELECT file_name, file_type, file_size, file_sm3 FROM mall_price_evidence
+                WHERE id = :e AND listing_id = :l AND file_name IS NOT NULL""")
+                .param("e", evidenceId).param("l", listingId)
+                .query((rs, n) -> new KeptFile(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4))).optional()
+                .orElseThrow(() -> new DomainException(MallError.MALL_EVIDENCE_FILE_NOT_FOUND));
+        Path path = files.find(row.sm3()).orElseThrow(() -> new DomainException(MallError.MALL_EVIDENCE_FILE_NOT_FOUND));
+        log.record(AuditRecord.of("mall.evidence.downloaded", listingId.toString(), listing.regionCode(), user.actor(),
+                Map.of("evidenceId", evidenceId.toString(), "sm3", row.sm3())));
+        return new EvidenceDownload(row.name(), row.type(), row.size(), row.sm3(), path);
     }
 
     private void insertPriceChange(UUID listingId, BigDecimal from, BigDecimal to, String by, OffsetDateTime at) {
@@ -387,11 +563,13 @@ public class Listings {
 
     private ListingView withDetails(ListingView l) {
         List<ListingView.Evidence> evidence = jdbc.sql("""
-                SELECT id, kind, price, source, observed_on, file_sm3, created_at FROM mall_price_evidence WHERE listing_id = :id
+                SELECT id, kind, price, source, observed_on, file_sm3, created_at, file_name, file_type, file_size
+                FROM mall_price_evidence WHERE listing_id = :id
                 ORDER BY created_at DESC, observed_on DESC, id""").param("id", l.id())
                 .query((rs, n) -> new ListingView.Evidence(rs.getObject(1, UUID.class), rs.getString(2), rs.getBigDecimal(3),
                         rs.getString(4), rs.getObject(5, LocalDate.class), rs.getString(6),
-                        rs.getObject(7, OffsetDateTime.class).toInstant())).list();
+                        rs.getObject(7, OffsetDateTime.class).toInstant(), rs.getString(8), rs.getString(9),
+                        rs.getObject(10, Long.class))).list();
         List<ListingView.PriceChange> history = jdbc.sql("""
                 SELECT old_price, new_price, created_by, created_at FROM mall_price_change WHERE listing_id = :id ORDER BY created_at, id""")
                 .param("id", l.id())

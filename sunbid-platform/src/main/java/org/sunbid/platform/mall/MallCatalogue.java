@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.platform.audit.AuditLog;
 import org.sunbid.platform.audit.AuditRecord;
+import org.sunbid.platform.catalog.ProcurementItems;
 import org.sunbid.platform.catalog.Regions;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.parties.CurrentUser;
@@ -42,8 +43,10 @@ public class MallCatalogue {
     private final Clock clock;
     private final AuditLog log;
     private final Regions regions;
+    private final ProcurementItems items;
 
-    MallCatalogue(JdbcClient jdbc, Clock clock, AuditLog log, Regions regions) {
+    MallCatalogue(JdbcClient jdbc, Clock clock, AuditLog log, Regions regions, ProcurementItems items) {
+        this.items = items;
         this.jdbc = jdbc;
         this.clock = clock;
         this.log = log;
@@ -62,8 +65,13 @@ public class MallCatalogue {
         if (in == null || blank(in.code()) || blank(in.name()) || blank(in.unit())) {
             throw new DomainException(MallError.MALL_FIELD_INVALID, "code, name, unit");
         }
-        if (in.itemCode() == null || !in.itemCode().strip().matches("[ABC]\\d{2,10}")) {
+        ProcurementItems.Lookup item = items.lookup(in.itemCode());
+        if (item.standing() == ProcurementItems.Standing.MALFORMED) {
             throw new DomainException(MallError.MALL_FIELD_INVALID, "itemCode（品目编码，如 A02010104）");
+        }
+        if (!item.accepted()) {
+            throw new DomainException(MallError.MALL_ITEM_CODE_UNKNOWN, item.code(),
+                    item.nearest() == null ? "—" : item.nearest().code() + " " + item.nearest().name());
         }
         List<String> attributes = in.attributes() == null ? List.of()
                 : in.attributes().stream().filter(a -> a != null && !a.isBlank()).map(String::strip).distinct().toList();

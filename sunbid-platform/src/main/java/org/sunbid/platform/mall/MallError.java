@@ -43,7 +43,17 @@ public enum MallError implements ErrorCode {
     /** The order is {0}: not possible now. */
     MALL_ORDER_STATE_INVALID(409),
     /** The payment term {0} days is outside 1 to 60 days. */
-    MALL_PAYMENT_TERM_INVALID(422);
+    MALL_PAYMENT_TERM_INVALID(422),
+    /** The price-evidence file {0} has {1} bytes, more than the {2} allowed: nothing was kept. */
+    MALL_EVIDENCE_FILE_TOO_LARGE(413),
+    /** The price-evidence file {0} is no PNG, JPEG or WebP image and no PDF (told by its content): nothing was kept. */
+    MALL_EVIDENCE_FILE_TYPE(415),
+    /** The file {0} does not match the SM3 {1} given for it. */
+    MALL_EVIDENCE_FILE_MISMATCH(422),
+    /** No file is kept for this price evidence (or no such evidence). */
+    MALL_EVIDENCE_FILE_NOT_FOUND(404),
+    /** The 品目 code {0} is not in the procurement item catalogue (every item under {1} is listed). */
+    MALL_ITEM_CODE_UNKNOWN(422);
 
     private final int status;
 

@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.sunbid.crypto.Sm3;
 import org.sunbid.platform.kernel.Amounts;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.mall.ListingStatus;
@@ -33,9 +32,9 @@ import org.sunbid.platform.parties.CurrentUser;
 import org.sunbid.platform.parties.Role;
 
 /**
- * 电子卖场 on the workbench (issue 22): a supplier lists products with their price evidence (the screenshot or file is
- * hashed with SM3 here; its hash is what the listing keeps) and corrects prices; the collecting body (the centre's staff)
- * reviews listings and keeps the categories; a buyer orders by comparison, records the acceptance and the payment;
+ * 电子卖场 on the workbench (issue 22): a supplier lists products with their price evidence (the screenshot or file goes
+ * to the mall, which checks its type and size and keeps it with its SM3) and corrects prices; the collecting body (the
+ * centre's staff) reviews listings, downloading the evidence files, and keeps the categories; a buyer orders by comparison, records the acceptance and the payment;
  * supervisors and staff see the orders. The rules are the mall's ({@link Listings}, {@link MallOrders}); this page
  * collects and shows, and a refusal is shown with the mall's own words (the price comparison for a capped price).
  */
@@ -96,9 +95,9 @@ class MallPages {
         try {
             List<Listings.EvidenceInput> evidence = new ArrayList<>();
             evidence.add(new Listings.EvidenceInput(org.sunbid.platform.mall.PriceEvidence.Kind.MANUFACTURER,
-                    amount(manufacturerPrice, "manufacturerPrice"), manufacturerSource, manufacturerOn, sm3(manufacturerFile)));
+                    amount(manufacturerPrice, "manufacturerPrice"), manufacturerSource, manufacturerOn, null, file(manufacturerFile)));
             evidence.add(new Listings.EvidenceInput(org.sunbid.platform.mall.PriceEvidence.Kind.ECOMMERCE,
-                    amount(ecommercePrice, "ecommercePrice"), ecommerceSource, ecommerceOn, sm3(ecommerceFile)));
+                    amount(ecommercePrice, "ecommercePrice"), ecommerceSource, ecommerceOn, null, file(ecommerceFile)));
             var listing = listings.submit(new Listings.ListingInput(categoryId, productName, brand, model, specs(specs),
                     amount(price, "price"), lowPriceReason, certificate, evidence), user);
             redirect.addFlashAttribute("done", "mall.listing.submitted");
@@ -227,16 +226,31 @@ class MallPages {
         }
     }
 
-    /** The SM3 of an uploaded screenshot or file (null when none: the mall refuses evidence without it). */
-    private static String sm3(MultipartFile file) {
+    /**
+     * An uploaded screenshot or file for the mall to check and keep (null when none: the mall refuses evidence without
+     * a file or its SM3). One larger than the mall keeps is refused before it is read into memory.
+     */
+    private static Listings.EvidenceFile file(MultipartFile file) {
         if (file == null || file.isEmpty()) {
             return null;
         }
+        String name = file.getOriginalFilename();
+        if (file.getSize() > Listings.MAX_EVIDENCE_FILE_BYTES) {
+            throw new DomainException(MallError.MALL_EVIDENCE_FILE_TOO_LARGE, name == null ? "—" : name, file.getSize(),
+                    Listings.MAX_EVIDENCE_FILE_BYTES);
+        }
         try {
-            return Sm3.hex(file.getBytes());
+            return new Listings.EvidenceFile(name, file.getBytes());
         } catch (IOException e) {
             throw new DomainException(MallError.MALL_FIELD_INVALID, "file");
         }
+    }
+
+    /** A piece of evidence's kept file, from the review list or the listing's page (who may: the mall decides). */
+    @GetMapping("/listings/{id}/evidence/{evidenceId}")
+    org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> evidenceFile(CurrentUser user,
+            @PathVariable UUID id, @PathVariable UUID evidenceId) {
+        return listings.evidenceFile(id, evidenceId, user).asAttachment();
     }
 
     /** "CPU=i7-14700" per line (also "CPU：…" and "；"-separated) into attribute → value. */

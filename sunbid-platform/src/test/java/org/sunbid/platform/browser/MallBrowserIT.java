@@ -87,7 +87,11 @@ class MallBrowserIT extends BrowserTest {
                 "policy", "NONE")), api.token("centre"));
         assertThat(category.status()).as(category.body()).isEqualTo(201);
         java.nio.file.Path screenshot = java.nio.file.Files.createTempFile("price-evidence", ".png");
-        java.nio.file.Files.write(screenshot, ("price evidence " + suffix).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // a real PNG (the mall tells the type by the content and refuses anything else), its pixels the test's own
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(6, 2, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, Integer.parseInt(suffix));
+        image.setRGB(5, 1, (int) (System.nanoTime() & 0xFFFFFF));
+        javax.imageio.ImageIO.write(image, "png", screenshot.toFile());
         String today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai")).toString();
 
         logIn("bidder1", PASSWORD);

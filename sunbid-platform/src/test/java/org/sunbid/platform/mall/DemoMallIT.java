@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The demo's e-mall (issue 22, acceptance 4): a stocked mall — categories, approved listings of several suppliers, one
  * returned with its reason, one suspended by a later price-cap breach — and orders in every state, the overdue one
- * flagged to supervision; the public pages show them.
+ * flagged to supervision; the public pages show them; the evidence files are kept and downloadable by the reviewer.
  */
 class DemoMallIT extends PlatformIT {
 
@@ -30,6 +30,14 @@ class DemoMallIT extends PlatformIT {
         onSale.forEach(l -> suppliers.add(l.path("supplierName").asString()));
         assertThat(suppliers.stream().distinct().count()).isGreaterThanOrEqualTo(3);
         assertThat(api.get("/api/v1/mall/reviews?status=RETURNED", api.token("centre")).body()).contains("价格证据截图未显示采集日期");
+        // the demo's evidence comes with files the reviewer downloads (small PDFs saying they are demo evidence)
+        JsonNode returned = api.get("/api/v1/mall/reviews?status=RETURNED", api.token("centre")).json().get(0);
+        JsonNode evidence = returned.path("evidence").get(0);
+        assertThat(evidence.path("fileType").asString()).isEqualTo("application/pdf");
+        byte[] file = api.bytes("/api/v1/mall/listings/" + returned.path("id").asString() + "/evidence/"
+                + evidence.path("id").asString() + "/file", api.token("centre"));
+        assertThat(new String(file, 0, 8, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-1.4");
+        assertThat(org.sunbid.crypto.Sm3.hex(file)).isEqualTo(evidence.path("fileSm3").asString());
         JsonNode suspended = api.get("/api/v1/mall/reviews?status=SUSPENDED", api.token("centre")).json();
         assertThat(suspended.size()).isGreaterThanOrEqualTo(1);
         assertThat(suspended.get(0).path("statusReason").asString()).contains("1,899.00");

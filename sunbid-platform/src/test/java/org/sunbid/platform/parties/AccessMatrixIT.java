@@ -769,6 +769,9 @@ class AccessMatrixIT extends PlatformIT {
                                                                                           401, 403, 403, 403, 403, 403, 403, 404, 403));
         rows.add(new Row("POST", "/api/v1/mall/listings/{id}/evidence", "/api/v1/mall/listings" + noMall + "/evidence", () -> "{}",
                 false,                                                                    401, 404, 404, 404, 404, 404, 404, 404, 404));
+        // a kept evidence file: the reviewer, supervisors and the supplier (the service decides: unknown listing 404)
+        rows.add(new Row("GET", "/api/v1/mall/listings/{id}/evidence/{evidenceId}/file", "/api/v1/mall/listings" + noMall + "/evidence/"
+                + UUID.randomUUID() + "/file", null, false,                               401, 404, 404, 404, 404, 404, 404, 404, 404));
         rows.add(new Row("POST", "/api/v1/mall/listings/{id}/review", "/api/v1/mall/listings" + noMall + "/review", () -> "{}", false,
                                                                                           401, 404, 404, 404, 403, 403, 403, 403, 403));
         rows.add(new Row("POST", "/api/v1/mall/listings/{id}/withdrawal", "/api/v1/mall/listings" + noMall + "/withdrawal", () -> "{}",

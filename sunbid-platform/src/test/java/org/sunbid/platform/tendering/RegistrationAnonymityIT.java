@@ -84,7 +84,8 @@ class RegistrationAnonymityIT extends PlatformIT {
         String documentId = jdbc.sql("SELECT id FROM tender_document WHERE tender_id = CAST(:t AS UUID) LIMIT 1")
                 .param("t", tenderId).query(String.class).single();
         Map<String, String> variables = Map.of("{id}", tenderId, "{documentId}", documentId, "{code}", "990100",
-                "{bidId}", tenderId, "{file}", "sunbid-bidder.jar", "{supplierId}", tenderId, "{round}", "1", "{lotId}", tenderId);
+                "{bidId}", tenderId, "{file}", "sunbid-bidder.jar", "{supplierId}", tenderId, "{round}", "1", "{lotId}", tenderId,
+                "{evidenceId}", tenderId); // a mall evidence file: no such listing, the same answer to everyone
         java.util.TreeSet<String> routes = new java.util.TreeSet<>();
         for (String pattern : everyGetPattern(mappings)) {
             if (pattern.startsWith("/api/v1/log") || pattern.equals("/log")) {

@@ -11,7 +11,8 @@ import org.sunbid.platform.disclosure.statistics.Figures.Row;
  * API gives amounts), null where no lot qualifies; the rounding named. The page's charts draw from the same document.
  */
 record StatisticsJson(QueryJson query, List<StatisticsReports.Place> trail, String rounding, RowJson total, List<RowJson> byKind,
-        List<RowJson> byRegion, List<RowJson> byProcedure, List<RowJson> byMonth, List<StatisticsReports.FailureRow> failures) {
+        List<RowJson> byRegion, List<RowJson> byProcedure, List<RowJson> byMonth, List<StatisticsReports.FailureRow> failures,
+        MallJson mall) {
 
     record QueryJson(String region, String kind, String procedure, LocalDate from, LocalDate to) {
     }
@@ -27,11 +28,32 @@ record StatisticsJson(QueryJson query, List<StatisticsReports.Place> trail, Stri
         }
     }
 
+    /**
+     * The e-mall's orders (电子卖场) in the query's regions and dates (by the day each order was placed), null where
+     * the query names a procedure or a kind other than ZFCG; see {@link MallFigures.Report}.
+     */
+    record MallJson(long orders, String total, int suppliers, int buyers, List<MallRowJson> byCategory,
+            List<MallRowJson> byRegion, List<MallRowJson> topSuppliers, List<MallRowJson> topBuyers) {
+
+        static MallJson of(MallFigures.Report m) {
+            return m == null ? null : new MallJson(m.orders(), plain(m.total()), m.suppliers(), m.buyers(), rows(m.byCategory()),
+                    rows(m.byRegion()), rows(m.topSuppliers()), rows(m.topBuyers()));
+        }
+
+        private static List<MallRowJson> rows(List<org.sunbid.platform.mall.MallStatistics.Row> rows) {
+            return rows.stream().map(r -> new MallRowJson(r.key(), r.name(), r.orders(), plain(r.total()))).toList();
+        }
+    }
+
+    /** One row of the e-mall's tables: a category's code, a region's code or a supplier's or buyer's id; its name. */
+    record MallRowJson(String key, String name, long orders, String total) {
+    }
+
     static StatisticsJson of(StatisticsReports.Report r) {
         StatisticsReports.Query q = r.query();
         return new StatisticsJson(new QueryJson(q.region(), q.kind(), q.procedure(), q.from(), q.to()), r.trail(),
                 Figures.ROUNDING.name(), RowJson.of(r.total()), rows(r.byKind()), rows(r.byRegion()), rows(r.byProcedure()),
-                rows(r.byMonth()), r.failures());
+                rows(r.byMonth()), r.failures(), MallJson.of(r.mall()));
     }
 
     private static List<RowJson> rows(List<Row> rows) {

@@ -12,6 +12,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.sunbid.platform.catalog.Region;
 import org.sunbid.platform.catalog.Regions;
+import org.sunbid.platform.deals.DealKind;
 import org.sunbid.platform.deals.ProcedureView;
 import org.sunbid.platform.deals.Procedures;
 import org.sunbid.platform.disclosure.DisclosureError;
@@ -19,6 +20,7 @@ import org.sunbid.platform.disclosure.ProjectPortal;
 import org.sunbid.platform.disclosure.statistics.Figures.RegionGroup;
 import org.sunbid.platform.disclosure.statistics.Figures.Row;
 import org.sunbid.platform.kernel.DomainException;
+import org.sunbid.platform.mall.MallStatistics;
 
 /**
  * The statistics for a query, named in the reader's language: the figures of {@link Figures} over the lots of
@@ -55,9 +57,11 @@ class StatisticsReports {
      * @param byRegion    the chosen region's own lots, then each child region's subtree
      * @param byMonth     by Beijing month of the notice
      * @param failures    failed lots by reason
+     * @param mall        the e-mall's orders in the region's subtree and the dates, or null where the query names a
+     *                    procedure or a kind other than government procurement (mall orders have neither)
      */
     record Report(Query query, List<Place> trail, Row total, List<Row> byKind, List<Row> byProcedure, List<Row> byRegion,
-            List<Row> byMonth, List<FailureRow> failures) {
+            List<Row> byMonth, List<FailureRow> failures, MallFigures.Report mall) {
 
         /** The rows of every table, each with its table's name: what the CSV holds, in the page's order. */
         List<Map.Entry<String, Row>> tableRows() {
@@ -75,12 +79,14 @@ class StatisticsReports {
     private final Regions regions;
     private final Procedures procedures;
     private final MessageSource messages;
+    private final MallStatistics mall;
 
-    StatisticsReports(PublicLots lots, Regions regions, Procedures procedures, MessageSource messages) {
+    StatisticsReports(PublicLots lots, Regions regions, Procedures procedures, MessageSource messages, MallStatistics mall) {
         this.lots = lots;
         this.regions = regions;
         this.procedures = procedures;
         this.messages = messages;
+        this.mall = mall;
     }
 
     Report report(Query query, Locale locale) {
@@ -107,15 +113,23 @@ class StatisticsReports {
             }
         }
         Row total = Figures.row("total", messages.getMessage("statistics.total", null, locale), facts);
+        String ownName = selected == null ? null
+                : messages.getMessage("statistics.region.own", new Object[] {selected.name()}, locale);
+        MallFigures.Report mallReport = null;
+        if (query.procedure() == null && (query.kind() == null || DealKind.ZFCG.name().equals(query.kind()))) {
+            MallStatistics.Sales sales = mall.of(new MallStatistics.Scope(query.from(), query.to(),
+                    query.region() == null ? null : regions.subtreeCodes(query.region())));
+            mallReport = MallFigures.of(sales, all.stream().collect(Collectors.toMap(Region::code, Region::path)),
+                    selected == null ? null : group(selected), ownName, children);
+        }
         return new Report(query, List.copyOf(trail), total,
                 Figures.byKind(facts, k -> english ? k.en() : k.zh()),
                 Figures.byProcedure(facts, c -> procedureNames.getOrDefault(c, c)),
-                Figures.byRegion(facts, selected == null ? null : group(selected),
-                        selected == null ? null : messages.getMessage("statistics.region.own", new Object[] {selected.name()}, locale),
-                        children),
+                Figures.byRegion(facts, selected == null ? null : group(selected), ownName, children),
                 Figures.byMonth(facts),
                 Figures.failures(facts).stream().map(f -> new FailureRow(f.reason().name(),
-                        messages.getMessage("statistics.reason." + f.reason().name(), null, locale), f.count())).toList());
+                        messages.getMessage("statistics.reason." + f.reason().name(), null, locale), f.count())).toList(),
+                mallReport);
     }
 
     private static Region soleRoot(List<Region> all) {

@@ -111,6 +111,17 @@ class MallApi {
         return listings.addEvidence(id, body, user);
     }
 
+    /**
+     * A piece of evidence's kept screenshot or PDF (attachment, its SM3 in X-Content-SM3): for the collecting body,
+     * supervisors and the supplier; others and unknown listings 404 {@code LISTING_NOT_FOUND}, evidence without a kept
+     * file 404 {@code MALL_EVIDENCE_FILE_NOT_FOUND}.
+     */
+    @GetMapping("/api/v1/mall/listings/{id}/evidence/{evidenceId}/file")
+    org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> evidenceFile(@PathVariable UUID id,
+            @PathVariable UUID evidenceId, CurrentUser user) {
+        return listings.evidenceFile(id, evidenceId, user).asAttachment();
+    }
+
     @PostMapping("/api/v1/mall/listings/{id}/review")
     ListingView review(@PathVariable UUID id, @RequestBody ReviewInput body, CurrentUser user) {
         return listings.review(id, body == null ? null : body.decision(), body == null ? null : body.reason(), user);
@@ -155,8 +166,18 @@ class MallApi {
 
     /** The year's sales (default: this year, Beijing). */
     @GetMapping("/api/v1/mall/statistics")
-    MallStatistics.Sales statistics(@RequestParam(required = false) Integer year) {
-        return statistics.of(year != null ? year : LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).getYear());
+    YearSales statistics(@RequestParam(required = false) Integer year) {
+        int y = year != null ? year : LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).getYear();
+        if (y < 1 || y > 9999) {
+            throw new DomainException(MallError.MALL_FIELD_INVALID, "year");
+        }
+        MallStatistics.Sales s = statistics.of(y);
+        return new YearSales(y, s.orders(), s.total(), s.bySupplier(), s.byBuyer(), s.byCategory(), s.byRegion());
+    }
+
+    /** A year's sales as this API has always given them. */
+    record YearSales(int year, long orders, BigDecimal total, List<MallStatistics.Row> bySupplier, List<MallStatistics.Row> byBuyer,
+            List<MallStatistics.Row> byCategory, List<MallStatistics.Row> byRegion) {
     }
 
     record PriceInput(BigDecimal price, String lowPriceReason) {

@@ -64,6 +64,7 @@ class MallPortal {
     String listing(@PathVariable UUID id, @Nullable CurrentUser user, Model model) {
         ListingView l = listings.find(id, user).orElseThrow(() -> new DomainException(MallError.LISTING_NOT_FOUND));
         model.addAttribute("l", l);
+        model.addAttribute("evidenceFiles", listings.mayDownloadEvidence(user, l));
         boolean buyer = user != null && user.role() == Role.TENDEREE && user.organisationId() != null;
         model.addAttribute("canOrder", buyer && l.orderable());
         model.addAttribute("rule", buyer ? catalogue.ruleAt(user.regionCode(), today()).orElse(null) : null);
@@ -75,7 +76,12 @@ class MallPortal {
 
     @GetMapping("/mall/statistics")
     String statistics(@RequestParam(required = false) Integer year, Model model) {
-        MallStatistics.Sales s = statistics.of(year != null ? year : today().getYear());
+        int y = year != null ? year : today().getYear();
+        if (y < 1 || y > 9999) {
+            throw new DomainException(MallError.MALL_FIELD_INVALID, "year");
+        }
+        MallStatistics.Sales s = statistics.of(y);
+        model.addAttribute("year", y);
         model.addAttribute("s", s);
         Map<String, List<MallStatistics.Row>> dimensions = new LinkedHashMap<>();
         dimensions.put("supplier", s.bySupplier());

@@ -24,7 +24,7 @@ class StatisticsCsvTest {
         StatisticsReports.Report report = new StatisticsReports.Report(
                 new StatisticsReports.Query(null, null, null, null, null), List.of(),
                 Figures.row("total", "合计", FiguresTest.LOTS), Figures.byKind(FiguresTest.LOTS, k -> k.zh() + ", " + k.en()),
-                List.of(), List.of(), Figures.byMonth(FiguresTest.LOTS), List.of());
+                List.of(), List.of(), Figures.byMonth(FiguresTest.LOTS), List.of(), null);
         byte[] bytes = StatisticsCsv.of(report, c -> c);
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
         String text = new String(bytes, StandardCharsets.UTF_8);
