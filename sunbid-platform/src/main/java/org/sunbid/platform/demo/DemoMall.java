@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
 import org.sunbid.crypto.Sm3;
 import org.sunbid.platform.kernel.TimeTravel;
 import org.sunbid.platform.mall.CategoryView;
+import org.sunbid.platform.mall.GroupPurchaseView;
+import org.sunbid.platform.mall.GroupPurchases;
 import org.sunbid.platform.mall.ListingView;
 import org.sunbid.platform.mall.Listings;
 import org.sunbid.platform.mall.MallCatalogue;
@@ -22,6 +24,8 @@ import org.sunbid.platform.mall.MallOrders;
 import org.sunbid.platform.mall.OrderView;
 import org.sunbid.platform.mall.ProductPolicy;
 import org.sunbid.platform.mall.PriceEvidence;
+import org.sunbid.platform.mall.ReverseAuctionView;
+import org.sunbid.platform.mall.ReverseAuctions;
 import org.sunbid.platform.parties.Accounts;
 import org.sunbid.platform.parties.CurrentUser;
 
@@ -44,8 +48,13 @@ class DemoMall {
     private final MallOrders orders;
     private final Accounts accounts;
     private final Clock clock;
+    private final ReverseAuctions auctions;
+    private final GroupPurchases groups;
 
-    DemoMall(MallCatalogue catalogue, Listings listings, MallOrders orders, Accounts accounts, Clock clock) {
+    DemoMall(MallCatalogue catalogue, Listings listings, MallOrders orders, Accounts accounts, Clock clock, ReverseAuctions auctions,
+            GroupPurchases groups) {
+        this.auctions = auctions;
+        this.groups = groups;
         this.catalogue = catalogue;
         this.listings = listings;
         this.orders = orders;
@@ -111,9 +120,74 @@ class DemoMall {
         OrderView refused = orders.orderDirect(new MallOrders.DirectOrder(copyPaper.id(), 10, 30), otherBuyer);
         orders.accept(refused.id(), new MallOrders.Acceptance(false, "到货复印纸受潮，拒收"), otherBuyer);              // refused
         orders.orderByComparison(new MallOrders.ComparisonOrder(List.of(pc1.id(), pc2.id(), pc3.id()), 60, 45), buyer); // comparison
+        reverseAuctions(travel, present, pc1, pc2, pc3);
+        groupPurchase(travel, present, pc1, pc2, pc3);
         int flaggedOrders = orders.flagOverduePayments();
         log.info("demo: the e-mall stocked (3 categories, {} approved listings), orders in every state, {} overdue flagged",
                 listings.search(null, null).size(), flaggedOrders);
+    }
+
+    /**
+     * One finished reverse auction with its order (opened a week ago, bid down by three suppliers, closed and awarded
+     * now) and one running (opened now, two sealed bids so far). Without time travel only the running one.
+     */
+    private void reverseAuctions(TimeTravel travel, Instant present, ListingView pc1, ListingView pc2, ListingView pc3) {
+        Map<String, String> spec = Map.of("CPU", "兆芯 KX-7000", "内存", "16GB");
+        if (travel != null) {
+            Instant opened = present.minus(Duration.ofDays(7));
+            try {
+                travel.travelTo(opened);
+                ReverseAuctionView done = auctions.open(new ReverseAuctions.Opening(pc1.categoryId(), spec, 80, null, null, null, 30),
+                        user("tenderee"));
+                bid(travel, opened.plus(Duration.ofMinutes(40)), done, "bidder1", pc1, "5150.00");
+                bid(travel, opened.plus(Duration.ofMinutes(95)), done, "bidder2", pc2, "5120.00");
+                bid(travel, opened.plus(Duration.ofHours(3)), done, "bidder4", pc3, "5080.00");
+                bid(travel, opened.plus(Duration.ofHours(5)), done, "bidder2", pc2, "5050.00");
+                bid(travel, opened.plus(Duration.ofHours(20)), done, "bidder1", pc1, "5039.00");
+            } finally {
+                travel.returnToPresent();
+            }
+            int closed = auctions.closeDue();
+            log.info("demo: {} reverse auction closed", closed);
+        }
+        ReverseAuctionView running = auctions.open(new ReverseAuctions.Opening(pc1.categoryId(), spec, 50, null, null, null, 30),
+                user("tenderee2"));
+        auctions.bid(running.id(), new ReverseAuctions.BidInput(pc2.id(), new BigDecimal("5150.00")), user("bidder2"));
+        auctions.bid(running.id(), new ReverseAuctions.BidInput(pc3.id(), new BigDecimal("5180.00")), user("bidder4"));
+    }
+
+    /**
+     * One finished group purchase: the centre opened it ten days ago for desktops, both buyers joined, the three
+     * suppliers quoted for the combined quantity; closed and awarded now, each buyer with its own order.
+     */
+    private void groupPurchase(TimeTravel travel, Instant present, ListingView pc1, ListingView pc2, ListingView pc3) {
+        if (travel == null) {
+            return;
+        }
+        Instant opened = present.minus(Duration.ofDays(10));
+        try {
+            travel.travelTo(opened);
+            GroupPurchaseView g = groups.open(new GroupPurchases.Opening(pc1.categoryId(), Map.of("CPU", "兆芯 KX-7000"), null, null, null),
+                    user("centre"));
+            groups.join(g.id(), new GroupPurchases.Joining(20, 30), user("tenderee"));
+            travel.travelTo(opened.plus(Duration.ofHours(2)));
+            groups.join(g.id(), new GroupPurchases.Joining(15, 45), user("tenderee2"));
+            Instant quoting = g.joinUntil();
+            travel.travelTo(quoting.plus(Duration.ofMinutes(30)));
+            groups.quote(g.id(), new GroupPurchases.QuoteInput(pc1.id(), new BigDecimal("5020.00")), user("bidder1"));
+            travel.travelTo(quoting.plus(Duration.ofHours(2)));
+            groups.quote(g.id(), new GroupPurchases.QuoteInput(pc2.id(), new BigDecimal("4988.00")), user("bidder2"));
+            travel.travelTo(quoting.plus(Duration.ofHours(3)));
+            groups.quote(g.id(), new GroupPurchases.QuoteInput(pc3.id(), new BigDecimal("4999.00")), user("bidder4"));
+        } finally {
+            travel.returnToPresent();
+        }
+        log.info("demo: {} group purchase closed", groups.closeDue());
+    }
+
+    private void bid(TimeTravel travel, Instant at, ReverseAuctionView a, String supplier, ListingView listing, String price) {
+        travel.travelTo(at);
+        auctions.bid(a.id(), new ReverseAuctions.BidInput(listing.id(), new BigDecimal(price)), user(supplier));
     }
 
     private ListingView approved(ListingView l, CurrentUser centre) {
