@@ -73,7 +73,8 @@ class DemoMallIT extends PlatformIT {
         String modes = api.get("/api/v1/mall/orders", api.token("admin")).body();
         assertThat(modes).contains("REVERSE_AUCTION").contains("GROUP_PURCHASE");
 
-        assertThat(page("/mall")).contains("开天 M90t G2").contains("合同公告").contains("反向竞价与团购结果").contains("已成交");
+        assertThat(page("/mall")).contains("开天 M90t G2").contains("合同公告").contains("反向竞价与团购结果").contains("已成交")
+                .contains("云州博文办公用品有限公司"); // the IT and office-supply firms list in the mall too
         assertThat(page("/mall/statistics")).contains("按供应商").contains("按区域");
     }
 
