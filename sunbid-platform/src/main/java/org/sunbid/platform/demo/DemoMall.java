@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.sunbid.platform.kernel.TimeTravel;
 import org.sunbid.platform.mall.CategoryView;
+import org.sunbid.platform.mall.GroupPurchaseView;
+import org.sunbid.platform.mall.GroupPurchases;
 import org.sunbid.platform.mall.ListingView;
 import org.sunbid.platform.mall.Listings;
 import org.sunbid.platform.mall.MallCatalogue;
@@ -21,6 +23,8 @@ import org.sunbid.platform.mall.MallOrders;
 import org.sunbid.platform.mall.OrderView;
 import org.sunbid.platform.mall.ProductPolicy;
 import org.sunbid.platform.mall.PriceEvidence;
+import org.sunbid.platform.mall.ReverseAuctionView;
+import org.sunbid.platform.mall.ReverseAuctions;
 import org.sunbid.platform.parties.Accounts;
 import org.sunbid.platform.parties.CurrentUser;
 
@@ -29,9 +33,12 @@ import org.sunbid.platform.parties.CurrentUser;
  * printers preferred, copy paper), listings of three suppliers — approved ones, one returned by the centre, one
  * suspended when the centre's price monitoring found a cheaper self-run shop price — and the two buyers' orders in
  * every state: placed, accepted (payment not yet due), accepted and overdue (flagged to supervision), refused at
- * acceptance, paid, and one placed by comparison. The price evidence comes with files (small PDFs saying they are
- * demo evidence) that the mall keeps, so the review list offers downloads. All through the mall's services, as people would; the overdue order
- * is placed and accepted in the past through time travel (none without it).
+ * acceptance, paid, and one placed by comparison; the city's IT and office-supply firms (the framework agreement's
+ * vendors) list desktops and copy paper too; a finished reverse auction with its order, a running one (bids sealed) and
+ * a finished group purchase with an order per buyer. The price evidence comes with files (small PDFs saying they are
+ * demo evidence) that the mall keeps, so the review list offers downloads. All through the mall's services, as people
+ * would; the overdue order, the finished auction and the group purchase happen in the past through time travel (none
+ * without it).
  */
 @Component
 class DemoMall {
@@ -44,8 +51,13 @@ class DemoMall {
     private final MallOrders orders;
     private final Accounts accounts;
     private final Clock clock;
+    private final ReverseAuctions auctions;
+    private final GroupPurchases groups;
 
-    DemoMall(MallCatalogue catalogue, Listings listings, MallOrders orders, Accounts accounts, Clock clock) {
+    DemoMall(MallCatalogue catalogue, Listings listings, MallOrders orders, Accounts accounts, Clock clock, ReverseAuctions auctions,
+            GroupPurchases groups) {
+        this.auctions = auctions;
+        this.groups = groups;
         this.catalogue = catalogue;
         this.listings = listings;
         this.orders = orders;
@@ -112,9 +124,84 @@ class DemoMall {
         OrderView refused = orders.orderDirect(new MallOrders.DirectOrder(copyPaper.id(), 10, 30), otherBuyer);
         orders.accept(refused.id(), new MallOrders.Acceptance(false, "到货复印纸受潮，拒收"), otherBuyer);              // refused
         orders.orderByComparison(new MallOrders.ComparisonOrder(List.of(pc1.id(), pc2.id(), pc3.id()), 60, 45), buyer); // comparison
+        // the city's IT and office-supply firms (the framework agreement's vendors) list in the mall too, and take part
+        // in the reverse auctions and the group purchase beside the builders
+        ListingView pc4 = approved(listings.submit(listing(desktops, "联想", "开天 M90t G2", Map.of("CPU", "兆芯 KX-7000", "内存", "16GB",
+                "硬盘", "512GB SSD"), "5189.00", "5599.00", "5299.00", "CQC23701122334"), user("vendor2")), centre);
+        ListingView paper2 = approved(listings.submit(listing(paper, "晨鸣", "金银河 70g", Map.of("克重", "70g", "每箱包数", "8"),
+                "165.00", "188.00", "168.00", null), user("vendor6")), centre);
+        // a provincial firm: outside the city centre's region, its listing is reviewed by the administrator
+        ListingView paper3 = approved(listings.submit(listing(paper, "晨鸣", "金银河 70g", Map.of("克重", "70g", "每箱包数", "8"),
+                "166.00", "188.00", "168.00", null), user("vendor3")), user("admin"));
+        reverseAuctions(travel, present, pc1, pc2, pc4, copyPaper, paper2, paper3);
+        groupPurchase(travel, present, pc2, pc3, pc4);
         int flaggedOrders = orders.flagOverduePayments();
         log.info("demo: the e-mall stocked (3 categories, {} approved listings), orders in every state, {} overdue flagged",
                 listings.search(null, null).size(), flaggedOrders);
+    }
+
+    /**
+     * One finished reverse auction with its order (desktops: opened a week ago by the city investment group, bid down by
+     * three suppliers, closed and awarded now) and one running (copy paper for the county water bureau, opened now, two
+     * sealed bids so far). Without time travel only the running one.
+     */
+    private void reverseAuctions(TimeTravel travel, Instant present, ListingView pc1, ListingView pc2, ListingView pc4,
+            ListingView paper1, ListingView paper2, ListingView paper3) {
+        if (travel != null) {
+            Map<String, String> spec = Map.of("CPU", "兆芯 KX-7000", "内存", "16GB");
+            Instant opened = present.minus(Duration.ofDays(7));
+            try {
+                travel.travelTo(opened);
+                ReverseAuctionView done = auctions.open(new ReverseAuctions.Opening(pc1.categoryId(), spec, 80, null, null, null, 30),
+                        user("tenderee"));
+                bid(travel, opened.plus(Duration.ofMinutes(40)), done, "bidder1", pc1, "5150.00");
+                bid(travel, opened.plus(Duration.ofMinutes(95)), done, "vendor2", pc4, "5120.00");
+                bid(travel, opened.plus(Duration.ofHours(3)), done, "bidder2", pc2, "5080.00");
+                bid(travel, opened.plus(Duration.ofHours(5)), done, "vendor2", pc4, "5050.00");
+                bid(travel, opened.plus(Duration.ofHours(20)), done, "bidder1", pc1, "5039.00");
+            } finally {
+                travel.returnToPresent();
+            }
+            log.info("demo: {} reverse auction closed", auctions.closeDue());
+        }
+        ReverseAuctionView running = auctions.open(new ReverseAuctions.Opening(paper1.categoryId(), Map.of("克重", "70g"), 400, null, null,
+                null, 30), user("tenderee2"));
+        auctions.bid(running.id(), new ReverseAuctions.BidInput(paper2.id(), new BigDecimal("158.00")), user("vendor6"));
+        auctions.bid(running.id(), new ReverseAuctions.BidInput(paper3.id(), new BigDecimal("160.50")), user("vendor3"));
+    }
+
+    /**
+     * One finished group purchase: the centre opened it ten days ago for desktops, both buyers joined, three suppliers
+     * quoted for the combined quantity; closed and awarded now, each buyer with its own order.
+     */
+    private void groupPurchase(TimeTravel travel, Instant present, ListingView pc2, ListingView pc3, ListingView pc4) {
+        if (travel == null) {
+            return;
+        }
+        Instant opened = present.minus(Duration.ofDays(10));
+        try {
+            travel.travelTo(opened);
+            GroupPurchaseView g = groups.open(new GroupPurchases.Opening(pc2.categoryId(), Map.of("CPU", "兆芯 KX-7000"), null, null, null),
+                    user("centre"));
+            groups.join(g.id(), new GroupPurchases.Joining(20, 30), user("tenderee"));
+            travel.travelTo(opened.plus(Duration.ofHours(2)));
+            groups.join(g.id(), new GroupPurchases.Joining(15, 45), user("tenderee2"));
+            Instant quoting = g.joinUntil();
+            travel.travelTo(quoting.plus(Duration.ofMinutes(30)));
+            groups.quote(g.id(), new GroupPurchases.QuoteInput(pc4.id(), new BigDecimal("5020.00")), user("vendor2"));
+            travel.travelTo(quoting.plus(Duration.ofHours(2)));
+            groups.quote(g.id(), new GroupPurchases.QuoteInput(pc2.id(), new BigDecimal("4988.00")), user("bidder2"));
+            travel.travelTo(quoting.plus(Duration.ofHours(3)));
+            groups.quote(g.id(), new GroupPurchases.QuoteInput(pc3.id(), new BigDecimal("4999.00")), user("bidder4"));
+        } finally {
+            travel.returnToPresent();
+        }
+        log.info("demo: {} group purchase closed", groups.closeDue());
+    }
+
+    private void bid(TimeTravel travel, Instant at, ReverseAuctionView a, String supplier, ListingView listing, String price) {
+        travel.travelTo(at);
+        auctions.bid(a.id(), new ReverseAuctions.BidInput(listing.id(), new BigDecimal(price)), user(supplier));
     }
 
     private ListingView approved(ListingView l, CurrentUser centre) {

@@ -390,6 +390,22 @@ public class Listings {
         return listing;
     }
 
+    /**
+     * The approved listings of {@code categoryId} that meet the item {@code specs} asks for (a reverse auction's or a
+     * group purchase's), certified ones only in a mandatory-list category (财库〔2019〕9号): who may bid, and the
+     * listed prices a ceiling must not exceed.
+     */
+    List<ListingView> qualifying(UUID categoryId, Map<String, String> specs) {
+        CategoryView category = catalogue.category(categoryId).orElseThrow(() -> new DomainException(MallError.MALL_CATEGORY_NOT_FOUND));
+        return search(null, categoryId).stream().filter(l -> org.sunbid.platform.mall.domain.ProductKey.meets(l.specs(), specs))
+                .filter(l -> category.policy() != ProductPolicy.MANDATORY || l.certificate() != null).toList();
+    }
+
+    /** Whether the supplier is free of credit restrictions at {@code at}. */
+    boolean unrestricted(UUID supplierId, Instant at) {
+        return !credit.checkOrganisations(Gate.BIDDING, List.of(supplierId), at).barred();
+    }
+
     void requireUnrestricted(UUID supplierId, Instant at) {
         CreditVerdict verdict = credit.checkOrganisations(Gate.BIDDING, List.of(supplierId), at);
         if (verdict.barred()) {

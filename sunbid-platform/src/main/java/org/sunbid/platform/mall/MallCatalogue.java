@@ -152,13 +152,31 @@ public class MallCatalogue {
                         + " WHERE effective_from <= :d ORDER BY effective_from DESC").param("d", date)
                 .query((rs, n) -> new MallRule(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3),
                         rs.getBigDecimal(4), rs.getString(5))).list();
-        List<MallRule> applicable = rules.stream().filter(r -> r.regionCode().isEmpty()
-                || (regionCode != null && regions.isWithin(regionCode, r.regionCode()))).toList();
-        // the regions of the applicable rules all lie above the buyer's: the nearest is within every other
-        Comparator<MallRule> nearer = (a, b) -> a.regionCode().equals(b.regionCode()) ? 0
-                : a.regionCode().isEmpty() ? 1 : b.regionCode().isEmpty() ? -1
-                : regions.isWithin(a.regionCode(), b.regionCode()) ? -1 : 1;
-        return applicable.stream().min(nearer.thenComparing(MallRule::effectiveFrom, Comparator.reverseOrder()));
+        return nearest(rules, MallRule::regionCode, MallRule::effectiveFrom, regionCode);
+    }
+
+    /** The rule for reverse auctions and group purchases in force in {@code regionCode} on {@code date}, as {@link #ruleAt}. */
+    public Optional<BiddingRule> biddingRuleAt(String regionCode, LocalDate date) {
+        List<BiddingRule> rules = jdbc.sql("SELECT region_code, effective_from, min_bidders, min_decrement_rate, min_window_working_days,"
+                        + " min_group_buyers, basis FROM mall_bidding_rule WHERE effective_from <= :d").param("d", date)
+                .query((rs, n) -> new BiddingRule(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getInt(3), rs.getBigDecimal(4),
+                        rs.getInt(5), rs.getInt(6), rs.getString(7))).list();
+        return nearest(rules, BiddingRule::regionCode, BiddingRule::effectiveFrom, regionCode);
+    }
+
+    /**
+     * Of dated rules, the nearest region's latest from on or before the day asked about: the rules for the region, the
+     * regions above it and the "" rule for all are applicable; their regions all lie above the asker's, so the nearest
+     * is within every other.
+     */
+    private <R> Optional<R> nearest(List<R> rules, java.util.function.Function<R, String> region,
+            java.util.function.Function<R, LocalDate> from, String regionCode) {
+        List<R> applicable = rules.stream().filter(r -> region.apply(r).isEmpty()
+                || (regionCode != null && regions.isWithin(regionCode, region.apply(r)))).toList();
+        Comparator<R> nearer = (a, b) -> region.apply(a).equals(region.apply(b)) ? 0
+                : region.apply(a).isEmpty() ? 1 : region.apply(b).isEmpty() ? -1
+                : regions.isWithin(region.apply(a), region.apply(b)) ? -1 : 1;
+        return applicable.stream().min(nearer.thenComparing(from, Comparator.reverseOrder()));
     }
 
     /** All rules, newest first. */

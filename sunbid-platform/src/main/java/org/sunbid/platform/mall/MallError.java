@@ -53,7 +53,27 @@ public enum MallError implements ErrorCode {
     /** No file is kept for this price evidence (or no such evidence). */
     MALL_EVIDENCE_FILE_NOT_FOUND(404),
     /** The 品目 code {0} is not in the procurement item catalogue (every item under {1} is listed). */
-    MALL_ITEM_CODE_UNKNOWN(422);
+    MALL_ITEM_CODE_UNKNOWN(422),
+    /** No such reverse auction or group purchase. */
+    MALL_BIDDING_NOT_FOUND(404),
+    /** Fewer than {0} suppliers list a product meeting the item (now {1}). */
+    MALL_SUPPLIERS_TOO_FEW(422),
+    /** The ceiling {0} is above the lowest listed price {1} of the qualifying listings. */
+    MALL_CEILING_ABOVE_LISTED(422),
+    /** The bidding must stay open until at least {0} ({1} working days). */
+    MALL_WINDOW_TOO_SHORT(422),
+    /** Bids or quotes are taken from {0} until {1} only ({2}). */
+    MALL_BIDDING_CLOSED(409),
+    /** The bid {0} is too high: at most {1} (one decrement {2} below your previous bid or the ceiling). */
+    MALL_BID_TOO_HIGH(422),
+    /** The quote {0} is above the ceiling {1}. */
+    MALL_QUOTE_ABOVE_CEILING(422),
+    /** The listing is not yours, not approved, or does not meet the item: {0}. */
+    MALL_NOT_ELIGIBLE(403),
+    /** Bids and quotes stay sealed until the close at {0}. */
+    MALL_BIDS_SEALED(409),
+    /** Too few buyers joined the group purchase ({0} needed): it takes no quotes and will fail. */
+    MALL_GROUP_TOO_FEW_BUYERS(409);
 
     private final int status;
 

@@ -106,7 +106,7 @@ public class MallOrders {
             case DIRECT_ALLOWED -> {
             }
         }
-        UUID id = insert(buyer, listing, quantity, listing.price(), total, OrderMode.DIRECT, rule, days, now, user);
+        UUID id = insert(buyer, listing, quantity, listing.price(), total, OrderMode.DIRECT, rule, days, now, user.username(), user.actor());
         return find(id).orElseThrow();
     }
 
@@ -138,7 +138,8 @@ public class MallOrders {
             throw new DomainException(MallError.MALL_ORDER_CAP_EXCEEDED, Listings.yuan(total), Listings.yuan(rule.orderCap()),
                     rule.basis());
         }
-        UUID id = insert(buyer, winner, quantity, won.unitPrice(), total, OrderMode.COMPARISON, rule, days, now, user);
+        UUID id = insert(buyer, winner, quantity, won.unitPrice(), total, OrderMode.COMPARISON, rule, days, now, user.username(),
+                user.actor());
         for (ListingView l : offered) {
             jdbc.sql("""
                     INSERT INTO mall_quote (order_id, listing_id, supplier_id, supplier_name, unit_price, won, created_at)
@@ -146,6 +147,22 @@ public class MallOrders {
                     .param("o", id).param("l", l.id()).param("s", l.supplierId()).param("sn", l.supplierName())
                     .param("p", l.price()).param("w", l.id().equals(winner.id())).param("at", Listings.utc(now)).update();
         }
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * The order a reverse auction or a group purchase awards at its close: placed by the system in the buyer's name from
+     * the winner's listing at the winning price, under the mall rule in force now; from here it is an ordinary order
+     * (contract publication, acceptance, payment and overdue flag, the split-purchase feed). The competition checked the
+     * single-order cap at its opening (its ceiling times the quantity), and the winning price is at most the ceiling.
+     */
+    OrderView placeAwarded(UUID buyerId, UUID listingId, int quantity, BigDecimal unitPrice, OrderMode mode, int paymentDays) {
+        Organisation buyer = organisations.find(buyerId).orElseThrow();
+        ListingView listing = listings.find(listingId).orElseThrow();
+        Instant now = clock.instant();
+        BigDecimal total = unitPrice.multiply(BigDecimal.valueOf(quantity));
+        UUID id = insert(buyer, listing, quantity, unitPrice, total, mode, ruleFor(buyer), paymentDays, now, Actor.SYSTEM.username(),
+                Actor.SYSTEM);
         return find(id).orElseThrow();
     }
 
@@ -274,7 +291,7 @@ public class MallOrders {
     }
 
     private UUID insert(Organisation buyer, ListingView listing, int quantity, BigDecimal unitPrice, BigDecimal total,
-            OrderMode mode, MallRule rule, int days, Instant now, CurrentUser user) {
+            OrderMode mode, MallRule rule, int days, Instant now, String by, Actor actor) {
         UUID id = UUID.randomUUID();
         LocalDate today = catalogue.today();
         String orderNo = "DM" + today.toString().replace("-", "") + "-" + id.toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
@@ -291,8 +308,8 @@ public class MallOrders {
                 .param("sn", listing.supplierName()).param("c", listing.categoryId()).param("item", listing.itemCode())
                 .param("q", quantity).param("up", unitPrice).param("total", total).param("mode", mode.name())
                 .param("basis", rule.basis()).param("now", Listings.utc(now)).param("pubDue", publicationDue).param("days", days)
-                .param("by", user.username()).update();
-        log.record(AuditRecord.of("mall.order.placed", id.toString(), buyer.regionCode(), user.actor(),
+                .param("by", by).update();
+        log.record(AuditRecord.of("mall.order.placed", id.toString(), buyer.regionCode(), actor,
                 Map.of("orderNo", orderNo, "buyer", buyer.name(), "supplier", listing.supplierName(), "product", listing.productName(),
                         "quantity", quantity, "unitPrice", unitPrice.toPlainString(), "total", total.toPlainString(),
                         "mode", mode.name(), "rule", rule.basis())));
@@ -325,14 +342,14 @@ public class MallOrders {
                 .orElseThrow(() -> new DomainException(MallError.MALL_ORDER_NOT_FOUND));
     }
 
-    private static int quantity(Integer q) {
+    static int quantity(Integer q) {
         if (q == null || q < 1 || q > 100_000) {
             throw new DomainException(MallError.MALL_FIELD_INVALID, "quantity（1 至 100000）");
         }
         return q;
     }
 
-    private static int paymentDays(Integer days) {
+    static int paymentDays(Integer days) {
         int d = days == null ? PaymentTerm.DEFAULT_DAYS : days;
         if (!PaymentTerm.valid(d)) {
             throw new DomainException(MallError.MALL_PAYMENT_TERM_INVALID, d);

@@ -43,9 +43,9 @@ public record MallRule(String regionCode, LocalDate effectiveFrom, BigDecimal di
         return total.compareTo(directLimit) <= 0 ? Need.DIRECT_ALLOWED : Need.COMPARISON_REQUIRED;
     }
 
-    /** Whether an order of {@code total} may be placed by {@code mode}. */
+    /** Whether an order of {@code total} may be placed by {@code mode} (every competitive mode up to the cap). */
     public boolean allows(OrderMode mode, BigDecimal total) {
         Need need = need(total);
-        return need != Need.OVER_CAP && (mode == OrderMode.COMPARISON || need == Need.DIRECT_ALLOWED);
+        return need != Need.OVER_CAP && (mode != OrderMode.DIRECT || need == Need.DIRECT_ALLOWED);
     }
 }

@@ -141,4 +141,61 @@ class MallBrowserIT extends BrowserTest {
         assertThat(api.get("/api/v1/mall/listings/" + id, api.token("bidder1")).body()).contains(sm3).contains("1,099.00".replace(",", ""));
         logOut();
     }
+
+    /**
+     * 反向竞价 in Chromium: a supplier finds the buyer's open reverse auction on its workbench, sees the ceiling and the
+     * highest bid it may make, is refused above it with the limit shown, bids below it and sees its own bid — and
+     * nothing of a rival's earlier bid; at 1366 px and 390 px (target/screenshots/mall-auction-*.png).
+     */
+    @Test
+    void aSupplierBidsDownInAReverseAuction_seeingOnlyItsOwnBids() {
+        ApiClient api = new ApiClient(baseUrl());
+        String suffix = String.valueOf(100000 + System.nanoTime() % 800_000);
+        ApiClient.Response category = api.post("/api/v1/mall/categories", ApiClient.json(Map.of("code", "RB-" + suffix,
+                "name", "笔记本电脑" + suffix, "itemCode", "A02" + suffix, "unit", "台", "attributes", List.of("内存"),
+                "policy", "NONE")), api.token("centre"));
+        assertThat(category.status()).as(category.body()).isEqualTo(201);
+        String categoryId = category.json().path("id").asString();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
+        String sm3 = "cd".repeat(32);
+        Map<String, String> listingOf = new java.util.HashMap<>();
+        for (String supplier : List.of("bidder1", "bidder2", "bidder4")) {
+            ApiClient.Response listed = api.post("/api/v1/mall/listings", ApiClient.json(Map.of(
+                    "categoryId", categoryId, "productName", "笔记本电脑 NB" + suffix, "brand", "华为", "model", "NB" + suffix,
+                    "specs", Map.of("内存", "16GB"), "price", "6999.00",
+                    "evidence", List.of(
+                            Map.of("kind", "MANUFACTURER", "price", "6999.00", "source", "华为官网", "observedOn", today.toString(), "fileSm3", sm3),
+                            Map.of("kind", "ECOMMERCE", "price", "6999.00", "source", "京东自营", "observedOn", today.toString(), "fileSm3", sm3)))),
+                    api.token(supplier));
+            assertThat(listed.status()).as(listed.body()).isEqualTo(201);
+            String id = listed.json().path("id").asString();
+            api.post("/api/v1/mall/listings/" + id + "/review", "{\"decision\":\"APPROVE\"}", api.token("centre"));
+            listingOf.put(supplier, id);
+        }
+        ApiClient.Response opened = api.post("/api/v1/mall/reverse-auctions", ApiClient.json(Map.of("categoryId", categoryId,
+                "specs", Map.of("内存", "16GB"), "quantity", 30)), api.token("tenderee"));
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        String auction = opened.json().path("id").asString();
+        ApiClient.Response rival = api.post("/api/v1/mall/reverse-auctions/" + auction + "/bids", ApiClient.json(Map.of(
+                "listingId", listingOf.get("bidder2"), "unitPrice", "6543.21")), api.token("bidder2"));
+        assertThat(rival.status()).as(rival.body()).isEqualTo(201);
+
+        logIn("bidder1", PASSWORD);
+        open("/workbench/mall/bidding");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("auction-" + auction)));
+        String section = text(By.id("auction-" + auction));
+        assertThat(section).contains("6,999.00").contains("6,992.00").doesNotContain("6,543.21"); // ceiling less 7.00
+        screenshots("mall-auction");
+        set("bp-" + auction, "6,995.00");
+        browser.findElement(By.id("bid-" + auction)).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form-error")));
+        assertThat(text(By.id("form-error"))).contains("6,995.00").contains("6,992.00");
+        set("bp-" + auction, "6,900.00");
+        browser.findElement(By.id("bid-" + auction)).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
+        section = text(By.id("auction-" + auction));
+        assertThat(section).contains("我的报价").contains("6,900.00").contains("6,893.00").doesNotContain("6,543.21");
+        screenshots("mall-auction-bid");
+        logOut();
+    }
 }

@@ -54,7 +54,35 @@ class DemoMallIT extends PlatformIT {
         assertThat(overdueFlagged).isTrue();
         assertThat(comparison).isTrue();
 
-        assertThat(page("/mall")).contains("开天 M90t G2").contains("合同公告");
+        // the competitive modes: one reverse auction finished with its order, one running (its bids sealed), one group
+        // purchase finished with an order per buyer; the public page shows the results
+        List<String> auctionStates = new ArrayList<>();
+        for (JsonNode a : api.get("/api/v1/mall/reverse-auctions", null).json()) {
+            auctionStates.add(a.path("status").asString());
+            if (a.path("status").asString().equals("AWARDED")) {
+                assertThat(a.path("orderNo").asString()).isNotEmpty();
+                assertThat(a.path("offers").size()).isEqualTo(3);
+            } else if (a.path("status").asString().equals("OPEN")) {
+                assertThat(a.path("offers").size()).isZero();
+                assertThat(api.get("/api/v1/mall/reverse-auctions/" + a.path("id").asString() + "/bids", null).code())
+                        .isEqualTo("MALL_BIDS_SEALED");
+            }
+        }
+        assertThat(auctionStates).contains("AWARDED", "OPEN");
+        JsonNode group = null;
+        for (JsonNode g : api.get("/api/v1/mall/group-purchases", null).json()) {
+            if (g.path("status").asString().equals("AWARDED")) {
+                group = g;
+            }
+        }
+        assertThat(group).isNotNull();
+        assertThat(group.path("members").size()).isEqualTo(2);
+        group.path("members").forEach(m -> assertThat(m.path("orderNo").asString()).isNotEmpty());
+        String modes = api.get("/api/v1/mall/orders", api.token("admin")).body();
+        assertThat(modes).contains("REVERSE_AUCTION").contains("GROUP_PURCHASE");
+
+        assertThat(page("/mall")).contains("开天 M90t G2").contains("合同公告").contains("反向竞价与团购结果").contains("已成交")
+                .contains("云州博文办公用品有限公司"); // the IT and office-supply firms list in the mall too
         assertThat(page("/mall/statistics")).contains("按供应商").contains("按区域");
     }
 

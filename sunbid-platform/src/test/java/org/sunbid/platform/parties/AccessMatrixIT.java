@@ -790,6 +790,26 @@ class AccessMatrixIT extends PlatformIT {
                                                                                           401, 403, 403, 403, 403, 404, 403, 403, 403));
         rows.add(new Row("GET", "/api/v1/mall/statistics", "/api/v1/mall/statistics", null, false,
                                                                                           200, 200, 200, 200, 200, 200, 200, 200, 200));
+        // reverse auctions: terms public, bids sealed until the close (the same 404 for an unknown one, whoever asks);
+        // budget units open, suppliers bid
+        String ra = "/api/v1/mall/reverse-auctions";
+        rows.add(new Row("GET", ra, ra, null, false,                                       200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", ra + "/{id}", ra + noMall, null, false,                    404, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("GET", ra + "/{id}/bids", ra + noMall + "/bids", null, false,     404, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", ra, ra, () -> "{}", false,                                401, 403, 403, 403, 403, 400, 403, 403, 403));
+        rows.add(new Row("POST", ra + "/{id}/bids", ra + noMall + "/bids", () -> "{}", false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 404, 403));
+        // group purchases: terms public, quotes sealed until the close; budget units or the centre open, budget units
+        // join, suppliers quote
+        String gp = "/api/v1/mall/group-purchases";
+        rows.add(new Row("GET", gp, gp, null, false,                                       200, 200, 200, 200, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", gp + "/{id}", gp + noMall, null, false,                    404, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("GET", gp + "/{id}/quotes", gp + noMall + "/quotes", null, false, 404, 404, 404, 404, 404, 404, 404, 404, 404));
+        rows.add(new Row("POST", gp, gp, () -> "{}", false,                                401, 400, 400, 400, 403, 400, 403, 403, 403));
+        rows.add(new Row("POST", gp + "/{id}/members", gp + noMall + "/members", () -> "{}", false,
+                                                                                          401, 403, 403, 403, 403, 404, 403, 403, 403));
+        rows.add(new Row("POST", gp + "/{id}/quotes", gp + noMall + "/quotes", () -> "{}", false,
+                                                                                          401, 403, 403, 403, 403, 403, 403, 404, 403));
         // issue 22: framework agreements. Notices are public; the collecting body (tenderee or agency) creates, shortlists,
         // reviews joins and publishes order summaries; suppliers respond, join and offer; buyers (tenderees) order, close
         // and publish. The services then check the party: unknown records answer 404. An order is read only by its parties

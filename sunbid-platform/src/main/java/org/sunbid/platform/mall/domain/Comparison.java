@@ -40,6 +40,17 @@ public final class Comparison {
         if (!enough(quotes)) {
             throw new IllegalArgumentException("at least " + MIN_QUOTES + " quotes from different suppliers");
         }
-        return quotes.stream().min(Comparator.comparing(Quote::unitPrice).thenComparing(Quote::at)).orElseThrow();
+        return lowest(quotes);
     }
+
+    /**
+     * The lowest price, then the earliest: how a comparison, a reverse auction and a group purchase all pick their
+     * winner ({@code quotes} must not be empty).
+     */
+    public static Quote lowest(List<Quote> quotes) {
+        return quotes.stream().min(ORDER).orElseThrow();
+    }
+
+    /** The order of quotes from the winner down: the lowest price, then the earliest. */
+    public static final Comparator<Quote> ORDER = Comparator.comparing(Quote::unitPrice).thenComparing(Quote::at);
 }

@@ -21,6 +21,16 @@ public final class ProductKey {
         return key.toString();
     }
 
+    /**
+     * Whether a listing's specification values meet {@code asked} (a reverse auction's or group purchase's item): every
+     * attribute asked for has the same value, compared as the key compares them; attributes not asked for are free.
+     */
+    public static boolean meets(Map<String, String> listing, Map<String, String> asked) {
+        Map<String, String> have = new TreeMap<>();
+        listing.forEach((k, v) -> have.put(norm(k), norm(v)));
+        return asked.entrySet().stream().allMatch(e -> norm(e.getValue()).equals(have.get(norm(e.getKey()))));
+    }
+
     static String norm(String s) {
         return s == null ? "" : Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
     }

@@ -26,6 +26,11 @@ import org.sunbid.platform.mall.MallOrders;
 import org.sunbid.platform.mall.MallStatistics;
 import org.sunbid.platform.mall.OrderView;
 import org.sunbid.platform.mall.MallRule;
+import org.sunbid.platform.mall.GroupPurchaseView;
+import org.sunbid.platform.mall.GroupPurchases;
+import org.sunbid.platform.mall.OfferView;
+import org.sunbid.platform.mall.ReverseAuctionView;
+import org.sunbid.platform.mall.ReverseAuctions;
 import org.sunbid.platform.parties.CurrentUser;
 
 /**
@@ -41,8 +46,13 @@ class MallApi {
     private final MallOrders orders;
     private final MallStatistics statistics;
     private final java.time.Clock clock;
+    private final ReverseAuctions auctions;
+    private final GroupPurchases groups;
 
-    MallApi(MallCatalogue catalogue, Listings listings, MallOrders orders, MallStatistics statistics, java.time.Clock clock) {
+    MallApi(MallCatalogue catalogue, Listings listings, MallOrders orders, MallStatistics statistics, java.time.Clock clock,
+            ReverseAuctions auctions, GroupPurchases groups) {
+        this.auctions = auctions;
+        this.groups = groups;
         this.catalogue = catalogue;
         this.listings = listings;
         this.orders = orders;
@@ -178,6 +188,69 @@ class MallApi {
     /** A year's sales as this API has always given them. */
     record YearSales(int year, long orders, BigDecimal total, List<MallStatistics.Row> bySupplier, List<MallStatistics.Row> byBuyer,
             List<MallStatistics.Row> byCategory, List<MallStatistics.Row> byRegion) {
+    }
+
+    /** Reverse auctions: their terms are public; their bids only after the close. */
+    @GetMapping("/api/v1/mall/reverse-auctions")
+    List<ReverseAuctionView> reverseAuctions(@Nullable CurrentUser user) {
+        return auctions.list(user);
+    }
+
+    @GetMapping("/api/v1/mall/reverse-auctions/{id}")
+    ReverseAuctionView reverseAuction(@PathVariable UUID id, @Nullable CurrentUser user) {
+        return auctions.find(id, user).orElseThrow(() -> new DomainException(MallError.MALL_BIDDING_NOT_FOUND));
+    }
+
+    /** Each supplier's standing bid after the close; before it MALL_BIDS_SEALED, the same for everyone. */
+    @GetMapping("/api/v1/mall/reverse-auctions/{id}/bids")
+    List<OfferView> reverseAuctionBids(@PathVariable UUID id, @Nullable CurrentUser user) {
+        return auctions.offers(id, user);
+    }
+
+    @PostMapping("/api/v1/mall/reverse-auctions")
+    @ResponseStatus(HttpStatus.CREATED)
+    ReverseAuctionView openReverseAuction(@RequestBody ReverseAuctions.Opening body, CurrentUser user) {
+        return auctions.open(body, user);
+    }
+
+    @PostMapping("/api/v1/mall/reverse-auctions/{id}/bids")
+    @ResponseStatus(HttpStatus.CREATED)
+    ReverseAuctionView bid(@PathVariable UUID id, @RequestBody ReverseAuctions.BidInput body, CurrentUser user) {
+        return auctions.bid(id, body, user);
+    }
+
+    /** Group purchases: terms, buyers' number and combined quantity public; quotes only after the close. */
+    @GetMapping("/api/v1/mall/group-purchases")
+    List<GroupPurchaseView> groupPurchases(@Nullable CurrentUser user) {
+        return groups.list(user);
+    }
+
+    @GetMapping("/api/v1/mall/group-purchases/{id}")
+    GroupPurchaseView groupPurchase(@PathVariable UUID id, @Nullable CurrentUser user) {
+        return groups.find(id, user).orElseThrow(() -> new DomainException(MallError.MALL_BIDDING_NOT_FOUND));
+    }
+
+    /** Each supplier's standing quote after the close; before it MALL_BIDS_SEALED, the same for everyone. */
+    @GetMapping("/api/v1/mall/group-purchases/{id}/quotes")
+    List<OfferView> groupPurchaseQuotes(@PathVariable UUID id, @Nullable CurrentUser user) {
+        return groups.offers(id, user);
+    }
+
+    @PostMapping("/api/v1/mall/group-purchases")
+    @ResponseStatus(HttpStatus.CREATED)
+    GroupPurchaseView openGroupPurchase(@RequestBody GroupPurchases.Opening body, CurrentUser user) {
+        return groups.open(body, user);
+    }
+
+    @PostMapping("/api/v1/mall/group-purchases/{id}/members")
+    GroupPurchaseView join(@PathVariable UUID id, @RequestBody GroupPurchases.Joining body, CurrentUser user) {
+        return groups.join(id, body, user);
+    }
+
+    @PostMapping("/api/v1/mall/group-purchases/{id}/quotes")
+    @ResponseStatus(HttpStatus.CREATED)
+    GroupPurchaseView quote(@PathVariable UUID id, @RequestBody GroupPurchases.QuoteInput body, CurrentUser user) {
+        return groups.quote(id, body, user);
     }
 
     record PriceInput(BigDecimal price, String lowPriceReason) {

@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.sunbid.platform.catalog.Region;
 import org.sunbid.platform.catalog.Regions;
 import org.sunbid.platform.kernel.DomainException;
+import org.sunbid.platform.mall.BiddingStatus;
+import org.sunbid.platform.mall.GroupPurchases;
 import org.sunbid.platform.mall.ListingView;
+import org.sunbid.platform.mall.ReverseAuctions;
 import org.sunbid.platform.mall.Listings;
 import org.sunbid.platform.mall.MallCatalogue;
 import org.sunbid.platform.mall.MallError;
@@ -39,9 +42,13 @@ class MallPortal {
     private final MallStatistics statistics;
     private final Regions regions;
     private final java.time.Clock clock;
+    private final ReverseAuctions auctions;
+    private final GroupPurchases groups;
 
     MallPortal(MallCatalogue catalogue, Listings listings, MallOrders orders, MallStatistics statistics, Regions regions,
-            java.time.Clock clock) {
+            java.time.Clock clock, ReverseAuctions auctions, GroupPurchases groups) {
+        this.auctions = auctions;
+        this.groups = groups;
         this.catalogue = catalogue;
         this.listings = listings;
         this.orders = orders;
@@ -56,6 +63,9 @@ class MallPortal {
         model.addAttribute("category", category);
         model.addAttribute("categories", catalogue.categories());
         model.addAttribute("listings", listings.search(q, category));
+        // the results only: a running auction's bids are sealed, and its terms are on the workbench
+        model.addAttribute("auctionResults", auctions.list(null).stream().filter(a -> a.status() != BiddingStatus.OPEN).toList());
+        model.addAttribute("groupResults", groups.list(null).stream().filter(g -> g.status() != BiddingStatus.OPEN).toList());
         model.addAttribute("contracts", orders.contracts());
         return "portal/mall";
     }

@@ -285,15 +285,20 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/venues/devices/*/sign-ins").permitAll()
                         // issue 22: the e-mall — categories, rules, approved listings and sales are public
                         .requestMatchers(HttpMethod.GET, "/api/v1/mall/categories", "/api/v1/mall/rules", "/api/v1/mall/listings",
-                                "/api/v1/mall/statistics").permitAll()
+                                "/api/v1/mall/statistics", "/api/v1/mall/reverse-auctions", "/api/v1/mall/reverse-auctions/*",
+                                "/api/v1/mall/reverse-auctions/*/bids", "/api/v1/mall/group-purchases", "/api/v1/mall/group-purchases/*",
+                                "/api/v1/mall/group-purchases/*/quotes").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/mall/listings/mine").hasRole("BIDDER")
                         .requestMatchers(HttpMethod.GET, "/api/v1/mall/listings/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/mall/categories", "/api/v1/mall/rules", "/api/v1/mall/listings/*/review")
                         .hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF")
                         .requestMatchers(HttpMethod.POST, "/api/v1/mall/listings", "/api/v1/mall/listings/*/price",
-                                "/api/v1/mall/listings/*/withdrawal").hasRole("BIDDER")
+                                "/api/v1/mall/listings/*/withdrawal", "/api/v1/mall/reverse-auctions/*/bids",
+                                "/api/v1/mall/group-purchases/*/quotes").hasRole("BIDDER")
                         .requestMatchers(HttpMethod.POST, "/api/v1/mall/orders", "/api/v1/mall/comparisons", "/api/v1/mall/orders/*/acceptance",
-                                "/api/v1/mall/orders/*/payment").hasRole("TENDEREE")
+                                "/api/v1/mall/orders/*/payment", "/api/v1/mall/reverse-auctions", "/api/v1/mall/group-purchases/*/members")
+                        .hasRole("TENDEREE")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/mall/group-purchases").hasAnyRole("TENDEREE", "CENTRE_STAFF", "ADMINISTRATOR")
                         .requestMatchers(HttpMethod.POST, "/api/v1/venues/rooms", "/api/v1/venues/rooms/*/devices",
                                 "/api/v1/lots/*/venue-recordings").hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/venues/rooms/*").hasAnyRole("ADMINISTRATOR", "CENTRE_STAFF")
