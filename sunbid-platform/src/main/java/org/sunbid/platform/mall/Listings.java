@@ -272,14 +272,14 @@ public class Listings {
         if (user == null || user.organisationId() == null) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " WHERE l.supplier_id = :s ORDER BY l.created_at DESC").param("s", user.organisationId())
+        return jdbc.sql(SELECT + " WHERE l.supplier_id = :s ORDER BY l.created_at DESC, l.id").param("s", user.organisationId())
                 .query(this::map).list();
     }
 
     /** The listings the staff member reviews, in {@code status} (null: every status), oldest first. */
     public List<ListingView> forReview(ListingStatus status, CurrentUser user) {
         MallCatalogue.requireStaff(user);
-        return jdbc.sql(SELECT + " WHERE (CAST(:s AS text) IS NULL OR l.status = :s) ORDER BY l.created_at")
+        return jdbc.sql(SELECT + " WHERE (CAST(:s AS text) IS NULL OR l.status = :s) ORDER BY l.created_at, l.id")
                 .param("s", status == null ? null : status.name()).query(this::map).list().stream().filter(l -> sees(user, l)).toList();
     }
 
