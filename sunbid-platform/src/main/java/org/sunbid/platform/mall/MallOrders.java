@@ -253,10 +253,10 @@ public class MallOrders {
             if (user.organisationId() == null) {
                 return List.of();
             }
-            all = jdbc.sql(SELECT + " WHERE o.buyer_id = :org OR o.supplier_id = :org ORDER BY o.ordered_at DESC, o.id")
+            all = jdbc.sql(SELECT + " WHERE o.buyer_id = :org OR o.supplier_id = :org ORDER BY o.ordered_at DESC, o.order_no")
                     .param("org", user.organisationId()).query(this::map).list();
         } else if (user.role() == Role.ADMINISTRATOR || user.role() == Role.CENTRE_STAFF || user.role() == Role.SUPERVISOR) {
-            all = jdbc.sql(SELECT + " ORDER BY o.ordered_at DESC, o.id LIMIT 1000").query(this::map).list().stream()
+            all = jdbc.sql(SELECT + " ORDER BY o.ordered_at DESC, o.order_no LIMIT 1000").query(this::map).list().stream()
                     .filter(o -> user.seesAllRegions() || user.regionCode() == null || regions.isWithin(o.regionCode(), user.regionCode()))
                     .toList();
         } else {
@@ -267,7 +267,7 @@ public class MallOrders {
 
     /** The published contracts (合同公告), newest first: every order, which is its contract. */
     public List<OrderView> contracts() {
-        return jdbc.sql(SELECT + " ORDER BY o.ordered_at DESC, o.id LIMIT 200").query(this::map).list();
+        return jdbc.sql(SELECT + " ORDER BY o.ordered_at DESC, o.order_no LIMIT 200").query(this::map).list();
     }
 
     /** One order, with its quotes, as {@code user} may see it. */
@@ -277,7 +277,7 @@ public class MallOrders {
 
     /** Every order in the mall, for the split check and statistics (inside the context only). */
     List<OrderView> all() {
-        return jdbc.sql(SELECT + " ORDER BY o.ordered_at, o.id").query(this::map).list();
+        return jdbc.sql(SELECT + " ORDER BY o.ordered_at, o.order_no").query(this::map).list();
     }
 
     Optional<OrderView> find(UUID id) {
