@@ -67,6 +67,8 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  * {@code --dumps K} takes K thread dumps of the platform (jcmd Thread.print) spread over the window, into its data
  * directory, to see where the time goes (the data directory is then kept, as with {@code --keep true}; otherwise removed).
+ * {@code --warmup K}: each bidder uploads K envelopes before the window (not counted), so that the platform's JIT has
+ * compiled the upload path before it is measured (default 0, as in session 10's figures).
  * {@code --jfr FILE} records the platform with the Flight Recorder ({@code settings=profile}) over the window only.
  * Before the last line, the CPU each process spent in the window per receipt ({@link ProcessCpu}: the platform's JVM,
  * by thread too, its PostgreSQL server, this client), and what the window asked of the database per receipt.
@@ -102,7 +104,8 @@ public final class SurgeBench {
             }
         }
         try (BenchPlatform platform = BenchPlatform.start(data, jvm, arguments, Duration.ofMinutes(20))) {
-            run(platform, pgPort, bidders, sizeKb, seconds, envelopes, rawSeconds, dumps, optional(args, "--jfr"));
+            run(platform, pgPort, bidders, sizeKb, seconds, envelopes, rawSeconds, dumps, optional(args, "--jfr"),
+                    intArg(args, "--warmup", 0));
         }
         if (dumps == 0 && !"true".equals(optional(args, "--keep"))) {
             try (java.util.stream.Stream<Path> files = Files.walk(data)) {
@@ -114,7 +117,7 @@ public final class SurgeBench {
     }
 
     private static void run(BenchPlatform platform, int pgPort, int n, int sizeKb, int seconds, int perBidder, int rawSeconds,
-            int dumps, String jfr) throws Exception {
+            int dumps, String jfr, int warmup) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         String base = platform.base;
         // the demo creates the surge tender last: once it is listed, the demo has loaded
@@ -164,7 +167,7 @@ public final class SurgeBench {
                 byte[] mine = fileBytes.clone();
                 ThreadLocalRandom.current().nextBytes(mine);
                 Files.write(b.file, mine);
-                for (int e = 0; e < perBidder; e++) {
+                for (int e = 0; e < perBidder + warmup; e++) {
                     b.pool.add(seal(UUID.fromString(tender), openingKey, b, e));
                 }
                 all[k] = b;
@@ -177,6 +180,28 @@ public final class SurgeBench {
         setup.shutdown();
         System.out.printf("setup: %d bidders signed in, registered, deposits paid, %d envelopes of %d KB sealed in %d s%n", n,
                 n * perBidder, sizeKb, (System.nanoTime() - setupStarted) / 1_000_000_000L);
+
+        if (warmup > 0) { // every bidder uploads `warmup` envelopes before the window, so the JIT has compiled the path
+            long w0 = System.nanoTime();
+            List<Thread> warming = new ArrayList<>();
+            for (Bidder b : all) {
+                Thread t = new Thread(() -> b.warmUp(http, base, UUID.fromString(tender), platformCert, warmup));
+                t.start();
+                warming.add(t);
+            }
+            for (Thread t : warming) {
+                t.join();
+            }
+            long warmed = Arrays.stream(all).mapToLong(b -> b.receipts).sum();
+            System.out.printf("warm-up: %d uploads answered with checked receipts in %d ms (not counted below)%n", warmed,
+                    (System.nanoTime() - w0) / 1_000_000);
+            for (Bidder b : all) {
+                b.receipts = 0;
+                b.latencyCount = 0;
+                b.refusals.clear();
+                b.failedChecks = 0;
+            }
+        }
 
         // the surge: from `seconds` before the deadline until the deadline
         Instant windowStart = deadline.minusSeconds(seconds);
@@ -221,26 +246,29 @@ public final class SurgeBench {
         if (sleep > 0) {
             Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
         }
+        // CPU is read at the deadline, not after the uploads in flight are answered: the tender's closing (a scheduled
+        // job, at the deadline) is not the uploads' work. Divided by the receipts answered by then.
+        ProcessCpu.Snapshot cpuAfter = ProcessCpu.snapshot(platform.process.pid(), pgData);
+        Map<String, Long> threadsAfter = ProcessCpu.threads(platform.process.pid());
+        // (a busy backend reports its table statistics at most once a second: up to a second of the window may be missing)
+        Map<String, long[]> tablesAfter = tableStats(platform, pgPort);
         stop.set(true);
         for (Bidder b : all) {
             b.thread.join(120_000);
         }
-        ProcessCpu.Snapshot cpuAfter = ProcessCpu.snapshot(platform.process.pid(), pgData);
-        Map<String, Long> threadsAfter = ProcessCpu.threads(platform.process.pid());
         if (!jfr.isEmpty()) {
             jcmd(platform, "JFR.stop", "name=surge");
             System.out.println("flight recording of the window: " + jfr);
         }
-        Thread.sleep(1500); // PostgreSQL's backends report their table statistics within a second of going idle
-        Map<String, long[]> tablesAfter = tableStats(platform, pgPort);
         double window = (deadlineNanos - t0) / 1e9;
         double loadAfter = loadAverage();
 
-        long receipts = 0, sealedLate = 0, failedChecks = 0;
+        long receipts = 0, sealedLate = 0, failedChecks = 0, byDeadline = 0;
         Map<String, Long> refusals = new TreeMap<>();
         int count = 0;
         for (Bidder b : all) {
             receipts += b.receipts;
+            byDeadline += b.byDeadline;
             sealedLate += b.sealedInWindow;
             failedChecks += b.failedChecks;
             b.refusals.forEach((k, v) -> refusals.merge(k, v, Long::sum));
@@ -263,7 +291,9 @@ public final class SurgeBench {
                 sizeKb, quantileMs(latencies, 0.5), quantileMs(latencies, 0.9), p99, quantileMs(latencies, 1.0));
         System.out.printf("machine: %d cores, load average %.2f before / %.2f after the surge%n",
                 Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
-        printTableStats(tablesBefore, tablesAfter, receipts);
+        System.out.printf("receipts answered by the deadline (the database's work and the CPU below are divided by these): %d%n",
+                byDeadline);
+        printTableStats(tablesBefore, tablesAfter, byDeadline);
         double raw = rawInserts(platform, pgPort, n, rawSeconds);
         // What the platform cannot avoid per upload however it is built: one SM3withSM2 verification of the bidder's
         // signature on the envelope. Measured here on every core, in this run.
@@ -274,7 +304,7 @@ public final class SurgeBench {
         // other load on the machine, unlike the rate per wall second
         long[] cpu = cpuAfter.millisSince(cpuBefore);
         double span = (cpuAfter.nanos() - cpuBefore.nanos()) / 1e6;
-        double per = Math.max(1, receipts);
+        double per = Math.max(1, byDeadline);
         long others = cpu[3] < 0 ? -1 : cpu[3] - Math.max(0, cpu[0]) - Math.max(0, cpu[1]) - Math.max(0, cpu[2]);
         System.out.printf("platform cpu per receipt by thread (ms): %s%n", ProcessCpu.threadsSince(threadsBefore, threadsAfter, per, 12));
         System.out.printf("cpu per receipt: platform %.2f ms, postgres %.2f ms, client %.2f ms (total %.2f ms); over %.0f ms: platform"
@@ -327,13 +357,32 @@ public final class SurgeBench {
         Path file;
         final List<byte[]> pool = new ArrayList<>();
         Thread thread;
-        long receipts, sealedInWindow, failedChecks;
+        long receipts, sealedInWindow, failedChecks, byDeadline;
         final Map<String, Long> refusals = new TreeMap<>();
         long[] latencies = new long[1024];
         int latencyCount;
 
         Bidder(String username) {
             this.username = username;
+        }
+
+        /** Uploads {@code count} envelopes of the pool, one after another, each receipt checked (the warm-up). */
+        void warmUp(HttpClient http, String base, UUID tender, X509Certificate platformCert, int count) {
+            for (int i = 0; i < count && !pool.isEmpty(); i++) {
+                byte[] envelope = pool.remove(pool.size() - 1);
+                try {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tenders/" + tender + "/bids"))
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/octet-stream")
+                            .header("Accept", "application/json, application/problem+json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(envelope)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 201 || !checkReceipt(platformCert, JSON.readTree(r.body()), Sm3.hex(envelope))) {
+                        throw new IllegalStateException("warm-up upload: " + r.statusCode() + " " + r.body());
+                    }
+                    receipts++;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
         }
 
         /** Uploads one envelope after another until the deadline (an upload in flight then is answered first). */
@@ -359,6 +408,9 @@ public final class SurgeBench {
                     if (r.statusCode() == 201) {
                         if (checkReceipt(platformCert, JSON.readTree(r.body()), Sm3.hex(envelope))) {
                             receipts++;
+                            if (s1 <= deadlineNanos) {
+                                byDeadline++;
+                            }
                             if (latencyCount == latencies.length) {
                                 latencies = Arrays.copyOf(latencies, latencyCount * 2);
                             }
