@@ -179,7 +179,7 @@ public final class SurgeBench {
         }
         setup.shutdown();
         System.out.printf("setup: %d bidders signed in, registered, deposits paid, %d envelopes of %d KB sealed in %d s%n", n,
-                n * perBidder, sizeKb, (System.nanoTime() - setupStarted) / 1_000_000_000L);
+                n * (perBidder + warmup), sizeKb, (System.nanoTime() - setupStarted) / 1_000_000_000L);
 
         if (warmup > 0) { // every bidder uploads `warmup` envelopes before the window, so the JIT has compiled the path
             long w0 = System.nanoTime();
