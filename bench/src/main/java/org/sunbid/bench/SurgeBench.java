@@ -67,6 +67,11 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  * {@code --dumps K} takes K thread dumps of the platform (jcmd Thread.print) spread over the window, into its data
  * directory, to see where the time goes (the data directory is then kept, as with {@code --keep true}; otherwise removed).
+ * {@code --warmup K}: each bidder uploads K envelopes before the window (not counted), so that the platform's JIT has
+ * compiled the upload path before it is measured (default 0, as in session 10's figures).
+ * {@code --jfr FILE} records the platform with the Flight Recorder ({@code settings=profile}) over the window only.
+ * Before the last line, the CPU each process spent in the window per receipt ({@link ProcessCpu}: the platform's JVM,
+ * by thread too, its PostgreSQL server, this client), and what the window asked of the database per receipt.
  * Last line:
  * {@code surge: <receipts/s> receipts/s, p99 <ms> ms, raw <inserts/s> INSERT+COMMIT/s with <N> clients, ratio <r>}.
  * Usage: {@code mvn -B -ntp -pl bench exec:exec@surge [-Dsurge.bidders=64 -Dsurge.size=32 -Dsurge.seconds=15]}.
@@ -99,7 +104,8 @@ public final class SurgeBench {
             }
         }
         try (BenchPlatform platform = BenchPlatform.start(data, jvm, arguments, Duration.ofMinutes(20))) {
-            run(platform, pgPort, bidders, sizeKb, seconds, envelopes, rawSeconds, dumps);
+            run(platform, pgPort, bidders, sizeKb, seconds, envelopes, rawSeconds, dumps, optional(args, "--jfr"),
+                    intArg(args, "--warmup", 0));
         }
         if (dumps == 0 && !"true".equals(optional(args, "--keep"))) {
             try (java.util.stream.Stream<Path> files = Files.walk(data)) {
@@ -111,7 +117,7 @@ public final class SurgeBench {
     }
 
     private static void run(BenchPlatform platform, int pgPort, int n, int sizeKb, int seconds, int perBidder, int rawSeconds,
-            int dumps) throws Exception {
+            int dumps, String jfr, int warmup) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         String base = platform.base;
         // the demo creates the surge tender last: once it is listed, the demo has loaded
@@ -161,7 +167,7 @@ public final class SurgeBench {
                 byte[] mine = fileBytes.clone();
                 ThreadLocalRandom.current().nextBytes(mine);
                 Files.write(b.file, mine);
-                for (int e = 0; e < perBidder; e++) {
+                for (int e = 0; e < perBidder + warmup; e++) {
                     b.pool.add(seal(UUID.fromString(tender), openingKey, b, e));
                 }
                 all[k] = b;
@@ -173,10 +179,36 @@ public final class SurgeBench {
         }
         setup.shutdown();
         System.out.printf("setup: %d bidders signed in, registered, deposits paid, %d envelopes of %d KB sealed in %d s%n", n,
-                n * perBidder, sizeKb, (System.nanoTime() - setupStarted) / 1_000_000_000L);
+                n * (perBidder + warmup), sizeKb, (System.nanoTime() - setupStarted) / 1_000_000_000L);
+
+        if (warmup > 0) { // every bidder uploads `warmup` envelopes before the window, so the JIT has compiled the path
+            long w0 = System.nanoTime();
+            List<Thread> warming = new ArrayList<>();
+            for (Bidder b : all) {
+                Thread t = new Thread(() -> b.warmUp(http, base, UUID.fromString(tender), platformCert, warmup));
+                t.start();
+                warming.add(t);
+            }
+            for (Thread t : warming) {
+                t.join();
+            }
+            long warmed = Arrays.stream(all).mapToLong(b -> b.receipts).sum();
+            System.out.printf("warm-up: %d uploads answered with checked receipts in %d ms (not counted below)%n", warmed,
+                    (System.nanoTime() - w0) / 1_000_000);
+            for (Bidder b : all) {
+                b.receipts = 0;
+                b.latencyCount = 0;
+                b.refusals.clear();
+                b.failedChecks = 0;
+            }
+        }
 
         // the surge: from `seconds` before the deadline until the deadline
         Instant windowStart = deadline.minusSeconds(seconds);
+        if (!jfr.isEmpty()) { // the platform's Flight Recorder, from just before the window to its end
+            jcmd(platform, "JFR.start", "name=surge", "settings=profile", "filename=" + Path.of(jfr).toAbsolutePath());
+        }
+        Map<String, long[]> tablesBefore = tableStats(platform, pgPort);
         long toStart = Duration.between(Instant.now(), windowStart).toMillis();
         if (toStart > 0) {
             Thread.sleep(toStart);
@@ -185,6 +217,9 @@ public final class SurgeBench {
         }
         double loadBefore = loadAverage();
         AtomicBoolean stop = new AtomicBoolean();
+        Path pgData = platform.data.resolve("pg");
+        ProcessCpu.Snapshot cpuBefore = ProcessCpu.snapshot(platform.process.pid(), pgData);
+        Map<String, Long> threadsBefore = ProcessCpu.threads(platform.process.pid());
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         long deadlineNanos = t0 + Duration.between(started, deadline).toNanos();
@@ -211,18 +246,29 @@ public final class SurgeBench {
         if (sleep > 0) {
             Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
         }
+        // CPU is read at the deadline, not after the uploads in flight are answered: the tender's closing (a scheduled
+        // job, at the deadline) is not the uploads' work. Divided by the receipts answered by then.
+        ProcessCpu.Snapshot cpuAfter = ProcessCpu.snapshot(platform.process.pid(), pgData);
+        Map<String, Long> threadsAfter = ProcessCpu.threads(platform.process.pid());
+        // (a busy backend reports its table statistics at most once a second: up to a second of the window may be missing)
+        Map<String, long[]> tablesAfter = tableStats(platform, pgPort);
         stop.set(true);
         for (Bidder b : all) {
             b.thread.join(120_000);
         }
+        if (!jfr.isEmpty()) {
+            jcmd(platform, "JFR.stop", "name=surge");
+            System.out.println("flight recording of the window: " + jfr);
+        }
         double window = (deadlineNanos - t0) / 1e9;
         double loadAfter = loadAverage();
 
-        long receipts = 0, sealedLate = 0, failedChecks = 0;
+        long receipts = 0, sealedLate = 0, failedChecks = 0, byDeadline = 0;
         Map<String, Long> refusals = new TreeMap<>();
         int count = 0;
         for (Bidder b : all) {
             receipts += b.receipts;
+            byDeadline += b.byDeadline;
             sealedLate += b.sealedInWindow;
             failedChecks += b.failedChecks;
             b.refusals.forEach((k, v) -> refusals.merge(k, v, Long::sum));
@@ -245,14 +291,34 @@ public final class SurgeBench {
                 sizeKb, quantileMs(latencies, 0.5), quantileMs(latencies, 0.9), p99, quantileMs(latencies, 1.0));
         System.out.printf("machine: %d cores, load average %.2f before / %.2f after the surge%n",
                 Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
+        System.out.printf("receipts answered by the deadline (the database's work and the CPU below are divided by these): %d%n",
+                byDeadline);
+        printTableStats(tablesBefore, tablesAfter, byDeadline);
         double raw = rawInserts(platform, pgPort, n, rawSeconds);
         // What the platform cannot avoid per upload however it is built: one SM3withSM2 verification of the bidder's
         // signature on the envelope. Measured here on every core, in this run.
         double verifies = sm2VerifyRate(all[0], Runtime.getRuntime().availableProcessors(), 3);
         System.out.printf("crypto bound: %.0f SM2 signature verifications/s on %d cores (one per upload: the surge can never exceed it)%n",
                 verifies, Runtime.getRuntime().availableProcessors());
+        // CPU per receipt by process, from /proc (user + system) between the window's start and the last answer: robust to
+        // other load on the machine, unlike the rate per wall second
+        long[] cpu = cpuAfter.millisSince(cpuBefore);
+        double span = (cpuAfter.nanos() - cpuBefore.nanos()) / 1e6;
+        double per = Math.max(1, byDeadline);
+        long others = cpu[3] < 0 ? -1 : cpu[3] - Math.max(0, cpu[0]) - Math.max(0, cpu[1]) - Math.max(0, cpu[2]);
+        System.out.printf("platform cpu per receipt by thread (ms): %s%n", ProcessCpu.threadsSince(threadsBefore, threadsAfter, per, 12));
+        System.out.printf("cpu per receipt: platform %.2f ms, postgres %.2f ms, client %.2f ms (total %.2f ms); over %.0f ms: platform"
+                + " %d, postgres %d, client %d, rest of the machine %d CPU-ms (of %d on %d cores)%n",
+                cpu[1] / per, cpu[2] / per, cpu[0] / per, (cpu[0] + cpu[1] + cpu[2]) / per, span, cpu[1], cpu[2], cpu[0], others,
+                Math.round(span * Runtime.getRuntime().availableProcessors()), Runtime.getRuntime().availableProcessors());
         System.out.printf("surge: %.0f receipts/s, p99 %.1f ms, raw %.0f INSERT+COMMIT/s with %d clients, ratio %.2f%n",
                 rate, p99, raw, n, raw == 0 ? 0 : rate / raw);
+    }
+
+    private static void jcmd(BenchPlatform platform, String... command) throws Exception {
+        List<String> line = new ArrayList<>(List.of("jcmd", Long.toString(platform.process.pid())));
+        line.addAll(List.of(command));
+        new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
     }
 
     /** SM3withSM2 verifications per second on {@code threads} threads for {@code seconds}, with {@code b}'s key. */
@@ -291,13 +357,32 @@ public final class SurgeBench {
         Path file;
         final List<byte[]> pool = new ArrayList<>();
         Thread thread;
-        long receipts, sealedInWindow, failedChecks;
+        long receipts, sealedInWindow, failedChecks, byDeadline;
         final Map<String, Long> refusals = new TreeMap<>();
         long[] latencies = new long[1024];
         int latencyCount;
 
         Bidder(String username) {
             this.username = username;
+        }
+
+        /** Uploads {@code count} envelopes of the pool, one after another, each receipt checked (the warm-up). */
+        void warmUp(HttpClient http, String base, UUID tender, X509Certificate platformCert, int count) {
+            for (int i = 0; i < count && !pool.isEmpty(); i++) {
+                byte[] envelope = pool.remove(pool.size() - 1);
+                try {
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tenders/" + tender + "/bids"))
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/octet-stream")
+                            .header("Accept", "application/json, application/problem+json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(envelope)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 201 || !checkReceipt(platformCert, JSON.readTree(r.body()), Sm3.hex(envelope))) {
+                        throw new IllegalStateException("warm-up upload: " + r.statusCode() + " " + r.body());
+                    }
+                    receipts++;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
         }
 
         /** Uploads one envelope after another until the deadline (an upload in flight then is answered first). */
@@ -323,6 +408,9 @@ public final class SurgeBench {
                     if (r.statusCode() == 201) {
                         if (checkReceipt(platformCert, JSON.readTree(r.body()), Sm3.hex(envelope))) {
                             receipts++;
+                            if (s1 <= deadlineNanos) {
+                                byDeadline++;
+                            }
                             if (latencyCount == latencies.length) {
                                 latencies = Arrays.copyOf(latencies, latencyCount * 2);
                             }
@@ -367,6 +455,57 @@ public final class SurgeBench {
         Envelope.seal(new Envelope.Contents(tender, "{\"totalPrice\":\"" + price + "\",\"durationDays\":540}",
                 Map.of("tool", "SurgeBench"), Map.of("投标文件.pdf", b.file)), openingKey, b.key, b.certificate, Instant.now(), out);
         return out.toByteArray();
+    }
+
+    /**
+     * PostgreSQL's cumulative counters (pg_stat_user_tables, pg_stat_database) read as the superuser: per table its
+     * index scans, sequential scans, rows inserted, updated and deleted; under {@code ""} the database's committed and
+     * rolled-back transactions. Before and after the window, they say what an upload asks of the database.
+     */
+    private static Map<String, long[]> tableStats(BenchPlatform platform, int port) {
+        Map<String, long[]> stats = new TreeMap<>();
+        String url = "jdbc:postgresql://localhost:" + port + "/postgres";
+        try (Connection c = DriverManager.getConnection(url, "postgres",
+                Files.readString(platform.data.resolve("keys").resolve("db-postgres.secret")).strip());
+                Statement s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT relname, coalesce(idx_scan, 0), coalesce(seq_scan, 0), n_tup_ins, n_tup_upd,"
+                    + " n_tup_del FROM pg_stat_user_tables");
+            while (rs.next()) {
+                stats.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)});
+            }
+            rs = s.executeQuery("SELECT xact_commit, xact_rollback FROM pg_stat_database WHERE datname = current_database()");
+            rs.next();
+            stats.put("", new long[] {rs.getLong(1), rs.getLong(2)});
+        } catch (Exception e) {
+            System.out.println("database statistics unavailable: " + e);
+        }
+        return stats;
+    }
+
+    /** What the window asked of the database, per receipt: transactions, and the tables most scanned or written. */
+    private static void printTableStats(Map<String, long[]> before, Map<String, long[]> after, long receipts) {
+        if (before.isEmpty() || after.isEmpty() || receipts == 0) {
+            return;
+        }
+        double per = receipts;
+        long[] xb = before.getOrDefault("", new long[2]), xa = after.getOrDefault("", new long[2]);
+        List<String> rows = new ArrayList<>();
+        long scans = 0, writes = 0;
+        for (var e : after.entrySet()) {
+            if (e.getKey().isEmpty()) {
+                continue;
+            }
+            long[] b = before.getOrDefault(e.getKey(), new long[5]), a = e.getValue();
+            long idx = a[0] - b[0], seq = a[1] - b[1], ins = a[2] - b[2], upd = a[3] - b[3], del = a[4] - b[4];
+            scans += idx + seq;
+            writes += ins + upd + del;
+            if (idx + seq + ins + upd + del >= receipts / 2) {
+                rows.add(String.format("%s %.1f/%.1f/%.1f/%.1f/%.1f", e.getKey(), idx / per, seq / per, ins / per, upd / per, del / per));
+            }
+        }
+        System.out.printf("database per receipt: %.1f transactions committed (%.2f rolled back), %.1f table scans, %.1f rows written;"
+                + " by table (index scans/seq scans/inserted/updated/deleted): %s%n", (xa[0] - xb[0]) / per, (xa[1] - xb[1]) / per,
+                scans / per, writes / per, String.join(", ", rows));
     }
 
     /**

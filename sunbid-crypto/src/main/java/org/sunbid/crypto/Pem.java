@@ -78,10 +78,28 @@ public final class Pem {
         return all.get(0);
     }
 
-    /** Reads one certificate from PEM text. */
+    /**
+     * Reads one certificate from PEM text. The same text read again gives the same (immutable) certificate object,
+     * from a bounded memory of recent reads (issue 21: an arriving envelope carries its signer's certificate as PEM,
+     * and parsing it was about 7 % of an upload's request CPU in the deadline surge). Text that does not parse is not
+     * remembered.
+     */
     public static X509Certificate certificate(String pem) throws CertificateException {
-        return certificate(pem.getBytes(StandardCharsets.US_ASCII));
+        X509Certificate known = READ.get(pem);
+        if (known != null) {
+            return known;
+        }
+        X509Certificate certificate = certificate(pem.getBytes(StandardCharsets.US_ASCII));
+        if (READ.size() >= READ_MEMORY) {
+            READ.clear();
+        }
+        READ.put(pem, certificate);
+        return certificate;
     }
+
+    /** PEM text → the certificate it holds, for the last {@link #READ_MEMORY} certificates read at most. */
+    private static final java.util.Map<String, X509Certificate> READ = new java.util.concurrent.ConcurrentHashMap<>();
+    static final int READ_MEMORY = 2048;
 
     /**
      * Reads every certificate in PEM (or DER) bytes. The JDK's own X.509 factory cannot parse SM2 certificates,

@@ -1,6 +1,7 @@
 package org.sunbid.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,5 +68,45 @@ class CertificateTrustTest {
     void noRootsTrustNothing() {
         X509Certificate leaf = leafOf(root, rootKeys, now.minusSeconds(60), now.plus(Duration.ofDays(365)));
         assertThrows(UntrustedCertificateException.class, () -> new CertificateTrust(List.of()).check(leaf, List.of(), now));
+    }
+
+    @Test
+    void aGoodChainIsRememberedOnlyForTheTimeEveryCertificateOfItIsValid() throws Exception {
+        X509Certificate leaf = leafOf(root, rootKeys, now.minusSeconds(60), now.plus(Duration.ofDays(30)));
+        CertificateTrust trust = new CertificateTrust(List.of(root));
+        trust.check(leaf, List.of(), now);
+        assertEquals(1, trust.remembered());
+        assertDoesNotThrow(() -> trust.check(leaf, List.of(), now.plus(Duration.ofDays(29))));
+        // remembered, but expired by then: refused as without the memory
+        var late = assertThrows(UntrustedCertificateException.class, () -> trust.check(leaf, List.of(), now.plus(Duration.ofDays(31))));
+        assertTrue(late.getMessage().contains("not valid"), late.getMessage());
+        var early = assertThrows(UntrustedCertificateException.class, () -> trust.check(leaf, List.of(), now.minusSeconds(120)));
+        assertTrue(early.getMessage().contains("not valid"), early.getMessage());
+    }
+
+    @Test
+    void anIntermediateThatExpiresEndsTheRememberedSpan() throws Exception {
+        KeyPair intermediateKeys = Sm2.generateKeyPair();
+        X509Certificate intermediate = Sm2Certificates.issueIntermediate(root, rootKeys.getPrivate(),
+                "CN=Issuing CA,C=CN", intermediateKeys.getPublic(), now.minusSeconds(60), now.plus(Duration.ofDays(10)));
+        X509Certificate leaf = leafOf(intermediate, intermediateKeys, now.minusSeconds(60), now.plus(Duration.ofDays(365)));
+        CertificateTrust trust = new CertificateTrust(List.of(root));
+        trust.check(leaf, List.of(intermediate), now);
+        assertDoesNotThrow(() -> trust.check(leaf, List.of(intermediate), now.plus(Duration.ofDays(9))));
+        assertThrows(UntrustedCertificateException.class, () -> trust.check(leaf, List.of(intermediate), now.plus(Duration.ofDays(11))));
+    }
+
+    @Test
+    void refusalsAreNotRememberedAndALookAlikeFromAnotherIssuerIsRefusedAfterAGoodOne() throws Exception {
+        CertificateTrust trust = new CertificateTrust(List.of(root));
+        KeyPair strangerKeys = Sm2.generateKeyPair();
+        X509Certificate stranger = Sm2Certificates.selfSignedRoot("CN=Demo Root CA,O=Sunbid,C=CN", strangerKeys,
+                now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650)));
+        X509Certificate forged = leafOf(stranger, strangerKeys, now.minusSeconds(60), now.plus(Duration.ofDays(365)));
+        X509Certificate good = leafOf(root, rootKeys, now.minusSeconds(60), now.plus(Duration.ofDays(365)));
+        trust.check(good, List.of(), now);
+        assertThrows(UntrustedCertificateException.class, () -> trust.check(forged, List.of(), now));
+        assertThrows(UntrustedCertificateException.class, () -> trust.check(forged, List.of(), now));
+        assertEquals(1, trust.remembered());
     }
 }
