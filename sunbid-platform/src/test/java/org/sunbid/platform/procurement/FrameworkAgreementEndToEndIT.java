@@ -173,6 +173,9 @@ class FrameworkAgreementEndToEndIT extends PlatformIT {
         String[][] prices = {{"4300.00", "1500.00"}, {"4100.00", "1450.00"}, {"4500.00", "1600.00"}, {"3950.00", "1700.00"},
                 {"4800.00", "1900.00"}, {"4600.00", "1200.00"}};
         for (int i = 0; i < prices.length; i++) {
+            // a second apart, so "who responded first" (the tie-break on equal prices) is in the times, as it would be
+            // with a running clock, not in the order rows come back from the database
+            travel(clock.instant().plusSeconds(1));
             ApiClient.Response r = respond(agreement, i + 1, prices[i][0], prices[i][1]);
             assertThat(r.status()).as(r.body()).isEqualTo(200);
         }
