@@ -144,7 +144,7 @@ public class GroupPurchases {
         Row row = locked(id).orElseThrow(() -> new DomainException(MallError.MALL_BIDDING_NOT_FOUND));
         int quantity = MallOrders.quantity(in == null ? null : in.quantity());
         int days = MallOrders.paymentDays(in == null ? null : in.paymentDays());
-        GroupPurchase g = aggregate(row);
+        GroupPurchase g = aggregate(row, List.of()); // joining needs no quote
         GroupPurchase.Refusal refusal = g.join(buyer.id(), quantity);
         if (refusal != null) {
             throw refusal(row, refusal, null);
@@ -177,7 +177,8 @@ public class GroupPurchases {
         if (in == null || in.listingId() == null || in.unitPrice() == null) {
             throw new DomainException(MallError.MALL_FIELD_INVALID, "listingId, unitPrice");
         }
-        GroupPurchase g = aggregate(row);
+        // its own quotes only: nobody else's amount is opened before the close
+        GroupPurchase g = aggregate(row, sealed.visible(SealedBidding.Kind.GROUP_PURCHASE, id, row.status(), user.organisationId()));
         if (g.phase() != GroupPurchase.Phase.QUOTING) {
             throw refusal(row, GroupPurchase.Refusal.WRONG_PHASE, null);
         }
@@ -202,8 +203,7 @@ public class GroupPurchases {
     @Transactional
     public Optional<GroupPurchaseView> find(UUID id, CurrentUser user) {
         Optional<Row> row = row(id);
-        if (row.isPresent() && row.get().status() == BiddingStatus.OPEN && !clock.instant().isBefore(row.get().closesAt())) {
-            sealed.closeIfDue(SealedBidding.Kind.GROUP_PURCHASE, id, this::close);
+        if (row.isPresent() && sealed.closeIfPast(SealedBidding.Kind.GROUP_PURCHASE, id, row.get().status(), row.get().closesAt(), this::close)) {
             row = row(id);
         }
         return row.map(r -> view(r, user));
@@ -224,7 +224,7 @@ public class GroupPurchases {
     /** Closes the group purchase whose row the caller has locked and found due. */
     private void close(UUID id) {
         Row row = row(id).orElseThrow();
-        GroupPurchase g = aggregate(row);
+        GroupPurchase g = aggregate(row, sealed.offers(SealedBidding.Kind.GROUP_PURCHASE, id));
         Instant now = clock.instant();
         ReverseAuction.Outcome outcome = g.close(sealed.eligibleNow());
         String winnerName = null;
@@ -306,23 +306,21 @@ public class GroupPurchases {
                         rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getObject(6, UUID.class), rs.getString(7))).list();
     }
 
-    private List<SealedBidding.StoredOffer> quotes(UUID id) {
-        return sealed.offers(SealedBidding.Kind.GROUP_PURCHASE, id);
-    }
-
-    private GroupPurchase aggregate(Row r) {
+    /** The group purchase with the quotes given (all at the close, a supplier's own before it, none to join). */
+    private GroupPurchase aggregate(Row r, List<SealedBidding.StoredOffer> quotes) {
         return GroupPurchase.restore(new GroupPurchase.Terms(r.ceiling(), r.joinUntil(), r.closesAt(), r.minQuotes(), r.minBuyers()),
                 ReverseAuction.Status.valueOf(r.status().name()),
                 members(r.id()).stream().map(m -> new GroupPurchase.Member(m.buyerId(), m.quantity(), m.joinedAt())).toList(),
-                quotes(r.id()).stream().map(SealedBidding.StoredOffer::quote).toList(), clock);
+                quotes.stream().map(SealedBidding.StoredOffer::quote).toList(), clock);
     }
 
     private GroupPurchaseView view(Row r, CurrentUser user) {
-        GroupPurchase g = aggregate(r);
-        List<Member> members = members(r.id());
-        List<SealedBidding.StoredOffer> stored = quotes(r.id());
         boolean closed = r.status() != BiddingStatus.OPEN;
         UUID me = user == null ? null : user.organisationId();
+        List<SealedBidding.StoredOffer> stored = sealed.visible(SealedBidding.Kind.GROUP_PURCHASE, r.id(), r.status(),
+                user != null && user.role() == Role.BIDDER ? me : null);
+        GroupPurchase g = aggregate(r, stored);
+        List<Member> members = members(r.id());
         List<GroupPurchaseView.Member> shown = members.stream().filter(m -> closed || m.buyerId().equals(me))
                 .map(m -> new GroupPurchaseView.Member(m.buyerId(), m.buyerName(), m.quantity(), m.paymentDays(), m.joinedAt(), m.orderId(),
                         m.orderNo())).toList();

@@ -155,7 +155,8 @@ public class ReverseAuctions {
             throw new DomainException(MallError.MALL_FORBIDDEN, "供应商");
         }
         Row row = locked(id).orElseThrow(() -> new DomainException(MallError.MALL_BIDDING_NOT_FOUND));
-        ReverseAuction auction = aggregate(row);
+        // its own bids only: nobody else's amount is opened before the close
+        ReverseAuction auction = aggregate(row, sealed.visible(SealedBidding.Kind.REVERSE_AUCTION, id, row.status(), user.organisationId()));
         if (auction.dueToClose()) {
             throw closed(row); // the next read closes it (a refusal rolls back whatever this transaction did)
         }
@@ -190,8 +191,7 @@ public class ReverseAuctions {
     @Transactional
     public Optional<ReverseAuctionView> find(UUID id, CurrentUser user) {
         Optional<Row> row = row(id);
-        if (row.isPresent() && row.get().status() == BiddingStatus.OPEN && !clock.instant().isBefore(row.get().closesAt())) {
-            sealed.closeIfDue(SealedBidding.Kind.REVERSE_AUCTION, id, this::close);
+        if (row.isPresent() && sealed.closeIfPast(SealedBidding.Kind.REVERSE_AUCTION, id, row.get().status(), row.get().closesAt(), this::close)) {
             row = row(id);
         }
         return row.map(r -> view(r, user));
@@ -218,7 +218,7 @@ public class ReverseAuctions {
     /** Closes the auction whose row the caller has locked and found due. */
     private void close(UUID id) {
         Row row = row(id).orElseThrow();
-        ReverseAuction auction = aggregate(row);
+        ReverseAuction auction = aggregate(row, sealed.offers(SealedBidding.Kind.REVERSE_AUCTION, id));
         Instant now = clock.instant();
         ReverseAuction.Outcome outcome = auction.close(sealed.eligibleNow());
         UUID orderId = null;
@@ -340,23 +340,18 @@ public class ReverseAuctions {
         return sealed.lock(SealedBidding.Kind.REVERSE_AUCTION, id) ? row(id) : Optional.empty();
     }
 
-    private List<SealedBidding.StoredOffer> bids(UUID id) {
-        return sealed.offers(SealedBidding.Kind.REVERSE_AUCTION, id);
-    }
-
-    private ReverseAuction aggregate(Row r) {
+    /** The auction with the bids given (all at the close, a bidder's own before it). */
+    private ReverseAuction aggregate(Row r, List<SealedBidding.StoredOffer> bids) {
         ReverseAuction.Terms terms = new ReverseAuction.Terms(r.quantity(), r.ceiling(), r.decrement(), r.opensAt(), r.closesAt(),
                 r.minBidders());
         return ReverseAuction.restore(terms, ReverseAuction.Status.valueOf(r.status().name()),
-                bids(r.id()).stream().map(SealedBidding.StoredOffer::quote).toList(), clock);
+                bids.stream().map(SealedBidding.StoredOffer::quote).toList(), clock);
     }
 
     private ReverseAuctionView view(Row r, CurrentUser user) {
-        List<SealedBidding.StoredOffer> stored = bids(r.id());
-        ReverseAuction a = ReverseAuction.restore(new ReverseAuction.Terms(r.quantity(), r.ceiling(), r.decrement(), r.opensAt(),
-                r.closesAt(), r.minBidders()), ReverseAuction.Status.valueOf(r.status().name()),
-                stored.stream().map(SealedBidding.StoredOffer::quote).toList(), clock);
         UUID me = user != null && user.role() == Role.BIDDER ? user.organisationId() : null;
+        List<SealedBidding.StoredOffer> stored = sealed.visible(SealedBidding.Kind.REVERSE_AUCTION, r.id(), r.status(), me);
+        ReverseAuction a = aggregate(r, stored);
         List<OfferView> offers = List.of();
         if (r.status() != BiddingStatus.OPEN) {
             UUID winnerListing = r.status() == BiddingStatus.AWARDED && r.orderId() != null

@@ -40,23 +40,23 @@ class SealedBidding {
                 "SELECT id FROM mall_reverse_auction WHERE id = :id FOR UPDATE",
                 "SELECT id FROM mall_reverse_auction WHERE id = :id AND status = 'OPEN' AND closes_at <= :now FOR UPDATE",
                 """
-                SELECT b.listing_id, b.supplier_id, b.unit_price, b.received_at, b.supplier_name, l.product_name
+                SELECT b.listing_id, b.supplier_id, b.unit_price, b.received_at, b.supplier_name, l.product_name, b.id, b.sealed_price
                   FROM mall_reverse_bid b JOIN mall_listing l ON l.id = b.listing_id
-                 WHERE b.auction_id = :id ORDER BY b.received_at, b.id""",
+                 WHERE b.auction_id = :id AND (CAST(:s AS uuid) IS NULL OR b.supplier_id = :s) ORDER BY b.received_at, b.id""",
                 """
-                INSERT INTO mall_reverse_bid (id, auction_id, supplier_id, supplier_name, listing_id, unit_price, received_at)
-                VALUES (:id, :c, :s, :sn, :l, :p, :at)"""),
+                INSERT INTO mall_reverse_bid (id, auction_id, supplier_id, supplier_name, listing_id, sealed_price, received_at)
+                VALUES (:id, :c, :s, :sn, :l, :sealed, :at)"""),
         GROUP_PURCHASE(
                 "SELECT id FROM mall_group_purchase WHERE status = 'OPEN' AND closes_at <= :now ORDER BY closes_at, id",
                 "SELECT id FROM mall_group_purchase WHERE id = :id FOR UPDATE",
                 "SELECT id FROM mall_group_purchase WHERE id = :id AND status = 'OPEN' AND closes_at <= :now FOR UPDATE",
                 """
-                SELECT q.listing_id, q.supplier_id, q.unit_price, q.received_at, q.supplier_name, l.product_name
+                SELECT q.listing_id, q.supplier_id, q.unit_price, q.received_at, q.supplier_name, l.product_name, q.id, q.sealed_price
                   FROM mall_group_quote q JOIN mall_listing l ON l.id = q.listing_id
-                 WHERE q.group_id = :id ORDER BY q.received_at, q.id""",
+                 WHERE q.group_id = :id AND (CAST(:s AS uuid) IS NULL OR q.supplier_id = :s) ORDER BY q.received_at, q.id""",
                 """
-                INSERT INTO mall_group_quote (id, group_id, supplier_id, supplier_name, listing_id, unit_price, received_at)
-                VALUES (:id, :c, :s, :sn, :l, :p, :at)""");
+                INSERT INTO mall_group_quote (id, group_id, supplier_id, supplier_name, listing_id, sealed_price, received_at)
+                VALUES (:id, :c, :s, :sn, :l, :sealed, :at)""");
 
         private final String due;
         private final String lock;
@@ -91,12 +91,14 @@ class SealedBidding {
     private final Clock clock;
     private final Listings listings;
     private final TransactionTemplate tx;
+    private final BidVault vault;
 
-    SealedBidding(JdbcClient jdbc, Clock clock, Listings listings, PlatformTransactionManager transactions) {
+    SealedBidding(JdbcClient jdbc, Clock clock, Listings listings, PlatformTransactionManager transactions, BidVault vault) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.listings = listings;
         this.tx = new TransactionTemplate(transactions);
+        this.vault = vault;
     }
 
     /**
@@ -137,6 +139,18 @@ class SealedBidding {
         return due;
     }
 
+    /**
+     * A read's close: if the competition as read is open past its close, closes it first ({@link #closeIfDue}); returns
+     * whether it was past its close (and must be read again).
+     */
+    boolean closeIfPast(Kind kind, UUID id, BiddingStatus status, Instant closesAt, Closer closer) {
+        if (status != BiddingStatus.OPEN || clock.instant().isBefore(closesAt)) {
+            return false;
+        }
+        closeIfDue(kind, id, closer);
+        return true;
+    }
+
     /** Locks the competition's row until the caller's transaction ends; whether it exists. */
     boolean lock(Kind kind, UUID id) {
         return jdbc.sql(kind.lock).param("id", id).query(UUID.class).optional().isPresent();
@@ -160,18 +174,43 @@ class SealedBidding {
         return q -> stillEligible(q, now);
     }
 
-    /** The stored bids or quotes of one competition, in the order received. */
+    /**
+     * Every stored bid or quote of one competition, opened, in the order received: for its close and, once it is closed,
+     * for showing.
+     */
     List<StoredOffer> offers(Kind kind, UUID id) {
-        return jdbc.sql(kind.offers).param("id", id)
-                .query((rs, n) -> new StoredOffer(new Comparison.Quote(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getBigDecimal(3), rs.getObject(4, OffsetDateTime.class).toInstant()), rs.getString(5), rs.getString(6)))
-                .list();
+        return read(kind, id, null);
     }
 
-    /** Stores a bid or quote (already checked by the aggregate). */
+    /**
+     * The stored offers a reader may see opened: all once the competition is closed; before that a supplier's own only
+     * ({@code supplierId}, null for anyone else, who sees none). Nobody else's amount is opened before the close.
+     */
+    List<StoredOffer> visible(Kind kind, UUID id, BiddingStatus status, UUID supplierId) {
+        if (status != BiddingStatus.OPEN) {
+            return read(kind, id, null);
+        }
+        return supplierId == null ? List.of() : read(kind, id, supplierId);
+    }
+
+    private List<StoredOffer> read(Kind kind, UUID id, UUID supplierId) {
+        return jdbc.sql(kind.offers).param("id", id).param("s", supplierId, java.sql.Types.OTHER)
+                .query((rs, n) -> {
+                    UUID listing = rs.getObject(1, UUID.class);
+                    UUID supplier = rs.getObject(2, UUID.class);
+                    BigDecimal plain = rs.getBigDecimal(3); // stored before the amounts were sealed (V520)
+                    BigDecimal price = plain != null ? plain : vault.open(id, rs.getObject(7, UUID.class), supplier, listing, rs.getBytes(8));
+                    return new StoredOffer(new Comparison.Quote(listing, supplier, price, rs.getObject(4, OffsetDateTime.class).toInstant()),
+                            rs.getString(5), rs.getString(6));
+                }).list();
+    }
+
+    /** Stores a bid or quote (already checked by the aggregate), its amount sealed under the competition's key. */
     void store(Kind kind, UUID competitionId, UUID supplierId, ListingView listing, BigDecimal unitPrice, Instant at) {
-        jdbc.sql(kind.insert).param("id", UUID.randomUUID()).param("c", competitionId).param("s", supplierId)
-                .param("sn", listing.supplierName()).param("l", listing.id()).param("p", unitPrice).param("at", Listings.utc(at)).update();
+        UUID offerId = UUID.randomUUID();
+        jdbc.sql(kind.insert).param("id", offerId).param("c", competitionId).param("s", supplierId).param("sn", listing.supplierName())
+                .param("l", listing.id()).param("sealed", vault.seal(competitionId, offerId, supplierId, listing.id(), unitPrice))
+                .param("at", Listings.utc(at)).update();
     }
 
     /**

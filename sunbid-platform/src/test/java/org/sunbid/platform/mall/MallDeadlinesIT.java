@@ -39,22 +39,6 @@ class MallDeadlinesIT extends MallBiddingIT {
     @Autowired
     JdbcClient jdbc;
 
-    /** A reverse auction for ten desktops with three suppliers' bids; returns its API answer. */
-    private JsonNode auctionWithThreeBids(Map<String, String> listing) {
-        String category = stocked(listing);
-        ApiClient.Response opened = api.post("/api/v1/mall/reverse-auctions", ApiClient.json(Map.of("categoryId", category,
-                "specs", Map.of("CPU", "i7-14700"), "quantity", 10)), token("tenderee"));
-        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-        String id = opened.json().path("id").asString();
-        Map<String, String> prices = Map.of("bidder1", "4800.00", "bidder2", "4790.00", "bidder4", "4850.00");
-        prices.forEach((supplier, price) -> {
-            ApiClient.Response r = api.post("/api/v1/mall/reverse-auctions/" + id + "/bids", ApiClient.json(Map.of("listingId",
-                    listing.get(supplier), "unitPrice", price)), token(supplier));
-            assertThat(r.status()).as(r.body()).isEqualTo(201);
-        });
-        return opened.json();
-    }
-
     private String auctionStatus(String id) {
         return jdbc.sql("SELECT status FROM mall_reverse_auction WHERE id = :id").param("id", UUID.fromString(id)).query(String.class)
                 .single();
