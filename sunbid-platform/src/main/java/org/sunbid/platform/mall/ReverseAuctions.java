@@ -48,7 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
  * reads after {@code closesAt} before the sweep has run closes it first; either way under the auction's row lock, once,
  * with the clock's time ({@link SealedBidding}). Nothing before the close
  * tells anyone but the bidder itself about a bid: not the views, not the refusals, not the audit log (bids are audited
- * at the close, all together).
+ * at the close, all together), not the database (the amounts are stored sealed, {@link BidVault}, and only the bidder's
+ * own are opened before the close).
  */
 @Service
 public class ReverseAuctions {

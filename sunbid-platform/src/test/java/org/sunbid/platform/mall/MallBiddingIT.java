@@ -88,4 +88,12 @@ abstract class MallBiddingIT extends PlatformIT {
         });
         return opened.json();
     }
+
+    /** A group purchase the centre opens for the category's i7-14700 desktops, with the default deadlines. */
+    JsonNode groupPurchaseByTheCentre(String category) {
+        ApiClient.Response opened = api.post("/api/v1/mall/group-purchases", ApiClient.json(Map.of("categoryId", category,
+                "specs", Map.of("CPU", "i7-14700"))), token("centre"));
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        return opened.json();
+    }
 }

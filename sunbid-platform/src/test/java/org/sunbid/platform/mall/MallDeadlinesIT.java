@@ -84,10 +84,7 @@ class MallDeadlinesIT extends MallBiddingIT {
         clock.set(START.plus(Duration.ofDays(56)));
         Map<String, String> listing = new HashMap<>();
         String category = stocked(listing);
-        ApiClient.Response opened = api.post("/api/v1/mall/group-purchases", ApiClient.json(Map.of("categoryId", category,
-                "specs", Map.of("CPU", "i7-14700"))), token("centre"));
-        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-        JsonNode g = opened.json();
+        JsonNode g = groupPurchaseByTheCentre(category);
         String id = g.path("id").asString();
         for (String buyer : new String[] {"tenderee", "tenderee2"}) {
             ApiClient.Response r = api.post("/api/v1/mall/group-purchases/" + id + "/members", ApiClient.json(Map.of("quantity", 20)),
