@@ -216,6 +216,10 @@ public abstract class PlatformIT {
         registry.add("sunbid.mall.payment-check-interval", () -> "PT24H"); // issue 22: MallIT runs the check itself
         // ...and neither job runs at start-up, where a page sweep (RegistrationAnonymityIT) could see it flag an order
         registry.add("sunbid.mall.payment-check-initial-delay", () -> "PT24H");
+        // issue 22 (session 12): the mall's deadline sweep; MallDeadlinesIT runs it itself, and the mall's requests close
+        // what is due before they answer, so a background run would only add audit entries in the middle of other tests
+        registry.add("sunbid.mall.close-interval", () -> "PT24H");
+        registry.add("sunbid.mall.close-initial-delay", () -> "PT24H");
         registry.add("sunbid.procurement.framework-publication-initial-delay", () -> "PT24H");
         // issue 22 (session 11): the monthly order summaries, driven by FrameworkAgreementEndToEndIT
         registry.add("sunbid.procurement.framework-summary-check", () -> "PT24H");

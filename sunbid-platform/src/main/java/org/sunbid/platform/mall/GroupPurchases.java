@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * one unit price for the combined quantity, sealed until the close ({@link GroupPurchase}); the lowest standing quote of
  * a still eligible supplier wins and each buyer gets its own ordinary order at that price (its own split-purchase
  * fact). The ceiling, the eligibility and the window follow the reverse auction's rules ({@link ReverseAuctions}: the
- * same dated {@link BiddingRule}, the same qualifying listings); closed lazily on the next read, as it.
+ * same dated {@link BiddingRule}, the same qualifying listings); closed at the deadline as it, by the same sealed
+ * bidding ({@link SealedBidding}: the sweep, or the first read after the close).
  */
 @Service
 public class GroupPurchases {
@@ -58,9 +58,10 @@ public class GroupPurchases {
     private final Organisations organisations;
     private final ReverseAuctions auctions;
     private final JsonMapper json;
+    private final SealedBidding sealed;
 
     GroupPurchases(JdbcClient jdbc, Clock clock, AuditLog log, MallCatalogue catalogue, Listings listings, MallOrders orders,
-            Organisations organisations, ReverseAuctions auctions, JsonMapper json) {
+            Organisations organisations, ReverseAuctions auctions, JsonMapper json, SealedBidding sealed) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.log = log;
@@ -70,6 +71,7 @@ public class GroupPurchases {
         this.organisations = organisations;
         this.auctions = auctions;
         this.json = json;
+        this.sealed = sealed;
     }
 
     /** The item, the ceiling (default: the lowest listed qualifying price), the join deadline and the close (defaults: the earliest). */
@@ -142,7 +144,7 @@ public class GroupPurchases {
         Row row = locked(id).orElseThrow(() -> new DomainException(MallError.MALL_BIDDING_NOT_FOUND));
         int quantity = MallOrders.quantity(in == null ? null : in.quantity());
         int days = MallOrders.paymentDays(in == null ? null : in.paymentDays());
-        GroupPurchase g = aggregate(row);
+        GroupPurchase g = aggregate(row, List.of()); // joining needs no quote
         GroupPurchase.Refusal refusal = g.join(buyer.id(), quantity);
         if (refusal != null) {
             throw refusal(row, refusal, null);
@@ -175,7 +177,8 @@ public class GroupPurchases {
         if (in == null || in.listingId() == null || in.unitPrice() == null) {
             throw new DomainException(MallError.MALL_FIELD_INVALID, "listingId, unitPrice");
         }
-        GroupPurchase g = aggregate(row);
+        // its own quotes only: nobody else's amount is opened before the close
+        GroupPurchase g = aggregate(row, sealed.visible(SealedBidding.Kind.GROUP_PURCHASE, id, row.status(), user.organisationId()));
         if (g.phase() != GroupPurchase.Phase.QUOTING) {
             throw refusal(row, GroupPurchase.Refusal.WRONG_PHASE, null);
         }
@@ -185,12 +188,8 @@ public class GroupPurchases {
         if (refusal != null) {
             throw refusal(row, refusal, in.unitPrice());
         }
-        ListingView listing = listings.find(in.listingId()).orElseThrow();
-        jdbc.sql("""
-                INSERT INTO mall_group_quote (id, group_id, supplier_id, supplier_name, listing_id, unit_price, received_at)
-                VALUES (:id, :g, :s, :sn, :l, :p, :at)""")
-                .param("id", UUID.randomUUID()).param("g", id).param("s", user.organisationId()).param("sn", listing.supplierName())
-                .param("l", in.listingId()).param("p", in.unitPrice().setScale(2)).param("at", Listings.utc(now)).update();
+        sealed.store(SealedBidding.Kind.GROUP_PURCHASE, id, user.organisationId(), listings.find(in.listingId()).orElseThrow(),
+                in.unitPrice().setScale(2), now);
         return view(row, user);
     }
 
@@ -204,13 +203,7 @@ public class GroupPurchases {
     @Transactional
     public Optional<GroupPurchaseView> find(UUID id, CurrentUser user) {
         Optional<Row> row = row(id);
-        if (row.isPresent() && row.get().status() == BiddingStatus.OPEN && !clock.instant().isBefore(row.get().closesAt())) {
-            locked(id).ifPresent(r -> {
-                GroupPurchase g = aggregate(r);
-                if (g.dueToClose()) {
-                    close(r, g);
-                }
-            });
+        if (row.isPresent() && sealed.closeIfPast(SealedBidding.Kind.GROUP_PURCHASE, id, row.get().status(), row.get().closesAt(), this::close)) {
             row = row(id);
         }
         return row.map(r -> view(r, user));
@@ -220,33 +213,20 @@ public class GroupPurchases {
     @Transactional
     public List<OfferView> offers(UUID id, CurrentUser user) {
         GroupPurchaseView v = find(id, user).orElseThrow(() -> new DomainException(MallError.MALL_BIDDING_NOT_FOUND));
-        if (v.status() == BiddingStatus.OPEN) {
-            throw new DomainException(MallError.MALL_BIDS_SEALED, ReverseAuctions.minute(v.closesAt()));
-        }
-        return v.offers();
+        return SealedBidding.unsealed(v.status(), v.closesAt(), v.offers());
     }
 
-    @Transactional
+    /** Closes every group purchase past its close, each once, as {@link ReverseAuctions#closeDue}; returns how many. */
     public int closeDue() {
-        List<UUID> due = jdbc.sql("SELECT id FROM mall_group_purchase WHERE status = 'OPEN' AND closes_at <= :now"
-                        + " ORDER BY closes_at FOR UPDATE SKIP LOCKED")
-                .param("now", Listings.utc(clock.instant())).query(UUID.class).list();
-        int n = 0;
-        for (UUID id : due) {
-            Row r = row(id).orElseThrow();
-            GroupPurchase g = aggregate(r);
-            if (g.dueToClose()) {
-                close(r, g);
-                n++;
-            }
-        }
-        return n;
+        return sealed.closeDue(SealedBidding.Kind.GROUP_PURCHASE, this::close);
     }
 
-    private void close(Row row, GroupPurchase g) {
+    /** Closes the group purchase whose row the caller has locked and found due. */
+    private void close(UUID id) {
+        Row row = row(id).orElseThrow();
+        GroupPurchase g = aggregate(row, sealed.offers(SealedBidding.Kind.GROUP_PURCHASE, id));
         Instant now = clock.instant();
-        ReverseAuction.Outcome outcome = g.close(q -> listings.find(q.listingId()).map(ListingView::orderable).orElse(false)
-                && listings.unrestricted(q.supplierId(), now));
+        ReverseAuction.Outcome outcome = g.close(sealed.eligibleNow());
         String winnerName = null;
         List<String> orderNos = new ArrayList<>();
         if (outcome.status() == ReverseAuction.Status.AWARDED) {
@@ -260,12 +240,12 @@ public class GroupPurchases {
                 orderNos.add(order.orderNo());
             }
         }
-        jdbc.sql("""
+        SealedBidding.requireClosedOnce(jdbc.sql("""
                 UPDATE mall_group_purchase SET status = :s, closed_at = :now, unit_price = :p, winner_name = :w, failure_reason = :f
                  WHERE id = :id AND status = 'OPEN'""")
                 .param("s", outcome.status().name()).param("now", Listings.utc(now))
                 .param("p", outcome.winner() == null ? null : outcome.winner().unitPrice()).param("w", winnerName)
-                .param("f", outcome.failure()).param("id", row.id()).update();
+                .param("f", outcome.failure()).param("id", row.id()).update(), row.id());
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("groupNo", row.groupNo());
         detail.put("status", outcome.status().name());
@@ -274,7 +254,7 @@ public class GroupPurchases {
         detail.put("buyers", g.members().size());
         detail.put("totalQuantity", g.totalQuantity());
         detail.put("orders", orderNos);
-        detail.put("standing", outcome.standing().stream().map(q -> q.supplierId() + "=" + q.unitPrice().toPlainString()).toList());
+        detail.put("standing", SealedBidding.standing(outcome.standing()));
         if (outcome.failure() != null) {
             detail.put("failure", outcome.failure());
         }
@@ -309,17 +289,12 @@ public class GroupPurchases {
     private record Member(UUID buyerId, String buyerName, int quantity, int paymentDays, Instant joinedAt, UUID orderId, String orderNo) {
     }
 
-    private record StoredQuote(Comparison.Quote quote, String supplierName, String productName) {
-    }
-
     private Optional<Row> row(UUID id) {
         return jdbc.sql(SELECT + " WHERE g.id = :id").param("id", id).query(this::map).optional();
     }
 
     private Optional<Row> locked(UUID id) {
-        boolean exists = jdbc.sql("SELECT id FROM mall_group_purchase WHERE id = :id FOR UPDATE").param("id", id)
-                .query(UUID.class).optional().isPresent();
-        return exists ? row(id) : Optional.empty();
+        return sealed.lock(SealedBidding.Kind.GROUP_PURCHASE, id) ? row(id) : Optional.empty();
     }
 
     private List<Member> members(UUID id) {
@@ -331,54 +306,36 @@ public class GroupPurchases {
                         rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getObject(6, UUID.class), rs.getString(7))).list();
     }
 
-    private List<StoredQuote> quotes(UUID id) {
-        return jdbc.sql("""
-                SELECT q.listing_id, q.supplier_id, q.unit_price, q.received_at, q.supplier_name, l.product_name
-                  FROM mall_group_quote q JOIN mall_listing l ON l.id = q.listing_id
-                 WHERE q.group_id = :id ORDER BY q.received_at, q.id""").param("id", id)
-                .query((rs, n) -> new StoredQuote(new Comparison.Quote(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getBigDecimal(3), rs.getObject(4, OffsetDateTime.class).toInstant()), rs.getString(5), rs.getString(6)))
-                .list();
-    }
-
-    private GroupPurchase aggregate(Row r) {
+    /** The group purchase with the quotes given (all at the close, a supplier's own before it, none to join). */
+    private GroupPurchase aggregate(Row r, List<SealedBidding.StoredOffer> quotes) {
         return GroupPurchase.restore(new GroupPurchase.Terms(r.ceiling(), r.joinUntil(), r.closesAt(), r.minQuotes(), r.minBuyers()),
                 ReverseAuction.Status.valueOf(r.status().name()),
                 members(r.id()).stream().map(m -> new GroupPurchase.Member(m.buyerId(), m.quantity(), m.joinedAt())).toList(),
-                quotes(r.id()).stream().map(StoredQuote::quote).toList(), clock);
+                quotes.stream().map(SealedBidding.StoredOffer::quote).toList(), clock);
     }
 
     private GroupPurchaseView view(Row r, CurrentUser user) {
-        GroupPurchase g = aggregate(r);
-        List<Member> members = members(r.id());
-        List<StoredQuote> stored = quotes(r.id());
         boolean closed = r.status() != BiddingStatus.OPEN;
         UUID me = user == null ? null : user.organisationId();
+        List<SealedBidding.StoredOffer> stored = sealed.visible(SealedBidding.Kind.GROUP_PURCHASE, r.id(), r.status(),
+                user != null && user.role() == Role.BIDDER ? me : null);
+        GroupPurchase g = aggregate(r, stored);
+        List<Member> members = members(r.id());
         List<GroupPurchaseView.Member> shown = members.stream().filter(m -> closed || m.buyerId().equals(me))
                 .map(m -> new GroupPurchaseView.Member(m.buyerId(), m.buyerName(), m.quantity(), m.paymentDays(), m.joinedAt(), m.orderId(),
                         m.orderNo())).toList();
-        List<OfferView> offers = new ArrayList<>();
-        if (closed) {
-            Map<UUID, StoredQuote> last = new LinkedHashMap<>();
-            stored.forEach(q -> last.put(q.quote().supplierId(), q));
-            boolean wonGiven = false;
-            for (StoredQuote q : last.values().stream().sorted(Comparator.comparing(StoredQuote::quote, Comparison.ORDER)).toList()) {
-                boolean won = !wonGiven && r.status() == BiddingStatus.AWARDED && q.supplierName().equals(r.winnerName())
-                        && q.quote().unitPrice().compareTo(r.unitPrice()) == 0;
-                wonGiven |= won;
-                offers.add(new OfferView(q.supplierName(), q.productName(), q.quote().unitPrice(), q.quote().at(), won));
-            }
-        }
+        List<OfferView> offers = !closed ? List.of() : SealedBidding.ranked(stored, q -> r.status() == BiddingStatus.AWARDED
+                && q.supplierName().equals(r.winnerName()) && q.quote().unitPrice().compareTo(r.unitPrice()) == 0);
         OfferView mine = null;
         if (user != null && user.role() == Role.BIDDER && me != null) {
-            StoredQuote own = null;
-            for (StoredQuote q : stored) {
+            SealedBidding.StoredOffer own = null;
+            for (SealedBidding.StoredOffer q : stored) {
                 if (q.quote().supplierId().equals(me)) {
                     own = q;
                 }
             }
             if (own != null) {
-                mine = new OfferView(own.supplierName(), own.productName(), own.quote().unitPrice(), own.quote().at(), false);
+                mine = own.view(false);
             }
         }
         GroupPurchaseView.Phase phase = GroupPurchaseView.Phase.valueOf(g.phase().name());

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,10 +44,12 @@ import tools.jackson.databind.json.JsonMapper;
  * ordinary mall order ({@link MallOrders#placeAwarded}). The rule data (least suppliers, decrement, window) is the
  * region's dated {@link BiddingRule}.
  *
- * <p>The close is lazy: whoever reads or bids after {@code closesAt} closes it first, under the auction's row lock, with
- * the clock's time (no scheduled job, so pages stay deterministic and a test's clock decides). Nothing before the close
+ * <p>The close is at the deadline: a scheduled sweep ({@link MallDeadlines}) closes every auction past it, and whoever
+ * reads after {@code closesAt} before the sweep has run closes it first; either way under the auction's row lock, once,
+ * with the clock's time ({@link SealedBidding}). Nothing before the close
  * tells anyone but the bidder itself about a bid: not the views, not the refusals, not the audit log (bids are audited
- * at the close, all together).
+ * at the close, all together), not the database (the amounts are stored sealed, {@link BidVault}, and only the bidder's
+ * own are opened before the close).
  */
 @Service
 public class ReverseAuctions {
@@ -68,9 +69,10 @@ public class ReverseAuctions {
     private final Organisations organisations;
     private final Calendars calendars;
     private final JsonMapper json;
+    private final SealedBidding sealed;
 
     ReverseAuctions(JdbcClient jdbc, Clock clock, AuditLog log, MallCatalogue catalogue, Listings listings, MallOrders orders,
-            Organisations organisations, Calendars calendars, JsonMapper json) {
+            Organisations organisations, Calendars calendars, JsonMapper json, SealedBidding sealed) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.log = log;
@@ -80,6 +82,7 @@ public class ReverseAuctions {
         this.organisations = organisations;
         this.calendars = calendars;
         this.json = json;
+        this.sealed = sealed;
     }
 
     /**
@@ -153,7 +156,8 @@ public class ReverseAuctions {
             throw new DomainException(MallError.MALL_FORBIDDEN, "供应商");
         }
         Row row = locked(id).orElseThrow(() -> new DomainException(MallError.MALL_BIDDING_NOT_FOUND));
-        ReverseAuction auction = aggregate(row);
+        // its own bids only: nobody else's amount is opened before the close
+        ReverseAuction auction = aggregate(row, sealed.visible(SealedBidding.Kind.REVERSE_AUCTION, id, row.status(), user.organisationId()));
         if (auction.dueToClose()) {
             throw closed(row); // the next read closes it (a refusal rolls back whatever this transaction did)
         }
@@ -171,12 +175,8 @@ public class ReverseAuctions {
                         Listings.yuan(d.limit()), Listings.yuan(row.decrement()));
             };
         }
-        ListingView listing = listings.find(in.listingId()).orElseThrow();
-        jdbc.sql("""
-                INSERT INTO mall_reverse_bid (id, auction_id, supplier_id, supplier_name, listing_id, unit_price, received_at)
-                VALUES (:id, :a, :s, :sn, :l, :p, :at)""")
-                .param("id", UUID.randomUUID()).param("a", id).param("s", user.organisationId()).param("sn", listing.supplierName())
-                .param("l", in.listingId()).param("p", d.bid().unitPrice()).param("at", Listings.utc(d.bid().at())).update();
+        sealed.store(SealedBidding.Kind.REVERSE_AUCTION, id, user.organisationId(), listings.find(in.listingId()).orElseThrow(),
+                d.bid().unitPrice(), d.bid().at());
         return view(row, user);
     }
 
@@ -192,13 +192,7 @@ public class ReverseAuctions {
     @Transactional
     public Optional<ReverseAuctionView> find(UUID id, CurrentUser user) {
         Optional<Row> row = row(id);
-        if (row.isPresent() && row.get().status() == BiddingStatus.OPEN && !clock.instant().isBefore(row.get().closesAt())) {
-            locked(id).ifPresent(r -> {
-                ReverseAuction a = aggregate(r);
-                if (a.dueToClose()) {
-                    close(r, a);
-                }
-            });
+        if (row.isPresent() && sealed.closeIfPast(SealedBidding.Kind.REVERSE_AUCTION, id, row.get().status(), row.get().closesAt(), this::close)) {
             row = row(id);
         }
         return row.map(r -> view(r, user));
@@ -211,33 +205,23 @@ public class ReverseAuctions {
     @Transactional
     public List<OfferView> offers(UUID id, CurrentUser user) {
         ReverseAuctionView v = find(id, user).orElseThrow(() -> new DomainException(MallError.MALL_BIDDING_NOT_FOUND));
-        if (v.status() == BiddingStatus.OPEN) {
-            throw new DomainException(MallError.MALL_BIDS_SEALED, minute(v.closesAt()));
-        }
-        return v.offers();
+        return SealedBidding.unsealed(v.status(), v.closesAt(), v.offers());
     }
 
-    /** Closes every auction past its close; returns how many. */
-    @Transactional
+    /**
+     * Closes every auction past its close, each once ({@link SealedBidding#closeDue}); returns how many this call closed.
+     * Not itself transactional: each close commits on its own unless the caller's transaction is running.
+     */
     public int closeDue() {
-        List<UUID> due = jdbc.sql("SELECT id FROM mall_reverse_auction WHERE status = 'OPEN' AND closes_at <= :now"
-                        + " ORDER BY closes_at FOR UPDATE SKIP LOCKED")
-                .param("now", Listings.utc(clock.instant())).query(UUID.class).list();
-        int n = 0;
-        for (UUID id : due) {
-            Row r = row(id).orElseThrow();
-            ReverseAuction a = aggregate(r);
-            if (a.dueToClose()) {
-                close(r, a);
-                n++;
-            }
-        }
-        return n;
+        return sealed.closeDue(SealedBidding.Kind.REVERSE_AUCTION, this::close);
     }
 
-    private void close(Row row, ReverseAuction auction) {
+    /** Closes the auction whose row the caller has locked and found due. */
+    private void close(UUID id) {
+        Row row = row(id).orElseThrow();
+        ReverseAuction auction = aggregate(row, sealed.offers(SealedBidding.Kind.REVERSE_AUCTION, id));
         Instant now = clock.instant();
-        ReverseAuction.Outcome outcome = auction.close(q -> stillEligible(q, now));
+        ReverseAuction.Outcome outcome = auction.close(sealed.eligibleNow());
         UUID orderId = null;
         String orderNo = null;
         if (outcome.status() == ReverseAuction.Status.AWARDED) {
@@ -247,16 +231,16 @@ public class ReverseAuctions {
             orderId = order.id();
             orderNo = order.orderNo();
         }
-        jdbc.sql("UPDATE mall_reverse_auction SET status = :s, closed_at = :now, order_id = :o, failure_reason = :f"
-                        + " WHERE id = :id AND status = 'OPEN'")
+        SealedBidding.requireClosedOnce(jdbc.sql("UPDATE mall_reverse_auction SET status = :s, closed_at = :now, order_id = :o,"
+                        + " failure_reason = :f WHERE id = :id AND status = 'OPEN'")
                 .param("s", outcome.status().name()).param("now", Listings.utc(now)).param("o", orderId)
-                .param("f", outcome.failure()).param("id", row.id()).update();
+                .param("f", outcome.failure()).param("id", row.id()).update(), row.id());
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("auctionNo", row.auctionNo());
         detail.put("status", outcome.status().name());
         detail.put("validSuppliers", outcome.validSuppliers());
         detail.put("bids", auction.bids().size());
-        detail.put("standing", outcome.standing().stream().map(q -> q.supplierId() + "=" + q.unitPrice().toPlainString()).toList());
+        detail.put("standing", SealedBidding.standing(outcome.standing()));
         if (orderNo != null) {
             detail.put("orderNo", orderNo);
             detail.put("unitPrice", outcome.winner().unitPrice().toPlainString());
@@ -264,11 +248,6 @@ public class ReverseAuctions {
             detail.put("failure", outcome.failure());
         }
         log.record(AuditRecord.of("mall.reverse-auction.closed", row.id().toString(), row.regionCode(), Actor.SYSTEM, detail));
-    }
-
-    /** A bid stands at the close if its listing is still approved and its supplier unrestricted then. */
-    private boolean stillEligible(Comparison.Quote q, Instant at) {
-        return listings.find(q.listingId()).map(ListingView::orderable).orElse(false) && listings.unrestricted(q.supplierId(), at);
     }
 
     /** The listing must be the supplier's own, approved and meeting the item; the supplier unrestricted now. */
@@ -354,60 +333,34 @@ public class ReverseAuctions {
                        String ruleBasis, BiddingStatus status, Instant closedAt, String failureReason, UUID orderId, String orderNo) {
     }
 
-    private record StoredBid(Comparison.Quote quote, String supplierName, String productName) {
-    }
-
     private Optional<Row> row(UUID id) {
         return jdbc.sql(SELECT + " WHERE a.id = :id").param("id", id).query(this::map).optional();
     }
 
     private Optional<Row> locked(UUID id) {
-        boolean exists = jdbc.sql("SELECT id FROM mall_reverse_auction WHERE id = :id FOR UPDATE").param("id", id)
-                .query(UUID.class).optional().isPresent();
-        return exists ? row(id) : Optional.empty();
+        return sealed.lock(SealedBidding.Kind.REVERSE_AUCTION, id) ? row(id) : Optional.empty();
     }
 
-    private List<StoredBid> bids(UUID id) {
-        return jdbc.sql("""
-                SELECT b.listing_id, b.supplier_id, b.unit_price, b.received_at, b.supplier_name, l.product_name
-                  FROM mall_reverse_bid b JOIN mall_listing l ON l.id = b.listing_id
-                 WHERE b.auction_id = :id ORDER BY b.received_at, b.id""").param("id", id)
-                .query((rs, n) -> new StoredBid(new Comparison.Quote(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getBigDecimal(3), rs.getObject(4, OffsetDateTime.class).toInstant()), rs.getString(5), rs.getString(6)))
-                .list();
-    }
-
-    private ReverseAuction aggregate(Row r) {
+    /** The auction with the bids given (all at the close, a bidder's own before it). */
+    private ReverseAuction aggregate(Row r, List<SealedBidding.StoredOffer> bids) {
         ReverseAuction.Terms terms = new ReverseAuction.Terms(r.quantity(), r.ceiling(), r.decrement(), r.opensAt(), r.closesAt(),
                 r.minBidders());
         return ReverseAuction.restore(terms, ReverseAuction.Status.valueOf(r.status().name()),
-                bids(r.id()).stream().map(StoredBid::quote).toList(), clock);
+                bids.stream().map(SealedBidding.StoredOffer::quote).toList(), clock);
     }
 
     private ReverseAuctionView view(Row r, CurrentUser user) {
-        List<StoredBid> stored = bids(r.id());
-        ReverseAuction a = ReverseAuction.restore(new ReverseAuction.Terms(r.quantity(), r.ceiling(), r.decrement(), r.opensAt(),
-                r.closesAt(), r.minBidders()), ReverseAuction.Status.valueOf(r.status().name()),
-                stored.stream().map(StoredBid::quote).toList(), clock);
         UUID me = user != null && user.role() == Role.BIDDER ? user.organisationId() : null;
-        List<OfferView> offers = new ArrayList<>();
+        List<SealedBidding.StoredOffer> stored = sealed.visible(SealedBidding.Kind.REVERSE_AUCTION, r.id(), r.status(), me);
+        ReverseAuction a = aggregate(r, stored);
+        List<OfferView> offers = List.of();
         if (r.status() != BiddingStatus.OPEN) {
-            UUID winnerListing = null;
-            if (r.status() == BiddingStatus.AWARDED && r.orderId() != null) {
-                winnerListing = orders.find(r.orderId()).map(OrderView::listingId).orElse(null);
-            }
-            Map<UUID, StoredBid> last = new LinkedHashMap<>();
-            stored.forEach(b -> last.put(b.quote().supplierId(), b));
-            List<StoredBid> ranked = last.values().stream().sorted(Comparator.comparing(StoredBid::quote, Comparison.ORDER)).toList();
-            boolean wonGiven = false;
-            for (StoredBid b : ranked) {
-                boolean won = !wonGiven && Objects.equals(b.quote().listingId(), winnerListing);
-                wonGiven |= won;
-                offers.add(new OfferView(b.supplierName(), b.productName(), b.quote().unitPrice(), b.quote().at(), won));
-            }
+            UUID winnerListing = r.status() == BiddingStatus.AWARDED && r.orderId() != null
+                    ? orders.find(r.orderId()).map(OrderView::listingId).orElse(null) : null;
+            offers = SealedBidding.ranked(stored, b -> Objects.equals(b.quote().listingId(), winnerListing));
         }
         List<OfferView> mine = me == null ? List.of() : stored.stream().filter(b -> b.quote().supplierId().equals(me))
-                .map(b -> new OfferView(b.supplierName(), b.productName(), b.quote().unitPrice(), b.quote().at(), false)).toList();
+                .map(b -> b.view(false)).toList();
         BigDecimal limit = me != null && a.biddingNow() ? a.limitFor(me) : null;
         return new ReverseAuctionView(r.id(), r.auctionNo(), r.buyerId(), r.buyerName(), r.regionCode(), r.categoryId(), r.categoryName(),
                 r.itemCode(), r.unit(), r.specs(), r.quantity(), r.ceiling(), r.decrement(), r.opensAt(), r.closesAt(), r.minBidders(),

@@ -1,6 +1,5 @@
 package org.sunbid.platform.workbench;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.sunbid.platform.kernel.Amounts;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.mall.GroupPurchaseView;
 import org.sunbid.platform.mall.GroupPurchases;
@@ -50,15 +48,17 @@ class MallBiddingPages {
     private final GroupPurchases groups;
     private final PageMessages messages;
     private final Menus menus;
+    private final MallForms forms;
 
     MallBiddingPages(MallCatalogue catalogue, Listings listings, ReverseAuctions auctions, GroupPurchases groups, PageMessages messages,
-            Menus menus) {
+            Menus menus, MallForms forms) {
         this.groups = groups;
         this.catalogue = catalogue;
         this.listings = listings;
         this.auctions = auctions;
         this.messages = messages;
         this.menus = menus;
+        this.forms = forms;
     }
 
     @ModelAttribute
@@ -93,7 +93,7 @@ class MallBiddingPages {
             @RequestParam(defaultValue = "") String closesAt, RedirectAttributes redirect) {
         try {
             GroupPurchaseView g = groups.open(new GroupPurchases.Opening(categoryId, MallPages.specs(specs),
-                    ceiling.isBlank() ? null : amount(ceiling, "ceiling"), instant(joinUntil), instant(closesAt)), user);
+                    ceiling.isBlank() ? null : MallForms.amount(ceiling, "ceiling"), instant(joinUntil), instant(closesAt)), user);
             redirect.addFlashAttribute("done", "mall.group.opened");
             redirect.addFlashAttribute("doneId", g.groupNo());
             return "redirect:/workbench/mall/bidding#group-" + g.id();
@@ -107,26 +107,16 @@ class MallBiddingPages {
     @PostMapping("/group-purchases/{id}/members")
     String join(CurrentUser user, @PathVariable UUID id, @RequestParam(defaultValue = "0") int quantity,
             @RequestParam(defaultValue = "30") int paymentDays, RedirectAttributes redirect) {
-        try {
-            groups.join(id, new GroupPurchases.Joining(quantity, paymentDays), user);
-            redirect.addFlashAttribute("done", "mall.group.joined");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("formError", messages.of(e));
-        }
-        return "redirect:/workbench/mall/bidding#group-" + id;
+        return forms.submit(redirect, "mall.group.joined", "redirect:/workbench/mall/bidding#group-" + id,
+                () -> groups.join(id, new GroupPurchases.Joining(quantity, paymentDays), user));
     }
 
     /** A supplier quotes for the combined quantity. */
     @PostMapping("/group-purchases/{id}/quotes")
     String quote(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) UUID listingId,
             @RequestParam(defaultValue = "") String unitPrice, RedirectAttributes redirect) {
-        try {
-            groups.quote(id, new GroupPurchases.QuoteInput(listingId, amount(unitPrice, "unitPrice")), user);
-            redirect.addFlashAttribute("done", "mall.group.quoted");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("formError", messages.of(e));
-        }
-        return "redirect:/workbench/mall/bidding#group-" + id;
+        return forms.submit(redirect, "mall.group.quoted", "redirect:/workbench/mall/bidding#group-" + id,
+                () -> groups.quote(id, new GroupPurchases.QuoteInput(listingId, MallForms.amount(unitPrice, "unitPrice")), user));
     }
 
     /** A buyer opens a reverse auction; specs as "attribute=value" lines, the close as a Beijing date-time (optional). */
@@ -137,7 +127,7 @@ class MallBiddingPages {
             RedirectAttributes redirect) {
         try {
             ReverseAuctionView a = auctions.open(new ReverseAuctions.Opening(categoryId, MallPages.specs(specs), quantity,
-                    ceiling.isBlank() ? null : amount(ceiling, "ceiling"), null, instant(closesAt), paymentDays), user);
+                    ceiling.isBlank() ? null : MallForms.amount(ceiling, "ceiling"), null, instant(closesAt), paymentDays), user);
             redirect.addFlashAttribute("done", "mall.auction.opened");
             redirect.addFlashAttribute("doneId", a.auctionNo());
             return "redirect:/workbench/mall/bidding#auction-" + a.id();
@@ -152,21 +142,8 @@ class MallBiddingPages {
     @PostMapping("/reverse-auctions/{id}/bids")
     String bid(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) UUID listingId,
             @RequestParam(defaultValue = "") String unitPrice, RedirectAttributes redirect) {
-        try {
-            auctions.bid(id, new ReverseAuctions.BidInput(listingId, amount(unitPrice, "unitPrice")), user);
-            redirect.addFlashAttribute("done", "mall.auction.bid.done");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("formError", messages.of(e));
-        }
-        return "redirect:/workbench/mall/bidding#auction-" + id;
-    }
-
-    static BigDecimal amount(String text, String field) {
-        try {
-            return Amounts.parse(text, Amounts.Unit.YUAN).yuan();
-        } catch (RuntimeException e) {
-            throw new DomainException(MallError.MALL_FIELD_INVALID, field + "（金额，如 4,999.00）");
-        }
+        return forms.submit(redirect, "mall.auction.bid.done", "redirect:/workbench/mall/bidding#auction-" + id,
+                () -> auctions.bid(id, new ReverseAuctions.BidInput(listingId, MallForms.amount(unitPrice, "unitPrice")), user));
     }
 
     static Instant instant(String text) {

@@ -1,7 +1,6 @@
 package org.sunbid.platform.workbench;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.sunbid.platform.kernel.Amounts;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.mall.ListingStatus;
 import org.sunbid.platform.mall.Listings;
@@ -47,13 +45,15 @@ class MallPages {
     private final MallOrders orders;
     private final PageMessages messages;
     private final Menus menus;
+    private final MallForms forms;
 
-    MallPages(MallCatalogue catalogue, Listings listings, MallOrders orders, PageMessages messages, Menus menus) {
+    MallPages(MallCatalogue catalogue, Listings listings, MallOrders orders, PageMessages messages, Menus menus, MallForms forms) {
         this.catalogue = catalogue;
         this.listings = listings;
         this.orders = orders;
         this.messages = messages;
         this.menus = menus;
+        this.forms = forms;
     }
 
     @ModelAttribute
@@ -95,11 +95,12 @@ class MallPages {
         try {
             List<Listings.EvidenceInput> evidence = new ArrayList<>();
             evidence.add(new Listings.EvidenceInput(org.sunbid.platform.mall.PriceEvidence.Kind.MANUFACTURER,
-                    amount(manufacturerPrice, "manufacturerPrice"), manufacturerSource, manufacturerOn, null, file(manufacturerFile)));
+                    MallForms.amount(manufacturerPrice, "manufacturerPrice"), manufacturerSource, manufacturerOn, null,
+                    file(manufacturerFile)));
             evidence.add(new Listings.EvidenceInput(org.sunbid.platform.mall.PriceEvidence.Kind.ECOMMERCE,
-                    amount(ecommercePrice, "ecommercePrice"), ecommerceSource, ecommerceOn, null, file(ecommerceFile)));
+                    MallForms.amount(ecommercePrice, "ecommercePrice"), ecommerceSource, ecommerceOn, null, file(ecommerceFile)));
             var listing = listings.submit(new Listings.ListingInput(categoryId, productName, brand, model, specs(specs),
-                    amount(price, "price"), lowPriceReason, certificate, evidence), user);
+                    MallForms.amount(price, "price"), lowPriceReason, certificate, evidence), user);
             redirect.addFlashAttribute("done", "mall.listing.submitted");
             redirect.addFlashAttribute("doneId", listing.id());
         } catch (DomainException e) {
@@ -128,25 +129,16 @@ class MallPages {
     @PostMapping("/listings/{id}/price")
     String price(CurrentUser user, @PathVariable UUID id, @RequestParam(defaultValue = "") String price,
             @RequestParam(required = false) String lowPriceReason, RedirectAttributes redirect) {
-        try {
-            listings.changePrice(id, amount(price, "price"), lowPriceReason, user);
-            redirect.addFlashAttribute("done", "mall.price.changed");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("formError", messages.of(e));
-        }
-        return "redirect:/workbench/mall";
+        return forms.submit(redirect, "mall.price.changed", "redirect:/workbench/mall",
+                () -> listings.changePrice(id, MallForms.amount(price, "price"), lowPriceReason, user));
     }
 
     @PostMapping("/listings/{id}/review")
     String review(CurrentUser user, @PathVariable UUID id, @RequestParam Listings.Decision decision,
             @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-        try {
-            listings.review(id, decision, reason, user);
-            redirect.addFlashAttribute("done", decision == Listings.Decision.APPROVE ? "mall.reviewed.approved" : "mall.reviewed.returned");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("formError", messages.of(e));
-        }
-        return "redirect:/workbench/mall";
+        String done = decision == Listings.Decision.APPROVE ? "mall.reviewed.approved" : "mall.reviewed.returned";
+        return forms.submit(redirect, done, "redirect:/workbench/mall",
+                () -> listings.review(id, decision, reason, user));
     }
 
     @PostMapping("/categories")
@@ -154,14 +146,9 @@ class MallPages {
             @RequestParam(defaultValue = "") String itemCode, @RequestParam(defaultValue = "") String unit,
             @RequestParam(defaultValue = "") String attributes, @RequestParam(defaultValue = "NONE") ProductPolicy policy,
             RedirectAttributes redirect) {
-        try {
-            catalogue.addCategory(new MallCatalogue.CategoryInput(code, name, itemCode, unit,
-                    List.of(attributes.split("[,，、\\n]")), policy), user);
-            redirect.addFlashAttribute("done", "mall.category.added");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("formError", messages.of(e));
-        }
-        return "redirect:/workbench/mall";
+        return forms.submit(redirect, "mall.category.added", "redirect:/workbench/mall",
+                () -> catalogue.addCategory(new MallCatalogue.CategoryInput(code, name, itemCode, unit,
+                        List.of(attributes.split("[,，、\\n]")), policy), user));
     }
 
     /** A buyer orders directly (from the listing's page). */
@@ -184,46 +171,21 @@ class MallPages {
     String compare(CurrentUser user, @RequestParam(required = false) List<UUID> listingIds,
             @RequestParam(defaultValue = "0") int quantity, @RequestParam(defaultValue = "30") int paymentDays,
             RedirectAttributes redirect) {
-        try {
-            OrderView o = orders.orderByComparison(new MallOrders.ComparisonOrder(listingIds == null ? List.of() : listingIds,
-                    quantity, paymentDays), user);
-            redirect.addFlashAttribute("done", "mall.ordered");
-            redirect.addFlashAttribute("doneId", o.orderNo());
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("formError", messages.of(e));
-        }
-        return "redirect:/workbench/mall";
+        return forms.submitNumbered(redirect, "mall.ordered", "redirect:/workbench/mall",
+                () -> orders.orderByComparison(new MallOrders.ComparisonOrder(listingIds == null ? List.of() : listingIds,
+                        quantity, paymentDays), user).orderNo());
     }
 
     @PostMapping("/orders/{id}/acceptance")
     String accept(CurrentUser user, @PathVariable UUID id, @RequestParam(defaultValue = "true") boolean passed,
             @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
-        try {
-            orders.accept(id, new MallOrders.Acceptance(passed, note), user);
-            redirect.addFlashAttribute("done", passed ? "mall.accepted" : "mall.rejected");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("formError", messages.of(e));
-        }
-        return "redirect:/workbench/mall#order-" + id;
+        return forms.submit(redirect, passed ? "mall.accepted" : "mall.rejected", "redirect:/workbench/mall#order-" + id,
+                () -> orders.accept(id, new MallOrders.Acceptance(passed, note), user));
     }
 
     @PostMapping("/orders/{id}/payment")
     String pay(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
-        try {
-            orders.pay(id, user);
-            redirect.addFlashAttribute("done", "mall.paid");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("formError", messages.of(e));
-        }
-        return "redirect:/workbench/mall#order-" + id;
-    }
-
-    private static BigDecimal amount(String text, String field) {
-        try {
-            return Amounts.parse(text, Amounts.Unit.YUAN).yuan();
-        } catch (RuntimeException e) {
-            throw new DomainException(MallError.MALL_FIELD_INVALID, field + "（金额，如 4,999.00）");
-        }
+        return forms.submit(redirect, "mall.paid", "redirect:/workbench/mall#order-" + id, () -> orders.pay(id, user));
     }
 
     /**

@@ -139,7 +139,8 @@ class MalformedInputIT extends PlatformIT {
             "disclosure.exchange.Outbox.sendDue",
             "procurement.FrameworkOrders.flagLatePublications",
             "procurement.FrameworkOrders.publishDueSummaries",
-            "mall.MallOrders.flagOverduePayments");
+            "mall.MallOrders.flagOverduePayments",
+            "mall.MallDeadlines.closeDue");
 
     /**
      * The jobs left running that change nothing the sweep compares: completed event publications are deleted from a

@@ -35,10 +35,7 @@ class GroupPurchaseIT extends MallBiddingIT {
         clock.set(START.plus(Duration.ofDays(28)));
         Map<String, String> listing = new HashMap<>();
         String category = stocked(listing);
-        ApiClient.Response opened = api.post("/api/v1/mall/group-purchases", ApiClient.json(Map.of("categoryId", category,
-                "specs", Map.of("CPU", "i7-14700"))), token("centre"));
-        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-        JsonNode g = opened.json();
+        JsonNode g = groupPurchaseByTheCentre(category);
         String id = g.path("id").asString();
         assertThat(g.path("phase").asString()).isEqualTo("JOINING");
         assertThat(g.path("ceiling").decimalValue()).isEqualByComparingTo("4899.00");

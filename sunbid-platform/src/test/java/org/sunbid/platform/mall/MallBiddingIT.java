@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.sunbid.platform.ApiClient;
 import org.sunbid.platform.PlatformIT;
 
+import tools.jackson.databind.JsonNode;
+
 /** The setup both competitive order modes' ITs share: a fresh category with three suppliers' approved listings. */
 abstract class MallBiddingIT extends PlatformIT {
 
@@ -71,4 +73,27 @@ abstract class MallBiddingIT extends PlatformIT {
         return category;
     }
 
+    /** A reverse auction for ten desktops with three suppliers' bids; returns its API answer. */
+    JsonNode auctionWithThreeBids(Map<String, String> listing) {
+        String category = stocked(listing);
+        ApiClient.Response opened = api.post("/api/v1/mall/reverse-auctions", ApiClient.json(Map.of("categoryId", category,
+                "specs", Map.of("CPU", "i7-14700"), "quantity", 10)), token("tenderee"));
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        String id = opened.json().path("id").asString();
+        Map<String, String> prices = Map.of("bidder1", "4800.00", "bidder2", "4790.00", "bidder4", "4850.00");
+        prices.forEach((supplier, price) -> {
+            ApiClient.Response r = api.post("/api/v1/mall/reverse-auctions/" + id + "/bids", ApiClient.json(Map.of("listingId",
+                    listing.get(supplier), "unitPrice", price)), token(supplier));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        });
+        return opened.json();
+    }
+
+    /** A group purchase the centre opens for the category's i7-14700 desktops, with the default deadlines. */
+    JsonNode groupPurchaseByTheCentre(String category) {
+        ApiClient.Response opened = api.post("/api/v1/mall/group-purchases", ApiClient.json(Map.of("categoryId", category,
+                "specs", Map.of("CPU", "i7-14700"))), token("centre"));
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        return opened.json();
+    }
 }

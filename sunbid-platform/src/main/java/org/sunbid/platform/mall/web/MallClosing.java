@@ -11,10 +11,12 @@ import org.sunbid.platform.mall.GroupPurchases;
 import org.sunbid.platform.mall.ReverseAuctions;
 
 /**
- * Reverse auctions and group purchases close lazily, with the clock: before any request to the mall (its API, its
- * public pages, its workbench pages) every one past its close is closed, so that every mall page — the orders, the
- * contracts, the results — shows the same state whichever is asked first, and no scheduled job makes a page depend
- * on when it ran. One indexed query each when nothing is due.
+ * Before any request to the mall (its API, its public pages, its workbench pages) every reverse auction and group
+ * purchase past its close is closed. The scheduled sweep ({@code mall.MallDeadlines}) closes them at the deadline, but
+ * only every interval (30 s by default): without this, a request in between would see one open past its close and its
+ * order missing, and the orders, contracts and results pages would disagree with each other depending on which is asked
+ * first. Both run the same close, once per competition under its row's lock. One indexed query each when nothing is
+ * due.
  */
 @Configuration
 class MallClosing implements WebMvcConfigurer {
