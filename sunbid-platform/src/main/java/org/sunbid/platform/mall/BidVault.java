@@ -41,13 +41,20 @@ class BidVault extends KeyVault {
         return ("mall-bid|" + offerId + "|" + supplierId + "|" + listingId).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The sealed amount: nonce ‖ ciphertext ‖ tag of its plain decimal text. */
+    /** Every amount is sealed as text of this many characters, so that the ciphertext's length tells nothing of it. */
+    private static final int PADDED = 40;
+
+    /** The sealed amount: nonce ‖ ciphertext ‖ tag of its plain decimal text, padded on the left to {@link #PADDED}. */
     byte[] seal(UUID competitionId, UUID offerId, UUID supplierId, UUID listingId, BigDecimal amount) {
         byte[] nonce = Sm4Gcm.newNonce();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(nonce);
         try (OutputStream enc = Sm4Gcm.encrypting(out, keyFor(competitionId), nonce, bound(offerId, supplierId, listingId))) {
-            enc.write(amount.toPlainString().getBytes(StandardCharsets.US_ASCII));
+            String text = amount.toPlainString();
+            if (text.length() > PADDED) {
+                throw new IllegalArgumentException("an amount of more than " + PADDED + " characters");
+            }
+            enc.write(" ".repeat(PADDED - text.length()).concat(text).getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -59,7 +66,7 @@ class BidVault extends KeyVault {
         byte[] nonce = Arrays.copyOfRange(sealed, 0, Sm4Gcm.NONCE_LENGTH);
         try (InputStream in = Sm4Gcm.decrypting(new ByteArrayInputStream(sealed, Sm4Gcm.NONCE_LENGTH, sealed.length - Sm4Gcm.NONCE_LENGTH),
                 keyFor(competitionId), nonce, bound(offerId, supplierId, listingId))) {
-            return new BigDecimal(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+            return new BigDecimal(new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip());
         } catch (IOException e) {
             throw new IllegalStateException("a sealed mall bid " + offerId + " does not open: altered or moved", e);
         }
