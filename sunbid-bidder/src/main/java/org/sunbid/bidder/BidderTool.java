@@ -62,12 +62,10 @@ import tools.jackson.databind.json.JsonMapper;
  *   share    --platform URL --tender ID --user NAME --password PW --key ORG_KEY.pem (prints the decrypted share, to paste)
  *   sign     --key KEY.pem --text TEXT     (prints the base64 SM3withSM2 signature of the UTF-8 text, e.g. a challenge)
  *   framework-offer --platform URL --order ID --user NAME --password PW --price P [--out FILE]
- *                                         (a shortlisted supplier's sealed offer in a framework agreement's secondary
- *                                          competition, 二次竞价: a random nonce made here, the SM3 commitment of
- *                                          order|supplier|price|nonce sent; the price and nonce saved first to FILE,
- *                                          default framework-offer-ORDER.json, readable by the owner only)
- *   framework-reveal --platform URL --order ID --user NAME --password PW [--in FILE]
- *                                         (after the deadline: reveals the price and nonce saved by framework-offer)
+ *                                         (a shortlisted supplier's offer in a framework agreement's secondary
+ *                                          competition, 二次竞价: sent over TLS and sealed on arrival to the competition
+ *                                          round's key, opened with the others after the deadline; the platform-signed
+ *                                          receipt saved to FILE, default framework-offer-ORDER.receipt.json)
  *   --help                                (this usage; exit 0)
  *   draw-secret --out FILE               (a supervisor: 32 random bytes for an expert draw, written to FILE in hex,
  *                                         readable by the owner only; prints the SM3 commitment to paste at the commitment.
@@ -81,12 +79,11 @@ public final class BidderTool {
     public static final String TOOL = "sunbid-bidder 0.1";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String USAGE = "usage: sunbid-bidder seal|upload|receipt|check-receipt|withdraw|release|share|sign|draw-secret"
-            + "|framework-offer|framework-reveal"
+            + "|framework-offer"
             + " (seal --platform URL --tender ID --folder DIR --price-sheet FILE --key KEY.pem --cert CERT.pem --out FILE;"
             + " upload --platform URL --tender ID --user NAME --password PW FILE; sign --key KEY.pem --text TEXT;"
             + " release|share --platform URL --tender ID [--round N] --user NAME --password PW --key KEY.pem;"
             + " framework-offer --platform URL --order ID --user NAME --password PW --price P [--out FILE];"
-            + " framework-reveal --platform URL --order ID --user NAME --password PW [--in FILE];"
             + " the guide on the platform's portal, /guide, walks through every step)";
 
     private BidderTool() {
@@ -121,7 +118,6 @@ public final class BidderTool {
                 case "sign" -> new Result(0, sign(o));
                 case "draw-secret" -> new Result(0, drawSecret(o));
                 case "framework-offer" -> frameworkOffer(o);
-                case "framework-reveal" -> frameworkReveal(o);
                 case "--help", "-h" -> new Result(0, USAGE);
                 default -> new Result(2, "ERROR " + USAGE);
             };
@@ -534,9 +530,10 @@ public final class BidderTool {
     }
 
     /**
-     * A sealed offer in a framework agreement's secondary competition (二次竞价): the platform names the order and the
-     * caller's organisation among its invitations; the price (two decimals) and a random nonce are saved to the file
-     * (owner-only) before anything is sent, then only the SM3 commitment of the sealed text goes to the platform.
+     * An offer in a framework agreement's secondary competition (二次竞价): the unit price (two decimals) goes to the
+     * platform, which checks the supplier and seals it on arrival to the competition round's key (a sealing round whose
+     * key is split among the centre, the supervision department and the buyer: opened with the others after the
+     * deadline, so nobody can withhold its offer after seeing another's); the signed receipt is saved.
      */
     private static Result frameworkOffer(Map<String, String> o) throws IOException, InterruptedException {
         Platform platform = new Platform(need(o, "--platform"));
@@ -545,68 +542,13 @@ public final class BidderTool {
         if (price.signum() <= 0 || price.scale() > 2) {
             throw new IllegalArgumentException("--price: a positive amount with at most two decimals");
         }
+        Path file = Path.of(o.getOrDefault("--out", "framework-offer-" + order + ".receipt.json"));
         String token = platform.login(need(o, "--user"), need(o, "--password"));
-        JsonNode invitation = null;
-        for (JsonNode i : platform.get("/api/v1/framework-orders/invitations", token)) {
-            if (order.equals(i.path("orderId").asString())) {
-                invitation = i;
-            }
-        }
-        if (invitation == null) {
-            throw new Refused("no secondary competition " + order + " is open to this supplier");
-        }
-        String supplier = invitation.path("supplierId").asString();
-        byte[] random = new byte[16];
-        new java.security.SecureRandom().nextBytes(random);
-        String nonce = java.util.HexFormat.of().formatHex(random);
-        String amount = price.setScale(2).toPlainString();
-        String commitment = Sm3.hex(order + "|" + supplier + "|" + amount + "|" + nonce);
-        Path file = Path.of(o.getOrDefault("--out", "framework-offer-" + order + ".json"));
-        if (Files.exists(file)) {
-            throw new IllegalArgumentException(file + " exists: it may hold an offer already sealed; give another --out");
-        }
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        try {
-            Files.createFile(tmp, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(tmp); // not a POSIX file system
-        }
-        Map<String, String> kept = new LinkedHashMap<>();
-        kept.put("orderId", order);
-        kept.put("supplierId", supplier);
-        kept.put("price", amount);
-        kept.put("nonce", nonce);
-        kept.put("commitment", commitment);
-        Files.writeString(tmp, JSON.writeValueAsString(kept), StandardCharsets.UTF_8);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        try {
-            platform.post("/api/v1/framework-orders/" + order + "/offers", token,
-                    HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("commitment", commitment))), "application/json");
-        } catch (Refused e) {
-            Files.delete(file); // the platform sealed nothing: nothing to reveal
-            throw e;
-        }
-        return new Result(0, "OK offer sealed for order " + order + " (commitment SM3 " + commitment + "); price and nonce kept in "
-                + file + " for the reveal after " + invitation.path("competitionDeadline").asString());
-    }
-
-    /** After the competition's deadline: reveals the price and nonce that {@code framework-offer} saved. */
-    private static Result frameworkReveal(Map<String, String> o) throws IOException, InterruptedException {
-        Platform platform = new Platform(need(o, "--platform"));
-        String order = UUID.fromString(need(o, "--order")).toString();
-        JsonNode kept = JSON.readTree(Files.readString(Path.of(o.getOrDefault("--in", "framework-offer-" + order + ".json")),
-                StandardCharsets.UTF_8));
-        if (!order.equals(kept.path("orderId").asString())) {
-            throw new IllegalArgumentException("the file holds an offer for order " + kept.path("orderId").asString());
-        }
-        String token = platform.login(need(o, "--user"), need(o, "--password"));
-        JsonNode view = platform.post("/api/v1/framework-orders/" + order + "/offers/reveal", token,
-                HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("price", kept.path("price").asString(),
-                        "nonce", kept.path("nonce").asString()))), "application/json");
-        return new Result(0, "OK offer revealed for order " + order + ": " + kept.path("price").asString() + " (order "
-                + view.path("status").asString() + ")");
+        JsonNode receipt = platform.post("/api/v1/framework-orders/" + order + "/offers", token,
+                HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("price", price.setScale(2).toPlainString()))),
+                "application/json");
+        Files.writeString(file, JSON.writeValueAsString(receipt), StandardCharsets.UTF_8);
+        return new Result(0, "OK offer sealed on arrival for order " + order + "; the platform-signed receipt is in " + file);
     }
 
     private static Result release(Map<String, String> o) throws IOException, InterruptedException {

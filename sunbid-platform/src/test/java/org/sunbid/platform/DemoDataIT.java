@@ -42,6 +42,15 @@ class DemoDataIT extends PlatformIT {
                 .isGreaterThanOrEqualTo(1);
         assertThat(count("SELECT orders FROM framework_summary WHERE agreement_id = " + agreement + " ORDER BY period_start LIMIT 1"))
                 .isEqualTo(4);
+        // session 12: the secondary competition was decided by an opened competition round (its signed record's SM3 kept
+        // on the order), and one competition is still running with two offers sealed in its round
+        assertThat(count("SELECT count(*) FROM framework_order o JOIN framework_agreement a ON a.id = o.agreement_id"
+                + " JOIN offer_round_opening r ON r.lot_id = a.lot_id AND r.round = o.offer_round"
+                + " WHERE o.method = 'COMPETITION' AND o.status = 'PUBLISHED' AND o.offer_record_sm3 IS NOT NULL AND a.id = " + agreement))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM framework_order o JOIN framework_agreement a ON a.id = o.agreement_id"
+                + " JOIN offer_envelope e ON e.lot_id = a.lot_id AND e.round = o.offer_round"
+                + " WHERE o.status = 'COMPETING' AND a.id = " + agreement)).isEqualTo(2);
     }
 
     @Test

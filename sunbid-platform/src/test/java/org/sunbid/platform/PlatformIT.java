@@ -172,6 +172,29 @@ public abstract class PlatformIT {
         }
     }
 
+    /**
+     * A custodian of round {@code round}'s key on lot {@code lotId} (a negotiation's or a competition round): fetches its
+     * encrypted share, decrypts it with the organisation's demo key (what the bidder tool's {@code share} does) and
+     * releases it through the API.
+     */
+    protected ApiClient.Response releaseRoundShare(Object lotId, int round, String username) throws Exception {
+        ApiClient api = new ApiClient(baseUrl());
+        String token = api.freshToken(username);
+        String base = "/api/v1/tenders/" + lotId + "/offer-rounds/" + round;
+        ApiClient.Response mine = api.get(base + "/key/my-share", token);
+        if (mine.status() != 200) {
+            return mine;
+        }
+        String share = new String(org.sunbid.crypto.Sm2.decrypt(demoKeyOf(username),
+                java.util.Base64.getDecoder().decode(mine.json().path("encryptedShare").asString())), java.nio.charset.StandardCharsets.UTF_8);
+        return api.post(base + "/shares", ApiClient.json(java.util.Map.of("share", share)), token);
+    }
+
+    /** The path of {@code username}'s organisation's demo key file (what its bidder tool is given with {@code --key}). */
+    protected Path demoKeyFileOf(String username) {
+        return DATA.resolve("demo-keys").resolve(creditCodeOf(username) + ".key.pem");
+    }
+
     /** A custodian's tool: fetches its encrypted share, decrypts it with the organisation's key and releases it. */
     protected ApiClient.Response releaseShare(String tenderId, String username) throws Exception {
         ApiClient api = new ApiClient(baseUrl());

@@ -823,6 +823,19 @@ class DemoData implements ApplicationRunner, StartupNotes {
         }
     }
 
+    /** A custodian's encrypted key share (base64), decrypted with its demo key as its own tool would. */
+    String decryptForCustodian(CurrentUser custodian, String encrypted) {
+        try {
+            String code = organisations.find(custodian.organisationId()).orElseThrow().creditCode().value();
+            java.security.PrivateKey key = org.sunbid.crypto.Pem.privateKey(
+                    java.nio.file.Files.readString(demoKeys().resolve(code + ".key.pem")));
+            return new String(org.sunbid.crypto.Sm2.decrypt(key, java.util.Base64.getDecoder().decode(encrypted)),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("demo custodian key", e);
+        }
+    }
+
     Path demoKeys() {
         return properties.dataDir().resolve("demo-keys");
     }

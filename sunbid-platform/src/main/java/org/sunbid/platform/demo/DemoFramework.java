@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.sunbid.crypto.Sm3;
 import org.sunbid.platform.kernel.TimeTravel;
 import org.sunbid.platform.parties.Accounts;
 import org.sunbid.platform.parties.CurrentUser;
@@ -23,6 +22,7 @@ import org.sunbid.platform.procurement.FrameworkOrderView;
 import org.sunbid.platform.procurement.FrameworkOrders;
 import org.sunbid.platform.procurement.NewFrameworkAgreement;
 import org.sunbid.platform.procurement.NewFrameworkOrder;
+import org.sunbid.platform.sealing.OfferRounds;
 
 /**
  * The demo's framework agreement (框架协议采购, issue 22): the agency, as the city's 集中采购机构, ran a closed price-first
@@ -30,7 +30,9 @@ import org.sunbid.platform.procurement.NewFrameworkOrder;
  * group and the county water bureau); six IT suppliers (vendor1 … vendor6, demo accounts of their own) responded, four
  * were shortlisted (two eliminated, 110号令's ≥ 20 % and ≥ 1); in the term's first weeks the county water bureau and
  * the city investment group ordered by direct selection, by rotation (twice) and by a sealed secondary competition,
- * each contract published; two hours ago one more order, its contract still to publish. The monthly order summaries
+ * each contract published (the competition's offers sealed on arrival to a competition round's key and opened once
+ * the custodians released their shares); two hours ago one more order, its contract still to publish; a secondary
+ * competition for printers still running, two offers sealed in. The monthly order summaries
  * of the months already over are published (the first with the orders, a later one possibly "本期无成交"). Only with a
  * clock that can travel (the platform starting): the steps need their deadlines to pass.
  */
@@ -44,8 +46,11 @@ class DemoFramework {
     private final Accounts accounts;
     private final org.sunbid.platform.parties.BasicAccounts basicAccounts;
 
+    private final OfferRounds offerRounds;
+
     DemoFramework(FrameworkAgreements agreements, FrameworkOrders orders, Accounts accounts,
-            org.sunbid.platform.parties.BasicAccounts basicAccounts) {
+            org.sunbid.platform.parties.BasicAccounts basicAccounts, OfferRounds offerRounds) {
+        this.offerRounds = offerRounds;
         this.agreements = agreements;
         this.orders = orders;
         this.accounts = accounts;
@@ -70,7 +75,7 @@ class DemoFramework {
             return;
         }
         try {
-            run(travel, present);
+            run(data, travel, present);
         } catch (RuntimeException e) {
             log.warn("demo: the framework agreement stopped where a service refused it: {}", e.toString(), e);
         } finally {
@@ -78,7 +83,7 @@ class DemoFramework {
         }
     }
 
-    private void run(TimeTravel travel, Instant present) {
+    private void run(DemoData data, TimeTravel travel, Instant present) {
         // 60 days back: the term starts 53 days ago, so at least one calendar month of it is over (its summary published)
         Instant start = present.minus(Duration.ofDays(60));
         travel.travelTo(start);
@@ -119,38 +124,70 @@ class DemoFramework {
         FrameworkOrderView r2 = orders.place(a.id(), new NewFrameworkOrder(1, new BigDecimal("50"), "ROTATION", null, null, null), city);
         orders.publish(r2.id(), city);
 
-        // a secondary competition among the shortlist for 120 computers: sealed offers, revealed after the deadline
+        // a secondary competition among the shortlist for 120 computers: offers sealed on arrival to the competition
+        // round's key; after the deadline the custodians (the centre, the supervisor, the buyer) release their shares,
+        // the offers are opened together and the lowest valid one wins
         travel.travelTo(deadline.plus(Duration.ofDays(12)));
         Instant competitionDeadline = deadline.plus(Duration.ofDays(13));
         FrameworkOrderView competition = orders.place(a.id(), new NewFrameworkOrder(1, new BigDecimal("120"), "COMPETITION", null, null,
                 competitionDeadline), city);
-        Map<UUID, String> offers = Map.of(members.get(0), "4460.00", members.get(1), "4395.00", members.get(2), "4480.00");
-        String[] usernames = {"vendor1", "vendor2", "vendor3", "vendor4", "vendor5", "vendor6"};
-        for (String username : usernames) {
-            CurrentUser supplier = user(username);
-            String price = offers.get(supplier.organisationId());
-            if (price != null) {
-                orders.offer(competition.id(), Sm3.hex(competition.id() + "|" + supplier.organisationId() + "|" + price + "|demo-" + username),
-                        supplier);
-            }
-        }
+        offer(competition, Map.of(members.get(0), within(shortlisted, 0, 1, "4460.00"), members.get(1),
+                within(shortlisted, 1, 1, "4395.00"), members.get(2), within(shortlisted, 2, 1, "4480.00")));
+        data.commitConfidential();
         travel.travelTo(competitionDeadline.plus(Duration.ofMinutes(30)));
-        for (String username : usernames) {
-            CurrentUser supplier = user(username);
-            String price = offers.get(supplier.organisationId());
-            if (price != null) {
-                orders.reveal(competition.id(), new BigDecimal(price), "demo-" + username, supplier);
-            }
-        }
-        orders.close(competition.id(), city);
+        releaseShares(data, competition);
+        orders.close(competition.id(), city); // concluded from the opened round (or already, by sealing's event)
         travel.travelTo(competitionDeadline.plus(Duration.ofHours(2)));
         orders.publish(competition.id(), city);
 
         // one more direct order two hours ago, its contract still to publish; then the summaries of the months over
         travel.travelTo(present.minus(Duration.ofHours(2)));
         orders.place(a.id(), new NewFrameworkOrder(2, new BigDecimal("6"), "DIRECT", members.get(3), null, null), water);
+        // a secondary competition still running: the water bureau asks for 20 printers, two offers already sealed in
+        travel.travelTo(present.minus(Duration.ofHours(1)));
+        FrameworkOrderView running = orders.place(a.id(), new NewFrameworkOrder(2, new BigDecimal("20"), "COMPETITION", null, null,
+                present.plus(Duration.ofDays(3))), water);
+        offer(running, Map.of(members.get(0), within(shortlisted, 0, 2, "1330.00"), members.get(3), within(shortlisted, 3, 2, "1340.00")));
+        data.commitConfidential();
         travel.travelTo(present);
         orders.publishDueSummaries();
+    }
+
+    /** {@code wanted}, or the member's own agreement price for the item if that is lower (an offer may not exceed it). */
+    private static String within(FrameworkAgreementView shortlisted, int member, int item, String wanted) {
+        return new BigDecimal(wanted).min(shortlisted.members().get(member).prices().get(item)).setScale(2).toPlainString();
+    }
+
+    /** Each supplier of {@code prices} offers its unit price: checked by procurement, sealed on arrival by sealing. */
+    private void offer(FrameworkOrderView order, Map<UUID, String> prices) {
+        for (String[] vendor : VENDORS) {
+            CurrentUser supplier = user(vendor[0]);
+            String price = prices.get(supplier.organisationId());
+            if (price != null) {
+                orders.offer(order.id(), new BigDecimal(price), null, supplier);
+            }
+        }
+    }
+
+    /**
+     * The custodians of the competition round's key release their shares from their own tools (the demo decrypts each
+     * with the custodian's demo key) until the threshold is reached and the round is opened.
+     */
+    private void releaseShares(DemoData data, FrameworkOrderView order) {
+        FrameworkOrderView o = orders.view(order.id(), user("tenderee"));
+        for (String custodian : List.of("centre", "supervisor", "tenderee", "qs-centre")) {
+            if ("OPENED".equals(offerRounds.view(o.lotId(), o.offerRound()).orElseThrow().status())) {
+                return;
+            }
+            CurrentUser c = user(custodian);
+            String encrypted;
+            try {
+                encrypted = offerRounds.myEncryptedShare(o.lotId(), o.offerRound(), c);
+            } catch (org.sunbid.platform.kernel.DomainException notACustodian) {
+                continue;
+            }
+            offerRounds.releaseShare(o.lotId(), o.offerRound(), data.decryptForCustodian(c, encrypted), c);
+        }
     }
 
     private CurrentUser user(String username) {

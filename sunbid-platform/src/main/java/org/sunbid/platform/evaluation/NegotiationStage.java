@@ -62,6 +62,9 @@ class NegotiationStage {
      */
     @ApplicationModuleListener
     public void on(OffersOpened opened) {
+        if (!opened.negotiation()) {
+            return; // another context's competition round (issue 22): no evaluation's offers
+        }
         int position = 0;
         for (OffersOpened.Offer o : opened.offers()) {
             jdbc.sql("""

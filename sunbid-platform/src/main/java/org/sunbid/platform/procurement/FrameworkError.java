@@ -54,7 +54,9 @@ public enum FrameworkError implements ErrorCode {
     /** The sealed offers stay sealed until the competition's deadline ({0}). */
     FRAMEWORK_OFFERS_SEALED(409),
     /** The secondary competition's deadline ({0}) has passed: no new offer. */
-    FRAMEWORK_OFFER_CLOSED(409);
+    FRAMEWORK_OFFER_CLOSED(409),
+    /** The competition's sealed round is not opened yet: its custodians (centre, supervision, the buyer) release their shares after the deadline. */
+    FRAMEWORK_ROUND_NOT_OPENED(409);
 
     private final int httpStatus;
 

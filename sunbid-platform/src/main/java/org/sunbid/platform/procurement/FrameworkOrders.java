@@ -25,10 +25,16 @@ import org.sunbid.platform.kernel.Actor;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.parties.CurrentUser;
 import org.sunbid.platform.parties.Role;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.sunbid.crypto.CanonicalJson;
 import org.sunbid.platform.procurement.framework.FrameworkTerms;
+import org.sunbid.platform.sealing.BidReceipt;
+import org.sunbid.platform.sealing.OfferRoundView;
+import org.sunbid.platform.sealing.OfferRounds;
+import org.sunbid.platform.sealing.OffersOpened;
 import org.sunbid.platform.procurement.framework.OrderMethod;
 import org.sunbid.platform.procurement.framework.Rotation;
-import org.sunbid.platform.procurement.framework.SealedOffer;
+import org.sunbid.platform.procurement.framework.CompetitionOffer;
 import org.sunbid.platform.procurement.framework.SummaryPeriods;
 import org.sunbid.platform.supervision.WarningDraft;
 import org.sunbid.platform.supervision.Warnings;
@@ -36,8 +42,10 @@ import org.sunbid.platform.supervision.Warnings;
 /**
  * The second stage of framework agreements: a buyer (采购人, a budget unit: role TENDEREE) orders under an agreement in
  * force by direct selection (直接选定) of a shortlisted supplier at no more than its agreement price, by secondary price
- * competition (二次竞价) among the shortlisted suppliers with sealed offers (SM3 commitments revealed after the deadline,
- * the lowest valid price wins), or by rotation (顺序轮候) in the published order. Each order is a contract, concluded when
+ * competition (二次竞价) among the shortlisted suppliers with sealed offers — a competition round of sealing's, the same
+ * sealing as bids: each offer sealed on arrival to the round's key (split among the region's centre, its supervision
+ * department and the buyer), all opened together after the deadline, the lowest valid price winning when sealing's
+ * {@link OffersOpened} arrives — or by rotation (顺序轮候) in the published order. Each order is a contract, concluded when
  * its supplier is determined and due for publication within the rule's 2 工作日 (late: a warning to supervision).
  * Credit-restricted suppliers cannot be ordered from (checked at the step's time).
  */
@@ -52,9 +60,15 @@ public class FrameworkOrders {
     private final AuditLog log;
     private final Regions regions;
     private final Clock clock;
+    private final OfferRounds rounds;
+
+    /** The purpose a secondary competition's round carries in sealing (then the order's id). */
+    static final String PURPOSE = "framework-order:";
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     FrameworkOrders(FrameworkStore store, FrameworkAgreements agreements, FrameworkCredit credit, Calendars calendars,
-            Warnings warnings, AuditLog log, Regions regions, Clock clock) {
+            Warnings warnings, AuditLog log, Regions regions, Clock clock, OfferRounds rounds) {
+        this.rounds = rounds;
         this.store = store;
         this.regions = regions;
         this.agreements = agreements;
@@ -114,8 +128,19 @@ public class FrameworkOrders {
                 if (in.competitionDeadline() == null || !in.competitionDeadline().isAfter(now)) {
                     throw new DomainException(FrameworkError.FRAMEWORK_INVALID, "competitionDeadline");
                 }
+                // the shortlisted suppliers not credit-restricted now take part; the round's key goes to the region's
+                // centre and supervision department and to the buyer
+                List<UUID> memberIds = members.stream().map(FrameworkStore.Response::supplierId).toList();
+                Set<UUID> barred = credit.barred(memberIds, now, subject, a.regionCode(), user.actor());
+                Set<UUID> eligible = new java.util.LinkedHashSet<>(memberIds);
+                eligible.removeAll(barred);
+                if (eligible.isEmpty()) {
+                    throw new DomainException(FrameworkError.FRAMEWORK_INVALID, "suppliers");
+                }
+                OfferRoundView round = rounds.openCompetition(a.lotId(), a.regionCode(), user.organisationId(), PURPOSE + id,
+                        in.competitionDeadline(), eligible, user.actor());
                 order = new FrameworkStore.Order(id, agreementId, user.organisationId(), in.itemNo(), in.quantity(), "COMPETITION",
-                        "COMPETING", null, null, null, null, in.competitionDeadline(), null, null, null, false);
+                        "COMPETING", null, null, null, null, in.competitionDeadline(), null, null, null, false, round.round(), null);
             }
             default -> throw new IllegalStateException();
         }
@@ -133,6 +158,8 @@ public class FrameworkOrders {
             payload.put("rule", terms.orderPublication().article());
         } else {
             payload.put("competitionDeadline", in.competitionDeadline().toString());
+            payload.put("lotId", a.lotId().toString());
+            payload.put("offerRound", order.offerRound());
         }
         log.record(AuditRecord.of("procurement.framework.order.placed", id.toString(), a.regionCode(), user.actor(), payload));
         if ("ROTATION".equals(order.method())) {
@@ -144,7 +171,7 @@ public class FrameworkOrders {
     private FrameworkStore.Order concluded(UUID id, FrameworkStore.Agreement a, CurrentUser user, NewFrameworkOrder in,
             String method, UUID supplier, BigDecimal price, Integer position, Instant now, FrameworkTerms terms) {
         return new FrameworkStore.Order(id, a.state().id(), user.organisationId(), in.itemNo(), in.quantity(), method, "CONCLUDED",
-                supplier, price, amount(price, in.quantity()), position, null, now, due(now, terms), null, false);
+                supplier, price, amount(price, in.quantity()), position, null, now, due(now, terms), null, false, null, null);
     }
 
     private Instant due(Instant concluded, FrameworkTerms terms) {
@@ -166,86 +193,158 @@ public class FrameworkOrders {
 
     // ------------------------------------------------------------------------------------------- 二次竞价
 
-    /** A shortlisted supplier seals its offer (the SM3 commitment) before the competition's deadline. */
-    @Transactional
-    public FrameworkOrderView offer(UUID orderId, String commitment, CurrentUser user) {
-        FrameworkStore.Order o = competing(orderId);
+    /**
+     * A shortlisted supplier offers unit price {@code price} before the competition's deadline: procurement checks the
+     * supplier (a member of the round, not credit-restricted, within its own agreement price), then sealing seals the
+     * price sheet on arrival to the round's key ({@link OfferRounds#sealCompetitionOffer}); a later offer replaces the
+     * earlier one. The price is never stored in plain nor logged; the answer is sealing's signed receipt.
+     */
+    public BidReceipt offer(UUID orderId, BigDecimal price, String ip, CurrentUser user) {
+        if (user == null || user.role() != Role.BIDDER || user.organisationId() == null) {
+            throw new DomainException(FrameworkError.GPL110_NOT_SHORTLISTED);
+        }
+        FrameworkStore.Order o = store.order(orderId, false).orElseThrow(() -> new DomainException(FrameworkError.FRAMEWORK_NOT_FOUND));
+        if (!"COMPETING".equals(o.status()) || o.offerRound() == null) {
+            throw new DomainException(FrameworkError.FRAMEWORK_STATE, o.status());
+        }
         Instant now = clock.instant();
         if (!now.isBefore(o.competitionDeadline())) {
             throw new DomainException(FrameworkError.FRAMEWORK_OFFER_CLOSED, o.competitionDeadline());
         }
         FrameworkStore.Agreement a = store.agreement(o.agreementId()).orElseThrow();
-        requireMember(o.agreementId(), user);
+        FrameworkStore.Response member = agreements.members(o.agreementId()).stream()
+                .filter(m -> m.supplierId().equals(user.organisationId())).findFirst()
+                .orElseThrow(() -> new DomainException(FrameworkError.GPL110_NOT_SHORTLISTED));
+        if (price == null || price.signum() <= 0 || price.scale() > 2 || price.precision() - price.scale() > 14) {
+            throw new DomainException(FrameworkError.FRAMEWORK_INVALID, "price");
+        }
+        BigDecimal agreed = member.prices().get(o.itemNo());
+        if (price.compareTo(agreed) > 0) { // its own ceiling only: says nothing of anyone else's offer
+            throw new DomainException(FrameworkError.GPL110_ABOVE_AGREEMENT_PRICE, price.toPlainString(), agreed.toPlainString());
+        }
         credit.require(user.organisationId(), now, a.lotId().toString(), a.regionCode(), user.actor());
-        if (!store.insertOffer(orderId, user.organisationId(), SealedOffer.checkCommitment(commitment), now, user.username())) {
-            throw new DomainException(FrameworkError.FRAMEWORK_ALREADY_RESPONDED);
-        }
-        log.record(AuditRecord.of("procurement.framework.offer.sealed", orderId.toString(), a.regionCode(), user.actor(),
-                Map.of("orderId", orderId.toString(), "commitment", commitment)).sealedUntil(o.competitionDeadline()));
-        return view(orderId, user);
-    }
-
-    /** After the deadline the supplier reveals its price and nonce; refused unless they hash to its commitment. */
-    @Transactional
-    public FrameworkOrderView reveal(UUID orderId, BigDecimal price, String nonce, CurrentUser user) {
-        FrameworkStore.Order o = competing(orderId);
-        Instant now = clock.instant();
-        if (now.isBefore(o.competitionDeadline())) {
-            throw new DomainException(FrameworkError.FRAMEWORK_OFFERS_SEALED, o.competitionDeadline());
-        }
-        String commitment = user.organisationId() == null ? null : store.commitment(orderId, user.organisationId()).orElse(null);
-        if (commitment == null) {
-            throw new DomainException(FrameworkError.FRAMEWORK_NOT_FOUND);
-        }
-        SealedOffer.checkReveal(commitment, orderId, user.organisationId(), price, nonce);
-        store.reveal(orderId, user.organisationId(), price, nonce, now);
-        return view(orderId, user);
+        Map<String, Object> sheet = new LinkedHashMap<>();
+        sheet.put("type", "sunbid.framework-competition-offer");
+        sheet.put("orderId", orderId.toString());
+        sheet.put("itemNo", o.itemNo());
+        sheet.put("quantity", o.quantity().toPlainString());
+        sheet.put("itemPrices", Map.of(String.valueOf(o.itemNo()), price.setScale(2).toPlainString()));
+        sheet.put("totalPrice", amount(price, o.quantity()).toPlainString());
+        return rounds.sealCompetitionOffer(a.lotId(), o.offerRound(), CanonicalJson.write(sheet), ip, user);
     }
 
     /**
-     * The buyer closes the competition after the deadline: the lowest revealed offer within its supplier's agreement price
-     * (and not credit-restricted now) wins; none: the order fails. Each revealed offer goes into the log entry.
+     * Sealing opened a competition round: the order it belongs to is concluded from the signed record's offers (another
+     * context's round, or a negotiation's, is left alone). Runs after sealing's transaction, in its own; a second
+     * delivery finds the order concluded and changes nothing.
+     */
+    @ApplicationModuleListener
+    public void on(OffersOpened opened) {
+        if (opened.negotiation() || opened.purpose() == null || !opened.purpose().startsWith(PURPOSE)) {
+            return;
+        }
+        UUID orderId;
+        try {
+            orderId = UUID.fromString(opened.purpose().substring(PURPOSE.length()));
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        conclude(orderId, opened, Actor.SYSTEM);
+    }
+
+    /**
+     * The buyer asks for the competition's result after the deadline: if sealing has opened the round (the custodians
+     * released their shares) the order is concluded from its record, as sealing's event would (idempotent); before
+     * that, {@code FRAMEWORK_ROUND_NOT_OPENED}. A competition placed before sealed rounds existed (no round) fails.
      */
     @Transactional
     public FrameworkOrderView close(UUID orderId, CurrentUser user) {
-        FrameworkStore.Order o = competing(orderId);
+        FrameworkStore.Order o = store.order(orderId, true).orElseThrow(() -> new DomainException(FrameworkError.FRAMEWORK_NOT_FOUND));
         requireBuyer(o, user);
+        if (!"COMPETING".equals(o.status())) {
+            return view(orderId, user);
+        }
         Instant now = clock.instant();
         if (now.isBefore(o.competitionDeadline())) {
             throw new DomainException(FrameworkError.FRAMEWORK_OFFERS_SEALED, o.competitionDeadline());
         }
         FrameworkStore.Agreement a = store.agreement(o.agreementId()).orElseThrow();
-        List<SealedOffer> offers = store.offers(orderId);
-        Set<UUID> barred = credit.barred(offers.stream().map(SealedOffer::supplierId).toList(), now, a.lotId().toString(),
-                a.regionCode(), user.actor());
+        if (o.offerRound() == null) { // a commit–reveal competition of an earlier version: its offers cannot be opened
+            store.conclude(orderId, "FAILED", null, null, null, null, null, now, user.username());
+            log.record(AuditRecord.of("procurement.framework.competition.closed", orderId.toString(), a.regionCode(), user.actor(),
+                    Map.of("orderId", orderId.toString(), "reason", "no sealed round (placed before V511)")));
+            return view(orderId, user);
+        }
+        OffersOpened opened = rounds.replay(a.lotId(), o.offerRound())
+                .orElseThrow(() -> new DomainException(FrameworkError.FRAMEWORK_ROUND_NOT_OPENED, o.offerRound()));
+        conclude(orderId, opened, user.actor());
+        return view(orderId, user);
+    }
+
+    /**
+     * Concludes a competing order from its opened round: the lowest unit price not above its supplier's own agreement
+     * price, the supplier a member not credit-restricted now, the earlier offer breaking a tie; none: the order fails.
+     * The log entry lists every opened offer (the round record is public by now) and the record's SM3.
+     */
+    private void conclude(UUID orderId, OffersOpened opened, Actor actor) {
+        FrameworkStore.Order o = store.order(orderId, true).orElse(null);
+        if (o == null || !"COMPETING".equals(o.status()) || o.offerRound() == null || o.offerRound() != opened.round()) {
+            return;
+        }
+        FrameworkStore.Agreement a = store.agreement(o.agreementId()).orElseThrow();
+        if (!a.lotId().equals(opened.lotId())) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<CompetitionOffer> offers = new ArrayList<>();
+        for (OffersOpened.Offer offer : opened.offers()) {
+            offers.add(new CompetitionOffer(offer.bidderId(), unitPrice(offer.priceSheet(), o.itemNo()), offer.receivedAt()));
+        }
+        Set<UUID> barred = credit.barred(offers.stream().map(CompetitionOffer::supplierId).toList(), now, a.lotId().toString(),
+                a.regionCode(), actor);
         Map<UUID, BigDecimal> ceilings = new HashMap<>();
         for (FrameworkStore.Response m : agreements.members(o.agreementId())) {
             if (!barred.contains(m.supplierId())) {
                 ceilings.put(m.supplierId(), m.prices().get(o.itemNo()));
             }
         }
-        Optional<SealedOffer> winner = SealedOffer.winner(offers, ceilings);
+        Optional<CompetitionOffer> winner = CompetitionOffer.winner(offers, ceilings);
         FrameworkTerms terms = agreements.terms(a.regionCode(), now);
-        List<Object> revealed = new ArrayList<>();
-        for (SealedOffer s : offers) {
-            revealed.add(Map.of("supplierId", s.supplierId().toString(), "commitment", s.commitment(),
-                    "price", s.price() == null ? "未解密" : s.price().toPlainString()));
+        List<Object> listed = new ArrayList<>();
+        for (CompetitionOffer c : offers) {
+            listed.add(Map.of("supplierId", c.supplierId().toString(),
+                    "unitPrice", c.unitPrice() == null ? "—" : c.unitPrice().toPlainString(),
+                    "receivedAt", String.valueOf(c.receivedAt())));
         }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("orderId", orderId.toString());
-        payload.put("offers", revealed);
+        payload.put("lotId", a.lotId().toString());
+        payload.put("offerRound", o.offerRound());
+        payload.put("recordSm3", opened.recordSm3());
+        payload.put("offers", listed);
+        store.offerRecord(orderId, opened.recordSm3());
         if (winner.isPresent()) {
-            SealedOffer w = winner.get();
-            store.conclude(orderId, "CONCLUDED", w.supplierId(), w.price(), amount(w.price(), o.quantity()), now, due(now, terms),
-                    now, user.username());
+            CompetitionOffer w = winner.get();
+            store.conclude(orderId, "CONCLUDED", w.supplierId(), w.unitPrice(), amount(w.unitPrice(), o.quantity()), now,
+                    due(now, terms), now, actor.username());
             payload.put("supplierId", w.supplierId().toString());
-            payload.put("unitPrice", w.price().toPlainString());
+            payload.put("unitPrice", w.unitPrice().toPlainString());
             payload.put("rule", terms.orderPublication().article());
         } else {
-            store.conclude(orderId, "FAILED", null, null, null, null, null, now, user.username());
+            store.conclude(orderId, "FAILED", null, null, null, null, null, now, actor.username());
         }
-        log.record(AuditRecord.of("procurement.framework.competition.closed", orderId.toString(), a.regionCode(), user.actor(), payload));
-        return view(orderId, user);
+        log.record(AuditRecord.of("procurement.framework.competition.closed", orderId.toString(), a.regionCode(), actor, payload));
+    }
+
+    /** The unit price an opened sheet offers for item {@code itemNo}, or null if it offers none. */
+    private static BigDecimal unitPrice(String priceSheet, int itemNo) {
+        try {
+            Object prices = JSON.readValue(priceSheet, Map.class).get("itemPrices");
+            Object price = prices instanceof Map<?, ?> m ? m.get(String.valueOf(itemNo)) : null;
+            return price == null ? null : new BigDecimal(String.valueOf(price));
+        } catch (RuntimeException e) {
+            return null; // checked on arrival; a sheet that does not parse takes no part
+        }
     }
 
     // ------------------------------------------------------------------------------------------- publication
@@ -356,7 +455,7 @@ public class FrameworkOrders {
             FrameworkStore.Item item = store.items(o.agreementId()).stream().filter(i -> i.no() == o.itemNo()).findFirst().orElseThrow();
             out.add(new FrameworkInvitation(o.id(), o.agreementId(), a.name(), agreements.names(List.of(o.buyerId())).get(o.buyerId()),
                     o.itemNo(), item.name(), item.unit(), o.quantity(), member.prices().get(o.itemNo()), o.competitionDeadline(), me,
-                    store.commitment(o.id(), me).isPresent(), store.revealed(o.id(), me)));
+                    o.offerRound() != null && rounds.hasOffer(a.lotId(), o.offerRound(), user)));
         }
         return out;
     }
@@ -529,13 +628,13 @@ public class FrameworkOrders {
         Map<UUID, String> names = agreements.names(ids);
         String item = store.items(o.agreementId()).stream().filter(i -> i.no() == o.itemNo()).map(FrameworkStore.Item::name)
                 .findFirst().orElse("");
-        boolean mine = user != null && user.organisationId() != null && "COMPETITION".equals(o.method())
-                && store.commitment(o.id(), user.organisationId()).isPresent();
+        boolean mine = user != null && user.organisationId() != null && o.offerRound() != null
+                && rounds.hasOffer(a.lotId(), o.offerRound(), user);
         boolean late = o.lateFlagged() || (o.publishedAt() == null && o.publicationDue() != null && clock.instant().isAfter(o.publicationDue()));
         return new FrameworkOrderView(o.id(), o.agreementId(), a.name(), o.buyerId(), names.get(o.buyerId()), o.itemNo(), item,
                 o.quantity(), o.method(), o.status(), o.supplierId(), o.supplierId() == null ? null : names.get(o.supplierId()),
                 o.unitPrice(), o.amount(), o.rotationPosition(), o.competitionDeadline(), o.concludedAt(), o.publicationDue(),
-                o.publishedAt(), late, mine);
+                o.publishedAt(), late, mine, o.offerRound() == null ? null : a.lotId(), o.offerRound(), o.offerRecordSm3());
     }
 
     private FrameworkStore.Order competing(UUID orderId) {

@@ -17,7 +17,6 @@ import org.sunbid.platform.procurement.framework.AgreementKind;
 import org.sunbid.platform.procurement.framework.AgreementStatus;
 import org.sunbid.platform.procurement.framework.BuyerScope;
 import org.sunbid.platform.procurement.framework.FrameworkAgreement;
-import org.sunbid.platform.procurement.framework.SealedOffer;
 import org.sunbid.platform.procurement.framework.ShortlistMethod;
 import org.sunbid.platform.procurement.framework.SummaryPeriods;
 
@@ -48,7 +47,8 @@ class FrameworkStore {
 
     record Order(UUID id, UUID agreementId, UUID buyerId, int itemNo, BigDecimal quantity, String method, String status,
             UUID supplierId, BigDecimal unitPrice, BigDecimal amount, Integer rotationPosition, Instant competitionDeadline,
-            Instant concludedAt, Instant publicationDue, Instant publishedAt, boolean lateFlagged) {
+            Instant concludedAt, Instant publicationDue, Instant publishedAt, boolean lateFlagged, Integer offerRound,
+            String offerRecordSm3) {
     }
 
     static Timestamp ts(Instant i) {
@@ -275,9 +275,10 @@ class FrameworkStore {
         jdbc.sql("""
                 INSERT INTO framework_order (id, agreement_id, buyer_id, item_no, quantity, method, status, supplier_id,
                     unit_price, amount, rotation_position, competition_deadline, concluded_at, publication_due, created_at,
-                    created_by, updated_at, updated_by)
+                    created_by, updated_at, updated_by, offer_round)
                 VALUES (:id, :a, :buyer, :item, :qty, :method, :status, :supplier, :price, :amount, :position, :deadline,
-                    :concluded, :due, :now, :by, :now, :by)""")
+                    :concluded, :due, :now, :by, :now, :by, :round)""")
+                .param("round", o.offerRound())
                 .param("id", o.id()).param("a", o.agreementId()).param("buyer", o.buyerId()).param("item", o.itemNo())
                 .param("qty", o.quantity()).param("method", o.method()).param("status", o.status())
                 .param("supplier", o.supplierId()).param("price", o.unitPrice()).param("amount", o.amount())
@@ -332,7 +333,13 @@ class FrameworkStore {
                 rs.getString("status"), rs.getObject("supplier_id", UUID.class), rs.getBigDecimal("unit_price"),
                 rs.getBigDecimal("amount"), (Integer) rs.getObject("rotation_position"), instant(rs, "competition_deadline"),
                 instant(rs, "concluded_at"), instant(rs, "publication_due"), instant(rs, "published_at"),
-                rs.getBoolean("late_flagged"));
+                rs.getBoolean("late_flagged"), (Integer) rs.getObject("offer_round"), rs.getString("offer_record_sm3"));
+    }
+
+    /** The SM3 of the signed round record that decided a competition. */
+    void offerRecord(UUID id, String recordSm3) {
+        jdbc.sql("UPDATE framework_order SET offer_record_sm3 = :sm3 WHERE id = :id").param("id", id).param("sm3", recordSm3)
+                .update();
     }
 
     /** The competitions running (or awaiting their close) under agreements where {@code supplierId} is a member. */
@@ -342,42 +349,5 @@ class FrameworkStore {
                 (SELECT r.agreement_id FROM framework_response r WHERE r.supplier_id = :s AND r.status IN ('SHORTLISTED', 'ADMITTED'))
                 ORDER BY o.competition_deadline, o.id""")
                 .param("s", supplierId).query(FrameworkStore::order).list();
-    }
-
-    /** Whether {@code supplierId}'s offer on {@code orderId} is revealed. */
-    boolean revealed(UUID orderId, UUID supplierId) {
-        return jdbc.sql("SELECT count(*) FROM framework_offer WHERE order_id = :o AND supplier_id = :s AND revealed_at IS NOT NULL")
-                .param("o", orderId).param("s", supplierId).query(Long.class).single() > 0;
-    }
-
-    // ---------------------------------------------------------------------------------------------- sealed offers
-
-    boolean insertOffer(UUID orderId, UUID supplierId, String commitment, Instant now, String by) {
-        return jdbc.sql("""
-                INSERT INTO framework_offer (order_id, supplier_id, commitment, committed_at, created_by)
-                VALUES (:o, :s, :c, :now, :by) ON CONFLICT DO NOTHING""")
-                .param("o", orderId).param("s", supplierId).param("c", commitment).param("now", ts(now)).param("by", by)
-                .update() == 1;
-    }
-
-    Optional<String> commitment(UUID orderId, UUID supplierId) {
-        return jdbc.sql("SELECT commitment FROM framework_offer WHERE order_id = :o AND supplier_id = :s")
-                .param("o", orderId).param("s", supplierId).query(String.class).optional();
-    }
-
-    void reveal(UUID orderId, UUID supplierId, BigDecimal price, String nonce, Instant now) {
-        jdbc.sql("""
-                UPDATE framework_offer SET price = :price, nonce = :nonce, revealed_at = :now
-                WHERE order_id = :o AND supplier_id = :s""")
-                .param("o", orderId).param("s", supplierId).param("price", price).param("nonce", nonce).param("now", ts(now))
-                .update();
-    }
-
-    List<SealedOffer> offers(UUID orderId) {
-        return jdbc.sql("SELECT supplier_id, commitment, committed_at, price FROM framework_offer WHERE order_id = :o")
-                .param("o", orderId)
-                .query((rs, n) -> new SealedOffer(rs.getObject(1, UUID.class), rs.getString(2), instant(rs, "committed_at"),
-                        rs.getBigDecimal(4)))
-                .list();
     }
 }

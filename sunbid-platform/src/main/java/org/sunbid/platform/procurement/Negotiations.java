@@ -224,10 +224,13 @@ public class Negotiations {
 
     /**
      * Sealing opened a round of final offers: the negotiation's round is done. A lot without a negotiation (an inquiry's
-     * single offer) or a round already done is left as it is.
+     * single offer), a round already done, or a competition round of another context is left as it is.
      */
     @ApplicationModuleListener
     public void on(OffersOpened opened) {
+        if (!opened.negotiation()) {
+            return; // another context's competition round (a framework order's, issue 22): not a negotiation's
+        }
         Optional<NegotiationStore.Head> head = store.lock(opened.lotId());
         if (head.isEmpty()) {
             return;

@@ -34,6 +34,13 @@ class OfferRoundRepository {
     record HeldShare(int index, int threshold, String keySm3, UUID certificateId, String encryptedShare) {
     }
 
+    /**
+     * Who a competition round belongs to: the owning context's {@code purpose} (e.g. {@code framework-order:<id>}), the
+     * region whose policy chose its custodians, and its owner (the buyer, a custodian); all null for a negotiation round.
+     */
+    record Meta(OfferRound.Kind kind, String regionCode, UUID ownerId, String purpose) {
+    }
+
     private final JdbcClient jdbc;
 
     OfferRoundRepository(JdbcClient jdbc) {
@@ -53,11 +60,12 @@ class OfferRoundRepository {
     }
 
     Optional<OfferRound> find(UUID lotId, int round) {
-        record Row(Instant deadline, List<UUID> suppliers, int threshold) {
+        record Row(Instant deadline, List<UUID> suppliers, int threshold, OfferRound.Kind kind) {
         }
-        Optional<Row> row = jdbc.sql("SELECT deadline, suppliers, threshold FROM offer_round WHERE lot_id = :l AND round = :r")
+        Optional<Row> row = jdbc.sql("SELECT deadline, suppliers, threshold, kind FROM offer_round WHERE lot_id = :l AND round = :r")
                 .param("l", lotId).param("r", round)
-                .query((rs, i) -> new Row(rs.getObject(1, OffsetDateTime.class).toInstant(), uuids(rs.getArray(2)), rs.getInt(3)))
+                .query((rs, i) -> new Row(rs.getObject(1, OffsetDateTime.class).toInstant(),
+                        rs.getArray(2) == null ? null : uuids(rs.getArray(2)), rs.getInt(3), OfferRound.Kind.valueOf(rs.getString(4))))
                 .optional();
         if (row.isEmpty()) {
             return Optional.empty();
@@ -84,20 +92,43 @@ class OfferRoundRepository {
                 .query((rs, i) -> new Opening(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2), rs.getString(3)))
                 .optional();
         Row r = row.get();
-        return Optional.of(OfferRound.restore(lotId, round, r.deadline(), r.suppliers(), offers,
+        return Optional.of(OfferRound.restore(r.kind(), lotId, round, r.deadline(), r.suppliers(), offers,
                 new ShareReleases(r.threshold(), released, shares), opening.map(Opening::at).orElse(null),
                 opening.map(Opening::record).orElse(null), opening.map(Opening::signature).orElse(null)));
     }
 
-    /** A new round with its key and the custodians' encrypted shares. */
+    /** Who round {@code round} of the lot belongs to (its kind; for a competition round, its owner). */
+    Optional<Meta> meta(UUID lotId, int round) {
+        return jdbc.sql("SELECT kind, region_code, owner_id, purpose FROM offer_round WHERE lot_id = :l AND round = :r")
+                .param("l", lotId).param("r", round)
+                .query((rs, i) -> new Meta(OfferRound.Kind.valueOf(rs.getString(1)), rs.getString(2), rs.getObject(3, UUID.class),
+                        rs.getString(4)))
+                .optional();
+    }
+
+    /** The next round number on the lot (max + 1; the caller holds the lot's lock). */
+    int nextRound(UUID lotId) {
+        return jdbc.sql("SELECT COALESCE(MAX(round), 0) + 1 FROM offer_round WHERE lot_id = :l").param("l", lotId)
+                .query(Integer.class).single();
+    }
+
+    /** A new negotiation round with its key and the custodians' encrypted shares. */
     void insert(OfferRound round, TenderKeys.MadeKey key, Instant now, String by, long logSeq) {
+        insert(round, new Meta(OfferRound.Kind.NEGOTIATION, null, null, null), key, now, by, logSeq);
+    }
+
+    /** A new round of {@code meta}'s kind with its key and the custodians' encrypted shares. */
+    void insert(OfferRound round, Meta meta, TenderKeys.MadeKey key, Instant now, String by, long logSeq) {
         jdbc.sql("""
                 INSERT INTO offer_round (lot_id, round, deadline, suppliers, public_key_pem, key_sm3, threshold, created_at,
-                                         created_by, created_log_seq)
-                VALUES (:l, :r, :d, :s, :pem, :sm3, :k, :at, :by, :seq)""")
+                                         created_by, created_log_seq, kind, region_code, owner_id, purpose)
+                VALUES (:l, :r, :d, :s, :pem, :sm3, :k, :at, :by, :seq, :kind, :region, :owner, :purpose)""")
                 .param("l", round.lotId()).param("r", round.round()).param("d", at(round.deadline()))
-                .param("s", round.suppliers().toArray(UUID[]::new)).param("pem", key.publicKeyPem()).param("sm3", key.keySm3())
-                .param("k", key.threshold()).param("at", at(now)).param("by", by).param("seq", logSeq).update();
+                .param("s", round.openToAny() ? null : round.suppliers().toArray(UUID[]::new)).param("pem", key.publicKeyPem())
+                .param("sm3", key.keySm3())
+                .param("k", key.threshold()).param("at", at(now)).param("by", by).param("seq", logSeq)
+                .param("kind", round.kind().name()).param("region", meta.regionCode()).param("owner", meta.ownerId())
+                .param("purpose", meta.purpose()).update();
         for (TenderKeys.MadeShare share : key.shares()) {
             jdbc.sql("""
                     INSERT INTO offer_round_key_share (lot_id, round, share_index, custodian_id, certificate_id, encrypted_share)

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A round of sealed final offers (最后报价), as anyone may see it. Before opening it says nothing about prices, nor how
+ * A round of sealed offers (a negotiation's final offers, 最后报价, or a competition round), as anyone may see it. Before opening it says nothing about prices, nor how
  * many offers are in or from whom — only whether every supplier of the round has offered ({@code allIn}); the round's
  * key (public key, hash, threshold, the log entry of its creation) is public, so the custodians and outsiders can check
  * it. Once opened, the platform-signed round record (every supplier of the round: its offer opened, rejected, or none).
@@ -23,8 +23,10 @@ import java.util.UUID;
  * @param openedAt       when the offers were opened, or null
  * @param record         the canonical JSON round record, or null before opening
  * @param recordSignature the platform's signature (SM3withSM2, base64) of the record, or null
+ * @param kind           NEGOTIATION (a negotiation's final offers) or COMPETITION (another context's round, issue 22)
+ * @param purpose        a competition round's purpose as its owner named it (e.g. {@code framework-order:<id>}), else null
  */
 public record OfferRoundView(UUID lotId, int round, Instant deadline, String status, boolean allIn, boolean due,
         int sharesReleased, int threshold, String publicKeyPem, String keySm3, long createdLogSeq, Instant openedAt,
-        String record, String recordSignature) {
+        String record, String recordSignature, String kind, String purpose) {
 }

@@ -165,6 +165,68 @@ public class OfferRounds {
     }
 
     /**
+     * Another context opens a competition round (issue 22: a framework agreement's secondary price competition, 二次竞价;
+     * later its first-stage responses) for lot {@code lotId}: numbered next on the lot under the lot's lock (max + 1),
+     * independent of the lot's other rounds (several may be open at once; no bid opening needed), open to
+     * {@code suppliers} — or, if null, to any supplier the owning context admits (then due only at its deadline, never
+     * "all in") — until {@code deadline}. Its key goes to the custodians a lot key of region {@code regionCode} and owner
+     * {@code ownerId} gets ({@link TenderKeys#custodyFor}: the region's centre, its supervision department and the owner,
+     * k by the region's policy), each share bound to (lot, round); the creation is logged in public with the key.
+     * {@code purpose} names the round for its owner (it comes back in {@link OffersOpened}). Sealing has no route for
+     * it: the owning context calls it after its own checks.
+     */
+    @Transactional
+    public OfferRoundView openCompetition(UUID lotId, String regionCode, UUID ownerId, String purpose, Instant deadline,
+            Set<UUID> suppliers, Actor actor) {
+        if (actor == null || lotId == null || regionCode == null || ownerId == null || purpose == null || purpose.isBlank()
+                || purpose.length() > 200) {
+            throw new DomainException(SealingError.ROUND_INVALID, 1);
+        }
+        repository.lock(lotId, 0); // rounds are numbered one at a time
+        int round = repository.nextRound(lotId);
+        Instant now = clock.instant();
+        TenderKeys.Custody custody = keys.custodyFor(regionCode, ownerId);
+        OfferRound offerRound = OfferRound.openCompetition(lotId, round, deadline, suppliers, custody.threshold(), now);
+        TenderKeys.MadeKey key = keys.make(lotId, round, custody.custodians(), custody.threshold());
+        Map<String, Object> payload = key.logPayload(lotId, round);
+        payload.put("kind", OfferRound.Kind.COMPETITION.name());
+        payload.put("purpose", purpose);
+        payload.put("deadline", deadline.toString());
+        payload.put("suppliers", suppliers == null ? "open" : (Object) suppliers.size());
+        long seq = auditLog.append(AuditRecord.of(KEY_CREATED, lotId.toString(), regionCode, actor, payload)).seq();
+        repository.insert(offerRound, new OfferRoundRepository.Meta(OfferRound.Kind.COMPETITION, regionCode, ownerId, purpose),
+                key, now, actor.username(), seq);
+        return view(lotId, round).orElseThrow();
+    }
+
+    /**
+     * A supplier offers into a competition round, through the owning context once it has checked the supplier (its
+     * membership, credit): the price sheet (a JSON object with {@code totalPrice} and/or {@code itemPrices}) sealed on
+     * arrival to the round's key, as {@link #submit}. Only for competition rounds ({@code ROUND_NOT_FOUND} otherwise),
+     * strictly before the deadline ({@code OFFER_LATE}), from a supplier of the round ({@code OFFER_NOT_INVITED}; any
+     * supplier in an open round); a later offer replaces the earlier one.
+     */
+    public BidReceipt sealCompetitionOffer(UUID lotId, int round, String priceSheetJson, String ip, CurrentUser user) {
+        if (user == null || user.role() != Role.BIDDER || user.organisationId() == null) {
+            throw new DomainException(SealingError.OFFER_NOT_INVITED);
+        }
+        OfferRound found = repository.find(lotId, round).filter(r -> r.kind() == OfferRound.Kind.COMPETITION)
+                .orElseThrow(() -> new DomainException(SealingError.ROUND_NOT_FOUND));
+        found.checkAcceptsOffer(user.organisationId(), clock.instant()); // refused before anything is sealed
+        PriceSheets.check(priceSheetJson);
+        OfferRoundRepository.Key key = repository.key(lotId, round).orElseThrow();
+        InputStream content = new ByteArrayInputStream(("第" + round + "轮密封报价（报价见报价表）").getBytes(StandardCharsets.UTF_8));
+        return arrival.seal(lotId, "密封报价.txt", priceSheetJson, content, maxSize, Pem.publicKey(key.publicKeyPem()), ip, user,
+                sealed -> store(lotId, round, key, sealed, user));
+    }
+
+    /** Whether the caller's organisation has an offer in the round (only ever told to the supplier itself). */
+    public boolean hasOffer(UUID lotId, int round, CurrentUser user) {
+        return user != null && user.organisationId() != null
+                && repository.latestReceipt(lotId, round, user.organisationId()).isPresent();
+    }
+
+    /**
      * A supplier of the round submits its final offer: the price sheet (a JSON object whose {@code totalPrice} is an
      * amount) sealed on arrival to the round's key, with no file.
      */
@@ -183,8 +245,11 @@ public class OfferRounds {
         if (user == null || user.role() != Role.BIDDER || user.organisationId() == null) {
             throw new DomainException(SealingError.OFFER_NOT_INVITED);
         }
-        repository.find(lotId, round).orElseThrow(() -> new DomainException(SealingError.ROUND_NOT_FOUND))
-                .checkAcceptsOffer(user.organisationId(), clock.instant()); // refused before anything is sealed
+        OfferRound found = repository.find(lotId, round).orElseThrow(() -> new DomainException(SealingError.ROUND_NOT_FOUND));
+        if (found.kind() != OfferRound.Kind.NEGOTIATION) {
+            throw new DomainException(SealingError.OFFER_THROUGH_OWNER); // its owner checks the supplier, then seals
+        }
+        found.checkAcceptsOffer(user.organisationId(), clock.instant()); // refused before anything is sealed
         checkNotSuspended(tenders.depositTerms(lotId), clock.instant());
         credit.require(lotId, user.organisationId(), clock.instant(), region(lotId), user.actor()); // issue 20
         PriceSheets.check(priceSheetJson);
@@ -214,13 +279,15 @@ public class OfferRounds {
                     || !envelope.header().bidder().equals(platform.certificate())) {
                 throw new DomainException(SealingError.ENVELOPE_WRONG_TENDER);
             }
-            String region = region(lotId);
+            String region = region(lotId, round);
             return tx.execute(status -> {
                 repository.lock(lotId, round);
                 OfferRound offerRound = repository.find(lotId, round).orElseThrow();
                 Instant now = clock.instant(); // the moment the whole offer is in and checked
-                checkNotSuspended(tenders.depositTermsHeld(lotId), now);
-                credit.require(lotId, user.organisationId(), now, region, user.actor()); // at the upload instant
+                if (offerRound.kind() == OfferRound.Kind.NEGOTIATION) { // a competition round's owner checked its own rules
+                    checkNotSuspended(tenders.depositTermsHeld(lotId), now);
+                    credit.require(lotId, user.organisationId(), now, region, user.actor()); // at the upload instant
+                }
                 UUID offerId = UUID.randomUUID();
                 offerRound.offer(offerId, user.organisationId(), envelope.sm3(), now);
                 Map<String, Object> receipt = new LinkedHashMap<>();
@@ -285,7 +352,7 @@ public class OfferRounds {
         }
         java.util.Arrays.fill(opener.parseShare(shareJson, lotId, round, held.keySm3(), held.index(), held.threshold()).value(),
                 (byte) 0);
-        String region = region(lotId);
+        String region = region(lotId, round);
         if (offerRound.release(held.index(), shareJson.strip(), now, user.username())) {
             auditLog.record(AuditRecord.of("sealing.offer-round.share-released", lotId.toString(), region, user.actor(),
                     Map.of("round", round, "shareIndex", held.index())));
@@ -295,8 +362,7 @@ public class OfferRounds {
         }
         repository.save(offerRound, Map.of());
         if (offerRound.recordWritten()) {
-            events.publishEvent(new OffersOpened(lotId, round, Sm3.hex(offerRound.record()), offerRound.openedAt(),
-                    offers(offerRound.record())));
+            events.publishEvent(event(offerRound));
         }
         return view(lotId, round).orElseThrow();
     }
@@ -338,6 +404,12 @@ public class OfferRounds {
         record.put("type", "sunbid.offer-round-record");
         record.put("tenderId", lotId.toString());
         record.put("round", offerRound.round());
+        if (offerRound.kind() == OfferRound.Kind.COMPETITION) { // a negotiation's record stays as it was
+            OfferRoundRepository.Meta meta = repository.meta(lotId, offerRound.round()).orElseThrow();
+            record.put("kind", meta.kind().name());
+            record.put("purpose", meta.purpose());
+            record.put("openToAny", offerRound.openToAny());
+        }
         record.put("deadline", offerRound.deadline().toString());
         record.put("allIn", offerRound.allIn());
         record.put("openedAt", now.toString());
@@ -366,7 +438,8 @@ public class OfferRounds {
             } catch (DomainException notAnAmount) {
                 price = null; // checked on arrival; a sheet that is not an amount is left to the panel
             }
-            out.add(new OffersOpened.Offer(UUID.fromString((String) e.get("bidderId")), price, CanonicalJson.write(sheet)));
+            out.add(new OffersOpened.Offer(UUID.fromString((String) e.get("bidderId")), price, CanonicalJson.write(sheet),
+                    e.get("receivedAt") == null ? null : Instant.parse((String) e.get("receivedAt"))));
         }
         return out;
     }
@@ -376,8 +449,13 @@ public class OfferRounds {
      * up); empty unless the round was opened.
      */
     public Optional<OffersOpened> replay(UUID lotId, int round) {
-        return repository.find(lotId, round).filter(r -> r.status() == OfferRound.Status.OPENED)
-                .map(r -> new OffersOpened(lotId, round, Sm3.hex(r.record()), r.openedAt(), offers(r.record())));
+        return repository.find(lotId, round).filter(r -> r.status() == OfferRound.Status.OPENED).map(this::event);
+    }
+
+    private OffersOpened event(OfferRound r) {
+        OfferRoundRepository.Meta meta = repository.meta(r.lotId(), r.round()).orElseThrow();
+        return new OffersOpened(r.lotId(), r.round(), Sm3.hex(r.record()), r.openedAt(), offers(r.record()), meta.kind().name(),
+                meta.purpose());
     }
 
     /** A round of the lot, for everyone: its key and whether all offers are in; once opened, the signed record. */
@@ -388,10 +466,12 @@ public class OfferRounds {
         }
         OfferRound r = found.get();
         OfferRoundRepository.Key key = repository.key(lotId, round).orElseThrow();
+        OfferRoundRepository.Meta meta = repository.meta(lotId, round).orElseThrow();
         Instant now = clock.instant();
         return Optional.of(new OfferRoundView(lotId, round, r.deadline(), r.status().name(), r.allIn(),
                 r.status() == OfferRound.Status.OPEN && r.due(now), r.released().size(), r.threshold(), key.publicKeyPem(),
-                key.keySm3(), key.createdLogSeq(), r.openedAt(), r.record(), r.recordSignature()));
+                key.keySm3(), key.createdLogSeq(), r.openedAt(), r.record(), r.recordSignature(), meta.kind().name(),
+                meta.purpose()));
     }
 
     /** Every round of the lot so far, by number. */
@@ -406,6 +486,12 @@ public class OfferRounds {
         }
         return repository.awaitingShareOf(user.organisationId()).stream()
                 .map(e -> view(e.getKey(), e.getValue()).orElseThrow()).toList();
+    }
+
+    /** The region a round is logged under: a negotiation round's tender's, a competition round's own. */
+    private String region(UUID lotId, int round) {
+        OfferRoundRepository.Meta meta = repository.meta(lotId, round).orElse(null);
+        return meta != null && meta.regionCode() != null ? meta.regionCode() : tenders.depositTerms(lotId).regionCode();
     }
 
     private String region(UUID lotId) {

@@ -11,8 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The price sheet (报价表) the platform seals on a bidder's behalf: a JSON object of at most 64 KB that the opening record
- * can carry as canonical JSON (text, integers, no floating-point numbers), whose {@code totalPrice} is an amount. Checked
- * on arrival so that a bid sealed by the platform opens as it was sent.
+ * can carry as canonical JSON (text, integers, no floating-point numbers), whose {@code totalPrice} is an amount. A sheet
+ * may also carry {@code itemPrices}, an object of item key → amount (a competition round's offer on several items, issue
+ * 22), and then needs no total. Checked on arrival so that a bid sealed by the platform opens as it was sent.
  */
 final class PriceSheets {
 
@@ -39,10 +40,31 @@ final class PriceSheets {
         } catch (RuntimeException e) {
             throw new DomainException(SealingError.PRICE_SHEET_INVALID);
         }
-        Object total = sheet == null ? null : sheet.get("totalPrice");
-        if (!(total instanceof String || total instanceof Integer || total instanceof Long)) {
+        if (sheet == null) {
             throw new DomainException(SealingError.PRICE_SHEET_INVALID);
         }
-        Money.parse(String.valueOf(total)); // CommonError.INVALID_AMOUNT otherwise
+        Object items = sheet.get("itemPrices");
+        if (items != null) {
+            if (!(items instanceof Map<?, ?> prices) || prices.isEmpty() || prices.size() > 1000) {
+                throw new DomainException(SealingError.PRICE_SHEET_INVALID);
+            }
+            for (Map.Entry<?, ?> e : prices.entrySet()) {
+                if (String.valueOf(e.getKey()).isBlank()) {
+                    throw new DomainException(SealingError.PRICE_SHEET_INVALID);
+                }
+                amount(e.getValue());
+            }
+        }
+        Object total = sheet.get("totalPrice");
+        if (total != null || items == null) {
+            amount(total);
+        }
+    }
+
+    private static void amount(Object value) {
+        if (!(value instanceof String || value instanceof Integer || value instanceof Long)) {
+            throw new DomainException(SealingError.PRICE_SHEET_INVALID);
+        }
+        Money.parse(String.valueOf(value)); // CommonError.INVALID_AMOUNT otherwise
     }
 }

@@ -87,6 +87,11 @@ public enum SealingError implements ErrorCode {
     OFFER_NOT_INVITED(403),
     /** The caller has no offer in this round. */
     OFFER_NOT_FOUND(404),
+    /**
+     * A competition round (issue 22) takes offers only through the context that owns it (e.g. the framework order's
+     * page), which checks the supplier first; not through the negotiation's offer endpoint.
+     */
+    OFFER_THROUGH_OWNER(409),
     // The sealed reserve (底价), issue 17 part D
     /** 39号令 Art. 10: the reserve is set (sealed) only before its deadline; after it, it cannot change. */
     RESERVE_LATE(409),

@@ -34,14 +34,17 @@ import org.sunbid.platform.procurement.FrameworkOrderView;
 import org.sunbid.platform.procurement.FrameworkOrders;
 import org.sunbid.platform.procurement.NewFrameworkAgreement;
 import org.sunbid.platform.procurement.NewFrameworkOrder;
+import org.sunbid.platform.sealing.OfferRoundView;
+import org.sunbid.platform.sealing.OfferRounds;
 
 /**
  * 框架协议采购 on the workbench (issue 22): the collecting body (集中采购机构 or 主管预算单位) creates agreements, shortlists and
  * reviews joins; suppliers respond or ask to join; buyers (budget units) order by direct selection, rotation or secondary
  * competition and publish each order's contract. The rules are procurement's; these pages only collect and show. A
- * supplier's sealed offer of a secondary competition is made on its list page, the bidder tool or the API: the page's
- * script computes the SM3 commitment in the browser and sends only that; the price and nonce stay on the supplier's
- * machine until the reveal.
+ * supplier's offer of a secondary competition is made on its list page or through the API: procurement checks it and
+ * sealing seals it on arrival to the competition round's key (the same sealing as bids); the order's page shows the
+ * round (its key, how many shares are released) and, to a custodian of the round's key (the region's centre, its
+ * supervision department, the buyer), the form to release its share after the deadline.
  */
 @Controller
 class FrameworkPages {
@@ -53,8 +56,11 @@ class FrameworkPages {
     private final PageMessages messages;
     private final Menus menus;
     private final Clock clock;
+    private final OfferRounds rounds;
 
-    FrameworkPages(FrameworkAgreements agreements, FrameworkOrders orders, PageMessages messages, Menus menus, Clock clock) {
+    FrameworkPages(FrameworkAgreements agreements, FrameworkOrders orders, PageMessages messages, Menus menus, Clock clock,
+            OfferRounds rounds) {
+        this.rounds = rounds;
         this.agreements = agreements;
         this.orders = orders;
         this.messages = messages;
@@ -198,7 +204,31 @@ class FrameworkPages {
         FrameworkOrderView o = orders.view(id, user);
         model.addAttribute("o", o);
         model.addAttribute("isBuyer", user.organisationId() != null && user.organisationId().equals(o.buyerId()));
+        OfferRoundView round = o.offerRound() == null ? null : rounds.view(o.lotId(), o.offerRound()).orElse(null);
+        model.addAttribute("round", round);
+        boolean custodian = false;
+        if (round != null && "OPEN".equals(round.status())) {
+            try {
+                rounds.myEncryptedShare(o.lotId(), o.offerRound(), user);
+                custodian = true;
+            } catch (DomainException notACustodian) {
+                custodian = false;
+            }
+        }
+        model.addAttribute("custodian", custodian);
         return "workbench/framework-order";
+    }
+
+    /** A custodian of the competition round's key releases its share (decrypted with its own tool, pasted here). */
+    @PostMapping("/workbench/framework-orders/{id}/share")
+    String share(@PathVariable UUID id, CurrentUser user, @RequestParam(defaultValue = "") String share, RedirectAttributes redirect) {
+        return act("/workbench/framework-orders/" + id, redirect, "framework.done.share", () -> {
+            FrameworkOrderView o = orders.view(id, user);
+            if (o.offerRound() == null) {
+                throw new DomainException(FrameworkError.FRAMEWORK_STATE, o.status());
+            }
+            return rounds.releaseShare(o.lotId(), o.offerRound(), share.strip(), user);
+        });
     }
 
     @PostMapping("/workbench/framework-orders/{id}/publication")
@@ -212,22 +242,14 @@ class FrameworkPages {
     }
 
     /**
-     * A supplier's sealed offer in a secondary competition: only the SM3 commitment arrives (computed in the supplier's
-     * browser from the price it typed and a random nonce, neither sent); the same sealing as the API's.
+     * A supplier's offer in a secondary competition: the unit price it typed, checked by procurement and sealed on arrival
+     * to the competition round's key (the same path as the API's); a later offer replaces the earlier one.
      */
     @PostMapping("/workbench/framework-orders/{id}/offer")
-    String offer(@PathVariable UUID id, CurrentUser user, @RequestParam(defaultValue = "") String commitment,
-            RedirectAttributes redirect) {
+    String offer(@PathVariable UUID id, CurrentUser user, @RequestParam(defaultValue = "") String price,
+            HttpServletRequest request, RedirectAttributes redirect) {
         return act("/workbench/framework-agreements#invitations", redirect, "framework.done.offered",
-                () -> orders.offer(id, commitment.strip(), user));
-    }
-
-    /** After the deadline the supplier reveals the price and nonce its commitment sealed. */
-    @PostMapping("/workbench/framework-orders/{id}/reveal")
-    String reveal(@PathVariable UUID id, CurrentUser user, @RequestParam(defaultValue = "") String price,
-            @RequestParam(defaultValue = "") String nonce, RedirectAttributes redirect) {
-        return act("/workbench/framework-agreements#invitations", redirect, "framework.done.revealed",
-                () -> orders.reveal(id, amount(price, "price"), nonce.strip(), user));
+                () -> orders.offer(id, amount(price, "price"), request.getRemoteAddr(), user));
     }
 
     private String act(String back, RedirectAttributes redirect, String doneKey, Supplier<?> command) {

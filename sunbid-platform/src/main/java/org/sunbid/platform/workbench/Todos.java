@@ -105,6 +105,11 @@ class Todos {
         offerRounds.awaitingMyShare(user).stream().filter(r -> r.due()).forEach(r -> tenders.findPublished(r.lotId())
                 .ifPresent(t -> items.add(new TodoItem("offer-share", subject(t),
                         "/workbench/tenders/" + t.id() + "/offer-rounds#offer-round-" + r.round(), null))));
+        // Custodians (centre, supervision, the buyer): shares of a framework order's competition round (issue 22), once due.
+        offerRounds.awaitingMyShare(user).stream().filter(r -> r.due() && r.purpose() != null
+                && r.purpose().startsWith("framework-order:")).forEach(r -> items.add(new TodoItem("offer-share",
+                        r.purpose(), "/workbench/framework-orders/" + r.purpose().substring("framework-order:".length())
+                                + "#competition-round", null)));
         // Supervisors: draws awaiting the commitment (before the draw time) or the secret.
         draws.awaitingSupervisor(user).forEach(d -> items.add(switch (d.status()) {
             case REQUESTED -> new TodoItem("draw-commitment", d.projectCode() + " " + d.tenderName(),

@@ -104,13 +104,14 @@ class FrameworkOrderBrowserIT extends BrowserTest {
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     /**
-     * 二次竞价 from the supplier's side (session 11): a shortlisted supplier sees the competition open to it on its
-     * framework page and seals its offer there (the SM3 commitment is computed in the browser; the platform receives
-     * only the hash), another seals with the bidder tool; after the deadline both reveal (the page fills in the price
-     * and nonce it kept) and the buyer's order is concluded at the lower offer.
+     * 二次竞价 from the supplier's side (session 12): a shortlisted supplier sees the competition open to it on its
+     * framework page and offers there (the price is sealed on arrival to the competition round's key; the database
+     * holds no plain price), another offers with the bidder tool; after the deadline the custodians of the round's key
+     * release their shares (the buyer from its order page, pasting what its tool decrypted), the offers are opened
+     * together, and the buyer's order page shows the winner at the lower offer and links the signed round record.
      */
     @Test
-    void aShortlistedSupplierSealsItsOfferOnItsPage_theBuyersOrderCompletesAfterTheDeadline() throws Exception {
+    void aShortlistedSupplierOffersOnItsPage_sealedOnArrival_theBuyerSeesTheWinnerAfterTheOpening() throws Exception {
         Instant t1 = T0.plus(Duration.ofDays(7));
         clock.set(t1);
         ApiClient api = new ApiClient(baseUrl());
@@ -138,6 +139,8 @@ class FrameworkOrderBrowserIT extends BrowserTest {
                 "quantity", "40", "method", "COMPETITION", "competitionDeadline", deadline.toString())), api.freshToken("tenderee2"));
         assertThat(placed.status()).as(placed.body()).isEqualTo(200);
         String order = placed.json().path("id").asString();
+        String lot = placed.json().path("lotId").asString();
+        int round = placed.json().path("offerRound").asInt();
 
         logIn("bidder2", PASSWORD);
         open("/workbench/framework-agreements");
@@ -145,47 +148,61 @@ class FrameworkOrderBrowserIT extends BrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(invitation));
         assertThat(text(invitation)).contains(name).contains("青山县水利局").contains("158.00").contains("未报价");
         screenshots("framework-offer-supplier");
-        browser.findElement(By.id("offer-price-" + order)).sendKeys("154");
+        browser.findElement(By.id("offer-price-" + order)).sendKeys("154.37");
         browser.findElement(invitation).findElement(By.cssSelector("form.offer-form button")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
-        assertThat(text(By.id("done"))).contains("SM3");
-        // the price and nonce kept in this browser, shown for the reveal
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(invitation, "154.00"));
-        assertThat(text(invitation)).contains("已密封报价");
-        // the platform holds only the commitment: no price before the deadline
-        Map<String, Object> sealed = jdbc.sql("""
-                SELECT commitment, price FROM framework_offer WHERE order_id = CAST(:o AS UUID) AND supplier_id = CAST(:s AS UUID)""")
-                .param("o", order).param("s", bidder2).query().singleRow();
-        assertThat((String) sealed.get("commitment")).matches("[0-9a-f]{64}");
-        assertThat(sealed.get("price")).isNull();
+        assertThat(text(By.id("done"))).contains("密封");
+        assertThat(text(invitation)).contains("已密封报价").doesNotContain("154.37");
+        screenshots("framework-offer-sealed");
+        logOut();
+        // the platform holds no plain price: not in the order, the round, its envelopes, nor the old commit–reveal table
+        for (String table : List.of("framework_order", "framework_offer", "offer_round", "offer_round_key_share", "offer_envelope")) {
+            assertThat(jdbc.sql("SELECT count(*) FROM " + table + " t WHERE t::text LIKE '%154.37%' OR t::text LIKE '%6174.80%'")
+                    .query(Long.class).single()).as(table).isZero();
+        }
 
-        // bidder1 seals with the bidder tool, which keeps its price and nonce in a file of its own
-        java.nio.file.Path kept = java.nio.file.Files.createTempDirectory("framework-offer").resolve("offer.json");
+        // bidder1 offers with the bidder tool, which keeps the platform-signed receipt
+        java.nio.file.Path kept = java.nio.file.Files.createTempDirectory("framework-offer").resolve("receipt.json");
         org.sunbid.bidder.BidderTool.Result tool = org.sunbid.bidder.BidderTool.run("framework-offer", "--platform", baseUrl(),
                 "--order", order, "--user", "bidder1", "--password", PASSWORD, "--price", "156", "--out", kept.toString());
         assertThat(tool.ok()).as(tool.line()).isTrue();
-        assertThat(java.nio.file.Files.readString(kept)).contains("156.00");
-        assertThat(org.sunbid.bidder.BidderTool.run("framework-offer", "--platform", baseUrl(), "--order", order, "--user", "bidder1",
-                "--password", PASSWORD, "--price", "150", "--out", kept.resolveSibling("again.json").toString()).exitCode()).isEqualTo(1);
+        assertThat(java.nio.file.Files.readString(kept)).contains("sunbid.offer-receipt").doesNotContain("156.00");
 
-        // after the deadline: bidder2 reveals from its page (filled in from what the browser kept), bidder1 with the tool
+        // after the deadline: the centre releases its share with its tool, the buyer from its order page
         clock.set(deadline.plusSeconds(60));
-        open("/workbench/framework-agreements");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reveal-price-" + order)));
-        wait.until(d -> "154.00".equals(d.findElement(By.id("reveal-price-" + order)).getDomProperty("value")));
-        assertThat(browser.findElement(By.id("reveal-nonce-" + order)).getDomProperty("value")).matches("[0-9a-f]{32}");
-        browser.findElement(invitation).findElement(By.cssSelector("form.reveal-form button")).click();
+        for (String custodian : List.of("qs-centre", "centre")) {
+            if (api.get("/api/v1/tenders/" + lot + "/offer-rounds/" + round + "/key/my-share", api.freshToken(custodian)).status() == 200) {
+                org.sunbid.bidder.BidderTool.Result released = org.sunbid.bidder.BidderTool.run("release", "--platform", baseUrl(),
+                        "--tender", lot, "--round", String.valueOf(round), "--user", custodian, "--password", PASSWORD,
+                        "--key", demoKeyFileOf(custodian).toString());
+                assertThat(released.ok()).as(released.line()).isTrue();
+                break;
+            }
+        }
+        String encrypted = api.get("/api/v1/tenders/" + lot + "/offer-rounds/" + round + "/key/my-share", api.freshToken("tenderee2"))
+                .json().path("encryptedShare").asString();
+        String share = new String(org.sunbid.crypto.Sm2.decrypt(demoKeyOf("tenderee2"), java.util.Base64.getDecoder().decode(encrypted)),
+                java.nio.charset.StandardCharsets.UTF_8);
+        logIn("tenderee2", PASSWORD);
+        open("/workbench/framework-orders/" + order);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("round-share-form")));
+        assertThat(text(By.id("competition-round"))).contains("1 / 2");
+        screenshots("framework-round-buyer");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('round-share').value = arguments[0];", share);
+        browser.findElement(By.id("release-round-share")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
-        assertThat(text(By.id("done"))).contains("解密");
-        assertThat(text(invitation)).contains("已解密报价");
+        awaitEventsCompleted(org.sunbid.platform.sealing.OffersOpened.class);
+        open("/workbench/framework-orders/" + order);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("round-record")));
+        assertThat(text(By.id("order-status"))).isEqualTo("已成交待公告");
+        assertThat(text(By.id("order-supplier"))).isNotEqualTo("—");
+        assertThat(text(By.id("order-amount"))).isEqualTo("6,174.80");
+        assertThat(text(By.id("round-status"))).isEqualTo("已开启");
+        screenshots("framework-order-competition-won");
         logOut();
-        org.sunbid.bidder.BidderTool.Result revealed = org.sunbid.bidder.BidderTool.run("framework-reveal", "--platform", baseUrl(),
-                "--order", order, "--user", "bidder1", "--password", PASSWORD, "--in", kept.toString());
-        assertThat(revealed.ok()).as(revealed.line()).isTrue();
-
-        JsonNode closed = api.post("/api/v1/framework-orders/" + order + "/close", "", api.freshToken("tenderee2")).json();
-        assertThat(closed.path("status").asString()).isEqualTo("CONCLUDED");
-        assertThat(closed.path("supplierId").asString()).isEqualTo(bidder2);
-        assertThat(closed.path("unitPrice").decimalValue()).isEqualByComparingTo("154.00");
+        JsonNode view = api.get("/api/v1/framework-orders/" + order, api.freshToken("tenderee2")).json();
+        assertThat(view.path("supplierId").asString()).isEqualTo(bidder2);
+        assertThat(view.path("unitPrice").decimalValue()).isEqualByComparingTo("154.37");
     }
 }

@@ -842,10 +842,9 @@ class AccessMatrixIT extends PlatformIT {
         rows.add(new Row("GET", "/api/v1/framework-orders/invitations", "/api/v1/framework-orders/invitations", null, false,
                                                                                           401, 403, 403, 403, 403, 403, 403, 200, 403));
         rows.add(new Row("GET", "/api/v1/framework-orders/{id}", noFo, null, false,       401, 404, 404, 404, 404, 404, 404, 404, 404));
-        rows.add(new Row("POST", "/api/v1/framework-orders/{id}/offers", noFo + "/offers", () -> "{\"commitment\":\"00\"}", false,
+        // session 12: the offer is the price, sealed on arrival to the competition round's key (no reveal any more)
+        rows.add(new Row("POST", "/api/v1/framework-orders/{id}/offers", noFo + "/offers", () -> "{\"price\":\"1.00\"}", false,
                                                                                           401, 403, 403, 403, 403, 403, 403, 404, 403));
-        rows.add(new Row("POST", "/api/v1/framework-orders/{id}/offers/reveal", noFo + "/offers/reveal",
-                () -> "{\"price\":1,\"nonce\":\"x\"}", false,                         401, 403, 403, 403, 403, 403, 403, 404, 403));
         rows.add(new Row("POST", "/api/v1/framework-orders/{id}/close", noFo + "/close", null, false,
                                                                                           401, 403, 403, 403, 403, 404, 403, 403, 403));
         rows.add(new Row("POST", "/api/v1/framework-orders/{id}/publication", noFo + "/publication", null, false,

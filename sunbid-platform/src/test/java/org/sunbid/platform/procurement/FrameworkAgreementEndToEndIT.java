@@ -21,7 +21,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.sunbid.crypto.Sm3;
 import org.sunbid.platform.ApiClient;
 import org.sunbid.platform.Fixtures;
 import org.sunbid.platform.PlatformIT;
@@ -43,7 +42,7 @@ import tools.jackson.databind.JsonNode;
  * (issue 22, acceptance 1): the collecting body (the demo agency, as 集中采购机构) creates a closed price-first agreement
  * with maximum unit prices; six fresh suppliers respond (one above a maximum is refused); the shortlist must eliminate
  * at least 20 % and one; the shortlist notice is public; the buyer (a budget unit) orders by direct selection, rotation
- * and sealed secondary competition; each order's contract is published within 2 工作日, a late one flagged to
+ * and secondary competition (offers sealed on arrival to a competition round's key, opened together); each order's contract is published within 2 工作日, a late one flagged to
  * supervision; a credit-restricted supplier is passed over; an open agreement admits a joining supplier. Runs in March
  * 2027 with its own suppliers, so no other test's parties or times are touched.
  */
@@ -299,59 +298,81 @@ class FrameworkAgreementEndToEndIT extends PlatformIT {
         assertThat(rotation.json().path("rotationPosition").asInt()).isEqualTo(4);
     }
 
-    private static String commitment(String order, UUID supplier, String price, String nonce) {
-        return Sm3.hex(order + "|" + supplier + "|" + price + "|" + nonce);
-    }
-
+    /**
+     * 110号令: the secondary competition's offers are sealed like bids — each sealed on arrival to a competition round's
+     * key split among the region's centre, its supervision department and the buyer — and opened together after the
+     * deadline, so no supplier can withhold its offer after seeing another's. The lowest price within the supplier's own
+     * agreement price wins; on equal prices the earlier offer.
+     */
     @Test
     @Order(7)
-    void order110_secondaryCompetition_sealedOffers_revealedAfterTheDeadline_lowestValidWins() {
+    void order110_secondaryCompetition_offersSealedOnArrival_openedTogetherAfterTheDeadline_lowestValidWins() throws Exception {
         travel(clock.instant().plus(Duration.ofDays(2))); // the restriction of supplier 1 has ended
         Instant deadline = clock.instant().plus(Duration.ofHours(2));
         ApiClient.Response placed = order("COMPETITION", null, null, deadline);
         assertThat(placed.status()).as(placed.body()).isEqualTo(200);
         assertThat(placed.json().path("status").asString()).isEqualTo("COMPETING");
         String id = placed.json().path("id").asString();
+        String lot = placed.json().path("lotId").asString();
+        int round = placed.json().path("offerRound").asInt();
+        assertThat(round).isPositive();
+        // 1 and 6 offer the same price, 1 a second earlier: the earlier offer wins the tie
         String[][] offers = {{"2", "3980.00"}, {"4", "3900.00"}, {"1", "3850.00"}, {"6", "3850.00"}};
         for (String[] o : offers) {
+            clock.set(clock.instant().plusSeconds(1));
             int s = Integer.parseInt(o[0]);
-            ApiClient.Response r = api.post("/api/v1/framework-orders/" + id + "/offers",
-                    ApiClient.json(Map.of("commitment", commitment(id, supplierId(s), o[1], "nonce-" + s))), supplier(s));
-            assertThat(r.status()).as(r.body()).isEqualTo(200);
-            assertThat(r.json().path("mine").asBoolean()).isTrue();
-            assertThat(r.json().path("supplierId").isNull()).isTrue();
+            if (s == 6) { // before the last offer: neither the deadline passed nor every supplier in, no share is taken
+                assertThat(releaseRoundShare(lot, round, "centre").code()).isEqualTo("ROUND_NOT_DUE");
+            }
+            ApiClient.Response r = api.post("/api/v1/framework-orders/" + id + "/offers", ApiClient.json(Map.of("price", o[1])),
+                    supplier(s));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            assertThat(r.json().path("receipt").asString()).contains("sunbid.offer-receipt").doesNotContain(o[1]);
+            JsonNode mine = api.get("/api/v1/framework-orders/" + id, supplier(s)).json();
+            assertThat(mine.path("supplierId").isNull()).isTrue();
         }
         ApiClient.Response outsider = api.post("/api/v1/framework-orders/" + id + "/offers",
-                ApiClient.json(Map.of("commitment", commitment(id, supplierId(3), "3000.00", "x"))), supplier(3));
+                ApiClient.json(Map.of("price", "3000.00")), supplier(3));
         assertThat(outsider.code()).isEqualTo("GPL110_NOT_SHORTLISTED");
-        ApiClient.Response early = api.post("/api/v1/framework-orders/" + id + "/offers/reveal",
-                ApiClient.json(Map.of("price", "3980.00", "nonce", "nonce-2")), supplier(2));
-        assertThat(early.code()).isEqualTo("FRAMEWORK_OFFERS_SEALED");
+        ApiClient.Response above = api.post("/api/v1/framework-orders/" + id + "/offers",
+                ApiClient.json(Map.of("price", "4100.01")), supplier(2)); // its own agreement price is 4100.00
+        assertThat(above.code()).isEqualTo("GPL110_ABOVE_AGREEMENT_PRICE");
+        // the negotiation's public offer endpoint takes nothing into a competition round: its owner checks first
+        ApiClient.Response bypass = api.post("/api/v1/tenders/" + lot + "/offer-rounds/" + round + "/offers",
+                ApiClient.json(Map.of("priceSheet", "{\"totalPrice\":\"1.00\"}")), supplier(2));
+        assertThat(bypass.code()).isEqualTo("OFFER_THROUGH_OWNER");
         assertThat(api.post("/api/v1/framework-orders/" + id + "/close", "", token("tenderee2")).code())
                 .isEqualTo("FRAMEWORK_OFFERS_SEALED");
+        // every supplier of the round has offered: the round says so (allIn, as a negotiation's round), nothing more
+        assertThat(api.get("/api/v1/tenders/" + lot + "/offer-rounds/" + round, null).json().path("allIn").asBoolean()).isTrue();
 
         travel(deadline.plusSeconds(1));
         ApiClient.Response late = api.post("/api/v1/framework-orders/" + id + "/offers",
-                ApiClient.json(Map.of("commitment", commitment(id, supplierId(2), "1.00", "y"))), supplier(2));
+                ApiClient.json(Map.of("price", "1.00")), supplier(2));
         assertThat(late.code()).isEqualTo("FRAMEWORK_OFFER_CLOSED");
-        ApiClient.Response wrong = api.post("/api/v1/framework-orders/" + id + "/offers/reveal",
-                ApiClient.json(Map.of("price", "3700.00", "nonce", "nonce-4")), supplier(4));
-        assertThat(wrong.status()).isEqualTo(422);
-        assertThat(wrong.code()).isEqualTo("FRAMEWORK_OFFER_MISMATCH");
-        for (String[] o : offers) {
-            int s = Integer.parseInt(o[0]);
-            if (s == 6) {
-                continue; // supplier 6 never reveals: its offer takes no part
-            }
-            ApiClient.Response r = api.post("/api/v1/framework-orders/" + id + "/offers/reveal",
-                    ApiClient.json(Map.of("price", o[1], "nonce", "nonce-" + s)), supplier(s));
-            assertThat(r.status()).as(r.body()).isEqualTo(200);
-        }
-        ApiClient.Response closed = api.post("/api/v1/framework-orders/" + id + "/close", "", token("tenderee2"));
-        assertThat(closed.status()).as(closed.body()).isEqualTo(200);
-        assertThat(closed.json().path("status").asString()).isEqualTo("CONCLUDED");
-        assertThat(closed.json().path("supplierId").asString()).isEqualTo(supplierId(1).toString());
-        assertThat(closed.json().path("unitPrice").decimalValue()).isEqualByComparingTo("3850.00");
+        assertThat(api.post("/api/v1/framework-orders/" + id + "/close", "", token("tenderee2")).code())
+                .isEqualTo("FRAMEWORK_ROUND_NOT_OPENED");
+        // the custodians release their shares: the centre with its bidder tool, the buyer through the API
+        org.sunbid.bidder.BidderTool.Result tool = org.sunbid.bidder.BidderTool.run("release", "--platform", baseUrl(),
+                "--tender", lot, "--round", String.valueOf(round), "--user", "centre", "--password", PASSWORD,
+                "--key", demoKeyFileOf("centre").toString());
+        assertThat(tool.ok()).as(tool.line()).isTrue();
+        ApiClient.Response opened = releaseRoundShare(lot, round, "tenderee2");
+        assertThat(opened.status()).as(opened.body()).isEqualTo(200);
+        assertThat(opened.json().path("status").asString()).isEqualTo("OPENED");
+        awaitEventsCompleted(org.sunbid.platform.sealing.OffersOpened.class); // procurement's listener concluded it
+        JsonNode concluded = api.get("/api/v1/framework-orders/" + id, token("tenderee2")).json();
+        assertThat(concluded.path("status").asString()).isEqualTo("CONCLUDED");
+        assertThat(concluded.path("supplierId").asString()).isEqualTo(supplierId(1).toString());
+        assertThat(concluded.path("unitPrice").decimalValue()).isEqualByComparingTo("3850.00");
+        assertThat(concluded.path("offerRecordSm3").asString()).matches("[0-9a-f]{64}");
+        // the signed round record is public: every supplier of the round, the one that did not offer (3 is not a member)
+        JsonNode record = api.get("/api/v1/tenders/" + lot + "/offer-rounds/" + round, null).json();
+        assertThat(record.path("kind").asString()).isEqualTo("COMPETITION");
+        assertThat(record.path("record").asString()).contains("framework-order:" + id).contains("3980.00").contains("3850.00");
+        // closing again changes nothing
+        assertThat(api.post("/api/v1/framework-orders/" + id + "/close", "", token("tenderee2")).json().path("supplierId").asString())
+                .isEqualTo(supplierId(1).toString());
         ApiClient.Response published = api.post("/api/v1/framework-orders/" + id + "/publication", "", token("tenderee2"));
         assertThat(published.json().path("status").asString()).isEqualTo("PUBLISHED");
     }

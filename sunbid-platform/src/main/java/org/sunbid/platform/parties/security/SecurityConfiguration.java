@@ -115,7 +115,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/framework-agreements/*/joins", "/api/v1/framework-agreements/*/orders")
                         .hasAnyRole("TENDEREE", "AGENCY")
                         .requestMatchers(HttpMethod.POST, "/api/v1/framework-agreements/*/responses", "/api/v1/framework-agreements/*/joins",
-                                "/api/v1/framework-orders/*/offers", "/api/v1/framework-orders/*/offers/reveal").hasRole("BIDDER")
+                                "/api/v1/framework-orders/*/offers").hasRole("BIDDER")
                         .requestMatchers(HttpMethod.POST, "/api/v1/framework-agreements/*/orders", "/api/v1/framework-orders/*/close",
                                 "/api/v1/framework-orders/*/publication").hasRole("TENDEREE")
                         .requestMatchers(HttpMethod.GET, "/api/v1/framework-orders/mine").hasRole("TENDEREE")
@@ -352,8 +352,7 @@ class SecurityConfiguration {
                         .hasRole("BIDDER")
                         // issue 16 part C: 我的邀请 for suppliers; a lot's invitations for its owners (checked by the service)
                         .requestMatchers("/workbench/invitations").hasRole("BIDDER")
-                        .requestMatchers(HttpMethod.POST, "/workbench/framework-orders/*/offer",
-                                "/workbench/framework-orders/*/reveal").hasRole("BIDDER")
+                        .requestMatchers(HttpMethod.POST, "/workbench/framework-orders/*/offer").hasRole("BIDDER")
                         .requestMatchers("/workbench/tenders/*/invitations", "/workbench/tenders/*/invitations/**")
                         .hasAnyRole("TENDEREE", "AGENCY")
                         .requestMatchers("/workbench", "/workbench/**").authenticated()

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,6 +23,7 @@ import org.sunbid.platform.procurement.FrameworkOrderView;
 import org.sunbid.platform.procurement.FrameworkOrders;
 import org.sunbid.platform.procurement.NewFrameworkAgreement;
 import org.sunbid.platform.procurement.NewFrameworkOrder;
+import org.sunbid.platform.sealing.BidReceipt;
 
 /**
  * Framework agreements over HTTP (框架协议采购): the first stage for the collecting body and suppliers, the orders for
@@ -46,10 +50,8 @@ class FrameworkApi {
     record ReviewInput(boolean admit, String reason) {
     }
 
-    record OfferInput(String commitment) {
-    }
-
-    record RevealInput(BigDecimal price, String nonce) {
+    /** A secondary competition's offer: the unit price, sealed on arrival (never stored in plain nor logged). */
+    record OfferInput(BigDecimal price) {
     }
 
     record JoinRequested(UUID requestId) {
@@ -125,16 +127,17 @@ class FrameworkApi {
         return orders.view(id, user);
     }
 
+    /**
+     * A shortlisted supplier's offer in a secondary competition: checked by procurement, then sealed on arrival to the
+     * competition round's key; the answer is the platform-signed receipt. A later offer replaces the earlier one.
+     */
     @PostMapping("/api/v1/framework-orders/{id}/offers")
-    FrameworkOrderView offer(@PathVariable UUID id, @RequestBody OfferInput input, CurrentUser user) {
-        return orders.offer(id, input.commitment(), user);
+    ResponseEntity<BidReceipt> offer(@PathVariable UUID id, @RequestBody OfferInput input, HttpServletRequest request,
+            CurrentUser user) {
+        return ResponseEntity.status(201).body(orders.offer(id, input == null ? null : input.price(), request.getRemoteAddr(), user));
     }
 
-    @PostMapping("/api/v1/framework-orders/{id}/offers/reveal")
-    FrameworkOrderView reveal(@PathVariable UUID id, @RequestBody RevealInput input, CurrentUser user) {
-        return orders.reveal(id, input.price(), input.nonce(), user);
-    }
-
+    /** The buyer asks for the result once the round is opened (sealing's event concludes it anyway). */
     @PostMapping("/api/v1/framework-orders/{id}/close")
     FrameworkOrderView close(@PathVariable UUID id, CurrentUser user) {
         return orders.close(id, user);

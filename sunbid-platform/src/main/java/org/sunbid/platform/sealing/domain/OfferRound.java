@@ -35,6 +35,15 @@ public final class OfferRound {
         OPENED
     }
 
+    /**
+     * What a round is for: a negotiation's (or consultation's) round of final offers, under the rules above, or a
+     * competition round another context opens for a lot of its own (a framework agreement's secondary competition, 二次竞价):
+     * its own supplier set (or an open one), deadline and custodians, independent of the lot's other rounds.
+     */
+    public enum Kind {
+        NEGOTIATION, COMPETITION
+    }
+
     /** A supplier's sealed offer as received: the envelope's id and SM3, and when it arrived. */
     public record Offer(UUID id, UUID supplierId, String envelopeSm3, Instant receivedAt) {
     }
@@ -42,6 +51,8 @@ public final class OfferRound {
     private final UUID lotId;
     private final int round;
     private final Instant deadline;
+    private final Kind kind;
+    /** The suppliers that may offer, or null: an open round (any supplier the owning context admits). */
     private final Set<UUID> suppliers;
     private final Map<UUID, Offer> offers;
     private final ShareReleases shares;
@@ -52,12 +63,16 @@ public final class OfferRound {
     private final List<Offer> newOffers = new ArrayList<>();
     private boolean recordWritten;
 
-    private OfferRound(UUID lotId, int round, Instant deadline, Collection<UUID> suppliers, Collection<Offer> offers,
+    private OfferRound(Kind kind, UUID lotId, int round, Instant deadline, Collection<UUID> suppliers, Collection<Offer> offers,
             ShareReleases shares, Instant openedAt, String record, String recordSignature) {
+        this.kind = Objects.requireNonNull(kind);
         this.lotId = Objects.requireNonNull(lotId);
         this.round = round;
         this.deadline = Objects.requireNonNull(deadline);
-        this.suppliers = new LinkedHashSet<>(suppliers);
+        if (suppliers == null && kind != Kind.COMPETITION) {
+            throw new IllegalArgumentException("only a competition round may be open to any supplier");
+        }
+        this.suppliers = suppliers == null ? null : new LinkedHashSet<>(suppliers);
         this.offers = new LinkedHashMap<>();
         for (Offer offer : offers) {
             this.offers.put(offer.supplierId(), offer); // in arrival order: the latest counts
@@ -81,23 +96,46 @@ public final class OfferRound {
                 || !deadline.isAfter(now) || suppliers.stream().anyMatch(Objects::isNull)) {
             throw new DomainException(SealingError.ROUND_INVALID, roundsSoFar + 1);
         }
-        return new OfferRound(lotId, round, deadline, suppliers, List.of(), new ShareReleases(threshold, List.of(), Map.of()),
-                null, null, null);
+        return new OfferRound(Kind.NEGOTIATION, lotId, round, deadline, suppliers, List.of(),
+                new ShareReleases(threshold, List.of(), Map.of()), null, null, null);
     }
 
-    /** Rebuilds a stored round (no rule is re-checked); {@code offers} in arrival order. */
+    /**
+     * Another context opens a competition round at {@code now}: round {@code round} of the lot (the next number on it,
+     * whatever the other rounds' state: several may be open at once), open to {@code suppliers} — or, if null, to any
+     * supplier the owning context admits, a round then due only at its deadline — until {@code deadline}, its key
+     * rebuilt by {@code threshold} custodians' shares. Refused ({@code ROUND_INVALID}) for a number below 1, an empty
+     * supplier set, or a deadline not after {@code now}.
+     */
+    public static OfferRound openCompetition(UUID lotId, int round, Instant deadline, Set<UUID> suppliers, int threshold,
+            Instant now) {
+        if (round < 1 || suppliers != null && (suppliers.isEmpty() || suppliers.stream().anyMatch(Objects::isNull))
+                || deadline == null || !deadline.isAfter(now)) {
+            throw new DomainException(SealingError.ROUND_INVALID, Math.max(round, 1));
+        }
+        return new OfferRound(Kind.COMPETITION, lotId, round, deadline, suppliers, List.of(),
+                new ShareReleases(threshold, List.of(), Map.of()), null, null, null);
+    }
+
+    /** Rebuilds a stored negotiation round (no rule is re-checked); {@code offers} in arrival order. */
     public static OfferRound restore(UUID lotId, int round, Instant deadline, Collection<UUID> suppliers,
             List<Offer> offers, ShareReleases shares, Instant openedAt, String record, String recordSignature) {
-        return new OfferRound(lotId, round, deadline, suppliers, offers, shares, openedAt, record, recordSignature);
+        return restore(Kind.NEGOTIATION, lotId, round, deadline, suppliers, offers, shares, openedAt, record, recordSignature);
+    }
+
+    /** Rebuilds a stored round of {@code kind} ({@code suppliers} null: an open competition round). */
+    public static OfferRound restore(Kind kind, UUID lotId, int round, Instant deadline, Collection<UUID> suppliers,
+            List<Offer> offers, ShareReleases shares, Instant openedAt, String record, String recordSignature) {
+        return new OfferRound(kind, lotId, round, deadline, suppliers, offers, shares, openedAt, record, recordSignature);
     }
 
     /**
      * Refuses what {@link #offer} would refuse for {@code supplierId} at {@code now}: a supplier not of this round
-     * ({@code OFFER_NOT_INVITED}); at or after the deadline, once a custodian has released its share, or once opened
+     * ({@code OFFER_NOT_INVITED}; in an open round any supplier, the owning context having admitted it); at or after the deadline, once a custodian has released its share, or once opened
      * ({@code OFFER_LATE}, 74号令 Art. 33: within the time the panel set).
      */
     public void checkAcceptsOffer(UUID supplierId, Instant now) {
-        if (supplierId == null || !suppliers.contains(supplierId)) {
+        if (supplierId == null || suppliers != null && !suppliers.contains(supplierId)) {
             throw new DomainException(SealingError.OFFER_NOT_INVITED);
         }
         if (status != Status.OPEN || !now.isBefore(deadline) || !shares.released().isEmpty()) {
@@ -114,9 +152,12 @@ public final class OfferRound {
         newOffers.add(offer);
     }
 
-    /** Whether every supplier of the round has an offer in (all that may be shown before opening: all in or not). */
+    /**
+     * Whether every supplier of the round has an offer in (all that may be shown before opening: all in or not); never
+     * for an open round, which has no list to be complete.
+     */
     public boolean allIn() {
-        return offers.keySet().containsAll(suppliers);
+        return suppliers != null && offers.keySet().containsAll(suppliers);
     }
 
     /** Whether the round may be opened at {@code now}: every supplier's offer in, or the deadline passed. */
@@ -175,9 +216,21 @@ public final class OfferRound {
         return status;
     }
 
-    /** The round's suppliers, in the order the round named them. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Whether any supplier the owning context admits may offer (a competition round without a supplier list). */
+    public boolean openToAny() {
+        return suppliers == null;
+    }
+
+    /**
+     * The round's suppliers, in the order the round named them; for an open round, those that offered, in the order of
+     * their latest offer.
+     */
     public List<UUID> suppliers() {
-        return List.copyOf(suppliers);
+        return List.copyOf(suppliers != null ? suppliers : offers.keySet());
     }
 
     /** Supplier {@code supplierId}'s offer that counts (its latest), if any. */

@@ -248,29 +248,19 @@ class FrameworkAgreementTest {
     }
 
     @Test
-    void order110_secondaryCompetition_aRevealMustMatchItsSealedCommitment() {
-        UUID orderId = UUID.randomUUID(), supplier = UUID.randomUUID();
-        String commitment = Sm3.hex(SealedOffer.sealedText(orderId, supplier, new BigDecimal("4200"), "n-1"));
-        SealedOffer.checkReveal(commitment, orderId, supplier, new BigDecimal("4200.00"), "n-1");
-        assertThatThrownBy(() -> SealedOffer.checkReveal(commitment, orderId, supplier, new BigDecimal("4100.00"), "n-1"))
-                .satisfies(t -> assertThat(code(t)).isEqualTo(FrameworkError.FRAMEWORK_OFFER_MISMATCH));
-        assertThatThrownBy(() -> SealedOffer.checkCommitment("not-hex"))
-                .satisfies(t -> assertThat(code(t)).isEqualTo(FrameworkError.FRAMEWORK_INVALID));
-    }
-
-    @Test
     void order110_secondaryCompetition_lowestValidPriceWins_notAboveItsAgreementPrice_earlierTieWins() {
-        UUID a = new UUID(0, 1), b = new UUID(0, 2), c = new UUID(0, 3), d = new UUID(0, 4);
+        UUID a = new UUID(0, 1), b = new UUID(0, 2), c = new UUID(0, 3), d = new UUID(0, 4), e = new UUID(0, 5);
         Instant t = now();
-        List<SealedOffer> offers = List.of(
-                new SealedOffer(a, "x", t.plusSeconds(3), new BigDecimal("4100")),
-                new SealedOffer(b, "x", t.plusSeconds(1), new BigDecimal("3900")), // above its own agreement price
-                new SealedOffer(c, "x", t.plusSeconds(2), new BigDecimal("4100")),
-                new SealedOffer(d, "x", t, null)); // never revealed
+        List<CompetitionOffer> offers = List.of(
+                new CompetitionOffer(a, new BigDecimal("4100"), t.plusSeconds(3)),
+                new CompetitionOffer(b, new BigDecimal("3900"), t.plusSeconds(1)), // above its own agreement price
+                new CompetitionOffer(c, new BigDecimal("4100"), t.plusSeconds(2)),
+                new CompetitionOffer(d, null, t), // opened without a price for the item
+                new CompetitionOffer(e, new BigDecimal("1000"), t)); // no ceiling: not a member, or restricted now
         Map<UUID, BigDecimal> ceilings = Map.of(a, new BigDecimal("4500"), b, new BigDecimal("3800"), c, new BigDecimal("4300"),
                 d, new BigDecimal("5000"));
-        assertThat(SealedOffer.winner(offers, ceilings)).map(SealedOffer::supplierId).contains(c);
-        assertThat(SealedOffer.winner(List.of(offers.get(3)), ceilings)).isEmpty();
+        assertThat(CompetitionOffer.winner(offers, ceilings)).map(CompetitionOffer::supplierId).contains(c);
+        assertThat(CompetitionOffer.winner(List.of(offers.get(3), offers.get(4)), ceilings)).isEmpty();
     }
 
     @Test

@@ -119,4 +119,47 @@ class OfferRoundTest {
         assertThat(code(() -> r.release(3, "share-3", NOW.plusSeconds(7), "tenderee"))).isEqualTo(SealingError.OPENING_NOT_READY);
         assertThat(code(() -> r.offer(UUID.randomUUID(), A, "sm3-x", NOW.plusSeconds(7)))).isEqualTo(SealingError.OFFER_LATE);
     }
+
+    @Test
+    void aCompetitionRoundIsNumberedByItsOwnerNeedsNoPreviousRoundAndKeepsItsSupplierSet() {
+        OfferRound c = OfferRound.openCompetition(LOT, 3, DEADLINE, new LinkedHashSet<>(List.of(A, B)), 2, NOW);
+        assertThat(c.kind()).isEqualTo(OfferRound.Kind.COMPETITION);
+        assertThat(c.round()).isEqualTo(3);
+        assertThat(c.openToAny()).isFalse();
+        assertThat(code(() -> c.offer(UUID.randomUUID(), RIVAL, "sm3-r", NOW.plusSeconds(1)))).isEqualTo(SealingError.OFFER_NOT_INVITED);
+        c.offer(UUID.randomUUID(), A, "sm3-a", NOW.plusSeconds(1));
+        assertThat(c.due(NOW.plusSeconds(2))).isFalse();
+        assertThat(code(() -> c.release(1, "s", NOW.plusSeconds(2), "centre"))).isEqualTo(SealingError.ROUND_NOT_DUE);
+        c.offer(UUID.randomUUID(), B, "sm3-b", NOW.plusSeconds(2));
+        assertThat(c.allIn()).isTrue(); // as a negotiation's round: every supplier of the list has offered
+        assertThat(code(() -> OfferRound.openCompetition(LOT, 1, NOW, Set.of(A), 2, NOW))).isEqualTo(SealingError.ROUND_INVALID);
+        assertThat(code(() -> OfferRound.openCompetition(LOT, 1, DEADLINE, Set.of(), 2, NOW))).isEqualTo(SealingError.ROUND_INVALID);
+        assertThat(code(() -> OfferRound.openCompetition(LOT, 0, DEADLINE, Set.of(A), 2, NOW))).isEqualTo(SealingError.ROUND_INVALID);
+    }
+
+    @Test
+    void anOpenCompetitionRoundTakesAnySupplierItsOwnerAdmitsAndIsDueOnlyAtItsDeadline() {
+        OfferRound open = OfferRound.openCompetition(LOT, 1, DEADLINE, null, 2, NOW);
+        assertThat(open.openToAny()).isTrue();
+        assertThat(open.suppliers()).isEmpty();
+        open.offer(UUID.randomUUID(), A, "sm3-a", NOW.plusSeconds(1));
+        open.offer(UUID.randomUUID(), RIVAL, "sm3-r", NOW.plusSeconds(2));
+        assertThat(open.suppliers()).containsExactly(A, RIVAL); // the record lists those that offered
+        assertThat(open.allIn()).isFalse(); // no list to be complete: never "all in"
+        assertThat(open.due(DEADLINE.minusSeconds(1))).isFalse();
+        assertThat(code(() -> open.release(1, "s", DEADLINE.minusSeconds(1), "centre"))).isEqualTo(SealingError.ROUND_NOT_DUE);
+        assertThat(code(() -> open.offer(UUID.randomUUID(), B, "sm3-b", DEADLINE))).isEqualTo(SealingError.OFFER_LATE);
+        assertThat(open.due(DEADLINE)).isTrue();
+        assertThat(open.release(1, "s1", DEADLINE, "centre")).isTrue();
+        OfferRound restored = OfferRound.restore(OfferRound.Kind.COMPETITION, LOT, 1, DEADLINE, null, open.newOffers(),
+                new ShareReleases(2, List.of(), Map.of()), null, null, null);
+        assertThat(restored.openToAny()).isTrue();
+        assertThat(restored.offerOf(RIVAL)).isPresent();
+    }
+
+    @Test
+    void onlyACompetitionRoundMayBeOpenToAnySupplier() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OfferRound.restore(LOT, 1, DEADLINE, null, List.of(),
+                new ShareReleases(2, List.of(), Map.of()), null, null, null)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
