@@ -29,6 +29,9 @@ class DemoDataIT extends PlatformIT {
         String agreement = "(SELECT id FROM framework_agreement WHERE name = '云州市2026—2027年度台式计算机及打印机框架协议采购')";
         assertThat(count("SELECT count(*) FROM framework_agreement WHERE status = 'IN_FORCE' AND id = " + agreement)).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM framework_response WHERE status = 'SHORTLISTED' AND agreement_id = " + agreement)).isEqualTo(4);
+        // session 12: its responses were sealed to the agreement's response round and opened by the custodians
+        assertThat(count("SELECT count(*) FROM framework_agreement WHERE response_round IS NOT NULL"
+                + " AND responses_opened_at IS NOT NULL AND response_record_sm3 IS NOT NULL AND id = " + agreement)).isEqualTo(1);
         assertThat(count("SELECT count(DISTINCT method) FROM framework_order WHERE status = 'PUBLISHED' AND agreement_id = " + agreement))
                 .isEqualTo(3);
         assertThat(count("SELECT count(*) FROM framework_order WHERE status = 'CONCLUDED' AND agreement_id = " + agreement)).isEqualTo(1);

@@ -190,6 +190,31 @@ public abstract class PlatformIT {
         return api.post(base + "/shares", ApiClient.json(java.util.Map.of("share", share)), token);
     }
 
+    /**
+     * After a framework agreement's response deadline (session 12): its response round's custodians (the centre, the
+     * supervision department, the collecting body) release their shares until the round is opened, then the opened
+     * prices reach the responses (sealing's event). Returns the opened round as sealing shows it.
+     */
+    protected tools.jackson.databind.JsonNode openFrameworkResponses(String agreementId) throws Exception {
+        ApiClient api = new ApiClient(baseUrl());
+        tools.jackson.databind.JsonNode agreement = api.get("/api/v1/public/framework-agreements/" + agreementId, null).json();
+        String lot = agreement.path("lotId").asString();
+        int round = agreement.path("responseRound").asInt();
+        tools.jackson.databind.JsonNode opened = null;
+        for (String custodian : java.util.List.of("centre", "qs-centre", "supervisor", "agency", "tenderee", "tenderee2")) {
+            ApiClient.Response released = releaseRoundShare(lot, round, custodian);
+            if (released.status() == 200 && "OPENED".equals(released.json().path("status").asString())) {
+                opened = released.json();
+                break;
+            }
+        }
+        if (opened == null) {
+            throw new AssertionError("the response round " + round + " of agreement " + agreementId + " did not open");
+        }
+        awaitEventsCompleted(org.sunbid.platform.sealing.OffersOpened.class);
+        return opened;
+    }
+
     /** The path of {@code username}'s organisation's demo key file (what its bidder tool is given with {@code --key}). */
     protected Path demoKeyFileOf(String username) {
         return DATA.resolve("demo-keys").resolve(creditCodeOf(username) + ".key.pem");

@@ -102,6 +102,11 @@ class DemoFramework {
             String[] r = responses[i];
             agreements.respond(a.id(), Map.of(1, new BigDecimal(r[1]), 2, new BigDecimal(r[2])), user(r[0]));
         }
+        // the responses were sealed on arrival to the agreement's response round; after the deadline its custodians (the
+        // centre, the supervisor, the agency as collecting body) release their shares and the responses are opened
+        data.commitConfidential();
+        travel.travelTo(deadline.plus(Duration.ofMinutes(30)));
+        releaseResponseShares(data, a.lotId(), a.responseRound());
         travel.travelTo(deadline.plus(Duration.ofHours(1)));
         FrameworkAgreementView shortlisted = agreements.shortlist(a.id(), 4, Map.of(), user("agency"));
         List<UUID> members = shortlisted.members().stream().map(FrameworkAgreementView.Member::supplierId).toList();
@@ -187,6 +192,26 @@ class DemoFramework {
                 continue;
             }
             offerRounds.releaseShare(o.lotId(), o.offerRound(), data.decryptForCustodian(c, encrypted), c);
+        }
+    }
+
+    /**
+     * The custodians of the agreement's response round (the centre, the supervisor, the agency as collecting body)
+     * release their shares from their own tools until the round is opened and the responses with it.
+     */
+    private void releaseResponseShares(DemoData data, UUID lotId, int round) {
+        for (String custodian : List.of("centre", "supervisor", "agency", "qs-centre")) {
+            if ("OPENED".equals(offerRounds.view(lotId, round).orElseThrow().status())) {
+                return;
+            }
+            CurrentUser c = user(custodian);
+            String encrypted;
+            try {
+                encrypted = offerRounds.myEncryptedShare(lotId, round, c);
+            } catch (org.sunbid.platform.kernel.DomainException notACustodian) {
+                continue;
+            }
+            offerRounds.releaseShare(lotId, round, data.decryptForCustodian(c, encrypted), c);
         }
     }
 

@@ -29,11 +29,14 @@ import java.util.UUID;
  * @param members          the shortlist in rotation order (empty before publication)
  * @param notices          its public notices, oldest first
  * @param buyers           who may order under it (适用范围): named budget units, then regions
+ * @param responseRound    the competition round on {@code lotId} its responses are sealed to, or null (an agreement from
+ *                         before the sealed responses)
+ * @param responsesOpened  whether that round was opened and its prices written into the responses
  */
 public record FrameworkAgreementView(UUID id, String dealCode, UUID lotId, String name, String regionCode, UUID collectorId,
         String collectorName, String kind, String shortlisting, String category, int termMonths, Instant responseDeadline,
         String status, Instant termStart, Instant termEnd, List<Item> items, List<Member> members, List<Notice> notices,
-        List<Buyer> buyers) {
+        List<Buyer> buyers, Integer responseRound, boolean responsesOpened) {
 
     public FrameworkAgreementView {
         items = List.copyOf(items);

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.sunbid.platform.audit.AuditLog;
@@ -24,6 +25,8 @@ import org.sunbid.platform.deals.Procedures;
 import org.sunbid.platform.deals.ProjectCategory;
 import org.sunbid.platform.deals.ProjectView;
 import org.sunbid.platform.deals.Projects;
+import org.sunbid.crypto.CanonicalJson;
+import org.sunbid.platform.kernel.Actor;
 import org.sunbid.platform.kernel.DomainException;
 import org.sunbid.platform.kernel.Money;
 import org.sunbid.platform.parties.CurrentUser;
@@ -36,8 +39,13 @@ import org.sunbid.platform.procurement.framework.AgreementStatus;
 import org.sunbid.platform.procurement.framework.BuyerScope;
 import org.sunbid.platform.procurement.framework.FrameworkAgreement;
 import org.sunbid.platform.procurement.framework.FrameworkTerms;
+import org.sunbid.platform.procurement.framework.OpenedResponse;
 import org.sunbid.platform.procurement.framework.ShortlistMethod;
 import org.sunbid.platform.procurement.framework.Shortlisting;
+import org.sunbid.platform.sealing.BidReceipt;
+import org.sunbid.platform.sealing.OfferRoundView;
+import org.sunbid.platform.sealing.OfferRounds;
+import org.sunbid.platform.sealing.OffersOpened;
 
 /**
  * The first stage of framework agreements (框架协议采购, 财政部令第110号): the collecting body (征集人: a 集中采购机构, role
@@ -47,10 +55,20 @@ import org.sunbid.platform.procurement.framework.Shortlisting;
  * (入围结果) is published; an open agreement admits joining suppliers during its term, each admission reviewed and
  * published.
  *
- * <p>Responses are a simple record of their own (not the lot's sealed-bid path): a framework response prices every item
- * and the shortlist is the collecting body's decision, where the sealed-bid path carries one price and an opening with
- * key shares. They are kept from everyone but their supplier until the deadline (not listed, not counted), by access
- * checks rather than encryption (a known gap against the platform's sealed bids; see STATUS-F).
+ * <p>Responses are bids, sealed as bids are (session 12): creating the agreement opens a competition round of sealing's
+ * on the agreement's lot ({@link OfferRounds#openCompetition}: open to any supplier, due at the response deadline, its
+ * key split among the region's centre, its supervision department and the collecting body). A response is checked here
+ * (deadline, maxima, credit, once), then its unit prices are sealed on arrival to the round's key as a price sheet
+ * ({@code itemPrices} by item number, {@code totalPrice} their sum); the response row holds no price, nor does any log
+ * entry or error. After the deadline the custodians release their shares, sealing opens the round and its
+ * {@link OffersOpened} (this agreement's purpose only) writes the opened prices into the response rows; a response
+ * whose envelope did not open, or whose opened prices break a maximum, is eliminated with a reason. Shortlisting waits
+ * for that ({@code FRAMEWORK_RESPONSES_SEALED}). Agreements created before the sealed responses (no round) keep their
+ * plain responses and shortlist as before.
+ *
+ * <p>Join requests during an open agreement's term ({@link #join}) stay plain rows, kept from others by access checks
+ * until their review: each is decided on its own, and an admitted supplier's unit prices are published with its
+ * admission anyway, so there is no moment at which rivals' prices must stay sealed against each other.
  */
 @Service
 public class FrameworkAgreements {
@@ -67,10 +85,18 @@ public class FrameworkAgreements {
     private final AuditLog log;
     private final Regions regions;
     private final Clock clock;
+    private final OfferRounds rounds;
+    private final SealedResponseStore sealed;
+
+    /** The purpose an agreement's response round carries in sealing (then the agreement's id). */
+    static final String RESPONSE_PURPOSE = "framework-response:";
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     FrameworkAgreements(FrameworkStore store, Projects projects, Procedures procedures, Organisations organisations,
-            FrameworkCredit credit, AuditLog log, Regions regions, Clock clock) {
+            FrameworkCredit credit, AuditLog log, Regions regions, Clock clock, OfferRounds rounds, SealedResponseStore sealed) {
         this.store = store;
+        this.rounds = rounds;
+        this.sealed = sealed;
         this.regions = regions;
         this.projects = projects;
         this.procedures = procedures;
@@ -133,6 +159,11 @@ public class FrameworkAgreements {
             store.insertItem(id, ++no, item.name().strip(), item.unit().strip(), item.maxUnitPrice(), now, user.username());
         }
         store.insertBuyers(id, scope);
+        // the responses are sealed to a round of their own, open to any supplier until the response deadline; its key is
+        // split among the region's centre, its supervision department and the collecting body
+        OfferRoundView round = rounds.openCompetition(lotId, project.regionCode(), user.organisationId(), RESPONSE_PURPOSE + id,
+                in.responseDeadline(), null, user.actor());
+        sealed.round(id, round.round());
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("agreementId", id.toString());
         payload.put("lotId", lotId.toString());
@@ -144,16 +175,25 @@ public class FrameworkAgreements {
         payload.put("buyerIds", scope.organisations().stream().map(UUID::toString).toList());
         payload.put("buyerRegions", scope.regions());
         payload.put("rule", terms.maxUnitPriceArticle());
+        payload.put("responseRound", round.round());
         log.record(AuditRecord.of("procurement.framework.created", id.toString(), project.regionCode(), user.actor(), payload));
         return view(id, user);
     }
 
+    /** {@link #respond(UUID, Map, String, CurrentUser)} without the sender's address. */
+    public BidReceipt respond(UUID agreementId, Map<Integer, BigDecimal> prices, CurrentUser user) {
+        return respond(agreementId, prices, null, user);
+    }
+
     /**
      * A supplier responds (first stage) with one unit price per item; refused after the deadline, above a maximum unit
-     * price, twice, or when the supplier is credit-restricted now. The log entry is sealed until the deadline.
+     * price, twice, or when the supplier is credit-restricted now. The prices are sealed on arrival to the agreement's
+     * response round ({@link OfferRounds#sealCompetitionOffer}); the response row holds none, nor does the log entry
+     * (itself sealed until the deadline). The answer is sealing's signed receipt (for the supplier only). An agreement
+     * created before the sealed responses (no round) still takes plain rows.
      */
     @Transactional
-    public void respond(UUID agreementId, Map<Integer, BigDecimal> prices, CurrentUser user) {
+    public BidReceipt respond(UUID agreementId, Map<Integer, BigDecimal> prices, String ip, CurrentUser user) {
         requireSupplier(user);
         FrameworkStore.Agreement a = store.lock(agreementId).orElseThrow(() -> new DomainException(FrameworkError.FRAMEWORK_NOT_FOUND));
         Instant now = clock.instant();
@@ -164,13 +204,106 @@ public class FrameworkAgreements {
         }
         credit.require(user.organisationId(), now, a.lotId().toString(), a.regionCode(), user.actor());
         UUID id = UUID.randomUUID();
-        store.insertResponse(id, agreementId, user.organisationId(), "RESPONSE", prices, now, user.username());
+        java.util.Optional<SealedResponseStore.ResponseRound> round = sealed.round(agreementId);
+        BidReceipt receipt = null;
+        if (round.isPresent()) {
+            Map<String, Object> itemPrices = new LinkedHashMap<>();
+            BigDecimal total = BigDecimal.ZERO;
+            for (Map.Entry<Integer, BigDecimal> p : new java.util.TreeMap<>(prices).entrySet()) {
+                itemPrices.put(String.valueOf(p.getKey()), p.getValue().setScale(2).toPlainString());
+                total = total.add(p.getValue());
+            }
+            Map<String, Object> sheet = new LinkedHashMap<>();
+            sheet.put("type", "sunbid.framework-response");
+            sheet.put("agreementId", agreementId.toString());
+            sheet.put("itemPrices", itemPrices);
+            sheet.put("totalPrice", total.setScale(2).toPlainString());
+            receipt = rounds.sealCompetitionOffer(a.lotId(), round.get().round(), CanonicalJson.write(sheet), ip, user);
+            store.insertResponse(id, agreementId, user.organisationId(), "RESPONSE", Map.of(), now, user.username());
+        } else {
+            store.insertResponse(id, agreementId, user.organisationId(), "RESPONSE", prices, now, user.username());
+        }
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("agreementId", agreementId.toString());
         payload.put("responseId", id.toString());
         payload.put("supplierId", user.organisationId().toString());
+        round.ifPresent(r -> payload.put("responseRound", r.round()));
         log.record(AuditRecord.of("procurement.framework.responded", agreementId.toString(), a.regionCode(), user.actor(), payload)
                 .sealedUntil(a.state().responseDeadline()));
+        return receipt;
+    }
+
+    /**
+     * Sealing opened a competition round: if it is an agreement's response round, the opened unit prices are written into
+     * the response rows (other rounds are left alone). Runs after sealing's transaction, in its own; a second delivery
+     * finds the responses opened and changes nothing.
+     */
+    @ApplicationModuleListener
+    public void on(OffersOpened opened) {
+        if (opened.negotiation() || opened.purpose() == null || !opened.purpose().startsWith(RESPONSE_PURPOSE)) {
+            return;
+        }
+        UUID agreementId;
+        try {
+            agreementId = UUID.fromString(opened.purpose().substring(RESPONSE_PURPOSE.length()));
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        store.lock(agreementId).ifPresent(a -> openResponses(a, opened, Actor.SYSTEM));
+    }
+
+    /**
+     * Writes an opened response round into the agreement's responses (the caller holds the agreement's lock): each
+     * response takes the unit prices its sheet opened with, or is eliminated with a reason (envelope not opened, a price
+     * missing or above its maximum). Once per agreement: nothing happens if the responses are already opened, or if
+     * {@code opened} is not this agreement's round.
+     */
+    private void openResponses(FrameworkStore.Agreement a, OffersOpened opened, Actor actor) {
+        UUID agreementId = a.state().id();
+        SealedResponseStore.ResponseRound round = sealed.round(agreementId).orElse(null);
+        if (round == null || round.opened() || round.round() != opened.round() || !a.lotId().equals(opened.lotId())) {
+            return;
+        }
+        Instant now = clock.instant();
+        Map<UUID, OffersOpened.Offer> offers = new HashMap<>();
+        for (OffersOpened.Offer offer : opened.offers()) {
+            offers.put(offer.bidderId(), offer);
+        }
+        List<Object> eliminated = new ArrayList<>();
+        int taking = 0;
+        for (FrameworkStore.Response r : store.responses(agreementId)) {
+            if (!"RESPONSE".equals(r.via()) || !"SUBMITTED".equals(r.status())) {
+                continue;
+            }
+            OffersOpened.Offer offer = offers.get(r.supplierId());
+            OpenedResponse judged = offer == null ? OpenedResponse.notOpened()
+                    : OpenedResponse.judge(a.state().items(), itemPrices(offer.priceSheet()));
+            sealed.prices(r.id(), judged.prices());
+            if (judged.eliminated()) {
+                store.decideResponse(r.id(), "ELIMINATED", null, null, judged.reason(), now, actor.username());
+                eliminated.add(Map.of("supplierId", r.supplierId().toString(), "reason", judged.reason()));
+            } else {
+                taking++;
+            }
+        }
+        sealed.opened(agreementId, now, opened.recordSm3(), actor.username());
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("agreementId", agreementId.toString());
+        payload.put("lotId", a.lotId().toString());
+        payload.put("responseRound", round.round());
+        payload.put("recordSm3", opened.recordSm3());
+        payload.put("opened", taking);
+        payload.put("eliminated", eliminated);
+        log.record(AuditRecord.of("procurement.framework.responses.opened", agreementId.toString(), a.regionCode(), actor, payload));
+    }
+
+    /** The {@code itemPrices} of an opened sheet, or null if it does not parse (then the response is eliminated). */
+    private static Object itemPrices(String priceSheet) {
+        try {
+            return JSON.readValue(priceSheet, Map.class).get("itemPrices");
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /**
@@ -186,8 +319,17 @@ public class FrameworkAgreements {
         FrameworkStore.Agreement a = collectorLock(agreementId, user);
         Instant now = clock.instant();
         a.state().checkShortlisting(now);
+        SealedResponseStore.ResponseRound round = sealed.round(agreementId).orElse(null);
+        if (round != null && !round.opened()) {
+            // sealing's event may still be on its way: the opened round, if any, is written now (the same, idempotent)
+            OffersOpened opened = rounds.replay(a.lotId(), round.round())
+                    .orElseThrow(() -> new DomainException(FrameworkError.FRAMEWORK_RESPONSES_SEALED, round.round()));
+            openResponses(a, opened, user.actor());
+        }
         FrameworkTerms terms = terms(a.regionCode(), now);
-        List<FrameworkStore.Response> responses = store.responses(agreementId);
+        // the responses eliminated at the opening (not opened, or above a maximum) keep their decision and reason
+        List<FrameworkStore.Response> responses = store.responses(agreementId).stream()
+                .filter(r -> "SUBMITTED".equals(r.status())).toList();
         Set<UUID> barred = credit.barred(responses.stream().map(FrameworkStore.Response::supplierId).toList(), now,
                 a.lotId().toString(), a.regionCode(), user.actor());
         Map<UUID, FrameworkStore.Response> bySupplier = new HashMap<>();
@@ -319,10 +461,13 @@ public class FrameworkAgreements {
                     names.get(r.supplierId()), r.prices(), r.qualityScore(), r.via())).toList();
         }
         String collector = organisations.find(a.collectorId()).map(Organisation::name).orElse("");
+        java.util.Optional<SealedResponseStore.ResponseRound> round = sealed.round(agreementId);
         return new FrameworkAgreementView(a.state().id(), a.dealCode(), a.lotId(), a.name(), a.regionCode(), a.collectorId(),
                 collector, a.state().kind().name(), a.state().method().name(), a.category(), a.state().termMonths(),
                 a.state().responseDeadline(), a.state().status().name(), a.state().termStart(), a.state().termEnd(), items,
-                members, store.notices(agreementId), buyers(store.buyers(agreementId)));
+                members, store.notices(agreementId), buyers(store.buyers(agreementId)),
+                round.map(SealedResponseStore.ResponseRound::round).orElse(null),
+                round.map(SealedResponseStore.ResponseRound::opened).orElse(false));
     }
 
     /** The scope's entries with their names: named budget units first, then regions. */

@@ -56,7 +56,12 @@ public enum FrameworkError implements ErrorCode {
     /** The secondary competition's deadline ({0}) has passed: no new offer. */
     FRAMEWORK_OFFER_CLOSED(409),
     /** The competition's sealed round is not opened yet: its custodians (centre, supervision, the buyer) release their shares after the deadline. */
-    FRAMEWORK_ROUND_NOT_OPENED(409);
+    FRAMEWORK_ROUND_NOT_OPENED(409),
+    /**
+     * The first-stage responses are still sealed: after the response deadline the custodians (the centre, supervision,
+     * the collecting body) release their key shares; shortlisting needs the responses opened.
+     */
+    FRAMEWORK_RESPONSES_SEALED(409);
 
     private final int httpStatus;
 

@@ -110,6 +110,11 @@ class Todos {
                 && r.purpose().startsWith("framework-order:")).forEach(r -> items.add(new TodoItem("offer-share",
                         r.purpose(), "/workbench/framework-orders/" + r.purpose().substring("framework-order:".length())
                                 + "#competition-round", null)));
+        // The same custodians and the collecting body: shares of a framework agreement's response round (first stage).
+        offerRounds.awaitingMyShare(user).stream().filter(r -> r.due() && r.purpose() != null
+                && r.purpose().startsWith("framework-response:")).forEach(r -> items.add(new TodoItem("offer-share",
+                        r.purpose(), "/workbench/framework-agreements/" + r.purpose().substring("framework-response:".length()),
+                        null)));
         // Supervisors: draws awaiting the commitment (before the draw time) or the secret.
         draws.awaitingSupervisor(user).forEach(d -> items.add(switch (d.status()) {
             case REQUESTED -> new TodoItem("draw-commitment", d.projectCode() + " " + d.tenderName(),

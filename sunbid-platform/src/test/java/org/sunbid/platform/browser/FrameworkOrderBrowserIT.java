@@ -35,7 +35,7 @@ class FrameworkOrderBrowserIT extends BrowserTest {
     }
 
     @Test
-    void theBuyerOrdersByDirectSelectionAndPublishesTheContract() {
+    void theBuyerOrdersByDirectSelectionAndPublishesTheContract() throws Exception {
         clock.set(T0);
         ApiClient api = new ApiClient(baseUrl());
         String name = "云州市2027年度办公家具框架协议采购" + (System.nanoTime() % 10_000);
@@ -58,6 +58,7 @@ class FrameworkOrderBrowserIT extends BrowserTest {
             assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         }
         clock.set(T0.plus(Duration.ofDays(3)).plusSeconds(60));
+        openFrameworkResponses(id);
         JsonNode shortlist = api.post("/api/v1/framework-agreements/" + id + "/shortlist", "{\"count\":2}",
                 api.freshToken("agency")).json();
         assertThat(shortlist.path("members")).hasSize(2);
@@ -132,6 +133,7 @@ class FrameworkOrderBrowserIT extends BrowserTest {
                     api.freshToken(r[0])).status()).isEqualTo(200);
         }
         clock.set(t1.plus(Duration.ofDays(3)).plusSeconds(60));
+        openFrameworkResponses(id);
         JsonNode shortlist = api.post("/api/v1/framework-agreements/" + id + "/shortlist", "{\"count\":2}", api.freshToken("agency")).json();
         String bidder2 = shortlist.path("members").get(0).path("supplierId").asString();
         Instant deadline = clock.instant().plus(Duration.ofHours(2));

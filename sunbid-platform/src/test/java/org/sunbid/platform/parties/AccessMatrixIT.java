@@ -259,7 +259,7 @@ class AccessMatrixIT extends PlatformIT {
         rows.add(new Row("GET", "/api/v1/tenders/{id}/offer-rounds/{round}/key/my-share", unknown + "/offer-rounds/1/key/my-share",
                 null, false,                                                              401, 403, 403, 403, 403, 403, 403, 403, 403));
         rows.add(new Row("POST", "/api/v1/tenders/{id}/offer-rounds/{round}/shares", unknown + "/offer-rounds/1/shares",
-                () -> "{\"share\":\"{}\"}", false,                                         401, 403, 404, 404, 404, 404, 403, 403, 403));
+                () -> "{\"share\":\"{}\"}", false,                                         401, 403, 404, 404, 404, 404, 404, 403, 403));
         // Deposits: the bidder's own only; the lists for owners and staff after closing (sealed before, see DepositsIT).
         // Bank notifications need no account but the bank's signature: an unknown bank is 404 for everyone.
         String unknownTenderBody = "{\"tenderId\":\"" + UUID.randomUUID() + "\"}";

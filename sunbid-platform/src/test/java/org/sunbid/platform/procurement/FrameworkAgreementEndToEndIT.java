@@ -190,7 +190,7 @@ class FrameworkAgreementEndToEndIT extends PlatformIT {
 
     @Test
     @Order(3)
-    void order110_shortlisting_mustEliminateAtLeastTwentyPercentAndOne_thenTheShortlistIsPublished() {
+    void order110_shortlisting_mustEliminateAtLeastTwentyPercentAndOne_thenTheShortlistIsPublished() throws Exception {
         travel(T0.plus(Duration.ofDays(10)).plusSeconds(60));
         ApiClient.Response late = respond(agreement, 7, "4000.00", "1000.00");
         assertThat(late.code()).isEqualTo("FRAMEWORK_RESPONSE_CLOSED");
@@ -198,6 +198,10 @@ class FrameworkAgreementEndToEndIT extends PlatformIT {
                 token("tenderee2"));
         assertThat(notCollector.status()).isEqualTo(403);
         assertThat(notCollector.code()).isEqualTo("FRAMEWORK_NOT_COLLECTOR");
+        // the responses are sealed until the custodians open their round (session 12)
+        assertThat(api.post("/api/v1/framework-agreements/" + agreement + "/shortlist", "{\"count\":4}", token("agency")).code())
+                .isEqualTo("FRAMEWORK_RESPONSES_SEALED");
+        openFrameworkResponses(agreement);
         // 6 qualified: ⌈20 % × 6⌉ = 2 must go, so 5 is refused
         ApiClient.Response five = api.post("/api/v1/framework-agreements/" + agreement + "/shortlist", "{\"count\":5}", token("agency"));
         assertThat(five.status()).isEqualTo(422);
@@ -420,7 +424,7 @@ class FrameworkAgreementEndToEndIT extends PlatformIT {
 
     @Test
     @Order(10)
-    void order110_anOpenAgreementAdmitsAJoiningSupplier_aClosedOneDoesNot() {
+    void order110_anOpenAgreementAdmitsAJoiningSupplier_aClosedOneDoesNot() throws Exception {
         travel(T0);
         ApiClient.Response created = create("OPEN", null, ITEMS);
         assertThat(created.status()).as(created.body()).isEqualTo(200);
@@ -429,6 +433,7 @@ class FrameworkAgreementEndToEndIT extends PlatformIT {
             assertThat(respond(open, s, (4000 + 100 * s) + ".00", "1500.00").status()).isEqualTo(200);
         }
         travel(T0.plus(Duration.ofDays(12))); // after supplier 1's one-day restriction (test 6)
+        openFrameworkResponses(open);
         // an open agreement eliminates nobody (开放式: any supplier accepting its conditions may join): a number below
         // the qualified respondents is refused, none admits all three
         assertThat(api.post("/api/v1/framework-agreements/" + open + "/shortlist", "{\"count\":2}", token("agency")).code())

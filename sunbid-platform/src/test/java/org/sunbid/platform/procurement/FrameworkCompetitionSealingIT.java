@@ -80,7 +80,7 @@ class FrameworkCompetitionSealingIT extends PlatformIT {
     }
 
     /** An agreement in force with suppliers 1–3 shortlisted (4 eliminated), and a competition for 20 units of item 1. */
-    private JsonNode competition() {
+    private JsonNode competition() throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "云州市2027年度服务器框架协议采购（密封二次竞价）" + (System.nanoTime() % 10_000));
         body.put("regionCode", "990100");
@@ -102,6 +102,7 @@ class FrameworkCompetitionSealingIT extends PlatformIT {
             assertThat(r.status()).as(r.body()).isEqualTo(200);
         }
         clock.set(clock.instant().plus(Duration.ofDays(3)).plusSeconds(60));
+        openFrameworkResponses(agreement);
         ApiClient.Response shortlist = api.post("/api/v1/framework-agreements/" + agreement + "/shortlist", "{\"count\":3}",
                 api.freshToken("agency"));
         assertThat(shortlist.status()).as(shortlist.body()).isEqualTo(200);

@@ -159,8 +159,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/api/v1/tenders/*/offer-rounds/*/offers", "/api/v1/tenders/*/offer-rounds/*/offers/mine")
                         .hasRole("BIDDER")
+                        // (an agency too: the collecting body of a framework agreement keeps a share of its response round)
                         .requestMatchers("/api/v1/tenders/*/offer-rounds/*/key/my-share", "/api/v1/tenders/*/offer-rounds/*/shares")
-                        .hasAnyRole("CENTRE_STAFF", "SUPERVISOR", "TENDEREE")
+                        .hasAnyRole("CENTRE_STAFF", "SUPERVISOR", "TENDEREE", "AGENCY")
                         // issue 17 part D: the sealed reserve (owner/agency sets it; custodians' shares, the service
                         // checks which and refuses before bidding ended; public once opened) and the bidder numbers
                         .requestMatchers(HttpMethod.GET, "/api/v1/auctions/*/reserve", "/api/v1/auctions/*/reserve/envelope",

@@ -67,10 +67,13 @@ class FrameworkApi {
         return agreements.view(id, user);
     }
 
-    /** A supplier's response (first stage). */
+    /**
+     * A supplier's response (first stage): checked, then its unit prices sealed on arrival to the agreement's response
+     * round; the answer is the platform-signed receipt (empty for an agreement from before the sealed responses).
+     */
     @PostMapping("/api/v1/framework-agreements/{id}/responses")
-    void respond(@PathVariable UUID id, @RequestBody PricesInput input, CurrentUser user) {
-        agreements.respond(id, input.prices(), user);
+    BidReceipt respond(@PathVariable UUID id, @RequestBody PricesInput input, HttpServletRequest request, CurrentUser user) {
+        return agreements.respond(id, input.prices(), request.getRemoteAddr(), user);
     }
 
     @PostMapping("/api/v1/framework-agreements/{id}/shortlist")
