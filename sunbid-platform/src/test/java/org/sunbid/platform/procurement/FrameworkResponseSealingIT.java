@@ -15,6 +15,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sunbid.platform.ApiClient;
@@ -27,6 +30,7 @@ import org.sunbid.platform.parties.OrganisationKind;
 import org.sunbid.platform.parties.Organisations;
 import org.sunbid.platform.parties.Role;
 import org.sunbid.platform.sealing.OfferRounds;
+import org.sunbid.platform.sealing.OffersOpened;
 
 import tools.jackson.databind.JsonNode;
 
@@ -40,6 +44,7 @@ import tools.jackson.databind.JsonNode;
  * is delivered) and the shortlist ranks them. Runs in August 2027 with suppliers of its own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OutputCaptureExtension.class)
 class FrameworkResponseSealingIT extends PlatformIT {
 
     /** Monday 2027-08-02 09:30 Beijing. */
@@ -128,7 +133,8 @@ class FrameworkResponseSealingIT extends PlatformIT {
     }
 
     @Test
-    void responsesAreSealedBids_nobodyLearnsOneBeforeTheDeadline_shortlistingWaitsForTheOpening() throws Exception {
+    void responsesAreSealedBids_nobodyLearnsOneBeforeTheDeadline_shortlistingWaitsForTheOpening(CapturedOutput output)
+            throws Exception {
         clock.set(T0);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "云州市2027年度笔记本电脑及投影仪框架协议采购（密封响应）" + (System.nanoTime() % 10_000));
@@ -196,6 +202,8 @@ class FrameworkResponseSealingIT extends PlatformIT {
         assertThat(sealed.code()).isEqualTo("FRAMEWORK_RESPONSES_SEALED");
         assertThat(sealed.body()).doesNotContain(P1).doesNotContain("4100.00");
         assertThat(tablesHolding(P1)).isEmpty();
+        // nor did any log line of the application carry a price of the response up to here
+        assertThat(output.getAll()).doesNotContain(P1).doesNotContain(P2).doesNotContain(TOTAL);
 
         // The custodians release their shares: the round opens and the opened prices reach the responses.
         JsonNode opened = openFrameworkResponses(agreement);
@@ -214,11 +222,10 @@ class FrameworkResponseSealingIT extends PlatformIT {
         assertThat(written.get(1)).isEqualByComparingTo(P1);
         assertThat(written.get(2)).isEqualByComparingTo(P2);
 
-        // Sealing's event delivered again (a replay; the listener runs in the caller's thread: no @EnableAsync) changes
-        // nothing.
+        // Sealing's event delivered again (a replay) changes nothing.
         String stateBefore = responsesState(agreement);
         clock.set(clock.instant().plusSeconds(30));
-        agreements.on(rounds.replay(UUID.fromString(lot), round).orElseThrow());
+        deliver(rounds.replay(UUID.fromString(lot), round).orElseThrow());
         assertThat(responsesState(agreement)).isEqualTo(stateBefore);
 
         // The shortlist ranks the opened prices by their sum: s1 5166.53, s2 5300, s3 5480; s4 6000 is eliminated.
@@ -230,6 +237,73 @@ class FrameworkResponseSealingIT extends PlatformIT {
         assertThat(members).containsExactly(suppliers.get(0).id().toString(), suppliers.get(1).id().toString(),
                 suppliers.get(2).id().toString());
         assertThat(shortlist.json().path("members").get(0).path("prices").path("1").decimalValue()).isEqualByComparingTo(P1);
+    }
+
+    /**
+     * What the listener makes of an opened round (sealing's event as it arrives, built here in-process for three real
+     * responses): the response that opened within its maxima takes its prices; one whose opened price is above a maximum,
+     * and one whose envelope is not among the opened, are eliminated with their reason; the agreement counts as opened.
+     */
+    @Test
+    void anOpenedPriceAboveAMaximum_orAnEnvelopeThatDidNotOpen_isEliminatedWithAReason() {
+        Instant t = T0.plus(Duration.ofDays(20));
+        clock.set(t);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "云州市2027年度碎纸机框架协议采购（开启淘汰）" + (System.nanoTime() % 10_000));
+        body.put("regionCode", "990100");
+        body.put("kind", "CLOSED");
+        body.put("shortlisting", "PRICE_FIRST");
+        body.put("category", "GOODS");
+        body.put("budget", "300000.00");
+        body.put("responseDeadline", t.plus(Duration.ofDays(2)).toString());
+        body.put("items", List.of(Map.of("name", "碎纸机", "unit", "台", "maxUnitPrice", "900.00")));
+        JsonNode created = api.post("/api/v1/framework-agreements", ApiClient.json(body), api.freshToken("agency")).json();
+        String agreement = created.path("id").asString();
+        UUID lot = UUID.fromString(created.path("lotId").asString());
+        int round = created.path("responseRound").asInt();
+        for (int i = 1; i <= 3; i++) {
+            clock.set(clock.instant().plusSeconds(1));
+            assertThat(api.post("/api/v1/framework-agreements/" + agreement + "/responses",
+                    ApiClient.json(Map.of("prices", Map.of("1", "800.00"))), supplier(i)).status()).isEqualTo(200);
+        }
+        clock.set(t.plus(Duration.ofDays(2)).plusSeconds(60));
+        List<OffersOpened.Offer> offers = List.of(
+                new OffersOpened.Offer(suppliers.get(0).id(), new BigDecimal("850.00"),
+                        "{\"itemPrices\":{\"1\":\"850.00\"},\"totalPrice\":\"850.00\"}", t),
+                new OffersOpened.Offer(suppliers.get(1).id(), new BigDecimal("950.00"),
+                        "{\"itemPrices\":{\"1\":\"950.00\"},\"totalPrice\":\"950.00\"}", t));
+        deliver(new OffersOpened(lot, round, "0".repeat(64), clock.instant(), offers, "COMPETITION",
+                "framework-response:" + agreement));
+        Map<UUID, String> decided = new LinkedHashMap<>();
+        jdbc.sql("SELECT supplier_id, status || ' ' || coalesce(review_reason, '') FROM framework_response"
+                + " WHERE agreement_id = CAST(:a AS UUID)").param("a", agreement)
+                .query(rs -> {
+                    decided.put(rs.getObject(1, UUID.class), rs.getString(2));
+                });
+        assertThat(decided.get(suppliers.get(0).id())).isEqualTo("SUBMITTED ");
+        assertThat(decided.get(suppliers.get(1).id())).startsWith("ELIMINATED").contains("above its maximum unit price");
+        assertThat(decided.get(suppliers.get(2).id())).isEqualTo("ELIMINATED sealed response did not open");
+        assertThat(jdbc.sql("SELECT p.unit_price FROM framework_response_price p JOIN framework_response r ON r.id = p.response_id"
+                + " WHERE r.agreement_id = CAST(:a AS UUID) AND r.supplier_id = :s").param("a", agreement)
+                .param("s", suppliers.get(0).id()).query(BigDecimal.class).single()).isEqualByComparingTo("850.00");
+        assertThat(api.get("/api/v1/public/framework-agreements/" + agreement, null).json().path("responsesOpened").asBoolean())
+                .isTrue();
+        // an order's round on the same lot is not this listener's: nothing of the agreement changes
+        String state = responsesState(agreement);
+        deliver(new OffersOpened(lot, round, "1".repeat(64), clock.instant(), List.of(), "COMPETITION",
+                "framework-order:" + agreement));
+        assertThat(responsesState(agreement)).isEqualTo(state);
+    }
+
+    @Autowired org.springframework.transaction.support.TransactionTemplate tx;
+
+    /**
+     * Delivers {@code event} to procurement's listener as sealing's event publication would, but in this thread and
+     * transaction-bound (the listener is asynchronous through its proxy), so the assertions after it see its effect.
+     */
+    private void deliver(OffersOpened event) {
+        FrameworkAgreements target = org.springframework.test.util.AopTestUtils.getUltimateTargetObject(agreements);
+        tx.executeWithoutResult(status -> target.on(event));
     }
 
     /** The agreement's opening state and every response's status and prices, as one text. */
