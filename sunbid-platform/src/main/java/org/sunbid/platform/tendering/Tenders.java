@@ -523,7 +523,7 @@ public class Tenders {
 
     /** A tender's deposit terms, for the payments context; a draft has none. */
     public DepositTerms depositTerms(UUID id) {
-        return depositTerms(repository.find(id), id);
+        return depositTerms(repository.depositTerms(id, false), id);
     }
 
     /**
@@ -532,14 +532,13 @@ public class Tenders {
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public DepositTerms depositTermsHeld(UUID id) {
-        return depositTerms(repository.findShared(id), id);
+        return depositTerms(repository.depositTerms(id, true), id);
     }
 
-    private DepositTerms depositTerms(java.util.Optional<Tender> found, UUID id) {
-        Tender t = found.filter(x -> x.status() != TenderStatus.DRAFT)
+    /** The terms as read from the tender's row (issue 21: not through the whole aggregate); a draft has none. */
+    private static DepositTerms depositTerms(java.util.Optional<DepositTerms> found, UUID id) {
+        return found.filter(x -> x.status() != TenderStatus.DRAFT)
                 .orElseThrow(() -> new DomainException(TenderingError.TENDER_NOT_FOUND, id));
-        return new DepositTerms(t.id(), t.terms().projectCode(), t.terms().name(), t.regionCode(), t.tendereeId(),
-                t.terms().deposit(), t.bidDeadline(), t.terms().bidValidityDays(), t.status(), t.complaintSuspensions());
     }
 
     /** Whether {@code user} may see a tender's confidential lists once bidding has closed: its owners and the region's staff. */

@@ -1,10 +1,14 @@
 package org.sunbid.platform.parties.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.SmartView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.sunbid.platform.parties.CurrentUser;
 import org.sunbid.platform.parties.security.ReturnTo;
 
@@ -12,13 +16,34 @@ import org.sunbid.platform.parties.security.ReturnTo;
  * Puts the signed-in user (or null) into every page's model as {@code currentUser}, for the page header, and the page's
  * own path as {@code currentPath} (for the header's "sign in" link, so that signing in returns here); error pages get
  * both through {@link org.sunbid.platform.kernel.PageModel}.
+ *
+ * <p>Issue 21: added after the handler, to a page's model only (a view that is not a redirect), rather than by a
+ * {@code @ModelAttribute} advice. The advice ran on every API call too ({@code @RestController} is a
+ * {@code @Controller}): per request Spring MVC tested its applicability, built two handler methods, resolved their
+ * arguments and invoked them by reflection, for a model that an API answer never renders (about 6 % of the request
+ * threads' samples in a deadline surge). No controller reads either attribute; the templates see the same model.
  */
-@ControllerAdvice(annotations = Controller.class)
-class CurrentUserModel implements org.sunbid.platform.kernel.PageModel {
+@Configuration(proxyBeanMethods = false)
+class CurrentUserModel implements org.sunbid.platform.kernel.PageModel, HandlerInterceptor, WebMvcConfigurer {
 
-    @ModelAttribute("currentUser")
-    CurrentUser currentUser() {
-        return CurrentUser.current();
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this);
+    }
+
+    @Override
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView page) {
+        if (page == null || redirect(page)) {
+            return; // an API answer or a body written by the handler: no model; a redirect's model becomes its query
+        }
+        // a handler's own attribute of the same name is kept, as the advice's was overwritten by it
+        page.getModelMap().putIfAbsent("currentUser", currentUser());
+        page.getModelMap().putIfAbsent("currentPath", currentPath(request));
+    }
+
+    private static boolean redirect(ModelAndView page) {
+        String name = page.getViewName();
+        return name != null ? name.startsWith("redirect:") : page.getView() instanceof SmartView view && view.isRedirectView();
     }
 
     @Override
@@ -27,7 +52,10 @@ class CurrentUserModel implements org.sunbid.platform.kernel.PageModel {
         model.put("currentPath", currentPath(request));
     }
 
-    @ModelAttribute("currentPath")
+    CurrentUser currentUser() {
+        return CurrentUser.current();
+    }
+
     String currentPath(HttpServletRequest request) {
         if (!"GET".equals(request.getMethod())) {
             return null;
