@@ -86,6 +86,7 @@ public class FrameworkAgreements {
     private final Regions regions;
     private final Clock clock;
     private final OfferRounds rounds;
+    private final org.sunbid.platform.audit.ConfidentialRecords confidential;
     private final SealedResponseStore sealed;
 
     /** The purpose an agreement's response round carries in sealing (then the agreement's id). */
@@ -93,8 +94,10 @@ public class FrameworkAgreements {
     private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     FrameworkAgreements(FrameworkStore store, Projects projects, Procedures procedures, Organisations organisations,
-            FrameworkCredit credit, AuditLog log, Regions regions, Clock clock, OfferRounds rounds, SealedResponseStore sealed) {
+            FrameworkCredit credit, AuditLog log, Regions regions, Clock clock, OfferRounds rounds, SealedResponseStore sealed,
+            org.sunbid.platform.audit.ConfidentialRecords confidential) {
         this.store = store;
+        this.confidential = confidential;
         this.rounds = rounds;
         this.sealed = sealed;
         this.regions = regions;
@@ -188,8 +191,8 @@ public class FrameworkAgreements {
     /**
      * A supplier responds (first stage) with one unit price per item; refused after the deadline, above a maximum unit
      * price, twice, or when the supplier is credit-restricted now. The prices are sealed on arrival to the agreement's
-     * response round ({@link OfferRounds#sealCompetitionOffer}); the response row holds none, nor does the log entry
-     * (itself sealed until the deadline). The answer is sealing's signed receipt (for the supplier only). An agreement
+     * response round ({@link OfferRounds#sealCompetitionOffer}); the response row holds none, and the response is a
+     * confidential record (no public entry: their number stays secret until the deadline). The answer is sealing's signed receipt (for the supplier only). An agreement
      * created before the sealed responses (no round) still takes plain rows.
      */
     @Transactional
@@ -227,9 +230,16 @@ public class FrameworkAgreements {
         payload.put("agreementId", agreementId.toString());
         payload.put("responseId", id.toString());
         payload.put("supplierId", user.organisationId().toString());
-        round.ifPresent(r -> payload.put("responseRound", r.round()));
-        log.record(AuditRecord.of("procurement.framework.responded", agreementId.toString(), a.regionCode(), user.actor(), payload)
-                .sealedUntil(a.state().responseDeadline()));
+        AuditRecord record = AuditRecord.of("procurement.framework.responded", agreementId.toString(), a.regionCode(), user.actor(),
+                payload);
+        if (round.isPresent()) {
+            // a confidential record, as sealing keeps the envelope's: even a sealed public entry per response would let
+            // anyone count the responses (and see when they came) before the deadline
+            payload.put("responseRound", round.get().round());
+            confidential.record(id, record);
+        } else {
+            log.record(record.sealedUntil(a.state().responseDeadline()));
+        }
         return receipt;
     }
 

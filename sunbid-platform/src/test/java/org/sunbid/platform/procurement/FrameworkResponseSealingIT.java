@@ -113,6 +113,7 @@ class FrameworkResponseSealingIT extends PlatformIT {
         seen.put("admin round", api.get(roundPath, admin).body());
         seen.put("public agreement", api.get("/api/v1/public/framework-agreements/" + agreement, null).body());
         seen.put("public round", api.get(roundPath, null).body());
+        seen.put("public log head", api.get("/api/v1/log/head", null).body()); // no entry per response, not even a sealed one
         return seen;
     }
 
