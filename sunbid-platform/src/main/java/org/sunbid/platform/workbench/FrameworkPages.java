@@ -134,7 +134,37 @@ class FrameworkPages {
                 ? agreements.pendingJoins(id, user) : List.of());
         model.addAttribute("agreementOrders", collector ? orders.ofAgreement(id, user) : List.of());
         model.addAttribute("today", LocalDate.ofInstant(clock.instant(), BEIJING));
+        // the round its responses are sealed to: its key and shares for everyone, the share form to its custodians
+        OfferRoundView round = a.responseRound() == null ? null : rounds.view(a.lotId(), a.responseRound()).orElse(null);
+        model.addAttribute("responseRound", round);
+        model.addAttribute("responseCustodian", custodianOf(round, a.lotId(), user));
         return "workbench/framework-agreement";
+    }
+
+    /** Whether {@code user}'s organisation holds a share of {@code round}'s key while the round is open. */
+    private boolean custodianOf(OfferRoundView round, UUID lotId, CurrentUser user) {
+        if (round == null || !"OPEN".equals(round.status())) {
+            return false;
+        }
+        try {
+            rounds.myEncryptedShare(lotId, round.round(), user);
+            return true;
+        } catch (DomainException notACustodian) {
+            return false;
+        }
+    }
+
+    /** A custodian of the responses' round key releases its share (decrypted with its own tool, pasted here). */
+    @PostMapping("/workbench/framework-agreements/{id}/share")
+    String responseShare(@PathVariable UUID id, CurrentUser user, @RequestParam(defaultValue = "") String share,
+            RedirectAttributes redirect) {
+        return act("/workbench/framework-agreements/" + id, redirect, "framework.done.responses.share", () -> {
+            FrameworkAgreementView a = agreements.view(id, user);
+            if (a.responseRound() == null) {
+                throw new DomainException(FrameworkError.FRAMEWORK_STATE, a.status());
+            }
+            return rounds.releaseShare(a.lotId(), a.responseRound(), share.strip(), user);
+        });
     }
 
     @PostMapping("/workbench/framework-agreements/{id}/responses")
@@ -206,16 +236,7 @@ class FrameworkPages {
         model.addAttribute("isBuyer", user.organisationId() != null && user.organisationId().equals(o.buyerId()));
         OfferRoundView round = o.offerRound() == null ? null : rounds.view(o.lotId(), o.offerRound()).orElse(null);
         model.addAttribute("round", round);
-        boolean custodian = false;
-        if (round != null && "OPEN".equals(round.status())) {
-            try {
-                rounds.myEncryptedShare(o.lotId(), o.offerRound(), user);
-                custodian = true;
-            } catch (DomainException notACustodian) {
-                custodian = false;
-            }
-        }
-        model.addAttribute("custodian", custodian);
+        model.addAttribute("custodian", custodianOf(round, o.lotId(), user));
         return "workbench/framework-order";
     }
 

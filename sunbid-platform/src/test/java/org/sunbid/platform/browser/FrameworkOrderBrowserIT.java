@@ -58,7 +58,30 @@ class FrameworkOrderBrowserIT extends BrowserTest {
             assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         }
         clock.set(T0.plus(Duration.ofDays(3)).plusSeconds(60));
-        openFrameworkResponses(id);
+        // the responses are sealed: the centre releases its share with its tool, the agency (the collecting body, a
+        // custodian too) pastes its share on the agreement's page, and the responses open
+        JsonNode pub = api.get("/api/v1/public/framework-agreements/" + id, null).json();
+        String lot = pub.path("lotId").asString();
+        int round = pub.path("responseRound").asInt();
+        ApiClient.Response centre = releaseRoundShare(lot, round, "centre");
+        assertThat(centre.status()).as(centre.body()).isEqualTo(200);
+        assertThat(centre.json().path("status").asString()).isEqualTo("OPEN");
+        String encrypted = api.get("/api/v1/tenders/" + lot + "/offer-rounds/" + round + "/key/my-share", api.freshToken("agency"))
+                .json().path("encryptedShare").asString();
+        String agencyShare = new String(org.sunbid.crypto.Sm2.decrypt(demoKeyOf("agency"), java.util.Base64.getDecoder().decode(encrypted)),
+                java.nio.charset.StandardCharsets.UTF_8);
+        logIn("agency", PASSWORD);
+        open("/workbench/framework-agreements/" + id);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("response-share-form")));
+        assertThat(text(By.id("response-round"))).contains("1 / 2");
+        screenshots("framework-responses-round-agency");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('response-share').value = arguments[0];", agencyShare);
+        browser.findElement(By.id("release-response-share")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
+        awaitEventsCompleted(org.sunbid.platform.sealing.OffersOpened.class);
+        assertThat(api.get("/api/v1/public/framework-agreements/" + id, null).json().path("responsesOpened").asBoolean()).isTrue();
+        logOut();
         JsonNode shortlist = api.post("/api/v1/framework-agreements/" + id + "/shortlist", "{\"count\":2}",
                 api.freshToken("agency")).json();
         assertThat(shortlist.path("members")).hasSize(2);
