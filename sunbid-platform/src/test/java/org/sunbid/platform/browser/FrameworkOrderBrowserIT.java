@@ -58,12 +58,18 @@ class FrameworkOrderBrowserIT extends BrowserTest {
             assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         }
         clock.set(T0.plus(Duration.ofDays(3)).plusSeconds(60));
-        // the responses are sealed: the centre releases its share with its tool, the agency (the collecting body, a
+        // the responses are sealed: the region's centre releases its share with its tool, the agency (the collecting body, a
         // custodian too) pastes its share on the agreement's page, and the responses open
         JsonNode pub = api.get("/api/v1/public/framework-agreements/" + id, null).json();
         String lot = pub.path("lotId").asString();
         int round = pub.path("responseRound").asInt();
-        ApiClient.Response centre = releaseRoundShare(lot, round, "centre");
+        ApiClient.Response centre = null;
+        for (String custodian : List.of("centre", "qs-centre")) { // the region's trading centre, whichever it is
+            centre = releaseRoundShare(lot, round, custodian);
+            if (centre.status() != 403) {
+                break;
+            }
+        }
         assertThat(centre.status()).as(centre.body()).isEqualTo(200);
         assertThat(centre.json().path("status").asString()).isEqualTo("OPEN");
         String encrypted = api.get("/api/v1/tenders/" + lot + "/offer-rounds/" + round + "/key/my-share", api.freshToken("agency"))
