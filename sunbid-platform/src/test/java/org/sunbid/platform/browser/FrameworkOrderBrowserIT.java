@@ -216,20 +216,20 @@ class FrameworkOrderBrowserIT extends BrowserTest {
                 java.nio.charset.StandardCharsets.UTF_8);
         logIn("tenderee2", PASSWORD);
         open("/workbench/framework-orders/" + order);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("round-share-form")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("competition-share-form")));
         assertThat(text(By.id("competition-round"))).contains("1 / 2");
         screenshots("framework-round-buyer");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "document.getElementById('round-share').value = arguments[0];", share);
-        browser.findElement(By.id("release-round-share")).click();
+                "document.getElementById('competition-share').value = arguments[0];", share);
+        browser.findElement(By.id("release-competition-share")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
         awaitEventsCompleted(org.sunbid.platform.sealing.OffersOpened.class);
         open("/workbench/framework-orders/" + order);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("round-record")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("competition-round-record")));
         assertThat(text(By.id("order-status"))).isEqualTo("已成交待公告");
         assertThat(text(By.id("order-supplier"))).isNotEqualTo("—");
         assertThat(text(By.id("order-amount"))).isEqualTo("6,174.80");
-        assertThat(text(By.id("round-status"))).isEqualTo("已开启");
+        assertThat(text(By.id("competition-round-status"))).isEqualTo("已开启");
         screenshots("framework-order-competition-won");
         logOut();
         JsonNode view = api.get("/api/v1/framework-orders/" + order, api.freshToken("tenderee2")).json();

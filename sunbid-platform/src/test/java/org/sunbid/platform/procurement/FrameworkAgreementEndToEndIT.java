@@ -69,13 +69,7 @@ class FrameworkAgreementEndToEndIT extends PlatformIT {
     void freshSuppliers() {
         clock.set(T0);
         api = new ApiClient(baseUrl());
-        for (int i = 1; i <= 7; i++) {
-            Organisation o = organisations.register(new Organisations.Registration(Fixtures.freshCreditCode("990100"),
-                    "框架协议测试供应商" + i + "有限公司", OrganisationKind.BIDDER, "990100"), Actor.SYSTEM);
-            accounts.create(new Accounts.NewAccount(username(o), "供应商" + i + "经办人", PASSWORD, Role.BIDDER, o.id(), null),
-                    Actor.SYSTEM);
-            suppliers.add(o);
-        }
+        suppliers.addAll(SUPPLIERS.register(organisations, accounts, 7, "框架协议测试供应商", PASSWORD));
     }
 
     @AfterAll
@@ -83,8 +77,10 @@ class FrameworkAgreementEndToEndIT extends PlatformIT {
         clock.set(START);
     }
 
+    private static final FrameworkSuppliers SUPPLIERS = new FrameworkSuppliers("fa");
+
     private static String username(Organisation o) {
-        return "fa" + o.creditCode().value().substring(10).toLowerCase(java.util.Locale.ROOT);
+        return SUPPLIERS.username(o);
     }
 
     private String token(String username) {

@@ -16,14 +16,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sunbid.platform.ApiClient;
-import org.sunbid.platform.Fixtures;
 import org.sunbid.platform.PlatformIT;
-import org.sunbid.platform.kernel.Actor;
 import org.sunbid.platform.parties.Accounts;
 import org.sunbid.platform.parties.Organisation;
-import org.sunbid.platform.parties.OrganisationKind;
 import org.sunbid.platform.parties.Organisations;
-import org.sunbid.platform.parties.Role;
 import org.sunbid.platform.sealing.OffersOpened;
 
 import tools.jackson.databind.JsonNode;
@@ -57,13 +53,7 @@ class FrameworkCompetitionSealingIT extends PlatformIT {
     void freshSuppliers() {
         clock.set(T0);
         api = new ApiClient(baseUrl());
-        for (int i = 1; i <= 4; i++) {
-            Organisation o = organisations.register(new Organisations.Registration(Fixtures.freshCreditCode("990100"),
-                    "二次竞价密封测试供应商" + i + "有限公司", OrganisationKind.BIDDER, "990100"), Actor.SYSTEM);
-            accounts.create(new Accounts.NewAccount(username(o), "供应商" + i + "经办人", PASSWORD, Role.BIDDER, o.id(), null),
-                    Actor.SYSTEM);
-            suppliers.add(o);
-        }
+        suppliers.addAll(SUPPLIERS.register(organisations, accounts, 4, "二次竞价密封测试供应商", PASSWORD));
     }
 
     @AfterAll
@@ -71,8 +61,10 @@ class FrameworkCompetitionSealingIT extends PlatformIT {
         clock.set(START);
     }
 
+    private static final FrameworkSuppliers SUPPLIERS = new FrameworkSuppliers("fc");
+
     private static String username(Organisation o) {
-        return "fc" + o.creditCode().value().substring(10).toLowerCase(java.util.Locale.ROOT);
+        return SUPPLIERS.username(o);
     }
 
     private String supplier(int i) {

@@ -21,14 +21,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sunbid.platform.ApiClient;
-import org.sunbid.platform.Fixtures;
 import org.sunbid.platform.PlatformIT;
-import org.sunbid.platform.kernel.Actor;
 import org.sunbid.platform.parties.Accounts;
 import org.sunbid.platform.parties.Organisation;
-import org.sunbid.platform.parties.OrganisationKind;
 import org.sunbid.platform.parties.Organisations;
-import org.sunbid.platform.parties.Role;
 import org.sunbid.platform.sealing.OfferRounds;
 import org.sunbid.platform.sealing.OffersOpened;
 
@@ -67,13 +63,7 @@ class FrameworkResponseSealingIT extends PlatformIT {
     void freshSuppliers() {
         clock.set(T0);
         api = new ApiClient(baseUrl());
-        for (int i = 1; i <= 4; i++) {
-            Organisation o = organisations.register(new Organisations.Registration(Fixtures.freshCreditCode("990100"),
-                    "框架协议密封响应测试供应商" + i + "有限公司", OrganisationKind.BIDDER, "990100"), Actor.SYSTEM);
-            accounts.create(new Accounts.NewAccount(username(o), "供应商" + i + "经办人", PASSWORD, Role.BIDDER, o.id(), null),
-                    Actor.SYSTEM);
-            suppliers.add(o);
-        }
+        suppliers.addAll(SUPPLIERS.register(organisations, accounts, 4, "框架协议密封响应测试供应商", PASSWORD));
     }
 
     @AfterAll
@@ -81,8 +71,10 @@ class FrameworkResponseSealingIT extends PlatformIT {
         clock.set(START);
     }
 
+    private static final FrameworkSuppliers SUPPLIERS = new FrameworkSuppliers("fr");
+
     private static String username(Organisation o) {
-        return "fr" + o.creditCode().value().substring(10).toLowerCase(java.util.Locale.ROOT);
+        return SUPPLIERS.username(o);
     }
 
     private String supplier(int i) {
